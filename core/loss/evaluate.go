@@ -1,0 +1,65 @@
+package loss
+
+// Setting is one anchor with one positive and one negative: the two distances,
+// the margin and the labels of the pairs (a,p) and (a,n). It is the state the
+// playground shows and what `losslab eval` takes.
+type Setting struct {
+	DAP, DAN, Margin float64
+	YAP, YAN         Label
+}
+
+// Evaluation is everything losslab shows for a Setting, computed in one place
+// so that every front end prints the same numbers.
+type Evaluation struct {
+	Setting
+	// Pairs are the contrastive terms of (a,p) and (a,n), with labels YAP, YAN.
+	Pairs       [2]Pair
+	Contrastive float64 // mean of the two pair losses
+	Triplet     Triplet
+	// Valid is false when the labels do not make (a,p,n) a triplet; the
+	// triplet loss is still computed from the distances.
+	Valid      bool
+	SoftMargin SoftMargin
+	Squared    Triplet
+	// Hinge are the non-squared contrastive terms of (a,p), (a,n); HingeMean their mean.
+	Hinge     [2]float64
+	HingeMean float64
+}
+
+// PairNames are the names of the two pairs of a Setting, in Evaluation order.
+var PairNames = [2]string{"a-p", "a-n"}
+
+// Evaluate computes every loss of s. It does not allocate.
+func Evaluate(s Setting) (Evaluation, error) {
+	e := Evaluation{Setting: s, Valid: s.YAP == Same && s.YAN == Different}
+	var err error
+	if e.Triplet, err = TripletLoss(s.DAP, s.DAN, s.Margin); err != nil {
+		return Evaluation{}, err
+	}
+	ds, ys := [2]float64{s.DAP, s.DAN}, [2]Label{s.YAP, s.YAN}
+	for i := range ds {
+		if e.Pairs[i], err = ContrastivePair(ds[i], s.Margin, ys[i]); err != nil {
+			return Evaluation{}, err
+		}
+		e.Hinge[i], _, _ = HingePair(ds[i], s.Margin, ys[i]) // inputs already checked
+	}
+	e.Contrastive = (e.Pairs[0].Loss + e.Pairs[1].Loss) / 2
+	e.HingeMean = (e.Hinge[0] + e.Hinge[1]) / 2
+	e.SoftMargin, _ = SoftMarginTripletLoss(s.DAP, s.DAN)
+	e.Squared, _ = SquaredTripletLoss(s.DAP, s.DAN, s.Margin)
+	return e, nil
+}
+
+// TripletProblem says in plain words why the labels do not form a triplet,
+// or returns "" when they do.
+func (s Setting) TripletProblem() string {
+	switch {
+	case s.YAP != Same && s.YAN != Different:
+		return "not a valid triplet: the positive is labelled different and the negative same"
+	case s.YAP != Same:
+		return "not a valid triplet: the positive is labelled different"
+	case s.YAN != Different:
+		return "not a valid triplet: the negative is labelled same"
+	}
+	return ""
+}

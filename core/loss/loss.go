@@ -1,0 +1,135 @@
+// Package loss computes contrastive and triplet losses, their variants, their
+// gradients and an explanation of each result, from distances.
+//
+// Conventions (see the README's "Conventions"):
+//   - Label Same (y = 1) marks a same-class pair, Different (y = 0) the others.
+//   - Contrastive loss per pair is ½[y·d² + (1−y)·[m−d]+²]; over several pairs
+//     it is the mean of the per-pair values (the source article's 1/(2N) Σ).
+//   - Triplet loss is [d(a,p) − d(a,n) + m]+.
+//   - Hinges and regime boundaries are decided with the tolerance Tol, so that
+//     0.1 / 0.3 / 0.2 is on the boundary (loss 0, easy) although
+//     0.1 − 0.3 + 0.2 is 2.8e-17 in float64.
+//   - At a kink the gradient is that of the inactive side (0), as relu does.
+//
+// Distances must be finite and ≥ 0, margins finite and ≥ 0 (m = 0 is legal).
+package loss
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"strconv"
+)
+
+// Tol is the tolerance for hinge activity and regime boundaries.
+const Tol = 1e-9
+
+// Label says whether a pair shares a class.
+type Label uint8
+
+const (
+	Different Label = 0 // y = 0
+	Same      Label = 1 // y = 1
+)
+
+func (y Label) String() string {
+	if y == Same {
+		return "same"
+	}
+	return "different"
+}
+
+// Y is the label as the number in the formulas.
+func (y Label) Y() float64 { return float64(y) }
+
+// ParseLabel accepts "same" and "different".
+func ParseLabel(s string) (Label, error) {
+	switch s {
+	case "same":
+		return Same, nil
+	case "different":
+		return Different, nil
+	}
+	return 0, fmt.Errorf("%w %q (want same or different)", ErrLabel, s)
+}
+
+// Sentinel errors a caller can tell apart with errors.Is.
+var (
+	ErrDistance = errors.New("distance must be finite and ≥ 0")
+	ErrMargin   = errors.New("margin must be finite and ≥ 0")
+	ErrLabel    = errors.New("invalid label")
+)
+
+// InputError names the offending input of a loss call.
+type InputError struct {
+	Field string // "d", "d(a,p)", "d(a,n)", "margin"
+	Value float64
+	Err   error
+}
+
+func (e *InputError) Error() string {
+	return fmt.Sprintf("%s = %v: %v", e.Field, e.Value, e.Err)
+}
+
+func (e *InputError) Unwrap() error { return e.Err }
+
+func checkDistance(field string, d float64) error {
+	if !(d >= 0) || math.IsInf(d, 1) { // !(d >= 0) also catches NaN
+		return &InputError{Field: field, Value: d, Err: ErrDistance}
+	}
+	return nil
+}
+
+func checkMargin(m float64) error {
+	if !(m >= 0) || math.IsInf(m, 1) {
+		return &InputError{Field: "margin", Value: m, Err: ErrMargin}
+	}
+	return nil
+}
+
+// Regime classifies a triplet by where the negative lies (FaceNet's terms).
+type Regime uint8
+
+const (
+	Hard     Regime = iota // d(a,n) ≤ d(a,p)
+	SemiHard               // d(a,p) < d(a,n) < d(a,p) + m
+	Easy                   // d(a,n) ≥ d(a,p) + m
+)
+
+var regimeNames = [...]string{"hard", "semi-hard", "easy"}
+
+func (r Regime) String() string { return regimeNames[r%3] }
+
+// Meaning is one plain sentence on what the regime means for training.
+func (r Regime) Meaning() string {
+	switch r {
+	case Hard:
+		return "the negative is no farther than the positive: a large, possibly noisy gradient"
+	case SemiHard:
+		return "the negative is farther than the positive but inside the margin: a useful gradient"
+	}
+	return "the negative is beyond the margin: nothing left to learn from this triplet"
+}
+
+// ClassifyRegime places d(a,n) relative to d(a,p) and d(a,p) + m. Hard wins
+// a tie, so with m = 0 a collapsed triplet (0, 0) is hard though its loss is 0.
+func ClassifyRegime(dap, dan, m float64) Regime {
+	switch {
+	case dan <= dap+Tol:
+		return Hard
+	case dan >= dap+m-Tol:
+		return Easy
+	}
+	return SemiHard
+}
+
+// FormatValue shows a distance, margin or gradient as people write them: two
+// decimals (0.7 → "0.70"), more only when the value has them (0.737), at most
+// six significant digits.
+func FormatValue(x float64) string {
+	s := strconv.FormatFloat(x, 'f', 2, 64)
+	if v, _ := strconv.ParseFloat(s, 64); v == x {
+		return s
+	}
+	return strconv.FormatFloat(x, 'g', 6, 64)
+}

@@ -1,0 +1,24 @@
+// Command losslab is a terminal playground for contrastive and triplet loss.
+// main only wires: the command line goes to cli.Run, which picks the
+// interactive playground or a subcommand.
+package main
+
+import (
+	"os"
+
+	"github.com/mattn/go-isatty"
+
+	"losslab/cli"
+)
+
+func main() {
+	_, noColor := os.LookupEnv("NO_COLOR")
+	os.Exit(cli.Run(os.Args[1:], cli.IO{
+		In:       os.Stdin,
+		Out:      os.Stdout,
+		Err:      os.Stderr,
+		OutIsTTY: isatty.IsTerminal(os.Stdout.Fd()),
+		ErrIsTTY: isatty.IsTerminal(os.Stderr.Fd()),
+		NoColor:  noColor,
+	}))
+}
