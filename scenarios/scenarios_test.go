@@ -1,0 +1,277 @@
+package scenarios
+
+import (
+	"errors"
+	"math"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"losslab/core/loss"
+)
+
+func TestHundredths(t *testing.T) {
+	// Twenty presses of +0.05 from 0.70 land exactly on 1.70.
+	h := Hundredths(70)
+	for range 20 {
+		h += 5
+	}
+	if h.Float() != 1.7 || h.String() != "1.70" {
+		t.Errorf("0.70 + 20×0.05 = %v (%s), want exactly 1.7", h.Float(), h)
+	}
+	for _, c := range []struct {
+		x    float64
+		want Hundredths
+		ok   bool
+	}{{0.7, 70, true}, {1.7, 170, true}, {0.1 + 0.2, 30, true}, {0.737, 0, false}, {math.NaN(), 0, false}, {2, 200, true}} {
+		got, err := ToHundredths(c.x)
+		if (err == nil) != c.ok || c.ok && got != c.want {
+			t.Errorf("ToHundredths(%v) = %v, %v", c.x, got, err)
+		}
+	}
+}
+
+func TestPresets(t *testing.T) {
+	ps := Presets()
+	if len(ps) < 10 {
+		t.Fatalf("%d presets, want at least 10", len(ps))
+	}
+	for _, name := range []string{"blog-case-1", "blog-case-2", "blog-case-3a", "blog-case-3b", "contrastive-vs-triplet",
+		"collapse", "semi-hard-band", "training", "mislabeled-positive", "margin-sweep", "squared-vs-plain"} {
+		s := Preset(name)
+		if s == nil {
+			t.Errorf("preset %s missing", name)
+			continue
+		}
+		if s.Title == "" || s.Description == "" {
+			t.Errorf("%s has no title or description", name)
+		}
+		for i := range s.Len() {
+			if _, err := loss.Evaluate(s.StateAt(i).Setting()); err != nil {
+				t.Errorf("%s state %d: %v", name, i, err)
+			}
+			if i > 0 && s.NoteAt(i) == "" {
+				t.Errorf("%s step %d has no note", name, i)
+			}
+		}
+	}
+	if n := Preset("training").Len() - 1; n < 20 {
+		t.Errorf("training has %d steps, want 20+", n)
+	}
+}
+
+// The article's cases replay to the article's values.
+func TestArticleCases(t *testing.T) {
+	for _, c := range []struct {
+		name                 string
+		triplet, contrastive float64
+	}{
+		{"blog-case-1", 0.4, 0.1225},
+		{"blog-case-2", 0, 0.0025},
+		{"blog-case-3a", 0.2, 0.1225},
+		{"blog-case-3b", 0, 0.0025},
+	} {
+		e, err := loss.Evaluate(Preset(c.name).Start.Setting())
+		if err != nil || math.Abs(e.Triplet.Loss-c.triplet) > 1e-12 || math.Abs(e.Contrastive-c.contrastive) > 1e-12 {
+			t.Errorf("%s: triplet %v contrastive %v (%v), want %v %v", c.name, e.Triplet.Loss, e.Contrastive, err, c.triplet, c.contrastive)
+		}
+	}
+	if !strings.Contains(Preset("blog-case-3b").Description, "-0.5") {
+		t.Error("blog-case-3b must explain the article's -0.5 slip")
+	}
+}
+
+// Notes that quote a triplet loss, regime or contrastive value must match
+// what the core computes for that step: a lesson must not lie.
+func TestNotesQuoteTrueNumbers(t *testing.T) {
+	tripletRe := regexp.MustCompile(`[Tt]riplet loss ([0-9.]+) \(([a-z-]+)\)`)
+	contrastiveRe := regexp.MustCompile(`contrastive ([0-9.]+)\.$`)
+	checked := 0
+	for _, s := range Presets() {
+		for i := 1; i < s.Len(); i++ {
+			e, _ := loss.Evaluate(s.StateAt(i).Setting())
+			if m := tripletRe.FindStringSubmatch(s.NoteAt(i)); m != nil {
+				want, _ := strconv.ParseFloat(m[1], 64)
+				if math.Abs(e.Triplet.Loss-want) > 0.005 || e.Triplet.Regime.String() != m[2] {
+					t.Errorf("%s step %d note says %s (%s), core says %.4f (%v)", s.Name, i, m[1], m[2], e.Triplet.Loss, e.Triplet.Regime)
+				}
+				checked++
+			}
+			if m := contrastiveRe.FindStringSubmatch(s.NoteAt(i)); m != nil {
+				want, _ := strconv.ParseFloat(m[1], 64)
+				if math.Abs(e.Contrastive-want) > 0.00005 {
+					t.Errorf("%s step %d note says contrastive %s, core says %.4f", s.Name, i, m[1], e.Contrastive)
+				}
+			}
+		}
+	}
+	if checked < 10 {
+		t.Errorf("only %d notes checked", checked)
+	}
+}
+
+const valid = `name = "my-case"
+title = "T"
+
+[start]
+dap = 0.7
+dan = 0.5
+margin = 0.2
+y_ap = "same"
+y_an = "different"
+
+[[step]]
+dap = 0.6
+note = "closer"
+`
+
+func TestParseValid(t *testing.T) {
+	s, err := Parse("x.toml", []byte(valid))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := State{DAP: 60, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
+	if s.Len() != 2 || s.StateAt(1) != want || s.NoteAt(1) != "closer" || len(s.Steps[0].Set) != 1 {
+		t.Errorf("parsed %+v", s)
+	}
+}
+
+func TestValidationErrors(t *testing.T) {
+	cases := []struct {
+		name, text string
+		line       int
+		want       string
+	}{
+		{"syntax", strings.Replace(valid, "dan = 0.5", "dan = = 0.5", 1), 6, "TOML syntax"},
+		{"unknown top key", strings.Replace(valid, "title = \"T\"", "title = \"T\"\ncolour = 1", 1), 3, "unknown key colour"},
+		{"unknown step key", valid + "\n[[step]]\ndap = 0.1\nspeed = 2\n", 17, "unknown key step.speed"},
+		{"missing start field", strings.Replace(valid, "margin = 0.2\n", "", 1), 4, "[start] is missing margin"},
+		{"missing start", "name = \"a\"\ntitle = \"t\"\n", 0, "missing [start]"},
+		{"distance out of range", strings.Replace(valid, "dan = 0.5", "dan = 3.5", 1), 6, "dan = 3.5 is out of range [0, 3.00]"},
+		{"negative", strings.Replace(valid, "dap = 0.6", "dap = -0.1", 1), 12, "out of range"},
+		{"margin out of range", strings.Replace(valid, "margin = 0.2", "margin = 2.5", 1), 7, "margin = 2.5 is out of range [0, 2.00]"},
+		{"too many decimals", strings.Replace(valid, "dap = 0.6", "dap = 0.605", 1), 12, "more than two decimals"},
+		{"wrong type", strings.Replace(valid, "dan = 0.5", "dan = \"far\"", 1), 6, "dan must be a number, not a string"},
+		{"bad label", strings.Replace(valid, "y_an = \"different\"", "y_an = \"other\"", 1), 9, `y_an = "other": want "same" or "different"`},
+		{"label type", strings.Replace(valid, "y_ap = \"same\"", "y_ap = 1", 1), 8, "y_ap must be \"same\" or \"different\", not a number"},
+		{"bad slug", strings.Replace(valid, "my-case", "My Case", 1), 1, "is not a slug"},
+		{"missing title", strings.Replace(valid, "title = \"T\"\n", "", 1), 0, "missing title"},
+		{"step sets nothing", valid + "\n[[step]]\nnote = \"hm\"\n", 15, "step 2 sets nothing"},
+		{"note type", strings.Replace(valid, "note = \"closer\"", "note = 3", 1), 13, "note must be a string"},
+	}
+	for _, c := range cases {
+		_, err := Parse("case.toml", []byte(c.text))
+		var fe *FileError
+		if !errors.As(err, &fe) || !errors.Is(err, ErrInvalid) {
+			t.Errorf("%s: error %v is not a FileError", c.name, err)
+			continue
+		}
+		if fe.Line != c.line || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "case.toml") {
+			t.Errorf("%s: %q (line %d), want line %d containing %q", c.name, err, fe.Line, c.line, c.want)
+		}
+	}
+}
+
+func TestLimits(t *testing.T) {
+	var b strings.Builder
+	b.WriteString(valid)
+	for range MaxSteps {
+		b.WriteString("[[step]]\ndap = 0.1\n")
+	}
+	if _, err := Parse("big.toml", []byte(b.String())); err == nil || !strings.Contains(err.Error(), "at most 10000") {
+		t.Errorf("10001 steps: %v", err)
+	}
+	big := make([]byte, MaxFileBytes+1)
+	if _, err := Parse("huge.toml", big); err == nil || !strings.Contains(err.Error(), "larger than") {
+		t.Errorf("oversized file: %v", err)
+	}
+}
+
+func TestResolve(t *testing.T) {
+	if s, err := Resolve("collapse"); err != nil || s.Name != "collapse" {
+		t.Errorf("Resolve(collapse) = %v, %v", s, err)
+	}
+	_, err := Resolve("blog-cse-1")
+	var ue *UnknownError
+	if !errors.As(err, &ue) || len(ue.Closest) == 0 || ue.Closest[0] != "blog-case-1" || !strings.Contains(err.Error(), `unknown scenario "blog-cse-1"`) {
+		t.Errorf("Resolve(typo) = %v", err)
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mine.toml")
+	if err := os.WriteFile(path, []byte(valid), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if s, err := Resolve(path); err != nil || s.Name != "my-case" || s.Source != path {
+		t.Errorf("Resolve(file) = %+v, %v", s, err)
+	}
+	if _, err := Resolve(filepath.Join(dir, "absent.toml")); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("missing file: %v", err)
+	}
+}
+
+// Record → load → replay reproduces the states exactly, for every preset.
+func TestEncodeRoundTrip(t *testing.T) {
+	dir := t.TempDir()
+	for _, s := range Presets() {
+		path := filepath.Join(dir, s.Name+".toml")
+		if err := WriteNew(path, Encode(s)); err != nil {
+			t.Fatal(err)
+		}
+		back, err := LoadFile(path)
+		if err != nil {
+			t.Fatalf("%s: %v\n%s", s.Name, err, Encode(s))
+		}
+		if back.Len() != s.Len() || back.Title != s.Title || back.Description != s.Description {
+			t.Fatalf("%s: round trip changed the scenario", s.Name)
+		}
+		for i := range s.Len() {
+			if back.StateAt(i) != s.StateAt(i) || back.NoteAt(i) != s.NoteAt(i) {
+				t.Errorf("%s state %d: %+v, want %+v", s.Name, i, back.StateAt(i), s.StateAt(i))
+			}
+		}
+	}
+}
+
+func TestWriteNewNeverOverwrites(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "x.toml")
+	if err := WriteNew(path, []byte("first")); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteNew(path, []byte("second")); !errors.Is(err, ErrExists) {
+		t.Errorf("second write: %v", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "first" {
+		t.Errorf("file now %q", b)
+	}
+	entries, _ := os.ReadDir(filepath.Dir(path))
+	if len(entries) != 1 {
+		t.Errorf("temporary files left behind: %v", entries)
+	}
+}
+
+func FuzzParse(f *testing.F) {
+	f.Add([]byte(valid))
+	f.Add([]byte("name = \"a\"\n[start]\ndap = 1e400\n"))
+	f.Add([]byte("[[step]]\n[[step]]\n[start]\n"))
+	f.Add([]byte("name = 1\n[start]\ndap = [1]\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		s, err := Parse("fuzz.toml", data)
+		if err != nil {
+			return
+		}
+		// A valid scenario's states are in range and re-encode to the same states.
+		for i := range s.Len() {
+			st := s.StateAt(i)
+			if st.DAP < 0 || st.DAP > MaxDistance || st.DAN < 0 || st.DAN > MaxDistance || st.Margin < 0 || st.Margin > MaxMargin {
+				t.Fatalf("state %d out of range: %+v", i, st)
+			}
+		}
+		back, err := Parse("again.toml", Encode(s))
+		if err != nil || back.Len() != s.Len() || back.StateAt(s.Len()-1) != s.StateAt(s.Len()-1) {
+			t.Fatalf("re-encoding failed: %v", err)
+		}
+	})
+}

@@ -1,0 +1,130 @@
+// Package scenarios holds the playground's state on its 0.01 grid, the
+// scenario file format (TOML), its loader and validator, and the preset
+// library embedded from presets/.
+package scenarios
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+
+	"losslab/core/loss"
+)
+
+// Hundredths is a distance or margin on the playground's 0.01 grid. Keeping
+// integers makes twenty presses of +0.05 from 0.70 land exactly on 1.70.
+type Hundredths int
+
+// Float is the value as the float64 nearest to it (170 → 1.7 exactly as
+// strconv would parse "1.7").
+func (h Hundredths) Float() float64 { return float64(h) / 100 }
+
+func (h Hundredths) String() string { return strconv.FormatFloat(h.Float(), 'f', 2, 64) }
+
+// ToHundredths converts x to the grid; it fails when x has more than two
+// decimals or is not finite.
+func ToHundredths(x float64) (Hundredths, error) {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
+		return 0, fmt.Errorf("%v is not a usable number", x)
+	}
+	r := math.Round(x * 100)
+	if math.Abs(x*100-r) > 1e-6 {
+		return 0, fmt.Errorf("%v has more than two decimals (losslab works on a 0.01 grid)", x)
+	}
+	return Hundredths(r), nil
+}
+
+// Limits of the playground's controls.
+const (
+	MaxDistance Hundredths = 300 // distances lie in [0, 3]
+	MaxMargin   Hundredths = 200 // the margin lies in [0, 2]
+)
+
+// Field names one of the five controls, in the playground's order.
+type Field int
+
+const (
+	DAP Field = iota
+	DAN
+	Margin
+	YAP
+	YAN
+	NumFields
+)
+
+var fieldKeys = [NumFields]string{"dap", "dan", "margin", "y_ap", "y_an"}
+var fieldLabels = [NumFields]string{"d(a,p)", "d(a,n)", "margin", "y(a,p)", "y(a,n)"}
+
+// Key is the field's name in scenario files.
+func (f Field) Key() string { return fieldKeys[f] }
+
+// Label is the field's name on screen.
+func (f Field) Label() string { return fieldLabels[f] }
+
+// IsLabel tells the two label fields from the three numeric ones.
+func (f Field) IsLabel() bool { return f == YAP || f == YAN }
+
+// Max is the upper bound of a numeric field.
+func (f Field) Max() Hundredths {
+	if f == Margin {
+		return MaxMargin
+	}
+	return MaxDistance
+}
+
+// State is what the playground shows: two distances, a margin, two labels.
+type State struct {
+	DAP, DAN, Margin Hundredths
+	YAP, YAN         loss.Label
+}
+
+// Article is the source article's first example, the playground's default.
+var Article = State{DAP: 70, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
+
+// Setting is the state as the core packages take it.
+func (s State) Setting() loss.Setting {
+	return loss.Setting{DAP: s.DAP.Float(), DAN: s.DAN.Float(), Margin: s.Margin.Float(), YAP: s.YAP, YAN: s.YAN}
+}
+
+// Value returns a numeric field's value.
+func (s State) Value(f Field) Hundredths {
+	switch f {
+	case DAP:
+		return s.DAP
+	case DAN:
+		return s.DAN
+	}
+	return s.Margin
+}
+
+// WithValue returns s with numeric field f set to v clamped into its range.
+func (s State) WithValue(f Field, v Hundredths) State {
+	v = min(max(v, 0), f.Max())
+	switch f {
+	case DAP:
+		s.DAP = v
+	case DAN:
+		s.DAN = v
+	case Margin:
+		s.Margin = v
+	}
+	return s
+}
+
+// Label returns a label field's value.
+func (s State) Label(f Field) loss.Label {
+	if f == YAP {
+		return s.YAP
+	}
+	return s.YAN
+}
+
+// WithLabel returns s with label field f set to y.
+func (s State) WithLabel(f Field, y loss.Label) State {
+	if f == YAP {
+		s.YAP = y
+	} else {
+		s.YAN = y
+	}
+	return s
+}
