@@ -42,6 +42,8 @@ type command struct {
 func commands() []command {
 	return []command{
 		{"eval", "compute every loss for one triplet (distances or vectors)", runEval},
+		{"scenarios", "list the preset scenarios", runScenarios},
+		{"replay", "print every state of a scenario with both losses", runReplay},
 	}
 }
 
@@ -104,9 +106,21 @@ func newFlagSet(name string) *flag.FlagSet {
 	return fs
 }
 
-// parseFlags parses args into fs. It returns (done, status): done is true
-// when the caller must return status (help was printed, or an error).
+// parseFlags parses args into fs and rejects positional arguments. It
+// returns (done, status): done is true when the caller must return status
+// (help was printed, or an error).
 func parseFlags(fs *flag.FlagSet, args []string, synopsis string, io IO) (bool, int) {
+	if done, status := parseFlagsAllowArgs(fs, args, synopsis, io); done {
+		return done, status
+	}
+	if fs.NArg() > 0 {
+		return true, fail(io, "losslab "+fs.Name(), fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	}
+	return false, ExitOK
+}
+
+// parseFlagsAllowArgs is parseFlags for commands that take arguments.
+func parseFlagsAllowArgs(fs *flag.FlagSet, args []string, synopsis string, io IO) (bool, int) {
 	err := fs.Parse(args)
 	if errors.Is(err, flag.ErrHelp) {
 		printFlagHelp(fs, synopsis, io.Out)
@@ -114,9 +128,6 @@ func parseFlags(fs *flag.FlagSet, args []string, synopsis string, io IO) (bool, 
 	}
 	if err != nil {
 		return true, fail(io, "losslab "+fs.Name(), flagError(err))
-	}
-	if fs.NArg() > 0 {
-		return true, fail(io, "losslab "+fs.Name(), fmt.Errorf("unexpected argument %q", fs.Arg(0)))
 	}
 	return false, ExitOK
 }

@@ -252,3 +252,78 @@ func FuzzEvalArgs(f *testing.F) {
 		}
 	})
 }
+
+func TestScenariosCommand(t *testing.T) {
+	code, out, _ := run(t, "scenarios")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	checkGolden(t, "scenarios.golden", out)
+	code, out, _ = run(t, "scenarios", "--json")
+	var list []map[string]any
+	if code != 0 || json.Unmarshal([]byte(out), &list) != nil || len(list) < 10 {
+		t.Fatalf("scenarios --json: %d %s", code, out)
+	}
+	for _, k := range []string{"name", "title", "description", "steps"} {
+		if _, ok := list[0][k]; !ok {
+			t.Errorf("scenarios --json lacks %s", k)
+		}
+	}
+}
+
+func TestReplayCommand(t *testing.T) {
+	code, out, _ := run(t, "replay", "blog-case-1")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	checkGolden(t, "replay-blog-case-1.golden", out)
+
+	code, out, _ = run(t, "replay", "blog-case-1", "--json")
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if code != 0 || len(lines) != 4 {
+		t.Fatalf("replay --json: exit %d, %d lines", code, len(lines))
+	}
+	_, evalOut, _ := run(t, "eval", "--json")
+	evalKeys := decodeReport(t, evalOut)
+	for i, line := range lines {
+		m := decodeReport(t, line)
+		if lookup(t, m, "step") != float64(i) {
+			t.Errorf("line %d has step %v", i, m["step"])
+		}
+		if _, ok := m["note"].(string); !ok {
+			t.Errorf("line %d has no note", i)
+		}
+		for k := range evalKeys {
+			if _, ok := m[k]; !ok {
+				t.Errorf("line %d lacks eval's key %s", i, k)
+			}
+		}
+	}
+	// Step 0 is the article's case 1, with eval's own numbers.
+	if got := lookup(t, decodeReport(t, lines[0]), "triplet.loss").(float64); math.Abs(got-0.4) > 1e-12 {
+		t.Errorf("step 0 triplet %v", got)
+	}
+}
+
+func TestReplayErrors(t *testing.T) {
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.toml")
+	if err := os.WriteFile(bad, []byte("name = \"x\"\ntitle = \"t\"\n[start]\ndap = 0.7\ndan = 5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"blog-cse-1"}, `unknown scenario "blog-cse-1" (closest: blog-case-1`},
+		{[]string{bad}, bad + ":5: dan = 5 is out of range"},
+		{[]string{filepath.Join(dir, "none.toml")}, "no such file"},
+		{[]string{}, "missing scenario"},
+		{[]string{"collapse", "training"}, "unexpected argument"},
+	} {
+		code, out, errOut := run(t, append([]string{"replay"}, c.args...)...)
+		if code != ExitUsage || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("replay %v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -80,19 +79,14 @@ func runEval(args []string, io IO) int {
 	}
 	var out bytes.Buffer // nothing reaches stdout unless all of it is ready
 	if asJSON {
-		enc := json.NewEncoder(&out)
-		enc.SetIndent("", "  ")
+		enc := newJSONEncoder(&out, true)
 		if err := enc.Encode(NewReport(in, ev)); err != nil {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
 		writeEvalText(&out, in, ev)
 	}
-	if _, err := io.Out.Write(out.Bytes()); err != nil {
-		fmt.Fprintf(io.Err, "losslab eval: %v\n", err)
-		return ExitError
-	}
-	return ExitOK
+	return write(io, "eval", out.Bytes())
 }
 
 func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
