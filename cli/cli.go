@@ -9,6 +9,8 @@ import (
 	"io"
 	"strings"
 	"unicode"
+
+	"losslab/tui"
 )
 
 // Exit statuses.
@@ -25,13 +27,9 @@ type IO struct {
 	OutIsTTY    bool // stdout is a terminal (the playground may open)
 	ErrIsTTY    bool // stderr is a terminal (progress may be shown)
 	NoColor     bool // NO_COLOR is set
-	Interactive func(Playground) error
-}
-
-// Playground is what main needs to open the TUI; cli builds it from flags so
-// that the TUI package stays free of flag parsing.
-type Playground struct {
-	Scenario string // preset name or file; "" for the article's first example
+	// Interactive, when set, replaces running the TUI (tests use it to see
+	// the options the playground would open with).
+	Interactive func(tui.Options) error
 }
 
 type command struct {

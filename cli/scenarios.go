@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"strings"
 	"text/tabwriter"
 
 	"losslab/scenarios"
@@ -49,7 +50,7 @@ func runScenarios(args []string, io IO) int {
 // write copies a finished output to stdout.
 func write(io IO, cmd string, out []byte) int {
 	if _, err := io.Out.Write(out); err != nil {
-		fmt.Fprintf(io.Err, "losslab %s: %v\n", cmd, err)
+		fmt.Fprintf(io.Err, "%s: %v\n", strings.TrimSpace("losslab "+cmd), err)
 		return ExitError
 	}
 	return ExitOK

@@ -104,11 +104,11 @@ func (r Regime) String() string { return regimeNames[r%3] }
 func (r Regime) Meaning() string {
 	switch r {
 	case Hard:
-		return "the negative is no farther than the positive: a large, possibly noisy gradient"
+		return "nearer than the positive: a strong, noisy push"
 	case SemiHard:
-		return "the negative is farther than the positive but inside the margin: a useful gradient"
+		return "farther, but inside the margin: a useful push"
 	}
-	return "the negative is beyond the margin: nothing left to learn from this triplet"
+	return "beyond the margin: nothing left to learn"
 }
 
 // ClassifyRegime places d(a,n) relative to d(a,p) and d(a,p) + m. Hard wins

@@ -1,0 +1,62 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+)
+
+// finalView runs the model in a teatest program of size w×h, sends msgs,
+// quits and returns the final model.
+func finalView(t *testing.T, m Model, w, h int, msgs ...tea.Msg) Model {
+	t.Helper()
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
+	for _, msg := range msgs {
+		tm.Send(msg)
+	}
+	tm.Send(keyMsg("q"))
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+}
+
+// Goldens of the whole screen for every chart at the minimum and a large size,
+// after a few changes so that the history chart has a history.
+func TestGoldenScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for chart := range int(numCharts) {
+			t.Run(fmt.Sprintf("%dx%d/chart%d", size[0], size[1], chart+1), func(t *testing.T) {
+				msgs := []tea.Msg{keyMsg("right"), keyMsg("down"), keyMsg("right"), keyMsg("right"), keyMsg("up")}
+				for range chart {
+					msgs = append(msgs, keyMsg("c"))
+				}
+				fm := finalView(t, New(Options{Now: fixedNow}), size[0], size[1], msgs...)
+				golden.RequireEqual(t, []byte(fm.View()))
+			})
+		}
+	}
+}
+
+func TestGoldenTooSmall(t *testing.T) {
+	fm := finalView(t, New(Options{}), 60, 20)
+	golden.RequireEqual(t, []byte(fm.View()))
+}
+
+func TestGoldenScenario(t *testing.T) {
+	m := New(Options{Scenario: mustPreset(t, "collapse")})
+	fm := finalView(t, m, 100, 30, keyMsg("."), keyMsg("."), keyMsg("."), keyMsg("."))
+	golden.RequireEqual(t, []byte(fm.View()))
+}
+
+// Resizing re-lays the screen out at once, down to too small and back.
+func TestResizeFlow(t *testing.T) {
+	fm := finalView(t, New(Options{}), 120, 40,
+		tea.WindowSizeMsg{Width: 50, Height: 10}, tea.WindowSizeMsg{Width: 90, Height: 28})
+	v := fm.View()
+	if lines := strings.Split(v, "\n"); len(lines) != 28 || strings.Contains(v, "too small") {
+		t.Errorf("after resizing to 90×28: %d lines\n%s", len(lines), v)
+	}
+}

@@ -1,0 +1,426 @@
+package tui
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"losslab/core/loss"
+	"losslab/scenarios"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	os.Exit(m.Run())
+}
+
+var fixedNow = func() time.Time { return time.Date(2026, 11, 28, 15, 4, 5, 0, time.UTC) }
+
+func newModel(t testing.TB, opts Options) Model {
+	t.Helper()
+	if opts.Now == nil {
+		opts.Now = fixedNow
+	}
+	if opts.Dir == "" {
+		opts.Dir = t.TempDir()
+	}
+	m, _ := New(opts).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return m.(Model)
+}
+
+// press sends keys by name ("right", "shift+left", "c", " ") and returns the model.
+func press(t testing.TB, m Model, keys ...string) Model {
+	t.Helper()
+	for _, k := range keys {
+		next, _ := m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	return m
+}
+
+func keyMsg(k string) tea.KeyMsg {
+	named := map[string]tea.KeyType{
+		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
+		"shift+left": tea.KeyShiftLeft, "shift+right": tea.KeyShiftRight,
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "backspace": tea.KeyBackspace,
+	}
+	if t, ok := named[k]; ok {
+		return tea.KeyMsg{Type: t}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func repeat(k string, n int) []string {
+	out := make([]string, n)
+	for i := range out {
+		out[i] = k
+	}
+	return out
+}
+
+func TestStartsOnArticleExample(t *testing.T) {
+	m := newModel(t, Options{})
+	e := m.Evaluation()
+	if m.State() != scenarios.Article || math.Abs(e.Triplet.Loss-0.4) > 1e-12 || math.Abs(e.Contrastive-0.1225) > 1e-12 {
+		t.Errorf("start %+v triplet %v contrastive %v", m.State(), e.Triplet.Loss, e.Contrastive)
+	}
+	v := m.View()
+	for _, want := range []string{"0.4000", "0.1225", "hard negative", "▸ d(a,p)", "max(0.70 − 0.50 + 0.20, 0)"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("view lacks %q", want)
+		}
+	}
+}
+
+func TestSelectionKeys(t *testing.T) {
+	m := newModel(t, Options{})
+	for _, c := range []struct {
+		key  string
+		want scenarios.Field
+	}{{"down", scenarios.DAN}, {"j", scenarios.Margin}, {"up", scenarios.DAN}, {"k", scenarios.DAP}, {"k", scenarios.YAN}, {"j", scenarios.DAP}} {
+		m = press(t, m, c.key)
+		if m.selected != c.want {
+			t.Fatalf("after %q selected %v, want %v", c.key, m.selected, c.want)
+		}
+	}
+}
+
+func TestStepKeys(t *testing.T) {
+	m := newModel(t, Options{})
+	for _, c := range []struct {
+		key  string
+		want scenarios.Hundredths
+	}{{"right", 75}, {"l", 80}, {"left", 75}, {"h", 70}, {"shift+right", 71}, {"L", 72}, {"shift+left", 71}, {"H", 70}} {
+		m = press(t, m, c.key)
+		if m.State().DAP != c.want {
+			t.Fatalf("after %q d(a,p) = %v, want %v", c.key, m.State().DAP, c.want)
+		}
+	}
+}
+
+// Twenty presses of → from 0.70 show 1.70 and compute the losses of 1.70.
+func TestTwentyRightPressesAreExact(t *testing.T) {
+	m := press(t, newModel(t, Options{}), repeat("right", 20)...)
+	e := m.Evaluation()
+	dap, dan, margin := 1.7, 0.5, 0.2 // float64 arithmetic, as the core does it
+	if e.DAP != dap || e.Triplet.Loss != dap-dan+margin {
+		t.Errorf("d(a,p) = %.17g, triplet %.17g", e.DAP, e.Triplet.Loss)
+	}
+	if !strings.Contains(m.View(), "d(a,p)  1.70") || !strings.Contains(m.View(), "max(1.70 − 0.50 + 0.20, 0) = 1.4000") {
+		t.Errorf("view does not show 1.70 exactly:\n%s", m.View())
+	}
+}
+
+func TestLimits(t *testing.T) {
+	m := press(t, newModel(t, Options{}), repeat("right", 100)...)
+	if m.State().DAP != scenarios.MaxDistance {
+		t.Errorf("d(a,p) went to %v", m.State().DAP)
+	}
+	m = press(t, m, repeat("left", 100)...)
+	if m.State().DAP != 0 {
+		t.Errorf("d(a,p) went to %v", m.State().DAP)
+	}
+	m = press(t, m, "down", "down")
+	m = press(t, m, repeat("right", 100)...)
+	if m.State().Margin != scenarios.MaxMargin {
+		t.Errorf("margin went to %v", m.State().Margin)
+	}
+}
+
+func TestLabelToggleMakesTripletInvalid(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "down", "down", "down", " ")
+	if m.State().YAP != loss.Different || m.Evaluation().Valid {
+		t.Fatalf("space on y(a,p): %+v valid=%v", m.State(), m.Evaluation().Valid)
+	}
+	v := m.View()
+	if !strings.Contains(v, "not a valid triplet: the positive is labelled different") || !strings.Contains(v, "(dimmed)") {
+		t.Errorf("invalid triplet not explained:\n%s", v)
+	}
+	// ← and → toggle a label too; the triplet loss is still computed.
+	m = press(t, m, "right")
+	if m.State().YAP != loss.Same || !m.Evaluation().Valid || m.Evaluation().Triplet.Loss == 0 {
+		t.Errorf("→ on a label: %+v", m.State())
+	}
+	m = press(t, m, "down", " ")
+	if m.State().YAN != loss.Same || !strings.Contains(m.View(), "the negative is labelled same") {
+		t.Errorf("y(a,n) toggle: %+v", m.State())
+	}
+}
+
+func TestTypingAValue(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "down", "e")
+	if !m.editing {
+		t.Fatal("e did not start typing")
+	}
+	m = press(t, m, repeat("backspace", 6)...)
+	m = press(t, m, "1", ".", "2", "5", "enter")
+	if m.editing || m.State().DAN != 125 {
+		t.Errorf("typed 1.25: editing=%v d(a,n)=%v", m.editing, m.State().DAN)
+	}
+	// Invalid values show an inline error and change nothing; q is text while typing.
+	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}} {
+		m = press(t, m, "enter")
+		m = press(t, m, repeat("backspace", 6)...)
+		m = press(t, m, strings.Split(bad.text, "")...)
+		m = press(t, m, "enter")
+		if !m.editing || m.State().DAN != 125 || !strings.Contains(m.View(), bad.want) {
+			t.Errorf("typed %q: editing=%v d(a,n)=%v, view lacks %q", bad.text, m.editing, m.State().DAN, bad.want)
+		}
+		m = press(t, m, "esc")
+		if m.editing || m.State().DAN != 125 {
+			t.Errorf("esc after %q: editing=%v d(a,n)=%v", bad.text, m.editing, m.State().DAN)
+		}
+	}
+	// A label takes same or different.
+	m = press(t, m, "down", "down", "down", "enter")
+	m = press(t, m, repeat("backspace", 12)...)
+	m = press(t, m, strings.Split("same", "")...)
+	m = press(t, m, "enter")
+	if m.State().YAN != loss.Same {
+		t.Errorf("typed same on y(a,n): %v", m.State().YAN)
+	}
+}
+
+func TestUndoAndReset(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "right", "right", "down", "left")
+	if m.State().DAP != 80 || m.State().DAN != 45 {
+		t.Fatalf("setup %+v", m.State())
+	}
+	m = press(t, m, "u")
+	if m.State().DAN != 50 || m.State().DAP != 80 {
+		t.Errorf("undo: %+v", m.State())
+	}
+	m = press(t, m, "u", "u")
+	if m.State() != scenarios.Article {
+		t.Errorf("undo all: %+v", m.State())
+	}
+	m = press(t, m, "u")
+	if !strings.Contains(m.View(), "nothing to undo") {
+		t.Error("undo on an empty stack says nothing")
+	}
+	m = press(t, m, "right", "down", "right", "r")
+	if m.State() != scenarios.Article {
+		t.Errorf("reset: %+v", m.State())
+	}
+	m = press(t, m, "u") // reset itself can be undone
+	if m.State().DAN != 55 {
+		t.Errorf("undo reset: %+v", m.State())
+	}
+}
+
+func TestChartCycleAndQuit(t *testing.T) {
+	m := newModel(t, Options{})
+	for i := 1; i <= int(numCharts); i++ {
+		m = press(t, m, "c")
+		if int(m.chart) != i%int(numCharts) {
+			t.Fatalf("after %d c: chart %d", i, m.chart)
+		}
+	}
+	for _, k := range []string{"q", "ctrl+c"} {
+		if _, cmd := m.Update(keyMsg(k)); cmd == nil || cmd() != tea.Quit() {
+			t.Errorf("%s does not quit", k)
+		}
+	}
+	m = press(t, m, "?")
+	if !m.help.ShowAll || !strings.Contains(m.View(), "previous preset") {
+		t.Error("? does not show the full help")
+	}
+	m = press(t, m, "?")
+	if m.help.ShowAll {
+		t.Error("? does not close the help")
+	}
+}
+
+func TestTooSmallAndResize(t *testing.T) {
+	m := newModel(t, Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 79, Height: 30})
+	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30)" {
+		t.Errorf("too small: %q", v)
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {97, 31}, {200, 60}} {
+		next, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+		lines := strings.Split(next.(Model).View(), "\n")
+		if len(lines) != size[1] {
+			t.Errorf("%v: %d lines", size, len(lines))
+		}
+		for i, l := range lines {
+			if w := lipgloss.Width(l); w > size[0] {
+				t.Errorf("%v: line %d is %d wide", size, i, w)
+			}
+		}
+	}
+}
+
+// Moving only the marker must reuse the heatmap; a new margin rebuilds it.
+func TestChartCache(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "c", "c") // the heatmap
+	_ = m.View()
+	builds := m.charts.builds
+	m = press(t, m, "right", "down", "left")
+	_ = m.View()
+	if m.charts.builds != builds {
+		t.Errorf("moving the marker rebuilt the heatmap (%d → %d builds)", builds, m.charts.builds)
+	}
+	m = press(t, m, "down", "right")
+	_ = m.View()
+	if m.charts.builds != builds+1 {
+		t.Errorf("a new margin did not rebuild the heatmap once (%d → %d)", builds, m.charts.builds)
+	}
+}
+
+func TestNoColorReadable(t *testing.T) {
+	// The Ascii profile (as under NO_COLOR) keeps every state in glyphs and words.
+	m := press(t, newModel(t, Options{Color: false}), "c", "c")
+	v := m.View()
+	for _, want := range []string{"▸ d(a,p)", "● hinge active", "hard negative", "○ inactive", "◆", "@"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("NO_COLOR view lacks %q", want)
+		}
+	}
+	if strings.Contains(v, "\x1b[") {
+		t.Error("escape codes in the plain profile")
+	}
+}
+
+func TestPlain(t *testing.T) {
+	out := Plain(Options{})
+	if !strings.Contains(out, "0.4000") || !strings.Contains(out, "0.1225") || strings.Contains(out, "\x1b") || strings.Contains(out, "q quit") {
+		t.Errorf("plain render:\n%s", out)
+	}
+}
+
+func TestHints(t *testing.T) {
+	for _, c := range []struct {
+		s    loss.Setting
+		want string
+	}{
+		{loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "contrastive ignores it"},
+		{loss.Setting{DAP: 0.5, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "inside the margin"},
+		{loss.Setting{Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "stuck at exactly m"},
+		{loss.Setting{YAP: loss.Same, YAN: loss.Different}, "costs nothing"},
+		{loss.Setting{DAP: 0.1, DAN: 0.15, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "both losses push"},
+		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "easy triplet"},
+		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "not a valid triplet"},
+	} {
+		e, _ := loss.Evaluate(c.s)
+		if h := Hint(e); !strings.Contains(h, c.want) {
+			t.Errorf("%+v: hint %q lacks %q", c.s, h, c.want)
+		}
+	}
+}
+
+func TestReplay(t *testing.T) {
+	s := scenarios.Preset("semi-hard-band")
+	m := newModel(t, Options{Scenario: s})
+	if m.State() != s.Start || !strings.Contains(m.View(), "step 0/6") {
+		t.Fatalf("start %+v", m.State())
+	}
+	m = press(t, m, ".", ".")
+	if m.State() != s.StateAt(2) || !strings.Contains(m.View(), "step 2/6") || !strings.Contains(m.View(), "hard wins the tie") {
+		t.Errorf("after ..: %+v\n%s", m.State(), m.View())
+	}
+	m = press(t, m, ",")
+	if m.State() != s.StateAt(1) {
+		t.Errorf("after ,: %+v", m.State())
+	}
+	// p plays: the tick advances; a change by hand pauses and takes over.
+	next, cmd := m.Update(keyMsg("p"))
+	m = next.(Model)
+	if !m.playing || cmd == nil {
+		t.Fatal("p does not play")
+	}
+	next, _ = m.Update(tickMsg{id: m.tick})
+	m = next.(Model)
+	if m.step != 2 {
+		t.Errorf("tick moved to step %d", m.step)
+	}
+	next, _ = m.Update(tickMsg{id: m.tick - 1}) // a stale timer does nothing
+	if next.(Model).step != 2 {
+		t.Error("a stale tick advanced the replay")
+	}
+	m = press(t, m, "right")
+	if m.playing || !m.owned || !strings.Contains(m.View(), "edited") {
+		t.Errorf("a change by hand did not pause the replay: playing=%v owned=%v", m.playing, m.owned)
+	}
+	m = press(t, m, "+", "+", "+", "-")
+	if speeds[m.speed] != 2 {
+		t.Errorf("speed ×%v", speeds[m.speed])
+	}
+	// space plays when no label is selected.
+	if _, cmd := m.Update(keyMsg(" ")); cmd == nil {
+		t.Error("space does not play")
+	}
+	m = press(t, m, "]")
+	if m.scenario.Name != "squared-vs-plain" || m.State() != m.scenario.Start {
+		t.Errorf("] went to %s", m.scenario.Name)
+	}
+	m = press(t, m, "[", "[")
+	if m.scenario.Name != "mislabeled-positive" {
+		t.Errorf("[[ went to %s", m.scenario.Name)
+	}
+}
+
+func TestReplayWithoutScenario(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "p")
+	if m.playing || !strings.Contains(m.View(), "no scenario to replay") {
+		t.Error("p without a scenario")
+	}
+}
+
+// Record → load → replay reproduces the states seen, in order.
+func TestRecord(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel(t, Options{Dir: dir, Scenario: scenarios.Preset("blog-case-1")})
+	var seen []scenarios.State
+	seen = append(seen, m.State())
+	for _, k := range []string{".", "right", "down", "down", "down", " ", "u", "r", "down", "shift+right"} {
+		m = press(t, m, k)
+		if m.State() != seen[len(seen)-1] {
+			seen = append(seen, m.State())
+		}
+	}
+	m = press(t, m, "w")
+	path := filepath.Join(dir, "session-20261128-150405.toml")
+	if !strings.Contains(m.View(), "wrote "+path) {
+		t.Fatalf("w: %s", m.View())
+	}
+	s, err := scenarios.LoadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Len() != len(seen) {
+		t.Fatalf("recorded %d states, saw %d", s.Len(), len(seen))
+	}
+	for i, want := range seen {
+		if s.StateAt(i) != want {
+			t.Errorf("state %d: %+v, want %+v", i, s.StateAt(i), want)
+		}
+	}
+	// A second recording in the same second does not overwrite the first.
+	m = press(t, m, "w")
+	if !strings.Contains(m.View(), "session-20261128-150405-2.toml") {
+		t.Errorf("second w: %s", m.View())
+	}
+	// An unwritable directory is reported, not a crash.
+	m2 := newModel(t, Options{Dir: filepath.Join(dir, "missing", "dir")})
+	m2 = press(t, m2, "w")
+	if !strings.Contains(m2.View(), "could not write the session") {
+		t.Error("write error not reported")
+	}
+}
+
+func mustPreset(t testing.TB, name string) *scenarios.Scenario {
+	t.Helper()
+	s := scenarios.Preset(name)
+	if s == nil {
+		t.Fatalf("no preset %s", name)
+	}
+	return s
+}

@@ -1,0 +1,193 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/NimbleMarkets/ntcharts/canvas"
+	"github.com/NimbleMarkets/ntcharts/canvas/graph"
+	"github.com/NimbleMarkets/ntcharts/linechart"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+)
+
+// picture is a drawn chart with every cell already rendered in its style,
+// so that markers can replace cells without rendering the rest again.
+type picture struct {
+	w, h  int
+	cells []string
+}
+
+// mark is one cell to draw over a picture.
+type mark struct {
+	at canvas.Point
+	s  string // rendered, one cell wide
+}
+
+// with returns the picture as text with the marks drawn over it.
+func (p picture) with(marks ...mark) string {
+	var b strings.Builder
+	for y := range p.h {
+		if y > 0 {
+			b.WriteByte('\n')
+		}
+	cells:
+		for x := range p.w {
+			for _, mk := range marks {
+				if mk.at.X == x && mk.at.Y == y {
+					b.WriteString(mk.s)
+					continue cells
+				}
+			}
+			b.WriteString(p.cells[y*p.w+x])
+		}
+	}
+	return b.String()
+}
+
+// plot is a linechart whose axes and labels ntcharts draws, with helpers to
+// draw braille curves, glyphs and text at data coordinates.
+type plot struct {
+	lc   linechart.Model
+	axes bool
+}
+
+// Axis labels are ASCII (ntcharts measures them in bytes). The y axis has a
+// label every two rows, so it needs two decimals to say where the row is.
+func xLabel(_ int, v float64) string { return fmt.Sprintf("%.1f", v) }
+func yLabel(_ int, v float64) string { return fmt.Sprintf("%.2f", v) }
+
+func newPlot(w, h int, minX, maxX, minY, maxY float64, axes bool) *plot {
+	step := 0
+	if axes {
+		step = 2
+	}
+	lc := linechart.New(w, h, minX, maxX, minY, maxY,
+		linechart.WithXYSteps(step*5, step),
+		linechart.WithXLabelFormatter(xLabel),
+		linechart.WithYLabelFormatter(yLabel))
+	if axes {
+		lc.DrawXYAxisAndLabel()
+	}
+	return &plot{lc: lc, axes: axes}
+}
+
+// grid is a braille grid over the graphing area in data coordinates.
+func (p *plot) grid() *graph.BrailleGrid {
+	return graph.NewBrailleGrid(p.lc.GraphWidth(), p.lc.GraphHeight(), p.lc.ViewMinX(), p.lc.ViewMaxX(), p.lc.ViewMinY(), p.lc.ViewMaxY())
+}
+
+// left is the first canvas column of the graphing area.
+func (p *plot) left() int {
+	if p.axes {
+		return p.lc.Origin().X + 1
+	}
+	return 0
+}
+
+// cell returns the canvas cell of the data point (x, y): the cell holding
+// the braille dot of that point, so markers sit exactly on the curves.
+func (p *plot) cell(x, y float64) canvas.Point {
+	d := p.grid().GridPoint(canvas.Float64Point{X: x, Y: y})
+	return canvas.Point{X: p.left() + d.X/2, Y: d.Y / 4}
+}
+
+// inside tells whether a canvas cell lies in the graphing area.
+func (p *plot) inside(pt canvas.Point) bool {
+	return pt.X >= p.left() && pt.X < p.left()+p.lc.GraphWidth() && pt.Y >= 0 && pt.Y < p.lc.GraphHeight()
+}
+
+// braille draws polylines through data points as braille dots, clipped to
+// the view.
+func (p *plot) braille(style lipgloss.Style, lines ...[]canvas.Float64Point) {
+	g := p.grid()
+	maxX, maxY := 2*p.lc.GraphWidth()-1, 4*p.lc.GraphHeight()-1
+	for _, pts := range lines {
+		for i := 1; i < len(pts); i++ {
+			for _, d := range graph.GetLinePoints(g.GridPoint(pts[i-1]), g.GridPoint(pts[i])) {
+				if d.X >= 0 && d.X <= maxX && d.Y >= 0 && d.Y <= maxY {
+					g.Set(d)
+				}
+			}
+		}
+	}
+	graph.DrawBraillePatterns(&p.lc.Canvas, canvas.Point{X: p.left(), Y: 0}, g.BraillePatterns(), style)
+}
+
+// curve samples f twice per cell column (the braille resolution).
+func (p *plot) curve(f func(float64) float64, style lipgloss.Style) {
+	n := 2 * p.lc.GraphWidth()
+	pts := make([]canvas.Float64Point, 0, n+1)
+	lo, hi := p.lc.ViewMinX(), p.lc.ViewMaxX()
+	for i := 0; i <= n; i++ {
+		x := lo + (hi-lo)*float64(i)/float64(n)
+		pts = append(pts, canvas.Float64Point{X: x, Y: f(x)})
+	}
+	p.braille(style, pts)
+}
+
+// vline draws a dotted vertical line at data x through the graphing area.
+func (p *plot) vline(x float64, style lipgloss.Style) {
+	col := p.cell(x, 0).X
+	for y := range p.lc.GraphHeight() {
+		pt := canvas.Point{X: col, Y: y}
+		if p.inside(pt) && p.lc.Canvas.Cell(pt).Rune == 0 {
+			p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle('┊', style))
+		}
+	}
+}
+
+// text writes s starting at a canvas cell, clipped to the graphing area.
+func (p *plot) text(at canvas.Point, s string, style lipgloss.Style) {
+	for i, r := range []rune(s) {
+		pt := canvas.Point{X: at.X + i, Y: at.Y}
+		if p.inside(pt) {
+			p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle(r, style))
+		}
+	}
+}
+
+// picture renders every cell once.
+func (p *plot) picture() picture {
+	w, h := p.lc.Canvas.Width(), p.lc.Canvas.Height()
+	pic := picture{w: w, h: h, cells: make([]string, w*h)}
+	plain := lipgloss.NewStyle()
+	for y := range h {
+		for x := range w {
+			c := p.lc.Canvas.Cell(canvas.Point{X: x, Y: y})
+			r := c.Rune
+			if r == 0 {
+				r = ' '
+			}
+			if isPlain(c.Style, plain) {
+				pic.cells[y*w+x] = string(r)
+			} else {
+				pic.cells[y*w+x] = c.Style.Render(string(r))
+			}
+		}
+	}
+	return pic
+}
+
+// isPlain spots the unstyled cells, most of a chart, which need no rendering.
+func isPlain(s, plain lipgloss.Style) bool {
+	return s.GetForeground() == plain.GetForeground() && s.GetBackground() == plain.GetBackground() &&
+		!s.GetBold() && !s.GetFaint()
+}
+
+// glyph renders a one-cell marker.
+func glyph(r rune, style lipgloss.Style) string { return style.Render(string(r)) }
+
+// padLines makes s exactly w×h cells: lines cut or padded, rows added.
+func padLines(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, h)
+	for i := range out {
+		line := ""
+		if i < len(lines) {
+			line = ansi.Truncate(lines[i], w, "…")
+		}
+		out[i] = line + strings.Repeat(" ", max(0, w-ansi.StringWidth(line)))
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,33 @@
+package tui
+
+import "github.com/charmbracelet/lipgloss"
+
+// Styles are the playground's looks. Colours adapt to light and dark
+// terminals; every state is also written in glyphs and words, so the plain
+// profile (NO_COLOR, tests) loses nothing but colour.
+type Styles struct {
+	Title, Dim, Bold, Error, Accent lipgloss.Style
+	Regime                          [3]lipgloss.Style // hard, semi-hard, easy
+	Positive, Negative              lipgloss.Style
+	Selected                        lipgloss.Style
+	Border                          lipgloss.Style // colour of panel borders
+	Heat                            []lipgloss.Color
+}
+
+func DefaultStyles() Styles {
+	c := func(light, dark string) lipgloss.AdaptiveColor { return lipgloss.AdaptiveColor{Light: light, Dark: dark} }
+	s := lipgloss.NewStyle()
+	return Styles{
+		Title:    s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
+		Dim:      s.Foreground(c("#8A8A8A", "#6C6C6C")),
+		Bold:     s.Bold(true),
+		Error:    s.Foreground(c("#B00020", "#FF6B6B")).Bold(true),
+		Accent:   s.Foreground(c("#5A3FC0", "#B59CFF")),
+		Regime:   [3]lipgloss.Style{s.Foreground(c("#B00020", "#FF6B6B")).Bold(true), s.Foreground(c("#8A5A00", "#FFC857")).Bold(true), s.Foreground(c("#1B7F3B", "#6BD68A")).Bold(true)},
+		Positive: s.Foreground(c("#0057B8", "#6CB6FF")).Bold(true),
+		Negative: s.Foreground(c("#C2410C", "#FF9E64")).Bold(true),
+		Selected: s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
+		Border:   s.Foreground(c("#9A9AB0", "#5C5C78")),
+		Heat: []lipgloss.Color{"#0b1a3a", "#1f2f6b", "#3b3f99", "#6a3fa8", "#9c3f9f", "#c8478a", "#e8606b", "#f8864b", "#fbb73e", "#f5e663"},
+	}
+}
