@@ -22,11 +22,11 @@ const (
 
 // IO is where a command reads and writes; tests pass buffers.
 type IO struct {
-	In          io.Reader
-	Out, Err    io.Writer
-	OutIsTTY    bool // stdout is a terminal (the playground may open)
-	ErrIsTTY    bool // stderr is a terminal (progress may be shown)
-	NoColor     bool // NO_COLOR is set
+	In       io.Reader
+	Out, Err io.Writer
+	OutIsTTY bool // stdout is a terminal (the playground may open)
+	ErrIsTTY bool // stderr is a terminal (progress may be shown)
+	NoColor  bool // NO_COLOR is set
 	// Interactive, when set, replaces running the TUI (tests use it to see
 	// the options the playground would open with).
 	Interactive func(tui.Options) error

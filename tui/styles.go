@@ -15,7 +15,9 @@ type Styles struct {
 }
 
 func DefaultStyles() Styles {
-	c := func(light, dark string) lipgloss.AdaptiveColor { return lipgloss.AdaptiveColor{Light: light, Dark: dark} }
+	c := func(light, dark string) lipgloss.AdaptiveColor {
+		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
 	s := lipgloss.NewStyle()
 	return Styles{
 		Title:    s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
@@ -28,6 +30,6 @@ func DefaultStyles() Styles {
 		Negative: s.Foreground(c("#C2410C", "#FF9E64")).Bold(true),
 		Selected: s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
 		Border:   s.Foreground(c("#9A9AB0", "#5C5C78")),
-		Heat: []lipgloss.Color{"#0b1a3a", "#1f2f6b", "#3b3f99", "#6a3fa8", "#9c3f9f", "#c8478a", "#e8606b", "#f8864b", "#fbb73e", "#f5e663"},
+		Heat:     []lipgloss.Color{"#0b1a3a", "#1f2f6b", "#3b3f99", "#6a3fa8", "#9c3f9f", "#c8478a", "#e8606b", "#f8864b", "#fbb73e", "#f5e663"},
 	}
 }
