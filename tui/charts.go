@@ -54,12 +54,22 @@ type chartCache struct {
 
 func newChartCache() *chartCache { return &chartCache{entries: map[chartKind]cacheEntry{}} }
 
-func (c *chartCache) get(key chartKey, build func() *plot) cacheEntry {
-	if e, ok := c.entries[key.kind]; ok && e.key == key {
-		return e
+// get returns the chart for key, drawing it with draw on a plot of ranges
+// v when the cached one was drawn for other inputs.
+func (c *chartCache) get(key chartKey, v view, draw func(p *plot)) cacheEntry {
+	old, ok := c.entries[key.kind]
+	if ok && old.key == key {
+		return old
 	}
 	c.builds++
-	p := build()
+	var p *plot
+	if ok && old.key.w == key.w && old.key.h == key.h {
+		p = old.plot
+		p.reset(v)
+	} else {
+		p = newPlot(key.w, key.h, v)
+	}
+	draw(p)
 	e := cacheEntry{key: key, pic: p.picture(), plot: p}
 	c.entries[key.kind] = e
 	return e
@@ -75,27 +85,23 @@ func (m Model) renderChart(w, h int) string {
 	switch m.chart {
 	case chartTriplet:
 		top := niceMax(dap + mg)
-		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, func() *plot {
-			p := newPlot(w, h, 0, 3, 0, top, true)
+		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, 3, 0, top, true}, func(p *plot) {
 			p.vline(dap, st.Dim)
 			p.vline(dap+mg, st.Dim)
 			p.curve(func(x float64) float64 { return math.Max(dap-x+mg, 0) }, st.Accent)
 			zoneLabel(p, 0, dap, "hard", st.Regime[loss.Hard])
 			zoneLabel(p, dap, dap+mg, "semi-hard", st.Regime[loss.SemiHard])
 			zoneLabel(p, dap+mg, 3, "easy", st.Regime[loss.Easy])
-			return p
 		})
 		return e.pic.with(mark{e.plot.cell(dan, ev.Triplet.Loss), glyph('●', st.Regime[ev.Triplet.Regime])})
 	case chartContrastive:
 		xmax := 3.0
 		top := niceMax(0.5 * math.Pow(math.Max(math.Max(dap, dan), mg), 2) * 1.2)
-		e := m.charts.get(chartKey{kind: chartContrastive, w: w, h: h, a: mg, c: top}, func() *plot {
-			p := newPlot(w, h, 0, xmax, 0, top, true)
+		e := m.charts.get(chartKey{kind: chartContrastive, w: w, h: h, a: mg, c: top}, view{0, xmax, 0, top, true}, func(p *plot) {
 			p.vline(mg, st.Dim)
 			p.curve(func(x float64) float64 { return 0.5 * x * x }, st.Positive)
 			p.curve(func(x float64) float64 { return 0.5 * math.Pow(math.Max(mg-x, 0), 2) }, st.Negative)
 			p.text(canvas.Point{X: p.cell(0, top).X + 1, Y: 0}, "same: ½d²  ·  different: ½max(m−d,0)²  ·  ┊ m", st.Dim)
-			return p
 		})
 		var marks []mark
 		for i, pr := range ev.Pairs {
@@ -107,15 +113,18 @@ func (m Model) renderChart(w, h int) string {
 		}
 		return e.pic.with(marks...)
 	case chartHeatmap:
-		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, func() *plot {
-			return m.heatmap(w, h, mg)
+		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, 3, 0, 3, true}, func(p *plot) {
+			m.heatmap(p, mg)
 		})
 		at := e.plot.cell(dap, dan)
 		return e.pic.with(mark{at, glyph('◆', st.Bold.Background(e.heatAt(at)))})
 	case chartGeometry:
-		r := math.Max(math.Max(dap+mg, dan), 0.1) * 1.15
-		e := m.charts.get(chartKey{kind: chartGeometry, w: w, h: h, a: dap, b: mg, c: r}, func() *plot {
-			return m.geometry(w, h, dap, mg, r)
+		// Braille dots are about square (2×4 per cell, cells twice as tall as
+		// wide), so equal units per dot on both axes keep circles round.
+		ry := math.Max(math.Max(dap+mg, dan), 0.1) * 1.15
+		rx := ry * float64(2*w) / float64(4*h)
+		e := m.charts.get(chartKey{kind: chartGeometry, w: w, h: h, a: dap, b: mg, c: ry}, view{-rx, rx, -ry, ry, false}, func(p *plot) {
+			m.geometry(p, dap, mg)
 		})
 		angle := 2.4 // radians: the negative sits up and to the left of the anchor
 		return e.pic.with(
@@ -124,9 +133,9 @@ func (m Model) renderChart(w, h int) string {
 			mark{e.plot.cell(dan*math.Cos(angle), dan*math.Sin(angle)), glyph('N', st.Negative)},
 		)
 	default:
-		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: len(m.history), a: m.historyTop()}, func() *plot {
-			return m.historyPlot(w, h)
-		})
+		n := len(m.history)
+		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: m.historyTop()},
+			view{0, math.Max(float64(n-1), 1), 0, m.historyTop(), true}, m.historyPlot)
 		return e.pic.with()
 	}
 }
@@ -158,12 +167,15 @@ func zoneLabel(p *plot, lo, hi float64, label string, style lipgloss.Style) {
 // ramp shades the heatmap when colour is off, lowest first.
 const ramp = " .:-=+*#%@"
 
-func (m Model) heatmap(w, h int, mg float64) *plot {
+func (m Model) heatmap(p *plot, mg float64) {
 	st := m.styles
-	p := newPlot(w, h, 0, 3, 0, 3, true)
 	top := 3 + mg // the loss's largest value over [0,3]²
 	gw, gh := p.lc.GraphWidth(), p.lc.GraphHeight()
 	x0 := p.left()
+	heat := make([]lipgloss.Style, len(st.Heat))
+	for i, c := range st.Heat {
+		heat[i] = lipgloss.NewStyle().Background(c)
+	}
 	for row := range gh {
 		dan := 3 * (float64(gh-1-row) + 0.5) / float64(gh)
 		for col := range gw {
@@ -171,8 +183,8 @@ func (m Model) heatmap(w, h int, mg float64) *plot {
 			v := math.Max(dap-dan+mg, 0) / top
 			pt := canvas.Point{X: x0 + col, Y: row}
 			if m.opts.Color {
-				i := min(int(v*float64(len(st.Heat))), len(st.Heat)-1)
-				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle(' ', lipgloss.NewStyle().Background(st.Heat[i])))
+				i := min(int(v*float64(len(heat))), len(heat)-1)
+				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle(' ', heat[i]))
 			} else {
 				i := min(int(v*float64(len(ramp))), len(ramp)-1)
 				p.lc.Canvas.SetCell(pt, canvas.NewCell(rune(ramp[i])))
@@ -191,16 +203,10 @@ func (m Model) heatmap(w, h int, mg float64) *plot {
 			}
 		}
 	}
-	return p
 }
 
-func (m Model) geometry(w, h int, dap, mg, r float64) *plot {
+func (m Model) geometry(p *plot, dap, mg float64) {
 	st := m.styles
-	// Braille dots are about square (2×4 per cell, cells twice as tall as
-	// wide), so matching units per dot on both axes keeps circles round.
-	ry := r
-	rx := r * float64(2*w) / float64(4*h)
-	p := newPlot(w, h, -rx, rx, -ry, ry, false)
 	circle := func(radius float64) []canvas.Float64Point {
 		var pts []canvas.Float64Point
 		for i := 0; i <= 180; i++ {
@@ -213,8 +219,7 @@ func (m Model) geometry(w, h int, dap, mg, r float64) *plot {
 	if mg > 0 {
 		p.braille(st.Dim, circle(dap+mg))
 	}
-	p.text(canvas.Point{X: 0, Y: h - 1}, fmt.Sprintf("inner circle r = d(a,p) = %.2f · outer ring r = d(a,p) + m = %.2f · N between them is semi-hard", dap, dap+mg), st.Dim)
-	return p
+	p.text(canvas.Point{X: 0, Y: p.lc.Canvas.Height() - 1}, fmt.Sprintf("inner circle r = d(a,p) = %.2f · outer ring r = d(a,p) + m = %.2f · N between them is semi-hard", dap, dap+mg), st.Dim)
 }
 
 // historyTop is the history chart's y range, part of its cache key.
@@ -226,10 +231,9 @@ func (m Model) historyTop() float64 {
 	return niceMax(top * 1.1)
 }
 
-func (m Model) historyPlot(w, h int) *plot {
+func (m Model) historyPlot(p *plot) {
 	st := m.styles
 	n := len(m.history)
-	p := newPlot(w, h, 0, math.Max(float64(n-1), 1), 0, m.historyTop(), true)
 	trip := make([]canvas.Float64Point, n)
 	for i, pt := range m.history {
 		trip[i] = canvas.Float64Point{X: float64(i), Y: pt.triplet}
@@ -248,5 +252,4 @@ func (m Model) historyPlot(w, h int) *plot {
 		}
 	}
 	p.text(canvas.Point{X: p.lc.Origin().X + 2, Y: 0}, fmt.Sprintf("⣿ triplet  • contrastive  (%d states)", n), st.Dim)
-	return p
 }

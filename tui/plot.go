@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/NimbleMarkets/ntcharts/canvas"
@@ -57,19 +58,40 @@ type plot struct {
 func xLabel(_ int, v float64) string { return fmt.Sprintf("%.1f", v) }
 func yLabel(_ int, v float64) string { return fmt.Sprintf("%.2f", v) }
 
-func newPlot(w, h int, minX, maxX, minY, maxY float64, axes bool) *plot {
+// view is a plot's data ranges and whether it has axes.
+type view struct {
+	minX, maxX, minY, maxY float64
+	axes                   bool
+}
+
+func newPlot(w, h int, v view) *plot {
 	step := 0
-	if axes {
+	if v.axes {
 		step = 2
 	}
-	lc := linechart.New(w, h, minX, maxX, minY, maxY,
+	p := &plot{axes: v.axes, lc: linechart.New(w, h, v.minX, v.maxX, v.minY, v.maxY,
 		linechart.WithXYSteps(step*5, step),
 		linechart.WithXLabelFormatter(xLabel),
-		linechart.WithYLabelFormatter(yLabel))
-	if axes {
-		lc.DrawXYAxisAndLabel()
+		linechart.WithYLabelFormatter(yLabel))}
+	p.reset(v)
+	return p
+}
+
+// reset clears the plot for new ranges, keeping its canvas: a canvas of
+// styled cells is the costliest part of a chart to allocate, and ntcharts'
+// Clear allocates a new one, so the cells are zeroed in place.
+func (p *plot) reset(v view) {
+	blank := canvas.Cell{}
+	for y := range p.lc.Canvas.Height() {
+		for x := range p.lc.Canvas.Width() {
+			p.lc.Canvas.SetCell(canvas.Point{X: x, Y: y}, blank)
+		}
 	}
-	return &plot{lc: lc, axes: axes}
+	p.lc.SetXYRange(v.minX, v.maxX, v.minY, v.maxY)
+	p.lc.SetViewXYRange(v.minX, v.maxX, v.minY, v.maxY)
+	if p.axes {
+		p.lc.DrawXYAxisAndLabel()
+	}
 }
 
 // grid is a braille grid over the graphing area in data coordinates.
@@ -86,11 +108,17 @@ func (p *plot) left() int {
 }
 
 // cell returns the canvas cell of the data point (x, y): the cell holding
-// the braille dot of that point, so markers sit exactly on the curves.
+// the braille dot of that point (BrailleGrid.GridPoint's mapping, without
+// building a grid), so markers sit exactly on the curves.
 func (p *plot) cell(x, y float64) canvas.Point {
-	d := p.grid().GridPoint(canvas.Float64Point{X: x, Y: y})
-	return canvas.Point{X: p.left() + d.X/2, Y: d.Y / 4}
+	dotsX, dotsY := 2*p.lc.GraphWidth(), 4*p.lc.GraphHeight()
+	dx := (x - p.lc.ViewMinX()) * float64(dotsX-1) / (p.lc.ViewMaxX() - p.lc.ViewMinX())
+	dy := (y - p.lc.ViewMinY()) * float64(dotsY-1) / (p.lc.ViewMaxY() - p.lc.ViewMinY())
+	dotX, dotY := int(math.Round(dx)), dotsY-1-int(math.Round(dy))
+	return canvas.Point{X: p.left() + floorDiv(dotX, 2), Y: floorDiv(dotY, 4)}
 }
+
+func floorDiv(a, b int) int { return int(math.Floor(float64(a) / float64(b))) }
 
 // inside tells whether a canvas cell lies in the graphing area.
 func (p *plot) inside(pt canvas.Point) bool {
@@ -147,32 +175,37 @@ func (p *plot) text(at canvas.Point, s string, style lipgloss.Style) {
 	}
 }
 
+// cellLook is what a chart cell's rendering depends on: the rune and the
+// style attributes charts use. Cells that look alike render alike, so each
+// look is rendered once per picture instead of once per cell.
+type cellLook struct {
+	r           rune
+	fg, bg      lipgloss.TerminalColor
+	bold, faint bool
+}
+
 // picture renders every cell once.
 func (p *plot) picture() picture {
 	w, h := p.lc.Canvas.Width(), p.lc.Canvas.Height()
 	pic := picture{w: w, h: h, cells: make([]string, w*h)}
-	plain := lipgloss.NewStyle()
+	rendered := map[cellLook]string{}
 	for y := range h {
 		for x := range w {
 			c := p.lc.Canvas.Cell(canvas.Point{X: x, Y: y})
-			r := c.Rune
-			if r == 0 {
-				r = ' '
+			if c.Rune == 0 { // never drawn on, so unstyled: most of a chart
+				pic.cells[y*w+x] = " "
+				continue
 			}
-			if isPlain(c.Style, plain) {
-				pic.cells[y*w+x] = string(r)
-			} else {
-				pic.cells[y*w+x] = c.Style.Render(string(r))
+			look := cellLook{c.Rune, c.Style.GetForeground(), c.Style.GetBackground(), c.Style.GetBold(), c.Style.GetFaint()}
+			s, ok := rendered[look]
+			if !ok {
+				s = c.Style.Render(string(look.r))
+				rendered[look] = s
 			}
+			pic.cells[y*w+x] = s
 		}
 	}
 	return pic
-}
-
-// isPlain spots the unstyled cells, most of a chart, which need no rendering.
-func isPlain(s, plain lipgloss.Style) bool {
-	return s.GetForeground() == plain.GetForeground() && s.GetBackground() == plain.GetBackground() &&
-		!s.GetBold() && !s.GetFaint()
 }
 
 // glyph renders a one-cell marker.

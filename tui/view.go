@@ -45,13 +45,13 @@ func (m Model) View() string {
 	}
 	chartH := h - 1 - topPanelH - contrastivePanelH - noteH - helpH
 
-	top := lipgloss.JoinHorizontal(lipgloss.Top,
-		m.panel("controls", m.controlsBody(controlsW-panelFrameW), controlsW, topPanelH),
-		m.panel("triplet", m.tripletBody(), w-controlsW, topPanelH))
+	top := sideBySide(
+		m.textPanel("controls", m.controlsBody(controlsW-panelFrameW), controlsW, topPanelH),
+		m.textPanel("triplet", m.tripletBody(), w-controlsW, topPanelH))
 	parts := []string{
 		m.header(w),
 		top,
-		m.panel("contrastive", m.contrastiveBody(), w, contrastivePanelH),
+		m.textPanel("contrastive", m.contrastiveBody(), w, contrastivePanelH),
 		m.chartPanel(w, chartH),
 		padLines(m.note(w, noteH), w, noteH),
 	}
@@ -62,19 +62,35 @@ func (m Model) View() string {
 }
 
 // panel frames body in a rounded border with title in the top edge; the
-// result is exactly w×h cells.
-func (m Model) panel(title, body string, w, h int) string {
+// result is exactly w×h cells. body must already be (w−panelFrameW) ×
+// (h−panelFrameH) cells: text panels pass it through padLines, charts are
+// drawn to size, which spares measuring every braille cell again.
+func (m Model) panel(title, body string, w int) string {
 	bs := m.styles.Border
-	iw, ih := w-panelFrameW, h-panelFrameH
 	label := " " + title + " "
 	fill := max(0, w-2-ansi.StringWidth(border.Top)-ansi.StringWidth(label))
+	left, right := bs.Render(border.Left)+" ", " "+bs.Render(border.Right)
 	var b strings.Builder
 	b.WriteString(bs.Render(border.TopLeft+border.Top) + m.styles.Title.Render(label) + bs.Render(strings.Repeat(border.Top, fill)+border.TopRight))
-	for _, line := range strings.Split(padLines(body, iw, ih), "\n") {
-		b.WriteString("\n" + bs.Render(border.Left) + " " + line + " " + bs.Render(border.Right))
+	for _, line := range strings.Split(body, "\n") {
+		b.WriteString("\n" + left + line + right)
 	}
 	b.WriteString("\n" + bs.Render(border.BottomLeft+strings.Repeat(border.Bottom, w-2)+border.BottomRight))
 	return b.String()
+}
+
+// textPanel is a panel around free text, cut or padded to fit.
+func (m Model) textPanel(title, body string, w, h int) string {
+	return m.panel(title, padLines(body, w-panelFrameW, h-panelFrameH), w)
+}
+
+// sideBySide joins two blocks of equal height line by line.
+func sideBySide(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range al {
+		al[i] += bl[i]
+	}
+	return strings.Join(al, "\n")
 }
 
 func (m Model) header(w int) string {
@@ -193,10 +209,10 @@ func (m Model) contrastiveBody() string {
 func (m Model) chartPanel(w, h int) string {
 	iw, ih := w-panelFrameW, h-panelFrameH
 	if m.help.ShowAll {
-		return m.panel("keys (? to close)", m.help.FullHelpView(m.keys.FullHelp()), w, h)
+		return m.textPanel("keys (? to close)", m.help.FullHelpView(m.keys.FullHelp()), w, h)
 	}
 	title := fmt.Sprintf("chart %d/%d: %s · c next", m.chart+1, numCharts, chartTitles[m.chart])
-	return m.panel(title, m.renderChart(iw, ih), w, h)
+	return m.panel(title, m.renderChart(iw, ih), w)
 }
 
 // note is the line under the charts: a message, a typing error, the
