@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"losslab/tui"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -324,6 +326,49 @@ func TestReplayErrors(t *testing.T) {
 		code, out, errOut := run(t, append([]string{"replay"}, c.args...)...)
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, c.want) {
 			t.Errorf("replay %v: exit %d, stdout %q, stderr %q; want 2 and %q", c.args, code, out, errOut, c.want)
+		}
+	}
+}
+
+func TestPlaygroundNotATerminal(t *testing.T) {
+	code, out, errOut := run(t)
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if strings.Contains(out, "\x1b") || !strings.Contains(out, "0.4000") || !strings.Contains(out, "0.1225") {
+		t.Errorf("plain render:\n%s", out)
+	}
+	code, out, _ = run(t, "--scenario", "blog-case-2")
+	if code != 0 || !strings.Contains(out, "blog-case-2") || !strings.Contains(out, "max(0.10 − 0.60 + 0.20, 0) = 0.0000") {
+		t.Errorf("--scenario blog-case-2: %d\n%s", code, out)
+	}
+}
+
+func TestPlaygroundOptions(t *testing.T) {
+	var got tui.Options
+	var out, errb bytes.Buffer
+	io := IO{Out: &out, Err: &errb, OutIsTTY: true, NoColor: true, Interactive: func(o tui.Options) error { got = o; return nil }}
+	if code := Run([]string{"--scenario", "collapse"}, io); code != 0 {
+		t.Fatalf("exit %d: %s", code, errb.String())
+	}
+	if got.Scenario == nil || got.Scenario.Name != "collapse" || got.Color {
+		t.Errorf("options %+v", got)
+	}
+}
+
+func TestPlaygroundBadScenario(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--scenario", "colapse"}, `--scenario: unknown scenario "colapse" (closest: collapse`},
+		{[]string{"--scenario", "missing.toml"}, "missing.toml"},
+		{[]string{"--scenario"}, "flag needs an argument: --scenario"},
+		{[]string{"--frobnicate"}, "--frobnicate"},
+	} {
+		code, out, errOut := run(t, c.args...)
+		if code != ExitUsage || out != "" || !strings.Contains(errOut, c.want) {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.args, code, out, errOut)
 		}
 	}
 }

@@ -94,8 +94,9 @@ func New(opts Options) Model {
 		opts.Now = time.Now
 	}
 	in := textinput.New()
+	in.Prompt = "✎ "
 	in.CharLimit = 12
-	in.Width = 12
+	in.Width = 9
 	m := Model{
 		opts:   opts,
 		keys:   DefaultKeyMap(),
@@ -184,9 +185,25 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.editing {
 			return m.updateEditing(msg)
 		}
+		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
+			return m.updateRunes(msg.Runes)
+		}
 		return m.updateKey(msg)
 	}
 	return m, nil
+}
+
+// updateRunes handles keys typed faster than the terminal is read, which
+// arrive as one message ("jj"), one key at a time; typing may start midway.
+func (m Model) updateRunes(runes []rune) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for _, r := range runes {
+		var cmd tea.Cmd
+		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
 }
 
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {

@@ -140,7 +140,7 @@ func TestLabelToggleMakesTripletInvalid(t *testing.T) {
 		t.Fatalf("space on y(a,p): %+v valid=%v", m.State(), m.Evaluation().Valid)
 	}
 	v := m.View()
-	if !strings.Contains(v, "not a valid triplet: the positive is labelled different") || !strings.Contains(v, "(dimmed)") {
+	if !strings.Contains(v, "not a valid triplet: the positive is labelled different") || !strings.Contains(v, "(invalid)") {
 		t.Errorf("invalid triplet not explained:\n%s", v)
 	}
 	// ← and → toggle a label too; the triplet loss is still computed.
@@ -423,4 +423,17 @@ func mustPreset(t testing.TB, name string) *scenarios.Scenario {
 		t.Fatalf("no preset %s", name)
 	}
 	return s
+}
+
+// Keys typed faster than the terminal is read arrive together ("jjl").
+func TestFastTypedKeys(t *testing.T) {
+	next, _ := newModel(t, Options{}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
+	m := next.(Model)
+	if m.selected != scenarios.Margin || m.State().Margin != 25 {
+		t.Errorf("jjl: selected %v margin %v", m.selected, m.State().Margin)
+	}
+	next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")}) // typing starts midway
+	if m = next.(Model); !m.editing || !strings.HasSuffix(m.input.Value(), "1") {
+		t.Errorf("e1: editing=%v value %q", m.editing, m.input.Value())
+	}
 }

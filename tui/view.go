@@ -162,7 +162,7 @@ func (m Model) tripletBody() string {
 	regime := st.Regime[t.Regime].Render(t.Regime.String()) + " negative"
 	meaning := t.Regime.Meaning()
 	if !ev.Valid {
-		value = st.Dim.Render(value + "  (dimmed)")
+		value = st.Dim.Render(value + "  (invalid)")
 		meaning = st.Error.Render("✗ " + ev.TripletProblem())
 	}
 	return strings.Join([]string{
