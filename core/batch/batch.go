@@ -1,0 +1,476 @@
+// Package batch computes what the batch losses and mining strategies make of
+// a labelled set of embeddings, and how far apart the distance distributions
+// of same-class and different-class pairs are.
+//
+// Definitions (the README's "Batch definitions"): pairs are unordered i < j;
+// a valid triplet is (a, p, n) with a ≠ p of one class and n of another;
+// contrastive is the mean over all pairs of ½[y·d² + (1−y)·[m−d]+²];
+// batch-all is the mean of [d(a,p) − d(a,n) + m]+ over valid triplets (and
+// over the non-zero ones); batch-hard (Hermans et al. 2017) the mean over
+// anchors of [max_p d(a,p) − min_n d(a,n) + m]+, its soft form with
+// softplus; semi-hard is TensorFlow Addons' rule: for each ordered positive
+// pair the closest negative farther than the positive, else the farthest
+// negative, averaged over positive pairs. Hinges and regimes use loss.Tol.
+//
+// Nothing is cubic in N: each anchor's negative distances are sorted once
+// and prefix-summed, so a positive costs a binary search; the distance
+// matrix is computed in blocks of anchors (gonum Gemm) and never held whole
+// for large N.
+package batch
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"runtime"
+	"slices"
+	"sort"
+	"sync"
+
+	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/dist"
+	"losslab/core/loss"
+)
+
+// Options configure Compute.
+type Options struct {
+	Metric    dist.Metric
+	Margin    float64
+	Bins      int                   // histogram bins for display; 0 means 30
+	BlockRows int                   // anchors per distance block; 0 chooses by size
+	Progress  func(done, total int) // called after each block; may be nil
+}
+
+// Losses are the batch loss values.
+type Losses struct {
+	Contrastive     float64 `json:"contrastive"`
+	BatchAll        float64 `json:"batch_all"`
+	BatchAllNonzero float64 `json:"batch_all_nonzero"`
+	FractionActive  float64 `json:"fraction_active"`
+	BatchHard       float64 `json:"batch_hard"`
+	BatchHardSoft   float64 `json:"batch_hard_soft"`
+	SemiHard        float64 `json:"semi_hard"`
+}
+
+// Census counts the valid triplets by regime.
+type Census struct {
+	Easy     int64 `json:"easy"`
+	SemiHard int64 `json:"semi_hard"`
+	Hard     int64 `json:"hard"`
+	Total    int64 `json:"total"`
+}
+
+// Separation says how well a distance threshold tells same from different.
+type Separation struct {
+	// AUC is P(d of a random positive pair < d of a random negative pair),
+	// ties counting ½: the ROC AUC of "distance < t means same class".
+	AUC float64 `json:"auc"`
+	// Threshold is the t that maximises the accuracy of "d ≤ t means same"
+	// over all pairs, and Accuracy that accuracy.
+	Threshold float64 `json:"threshold"`
+	Accuracy  float64 `json:"accuracy"`
+	// NegativesInsideMedianPlusMargin is the share of negative pairs closer
+	// than the median positive pair distance + m.
+	NegativesInsideMedianPlusMargin float64 `json:"negatives_closer_than_median_positive_plus_margin"`
+	MedianPositive                  float64 `json:"median_positive"`
+	PositivePairs                   int64   `json:"positive_pairs"`
+	NegativePairs                   int64   `json:"negative_pairs"`
+}
+
+// Histogram holds both distributions on shared bins: bin i is
+// [Edges[i], Edges[i+1]), the last bin closed.
+type Histogram struct {
+	Edges    []float64 `json:"edges"`
+	Positive []int64   `json:"positive"`
+	Negative []int64   `json:"negative"`
+}
+
+// Result is everything Compute finds.
+type Result struct {
+	N          int        `json:"n"`
+	Dim        int        `json:"dim"`
+	Classes    int        `json:"classes"`
+	Distance   string     `json:"distance"`
+	Margin     float64    `json:"margin"`
+	Losses     Losses     `json:"losses"`
+	Triplets   Census     `json:"triplets"`
+	Separation Separation `json:"separation"`
+	Histogram  Histogram  `json:"histogram"`
+}
+
+// Errors a caller can tell apart.
+var (
+	ErrTooFewClasses = errors.New("need at least 2 classes")
+	ErrSingleton     = errors.New("class has a single sample: no positive pair")
+	ErrShape         = errors.New("labels and rows differ in number")
+	ErrMargin        = errors.New("margin must be finite and ≥ 0")
+)
+
+// SingletonError names the class (by index) that has one sample, and its row.
+type SingletonError struct{ Class, Row int }
+
+func (e *SingletonError) Error() string {
+	return fmt.Sprintf("class %d (row %d): %v", e.Class, e.Row+1, ErrSingleton)
+}
+func (e *SingletonError) Unwrap() error { return ErrSingleton }
+
+// Check validates labels (class indices 0..classes−1 for the rows of x).
+func Check(n int, labels []int, classes int) error {
+	if len(labels) != n {
+		return fmt.Errorf("%w: %d rows, %d labels", ErrShape, n, len(labels))
+	}
+	count := make([]int, classes)
+	row := make([]int, classes)
+	for i, c := range labels {
+		if c < 0 || c >= classes {
+			return fmt.Errorf("row %d: label index %d out of range", i+1, c)
+		}
+		count[c]++
+		row[c] = i
+	}
+	present := 0
+	for _, k := range count {
+		if k > 0 {
+			present++
+		}
+	}
+	if present < 2 {
+		return fmt.Errorf("%w (found %d)", ErrTooFewClasses, present)
+	}
+	for c, k := range count {
+		if k == 1 {
+			return &SingletonError{Class: c, Row: row[c]}
+		}
+	}
+	return nil
+}
+
+// Compute evaluates every batch loss and statistic of the embeddings x
+// (rows) with labels (class indices 0..classes−1).
+func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, error) {
+	if x == nil || x.IsEmpty() {
+		return nil, dist.ErrEmpty
+	}
+	n, d := x.Dims()
+	if err := Check(n, labels, classes); err != nil {
+		return nil, err
+	}
+	if !(opts.Margin >= 0) || math.IsInf(opts.Margin, 1) {
+		return nil, fmt.Errorf("%w: %v", ErrMargin, opts.Margin)
+	}
+	if opts.Bins <= 0 {
+		opts.Bins = 30
+	}
+	pairs, err := dist.NewPairs(opts.Metric, x)
+	if err != nil {
+		return nil, err
+	}
+	pos, err := positiveDistances(opts.Metric, x, labels, classes)
+	if err != nil {
+		return nil, err
+	}
+	hist := newFineHistogram(opts.Metric, x)
+	for _, v := range pos {
+		hist.pos[hist.bin(v)]++
+	}
+	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist}
+	c.median = median(pos)
+	c.anchors = make([]anchorStats, n)
+	c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress)
+
+	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
+	c.reduce(res)
+	res.Histogram = hist.display(opts.Bins)
+	return res, nil
+}
+
+func presentClasses(labels []int, classes int) int {
+	seen := make([]bool, classes)
+	k := 0
+	for _, c := range labels {
+		if !seen[c] {
+			seen[c], k = true, k+1
+		}
+	}
+	return k
+}
+
+// blockRows picks how many anchors' distance rows to hold at once: about
+// 32 MiB of them, the whole matrix when that fits.
+func blockRows(n, want int) int {
+	if want > 0 {
+		return min(want, n)
+	}
+	return max(1, min(n, (32<<20)/(8*n)))
+}
+
+// positiveDistances returns every unordered same-class pair's distance,
+// sorted, computed class by class (a small part of all pairs).
+func positiveDistances(metric dist.Metric, x *mat.Dense, labels []int, classes int) ([]float64, error) {
+	members := make([][]int, classes)
+	for i, c := range labels {
+		members[c] = append(members[c], i)
+	}
+	_, d := x.Dims()
+	var out []float64
+	var buf []float64
+	for _, idx := range members {
+		k := len(idx)
+		if k < 2 {
+			continue
+		}
+		xc := mat.NewDense(k, d, nil)
+		for r, i := range idx {
+			xc.SetRow(r, x.RawRowView(i))
+		}
+		p, err := dist.NewPairs(metric, xc)
+		if err != nil {
+			return nil, err
+		}
+		rows := blockRows(k, 0)
+		for lo := 0; lo < k; lo += rows {
+			hi := min(lo+rows, k)
+			buf = p.Block(lo, hi, buf)
+			for i := lo; i < hi; i++ {
+				out = append(out, buf[(i-lo)*k+i+1:(i-lo+1)*k]...)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
+func median(sorted []float64) float64 {
+	k := len(sorted)
+	if k == 0 {
+		return 0
+	}
+	if k%2 == 1 {
+		return sorted[k/2]
+	}
+	return (sorted[k/2-1] + sorted[k/2]) / 2
+}
+
+// anchorStats is what one anchor contributes; summing these in anchor order
+// makes the result independent of scheduling.
+type anchorStats struct {
+	contrastive      float64 // Σ over j > a of the pair term
+	batchAll         float64 // Σ of active hinge terms over (p, n)
+	active           int64
+	easy, semi, hard int64
+	hardest          float64 // max_p d(a,p) − min_n d(a,n)
+	semiHard         float64 // Σ over p of the TF Addons term
+	positives        int64
+}
+
+// computation is the shared state of one Compute.
+type computation struct {
+	n       int
+	labels  []int
+	margin  float64
+	pos     []float64 // sorted positive pair distances
+	posIx   *sortedIndex
+	median  float64
+	hist    *fineHistogram
+	anchors []anchorStats
+
+	mu sync.Mutex
+	// Streaming comparison of negative pairs with the sorted positives.
+	less, ties, closer int64
+	negBelow           []int64 // negBelow[k]: negatives with exactly k positives below them
+}
+
+// worker holds one goroutine's scratch space and partial sums.
+type worker struct {
+	ps, ns, prefix     []float64
+	negBelow           []int64
+	negHist            []int64
+	less, ties, closer int64
+}
+
+func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) {
+	workers := runtime.GOMAXPROCS(0)
+	ws := make([]*worker, workers)
+	for i := range ws {
+		ws[i] = &worker{negBelow: make([]int64, len(c.pos)+1), negHist: make([]int64, len(c.hist.neg))}
+	}
+	var buf []float64
+	for lo := 0; lo < c.n; lo += rows {
+		hi := min(lo+rows, c.n)
+		buf = pairs.Block(lo, hi, buf)
+		var wg sync.WaitGroup
+		for w := range workers {
+			wg.Add(1)
+			go func(w int) {
+				defer wg.Done()
+				for a := lo + w; a < hi; a += workers {
+					c.anchor(ws[w], a, buf[(a-lo)*c.n:(a-lo+1)*c.n])
+				}
+			}(w)
+		}
+		wg.Wait()
+		if progress != nil {
+			progress(hi, c.n)
+		}
+	}
+	c.negBelow = make([]int64, len(c.pos)+1)
+	for _, w := range ws {
+		c.less += w.less
+		c.ties += w.ties
+		c.closer += w.closer
+		for i, v := range w.negBelow {
+			c.negBelow[i] += v
+		}
+		for i, v := range w.negHist {
+			c.hist.neg[i] += v
+		}
+	}
+}
+
+// anchor computes anchor a's contributions from its row of distances.
+func (c *computation) anchor(w *worker, a int, row []float64) {
+	m, ya := c.margin, c.labels[a]
+	st := &c.anchors[a]
+	w.ps, w.ns = w.ps[:0], w.ns[:0]
+	for j, dj := range row {
+		if j == a {
+			continue
+		}
+		same := c.labels[j] == ya
+		if same {
+			w.ps = append(w.ps, dj)
+		} else {
+			w.ns = append(w.ns, dj)
+		}
+		if j > a {
+			if same {
+				st.contrastive += dj * dj / 2
+			} else {
+				if gap := m - dj; gap > loss.Tol {
+					st.contrastive += gap * gap / 2
+				}
+				c.streamNegative(w, dj)
+			}
+		}
+	}
+	q := len(w.ns)
+	maxP := slices.Max(w.ps)
+	// Negatives beyond maxP + m + Tol are easy for every positive and never
+	// active: only the nearer ones need sorting. The far ones matter to the
+	// semi-hard rule only through their minimum (the closest negative
+	// farther than a positive) and the overall maximum (its fallback).
+	cutoff := maxP + m + loss.Tol
+	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
+	minN := math.Inf(1)
+	for _, v := range w.ns {
+		minN, farthest = math.Min(minN, v), math.Max(farthest, v)
+		if v < cutoff {
+			near = append(near, v)
+		} else {
+			farMin = math.Min(farMin, v)
+		}
+	}
+	slices.Sort(near)
+	if cap(w.prefix) < len(near)+1 {
+		w.prefix = make([]float64, len(near)+1)
+	}
+	w.prefix = w.prefix[:len(near)+1]
+	for i, v := range near {
+		w.prefix[i+1] = w.prefix[i] + v
+	}
+	for _, dp := range w.ps {
+		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives with an active hinge
+		st.batchAll += float64(k)*(dp+m) - w.prefix[k]
+		st.active += int64(k)
+		hard := upperBound(near, dp+loss.Tol)
+		easy := int64(q - max(k, hard))
+		st.hard += int64(hard)
+		st.easy += easy
+		st.semi += int64(q) - int64(hard) - easy
+		// TF Addons: the closest negative farther than the positive, else the farthest.
+		chosen := farMin
+		if u := upperBound(near, dp); u < len(near) {
+			chosen = near[u]
+		}
+		if math.IsInf(chosen, 1) {
+			chosen = farthest
+		}
+		st.semiHard += math.Max(dp-chosen+m, 0)
+	}
+	st.positives = int64(len(w.ps))
+	st.hardest = maxP - minN
+}
+
+// streamNegative compares one negative pair distance with all positives.
+func (c *computation) streamNegative(w *worker, dn float64) {
+	lo, hi := c.posIx.bounds(dn) // positives < dn, ≤ dn
+	w.less += int64(lo)
+	w.ties += int64(hi - lo)
+	w.negBelow[lo]++
+	if dn < c.median+c.margin {
+		w.closer++
+	}
+	w.negHist[c.hist.bin(dn)]++
+}
+
+// upperBound is the number of sorted values ≤ x.
+func upperBound(sorted []float64, x float64) int {
+	return sort.Search(len(sorted), func(i int) bool { return sorted[i] > x })
+}
+
+func (c *computation) reduce(res *Result) {
+	var s anchorStats
+	var hardSum, softSum float64
+	for _, a := range c.anchors {
+		s.contrastive += a.contrastive
+		s.batchAll += a.batchAll
+		s.active += a.active
+		s.easy += a.easy
+		s.semi += a.semi
+		s.hard += a.hard
+		s.semiHard += a.semiHard
+		s.positives += a.positives
+		hardSum += math.Max(a.hardest+c.margin, 0)
+		softSum += loss.Softplus(a.hardest)
+	}
+	n := float64(c.n)
+	total := s.easy + s.semi + s.hard
+	l := &res.Losses
+	l.Contrastive = s.contrastive / (n * (n - 1) / 2)
+	if total > 0 {
+		l.BatchAll = s.batchAll / float64(total)
+		l.FractionActive = float64(s.active) / float64(total)
+	}
+	if s.active > 0 {
+		l.BatchAllNonzero = s.batchAll / float64(s.active)
+	}
+	l.BatchHard = hardSum / n
+	l.BatchHardSoft = softSum / n
+	l.SemiHard = s.semiHard / float64(s.positives)
+	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
+
+	P, Q := int64(len(c.pos)), int64(0)
+	for _, v := range c.negBelow {
+		Q += v
+	}
+	sep := &res.Separation
+	sep.PositivePairs, sep.NegativePairs, sep.MedianPositive = P, Q, c.median
+	sep.AUC = (float64(c.less) + float64(c.ties)/2) / (float64(P) * float64(Q))
+	sep.NegativesInsideMedianPlusMargin = float64(c.closer) / float64(Q)
+	// Accuracy of "d ≤ t means same" for t below every distance (all
+	// different), then for t = each distinct positive distance.
+	best, bestT := Q, 0.0
+	var negAtOrBelow int64
+	for i := 0; i < len(c.pos); i++ {
+		negAtOrBelow += c.negBelow[i]
+		if i+1 < len(c.pos) && c.pos[i+1] == c.pos[i] {
+			continue // take ties together
+		}
+		if correct := int64(i+1) + Q - negAtOrBelow; correct > best {
+			best, bestT = correct, c.pos[i]
+		}
+	}
+	sep.Threshold = bestT
+	sep.Accuracy = float64(best) / float64(P+Q)
+}

@@ -1,0 +1,52 @@
+package dataset
+
+import (
+	"bytes"
+	"compress/gzip"
+	"embed"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+)
+
+//go:embed demo/iris.csv demo/digits.csv.gz
+var demoFiles embed.FS
+
+var demos = map[string]string{"iris": "demo/iris.csv", "digits": "demo/digits.csv.gz"}
+
+// DemoNames lists the demo sets.
+func DemoNames() []string {
+	names := make([]string, 0, len(demos))
+	for n := range demos {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	return names
+}
+
+// Demo loads a demo set: "iris" (Fisher 1936, 150 × 4, 3 classes) or
+// "digits" (UCI handwritten digits, 1797 × 64, 10 classes). See
+// demo/PROVENANCE.md.
+func Demo(name string) (*Dataset, error) {
+	path, ok := demos[name]
+	if !ok {
+		return nil, fmt.Errorf("unknown demo %q (known: %s)", name, strings.Join(DemoNames(), ", "))
+	}
+	data, err := demoFiles.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var r io.Reader = bytes.NewReader(data)
+	if strings.HasSuffix(path, ".gz") {
+		if r, err = gzip.NewReader(r); err != nil {
+			return nil, err
+		}
+	}
+	d, err := Parse(r, name, CSV, "")
+	if err != nil {
+		return nil, err
+	}
+	d.Source = "demo " + name
+	return d, nil
+}
