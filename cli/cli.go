@@ -42,6 +42,7 @@ func commands() []command {
 		{"eval", "compute every loss for one triplet (distances or vectors)", runEval},
 		{"scenarios", "list the preset scenarios", runScenarios},
 		{"replay", "print every state of a scenario with both losses", runReplay},
+		{"batch", "batch losses, mining and distance distributions of labelled embeddings", runBatch},
 	}
 }
 

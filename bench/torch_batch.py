@@ -1,0 +1,101 @@
+#!/usr/bin/env python3
+"""A vectorised PyTorch CPU implementation of losslab's batch definitions,
+for comparing speed and values with `losslab batch` (not run by CI).
+
+    python3 bench/torch_batch.py data.csv [margin]     # prints JSON, timing on stderr
+    python3 bench/torch_batch.py --make data.csv N D C # writes a random labelled CSV
+
+Needs Debian's python3-torch and python3-numpy. Definitions as in core/batch:
+Euclidean distances; contrastive over unordered pairs; batch-all over valid
+triplets; batch-hard; TF Addons semi-hard; ROC AUC with ties as 1/2. Work is
+vectorised per class (anchors of one class against all positives and
+negatives at once), so memory stays O(n_c · n_c · N) instead of O(N³).
+"""
+import json
+import sys
+import time
+
+import numpy as np
+import torch
+
+
+def make(path, n, d, c):
+    rng = np.random.default_rng(1)
+    labels = np.arange(n) % c
+    x = rng.standard_normal((n, d)) + 0.7 * labels[:, None]
+    with open(path, "w") as f:
+        f.write(",".join(f"x{j}" for j in range(d)) + ",label\n")
+        for row, y in zip(x, labels):
+            f.write(",".join(repr(float(v)) for v in row) + f",c{y}\n")
+
+
+def compute(x, labels, m):
+    n = x.shape[0]
+    dist = torch.cdist(x, x)  # Euclidean, float64
+    dist.fill_diagonal_(0)
+    same = labels[:, None] == labels[None, :]
+    eye = torch.eye(n, dtype=torch.bool)
+    upper = torch.triu(torch.ones(n, n, dtype=torch.bool), 1)
+    pos_pairs = dist[upper & same]
+    neg_pairs = dist[upper & ~same]
+    contrastive = torch.cat([0.5 * pos_pairs**2, 0.5 * torch.clamp(m - neg_pairs, min=0) ** 2]).mean()
+
+    total = active = 0
+    s = semi_sum = 0.0
+    n_pos = 0
+    for c in torch.unique(labels):
+        idx = (labels == c).nonzero().squeeze(1)
+        other = (labels != c).nonzero().squeeze(1)
+        dap = dist[idx][:, idx]                      # (k, k)
+        dan = dist[idx][:, other]                    # (k, q)
+        valid = ~torch.eye(len(idx), dtype=torch.bool)
+        hinge = dap[:, :, None] - dan[:, None, :] + m  # (k, k, q)
+        hinge = hinge[valid]                           # (k(k-1), q)
+        act = hinge > 0
+        total += hinge.numel()
+        active += int(act.sum())
+        s += float(hinge[act].sum())
+        # TF Addons semi-hard: closest negative farther than the positive, else the farthest.
+        dp = dap[valid]                                # (k(k-1),)
+        dn = dan.repeat_interleave(len(idx) - 1, dim=0)  # rows follow dap[valid] order
+        farther = dn > dp[:, None]
+        outside = torch.where(farther, dn, torch.full_like(dn, float("inf"))).min(dim=1).values
+        chosen = torch.where(farther.any(dim=1), outside, dn.max(dim=1).values)
+        semi_sum += float(torch.clamp(dp - chosen + m, min=0).sum())
+        n_pos += dp.numel()
+    hardest = torch.where(same & ~eye, dist, torch.full_like(dist, -float("inf"))).max(dim=1).values - \
+        torch.where(~same, dist, torch.full_like(dist, float("inf"))).min(dim=1).values
+    pos_sorted = torch.sort(pos_pairs).values
+    less = torch.searchsorted(pos_sorted, neg_pairs, right=False)
+    at_most = torch.searchsorted(pos_sorted, neg_pairs, right=True)
+    auc = (less.sum().item() + 0.5 * (at_most - less).sum().item()) / (len(pos_pairs) * len(neg_pairs))
+    return {
+        "contrastive": contrastive.item(),
+        "batch_all": s / total,
+        "batch_all_nonzero": s / active if active else 0.0,
+        "fraction_active": active / total,
+        "batch_hard": torch.clamp(hardest + m, min=0).mean().item(),
+        "batch_hard_soft": torch.nn.functional.softplus(hardest).mean().item(),
+        "semi_hard": semi_sum / n_pos,
+        "auc": auc,
+    }
+
+
+def main():
+    if sys.argv[1] == "--make":
+        make(sys.argv[2], int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]))
+        return
+    data = np.genfromtxt(sys.argv[1], delimiter=",", skip_header=1, dtype=str)
+    x = torch.tensor(data[:, :-1].astype(np.float64))
+    _, labels = np.unique(data[:, -1], return_inverse=True)
+    labels = torch.tensor(labels)
+    m = float(sys.argv[2]) if len(sys.argv) > 2 else 0.2
+    torch.set_num_threads(2)
+    start = time.perf_counter()
+    out = compute(x, labels, m)
+    print(f"torch {torch.__version__}, {torch.get_num_threads()} threads: {time.perf_counter() - start:.2f} s", file=sys.stderr)
+    print(json.dumps(out, indent=1))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,244 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"os"
+	"strings"
+	"time"
+
+	"github.com/charmbracelet/bubbles/progress"
+
+	"losslab/core/batch"
+	"losslab/core/dataset"
+	"losslab/core/dist"
+	"losslab/tui"
+)
+
+const batchSynopsis = `Usage: losslab batch (--in FILE [--labels METADATA] | --demo NAME) [flags]
+
+Loads labelled embeddings and reports every batch loss (contrastive over all
+pairs, batch-all, batch-hard and its soft form, TF Addons semi-hard), the
+census of easy / semi-hard / hard triplets, and how separated the distances
+of same-class and different-class pairs are (ROC AUC, best threshold, both
+histograms). On a terminal it opens an interactive view; --json or --plain
+print instead.
+
+Input: a CSV or TSV file (by extension or --format) whose numeric columns are
+the embedding and whose label column is --label-col, else a column named
+"label", else the last; a header row is detected. Or the Embedding Projector
+pair: --in vectors.tsv --labels metadata.tsv. Or a demo: --demo iris (Fisher
+1936, 150 × 4) or --demo digits (UCI, 1797 × 64).
+
+Examples:
+  losslab batch --demo iris --plain
+  losslab batch --in embeddings.csv --distance cosine --margin 0.5 --json
+  losslab batch --in vectors.tsv --labels metadata.tsv --normalize`
+
+type batchFlags struct {
+	in, labels, format, labelCol, demo string
+	metric                             dist.Metric
+	margin                             float64
+	normalize, asJSON, plain           bool
+	bins                               int
+}
+
+func runBatch(args []string, io IO) int {
+	f := batchFlags{margin: 0.2, bins: 30}
+	fs := newFlagSet("batch")
+	fs.StringVar(&f.in, "in", "", "embeddings file (CSV or TSV; vectors.tsv with --labels)")
+	fs.StringVar(&f.labels, "labels", "", "Embedding Projector metadata.tsv with the labels of --in")
+	fs.StringVar(&f.format, "format", "", "csv|tsv (default: from the extension of --in)")
+	fs.StringVar(&f.labelCol, "label-col", "", `label column name (default: "label", else the last column)`)
+	fs.StringVar(&f.demo, "demo", "", "a shipped data set instead of --in: iris|digits")
+	fs.Var(metricValue{&f.metric}, "distance", "euclidean|sqeuclidean|manhattan|cosine")
+	fs.Var(nonNegative{&f.margin}, "margin", "margin m ≥ 0")
+	fs.BoolVar(&f.normalize, "normalize", false, "L2-normalise every row first (as FaceNet and pytorch-metric-learning do)")
+	fs.BoolVar(&f.asJSON, "json", false, "print one JSON object")
+	fs.BoolVar(&f.plain, "plain", false, "print the text report even on a terminal")
+	fs.IntVar(&f.bins, "bins", 30, "histogram bins (1 to 1000)")
+	if done, status := parseFlags(fs, args, batchSynopsis, io); done {
+		return status
+	}
+	if f.bins < 1 || f.bins > 1000 {
+		return fail(io, "losslab batch", fmt.Errorf("--bins %d: want 1 to 1000", f.bins))
+	}
+	d, err := loadDataset(f)
+	if err != nil {
+		return fail(io, "losslab batch", err)
+	}
+	if f.normalize {
+		if err := normalizeRows(d); err != nil {
+			return fail(io, "losslab batch", err)
+		}
+	}
+	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
+	if io.OutIsTTY && !f.asJSON && !f.plain {
+		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
+			fmt.Fprintf(io.Err, "losslab batch: %v\n", err)
+			return ExitError
+		}
+		return ExitOK
+	}
+	if io.ErrIsTTY {
+		opts.Progress = progressPrinter(io.Err, time.Now())
+	}
+	res, err := batch.Compute(d.X, d.Labels, len(d.Classes), opts)
+	if opts.Progress != nil {
+		fmt.Fprint(io.Err, "\r\x1b[K") // clear the progress line
+	}
+	if err != nil {
+		return fail(io, "losslab batch", err)
+	}
+	var out bytes.Buffer
+	if f.asJSON {
+		_ = newJSONEncoder(&out, true).Encode(batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes})
+	} else {
+		writeBatchText(&out, d, res, f.normalize)
+	}
+	return write(io, "batch", out.Bytes())
+}
+
+// batchReport is the JSON of `batch --json`: batch.Result plus the input.
+type batchReport struct {
+	Source     string   `json:"source"`
+	Normalized bool     `json:"normalized"`
+	ClassNames []string `json:"class_names"`
+	*batch.Result
+}
+
+func loadDataset(f batchFlags) (*dataset.Dataset, error) {
+	switch {
+	case f.demo != "" && (f.in != "" || f.labels != ""):
+		return nil, errors.New("--demo conflicts with --in and --labels: give one input")
+	case f.demo != "":
+		if f.format != "" || f.labelCol != "" {
+			return nil, errors.New("--format and --label-col apply to --in, not --demo")
+		}
+		return dataset.Demo(f.demo)
+	case f.in == "":
+		return nil, errors.New("no input: give --in FILE or --demo iris|digits")
+	case f.labels != "":
+		if f.format != "" && f.format != "tsv" {
+			return nil, errors.New("--format: the Embedding Projector pair is TSV")
+		}
+		vf, err := os.Open(f.in)
+		if err != nil {
+			return nil, fmt.Errorf("--in: %w", err)
+		}
+		defer vf.Close()
+		mf, err := os.Open(f.labels)
+		if err != nil {
+			return nil, fmt.Errorf("--labels: %w", err)
+		}
+		defer mf.Close()
+		return dataset.ParseProjector(vf, f.in, mf, f.labels, f.labelCol)
+	}
+	format, err := formatOf(f)
+	if err != nil {
+		return nil, err
+	}
+	file, err := os.Open(f.in)
+	if err != nil {
+		return nil, fmt.Errorf("--in: %w", err)
+	}
+	defer file.Close()
+	return dataset.Parse(file, f.in, format, f.labelCol)
+}
+
+func formatOf(f batchFlags) (dataset.Format, error) {
+	if f.format != "" {
+		format, err := dataset.ParseFormat(f.format)
+		if err != nil {
+			return 0, fmt.Errorf("--format: %w", err)
+		}
+		return format, nil
+	}
+	return dataset.FormatOf(f.in)
+}
+
+// normalizeRows scales every row to unit L2 norm; a zero row cannot be.
+func normalizeRows(d *dataset.Dataset) error {
+	n, _ := d.X.Dims()
+	for i := range n {
+		row := d.X.RawRowView(i)
+		var s float64
+		for _, v := range row {
+			s += v * v
+		}
+		if s == 0 {
+			return fmt.Errorf("%s:%d: --normalize: the row is a zero vector", d.Source, d.Lines[i])
+		}
+		s = math.Sqrt(s)
+		for j := range row {
+			row[j] /= s
+		}
+	}
+	return nil
+}
+
+// progressPrinter draws a bubbles progress bar on stderr once the work has
+// taken more than a second.
+func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
+	bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage())
+	return func(done, total int) {
+		if time.Since(start) < time.Second || done == total {
+			return
+		}
+		fmt.Fprintf(w, "\r%s %3.0f%% of the anchors", bar.ViewAs(float64(done)/float64(total)), 100*float64(done)/float64(total))
+	}
+}
+
+func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized bool) {
+	norm := ""
+	if normalized {
+		norm = ", rows L2-normalised"
+	}
+	fmt.Fprintf(w, "%s: %d × %d, %d classes (%s), %s distance, margin %s%s\n\n",
+		d.Source, r.N, r.Dim, r.Classes, classList(d.Classes), r.Distance, num(r.Margin), norm)
+	l := r.Losses
+	fmt.Fprintln(w, "losses")
+	fmt.Fprintf(w, "  contrastive, all pairs          %.4f\n", l.Contrastive)
+	fmt.Fprintf(w, "  batch-all triplet               %.4f   non-zero mean %.4f   active %.1f%% of %s triplets\n",
+		l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive, thousands(r.Triplets.Total))
+	fmt.Fprintf(w, "  batch-hard (Hermans 2017)       %.4f   soft-margin %.4f\n", l.BatchHard, l.BatchHardSoft)
+	fmt.Fprintf(w, "  semi-hard (TF Addons rule)      %.4f\n\n", l.SemiHard)
+	t := r.Triplets
+	fmt.Fprintf(w, "triplets     easy %s (%.1f%%)   semi-hard %s (%.1f%%)   hard %s (%.1f%%)\n\n",
+		thousands(t.Easy), pct(t.Easy, t.Total), thousands(t.SemiHard), pct(t.SemiHard, t.Total), thousands(t.Hard), pct(t.Hard, t.Total))
+	s := r.Separation
+	fmt.Fprintln(w, "separation of same-class and different-class pair distances")
+	fmt.Fprintf(w, "  ROC AUC of \"d < t means same\"   %.4f   (%s positive, %s negative pairs)\n", s.AUC, thousands(s.PositivePairs), thousands(s.NegativePairs))
+	fmt.Fprintf(w, "  best threshold                  d ≤ %s means same: accuracy %.1f%%\n", num(s.Threshold), 100*s.Accuracy)
+	fmt.Fprintf(w, "  negatives closer than median positive + m (%s + %s): %.1f%%\n\n", num(s.MedianPositive), num(r.Margin), 100*s.NegativesInsideMedianPlusMargin)
+	fmt.Fprintln(w, "distance distributions (share of each kind of pair per bin)")
+	for _, line := range tui.HistogramLines(r.Histogram, 100, 15) {
+		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
+	}
+}
+
+func classList(names []string) string {
+	if len(names) > 6 {
+		return strings.Join(names[:6], ", ") + ", …"
+	}
+	return strings.Join(names, ", ")
+}
+
+func pct(k, total int64) float64 {
+	if total == 0 {
+		return 0
+	}
+	return 100 * float64(k) / float64(total)
+}
+
+// thousands writes 1234567 as 1,234,567.
+func thousands(n int64) string {
+	s := fmt.Sprint(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}

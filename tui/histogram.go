@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"losslab/core/batch"
+)
+
+// HistogramLines draws both distance distributions as pairs of bars per bin,
+// each scaled to its own total (negative pairs usually outnumber positive
+// pairs by far): "same" with █, "different" with ░, readable without colour.
+// It returns at most maxBins·2 lines of width w.
+func HistogramLines(h batch.Histogram, w, maxBins int) []string {
+	k := len(h.Positive)
+	if k == 0 || w < 30 {
+		return nil
+	}
+	group := (k + maxBins - 1) / max(maxBins, 1) // merge bins to fit the height
+	var tp, tn int64
+	for i := range h.Positive {
+		tp += h.Positive[i]
+		tn += h.Negative[i]
+	}
+	type bin struct {
+		lo, hi float64
+		p, n   int64
+	}
+	var bins []bin
+	for i := 0; i < k; i += group {
+		j := min(i+group, k)
+		b := bin{lo: h.Edges[i], hi: h.Edges[j]}
+		for t := i; t < j; t++ {
+			b.p += h.Positive[t]
+			b.n += h.Negative[t]
+		}
+		bins = append(bins, b)
+	}
+	var top float64
+	for _, b := range bins {
+		top = max(top, share(b.p, tp), share(b.n, tn))
+	}
+	label := func(b bin) string { return fmt.Sprintf("%6.2f–%-6.2f", b.lo, b.hi) }
+	barW := w - len([]rune(label(bins[0]))) - 2 - 18
+	var out []string
+	for _, b := range bins {
+		ps, ns := share(b.p, tp), share(b.n, tn)
+		out = append(out,
+			fmt.Sprintf("%s │%s %5.1f%% same", label(b), bar(ps/top, barW, '█'), 100*ps),
+			fmt.Sprintf("%s │%s %5.1f%% diff", strings.Repeat(" ", len([]rune(label(b)))), bar(ns/top, barW, '░'), 100*ns))
+	}
+	return out
+}
+
+func share(k, total int64) float64 {
+	if total == 0 {
+		return 0
+	}
+	return float64(k) / float64(total)
+}
+
+func bar(frac float64, w int, r rune) string {
+	if w <= 0 {
+		return ""
+	}
+	n := int(frac*float64(w) + 0.5)
+	if frac > 0 && n == 0 {
+		n = 1 // a non-empty bin is never drawn empty
+	}
+	return strings.Repeat(string(r), n) + strings.Repeat(" ", w-n)
+}
