@@ -13,6 +13,7 @@ import (
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
+	"losslab/core/loss"
 )
 
 // batchKeys are the batch view's keys.
@@ -172,11 +173,11 @@ func (m BatchModel) resultLines() []string {
 	l, t, s := r.Losses, r.Triplets, r.Separation
 	pct := func(k int64) float64 { return 100 * share(k, t.Total) }
 	return []string{
-		fmt.Sprintf("contrastive %.4f · batch-all %.4f (non-zero %.4f, %.1f%% active) · batch-hard %.4f (soft %.4f) · semi-hard %.4f",
-			l.Contrastive, l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive, l.BatchHard, l.BatchHardSoft, l.SemiHard),
-		fmt.Sprintf("triplets: easy %.1f%% · semi-hard %.1f%% · hard %.1f%% of %d", pct(t.Easy), pct(t.SemiHard), pct(t.Hard), t.Total),
-		fmt.Sprintf("AUC %.4f · best threshold d ≤ %.3g: accuracy %.1f%% · negatives closer than median positive + m: %.1f%%",
-			s.AUC, s.Threshold, 100*s.Accuracy, 100*s.NegativesInsideMedianPlusMargin),
+		fmt.Sprintf("losses      contrastive %.4f · batch-all %.4f (non-zero %.4f, %.1f%% active)", l.Contrastive, l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive),
+		fmt.Sprintf("            batch-hard %.4f (soft-margin %.4f) · semi-hard %.4f", l.BatchHard, l.BatchHardSoft, l.SemiHard),
+		fmt.Sprintf("triplets    easy %.1f%% · semi-hard %.1f%% · hard %.1f%% of %d", pct(t.Easy), pct(t.SemiHard), pct(t.Hard), t.Total),
+		fmt.Sprintf("separation  AUC %.4f · d ≤ %s means same: %.1f%% accurate", s.AUC, loss.FormatValue(s.Threshold), 100*s.Accuracy),
+		fmt.Sprintf("            negatives closer than median positive + m: %.1f%%", 100*s.NegativesInsideMedianPlusMargin),
 		"",
 	}
 }
