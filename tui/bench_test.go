@@ -1,7 +1,9 @@
 package tui
 
 import (
+	"slices"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -43,4 +45,28 @@ func BenchmarkFirstFrame(b *testing.B) {
 		m, _ := New(Options{}).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
 	}
+}
+
+// BenchmarkKeystrokeMedianHeatmap reports the median Update + View time of a
+// session that presses → (and ←) on each of the five controls in turn with
+// the heatmap showing: only margin changes redraw it.
+func BenchmarkKeystrokeMedianHeatmap(b *testing.B) {
+	m := newModel(b, Options{})
+	m.chart = chartHeatmap
+	_ = m.View()
+	var times []time.Duration
+	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}
+	for i := 0; b.Loop(); i++ {
+		if i%2 == 0 && i > 0 {
+			next, _ := m.Update(keyMsg("down")) // the next control
+			m = next.(Model)
+		}
+		start := time.Now()
+		next, _ := m.Update(keys[i&1])
+		m = next.(Model)
+		_ = m.View()
+		times = append(times, time.Since(start))
+	}
+	slices.Sort(times)
+	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns/key")
 }

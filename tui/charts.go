@@ -49,10 +49,16 @@ type cacheEntry struct {
 // chartCache keeps the last base picture of each chart.
 type chartCache struct {
 	entries map[chartKind]cacheEntry
-	builds  int // how many pictures were drawn (tests check reuse)
+	looks   map[cellLook]string // rendered cells, shared by every picture
+	builds  int                 // how many pictures were drawn (tests check reuse)
 }
 
-func newChartCache() *chartCache { return &chartCache{entries: map[chartKind]cacheEntry{}} }
+// maxLooks bounds the rendered-cell memo (braille runes × styles stay far below).
+const maxLooks = 1 << 14
+
+func newChartCache() *chartCache {
+	return &chartCache{entries: map[chartKind]cacheEntry{}, looks: map[cellLook]string{}}
+}
 
 // get returns the chart for key, drawing it with draw on a plot of ranges
 // v when the cached one was drawn for other inputs.
@@ -70,7 +76,10 @@ func (c *chartCache) get(key chartKey, v view, draw func(p *plot)) cacheEntry {
 		p = newPlot(key.w, key.h, v)
 	}
 	draw(p)
-	e := cacheEntry{key: key, pic: p.picture(), plot: p}
+	if len(c.looks) > maxLooks {
+		clear(c.looks)
+	}
+	e := cacheEntry{key: key, pic: p.picture(c.looks), plot: p}
 	c.entries[key.kind] = e
 	return e
 }

@@ -1,5 +1,7 @@
 package tui
 
+import "strings"
+
 // PlainSize is the size of the one-shot render used when stdout is not a
 // terminal.
 const (
@@ -12,5 +14,9 @@ const (
 func Plain(opts Options) string {
 	m := New(opts)
 	m.width, m.height, m.plain = PlainWidth, PlainHeight, true
-	return m.View() + "\n"
+	lines := strings.Split(m.View(), "\n")
+	for i, l := range lines {
+		lines[i] = strings.TrimRight(l, " ") // padding only matters on a screen
+	}
+	return strings.Join(lines, "\n") + "\n"
 }

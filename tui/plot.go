@@ -184,11 +184,11 @@ type cellLook struct {
 	bold, faint bool
 }
 
-// picture renders every cell once.
-func (p *plot) picture() picture {
+// picture renders every cell, each look once: rendered keeps the looks of
+// earlier pictures (the colour profile does not change while running).
+func (p *plot) picture(rendered map[cellLook]string) picture {
 	w, h := p.lc.Canvas.Width(), p.lc.Canvas.Height()
 	pic := picture{w: w, h: h, cells: make([]string, w*h)}
-	rendered := map[cellLook]string{}
 	for y := range h {
 		for x := range w {
 			c := p.lc.Canvas.Cell(canvas.Point{X: x, Y: y})
