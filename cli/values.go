@@ -3,27 +3,13 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strconv"
 	"strings"
 
+	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/loss"
 )
-
-// ParseNumber parses a finite float64, with messages a user can act on.
-func ParseNumber(s string) (float64, error) {
-	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
-	switch {
-	case errors.Is(err, strconv.ErrRange):
-		return 0, fmt.Errorf("%q is out of range", s)
-	case err != nil:
-		return 0, fmt.Errorf("%q is not a number", s)
-	case math.IsNaN(v) || math.IsInf(v, 0):
-		return 0, fmt.Errorf("%q is not a finite number", s)
-	}
-	return v, nil
-}
 
 // ParseVector parses comma-separated finite numbers such as "0.7,0,-1e-3".
 func ParseVector(s string) ([]float64, error) {
@@ -33,7 +19,7 @@ func ParseVector(s string) ([]float64, error) {
 	parts := strings.Split(s, ",")
 	v := make([]float64, len(parts))
 	for i, p := range parts {
-		x, err := ParseNumber(p)
+		x, err := dataset.ParseNumber(p)
 		if err != nil {
 			return nil, fmt.Errorf("component %d: %w", i+1, err)
 		}
@@ -53,7 +39,7 @@ func (f nonNegative) String() string {
 }
 
 func (f nonNegative) Set(s string) error {
-	v, err := ParseNumber(s)
+	v, err := dataset.ParseNumber(s)
 	if err != nil {
 		return err
 	}

@@ -184,7 +184,7 @@ func Parse(r io.Reader, file string, f Format, labelCol string) (*Dataset, error
 			if j == label {
 				continue
 			}
-			v, err := number(field)
+			v, err := ParseNumber(field)
 			if err != nil {
 				return nil, &LineError{File: file, Line: rec.line, Msg: fmt.Sprintf("column %s: %v", colName(j), err)}
 			}
@@ -236,7 +236,7 @@ func ParseProjector(vectors io.Reader, vectorsFile string, metadata io.Reader, m
 		}
 		row := b.row()
 		for j, field := range rec.fields {
-			v, err := number(field)
+			v, err := ParseNumber(field)
 			if err != nil {
 				return nil, &LineError{File: vectorsFile, Line: rec.line, Msg: fmt.Sprintf("column %d: %v", j+1, err)}
 			}
@@ -269,7 +269,9 @@ func firstLine(recs []record) int {
 	return recs[0].line
 }
 
-func number(field string) (float64, error) {
+// ParseNumber parses a finite number (surrounding spaces allowed), with
+// messages a user can act on. Flags and files share it.
+func ParseNumber(field string) (float64, error) {
 	s := strings.TrimSpace(field)
 	v, err := strconv.ParseFloat(s, 64)
 	switch {
