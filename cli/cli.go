@@ -49,7 +49,8 @@ func commands() []command {
 const usageHead = `losslab: a playground for contrastive and triplet loss
 
 Usage:
-  losslab                 open the interactive playground (plain output when not a terminal)
+  losslab [--scenario NAME|FILE]
+                          open the interactive playground (plain output when not a terminal)
   losslab COMMAND [flags]
 
 Commands:

@@ -98,14 +98,14 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 		fmt.Fprintf(w, "distances    d(a,p) = %s   d(a,n) = %s\n", num(ev.DAP), num(ev.DAN))
 	}
 	t := ev.Triplet
-	fmt.Fprintf(w, "\ntriplet      %s\n", TripletFormula)
+	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
 	fmt.Fprintf(w, "             %s\n", t)
 	fmt.Fprintf(w, "             %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
 	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", num(t.GradDAP), num(t.GradDAN))
 	if p := ev.TripletProblem(); p != "" {
 		fmt.Fprintf(w, "             %s (the value above is computed from the distances anyway)\n", p)
 	}
-	fmt.Fprintf(w, "\ncontrastive  %s\n", ContrastiveFormula)
+	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
 	for i, p := range ev.Pairs {
 		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active)[len("hinge "):], num(p.Grad))
 	}

@@ -82,12 +82,6 @@ type VariantsReport struct {
 	HingeContrastive  float64 `json:"hinge_contrastive"`
 }
 
-// Formulas as shown to users.
-const (
-	TripletFormula     = "max(d(a,p) − d(a,n) + m, 0)"
-	ContrastiveFormula = "½[y·d² + (1−y)·max(m − d, 0)²] per pair, mean over pairs"
-)
-
 // Evaluate computes the distances of in (when given as vectors) and every
 // loss. Errors name the flag that is wrong.
 func Evaluate(in Input) (loss.Evaluation, error) {
@@ -124,11 +118,11 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 		Inputs:    InputsReport{Margin: in.Margin, YAP: in.YAP.String(), YAN: in.YAN.String()},
 		Distances: DistancesReport{AP: ev.DAP, AN: ev.DAN},
 		Contrastive: ContrastiveReport{
-			Formula: ContrastiveFormula,
+			Formula: loss.ContrastiveFormula,
 			Loss:    ev.Contrastive,
 		},
 		Triplet: TripletReport{
-			Formula: TripletFormula, Loss: ev.Triplet.Loss, Hinge: ev.Triplet.Hinge,
+			Formula: loss.TripletFormula, Loss: ev.Triplet.Loss, Hinge: ev.Triplet.Hinge,
 			Regime: ev.Triplet.Regime.String(), Active: ev.Triplet.Active,
 			Valid: ev.Valid, Problem: ev.TripletProblem(),
 			GradDAP: ev.Triplet.GradDAP, GradDAN: ev.Triplet.GradDAN,

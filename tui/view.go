@@ -166,16 +166,13 @@ func (m Model) tripletBody() string {
 		meaning = st.Error.Render("✗ " + ev.TripletProblem())
 	}
 	return strings.Join([]string{
-		"L = " + TripletFormula,
+		"L = " + loss.TripletFormula,
 		value,
 		state + " · " + regime,
 		meaning,
 		fmt.Sprintf("∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s", signed(t.GradDAP), signed(t.GradDAN)),
 	}, "\n")
 }
-
-// TripletFormula is the triplet loss as the panels write it.
-const TripletFormula = "max(d(a,p) − d(a,n) + m, 0)"
 
 func signed(x float64) string {
 	if x > 0 {

@@ -21,6 +21,12 @@ import (
 	"strconv"
 )
 
+// The formulas as losslab writes them for people.
+const (
+	TripletFormula     = "max(d(a,p) − d(a,n) + m, 0)"
+	ContrastiveFormula = "½[y·d² + (1−y)·max(m − d, 0)²] per pair, mean over pairs"
+)
+
 // Tol is the tolerance for hinge activity and regime boundaries.
 const Tol = 1e-9
 
