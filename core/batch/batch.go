@@ -15,7 +15,10 @@
 // Nothing is cubic in N: each anchor's negative distances are sorted once
 // and prefix-summed, so a positive costs a binary search; the distance
 // matrix is computed in blocks of anchors (gonum Gemm) and never held whole
-// for large N.
+// for large N. Memory: a 32 MiB block of distance rows, O(N) per worker, and
+// 16 bytes per positive pair for the exact AUC and threshold (the sorted
+// positive distances and one count each): about 32 MB for N = 20,000 in 200
+// classes, but N²/k · 8 bytes for k large classes.
 package batch
 
 import (
@@ -26,6 +29,7 @@ import (
 	"slices"
 	"sort"
 	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -174,7 +178,8 @@ func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, er
 	for _, v := range pos {
 		hist.pos[hist.bin(v)]++
 	}
-	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist}
+	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
+		negBelow: make([]int64, len(pos)+1)}
 	c.median = median(pos)
 	c.anchors = make([]anchorStats, n)
 	c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress)
@@ -213,7 +218,11 @@ func positiveDistances(metric dist.Metric, x *mat.Dense, labels []int, classes i
 		members[c] = append(members[c], i)
 	}
 	_, d := x.Dims()
-	var out []float64
+	total := 0
+	for _, idx := range members {
+		total += len(idx) * (len(idx) - 1) / 2
+	}
+	out := make([]float64, 0, total)
 	var buf []float64
 	for _, idx := range members {
 		k := len(idx)
@@ -275,16 +284,17 @@ type computation struct {
 	hist    *fineHistogram
 	anchors []anchorStats
 
-	mu sync.Mutex
 	// Streaming comparison of negative pairs with the sorted positives.
 	less, ties, closer int64
-	negBelow           []int64 // negBelow[k]: negatives with exactly k positives below them
+	// negBelow[k] counts the negatives with exactly k positives below them;
+	// one array shared by the workers (atomic adds), as it is as long as
+	// the positives.
+	negBelow []int64
 }
 
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
 	ps, ns, prefix     []float64
-	negBelow           []int64
 	negHist            []int64
 	less, ties, closer int64
 }
@@ -293,7 +303,7 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 	workers := runtime.GOMAXPROCS(0)
 	ws := make([]*worker, workers)
 	for i := range ws {
-		ws[i] = &worker{negBelow: make([]int64, len(c.pos)+1), negHist: make([]int64, len(c.hist.neg))}
+		ws[i] = &worker{negHist: make([]int64, len(c.hist.neg))}
 	}
 	var buf []float64
 	for lo := 0; lo < c.n; lo += rows {
@@ -314,14 +324,10 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 			progress(hi, c.n)
 		}
 	}
-	c.negBelow = make([]int64, len(c.pos)+1)
 	for _, w := range ws {
 		c.less += w.less
 		c.ties += w.ties
 		c.closer += w.closer
-		for i, v := range w.negBelow {
-			c.negBelow[i] += v
-		}
 		for i, v := range w.negHist {
 			c.hist.neg[i] += v
 		}
@@ -407,7 +413,7 @@ func (c *computation) streamNegative(w *worker, dn float64) {
 	lo, hi := c.posIx.bounds(dn) // positives < dn, ≤ dn
 	w.less += int64(lo)
 	w.ties += int64(hi - lo)
-	w.negBelow[lo]++
+	atomic.AddInt64(&c.negBelow[lo], 1)
 	if dn < c.median+c.margin {
 		w.closer++
 	}
