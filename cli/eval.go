@@ -100,14 +100,14 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 	t := ev.Triplet
 	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
 	fmt.Fprintf(w, "             %s\n", t)
-	fmt.Fprintf(w, "             %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
+	fmt.Fprintf(w, "             hinge %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
 	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", num(t.GradDAP), num(t.GradDAN))
 	if p := ev.TripletProblem(); p != "" {
 		fmt.Fprintf(w, "             %s (the value above is computed from the distances anyway)\n", p)
 	}
 	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
 	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active)[len("hinge "):], num(p.Grad))
+		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), num(p.Grad))
 	}
 	fmt.Fprintf(w, "             mean = %.4f\n", ev.Contrastive)
 	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %.4f\n", ev.SoftMargin.Loss)
@@ -117,9 +117,9 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 
 func activeWord(active bool) string {
 	if active {
-		return "hinge active"
+		return "active"
 	}
-	return "hinge inactive"
+	return "inactive"
 }
 
 // num formats an input or gradient: at least two decimals, more only when

@@ -266,10 +266,7 @@ func (p *parser) apply(cur State, table map[string]any, section string, index in
 		default:
 			return cur, nil, p.errAt(section, index, f.Key(), fmt.Sprintf("%s must be a number, not %s", f.Key(), tomlType(v)))
 		}
-		h, err := ToHundredths(x)
-		if err == nil && (h < 0 || h > f.Max()) {
-			err = fmt.Errorf("%v is out of range [0, %s]", x, f.Max())
-		}
+		h, err := f.Value(x)
 		if err != nil {
 			return cur, nil, p.errAt(section, index, f.Key(), fmt.Sprintf("%s = %v", f.Key(), err))
 		}

@@ -64,6 +64,16 @@ func (f Field) Label() string { return fieldLabels[f] }
 // IsLabel tells the two label fields from the three numeric ones.
 func (f Field) IsLabel() bool { return f == YAP || f == YAN }
 
+// Value converts x to a value of numeric field f: on the 0.01 grid and
+// within [0, f.Max()]; the error says which it is not.
+func (f Field) Value(x float64) (Hundredths, error) {
+	h, err := ToHundredths(x)
+	if err == nil && (h < 0 || h > f.Max()) {
+		err = fmt.Errorf("%v is out of range [0, %s]", x, f.Max())
+	}
+	return h, err
+}
+
 // Max is the upper bound of a numeric field.
 func (f Field) Max() Hundredths {
 	if f == Margin {

@@ -14,6 +14,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/scenarios"
 )
 
 // batchKeys are the batch view's keys.
@@ -120,16 +121,13 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // setMargin moves the margin on the 0.01 grid within [0, 2].
 func (m BatchModel) setMargin(delta float64) (tea.Model, tea.Cmd) {
 	next := math.Round((m.opts.Margin+delta)*100) / 100
-	next = math.Min(math.Max(next, 0), MaxMarginFloat)
+	next = math.Min(math.Max(next, 0), scenarios.MaxMargin.Float())
 	if next == m.opts.Margin {
 		return m, nil
 	}
 	m.opts.Margin = next
 	return m, m.compute()
 }
-
-// MaxMarginFloat is the batch view's largest margin, as in the playground.
-const MaxMarginFloat = 2.0
 
 func (m BatchModel) View() string {
 	if m.width == 0 {

@@ -84,6 +84,9 @@ type Model struct {
 
 type historyPoint struct{ triplet, contrastive float64 }
 
+// noScenario answers replay keys when the playground has no scenario.
+const noScenario = "no scenario to replay: press ] for the presets"
+
 // tickMsg advances a replay; id discards ticks of a stopped timer.
 type tickMsg struct{ id int }
 
@@ -311,7 +314,7 @@ func (m *Model) undoLast() {
 func (m *Model) gotoStep(i int) bool {
 	if m.scenario == nil || i < 0 || i >= m.scenario.Len() {
 		if m.scenario == nil {
-			m.status = "no scenario to replay: press ] for the presets"
+			m.status = noScenario
 		}
 		return false
 	}
@@ -321,11 +324,12 @@ func (m *Model) gotoStep(i int) bool {
 }
 
 func (m *Model) togglePlay() tea.Cmd {
-	if m.scenario == nil || m.scenario.Len() < 2 {
+	switch {
+	case m.scenario == nil:
+		m.status = noScenario
+		return nil
+	case m.scenario.Len() < 2:
 		m.status = "this scenario has no steps to play"
-		if m.scenario == nil {
-			m.status = "no scenario to replay: press ] for the presets"
-		}
 		return nil
 	}
 	if m.playing {
@@ -421,12 +425,9 @@ func (m Model) parseInput(text string) (scenarios.State, error) {
 	if err != nil {
 		return m.state, fmt.Errorf("%q is not a number", text)
 	}
-	h, err := scenarios.ToHundredths(x)
+	h, err := f.Value(x)
 	if err != nil {
 		return m.state, err
-	}
-	if h < 0 || h > f.Max() {
-		return m.state, fmt.Errorf("%s is out of range [0, %s]", text, f.Max())
 	}
 	return m.state.WithValue(f, h), nil
 }
