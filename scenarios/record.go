@@ -7,6 +7,8 @@ import (
 	"os"
 	"path/filepath"
 	"strconv"
+
+	"losslab/core/grid"
 )
 
 // Encode writes s in the scenario file format. Each step names only the
@@ -18,7 +20,7 @@ func Encode(s *Scenario) []byte {
 		fmt.Fprintf(&b, "description = %s\n", strconv.Quote(s.Description))
 	}
 	b.WriteString("\n[start]\n")
-	writeFields(&b, s.Start, []Field{DAP, DAN, Margin, YAP, YAN})
+	writeFields(&b, s.Start, []grid.Field{grid.DAP, grid.DAN, grid.Margin, grid.YAP, grid.YAN})
 	for _, st := range s.Steps {
 		b.WriteString("\n[[step]]\n")
 		writeFields(&b, st.State, st.Set)
@@ -29,7 +31,7 @@ func Encode(s *Scenario) []byte {
 	return b.Bytes()
 }
 
-func writeFields(b *bytes.Buffer, s State, fields []Field) {
+func writeFields(b *bytes.Buffer, s grid.State, fields []grid.Field) {
 	for _, f := range fields {
 		if f.IsLabel() {
 			fmt.Fprintf(b, "%s = %q\n", f.Key(), s.Label(f).String())
@@ -70,15 +72,4 @@ func WriteNew(path string, data []byte) error {
 		return err
 	}
 	return nil
-}
-
-// Diff lists the fields in which b differs from a, in control order.
-func Diff(a, b State) []Field {
-	var out []Field
-	for f := DAP; f < NumFields; f++ {
-		if f.IsLabel() && a.Label(f) != b.Label(f) || !f.IsLabel() && a.Value(f) != b.Value(f) {
-			out = append(out, f)
-		}
-	}
-	return out
 }

@@ -12,6 +12,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
 )
 
@@ -26,7 +27,7 @@ type Scenario struct {
 	Name        string // slug: lower-case letters, digits and '-'
 	Title       string
 	Description string
-	Start       State
+	Start       grid.State
 	Steps       []Step
 	Source      string // "preset" or the file's path
 }
@@ -34,8 +35,8 @@ type Scenario struct {
 // Step is one state of a replay: the full state after the step's changes
 // (what it does not name carries over), the fields it set, and its note.
 type Step struct {
-	State State
-	Set   []Field
+	State grid.State
+	Set   []grid.Field
 	Note  string
 }
 
@@ -43,7 +44,7 @@ type Step struct {
 func (s *Scenario) Len() int { return len(s.Steps) + 1 }
 
 // StateAt returns state i of the replay; 0 is the start.
-func (s *Scenario) StateAt(i int) State {
+func (s *Scenario) StateAt(i int) grid.State {
 	if i == 0 {
 		return s.Start
 	}
@@ -155,12 +156,12 @@ func Parse(file string, data []byte) (*Scenario, error) {
 	if err := p.knownKeys(raw.Start, "start", 0); err != nil {
 		return nil, err
 	}
-	for f := DAP; f < NumFields; f++ {
+	for f := grid.DAP; f < grid.NumFields; f++ {
 		if _, ok := raw.Start[f.Key()]; !ok {
 			return nil, p.errAt("start", 0, "", fmt.Sprintf("[start] is missing %s (all of dap, dan, margin, y_ap, y_an are required)", f.Key()))
 		}
 	}
-	if s.Start, _, err = p.apply(State{}, raw.Start, "start", 0); err != nil {
+	if s.Start, _, err = p.apply(grid.State{}, raw.Start, "start", 0); err != nil {
 		return nil, err
 	}
 	cur := s.Start
@@ -168,7 +169,7 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		if err := p.knownKeys(step, "step", i); err != nil {
 			return nil, err
 		}
-		var set []Field
+		var set []grid.Field
 		if cur, set, err = p.apply(cur, step, "step", i); err != nil {
 			return nil, err
 		}
@@ -201,9 +202,12 @@ func (p *parser) unknownKey(k toml.Key) error {
 // knownKeys rejects keys a [start] or [[step]] table does not have, sorted
 // so that the first reported is stable.
 func (p *parser) knownKeys(table map[string]any, section string, index int) error {
-	known := fieldKeys[:]
+	var known []string
+	for f := range grid.NumFields {
+		known = append(known, f.Key())
+	}
 	if section == "step" {
-		known = append(known[:len(known):len(known)], "note")
+		known = append(known, "note")
 	}
 	var unknown []string
 	for k := range table {
@@ -237,9 +241,9 @@ func (p *parser) text(v any, section string, index int, key string, required boo
 }
 
 // apply sets on cur the fields that table names, validating each.
-func (p *parser) apply(cur State, table map[string]any, section string, index int) (State, []Field, error) {
-	var set []Field
-	for f := DAP; f < NumFields; f++ {
+func (p *parser) apply(cur grid.State, table map[string]any, section string, index int) (grid.State, []grid.Field, error) {
+	var set []grid.Field
+	for f := grid.DAP; f < grid.NumFields; f++ {
 		v, ok := table[f.Key()]
 		if !ok {
 			continue

@@ -10,29 +10,9 @@ import (
 	"strings"
 	"testing"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
 )
-
-func TestHundredths(t *testing.T) {
-	// Twenty presses of +0.05 from 0.70 land exactly on 1.70.
-	h := Hundredths(70)
-	for range 20 {
-		h += 5
-	}
-	if h.Float() != 1.7 || h.String() != "1.70" {
-		t.Errorf("0.70 + 20×0.05 = %v (%s), want exactly 1.7", h.Float(), h)
-	}
-	for _, c := range []struct {
-		x    float64
-		want Hundredths
-		ok   bool
-	}{{0.7, 70, true}, {1.7, 170, true}, {0.1 + 0.2, 30, true}, {0.737, 0, false}, {math.NaN(), 0, false}, {2, 200, true}} {
-		got, err := ToHundredths(c.x)
-		if (err == nil) != c.ok || c.ok && got != c.want {
-			t.Errorf("ToHundredths(%v) = %v, %v", c.x, got, err)
-		}
-	}
-}
 
 func TestPresets(t *testing.T) {
 	ps := Presets()
@@ -133,7 +113,7 @@ func TestParseValid(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := State{DAP: 60, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
+	want := grid.State{DAP: 60, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
 	if s.Len() != 2 || s.StateAt(1) != want || s.NoteAt(1) != "closer" || len(s.Steps[0].Set) != 1 {
 		t.Errorf("parsed %+v", s)
 	}
@@ -265,7 +245,7 @@ func FuzzParse(f *testing.F) {
 		// A valid scenario's states are in range and re-encode to the same states.
 		for i := range s.Len() {
 			st := s.StateAt(i)
-			if st.DAP < 0 || st.DAP > MaxDistance || st.DAN < 0 || st.DAN > MaxDistance || st.Margin < 0 || st.Margin > MaxMargin {
+			if st.DAP < 0 || st.DAP > grid.MaxDistance || st.DAN < 0 || st.DAN > grid.MaxDistance || st.Margin < 0 || st.Margin > grid.MaxMargin {
 				t.Fatalf("state %d out of range: %+v", i, st)
 			}
 		}

@@ -13,8 +13,8 @@ import (
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
+	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/scenarios"
 )
 
 // batchKeys are the batch view's keys.
@@ -121,7 +121,7 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // setMargin moves the margin on the 0.01 grid within [0, 2].
 func (m BatchModel) setMargin(delta float64) (tea.Model, tea.Cmd) {
 	next := math.Round((m.opts.Margin+delta)*100) / 100
-	next = math.Min(math.Max(next, 0), scenarios.MaxMargin.Float())
+	next = math.Min(math.Max(next, 0), grid.MaxMargin.Float())
 	if next == m.opts.Margin {
 		return m, nil
 	}

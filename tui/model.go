@@ -16,6 +16,7 @@ import (
 	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/scenarios"
 )
@@ -57,11 +58,11 @@ type Model struct {
 	width  int
 	height int
 
-	state    scenarios.State
-	start    scenarios.State // what 'r' returns to
+	state    grid.State
+	start    grid.State // what 'r' returns to
 	eval     loss.Evaluation
-	selected scenarios.Field
-	undo     []scenarios.State
+	selected grid.Field
+	undo     []grid.State
 	history  []historyPoint
 	chart    chartKind
 	charts   *chartCache
@@ -76,7 +77,7 @@ type Model struct {
 	owned     bool // the user changed the state by hand since the last step
 	speed     int  // index into speeds
 	tick      int  // identifies the live replay timer
-	sessionAt scenarios.State
+	sessionAt grid.State
 	recording []scenarios.Step
 	status    string // one-off message, e.g. the written file
 	plain     bool   // a one-shot render without the help bar
@@ -117,7 +118,7 @@ func New(opts Options) Model {
 // loadScenario starts over at s (nil: the article's example).
 func (m *Model) loadScenario(s *scenarios.Scenario) {
 	m.scenario, m.step, m.playing, m.owned = s, 0, false, false
-	start := scenarios.Article
+	start := grid.Article()
 	if s != nil {
 		start = s.Start
 	}
@@ -129,12 +130,12 @@ func (m *Model) loadScenario(s *scenarios.Scenario) {
 func (m Model) Init() tea.Cmd { return nil }
 
 // setState makes s current and undoable; see commit.
-func (m *Model) setState(s scenarios.State, note string) { m.commit(s, note, true) }
+func (m *Model) setState(s grid.State, note string) { m.commit(s, note, true) }
 
 // commit makes s current: it is evaluated and added to the history and the
 // session recording (with note), and the old state to the undo stack when
 // undoable.
-func (m *Model) commit(s scenarios.State, note string, undoable bool) {
+func (m *Model) commit(s grid.State, note string, undoable bool) {
 	ev, err := loss.Evaluate(s.Setting())
 	if err != nil { // the grid keeps every state valid; keep the old one if not
 		m.status = err.Error()
@@ -149,7 +150,7 @@ func (m *Model) commit(s scenarios.State, note string, undoable bool) {
 		if undoable {
 			m.undo = appendBounded(m.undo, m.state)
 		}
-		m.recording = append(m.recording, scenarios.Step{State: s, Set: scenarios.Diff(m.state, s), Note: note})
+		m.recording = append(m.recording, scenarios.Step{State: s, Set: grid.Diff(m.state, s), Note: note})
 	}
 	m.state, m.eval = s, ev
 	m.history = appendBounded(m.history, historyPoint{ev.Triplet.Loss, ev.Contrastive})
@@ -163,7 +164,7 @@ func appendBounded[T any](xs []T, x T) []T {
 }
 
 // State returns the current values (for tests and the plain render).
-func (m Model) State() scenarios.State { return m.state }
+func (m Model) State() grid.State { return m.state }
 
 // Evaluation returns what core/loss computed for the current state.
 func (m Model) Evaluation() loss.Evaluation { return m.eval }
@@ -216,9 +217,9 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Up):
-		m.selected = (m.selected + scenarios.NumFields - 1) % scenarios.NumFields
+		m.selected = (m.selected + grid.NumFields - 1) % grid.NumFields
 	case key.Matches(msg, k.Down):
-		m.selected = (m.selected + 1) % scenarios.NumFields
+		m.selected = (m.selected + 1) % grid.NumFields
 	case key.Matches(msg, k.Dec):
 		m.nudge(-coarseStep)
 	case key.Matches(msg, k.Inc):
@@ -269,7 +270,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // byHand applies a change the user made: it pauses any replay and the user
 // owns the state from there.
-func (m *Model) byHand(s scenarios.State) {
+func (m *Model) byHand(s grid.State) {
 	if s == m.state {
 		return
 	}
@@ -280,7 +281,7 @@ func (m *Model) byHand(s scenarios.State) {
 	m.setState(s, "")
 }
 
-func (m *Model) nudge(delta scenarios.Hundredths) {
+func (m *Model) nudge(delta grid.Hundredths) {
 	if m.selected.IsLabel() {
 		m.toggleLabel()
 		return
@@ -409,7 +410,7 @@ func (m Model) updateEditing(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 }
 
 // parseInput turns typed text into a new state, or says what is wrong.
-func (m Model) parseInput(text string) (scenarios.State, error) {
+func (m Model) parseInput(text string) (grid.State, error) {
 	text = strings.TrimSpace(text)
 	f := m.selected
 	if f.IsLabel() {

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/scenarios"
 )
@@ -68,7 +69,7 @@ func repeat(k string, n int) []string {
 func TestStartsOnArticleExample(t *testing.T) {
 	m := newModel(t, Options{})
 	e := m.Evaluation()
-	if m.State() != scenarios.Article || math.Abs(e.Triplet.Loss-0.4) > 1e-12 || math.Abs(e.Contrastive-0.1225) > 1e-12 {
+	if m.State() != grid.Article() || math.Abs(e.Triplet.Loss-0.4) > 1e-12 || math.Abs(e.Contrastive-0.1225) > 1e-12 {
 		t.Errorf("start %+v triplet %v contrastive %v", m.State(), e.Triplet.Loss, e.Contrastive)
 	}
 	v := m.View()
@@ -83,8 +84,8 @@ func TestSelectionKeys(t *testing.T) {
 	m := newModel(t, Options{})
 	for _, c := range []struct {
 		key  string
-		want scenarios.Field
-	}{{"down", scenarios.DAN}, {"j", scenarios.Margin}, {"up", scenarios.DAN}, {"k", scenarios.DAP}, {"k", scenarios.YAN}, {"j", scenarios.DAP}} {
+		want grid.Field
+	}{{"down", grid.DAN}, {"j", grid.Margin}, {"up", grid.DAN}, {"k", grid.DAP}, {"k", grid.YAN}, {"j", grid.DAP}} {
 		m = press(t, m, c.key)
 		if m.selected != c.want {
 			t.Fatalf("after %q selected %v, want %v", c.key, m.selected, c.want)
@@ -96,7 +97,7 @@ func TestStepKeys(t *testing.T) {
 	m := newModel(t, Options{})
 	for _, c := range []struct {
 		key  string
-		want scenarios.Hundredths
+		want grid.Hundredths
 	}{{"right", 75}, {"l", 80}, {"left", 75}, {"h", 70}, {"shift+right", 71}, {"L", 72}, {"shift+left", 71}, {"H", 70}} {
 		m = press(t, m, c.key)
 		if m.State().DAP != c.want {
@@ -120,7 +121,7 @@ func TestTwentyRightPressesAreExact(t *testing.T) {
 
 func TestLimits(t *testing.T) {
 	m := press(t, newModel(t, Options{}), repeat("right", 100)...)
-	if m.State().DAP != scenarios.MaxDistance {
+	if m.State().DAP != grid.MaxDistance {
 		t.Errorf("d(a,p) went to %v", m.State().DAP)
 	}
 	m = press(t, m, repeat("left", 100)...)
@@ -129,7 +130,7 @@ func TestLimits(t *testing.T) {
 	}
 	m = press(t, m, "down", "down")
 	m = press(t, m, repeat("right", 100)...)
-	if m.State().Margin != scenarios.MaxMargin {
+	if m.State().Margin != grid.MaxMargin {
 		t.Errorf("margin went to %v", m.State().Margin)
 	}
 }
@@ -198,7 +199,7 @@ func TestUndoAndReset(t *testing.T) {
 		t.Errorf("undo: %+v", m.State())
 	}
 	m = press(t, m, "u", "u")
-	if m.State() != scenarios.Article {
+	if m.State() != grid.Article() {
 		t.Errorf("undo all: %+v", m.State())
 	}
 	m = press(t, m, "u")
@@ -206,7 +207,7 @@ func TestUndoAndReset(t *testing.T) {
 		t.Error("undo on an empty stack says nothing")
 	}
 	m = press(t, m, "right", "down", "right", "r")
-	if m.State() != scenarios.Article {
+	if m.State() != grid.Article() {
 		t.Errorf("reset: %+v", m.State())
 	}
 	m = press(t, m, "u") // reset itself can be undone
@@ -378,7 +379,7 @@ func TestReplayWithoutScenario(t *testing.T) {
 func TestRecord(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel(t, Options{Dir: dir, Scenario: scenarios.Preset("blog-case-1")})
-	var seen []scenarios.State
+	var seen []grid.State
 	seen = append(seen, m.State())
 	for _, k := range []string{".", "right", "down", "down", "down", " ", "u", "r", "down", "shift+right"} {
 		m = press(t, m, k)
@@ -429,7 +430,7 @@ func mustPreset(t testing.TB, name string) *scenarios.Scenario {
 func TestFastTypedKeys(t *testing.T) {
 	next, _ := newModel(t, Options{}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
 	m := next.(Model)
-	if m.selected != scenarios.Margin || m.State().Margin != 25 {
+	if m.selected != grid.Margin || m.State().Margin != 25 {
 		t.Errorf("jjl: selected %v margin %v", m.selected, m.State().Margin)
 	}
 	next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")}) // typing starts midway

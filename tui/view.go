@@ -7,8 +7,8 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/scenarios"
 )
 
 // Panel geometry, from the border the panels use: one border cell and one
@@ -119,7 +119,7 @@ func (m Model) header(w int) string {
 func (m Model) controlsBody(iw int) string {
 	st := m.styles
 	var lines []string
-	for f := scenarios.Field(0); f < scenarios.NumFields; f++ {
+	for f := grid.Field(0); f < grid.NumFields; f++ {
 		sel := "  "
 		name := fmt.Sprintf("%-7s", f.Label())
 		if f == m.selected {
@@ -143,7 +143,7 @@ func (m Model) controlsBody(iw int) string {
 
 // gauge is a bar of width cells filled in proportion to v/max; its glyphs
 // read without colour.
-func gauge(v, max scenarios.Hundredths, width int) string {
+func gauge(v, max grid.Hundredths, width int) string {
 	if width <= 0 {
 		return ""
 	}

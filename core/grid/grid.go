@@ -1,7 +1,9 @@
-// Package scenarios holds the playground's state on its 0.01 grid, the
-// scenario file format (TOML), its loader and validator, and the preset
-// library embedded from presets/.
-package scenarios
+// Package grid is the playground's state on its exact 0.01 grid: two
+// distances and a margin as integer hundredths, and the two labels. Keeping
+// integers makes twenty presses of +0.05 from 0.70 land exactly on 1.70.
+// It has no I/O and no display text: scenario files, the TUI and the CLI
+// all build on it.
+package grid
 
 import (
 	"fmt"
@@ -89,7 +91,9 @@ type State struct {
 }
 
 // Article is the source article's first example, the playground's default.
-var Article = State{DAP: 70, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
+func Article() State {
+	return State{DAP: 70, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
+}
 
 // Setting is the state as the core packages take it.
 func (s State) Setting() loss.Setting {
@@ -137,4 +141,15 @@ func (s State) WithLabel(f Field, y loss.Label) State {
 		s.YAN = y
 	}
 	return s
+}
+
+// Diff lists the fields in which b differs from a, in control order.
+func Diff(a, b State) []Field {
+	var out []Field
+	for f := DAP; f < NumFields; f++ {
+		if f.IsLabel() && a.Label(f) != b.Label(f) || !f.IsLabel() && a.Value(f) != b.Value(f) {
+			out = append(out, f)
+		}
+	}
+	return out
 }
