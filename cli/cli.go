@@ -8,8 +8,8 @@ import (
 	"fmt"
 	"io"
 	"strings"
-	"unicode"
 
+	"losslab/internal/termsafe"
 	"losslab/tui"
 )
 
@@ -87,13 +87,7 @@ func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
 // fail prints one line on stderr and returns ExitUsage. Control characters
 // that came from user input are escaped so that the message stays one line.
 func fail(io IO, cmd string, err error) int {
-	msg := strings.Map(func(r rune) rune {
-		if unicode.IsControl(r) {
-			return '?'
-		}
-		return r
-	}, err.Error())
-	fmt.Fprintf(io.Err, "%s: %s\n", cmd, msg)
+	fmt.Fprintf(io.Err, "%s: %s\n", cmd, termsafe.String(err.Error()))
 	return ExitUsage
 }
 

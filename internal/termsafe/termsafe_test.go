@@ -1,0 +1,47 @@
+package termsafe
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
+
+func TestString(t *testing.T) {
+	for in, want := range map[string]string{
+		"plain title":             "plain title",
+		"\x1b]0;pwned\x07":        "?]0;pwned?",
+		"clear\x1b[2J":            "clear?[2J",
+		"c1 \u009b31m":            "c1 ?31m",
+		"two\nlines":              "two?lines",
+		"bad \xff utf8":           "bad \uFFFD utf8",
+		"中文 and ½·0.49 = 0.245": "中文 and ½·0.49 = 0.245",
+	} {
+		if got := String(in); got != want {
+			t.Errorf("String(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestMultiline(t *testing.T) {
+	if got, want := Multiline("a\tb\r\nc\x1b[2J"), "a b\nc?[2J"; got != want {
+		t.Errorf("Multiline = %q, want %q", got, want)
+	}
+}
+
+func FuzzString(f *testing.F) {
+	for _, s := range []string{"", "a", "\x1b]0;t\x07", "\xff", "\u009b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		for _, out := range []string{String(s), Multiline(s)} {
+			for _, r := range out {
+				if unicode.IsControl(r) && r != '\n' {
+					t.Fatalf("control %U survives in %q", r, out)
+				}
+			}
+		}
+		if strings.Contains(String(s), "\n") {
+			t.Fatalf("String keeps a line feed: %q", String(s))
+		}
+	})
+}
