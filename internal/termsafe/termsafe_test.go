@@ -8,12 +8,12 @@ import (
 
 func TestString(t *testing.T) {
 	for in, want := range map[string]string{
-		"plain title":             "plain title",
-		"\x1b]0;pwned\x07":        "?]0;pwned?",
-		"clear\x1b[2J":            "clear?[2J",
-		"c1 \u009b31m":            "c1 ?31m",
-		"two\nlines":              "two?lines",
-		"bad \xff utf8":           "bad \uFFFD utf8",
+		"plain title":           "plain title",
+		"\x1b]0;pwned\x07":      "?]0;pwned?",
+		"clear\x1b[2J":          "clear?[2J",
+		"c1 \u009b31m":          "c1 ?31m",
+		"two\nlines":            "two?lines",
+		"bad \xff utf8":         "bad \uFFFD utf8",
 		"中文 and ½·0.49 = 0.245": "中文 and ½·0.49 = 0.245",
 	} {
 		if got := String(in); got != want {
