@@ -1,6 +1,10 @@
 package loss
 
-import "fmt"
+import (
+	"fmt"
+
+	"losslab/internal/numfmt"
+)
 
 // Branch is the part of the contrastive loss that applies to a pair.
 type Branch uint8
@@ -50,9 +54,9 @@ func ContrastivePair(d, m float64, y Label) (Pair, error) {
 // String shows the pair's branch with the values substituted.
 func (p Pair) String() string {
 	if p.Branch == Pull {
-		return fmt.Sprintf("½·%s² = %.4f", FormatValue(p.D), p.Loss)
+		return fmt.Sprintf("½·%s² = %s", FormatValue(p.D), numfmt.Loss(p.Loss))
 	}
-	return fmt.Sprintf("½·max(%s − %s, 0)² = %.4f", FormatValue(p.Margin), FormatValue(p.D), p.Loss)
+	return fmt.Sprintf("½·max(%s − %s, 0)² = %s", FormatValue(p.Margin), FormatValue(p.D), numfmt.Loss(p.Loss))
 }
 
 // HingePair is the non-squared contrastive term y·d + (1−y)·[m−d]+ (PyTorch's

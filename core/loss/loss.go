@@ -18,7 +18,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"strconv"
+
+	"losslab/internal/numfmt"
 )
 
 // The formulas as losslab writes them for people.
@@ -129,13 +130,6 @@ func ClassifyRegime(dap, dan, m float64) Regime {
 	return SemiHard
 }
 
-// FormatValue shows a distance, margin or gradient as people write them: two
-// decimals (0.7 → "0.70"), more only when the value has them (0.737), at most
-// six significant digits.
-func FormatValue(x float64) string {
-	s := strconv.FormatFloat(x, 'f', 2, 64)
-	if v, _ := strconv.ParseFloat(s, 64); v == x {
-		return s
-	}
-	return strconv.FormatFloat(x, 'g', 6, 64)
-}
+// FormatValue shows a distance, margin or gradient by losslab's one number
+// rule (internal/numfmt): two decimals, more only when the value has them.
+func FormatValue(x float64) string { return numfmt.Input(x) }

@@ -1,0 +1,175 @@
+// Package numfmt is losslab's one rule for writing numbers, shared by the
+// TUI, eval, replay and batch so that the same value always reads the same:
+//
+//   - inputs (distances, margins, labels' values) with 2 decimals, more only
+//     when the value has them (0.737), at most 6 significant digits;
+//   - losses and statistics with 4 decimals;
+//   - gradients signed (+1.00, -0.55), 2 to 4 decimals, zero unsigned;
+//   - rounding half away from zero on the shortest decimal form of the value,
+//     as a person rounds: ½·0.75² = 0.28125 shows 0.2813;
+//   - never "-0.00": a value that rounds to zero prints unsigned;
+//   - the ASCII minus sign, so a printed number can be pasted into a flag;
+//   - counts with a comma every three digits (12,345), everywhere.
+package numfmt
+
+import (
+	"math"
+	"strconv"
+	"strings"
+)
+
+// Input writes a distance, margin or similarity: 2 decimals, more only when
+// the value has them, at most 6 significant digits.
+func Input(x float64) string {
+	if s, ok := special(x); ok {
+		return s
+	}
+	if s := Fixed(x, 2); mustParse(s) == x {
+		return s
+	}
+	s := strconv.FormatFloat(x, 'g', 6, 64)
+	if strings.ContainsAny(s, "e") {
+		return s
+	}
+	if d := decimals(s); d < 2 {
+		return Fixed(mustParse(s), 2)
+	}
+	return s
+}
+
+// Loss writes a loss or statistic with 4 decimals.
+func Loss(x float64) string { return Fixed(x, 4) }
+
+// Grad writes a gradient: always signed unless it rounds to zero, 2 decimals,
+// up to 4 when the value has them.
+func Grad(x float64) string {
+	if s, ok := special(x); ok {
+		return s
+	}
+	s := Fixed(x, 4)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(s, "0")
+		if d := decimals(s); d < 2 {
+			s += strings.Repeat("0", 2-d)
+		}
+	}
+	if mustParse(s) > 0 {
+		s = "+" + s
+	}
+	return s
+}
+
+// Percent writes 100·k/total with one decimal and a % sign.
+func Percent(k, total int64) string {
+	if total == 0 {
+		return "0.0%"
+	}
+	return Fixed(100*float64(k)/float64(total), 1) + "%"
+}
+
+// Count writes n with a comma every three digits.
+func Count(n int64) string {
+	s := strconv.FormatInt(n, 10)
+	neg := strings.HasPrefix(s, "-")
+	s = strings.TrimPrefix(s, "-")
+	var b strings.Builder
+	if neg {
+		b.WriteByte('-')
+	}
+	for i, c := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	return b.String()
+}
+
+// Fixed writes x with exactly n decimals, rounding the shortest decimal form
+// of x half away from zero; a result of zero is unsigned.
+func Fixed(x float64, n int) string {
+	if s, ok := special(x); ok {
+		return s
+	}
+	neg := x < 0
+	digits, exp := shortestDigits(math.Abs(x)) // value = 0.digits × 10^exp
+	// Keep exp+n digits of the significand; round on the next one.
+	keep := exp + n
+	var intDigits []byte
+	switch {
+	case keep < 0:
+		intDigits = nil
+	case keep >= len(digits):
+		intDigits = append([]byte(digits), strings.Repeat("0", keep-len(digits))...)
+	default:
+		intDigits = []byte(digits[:keep])
+		if digits[keep] >= '5' {
+			intDigits = increment(intDigits)
+		}
+	}
+	// intDigits is round(|x|·10^n) in decimal; place the point.
+	s := string(intDigits)
+	if len(s) <= n {
+		s = strings.Repeat("0", n-len(s)+1) + s
+	}
+	if n > 0 {
+		s = s[:len(s)-n] + "." + s[len(s)-n:]
+	}
+	s = strings.TrimLeft(s, "0")
+	if s == "" || s[0] == '.' {
+		s = "0" + s
+	}
+	if neg && strings.Trim(s, "0.") != "" {
+		s = "-" + s
+	}
+	return s
+}
+
+// shortestDigits returns the significant digits of x > 0 (or "" for 0) and
+// the exponent e with x = 0.d₁d₂… × 10^e, from the shortest representation
+// that parses back to x.
+func shortestDigits(x float64) (string, int) {
+	if x == 0 {
+		return "", 0
+	}
+	s := strconv.FormatFloat(x, 'e', -1, 64) // d.ddddde±XX
+	mant, expStr, _ := strings.Cut(s, "e")
+	e, _ := strconv.Atoi(expStr)
+	return strings.Replace(mant, ".", "", 1), e + 1
+}
+
+// increment adds one to a decimal digit string, growing it on a carry.
+func increment(d []byte) []byte {
+	for i := len(d) - 1; i >= 0; i-- {
+		if d[i] < '9' {
+			d[i]++
+			return d
+		}
+		d[i] = '0'
+	}
+	return append([]byte{'1'}, d...)
+}
+
+func decimals(s string) int {
+	if _, frac, ok := strings.Cut(s, "."); ok {
+		return len(frac)
+	}
+	return 0
+}
+
+func special(x float64) (string, bool) {
+	switch {
+	case math.IsNaN(x):
+		return "NaN", true
+	case math.IsInf(x, 1):
+		return "+Inf", true
+	case math.IsInf(x, -1):
+		return "-Inf", true
+	}
+	return "", false
+}
+
+func mustParse(s string) float64 {
+	v, _ := strconv.ParseFloat(s, 64)
+	return v
+}
