@@ -24,12 +24,25 @@ type Evaluation struct {
 	// Hinge are the non-squared contrastive terms of (a,p), (a,n); HingeMean their mean.
 	Hinge     [2]float64
 	HingeMean float64
+
+	// Results holds every registered loss on this setting, in registry
+	// order: front ends iterate it instead of naming losses.
+	Results []Result
+}
+
+// Result is one registered loss evaluated on a Setting: a pair loss has two
+// terms, (a,p) and (a,n), and its value is their mean; a triplet loss has
+// one term, which is its value.
+type Result struct {
+	Loss  Loss
+	Value float64
+	Terms []Term
 }
 
 // PairNames are the names of the two pairs of a Setting, in Evaluation order.
 var PairNames = [2]string{"a-p", "a-n"}
 
-// Evaluate computes every loss of s. It does not allocate.
+// Evaluate computes every loss of s.
 func Evaluate(s Setting) (Evaluation, error) {
 	e := Evaluation{Setting: s, Valid: s.YAP == Same && s.YAN == Different}
 	var err error
@@ -47,6 +60,9 @@ func Evaluate(s Setting) (Evaluation, error) {
 	e.HingeMean = (e.Hinge[0] + e.Hinge[1]) / 2
 	e.SoftMargin, _ = SoftMarginTripletLoss(s.DAP, s.DAN)
 	e.Squared, _ = SquaredTripletLoss(s.DAP, s.DAN, s.Margin)
+	if e.Results, err = EvaluateAll(s, Params{Margin: s.Margin}); err != nil {
+		return Evaluation{}, err
+	}
 	return e, nil
 }
 
@@ -62,4 +78,39 @@ func (s Setting) TripletProblem() string {
 		return "not a valid triplet: the negative is labelled same"
 	}
 	return ""
+}
+
+// EvaluateAll evaluates every registered loss on s under p.
+func EvaluateAll(s Setting, p Params) ([]Result, error) {
+	reg := Registry()
+	out := make([]Result, len(reg))
+	terms := make([]Term, 0, 2*len(reg))
+	for i, l := range reg {
+		r := Result{Loss: l}
+		switch l.Kind {
+		case OnPairs:
+			start := len(terms)
+			for _, pr := range [2]struct {
+				d float64
+				y Label
+			}{{s.DAP, s.YAP}, {s.DAN, s.YAN}} {
+				t, err := l.Pair(pr.d, pr.y, p)
+				if err != nil {
+					return nil, err
+				}
+				terms = append(terms, t)
+				r.Value += t.Loss / 2
+			}
+			r.Terms = terms[start:len(terms):len(terms)]
+		case OnTriplets:
+			t, err := l.Triplet(s.DAP, s.DAN, p)
+			if err != nil {
+				return nil, err
+			}
+			terms = append(terms, t)
+			r.Terms, r.Value = terms[len(terms)-1:len(terms):len(terms)], t.Loss
+		}
+		out[i] = r
+	}
+	return out, nil
 }

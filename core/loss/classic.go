@@ -1,0 +1,44 @@
+package loss
+
+// The classic losses as registry entries; each wraps its function in
+// contrastive.go or triplet.go so that formulas are written once.
+
+// Stable IDs of the built-in losses.
+const (
+	ContrastiveID      ID = "contrastive"
+	HingeContrastiveID ID = "hinge-contrastive"
+	TripletID          ID = "triplet"
+	SoftMarginID       ID = "soft-margin-triplet"
+	SquaredTripletID   ID = "squared-triplet"
+)
+
+func init() {
+	register(Loss{ID: ContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 0, UsesMargin: true,
+		Pair: func(d float64, y Label, p Params) (Term, error) {
+			r, err := ContrastivePair(d, p.Margin, y)
+			return Term{Loss: r.Loss, Active: r.Active, Grad: [2]float64{r.Grad}}, err
+		}})
+	register(Loss{ID: HingeContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 1, UsesMargin: true,
+		Pair: func(d float64, y Label, p Params) (Term, error) {
+			l, g, err := HingePair(d, p.Margin, y)
+			return Term{Loss: l, Active: g != 0, Grad: [2]float64{g}}, err
+		}})
+	register(Loss{ID: TripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 0, UsesMargin: true, HasRegime: true,
+		Triplet: func(dap, dan float64, p Params) (Term, error) {
+			return tripletTerm(TripletLoss(dap, dan, p.Margin))
+		}})
+	register(Loss{ID: SquaredTripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 1, UsesMargin: true, HasRegime: true,
+		Triplet: func(dap, dan float64, p Params) (Term, error) {
+			return tripletTerm(SquaredTripletLoss(dap, dan, p.Margin))
+		}})
+	register(Loss{ID: SoftMarginID, Kind: OnTriplets, Family: TripletFamily, Rank: 2,
+		Triplet: func(dap, dan float64, _ Params) (Term, error) {
+			s, err := SoftMarginTripletLoss(dap, dan)
+			// Softplus is never exactly 0: the term always pushes.
+			return Term{Loss: s.Loss, Active: true, Grad: [2]float64{s.GradDAP, s.GradDAN}}, err
+		}})
+}
+
+func tripletTerm(t Triplet, err error) (Term, error) {
+	return Term{Loss: t.Loss, Active: t.Active, Grad: [2]float64{t.GradDAP, t.GradDAN}, Regime: t.Regime}, err
+}

@@ -1,0 +1,109 @@
+package loss
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+func TestRegistry(t *testing.T) {
+	want := []ID{ContrastiveID, HingeContrastiveID, TripletID, SquaredTripletID, SoftMarginID}
+	got := IDs()
+	for _, id := range want {
+		if _, ok := Lookup(id); !ok {
+			t.Errorf("%s is not registered", id)
+		}
+	}
+	if len(got) < len(want) {
+		t.Errorf("IDs() = %v", got)
+	}
+	// Registry returns a copy: changing it changes nothing.
+	r := Registry()
+	r[0].ID = "corrupted"
+	if Registry()[0].ID == "corrupted" {
+		t.Error("Registry() shares its backing array")
+	}
+	if _, err := ParseID("no-such-loss"); err == nil {
+		t.Error("ParseID accepted an unknown ID")
+	}
+	for _, l := range Registry() {
+		if l.Family == ContrastiveFamily && l.Kind != OnPairs {
+			t.Errorf("%s: a contrastive-family loss acts on pairs", l.ID)
+		}
+	}
+}
+
+// The registry's results are the same numbers as the named fields, and the
+// article's example gives 0.4 and 0.1225 through it.
+func TestEvaluateAllMatchesNamedLosses(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 2000 {
+		s := Setting{DAP: rng.Float64() * 3, DAN: rng.Float64() * 3, Margin: rng.Float64() * 2,
+			YAP: Label(rng.IntN(2)), YAN: Label(rng.IntN(2))}
+		e, err := Evaluate(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID := map[ID]float64{}
+		for _, r := range e.Results {
+			byID[r.Loss.ID] = r.Value
+		}
+		for id, want := range map[ID]float64{ContrastiveID: e.Contrastive, TripletID: e.Triplet.Loss,
+			SquaredTripletID: e.Squared.Loss, SoftMarginID: e.SoftMargin.Loss, HingeContrastiveID: e.HingeMean} {
+			if math.Abs(byID[id]-want) > 1e-15 {
+				t.Fatalf("%+v: %s = %v through the registry, %v named", s, id, byID[id], want)
+			}
+		}
+	}
+	e, _ := Evaluate(Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: Same, YAN: Different})
+	for _, r := range e.Results {
+		switch r.Loss.ID {
+		case TripletID:
+			if !near(r.Value, 0.4, 1e-12) || r.Terms[0].Grad != [2]float64{1, -1} || r.Terms[0].Regime != Hard {
+				t.Errorf("triplet on the article's case 1: %+v", r)
+			}
+		case ContrastiveID:
+			if !near(r.Value, 0.1225, 1e-12) || len(r.Terms) != 2 || !near(r.Terms[0].Grad[0], 0.7, 1e-12) {
+				t.Errorf("contrastive on the article's case 1: %+v", r)
+			}
+		}
+	}
+}
+
+// Every term's gradient matches a finite difference away from kinks.
+func TestRegistryGradients(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	const h = 1e-6
+	for range 500 {
+		dap, dan, m := 0.05+rng.Float64()*2, 0.05+rng.Float64()*2, rng.Float64()
+		p := Params{Margin: m}
+		for _, l := range Registry() {
+			switch l.Kind {
+			case OnPairs:
+				for _, y := range []Label{Same, Different} {
+					if math.Abs(m-dap) < 1e-3 {
+						continue
+					}
+					t0, _ := l.Pair(dap, y, p)
+					tp, _ := l.Pair(dap+h, y, p)
+					tm, _ := l.Pair(dap-h, y, p)
+					if fd := (tp.Loss - tm.Loss) / (2 * h); math.Abs(fd-t0.Grad[0]) > 1e-5 {
+						t.Fatalf("%s d=%v y=%v m=%v: grad %v, finite difference %v", l.ID, dap, y, m, t0.Grad[0], fd)
+					}
+				}
+			case OnTriplets:
+				if math.Abs(dap-dan+m) < 1e-3 || math.Abs(dap*dap-dan*dan+m) < 1e-3 {
+					continue
+				}
+				t0, _ := l.Triplet(dap, dan, p)
+				for k, dd := range [2][2]float64{{h, 0}, {0, h}} {
+					tp, _ := l.Triplet(dap+dd[0], dan+dd[1], p)
+					tm, _ := l.Triplet(dap-dd[0], dan-dd[1], p)
+					if fd := (tp.Loss - tm.Loss) / (2 * h); math.Abs(fd-t0.Grad[k]) > 1e-5 {
+						t.Fatalf("%s (%v, %v, %v): grad[%d] %v, finite difference %v", l.ID, dap, dan, m, k, t0.Grad[k], fd)
+					}
+				}
+			}
+		}
+	}
+}
