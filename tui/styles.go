@@ -2,10 +2,13 @@ package tui
 
 import "github.com/charmbracelet/lipgloss"
 
-// Styles are the playground's looks. Colours adapt to light and dark
-// terminals; every state is also written in glyphs and words, so the plain
-// profile (NO_COLOR, tests) loses nothing but colour.
+// Styles are the looks of every mode, built from one lipgloss.Renderer so
+// that each program (and later each SSH client) has its own colour profile.
+// Colours adapt to light and dark terminals; every state is also written in
+// glyphs and words, so the Ascii profile (NO_COLOR, tests) loses nothing but
+// colour.
 type Styles struct {
+	Base                            lipgloss.Style // unstyled, bound to the renderer
 	Title, Dim, Bold, Error, Accent lipgloss.Style
 	Regime                          [3]lipgloss.Style // hard, semi-hard, easy
 	Positive, Negative              lipgloss.Style
@@ -14,12 +17,14 @@ type Styles struct {
 	Heat                            []lipgloss.Color
 }
 
-func DefaultStyles() Styles {
+// NewStyles builds the styles on renderer r.
+func NewStyles(r *lipgloss.Renderer) Styles {
 	c := func(light, dark string) lipgloss.AdaptiveColor {
 		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
 	}
-	s := lipgloss.NewStyle()
+	s := r.NewStyle()
 	return Styles{
+		Base:     s,
 		Title:    s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
 		Dim:      s.Foreground(c("#8A8A8A", "#6C6C6C")),
 		Bold:     s.Bold(true),
@@ -33,3 +38,7 @@ func DefaultStyles() Styles {
 		Heat:     []lipgloss.Color{"#0b1a3a", "#1f2f6b", "#3b3f99", "#6a3fa8", "#9c3f9f", "#c8478a", "#e8606b", "#f8864b", "#fbb73e", "#f5e663"},
 	}
 }
+
+// DefaultStyles are the styles on lipgloss's default renderer (standalone
+// models in tests and the plain render).
+func DefaultStyles() Styles { return NewStyles(lipgloss.DefaultRenderer()) }
