@@ -84,7 +84,7 @@ func NewBatch(d *dataset.Dataset, opts batch.Options) BatchModel {
 func NewBatchMode(ctx *Context, d *dataset.Dataset, opts batch.Options) BatchModel {
 	return BatchModel{
 		ctx: ctx, data: d, opts: opts, computing: true, req: newBatchRequest(1),
-		help: help.New(), bar: progress.New(progress.WithoutPercentage(), progress.WithSolidFill("#7D56F4")),
+		help: ctx.Styles.newHelp(), bar: ctx.Styles.newProgress(),
 		indent: ctx.Styles.Base.PaddingLeft(2),
 	}
 }

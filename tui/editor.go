@@ -46,8 +46,8 @@ type snapshot struct {
 	replay player
 }
 
-func newEditor() editor {
-	in := textinput.New()
+func newEditor(st Styles) editor {
+	in := st.newTextInput()
 	in.Prompt = "✎ "
 	in.CharLimit = 12
 	in.Width = 9

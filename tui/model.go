@@ -72,9 +72,9 @@ func NewPlayground(ctx *Context, opts Options) Model {
 		ctx:      ctx,
 		opts:     opts,
 		keys:     ctx.Keys.Playground,
-		help:     help.New(),
+		help:     ctx.Styles.newHelp(),
 		styles:   ctx.Styles,
-		editor:   newEditor(),
+		editor:   newEditor(ctx.Styles),
 		chartSet: newChartSet(),
 	}
 	m.speed = defaultSpeed

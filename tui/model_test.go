@@ -439,7 +439,6 @@ func mustPreset(t testing.TB, name string) *scenarios.Scenario {
 	return s
 }
 
-
 // Typing replaces the value: the field starts empty, the value is only its
 // placeholder; enter on an empty field keeps the value.
 func TestTypingReplaces(t *testing.T) {
@@ -532,8 +531,10 @@ func TestFooterReplayKeys(t *testing.T) {
 func TestRecordNamesOriginAndSwitches(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel(t, Options{Dir: dir, Scenario: mustPreset(t, "collapse")})
-	m = press(t, m, "]", "right")
-	m = pressRun(t, m, "w")
+	m = pressRun(t, press(t, m, "]", "right"), "w")
+	if !strings.Contains(m.View(), "(2 steps)") {
+		t.Errorf("status after w:\n%s", m.View())
+	}
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
 	if err != nil {
 		t.Fatal(err)

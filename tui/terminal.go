@@ -57,21 +57,27 @@ var endSignals = []os.Signal{syscall.SIGHUP, syscall.SIGINT, syscall.SIGQUIT, sy
 // Run runs the app on a terminal with one tea.Program. It restores the
 // terminal whatever ends it: a quit, a signal (Outcome.Signal), or a panic
 // in Update, View or a command (a *PanicError).
-func Run(cfg Config, t Terminal) (out Outcome, err error) {
+func Run(cfg Config, t Terminal) (Outcome, error) {
 	in, closeIn, err := keyboard(t.In)
 	if err != nil {
 		return Outcome{}, err
 	}
 	defer closeIn()
-	saved, _ := term.GetState(in.Fd())
-
 	r := lipgloss.NewRenderer(t.Out)
 	if t.NoColor {
 		r.SetColorProfile(termenv.Ascii)
+		r.SetHasDarkBackground(true) // no colour to adapt: do not query the terminal
+	} else {
+		r.HasDarkBackground() // ask the terminal now, before the program reads its input
 	}
-	r.HasDarkBackground() // ask the terminal now, before the program reads its input
-	ctx := NewContext(r, t.Printer)
-	p := tea.NewProgram(NewApp(ctx, cfg), tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(t.Out),
+	return run(NewApp(NewContext(r, t.Printer), cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug})
+}
+
+// run runs model as the program on terminal t, whose In is a terminal.
+func run(model tea.Model, t Terminal) (out Outcome, err error) {
+	in := t.In.(*os.File)
+	saved, _ := term.GetState(in.Fd())
+	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(t.Out),
 		tea.WithoutSignalHandler(), tea.WithoutCatchPanics())
 
 	sigs := make(chan os.Signal, 1)
@@ -104,7 +110,10 @@ func Run(cfg Config, t Terminal) (out Outcome, err error) {
 	if err != nil {
 		return Outcome{}, err
 	}
-	return Outcome{InputError: final.(App).InputError()}, nil
+	if app, ok := final.(App); ok {
+		return Outcome{InputError: app.InputError()}, nil
+	}
+	return Outcome{}, nil
 }
 
 // keyboard returns where to read keys: in when it is a terminal, else the
