@@ -264,10 +264,15 @@ func (m BatchModel) resultLines() []string {
 	p := m.ctx.Printer
 	r := m.res
 	l, t, s := r.Losses, r.Triplets, r.Separation
+	easy, semi, hard := numfmt.Percent(t.Easy, t.Total), numfmt.Percent(t.SemiHard, t.Total), numfmt.Percent(t.Hard, t.Total)
+	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Fixed(100*l.FractionActive, 1)+"%")
+	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
+		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
+	}
 	return []string{
-		p.T(i18n.BatchLosses1, numfmt.Loss(l.Contrastive), numfmt.Loss(l.BatchAll), numfmt.Loss(l.BatchAllNonzero), numfmt.Fixed(100*l.FractionActive, 1)+"%"),
+		p.T(i18n.BatchLosses1, numfmt.Loss(l.Contrastive), numfmt.Loss(l.BatchAll), numfmt.Loss(l.BatchAllNonzero)),
 		p.T(i18n.BatchLosses2, numfmt.Loss(l.BatchHard), numfmt.Loss(l.BatchHardSoft), numfmt.Loss(l.SemiHard)),
-		p.T(i18n.BatchTriplets, numfmt.Percent(t.Easy, t.Total), numfmt.Percent(t.SemiHard, t.Total), numfmt.Percent(t.Hard, t.Total), numfmt.Count(t.Total)),
+		triplets,
 		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Input(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
 		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
 		"",
