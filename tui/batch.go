@@ -40,6 +40,7 @@ type BatchModel struct {
 	err       error
 	computing bool
 	done      float64       // share of the current computation done, for the bar
+	note      string        // one-off message, e.g. the margin at a limit
 	req       *batchRequest // the newest computation
 	width     int
 	height    int
@@ -186,6 +187,7 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	k := m.ctx.Keys.Batch
+	m.note = ""
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -214,7 +216,12 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m BatchModel) setMargin(delta grid.Hundredths) (tea.Model, tea.Cmd) {
 	cur := grid.Hundredths(math.Round(m.opts.Margin * 100))
 	next := min(max(cur+delta, 0), grid.MaxMargin)
-	if next == cur {
+	switch {
+	case next == cur && delta > 0:
+		m.note = m.ctx.Printer.T(i18n.AtMaximum, grid.Margin.Label(), grid.MaxMargin)
+		return m, nil
+	case next == cur:
+		m.note = m.ctx.Printer.T(i18n.AtMinimum, grid.Margin.Label(), grid.Hundredths(0))
 		return m, nil
 	}
 	m.opts.Margin = next.Float()
@@ -238,7 +245,7 @@ func (m BatchModel) View() string {
 	lines := []string{
 		header,
 		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
-		"",
+		st.Accent.Render(m.note),
 	}
 	helpView := m.help.View(m.ctx.Keys.Batch)
 	helpH := lipgloss.Height(helpView)

@@ -104,8 +104,8 @@ func TestBatchViewComputesAndReacts(t *testing.T) {
 		next, _ = m.Update(keyMsg("left"))
 		m = next.(BatchModel)
 	}
-	if m.opts.Margin != 0 {
-		t.Errorf("margin went to %v", m.opts.Margin)
+	if m.opts.Margin != 0 || !strings.Contains(m.View(), "margin is at its minimum 0.00") {
+		t.Errorf("margin went to %v, or the limit went unsaid", m.opts.Margin)
 	}
 	if _, cmd := m.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit")

@@ -289,3 +289,25 @@ func TestPanicRestoresTerminal(t *testing.T) {
 		t.Error("alternate screen not left")
 	}
 }
+
+// An input error shown in the batch view makes q exit 2 with one line, as
+// the plain output does.
+func TestBatchInputErrorExits2(t *testing.T) {
+	csv := filepath.Join(t.TempDir(), "zero.csv")
+	data := "x,y,label\n0,0,a\n1,2,a\n2,1,b\n3,3,b\n"
+	if err := os.WriteFile(csv, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := startOnPty(t, nil, true, "batch", "--in", csv, "--distance", "cosine")
+	r.out.waitFor(t, "exit status 2")
+	r.master.WriteString("q")
+	if got := r.wait(t); got != 2 {
+		t.Errorf("exit %d", got)
+	}
+	r.restored(t)
+	out := r.out.String()
+	tail := out[strings.LastIndex(out, "\x1b[?1049l"):]
+	if !strings.Contains(tail, "losslab batch: ") || strings.Count(strings.TrimSpace(tail), "\n") > 1 {
+		t.Errorf("after the view: %q", tail)
+	}
+}
