@@ -19,6 +19,9 @@ import (
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(workerPanicEnv) == "1" { // the test binary as a crashing program
+		workerPanicMain()
+	}
 	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
 	os.Exit(m.Run())
 }

@@ -77,6 +77,8 @@ func Run(cfg Config, t Terminal) (Outcome, error) {
 func run(model tea.Model, t Terminal) (out Outcome, err error) {
 	in := t.In.(*os.File)
 	saved, _ := term.GetState(in.Fd())
+	guard, _ := startCrashGuard(in) // without one, losslab still runs; a worker's panic then leaves the terminal raw
+	defer guard.stop()
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(t.Out),
 		tea.WithoutSignalHandler(), tea.WithoutCatchPanics())
 

@@ -3,6 +3,7 @@ package tui
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -91,6 +92,12 @@ type ptyRun struct {
 // controlling terminal (/dev/tty).
 func startOnPty(t *testing.T, stdin *os.File, ctty bool, args ...string) *ptyRun {
 	t.Helper()
+	return startProgramOnPty(t, losslabBinary(t), nil, stdin, ctty, args...)
+}
+
+// startProgramOnPty is startOnPty for any program, with extra environment.
+func startProgramOnPty(t *testing.T, program string, env []string, stdin *os.File, ctty bool, args ...string) *ptyRun {
+	t.Helper()
 	master, slave, err := pty.Open()
 	if err != nil {
 		t.Skipf("no pty: %v", err)
@@ -103,8 +110,8 @@ func startOnPty(t *testing.T, stdin *os.File, ctty bool, args ...string) *ptyRun
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmd := exec.Command(losslabBinary(t), args...)
-	cmd.Env = append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1")
+	cmd := exec.Command(program, args...)
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1"), env...)
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
 	if stdin != nil {
 		cmd.Stdin = stdin
@@ -309,5 +316,56 @@ func TestBatchInputErrorExits2(t *testing.T) {
 	tail := out[strings.LastIndex(out, "\x1b[?1049l"):]
 	if !strings.Contains(tail, "losslab batch: ") || strings.Count(strings.TrimSpace(tail), "\n") > 1 {
 		t.Errorf("after the view: %q", tail)
+	}
+}
+
+// workerPanicky starts a goroutine that panics on the first key, as a
+// worker inside a core computation might: no recover can reach it.
+type workerPanicky struct{}
+
+func (workerPanicky) Init() tea.Cmd { return nil }
+func (p workerPanicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		go func() { panic("worker boom") }()
+	}
+	return p, nil
+}
+func (workerPanicky) View() string { return "ready" }
+
+const workerPanicEnv = "LOSSLAB_TEST_WORKER_PANIC"
+
+// workerPanicMain is the test binary run as a program (see TestMain).
+func workerPanicMain() {
+	_, err := run(workerPanicky{}, Terminal{In: os.Stdin, Out: os.Stdout})
+	fmt.Fprintln(os.Stderr, "run returned:", err)
+	os.Exit(0)
+}
+
+// A panic in a goroutine nobody recovers kills the process; the crash
+// guard then restores the terminal and names the file with the stack in
+// one line, and the status is the runtime's 2.
+func TestWorkerPanicRestoresTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the test binary under a pty")
+	}
+	r := startProgramOnPty(t, os.Args[0], []string{workerPanicEnv + "=1"}, nil, true, "-test.run=^$")
+	r.out.waitFor(t, "ready")
+	r.master.WriteString("x")
+	if got := r.wait(t); got != 2 {
+		t.Errorf("exit %d", got)
+	}
+	r.out.waitFor(t, "the stack is in ")
+	r.restored(t)
+	out := r.out.String()
+	line := out[strings.LastIndex(out, "losslab: internal error"):]
+	line = strings.TrimSpace(line[:strings.IndexAny(line, "\r\n")])
+	if !strings.HasPrefix(line, "losslab: internal error: worker boom (the stack is in ") {
+		t.Fatalf("line %q", line)
+	}
+	file := strings.TrimSuffix(line[strings.LastIndex(line, " ")+1:], ")")
+	defer os.Remove(file)
+	stack, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(stack), "workerPanicky.Update") {
+		t.Errorf("stack file %s: %v\n%s", file, err, stack)
 	}
 }
