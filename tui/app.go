@@ -44,13 +44,11 @@ type App struct {
 	cfg     Config
 	modes   []tea.Model // nil until first shown; each keeps its state while hidden
 	current ModeID
-	quit    key.Binding // the one key that acts while the terminal is too small
 }
 
 // NewApp returns the app showing cfg.Start.
 func NewApp(ctx *Context, cfg Config) App {
-	a := App{ctx: ctx, cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start,
-		quit: key.NewBinding(key.WithKeys("q", "ctrl+c"))}
+	a := App{ctx: ctx, cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start}
 	a.modes[cfg.Start] = modeRegistry()[cfg.Start].open(ctx, cfg)
 	return a
 }
@@ -84,7 +82,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		panic(msg) // in the event loop, where Run restores the terminal
 	case tea.KeyMsg:
 		if a.ctx.tooSmall() {
-			if key.Matches(msg, a.quit) {
+			if key.Matches(msg, a.ctx.Keys.Shell.Quit) {
 				return a, tea.Quit
 			}
 			return a, nil // nothing may change where it cannot be seen

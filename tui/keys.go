@@ -11,8 +11,15 @@ import (
 // binding here and is matched with key.Matches; help.Model renders the same
 // bindings, so the help cannot drift from what the keys do.
 type Keys struct {
+	Shell      ShellKeyMap
 	Playground KeyMap
 	Batch      BatchKeyMap
+}
+
+// ShellKeyMap is what the shell itself answers to: only quitting, and only
+// while the terminal is too small for any mode (every other key is a mode's).
+type ShellKeyMap struct {
+	Quit key.Binding
 }
 
 // KeyMap is every key the playground answers to.
@@ -48,6 +55,7 @@ func NewKeys(p i18n.Printer) Keys {
 		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
 	}
 	return Keys{
+		Shell: ShellKeyMap{Quit: b("q", i18n.KeyQuit, "q", "ctrl+c")},
 		Playground: KeyMap{
 			Up:           b("↑/k", i18n.KeyUp, "up", "k"),
 			Down:         b("↓/j", i18n.KeyDown, "down", "j"),
