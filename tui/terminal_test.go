@@ -311,6 +311,7 @@ func TestBatchInputErrorExits2(t *testing.T) {
 	if got := r.wait(t); got != 2 {
 		t.Errorf("exit %d", got)
 	}
+	r.out.waitFor(t, "losslab batch: ")
 	r.restored(t)
 	out := r.out.String()
 	tail := out[strings.LastIndex(out, "\x1b[?1049l"):]
