@@ -109,13 +109,15 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	return []key.Binding{k.Down, k.Inc, k.Edit, k.Chart, k.Undo, k.Mode, k.Help, k.Quit}
 }
 
-// FullHelp is shown by '?'.
+// FullHelp is shown by '?': columns of six, so that it fits the six rows
+// the chart panel has at 80×24. ctrl+c (Interrupt, which also quits while
+// typing) is left out: it is the terminal's convention.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Dec, k.Inc, k.DecFine, k.IncFine},
-		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset, k.Chart},
-		{k.Play, k.Next, k.Prev, k.Faster, k.Slower},
-		{k.PrevScenario, k.NextScene, k.Record, k.Mode, k.Help, k.Quit, k.Interrupt},
+		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset},
+		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
+		{k.PrevScenario, k.NextScene, k.Record, k.Mode, k.Help, k.Quit},
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -48,6 +49,21 @@ func TestEveryBatchHelpKeyActs(t *testing.T) {
 			next, cmd := base.Update(firstKey(b))
 			if next.(BatchModel).View() == before && cmd == nil {
 				t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
+			}
+		}
+	}
+}
+
+// The full help fits the chart panel at 80×24 without cutting anything.
+func TestFullHelpFitsAt80x24(t *testing.T) {
+	m := newModel(t, Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(t, next.(Model), "?")
+	v := m.View()
+	for _, column := range m.keys.FullHelp() {
+		for _, b := range column {
+			if !strings.Contains(v, b.Help().Key+" ") || !strings.Contains(v, b.Help().Desc) {
+				t.Errorf("the help at 80×24 lacks %s %s", b.Help().Key, b.Help().Desc)
 			}
 		}
 	}
