@@ -47,6 +47,7 @@ const (
 	SessionWritten      ID = "tui.session-written"      // path, number of steps
 	SessionWriteFailed  ID = "tui.session-write-failed" // the error
 	RecordingFull       ID = "tui.recording-full"       // the step limit
+	TooManySessions     ID = "tui.too-many-sessions"    // the session's name
 
 	// Texts written into a recorded session file.
 	RecordedTitle       ID = "tui.recorded-title"
@@ -119,6 +120,7 @@ var tuiEN = map[ID]string{
 	NoStepsToPlay:       "this scenario has no steps to play",
 	SessionWritten:      "wrote %s (%d steps)",
 	SessionWriteFailed:  "could not write the session: %v",
+	TooManySessions:     "could not write the session: a hundred files named %s already exist",
 	RecordingFull:       "the session has reached %d steps, the most a scenario file may hold: later changes are not recorded",
 
 	RecordedTitle:       "Recorded session",

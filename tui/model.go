@@ -152,9 +152,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case sessionWrittenMsg:
 		p := m.ctx.Printer
-		if msg.err != nil {
+		var tooMany errTooManySessions
+		switch {
+		case errors.As(msg.err, &tooMany):
+			m.status = p.T(i18n.TooManySessions, tooMany.name)
+		case msg.err != nil:
 			m.status = p.T(i18n.SessionWriteFailed, msg.err)
-		} else {
+		default:
 			m.status = p.T(i18n.SessionWritten, msg.path, msg.steps)
 		}
 	case tea.KeyMsg:

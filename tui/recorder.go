@@ -62,6 +62,11 @@ type sessionWrittenMsg struct {
 	err   error
 }
 
+// errTooManySessions: a hundred sessions were recorded in one second.
+type errTooManySessions struct{ name string }
+
+func (e errTooManySessions) Error() string { return "too many files named " + e.name }
+
 // writeSession writes s into dir as a new file, never overwriting one: the
 // file write happens in the command, outside Update.
 func writeSession(dir string, s *scenarios.Scenario) tea.Cmd {
@@ -78,6 +83,6 @@ func writeSession(dir string, s *scenarios.Scenario) tea.Cmd {
 				return sessionWrittenMsg{path: path, steps: len(s.Steps), err: err}
 			}
 		}
-		return sessionWrittenMsg{err: fmt.Errorf("too many files named %s", s.Name)}
+		return sessionWrittenMsg{err: errTooManySessions{s.Name}}
 	}
 }
