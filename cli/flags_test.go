@@ -3,6 +3,8 @@ package cli
 import (
 	"encoding/json"
 	"math"
+	"os"
+	"path/filepath"
 	"runtime/debug"
 	"strconv"
 	"strings"
@@ -344,4 +346,22 @@ func FuzzCommandLine(f *testing.F) {
 			t.Fatalf("%q: exit %d (%s)", args, code, errOut)
 		}
 	})
+}
+
+// Replay writes losses by numfmt (half away from zero: the contrastive mean
+// of two ½·0.03² = 0.00045 shows 0.0005, where %.4f wrote 0.0004), and a
+// scenario file takes the same label spellings as the flags.
+func TestReplayNumbersAndFileLabels(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "halves.toml")
+	text := "name = \"halves\"\ntitle = \"t\"\n[start]\ndap = 0.03\ndan = 0.03\nmargin = 0.2\ny_ap = \"S\"\ny_an = \"1\"\n"
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "replay", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if !strings.Contains(out, "same    same   0.2000    hard       0.0005") {
+		t.Errorf("replay row:\n%s", out)
+	}
 }

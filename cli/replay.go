@@ -7,6 +7,7 @@ import (
 
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
 
@@ -56,7 +57,7 @@ func runReplay(args []string, io IO) int {
 			if err != nil {
 				return fail(io, "losslab replay", err)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t%s\t%.4f\t\n", i, st.DAP, st.DAN, st.Margin, st.YAP, st.YAN, ev.Triplet.Loss, ev.Triplet.Regime, ev.Contrastive)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", i, st.DAP, st.DAN, st.Margin, st.YAP, st.YAN, numfmt.Loss(ev.Triplet.Loss), ev.Triplet.Regime, numfmt.Loss(ev.Contrastive))
 		}
 		tw.Flush()
 		out.WriteString("\n")
