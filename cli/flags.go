@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/pflag"
 
 	"losslab/i18n"
@@ -119,12 +120,13 @@ func flagHelp(fs *pflag.FlagSet, synopsis i18n.ID, io IO) string {
 		if name != "" {
 			flag += " " + name
 		}
+		units := strings.Fields(use)
 		if f.DefValue != "" && f.DefValue != "false" {
-			use += " " + io.T(i18n.CLIFlagDefault, f.DefValue)
+			units = append(units, io.T(i18n.CLIFlagDefault, f.DefValue))
 		}
-		fmt.Fprintln(&b, io.T(i18n.CLIFlagLine, flag, use))
+		writeFlag(&b, flag, units)
 	})
-	fmt.Fprintln(&b, io.T(i18n.CLIFlagLine, "-h, --help", io.T(i18n.CLIFlagHelp)))
+	writeFlag(&b, "-h, --help", strings.Fields(io.T(i18n.CLIFlagHelp)))
 	return b.String()
 }
 
@@ -174,4 +176,40 @@ func fail(io IO, cmd string, err error) int {
 	}
 	fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, cmd, termsafe.String(msg)))
 	return ExitUsage
+}
+
+// helpWidth is the width flag descriptions wrap to: an 80-column terminal.
+const helpWidth = 80
+
+// writeFlag writes a flag on its own line and its description below it,
+// indented and wrapped between units (words, and the default as one).
+func writeFlag(b *strings.Builder, flag string, units []string) {
+	const indent = "      "
+	fmt.Fprintf(b, "  %s\n", flag)
+	for _, line := range wrapUnits(units, helpWidth-lipgloss.Width(indent)) {
+		fmt.Fprintf(b, "%s%s\n", indent, line)
+	}
+}
+
+// wrapUnits joins units with spaces into lines of at most width terminal
+// cells, breaking only between units (a flag name such as --dap/--dan is
+// never cut); a unit wider than width gets a line of its own.
+func wrapUnits(units []string, width int) []string {
+	var lines []string
+	line := ""
+	for _, u := range units {
+		switch {
+		case line == "":
+			line = u
+		case lipgloss.Width(line)+1+lipgloss.Width(u) <= width:
+			line += " " + u
+		default:
+			lines = append(lines, line)
+			line = u
+		}
+	}
+	if line != "" {
+		lines = append(lines, line)
+	}
+	return lines
 }

@@ -10,6 +10,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
+
 	"losslab/core/loss"
 	"losslab/i18n"
 )
@@ -363,5 +365,47 @@ func TestReplayNumbersAndFileLabels(t *testing.T) {
 	}
 	if !strings.Contains(out, "same    same   0.2000    hard       0.0005") {
 		t.Errorf("replay row:\n%s", out)
+	}
+}
+
+// FuzzWrapUnits: lines keep every unit in order, and only a unit wider than
+// the width makes a line wider than the width.
+func FuzzWrapUnits(f *testing.F) {
+	f.Add("label of the pair (a,p): same|different (or s, 1 | diff, d, 0)", 20)
+	f.Add("anchor vector, comma-separated (instead of --dap/--dan)", 10)
+	f.Add("距离 d(a,p) 在锚点与正样本之间", 6)
+	f.Add("", 5)
+	f.Fuzz(func(t *testing.T, text string, width int) {
+		if width < 1 || width > 200 {
+			return
+		}
+		units := strings.Fields(text)
+		lines := wrapUnits(units, width)
+		if got, want := strings.Join(lines, " "), strings.Join(units, " "); got != want {
+			t.Fatalf("lines %q lose or reorder units of %q", lines, want)
+		}
+		for _, l := range lines {
+			if lipgloss.Width(l) > width && strings.Contains(l, " ") {
+				t.Fatalf("line %q is %d cells wide, limit %d", l, lipgloss.Width(l), width)
+			}
+		}
+	})
+}
+
+func TestHelpFitsEightyColumns(t *testing.T) {
+	for _, c := range commands() {
+		_, out, _ := run(t, "help", c.name)
+		for _, l := range strings.Split(out, "\n") {
+			if lipgloss.Width(l) > 80 {
+				t.Errorf("help %s: line wider than 80 cells: %q", c.name, l)
+			}
+		}
+		if !strings.Contains(out, "(default") && c.name == "eval" {
+			t.Errorf("help eval shows no defaults")
+		}
+	}
+	_, out, _ := run(t, "help", "eval")
+	if !strings.Contains(out, "(default different)") {
+		t.Errorf("a default is split across lines:\n%s", out)
 	}
 }

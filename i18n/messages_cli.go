@@ -19,10 +19,9 @@ const (
 	CLISynopsisReplay    ID = "cli.synopsis.replay"
 	CLISynopsisBatch     ID = "cli.synopsis.batch"
 
-	// A command's help: its synopsis, CLIFlagsHeading, then per flag
-	// CLIFlagLine and, when it has one, CLIFlagDefault after its description.
+	// A command's help: its synopsis, CLIFlagsHeading, then each flag with
+	// its description and, when it has one, CLIFlagDefault.
 	CLIFlagsHeading ID = "cli.flags.heading"
-	CLIFlagLine     ID = "cli.flags.line"    // %s "--name TYPE" padded, %s description
 	CLIFlagDefault  ID = "cli.flags.default" // %s default value
 
 	CLIVersion         ID = "cli.version"          // %[1]s version, %[2]s Go version
@@ -162,7 +161,6 @@ Examples:
   losslab batch --in vectors.tsv --labels metadata.tsv --normalize`,
 
 	CLIFlagsHeading: "Flags:",
-	CLIFlagLine:     "  %s  %s",
 	CLIFlagDefault:  "(default %s)",
 
 	CLIVersion:         "losslab %[1]s (built with %[2]s)",
