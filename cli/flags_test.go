@@ -1,7 +1,9 @@
 package cli
 
 import (
+	"bytes"
 	"encoding/json"
+	"errors"
 	"math"
 	"os"
 	"path/filepath"
@@ -407,5 +409,32 @@ func TestHelpFitsEightyColumns(t *testing.T) {
 	_, out, _ := run(t, "help", "eval")
 	if !strings.Contains(out, "(default different)") {
 		t.Errorf("a default is split across lines:\n%s", out)
+	}
+}
+
+type brokenWriter struct{}
+
+func (brokenWriter) Write([]byte) (int, error) { return 0, errors.New("broken pipe") }
+
+// A failed write to stdout is not the user's fault: exit 1 with one line.
+func TestWriteError(t *testing.T) {
+	var errb bytes.Buffer
+	code := Run([]string{"eval"}, IO{In: strings.NewReader(""), Out: brokenWriter{}, Err: &errb})
+	if code != ExitError || errb.String() != "losslab eval: cannot write the output: broken pipe\n" {
+		t.Errorf("exit %d, stderr %q", code, errb.String())
+	}
+}
+
+// BenchmarkEvalCommand is the whole `losslab eval --json` after start-up:
+// flags, every loss, the report and its JSON. Target: under 100 µs.
+func BenchmarkEvalCommand(b *testing.B) {
+	args := []string{"eval", "--anchor", "0,0", "--positive", "0.7,0", "--negative", "0.5,0", "--y-ap", "s", "--json"}
+	var out, errb bytes.Buffer
+	io := IO{In: strings.NewReader(""), Out: &out, Err: &errb}
+	for b.Loop() {
+		out.Reset()
+		if Run(args, io) != 0 {
+			b.Fatal(errb.String())
+		}
 	}
 }

@@ -47,7 +47,7 @@ func runScenarios(args []string, io IO) int {
 // write copies a finished output to stdout.
 func write(io IO, cmd string, out []byte) int {
 	if _, err := io.Out.Write(out); err != nil {
-		fmt.Fprintf(io.Err, "%s: %v\n", strings.TrimSpace("losslab "+cmd), err)
+		fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, strings.TrimSpace("losslab "+cmd), io.T(i18n.CLIErrWrite, err)))
 		return ExitError
 	}
 	return ExitOK

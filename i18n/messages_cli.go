@@ -84,6 +84,7 @@ const (
 	CLIErrPairTooFar       ID = "cli.err.pair-too-far"       // %s flag, %s flag, %s metric, %s distance, %s limit
 	CLIErrPairOverflow     ID = "cli.err.pair-overflow"      // %s flag, %s flag, %s metric
 	CLIErrLossNotFinite    ID = "cli.err.loss-not-finite"    // %s loss ID
+	CLIErrWrite            ID = "cli.err.write"              // %v the write error
 	CLIErrJSONEncode       ID = "cli.err.json-encode"        // %s reason
 	CLIErrMissingScenario  ID = "cli.err.missing-scenario"   //
 	CLIErrOneScenario      ID = "cli.err.one-scenario"       // %q extra argument
@@ -221,6 +222,7 @@ Examples:
 	CLIErrPairTooFar:       "%s and %s are too far apart: their %s distance %s is above %s, and the losses square it",
 	CLIErrPairOverflow:     "%s and %s: their %s distance overflows float64, so it cannot be computed",
 	CLIErrLossNotFinite:    "the %s loss is not a finite number for these inputs",
+	CLIErrWrite:            "cannot write the output: %v",
 	CLIErrJSONEncode:       "--json: cannot write the result: %s",
 	CLIErrMissingScenario:  "missing scenario: give a preset name or a .toml file ('losslab scenarios' lists the presets)",
 	CLIErrOneScenario:      "unexpected argument %q: replay takes one scenario",

@@ -2,6 +2,7 @@ package loss
 
 import (
 	"errors"
+	"fmt"
 	"slices"
 	"strings"
 	"testing"
@@ -80,4 +81,20 @@ func FuzzParseLabel(f *testing.F) {
 			t.Fatalf("canonical %q does not parse back", y.String())
 		}
 	})
+}
+
+func ExampleParseLabel() {
+	for _, word := range []string{"same", "D", " 1 ", "maybe"} {
+		y, err := ParseLabel(word)
+		if err != nil {
+			fmt.Println(err)
+			continue
+		}
+		fmt.Printf("%q is %s (y = %v)\n", word, y, y.Y())
+	}
+	// Output:
+	// "same" is same (y = 1)
+	// "D" is different (y = 0)
+	// " 1 " is same (y = 1)
+	// invalid label "maybe" (want same, s, 1 or different, diff, d, 0)
 }
