@@ -44,9 +44,6 @@ func runBatch(args []string, io IO) int {
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisBatch, io); done {
 		return status
 	}
-	if err := conflict(fs, "plain", "json"); err != nil {
-		return fail(io, "losslab batch", err)
-	}
 	if f.bins < 1 || f.bins > 1000 {
 		return fail(io, "losslab batch", usagef(i18n.CLIErrBins, f.bins))
 	}

@@ -63,6 +63,10 @@ func parseWithHelp(fs *pflag.FlagSet, args []string, help func() string, io IO) 
 	if err != nil {
 		return true, fail(io, commandName(fs), flagError(fs, err))
 	}
+	// Every command that has both refuses them together.
+	if err := conflict(fs, "plain", "json"); err != nil {
+		return true, fail(io, commandName(fs), err)
+	}
 	return false, ExitOK
 }
 

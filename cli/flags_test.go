@@ -122,6 +122,15 @@ func TestFlagsAfterArguments(t *testing.T) {
 }
 
 func TestPlainJSONConflict(t *testing.T) {
+	// Wherever both flags exist they are refused together (parseFlags does it
+	// for every command); elsewhere the missing one is an unknown flag.
+	for _, c := range append(commands(), command{name: ""}) {
+		args := []string{"--plain", "--json"}
+		if c.name != "" {
+			args = append([]string{c.name}, args...)
+		}
+		usageFails(t, args)
+	}
 	usageFails(t, []string{"batch", "--demo", "iris", "--plain", "--json"}, "--plain conflicts with --json")
 	usageFails(t, []string{"batch", "--json", "--demo", "iris", "--plain=true"}, "--plain conflicts with --json")
 	// --plain=false with --json is no conflict.
