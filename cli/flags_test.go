@@ -27,6 +27,9 @@ func usageFails(t *testing.T, args []string, want ...string) {
 		t.Errorf("%q: exit %d, stdout %q, stderr %q; want 2, nothing, one line", args, code, out, errOut)
 		return
 	}
+	if strings.Contains(errOut, "%!") || strings.Contains(errOut, "⟨") {
+		t.Errorf("%q: message with a formatting or catalogue error: %q", args, errOut)
+	}
 	for _, w := range want {
 		if !strings.Contains(errOut, w) {
 			t.Errorf("%q: stderr %q does not say %q", args, errOut, w)
