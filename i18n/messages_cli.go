@@ -115,7 +115,7 @@ Commands:`,
 	CLISummaryEval:      "compute every loss for one triplet (distances or vectors)",
 	CLISummaryScenarios: "list the preset scenarios",
 	CLISummaryReplay:    "print every state of a scenario with both losses",
-	CLISummaryBatch:     "batch losses, mining and distance distributions of labelled embeddings",
+	CLISummaryBatch:     "losses, mining and distances of a batch of labelled embeddings",
 
 	CLISynopsisEval: `Usage: losslab eval [flags]
 
