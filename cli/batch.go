@@ -76,7 +76,9 @@ func runBatch(args []string, io IO) int {
 	}
 	var out bytes.Buffer
 	if f.asJSON {
-		_ = newJSONEncoder(&out, true).Encode(batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes})
+		if err := encodeJSON(&out, batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes}, true); err != nil {
+			return fail(io, "losslab batch", err)
+		}
 	} else {
 		writeBatchText(&out, d, res, f.normalize)
 	}

@@ -454,3 +454,17 @@ func BenchmarkEvalCommand(b *testing.B) {
 		}
 	}
 }
+
+// encodeJSON refuses what JSON cannot hold, naming --json, and leaves the
+// output as it was: --json never prints half an answer with exit 0.
+func TestEncodeJSONRefusesNonFinite(t *testing.T) {
+	var out bytes.Buffer
+	out.WriteString("kept\n")
+	err := encodeJSON(&out, map[string]float64{"loss": math.Inf(1)}, true)
+	if err == nil || !strings.HasPrefix(err.Error(), "--json: cannot write the result") || out.String() != "kept\n" {
+		t.Errorf("err %v, output %q", err, out.String())
+	}
+	if err := encodeJSON(&out, map[string]float64{"loss": 0.4}, false); err != nil || out.String() != "kept\n{\"loss\":0.4}\n" {
+		t.Errorf("err %v, output %q", err, out.String())
+	}
+}
