@@ -59,8 +59,7 @@ func runBatch(args []string, io IO) int {
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
-			fmt.Fprintf(io.Err, "losslab batch: %v\n", err)
-			return ExitError
+			return failRun(io, "losslab batch", err)
 		}
 		return ExitOK
 	}

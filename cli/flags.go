@@ -174,12 +174,24 @@ func (e *usageError) render(p i18n.Printer) string {
 // fail prints one line on stderr and returns ExitUsage. Control characters
 // that came from user input are escaped so that the message stays one line.
 func fail(io IO, cmd string, err error) int {
+	printError(io, cmd, err)
+	return ExitUsage
+}
+
+// printError writes "cmd: message" as one line, a usage error in the IO's language.
+func printError(io IO, cmd string, err error) {
 	msg := err.Error()
 	if ue, ok := err.(*usageError); ok {
 		msg = ue.render(io.printer())
 	}
 	fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, cmd, termsafe.String(msg)))
-	return ExitUsage
+}
+
+// failRun prints one line on stderr for a failure that is not the user's
+// (the terminal, a write) and returns ExitError.
+func failRun(io IO, cmd string, err error) int {
+	printError(io, cmd, err)
+	return ExitError
 }
 
 // helpWidth is the width flag descriptions wrap to: an 80-column terminal.

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -44,15 +43,13 @@ func runPlayground(args []string, io IO) int {
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
-			fmt.Fprintf(io.Err, "losslab: %v\n", err)
-			return ExitError
+			return failRun(io, "losslab", err)
 		}
 		return ExitOK
 	}
 	_, err := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithInput(io.In), tea.WithOutput(io.Out)).Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintf(io.Err, "losslab: %v\n", err)
-		return ExitError
+		return failRun(io, "losslab", err)
 	}
 	return ExitOK
 }

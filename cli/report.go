@@ -2,7 +2,6 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 	"math"
 	"slices"
 
@@ -110,7 +109,7 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 	var ie *loss.InputError
 	if errors.As(err, &ie) {
 		names := map[string]string{"d(a,p)": join(flags[0]), "d(a,n)": join(flags[1]), "margin": "--margin"}
-		return ev, fmt.Errorf("%s: %w", names[ie.Field], err)
+		return ev, usagef(i18n.CLIErrFlagProblem, names[ie.Field], err.Error())
 	}
 	if err != nil {
 		return ev, err
@@ -159,13 +158,13 @@ func vectorFlagError(err error, first, second string, u, v []float64) error {
 	case errors.Is(err, dist.ErrZeroVector):
 		bad := [2][]float64{u, v}[ve.Arg&1]
 		if slices.ContainsFunc(bad, func(x float64) bool { return x != 0 }) {
-			return usagef(i18n.CLIErrVectorProblem, flag, usagef(i18n.CLIErrVectorUnderflow))
+			return usagef(i18n.CLIErrFlagProblem, flag, usagef(i18n.CLIErrVectorUnderflow))
 		}
-		return usagef(i18n.CLIErrVectorProblem, flag, usagef(i18n.CLIErrZeroVector))
+		return usagef(i18n.CLIErrFlagProblem, flag, usagef(i18n.CLIErrZeroVector))
 	case errors.Is(err, dist.ErrLength):
-		return usagef(i18n.CLIErrVectorProblem, second, usagef(i18n.CLIErrLengths, len(v), first, len(u)))
+		return usagef(i18n.CLIErrFlagProblem, second, usagef(i18n.CLIErrLengths, len(v), first, len(u)))
 	}
-	return usagef(i18n.CLIErrVectorProblem, flag, ve.Err.Error())
+	return usagef(i18n.CLIErrFlagProblem, flag, ve.Err.Error())
 }
 
 // NewReport builds the JSON report of an evaluation of in.

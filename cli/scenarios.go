@@ -47,8 +47,7 @@ func runScenarios(args []string, io IO) int {
 // write copies a finished output to stdout.
 func write(io IO, cmd string, out []byte) int {
 	if _, err := io.Out.Write(out); err != nil {
-		fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, strings.TrimSpace("losslab "+cmd), io.T(i18n.CLIErrWrite, err)))
-		return ExitError
+		return failRun(io, strings.TrimSpace("losslab "+cmd), usagef(i18n.CLIErrWrite, err))
 	}
 	return ExitOK
 }

@@ -76,8 +76,8 @@ const (
 	CLIErrTooLarge         ID = "cli.err.too-large" // %s value, %s limit
 	CLIErrNotLabel         ID = "cli.err.not-label" // %q text, %s same's words, %s different's words
 	CLIErrEmptyVector      ID = "cli.err.empty-vector"
-	CLIErrComponent        ID = "cli.err.component"      // %d index (from 1), %s reason
-	CLIErrVectorProblem    ID = "cli.err.vector-problem" // %s flag, %s reason
+	CLIErrComponent        ID = "cli.err.component"    // %d index (from 1), %s reason
+	CLIErrFlagProblem      ID = "cli.err.flag-problem" // %s flag, %s reason
 	CLIErrZeroVector       ID = "cli.err.zero-vector"
 	CLIErrVectorUnderflow  ID = "cli.err.vector-underflow"
 	CLIErrLengths          ID = "cli.err.lengths"            // %d length, %s other flag, %d its length
@@ -215,7 +215,7 @@ Examples:
 	CLIErrNotLabel:         "%q is not a label: want %s or %s",
 	CLIErrEmptyVector:      "empty vector: want comma-separated numbers such as 0.7,0",
 	CLIErrComponent:        "component %d: %s",
-	CLIErrVectorProblem:    "%s: %s",
+	CLIErrFlagProblem:      "%s: %s",
 	CLIErrZeroVector:       "a zero vector has no direction, so its cosine distance is undefined",
 	CLIErrVectorUnderflow:  "its length underflows to 0 in float64, so its cosine distance cannot be computed",
 	CLIErrLengths:          "%d components, but %s has %d",
