@@ -468,3 +468,20 @@ func TestEncodeJSONRefusesNonFinite(t *testing.T) {
 		t.Errorf("err %v, output %q", err, out.String())
 	}
 }
+
+// finite is the net under maxInput: any non-finite value, term or gradient.
+func TestFinite(t *testing.T) {
+	ok := loss.Result{Value: 0.4, Terms: []loss.Term{{Loss: 0.4, Grad: [2]float64{1, -1}}}}
+	if !finite(ok) {
+		t.Error("a finite result refused")
+	}
+	for _, bad := range []loss.Result{
+		{Value: math.Inf(1)},
+		{Value: 0.4, Terms: []loss.Term{{Loss: math.NaN()}}},
+		{Value: 0.4, Terms: []loss.Term{{Loss: 0.4, Grad: [2]float64{1, math.Inf(-1)}}}},
+	} {
+		if finite(bad) {
+			t.Errorf("%+v passed as finite", bad)
+		}
+	}
+}

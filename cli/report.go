@@ -124,7 +124,7 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 	return ev, nil
 }
 
-// join names one flag, or two as "--anchor and --positive".
+// join names one flag, or two as "--anchor, --positive".
 func join(flags [2]string) string {
 	if flags[1] == "" {
 		return flags[0]
