@@ -217,7 +217,7 @@ func wrapUnits(units []string, width int) []string {
 		switch {
 		case line == "":
 			line = u
-		case lipgloss.Width(line)+1+lipgloss.Width(u) <= width:
+		case lipgloss.Width(line+" "+u) <= width: // measured as printed
 			line += " " + u
 		default:
 			lines = append(lines, line)
