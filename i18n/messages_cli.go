@@ -56,10 +56,10 @@ const (
 	CLIFlagBatchPlain    ID = "cli.flag.batch-plain"
 	CLIFlagBatchBins     ID = "cli.flag.batch-bins"
 
-	// Usage errors: each is the part after "losslab CMD: ".
-	CLIErrorLine           ID = "cli.err.line" // %s command, %s message
-	CLIErrUnknownCommand   ID = "cli.err.unknown-command"
-	CLIErrUnknownFlag      ID = "cli.err.unknown-flag"      // %s flag name, %s command
+	// Every error is one CLIErrorLine; the messages below are its second part.
+	CLIErrorLine           ID = "cli.err.line"              // %s command, %s message
+	CLIErrUnknownCommand   ID = "cli.err.unknown-command"   // %q command
+	CLIErrUnknownFlag      ID = "cli.err.unknown-flag"      // %s flag as typed, %s command
 	CLIErrSingleDash       ID = "cli.err.single-dash"       // %s what was typed, %s the same with two dashes
 	CLIErrNeedsValue       ID = "cli.err.needs-value"       // %s flag name
 	CLIErrBadValue         ID = "cli.err.bad-value"         // %s flag name, %s reason
@@ -72,21 +72,21 @@ const (
 	CLIErrDistanceNoVecs   ID = "cli.err.distance-no-vectors"
 	CLIErrNotFinite        ID = "cli.err.not-finite"  // %q text
 	CLIErrNotInteger       ID = "cli.err.not-integer" // %q text
-	CLIErrNegative         ID = "cli.err.negative"
-	CLIErrTooLarge         ID = "cli.err.too-large" // %s value, %s limit
-	CLIErrNotLabel         ID = "cli.err.not-label" // %q text, %s same's words, %s different's words
+	CLIErrNegative         ID = "cli.err.negative"    // %s value
+	CLIErrTooLarge         ID = "cli.err.too-large"   // %s value, %s limit
+	CLIErrNotLabel         ID = "cli.err.not-label"   // %q text, %s same's words, %s different's words
 	CLIErrEmptyVector      ID = "cli.err.empty-vector"
 	CLIErrComponent        ID = "cli.err.component"    // %d index (from 1), %s reason
 	CLIErrFlagProblem      ID = "cli.err.flag-problem" // %s flag, %s reason
 	CLIErrZeroVector       ID = "cli.err.zero-vector"
 	CLIErrVectorUnderflow  ID = "cli.err.vector-underflow"
-	CLIErrLengths          ID = "cli.err.lengths"            // %d length, %s other flag, %d its length
-	CLIErrPairTooFar       ID = "cli.err.pair-too-far"       // %s flag, %s flag, %s metric, %s distance, %s limit
-	CLIErrPairOverflow     ID = "cli.err.pair-overflow"      // %s flag, %s flag, %s metric
-	CLIErrLossNotFinite    ID = "cli.err.loss-not-finite"    // %s loss ID
-	CLIErrWrite            ID = "cli.err.write"              // %v the write error
-	CLIErrJSONEncode       ID = "cli.err.json-encode"        // %s reason
-	CLIErrMissingScenario  ID = "cli.err.missing-scenario"   //
+	CLIErrLengths          ID = "cli.err.lengths"         // %d length, %s other flag, %d its length
+	CLIErrPairTooFar       ID = "cli.err.pair-too-far"    // %s flag, %s flag, %s metric, %s distance, %s limit
+	CLIErrPairOverflow     ID = "cli.err.pair-overflow"   // %s flag, %s flag, %s metric
+	CLIErrLossNotFinite    ID = "cli.err.loss-not-finite" // %s loss ID
+	CLIErrWrite            ID = "cli.err.write"           // %v the write error
+	CLIErrJSONEncode       ID = "cli.err.json-encode"     // %s reason
+	CLIErrMissingScenario  ID = "cli.err.missing-scenario"
 	CLIErrOneScenario      ID = "cli.err.one-scenario"       // %q extra argument
 	CLIErrScenarioFlag     ID = "cli.err.scenario-flag"      // %s reason
 	CLIErrBins             ID = "cli.err.bins"               // %d bins
