@@ -15,6 +15,7 @@ require (
 	github.com/creack/pty v1.1.24
 	github.com/mattn/go-isatty v0.0.20
 	github.com/muesli/termenv v0.16.0
+	github.com/spf13/pflag v1.1.0
 	golang.org/x/sys v0.38.0
 	gonum.org/v1/gonum v0.17.0
 )

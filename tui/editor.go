@@ -129,13 +129,11 @@ func (e *editor) parseInput(text string, p i18n.Printer) (grid.State, error) {
 		return e.state, errKeepValue
 	}
 	if f.IsLabel() {
-		switch strings.ToLower(text) {
-		case "same", "s", "1":
-			return e.state.WithLabel(f, loss.Same), nil
-		case "different", "diff", "d", "0":
-			return e.state.WithLabel(f, loss.Different), nil
+		y, err := loss.ParseLabel(text) // the aliases flags and files accept too
+		if err != nil {
+			return e.state, errors.New(p.T(i18n.TypeSameOrDifferent, text))
 		}
-		return e.state, errors.New(p.T(i18n.TypeSameOrDifferent, text))
+		return e.state.WithLabel(f, y), nil
 	}
 	x, err := strconv.ParseFloat(text, 64)
 	if err != nil {
