@@ -121,7 +121,7 @@ var tuiEN = map[ID]string{
 	SessionWritten:      "wrote %s (%d steps)",
 	SessionWriteFailed:  "could not write the session: %v",
 	TooManySessions:     "could not write the session: a hundred files named %s already exist",
-	RecordingFull:       "the session has reached %d steps, the most a scenario file may hold: later changes are not recorded",
+	RecordingFull:       "the session has reached %s steps, the most a scenario file may hold: later changes are not recorded",
 
 	RecordedTitle:       "Recorded session",
 	RecordedTitleFrom:   "Recorded session (from %s)",

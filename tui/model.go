@@ -18,6 +18,7 @@ import (
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
 
@@ -125,7 +126,7 @@ func (m *Model) change(before snapshot, s grid.State, note string) {
 
 func (m *Model) record(prev, s grid.State, note string) {
 	if !m.add(prev, s, note) {
-		m.status = m.ctx.Printer.T(i18n.RecordingFull, scenarios.MaxSteps)
+		m.status = m.ctx.Printer.T(i18n.RecordingFull, numfmt.Count(scenarios.MaxSteps))
 	}
 }
 

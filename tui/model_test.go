@@ -556,3 +556,25 @@ func TestRecordNamesOriginAndSwitches(t *testing.T) {
 		t.Errorf("recorded %d states, note 1 %q", s.Len(), s.NoteAt(1))
 	}
 }
+
+// A session stops recording at the loader's step limit and says so; what
+// it writes can be loaded.
+func TestRecordingStopsAtTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel(t, Options{Dir: dir})
+	for i := 0; i < scenarios.MaxSteps; i++ {
+		m = press(t, m, []string{"right", "left"}[i%2])
+	}
+	if strings.Contains(m.View(), "has reached") {
+		t.Fatal("the limit was announced early")
+	}
+	m = press(t, m, "right")
+	if !strings.Contains(m.View(), "the session has reached 10,000 steps") {
+		t.Errorf("the limit went unsaid:\n%s", m.View())
+	}
+	m = pressRun(t, m, "w")
+	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
+	if err != nil || s.Len() != scenarios.MaxSteps+1 {
+		t.Fatalf("load: %v", err)
+	}
+}
