@@ -17,6 +17,9 @@ type ModeID int
 // hidden and gets the current size again when shown.
 type SwitchModeMsg struct{ To ModeID }
 
+// HiddenMsg tells a mode that another mode took the screen.
+type HiddenMsg struct{}
+
 func switchMode(to ModeID) tea.Cmd { return func() tea.Msg { return SwitchModeMsg{to} } }
 
 // Config is what the app starts with.
@@ -120,6 +123,13 @@ func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
 	if id < 0 || int(id) >= len(a.modes) {
 		return a, nil
 	}
+	if id == a.current {
+		return a, nil
+	}
+	// The mode left behind hears that it is hidden, so nothing it shows
+	// (a replay) moves on where the user cannot see it.
+	left, hideCmd := a.modes[a.current].Update(HiddenMsg{})
+	a.modes[a.current] = left
 	var initCmd tea.Cmd
 	if a.modes[id] == nil {
 		a.modes[id] = modeRegistry()[id].open(a.ctx, a.cfg)
@@ -127,7 +137,7 @@ func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
 	}
 	a.current = id
 	next, sizeCmd := a.toCurrent(tea.WindowSizeMsg{Width: a.ctx.Width, Height: a.ctx.Height})
-	return next, tea.Batch(initCmd, sizeCmd)
+	return next, tea.Batch(guard(hideCmd), initCmd, sizeCmd)
 }
 
 // View shows the mode on screen, or one line when the terminal is too small.

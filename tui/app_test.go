@@ -42,6 +42,21 @@ func send(t testing.TB, a App, msgs ...tea.Msg) App {
 	return a
 }
 
+// pressTab presses tab and delivers the switch the mode asks for.
+func pressTab(t testing.TB, a App) App {
+	t.Helper()
+	next, cmd := a.Update(keyMsg("tab"))
+	if cmd == nil {
+		t.Fatal("tab started nothing")
+	}
+	sw, ok := cmd().(SwitchModeMsg)
+	if !ok {
+		t.Fatal("tab did not ask for a switch")
+	}
+	next, _ = next.Update(sw)
+	return next.(App)
+}
+
 func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 	t.Helper()
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), text) },
@@ -80,7 +95,12 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 	if v := a.View(); v != "terminal too small: need 80×24 (now 60×20)" {
 		t.Errorf("view %q", v)
 	}
-	a = send(t, a, keyMsg("right"), keyMsg("tab"), keyMsg("down"))
+	for _, k := range []string{"right", "tab", "down", "w"} {
+		next, cmd := a.Update(keyMsg(k))
+		if a = next.(App); cmd != nil {
+			t.Errorf("%s started something behind the too-small screen", k)
+		}
+	}
 	pg := a.modes[ModePlayground].(Model)
 	if a.Current() != ModePlayground || pg.State() != grid.Article() || pg.selected != grid.DAP {
 		t.Errorf("keys acted behind the too-small screen: mode %v %+v", a.Current(), pg.State())
@@ -117,11 +137,11 @@ func TestAppSplitsFastKeys(t *testing.T) {
 func TestAppHiddenModeGetsItsResults(t *testing.T) {
 	a := newApp(t, ModeBatch, 100, 34)
 	cmd := a.Init()
-	a = send(t, a, keyMsg("tab"))
+	a = pressTab(t, a)
 	for _, msg := range results(t, cmd) {
 		a = send(t, a, msg)
 	}
-	a = send(t, a, keyMsg("tab"))
+	a = pressTab(t, a)
 	if v := a.View(); !strings.Contains(v, "AUC 0.9397") {
 		t.Errorf("result computed while hidden not shown:\n%s", v)
 	}
@@ -150,4 +170,23 @@ func TestGuardCatchesPanics(t *testing.T) {
 		}
 	}()
 	newApp(t, ModePlayground, 80, 24).Update(panicMsg{value: "boom"})
+}
+
+// A replay pauses when the playground is hidden, so it does not move on
+// where nobody sees it.
+func TestAppHidingPausesReplay(t *testing.T) {
+	a := NewApp(testContext(), Config{Playground: Options{Scenario: mustPreset(t, "semi-hard-band")}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, keyMsg("p"))
+	if !a.modes[ModePlayground].(Model).playing {
+		t.Fatal("p did not play")
+	}
+	a = pressTab(t, a)
+	pg := a.modes[ModePlayground].(Model)
+	if a.Current() != ModeBatch || pg.playing {
+		t.Error("the replay plays on behind the batch view")
+	}
+	a = pressTab(t, send(t, a, tickMsg{id: pg.tick}))
+	if pg := a.modes[ModePlayground].(Model); pg.step != 0 || pg.playing {
+		t.Errorf("back in the playground: step %d playing %v", pg.step, pg.playing)
+	}
 }

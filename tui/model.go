@@ -162,6 +162,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		default:
 			m.status = p.T(i18n.SessionWritten, msg.path, msg.steps)
 		}
+	case HiddenMsg:
+		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:
 		if m.editing {
 			cmd = m.updateTyping(msg)
