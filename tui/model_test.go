@@ -23,7 +23,11 @@ func TestMain(m *testing.M) {
 		workerPanicMain()
 	}
 	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
-	os.Exit(m.Run())
+	code := m.Run()
+	if binary != "" { // built by the subprocess tests
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
 }
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 28, 15, 4, 5, 0, time.UTC) }
