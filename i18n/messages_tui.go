@@ -118,7 +118,7 @@ var tuiEN = map[ID]string{
 	NothingToUndo:       "nothing to undo",
 	NoScenario:          "no scenario to replay: press ] for the presets",
 	NoStepsToPlay:       "this scenario has no steps to play",
-	SessionWritten:      "wrote %s (%d steps)",
+	SessionWritten:      "wrote %s (steps: %s)",
 	SessionWriteFailed:  "could not write the session: %v",
 	TooManySessions:     "could not write the session: a hundred files named %s already exist",
 	RecordingFull:       "the session has reached %s steps, the most a scenario file may hold: later changes are not recorded",

@@ -160,7 +160,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case msg.err != nil:
 			m.status = p.T(i18n.SessionWriteFailed, msg.err)
 		default:
-			m.status = p.T(i18n.SessionWritten, msg.path, msg.steps)
+			m.status = p.T(i18n.SessionWritten, msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen

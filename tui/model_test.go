@@ -539,7 +539,7 @@ func TestRecordNamesOriginAndSwitches(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel(t, Options{Dir: dir, Scenario: mustPreset(t, "collapse")})
 	m = pressRun(t, press(t, m, "]", "right"), "w")
-	if !strings.Contains(m.View(), "(2 steps)") {
+	if !strings.Contains(m.View(), "(steps: 2)") {
 		t.Errorf("status after w:\n%s", m.View())
 	}
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
@@ -576,7 +576,9 @@ func TestRecordingStopsAtTheLimit(t *testing.T) {
 	if !strings.Contains(m.View(), "the session has reached 10,000 steps") {
 		t.Errorf("the limit went unsaid:\n%s", m.View())
 	}
-	m = pressRun(t, m, "w")
+	if m = pressRun(t, m, "w"); !strings.Contains(m.View(), "(steps: 10,000)") {
+		t.Errorf("status after w:\n%s", m.View())
+	}
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
 	if err != nil || s.Len() != scenarios.MaxSteps+1 {
 		t.Fatalf("load: %v", err)
