@@ -125,11 +125,11 @@ func TestValidationErrors(t *testing.T) {
 		line       int
 		want       string
 	}{
-		{"syntax", strings.Replace(valid, "dan = 0.5", "dan = = 0.5", 1), 6, "TOML syntax"},
+		{"syntax", strings.Replace(valid, "dan = 0.5", "dan = 0.5.5", 1), 6, "TOML syntax"},
 		{"unknown top key", strings.Replace(valid, "title = \"T\"", "title = \"T\"\ncolour = 1", 1), 3, "unknown key colour"},
 		{"unknown step key", valid + "\n[[step]]\ndap = 0.1\nspeed = 2\n", 17, "unknown key step.speed"},
 		{"missing start field", strings.Replace(valid, "margin = 0.2\n", "", 1), 4, "[start] is missing margin"},
-		{"missing start", "name = \"a\"\ntitle = \"t\"\n", 0, "missing [start]"},
+		{"missing start", "name = \"a\"\ntitle = \"t\"\n", 1, "missing [start]"},
 		{"distance out of range", strings.Replace(valid, "dan = 0.5", "dan = 3.5", 1), 6, "dan = 3.5 is out of range [0, 3.00]"},
 		{"negative", strings.Replace(valid, "dap = 0.6", "dap = -0.1", 1), 12, "out of range"},
 		{"margin out of range", strings.Replace(valid, "margin = 0.2", "margin = 2.5", 1), 7, "margin = 2.5 is out of range [0, 2.00]"},
@@ -138,7 +138,7 @@ func TestValidationErrors(t *testing.T) {
 		{"bad label", strings.Replace(valid, "y_an = \"different\"", "y_an = \"other\"", 1), 9, `y_an = "other": want "same" or "different"`},
 		{"label type", strings.Replace(valid, "y_ap = \"same\"", "y_ap = 1", 1), 8, "y_ap must be \"same\" or \"different\", not a number"},
 		{"bad slug", strings.Replace(valid, "my-case", "My Case", 1), 1, "is not a slug"},
-		{"missing title", strings.Replace(valid, "title = \"T\"\n", "", 1), 0, "missing title"},
+		{"missing title", strings.Replace(valid, "title = \"T\"\n", "", 1), 1, "missing title"},
 		{"step sets nothing", valid + "\n[[step]]\nnote = \"hm\"\n", 15, "step 2 sets nothing"},
 		{"note type", strings.Replace(valid, "note = \"closer\"", "note = 3", 1), 13, "note must be a string"},
 	}
@@ -161,7 +161,7 @@ func TestLimits(t *testing.T) {
 	for range MaxSteps {
 		b.WriteString("[[step]]\ndap = 0.1\n")
 	}
-	if _, err := Parse("big.toml", []byte(b.String())); err == nil || !strings.Contains(err.Error(), "at most 10000") {
+	if _, err := Parse("big.toml", []byte(b.String())); err == nil || !strings.Contains(err.Error(), "big.toml:20012: more than 10,000 steps") {
 		t.Errorf("10001 steps: %v", err)
 	}
 	big := make([]byte, MaxFileBytes+1)

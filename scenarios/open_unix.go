@@ -1,0 +1,14 @@
+//go:build unix
+
+package scenarios
+
+import (
+	"os"
+	"syscall"
+)
+
+// openNonBlocking opens path for reading without waiting for a writer: a
+// FIFO opens at once (and is then refused as not a regular file).
+func openNonBlocking(path string) (*os.File, error) {
+	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+}
