@@ -342,7 +342,7 @@ func (s *scanner) singleLine(quote byte) error {
 	return s.fail(i18n.ScenStringOpenEOF)
 }
 
-// multiline skips a """…""" or '''…''' string: it ends at the first run of
+// multiline skips a """…""" or ”'…”' string: it ends at the first run of
 // three or more quotes (up to two of which belong to the text).
 func (s *scanner) multiline(quote byte) error {
 	startLine := s.line
