@@ -4,11 +4,19 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
+
+// msgs renders the scenarios and replay commands' text; English until the
+// CLI takes a language.
+var msgs = i18n.New(i18n.English)
 
 const replaySynopsis = `Usage: losslab replay [--json] NAME|FILE
 
@@ -41,9 +49,9 @@ func runReplay(args []string, io IO) int {
 	}
 	switch {
 	case len(names) == 0:
-		return fail(io, "losslab replay", errors.New("missing scenario: give a preset name or a .toml file ('losslab scenarios' lists the presets)"))
+		return fail(io, "losslab replay", errors.New(msgs.T(i18n.ScenMissingArg)))
 	case len(names) > 1:
-		return fail(io, "losslab replay", fmt.Errorf("unexpected argument %q: replay takes one scenario", names[1]))
+		return fail(io, "losslab replay", errors.New(msgs.T(i18n.ScenExtraArg, names[1])))
 	}
 	s, err := scenarios.Resolve(names[0])
 	if err != nil {
@@ -58,27 +66,60 @@ func runReplay(args []string, io IO) int {
 			if err != nil { // a validated scenario is always in range
 				return fail(io, "losslab replay", err)
 			}
-			_ = enc.Encode(ReplayState{Step: i, Note: s.NoteAt(i), Report: NewReport(in, ev)})
-		}
-	} else {
-		fmt.Fprintf(&out, "%s: %s\n\n", s.Name, s.Title)
-		tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "step\td(a,p)\td(a,n)\tmargin\ty(a,p)\ty(a,n)\ttriplet\tregime\tcontrastive\t")
-		for i := range s.Len() {
-			st := s.StateAt(i)
-			ev, err := loss.Evaluate(st.Setting())
-			if err != nil {
+			if err := enc.Encode(ReplayState{Step: i, Note: s.NoteAt(i), Report: NewReport(in, ev)}); err != nil {
 				return fail(io, "losslab replay", err)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t%s\t%.4f\t\n", i, st.DAP, st.DAN, st.Margin, st.YAP, st.YAN, ev.Triplet.Loss, ev.Triplet.Regime, ev.Contrastive)
 		}
-		tw.Flush()
-		out.WriteString("\n")
-		for i := range s.Len() {
-			if note := s.NoteAt(i); note != "" {
-				fmt.Fprintf(&out, "%2d  %s\n", i, note)
-			}
-		}
+		return write(io, "replay", out.Bytes())
+	}
+	if err := writeReplayTable(&out, s); err != nil {
+		return fail(io, "losslab replay", err)
 	}
 	return write(io, "replay", out.Bytes())
+}
+
+// writeReplayTable prints every state of s with both losses, numbers by
+// internal/numfmt as eval prints them, then the notes.
+func writeReplayTable(out *bytes.Buffer, s *scenarios.Scenario) error {
+	fmt.Fprintln(out, msgs.T(i18n.ScenReplayTitle, s.Name, s.Title))
+	fmt.Fprintln(out)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, msgs.T(i18n.ScenReplayHeader)+"\t")
+	for i := range s.Len() {
+		st := s.StateAt(i)
+		ev, err := loss.Evaluate(st.Setting())
+		if err != nil { // a validated scenario is always in range
+			return err
+		}
+		triplet, contrastive := resultOf(ev, loss.TripletID), resultOf(ev, loss.ContrastiveID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", numfmt.Count(int64(i)),
+			numfmt.Input(st.DAP.Float()), numfmt.Input(st.DAN.Float()), numfmt.Input(st.Margin.Float()),
+			st.YAP, st.YAN, numfmt.Loss(triplet.Value), triplet.Terms[0].Regime, numfmt.Loss(contrastive.Value))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	out.WriteString("\n")
+	width := len(strconv.Itoa(s.Len() - 1))
+	for i := range s.Len() {
+		note := s.NoteAt(i)
+		if note == "" {
+			continue
+		}
+		// Continuation lines of a note line up under its first.
+		indent := "\n" + strings.Repeat(" ", max(width, 2)+2)
+		fmt.Fprintf(out, "%*d  %s\n", max(width, 2), i, strings.ReplaceAll(note, "\n", indent))
+	}
+	return nil
+}
+
+// resultOf finds a loss of the registry in an evaluation; the classic
+// losses are always there.
+func resultOf(ev loss.Evaluation, id loss.ID) loss.Result {
+	for _, r := range ev.Results {
+		if r.Loss.ID == id {
+			return r
+		}
+	}
+	panic(fmt.Sprintf("loss %s is not registered", id))
 }

@@ -8,6 +8,8 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
 
@@ -35,14 +37,18 @@ func runScenarios(args []string, io IO) int {
 			list = append(list, entry{s.Name, s.Title, s.Description, len(s.Steps)})
 		}
 		enc := newJSONEncoder(&out, true)
-		_ = enc.Encode(list) // strings and ints always encode
+		if err := enc.Encode(list); err != nil {
+			return fail(io, "losslab scenarios", err)
+		}
 	} else {
 		tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tSTEPS\tTITLE")
+		fmt.Fprintln(tw, msgs.T(i18n.ScenListHeader))
 		for _, s := range scenarios.Presets() {
-			fmt.Fprintf(tw, "%s\t%d\t%s\n", s.Name, len(s.Steps), s.Title)
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, numfmt.Count(int64(len(s.Steps))), s.Title)
 		}
-		tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return fail(io, "losslab scenarios", err)
+		}
 	}
 	return write(io, "scenarios", out.Bytes())
 }
