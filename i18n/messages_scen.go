@@ -5,7 +5,12 @@ package i18n
 const (
 	// Reading a scenario file.
 	ScenIsDirectory    ID = "scen.is-directory"
-	ScenNotRegular     ID = "scen.not-regular"      // %s: what the file is
+	ScenNotRegular     ID = "scen.not-regular" // %s: what the file is
+	ScenKindFIFO       ID = "scen.kind-fifo"
+	ScenKindSocket     ID = "scen.kind-socket"
+	ScenKindCharDevice ID = "scen.kind-char-device"
+	ScenKindDevice     ID = "scen.kind-device"
+	ScenKindOther      ID = "scen.kind-other"
 	ScenTooLarge       ID = "scen.too-large"        // %s: the limit in bytes
 	ScenSyntax         ID = "scen.syntax"           // %s: the decoder's message
 	ScenAfterValue     ID = "scen.after-value"      // %s: what follows
@@ -73,6 +78,11 @@ const (
 var scenEN = map[ID]string{
 	ScenIsDirectory:    "is a directory, not a scenario file",
 	ScenNotRegular:     "is %s, not a regular file: give a scenario file (.toml)",
+	ScenKindFIFO:       "a FIFO (named pipe)",
+	ScenKindSocket:     "a socket",
+	ScenKindCharDevice: "a character device",
+	ScenKindDevice:     "a device",
+	ScenKindOther:      "a special file",
 	ScenTooLarge:       "larger than %s bytes (the limit for a scenario file)",
 	ScenSyntax:         "TOML syntax: %s",
 	ScenAfterValue:     "unexpected %s after the value: write one key = value per line",

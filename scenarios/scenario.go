@@ -126,18 +126,18 @@ func LoadFile(path string) (*Scenario, error) {
 }
 
 // fileKind names a non-regular file's type for an error ("a FIFO").
-func fileKind(m fs.FileMode) string {
+func fileKind(m fs.FileMode) i18n.ID {
 	switch {
 	case m&fs.ModeNamedPipe != 0:
-		return "a FIFO (named pipe)"
+		return i18n.ScenKindFIFO
 	case m&fs.ModeSocket != 0:
-		return "a socket"
+		return i18n.ScenKindSocket
 	case m&fs.ModeCharDevice != 0:
-		return "a character device"
+		return i18n.ScenKindCharDevice
 	case m&fs.ModeDevice != 0:
-		return "a device"
+		return i18n.ScenKindDevice
 	}
-	return "not a regular file"
+	return i18n.ScenKindOther
 }
 
 // rawScenario mirrors the file; values are decoded as any so that this

@@ -206,12 +206,20 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("name = \"a\"\n[start]\ndap = 1e400\n"))
 	f.Add([]byte("[[step]]\n[[step]]\n[start]\n"))
 	f.Add([]byte("name = 1\n[start]\ndap = [1]\n"))
+	f.Add([]byte(strings.Replace(valid, `note = "closer"`, "note = \"bell\\u0007 esc\\u001b[2J \\\"q\\\" \\\\\"", 1)))
+	for _, c := range hostileShapes(256) {
+		f.Add([]byte(c.data))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Parse("fuzz.toml", data)
 		if err != nil {
+			var fe *FileError
+			if !errors.As(err, &fe) || fe.Line < 1 {
+				t.Fatalf("error without file:line: %v", err)
+			}
 			return
 		}
-		// A valid scenario's states are in range and re-encode to the same states.
+		// A valid scenario's states are in range and it re-encodes to itself.
 		for i := range s.Len() {
 			st := s.StateAt(i)
 			if st.DAP < 0 || st.DAP > grid.MaxDistance || st.DAN < 0 || st.DAN > grid.MaxDistance || st.Margin < 0 || st.Margin > grid.MaxMargin {
@@ -219,8 +227,13 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		back, err := Parse("again.toml", Encode(s))
-		if err != nil || back.Len() != s.Len() || back.StateAt(s.Len()-1) != s.StateAt(s.Len()-1) {
+		if err != nil || back.Len() != s.Len() || back.Title != s.Title || back.Description != s.Description {
 			t.Fatalf("re-encoding failed: %v", err)
+		}
+		for i := range s.Len() {
+			if back.StateAt(i) != s.StateAt(i) || back.NoteAt(i) != s.NoteAt(i) {
+				t.Fatalf("state %d changed on re-encoding", i)
+			}
 		}
 	})
 }
