@@ -71,8 +71,6 @@ const (
 	ScenListHeader   ID = "scen.list-header"   // the table's column titles, tab-separated
 	ScenReplayHeader ID = "scen.replay-header" // the table's column titles, tab-separated
 	ScenReplayTitle  ID = "scen.replay-title"  // %s: the name, %s: the title
-	ScenMissingArg   ID = "scen.missing-arg"
-	ScenExtraArg     ID = "scen.extra-arg" // %q: the argument
 )
 
 var scenEN = map[ID]string{
@@ -141,6 +139,4 @@ var scenEN = map[ID]string{
 	ScenListHeader:   "NAME\tSTEPS\tTITLE",
 	ScenReplayHeader: "step\td(a,p)\td(a,n)\tmargin\ty(a,p)\ty(a,n)\ttriplet\tregime\tcontrastive",
 	ScenReplayTitle:  "%s: %s",
-	ScenMissingArg:   "missing scenario: give a preset name or a .toml file ('losslab scenarios' lists the presets)",
-	ScenExtraArg:     "unexpected argument %q: replay takes one scenario",
 }
