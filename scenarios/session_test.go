@@ -194,18 +194,6 @@ func FuzzSessionRoundTrip(f *testing.F) {
 	})
 }
 
-func TestWriteNewMode(t *testing.T) {
-	old := syscall.Umask(0o027)
-	defer syscall.Umask(old)
-	path := filepath.Join(t.TempDir(), "x.toml")
-	if err := WriteNew(path, []byte("data")); err != nil {
-		t.Fatal(err)
-	}
-	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v (%v), want 0640 under umask 027", info.Mode().Perm(), err)
-	}
-}
-
 // Where hard links are not supported the file is created exclusively:
 // written whole, never over an existing file, no temporary file left.
 func TestWriteNewWithoutHardLinks(t *testing.T) {
