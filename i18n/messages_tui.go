@@ -44,18 +44,10 @@ const (
 	NothingToUndo       ID = "tui.nothing-to-undo"
 	NoScenario          ID = "tui.no-scenario"
 	NoStepsToPlay       ID = "tui.no-steps-to-play"
-	SessionWritten      ID = "tui.session-written"      // path, number of steps
-	SessionWriteFailed  ID = "tui.session-write-failed" // the error
-	RecordingFull       ID = "tui.recording-full"       // the step limit
-	TooManySessions     ID = "tui.too-many-sessions"    // the session's name
 
-	// Texts written into a recorded session file.
-	RecordedTitle       ID = "tui.recorded-title"
-	RecordedTitleFrom   ID = "tui.recorded-title-from"  // the scenario in use at the start
-	RecordedDescription ID = "tui.recorded-description" // date and time
-	NoteReset           ID = "tui.note-reset"
-	NoteUndo            ID = "tui.note-undo"
-	NotePreset          ID = "tui.note-preset" // the preset's name
+	// Notes written into a recorded session file (the rest is scenarios').
+	NoteReset ID = "tui.note-reset"
+	NoteUndo  ID = "tui.note-undo"
 
 	// The batch view.
 	BatchSource        ID = "tui.batch.source"  // source, rows, dimensions, classes
@@ -118,17 +110,9 @@ var tuiEN = map[ID]string{
 	NothingToUndo:       "nothing to undo",
 	NoScenario:          "no scenario to replay: press ] for the presets",
 	NoStepsToPlay:       "this scenario has no steps to play",
-	SessionWritten:      "wrote %s (steps: %s)",
-	SessionWriteFailed:  "could not write the session: %v",
-	TooManySessions:     "could not write the session: a hundred files named %s already exist",
-	RecordingFull:       "the session has reached %s steps, the most a scenario file may hold: later changes are not recorded",
 
-	RecordedTitle:       "Recorded session",
-	RecordedTitleFrom:   "Recorded session (from %s)",
-	RecordedDescription: "Recorded with losslab on %s.",
-	NoteReset:           "reset",
-	NoteUndo:            "undo",
-	NotePreset:          "switched to the preset %s",
+	NoteReset: "reset",
+	NoteUndo:  "undo",
 
 	BatchSource:        "%s · %s × %s · %s classes",
 	BatchOptions:       "distance %s · margin %s",

@@ -35,15 +35,16 @@ type Options struct {
 // chart set; their fields are promoted so that the view reads m.state,
 // m.scenario, m.chart directly.
 type Model struct {
-	ctx    *Context
-	opts   Options
-	keys   KeyMap
-	help   help.Model
-	styles Styles
-	width  int
-	height int
-	status string // one-off message, e.g. the written file
-	plain  bool   // a one-shot render without the help bar
+	ctx      *Context
+	opts     Options
+	keys     KeyMap
+	help     help.Model
+	styles   Styles
+	width    int
+	height   int
+	status   string // one-off message, e.g. the written file
+	fullSaid bool   // the session's limit was announced
+	plain    bool   // a one-shot render without the help bar
 
 	editor
 	player
@@ -110,23 +111,27 @@ func (m *Model) change(before snapshot, s grid.State, note string) {
 		m.status = err.Error()
 		return
 	}
-	if !m.recorder.started { // the session's first state
+	if !m.recorder.started() { // the session's first state
 		m.begin(s, scenarioName(m.scenario))
 		return
 	}
-	moved := before.replay.scenario != m.scenario || before.replay.step != m.step || before.replay.owned != m.owned
-	if before.state == s && !moved {
+	switched := before.replay.scenario != m.scenario
+	if before.state == s && !switched && before.replay.step == m.step && before.replay.owned == m.owned {
 		return
 	}
 	m.pushUndo(before)
-	if before.state != s || before.replay.scenario != m.scenario {
-		m.record(before.state, s, note)
+	if switched && m.scenario != nil && m.step == 0 && s == m.scenario.Start {
+		m.noteFull(m.session.RecordPresetSwitch(m.scenario.Name, s))
+		return
 	}
+	m.noteFull(m.session.Record(s, note))
 }
 
-func (m *Model) record(prev, s grid.State, note string) {
-	if !m.add(prev, s, note) {
-		m.status = m.ctx.Printer.T(i18n.RecordingFull, numfmt.Count(scenarios.MaxSteps))
+// noteFull says once that the session stopped recording at the loader's
+// limits.
+func (m *Model) noteFull(err error) {
+	if errors.Is(err, scenarios.ErrSessionFull) && !m.fullSaid {
+		m.status, m.fullSaid = m.ctx.Printer.T(i18n.ScenSessionFull, numfmt.Count(scenarios.MaxSteps)), true
 	}
 }
 
@@ -153,14 +158,13 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case sessionWrittenMsg:
 		p := m.ctx.Printer
-		var tooMany errTooManySessions
 		switch {
-		case errors.As(msg.err, &tooMany):
-			m.status = p.T(i18n.TooManySessions, tooMany.name)
+		case tooManySessions(msg.err):
+			m.status = p.T(i18n.ScenSessionTooMany, msg.name)
 		case msg.err != nil:
-			m.status = p.T(i18n.SessionWriteFailed, msg.err)
+			m.status = p.T(i18n.ScenSessionWriteFail, msg.err)
 		default:
-			m.status = p.T(i18n.SessionWritten, msg.path, numfmt.Count(int64(msg.steps)))
+			m.status = p.T(i18n.ScenSessionWrote, msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
@@ -228,7 +232,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.NextScene):
 		m.switchPreset(1)
 	case key.Matches(msg, k.Record):
-		return writeSession(m.opts.Dir, m.asScenario(m.opts.Now(), p))
+		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	}
@@ -270,7 +274,6 @@ func (m *Model) undoLast() {
 		m.status = m.ctx.Printer.T(i18n.NothingToUndo)
 		return
 	}
-	from := m.state
 	tick := m.tick
 	m.player = prev.replay
 	m.playing, m.tick = false, tick // a timer still running must not advance the restored step
@@ -278,7 +281,7 @@ func (m *Model) undoLast() {
 		m.status = err.Error()
 		return
 	}
-	m.record(from, prev.state, m.ctx.Printer.T(i18n.NoteUndo))
+	m.noteFull(m.session.Record(prev.state, m.ctx.Printer.T(i18n.NoteUndo)))
 }
 
 // stepBy moves the replay by d steps, or says why it cannot.
@@ -327,7 +330,7 @@ func (m *Model) switchPreset(dir int) {
 	before := m.snapshot()
 	next := m.presetAfter(dir)
 	m.player.load(next)
-	m.change(before, m.start, m.ctx.Printer.T(i18n.NotePreset, next.Name))
+	m.change(before, m.start, "")
 }
 
 // updateTyping handles keys while a value is typed: enter takes it, esc

@@ -539,14 +539,14 @@ func TestRecordNamesOriginAndSwitches(t *testing.T) {
 	dir := t.TempDir()
 	m := newModel(t, Options{Dir: dir, Scenario: mustPreset(t, "collapse")})
 	m = pressRun(t, press(t, m, "]", "right"), "w")
-	if !strings.Contains(m.View(), "(steps: 2)") {
+	if !strings.Contains(m.View(), "(2 steps)") {
 		t.Errorf("status after w:\n%s", m.View())
 	}
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s.Title != "Recorded session (from collapse)" {
+	if s.Title != "Recorded session (started from the preset collapse)" {
 		t.Errorf("title %q", s.Title)
 	}
 	next := scenarios.Presets()
@@ -556,7 +556,7 @@ func TestRecordNamesOriginAndSwitches(t *testing.T) {
 			after = next[(i+1)%len(next)].Name
 		}
 	}
-	if s.Len() != 3 || s.NoteAt(1) != "switched to the preset "+after || s.StateAt(1) != mustPreset(t, after).Start {
+	if s.Len() != 3 || s.NoteAt(1) != "Switched to the preset "+after+": every value set to its start." || s.StateAt(1) != mustPreset(t, after).Start {
 		t.Errorf("recorded %d states, note 1 %q", s.Len(), s.NoteAt(1))
 	}
 }
@@ -569,14 +569,14 @@ func TestRecordingStopsAtTheLimit(t *testing.T) {
 	for i := 0; i < scenarios.MaxSteps; i++ {
 		m = press(t, m, []string{"right", "left"}[i%2])
 	}
-	if strings.Contains(m.View(), "has reached") {
+	if strings.Contains(m.View(), "recording stopped") {
 		t.Fatal("the limit was announced early")
 	}
 	m = press(t, m, "right")
-	if !strings.Contains(m.View(), "the session has reached 10,000 steps") {
+	if !strings.Contains(m.View(), "recording stopped: a scenario holds at most 10,000 steps") {
 		t.Errorf("the limit went unsaid:\n%s", m.View())
 	}
-	if m = pressRun(t, m, "w"); !strings.Contains(m.View(), "(steps: 10,000)") {
+	if m = pressRun(t, m, "w"); !strings.Contains(m.View(), "(10,000 steps)") {
 		t.Errorf("status after w:\n%s", m.View())
 	}
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
