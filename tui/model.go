@@ -112,7 +112,7 @@ func (m *Model) change(before snapshot, s grid.State, note string) {
 		return
 	}
 	if !m.recorder.started() { // the session's first state
-		m.begin(s, scenarioName(m.scenario))
+		m.begin(s, presetName(m.scenario))
 		return
 	}
 	switched := before.replay.scenario != m.scenario
@@ -135,8 +135,10 @@ func (m *Model) noteFull(err error) {
 	}
 }
 
-func scenarioName(s *scenarios.Scenario) string {
-	if s == nil {
+// presetName is the name a recording says it started from: a preset's
+// (the title says "started from the preset …"), "" for anything else.
+func presetName(s *scenarios.Scenario) string {
+	if s == nil || s.Source != "preset" {
 		return ""
 	}
 	return s.Name
