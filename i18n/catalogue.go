@@ -8,6 +8,7 @@ var englishAreas = []map[ID]string{
 	commonEN,
 	scenEN,
 	cliEN,
+	tuiEN,
 }
 
 var english = join(englishAreas...)
