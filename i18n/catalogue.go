@@ -9,6 +9,7 @@ var englishAreas = []map[ID]string{
 	scenEN,
 	cliEN,
 	tuiEN,
+	shareEN,
 }
 
 var english = join(englishAreas...)
