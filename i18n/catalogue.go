@@ -10,6 +10,8 @@ var englishAreas = []map[ID]string{
 	cliEN,
 	tuiEN,
 	shareEN,
+	sharePanelEN,
+	shareFigEN,
 }
 
 var english = join(englishAreas...)

@@ -51,3 +51,109 @@ var shareEN = map[ID]string{
 	StateReasonLabel:          "a label is s (same) or d (different)",
 	StateReasonChart:          "unknown chart (the charts are %s)",
 }
+
+// The playground's state-string panel.
+const (
+	ShareTitle        ID = "share.panel.title"
+	ShareCopied       ID = "share.panel.copied"
+	ShareSelect       ID = "share.panel.select"
+	ShareReopen       ID = "share.panel.reopen"
+	ShareFileScenario ID = "share.panel.file-scenario"
+	ShareNotCarried   ID = "share.panel.not-carried"
+	KeyState          ID = "share.key.state"
+	KeyFigure         ID = "share.key.figure"
+)
+
+var sharePanelEN = map[ID]string{
+	ShareTitle:        "state string · any key closes",
+	ShareCopied:       "Sent to your terminal's clipboard with OSC 52 (if it refuses, select it).",
+	ShareSelect:       "Select the line above to copy it.",
+	ShareReopen:       "Reopen it with: losslab --state STRING",
+	ShareFileScenario: "The scenario came from a file, so it is left out: these values and this chart only.",
+	ShareNotCarried:   "It leaves out the undo history and the history chart.",
+	KeyState:          "state string",
+	KeyFigure:         "chart as SVG",
+}
+
+// Figures: titles, axes, legends.
+const (
+	FigTripletTitle     ID = "share.fig.triplet-title"     // d(a,p), m
+	FigContrastiveTitle ID = "share.fig.contrastive-title" // m
+	FigHeatmapTitle     ID = "share.fig.heatmap-title"     // m
+	FigGeometryTitle    ID = "share.fig.geometry-title"    // d(a,p), d(a,p)+m
+	FigHistoryTitle     ID = "share.fig.history-title"     // number of states
+	FigBatchTitle       ID = "share.fig.batch-title"       // data, distance, m, AUC
+	FigAxisDAN          ID = "share.fig.axis-dan"
+	FigAxisDAP          ID = "share.fig.axis-dap"
+	FigAxisD            ID = "share.fig.axis-d"
+	FigAxisTripletLoss  ID = "share.fig.axis-triplet-loss"
+	FigAxisPairLoss     ID = "share.fig.axis-pair-loss"
+	FigAxisState        ID = "share.fig.axis-state"
+	FigAxisLoss         ID = "share.fig.axis-loss"
+	FigAxisPairDistance ID = "share.fig.axis-pair-distance" // distance name
+	FigAxisShare        ID = "share.fig.axis-share"
+	FigZoneHard         ID = "share.fig.zone-hard"
+	FigZoneSemiHard     ID = "share.fig.zone-semi-hard"
+	FigZoneEasy         ID = "share.fig.zone-easy"
+	FigStateMark        ID = "share.fig.state-mark"  // d(a,n), loss
+	FigStateMark2       ID = "share.fig.state-mark2" // d(a,p), d(a,n), loss
+	FigPairMark         ID = "share.fig.pair-mark"   // pair name, d, loss
+	FigCurveSame        ID = "share.fig.curve-same"
+	FigCurveDifferent   ID = "share.fig.curve-different"
+	FigCurveTriplet     ID = "share.fig.curve-triplet"
+	FigCurveContrastive ID = "share.fig.curve-contrastive"
+	FigHardBoundary     ID = "share.fig.hard-boundary"
+	FigEasyBoundary     ID = "share.fig.easy-boundary"
+	FigInnerCircle      ID = "share.fig.inner-circle"
+	FigOuterCircle      ID = "share.fig.outer-circle"
+	FigSamePairs        ID = "share.fig.same-pairs"      // count
+	FigDifferentPairs   ID = "share.fig.different-pairs" // count
+	FigMarkMargin       ID = "share.fig.mark-margin"     // m
+	FigMarkThreshold    ID = "share.fig.mark-threshold"  // t, accuracy
+	FigMarkMedian       ID = "share.fig.mark-median"     // median
+	FigNoFontNote       ID = "share.fig.no-font-note"
+	FigWrote            ID = "share.fig.wrote"      // path
+	FigWriteFail        ID = "share.fig.write-fail" // error
+	FigServed           ID = "share.fig.served"
+)
+
+var shareFigEN = map[ID]string{
+	FigTripletTitle:     "Triplet loss against d(a,n) at d(a,p) = %s, m = %s",
+	FigContrastiveTitle: "Contrastive loss of one pair against d, m = %s",
+	FigHeatmapTitle:     "Triplet loss over d(a,p) and d(a,n), m = %s",
+	FigGeometryTitle:    "Around the anchor: d(a,p) = %s, d(a,p) + m = %s",
+	FigHistoryTitle:     "Both losses over the last %s states",
+	FigBatchTitle:       "%s: pair distances (%s), m = %s, AUC %s",
+	FigAxisDAN:          "d(a,n)",
+	FigAxisDAP:          "d(a,p)",
+	FigAxisD:            "d",
+	FigAxisTripletLoss:  "triplet loss",
+	FigAxisPairLoss:     "loss of the pair",
+	FigAxisState:        "state",
+	FigAxisLoss:         "loss",
+	FigAxisPairDistance: "%s distance of a pair",
+	FigAxisShare:        "share of its kind of pair per bin",
+	FigZoneHard:         "hard",
+	FigZoneSemiHard:     "semi-hard",
+	FigZoneEasy:         "easy",
+	FigStateMark:        "d(a,n) = %s, L = %s",
+	FigStateMark2:       "(%s, %s), L = %s",
+	FigPairMark:         "%s: d = %s, L = %s",
+	FigCurveSame:        "same class: ½d²",
+	FigCurveDifferent:   "different class: ½max(m − d, 0)²",
+	FigCurveTriplet:     "triplet",
+	FigCurveContrastive: "contrastive",
+	FigHardBoundary:     "d(a,n) = d(a,p): hard below",
+	FigEasyBoundary:     "d(a,n) = d(a,p) + m: easy above",
+	FigInnerCircle:      "r = d(a,p)",
+	FigOuterCircle:      "r = d(a,p) + m",
+	FigSamePairs:        "same class (%s pairs)",
+	FigDifferentPairs:   "different class (%s pairs)",
+	FigMarkMargin:       "margin m = %s",
+	FigMarkThreshold:    "best threshold %s (accuracy %s)",
+	FigMarkMedian:       "median same-class distance %s",
+	FigNoFontNote:       "note: PNG and PDF figures need --font FILE for Chinese text; this one has English labels",
+	FigWrote:            "wrote %s (the chart as SVG)",
+	FigWriteFail:        "could not write the figure: %v",
+	FigServed:           "figures are not written on a shared server: press s for a state string and run losslab --state STRING locally",
+}
