@@ -41,8 +41,13 @@ func runBatch(args []string, io IO) int {
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.CLIFlagBatchJSON))
 	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.CLIFlagBatchPlain))
 	fs.IntVar(&f.bins, "bins", 30, io.T(i18n.CLIFlagBatchBins))
+	pf := addPlotFlags(fs, io)
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisBatch, io); done {
 		return status
+	}
+	style, err := pf.style(io)
+	if err != nil {
+		return fail(io, "losslab batch", err)
 	}
 	if f.bins < 1 || f.bins > 1000 {
 		return fail(io, "losslab batch", usagef(i18n.CLIErrBins, f.bins))
@@ -57,7 +62,7 @@ func runBatch(args []string, io IO) int {
 		}
 	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
-	if io.OutIsTTY && !f.asJSON && !f.plain {
+	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
 			return status
@@ -72,6 +77,11 @@ func runBatch(args []string, io IO) int {
 	}
 	if err != nil {
 		return fail(io, "losslab batch", err)
+	}
+	if pf.path != "" {
+		if err := writeBatchFigure(io, pf, style, d, res); err != nil {
+			return fail(io, "losslab batch", err)
+		}
 	}
 	var out bytes.Buffer
 	if f.asJSON {

@@ -12,6 +12,7 @@ var englishAreas = []map[ID]string{
 	shareEN,
 	sharePanelEN,
 	shareFigEN,
+	shareCLIEN,
 }
 
 var english = join(englishAreas...)

@@ -3,28 +3,28 @@ package i18n
 // Messages of sharing: state strings, figures and the SSH classroom.
 const (
 	// State string errors: "field: reason".
-	StateErrField              ID = "share.state.err-field"       // field, reason
-	StateErrFieldValue         ID = "share.state.err-field-value" // field, value, reason
-	StateReasonTooLong         ID = "share.state.too-long"        // max length
-	StateReasonCharacter       ID = "share.state.character"       // position
-	StateReasonVersion         ID = "share.state.version"         // the version this build reads
-	StateReasonNotState        ID = "share.state.not-state"
-	StateReasonTruncated       ID = "share.state.truncated"
-	StateReasonChecksum        ID = "share.state.checksum"
-	StateReasonMode            ID = "share.state.mode"
-	StateReasonNoValue         ID = "share.state.no-value"
-	StateReasonUnknownField    ID = "share.state.unknown-field" // the known fields
-	StateReasonOrder           ID = "share.state.order"         // the order
-	StateReasonUnknownPreset   ID = "share.state.unknown-preset"
-	StateReasonStepNoScenario  ID = "share.state.step-no-scenario"
-	StateReasonStepRange       ID = "share.state.step-range" // last step
-	StateReasonNumber          ID = "share.state.number"
-	StateReasonGrid            ID = "share.state.grid"
-	StateReasonRange           ID = "share.state.range" // maximum
-	StateReasonSpelling        ID = "share.state.spelling"
-	StateReasonDefault         ID = "share.state.default"
-	StateReasonLabel           ID = "share.state.label"
-	StateReasonChart           ID = "share.state.chart" // the chart names
+	StateErrField             ID = "share.state.err-field"       // field, reason
+	StateErrFieldValue        ID = "share.state.err-field-value" // field, value, reason
+	StateReasonTooLong        ID = "share.state.too-long"        // max length
+	StateReasonCharacter      ID = "share.state.character"       // position
+	StateReasonVersion        ID = "share.state.version"         // the version this build reads
+	StateReasonNotState       ID = "share.state.not-state"
+	StateReasonTruncated      ID = "share.state.truncated"
+	StateReasonChecksum       ID = "share.state.checksum"
+	StateReasonMode           ID = "share.state.mode"
+	StateReasonNoValue        ID = "share.state.no-value"
+	StateReasonUnknownField   ID = "share.state.unknown-field" // the known fields
+	StateReasonOrder          ID = "share.state.order"         // the order
+	StateReasonUnknownPreset  ID = "share.state.unknown-preset"
+	StateReasonStepNoScenario ID = "share.state.step-no-scenario"
+	StateReasonStepRange      ID = "share.state.step-range" // last step
+	StateReasonNumber         ID = "share.state.number"
+	StateReasonGrid           ID = "share.state.grid"
+	StateReasonRange          ID = "share.state.range" // maximum
+	StateReasonSpelling       ID = "share.state.spelling"
+	StateReasonDefault        ID = "share.state.default"
+	StateReasonLabel          ID = "share.state.label"
+	StateReasonChart          ID = "share.state.chart" // the chart names
 )
 
 var shareEN = map[ID]string{
@@ -34,7 +34,7 @@ var shareEN = map[ID]string{
 	StateReasonCharacter:      "character %d is not one of A-Z a-z 0-9 . _ -",
 	StateReasonVersion:        "this losslab reads version %s strings only",
 	StateReasonNotState:       "not a losslab state string (they start with ll1_)",
-	StateReasonTruncated:      "the string ends early: a state string has a version, a mode and a checksum",
+	StateReasonTruncated:      "missing: the string was cut short (it ends in six hex digits)",
 	StateReasonChecksum:       "does not match the rest: the string was cut short or changed",
 	StateReasonMode:           "unknown mode (this losslab reopens the playground, p)",
 	StateReasonNoValue:        "has no value (fields are written key-value)",
@@ -156,4 +156,21 @@ var shareFigEN = map[ID]string{
 	FigWrote:            "wrote %s (the chart as SVG)",
 	FigWriteFail:        "could not write the figure: %v",
 	FigServed:           "figures are not written on a shared server: press s for a state string and run losslab --state STRING locally",
+}
+
+// Command-line flags and errors of sharing.
+const (
+	CLIFlagPlot           ID = "share.cli.flag-plot"
+	CLIFlagFont           ID = "share.cli.flag-font"
+	CLIFlagState          ID = "share.cli.flag-state"
+	CLIErrFontWithoutPlot ID = "share.cli.err-font-without-plot"
+	CLIErrPlotExists      ID = "share.cli.err-plot-exists" // path
+)
+
+var shareCLIEN = map[ID]string{
+	CLIFlagPlot:           "also write the figure to `FILE` (.svg, .png or .pdf; never over an existing file)",
+	CLIFlagFont:           "draw PNG and PDF figures with this TrueType or OpenType `FILE` (for Chinese text)",
+	CLIFlagState:          "open exactly the state of this state string `STR` (press s in the playground to get one)",
+	CLIErrFontWithoutPlot: "--font applies to --plot, which is not given",
+	CLIErrPlotExists:      "--plot: %s exists; losslab does not overwrite files",
 }

@@ -40,6 +40,9 @@ func Decode(s string) (Decoded, error) {
 	}
 	sum := tokens[len(tokens)-1]
 	body := s[:len(s)-len(sum)-1]
+	if !isChecksum(sum) {
+		return Decoded{}, fieldErr(FieldChecksum, "", i18n.StateReasonTruncated)
+	}
 	if sum != checksum(body) {
 		return Decoded{}, fieldErr(FieldChecksum, sum, i18n.StateReasonChecksum)
 	}
@@ -51,6 +54,19 @@ func Decode(s string) (Decoded, error) {
 		return Decoded{}, err
 	}
 	return Decoded{Mode: ModePlayground, Playground: p}, nil
+}
+
+// isChecksum reports whether s has a checksum's shape: six lower-case hex digits.
+func isChecksum(s string) bool {
+	if len(s) != 6 {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if !(s[i] >= '0' && s[i] <= '9' || s[i] >= 'a' && s[i] <= 'f') {
+			return false
+		}
+	}
+	return true
 }
 
 func allowed(c byte) bool {

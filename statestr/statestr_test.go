@@ -22,7 +22,7 @@ func mustEncode(t *testing.T, p Playground) string {
 
 // The spellings a person can check: defaults left out, shortest numbers,
 // the CRC-32 of the body (computed with Python's zlib.crc32 too:
-// hex(zlib.crc32(b"ll1_p") & 0xffffff) == '0x…' 9f9aea).
+// hex(zlib.crc32(b"ll1_p") & 0xffffff) == '0x9f9aea').
 func TestEncodeByHand(t *testing.T) {
 	moved := Default()
 	moved.Values.DAP = 30

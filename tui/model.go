@@ -20,14 +20,16 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
+	"losslab/statestr"
 )
 
 // Options configure a new playground.
 type Options struct {
-	Scenario *scenarios.Scenario // nil: the article's first example
-	Dir      string              // where 'w' writes recordings; "" is the current directory
-	Now      func() time.Time    // clock for recording names; nil is time.Now
-	Color    bool                // false draws the heatmap with a character ramp
+	Scenario *scenarios.Scenario  // nil: the article's first example
+	Dir      string               // where 'w' writes recordings; "" is the current directory
+	Now      func() time.Time     // clock for recording names; nil is time.Now
+	Color    bool                 // false draws the heatmap with a character ramp
+	Restore  *statestr.Playground // a decoded state string to open on (its preset replaces Scenario)
 }
 
 // Model is the playground mode. It is composed of an editor (values, typing,
@@ -45,6 +47,7 @@ type Model struct {
 	status   string // one-off message, e.g. the written file
 	fullSaid bool   // the session's limit was announced
 	plain    bool   // a one-shot render without the help bar
+	sharing  sharing
 
 	editor
 	player
@@ -81,7 +84,7 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	}
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario)
-	m.change(m.snapshot(), m.start, "")
+	m.change(m.snapshot(), m.restore(opts.Restore), "")
 	m.keys.replay = m.scenario != nil
 	return m
 }
@@ -171,6 +174,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:
+		if m.sharing.shown { // any key closes the panel; s and esc only close it
+			m.sharing.shown = false
+			if key.Matches(msg, m.keys.State, m.keys.Cancel) {
+				break
+			}
+		}
 		if m.editing {
 			cmd = m.updateTyping(msg)
 		} else {
@@ -237,6 +246,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
+	case key.Matches(msg, k.State):
+		return m.openShare()
 	}
 	return nil
 }

@@ -205,6 +205,9 @@ func (m Model) contrastiveBody() string {
 
 func (m Model) chartPanel(w, h int) string {
 	iw, ih := w-panelFrameW, h-panelFrameH
+	if m.sharing.shown {
+		return m.sharePanel(w, h)
+	}
 	if m.help.ShowAll {
 		return m.textPanel("keys (? to close)", m.help.FullHelpView(m.keys.FullHelp()), w, h)
 	}

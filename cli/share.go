@@ -1,0 +1,128 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+
+	"github.com/spf13/pflag"
+	"gonum.org/v1/plot"
+
+	"losslab/core/batch"
+	"losslab/core/dataset"
+	"losslab/core/grid"
+	"losslab/core/loss"
+	"losslab/figure"
+	"losslab/i18n"
+	"losslab/internal/termsafe"
+	"losslab/scenarios"
+	"losslab/statestr"
+)
+
+// plotFlags are --plot FILE and --font FILE, shared by the commands that
+// draw a figure.
+type plotFlags struct {
+	path, font string
+}
+
+func addPlotFlags(fs *pflag.FlagSet, io IO) *plotFlags {
+	f := &plotFlags{}
+	fs.StringVar(&f.path, "plot", "", io.T(i18n.CLIFlagPlot))
+	fs.StringVar(&f.font, "font", "", io.T(i18n.CLIFlagFont))
+	return f
+}
+
+// style checks the flags before any work is done and returns the figure
+// style; its errors name the flag.
+func (f *plotFlags) style(io IO) (figure.Style, error) {
+	st := figure.Style{Printer: io.printer()}
+	if f.path == "" {
+		if f.font != "" {
+			return st, usagef(i18n.CLIErrFontWithoutPlot)
+		}
+		return st, nil
+	}
+	if _, err := figure.FormatOf(f.path); err != nil {
+		return st, usagef(i18n.CLIErrBadValue, "plot", err.Error())
+	}
+	if f.font != "" {
+		fnt, err := figure.LoadFont(f.font)
+		if err != nil {
+			return st, usagef(i18n.CLIErrBadValue, "font", err.Error())
+		}
+		st.Font = fnt
+	}
+	return st, nil
+}
+
+// write renders p into the --plot file: complete or not at all, never over
+// an existing file. A Chinese interface without --font gets a note that
+// PNG and PDF keep English labels.
+func (f *plotFlags) write(io IO, p *plot.Plot) error {
+	format, _ := figure.FormatOf(f.path)
+	data, err := figure.Render(p, format)
+	if err != nil {
+		return usagef(i18n.CLIErrBadValue, "plot", err.Error())
+	}
+	if err := scenarios.WriteNew(f.path, data); err != nil {
+		if errors.Is(err, scenarios.ErrExists) {
+			return usagef(i18n.CLIErrPlotExists, f.path)
+		}
+		return usagef(i18n.CLIErrBadValue, "plot", err.Error())
+	}
+	if io.Lang != i18n.English && format != "svg" && f.font == "" {
+		fmt.Fprintln(io.Err, io.T(i18n.FigNoFontNote))
+	}
+	return nil
+}
+
+// decodeStateFlag reads --state; its error names the field at fault.
+func decodeStateFlag(s string) (*statestr.Playground, error) {
+	d, err := statestr.Decode(s)
+	if err != nil {
+		return nil, err
+	}
+	return &d.Playground, nil
+}
+
+// evalState is the state string of eval's inputs, or "" when they are not
+// a playground state: vectors, or values off the 0.01 grid or its ranges.
+func evalState(in Input) string {
+	if in.Anchor != nil {
+		return ""
+	}
+	v := grid.State{YAP: in.YAP, YAN: in.YAN}
+	var err error
+	for f, x := range map[grid.Field]float64{grid.DAP: in.DAP, grid.DAN: in.DAN, grid.Margin: in.Margin} {
+		var h grid.Hundredths
+		if h, err = f.Value(x); err != nil {
+			return ""
+		}
+		v = v.WithValue(f, h)
+	}
+	s, err := statestr.Encode(statestr.Playground{Values: v})
+	if err != nil {
+		return ""
+	}
+	return s
+}
+
+// writeEvalFigure draws the triplet loss against d(a,n) with eval's state
+// marked (distances from the vectors when vectors were given).
+func writeEvalFigure(io IO, pf *plotFlags, st figure.Style, in Input, ev loss.Evaluation) error {
+	s := in.Setting
+	s.DAP, s.DAN = ev.DAP, ev.DAN
+	p, err := figure.Triplet(s, st)
+	if err != nil {
+		return err
+	}
+	return pf.write(io, p)
+}
+
+// writeBatchFigure draws both distance distributions of the batch.
+func writeBatchFigure(io IO, pf *plotFlags, st figure.Style, d *dataset.Dataset, res *batch.Result) error {
+	p, err := figure.Batch(res, termsafe.String(d.Source), st)
+	if err != nil {
+		return err
+	}
+	return pf.write(io, p)
+}

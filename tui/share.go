@@ -1,0 +1,110 @@
+package tui
+
+import (
+	"io"
+	"strings"
+
+	osc52 "github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/grid"
+	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/statestr"
+)
+
+// ShareContext is what sharing may do in this program: copy to the
+// terminal's clipboard, write files. Local runs may do both; a served
+// session writes no file on the server.
+type ShareContext struct {
+	Clipboard io.Writer // where the OSC 52 sequence goes (the terminal); nil: no copying
+	NoFiles   bool      // no file may be written (a session served over SSH)
+	Hide      HideSet   // panels and controls the teacher removed
+}
+
+// sharing is the playground's state-string panel.
+type sharing struct {
+	shown  bool
+	copied bool // the OSC 52 sequence was sent when the panel opened
+}
+
+// restore applies a decoded state string on top of the loaded player: its
+// preset and step, its values and its chart. It returns the values to
+// show; without a string they are the start.
+func (m *Model) restore(r *statestr.Playground) grid.State {
+	if r == nil {
+		return m.start
+	}
+	if r.Scenario != "" {
+		m.player.load(scenarios.Preset(r.Scenario))
+	}
+	m.step = r.Step
+	if m.scenario != nil {
+		m.owned = r.Values != m.scenario.StateAt(r.Step)
+	}
+	m.chart = chartKind(r.Chart)
+	return r.Values
+}
+
+// StateString is the state string of what the playground shows. named is
+// false when the scenario came from a file, which a string cannot carry:
+// the string then holds the values and the chart only.
+func (m Model) StateString() (s string, named bool) {
+	p := statestr.Playground{Values: m.state, Chart: int(m.chart)}
+	named = m.scenario == nil || m.scenario.Source == "preset"
+	if m.scenario != nil && named {
+		p.Scenario, p.Step = m.scenario.Name, m.step
+	}
+	s, err := statestr.Encode(p)
+	if err != nil { // the grid and the presets keep every shown state encodable
+		return "", named
+	}
+	return s, named
+}
+
+// openShare shows the panel and sends the string to the clipboard where
+// the terminal can take it. The replay pauses, so the string shown stays
+// the one sent.
+func (m *Model) openShare() tea.Cmd {
+	m.playing = false
+	m.sharing = sharing{shown: true}
+	w := m.ctx.Share.Clipboard
+	s, _ := m.StateString()
+	if w == nil || s == "" {
+		return nil
+	}
+	m.sharing.copied = true
+	return func() tea.Msg {
+		_, _ = io.WriteString(w, osc52.New(s).String()) // one write, between two frames
+		return nil
+	}
+}
+
+// sharePanel replaces the chart while the state string is shown. Every
+// sentence in it holds for the state on screen: the panel closes on the
+// next key and the replay is paused.
+func (m Model) sharePanel(w, h int) string {
+	p, st := m.ctx.Printer, m.styles
+	iw := w - panelFrameW
+	s, named := m.StateString()
+	lines := strings.Split(ansi.Hardwrap(st.Bold.Render(s), iw, false), "\n")
+	var text []string
+	if m.sharing.copied {
+		text = append(text, p.T(i18n.ShareCopied))
+	} else {
+		text = append(text, p.T(i18n.ShareSelect))
+	}
+	text = append(text, p.T(i18n.ShareReopen))
+	if !named {
+		text = append(text, p.T(i18n.ShareFileScenario))
+	}
+	text = append(text, p.T(i18n.ShareNotCarried))
+	for _, t := range text {
+		lines = append(lines, ansi.Wordwrap(t, iw, " "))
+	}
+	return m.textPanel(p.T(i18n.ShareTitle), strings.Join(lines, "\n"), w, h)
+}
+
+// HideSet is the set of panels and controls removed from the screen.
+type HideSet map[string]bool
