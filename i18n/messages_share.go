@@ -115,6 +115,7 @@ const (
 	FigWrote            ID = "share.fig.wrote"      // path
 	FigWriteFail        ID = "share.fig.write-fail" // error
 	FigServed           ID = "share.fig.served"
+	ShareNoRecording    ID = "share.no-recording"
 )
 
 var shareFigEN = map[ID]string{
@@ -153,9 +154,10 @@ var shareFigEN = map[ID]string{
 	FigMarkThreshold:    "best threshold %s (accuracy %s)",
 	FigMarkMedian:       "median same-class distance %s",
 	FigNoFontNote:       "note: PNG and PDF figures need --font FILE for Chinese text; this one has English labels",
+	ShareNoRecording:    "no files on a shared server: press s for a state string instead",
 	FigWrote:            "wrote %s (the chart as SVG)",
 	FigWriteFail:        "could not write the figure: %v",
-	FigServed:           "figures are not written on a shared server: press s for a state string and run losslab --state STRING locally",
+	FigServed:           "no figures on a shared server: press s, then losslab --state STRING at home",
 }
 
 // Command-line flags and errors of sharing.

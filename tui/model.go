@@ -171,6 +171,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		default:
 			m.status = p.T(i18n.ScenSessionWrote, msg.path, numfmt.Count(int64(msg.steps)))
 		}
+	case figureWrittenMsg:
+		m.figureWritten(msg)
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:
@@ -242,12 +244,16 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		m.switchPreset(-1)
 	case key.Matches(msg, k.NextScene):
 		m.switchPreset(1)
+	case key.Matches(msg, k.Record) && m.ctx.Share.NoFiles:
+		m.status = p.T(i18n.ShareNoRecording)
 	case key.Matches(msg, k.Record):
 		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.State):
 		return m.openShare()
+	case key.Matches(msg, k.Figure):
+		return m.writeFigure()
 	}
 	return nil
 }

@@ -1,14 +1,19 @@
 package tui
 
 import (
+	"errors"
+	"fmt"
 	"io"
+	"path/filepath"
 	"strings"
 
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
+	gplot "gonum.org/v1/plot"
 
 	"losslab/core/grid"
+	"losslab/figure"
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/statestr"
@@ -108,3 +113,70 @@ func (m Model) sharePanel(w, h int) string {
 
 // HideSet is the set of panels and controls removed from the screen.
 type HideSet map[string]bool
+
+// figureWrittenMsg reports the outcome of writing the chart as SVG.
+type figureWrittenMsg struct {
+	path string
+	err  error
+}
+
+// writeFigure draws the chart on screen as an SVG in dir, under a new name
+// (never over a file), in a command so that Update does no I/O. A served
+// session writes nothing and says how to get the figure instead.
+func (m *Model) writeFigure() tea.Cmd {
+	if m.ctx.Share.NoFiles {
+		m.status = m.ctx.Printer.T(i18n.FigServed)
+		return nil
+	}
+	s, kind := m.state.Setting(), m.chart
+	st := figure.Style{Printer: m.ctx.Printer}
+	history := make([]figure.HistoryPoint, len(m.history))
+	for i, h := range m.history {
+		history[i] = figure.HistoryPoint{Triplet: h.triplet, Contrastive: h.contrastive}
+	}
+	name := "losslab-" + statestr.Charts()[kind] + "-" + m.opts.Now().Format("20060102-150405")
+	dir := m.opts.Dir
+	return func() tea.Msg {
+		var p *gplot.Plot
+		var err error
+		switch kind {
+		case chartTriplet:
+			p, err = figure.Triplet(s, st)
+		case chartContrastive:
+			p, err = figure.Contrastive(s, st)
+		case chartHeatmap:
+			p, err = figure.Heatmap(s, st)
+		case chartGeometry:
+			p, err = figure.Geometry(s, st)
+		default:
+			p, err = figure.History(history, st)
+		}
+		if err != nil {
+			return figureWrittenMsg{err: err}
+		}
+		data, err := figure.Render(p, "svg")
+		if err != nil {
+			return figureWrittenMsg{err: err}
+		}
+		for i := 1; i <= 100; i++ {
+			file := name + ".svg"
+			if i > 1 {
+				file = fmt.Sprintf("%s-%d.svg", name, i)
+			}
+			path := filepath.Join(dir, file)
+			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
+				return figureWrittenMsg{path: path, err: err}
+			}
+		}
+		return figureWrittenMsg{err: scenarios.ErrExists}
+	}
+}
+
+// figureWritten shows where the figure went, or why it did not.
+func (m *Model) figureWritten(msg figureWrittenMsg) {
+	if msg.err != nil {
+		m.status = m.ctx.Printer.T(i18n.FigWriteFail, msg.err)
+		return
+	}
+	m.status = m.ctx.Printer.T(i18n.FigWrote, msg.path)
+}

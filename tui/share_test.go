@@ -1,0 +1,189 @@
+package tui
+
+import (
+	"bytes"
+	"encoding/base64"
+	"encoding/xml"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"losslab/scenarios"
+	"losslab/statestr"
+)
+
+// sharedModel is a playground on a test context with sharing set to sh.
+func sharedModel(t *testing.T, opts Options, sh ShareContext, w, h int) Model {
+	t.Helper()
+	ctx := testContext()
+	ctx.Share = sh
+	if opts.Dir == "" {
+		opts.Dir = t.TempDir()
+	}
+	m, _ := NewPlayground(ctx, opts).Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return m.(Model)
+}
+
+// Whatever keys led to a state, its string reopens the same values,
+// scenario, step, chart and "edited" mark, and spells itself again.
+func TestStateStringReopensTheState(t *testing.T) {
+	keys := []string{"up", "down", "left", "right", "shift+left", "shift+right", " ", "c", ".", ",", "[", "]", "u", "r"}
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 200 {
+		m := newModel(t, Options{})
+		for range r.IntN(30) {
+			m = press(t, m, keys[r.IntN(len(keys))])
+		}
+		s, named := m.StateString()
+		if !named || s == "" {
+			t.Fatalf("no state string for a preset or the article: %q %v", s, named)
+		}
+		d, err := statestr.Decode(s)
+		if err != nil {
+			t.Fatalf("Decode(%q): %v", s, err)
+		}
+		back := newModel(t, Options{Restore: &d.Playground})
+		if back.state != m.state || back.chart != m.chart || back.step != m.step || (back.scenario == nil) != (m.scenario == nil) {
+			t.Fatalf("%q reopened %+v chart %d step %d, want %+v chart %d step %d", s, back.state, back.chart, back.step, m.state, m.chart, m.step)
+		}
+		if m.scenario != nil && (back.scenario.Name != m.scenario.Name || back.owned != (m.state != m.scenario.StateAt(m.step))) {
+			t.Fatalf("%q reopened scenario %s owned %v", s, back.scenario.Name, back.owned)
+		}
+		if again, _ := back.StateString(); again != s {
+			t.Fatalf("reopened %q spells itself %q", s, again)
+		}
+	}
+}
+
+// s shows the string at 80×24 with only sentences that hold: no copy is
+// claimed without a clipboard, and any key closes the panel.
+func TestSharePanel(t *testing.T) {
+	m := sharedModel(t, Options{}, ShareContext{}, 80, 24)
+	m = press(t, m, "right", "c", "c")
+	next, cmd := m.Update(keyMsg("s"))
+	m = next.(Model)
+	if cmd != nil {
+		t.Errorf("without a clipboard s started a command")
+	}
+	s, _ := m.StateString()
+	v := m.View()
+	for _, want := range []string{s, "Select the line above", "losslab --state STRING", "leaves out the undo history"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the panel lacks %q:\n%s", want, v)
+		}
+	}
+	if strings.Contains(v, "OSC 52") {
+		t.Errorf("the panel claims a copy without a clipboard:\n%s", v)
+	}
+	m = press(t, m, "down")
+	if strings.Contains(m.View(), s) || m.selected != 1 {
+		t.Errorf("down did not close the panel and act")
+	}
+	m = press(t, m, "s", "esc")
+	if strings.Contains(m.View(), s) {
+		t.Errorf("esc did not close the panel")
+	}
+}
+
+// With a clipboard, s sends exactly the string on screen in OSC 52.
+func TestShareCopiesWithOSC52(t *testing.T) {
+	var clip bytes.Buffer
+	m := sharedModel(t, Options{Scenario: mustPreset(t, "blog-case-1")}, ShareContext{Clipboard: &clip}, 120, 40)
+	m = press(t, m, ".", ".")
+	next, cmd := m.Update(keyMsg("s"))
+	m = next.(Model)
+	if cmd == nil {
+		t.Fatal("s with a clipboard started nothing")
+	}
+	cmd()
+	s, _ := m.StateString()
+	if want := "\x1b]52;c;" + base64.StdEncoding.EncodeToString([]byte(s)) + "\x07"; clip.String() != want {
+		t.Errorf("clipboard got %q, want %q", clip.String(), want)
+	}
+	if !strings.Contains(s, "_sc-blog-case-1_st-2_") || !strings.Contains(m.View(), "OSC 52") {
+		t.Errorf("string %q or panel wrong:\n%s", s, m.View())
+	}
+}
+
+// A scenario from a file cannot be named: the string carries the values
+// and the panel says so.
+func TestShareFileScenario(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "mine.toml")
+	os.WriteFile(path, []byte("name = \"mine\"\ntitle = \"t\"\n[start]\ndap = 0.3\ndan = 0.4\nmargin = 0.5\ny_ap = \"same\"\ny_an = \"different\"\n"), 0o644)
+	sc, err := scenarios.Resolve(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := sharedModel(t, Options{Scenario: sc}, ShareContext{}, 80, 24)
+	m = press(t, m, "s")
+	s, named := m.StateString()
+	if named || strings.Contains(s, "sc-") {
+		t.Errorf("a file scenario was named: %q", s)
+	}
+	if !strings.Contains(m.View(), "came from a file") {
+		t.Errorf("the panel does not say the scenario is left out:\n%s", m.View())
+	}
+	d, err := statestr.Decode(s)
+	if err != nil || d.Playground.Values != m.state {
+		t.Errorf("%q decodes to %+v, %v; want the values %+v", s, d.Playground.Values, err, m.state)
+	}
+}
+
+// f writes the chart on screen as a new SVG and names it; again, a new name.
+func TestFigureKeyWritesSVG(t *testing.T) {
+	dir := t.TempDir()
+	m := sharedModel(t, Options{Dir: dir, Now: fixedNow}, ShareContext{}, 120, 40)
+	m = press(t, m, "c") // the contrastive chart
+	m = pressRun(t, m, "f")
+	m = pressRun(t, m, "f")
+	files, _ := filepath.Glob(filepath.Join(dir, "*.svg"))
+	if len(files) != 2 {
+		t.Fatalf("files %v, want two", files)
+	}
+	if !strings.Contains(m.View(), "wrote "+files[1]) && !strings.Contains(m.View(), "wrote "+files[0]) {
+		t.Errorf("the status does not name the file:\n%s", m.View())
+	}
+	for _, f := range files {
+		if !strings.Contains(f, "losslab-contrastive-") {
+			t.Errorf("%s is not named after the chart", f)
+		}
+		data, _ := os.ReadFile(f)
+		d := xml.NewDecoder(bytes.NewReader(data))
+		for {
+			_, err := d.Token()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s is not XML: %v", f, err)
+			}
+		}
+		if !bytes.Contains(data, []byte("a-p: d = 0.70, L = 0.2450")) {
+			t.Errorf("%s lacks the a-p pair's mark", f)
+		}
+	}
+}
+
+// A served session writes no file: f and w say what to do instead.
+func TestServedSessionWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	m := sharedModel(t, Options{Dir: dir}, ShareContext{NoFiles: true}, 80, 24)
+	for _, k := range []string{"f", "w"} {
+		next, cmd := m.Update(keyMsg(k))
+		m = next.(Model)
+		if cmd != nil {
+			t.Errorf("%s started a command on a server", k)
+		}
+		if !strings.Contains(m.View(), "shared server") {
+			t.Errorf("%s: no word on why nothing was written:\n%s", k, m.View())
+		}
+	}
+	if files, _ := os.ReadDir(dir); len(files) != 0 {
+		t.Errorf("a served session wrote %v", files)
+	}
+}
