@@ -55,6 +55,7 @@ func commands() []command {
 		{"scenarios", i18n.CLISummaryScenarios, runScenarios},
 		{"replay", i18n.CLISummaryReplay, runReplay},
 		{"batch", i18n.CLISummaryBatch, runBatch},
+		{"serve", i18n.CLISummaryServe, runServe},
 	}
 }
 

@@ -13,6 +13,8 @@ var englishAreas = []map[ID]string{
 	sharePanelEN,
 	shareFigEN,
 	shareCLIEN,
+	shareServeEN,
+	shareServeCLIEN,
 }
 
 var english = join(englishAreas...)

@@ -116,6 +116,7 @@ const (
 	FigWriteFail        ID = "share.fig.write-fail" // error
 	FigServed           ID = "share.fig.served"
 	ShareNoRecording    ID = "share.no-recording"
+	ShareHidden         ID = "share.hidden"
 )
 
 var shareFigEN = map[ID]string{
@@ -154,6 +155,7 @@ var shareFigEN = map[ID]string{
 	FigMarkThreshold:    "best threshold %s (accuracy %s)",
 	FigMarkMedian:       "median same-class distance %s",
 	FigNoFontNote:       "note: PNG and PDF figures need --font FILE for Chinese text; this one has English labels",
+	ShareHidden:         "hidden by your teacher: predict what it shows",
 	ShareNoRecording:    "no files on a shared server: press s for a state string instead",
 	FigWrote:            "wrote %s (the chart as SVG)",
 	FigWriteFail:        "could not write the figure: %v",
@@ -175,4 +177,66 @@ var shareCLIEN = map[ID]string{
 	CLIFlagState:          "open exactly the state of this state string `STR` (press s in the playground to get one)",
 	CLIErrFontWithoutPlot: "--font applies to --plot, which is not given",
 	CLIErrPlotExists:      "--plot: %s exists; losslab does not overwrite files",
+}
+
+// The SSH classroom: lines a client reads when its session cannot start or ends.
+const (
+	ServeFull          ID = "share.serve.full" // the maximum
+	ServeShuttingDown  ID = "share.serve.shutting-down"
+	ServeNoCommands    ID = "share.serve.no-commands"
+	ServeNeedsTerminal ID = "share.serve.needs-terminal"
+	ServeCrashed       ID = "share.serve.crashed"
+	ServeIdle          ID = "share.serve.idle"     // duration
+	ServeMaxTime       ID = "share.serve.max-time" // duration
+)
+
+var shareServeEN = map[ID]string{
+	ServeFull:          "losslab: this server already has %d sessions, its maximum; try again in a while",
+	ServeShuttingDown:  "losslab: the server is shutting down; goodbye",
+	ServeNoCommands:    "losslab: this server runs only losslab, no commands; connect without one (ssh -p PORT HOST)",
+	ServeNeedsTerminal: "losslab: this server needs a terminal; connect with ssh -t",
+	ServeCrashed:       "losslab: an internal error ended this session; the server and other sessions go on",
+	ServeIdle:          "losslab: session closed after %s without a key",
+	ServeMaxTime:       "losslab: session closed: it reached the server's limit of %s",
+}
+
+// losslab serve's flags and its lines on the server's stderr.
+const (
+	CLISummaryServe        ID = "share.cli.summary-serve"
+	CLISynopsisServe       ID = "share.cli.synopsis-serve"
+	CLIFlagServeListen     ID = "share.cli.flag-serve-listen"
+	CLIFlagServeHostKey    ID = "share.cli.flag-serve-host-key"
+	CLIFlagServeMax        ID = "share.cli.flag-serve-max"
+	CLIFlagServeIdle       ID = "share.cli.flag-serve-idle"
+	CLIFlagServeMaxTime    ID = "share.cli.flag-serve-max-time"
+	CLIFlagServeScenario   ID = "share.cli.flag-serve-scenario"
+	CLIFlagServeState      ID = "share.cli.flag-serve-state"
+	CLIFlagServeHide       ID = "share.cli.flag-serve-hide" // the panel names
+	CLIErrAtLeastOne       ID = "share.cli.err-at-least-one"
+	CLIErrNegativeDuration ID = "share.cli.err-negative-duration"
+	CLIErrUnknownPanel     ID = "share.cli.err-unknown-panel" // name, the names
+	ServeKeyCreated        ID = "share.serve.key-created"     // path
+	ServeListening         ID = "share.serve.listening"       // address, fingerprint
+	ServeHowToConnect      ID = "share.serve.how-to-connect"  // command
+	ServeStopping          ID = "share.serve.stopping"        // signal, sessions
+)
+
+var shareServeCLIEN = map[ID]string{
+	CLISummaryServe:        "serve the playground over SSH, one session per student",
+	CLISynopsisServe:       "Usage: losslab serve [flags]\n\nServes losslab over SSH: every client gets its own session of the app.\nNo shell, no commands, no file written on the server.",
+	CLIFlagServeListen:     "listen on this `ADDRESS` (beyond loopback only when you mean it)",
+	CLIFlagServeHostKey:    "the server's private key `PATH`, created (mode 0600) if absent",
+	CLIFlagServeMax:        "refuse sessions beyond this `N`",
+	CLIFlagServeIdle:       "close a session this `DURATION` after its last key (0: never)",
+	CLIFlagServeMaxTime:    "close a session this `DURATION` after it began (0: never)",
+	CLIFlagServeScenario:   "start every session at this preset or scenario `NAME|FILE`",
+	CLIFlagServeState:      "start every session at this state string `STR`",
+	CLIFlagServeHide:       "hide these panels so students predict them: a comma-separated `LIST` of %s",
+	CLIErrAtLeastOne:       "must be at least 1",
+	CLIErrNegativeDuration: "must not be negative",
+	CLIErrUnknownPanel:     "no panel is called %q (the panels are %s)",
+	ServeKeyCreated:        "losslab serve: created the host key %s",
+	ServeListening:         "losslab serve: listening on %s, host key %s",
+	ServeHowToConnect:      "losslab serve: students connect with: %s",
+	ServeStopping:          "losslab serve: %v: closing %d sessions",
 }

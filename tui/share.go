@@ -180,3 +180,23 @@ func (m *Model) figureWritten(msg figureWrittenMsg) {
 	}
 	m.status = m.ctx.Printer.T(i18n.FigWrote, msg.path)
 }
+
+// The panels a teacher can hide (serve --hide), so that students predict
+// what they would show.
+const (
+	PanelTriplet     = "triplet"
+	PanelContrastive = "contrastive"
+	PanelChart       = "chart"
+	PanelNotes       = "notes" // the hint and the scenario's notes, which quote values
+)
+
+// Panels lists the names --hide accepts.
+func Panels() []string { return []string{PanelTriplet, PanelContrastive, PanelChart, PanelNotes} }
+
+// unlessHidden is body() unless the panel is hidden, else a line saying so.
+func (m Model) unlessHidden(panel string, body func() string) string {
+	if m.ctx.Share.Hide[panel] {
+		return m.ctx.Printer.T(i18n.ShareHidden)
+	}
+	return body()
+}

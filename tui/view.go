@@ -47,11 +47,11 @@ func (m Model) View() string {
 
 	top := sideBySide(
 		m.textPanel("controls", m.controlsBody(controlsW-panelFrameW), controlsW, topPanelH),
-		m.textPanel("triplet", m.tripletBody(), w-controlsW, topPanelH))
+		m.textPanel("triplet", m.unlessHidden(PanelTriplet, m.tripletBody), w-controlsW, topPanelH))
 	parts := []string{
 		m.header(w),
 		top,
-		m.textPanel("contrastive", m.contrastiveBody(), w, contrastivePanelH),
+		m.textPanel("contrastive", m.unlessHidden(PanelContrastive, m.contrastiveBody), w, contrastivePanelH),
 		m.chartPanel(w, chartH),
 		padLines(m.note(w, noteH), w, noteH),
 	}
@@ -212,6 +212,9 @@ func (m Model) chartPanel(w, h int) string {
 		return m.textPanel("keys (? to close)", m.help.FullHelpView(m.keys.FullHelp()), w, h)
 	}
 	title := fmt.Sprintf("chart %d/%d: %s · c next", m.chart+1, numCharts, chartTitles[m.chart])
+	if m.ctx.Share.Hide[PanelChart] {
+		return m.textPanel(title, m.unlessHidden(PanelChart, nil), w, h)
+	}
 	return m.panel(title, m.renderChart(iw, ih), w)
 }
 
@@ -227,6 +230,8 @@ func (m Model) note(w, lines int) string {
 		text = st.Dim.Render(fmt.Sprintf("type a value for %s and press enter · esc cancels", m.selected.Label()))
 	case m.status != "":
 		text = st.Accent.Render(m.status)
+	case m.ctx.Share.Hide[PanelNotes]:
+		text = st.Dim.Render(m.unlessHidden(PanelNotes, nil))
 	case m.scenario != nil && !m.owned && m.scenario.NoteAt(m.step) != "":
 		text = "✎ " + m.scenario.NoteAt(m.step)
 	default:
