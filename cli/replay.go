@@ -45,7 +45,7 @@ func runReplay(args []string, io IO) int {
 			if err != nil { // a validated scenario is always in range
 				return fail(io, "losslab replay", err)
 			}
-			if err := encodeJSON(&out, ReplayState{Step: i, Note: s.NoteAt(i), Report: NewReport(in, ev)}, false); err != nil {
+			if err := encodeJSON(&out, ReplayState{Step: i, Note: s.NoteAt(i), Report: withState(NewReport(in, ev), scenarioState(s, i))}, false); err != nil {
 				return fail(io, "losslab replay", err)
 			}
 		}

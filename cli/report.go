@@ -26,7 +26,7 @@ type Report struct {
 	Contrastive ContrastiveReport `json:"contrastive"`
 	Triplet     TripletReport     `json:"triplet"`
 	Variants    VariantsReport    `json:"variants"`
-	State       string            `json:"state,omitempty"` // eval: the inputs' state string, when they are a playground state
+	State       string            `json:"state,omitempty"` // the state string that reopens these inputs, when they are a playground state
 }
 
 type InputsReport struct {

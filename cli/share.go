@@ -126,3 +126,22 @@ func writeBatchFigure(io IO, pf *plotFlags, st figure.Style, d *dataset.Dataset,
 	}
 	return pf.write(io, p)
 }
+
+func withState(r Report, state string) Report {
+	r.State = state
+	return r
+}
+
+// scenarioState is the state string of step i of s: the preset and step
+// when s is a preset, else the step's values alone (a file cannot be named).
+func scenarioState(s *scenarios.Scenario, i int) string {
+	p := statestr.Playground{Values: s.StateAt(i)}
+	if s.Source == "preset" {
+		p.Scenario, p.Step = s.Name, i
+	}
+	str, err := statestr.Encode(p)
+	if err != nil {
+		return ""
+	}
+	return str
+}
