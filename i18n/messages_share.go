@@ -57,6 +57,7 @@ const (
 	ShareTitle        ID = "share.panel.title"
 	ShareCopied       ID = "share.panel.copied"
 	ShareSelect       ID = "share.panel.select"
+	ShareWrapped      ID = "share.panel.wrapped" // lines
 	ShareReopen       ID = "share.panel.reopen"
 	ShareFileScenario ID = "share.panel.file-scenario"
 	ShareNotCarried   ID = "share.panel.not-carried"
@@ -67,7 +68,8 @@ const (
 var sharePanelEN = map[ID]string{
 	ShareTitle:        "state string · any key closes",
 	ShareCopied:       "Sent to your terminal's clipboard with OSC 52 (if it refuses, select it).",
-	ShareSelect:       "Select the line above to copy it.",
+	ShareSelect:       "Select the string above to copy it.",
+	ShareWrapped:      "The string is wider than the panel: its %d lines above are one string.",
 	ShareReopen:       "Reopen it with: losslab --state STRING",
 	ShareFileScenario: "The scenario came from a file, so it is left out: these values and this chart only.",
 	ShareNotCarried:   "It leaves out the undo history and the history chart.",

@@ -95,6 +95,9 @@ func (m Model) sharePanel(w, h int) string {
 	s, named := m.StateString()
 	lines := strings.Split(ansi.Hardwrap(st.Bold.Render(s), iw, false), "\n")
 	var text []string
+	if len(lines) > 1 {
+		text = append(text, p.T(i18n.ShareWrapped, len(lines)))
+	}
 	if m.sharing.copied {
 		text = append(text, p.T(i18n.ShareCopied))
 	} else {

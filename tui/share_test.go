@@ -72,7 +72,7 @@ func TestSharePanel(t *testing.T) {
 	}
 	s, _ := m.StateString()
 	v := m.View()
-	for _, want := range []string{s, "Select the line above", "losslab --state STRING", "leaves out the undo history"} {
+	for _, want := range []string{s, "Select the string above", "losslab --state STRING", "leaves out the undo history"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("the panel lacks %q:\n%s", want, v)
 		}
@@ -185,5 +185,20 @@ func TestServedSessionWritesNothing(t *testing.T) {
 	}
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("a served session wrote %v", files)
+	}
+}
+
+// A string wider than the panel is wrapped, and the panel says its lines
+// are one string.
+func TestShareLongStringWraps(t *testing.T) {
+	m := sharedModel(t, Options{Scenario: mustPreset(t, "contrastive-vs-triplet")}, ShareContext{}, 80, 24)
+	m = press(t, m, ".", "l", "j", "l", "j", "l", "j", " ", "j", " ", "c", "c", "c", "s")
+	s, _ := m.StateString()
+	if len(s) <= 76 {
+		t.Fatalf("%q fits the panel; the test needs a longer one", s)
+	}
+	v := m.View()
+	if !strings.Contains(v, "its 2 lines above are one string") || !strings.Contains(v, s[:76]) || !strings.Contains(v, s[76:]) {
+		t.Errorf("the wrapped string or its sentence is missing:\n%s", v)
 	}
 }
