@@ -183,3 +183,29 @@ func TestFormatOf(t *testing.T) {
 		}
 	}
 }
+
+// Target: a figure key answers within a frame or two (under 50 ms) for the
+// playground's charts; the batch figure's cost does not grow with N.
+func BenchmarkTripletSVG(b *testing.B) {
+	for b.Loop() {
+		p, err := Triplet(article, english())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Render(p, "svg"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkHeatmapSVG(b *testing.B) {
+	for b.Loop() {
+		p, err := Heatmap(article, english())
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := Render(p, "svg"); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
