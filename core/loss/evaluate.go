@@ -34,13 +34,25 @@ type Evaluation struct {
 // terms, (a,p) and (a,n), and its value is their mean; a triplet loss has
 // one term, which is its value.
 type Result struct {
-	Loss  Loss
-	Value float64
-	Terms []Term
+	Loss   Loss
+	Params Params // as used: defaults filled in, unused ones 0
+	Value  float64
+	Terms  []Term
 }
 
-// PairNames are the names of the two pairs of a Setting, in Evaluation order.
-var PairNames = [2]string{"a-p", "a-n"}
+// The pairs of a Setting, as JSON and files name them, in Evaluation order.
+const (
+	PairAP = "a-p"
+	PairAN = "a-n"
+)
+
+// PairID names pair i (0 or 1) of a Setting.
+func PairID(i int) string {
+	if i == 0 {
+		return PairAP
+	}
+	return PairAN
+}
 
 // Evaluate computes every loss of s.
 func Evaluate(s Setting) (Evaluation, error) {
@@ -86,7 +98,11 @@ func EvaluateAll(s Setting, p Params) ([]Result, error) {
 	out := make([]Result, len(reg))
 	terms := make([]Term, 0, 2*len(reg))
 	for i, l := range reg {
-		r := Result{Loss: l}
+		lp, err := l.Resolve(p)
+		if err != nil {
+			return nil, err
+		}
+		r := Result{Loss: l, Params: lp}
 		switch l.Kind {
 		case OnPairs:
 			start := len(terms)
@@ -94,7 +110,7 @@ func EvaluateAll(s Setting, p Params) ([]Result, error) {
 				d float64
 				y Label
 			}{{s.DAP, s.YAP}, {s.DAN, s.YAN}} {
-				t, err := l.Pair(pr.d, pr.y, p)
+				t, err := l.Pair(pr.d, pr.y, lp)
 				if err != nil {
 					return nil, err
 				}
@@ -103,7 +119,7 @@ func EvaluateAll(s Setting, p Params) ([]Result, error) {
 			}
 			r.Terms = terms[start:len(terms):len(terms)]
 		case OnTriplets:
-			t, err := l.Triplet(s.DAP, s.DAN, p)
+			t, err := l.Triplet(s.DAP, s.DAN, lp)
 			if err != nil {
 				return nil, err
 			}

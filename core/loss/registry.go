@@ -2,7 +2,9 @@ package loss
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -10,7 +12,7 @@ import (
 // never changes with display text or language.
 type ID string
 
-// Kind says what one term of a loss acts on.
+// Kind says what one term of a loss acts on in a Setting.
 type Kind uint8
 
 const (
@@ -29,9 +31,12 @@ const (
 
 // Params are the hyper-parameters a loss may use.
 type Params struct {
-	Margin      float64 // m; ignored by losses that have none
+	Margin      float64 // m ≥ 0; ignored by losses that have none
 	Temperature float64 // τ > 0 for losses that use one; 0 means the loss's default
 }
+
+// ErrTemperature is the cause of an *InputError about τ.
+var ErrTemperature = errors.New("temperature must be finite and > 0")
 
 // Term is one term of a loss with its derivative with respect to the
 // distances it reads: Grad[0] = ∂L/∂d for a pair term; Grad[0] = ∂L/∂d(a,p)
@@ -45,6 +50,25 @@ type Term struct {
 	Regime Regime
 }
 
+// PairTerm is the term of a pair loss: d is the pair's distance, y its label.
+type PairTerm func(d float64, y Label, p Params) (Term, error)
+
+// TripletTerm is the term of a triplet loss on d(a,p), d(a,n).
+type TripletTerm func(dap, dan float64, p Params) (Term, error)
+
+// AnchorTerms is a loss that compares one anchor with every other sample at
+// once (a softmax over the batch): given the anchor's distances to its
+// positives and to its negatives, it returns the sum of its terms, one per
+// positive. Batch code uses it in place of mining.
+type AnchorTerms func(positives, negatives []float64, p Params) (float64, error)
+
+// Equivalence states that a loss equals another under some parameters: a
+// fact the front ends can show and the tests check.
+type Equivalence struct {
+	ID     ID     // the loss this one becomes
+	Params Params // under these parameters (zero fields: the defaults)
+}
+
 // Loss describes one loss of the registry. Exactly one of Pair and Triplet
 // is set, according to Kind.
 type Loss struct {
@@ -53,23 +77,42 @@ type Loss struct {
 	Family Family
 	// Rank orders losses within their family on screen (the classic form 0).
 	Rank int
+	// Name and Short are the English names, the source texts a message
+	// catalogue translates (keyed by ID); Formula is the per-term formula in
+	// notation, the same in every language.
+	Name, Short, Formula string
 	// UsesMargin and UsesTemperature say which Params the loss reads.
 	UsesMargin, UsesTemperature bool
 	// HasRegime says the loss's terms carry an easy/semi-hard/hard Regime.
 	HasRegime bool
 	// DefaultTemperature is τ when Params.Temperature is 0.
 	DefaultTemperature float64
+	// Equals, when set, names the loss this one becomes under other Params.
+	Equals *Equivalence
 
-	Pair    func(d float64, y Label, p Params) (Term, error)
-	Triplet func(dap, dan float64, p Params) (Term, error)
+	Pair    PairTerm
+	Triplet TripletTerm
+	// Anchor is set for losses with a batch form of their own (InfoNCE);
+	// triplet losses without it are batched through a miner.
+	Anchor AnchorTerms
 }
 
-// Temperature is the τ the loss uses under p.
-func (l Loss) Temperature(p Params) float64 {
-	if p.Temperature > 0 {
-		return p.Temperature
+// Resolve returns p with the loss's defaults filled in and checks it.
+func (l Loss) Resolve(p Params) (Params, error) {
+	if l.UsesTemperature {
+		if p.Temperature == 0 {
+			p.Temperature = l.DefaultTemperature
+		}
+		if !(p.Temperature > 0) || math.IsInf(p.Temperature, 1) {
+			return p, &InputError{Field: "temperature", Value: p.Temperature, Err: ErrTemperature}
+		}
+	} else {
+		p.Temperature = 0
 	}
-	return l.DefaultTemperature
+	if !l.UsesMargin {
+		p.Margin = 0
+	}
+	return p, checkMargin(p.Margin)
 }
 
 // registered holds every loss, added by the init function of the loss's own
@@ -112,10 +155,13 @@ func IDs() []ID {
 	return ids
 }
 
+// ErrUnknownLoss is the cause of ParseID's error.
+var ErrUnknownLoss = errors.New("unknown loss")
+
 // ParseID looks a loss up by its ID, with an error that lists the known IDs.
 func ParseID(s string) (Loss, error) {
 	if l, ok := Lookup(ID(s)); ok {
 		return l, nil
 	}
-	return Loss{}, fmt.Errorf("unknown loss %q (known: %v)", s, IDs())
+	return Loss{}, fmt.Errorf("%w %q (known: %v)", ErrUnknownLoss, s, IDs())
 }

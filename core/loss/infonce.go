@@ -1,0 +1,91 @@
+package loss
+
+import "math"
+
+// InfoNCE (van den Oord et al. 2018), in SimCLR's NT-Xent and SupCon's
+// supervised form: per positive pair (i, j),
+//
+//	−log( exp(s_ij/τ) / Σ_{k≠i} exp(s_ik/τ) ),
+//
+// averaged over positive pairs, with the similarity s = −d of the distance in
+// use. On cosine distance s = cos − 1: the softmax ignores the constant, so
+// this is the loss on cosine similarity. On one triplet it is
+// softplus((d(a,p) − d(a,n))/τ): the soft-margin triplet at τ = 1.
+
+// InfoNCEID is the InfoNCE loss's stable ID.
+const InfoNCEID ID = "infonce"
+
+// infoNCETemperature is SupCon's default τ.
+const infoNCETemperature = 0.1
+
+func init() {
+	register(Loss{ID: InfoNCEID, Kind: OnTriplets, Family: TripletFamily, Rank: 3,
+		UsesTemperature: true, DefaultTemperature: infoNCETemperature,
+		Name: "InfoNCE (NT-Xent)", Short: "InfoNCE", Formula: "softplus((d(a,p) − d(a,n))/τ)",
+		Equals:  &Equivalence{ID: SoftMarginID, Params: Params{Temperature: 1}},
+		Triplet: infoNCETriplet, Anchor: infoNCEAnchor})
+}
+
+func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
+	if err := checkDistance("d(a,p)", dap); err != nil {
+		return Term{}, err
+	}
+	if err := checkDistance("d(a,n)", dan); err != nil {
+		return Term{}, err
+	}
+	tau, err := temperature(p)
+	if err != nil {
+		return Term{}, err
+	}
+	x := (dap - dan) / tau
+	g := Sigmoid(x) / tau
+	// Like softplus, never exactly 0: the term always pushes.
+	return Term{Loss: Softplus(x), Active: true, Grad: [2]float64{g, -g}}, nil
+}
+
+// infoNCEAnchor sums, over the anchor's positives j, d_j/τ + log Σ_k exp(−d_k/τ)
+// (k over positives and negatives), the log-sum-exp shifted by its largest
+// exponent so that no exp overflows or every one underflows.
+func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
+	tau, err := temperature(p)
+	if err != nil || len(pos) == 0 {
+		return 0, err
+	}
+	nearest := math.Inf(1)
+	for _, d := range pos {
+		if err := checkDistance("d(a,p)", d); err != nil {
+			return 0, err
+		}
+		nearest = math.Min(nearest, d)
+	}
+	for _, d := range neg {
+		if err := checkDistance("d(a,n)", d); err != nil {
+			return 0, err
+		}
+		nearest = math.Min(nearest, d)
+	}
+	var s float64
+	for _, d := range pos {
+		s += math.Exp((nearest - d) / tau)
+	}
+	for _, d := range neg {
+		s += math.Exp((nearest - d) / tau)
+	}
+	// Each term is (d_j − nearest)/τ + log s: no large values cancel.
+	logS, sum := math.Log(s), 0.0
+	for _, d := range pos {
+		sum += (d-nearest)/tau + logS
+	}
+	return sum, nil
+}
+
+func temperature(p Params) (float64, error) {
+	tau := p.Temperature
+	if tau == 0 {
+		tau = infoNCETemperature
+	}
+	if !(tau > 0) || math.IsInf(tau, 1) {
+		return 0, &InputError{Field: "temperature", Value: p.Temperature, Err: ErrTemperature}
+	}
+	return tau, nil
+}
