@@ -107,7 +107,7 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 	}
 	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
 	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), num(p.Grad))
+		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairID(i), p.Label, p.Branch, p, activeWord(p.Active), num(p.Grad))
 	}
 	fmt.Fprintf(w, "             mean = %.4f\n", ev.Contrastive)
 	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %.4f\n", ev.SoftMargin.Loss)

@@ -145,7 +145,7 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 	}
 	for i, p := range ev.Pairs {
 		r.Contrastive.Pairs = append(r.Contrastive.Pairs, PairReport{
-			Pair: loss.PairNames[i], Y: int(p.Label), D: p.D, Branch: p.Branch.String(),
+			Pair: loss.PairID(i), Y: int(p.Label), D: p.D, Branch: p.Branch.String(),
 			Loss: p.Loss, Active: p.Active, Grad: p.Grad, Explanation: p.String(),
 		})
 	}

@@ -111,7 +111,7 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.FineUp):
 			return m.setMargin(0.01)
 		case key.Matches(msg, k.Distance):
-			m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(len(dist.Names()))
+			m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
 			return m, m.compute()
 		}
 	}

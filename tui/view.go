@@ -194,7 +194,7 @@ func (m Model) contrastiveBody() string {
 			style = st.Negative
 		}
 		lines = append(lines, fmt.Sprintf("%s  %-9s  %-13s  %-34s %s",
-			style.Render(loss.PairNames[i]), p.Label, p.Branch, p.String(), active))
+			style.Render(loss.PairID(i)), p.Label, p.Branch, p.String(), active))
 	}
 	lines = append(lines,
 		fmt.Sprintf("mean = (%.4f + %.4f) / 2 = %s", ev.Pairs[0].Loss, ev.Pairs[1].Loss, st.Bold.Render(fmt.Sprintf("%.4f", ev.Contrastive))),
