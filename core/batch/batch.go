@@ -39,11 +39,13 @@ import (
 
 // Options configure Compute.
 type Options struct {
-	Metric    dist.Metric
-	Margin    float64
-	Bins      int                   // histogram bins for display; 0 means 30
-	BlockRows int                   // anchors per distance block; 0 chooses by size
-	Progress  func(done, total int) // called after each block; may be nil
+	Metric dist.Metric
+	Margin float64
+	// Temperature is τ for the losses that use one; 0 means each one's default.
+	Temperature float64
+	Bins        int                   // histogram bins for display; 0 means 30
+	BlockRows   int                   // anchors per distance block; 0 chooses by size
+	Progress    func(done, total int) // called after each block; may be nil
 }
 
 // Losses are the batch loss values.
@@ -101,6 +103,9 @@ type Result struct {
 	Triplets   Census     `json:"triplets"`
 	Separation Separation `json:"separation"`
 	Histogram  Histogram  `json:"histogram"`
+	// ByLoss holds every registered loss under each of its Strategies, in
+	// registry order: front ends iterate it instead of naming losses.
+	ByLoss []LossValue `json:"by_loss"`
 }
 
 // Errors a caller can tell apart.
@@ -178,11 +183,17 @@ func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, er
 	for _, v := range pos {
 		hist.pos[hist.bin(v)]++
 	}
+	pl, err := newPlan(loss.Params{Margin: opts.Margin, Temperature: opts.Temperature})
+	if err != nil {
+		return nil, err
+	}
 	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
-		negBelow: make([]int64, len(pos)+1)}
+		negBelow: make([]int64, len(pos)+1), plan: pl, tallies: make([]tally, n*len(pl.slots))}
 	c.median = median(pos)
 	c.anchors = make([]anchorStats, n)
-	c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress)
+	if err := c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
+		return nil, err
+	}
 
 	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
 	c.reduce(res)
@@ -264,12 +275,7 @@ func median(sorted []float64) float64 {
 // anchorStats is what one anchor contributes; summing these in anchor order
 // makes the result independent of scheduling.
 type anchorStats struct {
-	contrastive      float64 // Σ over j > a of the pair term
-	batchAll         float64 // Σ of active hinge terms over (p, n)
-	active           int64
 	easy, semi, hard int64
-	hardest          float64 // max_p d(a,p) − min_n d(a,n)
-	semiHard         float64 // Σ over p of the TF Addons term
 	positives        int64
 }
 
@@ -290,16 +296,21 @@ type computation struct {
 	// one array shared by the workers (atomic adds), as it is as long as
 	// the positives.
 	negBelow []int64
+
+	plan    plan
+	tallies []tally // anchor a's slots are tallies[a·S : (a+1)·S]
 }
 
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
-	ps, ns, prefix     []float64
+	ps, ns             []float64
+	gs, gprefix        []float64 // hingeTerms' sorted g(d(a,n)) and prefix sums
 	negHist            []int64
 	less, ties, closer int64
+	err                error
 }
 
-func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) {
+func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) error {
 	workers := runtime.GOMAXPROCS(0)
 	ws := make([]*worker, workers)
 	for i := range ws {
@@ -325,6 +336,9 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 		}
 	}
 	for _, w := range ws {
+		if w.err != nil {
+			return w.err
+		}
 		c.less += w.less
 		c.ties += w.ties
 		c.closer += w.closer
@@ -332,12 +346,15 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 			c.hist.neg[i] += v
 		}
 	}
+	return nil
 }
 
 // anchor computes anchor a's contributions from its row of distances.
 func (c *computation) anchor(w *worker, a int, row []float64) {
 	m, ya := c.margin, c.labels[a]
 	st := &c.anchors[a]
+	slots := len(c.plan.slots)
+	terms := c.tallies[a*slots : (a+1)*slots]
 	w.ps, w.ns = w.ps[:0], w.ns[:0]
 	for j, dj := range row {
 		if j == a {
@@ -350,18 +367,16 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 			w.ns = append(w.ns, dj)
 		}
 		if j > a {
-			if same {
-				st.contrastive += dj * dj / 2
-			} else {
-				if gap := m - dj; gap > loss.Tol {
-					st.contrastive += gap * gap / 2
-				}
+			c.pairTerms(w, terms, dj, same)
+			if !same {
 				c.streamNegative(w, dj)
 			}
 		}
 	}
 	q := len(w.ns)
 	maxP := slices.Max(w.ps)
+	c.anchorTerms(w, terms, w.ps, w.ns)
+	c.hingeTerms(w, terms, w.ps, w.ns, maxP)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
 	// semi-hard rule only through their minimum (the closest negative
@@ -378,17 +393,8 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 		}
 	}
 	slices.Sort(near)
-	if cap(w.prefix) < len(near)+1 {
-		w.prefix = make([]float64, len(near)+1)
-	}
-	w.prefix = w.prefix[:len(near)+1]
-	for i, v := range near {
-		w.prefix[i+1] = w.prefix[i] + v
-	}
 	for _, dp := range w.ps {
-		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives with an active hinge
-		st.batchAll += float64(k)*(dp+m) - w.prefix[k]
-		st.active += int64(k)
+		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives not easy
 		hard := upperBound(near, dp+loss.Tol)
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)
@@ -402,10 +408,10 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 		if math.IsInf(chosen, 1) {
 			chosen = farthest
 		}
-		st.semiHard += math.Max(dp-chosen+m, 0)
+		c.minedTerms(w, terms, c.plan.semi, dp, chosen)
 	}
 	st.positives = int64(len(w.ps))
-	st.hardest = maxP - minN
+	c.minedTerms(w, terms, c.plan.hard, maxP, minN)
 }
 
 // streamNegative compares one negative pair distance with all positives.
@@ -427,33 +433,15 @@ func upperBound(sorted []float64, x float64) int {
 
 func (c *computation) reduce(res *Result) {
 	var s anchorStats
-	var hardSum, softSum float64
 	for _, a := range c.anchors {
-		s.contrastive += a.contrastive
-		s.batchAll += a.batchAll
-		s.active += a.active
 		s.easy += a.easy
 		s.semi += a.semi
 		s.hard += a.hard
-		s.semiHard += a.semiHard
 		s.positives += a.positives
-		hardSum += math.Max(a.hardest+c.margin, 0)
-		softSum += loss.Softplus(a.hardest)
 	}
-	n := float64(c.n)
 	total := s.easy + s.semi + s.hard
-	l := &res.Losses
-	l.Contrastive = s.contrastive / (n * (n - 1) / 2)
-	if total > 0 {
-		l.BatchAll = s.batchAll / float64(total)
-		l.FractionActive = float64(s.active) / float64(total)
-	}
-	if s.active > 0 {
-		l.BatchAllNonzero = s.batchAll / float64(s.active)
-	}
-	l.BatchHard = hardSum / n
-	l.BatchHardSoft = softSum / n
-	l.SemiHard = s.semiHard / float64(s.positives)
+	res.ByLoss = c.reduceSlots()
+	res.Losses = classicLosses(res.ByLoss)
 	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
 
 	P, Q := int64(len(c.pos)), int64(0)

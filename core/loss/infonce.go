@@ -56,28 +56,44 @@ func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
 		if err := checkDistance("d(a,p)", d); err != nil {
 			return 0, err
 		}
-		nearest = math.Min(nearest, d)
+		if d < nearest {
+			nearest = d
+		}
 	}
 	for _, d := range neg {
 		if err := checkDistance("d(a,n)", d); err != nil {
 			return 0, err
 		}
-		nearest = math.Min(nearest, d)
+		if d < nearest {
+			nearest = d
+		}
 	}
+	// s = Σ exp((nearest − d)/τ) ≥ 1. A term below e⁻³⁷ < 2⁻⁵³ is skipped:
+	// it changes s by less than its last bit; all of them together by at
+	// most (N−1)·2⁻⁵³ relative, far below any tolerance, and the exps saved
+	// are most of a large batch.
+	inv, far := 1/tau, nearest+skipBeyond*tau
 	var s float64
 	for _, d := range pos {
-		s += math.Exp((nearest - d) / tau)
+		if d < far {
+			s += math.Exp((nearest - d) * inv)
+		}
 	}
 	for _, d := range neg {
-		s += math.Exp((nearest - d) / tau)
+		if d < far {
+			s += math.Exp((nearest - d) * inv)
+		}
 	}
 	// Each term is (d_j − nearest)/τ + log s: no large values cancel.
 	logS, sum := math.Log(s), 0.0
 	for _, d := range pos {
-		sum += (d-nearest)/tau + logS
+		sum += (d-nearest)*inv + logS
 	}
 	return sum, nil
 }
+
+// skipBeyond is the exponent, in units of τ, past which exp(−x) < 2⁻⁵³.
+const skipBeyond = 37
 
 func temperature(p Params) (float64, error) {
 	tau := p.Temperature

@@ -95,6 +95,14 @@ type Loss struct {
 	// Anchor is set for losses with a batch form of their own (InfoNCE);
 	// triplet losses without it are batched through a miner.
 	Anchor AnchorTerms
+	// Reach, when set, says where a pair loss stops pushing: the term of a
+	// different-class pair at d ≥ Reach(p) is exactly 0, inactive, with zero
+	// gradient. Batch code skips those pairs, which are most of a batch.
+	Reach func(p Params) float64
+	// HingeOf is set when the triplet term is max(g(d(a,p)) − g(d(a,n)) + m, 0)
+	// with g = HingeOf increasing: batch code can then sum every triplet's
+	// term in closed form (sorted g(d(a,n)) and prefix sums), not one by one.
+	HingeOf func(d float64) float64
 }
 
 // Resolve returns p with the loss's defaults filled in and checks it.

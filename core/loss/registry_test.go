@@ -107,3 +107,65 @@ func TestRegistryGradients(t *testing.T) {
 		}
 	}
 }
+
+// A loss that declares HingeOf computes exactly max(g(dap) − g(dan) + m, 0),
+// so batch code may sum its terms in closed form.
+func TestHingeOfMatchesTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	found := 0
+	for _, l := range Registry() {
+		if l.HingeOf == nil {
+			continue
+		}
+		found++
+		for range 2000 {
+			dap, dan, m := rng.Float64()*3, rng.Float64()*3, rng.Float64()*2
+			term, err := l.Triplet(dap, dan, Params{Margin: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := l.HingeOf(dap) - l.HingeOf(dan) + m
+			want := 0.0
+			if v > Tol {
+				want = v
+			}
+			if term.Loss != want || term.Active != (v > Tol) {
+				t.Fatalf("%s (%v, %v, %v): term %+v, closed form %v", l.ID, dap, dan, m, term, want)
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("%d losses declare HingeOf, want the triplet and its squared form", found)
+	}
+}
+
+// Reach is a true bound: beyond it a different-class pair costs nothing.
+func TestReachIsABound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	found := 0
+	for _, l := range Registry() {
+		if l.Reach == nil {
+			continue
+		}
+		found++
+		for range 2000 {
+			p := Params{Margin: rng.Float64() * 2}
+			r := l.Reach(p)
+			for _, d := range []float64{r, r + rng.Float64()*3, math.Nextafter(r, 10)} {
+				term, err := l.Pair(d, Different, p)
+				if err != nil || term != (Term{}) {
+					t.Fatalf("%s: d = %v ≥ reach %v gives %+v, %v", l.ID, d, r, term, err)
+				}
+			}
+			// And it is tight: just inside the reach (beyond Tol) the term pushes.
+			if d := r - 1e-6; d >= 0 {
+				if term, _ := l.Pair(d, Different, p); !term.Active {
+					t.Fatalf("%s: d = %v just inside reach %v is inactive", l.ID, d, r)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no loss declares Reach")
+	}
+}
