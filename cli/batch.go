@@ -15,6 +15,7 @@ import (
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
+	"losslab/i18n"
 	"losslab/tui"
 )
 
@@ -199,13 +200,8 @@ func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized
 	}
 	fmt.Fprintf(w, "%s: %d × %d, %d classes (%s), %s distance, margin %s%s\n\n",
 		d.Source, r.N, r.Dim, r.Classes, classList(d.Classes), r.Distance, num(r.Margin), norm)
-	l := r.Losses
-	fmt.Fprintln(w, "losses")
-	fmt.Fprintf(w, "  contrastive, all pairs          %.4f\n", l.Contrastive)
-	fmt.Fprintf(w, "  batch-all triplet               %.4f   non-zero mean %.4f   active %.1f%% of %s triplets\n",
-		l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive, thousands(r.Triplets.Total))
-	fmt.Fprintf(w, "  batch-hard (Hermans 2017)       %.4f   soft-margin %.4f\n", l.BatchHard, l.BatchHardSoft)
-	fmt.Fprintf(w, "  semi-hard (TF Addons rule)      %.4f\n\n", l.SemiHard)
+	writeBatchLosses(w, i18n.Printer{}, r.ByLoss)
+	fmt.Fprintln(w)
 	t := r.Triplets
 	fmt.Fprintf(w, "triplets     easy %s (%.1f%%)   semi-hard %s (%.1f%%)   hard %s (%.1f%%)\n\n",
 		thousands(t.Easy), pct(t.Easy, t.Total), thousands(t.SemiHard), pct(t.SemiHard, t.Total), thousands(t.Hard), pct(t.Hard, t.Total))

@@ -8,6 +8,8 @@ import (
 	"io"
 
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
 
 const evalSynopsis = `Usage: losslab eval [flags]
@@ -109,10 +111,8 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 	for i, p := range ev.Pairs {
 		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairID(i), p.Label, p.Branch, p, activeWord(p.Active), num(p.Grad))
 	}
-	fmt.Fprintf(w, "             mean = %.4f\n", ev.Contrastive)
-	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %.4f\n", ev.SoftMargin.Loss)
-	fmt.Fprintf(w, "             squared triplet      max(d(a,p)² − d(a,n)² + m, 0)    = %.4f\n", ev.Squared.Loss)
-	fmt.Fprintf(w, "             hinge contrastive    y·d + (1−y)·max(m − d, 0), mean  = %.4f\n", ev.HingeMean)
+	fmt.Fprintf(w, "             mean = %s\n\n", numfmt.Loss(ev.Contrastive))
+	writeEvalVariants(w, i18n.Printer{}, ev)
 }
 
 func activeWord(active bool) string {

@@ -24,6 +24,8 @@ type Report struct {
 	Contrastive ContrastiveReport `json:"contrastive"`
 	Triplet     TripletReport     `json:"triplet"`
 	Variants    VariantsReport    `json:"variants"`
+	// Losses holds every registered loss by ID, generated from the registry.
+	Losses map[loss.ID]LossReport `json:"losses"`
 }
 
 type InputsReport struct {
@@ -133,6 +135,7 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 			SquaredTriplet:    ev.Squared.Loss,
 			HingeContrastive:  ev.HingeMean,
 		},
+		Losses: lossesReport(ev.Results),
 	}
 	if in.Anchor != nil {
 		name := in.Metric.String()

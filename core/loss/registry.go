@@ -20,6 +20,14 @@ const (
 	OnTriplets             // a term per triplet (d(a,p), d(a,n))
 )
 
+// String is the kind's identifier in JSON: "pairs" or "triplets".
+func (k Kind) String() string {
+	if k == OnPairs {
+		return "pairs"
+	}
+	return "triplets"
+}
+
 // Family groups losses for display: the contrastive family works with an
 // absolute radius around the anchor, the triplet family with a relative gap.
 type Family uint8
