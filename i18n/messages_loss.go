@@ -9,8 +9,8 @@ const (
 	LossVariantsLine    ID = "loss.variants.line"    // %s: the variants joined
 	LossWithParams      ID = "loss.with-params"      // %[1]s name, %[2]s parameters
 	LossTemperature     ID = "loss.param.temperature"
-	LossPairMean        ID = "loss.pair-mean"   // %s formula of a pair term
-	LossEquals          ID = "loss.equals"      // %[1]s parameters, %[2]s the other loss's name
+	LossPairMean        ID = "loss.pair-mean" // %s formula of a pair term
+	LossEquals          ID = "loss.equals"    // %[1]s parameters, %[2]s the other loss's name
 	LossBatchHeading    ID = "loss.batch.heading"
 	LossStrategy        ID = "loss.batch.strategy" // %[1]s miner, %[2]s reducer
 	LossActiveShare     ID = "loss.batch.active"   // %[1]s percent, %[2]s count
