@@ -16,10 +16,6 @@ import (
 // The loss sections of eval and batch, generated from the registry: a new
 // loss in core/loss appears here without a line of this file naming it.
 
-// detailedInEval are the losses eval explains in sections of their own,
-// term by term; every other registered loss is listed under "variants".
-var detailedInEval = map[loss.ID]bool{loss.TripletID: true, loss.ContrastiveID: true}
-
 // lossTitle is a loss's display name with the parameters only it uses.
 func lossTitle(p i18n.Printer, l loss.Loss, params loss.Params) string {
 	name := p.LossName(string(l.ID), l.Name)
@@ -60,7 +56,7 @@ func writeEvalVariants(w io.Writer, p i18n.Printer, ev loss.Evaluation) {
 	var rows []row
 	nameW, formulaW := 0, 0
 	for _, r := range ev.Results {
-		if detailedInEval[r.Loss.ID] {
+		if r.Loss.Classic() { // explained term by term in its own section
 			continue
 		}
 		rw := row{lossTitle(p, r.Loss, r.Params), lossFormula(p, r.Loss), numfmt.Loss(r.Value), equivalenceNote(p, r.Loss)}

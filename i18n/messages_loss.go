@@ -15,6 +15,10 @@ const (
 	LossStrategy        ID = "loss.batch.strategy" // %[1]s miner, %[2]s reducer
 	LossActiveShare     ID = "loss.batch.active"   // %[1]s percent, %[2]s count
 	LossListSeparator   ID = "loss.list-separator"
+	LossStrategyShort   ID = "loss.batch.strategy-short" // %[1]s miner, %[2]s reducer
+	LossValue           ID = "loss.value"                // %[1]s name, %[2]s value
+	LossBatchLabel      ID = "loss.batch.label"          // the TUI's row label
+	LossEqualsShort     ID = "loss.equals-short"         // %[1]s loss, %[2]s parameters, %[3]s the other loss
 )
 
 // Miner and reducer names, by the stable IDs of core/batch.
@@ -26,6 +30,23 @@ var minerNames = map[string]ID{
 	"hardest-negative": "loss.miner.hardest-negative",
 	"random-negative":  "loss.miner.random-negative",
 	"all-positives":    "loss.miner.all-positives",
+}
+
+var minerShortNames = map[string]ID{
+	"all-pairs":        "loss.miner-short.all-pairs",
+	"all-triplets":     "loss.miner-short.all-triplets",
+	"batch-hard":       "loss.miner-short.batch-hard",
+	"semi-hard":        "loss.miner-short.semi-hard",
+	"hardest-negative": "loss.miner-short.hardest-negative",
+	"random-negative":  "loss.miner-short.random-negative",
+	"all-positives":    "loss.miner-short.all-positives",
+}
+
+// reducerShortNames leave out the mean, which a short label implies.
+var reducerShortNames = map[string]ID{
+	"mean-non-zero":   "loss.reducer-short.mean-non-zero",
+	"per-anchor-mean": "loss.reducer-short.per-anchor-mean",
+	"sum":             "loss.reducer-short.sum",
 }
 
 var reducerNames = map[string]ID{
@@ -46,6 +67,22 @@ var lossEN = map[ID]string{
 	LossStrategy:        "%[1]s, %[2]s",
 	LossActiveShare:     "active %[1]s of %[2]s terms",
 	LossListSeparator:   " · ",
+	LossStrategyShort:   "%[1]s, %[2]s",
+	LossValue:           "%[1]s %[2]s",
+	LossBatchLabel:      "losses",
+	LossEqualsShort:     "%[1]s at %[2]s is %[3]s",
+
+	"loss.miner-short.all-pairs":        "all pairs",
+	"loss.miner-short.all-triplets":     "all",
+	"loss.miner-short.batch-hard":       "batch-hard",
+	"loss.miner-short.semi-hard":        "semi-hard",
+	"loss.miner-short.hardest-negative": "hardest",
+	"loss.miner-short.random-negative":  "random",
+	"loss.miner-short.all-positives":    "softmax",
+
+	"loss.reducer-short.mean-non-zero":   "non-zero mean",
+	"loss.reducer-short.per-anchor-mean": "per anchor",
+	"loss.reducer-short.sum":             "sum",
 
 	"loss.miner.all-pairs":        "all pairs",
 	"loss.miner.all-triplets":     "all triplets",
@@ -59,6 +96,25 @@ var lossEN = map[ID]string{
 	"loss.reducer.mean-non-zero":   "mean of non-zero terms",
 	"loss.reducer.per-anchor-mean": "mean over anchors",
 	"loss.reducer.sum":             "sum",
+}
+
+// LossShortName is a loss's short name where room is scarce: the
+// catalogue's "loss.short.<id>", else english.
+func (p Printer) LossShortName(id, english string) string {
+	if s, ok := tables(p.lang)[ID("loss.short."+id)]; ok {
+		return s
+	}
+	return english
+}
+
+// StrategyShortName is a batch strategy's short label: the miner's short
+// name, then the reducer's where it is not the plain mean.
+func (p Printer) StrategyShortName(miner, reducer string) string {
+	m := p.named(minerShortNames, miner)
+	if r, ok := reducerShortNames[reducer]; ok {
+		return p.T(LossStrategyShort, m, p.T(r))
+	}
+	return m
 }
 
 // LossName is a loss's name in p's language: the catalogue's

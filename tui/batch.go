@@ -15,6 +15,7 @@ import (
 	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
 )
 
 // batchKeys are the batch view's keys.
@@ -168,14 +169,12 @@ func (m BatchModel) View() string {
 
 func (m BatchModel) resultLines() []string {
 	r := m.res
-	l, t, s := r.Losses, r.Triplets, r.Separation
+	t, s := r.Triplets, r.Separation
 	pct := func(k int64) float64 { return 100 * share(k, t.Total) }
-	return []string{
-		fmt.Sprintf("losses      contrastive %.4f · batch-all %.4f (non-zero %.4f, %.1f%% active)", l.Contrastive, l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive),
-		fmt.Sprintf("            batch-hard %.4f (soft-margin %.4f) · semi-hard %.4f", l.BatchHard, l.BatchHardSoft, l.SemiHard),
+	return append(batchLossLines(i18n.Printer{}, r.ByLoss, m.width),
 		fmt.Sprintf("triplets    easy %.1f%% · semi-hard %.1f%% · hard %.1f%% of %d", pct(t.Easy), pct(t.SemiHard), pct(t.Hard), t.Total),
 		fmt.Sprintf("separation  AUC %.4f · d ≤ %s means same: %.1f%% accurate", s.AUC, loss.FormatValue(s.Threshold), 100*s.Accuracy),
 		fmt.Sprintf("            negatives closer than median positive + m: %.1f%%", 100*s.NegativesInsideMedianPlusMargin),
 		"",
-	}
+	)
 }

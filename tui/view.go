@@ -9,6 +9,8 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
 
 // Panel geometry, from the border the panels use: one border cell and one
@@ -197,9 +199,8 @@ func (m Model) contrastiveBody() string {
 			style.Render(loss.PairID(i)), p.Label, p.Branch, p.String(), active))
 	}
 	lines = append(lines,
-		fmt.Sprintf("mean = (%.4f + %.4f) / 2 = %s", ev.Pairs[0].Loss, ev.Pairs[1].Loss, st.Bold.Render(fmt.Sprintf("%.4f", ev.Contrastive))),
-		st.Dim.Render(fmt.Sprintf("variants: soft-margin %.4f · squared %.4f · hinge contrastive %.4f",
-			ev.SoftMargin.Loss, ev.Squared.Loss, ev.HingeMean)))
+		fmt.Sprintf("mean = (%s + %s) / 2 = %s", numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
+		st.Dim.Render(variantsLine(i18n.Printer{}, ev, m.width-panelFrameW)))
 	return strings.Join(lines, "\n")
 }
 

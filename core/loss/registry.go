@@ -113,6 +113,10 @@ type Loss struct {
 	HingeOf func(d float64) float64
 }
 
+// Classic reports whether l is its family's classic form (Rank 0), the one
+// front ends explain term by term; the others are shown as variants.
+func (l Loss) Classic() bool { return l.Rank == 0 }
+
 // Resolve returns p with the loss's defaults filled in and checks it.
 func (l Loss) Resolve(p Params) (Params, error) {
 	if l.UsesTemperature {
