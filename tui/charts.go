@@ -8,6 +8,7 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/charmbracelet/lipgloss"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
 )
 
@@ -91,25 +92,26 @@ func (m Model) renderChart(w, h int) string {
 	}
 	st, ev := m.styles, m.eval
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
+	maxD := grid.MaxDistance.Float()
 	switch m.chart {
 	case chartTriplet:
 		top := niceMax(dap + mg)
-		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, 3, 0, top, true}, func(p *plot) {
+		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, maxD, 0, top, true}, func(p *plot) {
 			p.vline(dap, st.Dim)
 			p.vline(dap+mg, st.Dim)
-			p.curve(func(x float64) float64 { return math.Max(dap-x+mg, 0) }, st.Accent)
+			p.curve(func(x float64) float64 { return tripletAt(dap, x, mg) }, st.Accent)
 			zoneLabel(p, 0, dap, "hard", st.Regime[loss.Hard])
 			zoneLabel(p, dap, dap+mg, "semi-hard", st.Regime[loss.SemiHard])
-			zoneLabel(p, dap+mg, 3, "easy", st.Regime[loss.Easy])
+			zoneLabel(p, dap+mg, maxD, "easy", st.Regime[loss.Easy])
 		})
 		return e.pic.with(mark{e.plot.cell(dan, ev.Triplet.Loss), glyph('●', st.Regime[ev.Triplet.Regime])})
 	case chartContrastive:
-		xmax := 3.0
+		xmax := maxD
 		top := niceMax(0.5 * math.Pow(math.Max(math.Max(dap, dan), mg), 2) * 1.2)
 		e := m.charts.get(chartKey{kind: chartContrastive, w: w, h: h, a: mg, c: top}, view{0, xmax, 0, top, true}, func(p *plot) {
 			p.vline(mg, st.Dim)
-			p.curve(func(x float64) float64 { return 0.5 * x * x }, st.Positive)
-			p.curve(func(x float64) float64 { return 0.5 * math.Pow(math.Max(mg-x, 0), 2) }, st.Negative)
+			p.curve(func(x float64) float64 { return contrastiveAt(x, mg, loss.Same) }, st.Positive)
+			p.curve(func(x float64) float64 { return contrastiveAt(x, mg, loss.Different) }, st.Negative)
 			p.text(canvas.Point{X: p.cell(0, top).X + 1, Y: 0}, "same: ½d²  ·  different: ½max(m−d,0)²  ·  ┊ m", st.Dim)
 		})
 		var marks []mark
@@ -122,7 +124,7 @@ func (m Model) renderChart(w, h int) string {
 		}
 		return e.pic.with(marks...)
 	case chartHeatmap:
-		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, 3, 0, 3, true}, func(p *plot) {
+		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, maxD, 0, maxD, true}, func(p *plot) {
 			m.heatmap(p, mg)
 		})
 		at := e.plot.cell(dap, dan)
@@ -178,7 +180,8 @@ const ramp = " .:-=+*#%@"
 
 func (m Model) heatmap(p *plot, mg float64) {
 	st := m.styles
-	top := 3 + mg // the loss's largest value over [0,3]²
+	maxD := grid.MaxDistance.Float()
+	top := tripletAt(maxD, 0, mg) // the loss's largest value over the grid's square
 	gw, gh := p.lc.GraphWidth(), p.lc.GraphHeight()
 	x0 := p.left()
 	heat := make([]lipgloss.Style, len(st.Heat))
@@ -186,10 +189,10 @@ func (m Model) heatmap(p *plot, mg float64) {
 		heat[i] = lipgloss.NewStyle().Background(c)
 	}
 	for row := range gh {
-		dan := 3 * (float64(gh-1-row) + 0.5) / float64(gh)
+		dan := maxD * (float64(gh-1-row) + 0.5) / float64(gh)
 		for col := range gw {
-			dap := 3 * (float64(col) + 0.5) / float64(gw)
-			v := math.Max(dap-dan+mg, 0) / top
+			dap := maxD * (float64(col) + 0.5) / float64(gw)
+			v := tripletAt(dap, dan, mg) / top
 			pt := canvas.Point{X: x0 + col, Y: row}
 			if m.opts.Color {
 				i := min(int(v*float64(len(heat))), len(heat)-1)
@@ -202,11 +205,11 @@ func (m Model) heatmap(p *plot, mg float64) {
 	}
 	// The lines d(a,n) = d(a,p) (hard | semi-hard) and d(a,n) = d(a,p) + m (semi-hard | easy).
 	for col := range gw {
-		dap := 3 * (float64(col) + 0.5) / float64(gw)
+		dap := maxD * (float64(col) + 0.5) / float64(gw)
 		for _, dan := range []float64{dap, dap + mg} {
 			pt := p.cell(dap, dan)
 			pt.X = x0 + col
-			if dan <= 3 && p.inside(pt) {
+			if dan <= maxD && p.inside(pt) {
 				style := p.lc.Canvas.Cell(pt).Style
 				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle('/', style.Foreground(lipgloss.Color("#FFFFFF"))))
 			}

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -118,4 +119,24 @@ func batchLossLines(p i18n.Printer, values []batch.LossValue, w int) []string {
 		lines = append(lines, line)
 	}
 	return lines
+}
+
+// tripletAt and contrastiveAt are the curves the charts draw, computed by
+// core/loss so that no formula is written twice. Charts only ask for points
+// inside the grid's ranges, where the losses cannot fail; a failure would
+// draw nothing (NaN), never a made-up value.
+func tripletAt(dap, dan, m float64) float64 {
+	t, err := loss.TripletLoss(dap, dan, m)
+	if err != nil {
+		return math.NaN()
+	}
+	return t.Loss
+}
+
+func contrastiveAt(d, m float64, y loss.Label) float64 {
+	p, err := loss.ContrastivePair(d, m, y)
+	if err != nil {
+		return math.NaN()
+	}
+	return p.Loss
 }
