@@ -12,6 +12,15 @@
 // pair the closest negative farther than the positive, else the farthest
 // negative, averaged over positive pairs. Hinges and regimes use loss.Tol.
 //
+// Losses are assembled as pytorch-metric-learning does: a distance builds
+// the matrix, a miner (mine.go) picks pairs or triplets, the registered
+// loss (core/loss) computes each term, a reducer (reduce.go) makes the
+// scalar. Compose does exactly that on a full matrix, for small batches;
+// Compute runs a fused kernel (fused.go) that feeds the same term functions
+// as each anchor's row of distances streams by, and reports every
+// registered loss under its Strategies in Result.ByLoss. The tests check
+// the two against each other and against an O(N³) brute force.
+//
 // Nothing is cubic in N: each anchor's negative distances are sorted once
 // and prefix-summed, so a positive costs a binary search; the distance
 // matrix is computed in blocks of anchors (gonum Gemm) and never held whole
