@@ -35,7 +35,7 @@ func lossFormula(p i18n.Printer, l loss.Loss) string {
 
 // equivalenceNote says which loss this one becomes, or "".
 func equivalenceNote(p i18n.Printer, l loss.Loss) string {
-	if l.Equals == nil {
+	if l.Equals.ID == "" {
 		return ""
 	}
 	other, ok := loss.Lookup(l.Equals.ID)
@@ -134,7 +134,7 @@ func lossesReport(results []loss.Result) map[loss.ID]LossReport {
 			}
 			lr.Terms = append(lr.Terms, tr)
 		}
-		if e := r.Loss.Equals; e != nil {
+		if e := r.Loss.Equals; e.ID != "" {
 			lr.Equals = &EqualsReport{Loss: e.ID}
 			if e.Params.Temperature != 0 {
 				lr.Equals.Temperature = &e.Params.Temperature

@@ -46,7 +46,7 @@ func TestEvalShowsEveryRegisteredLoss(t *testing.T) {
 		if !ok || got.Value != r.Value || len(got.Terms) != len(r.Terms) {
 			t.Errorf("%s in JSON: %+v, core %v", r.Loss.ID, got, r.Value)
 		}
-		if (got.Equals != nil) != (r.Loss.Equals != nil) {
+		if (got.Equals != nil) != (r.Loss.Equals.ID != "") {
 			t.Errorf("%s: equivalence missing", r.Loss.ID)
 		}
 		if r.Loss.Classic() {

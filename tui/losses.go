@@ -36,7 +36,7 @@ func variantsLine(p i18n.Printer, ev loss.Evaluation, w int) string {
 			name = p.T(i18n.LossWithParams, short, p.T(i18n.LossTemperature, numfmt.Input(r.Params.Temperature)))
 		}
 		full = append(full, p.T(i18n.LossValue, name, value))
-		if e := r.Loss.Equals; e != nil {
+		if e := r.Loss.Equals; e.ID != "" {
 			if other, ok := loss.Lookup(e.ID); ok {
 				notes = append(notes, p.T(i18n.LossEqualsShort, short,
 					p.T(i18n.LossTemperature, numfmt.Input(e.Params.Temperature)), p.LossShortName(string(other.ID), other.Short)))

@@ -22,7 +22,7 @@ func init() {
 	register(Loss{ID: InfoNCEID, Kind: OnTriplets, Family: TripletFamily, Rank: 3,
 		UsesTemperature: true, DefaultTemperature: infoNCETemperature,
 		Name: "InfoNCE (NT-Xent)", Short: "InfoNCE", Formula: "softplus((d(a,p) − d(a,n))/τ)",
-		Equals:  &Equivalence{ID: SoftMarginID, Params: Params{Temperature: 1}},
+		Equals:  Equivalence{ID: SoftMarginID, Params: Params{Temperature: 1}},
 		Triplet: infoNCETriplet, Anchor: infoNCEAnchor})
 }
 

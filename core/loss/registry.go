@@ -95,8 +95,9 @@ type Loss struct {
 	HasRegime bool
 	// DefaultTemperature is τ when Params.Temperature is 0.
 	DefaultTemperature float64
-	// Equals, when set, names the loss this one becomes under other Params.
-	Equals *Equivalence
+	// Equals names the loss this one becomes under other Params (a value,
+	// so that no caller can change the registry's copy; ID "" for none).
+	Equals Equivalence
 
 	Pair    PairTerm
 	Triplet TripletTerm
