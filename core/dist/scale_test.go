@@ -150,3 +150,41 @@ func randVec(r *rand.Rand, k int) []float64 {
 	}
 	return v
 }
+
+// Any finite vectors: a distance comes back finite, ≥ 0 and symmetric, or
+// the one error that says it is not representable; never Inf or NaN.
+func FuzzBetween(f *testing.F) {
+	f.Add(1.0, 2.0, 3.0, 4.0)
+	f.Add(1e308, -1e308, -1e308, 1e308)
+	f.Add(1e-310, 5e-324, 3e-320, 0.0)
+	f.Add(1e154, 1e154, -1e154, 0.0)
+	f.Add(0.0, 0.0, 0.0, 0.0)
+	f.Fuzz(func(t *testing.T, a, b, c, d float64) {
+		u, v := []float64{a, b}, []float64{c, d}
+		for _, m := range all {
+			duv, err1 := m.Between(u, v)
+			dvu, err2 := m.Between(v, u)
+			if CheckVector(u, 0) != nil || CheckVector(v, 1) != nil {
+				if err1 == nil {
+					t.Fatalf("%v accepted %v, %v", m, u, v)
+				}
+				continue
+			}
+			if (err1 == nil) != (err2 == nil) {
+				t.Fatalf("%v: errors %v / %v", m, err1, err2)
+			}
+			if err1 != nil {
+				if !errors.Is(err1, ErrNotRepresentable) && !errors.Is(err1, ErrZeroVector) {
+					t.Fatalf("%v(%v, %v): %v", m, u, v, err1)
+				}
+				continue
+			}
+			if math.IsNaN(duv) || math.IsInf(duv, 0) || duv < 0 || duv != dvu && math.Abs(duv-dvu) > 1e-15*duv {
+				t.Fatalf("%v(%v, %v) = %v, reversed %v", m, u, v, duv, dvu)
+			}
+			if m == Cosine && duv > 2 {
+				t.Fatalf("cosine %v > 2", duv)
+			}
+		}
+	})
+}

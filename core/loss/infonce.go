@@ -38,6 +38,9 @@ func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
 		return Term{}, err
 	}
 	x := (dap - dan) / tau
+	if math.IsInf(x, 1) {
+		return Term{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
+	}
 	g := Sigmoid(x) / tau
 	// Like softplus, never exactly 0: the term always pushes.
 	return Term{Loss: Softplus(x), Active: true, Grad: [2]float64{g, -g}}, nil
@@ -75,12 +78,12 @@ func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
 	inv, far := 1/tau, nearest+skipBeyond*tau
 	var s float64
 	for _, d := range pos {
-		if d < far {
+		if d <= far { // ≤: far may round to nearest itself
 			s += math.Exp((nearest - d) * inv)
 		}
 	}
 	for _, d := range neg {
-		if d < far {
+		if d <= far {
 			s += math.Exp((nearest - d) * inv)
 		}
 	}
@@ -88,6 +91,9 @@ func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
 	logS, sum := math.Log(s), 0.0
 	for _, d := range pos {
 		sum += (d-nearest)*inv + logS
+	}
+	if math.IsInf(sum, 0) {
+		return 0, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
 	}
 	return sum, nil
 }

@@ -217,3 +217,33 @@ func TestInfoNCEAnchorProperties(t *testing.T) {
 		}
 	}
 }
+
+// For any distances and τ, the anchor form is finite and ≥ 0 (or an input
+// error), and with the numbers small enough to compute naively it agrees
+// with the naive −log softmax.
+func FuzzInfoNCEAnchor(f *testing.F) {
+	f.Add(0.7, 0.5, 0.9, 0.1)
+	f.Add(0.0, 0.0, 0.0, 1.0)
+	f.Add(1e4, 1e4+1, 2e4, 0.01)
+	f.Add(1e300, 0.0, 1.0, 1e-300)
+	f.Fuzz(func(t *testing.T, p1, n1, n2, tau float64) {
+		l, _ := Lookup(InfoNCEID)
+		sum, err := l.Anchor([]float64{p1}, []float64{n1, n2}, Params{Temperature: tau})
+		if err != nil {
+			if !errors.Is(err, ErrDistance) && !errors.Is(err, ErrTemperature) && !errors.Is(err, ErrOverflow) {
+				t.Fatalf("(%v; %v, %v; τ %v): %v", p1, n1, n2, tau, err)
+			}
+			return
+		}
+		if math.IsNaN(sum) || math.IsInf(sum, 0) || sum < 0 {
+			t.Fatalf("(%v; %v, %v; τ %v) = %v", p1, n1, n2, tau, sum)
+		}
+		if math.Abs(p1)+math.Abs(n1)+math.Abs(n2) < 10 && tau > 0.5 && tau < 10 {
+			e := func(d float64) float64 { return math.Exp(-d / tau) }
+			naive := -math.Log(e(p1) / (e(p1) + e(n1) + e(n2)))
+			if math.Abs(naive-sum) > 1e-12 {
+				t.Fatalf("(%v; %v, %v; τ %v) = %v, naive %v", p1, n1, n2, tau, sum, naive)
+			}
+		}
+	})
+}

@@ -43,8 +43,12 @@ type Params struct {
 	Temperature float64 // τ > 0 for losses that use one; 0 means the loss's default
 }
 
-// ErrTemperature is the cause of an *InputError about τ.
-var ErrTemperature = errors.New("temperature must be finite and > 0")
+// Causes of an *InputError about τ.
+var (
+	ErrTemperature = errors.New("temperature must be finite and > 0")
+	// ErrOverflow: the distances divided by τ exceed float64's range.
+	ErrOverflow = errors.New("the loss at this temperature is too large for float64")
+)
 
 // Term is one term of a loss with its derivative with respect to the
 // distances it reads: Grad[0] = ∂L/∂d for a pair term; Grad[0] = ∂L/∂d(a,p)
