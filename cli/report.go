@@ -171,6 +171,13 @@ func vectorFlagError(err error, first, second string, u, v []float64) error {
 	return usagef(i18n.CLIErrFlagProblem, flag, ve.Err.Error())
 }
 
+// resultValue is the value of loss id, for the keys kept from before the
+// registry ("variants").
+func resultValue(ev loss.Evaluation, id loss.ID) float64 {
+	r, _ := ev.Result(id)
+	return r.Value
+}
+
 // NewReport builds the JSON report of an evaluation of in.
 func NewReport(in Input, ev loss.Evaluation) Report {
 	r := Report{
@@ -188,9 +195,9 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 			Explanation: ev.Triplet.String(),
 		},
 		Variants: VariantsReport{
-			SoftMarginTriplet: ev.SoftMargin.Loss,
-			SquaredTriplet:    ev.Squared.Loss,
-			HingeContrastive:  ev.HingeMean,
+			SoftMarginTriplet: resultValue(ev, loss.SoftMarginID),
+			SquaredTriplet:    resultValue(ev, loss.SquaredTripletID),
+			HingeContrastive:  resultValue(ev, loss.HingeContrastiveID),
 		},
 		Losses: lossesReport(ev.Results),
 	}

@@ -18,12 +18,7 @@ type Evaluation struct {
 	Triplet     Triplet
 	// Valid is false when the labels do not make (a,p,n) a triplet; the
 	// triplet loss is still computed from the distances.
-	Valid      bool
-	SoftMargin SoftMargin
-	Squared    Triplet
-	// Hinge are the non-squared contrastive terms of (a,p), (a,n); HingeMean their mean.
-	Hinge     [2]float64
-	HingeMean float64
+	Valid bool
 
 	// Results holds every registered loss on this setting, in registry
 	// order: front ends iterate it instead of naming losses.
@@ -38,6 +33,16 @@ type Result struct {
 	Params Params // as used: defaults filled in, unused ones 0
 	Value  float64
 	Terms  []Term
+}
+
+// Result returns the result of loss id.
+func (e Evaluation) Result(id ID) (Result, bool) {
+	for _, r := range e.Results {
+		if r.Loss.ID == id {
+			return r, true
+		}
+	}
+	return Result{}, false
 }
 
 // The pairs of a Setting, as JSON and files name them, in Evaluation order.
@@ -66,12 +71,8 @@ func Evaluate(s Setting) (Evaluation, error) {
 		if e.Pairs[i], err = ContrastivePair(ds[i], s.Margin, ys[i]); err != nil {
 			return Evaluation{}, err
 		}
-		e.Hinge[i], _, _ = HingePair(ds[i], s.Margin, ys[i]) // inputs already checked
 	}
 	e.Contrastive = (e.Pairs[0].Loss + e.Pairs[1].Loss) / 2
-	e.HingeMean = (e.Hinge[0] + e.Hinge[1]) / 2
-	e.SoftMargin, _ = SoftMarginTripletLoss(s.DAP, s.DAN)
-	e.Squared, _ = SquaredTripletLoss(s.DAP, s.DAN, s.Margin)
 	if e.Results, err = EvaluateAll(s, Params{Margin: s.Margin}); err != nil {
 		return Evaluation{}, err
 	}
