@@ -365,6 +365,7 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 	slots := len(c.plan.slots)
 	terms := c.tallies[a*slots : (a+1)*slots]
 	w.ps, w.ns = w.ps[:0], w.ns[:0]
+	var far int64 // pairs j > a that no pair loss reaches
 	for j, dj := range row {
 		if j == a {
 			continue
@@ -376,12 +377,17 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 			w.ns = append(w.ns, dj)
 		}
 		if j > a {
-			c.pairTerms(w, terms, dj, same)
+			if same || dj < c.plan.pairReach {
+				c.pairTerms(w, terms, dj, same)
+			} else {
+				far++
+			}
 			if !same {
 				c.streamNegative(w, dj)
 			}
 		}
 	}
+	c.farPairs(terms, far)
 	q := len(w.ns)
 	maxP := slices.Max(w.ps)
 	c.anchorTerms(w, terms, w.ps, w.ns)
@@ -393,12 +399,12 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 	cutoff := maxP + m + loss.Tol
 	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
-	for _, v := range w.ns {
-		minN, farthest = math.Min(minN, v), math.Max(farthest, v)
+	for _, v := range w.ns { // distances are never NaN: builtin min/max, not math's slower calls
+		minN, farthest = min(minN, v), max(farthest, v)
 		if v < cutoff {
 			near = append(near, v)
 		} else {
-			farMin = math.Min(farMin, v)
+			farMin = min(farMin, v)
 		}
 	}
 	slices.Sort(near)

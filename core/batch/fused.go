@@ -3,7 +3,6 @@ package batch
 import (
 	"math"
 	"slices"
-	"sort"
 
 	"losslab/core/loss"
 )
@@ -35,6 +34,9 @@ type plan struct {
 	slots                   []slot
 	pairs, hard, semi, anch []int
 	hinge                   []hingeSlots
+	// pairReach is the smallest reach of the pair slots: a different-class
+	// pair at least this far costs nothing in any of them.
+	pairReach float64
 }
 
 // hingeSlots are a closed-form loss's all-triplet mean and non-zero mean.
@@ -50,7 +52,7 @@ type tally struct {
 }
 
 func newPlan(params loss.Params) (plan, error) {
-	var pl plan
+	pl := plan{pairReach: math.Inf(1)}
 	for _, l := range loss.Registry() {
 		p, err := l.Resolve(params)
 		if err != nil {
@@ -67,6 +69,7 @@ func newPlan(params loss.Params) (plan, error) {
 			switch s.Miner {
 			case AllPairs:
 				pl.pairs = append(pl.pairs, k)
+				pl.pairReach = math.Min(pl.pairReach, reach)
 			case AllPositives:
 				pl.anch = append(pl.anch, k)
 			case BatchHard:
@@ -115,6 +118,14 @@ func (c *computation) pairTerms(w *worker, row []tally, dj float64, same bool) {
 	}
 }
 
+// farPairs counts k different-class pairs beyond every pair slot's reach:
+// terms the losses say are 0.
+func (c *computation) farPairs(row []tally, k int64) {
+	for _, s := range c.plan.pairs {
+		row[s].count += k
+	}
+}
+
 // minedTerms adds the mined triplet (d(a,p), d(a,n)) to the slots ks.
 func (c *computation) minedTerms(w *worker, row []tally, ks []int, dp, dn float64) {
 	for _, k := range ks {
@@ -138,35 +149,43 @@ func (c *computation) anchorTerms(w *worker, row []tally, ps, ns []float64) {
 }
 
 // hingeTerms sums max(g(dp) − g(dn) + m, 0) over every (p, n) of the anchor
-// without visiting each: g(dn) of the negatives that can be active for some
-// positive are sorted and prefix-summed, so a positive costs a binary search.
+// without visiting each pair: the positives' keys g(dp) + m − Tol are sorted
+// (an anchor has few positives) with prefix sums of g(dp) + m, and each
+// negative that can be active for some positive counts, by one binary
+// search, the positives it is active for (g(dn) < g(dp) + m − Tol, the
+// term's own test) and subtracts its g(dn) that many times.
 func (c *computation) hingeTerms(w *worker, row []tally, ps, ns []float64, maxP float64) {
 	m := c.margin
 	for _, h := range c.plan.hinge {
-		cutoff := h.g(maxP) + m + loss.Tol
-		far := distanceCutoff(h.g, cutoff, maxP)
 		w.gs = w.gs[:0]
-		for _, v := range ns {
-			if v < far {
-				if g := h.g(v); g < cutoff {
-					w.gs = append(w.gs, g)
-				}
-			}
+		for _, dp := range ps {
+			w.gs = append(w.gs, h.g(dp))
 		}
 		slices.Sort(w.gs)
 		if cap(w.gprefix) < len(w.gs)+1 {
 			w.gprefix = make([]float64, len(w.gs)+1)
 		}
 		prefix := w.gprefix[:len(w.gs)+1]
-		for i, v := range w.gs {
-			prefix[i+1] = prefix[i] + v
+		for i, gp := range w.gs {
+			prefix[i+1] = prefix[i] + (gp + m)
+			w.gs[i] = gp + m - loss.Tol // the key each negative is compared with
 		}
+		keys := w.gs
+		top := keys[len(keys)-1]
+		far := distanceCutoff(h.g, top, maxP)
 		var sum float64
 		var active int64
-		for _, dp := range ps {
-			gp := h.g(dp)
-			k := sort.SearchFloat64s(w.gs, gp+m-loss.Tol) // negatives with an active hinge
-			sum += float64(k)*(gp+m) - prefix[k]
+		for _, v := range ns {
+			if v >= far {
+				continue
+			}
+			gn := h.g(v)
+			if gn >= top {
+				continue
+			}
+			lo := upperBound(keys, gn) // keys ≤ g(dn): inactive positives
+			k := len(keys) - lo
+			sum += prefix[len(keys)] - prefix[lo] - float64(k)*gn
 			active += int64(k)
 		}
 		all := int64(len(ps)) * int64(len(ns))
@@ -178,7 +197,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, ns []float64, maxP 
 	}
 }
 
-// distanceCutoff returns a distance beyond which the increasing g is ≥ c
+// distanceCutoff returns a distance at and beyond which the increasing g is ≥ c
 // (+Inf if it never is), found by bisection from lo, so that most negatives
 // are ruled out by comparing distances, without calling g.
 func distanceCutoff(g func(float64) float64, c, lo float64) float64 {
