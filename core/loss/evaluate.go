@@ -95,7 +95,7 @@ func (s Setting) TripletProblem() string {
 
 // EvaluateAll evaluates every registered loss on s under p.
 func EvaluateAll(s Setting, p Params) ([]Result, error) {
-	reg := Registry()
+	reg := registered // read only: each Result gets its own copy of its Loss
 	out := make([]Result, len(reg))
 	terms := make([]Term, 0, 2*len(reg))
 	for i, l := range reg {
