@@ -14,7 +14,7 @@ const (
 
 func init() {
 	register(Loss{ID: ContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 0, UsesMargin: true,
-		Name: "contrastive", Short: "contrastive", Formula: "½[y·d² + (1−y)·max(m − d, 0)²]",
+		Name: "contrastive", Short: "contrastive", Formula: contrastivePairFormula,
 		Reach: marginReach,
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			r, err := ContrastivePair(d, p.Margin, y)
@@ -28,7 +28,7 @@ func init() {
 			return Term{Loss: l, Active: g != 0, Grad: [2]float64{g}}, err
 		}})
 	register(Loss{ID: TripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 0, UsesMargin: true, HasRegime: true,
-		Name: "triplet", Short: "triplet", Formula: "max(d(a,p) − d(a,n) + m, 0)",
+		Name: "triplet", Short: "triplet", Formula: TripletFormula,
 		HingeOf: func(d float64) float64 { return d },
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			return tripletTerm(TripletLoss(dap, dan, p.Margin))

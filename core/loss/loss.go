@@ -32,10 +32,12 @@ import (
 	"losslab/internal/numfmt"
 )
 
-// The formulas as losslab writes them for people.
+// The formulas as losslab writes them for people; the registry's entries
+// use the same notation (contrastivePairFormula is one pair's term).
 const (
-	TripletFormula     = "max(d(a,p) − d(a,n) + m, 0)"
-	ContrastiveFormula = "½[y·d² + (1−y)·max(m − d, 0)²] per pair, mean over pairs"
+	TripletFormula         = "max(d(a,p) − d(a,n) + m, 0)"
+	contrastivePairFormula = "½[y·d² + (1−y)·max(m − d, 0)²]"
+	ContrastiveFormula     = contrastivePairFormula + " per pair, mean over pairs"
 )
 
 // Tol is the tolerance for hinge activity and regime boundaries.
