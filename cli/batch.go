@@ -58,10 +58,10 @@ func runBatch(args []string, io IO) int {
 	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
 	if io.OutIsTTY && !f.asJSON && !f.plain {
-		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
-			return failRun(io, "losslab batch", err)
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
+		if !fellBack {
+			return status
 		}
-		return ExitOK
 	}
 	if io.ErrIsTTY {
 		opts.Progress = progressPrinter(io.Err, time.Now())
@@ -79,7 +79,7 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	} else {
-		writeBatchText(&out, d, res, f.normalize)
+		writeBatchText(&out, io.printer(), d, res, f.normalize)
 	}
 	return write(io, "batch", out.Bytes())
 }
@@ -174,14 +174,14 @@ func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
 	}
 }
 
-func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized bool) {
+func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
 	norm := ""
 	if normalized {
 		norm = ", rows L2-normalised"
 	}
 	fmt.Fprintf(w, "%s: %d × %d, %d classes (%s), %s distance, margin %s%s\n\n",
 		d.Source, r.N, r.Dim, r.Classes, classList(d.Classes), r.Distance, num(r.Margin), norm)
-	writeBatchLosses(w, i18n.Printer{}, r.ByLoss)
+	writeBatchLosses(w, p, r.ByLoss)
 	fmt.Fprintln(w)
 	t := r.Triplets
 	fmt.Fprintf(w, "triplets     easy %s (%.1f%%)   semi-hard %s (%.1f%%)   hard %s (%.1f%%)\n\n",

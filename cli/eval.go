@@ -73,12 +73,12 @@ func runEval(args []string, io IO) int {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
-		writeEvalText(&out, in, ev)
+		writeEvalText(&out, io.printer(), in, ev)
 	}
 	return write(io, "eval", out.Bytes())
 }
 
-func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
+func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 	fmt.Fprintf(w, "inputs       margin m = %s   y(a,p) = %s   y(a,n) = %s\n", num(in.Margin), in.YAP, in.YAN)
 	if in.Anchor != nil {
 		fmt.Fprintf(w, "distances    d(a,p) = %s(anchor, positive) = %s\n", in.Metric, num(ev.DAP))
@@ -99,7 +99,7 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairID(i), p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
 	}
 	fmt.Fprintf(w, "             mean = %s\n\n", numfmt.Loss(ev.Contrastive))
-	writeEvalVariants(w, i18n.Printer{}, ev)
+	writeEvalVariants(w, p, ev)
 }
 
 func activeWord(active bool) string {

@@ -7,7 +7,9 @@ package i18n
 var englishAreas = []map[ID]string{
 	commonEN,
 	lossEN,
+	scenEN,
 	cliEN,
+	tuiEN,
 }
 
 var english = join(englishAreas...)

@@ -9,7 +9,6 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
 
@@ -200,7 +199,7 @@ func (m Model) contrastiveBody() string {
 	}
 	lines = append(lines,
 		fmt.Sprintf("mean = (%s + %s) / 2 = %s", numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
-		st.Dim.Render(variantsLine(i18n.Printer{}, ev, m.width-panelFrameW)))
+		st.Dim.Render(variantsLine(m.ctx.Printer, ev, m.width-panelFrameW)))
 	return strings.Join(lines, "\n")
 }
 
