@@ -22,7 +22,7 @@ import (
 type batchFlags struct {
 	in, labels, format, labelCol, demo string
 	metric                             dist.Metric
-	margin                             float64
+	margin, temperature                float64
 	normalize, asJSON, plain           bool
 	bins                               int
 }
@@ -37,6 +37,7 @@ func runBatch(args []string, io IO) int {
 	fs.StringVar(&f.demo, "demo", "", io.T(i18n.CLIFlagBatchDemo))
 	fs.Var(metricValue{&f.metric}, "distance", io.T(i18n.CLIFlagBatchDistance))
 	fs.Var(nonNegative{&f.margin}, "margin", io.T(i18n.CLIFlagBatchMargin))
+	fs.Var(positive{&f.temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.BoolVar(&f.normalize, "normalize", false, io.T(i18n.CLIFlagBatchNorm))
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.CLIFlagBatchJSON))
 	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.CLIFlagBatchPlain))
@@ -56,7 +57,7 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	}
-	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
+	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins}
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {

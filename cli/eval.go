@@ -20,6 +20,7 @@ func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 	fs.Var(nonNegative{&in.DAP}, "dap", io.T(i18n.CLIFlagDAP))
 	fs.Var(nonNegative{&in.DAN}, "dan", io.T(i18n.CLIFlagDAN))
 	fs.Var(nonNegative{&in.Margin}, "margin", io.T(i18n.CLIFlagMargin))
+	fs.Var(positive{&in.Temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.Var(labelValue{&in.YAP}, "y-ap", io.T(i18n.CLIFlagYAP))
 	fs.Var(labelValue{&in.YAN}, "y-an", io.T(i18n.CLIFlagYAN))
 	fs.Var(vectorValue{&in.Anchor}, "anchor", io.T(i18n.CLIFlagAnchor))

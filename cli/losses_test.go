@@ -112,3 +112,48 @@ func TestBatchShowsEveryRegisteredLoss(t *testing.T) {
 		t.Errorf("losses.batch_hard %v, by_loss %v", rep.Losses.BatchHard, tv.Value.Value)
 	}
 }
+
+// --temperature sets τ for the losses that use one: at 1 InfoNCE is the
+// soft-margin triplet (the teaching point, checked through the command);
+// a τ that is not a positive finite number, or so small that the loss
+// overflows, is a usage error naming the flag.
+func TestTemperatureFlag(t *testing.T) {
+	code, js, errOut := run(t, "eval", "--temperature", "1", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var rep struct {
+		Losses map[string]struct {
+			Value       float64
+			Temperature *float64
+		}
+	}
+	if err := json.Unmarshal([]byte(js), &rep); err != nil {
+		t.Fatal(err)
+	}
+	nce, soft := rep.Losses[string(loss.InfoNCEID)], rep.Losses[string(loss.SoftMarginID)]
+	if nce.Temperature == nil || *nce.Temperature != 1 || math.Abs(nce.Value-soft.Value) > 1e-15 || soft.Value == 0 {
+		t.Errorf("at τ = 1: infonce %+v, soft-margin %+v", nce, soft)
+	}
+	for _, bad := range []string{"0", "-1", "abc", "NaN", "Inf", "1e999"} {
+		usageFails(t, []string{"eval", "--temperature", bad}, "--temperature")
+		usageFails(t, []string{"batch", "--demo", "iris", "--temperature", bad}, "--temperature")
+	}
+	usageFails(t, []string{"eval", "--temperature", "5e-324", "--dap", "3", "--dan", "0"}, "--temperature")
+	usageFails(t, []string{"eval", "--temperature", "5e-324"}, "--temperature")
+
+	code, js, errOut = run(t, "batch", "--demo", "iris", "--temperature", "0.5", "--json")
+	if code != 0 {
+		t.Fatalf("batch: exit %d: %s", code, errOut)
+	}
+	var br struct {
+		ByLoss []batch.LossValue `json:"by_loss"`
+	}
+	if err := json.Unmarshal([]byte(js), &br); err != nil {
+		t.Fatal(err)
+	}
+	v, ok := batch.Find(br.ByLoss, loss.InfoNCEID, batch.Strategy{Miner: batch.AllPositives, Reducer: batch.Mean})
+	if !ok || v.Temperature == nil || *v.Temperature != 0.5 {
+		t.Errorf("batch --temperature 0.5: %+v", v)
+	}
+}

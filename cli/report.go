@@ -112,7 +112,7 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 	ev, err := loss.Evaluate(in.Setting)
 	var ie *loss.InputError
 	if errors.As(err, &ie) {
-		names := map[string]string{"d(a,p)": join(flags[0]), "d(a,n)": join(flags[1]), "margin": "--margin"}
+		names := map[string]string{"d(a,p)": join(flags[0]), "d(a,n)": join(flags[1]), "margin": "--margin", "temperature": "--temperature"}
 		return ev, usagef(i18n.CLIErrFlagProblem, names[ie.Field], err.Error())
 	}
 	if err != nil {

@@ -19,6 +19,8 @@ const (
 	LossValue           ID = "loss.value"                // %[1]s name, %[2]s value
 	LossBatchLabel      ID = "loss.batch.label"          // the TUI's row label
 	LossEqualsShort     ID = "loss.equals-short"         // %[1]s loss, %[2]s parameters, %[3]s the other loss
+	LossFlagTemperature ID = "loss.flag.temperature"     // help of --temperature
+	LossErrNotPositive  ID = "loss.err.not-positive"     // %s the value given
 )
 
 // Miner and reducer names, by the stable IDs of core/batch.
@@ -71,6 +73,8 @@ var lossEN = map[ID]string{
 	LossValue:           "%[1]s %[2]s",
 	LossBatchLabel:      "losses",
 	LossEqualsShort:     "%[1]s at %[2]s is %[3]s",
+	LossFlagTemperature: "temperature τ > 0 of the losses that use one (InfoNCE; default 0.1, at 1 it is the soft-margin triplet)",
+	LossErrNotPositive:  "%s must be > 0",
 
 	"loss.miner-short.all-pairs":        "all pairs",
 	"loss.miner-short.all-triplets":     "all",

@@ -6,6 +6,8 @@ package loss
 type Setting struct {
 	DAP, DAN, Margin float64
 	YAP, YAN         Label
+	// Temperature is τ for the losses that use one; 0 means each one's default.
+	Temperature float64
 }
 
 // Evaluation is everything losslab shows for a Setting, computed in one place
@@ -73,7 +75,7 @@ func Evaluate(s Setting) (Evaluation, error) {
 		}
 	}
 	e.Contrastive = (e.Pairs[0].Loss + e.Pairs[1].Loss) / 2
-	if e.Results, err = EvaluateAll(s, Params{Margin: s.Margin}); err != nil {
+	if e.Results, err = EvaluateAll(s, Params{Margin: s.Margin, Temperature: s.Temperature}); err != nil {
 		return Evaluation{}, err
 	}
 	return e, nil

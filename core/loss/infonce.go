@@ -42,6 +42,9 @@ func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
 		return Term{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
 	}
 	g := Sigmoid(x) / tau
+	if math.IsInf(g, 0) {
+		return Term{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
+	}
 	// Like softplus, never exactly 0: the term always pushes.
 	return Term{Loss: Softplus(x), Active: true, Grad: [2]float64{g, -g}}, nil
 }
