@@ -2,6 +2,7 @@ package batch
 
 import (
 	"encoding/json"
+	"errors"
 	"math"
 	"math/rand/v2"
 	"os"
@@ -163,6 +164,18 @@ func TestInfoNCEAgainstPyTorch(t *testing.T) {
 		// distances; with τ small that shows at 1e-12, far inside 1e-9.
 		if math.Abs(v.Value.Value-c.Loss) > 1e-9*math.Max(1, c.Loss) {
 			t.Errorf("case %d (%s, τ %v): %.17g, PyTorch %.17g", i, c.Distance, c.Temperature, v.Value.Value, c.Loss)
+		}
+	}
+}
+
+// A temperature that is not positive and finite is refused, naming τ.
+func TestBadTemperature(t *testing.T) {
+	x := mat.NewDense(4, 1, []float64{0, 1, 3.5, 5})
+	for _, tau := range []float64{-1, math.NaN(), math.Inf(1)} {
+		_, err := Compute(x, []int{0, 0, 1, 1}, 2, Options{Metric: dist.Euclidean, Temperature: tau})
+		var ie *loss.InputError
+		if !errors.As(err, &ie) || ie.Field != "temperature" || !errors.Is(err, loss.ErrTemperature) {
+			t.Errorf("τ = %v: %v", tau, err)
 		}
 	}
 }
