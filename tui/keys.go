@@ -14,6 +14,7 @@ type KeyMap struct {
 	Faster, Slower          key.Binding
 	PrevScenario, NextScene key.Binding
 	Record                  key.Binding
+	Notes                   key.Binding
 	Help, Quit              key.Binding
 }
 
@@ -40,6 +41,7 @@ func DefaultKeyMap() KeyMap {
 		PrevScenario: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous preset")),
 		NextScene:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next preset")),
 		Record:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write session")),
+		Notes:        key.NewBinding(key.WithKeys("n"), key.WithHelp("n", "notes: read the whole note and description; again for the next page")),
 		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
 		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
 	}
@@ -62,6 +64,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Dec, k.Inc, k.DecFine, k.IncFine},
 		{k.Toggle, k.Edit, k.Cancel, k.Undo, k.Reset, k.Chart},
 		{k.Play, k.Next, k.Prev, k.Faster, k.Slower},
-		{k.PrevScenario, k.NextScene, k.Record, k.Help, k.Quit},
+		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Help, k.Quit},
 	}
 }

@@ -80,7 +80,9 @@ type Model struct {
 	sessionAt grid.State
 	recording []scenarios.Step
 	status    string // one-off message, e.g. the written file
-	plain     bool   // a one-shot render without the help bar
+	notes     notesView
+	helpPage  int
+	plain     bool // a one-shot render without the help bar
 }
 
 type historyPoint struct{ triplet, contrastive float64 }
@@ -213,6 +215,9 @@ func (m Model) updateRunes(runes []rune) (tea.Model, tea.Cmd) {
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	m.status = ""
 	k := m.keys
+	if m.help.ShowAll {
+		return m.updateHelp(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
@@ -262,8 +267,27 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.switchPreset(1)
 	case key.Matches(msg, k.Record):
 		m.record()
+	case key.Matches(msg, k.Notes):
+		m.notes = m.notes.next(m.notesPageCount())
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.help.ShowAll, m.helpPage = true, 0
+	}
+	return m, nil
+}
+
+// updateHelp answers keys while the help screen is up: it pages and closes,
+// and no other key acts unseen behind it.
+func (m Model) updateHelp(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	pages := helpPageCount(m.printer(), m.keys, m.width, m.height)
+	switch {
+	case msg.String() == "ctrl+c":
+		return m, tea.Quit
+	case msg.String() == "esc" || key.Matches(msg, m.keys.Help):
+		m.help.ShowAll = false
+	case key.Matches(msg, m.keys.Inc, m.keys.Toggle):
+		m.helpPage = min(m.helpPage+1, pages-1)
+	case key.Matches(msg, m.keys.Dec):
+		m.helpPage = max(m.helpPage-1, 0)
 	}
 	return m, nil
 }
