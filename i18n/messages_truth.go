@@ -56,7 +56,8 @@ const (
 	HintInvalidPositive  ID = "hint.invalid-positive"
 	HintInvalidNegative  ID = "hint.invalid-negative"
 	HintCollapseNoMargin ID = "hint.collapse-no-margin"
-	HintCollapse         ID = "hint.collapse" // %s the embedding gradient
+	HintCollapse         ID = "hint.collapse"      // %s the embedding gradient
+	HintCollapseGrad     ID = "hint.collapse-grad" // %s ∂L/∂a, ∂L/∂p, ∂L/∂n
 	HintTieActive        ID = "hint.tie-active"
 	HintTieInactive      ID = "hint.tie-inactive"
 	HintNoMarginEasy     ID = "hint.no-margin-easy"
@@ -169,6 +170,7 @@ var truthEN = map[ID]string{
 	HintInvalidNegative:  "the negative is labelled same: a miner would never form this triplet, yet contrastive still scores (a,n) as a pair to pull together.",
 	HintCollapseNoMargin: "collapse with no margin: a, p and n at one point cost nothing. This is why the margin matters.",
 	HintCollapse:         "collapse: a, p and n at one point. The triplet loss is exactly m, as at every tie, and the gradient with respect to the embeddings is 0 (%s): gradient descent cannot leave this state.",
+	HintCollapseGrad:     "∂L/∂a = %s, ∂L/∂p = %s, ∂L/∂n = %s",
 	HintTieActive:        "a tie: d(a,n) = d(a,p), so the triplet loss is exactly m. A batch loss pinned at m means the model does not separate positives from negatives.",
 	HintTieInactive:      "a tie with no margin: the triplet loss is 0 and nothing pushes the negative away.",
 	HintNoMarginEasy:     "no margin: the triplet loss is satisfied as soon as d(a,n) ≥ d(a,p), by any amount; the collapsed state would cost nothing.",

@@ -162,7 +162,7 @@ func hintText(p i18n.Printer, ev loss.Evaluation, s sentence) string {
 	if err != nil {
 		return p.T(i18n.HintTieActive)
 	}
-	return p.T(s.long, "∂L/∂a = "+vector(ga)+", ∂L/∂p = "+vector(gp)+", ∂L/∂n = "+vector(gn))
+	return p.T(s.long, p.T(i18n.HintCollapseGrad, vector(ga), vector(gp), vector(gn)))
 }
 
 // vector writes a gradient vector by numfmt's rule.

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -42,7 +41,16 @@ func helpLines(p i18n.Printer, keys KeyMap, w int) []string {
 		keyW = max(keyW, ansi.StringWidth(b.Help().Key))
 	}
 	for _, b := range bindings {
-		entry(fmt.Sprintf("%-*s  %s", keyW, b.Help().Key, b.Help().Desc), keyW+2)
+		// The key column is padded here: wrapping would fold the padding.
+		lines := wrapWords(b.Help().Desc, w-keyW-2)
+		for i := range lines {
+			k := ""
+			if i == 0 {
+				k = b.Help().Key
+			}
+			lines[i] = k + strings.Repeat(" ", keyW+2-ansi.StringWidth(k)) + lines[i]
+		}
+		out = append(out, lines...)
 	}
 	section(p.T(i18n.HelpGlyphsHead))
 	for _, l := range strings.Split(p.T(i18n.HelpGlyphs), "\n") {

@@ -280,7 +280,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 func (m Model) updateHelp(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	pages := helpPageCount(m.printer(), m.keys, m.width, m.height)
 	switch {
-	case msg.String() == "ctrl+c":
+	case key.Matches(msg, m.keys.Quit):
 		return m, tea.Quit
 	case msg.String() == "esc" || key.Matches(msg, m.keys.Help):
 		m.help.ShowAll = false

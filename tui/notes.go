@@ -50,9 +50,7 @@ func (m Model) notesText() string {
 	if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
 		parts = append(parts, p.T(i18n.NotesStep, m.step, s.Len()-1)+" "+termsafe.Multiline(s.NoteAt(m.step)))
 	}
-	if m.owned || m.step == 0 {
-		parts = append(parts, p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)))
-	}
+	parts = append(parts, p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)))
 	return strings.Join(parts, "\n\n")
 }
 

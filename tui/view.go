@@ -221,8 +221,8 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 		value = "  = " + t.String()
 	}
 	regime := st.Regime[t.Regime].Render(p.T(x.regime.long))
-	if !ev.Valid {
-		value = st.Dim.Render(value + "  " + p.T(i18n.ExplainInvalidMark))
+	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
+		value = st.Dim.Render(fitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
 	}
 	meaning := fitFirst(w, p.T(x.meaning.long), p.T(x.meaning.short))
 	if !ev.Valid {
