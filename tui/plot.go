@@ -172,16 +172,6 @@ func (p *plot) vline(x float64, style lipgloss.Style) {
 	}
 }
 
-// text writes s starting at a canvas cell, clipped to the graphing area.
-func (p *plot) text(at canvas.Point, s string, style lipgloss.Style) {
-	for i, r := range []rune(s) {
-		pt := canvas.Point{X: at.X + i, Y: at.Y}
-		if p.inside(pt) {
-			p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle(r, style))
-		}
-	}
-}
-
 // cellLook is what a chart cell's rendering depends on: the rune and the
 // style attributes charts use. Cells that look alike render alike, so each
 // look is rendered once per picture instead of once per cell.

@@ -334,16 +334,14 @@ func (m Model) note(w, lines int) string {
 		return fitLines(fmt.Sprintf("type a value for %s and press enter · esc cancels", m.selected.Label()), w, lines, st.Dim)
 	case m.status != "":
 		return fitLines(m.status, w, lines, st.Accent)
-	case m.hasNote() && !m.notes.open:
-		text := "✎ " + m.noteText()
-		if all := wrapWords(text, w); len(all) <= lines {
-			return strings.Join(all, "\n")
-		}
-		return clipWords(text, w, lines, " … "+p.T(i18n.NotesMore))
 	}
 	text := p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint))
-	if all := wrapWords(text, w); len(all) <= lines || m.notes.open {
-		return clipWords(text, w, lines, " …")
+	if m.hasNote() && !m.notes.open {
+		text = "✎ " + m.noteText()
 	}
-	return clipWords(text, w, lines, " … "+p.T(i18n.NotesMore))
+	more := " … " + p.T(i18n.NotesMore)
+	if m.notes.open || m.plain { // the panel is showing it all, or no key can
+		more = " …"
+	}
+	return clipWords(text, w, lines, more)
 }
