@@ -121,7 +121,9 @@ func (p *plot) cell(x, y float64) canvas.Point {
 	dotsX, dotsY := 2*p.lc.GraphWidth(), 4*p.lc.GraphHeight()
 	dx := (x - p.lc.ViewMinX()) * float64(dotsX-1) / (p.lc.ViewMaxX() - p.lc.ViewMinX())
 	dy := (y - p.lc.ViewMinY()) * float64(dotsY-1) / (p.lc.ViewMaxY() - p.lc.ViewMinY())
-	dotX, dotY := int(math.Round(dx)), dotsY-1-int(math.Round(dy))
+	// Rounded to 1e-6 of a dot first, so that 0.7 − 0.2 (0.49999999999999994)
+	// lands on the dot of 0.5, where its tick label is.
+	dotX, dotY := int(math.Round(math.Round(dx*1e6)/1e6)), dotsY-1-int(math.Round(math.Round(dy*1e6)/1e6))
 	return canvas.Point{X: p.left() + floorDiv(dotX, 2), Y: floorDiv(dotY, 4)}
 }
 
