@@ -26,9 +26,10 @@ func fitFirst(w int, candidates ...string) string {
 // text's own line breaks). Only a single word wider than w is broken.
 func wrapWords(text string, w int) []string {
 	var out []string
+	text = strings.ToValidUTF8(text, "\uFFFD") // widths are only defined for valid text
 	for _, para := range strings.Split(text, "\n") {
 		line, lineW := "", 0
-		for _, word := range strings.Fields(para) {
+		for _, word := range glueOperators(strings.Fields(para)) {
 			ww := ansi.StringWidth(word)
 			switch {
 			case lineW == 0:
@@ -92,4 +93,25 @@ func padLines(s string, w, h int) string {
 		out[i] = line + strings.Repeat(" ", max(0, w-ansi.StringWidth(line)))
 	}
 	return strings.Join(out, "\n")
+}
+
+// operators never end a line: "= -0.5" and "0.1 − 0.6" wrap as one unit
+// with the word after the operator, so no number is left apart from what
+// it is the value of.
+var operators = map[string]bool{"=": true, "−": true, "-": true, "+": true, "·": true, "×": true, "<": true, ">": true, "≤": true, "≥": true}
+
+func glueOperators(words []string) []string {
+	out := words[:0:0]
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		for operators[w] && i+1 < len(words) {
+			i++
+			w += " " + words[i]
+			if !operators[words[i]] {
+				break
+			}
+		}
+		out = append(out, w)
+	}
+	return out
 }
