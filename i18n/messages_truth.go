@@ -17,6 +17,8 @@ const (
 	// Triplet panel: what the regime means in this state.
 	ExplainHardStrict       ID = "explain.meaning.hard-strict"
 	ExplainHardStrictShort  ID = "explain.meaning.hard-strict.short"
+	ExplainCollapse         ID = "explain.meaning.collapse"
+	ExplainCollapseShort    ID = "explain.meaning.collapse.short"
 	ExplainTieActive        ID = "explain.meaning.tie-active"
 	ExplainTieActiveShort   ID = "explain.meaning.tie-active.short"
 	ExplainTieInactive      ID = "explain.meaning.tie-inactive"
@@ -133,6 +135,8 @@ var truthEN = map[ID]string{
 
 	ExplainHardStrict:       "nearer than the positive, so L > m; the push is the same ±1 as for any active triplet",
 	ExplainHardStrictShort:  "nearer than the positive: L > m, same ±1 push",
+	ExplainCollapse:         "collapse, a = p = n: L = m exactly, yet the gradient with respect to the embeddings is 0",
+	ExplainCollapseShort:    "collapse: L = m, but ∂L/∂a = ∂L/∂p = ∂L/∂n = 0",
 	ExplainTieActive:        "as near as the positive (a tie): L = m exactly, the same ±1 push",
 	ExplainTieActiveShort:   "a tie, d(a,n) = d(a,p): L = m exactly",
 	ExplainTieInactive:      "as near as the positive (a tie) with m = 0: L = 0 and nothing pushes",

@@ -64,7 +64,9 @@ func yTicks(lo, hi float64, rows int) ticks {
 		gap = 2
 	}
 	dots := float64(4*rows - 1)
-	row := func(v float64) int { return (4*rows - 1 - int(math.Round(math.Round((v-lo)*dots/(hi-lo)*1e6)/1e6))) / 4 }
+	row := func(v float64) int {
+		return (4*rows - 1 - int(math.Round(math.Round((v-lo)*dots/(hi-lo)*1e6)/1e6))) / 4
+	}
 	for _, step := range tickSteps {
 		vs := multiples(lo, hi, step)
 		if len(vs) < 2 || len(vs) > max(2, rows/gap+1) {

@@ -57,6 +57,8 @@ var meaningRules = []rule{
 	{func(f facts) bool { return f.ev.YAP != loss.Same && f.ev.YAN != loss.Different }, sentence{i18n.ExplainInvalidBoth, i18n.ExplainInvalidBothShort}},
 	{func(f facts) bool { return f.ev.YAP != loss.Same }, sentence{i18n.ExplainInvalidPositive, i18n.ExplainInvalidPosShort}},
 	{func(f facts) bool { return f.ev.YAN != loss.Different }, same(i18n.ExplainInvalidNegative)},
+	// At collapse ∂L/∂d = ±1 is shown below, but d = 0 has no direction.
+	{func(f facts) bool { return f.collapse && f.active() }, sentence{i18n.ExplainCollapse, i18n.ExplainCollapseShort}},
 	{func(f facts) bool { return f.tie && f.active() }, sentence{i18n.ExplainTieActive, i18n.ExplainTieActiveShort}},
 	{func(f facts) bool { return f.tie }, sentence{i18n.ExplainTieInactive, i18n.ExplainTieInactiveShort}},
 	{func(f facts) bool { return f.regime() == loss.Hard }, sentence{i18n.ExplainHardStrict, i18n.ExplainHardStrictShort}},

@@ -65,15 +65,10 @@ var claims = map[i18n.ID]func(s gridState) bool{
 		return s.valid() && s.a == 0 && s.n == 0 && s.m == 0 && s.l() == 0 && s.ev.Contrastive == 0
 	},
 	// "the triplet loss is exactly m … the gradient with respect to the embeddings is 0"
-	i18n.HintCollapse: func(s gridState) bool {
-		ga, gp, gn, err := collapseGradient(float64(s.m) / 100)
-		zero := err == nil
-		for _, g := range [][]float64{ga, gp, gn} {
-			for _, x := range g {
-				zero = zero && x == 0
-			}
-		}
-		return s.valid() && s.a == 0 && s.n == 0 && s.m > 0 && s.l() == s.m && zero
+	i18n.HintCollapse: collapseClaim,
+	// "collapse, a = p = n: L = m exactly, yet the gradient with respect to the embeddings is 0"
+	i18n.ExplainCollapse: func(s gridState) bool {
+		return collapseClaim(s) && s.gradsPM1()
 	},
 	// "a tie: d(a,n) = d(a,p), so the triplet loss is exactly m"
 	i18n.HintTieActive: func(s gridState) bool { return s.valid() && s.n == s.a && s.m > 0 && s.l() == s.m },
@@ -101,6 +96,19 @@ var claims = map[i18n.ID]func(s gridState) bool{
 	i18n.HintEasyNothing: func(s gridState) bool {
 		return s.valid() && s.a == 0 && s.l() == 0 && !s.pushOn(s.n) && s.ev.Contrastive == 0
 	},
+}
+
+// collapseClaim: a, p and n at one point, the triplet loss exactly m > 0,
+// and core's gradient with respect to every embedding 0.
+func collapseClaim(s gridState) bool {
+	ga, gp, gn, err := collapseGradient(float64(s.m) / 100)
+	zero := err == nil
+	for _, g := range [][]float64{ga, gp, gn} {
+		for _, x := range g {
+			zero = zero && x == 0
+		}
+	}
+	return s.valid() && s.a == 0 && s.n == 0 && s.m > 0 && s.l() == s.m && zero
 }
 
 // pairClaims check a contrastive row: its branch, its activity and its ∂L/∂d.
