@@ -268,7 +268,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Record):
 		m.record()
 	case key.Matches(msg, k.Notes):
-		m.notes = m.notes.next(m.notesPageCount())
+		m.notes = m.notes.next(m.notesText(), m.notesPageCount())
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll, m.helpPage = true, 0
 	}

@@ -9,21 +9,33 @@ import (
 
 // notesView is the notes panel's state: it takes the chart's place and shows
 // the scenario's description and current note in full, a page at a time.
+// text is what page counts in: when a step changes the text, paging starts
+// over instead of landing in the middle of the new text.
 type notesView struct {
 	open bool
 	page int
+	text string
+}
+
+// pageOf is the page to show of text.
+func (n notesView) pageOf(text string) int {
+	if n.text != text {
+		return 0
+	}
+	return n.page
 }
 
 // next is the notes key: open at the first page, then page on, and close
 // after the last page.
-func (n notesView) next(pages int) notesView {
-	switch {
+func (n notesView) next(text string, pages int) notesView {
+	switch p := n.pageOf(text); {
 	case !n.open:
-		return notesView{open: true}
-	case n.page+1 >= pages:
+		return notesView{open: true, text: text}
+	case p+1 >= pages:
 		return notesView{}
+	default:
+		return notesView{open: true, page: p + 1, text: text}
 	}
-	return notesView{open: true, page: n.page + 1}
 }
 
 // hasNote reports whether the note line shows the scenario's words: its
@@ -82,7 +94,7 @@ func (m Model) notesPageCount() int {
 func (m Model) notesPanel(w, h int) string {
 	p := m.printer()
 	pages := m.notesPages(w-panelFrameW, h-panelFrameH)
-	page := min(m.notes.page, len(pages)-1)
+	page := min(m.notes.pageOf(m.notesText()), len(pages)-1)
 	title := fitFirst(w-6, p.T(i18n.NotesTitle, page+1, len(pages)))
 	return m.textPanel(title, strings.Join(pages[page], "\n"), w, h)
 }

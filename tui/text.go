@@ -95,21 +95,21 @@ func padLines(s string, w, h int) string {
 	return strings.Join(out, "\n")
 }
 
-// operators never end a line: "= -0.5" and "0.1 − 0.6" wrap as one unit
-// with the word after the operator, so no number is left apart from what
-// it is the value of.
+// operators never start or end a line: "d(a,n) > d(a,p)" and "= -0.5"
+// wrap as one unit, so no value is left apart from its relation.
 var operators = map[string]bool{"=": true, "−": true, "-": true, "+": true, "·": true, "×": true, "<": true, ">": true, "≤": true, "≥": true}
 
 func glueOperators(words []string) []string {
-	out := words[:0:0]
+	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		for operators[w] && i+1 < len(words) {
+		if operators[w] && len(out) > 0 {
+			w = out[len(out)-1] + " " + w
+			out = out[:len(out)-1]
+		}
+		for operators[words[i]] && i+1 < len(words) {
 			i++
 			w += " " + words[i]
-			if !operators[words[i]] {
-				break
-			}
 		}
 		out = append(out, w)
 	}

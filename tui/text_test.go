@@ -9,15 +9,15 @@ import (
 )
 
 func TestWrapWordsKeepsNumbersWhole(t *testing.T) {
-	text := "The article prints max(0.1 - 0.6, 0) = -0.5; that is an arithmetic slip: max(-0.5, 0) = 0."
-	for w := 12; w <= 60; w++ {
+	text := "The article prints max(0.1 - 0.6, 0) = -0.5; that is an arithmetic slip: max(-0.5, 0) = 0, as soon as d(a,n) > d(a,p)."
+	for w := 20; w <= 60; w++ {
 		lines := wrapWords(text, w)
 		for i, l := range lines {
 			if ansi.StringWidth(l) > w {
 				t.Errorf("width %d: line %q is wider", w, l)
 			}
-			if f := strings.Fields(l); len(f) > 0 && operators[f[len(f)-1]] && i < len(lines)-1 {
-				t.Errorf("width %d: line %q ends with an operator", w, l)
+			if f := strings.Fields(l); len(f) > 0 && (operators[f[len(f)-1]] && i < len(lines)-1 || operators[f[0]] && i > 0) {
+				t.Errorf("width %d: line %q starts or ends with an operator", w, l)
 			}
 		}
 		if got := strings.Join(lines, " "); got != text {
