@@ -13,23 +13,28 @@ import (
 // every term the playground shows, in pages that fit the window (←/→ or
 // space turn them; esc or ? close it).
 
-// helpLines is the help's content wrapped to w cells, with hanging indents.
-func helpLines(p i18n.Printer, keys KeyMap, w int) []string {
-	var out []string
+// helpEntries is the help's content wrapped to w cells: each entry (a
+// heading, a key, a glyph, a term, or a blank separator) is one group of
+// lines that a page keeps together.
+func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
+	var out [][]string
 	section := func(head string) {
 		if len(out) > 0 {
-			out = append(out, "")
+			out = append(out, []string{""})
 		}
-		out = append(out, head)
+		out = append(out, []string{head})
 	}
-	entry := func(text string, indent int) {
-		lines := wrapWords(text, w-indent)
+	// column writes label padded to labelW, then text wrapped beside it.
+	column := func(label, text string, labelW int) {
+		lines := wrapWords(text, w-labelW-2)
 		for i := range lines {
-			if i > 0 {
-				lines[i] = strings.Repeat(" ", indent) + lines[i]
+			l := ""
+			if i == 0 {
+				l = label
 			}
+			lines[i] = l + strings.Repeat(" ", labelW+2-ansi.StringWidth(l)) + lines[i]
 		}
-		out = append(out, lines...)
+		out = append(out, lines)
 	}
 	section(p.T(i18n.HelpKeysHead))
 	var bindings []key.Binding
@@ -41,41 +46,66 @@ func helpLines(p i18n.Printer, keys KeyMap, w int) []string {
 		keyW = max(keyW, ansi.StringWidth(b.Help().Key))
 	}
 	for _, b := range bindings {
-		// The key column is padded here: wrapping would fold the padding.
-		lines := wrapWords(b.Help().Desc, w-keyW-2)
-		for i := range lines {
-			k := ""
-			if i == 0 {
-				k = b.Help().Key
-			}
-			lines[i] = k + strings.Repeat(" ", keyW+2-ansi.StringWidth(k)) + lines[i]
-		}
-		out = append(out, lines...)
+		column(b.Help().Key, b.Help().Desc, keyW)
 	}
 	section(p.T(i18n.HelpGlyphsHead))
-	for _, l := range strings.Split(p.T(i18n.HelpGlyphs), "\n") {
-		entry(l, 3)
+	glyphs := strings.Split(p.T(i18n.HelpGlyphs), "\n")
+	glyphW := 0
+	for _, l := range glyphs {
+		if g, _, ok := strings.Cut(l, "  "); ok {
+			glyphW = max(glyphW, ansi.StringWidth(g))
+		}
+	}
+	for _, l := range glyphs {
+		if g, text, ok := strings.Cut(l, "  "); ok {
+			column(g, strings.TrimSpace(text), glyphW)
+		} else { // a sentence rather than a glyph: no column
+			out = append(out, wrapWords(l, w))
+		}
 	}
 	section(p.T(i18n.HelpTermsHead))
 	for _, l := range strings.Split(p.T(i18n.HelpTerms), "\n") {
-		entry(l, 2)
+		lines := wrapWords(l, w-2)
+		for i := 1; i < len(lines); i++ {
+			lines[i] = "  " + lines[i]
+		}
+		out = append(out, lines)
 	}
 	return out
 }
 
-// helpPages splits the help into pages of h lines; a page never starts
-// with a blank line.
+// helpPages packs whole entries into pages of h lines (an entry taller than
+// a page is split); a page never starts with a blank line, and a heading
+// never ends a page.
 func helpPages(p i18n.Printer, keys KeyMap, w, h int) [][]string {
-	lines := helpLines(p, keys, w)
 	h = max(h, 1)
+	entries := helpEntries(p, keys, w)
 	var pages [][]string
-	for len(lines) > 0 {
-		for len(lines) > 0 && lines[0] == "" {
-			lines = lines[1:]
+	var page []string
+	for i, e := range entries {
+		if len(page) == 0 && len(e) == 1 && e[0] == "" {
+			continue
 		}
-		n := min(h, len(lines))
-		pages = append(pages, lines[:n])
-		lines = lines[n:]
+		heading := i+1 < len(entries) && len(e) == 1 && e[0] != "" && !strings.HasPrefix(e[0], " ") && i > 0 && entries[i-1][0] == ""
+		need := len(e)
+		if heading {
+			need += len(entries[i+1]) // keep a heading with its first entry
+		}
+		if len(page)+need > h && len(page) > 0 {
+			pages = append(pages, page)
+			page = nil
+			if len(e) == 1 && e[0] == "" {
+				continue
+			}
+		}
+		for len(e) > h { // an entry taller than a page
+			pages = append(pages, e[:h])
+			e = e[h:]
+		}
+		page = append(page, e...)
+	}
+	if len(page) > 0 {
+		pages = append(pages, page)
 	}
 	return pages
 }
