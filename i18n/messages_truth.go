@@ -71,6 +71,17 @@ const (
 	HintEasyNothing      ID = "hint.easy-nothing"
 	HintPrefix           ID = "hint.prefix" // %s the hint
 
+	// Panel titles, the header's replay state, the note line while typing.
+	PanelControls    ID = "panel.controls"
+	PanelTriplet     ID = "panel.triplet"
+	PanelContrastive ID = "panel.contrastive"
+	HeaderPaused     ID = "header.paused"
+	HeaderPlaying    ID = "header.playing"
+	HeaderReplay     ID = "header.replay"        // %s paused/playing, %d step, %d last step, %s speed
+	HeaderReplayEdit ID = "header.replay-edited" // as HeaderReplay, after a change by hand
+	NoteTypeError    ID = "note.type-error"      // %s what is wrong
+	NoteTyping       ID = "note.typing"          // %s the control
+
 	// Header and notes.
 	HeaderArticle     ID = "header.article"
 	HeaderStartLesson ID = "header.start-lessons"
@@ -113,9 +124,11 @@ const (
 	ChartGeomLegend       ID = "chart.geometry.legend"       // %s d(a,p), %s d(a,p)+m, %s m
 	ChartGeomLegendShort  ID = "chart.geometry.legend.short" // %s d(a,p), %s d(a,p)+m, %s m
 	ChartGeomLegendTiny   ID = "chart.geometry.legend.tiny"  // %s d(a,p), %s d(a,p)+m, %s m
-	ChartHistoryStates    ID = "chart.history.states"        // %d states (plural form)
-	ChartHistoryState     ID = "chart.history.state"         // exactly one state
-	ChartHistoryLegend    ID = "chart.history.legend"        // %s the state count
+	ChartGeomNoMargin     ID = "chart.geometry.no-margin"    // %s d(a,p)
+	ChartGeomNoMarginTiny ID = "chart.geometry.no-margin.tiny"
+	ChartHistoryStates    ID = "chart.history.states" // %d states (plural form)
+	ChartHistoryState     ID = "chart.history.state"  // exactly one state
+	ChartHistoryLegend    ID = "chart.history.legend" // %s the state count
 )
 
 // Display names and formulas of the registered losses, by loss ID: the view
@@ -186,6 +199,15 @@ var truthEN = map[ID]string{
 	HintEasyNothing:      "an easy triplet with the positive on the anchor: neither loss has anything left to do.",
 	HintPrefix:           "hint: %s",
 
+	PanelControls:     "controls",
+	PanelTriplet:      "triplet",
+	PanelContrastive:  "contrastive",
+	HeaderPaused:      "⏸ paused",
+	HeaderPlaying:     "▶ playing",
+	HeaderReplay:      "%s · step %d/%d · speed ×%s",
+	HeaderReplayEdit:  "%s · step %d/%d · speed ×%s · edited",
+	NoteTypeError:     "✗ %s · enter to retry, esc to cancel",
+	NoteTyping:        "type a value for %s and press enter · esc cancels",
 	HeaderArticle:     "the article's first example",
 	HeaderStartLesson: "press ] to start the preset lessons",
 	HeaderStartShort:  "] lessons",
@@ -244,6 +266,8 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	ChartGeomLegend:       "circle d(a,p) = %s · ring d(a,p) + m = %s (triplet, relative) · dotted radius m = %s (contrastive, absolute)",
 	ChartGeomLegendShort:  "d(a,p) %s · ring d(a,p)+m %s (triplet) · radius m %s (contrastive)",
 	ChartGeomLegendTiny:   "d(a,p) %s · ring %s · radius m %s",
+	ChartGeomNoMargin:     "circle d(a,p) = %s · with m = 0 there is no ring d(a,p) + m and no radius m to draw",
+	ChartGeomNoMarginTiny: "circle d(a,p) = %s · m = 0: no ring, no radius",
 	ChartHistoryStates:    "%d states",
 	ChartHistoryState:     "1 state",
 	ChartHistoryLegend:    "⣿ triplet · • contrastive · %s",

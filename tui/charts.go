@@ -171,6 +171,9 @@ func (m Model) renderChart(w, h int) string {
 			pr.T(i18n.ChartGeomLegend, in(dap), in(dap+mg), in(mg)),
 			pr.T(i18n.ChartGeomLegendShort, in(dap), in(dap+mg), in(mg)),
 			pr.T(i18n.ChartGeomLegendTiny, in(dap), in(dap+mg), in(mg)))
+		if mg == 0 { // nothing but the circle is drawn
+			legend = fitFirst(w, pr.T(i18n.ChartGeomNoMargin, in(dap)), pr.T(i18n.ChartGeomNoMarginTiny, in(dap)))
+		}
 		return padLines(st.Dim.Render(legend), w, 1) + "\n" + e.pic.with(
 			mark{a, glyph('A', st.Bold)},
 			mark{pc, glyph('P', st.Positive)},

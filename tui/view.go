@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -71,8 +72,8 @@ func (m Model) View() string {
 	}
 	l := m.layout()
 	top := sideBySide(
-		m.textPanel("controls", m.controlsBody(controlsW-panelFrameW), controlsW, l.topH),
-		m.textPanel("triplet", strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
+		m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-panelFrameW), controlsW, l.topH),
+		m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
 	var slot string
 	if m.notes.open {
 		slot = m.notesPanel(w, l.chartH)
@@ -82,7 +83,7 @@ func (m Model) View() string {
 	parts := []string{
 		m.header(w),
 		top,
-		m.textPanel("contrastive", strings.Join(l.contrastiveText, "\n"), w, l.contrastiveH),
+		m.textPanel(p.T(i18n.PanelContrastive), strings.Join(l.contrastiveText, "\n"), w, l.contrastiveH),
 		slot,
 		padLines(m.note(w, l.noteH), w, l.noteH),
 	}
@@ -140,15 +141,15 @@ func (m Model) header(w int) string {
 	var rights []string
 	switch {
 	case m.scenario != nil && m.scenario.Len() > 1:
-		state := "⏸ paused"
+		state := p.T(i18n.HeaderPaused)
 		if m.playing {
-			state = "▶ playing"
+			state = p.T(i18n.HeaderPlaying)
 		}
-		r := fmt.Sprintf("%s · step %d/%d · speed ×%g", state, m.step, m.scenario.Len()-1, speeds[m.speed])
+		format := i18n.HeaderReplay
 		if m.owned {
-			r += " · edited"
+			format = i18n.HeaderReplayEdit
 		}
-		rights = []string{r}
+		rights = []string{p.T(format, state, m.step, m.scenario.Len()-1, strconv.FormatFloat(speeds[m.speed], 'g', -1, 64))}
 	case m.scenario == nil:
 		rights = []string{p.T(i18n.HeaderStartLesson), p.T(i18n.HeaderStartShort)}
 	default:
@@ -329,9 +330,9 @@ func (m Model) note(w, lines int) string {
 	st, p := m.styles, m.printer()
 	switch {
 	case m.inputErr != "":
-		return fitLines("✗ "+m.inputErr+" · enter to retry, esc to cancel", w, lines, st.Error)
+		return fitLines(p.T(i18n.NoteTypeError, m.inputErr), w, lines, st.Error)
 	case m.editing:
-		return fitLines(fmt.Sprintf("type a value for %s and press enter · esc cancels", m.selected.Label()), w, lines, st.Dim)
+		return fitLines(p.T(i18n.NoteTyping, m.selected.Label()), w, lines, st.Dim)
 	case m.status != "":
 		return fitLines(m.status, w, lines, st.Accent)
 	}
