@@ -268,7 +268,7 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	ChartGeomLegendTiny:   "d(a,p) %s · ring %s · radius m %s",
 	ChartGeomNoMargin:     "circle d(a,p) = %s · with m = 0 there is no ring d(a,p) + m and no radius m to draw",
 	ChartGeomNoMarginTiny: "circle d(a,p) = %s · m = 0: no ring, no radius",
-	ChartHistoryStates:    "%d states",
+	ChartHistoryStates:    "%s states",
 	ChartHistoryState:     "1 state",
 	ChartHistoryLegend:    "⣿ triplet · • contrastive · %s",
 
