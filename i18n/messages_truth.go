@@ -230,6 +230,8 @@ var truthEN = map[ID]string{
 ○  inactive: the term is 0 and has no gradient
 ┊  a boundary on a chart: d(a,p), d(a,p) + m, or m
 A P N  the anchor, the positive, the negative on a chart
+⣿ •  curves: a braille line, and • for the second curve, so they read apart without colour
+·  the dotted circle of radius m around the anchor (contrastive margin)
 ◆  the current state on the heatmap
 /  heatmap lines d(a,n) = d(a,p) and d(a,n) = d(a,p) + m
 heatmap colour: dark blue is loss 0, yellow the largest loss

@@ -156,7 +156,7 @@ func TestHelpComplete(t *testing.T) {
 			m = press(t, m, " ")
 		}
 		text := all.String()
-		for _, want := range []string{"▸", "✎", "●", "○", "┊", "A P N", "◆", " .:-=+*#%@", "heatmap colour",
+		for _, want := range []string{"▸", "✎", "●", "○", "┊", "A P N", "◆", " .:-=+*#%@", "heatmap colour", "⣿ •", "dotted circle",
 			"hinge active", "easy negative", "semi-hard negative", "hard negative", "soft-margin triplet",
 			"hinge contrastive", "squared triplet", "notes:", "previous preset", "quit"} {
 			if !strings.Contains(text, want) {
