@@ -114,7 +114,6 @@ const (
 	ChartZoneSemi         ID = "chart.zone.semi-hard"
 	ChartZoneSemiShort    ID = "chart.zone.semi-hard.short"
 	ChartZoneEasy         ID = "chart.zone.easy"
-	ChartTripletLegend    ID = "chart.triplet.legend"
 	ChartSameLegend       ID = "chart.contrastive.same"
 	ChartDiffLegend       ID = "chart.contrastive.different" // %s peak ½m²
 	ChartDiffLegendShort  ID = "chart.contrastive.different.short"
@@ -226,7 +225,7 @@ var truthEN = map[ID]string{
 	HelpNotesKey:   "notes: read the whole note and description",
 	HelpGlyphs: `▸  the selected control
 ✎  typing a value; on the note line, a scenario's note
-●  active: the hinge or pair term is non-zero and has a gradient
+●  active: the term is non-zero and has a gradient; on chart 1, the current state
 ○  inactive: the term is 0 and has no gradient
 ┊  a boundary on a chart: d(a,p), d(a,p) + m, or m
 A P N  the anchor, the positive, the negative on a chart
@@ -258,7 +257,6 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	ChartZoneSemi:         "semi-hard",
 	ChartZoneSemiShort:    "semi",
 	ChartZoneEasy:         "easy",
-	ChartTripletLegend:    "● now",
 	ChartSameLegend:       "⣿ same: ½d²",
 	ChartDiffLegend:       "• different: ½max(m − d, 0)², peak %s at d = 0",
 	ChartDiffLegendShort:  "• different: ½max(m − d, 0)²",
