@@ -20,6 +20,7 @@ const (
 	LossBatchLabel      ID = "loss.batch.label"          // the TUI's row label
 	LossEqualsShort     ID = "loss.equals-short"         // %[1]s loss, %[2]s parameters, %[3]s the other loss
 	LossFlagTemperature ID = "loss.flag.temperature"     // help of --temperature
+	LossValueNoted      ID = "loss.value-noted"          // %[1]s name, %[2]s value, %[3]s a sentence about it
 	LossErrNotPositive  ID = "loss.err.not-positive"     // %s the value given
 )
 
@@ -75,6 +76,7 @@ var lossEN = map[ID]string{
 	LossEqualsShort:     "%[1]s at %[2]s is %[3]s",
 	LossFlagTemperature: "temperature τ > 0 of the losses that use one (InfoNCE; default 0.1, at 1 it is the soft-margin triplet)",
 	LossErrNotPositive:  "%s must be > 0",
+	LossValueNoted:      "%[1]s = %[2]s; %[3]s",
 
 	"loss.miner-short.all-pairs":        "all pairs",
 	"loss.miner-short.all-triplets":     "all",

@@ -25,6 +25,7 @@ const (
 	KeyPrevPreset     ID = "tui.key.prev-preset"
 	KeyNextPreset     ID = "tui.key.next-preset"
 	KeyRecord         ID = "tui.key.record"
+	KeyNotes          ID = "tui.key.notes"
 	KeyToBatch        ID = "tui.key.to-batch"
 	KeyToPlayground   ID = "tui.key.to-playground"
 	KeyHelp           ID = "tui.key.help"
@@ -90,6 +91,7 @@ var tuiEN = map[ID]string{
 	KeyPrevPreset:     "previous preset",
 	KeyNextPreset:     "next preset",
 	KeyRecord:         "write session",
+	KeyNotes:          "notes: read the whole note and description; again for the next page",
 	KeyToBatch:        "batch",
 	KeyToPlayground:   "playground",
 	KeyHelp:           "keys",

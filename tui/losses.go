@@ -1,8 +1,6 @@
 package tui
 
 import (
-	"math"
-	"slices"
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
@@ -15,56 +13,6 @@ import (
 
 // The loss lines of the playground and the batch view, generated from the
 // registry: a new loss in core/loss appears here without being named.
-
-// variantsLine lists every loss that has no panel of its own (the
-// non-classic ones) with its value, fitted to w cells without cutting a
-// number: the first of these that fits, from the most to the least said —
-// the label "variants:", the items with their parameters, the losses'
-// stated equivalences (InfoNCE at τ = 1 is the soft-margin triplet) — and
-// at last as many whole items as fit.
-func variantsLine(p i18n.Printer, ev loss.Evaluation, w int) string {
-	var full, bare, notes []string
-	for _, r := range ev.Results {
-		if r.Loss.Classic() {
-			continue
-		}
-		short := p.LossShortName(string(r.Loss.ID), r.Loss.Short)
-		value := numfmt.Loss(r.Value)
-		bare = append(bare, p.T(i18n.LossValue, short, value))
-		name := short
-		if r.Loss.UsesTemperature {
-			name = p.T(i18n.LossWithParams, short, p.T(i18n.LossTemperature, numfmt.Input(r.Params.Temperature)))
-		}
-		full = append(full, p.T(i18n.LossValue, name, value))
-		if e := r.Loss.Equals; e.ID != "" {
-			if other, ok := loss.Lookup(e.ID); ok {
-				notes = append(notes, p.T(i18n.LossEqualsShort, short,
-					p.T(i18n.LossTemperature, numfmt.Input(e.Params.Temperature)), p.LossShortName(string(other.ID), other.Short)))
-			}
-		}
-	}
-	sep := p.T(i18n.LossListSeparator)
-	items := strings.Join(full, sep)
-	labelled := func(s string) string { return p.T(i18n.LossVariantsLine, s) }
-	withNotes := strings.Join(append(slices.Clone(full), notes...), sep)
-	for _, c := range []string{labelled(withNotes), withNotes, labelled(items), items, strings.Join(bare, sep)} {
-		if ansi.StringWidth(c) <= w {
-			return c
-		}
-	}
-	line := ""
-	for _, it := range bare {
-		next := it
-		if line != "" {
-			next = line + sep + it
-		}
-		if ansi.StringWidth(next+sep+"…") > w {
-			return line + sep + "…"
-		}
-		line = next
-	}
-	return line
-}
 
 // batchLossLines lists every loss of a batch result, one loss per line
 // (continued on the next when its strategies do not fit w cells): its
@@ -119,24 +67,4 @@ func batchLossLines(p i18n.Printer, values []batch.LossValue, w int) []string {
 		lines = append(lines, line)
 	}
 	return lines
-}
-
-// tripletAt and contrastiveAt are the curves the charts draw, computed by
-// core/loss so that no formula is written twice. Charts only ask for points
-// inside the grid's ranges, where the losses cannot fail; a failure would
-// draw nothing (NaN), never a made-up value.
-func tripletAt(dap, dan, m float64) float64 {
-	t, err := loss.TripletLoss(dap, dan, m)
-	if err != nil {
-		return math.NaN()
-	}
-	return t.Loss
-}
-
-func contrastiveAt(d, m float64, y loss.Label) float64 {
-	p, err := loss.ContrastivePair(d, m, y)
-	if err != nil {
-		return math.NaN()
-	}
-	return p.Loss
 }

@@ -4,55 +4,15 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	"gonum.org/v1/gonum/mat"
 
 	"losslab/core/batch"
 	"losslab/core/dist"
-	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
-
-// On a grid of states and at every panel width from 80×24's up, the
-// variants line fits, names every non-classic loss with its whole value,
-// and states InfoNCE's equivalence only where it fits.
-func TestVariantsLineOnAGrid(t *testing.T) {
-	var p i18n.Printer
-	for _, dap := range []float64{0, 0.1, 0.7, 3} {
-		for _, dan := range []float64{0, 0.5, 3} {
-			for _, m := range []float64{0, 0.2, 2} {
-				ev, err := loss.Evaluate(loss.Setting{DAP: dap, DAN: dan, Margin: m, YAP: loss.Same, YAN: loss.Different})
-				if err != nil {
-					t.Fatal(err)
-				}
-				for w := 76; w <= 160; w += 4 {
-					line := variantsLine(p, ev, w)
-					if ansi.StringWidth(line) > w {
-						t.Fatalf("(%v, %v, %v) at %d cells: %q is %d wide", dap, dan, m, w, line, ansi.StringWidth(line))
-					}
-					for _, r := range ev.Results {
-						if r.Loss.Classic() {
-							continue
-						}
-						item := p.LossShortName(string(r.Loss.ID), r.Loss.Short)
-						if !strings.Contains(line, item) || !strings.Contains(line, " "+numfmt.Loss(r.Value)) {
-							t.Fatalf("(%v, %v, %v) at %d cells: %q lacks %s %s", dap, dan, m, w, line, item, numfmt.Loss(r.Value))
-						}
-					}
-					if w >= 116 && !strings.Contains(line, "InfoNCE at τ = 1.00 is soft-margin") {
-						t.Errorf("at %d cells the equivalence is missing: %q", w, line)
-					}
-				}
-			}
-		}
-	}
-	// Narrower than every item: whole items and an ellipsis, no cut number.
-	ev, _ := loss.Evaluate(loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different})
-	if got := variantsLine(p, ev, 40); got != "hinge 0.3500 · squared 0.4400 · …" {
-		t.Errorf("at 40 cells: %q", got)
-	}
-}
 
 // The batch view lists every loss under every strategy with core's values,
 // within the width.
@@ -75,6 +35,35 @@ func TestBatchLossLines(t *testing.T) {
 			want := p.StrategyShortName(string(v.Miner), string(v.Reducer)) + " " + numfmt.Loss(v.Value.Value)
 			if !strings.Contains(text, want) {
 				t.Errorf("at %d cells the lines lack %q (%s):\n%s", w, want, v.Loss, text)
+			}
+		}
+	}
+}
+
+// The playground shows every registered loss with its whole value: at
+// 120×40 InfoNCE with its τ and the sentence that at τ = 1 it is the
+// soft-margin triplet; at 80×24, fewer items rather than a name without its
+// number. Checked on a grid of states reached with keys.
+func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
+	m := newModel(t, Options{})
+	for _, keys := range [][]string{nil, {"right", "right"}, {"down", "left", "left"}, {"down", "down", "right", "right", "right"}} {
+		m = press(t, m, keys...)
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		wide := ansi.Strip(next.(Model).View())
+		if !strings.Contains(wide, "InfoNCE (NT-Xent), τ = 0.10 = ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") {
+			t.Errorf("120×40 after %v lacks InfoNCE's line:\n%s", keys, wide)
+		}
+		for _, r := range next.(Model).eval.Results {
+			if !r.Loss.Classic() && !strings.Contains(wide, numfmt.Loss(r.Value)) {
+				t.Errorf("120×40 after %v lacks %s = %s", keys, r.Loss.ID, numfmt.Loss(r.Value))
+			}
+		}
+		next, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		for _, line := range strings.Split(ansi.Strip(next.(Model).View()), "\n") {
+			for _, name := range []string{"soft-margin", "InfoNCE", "squared", "hinge contrastive"} {
+				if i := strings.Index(line, name+" "); i >= 0 && strings.HasPrefix(line[i+len(name)+1:], "…") {
+					t.Errorf("80×24 after %v: %q cut from its number: %q", keys, name, line)
+				}
 			}
 		}
 	}
