@@ -313,7 +313,7 @@ type computation struct {
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
 	ps, ns             []float64
-	gs, gprefix        []float64 // hingeTerms' sorted g(d(a,n)) and prefix sums
+	gs, gprefix, reach []float64 // hingeTerms' sorted keys, prefix sums and reaches
 	negHist            []int64
 	less, ties, closer int64
 	err                error
@@ -391,12 +391,11 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 	q := len(w.ns)
 	maxP := slices.Max(w.ps)
 	c.anchorTerms(w, terms, w.ps, w.ns)
-	c.hingeTerms(w, terms, w.ps, w.ns, maxP)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
 	// semi-hard rule only through their minimum (the closest negative
 	// farther than a positive) and the overall maximum (its fallback).
-	cutoff := maxP + m + loss.Tol
+	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
 	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
 	for _, v := range w.ns { // distances are never NaN: builtin min/max, not math's slower calls
@@ -408,6 +407,7 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 		}
 	}
 	slices.Sort(near)
+	c.hingeTerms(w, terms, w.ps, near, q)
 	for _, dp := range w.ps {
 		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives not easy
 		hard := upperBound(near, dp+loss.Tol)

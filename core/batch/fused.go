@@ -148,15 +148,31 @@ func (c *computation) anchorTerms(w *worker, row []tally, ps, ns []float64) {
 	}
 }
 
+// hingeReach returns the distance below which a negative can be active for
+// some positive in any closed-form loss (the anchor's farthest positive
+// decides), and keeps each loss's own in w.reach for hingeTerms.
+func (c *computation) hingeReach(w *worker, maxP float64) float64 {
+	w.reach = w.reach[:0]
+	r := 0.0
+	for _, h := range c.plan.hinge {
+		far := distanceCutoff(h.g, h.g(maxP)+c.margin+loss.Tol, maxP)
+		w.reach = append(w.reach, far)
+		r = max(r, far)
+	}
+	return r
+}
+
 // hingeTerms sums max(g(dp) − g(dn) + m, 0) over every (p, n) of the anchor
 // without visiting each pair: the positives' keys g(dp) + m − Tol are sorted
 // (an anchor has few positives) with prefix sums of g(dp) + m, and each
 // negative that can be active for some positive counts, by one binary
 // search, the positives it is active for (g(dn) < g(dp) + m − Tol, the
-// term's own test) and subtracts its g(dn) that many times.
-func (c *computation) hingeTerms(w *worker, row []tally, ps, ns []float64, maxP float64) {
+// term's own test) and subtracts its g(dn) that many times. near holds, in
+// increasing order, every negative below hingeReach's distance; q counts
+// all of the anchor's negatives.
+func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
 	m := c.margin
-	for _, h := range c.plan.hinge {
+	for i, h := range c.plan.hinge {
 		w.gs = w.gs[:0]
 		for _, dp := range ps {
 			w.gs = append(w.gs, h.g(dp))
@@ -171,13 +187,12 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, ns []float64, maxP 
 			w.gs[i] = gp + m - loss.Tol // the key each negative is compared with
 		}
 		keys := w.gs
-		top := keys[len(keys)-1]
-		far := distanceCutoff(h.g, top, maxP)
+		top, far := keys[len(keys)-1], w.reach[i]
 		var sum float64
 		var active int64
-		for _, v := range ns {
+		for _, v := range near {
 			if v >= far {
-				continue
+				break // near is sorted: no farther negative is active
 			}
 			gn := h.g(v)
 			if gn >= top {
@@ -188,7 +203,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, ns []float64, maxP 
 			sum += prefix[len(keys)] - prefix[lo] - float64(k)*gn
 			active += int64(k)
 		}
-		all := int64(len(ps)) * int64(len(ns))
+		all := int64(len(ps)) * int64(q)
 		for _, k := range [2]int{h.mean, h.nonzero} {
 			row[k].sum += sum
 			row[k].count += all
