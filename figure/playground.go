@@ -134,7 +134,7 @@ func Contrastive(s loss.Setting, st Style) (*plot.Plot, error) {
 		if i == 1 {
 			shape = draw.SquareGlyph{}
 		}
-		mark, err := st.marker(pair.d, got.Loss, pr.T(i18n.FigPairMark, loss.PairNames[i], numfmt.Input(pair.d), numfmt.Loss(got.Loss)), shape, c)
+		mark, err := st.marker(pair.d, got.Loss, pr.T(i18n.FigPairMark, loss.PairID(i), numfmt.Input(pair.d), numfmt.Loss(got.Loss)), shape, c)
 		if err != nil {
 			return nil, err
 		}

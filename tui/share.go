@@ -196,10 +196,11 @@ const (
 // Panels lists the names --hide accepts.
 func Panels() []string { return []string{PanelTriplet, PanelContrastive, PanelChart, PanelNotes} }
 
-// unlessHidden is body() unless the panel is hidden, else a line saying so.
-func (m Model) unlessHidden(panel string, body func() string) string {
+// unlessHidden is the panel's lines unless it is hidden, else one line
+// saying so.
+func (m Model) unlessHidden(panel string, lines []string) []string {
 	if m.ctx.Share.Hide[panel] {
-		return m.ctx.Printer.T(i18n.ShareHidden)
+		return []string{m.ctx.Printer.T(i18n.ShareHidden)}
 	}
-	return body()
+	return lines
 }
