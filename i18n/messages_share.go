@@ -63,6 +63,8 @@ const (
 	ShareNotCarried   ID = "share.panel.not-carried"
 	KeyState          ID = "share.key.state"
 	KeyFigure         ID = "share.key.figure"
+	KeyBatchFigure    ID = "share.key.batch-figure"
+	ShareFigureWait   ID = "share.figure-wait"
 )
 
 var sharePanelEN = map[ID]string{
@@ -75,6 +77,8 @@ var sharePanelEN = map[ID]string{
 	ShareNotCarried:   "It leaves out the undo history and the history chart.",
 	KeyState:          "state string",
 	KeyFigure:         "chart as SVG",
+	KeyBatchFigure:    "distributions as SVG",
+	ShareFigureWait:   "the figure needs the result: wait until the computation ends",
 }
 
 // Figures: titles, axes, legends.

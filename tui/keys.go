@@ -47,6 +47,7 @@ type KeyMap struct {
 type BatchKeyMap struct {
 	MarginDown, MarginUp, FineDown, FineUp key.Binding
 	Distance                               key.Binding
+	Figure                                 key.Binding // the distributions as an SVG
 	Mode                                   key.Binding // to the next mode (the playground)
 	Help, Quit                             key.Binding
 }
@@ -94,6 +95,7 @@ func NewKeys(p i18n.Printer) Keys {
 			FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
 			FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
 			Distance:   b("d", i18n.KeyDistance, "d"),
+			Figure:     b("f", i18n.KeyBatchFigure, "f"),
 			Mode:       b("tab", i18n.KeyToPlayground, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
 			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
@@ -134,7 +136,7 @@ func (k BatchKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?' in the batch view.
 func (k BatchKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Mode, k.Help, k.Quit}}
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.Quit}}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

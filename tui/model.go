@@ -174,7 +174,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.status = p.T(i18n.ScenSessionWrote, msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case figureWrittenMsg:
-		m.figureWritten(msg)
+		if msg.mode == ModePlayground {
+			m.status = figureStatus(m.ctx.Printer, msg)
+		}
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:

@@ -6,6 +6,7 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
+	"time"
 
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
@@ -15,6 +16,7 @@ import (
 	"losslab/core/grid"
 	"losslab/figure"
 	"losslab/i18n"
+	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/statestr"
 )
@@ -117,15 +119,48 @@ func (m Model) sharePanel(w, h int) string {
 // HideSet is the set of panels and controls removed from the screen.
 type HideSet map[string]bool
 
-// figureWrittenMsg reports the outcome of writing the chart as SVG.
+// figureWrittenMsg reports the outcome of writing a figure for mode.
 type figureWrittenMsg struct {
+	mode ModeID
 	path string
 	err  error
 }
 
-// writeFigure draws the chart on screen as an SVG in dir, under a new name
-// (never over a file), in a command so that Update does no I/O. A served
-// session writes nothing and says how to get the figure instead.
+// saveFigure draws build's figure as an SVG in dir under name (or
+// name-2 … name-100 when taken), never over a file, in a command so that
+// Update does no I/O.
+func saveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)) tea.Cmd {
+	return func() tea.Msg {
+		p, err := build()
+		if err != nil {
+			return figureWrittenMsg{mode: mode, err: err}
+		}
+		data, err := figure.Render(p, "svg")
+		if err != nil {
+			return figureWrittenMsg{mode: mode, err: err}
+		}
+		for i := 1; i <= 100; i++ {
+			file := name + ".svg"
+			if i > 1 {
+				file = fmt.Sprintf("%s-%d.svg", name, i)
+			}
+			path := filepath.Join(dir, file)
+			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
+				return figureWrittenMsg{mode: mode, path: path, err: err}
+			}
+		}
+		return figureWrittenMsg{mode: mode, err: scenarios.ErrExists}
+	}
+}
+
+// figureName is a figure's file name without extension: what it shows and when.
+func figureName(what string, now time.Time) string {
+	return "losslab-" + what + "-" + now.Format("20060102-150405")
+}
+
+// writeFigure draws the chart on screen as an SVG in the recordings'
+// directory. A served session writes nothing and says how to get the
+// figure instead.
 func (m *Model) writeFigure() tea.Cmd {
 	if m.ctx.Share.NoFiles {
 		m.status = m.ctx.Printer.T(i18n.FigServed)
@@ -137,51 +172,27 @@ func (m *Model) writeFigure() tea.Cmd {
 	for i, h := range m.history {
 		history[i] = figure.HistoryPoint{Triplet: h.triplet, Contrastive: h.contrastive}
 	}
-	name := "losslab-" + statestr.Charts()[kind] + "-" + m.opts.Now().Format("20060102-150405")
-	dir := m.opts.Dir
-	return func() tea.Msg {
-		var p *gplot.Plot
-		var err error
+	return saveFigure(ModePlayground, m.opts.Dir, figureName(statestr.Charts()[kind], m.opts.Now()), func() (*gplot.Plot, error) {
 		switch kind {
 		case chartTriplet:
-			p, err = figure.Triplet(s, st)
+			return figure.Triplet(s, st)
 		case chartContrastive:
-			p, err = figure.Contrastive(s, st)
+			return figure.Contrastive(s, st)
 		case chartHeatmap:
-			p, err = figure.Heatmap(s, st)
+			return figure.Heatmap(s, st)
 		case chartGeometry:
-			p, err = figure.Geometry(s, st)
-		default:
-			p, err = figure.History(history, st)
+			return figure.Geometry(s, st)
 		}
-		if err != nil {
-			return figureWrittenMsg{err: err}
-		}
-		data, err := figure.Render(p, "svg")
-		if err != nil {
-			return figureWrittenMsg{err: err}
-		}
-		for i := 1; i <= 100; i++ {
-			file := name + ".svg"
-			if i > 1 {
-				file = fmt.Sprintf("%s-%d.svg", name, i)
-			}
-			path := filepath.Join(dir, file)
-			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
-				return figureWrittenMsg{path: path, err: err}
-			}
-		}
-		return figureWrittenMsg{err: scenarios.ErrExists}
-	}
+		return figure.History(history, st)
+	})
 }
 
-// figureWritten shows where the figure went, or why it did not.
-func (m *Model) figureWritten(msg figureWrittenMsg) {
+// figureStatus is the line that says where a figure went, or why it did not.
+func figureStatus(p i18n.Printer, msg figureWrittenMsg) string {
 	if msg.err != nil {
-		m.status = m.ctx.Printer.T(i18n.FigWriteFail, msg.err)
-		return
+		return p.T(i18n.FigWriteFail, msg.err)
 	}
-	m.status = m.ctx.Printer.T(i18n.FigWrote, msg.path)
+	return p.T(i18n.FigWrote, msg.path)
 }
 
 // The panels a teacher can hide (serve --hide), so that students predict
@@ -203,4 +214,23 @@ func (m Model) unlessHidden(panel string, lines []string) []string {
 		return []string{m.ctx.Printer.T(i18n.ShareHidden)}
 	}
 	return lines
+}
+
+// writeFigure draws the batch view's distributions as an SVG in the
+// current directory, once a result is shown.
+func (m *BatchModel) writeFigure() tea.Cmd {
+	p := m.ctx.Printer
+	switch {
+	case m.ctx.Share.NoFiles:
+		m.note = p.T(i18n.FigServed)
+		return nil
+	case m.res == nil || m.computing:
+		m.note = p.T(i18n.ShareFigureWait)
+		return nil
+	}
+	res, source := m.res, termsafe.String(m.data.Source)
+	st := figure.Style{Printer: p}
+	return saveFigure(ModeBatch, m.ctx.Dir, figureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
+		return figure.Batch(res, source, st)
+	})
 }

@@ -202,3 +202,32 @@ func TestShareLongStringWraps(t *testing.T) {
 		t.Errorf("the wrapped string or its sentence is missing:\n%s", v)
 	}
 }
+
+// f in the batch view writes both distributions as a new SVG once the
+// result is shown, and names the file; before that it says to wait.
+func TestBatchFigureKey(t *testing.T) {
+	m := irisView(t)
+	dir := t.TempDir()
+	m.ctx.Dir = dir
+	next, cmd := m.Update(keyMsg("f"))
+	if cmd != nil || !strings.Contains(next.(BatchModel).View(), "wait until the computation ends") {
+		t.Errorf("f before the result: cmd %v, view:\n%s", cmd != nil, next.(BatchModel).View())
+	}
+	m = finish(t, m, m.Init())
+	next, cmd = m.Update(keyMsg("f"))
+	if cmd == nil {
+		t.Fatal("f after the result started nothing")
+	}
+	next, _ = next.Update(cmd())
+	files, _ := filepath.Glob(filepath.Join(dir, "losslab-batch-*.svg"))
+	if len(files) != 1 {
+		t.Fatalf("files %v", files)
+	}
+	if v := next.(BatchModel).View(); !strings.Contains(v, "wrote "+files[0]) {
+		t.Errorf("the note does not name %s:\n%s", files[0], v)
+	}
+	data, _ := os.ReadFile(files[0])
+	if !bytes.Contains(data, []byte("AUC 0.9397")) || !bytes.Contains(data, []byte("best threshold 1.37477 (accuracy 86.0%)")) {
+		t.Errorf("the figure lacks the iris numbers the text output shows")
+	}
+}
