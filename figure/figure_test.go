@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot"
 
@@ -207,5 +208,38 @@ func BenchmarkHeatmapSVG(b *testing.B) {
 		if _, err := Render(p, "svg"); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// A font file given with --font draws the PNG and PDF text; anything that
+// is not a font is refused with the file's name.
+func TestLoadFont(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "sans.ttf")
+	if err := os.WriteFile(path, liberationsansregular.TTF, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	fnt, err := LoadFont(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	st := english()
+	st.Font = fnt
+	p, err := Triplet(article, st)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if p.Title.TextStyle.Font.Typeface != "losslab-user" || p.X.Tick.Label.Font.Typeface != "losslab-user" {
+		t.Errorf("the title or the ticks do not use the font: %v, %v", p.Title.TextStyle.Font, p.X.Tick.Label.Font)
+	}
+	for _, format := range []string{"png", "pdf", "svg"} {
+		if out, err := Render(p, format); err != nil || len(out) == 0 {
+			t.Errorf("%s with the font: %v", format, err)
+		}
+	}
+	bad := filepath.Join(dir, "notes.txt")
+	os.WriteFile(bad, []byte("not a font"), 0o644)
+	if _, err := LoadFont(bad); err == nil || !strings.Contains(err.Error(), bad) {
+		t.Errorf("LoadFont(a text file) = %v", err)
 	}
 }
