@@ -18,8 +18,9 @@ import (
 	"losslab/tui"
 )
 
-// start runs a server on a loopback port and returns its address.
-func start(t *testing.T, cfg Config) (*Server, string, *syncBuffer) {
+// start runs a server on a loopback port and returns its address; before
+// it serves, setup (if any) may change it.
+func start(t *testing.T, cfg Config, setup ...func(*Server)) (*Server, string, *syncBuffer) {
 	t.Helper()
 	_, key, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -37,6 +38,9 @@ func start(t *testing.T, cfg Config) (*Server, string, *syncBuffer) {
 	srv, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
+	}
+	for _, f := range setup {
+		f(srv)
 	}
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -298,8 +302,9 @@ func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // A panic in one session ends that session only, with a line saying so.
 func TestPanicEndsOneSession(t *testing.T) {
-	srv, addr, log := start(t, Config{MaxSessions: 4})
-	srv.wrap = func(m tea.Model) tea.Model { return panicky{m} }
+	_, addr, log := start(t, Config{MaxSessions: 4}, func(s *Server) {
+		s.wrap = func(m tea.Model) tea.Model { return panicky{m} }
+	})
 	a, b := connect(t, addr, nil), connect(t, addr, nil)
 	a.waitFor(t, "0.70")
 	b.waitFor(t, "0.70")
