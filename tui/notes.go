@@ -3,6 +3,7 @@ package tui
 import (
 	"strings"
 
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
 )
@@ -52,7 +53,7 @@ func (m Model) noteText() string { return termsafe.Multiline(m.scenario.NoteAt(m
 func (m Model) notesText() string {
 	p := m.printer()
 	if m.scenario == nil {
-		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
+		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
 	}
 	s := m.scenario
 	parts := []string{
@@ -62,7 +63,7 @@ func (m Model) notesText() string {
 	if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
 		parts = append(parts, p.T(i18n.NotesStep, m.step, s.Len()-1)+" "+termsafe.Multiline(s.NoteAt(m.step)))
 	}
-	parts = append(parts, p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)), p.T(i18n.ExplainMarginMeaning))
+	parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)), p.T(i18n.ExplainMarginMeaning))
 	return strings.Join(parts, "\n\n")
 }
 

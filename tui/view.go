@@ -10,6 +10,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
@@ -213,7 +214,7 @@ func gauge(v, max grid.Hundredths, width int) string {
 // tripletBody is the triplet panel's lines, each fitted to width w.
 func (m Model) tripletBody(w int, roomy bool) []string {
 	st, ev, p := m.styles, m.eval, m.printer()
-	x := explain(ev)
+	x := explain.Explain(ev)
 	t := ev.Triplet
 	var lines []string
 	value := "L = " + t.String()
@@ -221,17 +222,17 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 		lines = append(lines, "L = "+loss.TripletFormula)
 		value = "  = " + t.String()
 	}
-	regime := st.Regime[t.Regime].Render(p.T(x.regime.long))
+	regime := st.Regime[t.Regime].Render(p.T(x.Regime.Long))
 	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
 		value = st.Dim.Render(fitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
 	}
-	meaning := fitFirst(w, p.T(x.meaning.long), p.T(x.meaning.short))
+	meaning := fitFirst(w, p.T(x.Meaning.Long), p.T(x.Meaning.Short))
 	if !ev.Valid {
 		meaning = st.Error.Render(meaning)
 	}
 	lines = append(lines,
 		value,
-		p.T(x.hinge.long)+" · "+regime,
+		p.T(x.Hinge.Long)+" · "+regime,
 		meaning,
 		p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
 	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
@@ -315,7 +316,7 @@ func regimeWord(p i18n.Printer, r loss.Regime) string {
 // contrastiveBody is the contrastive panel's lines, fitted to width w.
 func (m Model) contrastiveBody(w int, roomy bool) []string {
 	st, ev, p := m.styles, m.eval, m.printer()
-	x := explain(ev)
+	x := explain.Explain(ev)
 	var lines []string
 	for i, pr := range ev.Pairs {
 		style := st.Positive
@@ -324,8 +325,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 		}
 		name := style.Render(loss.PairID(i))
 		label := fmt.Sprintf("%-9s", m.labelText(pr.Label))
-		branch := fmt.Sprintf("%-4s", p.T(x.pairs[i].branch))
-		state := fmt.Sprintf("%-10s", p.T(x.pairs[i].state))
+		branch := fmt.Sprintf("%-4s", p.T(x.Pairs[i].Branch))
+		state := fmt.Sprintf("%-10s", p.T(x.Pairs[i].State))
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
 		formula := fmt.Sprintf("%-31s", pr.String())
 		lines = append(lines, fitFirst(w,
@@ -371,7 +372,7 @@ func (m Model) note(w, lines int) string {
 	case m.ctx.Share.Hide[PanelNotes]:
 		return fitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
 	}
-	text := p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint))
+	text := p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
 	if m.hasNote() && !m.notes.open {
 		text = "✎ " + m.noteText()
 	}
