@@ -11,6 +11,7 @@ import (
 
 	gossh "golang.org/x/crypto/ssh"
 
+	"losslab/i18n"
 	"losslab/statestr"
 )
 
@@ -155,5 +156,22 @@ func TestHostKey(t *testing.T) {
 	os.WriteFile(path, []byte("not a key"), 0o600)
 	if _, _, err := hostKey(path); err == nil {
 		t.Errorf("a broken key was accepted")
+	}
+}
+
+// A Chinese interface without --font gets English PNG labels and one line
+// saying so; SVG needs no font and gets no line.
+func TestPlotFontNote(t *testing.T) {
+	dir := t.TempDir()
+	for _, tc := range []struct {
+		file string
+		note bool
+	}{{"a.png", true}, {"b.pdf", true}, {"c.svg", false}} {
+		var out, errb bytes.Buffer
+		code := Run([]string{"eval", "--plot", filepath.Join(dir, tc.file)}, IO{In: strings.NewReader(""), Out: &out, Err: &errb, Lang: i18n.Chinese})
+		hasNote := strings.Contains(errb.String(), "--font FILE")
+		if code != 0 || hasNote != tc.note || strings.Count(errb.String(), "\n") > 1 {
+			t.Errorf("%s: exit %d, stderr %q; want a note: %v", tc.file, code, errb.String(), tc.note)
+		}
 	}
 }

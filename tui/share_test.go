@@ -9,10 +9,16 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
 
+	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/statestr"
 )
@@ -230,4 +236,53 @@ func TestBatchFigureKey(t *testing.T) {
 	if !bytes.Contains(data, []byte("AUC 0.9397")) || !bytes.Contains(data, []byte("best threshold 1.37477 (accuracy 86.0%)")) {
 		t.Errorf("the figure lacks the iris numbers the text output shows")
 	}
+}
+
+// The whole app through a program: s shows the string of what is on
+// screen and sends it to the clipboard writer; the string reopens it.
+func TestShareFlow(t *testing.T) {
+	clip := &lockedBuffer{}
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	app := NewAppOn(r, i18n.New(i18n.English), ShareContext{Clipboard: clip}, Config{})
+	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
+	tm.Send(keyMsg("right"))
+	tm.Send(keyMsg("c"))
+	tm.Send(keyMsg("s"))
+	const want = "ll1_p_dap-0.75_c-contrastive_"
+	waitText(t, tm, want)
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(clip.String(), "\x1b]52;c;") && time.Now().Before(deadline) {
+		time.Sleep(10 * time.Millisecond)
+	}
+	seq := clip.String()
+	b64 := strings.TrimSuffix(strings.TrimPrefix(seq, "\x1b]52;c;"), "\x07")
+	sent, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil || !strings.HasPrefix(string(sent), want) {
+		t.Fatalf("the clipboard got %q (%q, %v)", seq, sent, err)
+	}
+	d, err := statestr.Decode(string(sent))
+	if err != nil || d.Playground.Values.DAP != 75 || statestr.Charts()[d.Playground.Chart] != "contrastive" {
+		t.Errorf("%q decodes to %+v, %v", sent, d.Playground, err)
+	}
+	tm.Send(keyMsg("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
+// lockedBuffer is a buffer the program's command goroutine and the test share.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
