@@ -180,12 +180,15 @@ func (s *Server) handle(sess ssh.Session) {
 	s.logf("start %s (%s, %d×%d)", remote, pty.Term, pty.Window.Width, pty.Window.Height)
 
 	r := bm.MakeRenderer(sess) // the client's terminal decides colours, not the server's
-	app := tui.NewAppOn(r, p, tui.ShareContext{Clipboard: sess, NoFiles: true, Hide: s.cfg.Hide}, s.cfg.App)
+	// The renderer's frames and the clipboard's OSC 52 come from two
+	// goroutines; an SSH channel must not be written by two at once.
+	out := &lockedWriter{w: sess}
+	app := tui.NewAppOn(r, p, tui.ShareContext{Clipboard: out, NoFiles: true, Hide: s.cfg.Hide}, s.cfg.App)
 	var model tea.Model = newLimited(app, s.cfg.Idle, s.cfg.MaxTime, s.cfg.Now)
 	if s.wrap != nil {
 		model = s.wrap(model)
 	}
-	prog = tea.NewProgram(model, tea.WithInput(sess), tea.WithOutput(sess), tea.WithAltScreen(),
+	prog = tea.NewProgram(model, tea.WithInput(sess), tea.WithOutput(out), tea.WithAltScreen(),
 		tea.WithoutSignalHandler(), tea.WithoutCatchPanics())
 	s.mu.Lock()
 	s.active[prog] = struct{}{}
@@ -210,19 +213,19 @@ func (s *Server) handle(sess ssh.Session) {
 		}
 	}()
 
-	why, status := s.run(prog, sess, p)
+	why, status := s.run(prog, sess, out, p)
 	s.logf("end %s after %s: %s", remote, s.cfg.Now().Sub(start).Round(time.Second), why)
 	_ = sess.Exit(status)
 }
 
 // run runs the program and turns how it ended into a line for the client,
 // a reason for the log and an exit status. A panic ends this session only.
-func (s *Server) run(prog *tea.Program, sess ssh.Session, p i18n.Printer) (why string, status int) {
+func (s *Server) run(prog *tea.Program, sess ssh.Session, out io.Writer, p i18n.Printer) (why string, status int) {
 	defer func() {
 		if v := recover(); v != nil {
 			prog.Kill()
-			io.WriteString(sess, "\x1b[?2004l\x1b[?25h\x1b[?1049l") // what the program would have undone
-			fmt.Fprint(sess, crlf(p.T(i18n.ServeCrashed)+"\n"))
+			io.WriteString(out, "\x1b[?2004l\x1b[?25h\x1b[?1049l") // what the program would have undone
+			fmt.Fprint(out, crlf(p.T(i18n.ServeCrashed)+"\n"))
 			why, status = fmt.Sprintf("internal error: %v", v), 2
 		}
 	}()
@@ -233,13 +236,13 @@ func (s *Server) run(prog *tea.Program, sess ssh.Session, p i18n.Printer) (why s
 	lm, _ := final.(limited) // not a limited only when a test wrapped it
 	switch lm.ended {
 	case endIdle:
-		fmt.Fprint(sess, crlf(p.T(i18n.ServeIdle, s.cfg.Idle)+"\n"))
+		fmt.Fprint(out, crlf(p.T(i18n.ServeIdle, s.cfg.Idle)+"\n"))
 		return "idle", 0
 	case endMaxTime:
-		fmt.Fprint(sess, crlf(p.T(i18n.ServeMaxTime, s.cfg.MaxTime)+"\n"))
+		fmt.Fprint(out, crlf(p.T(i18n.ServeMaxTime, s.cfg.MaxTime)+"\n"))
 		return "time limit", 0
 	case endShutdown:
-		fmt.Fprint(sess, crlf(p.T(i18n.ServeShuttingDown)+"\n"))
+		fmt.Fprint(out, crlf(p.T(i18n.ServeShuttingDown)+"\n"))
 		return "server shutdown", 0
 	}
 	if sess.Context().Err() != nil {
@@ -272,4 +275,16 @@ func langCode(v string) i18n.Lang {
 		return i18n.Chinese
 	}
 	return i18n.English
+}
+
+// lockedWriter lets several goroutines write whole buffers to w in turn.
+type lockedWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (l *lockedWriter) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.w.Write(p)
 }

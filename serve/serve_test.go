@@ -317,3 +317,15 @@ func TestPanicEndsOneSession(t *testing.T) {
 		t.Errorf("the log does not name the panic:\n%s", log.String())
 	}
 }
+
+// s in a session sends the state string to the student's terminal with
+// OSC 52 and says so; the string is the state on that student's screen.
+func TestSessionStateString(t *testing.T) {
+	_, addr, _ := start(t, Config{MaxSessions: 2})
+	c := connect(t, addr, nil)
+	c.waitFor(t, "0.70")
+	io.WriteString(c.in, "ls")
+	c.waitFor(t, "ll1_p_dap-0.75_")
+	c.waitFor(t, "\x1b]52;c;")
+	c.waitFor(t, "Sent to your terminal's clipboard with OSC 52")
+}
