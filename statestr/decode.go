@@ -154,8 +154,9 @@ func decodePlayground(tokens []string) (Playground, error) {
 // parseNumber reads a value in its canonical spelling on the 0.01 grid.
 func parseNumber(key, value string) (grid.Hundredths, error) {
 	f := numericKeys[key]
+	plain := strings.Trim(value, "0123456789.") == ""
 	x, err := strconv.ParseFloat(value, 64)
-	if err != nil || strings.ContainsAny(value, "eE+-") {
+	if err != nil || !plain { // no exponents, signs, Inf, NaN or hex
 		return 0, fieldErr(key, value, i18n.StateReasonNumber)
 	}
 	v, err := grid.ToHundredths(x)
