@@ -163,7 +163,7 @@ var shareFigEN = map[ID]string{
 	FigNoFontNote:       "note: PNG and PDF figures need --font FILE for Chinese text; this one has English labels",
 	ShareHidden:         "hidden by your teacher: predict what it shows",
 	ShareNoRecording:    "no files on a shared server: press s for a state string instead",
-	FigWrote:            "wrote %s (the chart as SVG)",
+	FigWrote:            "wrote the figure %s",
 	FigWriteFail:        "could not write the figure: %v",
 	FigServed:           "no figures on a shared server: press s, then losslab --state STRING at home",
 }

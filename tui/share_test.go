@@ -151,7 +151,7 @@ func TestFigureKeyWritesSVG(t *testing.T) {
 	if len(files) != 2 {
 		t.Fatalf("files %v, want two", files)
 	}
-	if !strings.Contains(m.View(), "wrote "+files[1]) && !strings.Contains(m.View(), "wrote "+files[0]) {
+	if !strings.Contains(m.View(), "wrote the figure "+files[1]) && !strings.Contains(m.View(), "wrote the figure "+files[0]) {
 		t.Errorf("the status does not name the file:\n%s", m.View())
 	}
 	for _, f := range files {
@@ -229,7 +229,7 @@ func TestBatchFigureKey(t *testing.T) {
 	if len(files) != 1 {
 		t.Fatalf("files %v", files)
 	}
-	if v := next.(BatchModel).View(); !strings.Contains(v, "wrote "+files[0]) {
+	if v := next.(BatchModel).View(); !strings.Contains(v, "wrote the figure "+files[0]) {
 		t.Errorf("the note does not name %s:\n%s", files[0], v)
 	}
 	data, _ := os.ReadFile(files[0])
