@@ -44,11 +44,11 @@ func runServe(args []string, io IO) int {
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
 		return status
 	}
-	cfg, err := serveConfig(f, fs.Changed("state"))
-	if err != nil {
+	if err := conflict(fs, "state", "scenario"); err != nil {
 		return fail(io, "losslab serve", err)
 	}
-	if err := conflict(fs, "state", "scenario"); err != nil {
+	cfg, err := serveConfig(f, fs.Changed("state"))
+	if err != nil {
 		return fail(io, "losslab serve", err)
 	}
 	signer, created, err := hostKey(f.hostKey)
