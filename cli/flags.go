@@ -12,6 +12,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/internal/termsafe"
+	"losslab/internal/textwrap"
 )
 
 // A command declares its flags on newFlagSet(name) with the usual pflag
@@ -130,6 +131,7 @@ func flagHelp(fs *pflag.FlagSet, synopsis i18n.ID, io IO) string {
 		}
 		writeFlag(&b, flag, units)
 	})
+	writeFlag(&b, "--lang en|zh", strings.Fields(io.T(i18n.LangFlag)))
 	writeFlag(&b, "-h, --help", strings.Fields(io.T(i18n.CLIFlagHelp)))
 	return b.String()
 }
@@ -211,24 +213,11 @@ func writeFlag(b *strings.Builder, flag string, units []string) {
 }
 
 // wrapUnits joins units with spaces into lines of at most width terminal
-// cells, breaking only between units (a flag name such as --dap/--dan is
-// never cut); a unit wider than width gets a line of its own.
+// cells, breaking only between units or between CJK characters (a flag name
+// such as --dap/--dan is never cut); a unit wider than width is cut.
 func wrapUnits(units []string, width int) []string {
-	var lines []string
-	line := ""
-	for _, u := range units {
-		switch {
-		case line == "":
-			line = u
-		case lipgloss.Width(line+" "+u) <= width: // measured as printed
-			line += " " + u
-		default:
-			lines = append(lines, line)
-			line = u
-		}
+	if len(units) == 0 {
+		return nil
 	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
+	return textwrap.WrapUnits(units, width)
 }

@@ -10,6 +10,7 @@ var englishAreas = []map[ID]string{
 	scenEN,
 	cliEN,
 	tuiEN,
+	zhEN,
 }
 
 var english = join(englishAreas...)
