@@ -30,7 +30,7 @@ var scenZH = map[ID]string{
 	ScenKeyAtEnd:       "文件结束前应有一个键",
 	ScenKeyUnclosed:    "带引号的键没有在本行闭合",
 	ScenKeyEscapes:     "场景格式的键中不能使用转义",
-	ScenKeyTooLong:     "键超过 %d 字节：场景格式的键只有 name、title、description、dap、dan、margin、y_ap、y_an 和 note（以及带 _zh 后缀的中文文本键）",
+	ScenKeyTooLong:     "键超过 %d 字节：场景格式的键只有 name、title、description、dap、dan、margin、y_ap、y_an 和 note，以及它们的中文文本键 title_zh、description_zh 和 note_zh",
 	ScenNoValue:        "%s 没有值",
 	ScenInlineTable:    "%s 是内联表，场景格式不使用它：请给出数字或字符串",
 	ScenArray:          "%s 是数组，场景格式不使用它：请给出数字或字符串",
