@@ -33,9 +33,9 @@ type Scenario struct {
 	// description_zh, note_zh); "" where the file has none. Front ends read
 	// them through In.
 	TitleZH, DescriptionZH string
-	Start       grid.State
-	Steps       []Step
-	Source      string // "preset" or the file's path
+	Start                  grid.State
+	Steps                  []Step
+	Source                 string // "preset" or the file's path
 }
 
 // Step is one state of a replay: the full state after the step's changes
