@@ -197,7 +197,7 @@ func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized
 	fmt.Fprintf(w, "  best threshold                  d ≤ %s means same: accuracy %.1f%%\n", num(s.Threshold), 100*s.Accuracy)
 	fmt.Fprintf(w, "  negatives closer than median positive + m (%s + %s): %.1f%%\n\n", num(s.MedianPositive), num(r.Margin), 100*s.NegativesInsideMedianPlusMargin)
 	fmt.Fprintln(w, "distance distributions (share of each kind of pair per bin)")
-	for _, line := range tui.HistogramLines(r.Histogram, 100, 15) {
+	for _, line := range tui.HistogramLines(i18n.New(i18n.English), r.Histogram, 100, 15) { // English, as the rest of this report
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }

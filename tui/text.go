@@ -45,6 +45,21 @@ func fitLines(text string, w, lines int, style lipgloss.Style) string {
 	return strings.Join(out, "\n")
 }
 
+// padRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
+// Chinese character is two cells).
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// widest is the width in cells of the widest of texts.
+func widest(texts ...string) int {
+	w := 0
+	for _, t := range texts {
+		w = max(w, ansi.StringWidth(t))
+	}
+	return w
+}
+
 // padLines makes s exactly w×h cells: lines padded, rows added or dropped.
 // Callers fit their text first; a line still too wide is clipped at a cell
 // as a last resort so that the layout holds.
