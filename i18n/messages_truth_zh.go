@@ -114,7 +114,7 @@ A P N  图表上的锚点、正样本、负样本
 铰链对比损失：y·d + (1−y)·max(m − d, 0)，即不取平方的对比损失。
 对比损失：½d² 把同类的一对拉近；½max(m − d, 0)² 把异类的一对推到 m 之外。
 原文的三个例子（“如何设计loss使得两个分布的差异更大”）：0.7/0.5/0.2 → 0.4；0.1/0.6/0.2 → 0；没有间隔时 0.7/0.5 → 0.2。
-原文中 max(0.1−0.6, 0) = −0.5 应为 0：max 取两者中较大的，−0.5 与 0 相比取 0。`,
+原文中 max(0.1−0.6, 0) = −0.5 应为 0：max 取两者中较大的一个。`,
 
 	ChartTitleTriplet:     "三元组损失随 d(a,n) 的变化",
 	ChartTitleContrastive: "单对样本的对比损失随 d 的变化",
@@ -124,7 +124,7 @@ A P N  图表上的锚点、正样本、负样本
 	ChartPanelTitle:       "图表 %d/%d：%s · c 下一个",
 	ChartZoneHard:         "困难",
 	ChartZoneSemi:         "半困难",
-	ChartZoneSemiShort:    "半困难",
+	ChartZoneSemiShort:    "半难",
 	ChartZoneEasy:         "简单",
 	ChartSameLegend:       "⣿ 同类：½d²",
 	ChartDiffLegend:       "• 异类：½max(m − d, 0)²，在 d = 0 处取峰值 %s",
