@@ -16,6 +16,7 @@ import (
 
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 )
 
 // usageFails checks the exit-2 contract: status 2, nothing on stdout, one
@@ -382,7 +383,7 @@ func TestReplayNumbersAndFileLabels(t *testing.T) {
 	}
 }
 
-// FuzzWrapUnits: lines keep every unit in order (a break between CJK
+// FuzzWrapUnits (the help's wrapping, textwrap.WrapUnits): lines keep every unit in order (a break between CJK
 // characters adds no space), and only a unit wider than the width makes a
 // line wider than the width.
 func FuzzWrapUnits(f *testing.F) {
@@ -395,7 +396,7 @@ func FuzzWrapUnits(f *testing.F) {
 			return
 		}
 		units := strings.Fields(text)
-		lines := wrapUnits(units, width)
+		lines := textwrap.WrapUnits(textwrap.Words(units...), width)
 		noSpace := func(s string) string { return strings.Join(strings.Fields(s), "") }
 		if got, want := noSpace(strings.Join(lines, "")), noSpace(strings.ToValidUTF8(text, "\uFFFD")); got != want {
 			t.Fatalf("lines %q lose or reorder units of %q", lines, text)

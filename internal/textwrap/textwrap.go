@@ -41,26 +41,41 @@ func Wrap(text string, w int) []string {
 	var out []string
 	text = strings.ToValidUTF8(text, "\uFFFD") // widths are only defined for valid text
 	for _, para := range strings.Split(text, "\n") {
-		out = append(out, wrap(glueOperators(strings.Fields(para)), w, true)...)
+		out = append(out, wrap(Words(glueOperators(strings.Fields(para))...), w, true)...)
 	}
 	return out
 }
 
+// Unit is one piece of text to wrap. A unit breaks only between CJK
+// characters, never at a space of its own; a Whole unit never breaks, so
+// "(默认 different)" stays together.
+type Unit struct {
+	Text  string
+	Whole bool
+}
+
+// Words makes each word a unit that may break between CJK characters.
+func Words(words ...string) []Unit {
+	units := make([]Unit, len(words))
+	for i, w := range words {
+		units[i] = Unit{Text: w}
+	}
+	return units
+}
+
 // WrapUnits joins units with spaces into lines of at most w cells, for
-// text that a terminal shows whole (the CLI's help). A unit breaks only
-// between CJK characters, never at a space of its own, so a caller keeps
-// "(default 0.2)" together by passing it as one unit; a piece wider than w
+// text that a terminal shows whole (the CLI's help): a piece wider than w
 // gets a line of its own, uncut. It returns one empty line for no units.
-func WrapUnits(units []string, w int) []string {
-	valid := make([]string, len(units))
+func WrapUnits(units []Unit, w int) []string {
+	valid := make([]Unit, len(units))
 	for i, u := range units {
-		valid[i] = strings.ToValidUTF8(u, "\uFFFD")
+		valid[i] = Unit{Text: strings.ToValidUTF8(u.Text, "\uFFFD"), Whole: u.Whole}
 	}
 	return wrap(valid, w, false)
 }
 
 // wrap is WrapUnits; cut says whether a piece wider than w is cut to fit.
-func wrap(units []string, w int, cut bool) []string {
+func wrap(units []Unit, w int, cut bool) []string {
 	var out []string
 	line, lineW := "", 0
 	segs := segments(units)
@@ -116,7 +131,7 @@ func Clip(text string, w, lines int, suffix string) string {
 		return strings.Join(all, "\n")
 	}
 	all = all[:lines]
-	segs := segments(glueOperators(strings.Fields(all[lines-1])))
+	segs := segments(Words(glueOperators(strings.Fields(all[lines-1]))...))
 	room := w - ansi.StringWidth(suffix)
 	for len(segs) > 0 && join(segs).width > room {
 		segs = segs[:len(segs)-1]
@@ -142,9 +157,14 @@ func join(segs []segment) segment {
 
 // segments splits units at their CJK break opportunities; the first
 // segment of every unit but the first follows a space.
-func segments(units []string) []segment {
+func segments(units []Unit) []segment {
 	var out []segment
-	for i, u := range units {
+	for i, unit := range units {
+		u := unit.Text
+		if unit.Whole {
+			out = append(out, segment{text: u, width: ansi.StringWidth(u), spaced: i > 0})
+			continue
+		}
 		start := 0
 		var prev rune = -1
 		for j, r := range u {
