@@ -6,6 +6,7 @@ import (
 	"io"
 	"slices"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/pflag"
 
 	"losslab/core/loss"
@@ -20,6 +21,7 @@ func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 	fs.Var(nonNegative{&in.DAP}, "dap", io.T(i18n.CLIFlagDAP))
 	fs.Var(nonNegative{&in.DAN}, "dan", io.T(i18n.CLIFlagDAN))
 	fs.Var(nonNegative{&in.Margin}, "margin", io.T(i18n.CLIFlagMargin))
+	fs.Var(positive{&in.Temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.Var(labelValue{&in.YAP}, "y-ap", io.T(i18n.CLIFlagYAP))
 	fs.Var(labelValue{&in.YAN}, "y-an", io.T(i18n.CLIFlagYAN))
 	fs.Var(vectorValue{&in.Anchor}, "anchor", io.T(i18n.CLIFlagAnchor))
@@ -73,42 +75,77 @@ func runEval(args []string, io IO) int {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
-		writeEvalText(&out, in, ev)
+		writeEvalText(&out, io.printer(), in, ev)
 	}
 	return write(io, "eval", out.Bytes())
 }
 
-func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
-	fmt.Fprintf(w, "inputs       margin m = %s   y(a,p) = %s   y(a,n) = %s\n", num(in.Margin), in.YAP, in.YAN)
+func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
+	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
+	label := func(y loss.Label) string {
+		if y == loss.Same {
+			return p.T(i18n.ExplainLabelSame)
+		}
+		return p.T(i18n.ExplainLabelDiff)
+	}
+	line(i18n.EvalInputs, num(in.Margin), label(in.YAP), label(in.YAN))
 	if in.Anchor != nil {
-		fmt.Fprintf(w, "distances    d(a,p) = %s(anchor, positive) = %s\n", in.Metric, num(ev.DAP))
-		fmt.Fprintf(w, "             d(a,n) = %s(anchor, negative) = %s\n", in.Metric, num(ev.DAN))
+		line(i18n.EvalDistancesAP, in.Metric, num(ev.DAP))
+		line(i18n.EvalDistancesAN, in.Metric, num(ev.DAN))
 	} else {
-		fmt.Fprintf(w, "distances    d(a,p) = %s   d(a,n) = %s\n", num(ev.DAP), num(ev.DAN))
+		line(i18n.EvalDistances, num(ev.DAP), num(ev.DAN))
 	}
 	t := ev.Triplet
-	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
-	fmt.Fprintf(w, "             %s\n", t)
-	fmt.Fprintf(w, "             hinge %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
-	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN))
-	if p := ev.TripletProblem(); p != "" {
-		fmt.Fprintf(w, "             %s (the value above is computed from the distances anyway)\n", p)
+	fmt.Fprintln(w)
+	line(i18n.EvalTriplet, loss.TripletFormula)
+	line(i18n.EvalContinued, t)
+	meaning := [...]i18n.ID{i18n.EvalMeaningHard, i18n.EvalMeaningSemi, i18n.EvalMeaningEasy}[t.Regime%3]
+	line(i18n.EvalContinued, p.T(i18n.EvalHinge, activeWord(p, t.Active), regimeWord(p, t.Regime), p.T(meaning)))
+	line(i18n.EvalContinued, p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
+	if wrong := tripletProblem(in.Setting); wrong != "" {
+		line(i18n.EvalContinued, p.T(i18n.EvalNotTriplet, p.T(wrong)))
 	}
-	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
-	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
+	fmt.Fprintln(w)
+	contrastive, _ := loss.Lookup(loss.ContrastiveID)
+	line(i18n.EvalContrastive, contrastive.Formula)
+	labelW := max(lipgloss.Width(label(loss.Same)), lipgloss.Width(label(loss.Different)))
+	branchW := max(lipgloss.Width(p.T(i18n.EvalPullTogether)), lipgloss.Width(p.T(i18n.EvalPushApart)))
+	for i, pr := range ev.Pairs {
+		branch := p.T(i18n.EvalPushApart)
+		if pr.Branch == loss.Pull {
+			branch = p.T(i18n.EvalPullTogether)
+		}
+		line(i18n.EvalPair, loss.PairID(i), padCells(label(pr.Label), labelW), padCells(branch, branchW), pr, activeWord(p, pr.Active), numfmt.Grad(pr.Grad))
 	}
-	fmt.Fprintf(w, "             mean = %s\n", numfmt.Loss(ev.Contrastive))
-	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %s\n", numfmt.Loss(ev.SoftMargin.Loss))
-	fmt.Fprintf(w, "             squared triplet      max(d(a,p)² − d(a,n)² + m, 0)    = %s\n", numfmt.Loss(ev.Squared.Loss))
-	fmt.Fprintf(w, "             hinge contrastive    y·d + (1−y)·max(m − d, 0), mean  = %s\n", numfmt.Loss(ev.HingeMean))
+	line(i18n.EvalMean, numfmt.Loss(ev.Contrastive))
+	fmt.Fprintln(w)
+	writeEvalVariants(w, p, ev)
 }
 
-func activeWord(active bool) string {
-	if active {
-		return "active"
+// tripletProblem says what makes the setting not a triplet, or "": the
+// labels are the same conditions as loss.Setting.TripletProblem's.
+func tripletProblem(s loss.Setting) i18n.ID {
+	switch {
+	case s.YAP != loss.Same && s.YAN != loss.Different:
+		return i18n.EvalWrongBoth
+	case s.YAP != loss.Same:
+		return i18n.EvalWrongPos
+	case s.YAN != loss.Different:
+		return i18n.EvalWrongNeg
 	}
-	return "inactive"
+	return ""
+}
+
+func activeWord(p i18n.Printer, active bool) string {
+	if active {
+		return p.T(i18n.EvalActive)
+	}
+	return p.T(i18n.EvalInactive)
+}
+
+// regimeWord is a regime's name: hard, semi-hard, easy.
+func regimeWord(p i18n.Printer, r loss.Regime) string {
+	return p.T([...]i18n.ID{i18n.ChartZoneHard, i18n.ChartZoneSemi, i18n.ChartZoneEasy}[r%3])
 }
 
 // num formats an input or gradient: at least two decimals, more only when

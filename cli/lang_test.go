@@ -8,6 +8,7 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 
+	"losslab/core/loss"
 	"losslab/i18n"
 )
 
@@ -123,6 +124,8 @@ func TestChineseGoldens(t *testing.T) {
 		"zh-help.golden":                {"help"},
 		"zh-scenarios.golden":           {"scenarios"},
 		"zh-replay-blog-case-3b.golden": {"replay", "blog-case-3b"},
+		"zh-eval.golden":                {"eval"},
+		"zh-eval-vectors.golden":        {"eval", "--anchor", "0,0", "--positive", "0.7,0", "--negative", "0.5,0", "--y-an", "same"},
 	} {
 		code, out, errOut := runIn(t, i18n.Chinese, args...)
 		if code != 0 {
@@ -151,6 +154,35 @@ func TestChineseReplayTableAligned(t *testing.T) {
 	for _, l := range table[1:] {
 		if lipgloss.Width(l) != lipgloss.Width(table[0]) {
 			t.Errorf("row %q is %d cells, heading %d", l, lipgloss.Width(l), lipgloss.Width(table[0]))
+		}
+	}
+}
+
+// eval's sentence about labels that make no triplet is core/loss's, by the
+// same conditions.
+func TestTripletProblemMatchesCore(t *testing.T) {
+	en := i18n.New(i18n.English)
+	for _, yap := range []loss.Label{loss.Same, loss.Different} {
+		for _, yan := range []loss.Label{loss.Same, loss.Different} {
+			s := loss.Setting{YAP: yap, YAN: yan}
+			got := ""
+			if id := tripletProblem(s); id != "" {
+				got = "not a valid triplet: " + en.T(id)
+			}
+			if want := s.TripletProblem(); got != want {
+				t.Errorf("%s/%s: %q, core says %q", yap, yan, got, want)
+			}
+		}
+	}
+}
+
+// Every registered loss has its name and short name in Chinese.
+func TestEveryLossHasAChineseName(t *testing.T) {
+	for _, l := range loss.Registry() {
+		for _, id := range []string{"loss.name.", "loss.short."} {
+			if !i18n.Has(i18n.Chinese, i18n.ID(id+string(l.ID))) {
+				t.Errorf("%s%s has no Chinese text", id, l.ID)
+			}
 		}
 	}
 }

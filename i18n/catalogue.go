@@ -6,6 +6,7 @@ package i18n
 
 var englishAreas = []map[ID]string{
 	commonEN,
+	lossEN,
 	truthEN,
 	scenEN,
 	cliEN,
@@ -21,6 +22,7 @@ var english = join(englishAreas...)
 // text shows in English rather than as nothing.
 var chineseAreas = []map[ID]string{
 	commonZH,
+	lossZH,
 	truthZH,
 	scenZH,
 	cliZH,

@@ -53,7 +53,7 @@ func TestEveryIDHasChinese(t *testing.T) {
 		}
 	}
 	for id := range chinese {
-		if _, ok := english[id]; !ok {
+		if _, ok := english[id]; !ok && !strings.HasPrefix(string(id), "loss.name.") && !strings.HasPrefix(string(id), "loss.short.") {
 			t.Errorf("%s has a Chinese text but no English one", id)
 		}
 	}
@@ -67,7 +67,10 @@ func TestEveryIDHasChinese(t *testing.T) {
 func TestChineseFormatsMatchEnglish(t *testing.T) {
 	for id, zh := range chinese {
 		en, ok := english[id]
-		if !ok {
+		if !ok { // a loss's name: its English is in core/loss, without arguments
+			if verbs := verbsByArg(zh); verbs != "" {
+				t.Errorf("%s takes arguments: %s", id, verbs)
+			}
 			continue
 		}
 		if a, b := verbsByArg(en), verbsByArg(zh); a != b {

@@ -50,8 +50,6 @@ var tuiZH = map[ID]string{
 	BatchComputing:     "⟳ 计算中…",
 	BatchFirstResult:   "正在计算第一个结果…",
 	BatchErrorQuit:     "按 q 退出，退出状态为 2，与纯文本输出一致。",
-	BatchLosses1:       "损失        对比 %s · batch-all %s · 非零项均值 %s",
-	BatchLosses2:       "            batch-hard %s（软间隔 %s）· semi-hard %s",
 	BatchTriplets:      "三元组      %s · 简单 %s · 半困难 %s · 困难 %s · 激活 %s",
 	BatchTripletsShort: "三元组      %s · 简单 %s · 半困难 %s · 困难 %s",
 	BatchSeparation:    "可分性      AUC %s · d ≤ %s 判为同类：准确率 %s",

@@ -8,6 +8,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -111,10 +112,11 @@ func (m Model) renderChart(w, h int) string {
 	st, ev, pr := m.styles, m.eval, m.printer()
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
 	h-- // the legend row
+	maxD := grid.MaxDistance.Float()
 	switch m.chart {
 	case chartTriplet:
 		top := niceTop(dap + mg)
-		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, 3, 0, top, true, false}, func(p *plot) {
+		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, maxD, 0, top, true, false}, func(p *plot) {
 			p.vline(dap, st.Dim)
 			p.vline(dap+mg, st.Dim)
 			p.curve(func(x float64) float64 { return tripletAt(dap, x, mg) }, st.Accent)
@@ -127,10 +129,10 @@ func (m Model) renderChart(w, h int) string {
 		}{
 			{0, dap, i18n.ChartZoneHard, i18n.ChartZoneHard, st.Regime[loss.Hard]},
 			{dap, dap + mg, i18n.ChartZoneSemi, i18n.ChartZoneSemiShort, st.Regime[loss.SemiHard]},
-			{dap + mg, 3, i18n.ChartZoneEasy, i18n.ChartZoneEasy, st.Regime[loss.Easy]},
+			{dap + mg, maxD, i18n.ChartZoneEasy, i18n.ChartZoneEasy, st.Regime[loss.Easy]},
 		}
 		for _, z := range zones {
-			a, b := e.plot.cell(z.lo, 0).X, e.plot.cell(math.Min(z.hi, 3), 0).X
+			a, b := e.plot.cell(z.lo, 0).X, e.plot.cell(math.Min(z.hi, maxD), 0).X
 			for _, label := range []string{pr.T(z.long), pr.T(z.short)} {
 				if n := ansi.StringWidth(label); b-a-1 >= n {
 					legend.put((a+b)/2-n/2+1, label, z.style)
@@ -142,8 +144,8 @@ func (m Model) renderChart(w, h int) string {
 	case chartContrastive:
 		return m.contrastiveChart(w, h)
 	case chartHeatmap:
-		top := 3 + mg // the loss's largest value over [0,3]²
-		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, 3, 0, 3, true, false}, func(p *plot) {
+		top := tripletAt(maxD, 0, mg) // the loss's largest value over the grid's square
+		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, maxD, 0, maxD, true, false}, func(p *plot) {
 			m.heatmap(p, mg, top)
 		})
 		at := e.plot.cell(dap, dan)
@@ -283,6 +285,7 @@ const ramp = " .:-=+*#%@"
 
 func (m Model) heatmap(p *plot, mg, top float64) {
 	st := m.styles
+	maxD := grid.MaxDistance.Float()
 	gw, gh := p.lc.GraphWidth(), p.lc.GraphHeight()
 	x0 := p.left()
 	heat := make([]lipgloss.Style, len(st.Heat))
@@ -290,9 +293,9 @@ func (m Model) heatmap(p *plot, mg, top float64) {
 		heat[i] = st.Base.Background(c)
 	}
 	for row := range gh {
-		dan := 3 * (float64(gh-1-row) + 0.5) / float64(gh)
+		dan := maxD * (float64(gh-1-row) + 0.5) / float64(gh)
 		for col := range gw {
-			dap := 3 * (float64(col) + 0.5) / float64(gw)
+			dap := maxD * (float64(col) + 0.5) / float64(gw)
 			v := tripletAt(dap, dan, mg) / top
 			pt := canvas.Point{X: x0 + col, Y: row}
 			if m.opts.Color {
@@ -306,11 +309,11 @@ func (m Model) heatmap(p *plot, mg, top float64) {
 	}
 	// The lines d(a,n) = d(a,p) (hard | semi-hard) and d(a,n) = d(a,p) + m (semi-hard | easy).
 	for col := range gw {
-		dap := 3 * (float64(col) + 0.5) / float64(gw)
+		dap := maxD * (float64(col) + 0.5) / float64(gw)
 		for _, dan := range []float64{dap, dap + mg} {
 			pt := p.cell(dap, dan)
 			pt.X = x0 + col
-			if dan <= 3 && p.inside(pt) {
+			if dan <= maxD && p.inside(pt) {
 				style := p.lc.Canvas.Cell(pt).Style
 				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle('/', style.Foreground(lipgloss.Color("#FFFFFF"))))
 			}

@@ -249,15 +249,23 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 // belongs to a panel (in): one line each when roomy, else one line for all.
 func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
 	p, st := m.printer(), m.styles
-	var full, short []string
+	var full, short, noted []string
 	for _, r := range m.eval.Results {
 		l := r.Loss
 		if l.ID == loss.ContrastiveID || l.ID == loss.TripletID || !in(l) {
 			continue
 		}
 		id := string(l.ID)
-		name, shortName, formula := variantText(p, i18n.VariantName(id), id), variantText(p, i18n.VariantShort(id), id), variantText(p, i18n.VariantFormula(id), "")
+		name, shortName, formula := variantText(p, i18n.VariantName(id), l.Name), variantText(p, i18n.VariantShort(id), l.Short), variantText(p, i18n.VariantFormula(id), l.Formula)
 		value := numfmt.Loss(r.Value)
+		if l.UsesTemperature {
+			name = p.T(i18n.LossWithParams, name, p.T(i18n.LossTemperature, numfmt.Input(r.Params.Temperature)))
+		}
+		// With a stated equivalence, the sentence replaces the formula.
+		noted = append(noted, "")
+		if note := variantNote(p, r); note != "" {
+			noted[len(noted)-1] = p.T(i18n.LossValueNoted, name, value, note)
+		}
 		if l.HasRegime && len(r.Terms) == 1 {
 			regime := regimeWord(p, r.Terms[0].Regime)
 			full = append(full, p.T(i18n.VariantFullRegime, name, formula, value, regime))
@@ -274,10 +282,29 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 		out := make([]string, len(full))
 		for i := range full {
 			out[i] = st.Dim.Render(fitFirst(w, full[i], short[i]))
+			if noted[i] != "" {
+				out[i] = st.Dim.Render(fitFirst(w, noted[i], full[i], short[i]))
+			}
 		}
 		return out
 	}
-	return []string{st.Dim.Render(fitFirst(w, strings.Join(short, " · ")))}
+	// Fewer whole items rather than a name without its number.
+	fits := []string{strings.Join(short, " · ")}
+	for k := len(short) - 1; k >= 1; k-- {
+		fits = append(fits, strings.Join(short[:k], " · ")+" · …")
+	}
+	return []string{st.Dim.Render(fitFirst(w, fits...))}
+}
+
+// variantNote is "at τ = 1.00 this is the soft-margin triplet" for a loss
+// that states what it becomes under other parameters, else "".
+func variantNote(p i18n.Printer, r loss.Result) string {
+	e := r.Loss.Equals
+	other, ok := loss.Lookup(e.ID)
+	if e.ID == "" || !ok || e.Params.Temperature == 0 {
+		return ""
+	}
+	return p.T(i18n.LossEquals, p.T(i18n.LossTemperature, numfmt.Input(e.Params.Temperature)), p.LossName(string(other.ID), other.Name))
 }
 
 // variantText is a loss's display text, or fallback when the catalogue has
@@ -307,7 +334,7 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 		if i == 1 {
 			style = st.Negative
 		}
-		name := style.Render(loss.PairNames[i])
+		name := style.Render(loss.PairID(i))
 		label := padRight(m.labelText(pr.Label), labelW)
 		branch := padRight(p.T(x.pairs[i].branch), branchW)
 		state := padRight(p.T(x.pairs[i].state), stateW)
