@@ -6,10 +6,11 @@ import (
 	"io"
 	"slices"
 
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/pflag"
 
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
@@ -82,70 +83,42 @@ func runEval(args []string, io IO) int {
 
 func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
-	label := func(y loss.Label) string {
-		if y == loss.Same {
-			return p.T(i18n.ExplainLabelSame)
-		}
-		return p.T(i18n.ExplainLabelDiff)
-	}
-	line(i18n.EvalInputs, num(in.Margin), label(in.YAP), label(in.YAN))
+	line(i18n.EvalInputs, num(in.Margin), p.T(explain.LabelID(in.YAP)), p.T(explain.LabelID(in.YAN)))
 	if in.Anchor != nil {
 		line(i18n.EvalDistancesAP, in.Metric, num(ev.DAP))
 		line(i18n.EvalDistancesAN, in.Metric, num(ev.DAN))
 	} else {
 		line(i18n.EvalDistances, num(ev.DAP), num(ev.DAN))
 	}
-	t := ev.Triplet
+	t, x := ev.Triplet, explain.Explain(ev)
 	fmt.Fprintln(w)
 	line(i18n.EvalTriplet, loss.TripletFormula)
 	line(i18n.EvalContinued, t)
-	meaning := [...]i18n.ID{i18n.EvalMeaningHard, i18n.EvalMeaningSemi, i18n.EvalMeaningEasy}[t.Regime%3]
-	line(i18n.EvalContinued, p.T(i18n.EvalHinge, activeWord(p, t.Active), regimeWord(p, t.Regime), p.T(meaning)))
-	line(i18n.EvalContinued, p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
-	if wrong := tripletProblem(in.Setting); wrong != "" {
-		line(i18n.EvalContinued, p.T(i18n.EvalNotTriplet, p.T(wrong)))
+	line(i18n.EvalContinued, p.T(x.Hinge.Long)+" · "+p.T(x.Regime.Long))
+	line(i18n.EvalContinued, p.T(x.Meaning.Long))
+	if !ev.Valid {
+		line(i18n.EvalContinued, p.T(i18n.CLIEvalInvalidAnyway))
 	}
+	line(i18n.EvalContinued, p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
 	fmt.Fprintln(w)
 	contrastive, _ := loss.Lookup(loss.ContrastiveID)
 	line(i18n.EvalContrastive, contrastive.Formula)
-	labelW := max(lipgloss.Width(label(loss.Same)), lipgloss.Width(label(loss.Different)))
-	branchW := max(lipgloss.Width(p.T(i18n.EvalPullTogether)), lipgloss.Width(p.T(i18n.EvalPushApart)))
+	labelW, branchW, stateW, termW := 0, 0, 0, 0
 	for i, pr := range ev.Pairs {
-		branch := p.T(i18n.EvalPushApart)
-		if pr.Branch == loss.Pull {
-			branch = p.T(i18n.EvalPullTogether)
-		}
-		line(i18n.EvalPair, loss.PairID(i), padCells(label(pr.Label), labelW), padCells(branch, branchW), pr, activeWord(p, pr.Active), numfmt.Grad(pr.Grad))
+		labelW = max(labelW, ansi.StringWidth(p.T(explain.LabelID(pr.Label))))
+		branchW = max(branchW, ansi.StringWidth(p.T(x.Pairs[i].Branch)))
+		stateW = max(stateW, ansi.StringWidth(p.T(x.Pairs[i].State)))
+		termW = max(termW, ansi.StringWidth(pr.String()))
+	}
+	for i, pr := range ev.Pairs {
+		fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", loss.PairID(i), padCells(p.T(explain.LabelID(pr.Label)), labelW),
+			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(pr.String(), termW), padCells(p.T(x.Pairs[i].State), stateW),
+			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
 	}
 	line(i18n.EvalMean, numfmt.Loss(ev.Contrastive))
 	fmt.Fprintln(w)
 	writeEvalVariants(w, p, ev)
-}
-
-// tripletProblem says what makes the setting not a triplet, or "": the
-// labels are the same conditions as loss.Setting.TripletProblem's.
-func tripletProblem(s loss.Setting) i18n.ID {
-	switch {
-	case s.YAP != loss.Same && s.YAN != loss.Different:
-		return i18n.EvalWrongBoth
-	case s.YAP != loss.Same:
-		return i18n.EvalWrongPos
-	case s.YAN != loss.Different:
-		return i18n.EvalWrongNeg
-	}
-	return ""
-}
-
-func activeWord(p i18n.Printer, active bool) string {
-	if active {
-		return p.T(i18n.EvalActive)
-	}
-	return p.T(i18n.EvalInactive)
-}
-
-// regimeWord is a regime's name: hard, semi-hard, easy.
-func regimeWord(p i18n.Printer, r loss.Regime) string {
-	return p.T([...]i18n.ID{i18n.ChartZoneHard, i18n.ChartZoneSemi, i18n.ChartZoneEasy}[r%3])
+	fmt.Fprintf(w, "\n%s\n", p.T(i18n.HintPrefix, explain.HintText(p, ev, x.Hint)))
 }
 
 // num formats an input or gradient: at least two decimals, more only when

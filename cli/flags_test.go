@@ -253,7 +253,7 @@ func TestEvalTextNumbers(t *testing.T) {
 	for _, want := range []string{
 		"d(a,p) = cosine(anchor, positive) = 0.20\n", "d(a,n) = cosine(anchor, negative) = 1.00\n",
 		"max(0.20 − 1.00 + 0.20, 0) = 0.0000", "∂L/∂d(a,p) = 0.00   ∂L/∂d(a,n) = 0.00",
-		"½·0.20² = 0.0200   active, ∂L/∂d = +0.20",
+		"½·0.20² = 0.0200 ", "● active    ∂L/∂d = +0.20",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)

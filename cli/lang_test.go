@@ -158,24 +158,6 @@ func TestChineseReplayTableAligned(t *testing.T) {
 	}
 }
 
-// eval's sentence about labels that make no triplet is core/loss's, by the
-// same conditions.
-func TestTripletProblemMatchesCore(t *testing.T) {
-	en := i18n.New(i18n.English)
-	for _, yap := range []loss.Label{loss.Same, loss.Different} {
-		for _, yan := range []loss.Label{loss.Same, loss.Different} {
-			s := loss.Setting{YAP: yap, YAN: yan}
-			got := ""
-			if id := tripletProblem(s); id != "" {
-				got = "not a valid triplet: " + en.T(id)
-			}
-			if want := s.TripletProblem(); got != want {
-				t.Errorf("%s/%s: %q, core says %q", yap, yan, got, want)
-			}
-		}
-	}
-}
-
 // Every registered loss has its name and short name in Chinese.
 func TestEveryLossHasAChineseName(t *testing.T) {
 	for _, l := range loss.Registry() {

@@ -101,6 +101,8 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIFlagBatchPlain:    "即使在终端中也输出文本报告",
 	CLIFlagBatchBins:     "直方图的区间数（1 到 1000）",
 
+	CLIEvalInvalidAnyway: "（上面的三元组损失值仍按距离算出）",
+
 	CLIErrorLine:           "%s：%s",
 	CLIErrUnknownCommand:   "未知的命令 %q（运行 'losslab help' 查看命令列表）",
 	CLIErrUnknownFlag:      "未知的选项 %s（运行 '%s --help' 查看选项）",

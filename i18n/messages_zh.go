@@ -15,27 +15,14 @@ const (
 
 	// eval's text output, line by line (its loss sections after the two
 	// classic losses are the loss area's). The column of labels is 13 cells.
-	EvalInputs       ID = "lang.eval.inputs"        // %[1]s m, %[2]s y(a,p), %[3]s y(a,n)
-	EvalDistances    ID = "lang.eval.distances"     // %[1]s d(a,p), %[2]s d(a,n)
-	EvalDistancesAP  ID = "lang.eval.distances-ap"  // %[1]s metric, %[2]s d(a,p)
-	EvalDistancesAN  ID = "lang.eval.distances-an"  // %[1]s metric, %[2]s d(a,n)
-	EvalTriplet      ID = "lang.eval.triplet"       // %s formula
-	EvalContinued    ID = "lang.eval.continued"     // %s a line under the section's first
-	EvalHinge        ID = "lang.eval.hinge"         // %[1]s active or inactive, %[2]s regime, %[3]s its meaning
-	EvalActive       ID = "lang.eval.active"        //
-	EvalInactive     ID = "lang.eval.inactive"      //
-	EvalMeaningHard  ID = "lang.eval.meaning.hard"  //
-	EvalMeaningSemi  ID = "lang.eval.meaning.semi"  //
-	EvalMeaningEasy  ID = "lang.eval.meaning.easy"  //
-	EvalNotTriplet   ID = "lang.eval.not-triplet"   // %s what is wrong
-	EvalWrongBoth    ID = "lang.eval.wrong-both"    //
-	EvalWrongPos     ID = "lang.eval.wrong-pos"     //
-	EvalWrongNeg     ID = "lang.eval.wrong-neg"     //
-	EvalContrastive  ID = "lang.eval.contrastive"   // %s one pair's formula
-	EvalPair         ID = "lang.eval.pair"          // %[1]s a-p, %[2]s label, %[3]s branch, %[4]s term, %[5]s active, %[6]s ∂L/∂d
-	EvalPullTogether ID = "lang.eval.pull-together" //
-	EvalPushApart    ID = "lang.eval.push-apart"    //
-	EvalMean         ID = "lang.eval.mean"          // %s the mean
+	EvalInputs      ID = "lang.eval.inputs"       // %[1]s m, %[2]s y(a,p), %[3]s y(a,n)
+	EvalDistances   ID = "lang.eval.distances"    // %[1]s d(a,p), %[2]s d(a,n)
+	EvalDistancesAP ID = "lang.eval.distances-ap" // %[1]s metric, %[2]s d(a,p)
+	EvalDistancesAN ID = "lang.eval.distances-an" // %[1]s metric, %[2]s d(a,n)
+	EvalTriplet     ID = "lang.eval.triplet"      // %s formula
+	EvalContinued   ID = "lang.eval.continued"    // %s a line under the section's first
+	EvalContrastive ID = "lang.eval.contrastive"  // %s one pair's formula
+	EvalMean        ID = "lang.eval.mean"         // %s the mean
 )
 
 var zhEN = map[ID]string{
@@ -46,25 +33,12 @@ var zhEN = map[ID]string{
 	HistSame:    "same",
 	HistDiff:    "diff",
 
-	EvalInputs:       "inputs       margin m = %[1]s   y(a,p) = %[2]s   y(a,n) = %[3]s",
-	EvalDistances:    "distances    d(a,p) = %[1]s   d(a,n) = %[2]s",
-	EvalDistancesAP:  "distances    d(a,p) = %[1]s(anchor, positive) = %[2]s",
-	EvalDistancesAN:  "             d(a,n) = %[1]s(anchor, negative) = %[2]s",
-	EvalTriplet:      "triplet      %s",
-	EvalContinued:    "             %s",
-	EvalHinge:        "hinge %[1]s, %[2]s negative: %[3]s",
-	EvalActive:       "active",
-	EvalInactive:     "inactive",
-	EvalMeaningHard:  "nearer than the positive: a strong, noisy push",
-	EvalMeaningSemi:  "farther, but inside the margin: a useful push",
-	EvalMeaningEasy:  "beyond the margin: nothing left to learn",
-	EvalNotTriplet:   "not a valid triplet: %s (the value above is computed from the distances anyway)",
-	EvalWrongBoth:    "the positive is labelled different and the negative same",
-	EvalWrongPos:     "the positive is labelled different",
-	EvalWrongNeg:     "the negative is labelled same",
-	EvalContrastive:  "contrastive  %s per pair, mean over pairs",
-	EvalPair:         "  %[1]s %[2]s  %[3]s  %[4]s   %[5]s, ∂L/∂d = %[6]s",
-	EvalPullTogether: "pull together",
-	EvalPushApart:    "push apart",
-	EvalMean:         "             mean = %s",
+	EvalInputs:      "inputs       margin m = %[1]s   y(a,p) = %[2]s   y(a,n) = %[3]s",
+	EvalDistances:   "distances    d(a,p) = %[1]s   d(a,n) = %[2]s",
+	EvalDistancesAP: "distances    d(a,p) = %[1]s(anchor, positive) = %[2]s",
+	EvalDistancesAN: "             d(a,n) = %[1]s(anchor, negative) = %[2]s",
+	EvalTriplet:     "triplet      %s",
+	EvalContinued:   "             %s",
+	EvalContrastive: "contrastive  %s per pair, mean over pairs",
+	EvalMean:        "             mean = %s",
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
@@ -54,7 +55,7 @@ func (m Model) noteText() string { return termsafe.Multiline(m.scenario.NoteAt(m
 func (m Model) notesText() string {
 	p := m.printer()
 	if m.scenario == nil {
-		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
+		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
 	}
 	s := m.scenario
 	parts := []string{
@@ -64,7 +65,7 @@ func (m Model) notesText() string {
 	if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
 		parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))
 	}
-	parts = append(parts, p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)), p.T(i18n.ExplainMarginMeaning))
+	parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)), p.T(i18n.ExplainMarginMeaning))
 	return strings.Join(parts, "\n\n")
 }
 

@@ -9,6 +9,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
@@ -221,7 +222,7 @@ func gauge(v, max grid.Hundredths, width int) string {
 // tripletBody is the triplet panel's lines, each fitted to width w.
 func (m Model) tripletBody(w int, roomy bool) []string {
 	st, ev, p := m.styles, m.eval, m.printer()
-	x := explain(ev)
+	x := explain.Explain(ev)
 	t := ev.Triplet
 	var lines []string
 	value := "L = " + t.String()
@@ -229,17 +230,17 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 		lines = append(lines, "L = "+loss.TripletFormula)
 		value = "  = " + t.String()
 	}
-	regime := st.Regime[t.Regime].Render(p.T(x.regime.long))
+	regime := st.Regime[t.Regime].Render(p.T(x.Regime.Long))
 	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
 		value = st.Dim.Render(fitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
 	}
-	meaning := fitFirst(w, p.T(x.meaning.long), p.T(x.meaning.short))
+	meaning := fitFirst(w, p.T(x.Meaning.Long), p.T(x.Meaning.Short))
 	if !ev.Valid {
 		meaning = st.Error.Render(meaning)
 	}
 	lines = append(lines,
 		value,
-		p.T(x.hinge.long)+" · "+regime,
+		p.T(x.Hinge.Long)+" · "+regime,
 		meaning,
 		p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
 	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
@@ -323,7 +324,7 @@ func regimeWord(p i18n.Printer, r loss.Regime) string {
 // contrastiveBody is the contrastive panel's lines, fitted to width w.
 func (m Model) contrastiveBody(w int, roomy bool) []string {
 	st, ev, p := m.styles, m.eval, m.printer()
-	x := explain(ev)
+	x := explain.Explain(ev)
 	var lines []string
 	// Columns as wide as their widest word in this language, in cells.
 	labelW := widest(p.T(i18n.ExplainLabelSame), p.T(i18n.ExplainLabelDiff))
@@ -336,8 +337,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 		}
 		name := style.Render(loss.PairID(i))
 		label := padRight(m.labelText(pr.Label), labelW)
-		branch := padRight(p.T(x.pairs[i].branch), branchW)
-		state := padRight(p.T(x.pairs[i].state), stateW)
+		branch := padRight(p.T(x.Pairs[i].Branch), branchW)
+		state := padRight(p.T(x.Pairs[i].State), stateW)
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
 		formula := padRight(pr.String(), 31)
 		lines = append(lines, fitFirst(w,
@@ -375,7 +376,7 @@ func (m Model) note(w, lines int) string {
 	case m.status != "":
 		return fitLines(m.status, w, lines, st.Accent)
 	}
-	text := p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint))
+	text := p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
 	if m.hasNote() && !m.notes.open {
 		text = "✎ " + m.noteText()
 	}
