@@ -168,3 +168,28 @@ func TestEveryLossHasAChineseName(t *testing.T) {
 		}
 	}
 }
+
+// batch's text report in Chinese: its columns line up in cells, its numbers
+// are the English report's.
+func TestChineseBatchReport(t *testing.T) {
+	_, zh, _ := runIn(t, i18n.Chinese, "batch", "--demo", "iris", "--plain")
+	_, en, _ := run(t, "batch", "--demo", "iris", "--plain")
+	col := func(out, prefix, value string) int {
+		for _, l := range strings.Split(out, "\n") {
+			if strings.HasPrefix(l, prefix) {
+				return lipgloss.Width(l[:strings.Index(l, value)])
+			}
+		}
+		t.Fatalf("no line starts with %q:\n%s", prefix, out)
+		return 0
+	}
+	if a, b := col(zh, "  「d < t", "0.9397"), col(zh, "  最佳阈值", "d ≤"); a != b || a != col(en, "  ROC AUC", "0.9397") {
+		t.Errorf("AUC value at cell %d, threshold at %d:\n%s", a, b, zh)
+	}
+	for _, n := range []string{"665,932", "18,927", "50,141", "0.9397", "1.37477", "86.0%", "5.4%", "0.1998", "8.2844"} {
+		if !strings.Contains(zh, n) || !strings.Contains(en, n) {
+			t.Errorf("%s missing from one report", n)
+		}
+	}
+	checkGolden(t, "zh-batch-iris.golden", zh)
+}

@@ -23,6 +23,16 @@ const (
 	EvalContinued   ID = "lang.eval.continued"    // %s a line under the section's first
 	EvalContrastive ID = "lang.eval.contrastive"  // %s one pair's formula
 	EvalMean        ID = "lang.eval.mean"         // %s the mean
+
+	// batch's text report around its loss section, and its progress line.
+	BatchTextHeader     ID = "lang.batch.header"      // %[1]s source, %[2]s rows, %[3]s dims, %[4]s classes, %[5]s their names, %[6]s metric, %[7]s margin
+	BatchTextHeaderNorm ID = "lang.batch.header-norm" // the same, rows L2-normalised
+	BatchTextTriplets   ID = "lang.batch.triplets"    // %[1]s easy, %[2]s its share, %[3]s semi-hard, %[4]s, %[5]s hard, %[6]s
+	BatchTextSeparation ID = "lang.batch.separation"
+	BatchTextAUC        ID = "lang.batch.auc"       // %[1]s AUC, %[2]s positive pairs, %[3]s negative pairs
+	BatchTextThreshold  ID = "lang.batch.threshold" // %[1]s threshold, %[2]s accuracy
+	BatchTextInside     ID = "lang.batch.inside"    // %[1]s median positive, %[2]s m, %[3]s share
+	BatchTextProgress   ID = "lang.batch.progress"  // %s percent done
 )
 
 var zhEN = map[ID]string{
@@ -41,4 +51,13 @@ var zhEN = map[ID]string{
 	EvalContinued:   "             %s",
 	EvalContrastive: "contrastive  %s per pair, mean over pairs",
 	EvalMean:        "             mean = %s",
+
+	BatchTextHeader:     "%[1]s: %[2]s × %[3]s, %[4]s classes (%[5]s), %[6]s distance, margin %[7]s",
+	BatchTextHeaderNorm: "%[1]s: %[2]s × %[3]s, %[4]s classes (%[5]s), %[6]s distance, margin %[7]s, rows L2-normalised",
+	BatchTextTriplets:   "triplets     easy %[1]s (%[2]s)   semi-hard %[3]s (%[4]s)   hard %[5]s (%[6]s)",
+	BatchTextSeparation: "separation of same-class and different-class pair distances",
+	BatchTextAUC:        "  ROC AUC of \"d < t means same\"   %[1]s   (%[2]s positive, %[3]s negative pairs)",
+	BatchTextThreshold:  "  best threshold                  d ≤ %[1]s means same: accuracy %[2]s",
+	BatchTextInside:     "  negatives closer than median positive + m (%[1]s + %[2]s): %[3]s",
+	BatchTextProgress:   "%s of the anchors",
 }

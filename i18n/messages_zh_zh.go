@@ -16,4 +16,13 @@ var zhZH = map[ID]string{
 	EvalContinued:   "             %s",
 	EvalContrastive: "对比损失     每一对 %s，对各对取均值",
 	EvalMean:        "             均值 = %s",
+
+	BatchTextHeader:     "%[1]s：%[2]s × %[3]s，%[4]s 个类别（%[5]s），%[6]s 距离，间隔 %[7]s",
+	BatchTextHeaderNorm: "%[1]s：%[2]s × %[3]s，%[4]s 个类别（%[5]s），%[6]s 距离，间隔 %[7]s，各行已做 L2 归一化",
+	BatchTextTriplets:   "三元组       简单 %[1]s（%[2]s）   半困难 %[3]s（%[4]s）   困难 %[5]s（%[6]s）",
+	BatchTextSeparation: "同类样本对与异类样本对的距离分得有多开",
+	BatchTextAUC:        "  「d < t 判为同类」的 ROC AUC    %[1]s   （%[2]s 个同类对，%[3]s 个异类对）",
+	BatchTextThreshold:  "  最佳阈值                        d ≤ %[1]s 判为同类：准确率 %[2]s",
+	BatchTextInside:     "  比正样本距离中位数 + m（%[1]s + %[2]s）更近的负样本：%[3]s",
+	BatchTextProgress:   "已完成 %s 的锚点",
 }
