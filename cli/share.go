@@ -41,8 +41,13 @@ func (f *plotFlags) style(io IO) (figure.Style, error) {
 		}
 		return st, nil
 	}
-	if _, err := figure.FormatOf(f.path); err != nil {
+	format, err := figure.FormatOf(f.path)
+	if err != nil {
 		return st, usagef(i18n.CLIErrBadValue, "plot", err.Error())
+	}
+	if f.font == "" && format != "svg" && io.Lang != i18n.English {
+		// Liberation has no Chinese glyphs: English labels, and a note.
+		st.Printer = i18n.New(i18n.English)
 	}
 	if f.font != "" {
 		fnt, err := figure.LoadFont(f.font)
@@ -56,7 +61,7 @@ func (f *plotFlags) style(io IO) (figure.Style, error) {
 
 // write renders p into the --plot file: complete or not at all, never over
 // an existing file. A Chinese interface without --font gets a note that
-// PNG and PDF keep English labels.
+// PNG and PDF have English labels (style chose them).
 func (f *plotFlags) write(io IO, p *plot.Plot) error {
 	format, _ := figure.FormatOf(f.path)
 	data, err := figure.Render(p, format)

@@ -175,3 +175,32 @@ func TestPlotFontNote(t *testing.T) {
 		}
 	}
 }
+
+// In Chinese, an SVG figure has Chinese labels; a PNG or PDF without
+// --font gets English ones (Liberation has no Chinese glyphs), as the note
+// says; with --font, Chinese.
+func TestPlotLanguage(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "zh.svg")
+	var out, errb bytes.Buffer
+	if code := Run([]string{"eval", "--plot", path}, IO{In: strings.NewReader(""), Out: &out, Err: &errb, Lang: i18n.Chinese}); code != 0 {
+		t.Fatalf("exit %d, %s", code, errb.String())
+	}
+	if data, _ := os.ReadFile(path); !bytes.Contains(data, []byte("三元组损失随 d(a,n) 的变化")) || bytes.Contains(data, []byte("Triplet loss against")) {
+		t.Errorf("the Chinese SVG has not its Chinese title")
+	}
+	zh := IO{Lang: i18n.Chinese}
+	for _, tc := range []struct {
+		pf   plotFlags
+		want i18n.Lang
+	}{
+		{plotFlags{path: "a.svg"}, i18n.Chinese},
+		{plotFlags{path: "a.png"}, i18n.English},
+		{plotFlags{path: "a.pdf"}, i18n.English},
+	} {
+		st, err := tc.pf.style(zh)
+		if err != nil || st.Printer.Lang() != tc.want {
+			t.Errorf("%s: labels in %v, %v; want %v", tc.pf.path, st.Printer.Lang(), err, tc.want)
+		}
+	}
+}

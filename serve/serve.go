@@ -150,7 +150,7 @@ func (s *Server) leave(p *tea.Program) {
 func (s *Server) handle(sess ssh.Session) {
 	start := s.cfg.Now()
 	remote := sess.RemoteAddr().String()
-	p := i18n.New(langOf(sess.Environ()))
+	p := i18n.New(i18n.FromEnviron(sess.Environ())) // the client's LANG, where it sends one
 	if ok, closing := s.admit(); !ok {
 		if closing {
 			s.logf("refused %s: shutting down", remote)
@@ -253,29 +253,6 @@ func (s *Server) run(prog *tea.Program, sess ssh.Session, out io.Writer, p i18n.
 
 // crlf ends lines as a terminal in raw mode needs.
 func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
-
-// langOf is the interface language from the client's LANG (or LC_ALL,
-// which overrides it): Chinese for zh*, else English.
-func langOf(env []string) i18n.Lang {
-	lang := ""
-	for _, kv := range env {
-		k, v, _ := strings.Cut(kv, "=")
-		switch {
-		case k == "LC_ALL" && v != "":
-			return langCode(v)
-		case k == "LANG":
-			lang = v
-		}
-	}
-	return langCode(lang)
-}
-
-func langCode(v string) i18n.Lang {
-	if strings.HasPrefix(strings.ToLower(v), "zh") {
-		return i18n.Chinese
-	}
-	return i18n.English
-}
 
 // lockedWriter lets several goroutines write whole buffers to w in turn.
 type lockedWriter struct {

@@ -251,11 +251,16 @@ func TestHideAndNoFiles(t *testing.T) {
 	c.waitFor(t, "no figures on a shared server")
 }
 
-func TestLangOf(t *testing.T) {
-	for env, want := range map[string]string{"LANG=zh_CN.UTF-8": "zh", "LANG=en_US.UTF-8": "en", "": "en", "LANG=en_US|LC_ALL=zh_TW": "zh"} {
-		if got := langOf(strings.Split(env, "|")).Code(); got != want {
-			t.Errorf("langOf(%q) = %s, want %s", env, got, want)
-		}
+// A client that sends LANG=zh_CN.UTF-8 gets the Chinese interface; the
+// other session stays English.
+func TestSessionLanguage(t *testing.T) {
+	_, addr, _ := start(t, Config{MaxSessions: 2})
+	zh := connect(t, addr, map[string]string{"LANG": "zh_CN.UTF-8"})
+	en := connect(t, addr, nil)
+	zh.waitFor(t, "退出")
+	en.waitFor(t, "quit")
+	if strings.Contains(en.out.String(), "退出") {
+		t.Errorf("the English session shows Chinese")
 	}
 }
 

@@ -44,7 +44,7 @@ func (m *Model) restore(r *statestr.Playground) grid.State {
 		return m.start
 	}
 	if r.Scenario != "" {
-		m.player.load(scenarios.Preset(r.Scenario))
+		m.player.load(scenarios.Preset(r.Scenario).In(m.ctx.Printer.Lang()))
 	}
 	m.step = r.Step
 	if m.scenario != nil {
