@@ -111,7 +111,7 @@ func (m Model) sharePanel(w, h int) string {
 	}
 	text = append(text, p.T(i18n.ShareNotCarried))
 	for _, t := range text {
-		lines = append(lines, ansi.Wordwrap(t, iw, " "))
+		lines = append(lines, wrapWords(t, iw)...) // between Chinese characters too
 	}
 	return m.textPanel(p.T(i18n.ShareTitle), strings.Join(lines, "\n"), w, h)
 }

@@ -286,3 +286,30 @@ func (l *lockedBuffer) String() string {
 	defer l.mu.Unlock()
 	return l.b.String()
 }
+
+// The panel in Chinese at 80×24: every sentence whole, no line wider than
+// the screen.
+func TestSharePanelChinese(t *testing.T) {
+	ctx := testContext()
+	ctx.Printer = i18n.New(i18n.Chinese)
+	ctx.Share = ShareContext{Clipboard: io.Discard}
+	path := filepath.Join(t.TempDir(), "mine.toml")
+	os.WriteFile(path, []byte("name = \"mine\"\ntitle = \"t\"\n[start]\ndap = 0.3\ndan = 0.4\nmargin = 0.5\ny_ap = \"same\"\ny_an = \"different\"\n"), 0o644)
+	sc, err := scenarios.Resolve(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	next, _ := NewPlayground(ctx, Options{Scenario: sc, Dir: t.TempDir()}).Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m := press(t, next.(Model), "s")
+	v := m.View()
+	for _, want := range []string{"状态串 · 按任意键关闭", "已用 OSC 52 发送到终端的剪贴板", "场景来自文件", "不包含撤销记录和历史图表"} {
+		if !strings.Contains(strings.ReplaceAll(v, "│", ""), want) {
+			t.Errorf("the Chinese panel lacks %q:\n%s", want, v)
+		}
+	}
+	for i, line := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("line %d is %d cells wide", i, w)
+		}
+	}
+}
