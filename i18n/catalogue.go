@@ -9,6 +9,7 @@ var englishAreas = []map[ID]string{
 	scenEN,
 	cliEN,
 	tuiEN,
+	lessonsEN,
 }
 
 var english = join(englishAreas...)

@@ -31,7 +31,8 @@ type Scenario struct {
 	Description string
 	Start       grid.State
 	Steps       []Step
-	Source      string // "preset" or the file's path
+	Source      string   // "preset" or the file's path
+	Covers      []string // a lesson's teaching points (slugs); empty for a plain scenario
 }
 
 // Step is one state of a replay: the full state after the step's changes
@@ -40,6 +41,10 @@ type Step struct {
 	State grid.State
 	Set   []grid.Field
 	Note  string
+	// Question, when set, is asked before the step's state is shown.
+	Question *Question
+	// Mode, when set, opens another mode on the step's state (lesson.go).
+	Mode Mode
 }
 
 // Len is the number of states, the start included.
@@ -146,6 +151,7 @@ type rawScenario struct {
 	Name        any              `toml:"name"`
 	Title       any              `toml:"title"`
 	Description any              `toml:"description"`
+	Covers      any              `toml:"covers"`
 	Start       map[string]any   `toml:"start"`
 	Step        []map[string]any `toml:"step"`
 }
@@ -191,6 +197,9 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, err
 	}
 	s.Description = termsafe.Multiline(s.Description)
+	if s.Covers, err = p.covers(raw.Covers); err != nil {
+		return nil, err
+	}
 	if raw.Start == nil {
 		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
 	}
@@ -212,10 +221,14 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(set) == 0 {
+		q, mode, err := p.lessonStep(step, i)
+		if err != nil {
+			return nil, err
+		}
+		if len(set) == 0 && q == nil && mode.Kind == ModeNone {
 			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
 		}
-		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note)})
+		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note), Question: q, Mode: mode})
 	}
 	return s, nil
 }
