@@ -125,7 +125,9 @@ func checkAnswer(q *Question, f facts, allowed []float64) []string {
 	return nil
 }
 
-func strconvG(x float64) string { return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", x), "0"), ".") }
+func strconvG(x float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", x), "0"), ".")
+}
 
 // The course covers every teaching point, each lesson names what it covers,
 // and lessons have distinct names.
