@@ -50,6 +50,7 @@ type Model struct {
 	player
 	recorder
 	chartSet
+	conventions conventionsPanel
 }
 
 // New returns a playground at the scenario's start, or at the article's
@@ -189,6 +190,10 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Mode):
 		return switchMode(ModeBatch)
+	case key.Matches(msg, k.Learn):
+		return switchMode(ModeLearn)
+	case key.Matches(msg, k.Conventions):
+		m.conventions.next()
 	case key.Matches(msg, k.Up):
 		m.selected = (m.selected + grid.NumFields - 1) % grid.NumFields
 	case key.Matches(msg, k.Down):

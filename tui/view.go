@@ -208,6 +208,9 @@ func (m Model) chartPanel(w, h int) string {
 	if m.help.ShowAll {
 		return m.textPanel("keys (? to close)", m.help.FullHelpView(m.keys.FullHelp()), w, h)
 	}
+	if m.conventions.showing() {
+		return m.conventions.view(m, m.state.Setting(), w, h)
+	}
 	title := fmt.Sprintf("chart %d/%d: %s · c next", m.chart+1, numCharts, chartTitles[m.chart])
 	return m.panel(title, m.renderChart(iw, ih), w)
 }

@@ -26,6 +26,9 @@ type Convention struct {
 	// Labels are the label values this convention writes for the two pairs
 	// (for example "Y=0" for a similar pair under Hadsell).
 	Labels [2]string
+	// LabelMeaning says what the convention's labels mean, in its own
+	// notation (eval --json's label_meaning).
+	LabelMeaning string
 }
 
 // ConventionIDs lists the conventions in display order.
@@ -44,7 +47,7 @@ func Conventions(s Setting) ([]Convention, error) {
 	ds, ys := [2]float64{s.DAP, s.DAN}, [2]Label{s.YAP, s.YAN}
 	out := make([]Convention, 0, 5)
 	for _, id := range ConventionIDs() {
-		c := Convention{ID: id, Formula: conventionFormulas[id]}
+		c := Convention{ID: id, Formula: conventionFormulas[id], LabelMeaning: conventionLabelMeanings[id]}
 		for i := range ds {
 			c.Labels[i] = conventionLabel(id, ys[i])
 		}
@@ -60,6 +63,14 @@ var conventionFormulas = map[ConventionID]string{
 	ConventionTFA:        "mean y·d² + (1−y)·max(m−d, 0)²",
 	ConventionPML:        "nzmean_pos max(d, 0) + nzmean_neg max(m−d, 0)",
 	ConventionTorchHinge: "mean (y=1: d; y=−1: max(0, m−d))",
+}
+
+var conventionLabelMeanings = map[ConventionID]string{
+	ConventionArticle:    "y=1 same class, y=0 different",
+	ConventionHadsell:    "Y=0 similar, Y=1 dissimilar",
+	ConventionTFA:        "y=1 similar, y=0 dissimilar",
+	ConventionPML:        "class labels: equal labels make a positive pair",
+	ConventionTorchHinge: "y=1 similar, y=-1 dissimilar",
 }
 
 // conventionLabel writes label y the way convention id does.

@@ -123,7 +123,7 @@ func TestConventionLabels(t *testing.T) {
 		ConventionPML: {"positive", "negative"}, ConventionTorchHinge: {"y=1", "y=−1"},
 	}
 	for _, c := range cs {
-		if c.Labels != want[c.ID] || c.Formula == "" {
+		if c.Labels != want[c.ID] || c.Formula == "" || c.LabelMeaning == "" {
 			t.Errorf("%s: labels %v formula %q", c.ID, c.Labels, c.Formula)
 		}
 	}

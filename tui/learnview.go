@@ -1,0 +1,263 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/grid"
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/scenarios"
+)
+
+// View lays the course out to the exact window size: a header, the step's
+// state (its results hidden while a question waits), the step's text
+// wrapped and scrollable, a status line and the keys that act now.
+func (m LearnModel) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	switch m.screen {
+	case screenExploring:
+		banner := m.ctx.Styles.Accent.Render(m.ctx.Printer.T(i18n.LearnExploring, m.position()))
+		return ansi.Truncate(banner, m.width, "") + "\n" + m.child.View()
+	case screenList:
+		return m.listView()
+	}
+	return m.stepView()
+}
+
+// position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
+func (m LearnModel) position() string {
+	l := m.lessons[m.lesson]
+	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.Len())
+}
+
+// headerLine puts left and right on one line of width w, shortening left.
+func headerLine(left, right string, w int) string {
+	room := w - lipgloss.Width(right) - 1
+	left = ansi.Truncate(left, max(room, 0), "…")
+	return left + strings.Repeat(" ", max(1, w-lipgloss.Width(left)-lipgloss.Width(right))) + right
+}
+
+func (m LearnModel) listView() string {
+	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
+	done := 0
+	for _, l := range m.lessons {
+		if m.progress.Done(l.Name) {
+			done++
+		}
+	}
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
+	lines = append(lines, strings.Split(ansi.Wordwrap(p.T(i18n.LearnListIntro), w, " "), "\n")...)
+	lines = append(lines, "")
+	for i, l := range m.lessons {
+		sel, mark := "  ", "·"
+		if i == m.cursor {
+			sel = st.Selected.Render("▸ ")
+		}
+		if m.progress.Done(l.Name) {
+			mark = "✓"
+		}
+		title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+		if i == m.cursor {
+			title = st.Selected.Render(title)
+		}
+		covers := st.Dim.Render(strings.Join(l.Covers, ", "))
+		line := title
+		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
+			line = title + strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers)) + covers
+		}
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	return m.frame(lines, []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Playground, m.keys.Quit})
+}
+
+// frame pads body to the window, then adds the status and help lines.
+func (m LearnModel) frame(body []string, keys []key.Binding) string {
+	rows := m.height - 2
+	if len(body) > rows {
+		body = body[:rows]
+	}
+	for len(body) < rows {
+		body = append(body, "")
+	}
+	status := ""
+	if m.status != "" {
+		status = m.ctx.Styles.Error.Render(ansi.Truncate(m.status, m.width, "…"))
+	}
+	return strings.Join(append(body, status, ansi.Truncate(m.help.ShortHelpView(keys), m.width, "")), "\n")
+}
+
+func (m LearnModel) stepView() string {
+	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
+	l := m.lessons[m.lesson]
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnHeader, l.Title)), m.position(), w), ""}
+	lines = append(lines, m.stateLines(w)...)
+	lines = append(lines, "")
+	rows := m.height - 2 - len(lines)
+	text := m.stepText(w)
+	if len(text) > rows {
+		first := min(m.scroll, len(text)-rows+1)
+		text = append(text[first:first+rows-1], st.Dim.Render(p.T(i18n.LearnMore)))
+	}
+	return m.frame(append(lines, text...), m.stepKeys(len(text) > rows))
+}
+
+// stateLines show the step's state as core/loss evaluates it; while a
+// question waits only the inputs show.
+func (m LearnModel) stateLines(w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	s := m.shownState()
+	var inputs []string
+	for f := grid.Field(0); f < grid.NumFields; f++ {
+		v := s.Label(f).String()
+		if !f.IsLabel() {
+			v = numfmt.Input(s.Value(f).Float())
+		}
+		inputs = append(inputs, f.Label()+" "+st.Bold.Render(v))
+	}
+	lines := []string{strings.Join(inputs, "   ")}
+	if m.asking() {
+		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
+	}
+	ev, err := m.evaluation()
+	if err != nil { // the grid keeps every state valid
+		return append(lines, st.Error.Render(err.Error()))
+	}
+	var squared loss.Result
+	for _, r := range ev.Results {
+		if r.Loss.ID == loss.SquaredTripletID {
+			squared = r
+		}
+	}
+	lines = append(lines,
+		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(ev.Triplet.Regime.String())),
+		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), squared.Terms[0].Regime.String()),
+		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
+	var out []string
+	for _, line := range lines {
+		out = append(out, strings.Split(ansi.Wordwrap(line, w, " "), "\n")...)
+	}
+	return out
+}
+
+// stepText is the step's words, wrapped to w: the description, the note,
+// the question and its answer, what the step's mode offers, what comes next.
+func (m LearnModel) stepText(w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	l, step := m.lessons[m.lesson], m.currentStep()
+	var paras []string
+	switch {
+	case step == nil:
+		paras = append(paras, l.Description)
+	case step.Question != nil:
+		q := step.Question
+		paras = append(paras, st.Bold.Render(q.Text))
+		if m.asking() {
+			paras = append(paras, m.answerArea(q), st.Dim.Render(m.answerHint(q)))
+			break
+		}
+		verdict := m.verdict
+		if m.answer == answered && m.right {
+			verdict = st.Regime[loss.Easy].Render(verdict)
+		} else if m.answer == answered {
+			verdict = st.Error.Render(verdict)
+		}
+		paras = append(paras, verdict, q.Explain)
+		if step.Note != "" {
+			paras = append(paras, step.Note)
+		}
+	default:
+		if step.Note != "" {
+			paras = append(paras, "✎ "+step.Note)
+		}
+	}
+	if step != nil {
+		switch step.Mode.Kind {
+		case scenarios.ModePlayground:
+			paras = append(paras, st.Accent.Render(p.T(i18n.LearnExplorePlayground)))
+		case scenarios.ModeBatch:
+			paras = append(paras, st.Accent.Render(p.T(i18n.LearnExploreBatch, step.Mode.Demo)))
+		}
+	}
+	if m.atEnd() && !m.asking() {
+		end := p.T(i18n.LearnEndLast)
+		if m.lesson+1 < len(m.lessons) {
+			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
+		}
+		paras = append(paras, st.Accent.Render(end))
+	}
+	var out []string
+	for i, para := range paras {
+		if i > 0 {
+			out = append(out, "")
+		}
+		out = append(out, strings.Split(ansi.Wordwrap(para, w, " "), "\n")...)
+	}
+	return out
+}
+
+func (m LearnModel) answerArea(q *scenarios.Question) string {
+	if len(q.Choices) == 0 {
+		return m.input.View()
+	}
+	var lines []string
+	for i, c := range q.Choices {
+		sel := "  "
+		if i == m.choice {
+			sel = "▸ "
+		}
+		line := fmt.Sprintf("%s%d. %s", sel, i+1, c)
+		if i == m.choice {
+			line = m.ctx.Styles.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m LearnModel) answerHint(q *scenarios.Question) string {
+	if len(q.Choices) > 0 {
+		return m.ctx.Printer.T(i18n.LearnHintChoice)
+	}
+	return m.ctx.Printer.T(i18n.LearnHintNumber)
+}
+
+// stepKeys are the keys that act on the step on screen.
+func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
+	k := m.keys
+	if m.asking() {
+		if len(m.currentStep().Question.Choices) > 0 {
+			return []key.Binding{k.Pick, k.Answer, k.Skip, k.Back, k.Interrupt}
+		}
+		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
+	}
+	var keys []key.Binding
+	if m.atEnd() {
+		keys = append(keys, k.NextLesson)
+	} else {
+		keys = append(keys, k.Next)
+	}
+	if m.step > 0 {
+		keys = append(keys, k.Prev)
+	}
+	if st := m.currentStep(); st != nil && st.Mode.Kind != scenarios.ModeNone {
+		keys = append(keys, k.Explore)
+	}
+	if scrolls {
+		keys = append(keys, k.Scroll)
+	}
+	return append(keys, k.Back, k.Quit)
+}
+
+// maxScroll is the first text line that still fills the text area.
+func (m LearnModel) maxScroll() int {
+	rows := m.height - 2 - 3 - len(m.stateLines(m.width))
+	return max(len(m.stepText(m.width))-rows+1, 0)
+}
