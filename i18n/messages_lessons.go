@@ -28,6 +28,7 @@ const (
 
 	// The conventions panel.
 	ConvTitle        ID = "lesson.conv.title"         // %d page, %d pages
+	MarginTitle      ID = "lesson.margin.title"       // %s m, %d page, %d pages
 	ConvIntro        ID = "lesson.conv.intro"         //
 	ConvLabelArticle ID = "lesson.conv.label-article" //
 	ConvLabelHadsell ID = "lesson.conv.label-hadsell" //
@@ -85,6 +86,7 @@ const (
 	LearnStateSquared       ID = "lesson.state-squared"     // %s: the loss, %s: its regime
 	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean
 	LearnStateHidden        ID = "lesson.state-hidden"
+	LearnStateHiddenNext    ID = "lesson.state-hidden-next"
 	LearnExplorePlayground  ID = "lesson.explore-playground"
 	LearnExploreBatch       ID = "lesson.explore-batch" // %s: the demo
 	LearnExploring          ID = "lesson.exploring"     // %s: the position
@@ -144,18 +146,18 @@ its steps and its questions.`,
 	KeyLearn:       "learn",
 
 	ConvTitle:        "contrastive loss under five conventions (%d/%d) · v next",
-	ConvIntro:        "the same two pairs, as each paper or library computes them:",
+	MarginTitle:      "the triplet margin m = %s under three measures (%d/%d) · v next",
+	ConvIntro:        "the same two pairs as each paper or library computes them; [x]+ = max(x, 0):",
 	ConvLabelArticle: "y=1 same",
 	ConvLabelHadsell: "Y=0 similar",
 	ConvLabelTFA:     "y=1 similar",
 	ConvLabelPML:     "class labels",
-	ConvLabelTorch:   "y=1 / y=−1",
-	MarginIntro:      "what the triplet margin m = %s asks of this state:",
-	MarginPlain:      "plain    d(a,n) − d(a,p) = %s must reach m = %s: loss %s",
-	MarginSquared:    "squared  d(a,n)² − d(a,p)² = %s must reach m = %s: loss %s; the same demand as plain here is m·(d(a,p) + d(a,n)) = %s",
-	MarginCosine:     "cosine   unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m = %s: loss %s",
+	ConvLabelTorch:   "y=±1, 1 similar",
+	MarginPlain:      "plain    d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
+	MarginSquared:    "squared  d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
+	MarginCosine:     "cosine   unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
 	MarginCosineFar:  "cosine   no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
-	MarginCosineNote: "with similarities the inequality flips: the positive must be the more similar, by m",
+	MarginCosineNote: "similarities flip the inequality: the positive must be more similar, by m",
 
 	LearnKeyOpen:            "open lesson",
 	LearnKeyNext:            "next step",
@@ -184,6 +186,7 @@ its steps and its questions.`,
 	LearnStateSquared:       "squared triplet  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
 	LearnStateContrastive:   "contrastive      %s + %s, mean %s",
 	LearnStateHidden:        "losses hidden until you answer",
+	LearnStateHiddenNext:    "losses hidden: the next step asks about this state",
 	LearnExplorePlayground:  "Press e to explore this state in the playground; esc there brings you back here.",
 	LearnExploreBatch:       "Press e to open the batch view of the %s demo at this margin; esc there brings you back here.",
 	LearnExploring:          "%s · exploring · esc returns to the lesson",

@@ -33,17 +33,15 @@ var conventionLabelIDs = map[loss.ConventionID]i18n.ID{
 func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
 	p := m.ctx.Printer
 	iw := w - panelFrameW
-	var lines []string
 	if c.page == 1 {
-		lines = conventionLines(p, s, iw)
-	} else {
-		lines = marginLines(p, s, iw)
+		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(conventionLines(p, s, iw), "\n"), w, h)
 	}
-	return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(lines, "\n"), w, h)
+	title := p.T(i18n.MarginTitle, numfmt.Input(s.Margin), c.page, conventionPages)
+	return m.textPanel(title, strings.Join(marginLines(p, s, iw), "\n"), w, h)
 }
 
-// conventionLines is one line per convention: ID, loss, formula and the
-// labels it gives the two pairs, the formula dropped when it does not fit.
+// conventionLines is one line per convention: ID, loss, formula and what
+// its labels mean, plus the labels it gives the two pairs when they fit.
 func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
 	cs, err := loss.Conventions(s)
 	if err != nil {
@@ -51,11 +49,9 @@ func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
 	}
 	lines := []string{p.T(i18n.ConvIntro)}
 	for _, c := range cs {
-		head := padRight(string(c.ID), 12) + padRight(numfmt.Loss(c.Loss), 8)
-		labels := "a-p " + c.Labels[0] + ", a-n " + c.Labels[1] + " (" + p.T(conventionLabelIDs[c.ID]) + ")"
-		line := head + padRight(c.Formula, 46) + labels
-		if lipgloss.Width(line) > w {
-			line = head + labels
+		line := padRight(string(c.ID), 12) + padRight(numfmt.Loss(c.Loss), 8) + padRight(c.Formula, 36) + p.T(conventionLabelIDs[c.ID])
+		if pairs := padRight("", 2) + "a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
+			line += pairs
 		}
 		lines = append(lines, ansi.Truncate(line, w, "…"))
 	}
@@ -73,20 +69,18 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	if err != nil {
 		return []string{err.Error()}
 	}
-	m := numfmt.Input(s.Margin)
 	texts := []string{
-		p.T(i18n.MarginIntro, m),
-		p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), m, numfmt.Loss(ev.Triplet.Loss)),
-		p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), m, numfmt.Loss(ev.Squared.Loss), numfmt.Input(ms.SquaredEquivalent)),
+		p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss)),
+		p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(ev.Squared.Loss), numfmt.Input(ms.SquaredEquivalent)),
 	}
 	if ms.OnSphere {
-		texts = append(texts, p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), m, numfmt.Loss(ms.CosineTriplet)), p.T(i18n.MarginCosineNote))
+		texts = append(texts, p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet)), p.T(i18n.MarginCosineNote))
 	} else {
 		texts = append(texts, p.T(i18n.MarginCosineFar))
 	}
 	var lines []string
 	for _, t := range texts {
-		lines = append(lines, strings.Split(ansi.Wordwrap(t, w, " "), "\n")...)
+		lines = append(lines, wrapText(t, w)...)
 	}
 	return lines
 }

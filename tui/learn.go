@@ -183,7 +183,7 @@ func (m LearnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 		if m.child != nil {
-			return m.toChild(tea.WindowSizeMsg{Width: msg.Width, Height: msg.Height - 1})
+			return m.toChild(msg)
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -400,7 +400,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
-	next, sizeCmd := m.toChild(tea.WindowSizeMsg{Width: m.width, Height: m.height - 1})
+	next, sizeCmd := m.toChild(tea.WindowSizeMsg{Width: m.width, Height: m.height})
 	return next, tea.Batch(init, sizeCmd)
 }
 

@@ -24,8 +24,11 @@ func (m LearnModel) View() string {
 	}
 	switch m.screen {
 	case screenExploring:
+		// The hosted mode gets the whole window; its header line gives way
+		// to one that says how to come back.
 		banner := m.ctx.Styles.Accent.Render(m.ctx.Printer.T(i18n.LearnExploring, m.position()))
-		return ansi.Truncate(banner, m.width, "") + "\n" + m.child.View()
+		_, rest, _ := strings.Cut(m.child.View(), "\n")
+		return headerLine(banner, "", m.width) + "\n" + rest
 	case screenList:
 		return m.listView()
 	}
@@ -54,7 +57,7 @@ func (m LearnModel) listView() string {
 		}
 	}
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
-	lines = append(lines, strings.Split(ansi.Wordwrap(p.T(i18n.LearnListIntro), w, " "), "\n")...)
+	lines = append(lines, wrapText(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {
 		sel, mark := "  ", "·"
@@ -126,6 +129,9 @@ func (m LearnModel) stateLines(w int) []string {
 	if m.asking() {
 		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
 	}
+	if m.nextAsks() { // showing the losses now would give the next answer away
+		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
+	}
 	ev, err := m.evaluation()
 	if err != nil { // the grid keeps every state valid
 		return append(lines, st.Error.Render(err.Error()))
@@ -142,7 +148,7 @@ func (m LearnModel) stateLines(w int) []string {
 		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	var out []string
 	for _, line := range lines {
-		out = append(out, strings.Split(ansi.Wordwrap(line, w, " "), "\n")...)
+		out = append(out, wrapText(line, w)...)
 	}
 	return out
 }
@@ -198,9 +204,20 @@ func (m LearnModel) stepText(w int) []string {
 		if i > 0 {
 			out = append(out, "")
 		}
-		out = append(out, strings.Split(ansi.Wordwrap(para, w, " "), "\n")...)
+		out = append(out, wrapText(para, w)...)
 	}
 	return out
+}
+
+// operatorSpace binds an operator to the number after it, so that wrapping
+// never leaves "0.7 −" at a line's end and "0.5" on the next.
+var operatorSpace = strings.NewReplacer("− ", "−\u00a0", "+ ", "+\u00a0", "= ", "=\u00a0", "· ", "·\u00a0")
+
+// wrapText wraps text to w cells at spaces, keeping operators with their
+// operands; a word longer than w is broken.
+func wrapText(text string, w int) []string {
+	wrapped := ansi.Wrap(operatorSpace.Replace(text), w, " ")
+	return strings.Split(strings.ReplaceAll(wrapped, "\u00a0", " "), "\n")
 }
 
 func (m LearnModel) answerArea(q *scenarios.Question) string {
@@ -260,4 +277,11 @@ func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
 func (m LearnModel) maxScroll() int {
 	rows := m.height - 2 - 3 - len(m.stateLines(m.width))
 	return max(len(m.stepText(m.width))-rows+1, 0)
+}
+
+// nextAsks reports whether the step after the shown one asks a question
+// about this same state.
+func (m LearnModel) nextAsks() bool {
+	l := m.lessons[m.lesson]
+	return m.step < len(l.Steps) && l.Steps[m.step].Question != nil && l.Steps[m.step].State == m.shownState()
 }

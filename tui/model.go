@@ -83,7 +83,7 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario)
 	m.change(m.snapshot(), m.start, "")
-	m.keys.replay = m.scenario != nil
+	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m
 }
 
@@ -178,7 +178,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.updateKey(msg)
 		}
 	}
-	m.keys.replay = m.scenario != nil
+	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m, cmd
 }
 

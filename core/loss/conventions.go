@@ -18,7 +18,8 @@ const (
 // Convention is the contrastive loss of a Setting's two pairs, (a,p) and
 // (a,n), under one library's or paper's convention, with the formula and
 // the label meaning it uses (identifier-like text: the formula is notation,
-// not a sentence, and is the same in every language).
+// not a sentence, and is the same in every language). [x]+ is max(x, 0);
+// nzmean is the mean over the terms > 0, 0 when there is none.
 type Convention struct {
 	ID      ConventionID
 	Loss    float64
@@ -58,11 +59,11 @@ func Conventions(s Setting) ([]Convention, error) {
 }
 
 var conventionFormulas = map[ConventionID]string{
-	ConventionArticle:    "mean ½[y·d² + (1−y)·max(m−d, 0)²]",
-	ConventionHadsell:    "Σ (1−Y)·½d² + Y·½·max(m−d, 0)²",
-	ConventionTFA:        "mean y·d² + (1−y)·max(m−d, 0)²",
-	ConventionPML:        "nzmean_pos max(d, 0) + nzmean_neg max(m−d, 0)",
-	ConventionTorchHinge: "mean (y=1: d; y=−1: max(0, m−d))",
+	ConventionArticle:    "mean ½[y·d² + (1−y)·[m−d]+²]",
+	ConventionHadsell:    "Σ (1−Y)·½d² + Y·½·[m−d]+²",
+	ConventionTFA:        "mean y·d² + (1−y)·[m−d]+²",
+	ConventionPML:        "nzmean(d)_pos + nzmean([m−d]+)_neg",
+	ConventionTorchHinge: "mean (y=1: d; y=−1: [m−d]+)",
 }
 
 var conventionLabelMeanings = map[ConventionID]string{
