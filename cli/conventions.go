@@ -48,6 +48,7 @@ func writeConventionsText(w io.Writer, o IO, s loss.Setting) error {
 	fmt.Fprintf(w, "\n%s\n", o.T(i18n.ConvTextTitle))
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, o.T(i18n.ConvTextHeader))
+	defer fmt.Fprintf(w, "  %s\n", o.T(i18n.ConvTextNote))
 	for _, c := range cs {
 		fmt.Fprintf(tw, "  %s\t%s\t%s\ta-p %s, a-n %s\n", c.ID, numfmt.Loss(c.Loss), c.Formula, c.Labels[0], c.Labels[1])
 	}

@@ -57,6 +57,7 @@ const (
 	CLILessonsHeader    ID = "lesson.cli.lessons-header" // column titles, tab-separated
 	ConvTextHeader      ID = "lesson.cli.conv-header"    // column titles, tab-separated
 	ConvTextTitle       ID = "lesson.cli.conv-title"
+	ConvTextNote        ID = "lesson.cli.conv-note"
 
 	// The learn mode.
 	LearnKeyOpen            ID = "lesson.key.open"
@@ -141,6 +142,7 @@ its steps and its questions.`,
 	CLILessonsHeader:    "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
 	ConvTextHeader:      "  convention	loss	formula	labels",
 	ConvTextTitle:       "contrastive loss of the two pairs under five conventions",
+	ConvTextNote:        "[x]+ = max(x, 0); nzmean = the mean of the terms above 0 (0 when none)",
 
 	KeyConventions: "conventions",
 	KeyLearn:       "learn",
