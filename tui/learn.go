@@ -396,7 +396,11 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 			m.status = err.Error()
 			return m, nil
 		}
-		m.child = NewBatchMode(m.ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
+		// Here esc returns to the lesson, so the hosted view's quit key
+		// (q/esc on its own) is q only, and its help line says so.
+		ctx := *m.ctx
+		ctx.Keys.Batch.Quit = key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", m.ctx.Printer.T(i18n.KeyQuit)))
+		m.child = NewBatchMode(&ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
