@@ -98,13 +98,12 @@ type LearnModel struct {
 	progress scenarios.Progress
 	status   string // one line: a saving problem, a typing error
 
-	answer   answerState
-	input    textinput.Model
-	choice   int    // the selected choice
-	verdict  string // what was said of the learner's answer
-	right    bool
-	scroll   int // first line of the text area shown
-	textRows int // lines the text area had at the last layout (for scrolling)
+	answer  answerState
+	input   textinput.Model
+	choice  int    // the selected choice
+	verdict string // what was said of the learner's answer
+	right   bool
+	scroll  int // first line of the text area shown
 
 	child tea.Model // the mode a step opened, while exploring
 
@@ -349,14 +348,16 @@ func (m *LearnModel) gotoStep(i int) {
 	m.saveProgress()
 }
 
+// saveProgress records where the learner is, on disk when the course
+// keeps progress (ProgressPath set), else for this session only.
 func (m *LearnModel) saveProgress() {
-	if m.cfg.ProgressPath == "" {
-		return
-	}
 	l := m.lessons[m.lesson]
 	m.progress.Lesson, m.progress.Step = l.Name, m.step
 	if m.atEnd() {
 		m.progress.Complete(l.Name)
+	}
+	if m.cfg.ProgressPath == "" {
+		return
 	}
 	if err := m.progress.Save(m.cfg.ProgressPath); err != nil {
 		m.status = m.ctx.Printer.T(i18n.LearnProgressNotSaved, err)

@@ -251,7 +251,7 @@ func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
 	k := m.keys
 	if m.asking() {
 		if len(m.currentStep().Question.Choices) > 0 {
-			return []key.Binding{k.Pick, k.Answer, k.Skip, k.Back, k.Interrupt}
+			return []key.Binding{k.Pick, k.Answer, k.Skip, k.Back, k.Quit}
 		}
 		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
 	}
