@@ -144,7 +144,7 @@ its steps and its questions.`,
 	ConvTextTitle:       "contrastive loss of the two pairs under five conventions",
 	ConvTextNote:        "[x]+ = max(x, 0); nzmean = the mean of the terms above 0 (0 when none)",
 
-	KeyConventions: "conventions",
+	KeyConventions: "conventions: the contrastive loss five ways, the margin three ways",
 	KeyLearn:       "learn",
 
 	ConvTitle:        "contrastive loss under five conventions (%d/%d) · v next",

@@ -69,9 +69,10 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	if err != nil {
 		return []string{err.Error()}
 	}
+	squared, _ := ev.Result(loss.SquaredTripletID)
 	texts := []string{
 		p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss)),
-		p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(ev.Squared.Loss), numfmt.Input(ms.SquaredEquivalent)),
+		p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredEquivalent)),
 	}
 	if ms.OnSphere {
 		texts = append(texts, p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet)), p.T(i18n.MarginCosineNote))

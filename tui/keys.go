@@ -35,6 +35,7 @@ type KeyMap struct {
 	Faster, Slower          key.Binding
 	PrevScenario, NextScene key.Binding
 	Record                  key.Binding
+	Notes                   key.Binding
 	Conventions, Learn      key.Binding // the conventions panel; the guided course
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
@@ -80,6 +81,7 @@ func NewKeys(p i18n.Printer) Keys {
 			PrevScenario: b("[", i18n.KeyPrevPreset, "["),
 			NextScene:    b("]", i18n.KeyNextPreset, "]"),
 			Record:       b("w", i18n.KeyRecord, "w"),
+			Notes:        b("n", i18n.KeyNotes, "n"),
 			Mode:         b("tab", i18n.KeyToBatch, "tab"),
 			Conventions:  b("v", i18n.KeyConventions, "v"),
 			Learn:        b("g", i18n.KeyLearn, "g"),
@@ -116,14 +118,14 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?': columns of six, so that it fits the six rows
 // the chart panel has at 80×24. ctrl+c (Interrupt, which also quits while
-// typing) is left out: it is the terminal's convention; so are ? and q,
-// which every short help line (always on screen below it) shows.
+// typing) is left out: it is the terminal's convention.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Dec, k.Inc, k.DecFine, k.IncFine},
 		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset},
 		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
-		{k.PrevScenario, k.NextScene, k.Record, k.Mode, k.Conventions, k.Learn},
+		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Mode, k.Help, k.Quit},
+		{k.Conventions, k.Learn},
 	}
 }
 

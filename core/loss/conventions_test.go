@@ -99,9 +99,10 @@ func TestConventionsRelations(t *testing.T) {
 			t.Fatal(err)
 		}
 		got := conventionsOf(t, s)
+		hinge, _ := ev.Result(HingeContrastiveID)
 		for id, want := range map[ConventionID]float64{
 			ConventionArticle: ev.Contrastive, ConventionHadsell: 2 * ev.Contrastive,
-			ConventionTFA: 2 * ev.Contrastive, ConventionTorchHinge: ev.HingeMean,
+			ConventionTFA: 2 * ev.Contrastive, ConventionTorchHinge: hinge.Value,
 		} {
 			if math.Abs(got[id]-want) > 1e-12 {
 				t.Fatalf("%+v: %s = %v, want %v", s, id, got[id], want)
