@@ -3,7 +3,7 @@ package cli
 import (
 	"fmt"
 	"io"
-	"text/tabwriter"
+	"strings"
 
 	"losslab/core/loss"
 	"losslab/i18n"
@@ -45,12 +45,10 @@ func writeConventionsText(w io.Writer, o IO, s loss.Setting) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(w, "\n%s\n", o.T(i18n.ConvTextTitle))
-	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, o.T(i18n.ConvTextHeader))
-	defer fmt.Fprintf(w, "  %s\n", o.T(i18n.ConvTextNote))
+	rows := [][]string{strings.Split(o.T(i18n.ConvTextHeader), "\t")}
 	for _, c := range cs {
-		fmt.Fprintf(tw, "  %s\t%s\t%s\ta-p %s, a-n %s\n", c.ID, numfmt.Loss(c.Loss), c.Formula, c.Labels[0], c.Labels[1])
+		rows = append(rows, []string{"  " + string(c.ID), numfmt.Loss(c.Loss), c.Formula, "a-p " + c.Labels[0] + ", a-n " + c.Labels[1]})
 	}
-	return tw.Flush()
+	_, err = fmt.Fprintf(w, "\n%s\n%s  %s\n", o.T(i18n.ConvTextTitle), alignLeft(rows), o.T(i18n.ConvTextNote))
+	return err
 }

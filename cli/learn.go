@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"strings"
-	"text/tabwriter"
 
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -66,19 +65,15 @@ func plainLessons(io IO, cfg tui.LearnConfig) []byte {
 	if cfg.ProgressPath != "" {
 		progress, _ = scenarios.LoadProgress(cfg.ProgressPath) // unreadable progress is no progress
 	}
-	var out bytes.Buffer
-	tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, io.T(i18n.CLILearnHeader))
+	rows := [][]string{strings.Split(io.T(i18n.CLILearnHeader), "\t")}
 	for i, l := range lessons {
 		mark := "·"
 		if progress.Done(l.Name) {
 			mark = "✓"
 		}
-		fmt.Fprintf(tw, "%s %d\t%s\t%s\t%s\n", mark, i+1, l.Name, numfmt.Count(int64(l.Questions())), l.Title)
+		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title})
 	}
-	tw.Flush()
-	out.WriteString("\n" + io.T(i18n.CLILearnTerminal) + "\n")
-	return out.Bytes()
+	return []byte(alignLeft(rows) + "\n" + io.T(i18n.CLILearnTerminal) + "\n")
 }
 
 // LessonEntry is one line of `losslab lessons --json`.
@@ -108,14 +103,10 @@ func runLessons(args []string, io IO) int {
 		}
 		return write(io, "lessons", out.Bytes())
 	}
-	tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, io.T(i18n.CLILessonsHeader))
+	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
 	for i, l := range scenarios.Lessons() {
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", i+1, l.Name, numfmt.Count(int64(len(l.Steps))),
-			numfmt.Count(int64(l.Questions())), l.Title, strings.Join(l.Covers, ", "))
+		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(len(l.Steps))),
+			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
 	}
-	if err := tw.Flush(); err != nil {
-		return failRun(io, "losslab lessons", err)
-	}
-	return write(io, "lessons", out.Bytes())
+	return write(io, "lessons", []byte(alignLeft(rows)))
 }

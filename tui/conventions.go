@@ -49,8 +49,8 @@ func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
 	}
 	lines := []string{p.T(i18n.ConvIntro)}
 	for _, c := range cs {
-		line := padRight(string(c.ID), 12) + padRight(numfmt.Loss(c.Loss), 8) + padRight(c.Formula, 36) + p.T(conventionLabelIDs[c.ID])
-		if pairs := padRight("", 2) + "a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
+		line := padRight(string(c.ID), 11) + " " + padRight(numfmt.Loss(c.Loss), 7) + " " + padRight(c.Formula, 35) + " " + p.T(conventionLabelIDs[c.ID])
+		if pairs := "  a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
 			line += pairs
 		}
 		lines = append(lines, ansi.Truncate(line, w, "…"))
@@ -85,5 +85,3 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	}
 	return lines
 }
-
-func padRight(s string, w int) string { return s + strings.Repeat(" ", max(1, w-lipgloss.Width(s))) }

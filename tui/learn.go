@@ -119,6 +119,13 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 	if m.lessons == nil {
 		m.lessons = scenarios.Lessons()
 	}
+	// Lessons in the interface's language where the file has it (title_zh,
+	// description_zh, note_zh); questions stay in English for now.
+	shown := make([]*scenarios.Scenario, len(m.lessons))
+	for i, l := range m.lessons {
+		shown[i] = l.In(ctx.Printer.Lang())
+	}
+	m.lessons = shown
 	in := ctx.Styles.newTextInput()
 	in.Prompt = "✎ "
 	in.CharLimit = 16

@@ -119,11 +119,14 @@ func (m LearnModel) stateLines(w int) []string {
 	s := m.shownState()
 	var inputs []string
 	for f := grid.Field(0); f < grid.NumFields; f++ {
-		v := s.Label(f).String()
-		if !f.IsLabel() {
+		v := p.T(i18n.ExplainLabelDiff)
+		switch {
+		case !f.IsLabel():
 			v = numfmt.Input(s.Value(f).Float())
+		case s.Label(f) == loss.Same:
+			v = p.T(i18n.ExplainLabelSame)
 		}
-		inputs = append(inputs, f.Label()+" "+st.Bold.Render(v))
+		inputs = append(inputs, fieldLabel(p, f)+" "+st.Bold.Render(v))
 	}
 	lines := []string{strings.Join(inputs, "   ")}
 	if m.asking() {
@@ -143,8 +146,8 @@ func (m LearnModel) stateLines(w int) []string {
 		}
 	}
 	lines = append(lines,
-		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(ev.Triplet.Regime.String())),
-		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), squared.Terms[0].Regime.String()),
+		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
+		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), regimeWord(p, squared.Terms[0].Regime)),
 		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	var out []string
 	for _, line := range lines {
