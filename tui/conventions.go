@@ -81,7 +81,7 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	}
 	var lines []string
 	for _, t := range texts {
-		lines = append(lines, wrapText(t, w)...)
+		lines = append(lines, fitOrWrap(t, w)...)
 	}
 	return lines
 }

@@ -57,7 +57,7 @@ func (m LearnModel) listView() string {
 		}
 	}
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
-	lines = append(lines, wrapText(p.T(i18n.LearnListIntro), w)...)
+	lines = append(lines, wrapWords(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {
 		sel, mark := "  ", "·"
@@ -151,7 +151,7 @@ func (m LearnModel) stateLines(w int) []string {
 		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	var out []string
 	for _, line := range lines {
-		out = append(out, wrapText(line, w)...)
+		out = append(out, fitOrWrap(line, w)...)
 	}
 	return out
 }
@@ -161,38 +161,47 @@ func (m LearnModel) stateLines(w int) []string {
 func (m LearnModel) stepText(w int) []string {
 	st, p := m.ctx.Styles, m.ctx.Printer
 	l, step := m.lessons[m.lesson], m.currentStep()
-	var paras []string
+	// Each paragraph is styled line by line after wrapping, so that no
+	// escape sequence is split across lines.
+	type para struct {
+		text  string
+		style lipgloss.Style
+	}
+	var paras []para
+	add := func(text string, style lipgloss.Style) { paras = append(paras, para{text, style}) }
 	switch {
 	case step == nil:
-		paras = append(paras, l.Description)
+		add(l.Description, st.Base)
 	case step.Question != nil:
 		q := step.Question
-		paras = append(paras, st.Bold.Render(q.Text))
+		add(q.Text, st.Bold)
 		if m.asking() {
-			paras = append(paras, m.answerArea(q), st.Dim.Render(m.answerHint(q)))
+			paras = append(paras, para{m.answerArea(q), st.Base})
+			add(m.answerHint(q), st.Dim)
 			break
 		}
-		verdict := m.verdict
-		if m.answer == answered && m.right {
-			verdict = st.Regime[loss.Easy].Render(verdict)
-		} else if m.answer == answered {
-			verdict = st.Error.Render(verdict)
+		style := st.Error
+		if m.answer == skipped {
+			style = st.Base
+		} else if m.right {
+			style = st.Regime[loss.Easy]
 		}
-		paras = append(paras, verdict, q.Explain)
+		add(m.verdict, style)
+		add(q.Explain, st.Base)
 		if step.Note != "" {
-			paras = append(paras, step.Note)
+			add(step.Note, st.Base)
 		}
 	default:
 		if step.Note != "" {
-			paras = append(paras, "✎ "+step.Note)
+			add("✎ "+step.Note, st.Base)
 		}
 	}
 	if step != nil {
 		switch step.Mode.Kind {
 		case scenarios.ModePlayground:
-			paras = append(paras, st.Accent.Render(p.T(i18n.LearnExplorePlayground)))
+			add(p.T(i18n.LearnExplorePlayground), st.Accent)
 		case scenarios.ModeBatch:
-			paras = append(paras, st.Accent.Render(p.T(i18n.LearnExploreBatch, step.Mode.Demo)))
+			add(p.T(i18n.LearnExploreBatch, step.Mode.Demo), st.Accent)
 		}
 	}
 	if m.atEnd() && !m.asking() {
@@ -200,27 +209,30 @@ func (m LearnModel) stepText(w int) []string {
 		if m.lesson+1 < len(m.lessons) {
 			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
 		}
-		paras = append(paras, st.Accent.Render(end))
+		add(end, st.Accent)
 	}
 	var out []string
-	for i, para := range paras {
+	for i, pa := range paras {
 		if i > 0 {
 			out = append(out, "")
 		}
-		out = append(out, wrapText(para, w)...)
+		for _, line := range strings.Split(pa.text, "\n") { // a choice list keeps its lines
+			for _, l := range fitOrWrap(line, w) {
+				out = append(out, pa.style.Render(l))
+			}
+		}
 	}
 	return out
 }
 
-// operatorSpace binds an operator to the number after it, so that wrapping
-// never leaves "0.7 −" at a line's end and "0.5" on the next.
-var operatorSpace = strings.NewReplacer("− ", "−\u00a0", "+ ", "+\u00a0", "= ", "=\u00a0", "· ", "·\u00a0")
-
-// wrapText wraps text to w cells at spaces, keeping operators with their
-// operands; a word longer than w is broken.
-func wrapText(text string, w int) []string {
-	wrapped := ansi.Wrap(operatorSpace.Replace(text), w, " ")
-	return strings.Split(strings.ReplaceAll(wrapped, "\u00a0", " "), "\n")
+// fitOrWrap keeps a line that fits as it is (its columns aligned with
+// spaces) and wraps one that does not with the shared rules
+// (internal/textwrap: operators stay with their operands, CJK breaks).
+func fitOrWrap(line string, w int) []string {
+	if lipgloss.Width(line) <= w {
+		return []string{line}
+	}
+	return wrapWords(line, w)
 }
 
 func (m LearnModel) answerArea(q *scenarios.Question) string {
