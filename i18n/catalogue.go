@@ -12,6 +12,7 @@ var englishAreas = []map[ID]string{
 	cliEN,
 	tuiEN,
 	zhEN,
+	lessonsEN,
 }
 
 var english = join(englishAreas...)
@@ -28,6 +29,7 @@ var chineseAreas = []map[ID]string{
 	cliZH,
 	tuiZH,
 	zhZH,
+	lessonsZH,
 }
 
 var chinese = join(chineseAreas...)
