@@ -82,13 +82,18 @@ func runEval(args []string, io IO) int {
 	}
 	var out bytes.Buffer // nothing reaches stdout unless all of it is ready
 	if asJSON {
-		report := NewReport(in, ev)
-		report.State = evalState(in)
-		if err := encodeJSON(&out, report, true); err != nil {
+		rep, err := withConventions(withState(NewReport(in, ev), evalState(in)), ev.Setting)
+		if err != nil {
+			return fail(io, "losslab eval", err)
+		}
+		if err := encodeJSON(&out, rep, true); err != nil {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
 		writeEvalText(&out, io.printer(), in, ev)
+		if err := writeConventionsText(&out, io, ev.Setting); err != nil {
+			return fail(io, "losslab eval", err)
+		}
 	}
 	return write(io, "eval", out.Bytes())
 }

@@ -358,6 +358,9 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 
 func (m Model) chartPanel(w, h int) string {
 	iw, ih := w-panelFrameW, h-panelFrameH
+	if m.conventions.showing() {
+		return m.conventions.view(m, m.state.Setting(), w, h)
+	}
 	p := m.printer()
 	if m.sharing.shown {
 		return m.sharePanel(w, h)
