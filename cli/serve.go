@@ -26,6 +26,7 @@ import (
 
 type serveFlags struct {
 	listen, hostKey, scenario, state, hide string
+	lesson                                 string
 	maxSessions                            int
 	idle, maxTime                          time.Duration
 }
@@ -38,14 +39,17 @@ func runServe(args []string, io IO) int {
 	fs.IntVar(&f.maxSessions, "max-sessions", f.maxSessions, io.T(i18n.CLIFlagServeMax))
 	fs.DurationVar(&f.idle, "idle", f.idle, io.T(i18n.CLIFlagServeIdle))
 	fs.DurationVar(&f.maxTime, "max-time", f.maxTime, io.T(i18n.CLIFlagServeMaxTime))
+	fs.StringVar(&f.lesson, "lesson", "", io.T(i18n.CLIFlagServeLesson))
 	fs.StringVar(&f.scenario, "scenario", "", io.T(i18n.CLIFlagServeScenario))
 	fs.StringVar(&f.state, "state", "", io.T(i18n.CLIFlagServeState))
 	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(tui.Panels(), ",")))
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
 		return status
 	}
-	if err := conflict(fs, "state", "scenario"); err != nil {
-		return fail(io, "losslab serve", err)
+	for _, pair := range [][2]string{{"state", "scenario"}, {"lesson", "scenario"}, {"lesson", "state"}} {
+		if err := conflict(fs, pair[0], pair[1]); err != nil {
+			return fail(io, "losslab serve", err)
+		}
 	}
 	cfg, err := serveConfig(f, fs.Changed("state"))
 	if err != nil {
@@ -103,6 +107,18 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 		return cfg, usagef(i18n.CLIErrBadValue, "max-time", usagef(i18n.CLIErrNegativeDuration))
 	}
 	cfg.App = tui.Config{Start: tui.ModePlayground}
+	if f.lesson != "" {
+		l := scenarios.Lesson(f.lesson)
+		if l == nil {
+			var names []string
+			for _, l := range scenarios.Lessons() {
+				names = append(names, l.Name)
+			}
+			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))
+		}
+		// No ProgressPath: a served course keeps progress for the session only.
+		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}
+	}
 	if f.scenario != "" {
 		s, err := scenarios.Resolve(f.scenario)
 		if err != nil {

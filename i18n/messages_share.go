@@ -73,7 +73,7 @@ var sharePanelEN = map[ID]string{
 	ShareSelect:       "Select the string above to copy it.",
 	ShareWrapped:      "The string is wider than the panel: its %d lines above are one string.",
 	ShareReopen:       "Reopen it with: losslab --state STRING",
-	ShareFileScenario: "The scenario came from a file, so it is left out: these values and this chart only.",
+	ShareFileScenario: "The scenario is not a preset, so the string leaves it out: these values and this chart only.",
 	ShareNotCarried:   "It leaves out the undo history and the history chart.",
 	KeyState:          "state string",
 	KeyFigure:         "chart as SVG",
@@ -216,6 +216,8 @@ const (
 	CLIFlagServeIdle       ID = "share.cli.flag-serve-idle"
 	CLIFlagServeMaxTime    ID = "share.cli.flag-serve-max-time"
 	CLIFlagServeScenario   ID = "share.cli.flag-serve-scenario"
+	CLIFlagServeLesson     ID = "share.cli.flag-serve-lesson"
+	CLIErrUnknownLessonID  ID = "share.cli.err-unknown-lesson" // name, the names
 	CLIFlagServeState      ID = "share.cli.flag-serve-state"
 	CLIFlagServeHide       ID = "share.cli.flag-serve-hide" // the panel names
 	CLIErrAtLeastOne       ID = "share.cli.err-at-least-one"
@@ -236,6 +238,8 @@ var shareServeCLIEN = map[ID]string{
 	CLIFlagServeIdle:       "close a session this `DURATION` after its last key (0: never)",
 	CLIFlagServeMaxTime:    "close a session this `DURATION` after it began (0: never)",
 	CLIFlagServeScenario:   "start every session at this preset or scenario `NAME|FILE`",
+	CLIFlagServeLesson:     "start every session in this lesson of the course `ID` (losslab lessons lists them)",
+	CLIErrUnknownLessonID:  "no lesson is called %q (the lessons are %s)",
 	CLIFlagServeState:      "start every session at this state string `STR`",
 	CLIFlagServeHide:       "hide these panels so students predict them: a comma-separated `LIST` of %s",
 	CLIErrAtLeastOne:       "must be at least 1",

@@ -15,6 +15,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
+	"losslab/scenarios"
 	"losslab/tui"
 )
 
@@ -333,4 +334,13 @@ func TestSessionStateString(t *testing.T) {
 	c.waitFor(t, "ll1_p_dap-0.75_")
 	c.waitFor(t, "\x1b]52;c;")
 	c.waitFor(t, "Sent to your terminal's clipboard with OSC 52")
+}
+
+// --lesson starts every session in that lesson of the course, which keeps
+// its progress for the session only (no file on the server).
+func TestSessionStartsInLesson(t *testing.T) {
+	l := scenarios.Lesson("article-cases")
+	_, addr, _ := start(t, Config{MaxSessions: 2, App: tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}})
+	c := connect(t, addr, nil)
+	c.waitFor(t, l.Title)
 }

@@ -55,8 +55,8 @@ func (m *Model) restore(r *statestr.Playground) grid.State {
 }
 
 // StateString is the state string of what the playground shows. named is
-// false when the scenario came from a file, which a string cannot carry:
-// the string then holds the values and the chart only.
+// false when the scenario is not a preset (a file, a lesson's state), which
+// a string cannot carry: the string then holds the values and the chart only.
 func (m Model) StateString() (s string, named bool) {
 	p := statestr.Playground{Values: m.state, Chart: int(m.chart)}
 	named = m.scenario == nil || m.scenario.Source == "preset"

@@ -131,7 +131,7 @@ func TestShareFileScenario(t *testing.T) {
 	if named || strings.Contains(s, "sc-") {
 		t.Errorf("a file scenario was named: %q", s)
 	}
-	if !strings.Contains(m.View(), "came from a file") {
+	if !strings.Contains(m.View(), "is not a preset, so the string leaves it out") {
 		t.Errorf("the panel does not say the scenario is left out:\n%s", m.View())
 	}
 	d, err := statestr.Decode(s)
@@ -302,7 +302,7 @@ func TestSharePanelChinese(t *testing.T) {
 	next, _ := NewPlayground(ctx, Options{Scenario: sc, Dir: t.TempDir()}).Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m := press(t, next.(Model), "s")
 	v := m.View()
-	for _, want := range []string{"状态串 · 按任意键关闭", "已用 OSC 52 发送到终端的剪贴板", "场景来自文件", "不包含撤销记录和历史图表"} {
+	for _, want := range []string{"状态串 · 按任意键关闭", "已用 OSC 52 发送到终端的剪贴板", "这个场景不是预设", "不包含撤销记录和历史图表"} {
 		if !strings.Contains(strings.ReplaceAll(v, "│", ""), want) {
 			t.Errorf("the Chinese panel lacks %q:\n%s", want, v)
 		}
