@@ -24,6 +24,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"losslab/i18n"
+	"losslab/internal/termsafe"
 	"losslab/tui"
 )
 
@@ -70,6 +71,15 @@ func New(cfg Config) (*Server, error) {
 		srv.AddHostKey(cfg.HostKey)
 		// No subsystems (sftp), no forwarding: the app is all there is.
 		srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
+		// Backstops a minute behind the app's own limits, for a client that
+		// never gets as far as the app (one that leaves the renderer's
+		// terminal query unanswered, with no key and no output).
+		if cfg.Idle > 0 {
+			srv.IdleTimeout = cfg.Idle + time.Minute
+		}
+		if cfg.MaxTime > 0 {
+			srv.MaxTimeout = cfg.MaxTime + time.Minute
+		}
 		return nil
 	})
 	if err != nil {
@@ -177,7 +187,7 @@ func (s *Server) handle(sess ssh.Session) {
 		_ = sess.Exit(1)
 		return
 	}
-	s.logf("start %s (%s, %d×%d)", remote, pty.Term, pty.Window.Width, pty.Window.Height)
+	s.logf("start %s (%s, %d×%d)", remote, termsafe.String(pty.Term), pty.Window.Width, pty.Window.Height) // TERM is the client's text
 
 	r := bm.MakeRenderer(sess) // the client's terminal decides colours, not the server's
 	// The renderer's frames and the clipboard's OSC 52 come from two
