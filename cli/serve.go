@@ -42,7 +42,7 @@ func runServe(args []string, io IO) int {
 	fs.StringVar(&f.lesson, "lesson", "", io.T(i18n.CLIFlagServeLesson))
 	fs.StringVar(&f.scenario, "scenario", "", io.T(i18n.CLIFlagServeScenario))
 	fs.StringVar(&f.state, "state", "", io.T(i18n.CLIFlagServeState))
-	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(tui.Panels(), ",")))
+	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(tui.Panels(), ","), strings.Join(tui.Controls(), ",")))
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
 		return status
 	}
@@ -134,12 +134,22 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 		cfg.App.Playground.Restore = r
 	}
 	if f.hide != "" {
+		fixed := 0
 		for _, name := range strings.Split(f.hide, ",") {
 			name = strings.TrimSpace(name)
-			if !slices.Contains(tui.Panels(), name) {
-				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name, strings.Join(tui.Panels(), ", ")))
+			switch {
+			case slices.Contains(tui.Controls(), name):
+				if !cfg.Hide[name] {
+					fixed++
+				}
+			case !slices.Contains(tui.Panels(), name):
+				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name,
+					strings.Join(tui.Panels(), ", "), strings.Join(tui.Controls(), ", ")))
 			}
 			cfg.Hide[name] = true
+		}
+		if fixed == len(tui.Controls()) {
+			return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrAllControls))
 		}
 	}
 	return cfg, nil

@@ -123,6 +123,7 @@ const (
 	FigServed           ID = "share.fig.served"
 	ShareNoRecording    ID = "share.no-recording"
 	ShareHidden         ID = "share.hidden"
+	ShareFixed          ID = "share.fixed"
 )
 
 var shareFigEN = map[ID]string{
@@ -162,6 +163,7 @@ var shareFigEN = map[ID]string{
 	FigMarkMedian:       "median same-class distance %s",
 	FigNoFontNote:       "note: PNG and PDF figures need --font FILE for Chinese text; this one has English labels",
 	ShareHidden:         "hidden by your teacher: predict what it shows",
+	ShareFixed:          "(fixed)",
 	ShareNoRecording:    "no files on a shared server: press s for a state string instead",
 	FigWrote:            "wrote the figure %s",
 	FigWriteFail:        "could not write the figure: %v",
@@ -219,10 +221,11 @@ const (
 	CLIFlagServeLesson     ID = "share.cli.flag-serve-lesson"
 	CLIErrUnknownLessonID  ID = "share.cli.err-unknown-lesson" // name, the names
 	CLIFlagServeState      ID = "share.cli.flag-serve-state"
-	CLIFlagServeHide       ID = "share.cli.flag-serve-hide" // the panel names
+	CLIFlagServeHide       ID = "share.cli.flag-serve-hide" // the panel names, the control names
+	CLIErrAllControls      ID = "share.cli.err-all-controls"
 	CLIErrAtLeastOne       ID = "share.cli.err-at-least-one"
 	CLIErrNegativeDuration ID = "share.cli.err-negative-duration"
-	CLIErrUnknownPanel     ID = "share.cli.err-unknown-panel" // name, the names
+	CLIErrUnknownPanel     ID = "share.cli.err-unknown-panel" // name, the panels, the controls
 	ServeKeyCreated        ID = "share.serve.key-created"     // path
 	ServeListening         ID = "share.serve.listening"       // address, fingerprint
 	ServeHowToConnect      ID = "share.serve.how-to-connect"  // command
@@ -241,10 +244,11 @@ var shareServeCLIEN = map[ID]string{
 	CLIFlagServeLesson:     "start every session in this lesson of the course `ID` (losslab lessons lists them)",
 	CLIErrUnknownLessonID:  "no lesson is called %q (the lessons are %s)",
 	CLIFlagServeState:      "start every session at this state string `STR`",
-	CLIFlagServeHide:       "hide these panels so students predict them: a comma-separated `LIST` of %s",
+	CLIFlagServeHide:       "a comma-separated `LIST`: panels to hide so students predict them (%s) and controls to fix so students cannot change them (%s)",
+	CLIErrAllControls:      "at least one control must stay free",
 	CLIErrAtLeastOne:       "must be at least 1",
 	CLIErrNegativeDuration: "must not be negative",
-	CLIErrUnknownPanel:     "no panel is called %q (the panels are %s)",
+	CLIErrUnknownPanel:     "nothing called %q can be hidden (panels: %s; controls: %s)",
 	ServeKeyCreated:        "losslab serve: created the host key %s",
 	ServeListening:         "losslab serve: listening on %s, host key %s",
 	ServeHowToConnect:      "losslab serve: students connect with: %s",

@@ -80,6 +80,7 @@ var shareFigZH = map[ID]string{
 	FigServed:           "共享服务器上不保存图：按 s，回家后用 losslab --state STRING",
 	ShareNoRecording:    "共享服务器上不保存文件：请按 s 取得状态串",
 	ShareHidden:         "老师隐藏了这一栏：请预测它会显示什么",
+	ShareFixed:          "（固定）",
 }
 
 var shareCLIZH = map[ID]string{
@@ -112,10 +113,11 @@ var shareServeCLIZH = map[ID]string{
 	CLIFlagServeLesson:     "每个会话从课程中的这一课 `ID` 开始（losslab lessons 会列出它们）",
 	CLIErrUnknownLessonID:  "没有叫 %q 的课（课有 %s）",
 	CLIFlagServeState:      "每个会话从这个状态串 `STR` 开始",
-	CLIFlagServeHide:       "隐藏这些栏让学生预测：用逗号分隔的列表 `LIST`，取值为 %s",
+	CLIFlagServeHide:       "用逗号分隔的列表 `LIST`：要隐藏、让学生预测的栏（%s），以及要固定、学生不能改动的控制项（%s）",
+	CLIErrAllControls:      "至少要留一个控制项可以改动",
 	CLIErrAtLeastOne:       "至少为 1",
 	CLIErrNegativeDuration: "不能为负",
-	CLIErrUnknownPanel:     "没有叫 %q 的栏（栏有 %s）",
+	CLIErrUnknownPanel:     "没有可以隐藏的 %q（栏：%s；控制项：%s）",
 	ServeKeyCreated:        "losslab serve：已创建主机密钥 %s",
 	ServeListening:         "losslab serve：正在监听 %s，主机密钥 %s",
 	ServeHowToConnect:      "losslab serve：学生用这个命令连接：%s",

@@ -344,3 +344,12 @@ func TestSessionStartsInLesson(t *testing.T) {
 	c := connect(t, addr, nil)
 	c.waitFor(t, l.Title)
 }
+
+// A fixed control is marked in every session and keys cannot reach it.
+func TestFixedControlInSession(t *testing.T) {
+	_, addr, _ := start(t, Config{MaxSessions: 2, Hide: tui.HideSet{"margin": true}})
+	c := connect(t, addr, nil)
+	c.waitFor(t, "0.20 (fixed)")
+	io.WriteString(c.in, "jjl")            // down twice skips the margin to y(a,p), which l toggles
+	c.waitFor(t, "½·max(0.20 − 0.70, 0)²") // the a-p pair now pushes: y(a,p) is different
+}

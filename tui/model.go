@@ -88,6 +88,7 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario.In(ctx.Printer.Lang()))
 	m.change(m.snapshot(), m.restore(opts.Restore), "")
+	m.selected = ctx.Share.Hide.nextFree(grid.NumFields-1, 1) // the first control the teacher left free
 	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m
 }
@@ -213,9 +214,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Conventions):
 		m.conventions.next()
 	case key.Matches(msg, k.Up):
-		m.selected = (m.selected + grid.NumFields - 1) % grid.NumFields
+		m.selected = m.ctx.Share.Hide.nextFree(m.selected, -1)
 	case key.Matches(msg, k.Down):
-		m.selected = (m.selected + 1) % grid.NumFields
+		m.selected = m.ctx.Share.Hide.nextFree(m.selected, 1)
 	case key.Matches(msg, k.Dec):
 		m.nudge(-coarseStep)
 	case key.Matches(msg, k.Inc):

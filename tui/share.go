@@ -16,6 +16,7 @@ import (
 	"losslab/core/grid"
 	"losslab/figure"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/statestr"
@@ -116,8 +117,45 @@ func (m Model) sharePanel(w, h int) string {
 	return m.textPanel(p.T(i18n.ShareTitle), strings.Join(lines, "\n"), w, h)
 }
 
-// HideSet is the set of panels and controls removed from the screen.
+// HideSet is the set of panels hidden and controls fixed by the teacher
+// (serve --hide): panel names (Panels) and control keys (grid.Field.Key).
 type HideSet map[string]bool
+
+// fixed reports whether control f is fixed: it cannot be selected, so no
+// key changes it (scenario steps and preset switches still set it).
+func (h HideSet) fixed(f grid.Field) bool { return h[f.Key()] }
+
+// nextFree is the first control after from in direction dir (±1) that is
+// not fixed; from itself when every other one is (--hide keeps one free).
+func (h HideSet) nextFree(from grid.Field, dir int) grid.Field {
+	f := from
+	for range grid.NumFields {
+		f = (f + grid.Field(dir) + grid.NumFields) % grid.NumFields
+		if !h.fixed(f) {
+			return f
+		}
+	}
+	return from
+}
+
+// Controls lists the control names --hide accepts, which fix a control.
+func Controls() []string {
+	out := make([]string, grid.NumFields)
+	for f := range grid.NumFields {
+		out[f] = f.Key()
+	}
+	return out
+}
+
+// fixedValue is a fixed control's value with the mark that says so: the
+// value itself when there is room, the gauge's place taken by the mark.
+func (m Model) fixedValue(f grid.Field, value string) string {
+	mark := m.ctx.Printer.T(i18n.ShareFixed)
+	if f.IsLabel() {
+		return value + " " + mark
+	}
+	return numfmt.Input(m.state.Value(f).Float()) + " " + mark
+}
 
 // figureWrittenMsg reports the outcome of writing a figure for mode.
 type figureWrittenMsg struct {

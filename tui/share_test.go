@@ -313,3 +313,32 @@ func TestSharePanelChinese(t *testing.T) {
 		}
 	}
 }
+
+// Fixed controls cannot be selected, so no key changes them; the panel
+// marks them; selection starts at the first free one.
+func TestFixedControls(t *testing.T) {
+	m := sharedModel(t, Options{}, ShareContext{Hide: HideSet{"dap": true, "margin": true}}, 80, 24)
+	if m.selected != 1 {
+		t.Fatalf("selection starts at %v, want d(a,n), the first free control", m.selected)
+	}
+	seen := map[int]bool{}
+	for range 10 {
+		m = press(t, m, "down")
+		seen[int(m.selected)] = true
+		m = press(t, m, "right", "left", "right")
+	}
+	for range 10 {
+		m = press(t, m, "up")
+		seen[int(m.selected)] = true
+	}
+	if seen[0] || seen[2] || !seen[1] || !seen[3] || !seen[4] {
+		t.Errorf("selected controls %v: the fixed ones (0, 2) must never be, the free ones must", seen)
+	}
+	if m.state.DAP != 70 || m.state.Margin != 20 {
+		t.Errorf("fixed values changed: d(a,p) %v, margin %v", m.state.DAP, m.state.Margin)
+	}
+	v := m.View()
+	if strings.Count(v, "(fixed)") != 2 || !strings.Contains(v, "0.70 (fixed)") || !strings.Contains(v, "0.20 (fixed)") {
+		t.Errorf("the controls panel does not mark the two fixed controls:\n%s", v)
+	}
+}

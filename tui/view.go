@@ -187,6 +187,9 @@ func (m Model) controlsBody(iw int) string {
 			v := m.state.Value(f)
 			value = numfmt.Input(v.Float()) + " " + gauge(v, f.Max(), iw-ansi.StringWidth("▸ ")-8-5)
 		}
+		if m.ctx.Share.Hide.fixed(f) {
+			value = m.fixedValue(f, value)
+		}
 		lines = append(lines, sel+name+" "+value)
 	}
 	return strings.Join(lines, "\n")
