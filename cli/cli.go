@@ -43,6 +43,7 @@ func commands() []command {
 		{"scenarios", "list the preset scenarios", runScenarios},
 		{"replay", "print every state of a scenario with both losses", runReplay},
 		{"batch", "batch losses, mining and distance distributions of labelled embeddings", runBatch},
+		{"train", "train 2-D embeddings and watch the two distance distributions pull apart", runTrain},
 	}
 }
 
