@@ -51,13 +51,13 @@ Examples:
 
 // trainFlags is train's command line.
 type trainFlags struct {
-	cfg                 train.Config
-	data, in            string
-	format, labelCol    string
-	steps, every        int
-	asJSON, plain       bool
-	compareMargin       float64
-	given               map[string]bool // flags on the command line
+	cfg              train.Config
+	data, in         string
+	format, labelCol string
+	steps, every     int
+	asJSON, plain    bool
+	compareMargin    float64
+	given            map[string]bool // flags on the command line
 }
 
 // defineTrainFlags declares every flag of train in one place.

@@ -85,10 +85,10 @@ func (l LossID) MinesHardest() bool { return l == BatchHard || l == BatchHardSof
 
 // Defaults, documented in the README and the command's help.
 const (
-	DefaultPoints = 300  // points of a generated data set
-	DefaultMargin = 1.0  // the embeddings are unnormalised 2-D, distances of order 1
-	DefaultLR     = 0.2  // learning rate
-	DefaultBatch  = 64   // samples per mini-batch
+	DefaultPoints = 300 // points of a generated data set
+	DefaultMargin = 1.0 // the embeddings are unnormalised 2-D, distances of order 1
+	DefaultLR     = 0.2 // learning rate
+	DefaultBatch  = 64  // samples per mini-batch
 	DefaultSeed   = 1
 	// EvalPoints bounds the points the metrics look at (a seeded subset
 	// of larger sets such as digits), so that a frame stays fast.
