@@ -52,16 +52,20 @@ func New(cfg Config, data *Data) (*Trainer, error) {
 	theta0 := net.initParams(newRand(cfg.Seed, streamInit))
 	maxBatch := cfg.Batch
 	for i, spec := range cfg.Specs() {
-		r := &Run{Name: cfg.RunNames()[i], Spec: spec, net: net, obj: newObjective(spec.Loss, spec.Margin, maxBatch),
-			lr: cfg.LR, normalize: cfg.Normalize,
-			theta: slices.Clone(theta0), theta0: theta0, grad: make([]float64, len(theta0)),
-			z: make([]float64, 2*maxBatch), radius: make([]float64, maxBatch), hidden: make([]float64, Hidden*maxBatch),
-			gz: make([]float64, 2*maxBatch), labels: make([]int, maxBatch)}
+		r := newRun(cfg.RunNames()[i], spec, net, theta0, cfg, maxBatch)
 		r.met.init(len(t.eval), data, t.eval)
 		t.runs = append(t.runs, r)
 	}
 	t.Reset()
 	return t, nil
+}
+
+func newRun(name string, spec RunSpec, net network, theta0 []float64, cfg Config, maxBatch int) *Run {
+	return &Run{Name: name, Spec: spec, net: net, obj: newObjective(spec.Loss, spec.Margin, maxBatch),
+		lr: cfg.LR, normalize: cfg.Normalize,
+		theta: slices.Clone(theta0), theta0: theta0, grad: make([]float64, len(theta0)),
+		z: make([]float64, 2*maxBatch), radius: make([]float64, maxBatch), hidden: make([]float64, Hidden*maxBatch),
+		gz: make([]float64, 2*maxBatch), labels: make([]int, maxBatch)}
 }
 
 // Reset returns every run to the initial parameters and the batch sequence
