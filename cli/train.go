@@ -14,7 +14,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
-	"losslab/tui"
+	"losslab/tui/trainview"
 )
 
 const trainSynopsis = `Usage: losslab train [flags]
@@ -119,7 +119,11 @@ func runTrain(args []string, io IO) int {
 	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY
 	if !headless {
-		if err := tui.RunTrain(tr, tui.TrainOptions{Color: !io.NoColor}, io.In, io.Out); err != nil {
+		opts := trainview.Options{Color: !io.NoColor}
+		if f.in != "" {
+			opts.File = data
+		}
+		if err := trainview.Run(tr, opts, io.In, io.Out); err != nil {
 			fmt.Fprintf(io.Err, "%s: %v\n", cmd, err)
 			return ExitError
 		}

@@ -7,6 +7,7 @@ package i18n
 var englishAreas = []map[ID]string{
 	commonEN,
 	trainEN,
+	trainModeEN,
 }
 
 var english = join(englishAreas...)

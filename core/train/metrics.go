@@ -103,6 +103,14 @@ func (r *Run) Metrics(t *Trainer) (Metrics, error) {
 	return m, nil
 }
 
+// StartMeanDistance is the mean pairwise distance at step 0, the yardstick
+// of Collapsed.
+func (r *Run) StartMeanDistance() float64 { return r.start }
+
+// Embeddings are the evaluation points' embeddings (x, y pairs in the order
+// of Trainer.EvalPoints) at the last measurement; they belong to the run.
+func (r *Run) Embeddings() []float64 { return r.met.emb }
+
 // Distances are the sorted same-class and different-class pair distances of
 // the last measurement; they belong to the run and change with the next.
 func (r *Run) Distances() (pos, neg []float64) { return r.met.pos, r.met.neg }
