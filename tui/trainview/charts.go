@@ -58,12 +58,9 @@ func scatter(emb []float64, labels []int, classes int, box viewBox, w, h int, st
 // [0, top], each kind scaled to its own total (there are far more different-
 // class pairs), then both to the taller bar.
 type histogramCells struct {
-	top     float64 // the right end of the last bin
-	lines   []string
-	mcol    int // column of the margin, −1 when not shown
-	pos     []float64
-	neg     []float64
-	columns int
+	top   float64 // the right end of the last bin
+	lines []string
+	mcol  int // column of the margin, −1 when not shown
 }
 
 // Glyphs of the overlay; they read without colour.
@@ -111,7 +108,7 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) hi
 	if showMargin {
 		mcol = min(int(margin/top*float64(w)), w-1)
 	}
-	hc := histogramCells{top: top, mcol: mcol, columns: w}
+	hc := histogramCells{top: top, mcol: mcol}
 	var b strings.Builder
 	for r := h - 1; r >= 0; r-- {
 		b.Reset()

@@ -168,7 +168,9 @@ func TestGlyphsWithoutColourBrailleWithColour(t *testing.T) {
 	if strings.ContainsAny(strings.Join(scatterRows, ""), "●▲■◆") {
 		t.Error("with colour the scatter still uses glyphs")
 	}
-	if !slices.ContainsFunc(scatterRows, func(l string) bool { return strings.ContainsFunc(l, func(r rune) bool { return r > 0x2800 && r <= 0x28FF }) }) {
+	if !slices.ContainsFunc(scatterRows, func(l string) bool {
+		return strings.ContainsFunc(l, func(r rune) bool { return r > 0x2800 && r <= 0x28FF })
+	}) {
 		t.Error("with colour the scatter has no braille dots")
 	}
 }

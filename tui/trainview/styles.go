@@ -14,7 +14,9 @@ type styles struct {
 var classGlyphs = []string{"●", "▲", "■", "◆", "○", "△", "□", "◇", "+", "x"}
 
 func newStyles(color bool) styles {
-	c := func(light, dark string) lipgloss.AdaptiveColor { return lipgloss.AdaptiveColor{Light: light, Dark: dark} }
+	c := func(light, dark string) lipgloss.AdaptiveColor {
+		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
+	}
 	s := lipgloss.NewStyle()
 	st := styles{
 		title:     s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
