@@ -69,7 +69,7 @@ const (
 var trainModeEN = map[ID]string{
 	TrainModeHeader:     "%s · model %s · lr %s · batch %s · seed %s",
 	TrainModeHeaderNorm: "%s · model %s on the unit circle · lr %s · batch %s · seed %s",
-	TrainModePlaying:    "▶ playing · steps per frame: %s",
+	TrainModePlaying:    "▶ %s/frame",
 	TrainModePaused:     "⏸ paused",
 	TrainPaneMargin:     "%s, margin %s",
 	TrainPaneNoMargin:   "%s, no margin",

@@ -20,21 +20,21 @@ func DefaultKeyMap() KeyMap {
 	return KeyMap{
 		Play:              b([]string{" ", "p"}, "space", "play/pause"),
 		Step:              b([]string{"n", "."}, "n", "one step"),
-		Faster:            b([]string{"+", "="}, "+", "more steps a frame"),
-		Slower:            b([]string{"-"}, "-", "fewer steps a frame"),
-		Reset:             b([]string{"r"}, "r", "reset to the start"),
+		Faster:            b([]string{"+", "="}, "+", "more steps/frame"),
+		Slower:            b([]string{"-"}, "-", "fewer steps/frame"),
+		Reset:             b([]string{"r"}, "r", "back to step 0"),
 		Reseed:            b([]string{"s"}, "s", "new seed"),
 		Loss:              b([]string{"l"}, "l", "next loss"),
-		Compare:           b([]string{"c"}, "c", "compare with a loss / off"),
+		Compare:           b([]string{"c"}, "c", "compare: next/off"),
 		Model:             b([]string{"m"}, "m", "next model"),
 		Data:              b([]string{"d"}, "d", "next data set"),
-		Normalize:         b([]string{"o"}, "o", "unit circle on/off"),
+		Normalize:         b([]string{"o"}, "o", "unit circle"),
 		MarginDown:        b([]string{"left"}, "←", "margin −0.1"),
 		MarginUp:          b([]string{"right"}, "→", "margin +0.1"),
-		CompareMarginDown: b([]string{"shift+left", "<"}, "⇧←/<", "right pane's margin −0.1"),
-		CompareMarginUp:   b([]string{"shift+right", ">"}, "⇧→/>", "right pane's margin +0.1"),
-		LRDown:            b([]string{"down"}, "↓", "learning rate ÷2"),
-		LRUp:              b([]string{"up"}, "↑", "learning rate ×2"),
+		CompareMarginDown: b([]string{"shift+left", "<"}, "<", "right margin −"),
+		CompareMarginUp:   b([]string{"shift+right", ">"}, ">", "right margin +"),
+		LRDown:            b([]string{"down"}, "↓", "lr ÷2"),
+		LRUp:              b([]string{"up"}, "↑", "lr ×2"),
 		Help:              b([]string{"?"}, "?", "all keys"),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", "quit"),
 	}
@@ -53,8 +53,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.Step, k.Faster, k.Slower, k.Reset, k.Reseed},
-		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize},
-		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp},
-		{k.Help, k.Quit},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Help},
+		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}
 }

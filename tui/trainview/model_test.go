@@ -75,7 +75,7 @@ func TestKeys(t *testing.T) {
 		t.Fatal("space did not start playing")
 	}
 	m, _ = press(m, "+", "+")
-	if !strings.Contains(m.View(), "steps per frame: 5") {
+	if !strings.Contains(m.View(), "▶ 5/frame") {
 		t.Errorf("two + did not give 5 steps a frame:\n%s", m.View())
 	}
 	// A frame of the current chain trains 5 steps; a stale one nothing.
@@ -172,5 +172,15 @@ func TestGlyphsWithoutColourBrailleWithColour(t *testing.T) {
 		return strings.ContainsFunc(l, func(r rune) bool { return r > 0x2800 && r <= 0x28FF })
 	}) {
 		t.Error("with colour the scatter has no braille dots")
+	}
+}
+
+// Keys typed faster than they are read arrive as one message of runes.
+func TestBurstOfKeys(t *testing.T) {
+	m := newMode(t, train.NewConfig(), 100, 30)
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nnn++")})
+	m = next.(Model)
+	if m.Trainer().StepCount() != 3 || m.speed != 2 {
+		t.Errorf("burst: step %d, speed %d; want 3 and 2", m.Trainer().StepCount(), m.speed)
 	}
 }
