@@ -3,12 +3,13 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
+	"github.com/spf13/pflag"
 
 	"losslab/core/train"
 	"losslab/i18n"
@@ -17,42 +18,10 @@ import (
 	"losslab/tui/trainview"
 )
 
-const trainSynopsis = `Usage: losslab train [flags]
-
-Trains a model that maps labelled inputs to 2-D embeddings with a
-metric-learning loss, and shows the distance distributions of same-class and
-different-class pairs pulling apart (or collapsing). On a terminal it opens
-the training mode; with --json or --plain (or when stdout is not a terminal)
-it trains --steps steps headless and prints the metrics every --every steps,
-then a summary per run.
-
-Data: --data blobs (4 separated Gaussian classes), overlap (3 overlapping),
-rings (3 concentric), moons (2 half circles): 300 points each, seeded; iris
-and digits (the demo sets); or --in FILE (CSV/TSV as 'losslab batch' reads
-it). Inputs are standardised per column.
-
-Models: free (every embedding a parameter, starting as noise), linear (one
-D×2 matrix), mlp (D→16→2, tanh). --normalize projects onto the unit circle.
-
-Losses: contrastive (½[y·d² + (1−y)·max(m−d, 0)²] over all pairs of the
-batch), batch-all, batch-hard, semi-hard (triplet with that mining),
-batch-hard-soft (softplus on the batch-hard selection), infonce (τ = 0.5,
-logits −d/τ). Mini-batches are class-balanced: P classes × K samples.
-
-Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
-means same class), mean same- and different-class distances over all pairs
-of up to 400 points; collapsed when the mean pairwise distance is below 1% of
-its value at step 0.
-
-Examples:
-  losslab train --steps 500 --json
-  losslab train --data overlap --model linear --margin 0 --steps 1000 --plain
-  losslab train --loss batch-hard --compare contrastive --steps 300 --plain`
-
 // trainFlags is train's command line.
 type trainFlags struct {
 	cfg              train.Config
-	data, in         string
+	in               string
 	format, labelCol string
 	steps, every     int
 	asJSON, plain    bool
@@ -61,26 +30,25 @@ type trainFlags struct {
 }
 
 // defineTrainFlags declares every flag of train in one place.
-func defineTrainFlags(fs *flag.FlagSet, f *trainFlags) {
-	fs.StringVar(&f.data, "data", string(train.Blobs), "blobs|overlap|rings|moons|iris|digits")
-	fs.StringVar(&f.in, "in", "", "labelled inputs from a CSV or TSV file instead of --data")
-	fs.StringVar(&f.format, "format", "", "csv|tsv (default: from the extension of --in)")
-	fs.StringVar(&f.labelCol, "label-col", "", `label column of --in (default: "label", else the last column)`)
-	fs.Var(idValue[train.ModelID]{&f.cfg.Model, train.ParseModel}, "model", "free|linear|mlp")
-	fs.Var(idValue[train.LossID]{&f.cfg.Loss, func(s string) (train.LossID, error) { return train.ParseLoss("loss", s) }},
-		"loss", "contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce")
-	fs.Var(idValue[train.LossID]{&f.cfg.Compare, func(s string) (train.LossID, error) { return train.ParseLoss("compare", s) }},
-		"compare", "train a second run with this loss, same data, start and batches")
-	fs.Var(nonNegative{&f.cfg.Margin}, "margin", "margin m ≥ 0")
-	fs.Var(nonNegative{&f.compareMargin}, "compare-margin", "margin of the --compare run (default: --margin)")
-	fs.Float64Var(&f.cfg.LR, "lr", train.DefaultLR, "learning rate (the free model steps lr × batch size per sample)")
-	fs.IntVar(&f.cfg.Batch, "batch", train.DefaultBatch, "samples per mini-batch (P classes × K samples)")
-	fs.Uint64Var(&f.cfg.Seed, "seed", train.DefaultSeed, "seed of the data, the initial model and the batches")
-	fs.IntVar(&f.steps, "steps", defaultTrainSteps, "steps to train headless")
-	fs.IntVar(&f.every, "every", 10, "print the metrics every this many steps")
-	fs.BoolVar(&f.cfg.Normalize, "normalize", false, "project the embeddings onto the unit circle")
-	fs.BoolVar(&f.asJSON, "json", false, "train headless and print JSON Lines")
-	fs.BoolVar(&f.plain, "plain", false, "train headless and print a table")
+func defineTrainFlags(fs *pflag.FlagSet, f *trainFlags, io IO) {
+	fs.Var(idValue[train.DataID]{&f.cfg.Data, train.DataIDs()}, "data", io.T(i18n.TrainFlagData))
+	fs.StringVar(&f.in, "in", "", io.T(i18n.TrainFlagIn))
+	fs.StringVar(&f.format, "format", "", io.T(i18n.TrainFlagFormat))
+	fs.StringVar(&f.labelCol, "label-col", "", io.T(i18n.TrainFlagLabelCol))
+	fs.Var(idValue[train.ModelID]{&f.cfg.Model, train.ModelIDs()}, "model", io.T(i18n.TrainFlagModel))
+	fs.Var(idValue[train.LossID]{&f.cfg.Loss, train.LossIDs()}, "loss", io.T(i18n.TrainFlagLoss))
+	fs.Var(idValue[train.LossID]{&f.cfg.Compare, train.LossIDs()}, "compare", io.T(i18n.TrainFlagCompare))
+	fs.Var(boundedNumber{&f.cfg.Margin, 0, train.MaxMargin, false}, "margin", io.T(i18n.TrainFlagMargin))
+	fs.Var(boundedNumber{&f.compareMargin, 0, train.MaxMargin, false}, "compare-margin", io.T(i18n.TrainFlagCompareMargin))
+	fs.Lookup("compare-margin").DefValue = "" // its default is --margin, which the description says
+	fs.Var(boundedNumber{&f.cfg.LR, 0, train.MaxLR, true}, "lr", io.T(i18n.TrainFlagLR))
+	fs.IntVar(&f.cfg.Batch, "batch", train.DefaultBatch, io.T(i18n.TrainFlagBatch))
+	fs.Uint64Var(&f.cfg.Seed, "seed", train.DefaultSeed, io.T(i18n.TrainFlagSeed))
+	fs.IntVar(&f.steps, "steps", defaultTrainSteps, io.T(i18n.TrainFlagSteps))
+	fs.IntVar(&f.every, "every", 10, io.T(i18n.TrainFlagEvery))
+	fs.BoolVar(&f.cfg.Normalize, "normalize", false, io.T(i18n.TrainFlagNormalize))
+	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.TrainFlagJSON))
+	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.TrainFlagPlain))
 }
 
 const (
@@ -92,17 +60,16 @@ func runTrain(args []string, io IO) int {
 	const cmd = "losslab train"
 	f := trainFlags{cfg: train.NewConfig()}
 	fs := newFlagSet("train")
-	defineTrainFlags(fs, &f)
-	if done, status := parseFlags(fs, args, trainSynopsis, io); done {
+	defineTrainFlags(fs, &f, io)
+	if done, status := parseFlags(fs, args, i18n.TrainSynopsis, io); done {
 		return status
 	}
 	f.given = map[string]bool{}
-	fs.Visit(func(fl *flag.Flag) { f.given[fl.Name] = true })
+	fs.Visit(func(fl *pflag.Flag) { f.given[fl.Name] = true })
 	f.cfg.CompareMargin = f.cfg.Margin
 	if f.given["compare-margin"] {
 		f.cfg.CompareMargin = f.compareMargin
 	}
-	f.cfg.Data = train.DataID(f.data)
 	if f.in != "" {
 		f.cfg.Data = train.File
 	}
@@ -124,13 +91,12 @@ func runTrain(args []string, io IO) int {
 			opts.File = data
 		}
 		if err := trainview.Run(tr, opts, io.In, io.Out); err != nil {
-			fmt.Fprintf(io.Err, "%s: %v\n", cmd, err)
-			return ExitError
+			return failRun(io, cmd, err)
 		}
 		return ExitOK
 	}
 	var out bytes.Buffer
-	if err := trainHeadless(&out, tr, f); err != nil {
+	if err := trainHeadless(&out, tr, f, io.printer()); err != nil {
 		return fail(io, cmd, err)
 	}
 	return write(io, "train", out.Bytes())
@@ -138,23 +104,18 @@ func runTrain(args []string, io IO) int {
 
 func checkTrainFlags(f trainFlags) error {
 	switch {
-	case f.asJSON && f.plain:
-		return errors.New("--json conflicts with --plain: choose one")
 	case f.steps < 1 || f.steps > maxTrainSteps:
-		return fmt.Errorf("--steps %d: want 1 to %s", f.steps, numfmt.Count(maxTrainSteps))
-	case f.every < 1:
-		return fmt.Errorf("--every %d: want at least 1", f.every)
+		return usagef(i18n.CLIErrBadValue, "steps", usagef(i18n.TrainErrCount, numfmt.Count(int64(f.steps)), "1", numfmt.Count(maxTrainSteps)))
+	case f.every < 1 || f.every > maxTrainSteps:
+		return usagef(i18n.CLIErrBadValue, "every", usagef(i18n.TrainErrCount, numfmt.Count(int64(f.every)), "1", numfmt.Count(maxTrainSteps)))
+	case f.cfg.Batch < train.MinBatch || f.cfg.Batch > train.MaxBatch:
+		return usagef(i18n.CLIErrBadValue, "batch", usagef(i18n.TrainErrCount, numfmt.Count(int64(f.cfg.Batch)), numfmt.Count(train.MinBatch), numfmt.Count(train.MaxBatch)))
 	case f.in != "" && f.given["data"]:
-		return errors.New("--in conflicts with --data: give one input")
+		return usagef(i18n.CLIErrConflict, "--in", "--data")
 	case f.in == "" && (f.format != "" || f.labelCol != ""):
-		return errors.New("--format and --label-col apply to --in")
+		return usagef(i18n.TrainErrNeedsIn)
 	case f.given["compare-margin"] && f.cfg.Compare == "":
-		return errors.New("--compare-margin needs --compare LOSS")
-	}
-	if f.in == "" {
-		if _, err := train.ParseData(f.data); err != nil {
-			return err
-		}
+		return usagef(i18n.TrainErrNeedsCompare)
 	}
 	return f.cfg.Check()
 }
@@ -162,7 +123,7 @@ func checkTrainFlags(f trainFlags) error {
 // trainData reads --in with the batch command's readers, or generates --data.
 func trainData(f trainFlags) (*train.Data, error) {
 	if f.in == "" {
-		return train.Generate(train.DataID(f.data), f.cfg.Seed)
+		return train.Generate(f.cfg.Data, f.cfg.Seed)
 	}
 	ds, err := loadDataset(batchFlags{in: f.in, format: f.format, labelCol: f.labelCol})
 	if err != nil {
@@ -191,7 +152,7 @@ type trainSummary struct {
 
 // trainHeadless trains f.steps steps, recording every f.every steps, and
 // writes JSON Lines or a table to w.
-func trainHeadless(w io.Writer, tr *train.Trainer, f trainFlags) error {
+func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Printer) error {
 	runs := tr.Runs()
 	var lines []trainLine
 	summaries := make([]trainSummary, len(runs))
@@ -231,17 +192,16 @@ func trainHeadless(w io.Writer, tr *train.Trainer, f trainFlags) error {
 		}
 	}
 	if f.plain {
-		writeTrainTable(w, lines, summaries)
+		writeTrainTable(w, lines, summaries, p)
 		return nil
 	}
-	enc := newJSONEncoder(w, false)
 	for _, l := range lines {
-		if err := enc.Encode(l); err != nil {
+		if err := encodeJSON(w, l, false); err != nil {
 			return err
 		}
 	}
 	for _, s := range summaries {
-		if err := enc.Encode(s); err != nil {
+		if err := encodeJSON(w, s, false); err != nil {
 			return err
 		}
 	}
@@ -250,15 +210,14 @@ func trainHeadless(w io.Writer, tr *train.Trainer, f trainFlags) error {
 
 func divergedError(err error, step int, lr float64) error {
 	if errors.Is(err, train.ErrDiverged) {
-		return errors.New(i18n.Printer{}.T(i18n.TrainDiverged, step, numfmt.Input(lr)))
+		return usagef(i18n.TrainDiverged, step, numfmt.Input(lr))
 	}
 	return err
 }
 
 // writeTrainTable prints the recorded metrics as a table, then a summary
 // per run, in the catalogue's words and the one number rule.
-func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary) {
-	p := i18n.Printer{}
+func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p i18n.Printer) {
 	yesNo := func(b bool) string {
 		if b {
 			return p.T(i18n.TrainYes)
@@ -328,7 +287,7 @@ func writeColumns(w io.Writer, rows [][]string) {
 // idValue is a flag value holding one of a set of identifiers.
 type idValue[T ~string] struct {
 	v     *T
-	parse func(string) (T, error)
+	known []T
 }
 
 func (f idValue[T]) String() string {
@@ -339,17 +298,46 @@ func (f idValue[T]) String() string {
 }
 
 func (f idValue[T]) Set(s string) error {
-	v, err := f.parse(s)
-	if err != nil {
-		var pe *train.ParamError
-		if errors.As(err, &pe) { // the flag package names the flag itself
-			return pe.Err
+	if !slices.Contains(f.known, T(s)) {
+		names := make([]string, len(f.known))
+		for i, k := range f.known {
+			names[i] = string(k)
 		}
+		return usagef(i18n.TrainErrUnknownID, s, strings.Join(names, ", "))
+	}
+	*f.v = T(s)
+	return nil
+}
+
+func (f idValue[T]) Type() string { return "ID" }
+
+// boundedNumber is a flag value holding a finite number in [lo, hi], or in
+// (lo, hi] when openLow.
+type boundedNumber struct {
+	v       *float64
+	lo, hi  float64
+	openLow bool
+}
+
+func (f boundedNumber) Type() string { return "number" }
+
+func (f boundedNumber) String() string {
+	if f.v == nil {
+		return ""
+	}
+	return formatNumber(*f.v)
+}
+
+func (f boundedNumber) Set(s string) error {
+	v, err := parseNumber(s)
+	switch {
+	case err != nil:
 		return err
+	case f.openLow && v <= f.lo:
+		return usagef(i18n.TrainErrAbove, strings.TrimSpace(s), formatNumber(f.lo), formatNumber(f.hi))
+	case v < f.lo || v > f.hi:
+		return usagef(i18n.TrainErrBetween, strings.TrimSpace(s), formatNumber(f.lo), formatNumber(f.hi))
 	}
 	*f.v = v
 	return nil
 }
-
-// Type names the value for pflag's help.
-func (f idValue[T]) Type() string { return "string" }

@@ -2,6 +2,32 @@ package i18n
 
 // Messages of the training command and mode.
 const (
+	TrainSummary           ID = "train.summary"
+	TrainSynopsis          ID = "train.synopsis"
+	TrainFlagData          ID = "train.flag.data"
+	TrainFlagIn            ID = "train.flag.in"
+	TrainFlagFormat        ID = "train.flag.format"
+	TrainFlagLabelCol      ID = "train.flag.label-col"
+	TrainFlagModel         ID = "train.flag.model"
+	TrainFlagLoss          ID = "train.flag.loss"
+	TrainFlagCompare       ID = "train.flag.compare"
+	TrainFlagMargin        ID = "train.flag.margin"
+	TrainFlagCompareMargin ID = "train.flag.compare-margin"
+	TrainFlagLR            ID = "train.flag.lr"
+	TrainFlagBatch         ID = "train.flag.batch"
+	TrainFlagSeed          ID = "train.flag.seed"
+	TrainFlagSteps         ID = "train.flag.steps"
+	TrainFlagEvery         ID = "train.flag.every"
+	TrainFlagNormalize     ID = "train.flag.normalize"
+	TrainFlagJSON          ID = "train.flag.json"
+	TrainFlagPlain         ID = "train.flag.plain"
+	TrainErrUnknownID      ID = "train.err.unknown-id" // %q value, %s known IDs
+	TrainErrBetween        ID = "train.err.between"    // %s value, %s low, %s high
+	TrainErrAbove          ID = "train.err.above"      // %s value, %s low, %s high
+	TrainErrCount          ID = "train.err.count"      // %s value, %s low, %s high
+	TrainErrNeedsIn        ID = "train.err.needs-in"
+	TrainErrNeedsCompare   ID = "train.err.needs-compare"
+
 	TrainRun         ID = "train.column.run"
 	TrainStep        ID = "train.column.step"
 	TrainCollapsed   ID = "train.column.collapsed"
@@ -22,23 +48,78 @@ const (
 )
 
 var trainEN = map[ID]string{
-	TrainRun:         "run",
-	TrainStep:        "step",
-	TrainCollapsed:   "collapsed",
-	TrainSummaryHead: "%s after %s steps",
-	TrainSummaryRow:  "%s: %s → %s",
-	TrainCollapsedAt: "  collapsed at step %s: the mean pairwise distance fell below 1%% of its start",
-	TrainNotCollapse: "  no collapse",
-	TrainYes:         "yes",
-	TrainNo:          "no",
-	TrainLoss:        "loss",
-	TrainAUC:         "AUC",
-	TrainActive:      "active",
-	TrainMeanPos:     "mean d same",
-	TrainMeanNeg:     "mean d diff",
-	TrainMeanDist:    "mean pairwise distance",
-	TrainGradNorm:    "gradient norm |∂L/∂θ|",
-	TrainDiverged:    "the embeddings diverged at step %d (they are no longer finite): try a smaller --lr than %s",
+	TrainSummary: "train 2-D embeddings; watch the distances pull apart",
+	TrainSynopsis: `Usage: losslab train [flags]
+
+Trains a model that maps labelled inputs to 2-D embeddings with a
+metric-learning loss, and shows the distance distributions of same-class and
+different-class pairs pulling apart (or collapsing). On a terminal it opens
+the training mode; with --json or --plain (or when stdout is not a terminal)
+it trains --steps steps headless and prints the metrics every --every steps,
+then a summary per run.
+
+Data: --data blobs (4 separated Gaussian classes), overlap (3 overlapping),
+rings (3 concentric), moons (2 half circles): 300 points each, seeded; iris
+and digits (the demo sets); or --in FILE (CSV/TSV as 'losslab batch' reads
+it). Inputs are standardised per column.
+
+Models: free (every embedding a parameter, starting as noise), linear (one
+D×2 matrix), mlp (D→16→2, tanh). --normalize projects onto the unit circle.
+
+Losses: contrastive (½[y·d² + (1−y)·max(m−d, 0)²] over all pairs of the
+batch), batch-all, batch-hard, semi-hard (triplet with that mining),
+batch-hard-soft (softplus on the batch-hard selection), infonce (τ = 0.5,
+logits −d/τ). Mini-batches are class-balanced: P classes × K samples.
+
+Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
+means same class), mean same- and different-class distances over all pairs
+of up to 400 points; collapsed when the mean pairwise distance is below 1% of
+its value at step 0.
+
+Examples:
+  losslab train --steps 500 --json
+  losslab train --data overlap --model linear --margin 0 --steps 1000 --plain
+  losslab train --loss batch-hard --compare contrastive --steps 300 --plain`,
+	TrainFlagData:          "data set: blobs|overlap|rings|moons|iris|digits",
+	TrainFlagIn:            "labelled inputs from a CSV or TSV `FILE` instead of --data",
+	TrainFlagFormat:        "csv|tsv (default: from the extension of --in)",
+	TrainFlagLabelCol:      `label column of --in (default: "label", else the last column)`,
+	TrainFlagModel:         "free|linear|mlp",
+	TrainFlagLoss:          "contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce",
+	TrainFlagCompare:       "train a second run with this loss on the same data, start and batches",
+	TrainFlagMargin:        "margin m, 0 to 100",
+	TrainFlagCompareMargin: "margin of the --compare run (default: --margin)",
+	TrainFlagLR:            "learning rate, above 0 and at most 100 (the free model steps lr × batch size)",
+	TrainFlagBatch:         "samples per mini-batch, 4 to 1024 (P classes × K samples)",
+	TrainFlagSeed:          "seed of the data, the initial model and the batches",
+	TrainFlagSteps:         "steps to train headless",
+	TrainFlagEvery:         "print the metrics every this many steps",
+	TrainFlagNormalize:     "project the embeddings onto the unit circle",
+	TrainFlagJSON:          "train headless and print JSON Lines",
+	TrainFlagPlain:         "train headless and print a table",
+	TrainErrUnknownID:      "unknown value %q (known: %s)",
+	TrainErrBetween:        "%s is out of range: want %s to %s",
+	TrainErrAbove:          "%s is out of range: want more than %s and at most %s",
+	TrainErrCount:          "%s is out of range: want %s to %s",
+	TrainErrNeedsIn:        "--format and --label-col apply to --in",
+	TrainErrNeedsCompare:   "--compare-margin needs --compare LOSS",
+	TrainRun:               "run",
+	TrainStep:              "step",
+	TrainCollapsed:         "collapsed",
+	TrainSummaryHead:       "%s after %s steps",
+	TrainSummaryRow:        "%s: %s → %s",
+	TrainCollapsedAt:       "  collapsed at step %s: the mean pairwise distance fell below 1%% of its start",
+	TrainNotCollapse:       "  no collapse",
+	TrainYes:               "yes",
+	TrainNo:                "no",
+	TrainLoss:              "loss",
+	TrainAUC:               "AUC",
+	TrainActive:            "active",
+	TrainMeanPos:           "mean d same",
+	TrainMeanNeg:           "mean d diff",
+	TrainMeanDist:          "mean pairwise distance",
+	TrainGradNorm:          "gradient norm |∂L/∂θ|",
+	TrainDiverged:          "the embeddings diverged at step %d (they are no longer finite): try a smaller --lr than %s",
 }
 
 // Messages of the training mode.
