@@ -97,6 +97,9 @@ func TestTrainPlainGolden(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
 	}
+	if strings.Contains(out, "%!") || strings.Contains(out, "⟨") {
+		t.Errorf("a catalogue text and its arguments disagree:\n%s", out)
+	}
 	checkGolden(t, "train-plain.golden", out)
 }
 
