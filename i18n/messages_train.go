@@ -110,7 +110,7 @@ Examples:
 	TrainSummaryHead:         "%s (%s, margin %s) after %s steps",
 	TrainSummaryHeadNoMargin: "%s (%s) after %s steps",
 	TrainSummaryRow:          "%s: %s → %s",
-	TrainCollapsedAt:         "  collapsed at step %s: the mean pairwise distance fell below 1%% of its start",
+	TrainCollapsedAt:         "  collapsed by step %s, the first printed step with the mean pairwise distance below 1%% of its start",
 	TrainNotCollapse:         "  no collapse",
 	TrainYes:                 "yes",
 	TrainNo:                  "no",
