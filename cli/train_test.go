@@ -152,3 +152,36 @@ func TestTrainReadsAFile(t *testing.T) {
 		t.Fatalf("no summary: %v", s)
 	}
 }
+
+// FuzzTrainArgs: any train command line (a few steps, no files) either
+// prints JSON Lines with a summary per run or keeps the exit-2 contract.
+func FuzzTrainArgs(f *testing.F) {
+	for _, s := range []string{"", "--loss batch-hard --compare infonce", "--margin -1", "--lr 1e-9", "--model mlp --normalize",
+		"--data digits --loss semi-hard", "--compare-margin 0.5", "--seed 18446744073709551615", "--lr 100 --model linear",
+		"--plain", "--data iris --model linear --loss batch-hard-soft", "--margin 1e400", "extra", "--format tsv"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args := strings.Fields(line)
+		for _, a := range args {
+			// Only a few cheap steps, and never a file the fuzzer names.
+			if strings.Contains(a, "steps") || strings.Contains(a, "every") || strings.Contains(a, "batch=") ||
+				a == "--batch" || strings.Contains(a, "in") && strings.HasPrefix(a, "--in") {
+				return
+			}
+		}
+		code, out, errOut := run(t, append([]string{"train", "--steps", "2", "--json"}, args...)...)
+		switch code {
+		case ExitOK:
+			if errOut != "" || !strings.Contains(out, `{"summary":true`) && !strings.HasPrefix(out, "Usage: losslab train") {
+				t.Fatalf("%q: exit 0 with stdout %q, stderr %q", args, out, errOut)
+			}
+		case ExitUsage:
+			if out != "" || strings.Count(errOut, "\n") != 1 {
+				t.Fatalf("%q: exit 2 with stdout %q, stderr %q", args, out, errOut)
+			}
+		default:
+			t.Fatalf("%q: exit %d (%s)", args, code, errOut)
+		}
+	})
+}

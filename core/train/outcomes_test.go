@@ -2,6 +2,7 @@ package train
 
 import (
 	"errors"
+	"math"
 	"slices"
 	"testing"
 )
@@ -171,4 +172,54 @@ func TestDivergenceIsAnError(t *testing.T) {
 		}
 	}
 	t.Fatal("lr 100 on a shared linear map never diverged")
+}
+
+// FuzzTrain: any configuration Check accepts trains a few steps into finite
+// metrics in [0, 1] where they are shares, or reports ErrDiverged; nothing
+// panics.
+func FuzzTrain(f *testing.F) {
+	f.Add(uint8(0), uint8(0), uint8(0), 1.0, 0.2, 64, uint64(1), false)
+	f.Add(uint8(3), uint8(2), uint8(2), 0.0, 100.0, 4, uint64(7), true)
+	f.Add(uint8(4), uint8(1), uint8(5), 100.0, 1e-9, 1024, uint64(0), false)
+	f.Fuzz(func(t *testing.T, data, model, id uint8, margin, lr float64, batch int, seed uint64, normalize bool) {
+		cfg := NewConfig()
+		cfg.Data = DataIDs()[int(data)%4] // the generated sets: the demo sets are slow to parse per input
+		cfg.Model, cfg.Loss = ModelIDs()[int(model)%3], LossIDs()[int(id)%6]
+		cfg.Margin, cfg.LR, cfg.Batch, cfg.Seed, cfg.Normalize = margin, lr, batch, seed, normalize
+		if cfg.Check() != nil || (cfg.Loss == BatchAll && batch > 128) {
+			return
+		}
+		d, err := Generate(cfg.Data, cfg.Seed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		tr, err := New(cfg, d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for range 3 {
+			if err := tr.Step(); err != nil {
+				if !errors.Is(err, ErrDiverged) {
+					t.Fatal(err)
+				}
+				return
+			}
+		}
+		ms, err := tr.Metrics()
+		if err != nil {
+			if !errors.Is(err, ErrDiverged) {
+				t.Fatal(err)
+			}
+			return
+		}
+		m := ms[0]
+		for _, v := range []float64{m.Loss, m.MeanPositive, m.MeanNegative, m.MeanDistance, m.GradNorm} {
+			if math.IsNaN(v) || math.IsInf(v, 0) || v < 0 {
+				t.Fatalf("%+v: metric %v", cfg, v)
+			}
+		}
+		if m.AUC < 0 || m.AUC > 1 || m.ActiveFraction < 0 || m.ActiveFraction > 1 {
+			t.Fatalf("%+v: shares out of [0, 1]: %+v", cfg, m)
+		}
+	})
 }
