@@ -124,7 +124,7 @@ func (m *Model) pane(i, w, h int) []string {
 	histH := max(2, free*3/5)
 	curveH := max(1, free-histH)
 	column := append([]string{}, stats...)
-	column = append(column, m.histogramBlock(r, w, side, histH)...)
+	column = append(column, m.histogramBlock(r, side, histH)...)
 	hs := m.hist[i]
 	top := 0.0
 	for _, v := range hs.loss {
@@ -155,7 +155,7 @@ func (m *Model) pane(i, w, h int) []string {
 }
 
 // histogramBlock is the overlay with its axis and legend.
-func (m *Model) histogramBlock(r *train.Run, _ int, w, h int) []string {
+func (m *Model) histogramBlock(r *train.Run, w, h int) []string {
 	pos, neg := r.Distances()
 	hc := histogram(pos, neg, r.Spec.Margin, r.Spec.Loss.UsesMargin(), w, h)
 	lines := append([]string{}, hc.lines...)
