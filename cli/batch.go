@@ -58,10 +58,10 @@ func runBatch(args []string, io IO) int {
 	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
 	if io.OutIsTTY && !f.asJSON && !f.plain {
-		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
-			return failRun(io, "losslab batch", err)
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
+		if !fellBack {
+			return status
 		}
-		return ExitOK
 	}
 	if io.ErrIsTTY {
 		opts.Progress = progressPrinter(io.Err, time.Now())

@@ -15,7 +15,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
-	"losslab/tui/trainview"
+	"losslab/tui"
 )
 
 // trainFlags is train's command line.
@@ -86,14 +86,13 @@ func runTrain(args []string, io IO) int {
 	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY
 	if !headless {
-		opts := trainview.Options{Color: !io.NoColor}
+		cfg := tui.Config{Start: tui.ModeTrain, Train: tui.TrainConfig{Trainer: tr}}
 		if f.in != "" {
-			opts.File = data
+			cfg.Train.File = data
 		}
-		if err := trainview.Run(tr, opts, io.In, io.Out); err != nil {
-			return failRun(io, cmd, err)
+		if status, fellBack := runApp(cfg, cmd, io); !fellBack {
+			return status
 		}
-		return ExitOK
 	}
 	var out bytes.Buffer
 	if err := trainHeadless(&out, tr, f, io.printer()); err != nil {

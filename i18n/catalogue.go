@@ -6,9 +6,12 @@ package i18n
 
 var englishAreas = []map[ID]string{
 	commonEN,
+	scenEN,
 	cliEN,
+	tuiEN,
 	trainEN,
 	trainModeEN,
+	trainKeysEN,
 }
 
 var english = join(englishAreas...)

@@ -172,3 +172,64 @@ var trainModeEN = map[ID]string{
 	TrainCollapsePaused: "Playing stopped at the collapse. Press space to go on, r to return to the start.",
 	TrainErrorLine:      "✗ %s",
 }
+
+// Help texts of the training mode's keys.
+const (
+	TrainKeyPlay            ID = "train.key.play"
+	TrainKeyStep            ID = "train.key.step"
+	TrainKeyFaster          ID = "train.key.faster"
+	TrainKeySlower          ID = "train.key.slower"
+	TrainKeyReset           ID = "train.key.reset"
+	TrainKeyReseed          ID = "train.key.reseed"
+	TrainKeyLoss            ID = "train.key.loss"
+	TrainKeyCompare         ID = "train.key.compare"
+	TrainKeyModel           ID = "train.key.model"
+	TrainKeyData            ID = "train.key.data"
+	TrainKeyNormalize       ID = "train.key.normalize"
+	TrainKeyMarginDown      ID = "train.key.margin-down"
+	TrainKeyMarginUp        ID = "train.key.margin-up"
+	TrainKeyRightMarginDown ID = "train.key.right-margin-down"
+	TrainKeyRightMarginUp   ID = "train.key.right-margin-up"
+	TrainKeyLRDown          ID = "train.key.lr-down"
+	TrainKeyLRUp            ID = "train.key.lr-up"
+	TrainKeyMode            ID = "train.key.mode"
+	TrainKeyHelp            ID = "train.key.help"
+	TrainKeyQuit            ID = "train.key.quit"
+	TrainKeyShortPlay       ID = "train.key.short.play"
+	TrainKeyShortStep       ID = "train.key.short.step"
+	TrainKeyShortReset      ID = "train.key.short.reset"
+	TrainKeyShortLoss       ID = "train.key.short.loss"
+	TrainKeyShortCompare    ID = "train.key.short.compare"
+	TrainKeyShortHelp       ID = "train.key.short.help"
+	TrainKeyShortQuit       ID = "train.key.short.quit"
+)
+
+var trainKeysEN = map[ID]string{
+	TrainKeyPlay:            "play/pause",
+	TrainKeyStep:            "one step",
+	TrainKeyFaster:          "more steps/frame",
+	TrainKeySlower:          "fewer steps/frame",
+	TrainKeyReset:           "back to step 0",
+	TrainKeyReseed:          "new seed",
+	TrainKeyLoss:            "next loss",
+	TrainKeyCompare:         "compare: next/off",
+	TrainKeyModel:           "next model",
+	TrainKeyData:            "next data set",
+	TrainKeyNormalize:       "unit circle",
+	TrainKeyMarginDown:      "margin −0.1",
+	TrainKeyMarginUp:        "margin +0.1",
+	TrainKeyRightMarginDown: "right margin −",
+	TrainKeyRightMarginUp:   "right margin +",
+	TrainKeyLRDown:          "lr ÷2",
+	TrainKeyLRUp:            "lr ×2",
+	TrainKeyMode:            "playground",
+	TrainKeyHelp:            "all keys",
+	TrainKeyQuit:            "quit",
+	TrainKeyShortPlay:       "play",
+	TrainKeyShortStep:       "step",
+	TrainKeyShortReset:      "reset",
+	TrainKeyShortLoss:       "loss",
+	TrainKeyShortCompare:    "compare",
+	TrainKeyShortHelp:       "all keys",
+	TrainKeyShortQuit:       "quit",
+}

@@ -183,7 +183,7 @@ func (m Model) heatmap(p *plot, mg float64) {
 	x0 := p.left()
 	heat := make([]lipgloss.Style, len(st.Heat))
 	for i, c := range st.Heat {
-		heat[i] = lipgloss.NewStyle().Background(c)
+		heat[i] = st.Base.Background(c)
 	}
 	for row := range gh {
 		dan := 3 * (float64(gh-1-row) + 0.5) / float64(gh)

@@ -1,6 +1,10 @@
 package trainview
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"losslab/i18n"
+)
 
 // KeyMap is every key the training mode answers to; help.Model renders it.
 type KeyMap struct {
@@ -9,51 +13,58 @@ type KeyMap struct {
 	MarginDown, MarginUp                      key.Binding
 	CompareMarginDown, CompareMarginUp        key.Binding
 	LRDown, LRUp                              key.Binding
-	Help, Quit                                key.Binding
+	// Mode leaves for another mode of the app; disabled when the mode
+	// runs on its own.
+	Mode       key.Binding
+	Help, Quit key.Binding
+	short      []key.Binding
 }
 
-// DefaultKeyMap is the training mode's key map.
-func DefaultKeyMap() KeyMap {
-	b := func(keys []string, help, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, desc))
+// NewKeyMap returns the key map with help texts from p.
+func NewKeyMap(p i18n.Printer) KeyMap {
+	b := func(keys []string, help string, id i18n.ID) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
 	}
-	return KeyMap{
-		Play:              b([]string{" ", "p"}, "space", "play/pause"),
-		Step:              b([]string{"n", "."}, "n", "one step"),
-		Faster:            b([]string{"+", "="}, "+", "more steps/frame"),
-		Slower:            b([]string{"-"}, "-", "fewer steps/frame"),
-		Reset:             b([]string{"r"}, "r", "back to step 0"),
-		Reseed:            b([]string{"s"}, "s", "new seed"),
-		Loss:              b([]string{"l"}, "l", "next loss"),
-		Compare:           b([]string{"c"}, "c", "compare: next/off"),
-		Model:             b([]string{"m"}, "m", "next model"),
-		Data:              b([]string{"d"}, "d", "next data set"),
-		Normalize:         b([]string{"o"}, "o", "unit circle"),
-		MarginDown:        b([]string{"left"}, "←", "margin −0.1"),
-		MarginUp:          b([]string{"right"}, "→", "margin +0.1"),
-		CompareMarginDown: b([]string{"shift+left", "<"}, "<", "right margin −"),
-		CompareMarginUp:   b([]string{"shift+right", ">"}, ">", "right margin +"),
-		LRDown:            b([]string{"down"}, "↓", "lr ÷2"),
-		LRUp:              b([]string{"up"}, "↑", "lr ×2"),
-		Help:              b([]string{"?"}, "?", "all keys"),
-		Quit:              b([]string{"q", "ctrl+c"}, "q", "quit"),
+	k := KeyMap{
+		Play:              b([]string{" ", "p"}, "space", i18n.TrainKeyPlay),
+		Step:              b([]string{"n", "."}, "n", i18n.TrainKeyStep),
+		Faster:            b([]string{"+", "="}, "+", i18n.TrainKeyFaster),
+		Slower:            b([]string{"-"}, "-", i18n.TrainKeySlower),
+		Reset:             b([]string{"r"}, "r", i18n.TrainKeyReset),
+		Reseed:            b([]string{"s"}, "s", i18n.TrainKeyReseed),
+		Loss:              b([]string{"l"}, "l", i18n.TrainKeyLoss),
+		Compare:           b([]string{"c"}, "c", i18n.TrainKeyCompare),
+		Model:             b([]string{"m"}, "m", i18n.TrainKeyModel),
+		Data:              b([]string{"d"}, "d", i18n.TrainKeyData),
+		Normalize:         b([]string{"o"}, "o", i18n.TrainKeyNormalize),
+		MarginDown:        b([]string{"left"}, "←", i18n.TrainKeyMarginDown),
+		MarginUp:          b([]string{"right"}, "→", i18n.TrainKeyMarginUp),
+		CompareMarginDown: b([]string{"shift+left", "<"}, "<", i18n.TrainKeyRightMarginDown),
+		CompareMarginUp:   b([]string{"shift+right", ">"}, ">", i18n.TrainKeyRightMarginUp),
+		LRDown:            b([]string{"down"}, "↓", i18n.TrainKeyLRDown),
+		LRUp:              b([]string{"up"}, "↑", i18n.TrainKeyLRUp),
+		Mode:              b([]string{"tab"}, "tab", i18n.TrainKeyMode),
+		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
+		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
 	}
+	k.Mode.SetEnabled(false)
+	short := func(b key.Binding, id i18n.ID) key.Binding {
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, p.T(id)))
+	}
+	k.short = []key.Binding{short(k.Play, i18n.TrainKeyShortPlay), short(k.Step, i18n.TrainKeyShortStep),
+		short(k.Reset, i18n.TrainKeyShortReset), short(k.Loss, i18n.TrainKeyShortLoss),
+		short(k.Compare, i18n.TrainKeyShortCompare), short(k.Help, i18n.TrainKeyShortHelp), short(k.Quit, i18n.TrainKeyShortQuit)}
+	return k
 }
 
 // ShortHelp is the always-visible line; it fits 80 columns.
-func (k KeyMap) ShortHelp() []key.Binding {
-	short := func(b key.Binding, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, desc))
-	}
-	return []key.Binding{short(k.Play, "play"), short(k.Step, "step"), short(k.Reset, "reset"), short(k.Loss, "loss"),
-		short(k.Compare, "compare"), short(k.Help, "all keys"), short(k.Quit, "quit")}
-}
+func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 
 // FullHelp is shown by '?'.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.Step, k.Faster, k.Slower, k.Reset, k.Reseed},
-		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Help},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}
 }

@@ -6,8 +6,6 @@
 package trainview
 
 import (
-	"errors"
-	"io"
 	"slices"
 	"time"
 
@@ -42,7 +40,16 @@ type Options struct {
 	Color bool
 	// File is the user's data set (--in), offered among the data sets.
 	File *train.Data
+	// Printer is the language of the screen (the zero value is English).
+	Printer i18n.Printer
+	// Hosted says an app hosts the mode: the Mode key (tab) is then live
+	// and the host acts on it; on its own the mode has no other mode.
+	Hosted bool
 }
+
+// PauseMsg stops playing (the host sends it when the mode is hidden, so
+// that training does not go on where nobody sees it).
+type PauseMsg struct{}
 
 // history is one run's curve: the loss and AUC at the measured steps.
 type history struct {
@@ -96,18 +103,10 @@ type tickMsg struct{ seq int }
 
 // New returns the mode on tr (its config and data), at step 0.
 func New(tr *train.Trainer, opts Options) Model {
-	m := Model{opts: opts, cfg: tr.Config(), data: tr.Data(), tr: tr, keys: DefaultKeyMap(), help: help.New(), styles: newStyles(opts.Color)}
+	m := Model{opts: opts, cfg: tr.Config(), data: tr.Data(), tr: tr, p: opts.Printer, keys: NewKeyMap(opts.Printer), help: help.New(), styles: newStyles(opts.Color)}
+	m.keys.Mode.SetEnabled(opts.Hosted)
 	m.restart()
 	return m
-}
-
-// Run runs the mode in its own program until the user quits.
-func Run(tr *train.Trainer, opts Options, in io.Reader, out io.Writer) error {
-	_, err := tea.NewProgram(New(tr, opts), tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out)).Run()
-	if errors.Is(err, tea.ErrProgramKilled) {
-		return nil
-	}
-	return err
 }
 
 // Init starts nothing: training waits for the play key.
@@ -118,6 +117,10 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height, m.help.Width = w, h, w
 	m.render()
 }
+
+// ModeKey is the key that leaves for another mode of the host (disabled
+// unless Options.Hosted).
+func (m Model) ModeKey() key.Binding { return m.keys.Mode }
 
 // Trainer is the trainer the mode shows.
 func (m Model) Trainer() *train.Trainer { return m.tr }
@@ -138,6 +141,12 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
+	case PauseMsg:
+		if m.playing {
+			m.playing = false
+			m.tickSeq++
+			m.render()
+		}
 	case tickMsg:
 		if !m.playing || msg.seq != m.tickSeq {
 			return m, nil // a tick of a chain that was stopped
