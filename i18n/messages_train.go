@@ -146,7 +146,8 @@ const (
 	TrainCollapseHard   ID = "train.collapse.hardest" // run, step, loss ID, mean distance, loss, grad
 	TrainCollapseOther  ID = "train.collapse.other"   // run, step, mean distance, start, loss, grad
 	TrainCollapsePaused ID = "train.collapse.paused"
-	TrainErrorLine      ID = "train.error" // error text
+	TrainErrorLine      ID = "train.error"         // error text
+	TrainModeDiverged   ID = "train.mode.diverged" // step, lr
 )
 
 var trainModeEN = map[ID]string{
@@ -171,6 +172,7 @@ var trainModeEN = map[ID]string{
 	TrainCollapseOther:  "%s collapsed at step %s: the mean pairwise distance fell to %s, below 1%% of its start (%s); loss %s (|∂L/∂θ|=%s).",
 	TrainCollapsePaused: "Playing stopped at the collapse. Press space to go on, r to return to the start.",
 	TrainErrorLine:      "✗ %s",
+	TrainModeDiverged:   "✗ Training diverged after step %s: the embeddings are no longer finite numbers. Halve the learning rate (now %s) with ↓, which restarts from step 0.",
 }
 
 // Help texts of the training mode's keys.

@@ -21,7 +21,9 @@ func (b *viewBox) include(emb []float64) {
 	hi := [2]float64{math.Inf(-1), math.Inf(-1)}
 	for i := 0; i+1 < len(emb); i += 2 {
 		for k := range 2 {
-			lo[k], hi[k] = math.Min(lo[k], emb[i+k]), math.Max(hi[k], emb[i+k])
+			if v := emb[i+k]; !math.IsNaN(v) && !math.IsInf(v, 0) {
+				lo[k], hi[k] = math.Min(lo[k], v), math.Max(hi[k], v)
+			}
 		}
 	}
 	if math.IsInf(lo[0], 1) {
@@ -47,6 +49,9 @@ func scatter(emb []float64, labels []int, classes int, box viewBox, w, h int, st
 	offX := (float64(2*w-1) - dx*scale) / 2
 	offY := (float64(4*h-1) - dy*scale) / 2
 	for i, k := range labels {
+		if math.IsNaN(emb[2*i]) || math.IsInf(emb[2*i], 0) || math.IsNaN(emb[2*i+1]) || math.IsInf(emb[2*i+1], 0) {
+			continue // a diverged point has no place on the plane
+		}
 		x := int(math.Round(offX + (emb[2*i]-box.minX)*scale))
 		y := int(math.Round(offY + (box.maxY-emb[2*i+1])*scale))
 		c.set(x, y, k)
@@ -72,6 +77,9 @@ const (
 )
 
 func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) histogramCells {
+	// Sorted, so the finite values come first; a run that diverged leaves
+	// infinite ones, which have no bin.
+	pos, neg = finitePrefix(pos), finitePrefix(neg)
 	top := 0.0
 	if len(pos) > 0 {
 		top = pos[len(pos)-1]
@@ -132,6 +140,17 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) hi
 	return hc
 }
 
+// finitePrefix is the part of sorted values before the first that is not
+// finite (NaN and +Inf sort last in losslab's distance sort).
+func finitePrefix(sorted []float64) []float64 {
+	for i, v := range sorted {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return sorted[:i]
+		}
+	}
+	return sorted
+}
+
 // curve draws the values (at increasing steps) as a braille line over w×h
 // cells, x from 0 to the last step, y from 0 to top.
 func curve(steps []int, values []float64, top float64, w, h int, style lipgloss.Style) []string {
@@ -140,11 +159,17 @@ func curve(steps []int, values []float64, top float64, w, h int, style lipgloss.
 		return c.render([]lipgloss.Style{style}, nil)
 	}
 	last := math.Max(float64(steps[len(steps)-1]), 1)
+	if math.IsNaN(top) || math.IsInf(top, 0) {
+		return c.render([]lipgloss.Style{style}, nil)
+	}
 	top = math.Max(top, 1e-12)
 	px, py := -1, -1
 	for i, s := range steps {
+		if math.IsNaN(values[i]) || math.IsInf(values[i], 0) {
+			continue
+		}
 		x := int(math.Round(float64(s) / last * float64(2*w-1)))
-		y := int(math.Round((1 - math.Min(values[i]/top, 1)) * float64(4*h-1)))
+		y := int(math.Round((1 - math.Min(math.Max(values[i]/top, 0), 1)) * float64(4*h-1)))
 		if px < 0 {
 			c.set(x, y, 0)
 		} else {

@@ -91,9 +91,12 @@ type Model struct {
 	speed     int // index into speeds
 	tickSeq   int // identifies the current tick chain
 	collapsed bool
-	cur       []train.Metrics
-	hist      []history
-	boxes     []viewBox
+	// stoppedAtCollapse: playing stopped because a run collapsed (not
+	// because the user paused or stepped), which the note then says.
+	stoppedAtCollapse bool
+	cur               []train.Metrics
+	hist              []history
+	boxes             []viewBox
 
 	width, height int
 	screen        string // the rendered screen, rebuilt when something changes
@@ -185,14 +188,14 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.Play):
-		m.playing = !m.playing && m.err == nil
+		m.playing, m.stoppedAtCollapse = !m.playing && m.err == nil, false
 		m.tickSeq++
 		m.render()
 		if m.playing {
 			return m, m.tick()
 		}
 	case key.Matches(msg, k.Step):
-		m.playing = false
+		m.playing, m.stoppedAtCollapse = false, false
 		m.tickSeq++
 		m.advance(1)
 	case key.Matches(msg, k.Faster):
@@ -302,7 +305,7 @@ func (m *Model) loadData() (*train.Data, error) {
 
 // restart returns the trainer to its initial state and measures it.
 func (m *Model) restart() {
-	m.playing, m.collapsed, m.err = false, false, nil
+	m.playing, m.collapsed, m.stoppedAtCollapse, m.err = false, false, false, nil
 	m.tickSeq++
 	m.tr.Reset()
 	runs := m.tr.Runs()
@@ -337,8 +340,8 @@ func (m *Model) measure() {
 		m.boxes[i].include(r.Embeddings())
 		collapsed = collapsed || ms[i].Collapsed
 	}
-	if collapsed && !m.collapsed {
-		m.playing = false // stop at the collapse so that the note can be read
+	if collapsed && !m.collapsed && m.playing {
+		m.playing, m.stoppedAtCollapse = false, true // stop at the collapse so that the note can be read
 		m.tickSeq++
 	}
 	m.collapsed = collapsed

@@ -65,3 +65,41 @@ func TestCollapseNotesInRealRuns(t *testing.T) {
 		}
 	}
 }
+
+// "Playing stopped at the collapse" only when playing stopped there; a
+// collapse reached by single steps says it is paused; a divergence names
+// the learning rate.
+func TestStatusSentencesAreTrue(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Margin = train.Overlap, train.Linear, 0
+	stepped := newMode(t, cfg, 100, 30)
+	for !stepped.Metrics()[0].Collapsed {
+		stepped, _ = press(stepped, "n")
+	}
+	flat := func(m Model) string { return strings.Join(strings.Fields(m.View()), " ") }
+	if strings.Contains(flat(stepped), "Playing stopped") || !strings.Contains(flat(stepped), "Paused at step") {
+		t.Errorf("collapse by stepping:\n%s", stepped.View())
+	}
+	played := newMode(t, cfg, 100, 30)
+	played, _ = press(played, " ")
+	for played.Playing() {
+		next, _ := played.Update(tickMsg{seq: played.tickSeq})
+		played = next.(Model)
+	}
+	if !strings.Contains(flat(played), "Playing stopped at the collapse") {
+		t.Errorf("collapse while playing:\n%s", played.View())
+	}
+	played, _ = press(played, " ") // go on: the note no longer says it stopped
+	if strings.Contains(flat(played), "Playing stopped") {
+		t.Errorf("playing on after the collapse:\n%s", played.View())
+	}
+	wild := train.NewConfig()
+	wild.Data, wild.Model, wild.LR = train.Overlap, train.Linear, train.MaxLR
+	m := newMode(t, wild, 100, 30)
+	for range 200 {
+		m, _ = press(m, "n")
+	}
+	if !strings.Contains(flat(m), "Training diverged after step") || !strings.Contains(flat(m), "(now 100.00)") {
+		t.Errorf("divergence:\n%s", m.View())
+	}
+}

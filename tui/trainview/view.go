@@ -1,6 +1,7 @@
 package trainview
 
 import (
+	"errors"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -62,6 +63,9 @@ func (m *Model) header() string {
 // noteText is the sentence under the panes: an error, a collapse explained,
 // or what to do next.
 func (m *Model) noteText() string {
+	if errors.Is(m.err, train.ErrDiverged) {
+		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(m.tr.StepCount())), numfmt.Input(m.cfg.LR))
+	}
 	if m.err != nil {
 		return m.p.T(i18n.TrainErrorLine, m.err.Error())
 	}
@@ -72,8 +76,11 @@ func (m *Model) noteText() string {
 		}
 	}
 	if len(notes) > 0 {
-		if !m.playing {
+		switch {
+		case m.stoppedAtCollapse:
 			notes = append(notes, m.p.T(i18n.TrainCollapsePaused))
+		case !m.playing:
+			notes = append(notes, m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount()))))
 		}
 		return strings.Join(notes, " ")
 	}
