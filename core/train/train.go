@@ -17,7 +17,11 @@
 //     come from the core/loss registry. Below Eps the distance gradient is
 //     the subgradient 0, so coincident points get no direction.
 //   - Gradients are derived by hand (no autodiff) and checked against finite
-//     differences in the tests.
+//     differences and PyTorch autograd in the tests. The step is plain
+//     gradient descent, θ −= lr·∂L/∂θ, with lr × batch size for the free model
+//     (each of its embeddings gets only its own share of the batch mean).
+//   - Metrics (Metrics) are measured on up to EvalPoints points; the loss
+//     and active fraction are those of the mini-batch the next step trains on.
 package train
 
 import (
@@ -139,11 +143,10 @@ func NewConfig() Config {
 
 // Errors a caller can tell apart.
 var (
-	ErrUnknown   = errors.New("unknown value")
-	ErrRange     = errors.New("out of range")
-	ErrDiverged  = errors.New("the embeddings are no longer finite")
-	ErrTooSmall  = errors.New("too few samples")
-	ErrMisconfig = errors.New("invalid configuration")
+	ErrUnknown  = errors.New("unknown value")
+	ErrRange    = errors.New("out of range")
+	ErrDiverged = errors.New("the embeddings are no longer finite")
+	ErrTooSmall = errors.New("too few samples")
 )
 
 // ParamError names the Config field (as its flag) that is wrong.
