@@ -22,7 +22,7 @@ import (
 type batchFlags struct {
 	in, labels, format, labelCol, demo string
 	metric                             dist.Metric
-	margin                             float64
+	margin, temperature                float64
 	normalize, asJSON, plain           bool
 	bins                               int
 }
@@ -37,6 +37,7 @@ func runBatch(args []string, io IO) int {
 	fs.StringVar(&f.demo, "demo", "", io.T(i18n.CLIFlagBatchDemo))
 	fs.Var(metricValue{&f.metric}, "distance", io.T(i18n.CLIFlagBatchDistance))
 	fs.Var(nonNegative{&f.margin}, "margin", io.T(i18n.CLIFlagBatchMargin))
+	fs.Var(positive{&f.temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.BoolVar(&f.normalize, "normalize", false, io.T(i18n.CLIFlagBatchNorm))
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.CLIFlagBatchJSON))
 	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.CLIFlagBatchPlain))
@@ -56,7 +57,7 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	}
-	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
+	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins}
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
@@ -79,7 +80,7 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	} else {
-		writeBatchText(&out, d, res, f.normalize)
+		writeBatchText(&out, io.printer(), d, res, f.normalize)
 	}
 	return write(io, "batch", out.Bytes())
 }
@@ -174,20 +175,15 @@ func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
 	}
 }
 
-func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized bool) {
+func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
 	norm := ""
 	if normalized {
 		norm = ", rows L2-normalised"
 	}
 	fmt.Fprintf(w, "%s: %d × %d, %d classes (%s), %s distance, margin %s%s\n\n",
 		d.Source, r.N, r.Dim, r.Classes, classList(d.Classes), r.Distance, num(r.Margin), norm)
-	l := r.Losses
-	fmt.Fprintln(w, "losses")
-	fmt.Fprintf(w, "  contrastive, all pairs          %.4f\n", l.Contrastive)
-	fmt.Fprintf(w, "  batch-all triplet               %.4f   non-zero mean %.4f   active %.1f%% of %s triplets\n",
-		l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive, thousands(r.Triplets.Total))
-	fmt.Fprintf(w, "  batch-hard (Hermans 2017)       %.4f   soft-margin %.4f\n", l.BatchHard, l.BatchHardSoft)
-	fmt.Fprintf(w, "  semi-hard (TF Addons rule)      %.4f\n\n", l.SemiHard)
+	writeBatchLosses(w, p, r.ByLoss)
+	fmt.Fprintln(w)
 	t := r.Triplets
 	fmt.Fprintf(w, "triplets     easy %s (%.1f%%)   semi-hard %s (%.1f%%)   hard %s (%.1f%%)\n\n",
 		thousands(t.Easy), pct(t.Easy, t.Total), thousands(t.SemiHard), pct(t.SemiHard, t.Total), thousands(t.Hard), pct(t.Hard, t.Total))

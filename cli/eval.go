@@ -6,9 +6,11 @@ import (
 	"io"
 	"slices"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/pflag"
 
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
@@ -20,6 +22,7 @@ func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 	fs.Var(nonNegative{&in.DAP}, "dap", io.T(i18n.CLIFlagDAP))
 	fs.Var(nonNegative{&in.DAN}, "dan", io.T(i18n.CLIFlagDAN))
 	fs.Var(nonNegative{&in.Margin}, "margin", io.T(i18n.CLIFlagMargin))
+	fs.Var(positive{&in.Temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.Var(labelValue{&in.YAP}, "y-ap", io.T(i18n.CLIFlagYAP))
 	fs.Var(labelValue{&in.YAN}, "y-an", io.T(i18n.CLIFlagYAN))
 	fs.Var(vectorValue{&in.Anchor}, "anchor", io.T(i18n.CLIFlagAnchor))
@@ -73,12 +76,12 @@ func runEval(args []string, io IO) int {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
-		writeEvalText(&out, in, ev)
+		writeEvalText(&out, io.printer(), in, ev)
 	}
 	return write(io, "eval", out.Bytes())
 }
 
-func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
+func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 	fmt.Fprintf(w, "inputs       margin m = %s   y(a,p) = %s   y(a,n) = %s\n", num(in.Margin), in.YAP, in.YAN)
 	if in.Anchor != nil {
 		fmt.Fprintf(w, "distances    d(a,p) = %s(anchor, positive) = %s\n", in.Metric, num(ev.DAP))
@@ -86,29 +89,31 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 	} else {
 		fmt.Fprintf(w, "distances    d(a,p) = %s   d(a,n) = %s\n", num(ev.DAP), num(ev.DAN))
 	}
-	t := ev.Triplet
+	t, x := ev.Triplet, explain.Explain(ev)
 	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
 	fmt.Fprintf(w, "             %s\n", t)
-	fmt.Fprintf(w, "             hinge %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
-	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN))
-	if p := ev.TripletProblem(); p != "" {
-		fmt.Fprintf(w, "             %s (the value above is computed from the distances anyway)\n", p)
+	fmt.Fprintf(w, "             %s · %s\n", p.T(x.Hinge.Long), p.T(x.Regime.Long))
+	fmt.Fprintf(w, "             %s\n", p.T(x.Meaning.Long))
+	if !ev.Valid {
+		fmt.Fprintf(w, "             %s\n", p.T(i18n.CLIEvalInvalidAnyway))
 	}
+	fmt.Fprintf(w, "             %s\n", p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
 	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
-	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
+	labelW, branchW, stateW, termW := 0, 0, 0, 0
+	for i, pr := range ev.Pairs {
+		labelW = max(labelW, ansi.StringWidth(p.T(explain.LabelID(pr.Label))))
+		branchW = max(branchW, ansi.StringWidth(p.T(x.Pairs[i].Branch)))
+		stateW = max(stateW, ansi.StringWidth(p.T(x.Pairs[i].State)))
+		termW = max(termW, ansi.StringWidth(pr.String()))
 	}
-	fmt.Fprintf(w, "             mean = %s\n", numfmt.Loss(ev.Contrastive))
-	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %s\n", numfmt.Loss(ev.SoftMargin.Loss))
-	fmt.Fprintf(w, "             squared triplet      max(d(a,p)² − d(a,n)² + m, 0)    = %s\n", numfmt.Loss(ev.Squared.Loss))
-	fmt.Fprintf(w, "             hinge contrastive    y·d + (1−y)·max(m − d, 0), mean  = %s\n", numfmt.Loss(ev.HingeMean))
-}
-
-func activeWord(active bool) string {
-	if active {
-		return "active"
+	for i, pr := range ev.Pairs {
+		fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", loss.PairID(i), padCells(p.T(explain.LabelID(pr.Label)), labelW),
+			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(pr.String(), termW), padCells(p.T(x.Pairs[i].State), stateW),
+			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
 	}
-	return "inactive"
+	fmt.Fprintf(w, "             mean = %s\n\n", numfmt.Loss(ev.Contrastive))
+	writeEvalVariants(w, p, ev)
+	fmt.Fprintf(w, "\n%s\n", p.T(i18n.HintPrefix, explain.HintText(p, ev, x.Hint)))
 }
 
 // num formats an input or gradient: at least two decimals, more only when

@@ -6,6 +6,8 @@ package i18n
 
 var englishAreas = []map[ID]string{
 	commonEN,
+	lossEN,
+	truthEN,
 	scenEN,
 	cliEN,
 	tuiEN,

@@ -69,8 +69,9 @@ D×2 matrix), mlp (D→16→2, tanh). --normalize projects onto the unit circle.
 
 Losses: contrastive (½[y·d² + (1−y)·max(m−d, 0)²] over all pairs of the
 batch), batch-all, batch-hard, semi-hard (triplet with that mining),
-batch-hard-soft (softplus on the batch-hard selection), infonce (τ = 0.5,
-logits −d/τ). Mini-batches are class-balanced: P classes × K samples.
+batch-hard-soft (softplus on the batch-hard selection), infonce (core/loss's
+InfoNCE, each positive against every other sample of the batch, s = −d,
+τ = 0.5). Mini-batches are class-balanced: P classes × K samples.
 
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
 means same class), mean same- and different-class distances over all pairs

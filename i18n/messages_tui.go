@@ -25,6 +25,7 @@ const (
 	KeyPrevPreset     ID = "tui.key.prev-preset"
 	KeyNextPreset     ID = "tui.key.next-preset"
 	KeyRecord         ID = "tui.key.record"
+	KeyNotes          ID = "tui.key.notes"
 	KeyToBatch        ID = "tui.key.to-batch"
 	KeyToPlayground   ID = "tui.key.to-playground"
 	KeyHelp           ID = "tui.key.help"
@@ -55,8 +56,6 @@ const (
 	BatchComputing     ID = "tui.batch.computing"
 	BatchFirstResult   ID = "tui.batch.first-result"
 	BatchErrorQuit     ID = "tui.batch.error-quit"
-	BatchLosses1       ID = "tui.batch.losses1"
-	BatchLosses2       ID = "tui.batch.losses2"
 	BatchTriplets      ID = "tui.batch.triplets"       // count, easy, semi-hard, hard, active shares
 	BatchTripletsShort ID = "tui.batch.triplets-short" // the same without the active share, for narrow screens
 	BatchSeparation    ID = "tui.batch.separation"
@@ -92,6 +91,7 @@ var tuiEN = map[ID]string{
 	KeyPrevPreset:     "previous preset",
 	KeyNextPreset:     "next preset",
 	KeyRecord:         "write session",
+	KeyNotes:          "notes: read the whole note and description; again for the next page",
 	KeyToBatch:        "batch",
 	KeyToPlayground:   "playground",
 	KeyHelp:           "keys",
@@ -119,8 +119,6 @@ var tuiEN = map[ID]string{
 	BatchComputing:     "⟳ computing…",
 	BatchFirstResult:   "computing the first result…",
 	BatchErrorQuit:     "q quits with exit status 2, as the plain output would.",
-	BatchLosses1:       "losses      contrastive %s · batch-all %s · non-zero mean %s",
-	BatchLosses2:       "            batch-hard %s (soft-margin %s) · semi-hard %s",
 	BatchTriplets:      "triplets    %s · easy %s · semi-hard %s · hard %s · active %s",
 	BatchTripletsShort: "triplets    %s · easy %s · semi-hard %s · hard %s",
 	BatchSeparation:    "separation  AUC %s · d ≤ %s means same: %s accurate",

@@ -205,7 +205,7 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.FineUp):
 		return m.setMargin(fineStep)
 	case key.Matches(msg, k.Distance):
-		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(len(dist.Names()))
+		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
 		return m, m.recompute()
 	}
 	return m, nil
@@ -276,12 +276,10 @@ func (m BatchModel) resultLines() []string {
 	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
 		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
 	}
-	return []string{
-		p.T(i18n.BatchLosses1, numfmt.Loss(l.Contrastive), numfmt.Loss(l.BatchAll), numfmt.Loss(l.BatchAllNonzero)),
-		p.T(i18n.BatchLosses2, numfmt.Loss(l.BatchHard), numfmt.Loss(l.BatchHardSoft), numfmt.Loss(l.SemiHard)),
+	return append(batchLossLines(p, r.ByLoss, m.width),
 		triplets,
 		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Input(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
 		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
 		"",
-	}
+	)
 }

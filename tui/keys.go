@@ -34,6 +34,7 @@ type KeyMap struct {
 	Faster, Slower          key.Binding
 	PrevScenario, NextScene key.Binding
 	Record                  key.Binding
+	Notes                   key.Binding
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
 	// replay is set while a scenario is loaded: the short help then lists
@@ -78,6 +79,7 @@ func NewKeys(p i18n.Printer) Keys {
 			PrevScenario: b("[", i18n.KeyPrevPreset, "["),
 			NextScene:    b("]", i18n.KeyNextPreset, "]"),
 			Record:       b("w", i18n.KeyRecord, "w"),
+			Notes:        b("n", i18n.KeyNotes, "n"),
 			Mode:         b("tab", i18n.KeyToBatch, "tab"),
 			Help:         b("?", i18n.KeyHelp, "?"),
 			Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
@@ -117,7 +119,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.Dec, k.Inc, k.DecFine, k.IncFine},
 		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset},
 		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
-		{k.PrevScenario, k.NextScene, k.Record, k.Mode, k.Help, k.Quit},
+		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Mode, k.Help, k.Quit},
 	}
 }
 

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
 
@@ -54,12 +55,15 @@ func TestEveryBatchHelpKeyActs(t *testing.T) {
 	}
 }
 
-// The full help fits the chart panel at 80×24 without cutting anything.
-func TestFullHelpFitsAt80x24(t *testing.T) {
-	m := newModel(t, Options{})
-	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = press(t, next.(Model), "?")
-	v := m.View()
+// The full help, page by page, lists every key with its description at 80×24.
+func TestFullHelpListsEveryKeyAt80x24(t *testing.T) {
+	m := press(t, sized(newModel(t, Options{}), 80, 24), "?")
+	var all strings.Builder
+	for range helpPageCount(m.printer(), m.keys, 80, 24) {
+		all.WriteString(ansi.Strip(m.View()))
+		m = press(t, m, " ")
+	}
+	v := strings.Join(strings.Fields(all.String()), " ") // descriptions may wrap
 	for _, column := range m.keys.FullHelp() {
 		for _, b := range column {
 			if !strings.Contains(v, b.Help().Key+" ") || !strings.Contains(v, b.Help().Desc) {

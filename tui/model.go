@@ -45,6 +45,8 @@ type Model struct {
 	status   string // one-off message, e.g. the written file
 	fullSaid bool   // the session's limit was announced
 	plain    bool   // a one-shot render without the help bar
+	notes    notesView
+	helpPage int
 
 	editor
 	player
@@ -184,6 +186,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	m.status = ""
 	k, p := m.keys, m.ctx.Printer
+	if m.help.ShowAll {
+		return m.updateHelp(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
@@ -235,8 +240,27 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		m.switchPreset(1)
 	case key.Matches(msg, k.Record):
 		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
+	case key.Matches(msg, k.Notes):
+		m.notes = m.notes.next(m.notesText(), m.notesPageCount())
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.help.ShowAll, m.helpPage = true, 0
+	}
+	return nil
+}
+
+// updateHelp answers keys while the help screen is up: it pages and closes,
+// and no other key acts unseen behind it.
+func (m *Model) updateHelp(msg tea.KeyMsg) tea.Cmd {
+	pages := helpPageCount(m.ctx.Printer, m.keys, m.width, m.height)
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Cancel, m.keys.Help):
+		m.help.ShowAll = false
+	case key.Matches(msg, m.keys.Inc, m.keys.Toggle):
+		m.helpPage = min(m.helpPage+1, pages-1)
+	case key.Matches(msg, m.keys.Dec):
+		m.helpPage = max(m.helpPage-1, 0)
 	}
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/scenarios"
 )
@@ -161,7 +162,7 @@ func TestLabelToggleMakesTripletInvalid(t *testing.T) {
 		t.Fatalf("space on y(a,p): %+v valid=%v", m.State(), m.Evaluation().Valid)
 	}
 	v := m.View()
-	if !strings.Contains(v, "not a valid triplet: the positive is labelled different") || !strings.Contains(v, "(invalid)") {
+	if !strings.Contains(v, "not a triplet: the positive is labelled different") || !strings.Contains(v, "(invalid)") {
 		t.Errorf("invalid triplet not explained:\n%s", v)
 	}
 	// ← and → toggle a label too; the triplet loss is still computed.
@@ -322,16 +323,16 @@ func TestHints(t *testing.T) {
 		s    loss.Setting
 		want string
 	}{
-		{loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "contrastive ignores it"},
-		{loss.Setting{DAP: 0.5, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "inside the margin"},
-		{loss.Setting{Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "stuck at exactly m"},
-		{loss.Setting{YAP: loss.Same, YAN: loss.Different}, "costs nothing"},
+		{loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "contrastive does not, since d(a,n) ≥ m"},
+		{loss.Setting{DAP: 0.5, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "inside the triplet margin but beyond the radius m"},
+		{loss.Setting{Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "∂L/∂a = (0.00, 0.00), ∂L/∂p = (0.00, 0.00), ∂L/∂n = (0.00, 0.00)"},
+		{loss.Setting{YAP: loss.Same, YAN: loss.Different}, "cost nothing"},
 		{loss.Setting{DAP: 0.1, DAN: 0.15, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "both losses push"},
 		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "easy triplet"},
-		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "not a valid triplet"},
+		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "a miner would never form this triplet"},
 	} {
 		e, _ := loss.Evaluate(c.s)
-		if h := Hint(e); !strings.Contains(h, c.want) {
+		if h := explain.Hint(e); !strings.Contains(h, c.want) {
 			t.Errorf("%+v: hint %q lacks %q", c.s, h, c.want)
 		}
 	}

@@ -12,6 +12,15 @@
 // pair the closest negative farther than the positive, else the farthest
 // negative, averaged over positive pairs. Hinges and regimes use loss.Tol.
 //
+// Losses are assembled as pytorch-metric-learning does: a distance builds
+// the matrix, a miner (mine.go) picks pairs or triplets, the registered
+// loss (core/loss) computes each term, a reducer (reduce.go) makes the
+// scalar. Compose does exactly that on a full matrix, for small batches;
+// Compute runs a fused kernel (fused.go) that feeds the same term functions
+// as each anchor's row of distances streams by, and reports every
+// registered loss under its Strategies in Result.ByLoss. The tests check
+// the two against each other and against an O(N³) brute force.
+//
 // Nothing is cubic in N: each anchor's negative distances are sorted once
 // and prefix-summed, so a positive costs a binary search; the distance
 // matrix is computed in blocks of anchors (gonum Gemm) and never held whole
@@ -39,11 +48,13 @@ import (
 
 // Options configure Compute.
 type Options struct {
-	Metric    dist.Metric
-	Margin    float64
-	Bins      int                   // histogram bins for display; 0 means 30
-	BlockRows int                   // anchors per distance block; 0 chooses by size
-	Progress  func(done, total int) // called after each block; may be nil
+	Metric dist.Metric
+	Margin float64
+	// Temperature is τ for the losses that use one; 0 means each one's default.
+	Temperature float64
+	Bins        int                   // histogram bins for display; 0 means 30
+	BlockRows   int                   // anchors per distance block; 0 chooses by size
+	Progress    func(done, total int) // called after each block; may be nil
 }
 
 // Losses are the batch loss values.
@@ -101,6 +112,9 @@ type Result struct {
 	Triplets   Census     `json:"triplets"`
 	Separation Separation `json:"separation"`
 	Histogram  Histogram  `json:"histogram"`
+	// ByLoss holds every registered loss under each of its Strategies, in
+	// registry order: front ends iterate it instead of naming losses.
+	ByLoss []LossValue `json:"by_loss"`
 }
 
 // Errors a caller can tell apart.
@@ -178,11 +192,17 @@ func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, er
 	for _, v := range pos {
 		hist.pos[hist.bin(v)]++
 	}
+	pl, err := newPlan(loss.Params{Margin: opts.Margin, Temperature: opts.Temperature})
+	if err != nil {
+		return nil, err
+	}
 	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
-		negBelow: make([]int64, len(pos)+1)}
+		negBelow: make([]int64, len(pos)+1), plan: pl, tallies: make([]tally, n*len(pl.slots))}
 	c.median = median(pos)
 	c.anchors = make([]anchorStats, n)
-	c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress)
+	if err := c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
+		return nil, err
+	}
 
 	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
 	c.reduce(res)
@@ -264,12 +284,7 @@ func median(sorted []float64) float64 {
 // anchorStats is what one anchor contributes; summing these in anchor order
 // makes the result independent of scheduling.
 type anchorStats struct {
-	contrastive      float64 // Σ over j > a of the pair term
-	batchAll         float64 // Σ of active hinge terms over (p, n)
-	active           int64
 	easy, semi, hard int64
-	hardest          float64 // max_p d(a,p) − min_n d(a,n)
-	semiHard         float64 // Σ over p of the TF Addons term
 	positives        int64
 }
 
@@ -290,16 +305,21 @@ type computation struct {
 	// one array shared by the workers (atomic adds), as it is as long as
 	// the positives.
 	negBelow []int64
+
+	plan    plan
+	tallies []tally // anchor a's slots are tallies[a·S : (a+1)·S]
 }
 
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
-	ps, ns, prefix     []float64
+	ps, ns             []float64
+	gs, gprefix, reach []float64 // hingeTerms' sorted keys, prefix sums and reaches
 	negHist            []int64
 	less, ties, closer int64
+	err                error
 }
 
-func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) {
+func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) error {
 	workers := runtime.GOMAXPROCS(0)
 	ws := make([]*worker, workers)
 	for i := range ws {
@@ -325,6 +345,9 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 		}
 	}
 	for _, w := range ws {
+		if w.err != nil {
+			return w.err
+		}
 		c.less += w.less
 		c.ties += w.ties
 		c.closer += w.closer
@@ -332,13 +355,17 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 			c.hist.neg[i] += v
 		}
 	}
+	return nil
 }
 
 // anchor computes anchor a's contributions from its row of distances.
 func (c *computation) anchor(w *worker, a int, row []float64) {
 	m, ya := c.margin, c.labels[a]
 	st := &c.anchors[a]
+	slots := len(c.plan.slots)
+	terms := c.tallies[a*slots : (a+1)*slots]
 	w.ps, w.ns = w.ps[:0], w.ns[:0]
+	var far int64 // pairs j > a that no pair loss reaches
 	for j, dj := range row {
 		if j == a {
 			continue
@@ -350,45 +377,39 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 			w.ns = append(w.ns, dj)
 		}
 		if j > a {
-			if same {
-				st.contrastive += dj * dj / 2
+			if same || dj < c.plan.pairReach {
+				c.pairTerms(w, terms, dj, same)
 			} else {
-				if gap := m - dj; gap > loss.Tol {
-					st.contrastive += gap * gap / 2
-				}
+				far++
+			}
+			if !same {
 				c.streamNegative(w, dj)
 			}
 		}
 	}
+	c.farPairs(terms, far)
 	q := len(w.ns)
 	maxP := slices.Max(w.ps)
+	c.anchorTerms(w, terms, w.ps, w.ns)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
 	// semi-hard rule only through their minimum (the closest negative
 	// farther than a positive) and the overall maximum (its fallback).
-	cutoff := maxP + m + loss.Tol
+	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
 	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
-	for _, v := range w.ns {
-		minN, farthest = math.Min(minN, v), math.Max(farthest, v)
+	for _, v := range w.ns { // distances are never NaN: builtin min/max, not math's slower calls
+		minN, farthest = min(minN, v), max(farthest, v)
 		if v < cutoff {
 			near = append(near, v)
 		} else {
-			farMin = math.Min(farMin, v)
+			farMin = min(farMin, v)
 		}
 	}
 	slices.Sort(near)
-	if cap(w.prefix) < len(near)+1 {
-		w.prefix = make([]float64, len(near)+1)
-	}
-	w.prefix = w.prefix[:len(near)+1]
-	for i, v := range near {
-		w.prefix[i+1] = w.prefix[i] + v
-	}
+	c.hingeTerms(w, terms, w.ps, near, q)
 	for _, dp := range w.ps {
-		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives with an active hinge
-		st.batchAll += float64(k)*(dp+m) - w.prefix[k]
-		st.active += int64(k)
+		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives not easy
 		hard := upperBound(near, dp+loss.Tol)
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)
@@ -402,10 +423,10 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 		if math.IsInf(chosen, 1) {
 			chosen = farthest
 		}
-		st.semiHard += math.Max(dp-chosen+m, 0)
+		c.minedTerms(w, terms, c.plan.semi, dp, chosen)
 	}
 	st.positives = int64(len(w.ps))
-	st.hardest = maxP - minN
+	c.minedTerms(w, terms, c.plan.hard, maxP, minN)
 }
 
 // streamNegative compares one negative pair distance with all positives.
@@ -427,33 +448,15 @@ func upperBound(sorted []float64, x float64) int {
 
 func (c *computation) reduce(res *Result) {
 	var s anchorStats
-	var hardSum, softSum float64
 	for _, a := range c.anchors {
-		s.contrastive += a.contrastive
-		s.batchAll += a.batchAll
-		s.active += a.active
 		s.easy += a.easy
 		s.semi += a.semi
 		s.hard += a.hard
-		s.semiHard += a.semiHard
 		s.positives += a.positives
-		hardSum += math.Max(a.hardest+c.margin, 0)
-		softSum += loss.Softplus(a.hardest)
 	}
-	n := float64(c.n)
 	total := s.easy + s.semi + s.hard
-	l := &res.Losses
-	l.Contrastive = s.contrastive / (n * (n - 1) / 2)
-	if total > 0 {
-		l.BatchAll = s.batchAll / float64(total)
-		l.FractionActive = float64(s.active) / float64(total)
-	}
-	if s.active > 0 {
-		l.BatchAllNonzero = s.batchAll / float64(s.active)
-	}
-	l.BatchHard = hardSum / n
-	l.BatchHardSoft = softSum / n
-	l.SemiHard = s.semiHard / float64(s.positives)
+	res.ByLoss = c.reduceSlots()
+	res.Losses = classicLosses(res.ByLoss)
 	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
 
 	P, Q := int64(len(c.pos)), int64(0)

@@ -2,26 +2,34 @@ package train
 
 import "math"
 
-// infoNCETerm is InfoNCE on distances for one anchor: the positive at dap
-// against the negatives at dans, with logits −d/τ:
+// infoNCEGrad is the derivative of the registry's InfoNCE for one anchor
+// (core/loss, ID "infonce": per positive j, d_j/τ + log Σ_k e^(−d_k/τ), k over
+// every other sample), which the registry computes without a gradient:
 //
-//	L = −log( e^(−dap/τ) / (e^(−dap/τ) + Σₙ e^(−dₙ/τ)) ) = dap/τ + log Σⱼ e^(−dⱼ/τ),
-//	∂L/∂dap = (1 − πₚ)/τ,  ∂L/∂dₙ = −πₙ/τ,  π the softmax of the logits.
+//	∂L/∂d_j = 1/τ − P·π_j/τ for a positive j,  ∂L/∂d_n = −P·π_n/τ for a negative n,
 //
-// It writes ∂L/∂dₙ into gdans and returns L and ∂L/∂dap. Local to training
-// until core/loss registers InfoNCE (ID "infonce"); then this folds into it.
-func infoNCETerm(dap float64, dans []float64, tau float64, gdans []float64) (l, gdap float64) {
-	top := -dap / tau // the largest logit, for a stable log-sum-exp
-	for _, d := range dans {
+// with P the anchor's number of positives and π the softmax of −d/τ over
+// all k. It writes the derivatives into gpos and gneg.
+func infoNCEGrad(pos, neg []float64, tau float64, gpos, gneg []float64) {
+	top := math.Inf(-1) // the largest exponent, for a stable log-sum-exp
+	for _, d := range pos {
 		top = math.Max(top, -d/tau)
 	}
-	sum := math.Exp(-dap/tau - top)
-	for _, d := range dans {
+	for _, d := range neg {
+		top = math.Max(top, -d/tau)
+	}
+	var sum float64
+	for _, d := range pos {
 		sum += math.Exp(-d/tau - top)
 	}
-	lse := top + math.Log(sum)
-	for i, d := range dans {
-		gdans[i] = -math.Exp(-d/tau-lse) / tau
+	for _, d := range neg {
+		sum += math.Exp(-d/tau - top)
 	}
-	return dap/tau + lse, (1 - math.Exp(-dap/tau-lse)) / tau
+	lse, p := top+math.Log(sum), float64(len(pos))
+	for i, d := range pos {
+		gpos[i] = (1 - p*math.Exp(-d/tau-lse)) / tau
+	}
+	for i, d := range neg {
+		gneg[i] = -p * math.Exp(-d/tau-lse) / tau
+	}
 }

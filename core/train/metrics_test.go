@@ -9,6 +9,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"losslab/core/batch"
+	"losslab/core/dist"
+	"losslab/core/loss"
 )
 
 func TestAUCByHand(t *testing.T) {
@@ -112,16 +114,28 @@ func TestMetricsAgreeWithBatch(t *testing.T) {
 }
 
 func TestInfoNCEByHand(t *testing.T) {
-	g := make([]float64, 1)
-	// d(a,p) = d(a,n) = 1, τ = 1: L = 1 + log(2e⁻¹) = ln 2; π = ½ each.
-	l, gp := infoNCETerm(1, []float64{1}, 1, g)
-	if math.Abs(l-math.Ln2) > 1e-15 || math.Abs(gp-0.5) > 1e-15 || math.Abs(g[0]+0.5) > 1e-15 {
-		t.Errorf("L = %v, ∂L/∂dap = %v, ∂L/∂dan = %v; want ln 2, 0.5, -0.5", l, gp, g[0])
+	gp, gn := make([]float64, 2), make([]float64, 1)
+	// One positive and one negative, both at 1, τ = 1: π = ½ each, so
+	// ∂L/∂d(a,p) = 1 − ½ and ∂L/∂d(a,n) = −½.
+	infoNCEGrad([]float64{1}, []float64{1}, 1, gp, gn)
+	if math.Abs(gp[0]-0.5) > 1e-15 || math.Abs(gn[0]+0.5) > 1e-15 {
+		t.Errorf("∂L/∂d = %v, %v; want 0.5, -0.5", gp[0], gn[0])
 	}
-	// Far negatives: the loss and its gradient vanish, without overflow.
-	l, gp = infoNCETerm(0, []float64{1e6}, 0.1, g)
-	if l != 0 || gp != 0 || g[0] != 0 {
-		t.Errorf("far negative: %v %v %v", l, gp, g[0])
+	// Two positives on the anchor, no negative: each term is log 2 and
+	// nothing can lower it, so the gradient is 0.
+	infoNCEGrad([]float64{0, 0}, nil, 1, gp, gn)
+	if gp[0] != 0 || gp[1] != 0 {
+		t.Errorf("two positives alone: %v", gp)
+	}
+	l, _ := loss.Lookup(loss.InfoNCEID)
+	v, err := l.Anchor([]float64{0, 0}, nil, loss.Params{Temperature: 1})
+	if err != nil || math.Abs(v-2*math.Ln2) > 1e-15 {
+		t.Errorf("registry's InfoNCE: %v, %v; want 2 ln 2", v, err)
+	}
+	// Far negatives: the gradient vanishes without overflow.
+	infoNCEGrad([]float64{0}, []float64{1e6}, 0.1, gp, gn)
+	if gp[0] != 0 || gn[0] != 0 {
+		t.Errorf("far negative: %v %v", gp[0], gn[0])
 	}
 }
 
@@ -202,6 +216,60 @@ func TestSortDistances(t *testing.T) {
 		buf = sortDistances(v, buf)
 		if !slices.Equal(v, want) {
 			t.Fatalf("n = %d: radix sort differs from slices.Sort", n)
+		}
+	}
+}
+
+// Each objective's loss, term count and active count on a batch equal
+// core/batch's composable path (distance → miner → registry term →
+// reducer) on the same distances: the training miners are its zero-alloc
+// twins.
+func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
+	strategies := map[LossID]struct {
+		id loss.ID
+		s  batch.Strategy
+	}{
+		Contrastive:   {loss.ContrastiveID, batch.Strategy{Miner: batch.AllPairs, Reducer: batch.Mean}},
+		BatchAll:      {loss.TripletID, batch.Strategy{Miner: batch.AllTriplets, Reducer: batch.Mean}},
+		BatchHard:     {loss.TripletID, batch.Strategy{Miner: batch.BatchHard, Reducer: batch.Mean}},
+		SemiHard:      {loss.TripletID, batch.Strategy{Miner: batch.SemiHard, Reducer: batch.Mean}},
+		BatchHardSoft: {loss.SoftMarginID, batch.Strategy{Miner: batch.BatchHard, Reducer: batch.Mean}},
+		InfoNCE:       {loss.InfoNCEID, batch.Strategy{Miner: batch.AllPositives, Reducer: batch.Mean}},
+	}
+	r := rand.New(rand.NewPCG(11, 12))
+	for trial := range 20 {
+		b := 6 + r.IntN(20)
+		z := make([]float64, 2*b)
+		for i := range z {
+			z[i] = r.NormFloat64()
+		}
+		labels := make([]int, b)
+		for i := range labels {
+			labels[i] = i % (2 + trial%3)
+		}
+		margin := []float64{0, 0.5, 1.5}[trial%3]
+		d := mat.NewDense(b, b, nil)
+		for i := range b {
+			for j := range b {
+				v, _ := dist.Euclidean.Between(z[2*i:2*i+2], z[2*j:2*j+2])
+				d.Set(i, j, v)
+			}
+		}
+		for _, id := range LossIDs() {
+			st := strategies[id]
+			l, _ := loss.Lookup(st.id)
+			want, err := batch.Compose(d, labels, l, loss.Params{Margin: margin, Temperature: Temperature}, st.s, 1)
+			if err != nil {
+				t.Fatalf("%s: %v", id, err)
+			}
+			o := newObjective(id, margin, b)
+			got, err := o.evaluate(z, labels, make([]float64, 2*b))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(got.Loss-want.Value) > 1e-12*math.Max(1, want.Value) || int64(got.Terms) != want.Terms || int64(got.Active) != want.Active {
+				t.Errorf("trial %d %s: loss %v over %d terms (%d active); core/batch %v over %d (%d)", trial, id, got.Loss, got.Terms, got.Active, want.Value, want.Terms, want.Active)
+			}
 		}
 	}
 }

@@ -34,12 +34,14 @@ type objective struct {
 	pair   func(d float64, y loss.Label, p loss.Params) (loss.Term, error)
 	trip   func(dap, dan float64, p loss.Params) (loss.Term, error)
 
-	b      int
-	d, gd  []float64 // b×b distances and ∂L/∂d (gd[i*b+j] for the ordered pair)
-	negs   []float64 // one anchor's negative distances (InfoNCE)
-	gnegs  []float64 // and their gradients
-	negIdx []int
-	gu, gv [2]float64
+	b     int
+	d, gd []float64 // b×b distances and ∂L/∂d (gd[i*b+j] for the ordered pair)
+	// One anchor's positive and negative distances, their gradients and
+	// their indices (InfoNCE).
+	pos, neg, gpos, gneg []float64
+	posIdx, negIdx       []int
+	anchor               loss.AnchorTerms
+	gu, gv               [2]float64
 }
 
 func newObjective(id LossID, margin float64, maxBatch int) *objective {
@@ -58,12 +60,15 @@ func newObjective(id LossID, margin float64, maxBatch int) *objective {
 		o.trip = must(loss.TripletID).Triplet
 	case BatchHardSoft:
 		o.trip = must(loss.SoftMarginID).Triplet
+	case InfoNCE:
+		o.anchor = must(loss.InfoNCEID).Anchor
 	}
 	o.d = make([]float64, maxBatch*maxBatch)
 	o.gd = make([]float64, maxBatch*maxBatch)
-	o.negs = make([]float64, maxBatch)
-	o.gnegs = make([]float64, maxBatch)
-	o.negIdx = make([]int, maxBatch)
+	for _, buf := range []*[]float64{&o.pos, &o.neg, &o.gpos, &o.gneg} {
+		*buf = make([]float64, maxBatch)
+	}
+	o.posIdx, o.negIdx = make([]int, maxBatch), make([]int, maxBatch)
 	return o
 }
 
@@ -96,7 +101,7 @@ func (o *objective) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 	case SemiHard:
 		res, err = o.semiHard(labels)
 	case InfoNCE:
-		res = o.infoNCE(labels)
+		res, err = o.infoNCE(labels)
 	}
 	if err != nil {
 		return BatchLoss{}, fmt.Errorf("%w: %v", ErrDiverged, err)
@@ -257,33 +262,42 @@ func (o *objective) semiHard(labels []int) (BatchLoss, error) {
 	return res, nil
 }
 
-// infoNCE: per ordered positive pair, the positive against all of the
-// anchor's negatives.
-func (o *objective) infoNCE(labels []int) BatchLoss {
+// infoNCE: the registry's anchor form, each anchor against every other
+// sample of the batch, one term per ordered positive pair.
+func (o *objective) infoNCE(labels []int) (BatchLoss, error) {
 	var res BatchLoss
 	b := o.b
 	for a, ya := range labels {
 		row := o.d[a*b : (a+1)*b]
-		k := 0
-		for n, yn := range labels {
-			if yn != ya {
-				o.negs[k], o.negIdx[k] = row[n], n
-				k++
+		np, nn := 0, 0
+		for j, yj := range labels {
+			switch {
+			case j == a:
+			case yj == ya:
+				o.pos[np], o.posIdx[np] = row[j], j
+				np++
+			default:
+				o.neg[nn], o.negIdx[nn] = row[j], j
+				nn++
 			}
 		}
-		for p, yp := range labels {
-			if p == a || yp != ya {
-				continue
-			}
-			l, gp := infoNCETerm(row[p], o.negs[:k], o.params.Temperature, o.gnegs[:k])
-			res.Loss += l
-			res.Terms++
-			res.Active++ // like softplus, never exactly 0
-			o.gd[a*b+p] += gp
-			for i, n := range o.negIdx[:k] {
-				o.gd[a*b+n] += o.gnegs[i]
-			}
+		if np == 0 {
+			continue
+		}
+		l, err := o.anchor(o.pos[:np], o.neg[:nn], o.params)
+		if err != nil {
+			return res, err
+		}
+		res.Loss += l
+		res.Terms += np
+		res.Active += np // like softplus, never exactly 0
+		infoNCEGrad(o.pos[:np], o.neg[:nn], o.params.Temperature, o.gpos, o.gneg)
+		for i, j := range o.posIdx[:np] {
+			o.gd[a*b+j] += o.gpos[i]
+		}
+		for i, j := range o.negIdx[:nn] {
+			o.gd[a*b+j] += o.gneg[i]
 		}
 	}
-	return res
+	return res, nil
 }

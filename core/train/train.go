@@ -72,7 +72,7 @@ const (
 	BatchHard     LossID = "batch-hard"      // triplet, hardest positive and negative per anchor
 	SemiHard      LossID = "semi-hard"       // triplet, TF Addons' semi-hard rule per positive pair
 	BatchHardSoft LossID = "batch-hard-soft" // soft-margin triplet on the batch-hard selection
-	InfoNCE       LossID = "infonce"         // softmax over −d/τ, a positive against the anchor's negatives
+	InfoNCE       LossID = "infonce"         // core/loss's InfoNCE (SupCon form, s = −d), each anchor against the whole batch
 )
 
 // LossIDs lists the objectives in cycling order.
@@ -106,7 +106,8 @@ const (
 	Hidden = 16
 	// FreeInitSD is the deviation of the free model's initial embeddings.
 	FreeInitSD = 0.5
-	// Temperature is InfoNCE's τ.
+	// Temperature is InfoNCE's τ (core/loss's default, 0.1, suits unit-norm
+	// embeddings; these 2-D distances are of order 1).
 	Temperature = 0.5
 )
 

@@ -64,14 +64,15 @@ def objective(name, z, y, m):
                 farther = [n for n in ns if d[a][n].item() > d[a][p].item()]
                 n = min(farther, key=lambda j: d[a][j].item()) if farther else max(ns, key=lambda j: d[a][j].item())
                 terms.append(torch.relu(d[a][p] - d[a][n] + m))
-    elif name == "infonce":
+    elif name == "infonce":  # SupCon's form: each positive against every other sample
         for a in range(b):
-            ns = [j for j in range(b) if y[j] != y[a]]
+            others = [k for k in range(b) if k != a]
             for p in range(b):
                 if p == a or y[p] != y[a]:
                     continue
-                logits = torch.stack([-d[a][p] / TAU] + [-d[a][n] / TAU for n in ns])
-                terms.append(torch.nn.functional.cross_entropy(logits.unsqueeze(0), torch.tensor([0])))
+                logits = torch.stack([-d[a][k] / TAU for k in others])
+                target = torch.tensor([others.index(p)])
+                terms.append(torch.nn.functional.cross_entropy(logits.unsqueeze(0), target))
     return torch.stack(terms).mean()
 
 
