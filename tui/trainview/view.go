@@ -48,7 +48,11 @@ func (m *Model) header() string {
 	if c.Normalize {
 		id = i18n.TrainModeHeaderNorm
 	}
-	line := m.styles.title.Render("losslab train") + " · " + m.p.T(id, termsafe.String(m.data.Source), string(c.Model),
+	name := string(c.Data) // a data set's ID; a file's name
+	if c.Data == train.File {
+		name = termsafe.String(m.data.Source)
+	}
+	line := m.styles.title.Render("losslab train") + " · " + m.p.T(id, name, string(c.Model),
 		numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
 	state := m.p.T(i18n.TrainModePaused)
 	if m.playing {
