@@ -16,6 +16,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/tui"
 )
 
@@ -65,7 +66,7 @@ func runBatch(args []string, io IO) int {
 		}
 	}
 	if io.ErrIsTTY {
-		opts.Progress = progressPrinter(io.Err, time.Now())
+		opts.Progress = progressPrinter(io.Err, io.printer(), time.Now())
 	}
 	res, err := batch.Compute(d.X, d.Labels, len(d.Classes), opts)
 	if opts.Progress != nil {
@@ -165,35 +166,39 @@ func normalizeRows(d *dataset.Dataset) error {
 
 // progressPrinter draws a bubbles progress bar on stderr once the work has
 // taken more than a second.
-func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
+func progressPrinter(w io.Writer, p i18n.Printer, start time.Time) func(done, total int) {
 	bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage())
 	return func(done, total int) {
 		if time.Since(start) < time.Second || done == total {
 			return
 		}
-		fmt.Fprintf(w, "\r%s %3.0f%% of the anchors", bar.ViewAs(float64(done)/float64(total)), 100*float64(done)/float64(total))
+		fmt.Fprintf(w, "\r%s %s", bar.ViewAs(float64(done)/float64(total)), p.T(i18n.BatchTextProgress, numfmt.Percent(int64(done), int64(total))))
 	}
 }
 
 func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
-	norm := ""
+	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
+	header := i18n.BatchTextHeader
 	if normalized {
-		norm = ", rows L2-normalised"
+		header = i18n.BatchTextHeaderNorm
 	}
-	fmt.Fprintf(w, "%s: %d × %d, %d classes (%s), %s distance, margin %s%s\n\n",
-		d.Source, r.N, r.Dim, r.Classes, classList(d.Classes), r.Distance, num(r.Margin), norm)
+	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
+		classList(d.Classes), r.Distance, num(r.Margin))
+	fmt.Fprintln(w)
 	writeBatchLosses(w, p, r.ByLoss)
 	fmt.Fprintln(w)
 	t := r.Triplets
-	fmt.Fprintf(w, "triplets     easy %s (%.1f%%)   semi-hard %s (%.1f%%)   hard %s (%.1f%%)\n\n",
-		thousands(t.Easy), pct(t.Easy, t.Total), thousands(t.SemiHard), pct(t.SemiHard, t.Total), thousands(t.Hard), pct(t.Hard, t.Total))
+	line(i18n.BatchTextTriplets, numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total), numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total),
+		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total))
+	fmt.Fprintln(w)
 	s := r.Separation
-	fmt.Fprintln(w, "separation of same-class and different-class pair distances")
-	fmt.Fprintf(w, "  ROC AUC of \"d < t means same\"   %.4f   (%s positive, %s negative pairs)\n", s.AUC, thousands(s.PositivePairs), thousands(s.NegativePairs))
-	fmt.Fprintf(w, "  best threshold                  d ≤ %s means same: accuracy %.1f%%\n", num(s.Threshold), 100*s.Accuracy)
-	fmt.Fprintf(w, "  negatives closer than median positive + m (%s + %s): %.1f%%\n\n", num(s.MedianPositive), num(r.Margin), 100*s.NegativesInsideMedianPlusMargin)
-	fmt.Fprintln(w, "distance distributions (share of each kind of pair per bin)")
-	for _, line := range tui.HistogramLines(r.Histogram, 100, 15) {
+	line(i18n.BatchTextSeparation)
+	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
+	line(i18n.BatchTextThreshold, num(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%")
+	line(i18n.BatchTextInside, num(s.MedianPositive), num(r.Margin), numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%")
+	fmt.Fprintln(w)
+	line(i18n.BatchDistributions)
+	for _, line := range tui.HistogramLines(p, r.Histogram, 100, 15) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }
@@ -203,20 +208,4 @@ func classList(names []string) string {
 		return strings.Join(names[:6], ", ") + ", …"
 	}
 	return strings.Join(names, ", ")
-}
-
-func pct(k, total int64) float64 {
-	if total == 0 {
-		return 0
-	}
-	return 100 * float64(k) / float64(total)
-}
-
-// thousands writes 1234567 as 1,234,567.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

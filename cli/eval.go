@@ -82,23 +82,27 @@ func runEval(args []string, io IO) int {
 }
 
 func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
-	fmt.Fprintf(w, "inputs       margin m = %s   y(a,p) = %s   y(a,n) = %s\n", num(in.Margin), in.YAP, in.YAN)
+	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
+	line(i18n.EvalInputs, num(in.Margin), p.T(explain.LabelID(in.YAP)), p.T(explain.LabelID(in.YAN)))
 	if in.Anchor != nil {
-		fmt.Fprintf(w, "distances    d(a,p) = %s(anchor, positive) = %s\n", in.Metric, num(ev.DAP))
-		fmt.Fprintf(w, "             d(a,n) = %s(anchor, negative) = %s\n", in.Metric, num(ev.DAN))
+		line(i18n.EvalDistancesAP, in.Metric, num(ev.DAP))
+		line(i18n.EvalDistancesAN, in.Metric, num(ev.DAN))
 	} else {
-		fmt.Fprintf(w, "distances    d(a,p) = %s   d(a,n) = %s\n", num(ev.DAP), num(ev.DAN))
+		line(i18n.EvalDistances, num(ev.DAP), num(ev.DAN))
 	}
 	t, x := ev.Triplet, explain.Explain(ev)
-	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
-	fmt.Fprintf(w, "             %s\n", t)
-	fmt.Fprintf(w, "             %s · %s\n", p.T(x.Hinge.Long), p.T(x.Regime.Long))
-	fmt.Fprintf(w, "             %s\n", p.T(x.Meaning.Long))
+	fmt.Fprintln(w)
+	line(i18n.EvalTriplet, loss.TripletFormula)
+	line(i18n.EvalContinued, t)
+	line(i18n.EvalContinued, p.T(x.Hinge.Long)+" · "+p.T(x.Regime.Long))
+	line(i18n.EvalContinued, p.T(x.Meaning.Long))
 	if !ev.Valid {
-		fmt.Fprintf(w, "             %s\n", p.T(i18n.CLIEvalInvalidAnyway))
+		line(i18n.EvalContinued, p.T(i18n.CLIEvalInvalidAnyway))
 	}
-	fmt.Fprintf(w, "             %s\n", p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
-	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
+	line(i18n.EvalContinued, p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
+	fmt.Fprintln(w)
+	contrastive, _ := loss.Lookup(loss.ContrastiveID)
+	line(i18n.EvalContrastive, contrastive.Formula)
 	labelW, branchW, stateW, termW := 0, 0, 0, 0
 	for i, pr := range ev.Pairs {
 		labelW = max(labelW, ansi.StringWidth(p.T(explain.LabelID(pr.Label))))
@@ -111,7 +115,8 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(pr.String(), termW), padCells(p.T(x.Pairs[i].State), stateW),
 			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
 	}
-	fmt.Fprintf(w, "             mean = %s\n\n", numfmt.Loss(ev.Contrastive))
+	line(i18n.EvalMean, numfmt.Loss(ev.Contrastive))
+	fmt.Fprintln(w)
 	writeEvalVariants(w, p, ev)
 	fmt.Fprintf(w, "\n%s\n", p.T(i18n.HintPrefix, explain.HintText(p, ev, x.Hint)))
 }

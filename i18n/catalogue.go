@@ -11,6 +11,7 @@ var englishAreas = []map[ID]string{
 	scenEN,
 	cliEN,
 	tuiEN,
+	zhEN,
 	trainEN,
 	trainModeEN,
 	trainKeysEN,
@@ -18,9 +19,22 @@ var englishAreas = []map[ID]string{
 
 var english = join(englishAreas...)
 
-// chinese is empty until the Chinese interface lands; lookups fall back to
-// English.
-var chinese = join()
+// chineseAreas are the Chinese texts, one file per area
+// (messages_AREA_zh.go); TestEveryIDHasChinese keeps them complete. A
+// lookup still falls back to English, so an ID added without its Chinese
+// text shows in English rather than as nothing.
+var chineseAreas = []map[ID]string{
+	commonZH,
+	lossZH,
+	truthZH,
+	scenZH,
+	cliZH,
+	tuiZH,
+	zhZH,
+	trainZH,
+}
+
+var chinese = join(chineseAreas...)
 
 func tables(l Lang) map[ID]string {
 	if l == Chinese {

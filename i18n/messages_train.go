@@ -75,8 +75,8 @@ InfoNCE, each positive against every other sample of the batch, s = −d,
 
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
 means same class), mean same- and different-class distances over all pairs
-of up to 400 points; collapsed when the mean pairwise distance is below 1% of
-its value at step 0.
+of up to 400 points; collapsed when the mean pairwise distance is below a
+hundredth of its value at step 0.
 
 Examples:
   losslab train --steps 500 --json
@@ -139,7 +139,6 @@ const (
 	TrainLegendMargin   ID = "train.legend.margin"
 	TrainLegend         ID = "train.legend"
 	TrainLossCaption    ID = "train.loss.caption" // top, gradient norm
-	TrainScatterCaption ID = "train.scatter.caption"
 	TrainHintStart      ID = "train.hint.start"
 	TrainHintPaused     ID = "train.hint.paused"
 	TrainHintPlaying    ID = "train.hint.playing"
@@ -164,7 +163,6 @@ var trainModeEN = map[ID]string{
 	TrainLegendMargin:   "█ same ░ different ▓ both ┊ margin",
 	TrainLegend:         "█ same ░ different ▓ both",
 	TrainLossCaption:    "loss (top %s) · |∂L/∂θ| %s",
-	TrainScatterCaption: "embeddings, one glyph per class",
 	TrainHintStart:      "Press space to train. The histogram shows the distances of same-class pairs (█) and of different-class pairs (░).",
 	TrainHintPaused:     "Paused at step %s. Press space to go on, n for one step, r to return to the start.",
 	TrainHintPlaying:    "Training. Press space to pause.",

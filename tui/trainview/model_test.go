@@ -11,6 +11,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"losslab/core/train"
+	"losslab/i18n"
 )
 
 func TestMain(m *testing.M) {
@@ -182,5 +183,30 @@ func TestBurstOfKeys(t *testing.T) {
 	m = next.(Model)
 	if m.Trainer().StepCount() != 3 || m.speed != 2 {
 		t.Errorf("burst: step %d, speed %d; want 3 and 2", m.Trainer().StepCount(), m.speed)
+	}
+}
+
+// The Chinese screen fits too: its notes wrap between characters.
+func TestChineseScreenFits(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Margin, cfg.Compare = train.Overlap, train.Linear, 0, train.BatchHard
+	m := New(newTrainer(t, cfg), Options{Printer: i18n.New(i18n.Chinese)})
+	m.SetSize(80, 24)
+	for !m.Metrics()[0].Collapsed {
+		m, _ = press(m, "n")
+	}
+	m, _ = press(m, "?")
+	view := m.View()
+	if !strings.Contains(view, "塌缩") || !strings.Contains(view, "按键") {
+		t.Fatalf("not in Chinese:\n%s", view)
+	}
+	lines := strings.Split(view, "\n")
+	if len(lines) > 24 {
+		t.Errorf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d cells: %q", i+1, w, l)
+		}
 	}
 }

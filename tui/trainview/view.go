@@ -10,6 +10,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
+	"losslab/internal/textwrap"
 )
 
 // render rebuilds the screen; View only returns it.
@@ -202,10 +203,11 @@ func padBlock(lines []string, w, h int) []string {
 	return out
 }
 
-// wrap breaks text into lines of at most w cells at spaces.
+// wrap breaks text into lines of at most w cells, between words and
+// between Chinese characters (internal/textwrap).
 func wrap(text string, w int) []string {
 	if text == "" {
 		return nil
 	}
-	return strings.Split(lipgloss.NewStyle().Width(w).Render(text), "\n")
+	return textwrap.Wrap(text, w)
 }
