@@ -57,6 +57,8 @@ func commands() []command {
 		{"replay", i18n.CLISummaryReplay, runReplay},
 		{"batch", i18n.CLISummaryBatch, runBatch},
 		{"train", i18n.TrainSummary, runTrain},
+		{"learn", i18n.CLISummaryLearn, runLearn},
+		{"lessons", i18n.CLISummaryLessons, runLessons},
 	}
 }
 

@@ -15,6 +15,7 @@ var englishAreas = []map[ID]string{
 	trainEN,
 	trainModeEN,
 	trainKeysEN,
+	lessonsEN,
 }
 
 var english = join(englishAreas...)
@@ -32,6 +33,7 @@ var chineseAreas = []map[ID]string{
 	tuiZH,
 	zhZH,
 	trainZH,
+	lessonsZH,
 }
 
 var chinese = join(chineseAreas...)

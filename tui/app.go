@@ -28,6 +28,7 @@ type Config struct {
 	Playground Options
 	Batch      BatchConfig
 	Train      TrainConfig
+	Learn      LearnConfig
 }
 
 // BatchConfig is the batch view's data set and first options.

@@ -8,6 +8,7 @@ const (
 	ModePlayground ModeID = iota
 	ModeBatch
 	ModeTrain
+	ModeLearn
 )
 
 type modeSpec struct {
@@ -20,5 +21,6 @@ func modeRegistry() []modeSpec {
 		ModePlayground: {open: func(ctx *Context, cfg Config) tea.Model { return NewPlayground(ctx, cfg.Playground) }},
 		ModeBatch:      {open: openBatch},
 		ModeTrain:      {open: openTrain},
+		ModeLearn:      {open: openLearn},
 	}
 }
