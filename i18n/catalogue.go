@@ -12,6 +12,9 @@ var englishAreas = []map[ID]string{
 	cliEN,
 	tuiEN,
 	zhEN,
+	trainEN,
+	trainModeEN,
+	trainKeysEN,
 	lessonsEN,
 }
 
@@ -29,6 +32,7 @@ var chineseAreas = []map[ID]string{
 	cliZH,
 	tuiZH,
 	zhZH,
+	trainZH,
 	lessonsZH,
 }
 
