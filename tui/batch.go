@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"math"
@@ -82,7 +83,7 @@ func (m *BatchModel) compute() tea.Cmd {
 	m.computing = true
 	seq, d, opts := m.seq, m.data, m.opts
 	return func() tea.Msg {
-		res, err := batch.Compute(d.X, d.Labels, len(d.Classes), opts)
+		res, err := batch.Compute(context.Background(), d.X, d.Labels, len(d.Classes), opts)
 		return batchResultMsg{seq, res, err}
 	}
 }

@@ -16,12 +16,20 @@
 // and prefix-summed, so a positive costs a binary search; the distance
 // matrix is computed in blocks of anchors (gonum Gemm) and never held whole
 // for large N. Memory: a 32 MiB block of distance rows, O(N) per worker, and
-// 16 bytes per positive pair for the exact AUC and threshold (the sorted
-// positive distances and one count each): about 32 MB for N = 20,000 in 200
-// classes, but N²/k · 8 bytes for k large classes.
+// for the exact AUC and threshold 16 bytes per positive pair (the sorted
+// positive distances and one count each). When that would pass the memory
+// budget (Options.MaxMemory, default 1 GiB) the separation statistics are
+// binned instead (see binned.go): every loss stays exact, the AUC comes with
+// an error bound. Options.SampleAnchors evaluates a seeded uniform sample of
+// anchors and gives each statistic a 95% confidence interval (sample.go).
+//
+// Compute checks its context between blocks of anchors and inside workers;
+// a distance or loss beyond float64 is an error naming the row, never a
+// silently wrong figure.
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -44,7 +52,18 @@ type Options struct {
 	Bins      int                   // histogram bins for display; 0 means 30
 	BlockRows int                   // anchors per distance block; 0 chooses by size
 	Progress  func(done, total int) // called after each block; may be nil
+	// MaxMemory is the budget in bytes for Compute's working memory (the
+	// embeddings themselves not counted); 0 means DefaultMaxMemory. Above it
+	// the separation statistics are binned rather than exact.
+	MaxMemory int64
+	// SampleAnchors, when in 1..N−1, evaluates that many anchors drawn
+	// uniformly without replacement (seeded by Seed) instead of all N.
+	SampleAnchors int
+	Seed          uint64
 }
+
+// DefaultMaxMemory is Compute's memory budget when Options.MaxMemory is 0.
+const DefaultMaxMemory = 1 << 30
 
 // Losses are the batch loss values.
 type Losses struct {
@@ -80,7 +99,21 @@ type Separation struct {
 	MedianPositive                  float64 `json:"median_positive"`
 	PositivePairs                   int64   `json:"positive_pairs"`
 	NegativePairs                   int64   `json:"negative_pairs"`
+	// Method is MethodExact or MethodBinned. Binned, AUC is within
+	// AUCErrorBound of the value over the same pairs, MedianPositive within
+	// MedianErrorBound, and Threshold is the best of the fine bins' edges;
+	// Accuracy and NegativesInsideMedianPlusMargin are exact for the
+	// Threshold and MedianPositive shown.
+	Method           string  `json:"method"`
+	AUCErrorBound    float64 `json:"auc_error_bound"`
+	MedianErrorBound float64 `json:"median_error_bound"`
 }
+
+// Separation methods (JSON values).
+const (
+	MethodExact  = "exact"
+	MethodBinned = "binned"
+)
 
 // Histogram holds both distributions on shared bins: bin i is
 // [Edges[i], Edges[i+1]), the last bin closed.
@@ -101,6 +134,25 @@ type Result struct {
 	Triplets   Census     `json:"triplets"`
 	Separation Separation `json:"separation"`
 	Histogram  Histogram  `json:"histogram"`
+	// Sample is set when only a sample of anchors was evaluated; then pair
+	// counts and the histogram are those of the sampled anchors' ordered
+	// pairs and Intervals holds a 95% confidence interval for every
+	// statistic, keyed by its JSON path ("losses.contrastive", ...).
+	Sample    *Sample             `json:"sample,omitempty"`
+	Intervals map[string]Interval `json:"confidence_95,omitempty"`
+}
+
+// Sample describes a sample of anchors.
+type Sample struct {
+	Anchors int    `json:"anchors"`
+	Of      int    `json:"of"`
+	Seed    uint64 `json:"seed"`
+}
+
+// Interval is a confidence interval.
+type Interval struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
 }
 
 // Errors a caller can tell apart.
@@ -151,8 +203,10 @@ func Check(n int, labels []int, classes int) error {
 }
 
 // Compute evaluates every batch loss and statistic of the embeddings x
-// (rows) with labels (class indices 0..classes−1).
-func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, error) {
+// (rows) with labels (class indices 0..classes−1). It returns ctx.Err() when
+// ctx is cancelled, and a *dist.RowError when a distance or a loss term is
+// beyond float64.
+func Compute(ctx context.Context, x *mat.Dense, labels []int, classes int, opts Options) (*Result, error) {
 	if x == nil || x.IsEmpty() {
 		return nil, dist.ErrEmpty
 	}
@@ -170,24 +224,63 @@ func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
-	pos, err := positiveDistances(opts.Metric, x, labels, classes)
+	top := distanceBound(opts.Metric, x)
+	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
+	plan := PlanFor(n, d, labels, classes, opts)
+	if plan.Method == MethodBinned {
+		err = computeBinned(ctx, pairs, labels, top, plan, opts, res)
+	} else {
+		err = computeExact(ctx, pairs, x, labels, classes, top, opts, res)
+	}
 	if err != nil {
 		return nil, err
 	}
-	hist := newFineHistogram(opts.Metric, x)
+	if err := res.checkFinite(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// checkFinite is the last guard against printing a wrong figure: per-anchor
+// sums are checked as they are made, but their total can still overflow.
+func (r *Result) checkFinite() error {
+	l, s := r.Losses, r.Separation
+	for _, v := range [...]struct {
+		name string
+		x    float64
+	}{{"contrastive loss", l.Contrastive}, {"batch-all triplet loss", l.BatchAll}, {"batch-all non-zero mean", l.BatchAllNonzero},
+		{"batch-hard loss", l.BatchHard}, {"soft-margin batch-hard loss", l.BatchHardSoft}, {"semi-hard loss", l.SemiHard},
+		{"AUC", s.AUC}, {"threshold", s.Threshold}, {"median positive distance", s.MedianPositive}} {
+		if !(math.Abs(v.x) <= math.MaxFloat64) {
+			return fmt.Errorf("%w: the %s over all anchors overflows float64 (the distances are too large)", ErrNotFinite, v.name)
+		}
+	}
+	return nil
+}
+
+// computeExact holds every positive pair distance sorted: exact AUC and
+// threshold in 16 bytes per positive pair.
+func computeExact(ctx context.Context, pairs *dist.Pairs, x *mat.Dense, labels []int, classes int, top float64, opts Options, res *Result) error {
+	n := len(labels)
+	pos, err := positiveDistances(ctx, opts.Metric, x, labels, classes)
+	if err != nil {
+		return err
+	}
+	hist := newFineHistogram(top, fineBins)
 	for _, v := range pos {
 		hist.pos[hist.bin(v)]++
 	}
-	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
+	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
 		negBelow: make([]int64, len(pos)+1)}
 	c.median = median(pos)
 	c.anchors = make([]anchorStats, n)
-	c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress)
-
-	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
+	if err := c.run(ctx, pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
+		return err
+	}
 	c.reduce(res)
+	res.Separation.Method = MethodExact
 	res.Histogram = hist.display(opts.Bins)
-	return res, nil
+	return nil
 }
 
 func presentClasses(labels []int, classes int) int {
@@ -212,7 +305,7 @@ func blockRows(n, want int) int {
 
 // positiveDistances returns every unordered same-class pair's distance,
 // sorted, computed class by class (a small part of all pairs).
-func positiveDistances(metric dist.Metric, x *mat.Dense, labels []int, classes int) ([]float64, error) {
+func positiveDistances(ctx context.Context, metric dist.Metric, x *mat.Dense, labels []int, classes int) ([]float64, error) {
 	members := make([][]int, classes)
 	for i, c := range labels {
 		members[c] = append(members[c], i)
@@ -239,10 +332,19 @@ func positiveDistances(metric dist.Metric, x *mat.Dense, labels []int, classes i
 		}
 		rows := blockRows(k, 0)
 		for lo := 0; lo < k; lo += rows {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			hi := min(lo+rows, k)
 			buf = p.Block(lo, hi, buf)
 			for i := lo; i < hi; i++ {
-				out = append(out, buf[(i-lo)*k+i+1:(i-lo+1)*k]...)
+				row := buf[(i-lo)*k : (i-lo+1)*k]
+				for j := i + 1; j < k; j++ {
+					if err := checkDistance(metric, idx[i], idx[j], row[j]); err != nil {
+						return nil, err
+					}
+				}
+				out = append(out, row[i+1:]...)
 			}
 		}
 	}
@@ -278,11 +380,17 @@ type computation struct {
 	n       int
 	labels  []int
 	margin  float64
-	pos     []float64 // sorted positive pair distances
+	metric  dist.Metric
+	pos     []float64 // sorted positive pair distances (exact method)
 	posIx   *sortedIndex
 	median  float64
 	hist    *fineHistogram
-	anchors []anchorStats
+	anchors []anchorStats // by slot: anchor index, or position in the sample
+
+	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
+	// (binned method, samples) and goes to the shared histogram; otherwise
+	// pairs count once, j > a, and negatives stream against the positives.
+	ordered bool
 
 	// Streaming comparison of negative pairs with the sorted positives.
 	less, ties, closer int64
@@ -299,30 +407,83 @@ type worker struct {
 	less, ties, closer int64
 }
 
-func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) {
-	workers := runtime.GOMAXPROCS(0)
-	ws := make([]*worker, workers)
-	for i := range ws {
-		ws[i] = &worker{negHist: make([]int64, len(c.hist.neg))}
-	}
+// checkEvery is how many anchors a worker handles between context checks.
+const checkEvery = 64
+
+// forBlocks computes the distance rows of the anchors in blocks of rows and
+// hands each anchor (slot, row index, distances) to visit on every worker.
+// It stops at the first error or when ctx is cancelled.
+func forBlocks(ctx context.Context, pairs *dist.Pairs, anchors []int, rows int, progress func(int, int), visit func(w, slot, a int, row []float64) error) error {
+	n, workers := pairs.Len(), runtime.GOMAXPROCS(0)
 	var buf []float64
-	for lo := 0; lo < c.n; lo += rows {
-		hi := min(lo+rows, c.n)
-		buf = pairs.Block(lo, hi, buf)
+	for lo := 0; lo < len(anchors); lo += rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hi := min(lo+rows, len(anchors))
+		buf = pairs.Rows(anchors[lo:hi], buf)
+		errs := make([]error, workers)
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Add(1)
 			go func(w int) {
 				defer wg.Done()
-				for a := lo + w; a < hi; a += workers {
-					c.anchor(ws[w], a, buf[(a-lo)*c.n:(a-lo+1)*c.n])
+				for s := lo + w; s < hi; s += workers {
+					if (s-lo)%checkEvery == w%checkEvery {
+						if errs[w] = ctx.Err(); errs[w] != nil {
+							return
+						}
+					}
+					if errs[w] = visit(w, s, anchors[s], buf[(s-lo)*n:(s-lo+1)*n]); errs[w] != nil {
+						return
+					}
 				}
 			}(w)
 		}
 		wg.Wait()
-		if progress != nil {
-			progress(hi, c.n)
+		if err := firstError(errs); err != nil {
+			return err
 		}
+		if progress != nil {
+			progress(hi, len(anchors))
+		}
+	}
+	return nil
+}
+
+// firstError prefers a data error over a cancellation, then the lowest worker.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded):
+			return err
+		case first == nil:
+			first = err
+		}
+	}
+	return first
+}
+
+func allAnchors(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func (c *computation) run(ctx context.Context, pairs *dist.Pairs, rows int, progress func(int, int)) error {
+	ws := make([]*worker, runtime.GOMAXPROCS(0))
+	for i := range ws {
+		ws[i] = &worker{negHist: make([]int64, len(c.hist.neg))}
+	}
+	err := forBlocks(ctx, pairs, allAnchors(c.n), rows, progress, func(w, slot, a int, row []float64) error {
+		return c.anchor(ws[w], slot, a, row)
+	})
+	if err != nil {
+		return err
 	}
 	for _, w := range ws {
 		c.less += w.less
@@ -332,16 +493,32 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 			c.hist.neg[i] += v
 		}
 	}
+	return nil
 }
 
-// anchor computes anchor a's contributions from its row of distances.
-func (c *computation) anchor(w *worker, a int, row []float64) {
+// checkDistance rejects a distance beyond float64 (or NaN), naming the rows.
+func checkDistance(metric dist.Metric, a, j int, d float64) error {
+	if d <= math.MaxFloat64 {
+		return nil
+	}
+	return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s distance to row %d is beyond float64", ErrNotFinite, metric, j+1)}
+}
+
+// ErrNotFinite marks a distance or loss that float64 cannot hold.
+var ErrNotFinite = errors.New("result is not finite")
+
+// anchor computes anchor a's contributions (into slot) from its row of
+// distances.
+func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	m, ya := c.margin, c.labels[a]
-	st := &c.anchors[a]
+	st := &c.anchors[slot]
 	w.ps, w.ns = w.ps[:0], w.ns[:0]
 	for j, dj := range row {
 		if j == a {
 			continue
+		}
+		if !(dj <= math.MaxFloat64) {
+			return checkDistance(c.metric, a, j, dj)
 		}
 		same := c.labels[j] == ya
 		if same {
@@ -349,13 +526,16 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 		} else {
 			w.ns = append(w.ns, dj)
 		}
-		if j > a {
+		if c.ordered || j > a {
 			if same {
 				st.contrastive += dj * dj / 2
-			} else {
-				if gap := m - dj; gap > loss.Tol {
-					st.contrastive += gap * gap / 2
-				}
+			} else if gap := m - dj; gap > loss.Tol {
+				st.contrastive += gap * gap / 2
+			}
+			switch {
+			case c.ordered:
+				c.hist.addShared(same, dj)
+			case !same:
 				c.streamNegative(w, dj)
 			}
 		}
@@ -406,6 +586,21 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 	}
 	st.positives = int64(len(w.ps))
 	st.hardest = maxP - minN
+	return st.check(a)
+}
+
+// check rejects an anchor whose sums overflowed: squared distances beyond
+// float64 make the contrastive loss infinite although every distance is not.
+func (st *anchorStats) check(a int) error {
+	for _, v := range [...]struct {
+		name string
+		x    float64
+	}{{"contrastive", st.contrastive}, {"batch-all triplet", st.batchAll}, {"semi-hard triplet", st.semiHard}} {
+		if !(math.Abs(v.x) <= math.MaxFloat64) {
+			return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s loss terms of this anchor overflow float64 (the distances are too large to square or sum)", ErrNotFinite, v.name)}
+		}
+	}
+	return nil
 }
 
 // streamNegative compares one negative pair distance with all positives.
@@ -425,10 +620,12 @@ func upperBound(sorted []float64, x float64) int {
 	return sort.Search(len(sorted), func(i int) bool { return sorted[i] > x })
 }
 
-func (c *computation) reduce(res *Result) {
+// lossesFrom sums the anchors' contributions in anchor order; pairs is the
+// number of pairs their contrastive sums cover.
+func lossesFrom(anchors []anchorStats, margin, pairs float64) (Losses, Census) {
 	var s anchorStats
 	var hardSum, softSum float64
-	for _, a := range c.anchors {
+	for _, a := range anchors {
 		s.contrastive += a.contrastive
 		s.batchAll += a.batchAll
 		s.active += a.active
@@ -437,13 +634,13 @@ func (c *computation) reduce(res *Result) {
 		s.hard += a.hard
 		s.semiHard += a.semiHard
 		s.positives += a.positives
-		hardSum += math.Max(a.hardest+c.margin, 0)
+		hardSum += math.Max(a.hardest+margin, 0)
 		softSum += loss.Softplus(a.hardest)
 	}
-	n := float64(c.n)
+	n := float64(len(anchors))
 	total := s.easy + s.semi + s.hard
-	l := &res.Losses
-	l.Contrastive = s.contrastive / (n * (n - 1) / 2)
+	var l Losses
+	l.Contrastive = s.contrastive / pairs
 	if total > 0 {
 		l.BatchAll = s.batchAll / float64(total)
 		l.FractionActive = float64(s.active) / float64(total)
@@ -454,7 +651,12 @@ func (c *computation) reduce(res *Result) {
 	l.BatchHard = hardSum / n
 	l.BatchHardSoft = softSum / n
 	l.SemiHard = s.semiHard / float64(s.positives)
-	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
+	return l, Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
+}
+
+func (c *computation) reduce(res *Result) {
+	n := float64(c.n)
+	res.Losses, res.Triplets = lossesFrom(c.anchors, c.margin, n*(n-1)/2)
 
 	P, Q := int64(len(c.pos)), int64(0)
 	for _, v := range c.negBelow {

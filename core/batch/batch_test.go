@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"errors"
 	"math"
 	"math/rand/v2"
@@ -31,7 +32,7 @@ func TestGolden(t *testing.T) {
 		for _, l := range b.Labels {
 			classes = max(classes, l+1)
 		}
-		res, err := Compute(x, b.Labels, classes, Options{Metric: dist.Euclidean, Margin: b.Margin})
+		res, err := Compute(context.Background(), x, b.Labels, classes, Options{Metric: dist.Euclidean, Margin: b.Margin})
 		if err != nil {
 			t.Fatalf("case %d: %v", i, err)
 		}
@@ -208,7 +209,7 @@ func TestAgainstBruteForce(t *testing.T) {
 			}
 		}
 		m := []float64{0, 0.2, 1, 3}[r.IntN(4)]
-		got, err := Compute(x, labels, classes, Options{Metric: metric, Margin: m, BlockRows: 1 + r.IntN(n)})
+		got, err := Compute(context.Background(), x, labels, classes, Options{Metric: metric, Margin: m, BlockRows: 1 + r.IntN(n)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -249,7 +250,7 @@ func TestByHand(t *testing.T) {
 	// negative (the point 1) at 2.5: 1.5 − 2.5 + 1 = 0, on the boundary, easy;
 	// every other triplet is easier still.
 	x := mat.NewDense(4, 1, []float64{0, 1, 3.5, 5})
-	res, err := Compute(x, []int{0, 0, 1, 1}, 2, Options{Metric: dist.Euclidean, Margin: 1})
+	res, err := Compute(context.Background(), x, []int{0, 0, 1, 1}, 2, Options{Metric: dist.Euclidean, Margin: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -268,18 +269,18 @@ func TestByHand(t *testing.T) {
 
 func TestErrors(t *testing.T) {
 	x := mat.NewDense(3, 1, []float64{0, 1, 2})
-	if _, err := Compute(x, []int{0, 0, 0}, 1, Options{}); err == nil {
+	if _, err := Compute(context.Background(), x, []int{0, 0, 0}, 1, Options{}); err == nil {
 		t.Error("one class accepted")
 	}
-	_, err := Compute(x, []int{0, 0, 1}, 2, Options{})
+	_, err := Compute(context.Background(), x, []int{0, 0, 1}, 2, Options{})
 	var se *SingletonError
 	if !errors.As(err, &se) || se.Class != 1 || se.Row != 2 {
 		t.Errorf("singleton: %v", err)
 	}
-	if _, err := Compute(x, []int{0, 1}, 2, Options{}); err == nil {
+	if _, err := Compute(context.Background(), x, []int{0, 1}, 2, Options{}); err == nil {
 		t.Error("label count mismatch accepted")
 	}
-	if _, err := Compute(x, []int{0, 1, 0}, 2, Options{Margin: -1}); err == nil {
+	if _, err := Compute(context.Background(), x, []int{0, 1, 0}, 2, Options{Margin: -1}); err == nil {
 		t.Error("negative margin accepted")
 	}
 }
@@ -288,7 +289,7 @@ func benchmarkCompute(b *testing.B, n, d, classes int) {
 	x, labels := randomBatch(rand.New(rand.NewPCG(1, 2)), n, d, classes, false)
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := Compute(x, labels, classes, Options{Metric: dist.Euclidean, Margin: 0.2}); err != nil {
+		if _, err := Compute(context.Background(), x, labels, classes, Options{Metric: dist.Euclidean, Margin: 0.2}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,0 +1,101 @@
+package batch
+
+import (
+	"math"
+	"runtime"
+	"unsafe"
+)
+
+// Plan is what Compute will do for a batch and what it is expected to cost.
+type Plan struct {
+	Method  string  // MethodExact or MethodBinned
+	Anchors int     // anchors evaluated: N, or the sample's size
+	Bytes   int64   // estimated peak working memory, the embeddings not counted
+	Seconds float64 // estimated time on a 2-core machine like the CI's
+}
+
+// Cost model, fitted to BenchmarkCompute* on the 2-core CI machine: per
+// anchor, the distance row (gemmNs per distance and dimension) and the
+// mining over it (rowNs per distance, which includes the per-anchor sort).
+const (
+	gemmNs = 0.08
+	rowNs  = 6.0
+	// sortNs is per positive pair and doubling of their count: the exact
+	// method sorts all positive pair distances once.
+	sortNs = 4.0
+)
+
+// AutoSampleSeconds is the estimated time above which the command line
+// samples anchors unless told otherwise (see losslab batch --sample-anchors).
+const AutoSampleSeconds = 120
+
+// PlanFor says how Compute will evaluate an N×dim batch with these labels
+// and options: the exact separation statistics when their 16 bytes per
+// positive pair fit the memory budget (and every anchor is evaluated),
+// otherwise binned ones.
+func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
+	budget := opts.MaxMemory
+	if budget <= 0 {
+		budget = DefaultMaxMemory
+	}
+	anchors := n
+	if opts.SampleAnchors > 0 && opts.SampleAnchors < n {
+		anchors = opts.SampleAnchors
+	}
+	workers := int64(runtime.GOMAXPROCS(0))
+	rows := int64(blockRows(n, opts.BlockRows))
+	common := rows*int64(n)*8*2 + // a block of distance rows and its gathered inputs
+		workers*int64(n)*8*3 + // each worker's positives, negatives and prefix sums
+		int64(anchors)*int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))
+	p := positivePairs(labels, classes)
+	exact := common + 16*p + workers*fineBins*16 + (indexBuckets+1)*8 + largestClassBlock(labels, classes)
+	perAnchor := float64(n) * (gemmNs*float64(dim) + rowNs) / float64(min(workers, 2))
+	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact, Seconds: float64(anchors) * perAnchor * 1e-9}
+	if anchors < n || exact > budget {
+		plan.Method = MethodBinned
+		plan.Bytes = common + 3*BinnedBins*8
+		plan.Seconds *= 1.2 // the second pass over the distance rows
+	} else if p > 1 {
+		plan.Seconds += float64(p) * math.Log2(float64(p)) * sortNs * 1e-9
+	}
+	return plan
+}
+
+// AnchorsWithin is the number of anchors that the plan's method evaluates in
+// about seconds (at least 2 and at most all).
+func (p Plan) AnchorsWithin(seconds float64, n int) int {
+	if p.Seconds <= 0 {
+		return n
+	}
+	k := int(float64(p.Anchors) * seconds / p.Seconds)
+	return min(max(k, 2), n)
+}
+
+// positivePairs counts the unordered same-class pairs.
+func positivePairs(labels []int, classes int) int64 {
+	count := make([]int64, classes)
+	for _, c := range labels {
+		if c >= 0 && c < classes {
+			count[c]++
+		}
+	}
+	var p int64
+	for _, k := range count {
+		p += k * (k - 1) / 2
+	}
+	return p
+}
+
+// largestClassBlock is the distance block positiveDistances holds for the
+// largest class.
+func largestClassBlock(labels []int, classes int) int64 {
+	count := make([]int, classes)
+	big := 0
+	for _, c := range labels {
+		if c >= 0 && c < classes {
+			count[c]++
+			big = max(big, count[c])
+		}
+	}
+	return int64(blockRows(big, 0)) * int64(big) * 8
+}
