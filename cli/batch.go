@@ -2,11 +2,11 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"os"
+	"strconv"
 	"strings"
 	"time"
 
@@ -15,6 +15,9 @@ import (
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 	"losslab/tui"
 )
 
@@ -44,12 +47,16 @@ type batchFlags struct {
 	margin                             float64
 	normalize, asJSON, plain           bool
 	bins                               int
+	maxMemory                          int64
+	sample                             int // sampleAuto, sampleAll or K
+	seed                               uint64
+	maxRows                            int
 }
 
 func runBatch(args []string, io IO) int {
-	f := batchFlags{margin: 0.2, bins: 30}
+	f := batchFlags{margin: 0.2, bins: 30, maxMemory: batch.DefaultMaxMemory, seed: 1, maxRows: dataset.DefaultMaxRows}
 	fs := newFlagSet("batch")
-	fs.StringVar(&f.in, "in", "", "embeddings file (CSV or TSV; vectors.tsv with --labels)")
+	fs.StringVar(&f.in, "in", "", "embeddings file (CSV or TSV, gzip too; - for stdin; vectors.tsv with --labels)")
 	fs.StringVar(&f.labels, "labels", "", "Embedding Projector metadata.tsv with the labels of --in")
 	fs.StringVar(&f.format, "format", "", "csv|tsv (default: from the extension of --in)")
 	fs.StringVar(&f.labelCol, "label-col", "", `label column name (default: "label", else the last column)`)
@@ -60,13 +67,20 @@ func runBatch(args []string, io IO) int {
 	fs.BoolVar(&f.asJSON, "json", false, "print one JSON object")
 	fs.BoolVar(&f.plain, "plain", false, "print the text report even on a terminal")
 	fs.IntVar(&f.bins, "bins", 30, "histogram bins (1 to 1000)")
+	fs.Var(byteSize{&f.maxMemory}, "max-memory", "memory budget; above it the AUC and threshold are binned, not exact")
+	fs.Var(anchorSample{&f.sample}, "sample-anchors", "auto|all|K: evaluate K random anchors with 95% confidence intervals (auto: when the estimate passes 2 minutes)")
+	fs.Uint64Var(&f.seed, "seed", 1, "seed of the anchor sample")
+	fs.IntVar(&f.maxRows, "max-rows", dataset.DefaultMaxRows, "refuse input with more data rows")
 	if done, status := parseFlags(fs, args, batchSynopsis, io); done {
 		return status
 	}
 	if f.bins < 1 || f.bins > 1000 {
 		return fail(io, "losslab batch", fmt.Errorf("--bins %d: want 1 to 1000", f.bins))
 	}
-	d, err := loadDataset(f)
+	if f.maxRows < 4 {
+		return fail(io, "losslab batch", fmt.Errorf("--max-rows %d: want at least 4", f.maxRows))
+	}
+	d, err := loadDataset(f, io.In)
 	if err != nil {
 		return fail(io, "losslab batch", err)
 	}
@@ -75,7 +89,8 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	}
-	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins}
+	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
+	opts.SampleAnchors = chooseSample(f, d, opts, io.Err)
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
 			fmt.Fprintf(io.Err, "losslab batch: %v\n", err)
@@ -86,20 +101,74 @@ func runBatch(args []string, io IO) int {
 	if io.ErrIsTTY {
 		opts.Progress = progressPrinter(io.Err, time.Now())
 	}
-	res, err := batch.Compute(d.X, d.Labels, len(d.Classes), opts)
+	res, err := batch.Compute(context.Background(), d.X, d.Labels, len(d.Classes), opts)
 	if opts.Progress != nil {
 		fmt.Fprint(io.Err, "\r\x1b[K") // clear the progress line
 	}
 	if err != nil {
-		return fail(io, "losslab batch", err)
+		return fail(io, "losslab batch", d.Locate(err))
 	}
 	var out bytes.Buffer
 	if f.asJSON {
-		_ = newJSONEncoder(&out, true).Encode(batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes})
+		report := batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes}
+		if err := newJSONEncoder(&out, true).Encode(report); err != nil {
+			// Compute rejects non-finite figures, so this is a bug: say so, print nothing.
+			fmt.Fprintf(io.Err, "losslab batch: --json: %s\n", termsafe.String(err.Error()))
+			return ExitError
+		}
 	} else {
 		writeBatchText(&out, d, res, f.normalize)
 	}
 	return write(io, "batch", out.Bytes())
+}
+
+// chooseSample turns --sample-anchors into Options.SampleAnchors, saying on
+// w (stderr) when the work will be long, sampled or binned.
+func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, w io.Writer) int {
+	p := i18n.Printer{}
+	n, dim := d.X.Dims()
+	note := func(s string) { fmt.Fprintf(w, "losslab batch: %s\n", s) }
+	if f.sample > 0 {
+		if f.sample >= n {
+			note(p.T(i18n.BatchSampleTooLarge, numfmt.Count(int64(f.sample)), numfmt.Count(int64(n))))
+			return 0
+		}
+		return f.sample
+	}
+	plan := batch.PlanFor(n, dim, d.Labels, len(d.Classes), opts)
+	if plan.Method == batch.MethodBinned && plan.Anchors == n {
+		exact := batch.PlanFor(n, dim, d.Labels, len(d.Classes), batch.Options{Metric: opts.Metric, MaxMemory: 1 << 62})
+		note(p.T(i18n.BatchMemoryBinned, bytesText(exact.Bytes), byteSize{&f.maxMemory}.String()))
+	}
+	if plan.Seconds <= batch.AutoSampleSeconds {
+		return 0
+	}
+	if f.sample == sampleAll {
+		note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
+		return 0
+	}
+	k := plan.AnchorsWithin(batch.AutoSampleSeconds/2, n)
+	note(p.T(i18n.BatchSlowAutoSample, duration(p, plan.Seconds), numfmt.Count(int64(n)), numfmt.Count(int64(k)), f.seed))
+	return k
+}
+
+// duration writes an estimate in the unit a person would use.
+func duration(p i18n.Printer, seconds float64) string {
+	switch {
+	case seconds < 120:
+		return p.T(i18n.BatchSeconds, numfmt.Fixed(seconds, 0))
+	case seconds < 7200:
+		return p.T(i18n.BatchMinutes, numfmt.Fixed(seconds/60, 0))
+	}
+	return p.T(i18n.BatchHours, numfmt.Fixed(seconds/3600, 1))
+}
+
+// bytesText writes a size in MiB or GiB.
+func bytesText(b int64) string {
+	if b >= 1<<30 {
+		return numfmt.Fixed(float64(b)/(1<<30), 1) + " GiB"
+	}
+	return numfmt.Fixed(float64(b)/(1<<20), 1) + " MiB"
 }
 
 // batchReport is the JSON of `batch --json`: batch.Result plus the input.
@@ -110,7 +179,8 @@ type batchReport struct {
 	*batch.Result
 }
 
-func loadDataset(f batchFlags) (*dataset.Dataset, error) {
+func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
+	lim := dataset.Limits{MaxRows: f.maxRows}
 	switch {
 	case f.demo != "" && (f.in != "" || f.labels != ""):
 		return nil, errors.New("--demo conflicts with --in and --labels: give one input")
@@ -125,28 +195,47 @@ func loadDataset(f batchFlags) (*dataset.Dataset, error) {
 		if f.format != "" && f.format != "tsv" {
 			return nil, errors.New("--format: the Embedding Projector pair is TSV")
 		}
-		vf, err := os.Open(f.in)
+		vf, err := openInput("--in", f.in, stdin)
 		if err != nil {
-			return nil, fmt.Errorf("--in: %w", err)
+			return nil, err
 		}
 		defer vf.Close()
-		mf, err := os.Open(f.labels)
+		mf, err := openInput("--labels", f.labels, stdin)
 		if err != nil {
-			return nil, fmt.Errorf("--labels: %w", err)
+			return nil, err
 		}
 		defer mf.Close()
-		return dataset.ParseProjector(vf, f.in, mf, f.labels, f.labelCol)
+		return dataset.ParseProjectorLimited(vf, f.in, mf, f.labels, f.labelCol, lim)
 	}
 	format, err := formatOf(f)
 	if err != nil {
 		return nil, err
 	}
-	file, err := os.Open(f.in)
+	file, err := openInput("--in", f.in, stdin)
 	if err != nil {
-		return nil, fmt.Errorf("--in: %w", err)
+		return nil, err
 	}
 	defer file.Close()
-	return dataset.Parse(file, f.in, format, f.labelCol)
+	return dataset.ParseLimited(file, f.in, format, f.labelCol, lim)
+}
+
+// openInput opens a file flag's value through dataset.Open; "-" is stdin.
+func openInput(flag, path string, stdin io.Reader) (io.ReadCloser, error) {
+	if path == "-" {
+		if stdin == nil {
+			return nil, fmt.Errorf("%s -: no standard input", flag)
+		}
+		r, err := dataset.Decompress("stdin", stdin)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", flag, err)
+		}
+		return io.NopCloser(r), nil
+	}
+	r, err := dataset.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", flag, err)
+	}
+	return r, nil
 }
 
 func formatOf(f batchFlags) (dataset.Format, error) {
@@ -157,24 +246,19 @@ func formatOf(f batchFlags) (dataset.Format, error) {
 		}
 		return format, nil
 	}
+	if f.in == "-" {
+		return 0, errors.New("--in -: give --format csv|tsv for standard input")
+	}
 	return dataset.FormatOf(f.in)
 }
 
-// normalizeRows scales every row to unit L2 norm; a zero row cannot be.
+// normalizeRows scales every row to unit L2 norm (scale-safely); a zero row
+// cannot be.
 func normalizeRows(d *dataset.Dataset) error {
 	n, _ := d.X.Dims()
 	for i := range n {
-		row := d.X.RawRowView(i)
-		var s float64
-		for _, v := range row {
-			s += v * v
-		}
-		if s == 0 {
-			return fmt.Errorf("%s:%d: --normalize: the row is a zero vector", d.Source, d.Lines[i])
-		}
-		s = math.Sqrt(s)
-		for j := range row {
-			row[j] /= s
+		if err := dist.UnitRow(d.X.RawRowView(i)); err != nil {
+			return d.Locate(&dist.RowError{Row: i, Index: -1, Err: fmt.Errorf("--normalize: %w", err)})
 		}
 	}
 	return nil
@@ -193,52 +277,67 @@ func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
 }
 
 func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized bool) {
-	norm := ""
+	p := i18n.Printer{}
+	header := i18n.BatchHeader
 	if normalized {
-		norm = ", rows L2-normalised"
+		header = i18n.BatchHeaderNormal
 	}
-	fmt.Fprintf(w, "%s: %d × %d, %d classes (%s), %s distance, margin %s%s\n\n",
-		d.Source, r.N, r.Dim, r.Classes, classList(d.Classes), r.Distance, num(r.Margin), norm)
+	fmt.Fprintln(w, p.T(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
+		classList(d.Classes), r.Distance, num(r.Margin)))
+	if r.Sample != nil {
+		fmt.Fprintln(w, p.T(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
+	}
+	fmt.Fprintln(w)
+	ci := func(key string, format func(float64) string) string {
+		iv, ok := r.Intervals[key]
+		if !ok {
+			return ""
+		}
+		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
+	}
+	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
 	l := r.Losses
 	fmt.Fprintln(w, "losses")
-	fmt.Fprintf(w, "  contrastive, all pairs          %.4f\n", l.Contrastive)
-	fmt.Fprintf(w, "  batch-all triplet               %.4f   non-zero mean %.4f   active %.1f%% of %s triplets\n",
-		l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive, thousands(r.Triplets.Total))
-	fmt.Fprintf(w, "  batch-hard (Hermans 2017)       %.4f   soft-margin %.4f\n", l.BatchHard, l.BatchHardSoft)
-	fmt.Fprintf(w, "  semi-hard (TF Addons rule)      %.4f\n\n", l.SemiHard)
+	fmt.Fprintf(w, "  contrastive, all pairs          %s%s\n", numfmt.Loss(l.Contrastive), ci("losses.contrastive", numfmt.Loss))
+	fmt.Fprintf(w, "  batch-all triplet               %s%s   non-zero mean %s%s   active %s%s of %s triplets\n",
+		numfmt.Loss(l.BatchAll), ci("losses.batch_all", numfmt.Loss), numfmt.Loss(l.BatchAllNonzero), ci("losses.batch_all_nonzero", numfmt.Loss),
+		share(l.FractionActive), ci("losses.fraction_active", share), numfmt.Count(r.Triplets.Total))
+	fmt.Fprintf(w, "  batch-hard (Hermans 2017)       %s%s   soft-margin %s%s\n", numfmt.Loss(l.BatchHard), ci("losses.batch_hard", numfmt.Loss),
+		numfmt.Loss(l.BatchHardSoft), ci("losses.batch_hard_soft", numfmt.Loss))
+	fmt.Fprintf(w, "  semi-hard (TF Addons rule)      %s%s\n\n", numfmt.Loss(l.SemiHard), ci("losses.semi_hard", numfmt.Loss))
 	t := r.Triplets
-	fmt.Fprintf(w, "triplets     easy %s (%.1f%%)   semi-hard %s (%.1f%%)   hard %s (%.1f%%)\n\n",
-		thousands(t.Easy), pct(t.Easy, t.Total), thousands(t.SemiHard), pct(t.SemiHard, t.Total), thousands(t.Hard), pct(t.Hard, t.Total))
+	fmt.Fprintln(w, p.T(i18n.BatchTriplets,
+		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", share),
+		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", share),
+		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share)))
+	fmt.Fprintln(w)
 	s := r.Separation
-	fmt.Fprintln(w, "separation of same-class and different-class pair distances")
-	fmt.Fprintf(w, "  ROC AUC of \"d < t means same\"   %.4f   (%s positive, %s negative pairs)\n", s.AUC, thousands(s.PositivePairs), thousands(s.NegativePairs))
-	fmt.Fprintf(w, "  best threshold                  d ≤ %s means same: accuracy %.1f%%\n", num(s.Threshold), 100*s.Accuracy)
-	fmt.Fprintf(w, "  negatives closer than median positive + m (%s + %s): %.1f%%\n\n", num(s.MedianPositive), num(r.Margin), 100*s.NegativesInsideMedianPlusMargin)
-	fmt.Fprintln(w, "distance distributions (share of each kind of pair per bin)")
+	fmt.Fprintln(w, p.T(i18n.BatchSeparation))
+	fmt.Fprintln(w, p.T(i18n.BatchAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs)))
+	fmt.Fprintln(w, p.T(i18n.BatchThreshold, num(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share)))
+	fmt.Fprintln(w, p.T(i18n.BatchCloser, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
+		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share)))
+	if s.Method == batch.MethodBinned {
+		id := i18n.BatchBinned
+		if r.Sample != nil {
+			id = i18n.BatchBinnedSample
+		}
+		fmt.Fprintln(w, p.T(id, numfmt.Count(batch.BinnedBins), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound)))
+	}
+	fmt.Fprintln(w)
+	fmt.Fprintln(w, p.T(i18n.BatchDistributions))
 	for _, line := range tui.HistogramLines(r.Histogram, 100, 15) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }
+
+// boundText writes an error bound with two significant digits, so that a
+// bound of 3e-7 does not print as 0.0000.
+func boundText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 
 func classList(names []string) string {
 	if len(names) > 6 {
 		return strings.Join(names[:6], ", ") + ", …"
 	}
 	return strings.Join(names, ", ")
-}
-
-func pct(k, total int64) float64 {
-	if total == 0 {
-		return 0
-	}
-	return 100 * float64(k) / float64(total)
-}
-
-// thousands writes 1234567 as 1,234,567.
-func thousands(n int64) string {
-	s := fmt.Sprint(n)
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }
