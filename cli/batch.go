@@ -322,7 +322,7 @@ func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized
 		if r.Sample != nil {
 			id = i18n.BatchBinnedSample
 		}
-		fmt.Fprintln(w, p.T(id, numfmt.Count(batch.BinnedBins), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound)))
+		fmt.Fprintln(w, p.T(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound)))
 	}
 	fmt.Fprintln(w)
 	fmt.Fprintln(w, p.T(i18n.BatchDistributions))

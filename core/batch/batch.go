@@ -105,6 +105,7 @@ type Separation struct {
 	// Accuracy and NegativesInsideMedianPlusMargin are exact for the
 	// Threshold and MedianPositive shown.
 	Method           string  `json:"method"`
+	Bins             int     `json:"bins,omitempty"` // fine bins of the binned method
 	AUCErrorBound    float64 `json:"auc_error_bound"`
 	MedianErrorBound float64 `json:"median_error_bound"`
 }
@@ -404,6 +405,7 @@ type computation struct {
 type worker struct {
 	ps, ns, prefix     []float64
 	negHist            []int64
+	hist               *fineHistogram // ordered pairs: this worker's counts
 	less, ties, closer int64
 }
 
@@ -534,14 +536,17 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 			}
 			switch {
 			case c.ordered:
-				c.hist.addShared(same, dj)
+				w.hist.add(same, dj)
 			case !same:
 				c.streamNegative(w, dj)
 			}
 		}
 	}
 	q := len(w.ns)
-	maxP := slices.Max(w.ps)
+	// Positives in increasing order make every count below a pointer that
+	// only moves forward: linear walks instead of a binary search each.
+	slices.Sort(w.ps)
+	maxP := w.ps[len(w.ps)-1]
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
 	// semi-hard rule only through their minimum (the closest negative
@@ -565,18 +570,26 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	for i, v := range near {
 		w.prefix[i+1] = w.prefix[i] + v
 	}
+	var k, hard, u int // negatives < dp+m−Tol (active hinge), ≤ dp+Tol (hard), ≤ dp
 	for _, dp := range w.ps {
-		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives with an active hinge
+		for k < len(near) && near[k] < dp+m-loss.Tol {
+			k++
+		}
+		for hard < len(near) && near[hard] <= dp+loss.Tol {
+			hard++
+		}
+		for u < len(near) && near[u] <= dp {
+			u++
+		}
 		st.batchAll += float64(k)*(dp+m) - w.prefix[k]
 		st.active += int64(k)
-		hard := upperBound(near, dp+loss.Tol)
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)
 		st.easy += easy
 		st.semi += int64(q) - int64(hard) - easy
 		// TF Addons: the closest negative farther than the positive, else the farthest.
 		chosen := farMin
-		if u := upperBound(near, dp); u < len(near) {
+		if u < len(near) {
 			chosen = near[u]
 		}
 		if math.IsInf(chosen, 1) {

@@ -317,3 +317,27 @@ func TestSortedIndex(t *testing.T) {
 		}
 	}
 }
+
+// The large-N paths: two big classes make N²/4 positive pairs, too many to
+// hold sorted within the default budget, so the separation is binned. Target
+// on the 2-core CI machine: N = 20,000, D = 16 within 60 s and 512 MB (see
+// the README's measurements with /usr/bin/time).
+func BenchmarkComputeBinned8000(b *testing.B) {
+	benchmarkComputeWith(b, 8000, 16, 2, Options{MaxMemory: 1})
+}
+
+// A sample of 1,000 anchors of 60,000 (what --sample-anchors does).
+func BenchmarkComputeSampled60000(b *testing.B) {
+	benchmarkComputeWith(b, 60000, 16, 2, Options{SampleAnchors: 1000, Seed: 1})
+}
+
+func benchmarkComputeWith(b *testing.B, n, d, classes int, opts Options) {
+	x, labels := randomBatch(rand.New(rand.NewPCG(1, 2)), n, d, classes, false)
+	opts.Metric, opts.Margin = dist.Euclidean, 0.2
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := Compute(context.Background(), x, labels, classes, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

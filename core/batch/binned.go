@@ -38,12 +38,13 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 	if plan.Anchors < n {
 		anchors = sampleAnchors(n, plan.Anchors, opts.Seed)
 	}
-	hist := newFineHistogram(top, BinnedBins)
+	bins := binsFor(int64(len(anchors)) * int64(n-1))
+	hist := newFineHistogram(top, bins)
 	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, hist: hist,
 		anchors: make([]anchorStats, len(anchors)), ordered: true}
 	ws := make([]*worker, runtime.GOMAXPROCS(0))
 	for i := range ws {
-		ws[i] = &worker{}
+		ws[i] = &worker{hist: newFineHistogram(top, bins)}
 	}
 	rows := blockRows(n, opts.BlockRows)
 	k := len(anchors)
@@ -59,10 +60,15 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 	if err != nil {
 		return err
 	}
+	for _, w := range ws {
+		hist.addAll(w.hist)
+		w.hist = nil
+	}
 
 	b := newBinnedSeparation(hist)
-	threshold, med, medErr := b.threshold(), b.quantile(0.5), b.quantileError(0.5)
+	threshold, med, medErr := b.threshold(), b.quantile(0.5), b.quantileError()
 	second := make([]secondPass, k)
+	sampled := k < n // placements serve only the AUC's interval
 	m := opts.Margin
 	err = forBlocks(ctx, pairs, anchors, rows, progress(k), func(_, slot, a int, row []float64) error {
 		sp := &second[slot]
@@ -79,7 +85,9 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 				if d <= med {
 					sp.atMostMed++
 				}
-				sp.placement += b.placement(d)
+				if sampled {
+					sp.placement += b.placement(d)
+				}
 			} else {
 				sp.negatives++
 				if d > threshold {
@@ -103,7 +111,7 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 		closer += sp.closer
 	}
 	sep := &res.Separation
-	sep.Method = MethodBinned
+	sep.Method, sep.Bins = MethodBinned, bins
 	sep.PositivePairs, sep.NegativePairs = b.p, b.q
 	sep.AUC, sep.AUCErrorBound = b.auc()
 	sep.Threshold, sep.MedianPositive, sep.MedianErrorBound = threshold, med, medErr
@@ -121,6 +129,16 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 	res.Sample = &Sample{Anchors: k, Of: n, Seed: opts.Seed}
 	res.Intervals = intervals(c.anchors, second, b, m, n)
 	return nil
+}
+
+// binsFor is the number of fine bins for that many ordered pairs: about one
+// per pair, at least fineBins and at most BinnedBins (16 MiB of counts).
+func binsFor(pairs int64) int {
+	bins := fineBins
+	for bins < BinnedBins && int64(bins) < pairs {
+		bins *= 2
+	}
+	return bins
 }
 
 // binnedSeparation answers questions about both distributions from their
@@ -185,18 +203,20 @@ func (b *binnedSeparation) threshold() float64 {
 	return bestT
 }
 
-// quantile is the middle of the bin holding the positives' q-quantile (the
-// mean of the two middle values' bins for an even count at q = ½, as median
-// does).
+// quantile is the positives' q-quantile, interpolated between the middles
+// of the bins holding the two ranks around q(P−1) as median interpolates
+// between the two middle values; each middle is within half a bin of its
+// value, so the result is too.
 func (b *binnedSeparation) quantile(q float64) float64 {
 	lo, hi := b.quantileBins(q)
-	return (b.h.edge(lo) + b.h.edge(hi+1)) / 2
+	r := min(max(q, 0), 1) * float64(b.p-1)
+	mid := func(i int) float64 { return (b.h.edge(i) + b.h.edge(i+1)) / 2 }
+	return mid(lo) + (r-math.Floor(r))*(mid(hi)-mid(lo))
 }
 
 // quantileError bounds how far quantile(q) can be from the exact value.
-func (b *binnedSeparation) quantileError(q float64) float64 {
-	lo, hi := b.quantileBins(q)
-	return (b.h.edge(hi+1) - b.h.edge(lo)) / 2
+func (b *binnedSeparation) quantileError() float64 {
+	return b.h.edge(1) / 2
 }
 
 // quantileBins are the bins holding the positives of 0-based ranks

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"math"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -15,7 +14,7 @@ import (
 // BinnedBins, fine enough that its AUC error bound is small.
 const (
 	fineBins   = 4096
-	BinnedBins = 1 << 20 // exported: reports quote it
+	BinnedBins = 1 << 20
 )
 
 // fineHistogram counts distances on [0, top] before the largest distance is
@@ -48,12 +47,20 @@ func (h *fineHistogram) edge(i int) float64 {
 	return float64(i) * h.top / float64(len(h.pos))
 }
 
-// addShared counts d from any goroutine.
-func (h *fineHistogram) addShared(same bool, d float64) {
+// add counts d; one goroutine per histogram (merge them with addAll).
+func (h *fineHistogram) add(same bool, d float64) {
 	if same {
-		atomic.AddInt64(&h.pos[h.bin(d)], 1)
+		h.pos[h.bin(d)]++
 	} else {
-		atomic.AddInt64(&h.neg[h.bin(d)], 1)
+		h.neg[h.bin(d)]++
+	}
+}
+
+// addAll adds o's counts (same top and size) to h.
+func (h *fineHistogram) addAll(o *fineHistogram) {
+	for i := range h.pos {
+		h.pos[i] += o.pos[i]
+		h.neg[i] += o.neg[i]
 	}
 }
 

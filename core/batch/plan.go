@@ -14,15 +14,22 @@ type Plan struct {
 	Seconds float64 // estimated time on a 2-core machine like the CI's
 }
 
-// Cost model, fitted to BenchmarkCompute* on the 2-core CI machine: per
-// anchor, the distance row (gemmNs per distance and dimension) and the
-// mining over it (rowNs per distance, which includes the per-anchor sort).
+// Cost model in CPU nanoseconds, fitted to `losslab batch` on the 2-core CI
+// machine (20,000 × 16 in 2 classes: 44 s of CPU). Per anchor: its distance
+// row (gemmNs per distance and dimension, passNs per distance and pass), and
+// sorting its positives and negatives (sortNs per element and doubling).
+// The negatives beyond the margin are not sorted, so many classes make this
+// an overestimate (about 2× at 4096 × 128 in 64 classes).
 const (
 	gemmNs = 0.08
-	rowNs  = 6.0
-	// sortNs is per positive pair and doubling of their count: the exact
-	// method sorts all positive pair distances once.
-	sortNs = 4.0
+	passNs = 5.0
+	sortNs = 7.5
+	// streamNs is per negative pair in the exact method (a lookup among the
+	// sorted positives), which also sorts those once.
+	streamNs = 30.0
+	// cores is what the estimate assumes when it turns CPU time into wall
+	// time: the CI machine's count, at most GOMAXPROCS.
+	cores = 2
 )
 
 // AutoSampleSeconds is the estimated time above which the command line
@@ -49,16 +56,37 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 		int64(anchors)*int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))
 	p := positivePairs(labels, classes)
 	exact := common + 16*p + workers*fineBins*16 + (indexBuckets+1)*8 + largestClassBlock(labels, classes)
-	perAnchor := float64(n) * (gemmNs*float64(dim) + rowNs) / float64(min(workers, 2))
-	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact, Seconds: float64(anchors) * perAnchor * 1e-9}
+	ns := float64(anchors) / float64(n) * anchorNs(n, dim, labels, classes)
+	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact}
 	if anchors < n || exact > budget {
 		plan.Method = MethodBinned
-		plan.Bytes = common + 3*BinnedBins*8
-		plan.Seconds *= 1.2 // the second pass over the distance rows
-	} else if p > 1 {
-		plan.Seconds += float64(p) * math.Log2(float64(p)) * sortNs * 1e-9
+		plan.Bytes = common + (3+2*workers)*BinnedBins*8 // shared counts and sums, and each worker's counts
+		ns += float64(anchors) * float64(n) * (gemmNs*float64(dim) + passNs)
+	} else {
+		q := float64(n)*float64(n-1)/2 - float64(p)
+		ns += q * streamNs
+		if p > 1 {
+			ns += float64(p) * math.Log2(float64(p)) * sortNs
+		}
 	}
+	plan.Seconds = ns * 1e-9 / float64(min(workers, cores))
 	return plan
+}
+
+// anchorNs is the CPU time of the first pass over all n anchors.
+func anchorNs(n, dim int, labels []int, classes int) float64 {
+	count := make([]float64, classes)
+	for _, c := range labels {
+		if c >= 0 && c < classes {
+			count[c]++
+		}
+	}
+	sorted := func(k float64) float64 { return k * math.Log2(k+1) }
+	var ns float64
+	for _, k := range count {
+		ns += k * (float64(n)*(gemmNs*float64(dim)+passNs) + sortNs*(sorted(k-1)+sorted(float64(n)-k)))
+	}
+	return ns
 }
 
 // AnchorsWithin is the number of anchors that the plan's method evaluates in
