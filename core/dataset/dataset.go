@@ -126,12 +126,16 @@ func (rr *recordReader) next() (record, error) {
 		}
 		return record{}, &LineError{File: rr.file, Line: rr.lim.lines + 1, Msg: err.Error()}
 	}
-	rr.rows++
-	if rr.rows > rr.lim.lim.MaxRows+1 { // +1: the header
-		return record{}, &LineError{File: rr.file, Line: rr.lim.lines, Msg: fmt.Sprintf("more than %s rows (the limit)", numfmt.Count(int64(rr.lim.lim.MaxRows)))}
-	}
 	line, _ := rr.cr.FieldPos(0)
+	rr.rows++
+	if rr.rows > rr.lim.lim.MaxRows+1 { // +1: a header
+		return record{}, tooManyRows(rr.file, line, rr.lim.lim.MaxRows)
+	}
 	return record{fields, line}, nil
+}
+
+func tooManyRows(file string, line, limit int) error {
+	return &LineError{File: file, Line: line, Msg: fmt.Sprintf("more than %s rows (the limit; --max-rows to raise it)", numfmt.Count(int64(limit)))}
 }
 
 // isReadError tells the csv package's own syntax errors from errors of the
@@ -258,12 +262,15 @@ func ParseLimited(r io.Reader, file string, f Format, labelCol string, lim Limit
 		}
 		return strconv.Itoa(j + 1)
 	}
-	b := newBuilder(file, width-1)
+	b := newBuilder(file, width-1, lim)
 	add := func(rec record) error {
 		if len(rec.fields) != width {
 			return &LineError{File: file, Line: rec.line, Msg: fmt.Sprintf("%d fields, expected %d like the first row", len(rec.fields), width)}
 		}
-		row := b.row(rec.line)
+		row, err := b.row(rec.line)
+		if err != nil {
+			return err
+		}
 		k := 0
 		for j, field := range rec.fields {
 			if j == label {
@@ -366,7 +373,7 @@ func ParseProjectorLimited(vectors io.Reader, vectorsFile string, metadata io.Re
 		}
 		if width < 0 {
 			width = len(rec.fields)
-			b = newBuilder(vectorsFile, width)
+			b = newBuilder(vectorsFile, width, lim)
 		}
 		if i >= len(mrecs) {
 			continue // counted for the message below
@@ -374,7 +381,10 @@ func ParseProjectorLimited(vectors io.Reader, vectorsFile string, metadata io.Re
 		if len(rec.fields) != width {
 			return nil, &LineError{File: vectorsFile, Line: rec.line, Msg: fmt.Sprintf("%d fields, expected %d like the first row", len(rec.fields), width)}
 		}
-		row := b.row(rec.line)
+		row, err := b.row(rec.line)
+		if err != nil {
+			return nil, err
+		}
 		for j, field := range rec.fields {
 			v, err := ParseNumber(field)
 			if err != nil {
@@ -427,6 +437,7 @@ func ParseNumber(field string) (float64, error) {
 // builder accumulates rows and labels.
 type builder struct {
 	file    string
+	maxRows int
 	data    []float64
 	dim     int
 	labels  []int
@@ -437,15 +448,18 @@ type builder struct {
 	files   []string       // and its file (metadata for the Projector pair)
 }
 
-func newBuilder(file string, dim int) *builder {
-	return &builder{file: file, dim: dim, index: map[string]int{}}
+func newBuilder(file string, dim int, lim Limits) *builder {
+	return &builder{file: file, dim: dim, maxRows: lim.withDefaults().MaxRows, index: map[string]int{}}
 }
 
 // row appends a row read at line and returns it to fill.
-func (b *builder) row(line int) []float64 {
+func (b *builder) row(line int) ([]float64, error) {
+	if len(b.lines) >= b.maxRows {
+		return nil, tooManyRows(b.file, line, b.maxRows)
+	}
 	b.data = append(b.data, make([]float64, b.dim)...)
 	b.lines = append(b.lines, line)
-	return b.data[len(b.data)-b.dim:]
+	return b.data[len(b.data)-b.dim:], nil
 }
 
 func (b *builder) labelAt(name string, line int, file string) error {
