@@ -77,7 +77,7 @@ func NewPairs(m Metric, x *mat.Dense) (*Pairs, error) {
 			}
 		}
 		return p, nil
-	case maxAbs > 0 && (maxAbs > 0x1p200 || maxAbs < 0x1p-200):
+	case maxAbs > 0 && (maxAbs > math.Ldexp(1, safeExponent) || maxAbs < math.Ldexp(1, -safeExponent)):
 		_, e := math.Frexp(maxAbs) // maxAbs = f·2^e, f in [0.5, 1)
 		p.shift = -e
 		p.x = mat.DenseCopyOf(x)
