@@ -17,29 +17,8 @@ import (
 	"losslab/core/dist"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
-	"losslab/internal/termsafe"
 	"losslab/tui"
 )
-
-const batchSynopsis = `Usage: losslab batch (--in FILE [--labels METADATA] | --demo NAME) [flags]
-
-Loads labelled embeddings and reports every batch loss (contrastive over all
-pairs, batch-all, batch-hard and its soft form, TF Addons semi-hard), the
-census of easy / semi-hard / hard triplets, and how separated the distances
-of same-class and different-class pairs are (ROC AUC, best threshold, both
-histograms). On a terminal it opens an interactive view; --json or --plain
-print instead.
-
-Input: a CSV or TSV file (by extension or --format) whose numeric columns are
-the embedding and whose label column is --label-col, else a column named
-"label", else the last; a header row is detected. Or the Embedding Projector
-pair: --in vectors.tsv --labels metadata.tsv. Or a demo: --demo iris (Fisher
-1936, 150 × 4) or --demo digits (UCI, 1797 × 64).
-
-Examples:
-  losslab batch --demo iris --plain
-  losslab batch --in embeddings.csv --distance cosine --margin 0.5 --json
-  losslab batch --in vectors.tsv --labels metadata.tsv --normalize`
 
 type batchFlags struct {
 	in, labels, format, labelCol, demo string
@@ -56,29 +35,29 @@ type batchFlags struct {
 func runBatch(args []string, io IO) int {
 	f := batchFlags{margin: 0.2, bins: 30, maxMemory: batch.DefaultMaxMemory, seed: 1, maxRows: dataset.DefaultMaxRows}
 	fs := newFlagSet("batch")
-	fs.StringVar(&f.in, "in", "", "embeddings file (CSV or TSV, gzip too; - for stdin; vectors.tsv with --labels)")
-	fs.StringVar(&f.labels, "labels", "", "Embedding Projector metadata.tsv with the labels of --in")
-	fs.StringVar(&f.format, "format", "", "csv|tsv (default: from the extension of --in)")
-	fs.StringVar(&f.labelCol, "label-col", "", `label column name (default: "label", else the last column)`)
-	fs.StringVar(&f.demo, "demo", "", "a shipped data set instead of --in: iris|digits")
-	fs.Var(metricValue{&f.metric}, "distance", "euclidean|sqeuclidean|manhattan|cosine")
-	fs.Var(nonNegative{&f.margin}, "margin", "margin m ≥ 0")
-	fs.BoolVar(&f.normalize, "normalize", false, "L2-normalise every row first (as FaceNet and pytorch-metric-learning do)")
-	fs.BoolVar(&f.asJSON, "json", false, "print one JSON object")
-	fs.BoolVar(&f.plain, "plain", false, "print the text report even on a terminal")
-	fs.IntVar(&f.bins, "bins", 30, "histogram bins (1 to 1000)")
-	fs.Var(byteSize{&f.maxMemory}, "max-memory", "memory budget; above it the AUC and threshold are binned, not exact")
-	fs.Var(anchorSample{&f.sample}, "sample-anchors", "auto|all|K: evaluate K random anchors with 95% confidence intervals (auto: when the estimate passes 2 minutes)")
-	fs.Uint64Var(&f.seed, "seed", 1, "seed of the anchor sample")
-	fs.IntVar(&f.maxRows, "max-rows", dataset.DefaultMaxRows, "refuse input with more data rows")
-	if done, status := parseFlags(fs, args, batchSynopsis, io); done {
+	fs.StringVar(&f.in, "in", "", io.T(i18n.CLIFlagBatchIn))
+	fs.StringVar(&f.labels, "labels", "", io.T(i18n.CLIFlagBatchLabels))
+	fs.StringVar(&f.format, "format", "", io.T(i18n.CLIFlagBatchFormat))
+	fs.StringVar(&f.labelCol, "label-col", "", io.T(i18n.CLIFlagBatchLabelCol))
+	fs.StringVar(&f.demo, "demo", "", io.T(i18n.CLIFlagBatchDemo))
+	fs.Var(metricValue{&f.metric}, "distance", io.T(i18n.CLIFlagBatchDistance))
+	fs.Var(nonNegative{&f.margin}, "margin", io.T(i18n.CLIFlagBatchMargin))
+	fs.BoolVar(&f.normalize, "normalize", false, io.T(i18n.CLIFlagBatchNorm))
+	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.CLIFlagBatchJSON))
+	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.CLIFlagBatchPlain))
+	fs.IntVar(&f.bins, "bins", 30, io.T(i18n.CLIFlagBatchBins))
+	fs.Var(byteSize{&f.maxMemory}, "max-memory", io.T(i18n.BatchFlagMaxMemory))
+	fs.Var(anchorSample{&f.sample}, "sample-anchors", io.T(i18n.BatchFlagSample))
+	fs.Uint64Var(&f.seed, "seed", 1, io.T(i18n.BatchFlagSeed))
+	fs.IntVar(&f.maxRows, "max-rows", dataset.DefaultMaxRows, io.T(i18n.BatchFlagMaxRows))
+	if done, status := parseFlags(fs, args, i18n.CLISynopsisBatch, io); done {
 		return status
 	}
 	if f.bins < 1 || f.bins > 1000 {
-		return fail(io, "losslab batch", fmt.Errorf("--bins %d: want 1 to 1000", f.bins))
+		return fail(io, "losslab batch", usagef(i18n.CLIErrBins, f.bins))
 	}
 	if f.maxRows < 4 {
-		return fail(io, "losslab batch", fmt.Errorf("--max-rows %d: want at least 4", f.maxRows))
+		return fail(io, "losslab batch", usagef(i18n.BatchErrMaxRows, f.maxRows))
 	}
 	d, err := loadDataset(f, io.In)
 	if err != nil {
@@ -93,8 +72,7 @@ func runBatch(args []string, io IO) int {
 	opts.SampleAnchors = chooseSample(f, d, opts, io.Err)
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
-			fmt.Fprintf(io.Err, "losslab batch: %v\n", err)
-			return ExitError
+			return failRun(io, "losslab batch", err)
 		}
 		return ExitOK
 	}
@@ -110,11 +88,8 @@ func runBatch(args []string, io IO) int {
 	}
 	var out bytes.Buffer
 	if f.asJSON {
-		report := batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes}
-		if err := newJSONEncoder(&out, true).Encode(report); err != nil {
-			// Compute rejects non-finite figures, so this is a bug: say so, print nothing.
-			fmt.Fprintf(io.Err, "losslab batch: --json: %s\n", termsafe.String(err.Error()))
-			return ExitError
+		if err := encodeJSON(&out, batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes}, true); err != nil {
+			return fail(io, "losslab batch", err)
 		}
 	} else {
 		writeBatchText(&out, d, res, f.normalize)

@@ -1,15 +1,18 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"strconv"
 	"strings"
+
+	"losslab/i18n"
 )
 
 // byteSize is a flag value holding a number of bytes: 1073741824, 512MiB,
 // 512M, 1GiB, 1G (K, M, G are powers of 1024).
 type byteSize struct{ v *int64 }
+
+func (f byteSize) Type() string { return "size" }
 
 func (f byteSize) String() string {
 	if f.v == nil {
@@ -34,14 +37,14 @@ func (f byteSize) Set(s string) error {
 	sh, ok := shift[unit]
 	v, err := strconv.ParseInt(num, 10, 64)
 	if !ok || err != nil || v <= 0 {
-		return errors.New("want a size such as 512MiB or 2GiB")
+		return usagef(i18n.BatchErrSize)
 	}
 	if v > (1<<62)>>sh {
-		return errors.New("too large")
+		return usagef(i18n.BatchErrSize)
 	}
 	*f.v = v << sh
 	if *f.v < 1<<20 {
-		return errors.New("want at least 1MiB")
+		return usagef(i18n.BatchErrSizeSmall)
 	}
 	return nil
 }
@@ -54,6 +57,8 @@ const (
 	sampleAuto = 0
 	sampleAll  = -1
 )
+
+func (f anchorSample) Type() string { return "anchors" }
 
 func (f anchorSample) String() string {
 	if f.v == nil {
@@ -79,7 +84,7 @@ func (f anchorSample) Set(s string) error {
 	}
 	k, err := strconv.Atoi(strings.TrimSpace(s))
 	if err != nil || k < 2 {
-		return errors.New("want auto, all or a number of anchors ≥ 2")
+		return usagef(i18n.BatchErrSample)
 	}
 	*f.v = k
 	return nil

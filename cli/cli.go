@@ -1,15 +1,19 @@
 // Package cli holds losslab's subcommands: each turns flags into calls to
 // the core packages and prints the result. Run is the whole command line.
+//
+// The contract every command keeps: a usage error (a bad flag, argument or
+// input file) prints one line on stderr that names the flag or file:line,
+// prints nothing on stdout and exits 2; output is built in full before any of
+// it is written.
 package cli
 
 import (
-	"errors"
-	"flag"
-	"fmt"
 	"io"
 	"strings"
 
-	"losslab/internal/termsafe"
+	"github.com/charmbracelet/lipgloss"
+
+	"losslab/i18n"
 	"losslab/tui"
 )
 
@@ -27,124 +31,86 @@ type IO struct {
 	OutIsTTY bool // stdout is a terminal (the playground may open)
 	ErrIsTTY bool // stderr is a terminal (progress may be shown)
 	NoColor  bool // NO_COLOR is set
+	// Lang is the language of usage, help and error text (the zero value is English).
+	Lang i18n.Lang
 	// Interactive, when set, replaces running the TUI (tests use it to see
 	// the options the playground would open with).
 	Interactive func(tui.Options) error
 }
 
+func (o IO) printer() i18n.Printer { return i18n.New(o.Lang) }
+
+// T renders catalogue message id in the IO's language.
+func (o IO) T(id i18n.ID, args ...any) string { return o.printer().T(id, args...) }
+
 type command struct {
-	name, summary string
-	run           func(args []string, io IO) int
+	name    string
+	summary i18n.ID
+	run     func(args []string, io IO) int
 }
 
 func commands() []command {
 	return []command{
-		{"eval", "compute every loss for one triplet (distances or vectors)", runEval},
-		{"scenarios", "list the preset scenarios", runScenarios},
-		{"replay", "print every state of a scenario with both losses", runReplay},
-		{"batch", "batch losses, mining and distance distributions of labelled embeddings", runBatch},
+		{"eval", i18n.CLISummaryEval, runEval},
+		{"scenarios", i18n.CLISummaryScenarios, runScenarios},
+		{"replay", i18n.CLISummaryReplay, runReplay},
+		{"batch", i18n.CLISummaryBatch, runBatch},
 	}
 }
 
-const usageHead = `losslab: a playground for contrastive and triplet loss
-
-Usage:
-  losslab [--scenario NAME|FILE]
-                          open the interactive playground (plain output when not a terminal)
-  losslab COMMAND [flags]
-
-Commands:
-`
-
-func usage(w io.Writer) {
-	fmt.Fprint(w, usageHead)
+func findCommand(name string) (command, bool) {
 	for _, c := range commands() {
-		fmt.Fprintf(w, "  %-10s %s\n", c.name, c.summary)
+		if c.name == name {
+			return c, true
+		}
 	}
-	fmt.Fprint(w, "\nRun 'losslab COMMAND --help' for a command's flags.\n")
+	return command{}, false
+}
+
+// usage is losslab's own help: how to call it and the list of commands.
+func usage(io IO) string {
+	var b strings.Builder
+	b.WriteString(io.T(i18n.CLIUsage) + "\n")
+	width := 0
+	for _, c := range commands() {
+		width = max(width, lipgloss.Width(c.name))
+	}
+	for _, c := range commands() {
+		name := c.name + strings.Repeat(" ", width-lipgloss.Width(c.name))
+		b.WriteString(io.T(i18n.CLICommandLine, name, io.T(c.summary)) + "\n")
+	}
+	b.WriteString("\n" + io.T(i18n.CLIUsageTail) + "\n")
+	return b.String()
 }
 
 // Run runs the command line args (without the program name) and returns the
-// exit status.
+// exit status. Without a command it is the playground, whose flags include
+// --help and --version.
 func Run(args []string, io IO) int {
-	if len(args) == 0 || strings.HasPrefix(args[0], "-") && !isHelp(args[0]) {
+	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runPlayground(args, io)
 	}
-	if isHelp(args[0]) || args[0] == "help" {
-		usage(io.Out)
-		return ExitOK
+	if args[0] == "help" {
+		return runHelp(args[1:], io)
 	}
-	for _, c := range commands() {
-		if c.name == args[0] {
-			return c.run(args[1:], io)
-		}
+	if c, ok := findCommand(args[0]); ok {
+		return c.run(args[1:], io)
 	}
-	return fail(io, "losslab", fmt.Errorf("unknown command %q (run 'losslab --help' for the list)", args[0]))
+	return fail(io, "losslab", usagef(i18n.CLIErrUnknownCommand, args[0]))
 }
 
-func isHelp(a string) bool { return a == "-h" || a == "--help" || a == "-help" }
-
-// fail prints one line on stderr and returns ExitUsage. Control characters
-// that came from user input are escaped so that the message stays one line.
-func fail(io IO, cmd string, err error) int {
-	fmt.Fprintf(io.Err, "%s: %s\n", cmd, termsafe.String(err.Error()))
-	return ExitUsage
-}
-
-// newFlagSet makes a flag set that reports errors to the caller instead of
-// printing them, and whose usage lists flags with two dashes.
-func newFlagSet(name string) *flag.FlagSet {
-	fs := flag.NewFlagSet(name, flag.ContinueOnError)
-	fs.SetOutput(io.Discard)
-	fs.Usage = func() {}
-	return fs
-}
-
-// parseFlags parses args into fs and rejects positional arguments. It
-// returns (done, status): done is true when the caller must return status
-// (help was printed, or an error).
-func parseFlags(fs *flag.FlagSet, args []string, synopsis string, io IO) (bool, int) {
-	if done, status := parseFlagsAllowArgs(fs, args, synopsis, io); done {
-		return done, status
+// runHelp is `losslab help [COMMAND]`: the usage, or the command's own help
+// (the same text as COMMAND --help).
+func runHelp(args []string, io IO) int {
+	switch {
+	case len(args) == 0 || args[0] == "-h" || args[0] == "--help":
+		return write(io, "", []byte(usage(io)))
+	case len(args) > 1:
+		return fail(io, "losslab help", usagef(i18n.CLIErrHelpTakesOne, args[1]))
 	}
-	if fs.NArg() > 0 {
-		return true, fail(io, "losslab "+fs.Name(), fmt.Errorf("unexpected argument %q", fs.Arg(0)))
+	c, ok := findCommand(args[0])
+	if !ok {
+		return fail(io, "losslab help", usagef(i18n.CLIErrUnknownHelpTopic, args[0]))
 	}
-	return false, ExitOK
-}
-
-// parseFlagsAllowArgs is parseFlags for commands that take arguments.
-func parseFlagsAllowArgs(fs *flag.FlagSet, args []string, synopsis string, io IO) (bool, int) {
-	err := fs.Parse(args)
-	if errors.Is(err, flag.ErrHelp) {
-		printFlagHelp(fs, synopsis, io.Out)
-		return true, ExitOK
-	}
-	if err != nil {
-		return true, fail(io, "losslab "+fs.Name(), flagError(err))
-	}
-	return false, ExitOK
-}
-
-// flagError rewrites the flag package's messages to name flags as users type
-// them (--dap, not -dap).
-func flagError(err error) error {
-	msg := err.Error()
-	for _, p := range []string{"flag -", "defined: -", "argument: -"} {
-		msg = strings.Replace(msg, p, p+"-", 1)
-	}
-	msg = strings.Replace(msg, " for flag --", " for --", 1)
-	return errors.New(msg)
-}
-
-func printFlagHelp(fs *flag.FlagSet, synopsis string, w io.Writer) {
-	fmt.Fprintf(w, "%s\n\nFlags:\n", synopsis)
-	fs.VisitAll(func(f *flag.Flag) {
-		name, use := flag.UnquoteUsage(f)
-		fmt.Fprintf(w, "  --%s %s\n    \t%s", f.Name, name, use)
-		if f.DefValue != "" && f.DefValue != "false" {
-			fmt.Fprintf(w, " (default %s)", f.DefValue)
-		}
-		fmt.Fprintln(w)
-	})
+	return c.run([]string{"--help"}, io)
 }

@@ -50,7 +50,7 @@ func TestEvalTextGolden(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	checkGolden(t, "eval.golden", out)
-	for _, want := range []string{"max(0.70 − 0.50 + 0.20, 0) = 0.4000", "mean = 0.1225", "hard negative"} {
+	for _, want := range []string{"max(0.70 − 0.50 + 0.20, 0) = 0.4000", "mean = 0.1225", "hard negative", "∂L/∂d(a,p) = +1.00   ∂L/∂d(a,n) = -1.00", "∂L/∂d = +0.70"} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q", want)
 		}
@@ -363,7 +363,7 @@ func TestPlaygroundBadScenario(t *testing.T) {
 	}{
 		{[]string{"--scenario", "colapse"}, `--scenario: unknown scenario "colapse" (closest: collapse`},
 		{[]string{"--scenario", "missing.toml"}, "missing.toml"},
-		{[]string{"--scenario"}, "flag needs an argument: --scenario"},
+		{[]string{"--scenario"}, "--scenario needs a value"},
 		{[]string{"--frobnicate"}, "--frobnicate"},
 	} {
 		code, out, errOut := run(t, c.args...)

@@ -2,40 +2,32 @@ package cli
 
 import (
 	"bytes"
-	"errors"
-	"flag"
 	"fmt"
 	"io"
+	"slices"
+
+	"github.com/spf13/pflag"
 
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
-
-const evalSynopsis = `Usage: losslab eval [flags]
-
-Computes the contrastive and triplet losses, their variants and gradients for
-one anchor, positive and negative, from two distances (--dap, --dan) or from
-three vectors (--anchor, --positive, --negative) under --distance.
-
-Examples:
-  losslab eval                                  # the article's 0.7 / 0.5 / 0.2
-  losslab eval --dap 0.1 --dan 0.6 --margin 0
-  losslab eval --anchor 0,0 --positive 0.7,0 --negative 0.5,0 --json`
 
 // evalFlags parses eval's command line into an Input.
 func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 	in = Input{Setting: loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}}
 	fs := newFlagSet("eval")
-	fs.Var(nonNegative{&in.DAP}, "dap", "distance d(a,p) between anchor and positive")
-	fs.Var(nonNegative{&in.DAN}, "dan", "distance d(a,n) between anchor and negative")
-	fs.Var(nonNegative{&in.Margin}, "margin", "margin m ≥ 0")
-	fs.Var(labelValue{&in.YAP}, "y-ap", "label of the pair (a,p): same|different")
-	fs.Var(labelValue{&in.YAN}, "y-an", "label of the pair (a,n): same|different")
-	fs.Var(vectorValue{&in.Anchor}, "anchor", "anchor vector, comma-separated (instead of --dap/--dan)")
-	fs.Var(vectorValue{&in.Positive}, "positive", "positive vector, comma-separated")
-	fs.Var(vectorValue{&in.Negative}, "negative", "negative vector, comma-separated")
-	fs.Var(metricValue{&in.Metric}, "distance", "distance between vectors: euclidean|sqeuclidean|manhattan|cosine")
-	fs.BoolVar(&asJSON, "json", false, "print one JSON object instead of text")
-	if done, status := parseFlags(fs, args, evalSynopsis, io); done {
+	fs.Var(nonNegative{&in.DAP}, "dap", io.T(i18n.CLIFlagDAP))
+	fs.Var(nonNegative{&in.DAN}, "dan", io.T(i18n.CLIFlagDAN))
+	fs.Var(nonNegative{&in.Margin}, "margin", io.T(i18n.CLIFlagMargin))
+	fs.Var(labelValue{&in.YAP}, "y-ap", io.T(i18n.CLIFlagYAP))
+	fs.Var(labelValue{&in.YAN}, "y-an", io.T(i18n.CLIFlagYAN))
+	fs.Var(vectorValue{&in.Anchor}, "anchor", io.T(i18n.CLIFlagAnchor))
+	fs.Var(vectorValue{&in.Positive}, "positive", io.T(i18n.CLIFlagPositive))
+	fs.Var(vectorValue{&in.Negative}, "negative", io.T(i18n.CLIFlagNegative))
+	fs.Var(metricValue{&in.Metric}, "distance", io.T(i18n.CLIFlagDistance))
+	fs.BoolVar(&asJSON, "json", false, io.T(i18n.CLIFlagEvalJSON))
+	if done, status := parseFlags(fs, args, i18n.CLISynopsisEval, io); done {
 		return in, false, true, status
 	}
 	if err := checkEvalFlags(fs); err != nil {
@@ -45,25 +37,23 @@ func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 }
 
 // checkEvalFlags rejects combinations that cannot mean what the user wants.
-func checkEvalFlags(fs *flag.FlagSet) error {
-	set := map[string]bool{}
-	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	vectors := set["anchor"] || set["positive"] || set["negative"]
+func checkEvalFlags(fs *pflag.FlagSet) error {
+	vectors := []string{"anchor", "positive", "negative"}
 	for _, d := range []string{"dap", "dan"} {
-		for _, v := range []string{"anchor", "positive", "negative"} {
-			if set[d] && set[v] {
-				return fmt.Errorf("--%s conflicts with --%s: give distances or vectors, not both", d, v)
+		for _, v := range vectors {
+			if fs.Changed(d) && fs.Changed(v) {
+				return usagef(i18n.CLIErrDistancesVectors, "--"+d, "--"+v)
 			}
 		}
 	}
-	if vectors {
-		for _, v := range []string{"anchor", "positive", "negative"} {
-			if !set[v] {
-				return fmt.Errorf("--%s is missing: vectors need --anchor, --positive and --negative", v)
+	if slices.ContainsFunc(vectors, fs.Changed) {
+		for _, v := range vectors {
+			if !fs.Changed(v) {
+				return usagef(i18n.CLIErrVectorMissing, "--"+v)
 			}
 		}
-	} else if set["distance"] {
-		return errors.New("--distance applies to vectors: give --anchor, --positive and --negative")
+	} else if fs.Changed("distance") {
+		return usagef(i18n.CLIErrDistanceNoVecs)
 	}
 	return nil
 }
@@ -79,8 +69,7 @@ func runEval(args []string, io IO) int {
 	}
 	var out bytes.Buffer // nothing reaches stdout unless all of it is ready
 	if asJSON {
-		enc := newJSONEncoder(&out, true)
-		if err := enc.Encode(NewReport(in, ev)); err != nil {
+		if err := encodeJSON(&out, NewReport(in, ev), true); err != nil {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
@@ -101,18 +90,18 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
 	fmt.Fprintf(w, "             %s\n", t)
 	fmt.Fprintf(w, "             hinge %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
-	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", num(t.GradDAP), num(t.GradDAN))
+	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN))
 	if p := ev.TripletProblem(); p != "" {
 		fmt.Fprintf(w, "             %s (the value above is computed from the distances anyway)\n", p)
 	}
 	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
 	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), num(p.Grad))
+		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
 	}
-	fmt.Fprintf(w, "             mean = %.4f\n", ev.Contrastive)
-	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %.4f\n", ev.SoftMargin.Loss)
-	fmt.Fprintf(w, "             squared triplet      max(d(a,p)² − d(a,n)² + m, 0)    = %.4f\n", ev.Squared.Loss)
-	fmt.Fprintf(w, "             hinge contrastive    y·d + (1−y)·max(m − d, 0), mean  = %.4f\n", ev.HingeMean)
+	fmt.Fprintf(w, "             mean = %s\n", numfmt.Loss(ev.Contrastive))
+	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %s\n", numfmt.Loss(ev.SoftMargin.Loss))
+	fmt.Fprintf(w, "             squared triplet      max(d(a,p)² − d(a,n)² + m, 0)    = %s\n", numfmt.Loss(ev.Squared.Loss))
+	fmt.Fprintf(w, "             hinge contrastive    y·d + (1−y)·max(m − d, 0), mean  = %s\n", numfmt.Loss(ev.HingeMean))
 }
 
 func activeWord(active bool) string {

@@ -2,34 +2,35 @@ package cli
 
 import (
 	"errors"
-	"fmt"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
+	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/tui"
 )
 
-const playgroundSynopsis = `Usage: losslab [--scenario NAME|FILE]
-
-Opens the interactive playground on the article's first example, or on a
-scenario: a preset name ('losslab scenarios' lists them) or a .toml file.
-When stdout is not a terminal it prints the starting state once and exits.
-NO_COLOR is honoured.`
-
 func runPlayground(args []string, io IO) int {
-	fs := newFlagSet("playground")
-	scenario := fs.String("scenario", "", "open at this preset or scenario file")
-	if done, status := parseFlags(fs, args, playgroundSynopsis, io); done {
+	fs := newFlagSet("")
+	scenario := fs.String("scenario", "", io.T(i18n.CLIFlagScenario))
+	version := fs.Bool("version", false, io.T(i18n.CLIFlagVersion))
+	// losslab's own help is the usage with the list of commands.
+	if done, status := parseWithHelp(fs, args, func() string { return usage(io) }, io); done {
 		return status
+	}
+	if fs.NArg() > 0 {
+		return fail(io, "losslab", usagef(i18n.CLIErrUnexpectedArg, fs.Arg(0)))
+	}
+	if *version {
+		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
 	opts := tui.Options{Color: !io.NoColor}
 	if *scenario != "" {
 		s, err := scenarios.Resolve(*scenario)
 		if err != nil {
-			return fail(io, "losslab", fmt.Errorf("--scenario: %w", err))
+			return fail(io, "losslab", usagef(i18n.CLIErrScenarioFlag, err.Error()))
 		}
 		opts.Scenario = s
 	}
@@ -42,15 +43,13 @@ func runPlayground(args []string, io IO) int {
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
-			fmt.Fprintf(io.Err, "losslab: %v\n", err)
-			return ExitError
+			return failRun(io, "losslab", err)
 		}
 		return ExitOK
 	}
 	_, err := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithInput(io.In), tea.WithOutput(io.Out)).Run()
 	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		fmt.Fprintf(io.Err, "losslab: %v\n", err)
-		return ExitError
+		return failRun(io, "losslab", err)
 	}
 	return ExitOK
 }

@@ -2,20 +2,14 @@ package cli
 
 import (
 	"bytes"
-	"errors"
 	"fmt"
 	"text/tabwriter"
 
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
-
-const replaySynopsis = `Usage: losslab replay [--json] NAME|FILE
-
-Prints every state of a scenario, step 0 being its start, with the values and
-both losses. NAME is a preset ('losslab scenarios' lists them); FILE is a
-scenario file (.toml). --json prints JSON Lines: one object per state with the
-keys of 'losslab eval --json' plus "step" and "note".`
 
 // ReplayState is one line of `replay --json`.
 type ReplayState struct {
@@ -26,24 +20,16 @@ type ReplayState struct {
 
 func runReplay(args []string, io IO) int {
 	fs := newFlagSet("replay")
-	asJSON := fs.Bool("json", false, "print JSON Lines, one object per state")
-	// Flags may come before or after the scenario name.
-	var names []string
-	for {
-		if done, status := parseFlagsAllowArgs(fs, args, replaySynopsis, io); done {
-			return status
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		names = append(names, fs.Arg(0))
-		args = fs.Args()[1:]
+	asJSON := fs.Bool("json", false, io.T(i18n.CLIFlagReplayJSON))
+	if done, status := parseFlagsAllowArgs(fs, args, i18n.CLISynopsisReplay, io); done {
+		return status
 	}
+	names := fs.Args()
 	switch {
 	case len(names) == 0:
-		return fail(io, "losslab replay", errors.New("missing scenario: give a preset name or a .toml file ('losslab scenarios' lists the presets)"))
+		return fail(io, "losslab replay", usagef(i18n.CLIErrMissingScenario))
 	case len(names) > 1:
-		return fail(io, "losslab replay", fmt.Errorf("unexpected argument %q: replay takes one scenario", names[1]))
+		return fail(io, "losslab replay", usagef(i18n.CLIErrOneScenario, names[1]))
 	}
 	s, err := scenarios.Resolve(names[0])
 	if err != nil {
@@ -51,14 +37,15 @@ func runReplay(args []string, io IO) int {
 	}
 	var out bytes.Buffer
 	if *asJSON {
-		enc := newJSONEncoder(&out, false)
 		for i := range s.Len() {
 			in := Input{Setting: s.StateAt(i).Setting()}
 			ev, err := loss.Evaluate(in.Setting)
 			if err != nil { // a validated scenario is always in range
 				return fail(io, "losslab replay", err)
 			}
-			_ = enc.Encode(ReplayState{Step: i, Note: s.NoteAt(i), Report: NewReport(in, ev)})
+			if err := encodeJSON(&out, ReplayState{Step: i, Note: s.NoteAt(i), Report: NewReport(in, ev)}, false); err != nil {
+				return fail(io, "losslab replay", err)
+			}
 		}
 	} else {
 		fmt.Fprintf(&out, "%s: %s\n\n", s.Name, s.Title)
@@ -70,7 +57,7 @@ func runReplay(args []string, io IO) int {
 			if err != nil {
 				return fail(io, "losslab replay", err)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%.4f\t%s\t%.4f\t\n", i, st.DAP, st.DAN, st.Margin, st.YAP, st.YAN, ev.Triplet.Loss, ev.Triplet.Regime, ev.Contrastive)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", i, st.DAP, st.DAN, st.Margin, st.YAP, st.YAN, numfmt.Loss(ev.Triplet.Loss), ev.Triplet.Regime, numfmt.Loss(ev.Contrastive))
 		}
 		tw.Flush()
 		out.WriteString("\n")

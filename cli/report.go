@@ -2,10 +2,12 @@ package cli
 
 import (
 	"errors"
-	"fmt"
+	"math"
+	"slices"
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/i18n"
 )
 
 // Input is one triplet as given on the command line or by a scenario: the
@@ -83,33 +85,86 @@ type VariantsReport struct {
 }
 
 // Evaluate computes the distances of in (when given as vectors) and every
-// loss. Errors name the flag that is wrong.
+// loss. Errors are usage errors that name the flags at fault: the distance
+// flag, or the two vectors whose distance is wrong.
 func Evaluate(in Input) (loss.Evaluation, error) {
+	flags := [2][2]string{{"--dap"}, {"--dan"}}
 	if in.Anchor != nil {
-		var err error
-		if in.DAP, err = in.Metric.Between(in.Anchor, in.Positive); err != nil {
-			return loss.Evaluation{}, vectorFlagError(err, "--anchor", "--positive")
-		}
-		if in.DAN, err = in.Metric.Between(in.Anchor, in.Negative); err != nil {
-			return loss.Evaluation{}, vectorFlagError(err, "--anchor", "--negative")
+		flags = [2][2]string{{"--anchor", "--positive"}, {"--anchor", "--negative"}}
+		ds := [2]*float64{&in.DAP, &in.DAN}
+		for i, other := range [2][]float64{in.Positive, in.Negative} {
+			d, err := in.Metric.Between(in.Anchor, other)
+			switch {
+			case err != nil:
+				return loss.Evaluation{}, vectorFlagError(err, flags[i][0], flags[i][1], in.Anchor, other)
+			case math.IsNaN(d) || math.IsInf(d, 0):
+				return loss.Evaluation{}, usagef(i18n.CLIErrPairOverflow, flags[i][0], flags[i][1], in.Metric.String())
+			case d > maxInput:
+				return loss.Evaluation{}, usagef(i18n.CLIErrPairTooFar, flags[i][0], flags[i][1], in.Metric.String(), formatNumber(d), formatNumber(maxInput))
+			}
+			*ds[i] = d
 		}
 	}
 	ev, err := loss.Evaluate(in.Setting)
 	var ie *loss.InputError
 	if errors.As(err, &ie) {
-		names := map[string]string{"d(a,p)": "--dap", "d(a,n)": "--dan", "margin": "--margin"}
-		return ev, fmt.Errorf("%s: %w", names[ie.Field], err)
+		names := map[string]string{"d(a,p)": join(flags[0]), "d(a,n)": join(flags[1]), "margin": "--margin"}
+		return ev, usagef(i18n.CLIErrFlagProblem, names[ie.Field], err.Error())
 	}
-	return ev, err
+	if err != nil {
+		return ev, err
+	}
+	// Inputs within maxInput keep every loss finite; this is the net under
+	// that argument, so that no command prints a non-finite figure.
+	for _, r := range ev.Results {
+		if !finite(r) {
+			return ev, usagef(i18n.CLIErrLossNotFinite, string(r.Loss.ID))
+		}
+	}
+	return ev, nil
 }
 
-// vectorFlagError names the flag of the vector a dist error is about.
-func vectorFlagError(err error, first, second string) error {
-	var ve *dist.VectorError
-	if errors.As(err, &ve) {
-		return fmt.Errorf("%s: %w", [2]string{first, second}[ve.Arg&1], ve.Err)
+// join names one flag, or two as "--anchor, --positive".
+func join(flags [2]string) string {
+	if flags[1] == "" {
+		return flags[0]
 	}
-	return err
+	return flags[0] + ", " + flags[1]
+}
+
+// finite reports whether a result's value, terms and gradients are all finite.
+func finite(r loss.Result) bool {
+	ok := func(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
+	if !ok(r.Value) {
+		return false
+	}
+	for _, t := range r.Terms {
+		if !ok(t.Loss) || !ok(t.Grad[0]) || !ok(t.Grad[1]) {
+			return false
+		}
+	}
+	return true
+}
+
+// vectorFlagError names the flag of the vector a dist error is about; u and
+// v are the vectors of flags first and second.
+func vectorFlagError(err error, first, second string, u, v []float64) error {
+	var ve *dist.VectorError
+	if !errors.As(err, &ve) {
+		return err
+	}
+	flag := [2]string{first, second}[ve.Arg&1]
+	switch {
+	case errors.Is(err, dist.ErrZeroVector):
+		bad := [2][]float64{u, v}[ve.Arg&1]
+		if slices.ContainsFunc(bad, func(x float64) bool { return x != 0 }) {
+			return usagef(i18n.CLIErrFlagProblem, flag, usagef(i18n.CLIErrVectorUnderflow))
+		}
+		return usagef(i18n.CLIErrFlagProblem, flag, usagef(i18n.CLIErrZeroVector))
+	case errors.Is(err, dist.ErrLength):
+		return usagef(i18n.CLIErrFlagProblem, second, usagef(i18n.CLIErrLengths, len(v), first, len(u)))
+	}
+	return usagef(i18n.CLIErrFlagProblem, flag, ve.Err.Error())
 }
 
 // NewReport builds the JSON report of an evaluation of in.

@@ -8,18 +8,14 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"losslab/i18n"
 	"losslab/scenarios"
 )
 
-const scenariosSynopsis = `Usage: losslab scenarios [--json]
-
-Lists the preset scenarios. Open one with 'losslab --scenario NAME' or replay it
-with 'losslab replay NAME'.`
-
 func runScenarios(args []string, io IO) int {
 	fs := newFlagSet("scenarios")
-	asJSON := fs.Bool("json", false, "print a JSON array instead of a table")
-	if done, status := parseFlags(fs, args, scenariosSynopsis, io); done {
+	asJSON := fs.Bool("json", false, io.T(i18n.CLIFlagScenariosJSON))
+	if done, status := parseFlags(fs, args, i18n.CLISynopsisScenarios, io); done {
 		return status
 	}
 	var out bytes.Buffer
@@ -34,8 +30,9 @@ func runScenarios(args []string, io IO) int {
 		for _, s := range scenarios.Presets() {
 			list = append(list, entry{s.Name, s.Title, s.Description, len(s.Steps)})
 		}
-		enc := newJSONEncoder(&out, true)
-		_ = enc.Encode(list) // strings and ints always encode
+		if err := encodeJSON(&out, list, true); err != nil {
+			return fail(io, "losslab scenarios", err)
+		}
 	} else {
 		tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', 0)
 		fmt.Fprintln(tw, "NAME\tSTEPS\tTITLE")
@@ -50,8 +47,7 @@ func runScenarios(args []string, io IO) int {
 // write copies a finished output to stdout.
 func write(io IO, cmd string, out []byte) int {
 	if _, err := io.Out.Write(out); err != nil {
-		fmt.Fprintf(io.Err, "%s: %v\n", strings.TrimSpace("losslab "+cmd), err)
-		return ExitError
+		return failRun(io, strings.TrimSpace("losslab "+cmd), usagef(i18n.CLIErrWrite, err))
 	}
 	return ExitOK
 }
@@ -65,4 +61,16 @@ func newJSONEncoder(w io.Writer, indent bool) *json.Encoder {
 		enc.SetIndent("", "  ")
 	}
 	return enc
+}
+
+// encodeJSON appends v to out as JSON (indented, or one line for JSON Lines).
+// A value JSON cannot hold (NaN, ±Inf) is an error naming --json, so that
+// --json never prints nothing, or half an answer, with exit status 0.
+func encodeJSON(out *bytes.Buffer, v any, indent bool) error {
+	var b bytes.Buffer
+	if err := newJSONEncoder(&b, indent).Encode(v); err != nil {
+		return usagef(i18n.CLIErrJSONEncode, err.Error())
+	}
+	out.Write(b.Bytes())
+	return nil
 }

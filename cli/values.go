@@ -1,57 +1,85 @@
 package cli
 
 import (
-	"errors"
-	"fmt"
 	"strconv"
 	"strings"
 
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/i18n"
 )
+
+// The flag values below parse and check a flag's text; their errors are
+// usage errors, which parseFlags prefixes with the flag's name. Type() is the
+// placeholder the help shows after the flag.
+
+// maxInput bounds distances and margins: the losses square them, and the
+// square of anything above 1e150 (a float64 reaches 1.8e308) is not finite.
+const maxInput = 1e150
+
+// parseNumber reads one finite number with the readers' own rule
+// (dataset.ParseNumber), with a message from the catalogue.
+func parseNumber(s string) (float64, error) {
+	v, err := dataset.ParseNumber(s)
+	if err != nil {
+		return 0, usagef(i18n.CLIErrNotFinite, s)
+	}
+	return v, nil
+}
 
 // ParseVector parses comma-separated finite numbers such as "0.7,0,-1e-3".
 func ParseVector(s string) ([]float64, error) {
 	if strings.TrimSpace(s) == "" {
-		return nil, errors.New("empty vector: want comma-separated numbers such as 0.7,0")
+		return nil, usagef(i18n.CLIErrEmptyVector)
 	}
 	parts := strings.Split(s, ",")
 	v := make([]float64, len(parts))
 	for i, p := range parts {
-		x, err := dataset.ParseNumber(p)
+		x, err := parseNumber(p)
 		if err != nil {
-			return nil, fmt.Errorf("component %d: %w", i+1, err)
+			return nil, usagef(i18n.CLIErrComponent, i+1, err)
 		}
 		v[i] = x
 	}
 	return v, nil
 }
 
-// nonNegative is a flag value holding a finite number ≥ 0 (a distance or a margin).
+// formatNumber writes a flag value back so that it parses to the same number.
+func formatNumber(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+
+// nonNegative is a flag value holding a distance or a margin: a finite number
+// from 0 to maxInput.
 type nonNegative struct{ v *float64 }
+
+func (f nonNegative) Type() string { return "number" }
 
 func (f nonNegative) String() string {
 	if f.v == nil {
 		return ""
 	}
-	return strconv.FormatFloat(*f.v, 'g', -1, 64)
+	return formatNumber(*f.v)
 }
 
 func (f nonNegative) Set(s string) error {
-	v, err := dataset.ParseNumber(s)
-	if err != nil {
+	v, err := parseNumber(s)
+	switch {
+	case err != nil:
 		return err
-	}
-	if v < 0 {
-		return errors.New("must be ≥ 0")
+	case v < 0:
+		return usagef(i18n.CLIErrNegative, strings.TrimSpace(s))
+	case v > maxInput:
+		return usagef(i18n.CLIErrTooLarge, strings.TrimSpace(s), formatNumber(maxInput))
 	}
 	*f.v = v
 	return nil
 }
 
-// labelValue is a flag value holding same|different.
+// labelValue is a flag value holding a label, read by loss.ParseLabel like
+// labels in scenario files and typed in the playground.
 type labelValue struct{ y *loss.Label }
+
+func (f labelValue) Type() string { return "label" }
 
 func (f labelValue) String() string {
 	if f.y == nil {
@@ -63,7 +91,8 @@ func (f labelValue) String() string {
 func (f labelValue) Set(s string) error {
 	y, err := loss.ParseLabel(s)
 	if err != nil {
-		return fmt.Errorf("%q is not a label: want same or different", s)
+		return usagef(i18n.CLIErrNotLabel, s,
+			strings.Join(loss.LabelSpellings(loss.Same), ", "), strings.Join(loss.LabelSpellings(loss.Different), ", "))
 	}
 	*f.y = y
 	return nil
@@ -72,13 +101,15 @@ func (f labelValue) Set(s string) error {
 // vectorValue is a flag value holding a vector.
 type vectorValue struct{ v *[]float64 }
 
+func (f vectorValue) Type() string { return "vector" }
+
 func (f vectorValue) String() string {
 	if f.v == nil || *f.v == nil {
 		return ""
 	}
 	parts := make([]string, len(*f.v))
 	for i, x := range *f.v {
-		parts[i] = strconv.FormatFloat(x, 'g', -1, 64)
+		parts[i] = formatNumber(x)
 	}
 	return strings.Join(parts, ",")
 }
@@ -95,6 +126,8 @@ func (f vectorValue) Set(s string) error {
 // metricValue is a flag value holding a distance name.
 type metricValue struct{ m *dist.Metric }
 
+func (f metricValue) Type() string { return "name" }
+
 func (f metricValue) String() string {
 	if f.m == nil {
 		return ""
@@ -105,7 +138,7 @@ func (f metricValue) String() string {
 func (f metricValue) Set(s string) error {
 	m, err := dist.Parse(s)
 	if err != nil {
-		return err
+		return usagef(i18n.CLIErrUnknownMetricVal, s, strings.Join(dist.Names(), ", "))
 	}
 	*f.m = m
 	return nil

@@ -6,6 +6,7 @@ package i18n
 
 var englishAreas = []map[ID]string{
 	commonEN,
+	cliEN,
 	batchEN,
 }
 

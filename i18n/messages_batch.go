@@ -3,6 +3,14 @@ package i18n
 // Messages of `losslab batch`'s text report and notes (the statistics, the
 // sampling and method notes; the loss lines belong to the loss area).
 const (
+	BatchFlagMaxMemory  ID = "batch.flag.max-memory"
+	BatchFlagSample     ID = "batch.flag.sample-anchors"
+	BatchFlagSeed       ID = "batch.flag.seed"
+	BatchFlagMaxRows    ID = "batch.flag.max-rows"
+	BatchErrMaxRows     ID = "batch.err.max-rows" // %d rows
+	BatchErrSize        ID = "batch.err.size"
+	BatchErrSizeSmall   ID = "batch.err.size-small"
+	BatchErrSample      ID = "batch.err.sample"
 	BatchHeader         ID = "batch.header"            // source, N, dim, classes, class list, distance, margin
 	BatchHeaderNormal   ID = "batch.header-normalized" // the same, rows L2-normalised
 	BatchSampled        ID = "batch.sampled"           // anchors, of N, seed
@@ -25,6 +33,14 @@ const (
 )
 
 var batchEN = map[ID]string{
+	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB); above it the AUC and threshold are binned with an error bound, not exact",
+	BatchFlagSample:     "`K`, auto or all: evaluate K anchors drawn at random, every figure with a 95% confidence interval; auto does so when the estimate passes 2 minutes",
+	BatchFlagSeed:       "`SEED` of the anchor sample",
+	BatchFlagMaxRows:    "refuse input with more data rows than `N`",
+	BatchErrMaxRows:     "--max-rows %d: want at least 4",
+	BatchErrSize:        "want a size such as 512MiB or 2GiB",
+	BatchErrSizeSmall:   "want at least 1MiB",
+	BatchErrSample:      "want auto, all or a number of anchors of at least 2",
 	BatchHeader:         "%s: %s × %s, %s classes (%s), %s distance, margin %s",
 	BatchHeaderNormal:   "%s: %s × %s, %s classes (%s), %s distance, margin %s, rows L2-normalised",
 	BatchSampled:        "sampled: %s of %s anchors (seed %d); each figure is an estimate, its 95%% confidence interval in brackets",

@@ -49,17 +49,6 @@ func (y Label) String() string {
 // Y is the label as the number in the formulas.
 func (y Label) Y() float64 { return float64(y) }
 
-// ParseLabel accepts "same" and "different".
-func ParseLabel(s string) (Label, error) {
-	switch s {
-	case "same":
-		return Same, nil
-	case "different":
-		return Different, nil
-	}
-	return 0, fmt.Errorf("%w %q (want same or different)", ErrLabel, s)
-}
-
 // Sentinel errors a caller can tell apart with errors.Is.
 var (
 	ErrDistance = errors.New("distance must be finite and ≥ 0")

@@ -9,7 +9,9 @@
 //     as a person rounds: ½·0.75² = 0.28125 shows 0.2813;
 //   - never "-0.00": a value that rounds to zero prints unsigned;
 //   - the ASCII minus sign, so a printed number can be pasted into a flag;
-//   - counts with a comma every three digits (12,345), everywhere.
+//   - counts with a comma every three digits (12,345), everywhere;
+//   - magnitudes of a billion and more in exponent form (1e+150), since a
+//     301-digit figure is correct but unreadable.
 package numfmt
 
 import (
@@ -21,7 +23,7 @@ import (
 // Input writes a distance, margin or similarity: 2 decimals, more only when
 // the value has them, at most 6 significant digits.
 func Input(x float64) string {
-	if s, ok := special(x); ok {
+	if s, ok := huge(x); ok {
 		return s
 	}
 	if s := Fixed(x, 2); mustParse(s) == x {
@@ -38,12 +40,31 @@ func Input(x float64) string {
 }
 
 // Loss writes a loss or statistic with 4 decimals.
-func Loss(x float64) string { return Fixed(x, 4) }
+func Loss(x float64) string {
+	if s, ok := huge(x); ok {
+		return s
+	}
+	return Fixed(x, 4)
+}
+
+// huge writes magnitudes ≥ Huge (and NaN, ±Inf) in exponent form.
+func huge(x float64) (string, bool) {
+	if s, ok := special(x); ok {
+		return s, true
+	}
+	if math.Abs(x) >= Huge {
+		return strconv.FormatFloat(x, 'g', 6, 64), true
+	}
+	return "", false
+}
 
 // Grad writes a gradient: always signed unless it rounds to zero, 2 decimals,
 // up to 4 when the value has them.
 func Grad(x float64) string {
-	if s, ok := special(x); ok {
+	if s, ok := huge(x); ok {
+		if x >= Huge {
+			s = "+" + s
+		}
 		return s
 	}
 	s := Fixed(x, 4)
@@ -156,6 +177,9 @@ func decimals(s string) int {
 	}
 	return 0
 }
+
+// Huge is the magnitude from which Input, Loss and Grad use exponent form.
+const Huge = 1e9
 
 func special(x float64) (string, bool) {
 	switch {
