@@ -404,6 +404,7 @@ type computation struct {
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
 	ps, ns, prefix     []float64
+	scratch            []float64 // for sortDistances
 	negHist            []int64
 	hist               *fineHistogram // ordered pairs: this worker's counts
 	less, ties, closer int64
@@ -545,7 +546,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	q := len(w.ns)
 	// Positives in increasing order make every count below a pointer that
 	// only moves forward: linear walks instead of a binary search each.
-	slices.Sort(w.ps)
+	w.scratch = sortDistances(w.ps, w.scratch)
 	maxP := w.ps[len(w.ps)-1]
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
@@ -554,15 +555,15 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	cutoff := maxP + m + loss.Tol
 	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
-	for _, v := range w.ns {
-		minN, farthest = math.Min(minN, v), math.Max(farthest, v)
+	for _, v := range w.ns { // builtin min and max: no NaN can be here
+		minN, farthest = min(minN, v), max(farthest, v)
 		if v < cutoff {
 			near = append(near, v)
 		} else {
-			farMin = math.Min(farMin, v)
+			farMin = min(farMin, v)
 		}
 	}
-	slices.Sort(near)
+	w.scratch = sortDistances(near, w.scratch)
 	if cap(w.prefix) < len(near)+1 {
 		w.prefix = make([]float64, len(near)+1)
 	}

@@ -21,18 +21,19 @@ const (
 // known; top is a bound computed from the data.
 type fineHistogram struct {
 	top      float64
+	perUnit  float64 // bins per unit of distance
 	pos, neg []int64
 }
 
 func newFineHistogram(top float64, bins int) *fineHistogram {
-	return &fineHistogram{top: top, pos: make([]int64, bins), neg: make([]int64, bins)}
+	return &fineHistogram{top: top, perUnit: float64(bins) / top, pos: make([]int64, bins), neg: make([]int64, bins)}
 }
 
 // bin is the index of d's bin; the comparisons before converting keep a
 // NaN or huge quotient from becoming an out-of-range index.
 func (h *fineHistogram) bin(d float64) int {
 	last := len(h.pos) - 1
-	f := d / h.top * float64(len(h.pos))
+	f := d * h.perUnit
 	switch {
 	case !(f > 0):
 		return 0
