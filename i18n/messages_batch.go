@@ -3,6 +3,8 @@ package i18n
 // Messages of `losslab batch`'s text report and notes (the statistics, the
 // sampling and method notes; the loss lines belong to the loss area).
 const (
+	BatchViewSampled    ID = "batch.view.sampled" // anchors, of N, seed
+	BatchViewBinned     ID = "batch.view.binned"  // AUC bound
 	BatchFlagMaxMemory  ID = "batch.flag.max-memory"
 	BatchFlagSample     ID = "batch.flag.sample-anchors"
 	BatchFlagSeed       ID = "batch.flag.seed"
@@ -33,6 +35,8 @@ const (
 )
 
 var batchEN = map[ID]string{
+	BatchViewSampled:    "sampled: %s of %s anchors (seed %d); the figures are estimates (--json gives their 95%% intervals)",
+	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%s",
 	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB); above it the AUC and threshold are binned with an error bound, not exact",
 	BatchFlagSample:     "`K`, auto or all: evaluate K anchors drawn at random, every figure with a 95% confidence interval; auto does so when the estimate passes 2 minutes",
 	BatchFlagSeed:       "`SEED` of the anchor sample",

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -16,6 +17,8 @@ import (
 	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
 
 // batchKeys are the batch view's keys.
@@ -171,12 +174,25 @@ func (m BatchModel) resultLines() []string {
 	r := m.res
 	l, t, s := r.Losses, r.Triplets, r.Separation
 	pct := func(k int64) float64 { return 100 * share(k, t.Total) }
-	return []string{
+	return append(methodNotes(r), []string{
 		fmt.Sprintf("losses      contrastive %.4f · batch-all %.4f (non-zero %.4f, %.1f%% active)", l.Contrastive, l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive),
 		fmt.Sprintf("            batch-hard %.4f (soft-margin %.4f) · semi-hard %.4f", l.BatchHard, l.BatchHardSoft, l.SemiHard),
 		fmt.Sprintf("triplets    easy %.1f%% · semi-hard %.1f%% · hard %.1f%% of %d", pct(t.Easy), pct(t.SemiHard), pct(t.Hard), t.Total),
 		fmt.Sprintf("separation  AUC %.4f · d ≤ %s means same: %.1f%% accurate", s.AUC, loss.FormatValue(s.Threshold), 100*s.Accuracy),
 		fmt.Sprintf("            negatives closer than median positive + m: %.1f%%", 100*s.NegativesInsideMedianPlusMargin),
 		"",
+	}...)
+}
+
+// methodNotes says when the figures are a sample's estimates or binned.
+func methodNotes(r *batch.Result) []string {
+	var p i18n.Printer
+	var out []string
+	if r.Sample != nil {
+		out = append(out, p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
 	}
+	if s := r.Separation; s.Method == batch.MethodBinned && r.Sample == nil { // a sample is always binned
+		out = append(out, p.T(i18n.BatchViewBinned, strconv.FormatFloat(s.AUCErrorBound, 'g', 2, 64)))
+	}
+	return out
 }
