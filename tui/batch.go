@@ -87,7 +87,7 @@ func (m *BatchModel) compute() tea.Cmd {
 	seq, d, opts := m.seq, m.data, m.opts
 	return func() tea.Msg {
 		res, err := batch.Compute(context.Background(), d.X, d.Labels, len(d.Classes), opts)
-		return batchResultMsg{seq, res, err}
+		return batchResultMsg{seq, res, d.Locate(err)} // errors name file:line
 	}
 }
 
