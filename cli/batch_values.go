@@ -31,8 +31,8 @@ func (f byteSize) String() string {
 
 func (f byteSize) Set(s string) error {
 	t := strings.TrimSpace(s)
-	num := strings.TrimRight(t, "KMGBIkmgbi")
-	unit := strings.ToUpper(strings.TrimPrefix(t, num))
+	cut := len(strings.TrimRight(t, "KMGBIkmgbi")) // the number, then its unit
+	num, unit := strings.TrimSpace(t[:cut]), strings.ToUpper(t[cut:])
 	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20, "G": 30, "GB": 30, "GIB": 30}
 	sh, ok := shift[unit]
 	v, err := strconv.ParseInt(num, 10, 64)
