@@ -321,3 +321,33 @@ func TestPlan(t *testing.T) {
 		t.Errorf("AnchorsWithin a quarter of the time: %d", k)
 	}
 }
+
+// Before, a top near the float64 limit made bucket indices out of range.
+func TestSortedIndexExtremeTop(t *testing.T) {
+	vals := []float64{0, 1, 1e300, 1e307, 1.7e308}
+	for _, top := range []float64{math.MaxFloat64, 1e-300, 4} {
+		ix := newSortedIndex(vals, top)
+		for _, x := range []float64{-1, 0, 0.5, 1, 1e300, 1.7e308, math.MaxFloat64, math.Inf(1)} {
+			less, atMost := ix.bounds(x)
+			if less != sortSearch(vals, x, false) || atMost != sortSearch(vals, x, true) {
+				t.Errorf("top %g: bounds(%g) = %d, %d", top, x, less, atMost)
+			}
+		}
+	}
+	h := newFineHistogram(math.MaxFloat64, fineBins)
+	for _, d := range []float64{0, 1, math.MaxFloat64, math.Inf(1), math.NaN()} {
+		if b := h.bin(d); b < 0 || b >= fineBins {
+			t.Errorf("bin(%g) = %d", d, b)
+		}
+	}
+}
+
+func sortSearch(sorted []float64, x float64, orEqual bool) int {
+	k := 0
+	for _, v := range sorted {
+		if v < x || orEqual && v == x {
+			k++
+		}
+	}
+	return k
+}
