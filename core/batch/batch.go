@@ -256,6 +256,11 @@ func (r *Result) checkFinite() error {
 			return fmt.Errorf("%w: the %s over all anchors overflows float64 (the distances are too large)", ErrNotFinite, v.name)
 		}
 	}
+	for key, iv := range r.Intervals {
+		if !(math.Abs(iv.Low) <= math.MaxFloat64 && math.Abs(iv.High) <= math.MaxFloat64) {
+			return fmt.Errorf("%w: the confidence interval of %s overflows float64 (the distances are too large)", ErrNotFinite, key)
+		}
+	}
 	return nil
 }
 

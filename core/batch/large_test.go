@@ -351,3 +351,28 @@ func sortSearch(sorted []float64, x float64, orEqual bool) int {
 	}
 	return k
 }
+
+// Every interval is finite (JSON cannot hold anything else), even for a
+// statistic with no terms in the sample and for a sample of one anchor.
+func TestIntervalsFinite(t *testing.T) {
+	// Two far-apart classes and m = 0: no active triplet, so the non-zero
+	// mean has no terms at all.
+	x := mat.NewDense(6, 1, []float64{0, 0.1, 0.2, 10, 10.1, 10.2})
+	for _, k := range []int{1, 2, 5} {
+		res, err := Compute(context.Background(), x, []int{0, 0, 0, 1, 1, 1}, 2, Options{SampleAnchors: k, Seed: 1})
+		if err != nil {
+			t.Fatalf("k=%d: %v", k, err)
+		}
+		if res.Sample.Anchors < 2 {
+			t.Errorf("k=%d: a sample of %d anchors", k, res.Sample.Anchors)
+		}
+		for key, iv := range res.Intervals {
+			if math.IsInf(iv.Low, 0) || math.IsInf(iv.High, 0) || math.IsNaN(iv.Low) || math.IsNaN(iv.High) || iv.Low > iv.High {
+				t.Errorf("k=%d: %s = %+v", k, key, iv)
+			}
+		}
+		if iv := res.Intervals["losses.batch_all_nonzero"]; iv != (Interval{}) || res.Losses.BatchAllNonzero != 0 {
+			t.Errorf("k=%d: non-zero mean %v in %+v", k, res.Losses.BatchAllNonzero, iv)
+		}
+	}
+}

@@ -47,7 +47,7 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 	}
 	anchors := n
 	if opts.SampleAnchors > 0 && opts.SampleAnchors < n {
-		anchors = opts.SampleAnchors
+		anchors = max(opts.SampleAnchors, 2) // an interval needs two anchors' spread
 	}
 	workers := int64(runtime.GOMAXPROCS(0))
 	rows := int64(blockRows(n, opts.BlockRows))

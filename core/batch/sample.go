@@ -33,7 +33,7 @@ const z95 = 1.959963984540054
 // ratioInterval is the 95% confidence interval of R = Σy/Σx over a simple
 // random sample of k of the n anchors (the ratio estimator's linearised
 // variance with the finite population correction; Cochran, Sampling
-// Techniques, 6.3), clipped to [lo, hi].
+// Techniques, 6.3), clipped to [lo, hi]. It needs k ≥ 2 (PlanFor sees to it).
 func ratioInterval(y, x []float64, n int, lo, hi float64) Interval {
 	k := len(y)
 	var sy, sx float64
@@ -41,8 +41,8 @@ func ratioInterval(y, x []float64, n int, lo, hi float64) Interval {
 		sy += y[i]
 		sx += x[i]
 	}
-	if k < 2 || sx == 0 {
-		return Interval{lo, hi}
+	if sx == 0 { // the statistic is 0 by convention (no active triplet, say) in every sample
+		return Interval{0, 0}
 	}
 	r := sy / sx
 	var ss float64
