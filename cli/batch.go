@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"runtime/debug"
 	"strconv"
 	"strings"
 	"time"
@@ -59,6 +60,9 @@ func runBatch(args []string, io IO) int {
 	if f.maxRows < 4 {
 		return fail(io, "losslab batch", usagef(i18n.BatchErrMaxRows, f.maxRows))
 	}
+	// The budget is also the garbage collector's soft limit, so that reading
+	// a large file does not leave its garbage above it.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(f.maxMemory))
 	d, err := loadDataset(f, io.In)
 	if err != nil {
 		return fail(io, "losslab batch", err)
