@@ -35,7 +35,7 @@ const (
 )
 
 var batchEN = map[ID]string{
-	BatchViewSampled:    "sampled: %s of %s anchors (seed %d); the figures are estimates (--json gives their 95%% intervals)",
+	BatchViewSampled:    "sampled: %s of %s anchors (seed %d): the figures below are estimates",
 	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%s",
 	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB); above it the AUC and threshold are binned with an error bound, not exact",
 	BatchFlagSample:     "`K`, auto or all: evaluate K anchors drawn at random, every figure with a 95% confidence interval; auto does so when the estimate passes 2 minutes",
