@@ -144,7 +144,10 @@ func duration(p i18n.Printer, seconds float64) string {
 
 // bytesText writes a size in MiB or GiB.
 func bytesText(b int64) string {
-	if b >= 1<<30 {
+	switch {
+	case b >= 100<<30:
+		return numfmt.Count(b>>30) + " GiB"
+	case b >= 1<<30:
 		return numfmt.Fixed(float64(b)/(1<<30), 1) + " GiB"
 	}
 	return numfmt.Fixed(float64(b)/(1<<20), 1) + " MiB"
