@@ -24,7 +24,7 @@ import (
 type batchFlags struct {
 	in, labels, format, labelCol, demo string
 	metric                             dist.Metric
-	margin                             float64
+	margin, temperature                float64
 	normalize, asJSON, plain           bool
 	bins                               int
 	maxMemory                          int64
@@ -43,6 +43,7 @@ func runBatch(args []string, io IO) int {
 	fs.StringVar(&f.demo, "demo", "", io.T(i18n.CLIFlagBatchDemo))
 	fs.Var(metricValue{&f.metric}, "distance", io.T(i18n.CLIFlagBatchDistance))
 	fs.Var(nonNegative{&f.margin}, "margin", io.T(i18n.CLIFlagBatchMargin))
+	fs.Var(positive{&f.temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.BoolVar(&f.normalize, "normalize", false, io.T(i18n.CLIFlagBatchNorm))
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.CLIFlagBatchJSON))
 	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.CLIFlagBatchPlain))
@@ -72,13 +73,13 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	}
-	opts := batch.Options{Metric: f.metric, Margin: f.margin, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
+	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
 	opts.SampleAnchors = chooseSample(f, d, opts, io.Err)
 	if io.OutIsTTY && !f.asJSON && !f.plain {
-		if err := tui.RunBatch(d, opts, io.In, io.Out); err != nil {
-			return failRun(io, "losslab batch", err)
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
+		if !fellBack {
+			return status
 		}
-		return ExitOK
 	}
 	if io.ErrIsTTY {
 		opts.Progress = progressPrinter(io.Err, time.Now())
@@ -96,7 +97,7 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	} else {
-		writeBatchText(&out, d, res, f.normalize)
+		writeBatchText(&out, io.printer(), d, res, f.normalize)
 	}
 	return write(io, "batch", out.Bytes())
 }
@@ -258,8 +259,7 @@ func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
 	}
 }
 
-func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized bool) {
-	p := i18n.Printer{}
+func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
 	header := i18n.BatchHeader
 	if normalized {
 		header = i18n.BatchHeaderNormal
@@ -278,23 +278,16 @@ func writeBatchText(w io.Writer, d *dataset.Dataset, r *batch.Result, normalized
 		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
 	}
 	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
-	l := r.Losses
-	fmt.Fprintln(w, "losses")
-	fmt.Fprintf(w, "  contrastive, all pairs          %s%s\n", numfmt.Loss(l.Contrastive), ci("losses.contrastive", numfmt.Loss))
-	fmt.Fprintf(w, "  batch-all triplet               %s%s   non-zero mean %s%s   active %s%s of %s triplets\n",
-		numfmt.Loss(l.BatchAll), ci("losses.batch_all", numfmt.Loss), numfmt.Loss(l.BatchAllNonzero), ci("losses.batch_all_nonzero", numfmt.Loss),
-		share(l.FractionActive), ci("losses.fraction_active", share), numfmt.Count(r.Triplets.Total))
-	fmt.Fprintf(w, "  batch-hard (Hermans 2017)       %s%s   soft-margin %s%s\n", numfmt.Loss(l.BatchHard), ci("losses.batch_hard", numfmt.Loss),
-		numfmt.Loss(l.BatchHardSoft), ci("losses.batch_hard_soft", numfmt.Loss))
-	fmt.Fprintf(w, "  semi-hard (TF Addons rule)      %s%s\n\n", numfmt.Loss(l.SemiHard), ci("losses.semi_hard", numfmt.Loss))
+	writeBatchLosses(w, p, r.ByLoss, r.Intervals)
+	fmt.Fprintln(w)
 	t := r.Triplets
-	fmt.Fprintln(w, p.T(i18n.BatchTriplets,
+	fmt.Fprintln(w, p.T(i18n.BatchReportTriplets,
 		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", share),
 		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", share),
 		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share)))
 	fmt.Fprintln(w)
 	s := r.Separation
-	fmt.Fprintln(w, p.T(i18n.BatchSeparation))
+	fmt.Fprintln(w, p.T(i18n.BatchReportSeparation))
 	fmt.Fprintln(w, p.T(i18n.BatchAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs)))
 	fmt.Fprintln(w, p.T(i18n.BatchThreshold, num(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share)))
 	fmt.Fprintln(w, p.T(i18n.BatchCloser, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),

@@ -57,8 +57,8 @@ func TestBatchHostileFiles(t *testing.T) {
 		// Before: a panic in core/batch/index.go.
 		{[]string{"--in", huge, "--json"}, huge + ":1: result is not finite: the euclidean distance to row 2 is beyond float64"},
 		// Before: NaN losses reported as "easy 100%, AUC 1.0" with exit 0.
-		{[]string{"--in", big, "--json"}, "loss terms of this anchor overflow float64"},
-		{[]string{"--in", big, "--plain"}, "loss terms of this anchor overflow float64"},
+		{[]string{"--in", big, "--json"}, "the contrastive loss terms (all-pairs, mean) of this anchor overflow float64"},
+		{[]string{"--in", big, "--plain"}, "the contrastive loss terms (all-pairs, mean) of this anchor overflow float64"},
 		// Before: row 1 silently became a header.
 		{[]string{"--in", typo}, typo + `:1: column 2: "2.x" is not a number`},
 		{[]string{"--in", tabs}, tabs + ":1: one column: the file looks tab-separated: use --format tsv"},

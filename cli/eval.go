@@ -20,6 +20,7 @@ func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 	fs.Var(nonNegative{&in.DAP}, "dap", io.T(i18n.CLIFlagDAP))
 	fs.Var(nonNegative{&in.DAN}, "dan", io.T(i18n.CLIFlagDAN))
 	fs.Var(nonNegative{&in.Margin}, "margin", io.T(i18n.CLIFlagMargin))
+	fs.Var(positive{&in.Temperature}, "temperature", io.T(i18n.LossFlagTemperature))
 	fs.Var(labelValue{&in.YAP}, "y-ap", io.T(i18n.CLIFlagYAP))
 	fs.Var(labelValue{&in.YAN}, "y-an", io.T(i18n.CLIFlagYAN))
 	fs.Var(vectorValue{&in.Anchor}, "anchor", io.T(i18n.CLIFlagAnchor))
@@ -73,12 +74,12 @@ func runEval(args []string, io IO) int {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
-		writeEvalText(&out, in, ev)
+		writeEvalText(&out, io.printer(), in, ev)
 	}
 	return write(io, "eval", out.Bytes())
 }
 
-func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
+func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 	fmt.Fprintf(w, "inputs       margin m = %s   y(a,p) = %s   y(a,n) = %s\n", num(in.Margin), in.YAP, in.YAN)
 	if in.Anchor != nil {
 		fmt.Fprintf(w, "distances    d(a,p) = %s(anchor, positive) = %s\n", in.Metric, num(ev.DAP))
@@ -96,12 +97,10 @@ func writeEvalText(w io.Writer, in Input, ev loss.Evaluation) {
 	}
 	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
 	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairNames[i], p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
+		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairID(i), p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
 	}
-	fmt.Fprintf(w, "             mean = %s\n", numfmt.Loss(ev.Contrastive))
-	fmt.Fprintf(w, "\nvariants     soft-margin triplet  softplus(d(a,p) − d(a,n))        = %s\n", numfmt.Loss(ev.SoftMargin.Loss))
-	fmt.Fprintf(w, "             squared triplet      max(d(a,p)² − d(a,n)² + m, 0)    = %s\n", numfmt.Loss(ev.Squared.Loss))
-	fmt.Fprintf(w, "             hinge contrastive    y·d + (1−y)·max(m − d, 0), mean  = %s\n", numfmt.Loss(ev.HingeMean))
+	fmt.Fprintf(w, "             mean = %s\n\n", numfmt.Loss(ev.Contrastive))
+	writeEvalVariants(w, p, ev)
 }
 
 func activeWord(active bool) string {

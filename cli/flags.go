@@ -181,8 +181,11 @@ func fail(io IO, cmd string, err error) int {
 // printError writes "cmd: message" as one line, a usage error in the IO's language.
 func printError(io IO, cmd string, err error) {
 	msg := err.Error()
+	var localized interface{ Text(i18n.Printer) string } // scenario file errors
 	if ue, ok := err.(*usageError); ok {
 		msg = ue.render(io.printer())
+	} else if errors.As(err, &localized) {
+		msg = localized.Text(io.printer())
 	}
 	fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, cmd, termsafe.String(msg)))
 }

@@ -2,10 +2,8 @@ package cli
 
 import (
 	"errors"
-
-	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
+	"fmt"
+	"os"
 
 	"losslab/i18n"
 	"losslab/scenarios"
@@ -26,7 +24,7 @@ func runPlayground(args []string, io IO) int {
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
-	opts := tui.Options{Color: !io.NoColor}
+	opts := tui.Options{Color: !io.NoColor && io.OutIsTTY}
 	if *scenario != "" {
 		s, err := scenarios.Resolve(*scenario)
 		if err != nil {
@@ -34,12 +32,8 @@ func runPlayground(args []string, io IO) int {
 		}
 		opts.Scenario = s
 	}
-	if io.NoColor || !io.OutIsTTY {
-		lipgloss.SetColorProfile(termenv.Ascii)
-		opts.Color = false
-	}
 	if !io.OutIsTTY {
-		return write(io, "", []byte(tui.Plain(opts)))
+		return write(io, "", []byte(tui.Plain(opts, io.printer())))
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
@@ -47,9 +41,41 @@ func runPlayground(args []string, io IO) int {
 		}
 		return ExitOK
 	}
-	_, err := tea.NewProgram(tui.New(opts), tea.WithAltScreen(), tea.WithInput(io.In), tea.WithOutput(io.Out)).Run()
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return failRun(io, "losslab", err)
+	status, fellBack := runApp(tui.Config{Start: tui.ModePlayground, Playground: opts}, "losslab", io)
+	if fellBack {
+		return write(io, "", []byte(tui.Plain(opts, io.printer())))
 	}
-	return ExitOK
+	return status
+}
+
+// runApp runs the interactive app (one tea.Program for every mode) and
+// turns how it ended into an exit status: 128 + the signal's number after
+// a signal, as shells expect; 2 with one line after a crash or when the
+// user quit on an input error the view showed. fellBack reports that there
+// was no terminal to read keys from: a note is on stderr and the caller
+// prints its plain output instead.
+func runApp(cfg tui.Config, cmd string, io IO) (status int, fellBack bool) {
+	out, err := tui.Run(cfg, tui.Terminal{
+		In: io.In, Out: io.Out, Err: io.Err, NoColor: io.NoColor,
+		Debug: os.Getenv("LOSSLAB_DEBUG") == "1", Printer: io.printer(),
+	})
+	var crash *tui.PanicError
+	switch {
+	case errors.Is(err, tui.ErrNoTerminal):
+		fmt.Fprintln(io.Err, io.T(i18n.NoTerminalNote))
+		return ExitOK, true
+	case errors.As(err, &crash) && crash.StackFile != "":
+		fmt.Fprintln(io.Err, io.T(i18n.Crashed, crash.Value, crash.StackFile))
+		return ExitUsage, false
+	case errors.As(err, &crash):
+		fmt.Fprintln(io.Err, io.T(i18n.CrashedNoFile, crash.Value))
+		return ExitUsage, false
+	case err != nil:
+		return failRun(io, cmd, err), false
+	case out.Signal != 0:
+		return 128 + int(out.Signal), false
+	case out.InputError != nil:
+		return fail(io, cmd, out.InputError), false
+	}
+	return ExitOK, false
 }

@@ -3,6 +3,8 @@ package cli
 import (
 	"bytes"
 	"fmt"
+	"strconv"
+	"strings"
 	"text/tabwriter"
 
 	"losslab/core/loss"
@@ -47,25 +49,52 @@ func runReplay(args []string, io IO) int {
 				return fail(io, "losslab replay", err)
 			}
 		}
-	} else {
-		fmt.Fprintf(&out, "%s: %s\n\n", s.Name, s.Title)
-		tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "step\td(a,p)\td(a,n)\tmargin\ty(a,p)\ty(a,n)\ttriplet\tregime\tcontrastive\t")
-		for i := range s.Len() {
-			st := s.StateAt(i)
-			ev, err := loss.Evaluate(st.Setting())
-			if err != nil {
-				return fail(io, "losslab replay", err)
-			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", i, st.DAP, st.DAN, st.Margin, st.YAP, st.YAN, numfmt.Loss(ev.Triplet.Loss), ev.Triplet.Regime, numfmt.Loss(ev.Contrastive))
-		}
-		tw.Flush()
-		out.WriteString("\n")
-		for i := range s.Len() {
-			if note := s.NoteAt(i); note != "" {
-				fmt.Fprintf(&out, "%2d  %s\n", i, note)
-			}
-		}
+	} else if err := writeReplayTable(&out, s, io.printer()); err != nil {
+		return fail(io, "losslab replay", err)
 	}
 	return write(io, "replay", out.Bytes())
+}
+
+// writeReplayTable prints every state of s with both losses, numbers by
+// internal/numfmt as eval prints them, then the notes.
+func writeReplayTable(out *bytes.Buffer, s *scenarios.Scenario, p i18n.Printer) error {
+	fmt.Fprintln(out, p.T(i18n.ScenReplayTitle, s.Name, s.Title))
+	fmt.Fprintln(out)
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
+	fmt.Fprintln(tw, p.T(i18n.ScenReplayHeader)+"\t")
+	for i := range s.Len() {
+		st := s.StateAt(i)
+		ev, err := loss.Evaluate(st.Setting())
+		if err != nil { // a validated scenario is always in range
+			return err
+		}
+		triplet, contrastive := resultOf(ev, loss.TripletID), resultOf(ev, loss.ContrastiveID)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", numfmt.Count(int64(i)),
+			numfmt.Input(st.DAP.Float()), numfmt.Input(st.DAN.Float()), numfmt.Input(st.Margin.Float()),
+			st.YAP, st.YAN, numfmt.Loss(triplet.Value), triplet.Terms[0].Regime, numfmt.Loss(contrastive.Value))
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	out.WriteString("\n")
+	width := max(len(strconv.Itoa(s.Len()-1)), 2)
+	// Continuation lines of a note line up under its first.
+	indent := "\n" + strings.Repeat(" ", width+2)
+	for i := range s.Len() {
+		if note := s.NoteAt(i); note != "" {
+			fmt.Fprintf(out, "%*d  %s\n", width, i, strings.ReplaceAll(note, "\n", indent))
+		}
+	}
+	return nil
+}
+
+// resultOf finds a loss of the registry in an evaluation; the classic
+// losses are always registered.
+func resultOf(ev loss.Evaluation, id loss.ID) loss.Result {
+	for _, r := range ev.Results {
+		if r.Loss.ID == id {
+			return r
+		}
+	}
+	panic(fmt.Sprintf("loss %s is not registered", id))
 }

@@ -26,6 +26,8 @@ type Report struct {
 	Contrastive ContrastiveReport `json:"contrastive"`
 	Triplet     TripletReport     `json:"triplet"`
 	Variants    VariantsReport    `json:"variants"`
+	// Losses holds every registered loss by ID, generated from the registry.
+	Losses map[loss.ID]LossReport `json:"losses"`
 }
 
 type InputsReport struct {
@@ -95,6 +97,8 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 		for i, other := range [2][]float64{in.Positive, in.Negative} {
 			d, err := in.Metric.Between(in.Anchor, other)
 			switch {
+			case errors.Is(err, dist.ErrNotRepresentable):
+				return loss.Evaluation{}, usagef(i18n.CLIErrPairOverflow, flags[i][0], flags[i][1], in.Metric.String())
 			case err != nil:
 				return loss.Evaluation{}, vectorFlagError(err, flags[i][0], flags[i][1], in.Anchor, other)
 			case math.IsNaN(d) || math.IsInf(d, 0):
@@ -108,7 +112,7 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 	ev, err := loss.Evaluate(in.Setting)
 	var ie *loss.InputError
 	if errors.As(err, &ie) {
-		names := map[string]string{"d(a,p)": join(flags[0]), "d(a,n)": join(flags[1]), "margin": "--margin"}
+		names := map[string]string{"d(a,p)": join(flags[0]), "d(a,n)": join(flags[1]), "margin": "--margin", "temperature": "--temperature"}
 		return ev, usagef(i18n.CLIErrFlagProblem, names[ie.Field], err.Error())
 	}
 	if err != nil {
@@ -167,6 +171,13 @@ func vectorFlagError(err error, first, second string, u, v []float64) error {
 	return usagef(i18n.CLIErrFlagProblem, flag, ve.Err.Error())
 }
 
+// resultValue is the value of loss id, for the keys kept from before the
+// registry ("variants").
+func resultValue(ev loss.Evaluation, id loss.ID) float64 {
+	r, _ := ev.Result(id)
+	return r.Value
+}
+
 // NewReport builds the JSON report of an evaluation of in.
 func NewReport(in Input, ev loss.Evaluation) Report {
 	r := Report{
@@ -184,10 +195,11 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 			Explanation: ev.Triplet.String(),
 		},
 		Variants: VariantsReport{
-			SoftMarginTriplet: ev.SoftMargin.Loss,
-			SquaredTriplet:    ev.Squared.Loss,
-			HingeContrastive:  ev.HingeMean,
+			SoftMarginTriplet: resultValue(ev, loss.SoftMarginID),
+			SquaredTriplet:    resultValue(ev, loss.SquaredTripletID),
+			HingeContrastive:  resultValue(ev, loss.HingeContrastiveID),
 		},
+		Losses: lossesReport(ev.Results),
 	}
 	if in.Anchor != nil {
 		name := in.Metric.String()
@@ -200,7 +212,7 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 	}
 	for i, p := range ev.Pairs {
 		r.Contrastive.Pairs = append(r.Contrastive.Pairs, PairReport{
-			Pair: loss.PairNames[i], Y: int(p.Label), D: p.D, Branch: p.Branch.String(),
+			Pair: loss.PairID(i), Y: int(p.Label), D: p.D, Branch: p.Branch.String(),
 			Loss: p.Loss, Active: p.Active, Grad: p.Grad, Explanation: p.String(),
 		})
 	}

@@ -9,6 +9,7 @@ import (
 	"text/tabwriter"
 
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
 
@@ -35,11 +36,13 @@ func runScenarios(args []string, io IO) int {
 		}
 	} else {
 		tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, "NAME\tSTEPS\tTITLE")
+		fmt.Fprintln(tw, io.T(i18n.ScenListHeader))
 		for _, s := range scenarios.Presets() {
-			fmt.Fprintf(tw, "%s\t%d\t%s\n", s.Name, len(s.Steps), s.Title)
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, numfmt.Count(int64(len(s.Steps))), s.Title)
 		}
-		tw.Flush()
+		if err := tw.Flush(); err != nil {
+			return failRun(io, "losslab scenarios", err)
+		}
 	}
 	return write(io, "scenarios", out.Bytes())
 }

@@ -75,6 +75,26 @@ func (f nonNegative) Set(s string) error {
 	return nil
 }
 
+// positive is a flag value holding a temperature: a finite number above 0,
+// at most maxInput.
+type positive struct{ v *float64 }
+
+func (f positive) Type() string { return "number" }
+
+func (f positive) String() string { return nonNegative(f).String() }
+
+func (f positive) Set(s string) error {
+	var v float64
+	if err := (nonNegative{&v}).Set(s); err != nil {
+		return err
+	}
+	if v == 0 {
+		return usagef(i18n.LossErrNotPositive, strings.TrimSpace(s))
+	}
+	*f.v = v
+	return nil
+}
+
 // labelValue is a flag value holding a label, read by loss.ParseLabel like
 // labels in scenario files and typed in the playground.
 type labelValue struct{ y *loss.Label }

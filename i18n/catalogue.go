@@ -6,7 +6,11 @@ package i18n
 
 var englishAreas = []map[ID]string{
 	commonEN,
+	lossEN,
+	truthEN,
+	scenEN,
 	cliEN,
+	tuiEN,
 	batchEN,
 }
 

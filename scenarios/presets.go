@@ -8,6 +8,9 @@ import (
 	"sort"
 	"strings"
 	"sync"
+
+	"losslab/i18n"
+	"losslab/internal/termsafe"
 )
 
 //go:embed presets/*.toml
@@ -57,12 +60,15 @@ type UnknownError struct {
 	Closest []string
 }
 
-func (e *UnknownError) Error() string {
-	msg := fmt.Sprintf("unknown scenario %q", e.Name)
+func (e *UnknownError) Error() string { return e.Text(i18n.Printer{}) }
+
+// Text renders the error with p.
+func (e *UnknownError) Text(p i18n.Printer) string {
+	name := termsafe.String(e.Name)
 	if len(e.Closest) > 0 {
-		msg += fmt.Sprintf(" (closest: %s)", strings.Join(e.Closest, ", "))
+		return p.T(i18n.ScenUnknownClosest, name, strings.Join(e.Closest, ", "))
 	}
-	return msg + "; 'losslab scenarios' lists them, or give a .toml file"
+	return p.T(i18n.ScenUnknown, name)
 }
 
 // Resolve finds a scenario by preset name or file path. A name that looks

@@ -4,72 +4,179 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
-	"strconv"
+
+	"github.com/BurntSushi/toml"
 
 	"losslab/core/grid"
 )
 
-// Encode writes s in the scenario file format. Each step names only the
-// fields it set, so loading the result reproduces every state exactly.
-func Encode(s *Scenario) []byte {
-	var b bytes.Buffer
-	fmt.Fprintf(&b, "name = %s\ntitle = %s\n", strconv.Quote(s.Name), strconv.Quote(s.Title))
-	if s.Description != "" {
-		fmt.Fprintf(&b, "description = %s\n", strconv.Quote(s.Description))
+// The file's shape for the TOML encoder: a step names only what it sets.
+type (
+	fileScenario struct {
+		Name        string     `toml:"name"`
+		Title       string     `toml:"title"`
+		Description string     `toml:"description,omitempty"`
+		Start       fileStart  `toml:"start"`
+		Step        []fileStep `toml:"step,omitempty"`
 	}
-	b.WriteString("\n[start]\n")
-	writeFields(&b, s.Start, []grid.Field{grid.DAP, grid.DAN, grid.Margin, grid.YAP, grid.YAN})
+	fileStart struct {
+		DAP    float64 `toml:"dap"`
+		DAN    float64 `toml:"dan"`
+		Margin float64 `toml:"margin"`
+		YAP    string  `toml:"y_ap"`
+		YAN    string  `toml:"y_an"`
+	}
+	fileStep struct {
+		DAP    *float64 `toml:"dap,omitempty"`
+		DAN    *float64 `toml:"dan,omitempty"`
+		Margin *float64 `toml:"margin,omitempty"`
+		YAP    *string  `toml:"y_ap,omitempty"`
+		YAN    *string  `toml:"y_an,omitempty"`
+		Note   string   `toml:"note,omitempty"`
+	}
+)
+
+// Encode writes s in the scenario file format with the TOML encoder (so a
+// note's every character is written as TOML spells it). Each step names
+// only the fields it set, so loading the result reproduces every state
+// exactly. A scenario within the loader's limits (MaxSteps, MaxFileBytes)
+// loads back; Session keeps recordings within them.
+func Encode(s *Scenario) []byte {
+	f := fileScenario{Name: s.Name, Title: s.Title, Description: s.Description, Start: fileStart{
+		DAP: s.Start.DAP.Float(), DAN: s.Start.DAN.Float(), Margin: s.Start.Margin.Float(),
+		YAP: s.Start.YAP.String(), YAN: s.Start.YAN.String(),
+	}}
 	for _, st := range s.Steps {
-		b.WriteString("\n[[step]]\n")
-		writeFields(&b, st.State, st.Set)
-		if st.Note != "" {
-			fmt.Fprintf(&b, "note = %s\n", strconv.Quote(st.Note))
+		out := fileStep{Note: st.Note}
+		for _, field := range st.Set {
+			switch field {
+			case grid.DAP:
+				out.DAP = ptr(st.State.DAP.Float())
+			case grid.DAN:
+				out.DAN = ptr(st.State.DAN.Float())
+			case grid.Margin:
+				out.Margin = ptr(st.State.Margin.Float())
+			case grid.YAP:
+				out.YAP = ptr(st.State.YAP.String())
+			case grid.YAN:
+				out.YAN = ptr(st.State.YAN.String())
+			}
 		}
+		f.Step = append(f.Step, out)
+	}
+	var b bytes.Buffer
+	enc := toml.NewEncoder(&b)
+	enc.Indent = ""
+	if err := enc.Encode(f); err != nil {
+		// Only unsupported Go types fail, and these types are fixed.
+		panic(fmt.Sprintf("scenarios: encoding a scenario: %v", err))
 	}
 	return b.Bytes()
 }
 
-func writeFields(b *bytes.Buffer, s grid.State, fields []grid.Field) {
-	for _, f := range fields {
-		if f.IsLabel() {
-			fmt.Fprintf(b, "%s = %q\n", f.Key(), s.Label(f).String())
-		} else {
-			fmt.Fprintf(b, "%s = %s\n", f.Key(), s.Value(f))
-		}
-	}
-}
+func ptr[T any](v T) *T { return &v }
 
 // ErrExists is returned by WriteNew when the file is already there.
 var ErrExists = errors.New("file exists")
 
-// WriteNew writes data to path atomically (a temporary file in the same
-// directory, then a link into place) and never overwrites an existing file.
+// WriteNew writes data to a new file at path, complete or not at all, and
+// never overwrites: a temporary file in the same directory (mode 0644 less
+// the umask), synced, then hard-linked into place and the directory synced.
+// Where the file system has no hard links it creates path exclusively
+// instead (removed again if writing fails).
 func WriteNew(path string, data []byte) error {
+	return fileWriter{link: os.Link}.writeNew(path, data)
+}
+
+// SaveNew writes s into dir as NAME.toml, or NAME-2.toml … NAME-100.toml
+// when that exists, and returns the path written.
+func SaveNew(dir string, s *Scenario) (string, error) {
+	data := Encode(s)
+	for i := 1; i <= 100; i++ {
+		file := s.Name + ".toml"
+		if i > 1 {
+			file = fmt.Sprintf("%s-%d.toml", s.Name, i)
+		}
+		path := filepath.Join(dir, file)
+		err := WriteNew(path, data)
+		if !errors.Is(err, ErrExists) {
+			return path, err
+		}
+	}
+	return "", fmt.Errorf("%s: %w", filepath.Join(dir, s.Name+".toml"), ErrExists)
+}
+
+// fileWriter lets tests stand in for a file system without hard links.
+type fileWriter struct {
+	link func(oldname, newname string) error
+}
+
+func (w fileWriter) writeNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, ".losslab-*.tmp")
+	tmp, err := createTemp(dir)
 	if err != nil {
 		return err
 	}
 	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
+	if err := writeSyncClose(tmp, data); err != nil {
 		return err
 	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	// os.Link fails if path exists, unlike os.Rename, which would replace it.
-	if err := os.Link(tmp.Name(), path); err != nil {
-		if errors.Is(err, os.ErrExist) {
-			return fmt.Errorf("%s: %w", path, ErrExists)
+	// A link fails if path exists, unlike a rename, which would replace it.
+	switch err := w.link(tmp.Name(), path); {
+	case err == nil:
+	case errors.Is(err, fs.ErrExist):
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	case linkUnsupported(err):
+		if err := writeExclusive(path, data); err != nil {
+			return err
 		}
+	default:
+		return err
+	}
+	return syncDir(dir)
+}
+
+// createTemp is os.CreateTemp with mode 0644 (less the umask) instead of
+// 0600: the link makes this very inode the written file.
+func createTemp(dir string) (*os.File, error) {
+	for range 100 {
+		name := filepath.Join(dir, fmt.Sprintf(".losslab-%d.tmp", rand.Uint64()))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if !errors.Is(err, fs.ErrExist) {
+			return f, err
+		}
+	}
+	return nil, fmt.Errorf("%s: could not create a temporary file", dir)
+}
+
+// writeExclusive creates path (failing if it exists) and writes data; a
+// failed write leaves no file behind.
+func writeExclusive(path string, data []byte) error {
+	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if errors.Is(err, fs.ErrExist) {
+		return fmt.Errorf("%s: %w", path, ErrExists)
+	}
+	if err != nil {
+		return err
+	}
+	if err := writeSyncClose(f, data); err != nil {
+		os.Remove(path)
 		return err
 	}
 	return nil
+}
+
+func writeSyncClose(f *os.File, data []byte) error {
+	_, err := f.Write(data)
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

@@ -4,16 +4,18 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
+	"io/fs"
 	"regexp"
-	"slices"
-	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 )
 
 // Limits on scenario files.
@@ -62,25 +64,39 @@ func (s *Scenario) NoteAt(i int) string {
 // ErrInvalid marks every validation error of a scenario file.
 var ErrInvalid = errors.New("invalid scenario")
 
-// FileError is a problem at a line of a scenario file.
+// FileError is a problem at a line of a scenario file. Its message is a
+// catalogue entry, so a front end can show it in its own language with Text.
 type FileError struct {
 	File string
-	Line int // 0 when no line applies
-	Msg  string
+	Line int // 0 only for problems with the file itself (a directory, a FIFO)
+	ID   i18n.ID
+	Args []any // arguments of the message; an i18n.ID argument is looked up too
 }
 
-func (e *FileError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+func (e *FileError) Error() string { return e.Text(i18n.Printer{}) }
+
+// Text renders the error with p: "file:line: reason".
+func (e *FileError) Text(p i18n.Printer) string {
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if id, ok := a.(i18n.ID); ok {
+			a = p.T(id)
+		}
+		args[i] = a
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	msg := p.T(e.ID, args...)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", termsafe.String(e.File), e.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", termsafe.String(e.File), msg)
 }
 
 func (e *FileError) Unwrap() error { return ErrInvalid }
 
-// LoadFile reads and validates a scenario file.
+// LoadFile reads and validates a scenario file. Only regular files are read:
+// a FIFO or a device would block or never end.
 func LoadFile(path string) (*Scenario, error) {
-	f, err := os.Open(path)
+	f, err := openNonBlocking(path)
 	if err != nil {
 		return nil, err
 	}
@@ -89,8 +105,13 @@ func LoadFile(path string) (*Scenario, error) {
 	if err != nil {
 		return nil, err
 	}
-	if info.IsDir() {
-		return nil, &FileError{File: path, Msg: "is a directory, not a scenario file"}
+	switch mode := info.Mode(); {
+	case mode.IsDir():
+		return nil, &FileError{File: path, ID: i18n.ScenIsDirectory}
+	case !mode.IsRegular():
+		return nil, &FileError{File: path, ID: i18n.ScenNotRegular, Args: []any{fileKind(mode)}}
+	case info.Size() > MaxFileBytes:
+		return nil, &FileError{File: path, ID: i18n.ScenTooLarge, Args: []any{numfmt.Count(MaxFileBytes)}}
 	}
 	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
 	if err != nil {
@@ -102,6 +123,21 @@ func LoadFile(path string) (*Scenario, error) {
 	}
 	s.Source = path
 	return s, nil
+}
+
+// fileKind names a non-regular file's type for an error ("a FIFO").
+func fileKind(m fs.FileMode) i18n.ID {
+	switch {
+	case m&fs.ModeNamedPipe != 0:
+		return i18n.ScenKindFIFO
+	case m&fs.ModeSocket != 0:
+		return i18n.ScenKindSocket
+	case m&fs.ModeCharDevice != 0:
+		return i18n.ScenKindCharDevice
+	case m&fs.ModeDevice != 0:
+		return i18n.ScenKindDevice
+	}
+	return i18n.ScenKindOther
 }
 
 // rawScenario mirrors the file; values are decoded as any so that this
@@ -117,125 +153,96 @@ type rawScenario struct {
 var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 
 // Parse validates the scenario file content data; file names it in errors.
+// Titles, descriptions and notes are sanitised (internal/termsafe): nothing
+// from a file can put an escape sequence on a terminal.
 func Parse(file string, data []byte) (*Scenario, error) {
 	if len(data) > MaxFileBytes {
-		return nil, &FileError{File: file, Msg: fmt.Sprintf("larger than %d bytes", MaxFileBytes)}
+		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenTooLarge, Args: []any{numfmt.Count(MaxFileBytes)}}
+	}
+	lay, err := scan(file, data)
+	if err != nil {
+		return nil, err
 	}
 	var raw rawScenario
 	md, err := toml.Decode(string(data), &raw)
 	if err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
-			return nil, &FileError{File: file, Line: pe.Position.Line, Msg: "TOML syntax: " + pe.Message}
+			return nil, &FileError{File: file, Line: max(pe.Position.Line, 1), ID: i18n.ScenSyntax, Args: []any{pe.Message}}
 		}
-		return nil, &FileError{File: file, Msg: err.Error()}
+		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenSyntax, Args: []any{err.Error()}}
 	}
-	p := &parser{file: file, lines: indexLines(string(data))}
-	if und := md.Undecoded(); len(und) > 0 {
-		return nil, p.unknownKey(und[0])
-	}
-	if len(raw.Step) > MaxSteps {
-		return nil, p.errAt("step", 0, "", fmt.Sprintf("%d steps: at most %d are allowed", len(raw.Step), MaxSteps))
+	p := &parser{file: file, lay: lay}
+	if und := md.Undecoded(); len(und) > 0 { // the scan admits only known keys
+		return nil, p.errAt(sectionTop, 0, "", i18n.ScenUnknownKey, quoteKey(und[0].String()), knownList(sectionTop))
 	}
 	s := &Scenario{Source: file}
-	if s.Name, err = p.text(raw.Name, "", 0, "name", true); err != nil {
+	if s.Name, err = p.text(raw.Name, sectionTop, 0, "name", true); err != nil {
 		return nil, err
 	}
 	if !slugPattern.MatchString(s.Name) {
-		return nil, p.errAt("", 0, "name", fmt.Sprintf("name %q is not a slug: use lower-case letters, digits and single '-' (e.g. blog-case-1)", s.Name))
+		return nil, p.errAt(sectionTop, 0, "name", i18n.ScenNotSlug, s.Name)
 	}
-	if s.Title, err = p.text(raw.Title, "", 0, "title", true); err != nil {
+	if s.Title, err = p.text(raw.Title, sectionTop, 0, "title", true); err != nil {
 		return nil, err
 	}
-	if s.Description, err = p.text(raw.Description, "", 0, "description", false); err != nil {
+	s.Title = termsafe.String(s.Title)
+	if s.Description, err = p.text(raw.Description, sectionTop, 0, "description", false); err != nil {
 		return nil, err
 	}
+	s.Description = termsafe.Multiline(s.Description)
 	if raw.Start == nil {
-		return nil, &FileError{File: file, Msg: "missing [start] table (it needs dap, dan, margin, y_ap, y_an)"}
-	}
-	if err := p.knownKeys(raw.Start, "start", 0); err != nil {
-		return nil, err
+		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
 	}
 	for f := grid.DAP; f < grid.NumFields; f++ {
 		if _, ok := raw.Start[f.Key()]; !ok {
-			return nil, p.errAt("start", 0, "", fmt.Sprintf("[start] is missing %s (all of dap, dan, margin, y_ap, y_an are required)", f.Key()))
+			return nil, p.errAt(sectionStart, 0, "", i18n.ScenStartMissing, f.Key())
 		}
 	}
-	if s.Start, _, err = p.apply(grid.State{}, raw.Start, "start", 0); err != nil {
+	if s.Start, _, err = p.apply(grid.State{}, raw.Start, sectionStart, 0); err != nil {
 		return nil, err
 	}
 	cur := s.Start
 	for i, step := range raw.Step {
-		if err := p.knownKeys(step, "step", i); err != nil {
-			return nil, err
-		}
 		var set []grid.Field
-		if cur, set, err = p.apply(cur, step, "step", i); err != nil {
+		if cur, set, err = p.apply(cur, step, sectionStep, i); err != nil {
 			return nil, err
 		}
-		note, err := p.text(step["note"], "step", i, "note", false)
+		note, err := p.text(step["note"], sectionStep, i, "note", false)
 		if err != nil {
 			return nil, err
 		}
 		if len(set) == 0 {
-			return nil, p.errAt("step", i, "", fmt.Sprintf("step %d sets nothing: give at least one of dap, dan, margin, y_ap, y_an", i+1))
+			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
 		}
-		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: note})
+		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note)})
 	}
 	return s, nil
 }
 
 type parser struct {
-	file  string
-	lines lineIndex
+	file string
+	lay  *layout
 }
 
-func (p *parser) errAt(section string, index int, key, msg string) error {
-	return &FileError{File: p.file, Line: p.lines.find(section, index, key), Msg: msg}
-}
-
-// unknownKey reports a top-level key the format does not have.
-func (p *parser) unknownKey(k toml.Key) error {
-	return p.errAt("", 0, k[0], fmt.Sprintf("unknown key %s (known keys: name, title, description, [start], [[step]])", k))
-}
-
-// knownKeys rejects keys a [start] or [[step]] table does not have, sorted
-// so that the first reported is stable.
-func (p *parser) knownKeys(table map[string]any, section string, index int) error {
-	var known []string
-	for f := range grid.NumFields {
-		known = append(known, f.Key())
-	}
-	if section == "step" {
-		known = append(known, "note")
-	}
-	var unknown []string
-	for k := range table {
-		if !slices.Contains(known, k) {
-			unknown = append(unknown, k)
-		}
-	}
-	if len(unknown) == 0 {
-		return nil
-	}
-	sort.Strings(unknown)
-	return p.errAt(section, index, unknown[0], fmt.Sprintf("unknown key %s.%s (known keys: %s)", section, unknown[0], strings.Join(known, ", ")))
+func (p *parser) errAt(section string, index int, key string, id i18n.ID, args ...any) error {
+	return &FileError{File: p.file, Line: p.lay.line(section, index, key), ID: id, Args: args}
 }
 
 // text reads an optional or required string value.
 func (p *parser) text(v any, section string, index int, key string, required bool) (string, error) {
 	if v == nil {
 		if required {
-			return "", &FileError{File: p.file, Msg: fmt.Sprintf("missing %s", key)}
+			return "", &FileError{File: p.file, Line: 1, ID: i18n.ScenMissingKey, Args: []any{key}}
 		}
 		return "", nil
 	}
 	s, ok := v.(string)
 	if !ok {
-		return "", p.errAt(section, index, key, fmt.Sprintf("%s must be a string, not %s", key, tomlType(v)))
+		return "", p.errAt(section, index, key, i18n.ScenNotString, key, tomlType(v))
 	}
 	if required && strings.TrimSpace(s) == "" {
-		return "", p.errAt(section, index, key, fmt.Sprintf("%s is empty", key))
+		return "", p.errAt(section, index, key, i18n.ScenEmptyText, key)
 	}
 	return s, nil
 }
@@ -252,11 +259,11 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 		if f.IsLabel() {
 			s, ok := v.(string)
 			if !ok {
-				return cur, nil, p.errAt(section, index, f.Key(), fmt.Sprintf("%s must be \"same\" or \"different\", not %s", f.Key(), tomlType(v)))
+				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenLabelType, f.Key(), tomlType(v))
 			}
 			y, err := loss.ParseLabel(s)
 			if err != nil {
-				return cur, nil, p.errAt(section, index, f.Key(), fmt.Sprintf("%s = %q: want \"same\" or \"different\"", f.Key(), s))
+				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenLabelValue, f.Key(), termsafe.String(s))
 			}
 			cur = cur.WithLabel(f, y)
 			continue
@@ -268,76 +275,28 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 		case int64:
 			x = float64(n)
 		default:
-			return cur, nil, p.errAt(section, index, f.Key(), fmt.Sprintf("%s must be a number, not %s", f.Key(), tomlType(v)))
+			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenNumberType, f.Key(), tomlType(v))
 		}
 		h, err := f.Value(x)
 		if err != nil {
-			return cur, nil, p.errAt(section, index, f.Key(), fmt.Sprintf("%s = %v", f.Key(), err))
+			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), err.Error())
 		}
 		cur = cur.WithValue(f, h)
 	}
 	return cur, set, nil
 }
 
-func tomlType(v any) string {
+// tomlType names the kind of a decoded value, for an error.
+func tomlType(v any) i18n.ID {
 	switch v.(type) {
 	case string:
-		return "a string"
+		return i18n.ScenTypeString
 	case int64, float64:
-		return "a number"
+		return i18n.ScenTypeNumber
 	case bool:
-		return "a boolean"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
+		return i18n.ScenTypeBool
+	case time.Time:
+		return i18n.ScenTypeDate
 	}
-	return fmt.Sprintf("%T", v)
-}
-
-// lineIndex maps (section, occurrence, key) to the line where it appears,
-// for error messages. Sections: "" (top level), "start", "step" (the
-// index-th [[step]]). A key of "" means the section's header.
-type lineIndex map[string]int
-
-var (
-	headerLine = regexp.MustCompile(`^\s*(\[\[?)\s*([A-Za-z0-9_.-]+)\s*\]\]?`)
-	keyLine    = regexp.MustCompile(`^\s*"?([A-Za-z0-9_-]+)"?\s*=`)
-)
-
-func indexLines(text string) lineIndex {
-	idx := lineIndex{}
-	section, count := "", map[string]int{}
-	occurrence := 0
-	for i, line := range strings.Split(text, "\n") {
-		if m := headerLine.FindStringSubmatch(line); m != nil {
-			section = m[2]
-			occurrence = count[section]
-			count[section]++
-			idx.set(section, occurrence, "", i+1)
-			continue
-		}
-		if m := keyLine.FindStringSubmatch(line); m != nil {
-			idx.set(section, occurrence, m[1], i+1)
-		}
-	}
-	return idx
-}
-
-func lineKey(section string, index int, key string) string {
-	return fmt.Sprintf("%s#%d.%s", section, index, key)
-}
-
-func (idx lineIndex) set(section string, index int, key string, line int) {
-	if _, ok := idx[lineKey(section, index, key)]; !ok {
-		idx[lineKey(section, index, key)] = line
-	}
-}
-
-// find returns the key's line, else its section's header line, else 0.
-func (idx lineIndex) find(section string, index int, key string) int {
-	if l, ok := idx[lineKey(section, index, key)]; ok {
-		return l
-	}
-	return idx[lineKey(section, index, "")]
+	return i18n.ScenTypeOther
 }

@@ -2,63 +2,68 @@ package tui
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/grid"
-	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 )
 
-// batchKeys are the batch view's keys.
-type batchKeys struct {
-	MarginDown, MarginUp, FineDown, FineUp, Distance, Help, Quit key.Binding
-}
-
-func (k batchKeys) ShortHelp() []key.Binding {
-	return []key.Binding{k.MarginDown, k.MarginUp, k.Distance, k.Help, k.Quit}
-}
-
-func (k batchKeys) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Help, k.Quit}}
-}
-
-func defaultBatchKeys() batchKeys {
-	return batchKeys{
-		MarginDown: key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "margin −0.05")),
-		MarginUp:   key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "margin +0.05")),
-		FineDown:   key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("H", "margin −0.01")),
-		FineUp:     key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("L", "margin +0.01")),
-		Distance:   key.NewBinding(key.WithKeys("d"), key.WithHelp("d", "next distance")),
-		Help:       key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:       key.NewBinding(key.WithKeys("q", "ctrl+c", "esc"), key.WithHelp("q", "quit")),
+// computeBatch is the view's one call into core/batch; the context cancels
+// a computation that a newer request superseded.
+func computeBatch(ctx context.Context, d *dataset.Dataset, opts batch.Options) (*batch.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
 	}
+	res, err := batch.Compute(ctx, d.X, d.Labels, len(d.Classes), opts)
+	return res, d.Locate(err) // errors name file:line
 }
 
 // BatchModel shows what the batch losses make of a data set and recomputes
-// in the background when the margin or the distance changes.
+// in the background when the margin or the distance changes; a new request
+// cancels the one before it, and progress arrives as messages.
 type BatchModel struct {
-	data          *dataset.Dataset
-	opts          batch.Options
-	res           *batch.Result
-	err           error
-	computing     bool
-	seq           int // identifies the newest computation
-	width, height int
-	styles        Styles
-	keys          batchKeys
-	help          help.Model
+	ctx       *Context
+	data      *dataset.Dataset
+	opts      batch.Options
+	res       *batch.Result
+	err       error
+	computing bool
+	done      float64       // share of the current computation done, for the bar
+	note      string        // one-off message, e.g. the margin at a limit
+	req       *batchRequest // the newest computation
+	width     int
+	height    int
+	help      help.Model
+	bar       progress.Model
+	indent    lipgloss.Style // the histogram's left margin
+}
+
+// batchRequest is one computation: its sequence number, its cancel
+// function, and the channels its progress and end arrive on.
+type batchRequest struct {
+	seq      int
+	ctx      context.Context
+	cancel   context.CancelFunc
+	progress chan float64  // latest share done; a full channel drops older news
+	finished chan struct{} // closed when the computation returns
+}
+
+func newBatchRequest(seq int) *batchRequest {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &batchRequest{seq: seq, ctx: ctx, cancel: cancel, progress: make(chan float64, 1), finished: make(chan struct{})}
 }
 
 type batchResultMsg struct {
@@ -67,126 +72,28 @@ type batchResultMsg struct {
 	err error
 }
 
-// NewBatch returns the batch view for d, starting with opts.
+type batchProgressMsg struct {
+	seq  int
+	done float64
+}
+
+// NewBatch returns the batch view for d on lipgloss's default renderer, its
+// first computation ready for Init to start.
 func NewBatch(d *dataset.Dataset, opts batch.Options) BatchModel {
-	return BatchModel{data: d, opts: opts, styles: DefaultStyles(), keys: defaultBatchKeys(), help: help.New()}
+	return NewBatchMode(NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English)), d, opts)
 }
 
-// RunBatch runs the batch view on a terminal.
-func RunBatch(d *dataset.Dataset, opts batch.Options, in io.Reader, out io.Writer) error {
-	_, err := tea.NewProgram(NewBatch(d, opts), tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(out)).Run()
-	return err
-}
-
-func (m BatchModel) Init() tea.Cmd { return m.compute() }
-
-// compute starts a computation with the current options.
-func (m *BatchModel) compute() tea.Cmd {
-	m.seq++
-	m.computing = true
-	seq, d, opts := m.seq, m.data, m.opts
-	return func() tea.Msg {
-		res, err := batch.Compute(context.Background(), d.X, d.Labels, len(d.Classes), opts)
-		return batchResultMsg{seq, res, d.Locate(err)} // errors name file:line
+// NewBatchMode returns the batch view on the shared context.
+func NewBatchMode(ctx *Context, d *dataset.Dataset, opts batch.Options) BatchModel {
+	return BatchModel{
+		ctx: ctx, data: d, opts: opts, computing: true, req: newBatchRequest(1),
+		help: ctx.Styles.newHelp(), bar: ctx.Styles.newProgress(),
+		indent: ctx.Styles.Base.PaddingLeft(2),
 	}
-}
-
-func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	switch msg := msg.(type) {
-	case tea.WindowSizeMsg:
-		m.width, m.height, m.help.Width = msg.Width, msg.Height, msg.Width
-	case batchResultMsg:
-		if msg.seq == m.seq { // older results are for options no longer shown
-			m.res, m.err, m.computing = msg.res, msg.err, false
-		}
-	case tea.KeyMsg:
-		k := m.keys
-		switch {
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
-		case key.Matches(msg, k.Help):
-			m.help.ShowAll = !m.help.ShowAll
-		case key.Matches(msg, k.MarginDown):
-			return m.setMargin(-0.05)
-		case key.Matches(msg, k.MarginUp):
-			return m.setMargin(0.05)
-		case key.Matches(msg, k.FineDown):
-			return m.setMargin(-0.01)
-		case key.Matches(msg, k.FineUp):
-			return m.setMargin(0.01)
-		case key.Matches(msg, k.Distance):
-			m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(len(dist.Names()))
-			return m, m.compute()
-		}
-	}
-	return m, nil
-}
-
-// setMargin moves the margin on the 0.01 grid within [0, 2].
-func (m BatchModel) setMargin(delta float64) (tea.Model, tea.Cmd) {
-	next := math.Round((m.opts.Margin+delta)*100) / 100
-	next = math.Min(math.Max(next, 0), grid.MaxMargin.Float())
-	if next == m.opts.Margin {
-		return m, nil
-	}
-	m.opts.Margin = next
-	return m, m.compute()
-}
-
-func (m BatchModel) View() string {
-	if m.width == 0 {
-		return ""
-	}
-	if m.width < MinWidth || m.height < MinHeight {
-		return fmt.Sprintf("terminal too small: need %d×%d (now %d×%d)", MinWidth, MinHeight, m.width, m.height)
-	}
-	st := m.styles
-	n, dim := m.data.X.Dims()
-	status := ""
-	if m.computing {
-		status = st.Accent.Render("  ⟳ computing…")
-	}
-	lines := []string{
-		st.Title.Render("losslab batch") + fmt.Sprintf(" · %s · %d × %d · %d classes", m.data.Source, n, dim, len(m.data.Classes)),
-		fmt.Sprintf("distance %s · margin %s%s", st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(fmt.Sprintf("%.2f", m.opts.Margin)), status),
-		"",
-	}
-	helpView := m.help.View(m.keys)
-	room := m.height - len(lines) - strings.Count(helpView, "\n") - 1
-	switch {
-	case m.err != nil:
-		lines = append(lines, st.Error.Render("✗ "+m.err.Error()))
-	case m.res == nil:
-		lines = append(lines, "computing the first result…")
-	default:
-		body := m.resultLines()
-		hist := HistogramLines(m.res.Histogram, m.width-2, max(1, (room-len(body)-1)/2))
-		body = append(body, "distance distributions (share of each kind of pair per bin)")
-		for _, h := range hist {
-			body = append(body, "  "+h)
-		}
-		lines = append(lines, body...)
-	}
-	return padLines(strings.Join(lines, "\n"), m.width, m.height-1-strings.Count(helpView, "\n")) + "\n" + helpView
-}
-
-func (m BatchModel) resultLines() []string {
-	r := m.res
-	l, t, s := r.Losses, r.Triplets, r.Separation
-	pct := func(k int64) float64 { return 100 * share(k, t.Total) }
-	return append(methodNotes(r), []string{
-		fmt.Sprintf("losses      contrastive %.4f · batch-all %.4f (non-zero %.4f, %.1f%% active)", l.Contrastive, l.BatchAll, l.BatchAllNonzero, 100*l.FractionActive),
-		fmt.Sprintf("            batch-hard %.4f (soft-margin %.4f) · semi-hard %.4f", l.BatchHard, l.BatchHardSoft, l.SemiHard),
-		fmt.Sprintf("triplets    easy %.1f%% · semi-hard %.1f%% · hard %.1f%% of %d", pct(t.Easy), pct(t.SemiHard), pct(t.Hard), t.Total),
-		fmt.Sprintf("separation  AUC %.4f · d ≤ %s means same: %.1f%% accurate", s.AUC, loss.FormatValue(s.Threshold), 100*s.Accuracy),
-		fmt.Sprintf("            negatives closer than median positive + m: %.1f%%", 100*s.NegativesInsideMedianPlusMargin),
-		"",
-	}...)
 }
 
 // methodNotes says when the figures are a sample's estimates or binned.
-func methodNotes(r *batch.Result) []string {
-	var p i18n.Printer
+func methodNotes(p i18n.Printer, r *batch.Result) []string {
 	var out []string
 	if r.Sample != nil {
 		out = append(out, p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
@@ -195,4 +102,198 @@ func methodNotes(r *batch.Result) []string {
 		out = append(out, p.T(i18n.BatchViewBinned, strconv.FormatFloat(s.AUCErrorBound, 'g', 2, 64)))
 	}
 	return out
+}
+
+// openBatch is the registry's constructor: the data set given on the
+// command line, else the iris demo.
+func openBatch(ctx *Context, cfg Config) tea.Model {
+	d, opts := cfg.Batch.Data, cfg.Batch.Options
+	if d == nil {
+		var err error
+		if d, err = dataset.Demo("iris"); err != nil {
+			m := NewBatchMode(ctx, &dataset.Dataset{}, opts)
+			m.err, m.computing = err, false
+			return m
+		}
+		if opts.Margin == 0 {
+			opts.Margin = 0.2
+		}
+	}
+	return NewBatchMode(ctx, d, opts)
+}
+
+// Init starts the first computation, prepared by NewBatchMode: Init cannot
+// keep changes to the model, so it only launches what the model holds.
+func (m BatchModel) Init() tea.Cmd {
+	if !m.computing {
+		return nil
+	}
+	return m.start()
+}
+
+// InputError is the error the view shows, if any: quitting then exits 2.
+func (m BatchModel) InputError() error { return m.err }
+
+// start runs the model's current request in the background and listens
+// for its progress.
+func (m BatchModel) start() tea.Cmd {
+	req, d, opts := m.req, m.data, m.opts
+	opts.Progress = func(done, total int) {
+		select {
+		case req.progress <- float64(done) / float64(max(total, 1)):
+		default: // the view has not read the last report yet: skip this one
+		}
+	}
+	run := func() tea.Msg {
+		defer close(req.finished)
+		res, err := computeBatch(req.ctx, d, opts)
+		return batchResultMsg{req.seq, res, err}
+	}
+	return tea.Batch(run, req.listen())
+}
+
+// listen waits for the next progress report; it ends with the computation.
+func (r *batchRequest) listen() tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case done := <-r.progress:
+			return batchProgressMsg{r.seq, done}
+		case <-r.finished:
+			return nil
+		}
+	}
+}
+
+// recompute cancels the running computation and starts one with the
+// current options.
+func (m *BatchModel) recompute() tea.Cmd {
+	m.req.cancel()
+	m.req = newBatchRequest(m.req.seq + 1)
+	m.computing, m.done = true, 0
+	return m.start()
+}
+
+// SetSize lays the view out for w×h cells.
+func (m *BatchModel) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.help.Width = w
+	m.bar.Width = max(10, w/3)
+}
+
+func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.SetSize(msg.Width, msg.Height)
+	case batchResultMsg:
+		if msg.seq == m.req.seq { // older results are for options no longer shown
+			m.res, m.err, m.computing = msg.res, msg.err, false
+		}
+	case batchProgressMsg:
+		if msg.seq == m.req.seq && m.computing {
+			m.done = msg.done
+			return m, m.req.listen()
+		}
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	}
+	return m, nil
+}
+
+func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.ctx.Keys.Batch
+	m.note = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Mode):
+		return m, switchMode(ModePlayground)
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+	case m.data.X == nil: // no data: nothing to recompute
+	case key.Matches(msg, k.MarginDown):
+		return m.setMargin(-coarseStep)
+	case key.Matches(msg, k.MarginUp):
+		return m.setMargin(coarseStep)
+	case key.Matches(msg, k.FineDown):
+		return m.setMargin(-fineStep)
+	case key.Matches(msg, k.FineUp):
+		return m.setMargin(fineStep)
+	case key.Matches(msg, k.Distance):
+		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
+		return m, m.recompute()
+	}
+	return m, nil
+}
+
+// setMargin moves the margin on the 0.01 grid within [0, 2], or says that it
+// is at its limit.
+func (m BatchModel) setMargin(delta grid.Hundredths) (tea.Model, tea.Cmd) {
+	cur := grid.Hundredths(math.Round(m.opts.Margin * 100))
+	next := min(max(cur+delta, 0), grid.MaxMargin)
+	switch {
+	case next == cur && delta > 0:
+		m.note = m.ctx.Printer.T(i18n.AtMaximum, grid.Margin.Label(), grid.MaxMargin)
+		return m, nil
+	case next == cur:
+		m.note = m.ctx.Printer.T(i18n.AtMinimum, grid.Margin.Label(), grid.Hundredths(0))
+		return m, nil
+	}
+	m.opts.Margin = next.Float()
+	return m, m.recompute()
+}
+
+func (m BatchModel) View() string {
+	if m.width == 0 {
+		return ""
+	}
+	st, p := m.ctx.Styles, m.ctx.Printer
+	header := st.Title.Render("losslab batch")
+	if m.data.X != nil {
+		n, dim := m.data.X.Dims()
+		header += " · " + p.T(i18n.BatchSource, termsafe.String(m.data.Source), numfmt.Count(int64(n)), numfmt.Count(int64(dim)), numfmt.Count(int64(len(m.data.Classes))))
+	}
+	status := ""
+	if m.computing {
+		status = "  " + st.Accent.Render(p.T(i18n.BatchComputing)) + " " + m.bar.ViewAs(m.done) + " " + numfmt.Fixed(100*m.done, 0) + "%"
+	}
+	lines := []string{
+		header,
+		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
+		st.Accent.Render(m.note),
+	}
+	helpView := m.help.View(m.ctx.Keys.Batch)
+	helpH := lipgloss.Height(helpView)
+	room := m.height - len(lines) - helpH
+	switch {
+	case m.err != nil:
+		lines = append(lines, st.Error.Render("✗ "+termsafe.String(m.err.Error())), p.T(i18n.BatchErrorQuit))
+	case m.res == nil:
+		lines = append(lines, p.T(i18n.BatchFirstResult))
+	default:
+		body := m.resultLines()
+		hist := HistogramLines(m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), max(1, (room-len(body)-1)/2))
+		body = append(body, p.T(i18n.BatchDistributions))
+		for _, h := range hist {
+			body = append(body, m.indent.Render(h))
+		}
+		lines = append(lines, body...)
+	}
+	return padLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + "\n" + helpView
+}
+
+func (m BatchModel) resultLines() []string {
+	p := m.ctx.Printer
+	r := m.res
+	l, t, s := r.Losses, r.Triplets, r.Separation
+	easy, semi, hard := numfmt.Percent(t.Easy, t.Total), numfmt.Percent(t.SemiHard, t.Total), numfmt.Percent(t.Hard, t.Total)
+	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Fixed(100*l.FractionActive, 1)+"%")
+	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
+		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
+	}
+	return append(append(methodNotes(p, r), batchLossLines(p, r.ByLoss, m.width)...),
+		triplets,
+		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Input(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
+		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
+		"",
+	)
 }

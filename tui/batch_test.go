@@ -1,46 +1,80 @@
 package tui
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
 )
 
-func irisView(t *testing.T) BatchModel {
+func irisData(t *testing.T) *dataset.Dataset {
 	t.Helper()
 	d, err := dataset.Demo("iris")
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := NewBatch(d, batch.Options{Metric: dist.Euclidean, Margin: 0.2})
+	return d
+}
+
+func irisView(t *testing.T) BatchModel {
+	t.Helper()
+	m := NewBatch(irisData(t), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 34})
 	return next.(BatchModel)
 }
 
-// finish runs a pending computation and delivers its result.
-func finish(t *testing.T, m BatchModel, cmd tea.Cmd) BatchModel {
+// results runs cmd (a computation and its progress listener) and returns
+// the result message among what it produced.
+func results(t *testing.T, cmd tea.Cmd) []tea.Msg {
 	t.Helper()
 	if cmd == nil {
 		t.Fatal("no computation started")
 	}
-	next, _ := m.Update(cmd())
-	return next.(BatchModel)
+	var out []tea.Msg
+	var run func(c tea.Cmd)
+	run = func(c tea.Cmd) {
+		if c == nil {
+			return
+		}
+		switch msg := c().(type) {
+		case tea.BatchMsg:
+			for _, c := range msg {
+				run(c)
+			}
+		case nil:
+		default:
+			out = append(out, msg)
+		}
+	}
+	run(cmd)
+	return out
+}
+
+// finish runs a pending computation and delivers its messages.
+func finish(t *testing.T, m BatchModel, cmd tea.Cmd) BatchModel {
+	t.Helper()
+	for _, msg := range results(t, cmd) {
+		next, _ := m.Update(msg)
+		m = next.(BatchModel)
+	}
+	return m
 }
 
 func TestBatchViewComputesAndReacts(t *testing.T) {
 	m := irisView(t)
-	cmd := m.Init()
-	m.seq, m.computing = 1, true // Init's value receiver cannot keep these
 	if !strings.Contains(m.View(), "computing") {
 		t.Error("no computing indicator")
 	}
-	m = finish(t, m, cmd)
+	m = finish(t, m, m.Init())
 	if m.computing || m.res == nil || !strings.Contains(m.View(), "AUC 0.9397") {
 		t.Fatalf("first result not shown:\n%s", m.View())
 	}
@@ -49,13 +83,16 @@ func TestBatchViewComputesAndReacts(t *testing.T) {
 	if m.opts.Margin != 0.25 || !m.computing {
 		t.Fatalf("→: margin %v computing %v", m.opts.Margin, m.computing)
 	}
-	stale := cmd
+	stale, staleReq := cmd, m.req
 	next, cmd = m.Update(keyMsg("d"))
 	m = next.(BatchModel)
 	if m.opts.Metric != dist.SqEuclidean {
 		t.Fatalf("d: metric %v", m.opts.Metric)
 	}
-	m = finish(t, m, stale) // the margin-only result arrives late and is dropped
+	if staleReq.ctx.Err() == nil {
+		t.Error("a new request did not cancel the one before")
+	}
+	m = finish(t, m, stale) // the margin-only computation was cancelled; its end is dropped
 	if !m.computing || m.res.Distance != "euclidean" {
 		t.Errorf("a stale result was shown: %v", m.res.Distance)
 	}
@@ -67,20 +104,67 @@ func TestBatchViewComputesAndReacts(t *testing.T) {
 		next, _ = m.Update(keyMsg("left"))
 		m = next.(BatchModel)
 	}
-	if m.opts.Margin != 0 {
-		t.Errorf("margin went to %v", m.opts.Margin)
+	if m.opts.Margin != 0 || !strings.Contains(m.View(), "margin is at its minimum 0.00") {
+		t.Errorf("margin went to %v, or the limit went unsaid", m.opts.Margin)
 	}
 	if _, cmd := m.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit")
 	}
 }
 
+// The adapter refuses to start work for a request already superseded.
+func TestComputeBatchCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := computeBatch(ctx, irisData(t), batch.Options{Margin: 0.2}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled request: %v", err)
+	}
+}
+
+// Progress reports become messages of the newest request only.
+func TestBatchProgressMessages(t *testing.T) {
+	m := irisView(t)
+	m.req.progress <- 0.5
+	msgs := results(t, m.req.listen())
+	if len(msgs) != 1 || msgs[0] != (batchProgressMsg{seq: 1, done: 0.5}) {
+		t.Fatalf("listen gave %v", msgs)
+	}
+	next, cmd := m.Update(msgs[0])
+	m = next.(BatchModel)
+	if m.done != 0.5 || cmd == nil || !strings.Contains(m.View(), "50%") {
+		t.Errorf("progress not shown or not listened on: done %v\n%s", m.done, m.View())
+	}
+	if _, cmd := m.Update(batchProgressMsg{seq: 0, done: 0.9}); cmd != nil {
+		t.Error("a stale request's progress is still listened to")
+	}
+}
+
+// An input error on screen makes quitting an input error, as in plain output.
+func TestBatchViewInputError(t *testing.T) {
+	d := irisData(t)
+	for i := range 4 {
+		d.X.Set(0, i, 0) // a zero row: cosine distance is undefined
+	}
+	m := NewBatch(d, batch.Options{Metric: dist.Cosine, Margin: 0.2})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 34})
+	m = finish(t, next.(BatchModel), m.Init())
+	if m.InputError() == nil || !strings.Contains(m.View(), "exit status 2") {
+		t.Errorf("input error not shown: %v\n%s", m.InputError(), m.View())
+	}
+}
+
+// The first result appears with no key pressed (Init's value receiver once
+// lost the request it started).
+func TestBatchFirstResultFlow(t *testing.T) {
+	tm := teatest.NewTestModel(t, NewBatch(irisData(t), batch.Options{Metric: dist.Euclidean, Margin: 0.2}), teatest.WithInitialTermSize(100, 34))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), "AUC 0.9397") },
+		teatest.WithDuration(10*time.Second))
+	tm.Send(keyMsg("q"))
+	tm.WaitFinished(t, teatest.WithFinalTimeout(5*time.Second))
+}
+
 func TestBatchViewGolden(t *testing.T) {
 	m := irisView(t)
-	m = finish(t, m, m.compute())
+	m = finish(t, m, m.Init())
 	golden.RequireEqual(t, []byte(m.View()))
-	next, _ := m.Update(tea.WindowSizeMsg{Width: 60, Height: 20})
-	if v := next.(BatchModel).View(); !strings.HasPrefix(v, "terminal too small") {
-		t.Errorf("too small: %q", v)
-	}
 }

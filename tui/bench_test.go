@@ -70,3 +70,19 @@ func BenchmarkKeystrokeMedianHeatmap(b *testing.B) {
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns/key")
 }
+
+// BenchmarkAppKeystroke is a keystroke through the shell (split, size
+// check, routing, guarded command) on the triplet chart at 120×40; target:
+// within 10% of BenchmarkKeystrokeTripletChart, the same keystroke
+// without the shell.
+func BenchmarkAppKeystroke(b *testing.B) {
+	a := newApp(b, ModePlayground, 120, 40)
+	_ = a.View()
+	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		next, _ := a.Update(keys[i&1])
+		a = next.(App)
+		_ = a.View()
+	}
+}

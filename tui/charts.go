@@ -1,14 +1,17 @@
 package tui
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
+	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
 
 type chartKind int
@@ -22,12 +25,16 @@ const (
 	numCharts
 )
 
-var chartTitles = [numCharts]string{
-	"triplet loss against d(a,n)",
-	"contrastive loss of one pair against d",
-	"triplet loss over d(a,p) (x) and d(a,n) (y)",
-	"geometry around the anchor",
-	"history of both losses",
+// chartContrastiveDiff is the second pane of the contrastive chart: the
+// different-class curve on its own scale. It only keys the chart cache.
+const chartContrastiveDiff = numCharts + 1
+
+var chartTitles = [numCharts]i18n.ID{
+	i18n.ChartTitleTriplet,
+	i18n.ChartTitleContrastive,
+	i18n.ChartTitleHeatmap,
+	i18n.ChartTitleGeometry,
+	i18n.ChartTitleHistory,
 }
 
 // chartKey is everything a chart's base picture depends on. Inputs that only
@@ -84,69 +91,170 @@ func (c *chartCache) get(key chartKey, v view, draw func(p *plot)) cacheEntry {
 	return e
 }
 
-// renderChart draws the current chart in w×h cells.
+// tripletAt, pairAt are the curves the charts draw: core/loss's own
+// functions, so a chart never disagrees with the numbers beside it.
+func tripletAt(dap, dan, m float64) float64 {
+	t, _ := loss.TripletLoss(dap, dan, m) // chart inputs are ≥ 0
+	return t.Loss
+}
+
+func pairAt(d, m float64, y loss.Label) float64 {
+	pr, _ := loss.ContrastivePair(d, m, y)
+	return pr.Loss
+}
+
+// renderChart draws the current chart in w×h cells: a legend row, then the
+// plot, so that no legend is written over a curve.
 func (m Model) renderChart(w, h int) string {
-	if w < 10 || h < 3 {
+	if w < 10 || h < 4 {
 		return padLines("", w, h)
 	}
-	st, ev := m.styles, m.eval
+	st, ev, pr := m.styles, m.eval, m.printer()
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
+	h-- // the legend row
+	maxD := grid.MaxDistance.Float()
 	switch m.chart {
 	case chartTriplet:
-		top := niceMax(dap + mg)
-		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, 3, 0, top, true}, func(p *plot) {
+		top := niceTop(dap + mg)
+		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, maxD, 0, top, true, false}, func(p *plot) {
 			p.vline(dap, st.Dim)
 			p.vline(dap+mg, st.Dim)
-			p.curve(func(x float64) float64 { return math.Max(dap-x+mg, 0) }, st.Accent)
-			zoneLabel(p, 0, dap, "hard", st.Regime[loss.Hard])
-			zoneLabel(p, dap, dap+mg, "semi-hard", st.Regime[loss.SemiHard])
-			zoneLabel(p, dap+mg, 3, "easy", st.Regime[loss.Easy])
+			p.curve(func(x float64) float64 { return tripletAt(dap, x, mg) }, st.Accent)
 		})
-		return e.pic.with(mark{e.plot.cell(dan, ev.Triplet.Loss), glyph('●', st.Regime[ev.Triplet.Regime])})
-	case chartContrastive:
-		xmax := 3.0
-		top := niceMax(0.5 * math.Pow(math.Max(math.Max(dap, dan), mg), 2) * 1.2)
-		e := m.charts.get(chartKey{kind: chartContrastive, w: w, h: h, a: mg, c: top}, view{0, xmax, 0, top, true}, func(p *plot) {
-			p.vline(mg, st.Dim)
-			p.curve(func(x float64) float64 { return 0.5 * x * x }, st.Positive)
-			p.curve(func(x float64) float64 { return 0.5 * math.Pow(math.Max(mg-x, 0), 2) }, st.Negative)
-			p.text(canvas.Point{X: p.cell(0, top).X + 1, Y: 0}, "same: ½d²  ·  different: ½max(m−d,0)²  ·  ┊ m", st.Dim)
-		})
-		var marks []mark
-		for i, pr := range ev.Pairs {
-			r, style := 'P', st.Positive
-			if i == 1 {
-				r, style = 'N', st.Negative
-			}
-			marks = append(marks, mark{e.plot.cell(pr.D, math.Min(pr.Loss, top)), glyph(r, style)})
+		legend := newRow(w)
+		zones := []struct {
+			lo, hi      float64
+			long, short i18n.ID
+			style       lipgloss.Style
+		}{
+			{0, dap, i18n.ChartZoneHard, i18n.ChartZoneHard, st.Regime[loss.Hard]},
+			{dap, dap + mg, i18n.ChartZoneSemi, i18n.ChartZoneSemiShort, st.Regime[loss.SemiHard]},
+			{dap + mg, maxD, i18n.ChartZoneEasy, i18n.ChartZoneEasy, st.Regime[loss.Easy]},
 		}
-		return e.pic.with(marks...)
+		for _, z := range zones {
+			a, b := e.plot.cell(z.lo, 0).X, e.plot.cell(math.Min(z.hi, maxD), 0).X
+			for _, label := range []string{pr.T(z.long), pr.T(z.short)} {
+				if n := ansi.StringWidth(label); b-a-1 >= n {
+					legend.put((a+b)/2-n/2+1, label, z.style)
+					break
+				}
+			}
+		}
+		return legend.String() + "\n" + e.pic.with(mark{e.plot.cell(dan, ev.Triplet.Loss), glyph('●', st.Regime[ev.Triplet.Regime])})
+	case chartContrastive:
+		return m.contrastiveChart(w, h)
 	case chartHeatmap:
-		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, 3, 0, 3, true}, func(p *plot) {
-			m.heatmap(p, mg)
+		top := tripletAt(maxD, 0, mg) // the loss's largest value over the grid's square
+		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, maxD, 0, maxD, true, false}, func(p *plot) {
+			m.heatmap(p, mg, top)
 		})
 		at := e.plot.cell(dap, dan)
-		return e.pic.with(mark{at, glyph('◆', st.Bold.Background(e.heatAt(at)))})
+		return m.heatLegend(w, top) + "\n" + e.pic.with(mark{at, glyph('◆', st.Bold.Background(e.heatAt(at)))})
 	case chartGeometry:
 		// Braille dots are about square (2×4 per cell, cells twice as tall as
 		// wide), so equal units per dot on both axes keep circles round.
 		ry := math.Max(math.Max(dap+mg, dan), 0.1) * 1.15
 		rx := ry * float64(2*w) / float64(4*h)
-		e := m.charts.get(chartKey{kind: chartGeometry, w: w, h: h, a: dap, b: mg, c: ry}, view{-rx, rx, -ry, ry, false}, func(p *plot) {
+		e := m.charts.get(chartKey{kind: chartGeometry, w: w, h: h, a: dap, b: mg, c: ry}, view{-rx, rx, -ry, ry, false, false}, func(p *plot) {
 			m.geometry(p, dap, mg)
 		})
 		angle := 2.4 // radians: the negative sits up and to the left of the anchor
-		return e.pic.with(
-			mark{e.plot.cell(0, 0), glyph('A', st.Bold)},
-			mark{e.plot.cell(dap, 0), glyph('P', st.Positive)},
-			mark{e.plot.cell(dan*math.Cos(angle), dan*math.Sin(angle)), glyph('N', st.Negative)},
+		a := e.plot.cell(0, 0)
+		pc := e.plot.cell(dap, 0)
+		if pc == a { // a tiny d(a,p): keep P readable beside A
+			pc.X++
+		}
+		nc := e.plot.cell(dan*math.Cos(angle), dan*math.Sin(angle))
+		if nc == a || nc == pc {
+			nc.X = a.X - 1
+		}
+		in := func(x float64) string { return numfmt.Input(x) }
+		legend := fitFirst(w,
+			pr.T(i18n.ChartGeomLegend, in(dap), in(dap+mg), in(mg)),
+			pr.T(i18n.ChartGeomLegendShort, in(dap), in(dap+mg), in(mg)),
+			pr.T(i18n.ChartGeomLegendTiny, in(dap), in(dap+mg), in(mg)))
+		if mg == 0 { // nothing but the circle is drawn
+			legend = fitFirst(w, pr.T(i18n.ChartGeomNoMargin, in(dap)), pr.T(i18n.ChartGeomNoMarginTiny, in(dap)))
+		}
+		return padLines(st.Dim.Render(legend), w, 1) + "\n" + e.pic.with(
+			mark{a, glyph('A', st.Bold)},
+			mark{pc, glyph('P', st.Positive)},
+			mark{nc, glyph('N', st.Negative)},
 		)
 	default:
 		n := len(m.history)
-		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: m.historyTop()},
-			view{0, math.Max(float64(n-1), 1), 0, m.historyTop(), true}, m.historyPlot)
-		return e.pic.with()
+		top := m.historyTop()
+		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: top},
+			view{1, math.Max(float64(n), 2), 0, top, true, true}, m.historyPlot)
+		count := pr.T(i18n.ChartHistoryStates, numfmt.Count(int64(n)))
+		if n == 1 {
+			count = pr.T(i18n.ChartHistoryState)
+		}
+		legend := newRow(w)
+		legend.put(e.plot.left(), pr.T(i18n.ChartHistoryLegend, count), st.Dim)
+		return legend.String() + "\n" + e.pic.with()
 	}
+}
+
+// contrastiveChart draws the two branches of the contrastive loss side by
+// side, each on its own y scale: ½d² for a same pair reaches 4.5 while the
+// different-pair curve peaks at ½m², which one scale would flatten.
+func (m Model) contrastiveChart(w, h int) string {
+	st, ev, pr := m.styles, m.eval, m.printer()
+	mg := ev.Margin
+	xTop := niceTop(math.Max(math.Max(ev.DAP, ev.DAN), 1.5*mg) * 1.1)
+	lw := (w - 1) / 2
+	rw := w - 1 - lw
+	pull := func(d float64) float64 { return pairAt(d, mg, loss.Same) }
+	push := func(d float64) float64 { return pairAt(d, mg, loss.Different) }
+	lTop, rTop := niceTop(pull(xTop)), niceTop(math.Max(push(0), 0.01))
+	left := m.charts.get(chartKey{kind: chartContrastive, w: lw, h: h, a: xTop, c: lTop}, view{0, xTop, 0, lTop, true, false}, func(p *plot) {
+		p.curve(pull, st.Positive)
+	})
+	right := m.charts.get(chartKey{kind: chartContrastiveDiff, w: rw, h: h, a: xTop, b: mg, c: rTop}, view{0, xTop, 0, rTop, true, false}, func(p *plot) {
+		p.vline(mg, st.Dim)
+		p.dots(push, '•', st.Negative)
+	})
+	var lm, rm []mark
+	for i, pair := range ev.Pairs {
+		r, style := 'P', st.Positive
+		if i == 1 {
+			r, style = 'N', st.Negative
+		}
+		if pair.Branch == loss.Pull {
+			lm = append(lm, mark{left.plot.cell(pair.D, pair.Loss), glyph(r, style)})
+		} else {
+			rm = append(rm, mark{right.plot.cell(pair.D, pair.Loss), glyph(r, style)})
+		}
+	}
+	legend := padLines(st.Positive.Render(fitFirst(lw, pr.T(i18n.ChartSameLegend))), lw, 1) + " " +
+		padLines(st.Negative.Render(fitFirst(rw, pr.T(i18n.ChartDiffLegend, numfmt.Loss(push(0))), pr.T(i18n.ChartDiffLegendShort))), rw, 1)
+	return legend + "\n" + sideBySideGap(left.pic.with(lm...), right.pic.with(rm...), " ")
+}
+
+// sideBySideGap joins two blocks of equal height line by line with gap.
+func sideBySideGap(a, b, gap string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := range al {
+		al[i] += gap + bl[i]
+	}
+	return strings.Join(al, "\n")
+}
+
+// heatLegend explains the heatmap's shading: a strip of its colours, or
+// the character ramp when colour is off.
+func (m Model) heatLegend(w int, top float64) string {
+	st, pr := m.styles, m.printer()
+	topS := numfmt.Loss(top)
+	if !m.opts.Color {
+		return padLines(st.Dim.Render(fitFirst(w, pr.T(i18n.ChartHeatRamp, ramp, topS), pr.T(i18n.ChartHeatRampShort, ramp, topS))), w, 1)
+	}
+	var strip strings.Builder
+	for _, c := range st.Heat {
+		strip.WriteString(lipgloss.NewStyle().Background(c).Render(" "))
+	}
+	text := pr.T(i18n.ChartHeatColour, topS)
+	return padLines("0 "+strip.String()+" "+st.Dim.Render(fitFirst(w-len(st.Heat)-3, text, topS)), w, 1)
 }
 
 // heatAt is the background under a heatmap cell, so the marker keeps it.
@@ -157,39 +265,38 @@ func (e cacheEntry) heatAt(at canvas.Point) lipgloss.TerminalColor {
 	return e.plot.lc.Canvas.Cell(at).Style.GetBackground()
 }
 
-// niceMax rounds a chart's top up to a multiple of 0.5 (at least 0.5).
-func niceMax(v float64) float64 { return math.Max(0.5, math.Ceil(v*2)/2) }
-
-// zoneLabel centres a label in the data interval [lo, hi] on the top row,
-// if it fits.
-func zoneLabel(p *plot, lo, hi float64, label string, style lipgloss.Style) {
-	a, b := p.cell(lo, 0).X, p.cell(math.Min(hi, p.lc.ViewMaxX()), 0).X
-	if b-a-1 < len([]rune(label)) {
-		label, _, _ = strings.Cut(label, "-") // "semi-hard" → "semi" in a narrow band
-		if b-a-1 < len([]rune(label)) {
-			return
+// niceTop rounds a chart's top up to 1, 2, 2.5 or 5 times a power of ten,
+// so that its ticks fall on round values.
+func niceTop(v float64) float64 {
+	if !(v > 0) {
+		return 0.5
+	}
+	p := math.Pow10(int(math.Floor(math.Log10(v))))
+	for _, k := range []float64{1, 2, 2.5, 5, 10} {
+		if k*p >= v-1e-12 {
+			return k * p
 		}
 	}
-	p.text(canvas.Point{X: (a+b)/2 - len([]rune(label))/2 + 1, Y: 0}, label, style)
+	return 10 * p
 }
 
 // ramp shades the heatmap when colour is off, lowest first.
 const ramp = " .:-=+*#%@"
 
-func (m Model) heatmap(p *plot, mg float64) {
+func (m Model) heatmap(p *plot, mg, top float64) {
 	st := m.styles
-	top := 3 + mg // the loss's largest value over [0,3]²
+	maxD := grid.MaxDistance.Float()
 	gw, gh := p.lc.GraphWidth(), p.lc.GraphHeight()
 	x0 := p.left()
 	heat := make([]lipgloss.Style, len(st.Heat))
 	for i, c := range st.Heat {
-		heat[i] = lipgloss.NewStyle().Background(c)
+		heat[i] = st.Base.Background(c)
 	}
 	for row := range gh {
-		dan := 3 * (float64(gh-1-row) + 0.5) / float64(gh)
+		dan := maxD * (float64(gh-1-row) + 0.5) / float64(gh)
 		for col := range gw {
-			dap := 3 * (float64(col) + 0.5) / float64(gw)
-			v := math.Max(dap-dan+mg, 0) / top
+			dap := maxD * (float64(col) + 0.5) / float64(gw)
+			v := tripletAt(dap, dan, mg) / top
 			pt := canvas.Point{X: x0 + col, Y: row}
 			if m.opts.Color {
 				i := min(int(v*float64(len(heat))), len(heat)-1)
@@ -202,11 +309,11 @@ func (m Model) heatmap(p *plot, mg float64) {
 	}
 	// The lines d(a,n) = d(a,p) (hard | semi-hard) and d(a,n) = d(a,p) + m (semi-hard | easy).
 	for col := range gw {
-		dap := 3 * (float64(col) + 0.5) / float64(gw)
+		dap := maxD * (float64(col) + 0.5) / float64(gw)
 		for _, dan := range []float64{dap, dap + mg} {
 			pt := p.cell(dap, dan)
 			pt.X = x0 + col
-			if dan <= 3 && p.inside(pt) {
+			if dan <= maxD && p.inside(pt) {
 				style := p.lc.Canvas.Cell(pt).Style
 				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle('/', style.Foreground(lipgloss.Color("#FFFFFF"))))
 			}
@@ -216,19 +323,27 @@ func (m Model) heatmap(p *plot, mg float64) {
 
 func (m Model) geometry(p *plot, dap, mg float64) {
 	st := m.styles
-	circle := func(radius float64) []canvas.Float64Point {
-		var pts []canvas.Float64Point
-		for i := 0; i <= 180; i++ {
-			t := 2 * math.Pi * float64(i) / 180
-			pts = append(pts, canvas.Float64Point{X: radius * math.Cos(t), Y: radius * math.Sin(t)})
-		}
-		return pts
-	}
 	p.braille(st.Positive, circle(dap))
 	if mg > 0 {
 		p.braille(st.Dim, circle(dap+mg))
+		// The contrastive margin: a radius around the anchor, dotted so that
+		// it reads apart from the triplet's ring without colour.
+		for _, pt := range circle(mg) {
+			if c := p.cell(pt.X, pt.Y); p.inside(c) && p.lc.Canvas.Cell(c).Rune == 0 {
+				p.lc.Canvas.SetCell(c, canvas.NewCellWithStyle('·', st.Negative))
+			}
+		}
 	}
-	p.text(canvas.Point{X: 0, Y: p.lc.Canvas.Height() - 1}, fmt.Sprintf("inner circle r = d(a,p) = %.2f · outer ring r = d(a,p) + m = %.2f · N between them is semi-hard", dap, dap+mg), st.Dim)
+}
+
+// circle is a closed polyline of radius r around the origin.
+func circle(r float64) []canvas.Float64Point {
+	pts := make([]canvas.Float64Point, 0, 181)
+	for i := 0; i <= 180; i++ {
+		t := 2 * math.Pi * float64(i) / 180
+		pts = append(pts, canvas.Float64Point{X: r * math.Cos(t), Y: r * math.Sin(t)})
+	}
+	return pts
 }
 
 // historyTop is the history chart's y range, part of its cache key.
@@ -237,28 +352,28 @@ func (m Model) historyTop() float64 {
 	for _, h := range m.history {
 		top = math.Max(top, math.Max(h.triplet, h.contrastive))
 	}
-	return niceMax(top * 1.1)
+	return niceTop(top * 1.1)
 }
 
+// historyPlot draws state i at x = i+1: the triplet loss as a braille line
+// (a single dot for one state), the contrastive loss as • per state, so
+// both read apart without colour and one state draws both as one point.
 func (m Model) historyPlot(p *plot) {
 	st := m.styles
-	n := len(m.history)
-	trip := make([]canvas.Float64Point, n)
+	trip := make([]canvas.Float64Point, len(m.history))
 	for i, pt := range m.history {
-		trip[i] = canvas.Float64Point{X: float64(i), Y: pt.triplet}
+		trip[i] = canvas.Float64Point{X: float64(i + 1), Y: pt.triplet}
 	}
-	if n == 1 {
-		trip = append(trip, canvas.Float64Point{X: 1, Y: m.history[0].triplet})
+	if len(trip) == 1 {
+		trip = append(trip, trip[0]) // a line of length 0 is its one dot
 	}
 	p.braille(st.Accent, trip)
-	// Contrastive as dots, one per cell column, so both series read apart without colour.
 	last := -1
 	for i, pt := range m.history {
-		c := p.cell(float64(i), pt.contrastive)
+		c := p.cell(float64(i+1), pt.contrastive)
 		if c.X != last && p.inside(c) {
 			p.lc.Canvas.SetCell(c, canvas.NewCellWithStyle('•', st.Positive))
 			last = c.X
 		}
 	}
-	p.text(canvas.Point{X: p.lc.Origin().X + 2, Y: 0}, fmt.Sprintf("⣿ triplet  • contrastive  (%d states)", n), st.Dim)
 }

@@ -60,3 +60,30 @@ func TestResizeFlow(t *testing.T) {
 		t.Errorf("after resizing to 90×28: %d lines\n%s", len(lines), v)
 	}
 }
+
+// The help's pages at the minimum size, the erratum of blog-case-3b read
+// through the notes panel, and a hard-negative tie.
+func TestGoldenReading(t *testing.T) {
+	cases := []struct {
+		name string
+		opts Options
+		msgs []tea.Msg
+	}{
+		{"help-page1", Options{}, []tea.Msg{keyMsg("?")}},
+		{"help-page2", Options{}, []tea.Msg{keyMsg("?"), keyMsg("right")}},
+		{"help-page3", Options{}, []tea.Msg{keyMsg("?"), keyMsg("right"), keyMsg("right")}},
+		{"erratum-note-line", Options{Scenario: mustPreset(t, "blog-case-3b")}, nil},
+		{"erratum-notes", Options{Scenario: mustPreset(t, "blog-case-3b")}, []tea.Msg{keyMsg("n")}},
+		// d(a,n) from 0.50 up to 0.70 = d(a,p): a tie.
+		{"tie", Options{}, []tea.Msg{keyMsg("down"), keyMsg("right"), keyMsg("right"), keyMsg("right"), keyMsg("right")}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			if c.opts.Now == nil {
+				c.opts.Now = fixedNow
+			}
+			fm := finalView(t, New(c.opts), 80, 24, c.msgs...)
+			golden.RequireEqual(t, []byte(fm.View()))
+		})
+	}
+}

@@ -4,7 +4,10 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/charmbracelet/x/ansi"
+
 	"losslab/core/batch"
+	"losslab/internal/numfmt"
 )
 
 // HistogramLines draws both distance distributions as pairs of bars per bin,
@@ -40,14 +43,14 @@ func HistogramLines(h batch.Histogram, w, maxBins int) []string {
 	for _, b := range bins {
 		top = max(top, share(b.p, tp), share(b.n, tn))
 	}
-	label := func(b bin) string { return fmt.Sprintf("%6.2f–%-6.2f", b.lo, b.hi) }
-	barW := w - len([]rune(label(bins[0]))) - 2 - 18
+	label := func(b bin) string { return fmt.Sprintf("%6s–%-6s", numfmt.Fixed(b.lo, 2), numfmt.Fixed(b.hi, 2)) }
+	barW := w - ansi.StringWidth(label(bins[0])) - 2 - 18
 	var out []string
 	for _, b := range bins {
 		ps, ns := share(b.p, tp), share(b.n, tn)
 		out = append(out,
-			fmt.Sprintf("%s │%s %5.1f%% same", label(b), bar(ps/top, barW, '█'), 100*ps),
-			fmt.Sprintf("%s │%s %5.1f%% diff", strings.Repeat(" ", len([]rune(label(b)))), bar(ns/top, barW, '░'), 100*ns))
+			fmt.Sprintf("%s │%s %6s same", label(b), bar(ps/top, barW, '█'), numfmt.Percent(b.p, tp)),
+			fmt.Sprintf("%s │%s %6s diff", strings.Repeat(" ", ansi.StringWidth(label(b))), bar(ns/top, barW, '░'), numfmt.Percent(b.n, tn)))
 	}
 	return out
 }

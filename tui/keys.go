@@ -1,67 +1,148 @@
 package tui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
 
-// KeyMap is every key the playground answers to; help.Model renders it.
+	"losslab/i18n"
+)
+
+// Keys holds one key map per mode. Every key a mode answers to is a
+// binding here and is matched with key.Matches; help.Model renders the same
+// bindings, so the help cannot drift from what the keys do.
+type Keys struct {
+	Shell      ShellKeyMap
+	Playground KeyMap
+	Batch      BatchKeyMap
+}
+
+// ShellKeyMap is what the shell itself answers to: only quitting, and only
+// while the terminal is too small for any mode (every other key is a mode's).
+type ShellKeyMap struct {
+	Quit key.Binding
+}
+
+// KeyMap is every key the playground answers to.
 type KeyMap struct {
 	Up, Down                key.Binding
 	Dec, Inc                key.Binding
 	DecFine, IncFine        key.Binding
 	Toggle                  key.Binding
-	Edit, Cancel            key.Binding
+	Edit, Cancel, Confirm   key.Binding
 	Chart, Undo, Reset      key.Binding
 	Play, Next, Prev        key.Binding
 	Faster, Slower          key.Binding
 	PrevScenario, NextScene key.Binding
 	Record                  key.Binding
-	Help, Quit              key.Binding
+	Notes                   key.Binding
+	Mode                    key.Binding // to the next mode (the batch view)
+	Help, Quit, Interrupt   key.Binding
+	// replay is set while a scenario is loaded: the short help then lists
+	// the replay keys.
+	replay bool
 }
 
-// DefaultKeyMap is the playground's key map.
-func DefaultKeyMap() KeyMap {
-	return KeyMap{
-		Up:           key.NewBinding(key.WithKeys("up", "k"), key.WithHelp("↑/k", "select up")),
-		Down:         key.NewBinding(key.WithKeys("down", "j"), key.WithHelp("↓/j", "select down")),
-		Dec:          key.NewBinding(key.WithKeys("left", "h"), key.WithHelp("←/h", "−0.05")),
-		Inc:          key.NewBinding(key.WithKeys("right", "l"), key.WithHelp("→/l", "+0.05")),
-		DecFine:      key.NewBinding(key.WithKeys("shift+left", "H"), key.WithHelp("⇧←/H", "−0.01")),
-		IncFine:      key.NewBinding(key.WithKeys("shift+right", "L"), key.WithHelp("⇧→/L", "+0.01")),
-		Toggle:       key.NewBinding(key.WithKeys(" "), key.WithHelp("space", "toggle label / play")),
-		Edit:         key.NewBinding(key.WithKeys("enter", "e"), key.WithHelp("enter/e", "type a value")),
-		Cancel:       key.NewBinding(key.WithKeys("esc"), key.WithHelp("esc", "cancel typing")),
-		Chart:        key.NewBinding(key.WithKeys("c"), key.WithHelp("c", "chart")),
-		Undo:         key.NewBinding(key.WithKeys("u"), key.WithHelp("u", "undo")),
-		Reset:        key.NewBinding(key.WithKeys("r"), key.WithHelp("r", "reset")),
-		Play:         key.NewBinding(key.WithKeys("p"), key.WithHelp("p", "play/pause")),
-		Next:         key.NewBinding(key.WithKeys("."), key.WithHelp(".", "next step")),
-		Prev:         key.NewBinding(key.WithKeys(","), key.WithHelp(",", "previous step")),
-		Faster:       key.NewBinding(key.WithKeys("+", "="), key.WithHelp("+", "faster")),
-		Slower:       key.NewBinding(key.WithKeys("-"), key.WithHelp("-", "slower")),
-		PrevScenario: key.NewBinding(key.WithKeys("["), key.WithHelp("[", "previous preset")),
-		NextScene:    key.NewBinding(key.WithKeys("]"), key.WithHelp("]", "next preset")),
-		Record:       key.NewBinding(key.WithKeys("w"), key.WithHelp("w", "write session")),
-		Help:         key.NewBinding(key.WithKeys("?"), key.WithHelp("?", "help")),
-		Quit:         key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", "quit")),
+// BatchKeyMap is every key the batch view answers to.
+type BatchKeyMap struct {
+	MarginDown, MarginUp, FineDown, FineUp key.Binding
+	Distance                               key.Binding
+	Mode                                   key.Binding // to the next mode (the playground)
+	Help, Quit                             key.Binding
+}
+
+// NewKeys returns the key maps with help texts from p.
+func NewKeys(p i18n.Printer) Keys {
+	b := func(help string, id i18n.ID, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
+	}
+	return Keys{
+		Shell: ShellKeyMap{Quit: b("q", i18n.KeyQuit, "q", "ctrl+c")},
+		Playground: KeyMap{
+			Up:           b("↑/k", i18n.KeyUp, "up", "k"),
+			Down:         b("↓/j", i18n.KeyDown, "down", "j"),
+			Dec:          b("←/h", i18n.KeyDec, "left", "h"),
+			Inc:          b("→/l", i18n.KeyInc, "right", "l"),
+			DecFine:      b("⇧←/H", i18n.KeyDecFine, "shift+left", "H"),
+			IncFine:      b("⇧→/L", i18n.KeyIncFine, "shift+right", "L"),
+			Toggle:       b("space", i18n.KeyToggle, " "),
+			Edit:         b("e", i18n.KeyEdit, "e", "enter"),
+			Confirm:      b("enter", i18n.KeyConfirm, "enter"),
+			Cancel:       b("esc", i18n.KeyCancel, "esc"),
+			Chart:        b("c", i18n.KeyChart, "c"),
+			Undo:         b("u", i18n.KeyUndo, "u"),
+			Reset:        b("r", i18n.KeyReset, "r"),
+			Play:         b("p", i18n.KeyPlay, "p"),
+			Next:         b(".", i18n.KeyNext, "."),
+			Prev:         b(",", i18n.KeyPrev, ","),
+			Faster:       b("+", i18n.KeyFaster, "+", "="),
+			Slower:       b("-", i18n.KeySlower, "-"),
+			PrevScenario: b("[", i18n.KeyPrevPreset, "["),
+			NextScene:    b("]", i18n.KeyNextPreset, "]"),
+			Record:       b("w", i18n.KeyRecord, "w"),
+			Notes:        b("n", i18n.KeyNotes, "n"),
+			Mode:         b("tab", i18n.KeyToBatch, "tab"),
+			Help:         b("?", i18n.KeyHelp, "?"),
+			Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
+			Interrupt:    b("ctrl+c", i18n.KeyInterrupt, "ctrl+c"),
+		},
+		Batch: BatchKeyMap{
+			MarginDown: b("←/h", i18n.KeyMarginDown, "left", "h"),
+			MarginUp:   b("→/l", i18n.KeyMarginUp, "right", "l"),
+			FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
+			FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
+			Distance:   b("d", i18n.KeyDistance, "d"),
+			Mode:       b("tab", i18n.KeyToPlayground, "tab"),
+			Help:       b("?", i18n.KeyHelp, "?"),
+			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
+		},
 	}
 }
 
-// ShortHelp is the always-visible help line; it fits 80 columns, so it
-// names key pairs together.
+// DefaultKeyMap is the playground's key map in English.
+func DefaultKeyMap() KeyMap { return NewKeys(i18n.New(i18n.English)).Playground }
+
+// ShortHelp is the always-visible help line. It fits 80 columns, so it
+// shows the keys that matter now: the replay keys while a scenario is
+// loaded, the value keys otherwise; '?' shows them all.
 func (k KeyMap) ShortHelp() []key.Binding {
-	pair := func(keys, desc string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys), key.WithHelp(keys, desc))
+	if k.replay {
+		return []key.Binding{k.Play, k.Next, k.Prev, k.NextScene, k.Help, k.Quit}
 	}
-	return []key.Binding{pair("↑↓", "pick"), pair("←→", "±0.05"), pair("space", "toggle"), pair("e", "type"),
-
-		pair("c", "chart"), pair("u", "undo"), pair("?", "help"), pair("q", "quit")}
+	return []key.Binding{k.Down, k.Inc, k.Edit, k.Chart, k.Undo, k.Mode, k.Help, k.Quit}
 }
 
-// FullHelp is shown by '?'.
+// FullHelp is shown by '?': columns of six, so that it fits the six rows
+// the chart panel has at 80×24. ctrl+c (Interrupt, which also quits while
+// typing) is left out: it is the terminal's convention.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Dec, k.Inc, k.DecFine, k.IncFine},
-		{k.Toggle, k.Edit, k.Cancel, k.Undo, k.Reset, k.Chart},
-		{k.Play, k.Next, k.Prev, k.Faster, k.Slower},
-		{k.PrevScenario, k.NextScene, k.Record, k.Help, k.Quit},
+		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset},
+		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
+		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Mode, k.Help, k.Quit},
 	}
+}
+
+// ShortHelp is the batch view's help line.
+func (k BatchKeyMap) ShortHelp() []key.Binding {
+	return []key.Binding{k.MarginDown, k.MarginUp, k.Distance, k.Mode, k.Help, k.Quit}
+}
+
+// FullHelp is shown by '?' in the batch view.
+func (k BatchKeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Mode, k.Help, k.Quit}}
+}
+
+// splitKeys turns keys typed faster than the terminal is read, which arrive
+// as one message ("jj"), into one message per key; a paste stays whole.
+// Every mode receives its keys through it (the shell calls it).
+func splitKeys(msg tea.KeyMsg) []tea.KeyMsg {
+	if msg.Type != tea.KeyRunes || len(msg.Runes) < 2 || msg.Paste {
+		return []tea.KeyMsg{msg}
+	}
+	out := make([]tea.KeyMsg, len(msg.Runes))
+	for i, r := range msg.Runes {
+		out[i] = tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: msg.Alt}
+	}
+	return out
 }

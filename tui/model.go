@@ -1,45 +1,26 @@
-// Package tui is the playground: a Bubble Tea model in which the keyboard
-// changes d(a,p), d(a,n), the margin and the labels, and every change is
-// evaluated by core/loss and shown with its explanation and charts.
+// Package tui is losslab's interactive front end: one shell (App) hosting
+// modes — the playground, where the keyboard changes d(a,p), d(a,n), the
+// margin and the labels and core/loss evaluates every change, and the batch
+// view of a labelled data set. A shared Context (size, styles from the
+// program's renderer, key maps, the message printer) is handed to every
+// mode and component.
 package tui
 
 import (
 	"errors"
-	"fmt"
-	"path/filepath"
-	"strconv"
-	"strings"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
-	"github.com/charmbracelet/bubbles/textinput"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
-
-// Minimum terminal size.
-const (
-	MinWidth  = 80
-	MinHeight = 24
-)
-
-// Steps of the arrow keys, in hundredths.
-const (
-	coarseStep = 5
-	fineStep   = 1
-)
-
-// maxHistory bounds the history chart and the undo stack.
-const maxHistory = 5000
-
-// Replay speeds: a step lasts baseStepTime divided by the multiplier.
-var speeds = []float64{0.25, 0.5, 1, 2, 4}
-
-const baseStepTime = 3 * time.Second
 
 // Options configure a new playground.
 type Options struct {
@@ -49,118 +30,71 @@ type Options struct {
 	Color    bool                // false draws the heatmap with a character ramp
 }
 
-// Model is the playground's state. Values live on the 0.01 grid.
+// Model is the playground mode. It is composed of an editor (values, typing,
+// undo), a player (scenario replay), a recorder (the session for 'w') and a
+// chart set; their fields are promoted so that the view reads m.state,
+// m.scenario, m.chart directly.
 type Model struct {
-	opts   Options
-	keys   KeyMap
-	help   help.Model
-	styles Styles
-	width  int
-	height int
+	ctx      *Context
+	opts     Options
+	keys     KeyMap
+	help     help.Model
+	styles   Styles
+	width    int
+	height   int
+	status   string // one-off message, e.g. the written file
+	fullSaid bool   // the session's limit was announced
+	plain    bool   // a one-shot render without the help bar
+	notes    notesView
+	helpPage int
 
-	state    grid.State
-	start    grid.State // what 'r' returns to
-	eval     loss.Evaluation
-	selected grid.Field
-	undo     []grid.State
-	history  []historyPoint
-	chart    chartKind
-	charts   *chartCache
-
-	editing  bool
-	input    textinput.Model
-	inputErr string
-
-	scenario  *scenarios.Scenario
-	step      int  // replay position in scenario
-	playing   bool // replay running
-	owned     bool // the user changed the state by hand since the last step
-	speed     int  // index into speeds
-	tick      int  // identifies the live replay timer
-	sessionAt grid.State
-	recording []scenarios.Step
-	status    string // one-off message, e.g. the written file
-	plain     bool   // a one-shot render without the help bar
+	editor
+	player
+	recorder
+	chartSet
 }
-
-type historyPoint struct{ triplet, contrastive float64 }
-
-// noScenario answers replay keys when the playground has no scenario.
-const noScenario = "no scenario to replay: press ] for the presets"
-
-// tickMsg advances a replay; id discards ticks of a stopped timer.
-type tickMsg struct{ id int }
 
 // New returns a playground at the scenario's start, or at the article's
-// first example.
+// first example, on lipgloss's default renderer (for tests and the plain
+// render; the app builds its modes with NewPlayground).
 func New(opts Options) Model {
-	if opts.Now == nil {
-		opts.Now = time.Now
-	}
-	in := textinput.New()
-	in.Prompt = "✎ "
-	in.CharLimit = 12
-	in.Width = 9
-	m := Model{
-		opts:   opts,
-		keys:   DefaultKeyMap(),
-		help:   help.New(),
-		styles: DefaultStyles(),
-		input:  in,
-		chart:  chartTriplet,
-		charts: newChartCache(),
-		speed:  2,
-	}
-	m.loadScenario(opts.Scenario)
-	return m
+	ctx := NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English))
+	ctx.Color = opts.Color
+	return NewPlayground(ctx, opts)
 }
 
-// loadScenario starts over at s (nil: the article's example).
-func (m *Model) loadScenario(s *scenarios.Scenario) {
-	m.scenario, m.step, m.playing, m.owned = s, 0, false, false
-	start := grid.Article()
-	if s != nil {
-		start = s.Start
+// NewPlayground returns the playground mode on the shared context.
+func NewPlayground(ctx *Context, opts Options) Model {
+	if opts.Now == nil {
+		opts.Now = ctx.Now
 	}
-	m.start = start
-	m.setState(start, "")
+	if opts.Dir == "" {
+		opts.Dir = ctx.Dir
+	}
+	opts.Color = ctx.Color
+	m := Model{
+		ctx:      ctx,
+		opts:     opts,
+		keys:     ctx.Keys.Playground,
+		help:     ctx.Styles.newHelp(),
+		styles:   ctx.Styles,
+		editor:   newEditor(ctx.Styles),
+		chartSet: newChartSet(),
+	}
+	m.speed = defaultSpeed
+	m.player.load(opts.Scenario)
+	m.change(m.snapshot(), m.start, "")
+	m.keys.replay = m.scenario != nil
+	return m
 }
 
 // Init starts nothing: the first frame needs no work beyond View.
 func (m Model) Init() tea.Cmd { return nil }
 
-// setState makes s current and undoable; see commit.
-func (m *Model) setState(s grid.State, note string) { m.commit(s, note, true) }
-
-// commit makes s current: it is evaluated and added to the history and the
-// session recording (with note), and the old state to the undo stack when
-// undoable.
-func (m *Model) commit(s grid.State, note string, undoable bool) {
-	ev, err := loss.Evaluate(s.Setting())
-	if err != nil { // the grid keeps every state valid; keep the old one if not
-		m.status = err.Error()
-		return
-	}
-	if m.history != nil && s == m.state {
-		return
-	}
-	if m.history == nil { // the session's first state
-		m.sessionAt = s
-	} else {
-		if undoable {
-			m.undo = appendBounded(m.undo, m.state)
-		}
-		m.recording = append(m.recording, scenarios.Step{State: s, Set: grid.Diff(m.state, s), Note: note})
-	}
-	m.state, m.eval = s, ev
-	m.history = appendBounded(m.history, historyPoint{ev.Triplet.Loss, ev.Contrastive})
-}
-
-func appendBounded[T any](xs []T, x T) []T {
-	if len(xs) >= maxHistory {
-		xs = xs[1:]
-	}
-	return append(xs, x)
+// SetSize lays the playground out for w×h cells.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.help.Width = w
 }
 
 // State returns the current values (for tests and the plain render).
@@ -169,53 +103,97 @@ func (m Model) State() grid.State { return m.state }
 // Evaluation returns what core/loss computed for the current state.
 func (m Model) Evaluation() loss.Evaluation { return m.eval }
 
-// Update handles keys, window sizes and replay ticks.
+func (m Model) snapshot() snapshot { return snapshot{state: m.state, replay: m.player} }
+
+// change makes s current after the user's view was at before: s is
+// evaluated, recorded with note, and before becomes undoable when the state
+// or the scenario position moved.
+func (m *Model) change(before snapshot, s grid.State, note string) {
+	if err := m.evaluate(s); err != nil { // the grid keeps every state valid; keep the old one if not
+		m.status = err.Error()
+		return
+	}
+	if !m.recorder.started() { // the session's first state
+		m.begin(s, presetName(m.scenario))
+		return
+	}
+	switched := before.replay.scenario != m.scenario
+	if before.state == s && !switched && before.replay.step == m.step && before.replay.owned == m.owned {
+		return
+	}
+	m.pushUndo(before)
+	if switched && m.scenario != nil && m.step == 0 && s == m.scenario.Start {
+		m.noteFull(m.session.RecordPresetSwitch(m.scenario.Name, s))
+		return
+	}
+	m.noteFull(m.session.Record(s, note))
+}
+
+// noteFull says once that the session stopped recording at the loader's
+// limits.
+func (m *Model) noteFull(err error) {
+	if errors.Is(err, scenarios.ErrSessionFull) && !m.fullSaid {
+		m.status, m.fullSaid = m.ctx.Printer.T(i18n.ScenSessionFull, numfmt.Count(scenarios.MaxSteps)), true
+	}
+}
+
+// presetName is the name a recording says it started from: a preset's
+// (the title says "started from the preset …"), "" for anything else.
+func presetName(s *scenarios.Scenario) string {
+	if s == nil || s.Source != "preset" {
+		return ""
+	}
+	return s.Name
+}
+
+// Update handles keys, window sizes, replay ticks and written sessions.
 func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	var cmd tea.Cmd
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		m.width, m.height = msg.Width, msg.Height
-		m.help.Width = msg.Width
-		return m, nil
+		m.SetSize(msg.Width, msg.Height)
 	case tickMsg:
-		if !m.playing || msg.id != m.tick {
-			return m, nil
+		if m.playing && msg.id == m.tick {
+			if m.gotoStep(m.step + 1) {
+				cmd = m.scheduleTick()
+			} else {
+				m.playing = false
+			}
 		}
-		if !m.gotoStep(m.step + 1) {
-			m.playing = false
-			return m, nil
+	case sessionWrittenMsg:
+		p := m.ctx.Printer
+		switch {
+		case tooManySessions(msg.err):
+			m.status = p.T(i18n.ScenSessionTooMany, msg.name)
+		case msg.err != nil:
+			m.status = p.T(i18n.ScenSessionWriteFail, msg.err)
+		default:
+			m.status = p.T(i18n.ScenSessionWrote, msg.path, numfmt.Count(int64(msg.steps)))
 		}
-		return m, m.scheduleTick()
+	case HiddenMsg:
+		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:
 		if m.editing {
-			return m.updateEditing(msg)
+			cmd = m.updateTyping(msg)
+		} else {
+			cmd = m.updateKey(msg)
 		}
-		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
-			return m.updateRunes(msg.Runes)
-		}
-		return m.updateKey(msg)
 	}
-	return m, nil
+	m.keys.replay = m.scenario != nil
+	return m, cmd
 }
 
-// updateRunes handles keys typed faster than the terminal is read, which
-// arrive as one message ("jj"), one key at a time; typing may start midway.
-func (m Model) updateRunes(runes []rune) (tea.Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	var next tea.Model = m
-	for _, r := range runes {
-		var cmd tea.Cmd
-		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-		cmds = append(cmds, cmd)
-	}
-	return next, tea.Batch(cmds...)
-}
-
-func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	m.status = ""
-	k := m.keys
+	k, p := m.keys, m.ctx.Printer
+	if m.help.ShowAll {
+		return m.updateHelp(msg)
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
+		return tea.Quit
+	case key.Matches(msg, k.Mode):
+		return switchMode(ModeBatch)
 	case key.Matches(msg, k.Up):
 		m.selected = (m.selected + grid.NumFields - 1) % grid.NumFields
 	case key.Matches(msg, k.Down):
@@ -230,42 +208,61 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.nudge(fineStep)
 	case key.Matches(msg, k.Toggle):
 		if m.selected.IsLabel() {
-			m.toggleLabel()
+			m.byHand(m.toggled())
 		} else {
-			return m, m.togglePlay()
+			return m.togglePlay()
 		}
 	case key.Matches(msg, k.Play):
-		return m, m.togglePlay()
+		return m.togglePlay()
 	case key.Matches(msg, k.Edit):
-		m.startEditing()
-		return m, textinput.Blink
+		m.startTyping()
 	case key.Matches(msg, k.Chart):
-		m.chart = (m.chart + 1) % numCharts
+		m.nextChart()
 	case key.Matches(msg, k.Undo):
 		m.undoLast()
 	case key.Matches(msg, k.Reset):
+		before := m.snapshot()
 		m.playing, m.step, m.owned = false, 0, false
-		m.setState(m.start, "reset")
+		m.change(before, m.start, p.T(i18n.NoteReset))
 	case key.Matches(msg, k.Next):
 		m.playing = false
-		m.gotoStep(m.step + 1)
+		m.stepBy(1)
 	case key.Matches(msg, k.Prev):
 		m.playing = false
-		m.gotoStep(m.step - 1)
+		m.stepBy(-1)
 	case key.Matches(msg, k.Faster):
-		m.speed = min(m.speed+1, len(speeds)-1)
+		m.faster()
 	case key.Matches(msg, k.Slower):
-		m.speed = max(m.speed-1, 0)
+		m.slower()
 	case key.Matches(msg, k.PrevScenario):
 		m.switchPreset(-1)
 	case key.Matches(msg, k.NextScene):
 		m.switchPreset(1)
 	case key.Matches(msg, k.Record):
-		m.record()
+		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
+	case key.Matches(msg, k.Notes):
+		m.notes = m.notes.next(m.notesText(), m.notesPageCount())
 	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
+		m.help.ShowAll, m.helpPage = true, 0
 	}
-	return m, nil
+	return nil
+}
+
+// updateHelp answers keys while the help screen is up: it pages and closes,
+// and no other key acts unseen behind it.
+func (m *Model) updateHelp(msg tea.KeyMsg) tea.Cmd {
+	pages := helpPageCount(m.ctx.Printer, m.keys, m.width, m.height)
+	switch {
+	case key.Matches(msg, m.keys.Quit):
+		return tea.Quit
+	case key.Matches(msg, m.keys.Cancel, m.keys.Help):
+		m.help.ShowAll = false
+	case key.Matches(msg, m.keys.Inc, m.keys.Toggle):
+		m.helpPage = min(m.helpPage+1, pages-1)
+	case key.Matches(msg, m.keys.Dec):
+		m.helpPage = max(m.helpPage-1, 0)
+	}
+	return nil
 }
 
 // byHand applies a change the user made: it pauses any replay and the user
@@ -274,63 +271,73 @@ func (m *Model) byHand(s grid.State) {
 	if s == m.state {
 		return
 	}
+	before := m.snapshot()
 	m.playing = false
 	if m.scenario != nil {
 		m.owned = true
 	}
-	m.setState(s, "")
+	m.change(before, s, "")
 }
 
+// nudge moves the selected value by delta (a label toggles), or says that
+// the value is at its limit.
 func (m *Model) nudge(delta grid.Hundredths) {
 	if m.selected.IsLabel() {
-		m.toggleLabel()
+		m.byHand(m.toggled())
 		return
 	}
-	m.byHand(m.state.WithValue(m.selected, m.state.Value(m.selected)+delta))
-}
-
-func (m *Model) toggleLabel() {
-	if !m.selected.IsLabel() {
+	s, limit := m.nudged(delta, m.ctx.Printer)
+	if limit != "" {
+		m.status = limit
 		return
 	}
-	y := loss.Same
-	if m.state.Label(m.selected) == loss.Same {
-		y = loss.Different
-	}
-	m.byHand(m.state.WithLabel(m.selected, y))
+	m.byHand(s)
 }
 
 func (m *Model) undoLast() {
-	if len(m.undo) == 0 {
-		m.status = "nothing to undo"
+	prev, ok := m.popUndo()
+	if !ok {
+		m.status = m.ctx.Printer.T(i18n.NothingToUndo)
 		return
 	}
-	prev := m.undo[len(m.undo)-1]
-	m.undo = m.undo[:len(m.undo)-1]
-	m.playing = false
-	m.commit(prev, "undo", false)
+	tick := m.tick
+	m.player = prev.replay
+	m.playing, m.tick = false, tick // a timer still running must not advance the restored step
+	if err := m.evaluate(prev.state); err != nil {
+		m.status = err.Error()
+		return
+	}
+	m.noteFull(m.session.Record(prev.state, m.ctx.Printer.T(i18n.NoteUndo)))
+}
+
+// stepBy moves the replay by d steps, or says why it cannot.
+func (m *Model) stepBy(d int) {
+	if m.scenario == nil {
+		m.status = m.ctx.Printer.T(i18n.NoScenario)
+		return
+	}
+	m.gotoStep(m.step + d)
 }
 
 // gotoStep moves the replay to step i; it reports whether it could.
 func (m *Model) gotoStep(i int) bool {
-	if m.scenario == nil || i < 0 || i >= m.scenario.Len() {
-		if m.scenario == nil {
-			m.status = noScenario
-		}
+	if !m.has(i) {
 		return false
 	}
+	before := m.snapshot()
 	m.step, m.owned = i, false
-	m.setState(m.scenario.StateAt(i), m.scenario.NoteAt(i))
+	m.change(before, m.scenario.StateAt(i), m.scenario.NoteAt(i))
 	return true
 }
 
 func (m *Model) togglePlay() tea.Cmd {
+	p := m.ctx.Printer
 	switch {
 	case m.scenario == nil:
-		m.status = noScenario
+		m.status = p.T(i18n.NoScenario)
 		return nil
 	case m.scenario.Len() < 2:
-		m.status = "this scenario has no steps to play"
+		m.status = p.T(i18n.NoStepsToPlay)
 		return nil
 	}
 	if m.playing {
@@ -344,124 +351,36 @@ func (m *Model) togglePlay() tea.Cmd {
 	return m.scheduleTick()
 }
 
-func (m *Model) scheduleTick() tea.Cmd {
-	m.tick++
-	id := m.tick
-	d := time.Duration(float64(baseStepTime) / speeds[m.speed])
-	return tea.Tick(d, func(time.Time) tea.Msg { return tickMsg{id} })
-}
-
+// switchPreset opens the preset dir steps away and records the switch.
 func (m *Model) switchPreset(dir int) {
-	ps := scenarios.Presets()
-	i := -1
-	for j, p := range ps {
-		if m.scenario != nil && p.Name == m.scenario.Name && m.scenario.Source == "preset" {
-			i = j
-		}
-	}
+	before := m.snapshot()
+	next := m.presetAfter(dir)
+	m.player.load(next)
+	m.change(before, m.start, "")
+}
+
+// updateTyping handles keys while a value is typed: enter takes it, esc
+// drops it, ctrl+c quits; every other key is text.
+func (m *Model) updateTyping(msg tea.KeyMsg) tea.Cmd {
+	k := m.keys
 	switch {
-	case i < 0 && dir > 0:
-		i = 0
-	case i < 0:
-		i = len(ps) - 1
-	default:
-		i = (i + dir + len(ps)) % len(ps)
-	}
-	m.loadScenario(ps[i])
-}
-
-func (m *Model) startEditing() {
-	m.editing, m.inputErr = true, ""
-	m.input.Reset()
-	if m.selected.IsLabel() {
-		m.input.Placeholder = "same or different"
-		m.input.SetValue(m.state.Label(m.selected).String())
-	} else {
-		m.input.Placeholder = fmt.Sprintf("0 to %s", m.selected.Max())
-		m.input.SetValue(m.state.Value(m.selected).String())
-	}
-	m.input.CursorEnd()
-	m.input.Focus()
-}
-
-func (m Model) updateEditing(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	switch msg.String() {
-	case "ctrl+c":
-		return m, tea.Quit
-	case "esc":
-		m.editing, m.inputErr = false, ""
-		m.input.Blur()
-		return m, nil
-	case "enter":
-		s, err := m.parseInput(m.input.Value())
-		if err != nil {
+	case key.Matches(msg, k.Interrupt):
+		return tea.Quit
+	case key.Matches(msg, k.Cancel):
+		m.stopTyping()
+		return nil
+	case key.Matches(msg, k.Confirm):
+		s, err := m.parseInput(m.input.Value(), m.ctx.Printer)
+		if err != nil && !errors.Is(err, errKeepValue) {
 			m.inputErr = err.Error()
-			return m, nil
+			return nil
 		}
-		m.editing, m.inputErr = false, ""
-		m.input.Blur()
+		m.stopTyping()
 		m.byHand(s)
-		return m, nil
+		return nil
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
 	m.inputErr = ""
-	return m, cmd
-}
-
-// parseInput turns typed text into a new state, or says what is wrong.
-func (m Model) parseInput(text string) (grid.State, error) {
-	text = strings.TrimSpace(text)
-	f := m.selected
-	if f.IsLabel() {
-		switch strings.ToLower(text) {
-		case "same", "s", "1":
-			return m.state.WithLabel(f, loss.Same), nil
-		case "different", "diff", "d", "0":
-			return m.state.WithLabel(f, loss.Different), nil
-		}
-		return m.state, fmt.Errorf("%q: type same or different", text)
-	}
-	x, err := strconv.ParseFloat(text, 64)
-	if err != nil {
-		return m.state, fmt.Errorf("%q is not a number", text)
-	}
-	h, err := f.Value(x)
-	if err != nil {
-		return m.state, err
-	}
-	return m.state.WithValue(f, h), nil
-}
-
-// record writes the session as a scenario file: its first state plus every
-// change as a step.
-func (m *Model) record() {
-	now := m.opts.Now()
-	name := "session-" + now.Format("20060102-150405")
-	title := "Recorded session"
-	if m.scenario != nil {
-		title += " (from " + m.scenario.Name + ")"
-	}
-	s := &scenarios.Scenario{
-		Name: name, Title: title,
-		Description: "Recorded with losslab on " + now.Format("2006-01-02 15:04") + ".",
-		Start:       m.sessionAt, Steps: m.recording,
-	}
-	for i := 0; i < 100; i++ {
-		file := name + ".toml"
-		if i > 0 {
-			file = fmt.Sprintf("%s-%d.toml", name, i+1)
-		}
-		path := filepath.Join(m.opts.Dir, file)
-		err := scenarios.WriteNew(path, scenarios.Encode(s))
-		if err == nil {
-			m.status = fmt.Sprintf("wrote %s (%d steps)", path, len(s.Steps))
-			return
-		}
-		if !errors.Is(err, scenarios.ErrExists) {
-			m.status = "could not write the session: " + err.Error()
-			return
-		}
-	}
-	m.status = "could not write the session: too many files named " + name
+	return cmd
 }

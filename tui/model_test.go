@@ -14,12 +14,20 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
 	"losslab/scenarios"
 )
 
 func TestMain(m *testing.M) {
+	if os.Getenv(workerPanicEnv) == "1" { // the test binary as a crashing program
+		workerPanicMain()
+	}
 	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
-	os.Exit(m.Run())
+	code := m.Run()
+	if binary != "" { // built by the subprocess tests
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
 }
 
 var fixedNow = func() time.Time { return time.Date(2026, 11, 28, 15, 4, 5, 0, time.UTC) }
@@ -46,11 +54,23 @@ func press(t testing.TB, m Model, keys ...string) Model {
 	return m
 }
 
+// pressRun presses one key and delivers what its command reports (a
+// written session), as the program would.
+func pressRun(t testing.TB, m Model, k string) Model {
+	t.Helper()
+	next, cmd := m.Update(keyMsg(k))
+	if cmd == nil {
+		t.Fatalf("%q started nothing", k)
+	}
+	next, _ = next.Update(cmd())
+	return next.(Model)
+}
+
 func keyMsg(k string) tea.KeyMsg {
 	named := map[string]tea.KeyType{
 		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
 		"shift+left": tea.KeyShiftLeft, "shift+right": tea.KeyShiftRight,
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "backspace": tea.KeyBackspace,
+		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "backspace": tea.KeyBackspace,
 	}
 	if t, ok := named[k]; ok {
 		return tea.KeyMsg{Type: t}
@@ -141,7 +161,7 @@ func TestLabelToggleMakesTripletInvalid(t *testing.T) {
 		t.Fatalf("space on y(a,p): %+v valid=%v", m.State(), m.Evaluation().Valid)
 	}
 	v := m.View()
-	if !strings.Contains(v, "not a valid triplet: the positive is labelled different") || !strings.Contains(v, "(invalid)") {
+	if !strings.Contains(v, "not a triplet: the positive is labelled different") || !strings.Contains(v, "(invalid)") {
 		t.Errorf("invalid triplet not explained:\n%s", v)
 	}
 	// ← and → toggle a label too; the triplet loss is still computed.
@@ -291,7 +311,7 @@ func TestNoColorReadable(t *testing.T) {
 }
 
 func TestPlain(t *testing.T) {
-	out := Plain(Options{})
+	out := Plain(Options{}, i18n.New(i18n.English))
 	if !strings.Contains(out, "0.4000") || !strings.Contains(out, "0.1225") || strings.Contains(out, "\x1b") || strings.Contains(out, "q quit") {
 		t.Errorf("plain render:\n%s", out)
 	}
@@ -302,13 +322,13 @@ func TestHints(t *testing.T) {
 		s    loss.Setting
 		want string
 	}{
-		{loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "contrastive ignores it"},
-		{loss.Setting{DAP: 0.5, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "inside the margin"},
-		{loss.Setting{Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "stuck at exactly m"},
-		{loss.Setting{YAP: loss.Same, YAN: loss.Different}, "costs nothing"},
+		{loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "contrastive does not, since d(a,n) ≥ m"},
+		{loss.Setting{DAP: 0.5, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "inside the triplet margin but beyond the radius m"},
+		{loss.Setting{Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "∂L/∂a = (0.00, 0.00), ∂L/∂p = (0.00, 0.00), ∂L/∂n = (0.00, 0.00)"},
+		{loss.Setting{YAP: loss.Same, YAN: loss.Different}, "cost nothing"},
 		{loss.Setting{DAP: 0.1, DAN: 0.15, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "both losses push"},
 		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "easy triplet"},
-		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "not a valid triplet"},
+		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "a miner would never form this triplet"},
 	} {
 		e, _ := loss.Evaluate(c.s)
 		if h := Hint(e); !strings.Contains(h, c.want) {
@@ -387,7 +407,7 @@ func TestRecord(t *testing.T) {
 			seen = append(seen, m.State())
 		}
 	}
-	m = press(t, m, "w")
+	m = pressRun(t, m, "w")
 	path := filepath.Join(dir, "session-20261128-150405.toml")
 	if !strings.Contains(m.View(), "wrote "+path) {
 		t.Fatalf("w: %s", m.View())
@@ -405,13 +425,13 @@ func TestRecord(t *testing.T) {
 		}
 	}
 	// A second recording in the same second does not overwrite the first.
-	m = press(t, m, "w")
+	m = pressRun(t, m, "w")
 	if !strings.Contains(m.View(), "session-20261128-150405-2.toml") {
 		t.Errorf("second w: %s", m.View())
 	}
 	// An unwritable directory is reported, not a crash.
 	m2 := newModel(t, Options{Dir: filepath.Join(dir, "missing", "dir")})
-	m2 = press(t, m2, "w")
+	m2 = pressRun(t, m2, "w")
 	if !strings.Contains(m2.View(), "could not write the session") {
 		t.Error("write error not reported")
 	}
@@ -426,15 +446,141 @@ func mustPreset(t testing.TB, name string) *scenarios.Scenario {
 	return s
 }
 
-// Keys typed faster than the terminal is read arrive together ("jjl").
-func TestFastTypedKeys(t *testing.T) {
-	next, _ := newModel(t, Options{}).Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
-	m := next.(Model)
-	if m.selected != grid.Margin || m.State().Margin != 25 {
-		t.Errorf("jjl: selected %v margin %v", m.selected, m.State().Margin)
+// Typing replaces the value: the field starts empty, the value is only its
+// placeholder; enter on an empty field keeps the value.
+func TestTypingReplaces(t *testing.T) {
+	m := press(t, newModel(t, Options{}), "e")
+	if m.input.Value() != "" || m.input.Placeholder != "0.70" {
+		t.Fatalf("field %q placeholder %q", m.input.Value(), m.input.Placeholder)
 	}
-	next, _ = m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")}) // typing starts midway
-	if m = next.(Model); !m.editing || !strings.HasSuffix(m.input.Value(), "1") {
-		t.Errorf("e1: editing=%v value %q", m.editing, m.input.Value())
+	m = press(t, m, "1", ".", "2", "3", "enter")
+	if m.editing || m.State().DAP != 123 {
+		t.Errorf("typed 1.23 over 0.70: editing=%v d(a,p)=%v", m.editing, m.State().DAP)
+	}
+	m = press(t, m, "enter", "enter")
+	if m.editing || m.State().DAP != 123 {
+		t.Errorf("enter on an empty field: editing=%v d(a,p)=%v", m.editing, m.State().DAP)
+	}
+}
+
+// At a limit a key says so instead of doing nothing.
+func TestLimitSaysSo(t *testing.T) {
+	m := press(t, newModel(t, Options{}), repeat("right", 100)...)
+	if !strings.Contains(m.View(), "d(a,p) is at its maximum 3.00") {
+		t.Errorf("no word at the maximum:\n%s", m.View())
+	}
+	m = press(t, m, "down", "down")
+	m = press(t, m, repeat("shift+left", 30)...)
+	if m.State().Margin != 0 || !strings.Contains(m.View(), "margin is at its minimum 0.00") {
+		t.Errorf("no word at the minimum: margin %v", m.State().Margin)
+	}
+	m = press(t, m, "right")
+	if strings.Contains(m.View(), "at its minimum") {
+		t.Error("the limit message outlived the next key")
+	}
+}
+
+// Undo after a step or a preset switch restores the whole view: values,
+// scenario, step, header and note.
+func TestUndoRestoresView(t *testing.T) {
+	m := newModel(t, Options{Scenario: mustPreset(t, "blog-case-1")})
+	m = press(t, m, ".", ".")
+	if m.step != 2 || !strings.Contains(m.View(), "step 2/3") {
+		t.Fatalf("setup: step %d", m.step)
+	}
+	m = press(t, m, "u")
+	s := m.scenario
+	if m.step != 1 || m.State() != s.StateAt(1) || !strings.Contains(m.View(), "step 1/3") {
+		t.Errorf("undo a step: step %d state %+v", m.step, m.State())
+	}
+	m = press(t, m, "]")
+	if m.scenario.Name == "blog-case-1" {
+		t.Fatal("] did not switch")
+	}
+	m = press(t, m, "u")
+	if m.scenario.Name != "blog-case-1" || m.step != 1 || m.State() != s.StateAt(1) ||
+		!strings.Contains(m.View(), "blog-case-1") || !strings.Contains(m.View(), "step 1/3") {
+		t.Errorf("undo a preset switch: %s step %d %+v\n%s", m.scenario.Name, m.step, m.State(), m.View())
+	}
+	m = press(t, m, "right", "u")
+	if m.owned || m.State() != s.StateAt(1) || strings.Contains(m.View(), "edited") {
+		t.Errorf("undo a change by hand: owned %v", m.owned)
+	}
+}
+
+// The footer lists the replay keys while a scenario is loaded.
+func TestFooterReplayKeys(t *testing.T) {
+	lastLine := func(m Model) string {
+		lines := strings.Split(m.View(), "\n")
+		return lines[len(lines)-1]
+	}
+	free := newModel(t, Options{})
+	if l := lastLine(free); strings.Contains(l, "next step") || !strings.Contains(l, "+0.05") || !strings.Contains(l, "tab batch") {
+		t.Errorf("footer without a scenario: %q", l)
+	}
+	replay := press(t, free, "]")
+	for _, want := range []string{"p play/pause", ". next step", ", previous step"} {
+		if !strings.Contains(lastLine(replay), want) {
+			t.Errorf("footer with a scenario lacks %q: %q", want, lastLine(replay))
+		}
+	}
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		for _, m := range []Model{free, replay} {
+			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			if l := lastLine(next.(Model)); strings.Contains(l, "…") {
+				t.Errorf("%v: footer cut: %q", size, l)
+			}
+		}
+	}
+}
+
+// A recording names the scenario in use when it started and notes switches.
+func TestRecordNamesOriginAndSwitches(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel(t, Options{Dir: dir, Scenario: mustPreset(t, "collapse")})
+	m = pressRun(t, press(t, m, "]", "right"), "w")
+	if !strings.Contains(m.View(), "(2 steps)") {
+		t.Errorf("status after w:\n%s", m.View())
+	}
+	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.Title != "Recorded session (started from the preset collapse)" {
+		t.Errorf("title %q", s.Title)
+	}
+	next := scenarios.Presets()
+	var after string
+	for i, p := range next {
+		if p.Name == "collapse" {
+			after = next[(i+1)%len(next)].Name
+		}
+	}
+	if s.Len() != 3 || s.NoteAt(1) != "Switched to the preset "+after+": every value set to its start." || s.StateAt(1) != mustPreset(t, after).Start {
+		t.Errorf("recorded %d states, note 1 %q", s.Len(), s.NoteAt(1))
+	}
+}
+
+// A session stops recording at the loader's step limit and says so; what
+// it writes can be loaded.
+func TestRecordingStopsAtTheLimit(t *testing.T) {
+	dir := t.TempDir()
+	m := newModel(t, Options{Dir: dir})
+	for i := 0; i < scenarios.MaxSteps; i++ {
+		m = press(t, m, []string{"right", "left"}[i%2])
+	}
+	if strings.Contains(m.View(), "recording stopped") {
+		t.Fatal("the limit was announced early")
+	}
+	m = press(t, m, "right")
+	if !strings.Contains(m.View(), "recording stopped: a scenario holds at most 10,000 steps") {
+		t.Errorf("the limit went unsaid:\n%s", m.View())
+	}
+	if m = pressRun(t, m, "w"); !strings.Contains(m.View(), "(10,000 steps)") {
+		t.Errorf("status after w:\n%s", m.View())
+	}
+	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
+	if err != nil || s.Len() != scenarios.MaxSteps+1 {
+		t.Fatalf("load: %v", err)
 	}
 }

@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"math"
 	"strings"
 
@@ -9,7 +8,6 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas/graph"
 	"github.com/NimbleMarkets/ntcharts/linechart"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 )
 
 // picture is a drawn chart with every cell already rendered in its style,
@@ -46,22 +44,21 @@ func (p picture) with(marks ...mark) string {
 	return b.String()
 }
 
-// plot is a linechart whose axes and labels ntcharts draws, with helpers to
-// draw braille curves, glyphs and text at data coordinates.
+// plot is a linechart whose layout ntcharts computes, with axes ticked at
+// round values by axis.go, and helpers to draw braille curves, glyphs and
+// text at data coordinates.
 type plot struct {
-	lc   linechart.Model
-	axes bool
+	lc      linechart.Model
+	axes    bool
+	intX    bool // the x axis counts (history states): integer ticks
+	yLabelW int  // cells reserved left of the y axis, for the current ticks
 }
-
-// Axis labels are ASCII (ntcharts measures them in bytes). The y axis has a
-// label every two rows, so it needs two decimals to say where the row is.
-func xLabel(_ int, v float64) string { return fmt.Sprintf("%.1f", v) }
-func yLabel(_ int, v float64) string { return fmt.Sprintf("%.2f", v) }
 
 // view is a plot's data ranges and whether it has axes.
 type view struct {
 	minX, maxX, minY, maxY float64
 	axes                   bool
+	intX                   bool
 }
 
 func newPlot(w, h int, v view) *plot {
@@ -69,10 +66,13 @@ func newPlot(w, h int, v view) *plot {
 	if v.axes {
 		step = 2
 	}
-	p := &plot{axes: v.axes, lc: linechart.New(w, h, v.minX, v.maxX, v.minY, v.maxY,
+	p := &plot{axes: v.axes}
+	// ntcharts sizes the graph from the y labels' width; ours come from the
+	// ticks chosen in reset, so the formatter only reports that width.
+	reserve := func(int, float64) string { return strings.Repeat("0", p.yLabelW) }
+	p.lc = linechart.New(w, h, v.minX, v.maxX, v.minY, v.maxY,
 		linechart.WithXYSteps(step*5, step),
-		linechart.WithXLabelFormatter(xLabel),
-		linechart.WithYLabelFormatter(yLabel))}
+		linechart.WithYLabelFormatter(reserve))
 	p.reset(v)
 	return p
 }
@@ -87,10 +87,17 @@ func (p *plot) reset(v view) {
 			p.lc.Canvas.SetCell(canvas.Point{X: x, Y: y}, blank)
 		}
 	}
+	p.intX = v.intX
+	var yt ticks
+	if p.axes {
+		yt = yTicks(v.minY, v.maxY, p.lc.Canvas.Height()-2)
+		p.yLabelW = yt.width()
+	}
 	p.lc.SetXYRange(v.minX, v.maxX, v.minY, v.maxY)
 	p.lc.SetViewXYRange(v.minX, v.maxX, v.minY, v.maxY)
+	p.lc.UpdateGraphSizes()
 	if p.axes {
-		p.lc.DrawXYAxisAndLabel()
+		p.drawAxes(yt)
 	}
 }
 
@@ -114,7 +121,9 @@ func (p *plot) cell(x, y float64) canvas.Point {
 	dotsX, dotsY := 2*p.lc.GraphWidth(), 4*p.lc.GraphHeight()
 	dx := (x - p.lc.ViewMinX()) * float64(dotsX-1) / (p.lc.ViewMaxX() - p.lc.ViewMinX())
 	dy := (y - p.lc.ViewMinY()) * float64(dotsY-1) / (p.lc.ViewMaxY() - p.lc.ViewMinY())
-	dotX, dotY := int(math.Round(dx)), dotsY-1-int(math.Round(dy))
+	// Rounded to 1e-6 of a dot first, so that 0.7 − 0.2 (0.49999999999999994)
+	// lands on the dot of 0.5, where its tick label is.
+	dotX, dotY := int(math.Round(math.Round(dx*1e6)/1e6)), dotsY-1-int(math.Round(math.Round(dy*1e6)/1e6))
 	return canvas.Point{X: p.left() + floorDiv(dotX, 2), Y: floorDiv(dotY, 4)}
 }
 
@@ -165,16 +174,6 @@ func (p *plot) vline(x float64, style lipgloss.Style) {
 	}
 }
 
-// text writes s starting at a canvas cell, clipped to the graphing area.
-func (p *plot) text(at canvas.Point, s string, style lipgloss.Style) {
-	for i, r := range []rune(s) {
-		pt := canvas.Point{X: at.X + i, Y: at.Y}
-		if p.inside(pt) {
-			p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle(r, style))
-		}
-	}
-}
-
 // cellLook is what a chart cell's rendering depends on: the rune and the
 // style attributes charts use. Cells that look alike render alike, so each
 // look is rendered once per picture instead of once per cell.
@@ -211,16 +210,37 @@ func (p *plot) picture(rendered map[cellLook]string) picture {
 // glyph renders a one-cell marker.
 func glyph(r rune, style lipgloss.Style) string { return style.Render(string(r)) }
 
-// padLines makes s exactly w×h cells: lines cut or padded, rows added.
-func padLines(s string, w, h int) string {
-	lines := strings.Split(s, "\n")
-	out := make([]string, h)
-	for i := range out {
-		line := ""
-		if i < len(lines) {
-			line = ansi.Truncate(lines[i], w, "…")
+// dots draws f as one glyph per cell column: a curve that reads apart from
+// braille curves without colour.
+func (p *plot) dots(f func(float64) float64, r rune, style lipgloss.Style) {
+	lo, hi := p.lc.ViewMinX(), p.lc.ViewMaxX()
+	gw := p.lc.GraphWidth()
+	for col := range gw {
+		x := lo + (hi-lo)*(float64(col)+0.5)/float64(gw)
+		if c := p.cell(x, f(x)); p.inside(c) {
+			p.lc.Canvas.SetCell(canvas.Point{X: p.left() + col, Y: c.Y}, canvas.NewCellWithStyle(r, style))
 		}
-		out[i] = line + strings.Repeat(" ", max(0, w-ansi.StringWidth(line)))
 	}
-	return strings.Join(out, "\n")
 }
+
+// row is one line of cells on which labels are placed at columns.
+type row []string
+
+func newRow(w int) row {
+	r := make(row, w)
+	for i := range r {
+		r[i] = " "
+	}
+	return r
+}
+
+// put writes s from column x in style, clipped to the row.
+func (r row) put(x int, s string, style lipgloss.Style) {
+	for i, c := range []rune(s) {
+		if x+i >= 0 && x+i < len(r) {
+			r[x+i] = style.Render(string(c))
+		}
+	}
+}
+
+func (r row) String() string { return strings.Join(r, "") }

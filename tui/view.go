@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -9,6 +10,9 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 )
 
 // Panel geometry, from the border the panels use: one border cell and one
@@ -19,41 +23,69 @@ var (
 	panelFrameH = 2
 )
 
-// Fixed panel heights (frame included) and the controls' width.
+// controlsW is the controls panel's width; roomyHeight is the height from
+// which the panels show the long forms of their lines (one per variant).
 const (
-	topPanelH         = 5 + 2 // five controls / five triplet lines
-	contrastivePanelH = 4 + 2
-	controlsW         = 28
+	controlsW   = 28
+	roomyHeight = 32
 )
+
+// printer is the playground's message printer.
+func (m Model) printer() i18n.Printer { return m.ctx.Printer }
+
+// layout is the height of each part of the screen, from the window size.
+type layout struct {
+	roomy                         bool
+	topH, contrastiveH, chartH    int // panel heights, frames included
+	noteH, helpH                  int
+	tripletLines, contrastiveText []string
+}
+
+func (m Model) layout() layout {
+	l := layout{roomy: m.height >= roomyHeight, noteH: 1, helpH: 1}
+	if l.roomy {
+		l.noteH = 2
+	}
+	if m.plain {
+		l.helpH = 0
+	}
+	l.tripletLines = m.tripletBody(m.width-controlsW-panelFrameW, l.roomy)
+	l.contrastiveText = m.contrastiveBody(m.width-panelFrameW, l.roomy)
+	l.topH = max(int(grid.NumFields), len(l.tripletLines)) + panelFrameH
+	l.contrastiveH = len(l.contrastiveText) + panelFrameH
+	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH - l.helpH
+	return l
+}
 
 // View lays the screen out to the exact window size.
 func (m Model) View() string {
 	if m.width == 0 || m.height == 0 {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
+	p := m.printer()
 	if m.width < MinWidth || m.height < MinHeight {
-		return fmt.Sprintf("terminal too small: need %d×%d (now %d×%d)", MinWidth, MinHeight, m.width, m.height)
+		return p.T(i18n.TooSmall, MinWidth, MinHeight, m.width, m.height)
 	}
 	w, h := m.width, m.height
-	noteH := 1
-	if h >= 32 {
-		noteH = 2
+	if m.help.ShowAll {
+		return helpScreen(p, m.keys, w, h, m.helpPage, m.styles)
 	}
-	helpH := 1
-	if m.plain {
-		helpH = 0
-	}
-	chartH := h - 1 - topPanelH - contrastivePanelH - noteH - helpH
-
+	l := m.layout()
 	top := sideBySide(
-		m.textPanel("controls", m.controlsBody(controlsW-panelFrameW), controlsW, topPanelH),
-		m.textPanel("triplet", m.tripletBody(), w-controlsW, topPanelH))
+		m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-panelFrameW), controlsW, l.topH),
+		m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
+	var slot string
+	if m.notes.open {
+		slot = m.notesPanel(w, l.chartH)
+	} else {
+		slot = m.chartPanel(w, l.chartH)
+	}
 	parts := []string{
 		m.header(w),
 		top,
-		m.textPanel("contrastive", m.contrastiveBody(), w, contrastivePanelH),
-		m.chartPanel(w, chartH),
-		padLines(m.note(w, noteH), w, noteH),
+		m.textPanel(p.T(i18n.PanelContrastive), strings.Join(l.contrastiveText, "\n"), w, l.contrastiveH),
+		slot,
+		padLines(m.note(w, l.noteH), w, l.noteH),
 	}
 	if !m.plain {
 		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.ShortHelp()), w, 1))
@@ -65,13 +97,15 @@ func (m Model) View() string {
 // result is exactly w×h cells. body must already be (w−panelFrameW) ×
 // (h−panelFrameH) cells: text panels pass it through padLines, charts are
 // drawn to size, which spares measuring every braille cell again.
-func (m Model) panel(title, body string, w int) string {
-	bs := m.styles.Border
+func (m Model) panel(title, body string, w int) string { return framePanel(m.styles, title, body, w) }
+
+func framePanel(st Styles, title, body string, w int) string {
+	bs := st.Border
 	label := " " + title + " "
 	fill := max(0, w-2-ansi.StringWidth(border.Top)-ansi.StringWidth(label))
 	left, right := bs.Render(border.Left)+" ", " "+bs.Render(border.Right)
 	var b strings.Builder
-	b.WriteString(bs.Render(border.TopLeft+border.Top) + m.styles.Title.Render(label) + bs.Render(strings.Repeat(border.Top, fill)+border.TopRight))
+	b.WriteString(bs.Render(border.TopLeft+border.Top) + st.Title.Render(label) + bs.Render(strings.Repeat(border.Top, fill)+border.TopRight))
 	for _, line := range strings.Split(body, "\n") {
 		b.WriteString("\n" + left + line + right)
 	}
@@ -79,7 +113,8 @@ func (m Model) panel(title, body string, w int) string {
 	return b.String()
 }
 
-// textPanel is a panel around free text, cut or padded to fit.
+// textPanel is a panel around text already fitted to its width, padded to
+// its height.
 func (m Model) textPanel(title, body string, w, h int) string {
 	return m.panel(title, padLines(body, w-panelFrameW, h-panelFrameH), w)
 }
@@ -94,26 +129,42 @@ func sideBySide(a, b string) string {
 }
 
 func (m Model) header(w int) string {
-	left := m.styles.Title.Render("losslab") + " · "
+	p := m.printer()
+	brand := m.styles.Title.Render("losslab") + " · "
+	var names []string // what the left side may say, longest first
 	if m.scenario != nil {
-		left += m.scenario.Name + ": " + m.scenario.Title
+		name := termsafe.String(m.scenario.Name)
+		names = []string{name + ": " + termsafe.String(m.scenario.Title), name}
 	} else {
-		left += "the article's first example"
+		names = []string{p.T(i18n.HeaderArticle)}
 	}
-	right := ""
-	if m.scenario != nil && m.scenario.Len() > 1 {
-		state := "⏸ paused"
+	var rights []string
+	switch {
+	case m.scenario != nil && m.scenario.Len() > 1:
+		state := p.T(i18n.HeaderPaused)
 		if m.playing {
-			state = "▶ playing"
+			state = p.T(i18n.HeaderPlaying)
 		}
-		right = fmt.Sprintf("%s · step %d/%d · speed ×%g", state, m.step, m.scenario.Len()-1, speeds[m.speed])
+		format := i18n.HeaderReplay
 		if m.owned {
-			right += " · edited"
+			format = i18n.HeaderReplayEdit
+		}
+		rights = []string{p.T(format, state, m.step, m.scenario.Len()-1, strconv.FormatFloat(speeds[m.speed], 'g', -1, 64))}
+	case m.scenario == nil:
+		rights = []string{p.T(i18n.HeaderStartLesson), p.T(i18n.HeaderStartShort)}
+	default:
+		rights = []string{""}
+	}
+	room := w - ansi.StringWidth(brand)
+	for _, right := range rights {
+		for _, left := range names {
+			if gap := room - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 1 {
+				return brand + left + strings.Repeat(" ", gap) + right
+			}
 		}
 	}
-	room := w - ansi.StringWidth(right) - 1
-	left = ansi.Truncate(left, max(room, 0), "…")
-	return left + strings.Repeat(" ", max(1, w-ansi.StringWidth(left)-ansi.StringWidth(right))) + right
+	right := rights[len(rights)-1]
+	return brand + strings.Repeat(" ", max(1, room-ansi.StringWidth(right))) + right
 }
 
 func (m Model) controlsBody(iw int) string {
@@ -131,14 +182,22 @@ func (m Model) controlsBody(iw int) string {
 		case f == m.selected && m.editing:
 			value = m.input.View()
 		case f.IsLabel():
-			value = m.state.Label(f).String()
+			value = m.labelText(m.state.Label(f))
 		default:
 			v := m.state.Value(f)
-			value = v.String() + " " + gauge(v, f.Max(), iw-len("▸ ")-8-5)
+			value = numfmt.Input(v.Float()) + " " + gauge(v, f.Max(), iw-ansi.StringWidth("▸ ")-8-5)
 		}
 		lines = append(lines, sel+name+" "+value)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// labelText is a label as the playground writes it.
+func (m Model) labelText(y loss.Label) string {
+	if y == loss.Same {
+		return m.printer().T(i18n.ExplainLabelSame)
+	}
+	return m.printer().T(i18n.ExplainLabelDiff)
 }
 
 // gauge is a bar of width cells filled in proportion to v/max; its glyphs
@@ -151,116 +210,166 @@ func gauge(v, max grid.Hundredths, width int) string {
 	return strings.Repeat("━", filled) + strings.Repeat("─", width-filled)
 }
 
-func (m Model) tripletBody() string {
-	st, ev := m.styles, m.eval
+// tripletBody is the triplet panel's lines, each fitted to width w.
+func (m Model) tripletBody(w int, roomy bool) []string {
+	st, ev, p := m.styles, m.eval, m.printer()
+	x := explain(ev)
 	t := ev.Triplet
-	value := "  = " + t.String()
-	state := "○ hinge inactive"
-	if t.Active {
-		state = "● hinge active"
-	}
-	regime := st.Regime[t.Regime].Render(t.Regime.String()) + " negative"
-	meaning := t.Regime.Meaning()
-	if !ev.Valid {
-		value = st.Dim.Render(value + "  (invalid)")
-		meaning = st.Error.Render("✗ " + ev.TripletProblem())
-	}
-	return strings.Join([]string{
-		"L = " + loss.TripletFormula,
-		value,
-		state + " · " + regime,
-		meaning,
-		fmt.Sprintf("∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s", signed(t.GradDAP), signed(t.GradDAN)),
-	}, "\n")
-}
-
-func signed(x float64) string {
-	if x > 0 {
-		return "+" + loss.FormatValue(x)
-	}
-	return loss.FormatValue(x)
-}
-
-func (m Model) contrastiveBody() string {
-	st, ev := m.styles, m.eval
 	var lines []string
-	for i, p := range ev.Pairs {
-		active := "○ inactive"
-		if p.Active {
-			active = "● active"
+	value := "L = " + t.String()
+	if roomy {
+		lines = append(lines, "L = "+loss.TripletFormula)
+		value = "  = " + t.String()
+	}
+	regime := st.Regime[t.Regime].Render(p.T(x.regime.long))
+	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
+		value = st.Dim.Render(fitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
+	}
+	meaning := fitFirst(w, p.T(x.meaning.long), p.T(x.meaning.short))
+	if !ev.Valid {
+		meaning = st.Error.Render(meaning)
+	}
+	lines = append(lines,
+		value,
+		p.T(x.hinge.long)+" · "+regime,
+		meaning,
+		p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
+	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
+}
+
+// variantLines shows every registered loss but the two classic ones that
+// belongs to a panel (in): one line each when roomy, else one line for all.
+func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
+	p, st := m.printer(), m.styles
+	var full, short, noted []string
+	for _, r := range m.eval.Results {
+		l := r.Loss
+		if l.ID == loss.ContrastiveID || l.ID == loss.TripletID || !in(l) {
+			continue
 		}
+		id := string(l.ID)
+		name, shortName, formula := variantText(p, i18n.VariantName(id), l.Name), variantText(p, i18n.VariantShort(id), l.Short), variantText(p, i18n.VariantFormula(id), l.Formula)
+		value := numfmt.Loss(r.Value)
+		if l.UsesTemperature {
+			name = p.T(i18n.LossWithParams, name, p.T(i18n.LossTemperature, numfmt.Input(r.Params.Temperature)))
+		}
+		// With a stated equivalence, the sentence replaces the formula.
+		noted = append(noted, "")
+		if note := variantNote(p, r); note != "" {
+			noted[len(noted)-1] = p.T(i18n.LossValueNoted, name, value, note)
+		}
+		if l.HasRegime && len(r.Terms) == 1 {
+			regime := regimeWord(p, r.Terms[0].Regime)
+			full = append(full, p.T(i18n.VariantFullRegime, name, formula, value, regime))
+			short = append(short, p.T(i18n.VariantValueRegime, shortName, value, regime))
+		} else {
+			full = append(full, p.T(i18n.VariantFull, name, formula, value))
+			short = append(short, p.T(i18n.VariantValue, shortName, value))
+		}
+	}
+	if len(full) == 0 {
+		return nil
+	}
+	if roomy {
+		out := make([]string, len(full))
+		for i := range full {
+			out[i] = st.Dim.Render(fitFirst(w, full[i], short[i]))
+			if noted[i] != "" {
+				out[i] = st.Dim.Render(fitFirst(w, noted[i], full[i], short[i]))
+			}
+		}
+		return out
+	}
+	// Fewer whole items rather than a name without its number.
+	fits := []string{strings.Join(short, " · ")}
+	for k := len(short) - 1; k >= 1; k-- {
+		fits = append(fits, strings.Join(short[:k], " · ")+" · …")
+	}
+	return []string{st.Dim.Render(fitFirst(w, fits...))}
+}
+
+// variantNote is "at τ = 1.00 this is the soft-margin triplet" for a loss
+// that states what it becomes under other parameters, else "".
+func variantNote(p i18n.Printer, r loss.Result) string {
+	e := r.Loss.Equals
+	other, ok := loss.Lookup(e.ID)
+	if e.ID == "" || !ok || e.Params.Temperature == 0 {
+		return ""
+	}
+	return p.T(i18n.LossEquals, p.T(i18n.LossTemperature, numfmt.Input(e.Params.Temperature)), p.LossName(string(other.ID), other.Name))
+}
+
+// variantText is a loss's display text, or fallback when the catalogue has
+// none for a loss registered after it was written.
+func variantText(p i18n.Printer, id i18n.ID, fallback string) string {
+	if !i18n.Has(p.Lang(), id) && !i18n.Has(i18n.English, id) {
+		return fallback
+	}
+	return p.T(id)
+}
+
+func regimeWord(p i18n.Printer, r loss.Regime) string {
+	return p.T([...]i18n.ID{i18n.ChartZoneHard, i18n.ChartZoneSemi, i18n.ChartZoneEasy}[r%3])
+}
+
+// contrastiveBody is the contrastive panel's lines, fitted to width w.
+func (m Model) contrastiveBody(w int, roomy bool) []string {
+	st, ev, p := m.styles, m.eval, m.printer()
+	x := explain(ev)
+	var lines []string
+	for i, pr := range ev.Pairs {
 		style := st.Positive
 		if i == 1 {
 			style = st.Negative
 		}
-		lines = append(lines, fmt.Sprintf("%s  %-9s  %-13s  %-34s %s",
-			style.Render(loss.PairNames[i]), p.Label, p.Branch, p.String(), active))
+		name := style.Render(loss.PairID(i))
+		label := fmt.Sprintf("%-9s", m.labelText(pr.Label))
+		branch := fmt.Sprintf("%-4s", p.T(x.pairs[i].branch))
+		state := fmt.Sprintf("%-10s", p.T(x.pairs[i].state))
+		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
+		formula := fmt.Sprintf("%-31s", pr.String())
+		lines = append(lines, fitFirst(w,
+			name+"  "+label+"  "+branch+"  "+formula+"  "+state+"  "+grad,
+			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,
+			name+" "+branch+" "+formula+" "+state+" "+grad))
 	}
-	lines = append(lines,
-		fmt.Sprintf("mean = (%.4f + %.4f) / 2 = %s", ev.Pairs[0].Loss, ev.Pairs[1].Loss, st.Bold.Render(fmt.Sprintf("%.4f", ev.Contrastive))),
-		st.Dim.Render(fmt.Sprintf("variants: soft-margin %.4f · squared %.4f · hinge contrastive %.4f",
-			ev.SoftMargin.Loss, ev.Squared.Loss, ev.HingeMean)))
-	return strings.Join(lines, "\n")
+	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
+	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
+	if roomy {
+		for _, l := range wrapWords(p.T(i18n.ExplainMarginMeaning), w) {
+			lines = append(lines, st.Dim.Render(l))
+		}
+	}
+	return lines
 }
 
 func (m Model) chartPanel(w, h int) string {
 	iw, ih := w-panelFrameW, h-panelFrameH
-	if m.help.ShowAll {
-		return m.textPanel("keys (? to close)", m.help.FullHelpView(m.keys.FullHelp()), w, h)
-	}
-	title := fmt.Sprintf("chart %d/%d: %s · c next", m.chart+1, numCharts, chartTitles[m.chart])
-	return m.panel(title, m.renderChart(iw, ih), w)
+	p := m.printer()
+	title := p.T(i18n.ChartPanelTitle, m.chart+1, numCharts, p.T(chartTitles[m.chart]))
+	return m.panel(fitFirst(w-6, title, p.T(chartTitles[m.chart])), m.renderChart(iw, ih), w)
 }
 
-// note is the line under the charts: a message, a typing error, the
-// scenario's note, or a hint about the current state.
+// note is the text under the charts: a message, a typing error, the
+// scenario's note, or a hint about the current state. A scenario note that
+// does not fit shows its first words and the key that shows all of it.
 func (m Model) note(w, lines int) string {
-	st := m.styles
-	var text string
+	st, p := m.styles, m.printer()
 	switch {
 	case m.inputErr != "":
-		text = st.Error.Render("✗ "+m.inputErr) + st.Dim.Render(" · enter to retry, esc to cancel")
+		return fitLines(p.T(i18n.NoteTypeError, m.inputErr), w, lines, st.Error)
 	case m.editing:
-		text = st.Dim.Render(fmt.Sprintf("type a value for %s and press enter · esc cancels", m.selected.Label()))
+		return fitLines(p.T(i18n.NoteTyping, m.selected.Label()), w, lines, st.Dim)
 	case m.status != "":
-		text = st.Accent.Render(m.status)
-	case m.scenario != nil && !m.owned && m.scenario.NoteAt(m.step) != "":
-		text = "✎ " + m.scenario.NoteAt(m.step)
-	default:
-		text = "hint: " + Hint(m.eval)
+		return fitLines(m.status, w, lines, st.Accent)
 	}
-	return wrap(text, w, lines)
-}
-
-// wrap breaks text into at most lines lines of width w, cutting the last.
-func wrap(text string, w, lines int) string {
-	out := strings.Split(ansi.Wordwrap(text, w, " "), "\n")
-	if len(out) > lines {
-		out = out[:lines]
-		out[lines-1] = ansi.Truncate(out[lines-1]+" …", w, "…")
+	text := p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint))
+	if m.hasNote() && !m.notes.open {
+		text = "✎ " + m.noteText()
 	}
-	return strings.Join(out, "\n")
-}
-
-// Hint says in one sentence what the current state teaches.
-func Hint(ev loss.Evaluation) string {
-	t, push := ev.Triplet, ev.Pairs[1]
-	switch {
-	case !ev.Valid:
-		return ev.TripletProblem() + ": a miner would never form this triplet, yet contrastive still uses each pair's label."
-	case ev.DAP == 0 && ev.DAN == 0 && ev.Margin == 0:
-		return "collapse with no margin: every point in one place costs nothing. This is why the margin matters."
-	case ev.DAP == 0 && ev.DAN == 0:
-		return "collapse: every point in one place. The triplet loss is stuck at exactly m: that is the signature of collapse."
-	case ev.Margin == 0 && t.Regime == loss.Easy:
-		return "no margin: satisfied as soon as d(a,n) > d(a,p) by any amount; the collapsed state would cost nothing."
-	case t.Regime == loss.Hard && !push.Active:
-		return "the negative is closer than the positive: the triplet loss pushes it; contrastive ignores it (d(a,n) ≥ m)."
-	case t.Regime == loss.SemiHard && !push.Active:
-		return "the negative is inside the margin: the triplet loss pushes it out; contrastive does not see it."
-	case push.Active:
-		return "the negative is within the contrastive margin too: both losses push it away."
-	default:
-		return "easy triplet: no triplet loss, no gradient. Contrastive still pulls the positive in (½d²)."
+	more := " … " + p.T(i18n.NotesMore)
+	if m.notes.open || m.plain { // the panel is showing it all, or no key can
+		more = " …"
 	}
+	return clipWords(text, w, lines, more)
 }

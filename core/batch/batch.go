@@ -12,16 +12,27 @@
 // pair the closest negative farther than the positive, else the farthest
 // negative, averaged over positive pairs. Hinges and regimes use loss.Tol.
 //
-// Nothing is cubic in N: each anchor's negative distances are sorted once
-// and prefix-summed, so a positive costs a binary search; the distance
-// matrix is computed in blocks of anchors (gonum Gemm) and never held whole
-// for large N. Memory: a 32 MiB block of distance rows, O(N) per worker, and
-// for the exact AUC and threshold 16 bytes per positive pair (the sorted
-// positive distances and one count each). When that would pass the memory
-// budget (Options.MaxMemory, default 1 GiB) the separation statistics are
-// binned instead (see binned.go): every loss stays exact, the AUC comes with
-// an error bound. Options.SampleAnchors evaluates a seeded uniform sample of
-// anchors and gives each statistic a 95% confidence interval (sample.go).
+// Losses are assembled as pytorch-metric-learning does: a distance builds
+// the matrix, a miner (mine.go) picks pairs or triplets, the registered
+// loss (core/loss) computes each term, a reducer (reduce.go) makes the
+// scalar. Compose does exactly that on a full matrix, for small batches;
+// Compute runs a fused kernel (fused.go) that feeds the same term functions
+// as each anchor's row of distances streams by, and reports every
+// registered loss under its Strategies in Result.ByLoss. The tests check
+// the two against each other and against an O(N³) brute force.
+//
+// Nothing is cubic in N: each anchor's positive and near negative distances
+// are sorted once (a radix sort), so the census is a linear walk; the
+// distance matrix is computed in blocks of anchors (gonum Gemm) and never
+// held whole for large N. Memory: a 32 MiB block of distance rows, O(N) per
+// worker, and for the exact AUC and threshold 16 bytes per positive pair
+// (the sorted positive distances and one count each). When that would pass
+// the memory budget (Options.MaxMemory, default 1 GiB) the separation
+// statistics are binned instead (see binned.go): every loss stays exact, the
+// AUC comes with an error bound. Options.SampleAnchors evaluates a seeded
+// uniform sample of anchors and gives each statistic a 95% confidence
+// interval (sample.go). PlanFor says beforehand which method Compute will
+// use and estimates its time and memory.
 //
 // Compute checks its context between blocks of anchors and inside workers;
 // a distance or loss beyond float64 is an error naming the row, never a
@@ -47,17 +58,19 @@ import (
 
 // Options configure Compute.
 type Options struct {
-	Metric    dist.Metric
-	Margin    float64
-	Bins      int                   // histogram bins for display; 0 means 30
-	BlockRows int                   // anchors per distance block; 0 chooses by size
-	Progress  func(done, total int) // called after each block; may be nil
+	Metric dist.Metric
+	Margin float64
+	// Temperature is τ for the losses that use one; 0 means each one's default.
+	Temperature float64
+	Bins        int                   // histogram bins for display; 0 means 30
+	BlockRows   int                   // anchors per distance block; 0 chooses by size
+	Progress    func(done, total int) // called after each block; may be nil
 	// MaxMemory is the budget in bytes for Compute's working memory (the
 	// embeddings themselves not counted); 0 means DefaultMaxMemory. Above it
 	// the separation statistics are binned rather than exact.
 	MaxMemory int64
-	// SampleAnchors, when in 1..N−1, evaluates that many anchors drawn
-	// uniformly without replacement (seeded by Seed) instead of all N.
+	// SampleAnchors, when in 1..N−1, evaluates that many anchors (at least 2)
+	// drawn uniformly without replacement, seeded by Seed, instead of all N.
 	SampleAnchors int
 	Seed          uint64
 }
@@ -135,10 +148,14 @@ type Result struct {
 	Triplets   Census     `json:"triplets"`
 	Separation Separation `json:"separation"`
 	Histogram  Histogram  `json:"histogram"`
+	// ByLoss holds every registered loss under each of its Strategies, in
+	// registry order: front ends iterate it instead of naming losses.
+	ByLoss []LossValue `json:"by_loss"`
 	// Sample is set when only a sample of anchors was evaluated; then pair
 	// counts and the histogram are those of the sampled anchors' ordered
 	// pairs and Intervals holds a 95% confidence interval for every
-	// statistic, keyed by its JSON path ("losses.contrastive", ...).
+	// statistic, keyed by its JSON path ("losses.contrastive", ...; the
+	// registry's values as "by_loss/LOSS/MINER/REDUCER").
 	Sample    *Sample             `json:"sample,omitempty"`
 	Intervals map[string]Interval `json:"confidence_95,omitempty"`
 }
@@ -226,12 +243,16 @@ func Compute(ctx context.Context, x *mat.Dense, labels []int, classes int, opts 
 		return nil, err
 	}
 	top := distanceBound(opts.Metric, x)
+	pl, err := newPlan(loss.Params{Margin: opts.Margin, Temperature: opts.Temperature})
+	if err != nil {
+		return nil, err
+	}
 	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
-	plan := PlanFor(n, d, labels, classes, opts)
-	if plan.Method == MethodBinned {
-		err = computeBinned(ctx, pairs, labels, top, plan, opts, res)
+	cost := PlanFor(n, d, labels, classes, opts)
+	if cost.Method == MethodBinned {
+		err = computeBinned(ctx, pairs, labels, top, pl, cost, opts, res)
 	} else {
-		err = computeExact(ctx, pairs, x, labels, classes, top, opts, res)
+		err = computeExact(ctx, pairs, x, labels, classes, top, pl, opts, res)
 	}
 	if err != nil {
 		return nil, err
@@ -256,6 +277,11 @@ func (r *Result) checkFinite() error {
 			return fmt.Errorf("%w: the %s over all anchors overflows float64 (the distances are too large)", ErrNotFinite, v.name)
 		}
 	}
+	for _, v := range r.ByLoss {
+		if !(math.Abs(v.Value.Value) <= math.MaxFloat64) {
+			return fmt.Errorf("%w: the %s loss (%s, %s) over all anchors overflows float64", ErrNotFinite, v.Loss, v.Miner, v.Reducer)
+		}
+	}
 	for key, iv := range r.Intervals {
 		if !(math.Abs(iv.Low) <= math.MaxFloat64 && math.Abs(iv.High) <= math.MaxFloat64) {
 			return fmt.Errorf("%w: the confidence interval of %s overflows float64 (the distances are too large)", ErrNotFinite, key)
@@ -266,7 +292,7 @@ func (r *Result) checkFinite() error {
 
 // computeExact holds every positive pair distance sorted: exact AUC and
 // threshold in 16 bytes per positive pair.
-func computeExact(ctx context.Context, pairs *dist.Pairs, x *mat.Dense, labels []int, classes int, top float64, opts Options, res *Result) error {
+func computeExact(ctx context.Context, pairs *dist.Pairs, x *mat.Dense, labels []int, classes int, top float64, pl plan, opts Options, res *Result) error {
 	n := len(labels)
 	pos, err := positiveDistances(ctx, opts.Metric, x, labels, classes)
 	if err != nil {
@@ -277,7 +303,7 @@ func computeExact(ctx context.Context, pairs *dist.Pairs, x *mat.Dense, labels [
 		hist.pos[hist.bin(v)]++
 	}
 	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
-		negBelow: make([]int64, len(pos)+1)}
+		negBelow: make([]int64, len(pos)+1), plan: pl, tallies: make([]tally, n*len(pl.slots))}
 	c.median = median(pos)
 	c.anchors = make([]anchorStats, n)
 	if err := c.run(ctx, pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
@@ -372,12 +398,7 @@ func median(sorted []float64) float64 {
 // anchorStats is what one anchor contributes; summing these in anchor order
 // makes the result independent of scheduling.
 type anchorStats struct {
-	contrastive      float64 // Σ over j > a of the pair term
-	batchAll         float64 // Σ of active hinge terms over (p, n)
-	active           int64
 	easy, semi, hard int64
-	hardest          float64 // max_p d(a,p) − min_n d(a,n)
-	semiHard         float64 // Σ over p of the TF Addons term
 	positives        int64
 }
 
@@ -394,7 +415,7 @@ type computation struct {
 	anchors []anchorStats // by slot: anchor index, or position in the sample
 
 	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
-	// (binned method, samples) and goes to the shared histogram; otherwise
+	// (binned method, samples) and goes to the worker's histogram; otherwise
 	// pairs count once, j > a, and negatives stream against the positives.
 	ordered bool
 
@@ -404,15 +425,20 @@ type computation struct {
 	// one array shared by the workers (atomic adds), as it is as long as
 	// the positives.
 	negBelow []int64
+
+	plan    plan
+	tallies []tally // slot s's tallies are tallies[s·S : (s+1)·S]
 }
 
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
-	ps, ns, prefix     []float64
+	ps, ns             []float64
 	scratch            []float64 // for sortDistances
+	gs, gprefix, reach []float64 // hingeTerms' sorted keys, prefix sums and reaches
 	negHist            []int64
 	hist               *fineHistogram // ordered pairs: this worker's counts
 	less, ties, closer int64
+	err                error
 }
 
 // checkEvery is how many anchors a worker handles between context checks.
@@ -520,7 +546,10 @@ var ErrNotFinite = errors.New("result is not finite")
 func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	m, ya := c.margin, c.labels[a]
 	st := &c.anchors[slot]
+	slots := len(c.plan.slots)
+	terms := c.tallies[slot*slots : (slot+1)*slots]
 	w.ps, w.ns = w.ps[:0], w.ns[:0]
+	var far int64 // pairs that no pair loss reaches
 	for j, dj := range row {
 		if j == a {
 			continue
@@ -535,10 +564,10 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 			w.ns = append(w.ns, dj)
 		}
 		if c.ordered || j > a {
-			if same {
-				st.contrastive += dj * dj / 2
-			} else if gap := m - dj; gap > loss.Tol {
-				st.contrastive += gap * gap / 2
+			if same || dj < c.plan.pairReach {
+				c.pairTerms(w, terms, dj, same)
+			} else {
+				far++
 			}
 			switch {
 			case c.ordered:
@@ -548,19 +577,21 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 			}
 		}
 	}
+	c.farPairs(terms, far)
 	q := len(w.ns)
-	// Positives in increasing order make every count below a pointer that
-	// only moves forward: linear walks instead of a binary search each.
+	// Positives in increasing order make every census count below a pointer
+	// that only moves forward: linear walks instead of a binary search each.
 	w.scratch = sortDistances(w.ps, w.scratch)
 	maxP := w.ps[len(w.ps)-1]
+	c.anchorTerms(w, terms, w.ps, w.ns)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
 	// semi-hard rule only through their minimum (the closest negative
 	// farther than a positive) and the overall maximum (its fallback).
-	cutoff := maxP + m + loss.Tol
+	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
 	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
-	for _, v := range w.ns { // builtin min and max: no NaN can be here
+	for _, v := range w.ns { // distances are never NaN: builtin min/max, not math's slower calls
 		minN, farthest = min(minN, v), max(farthest, v)
 		if v < cutoff {
 			near = append(near, v)
@@ -569,14 +600,8 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		}
 	}
 	w.scratch = sortDistances(near, w.scratch)
-	if cap(w.prefix) < len(near)+1 {
-		w.prefix = make([]float64, len(near)+1)
-	}
-	w.prefix = w.prefix[:len(near)+1]
-	for i, v := range near {
-		w.prefix[i+1] = w.prefix[i] + v
-	}
-	var k, hard, u int // negatives < dp+m−Tol (active hinge), ≤ dp+Tol (hard), ≤ dp
+	c.hingeTerms(w, terms, w.ps, near, q)
+	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
 	for _, dp := range w.ps {
 		for k < len(near) && near[k] < dp+m-loss.Tol {
 			k++
@@ -587,8 +612,6 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		for u < len(near) && near[u] <= dp {
 			u++
 		}
-		st.batchAll += float64(k)*(dp+m) - w.prefix[k]
-		st.active += int64(k)
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)
 		st.easy += easy
@@ -601,22 +624,24 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		if math.IsInf(chosen, 1) {
 			chosen = farthest
 		}
-		st.semiHard += math.Max(dp-chosen+m, 0)
+		c.minedTerms(w, terms, c.plan.semi, dp, chosen)
 	}
 	st.positives = int64(len(w.ps))
-	st.hardest = maxP - minN
-	return st.check(a)
+	c.minedTerms(w, terms, c.plan.hard, maxP, minN)
+	if w.err != nil {
+		return w.err
+	}
+	return c.checkTallies(a, terms)
 }
 
-// check rejects an anchor whose sums overflowed: squared distances beyond
-// float64 make the contrastive loss infinite although every distance is not.
-func (st *anchorStats) check(a int) error {
-	for _, v := range [...]struct {
-		name string
-		x    float64
-	}{{"contrastive", st.contrastive}, {"batch-all triplet", st.batchAll}, {"semi-hard triplet", st.semiHard}} {
-		if !(math.Abs(v.x) <= math.MaxFloat64) {
-			return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s loss terms of this anchor overflow float64 (the distances are too large to square or sum)", ErrNotFinite, v.name)}
+// checkTallies rejects an anchor whose sums overflowed: squared distances
+// beyond float64 make the contrastive loss infinite although no distance is.
+func (c *computation) checkTallies(a int, terms []tally) error {
+	for k, t := range terms {
+		if !(math.Abs(t.sum) <= math.MaxFloat64) {
+			s := c.plan.slots[k]
+			return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s loss terms (%s, %s) of this anchor overflow float64 (the distances are too large to square or sum)",
+				ErrNotFinite, s.loss.ID, s.strategy.Miner, s.strategy.Reducer)}
 		}
 	}
 	return nil
@@ -639,43 +664,23 @@ func upperBound(sorted []float64, x float64) int {
 	return sort.Search(len(sorted), func(i int) bool { return sorted[i] > x })
 }
 
-// lossesFrom sums the anchors' contributions in anchor order; pairs is the
-// number of pairs their contrastive sums cover.
-func lossesFrom(anchors []anchorStats, margin, pairs float64) (Losses, Census) {
+// reduceLosses fills the losses and the census from the anchors' tallies.
+func (c *computation) reduceLosses(res *Result) {
 	var s anchorStats
-	var hardSum, softSum float64
-	for _, a := range anchors {
-		s.contrastive += a.contrastive
-		s.batchAll += a.batchAll
-		s.active += a.active
+	for _, a := range c.anchors {
 		s.easy += a.easy
 		s.semi += a.semi
 		s.hard += a.hard
-		s.semiHard += a.semiHard
 		s.positives += a.positives
-		hardSum += math.Max(a.hardest+margin, 0)
-		softSum += loss.Softplus(a.hardest)
 	}
-	n := float64(len(anchors))
 	total := s.easy + s.semi + s.hard
-	var l Losses
-	l.Contrastive = s.contrastive / pairs
-	if total > 0 {
-		l.BatchAll = s.batchAll / float64(total)
-		l.FractionActive = float64(s.active) / float64(total)
-	}
-	if s.active > 0 {
-		l.BatchAllNonzero = s.batchAll / float64(s.active)
-	}
-	l.BatchHard = hardSum / n
-	l.BatchHardSoft = softSum / n
-	l.SemiHard = s.semiHard / float64(s.positives)
-	return l, Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
+	res.ByLoss = c.reduceSlots()
+	res.Losses = classicLosses(res.ByLoss)
+	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
 }
 
 func (c *computation) reduce(res *Result) {
-	n := float64(c.n)
-	res.Losses, res.Triplets = lossesFrom(c.anchors, c.margin, n*(n-1)/2)
+	c.reduceLosses(res)
 
 	P, Q := int64(len(c.pos)), int64(0)
 	for _, v := range c.negBelow {

@@ -32,16 +32,16 @@ type secondPass struct {
 	positiveSum int64
 }
 
-func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top float64, plan Plan, opts Options, res *Result) error {
+func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top float64, pl plan, cost Plan, opts Options, res *Result) error {
 	n := len(labels)
 	anchors := allAnchors(n)
-	if plan.Anchors < n {
-		anchors = sampleAnchors(n, plan.Anchors, opts.Seed)
+	if cost.Anchors < n {
+		anchors = sampleAnchors(n, cost.Anchors, opts.Seed)
 	}
 	bins := binsFor(int64(len(anchors)) * int64(n-1))
 	hist := newFineHistogram(top, bins)
 	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, hist: hist,
-		anchors: make([]anchorStats, len(anchors)), ordered: true}
+		anchors: make([]anchorStats, len(anchors)), ordered: true, plan: pl, tallies: make([]tally, len(anchors)*len(pl.slots))}
 	ws := make([]*worker, runtime.GOMAXPROCS(0))
 	for i := range ws {
 		ws[i] = &worker{hist: newFineHistogram(top, bins)}
@@ -104,7 +104,7 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 		return err
 	}
 
-	res.Losses, res.Triplets = lossesFrom(c.anchors, m, float64(k)*float64(n-1))
+	c.reduceLosses(res)
 	var correct, closer int64
 	for _, sp := range second {
 		correct += sp.correct
@@ -127,7 +127,7 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 		return nil
 	}
 	res.Sample = &Sample{Anchors: k, Of: n, Seed: opts.Seed}
-	res.Intervals = intervals(c.anchors, second, b, m, n)
+	res.Intervals = c.intervals(res, second, b)
 	return nil
 }
 

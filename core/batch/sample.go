@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -55,11 +56,17 @@ func ratioInterval(y, x []float64, n int, lo, hi float64) Interval {
 	return Interval{Low: min(max(r-z95*se, lo), hi), High: min(max(r+z95*se, lo), hi)}
 }
 
+// IntervalKey is the key of v's interval in Result.Intervals.
+func IntervalKey(v LossValue) string {
+	return fmt.Sprintf("by_loss/%s/%s/%s", v.Loss, v.Miner, v.Reducer)
+}
+
 // intervals gives every sampled statistic its 95% interval, keyed by JSON
 // path. The unit of sampling is the anchor, so each statistic is a ratio of
-// per-anchor sums.
-func intervals(anchors []anchorStats, second []secondPass, b *binnedSeparation, margin float64, n int) map[string]Interval {
-	k := len(anchors)
+// per-anchor sums: a loss's Mean is Σ terms / Σ count, its MeanNonZero
+// Σ terms / Σ active.
+func (c *computation) intervals(res *Result, second []secondPass, b *binnedSeparation) map[string]Interval {
+	k, n, slots := len(c.anchors), c.n, len(c.plan.slots)
 	col := func(f func(i int) float64) []float64 {
 		out := make([]float64, k)
 		for i := range out {
@@ -67,27 +74,46 @@ func intervals(anchors []anchorStats, second []secondPass, b *binnedSeparation, 
 		}
 		return out
 	}
-	one := col(func(int) float64 { return 1 })
-	others := col(func(int) float64 { return float64(n - 1) })
-	triplets := col(func(i int) float64 { a := anchors[i]; return float64(a.easy + a.semi + a.hard) })
-	positives := col(func(i int) float64 { return float64(anchors[i].positives) })
 	inf := math.Inf(1)
-	out := map[string]Interval{
-		"losses.contrastive":          ratioInterval(col(func(i int) float64 { return anchors[i].contrastive }), others, n, 0, inf),
-		"losses.batch_all":            ratioInterval(col(func(i int) float64 { return anchors[i].batchAll }), triplets, n, 0, inf),
-		"losses.batch_all_nonzero":    ratioInterval(col(func(i int) float64 { return anchors[i].batchAll }), col(func(i int) float64 { return float64(anchors[i].active) }), n, 0, inf),
-		"losses.fraction_active":      ratioInterval(col(func(i int) float64 { return float64(anchors[i].active) }), triplets, n, 0, 1),
-		"losses.batch_hard":           ratioInterval(col(func(i int) float64 { return math.Max(anchors[i].hardest+margin, 0) }), one, n, 0, inf),
-		"losses.batch_hard_soft":      ratioInterval(col(func(i int) float64 { return loss.Softplus(anchors[i].hardest) }), one, n, 0, inf),
-		"losses.semi_hard":            ratioInterval(col(func(i int) float64 { return anchors[i].semiHard }), positives, n, 0, inf),
-		"triplets.easy_fraction":      ratioInterval(col(func(i int) float64 { return float64(anchors[i].easy) }), triplets, n, 0, 1),
-		"triplets.semi_hard_fraction": ratioInterval(col(func(i int) float64 { return float64(anchors[i].semi) }), triplets, n, 0, 1),
-		"triplets.hard_fraction":      ratioInterval(col(func(i int) float64 { return float64(anchors[i].hard) }), triplets, n, 0, 1),
-		"separation.auc":              ratioInterval(col(func(i int) float64 { return second[i].placement }), positives, n, 0, 1),
-		"separation.accuracy":         ratioInterval(col(func(i int) float64 { return float64(second[i].correct) }), others, n, 0, 1),
-		"separation.negatives_closer_than_median_positive_plus_margin": ratioInterval(
-			col(func(i int) float64 { return float64(second[i].closer) }), col(func(i int) float64 { return float64(second[i].negatives) }), n, 0, 1),
+	out := map[string]Interval{}
+	slotOf := map[[3]string]int{}
+	for i, s := range c.plan.slots {
+		sums := col(func(a int) float64 { return c.tallies[a*slots+i].sum })
+		den := col(func(a int) float64 { return float64(c.tallies[a*slots+i].count) })
+		if s.strategy.Reducer == MeanNonZero {
+			den = col(func(a int) float64 { return float64(c.tallies[a*slots+i].active) })
+		}
+		out[IntervalKey(LossValue{Loss: s.loss.ID, Strategy: s.strategy})] = ratioInterval(sums, den, n, 0, inf)
+		slotOf[[3]string{string(s.loss.ID), string(s.strategy.Miner), string(s.strategy.Reducer)}] = i
 	}
+	classic := func(key string, id loss.ID, m MinerID, r ReducerID) {
+		if i, ok := slotOf[[3]string{string(id), string(m), string(r)}]; ok {
+			out[key] = out[IntervalKey(LossValue{Loss: id, Strategy: Strategy{m, r}})]
+			if key == "losses.batch_all" { // and the share of its terms that are active
+				act := col(func(a int) float64 { return float64(c.tallies[a*slots+i].active) })
+				cnt := col(func(a int) float64 { return float64(c.tallies[a*slots+i].count) })
+				out["losses.fraction_active"] = ratioInterval(act, cnt, n, 0, 1)
+			}
+		}
+	}
+	classic("losses.contrastive", loss.ContrastiveID, AllPairs, Mean)
+	classic("losses.batch_all", loss.TripletID, AllTriplets, Mean)
+	classic("losses.batch_all_nonzero", loss.TripletID, AllTriplets, MeanNonZero)
+	classic("losses.batch_hard", loss.TripletID, BatchHard, Mean)
+	classic("losses.batch_hard_soft", loss.SoftMarginID, BatchHard, Mean)
+	classic("losses.semi_hard", loss.TripletID, SemiHard, Mean)
+
+	a := c.anchors
+	triplets := col(func(i int) float64 { return float64(a[i].easy + a[i].semi + a[i].hard) })
+	positives := col(func(i int) float64 { return float64(a[i].positives) })
+	others := col(func(int) float64 { return float64(n - 1) })
+	out["triplets.easy_fraction"] = ratioInterval(col(func(i int) float64 { return float64(a[i].easy) }), triplets, n, 0, 1)
+	out["triplets.semi_hard_fraction"] = ratioInterval(col(func(i int) float64 { return float64(a[i].semi) }), triplets, n, 0, 1)
+	out["triplets.hard_fraction"] = ratioInterval(col(func(i int) float64 { return float64(a[i].hard) }), triplets, n, 0, 1)
+	out["separation.auc"] = ratioInterval(col(func(i int) float64 { return second[i].placement }), positives, n, 0, 1)
+	out["separation.accuracy"] = ratioInterval(col(func(i int) float64 { return float64(second[i].correct) }), others, n, 0, 1)
+	out["separation.negatives_closer_than_median_positive_plus_margin"] = ratioInterval(
+		col(func(i int) float64 { return float64(second[i].closer) }), col(func(i int) float64 { return float64(second[i].negatives) }), n, 0, 1)
 	// Woodruff's interval for the median: the interval of the share of
 	// positives at most the median, mapped back through the quantiles.
 	// Each end takes its whole bin, so the binning cannot make it narrower.

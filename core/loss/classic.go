@@ -14,30 +14,42 @@ const (
 
 func init() {
 	register(Loss{ID: ContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 0, UsesMargin: true,
+		Name: "contrastive", Short: "contrastive", Formula: contrastivePairFormula,
+		Reach: marginReach,
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			r, err := ContrastivePair(d, p.Margin, y)
 			return Term{Loss: r.Loss, Active: r.Active, Grad: [2]float64{r.Grad}}, err
 		}})
 	register(Loss{ID: HingeContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 1, UsesMargin: true,
+		Name: "hinge contrastive", Short: "hinge", Formula: "y·d + (1−y)·max(m − d, 0)",
+		Reach: marginReach,
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			l, g, err := HingePair(d, p.Margin, y)
 			return Term{Loss: l, Active: g != 0, Grad: [2]float64{g}}, err
 		}})
 	register(Loss{ID: TripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 0, UsesMargin: true, HasRegime: true,
+		Name: "triplet", Short: "triplet", Formula: TripletFormula,
+		HingeOf: func(d float64) float64 { return d },
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			return tripletTerm(TripletLoss(dap, dan, p.Margin))
 		}})
 	register(Loss{ID: SquaredTripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 1, UsesMargin: true, HasRegime: true,
+		Name: "squared triplet", Short: "squared", Formula: "max(d(a,p)² − d(a,n)² + m, 0)",
+		HingeOf: func(d float64) float64 { return d * d },
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			return tripletTerm(SquaredTripletLoss(dap, dan, p.Margin))
 		}})
 	register(Loss{ID: SoftMarginID, Kind: OnTriplets, Family: TripletFamily, Rank: 2,
+		Name: "soft-margin triplet", Short: "soft-margin", Formula: "softplus(d(a,p) − d(a,n))",
 		Triplet: func(dap, dan float64, _ Params) (Term, error) {
 			s, err := SoftMarginTripletLoss(dap, dan)
 			// Softplus is never exactly 0: the term always pushes.
 			return Term{Loss: s.Loss, Active: true, Grad: [2]float64{s.GradDAP, s.GradDAN}}, err
 		}})
 }
+
+// marginReach: a push term max(m − d, 0) is 0 from d = m on.
+func marginReach(p Params) float64 { return p.Margin }
 
 func tripletTerm(t Triplet, err error) (Term, error) {
 	return Term{Loss: t.Loss, Active: t.Active, Grad: [2]float64{t.GradDAP, t.GradDAN}, Regime: t.Regime}, err

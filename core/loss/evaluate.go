@@ -6,6 +6,8 @@ package loss
 type Setting struct {
 	DAP, DAN, Margin float64
 	YAP, YAN         Label
+	// Temperature is τ for the losses that use one; 0 means each one's default.
+	Temperature float64
 }
 
 // Evaluation is everything losslab shows for a Setting, computed in one place
@@ -18,12 +20,7 @@ type Evaluation struct {
 	Triplet     Triplet
 	// Valid is false when the labels do not make (a,p,n) a triplet; the
 	// triplet loss is still computed from the distances.
-	Valid      bool
-	SoftMargin SoftMargin
-	Squared    Triplet
-	// Hinge are the non-squared contrastive terms of (a,p), (a,n); HingeMean their mean.
-	Hinge     [2]float64
-	HingeMean float64
+	Valid bool
 
 	// Results holds every registered loss on this setting, in registry
 	// order: front ends iterate it instead of naming losses.
@@ -34,13 +31,35 @@ type Evaluation struct {
 // terms, (a,p) and (a,n), and its value is their mean; a triplet loss has
 // one term, which is its value.
 type Result struct {
-	Loss  Loss
-	Value float64
-	Terms []Term
+	Loss   Loss
+	Params Params // as used: defaults filled in, unused ones 0
+	Value  float64
+	Terms  []Term
 }
 
-// PairNames are the names of the two pairs of a Setting, in Evaluation order.
-var PairNames = [2]string{"a-p", "a-n"}
+// Result returns the result of loss id.
+func (e Evaluation) Result(id ID) (Result, bool) {
+	for _, r := range e.Results {
+		if r.Loss.ID == id {
+			return r, true
+		}
+	}
+	return Result{}, false
+}
+
+// The pairs of a Setting, as JSON and files name them, in Evaluation order.
+const (
+	PairAP = "a-p"
+	PairAN = "a-n"
+)
+
+// PairID names pair i (0 or 1) of a Setting.
+func PairID(i int) string {
+	if i == 0 {
+		return PairAP
+	}
+	return PairAN
+}
 
 // Evaluate computes every loss of s.
 func Evaluate(s Setting) (Evaluation, error) {
@@ -54,13 +73,9 @@ func Evaluate(s Setting) (Evaluation, error) {
 		if e.Pairs[i], err = ContrastivePair(ds[i], s.Margin, ys[i]); err != nil {
 			return Evaluation{}, err
 		}
-		e.Hinge[i], _, _ = HingePair(ds[i], s.Margin, ys[i]) // inputs already checked
 	}
 	e.Contrastive = (e.Pairs[0].Loss + e.Pairs[1].Loss) / 2
-	e.HingeMean = (e.Hinge[0] + e.Hinge[1]) / 2
-	e.SoftMargin, _ = SoftMarginTripletLoss(s.DAP, s.DAN)
-	e.Squared, _ = SquaredTripletLoss(s.DAP, s.DAN, s.Margin)
-	if e.Results, err = EvaluateAll(s, Params{Margin: s.Margin}); err != nil {
+	if e.Results, err = EvaluateAll(s, Params{Margin: s.Margin, Temperature: s.Temperature}); err != nil {
 		return Evaluation{}, err
 	}
 	return e, nil
@@ -82,11 +97,15 @@ func (s Setting) TripletProblem() string {
 
 // EvaluateAll evaluates every registered loss on s under p.
 func EvaluateAll(s Setting, p Params) ([]Result, error) {
-	reg := Registry()
+	reg := registered // read only: each Result gets its own copy of its Loss
 	out := make([]Result, len(reg))
 	terms := make([]Term, 0, 2*len(reg))
 	for i, l := range reg {
-		r := Result{Loss: l}
+		lp, err := l.Resolve(p)
+		if err != nil {
+			return nil, err
+		}
+		r := Result{Loss: l, Params: lp}
 		switch l.Kind {
 		case OnPairs:
 			start := len(terms)
@@ -94,7 +113,7 @@ func EvaluateAll(s Setting, p Params) ([]Result, error) {
 				d float64
 				y Label
 			}{{s.DAP, s.YAP}, {s.DAN, s.YAN}} {
-				t, err := l.Pair(pr.d, pr.y, p)
+				t, err := l.Pair(pr.d, pr.y, lp)
 				if err != nil {
 					return nil, err
 				}
@@ -103,7 +122,7 @@ func EvaluateAll(s Setting, p Params) ([]Result, error) {
 			}
 			r.Terms = terms[start:len(terms):len(terms)]
 		case OnTriplets:
-			t, err := l.Triplet(s.DAP, s.DAN, p)
+			t, err := l.Triplet(s.DAP, s.DAN, lp)
 			if err != nil {
 				return nil, err
 			}

@@ -1,17 +1,27 @@
-// Package loss computes contrastive and triplet losses, their variants, their
-// gradients and an explanation of each result, from distances.
+// Package loss computes contrastive and triplet losses, their variants and
+// InfoNCE, with their gradients, from distances; and keeps them in a
+// registry (Registry, Lookup, EvaluateAll) so that front ends iterate the
+// losses instead of naming them. Adding a loss is one file that registers
+// it in its init function, plus its test (see infonce.go).
 //
 // Conventions (see the README's "Conventions"):
-//   - Label Same (y = 1) marks a same-class pair, Different (y = 0) the others.
-//   - Contrastive loss per pair is ½[y·d² + (1−y)·[m−d]+²]; over several pairs
-//     it is the mean of the per-pair values (the source article's 1/(2N) Σ).
+//   - Label Same (y = 1) marks a same-class pair, Different (y = 0) the others
+//     (Hadsell et al. 2006 use the opposite).
+//   - Contrastive loss per pair is ½[y·d² + (1−y)·[m−d]+²], with the ½; over
+//     several pairs it is the mean of the per-pair values (the source
+//     article's 1/(2N) Σ).
 //   - Triplet loss is [d(a,p) − d(a,n) + m]+.
-//   - Hinges and regime boundaries are decided with the tolerance Tol, so that
-//     0.1 / 0.3 / 0.2 is on the boundary (loss 0, easy) although
+//   - InfoNCE uses the similarity s = −d and a temperature τ > 0 (default
+//     0.1): on one triplet softplus((d(a,p) − d(a,n))/τ).
+//   - Distances and margins are in the units of the distance in use; losses
+//     are in those units (squared for the squared forms), τ in units of d.
+//   - Hinges and regime boundaries are decided with the tolerance Tol = 1e-9,
+//     so that 0.1 / 0.3 / 0.2 is on the boundary (loss 0, easy) although
 //     0.1 − 0.3 + 0.2 is 2.8e-17 in float64.
 //   - At a kink the gradient is that of the inactive side (0), as relu does.
 //
-// Distances must be finite and ≥ 0, margins finite and ≥ 0 (m = 0 is legal).
+// Distances must be finite and ≥ 0, margins finite and ≥ 0 (m = 0 is legal);
+// anything else is an *InputError naming the input.
 package loss
 
 import (
@@ -22,10 +32,12 @@ import (
 	"losslab/internal/numfmt"
 )
 
-// The formulas as losslab writes them for people.
+// The formulas as losslab writes them for people; the registry's entries
+// use the same notation (contrastivePairFormula is one pair's term).
 const (
-	TripletFormula     = "max(d(a,p) − d(a,n) + m, 0)"
-	ContrastiveFormula = "½[y·d² + (1−y)·max(m − d, 0)²] per pair, mean over pairs"
+	TripletFormula         = "max(d(a,p) − d(a,n) + m, 0)"
+	contrastivePairFormula = "½[y·d² + (1−y)·max(m − d, 0)²]"
+	ContrastiveFormula     = contrastivePairFormula + " per pair, mean over pairs"
 )
 
 // Tol is the tolerance for hinge activity and regime boundaries.

@@ -50,6 +50,16 @@ func TestArticleExamples(t *testing.T) {
 	}
 }
 
+// value is the result of loss id in e.
+func value(t *testing.T, e Evaluation, id ID) float64 {
+	t.Helper()
+	r, ok := e.Result(id)
+	if !ok {
+		t.Fatalf("no result for %s", id)
+	}
+	return r.Value
+}
+
 func label(y int) Label {
 	if y == 1 {
 		return Same
@@ -80,8 +90,8 @@ func TestGoldenScalar(t *testing.T) {
 		check("contrastive a-p", e.Pairs[0].Loss, c.ContrastivePairs[0])
 		check("contrastive a-n", e.Pairs[1].Loss, c.ContrastivePairs[1])
 		check("triplet", e.Triplet.Loss, c.Triplet)
-		check("soft margin", e.SoftMargin.Loss, c.SoftMargin)
-		check("squared", e.Squared.Loss, c.SquaredTriplet)
+		check("soft margin", value(t, e, SoftMarginID), c.SoftMargin)
+		check("squared", value(t, e, SquaredTripletID), c.SquaredTriplet)
 		if e.Triplet.Regime.String() != c.Regime {
 			t.Errorf("case %d: regime %v, want %s", i, e.Triplet.Regime, c.Regime)
 		}
@@ -192,7 +202,12 @@ func TestPropertiesNonNegativeAndMonotone(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		for _, v := range []float64{e.Triplet.Loss, e.Contrastive, e.SoftMargin.Loss, e.Squared.Loss, e.HingeMean, e.Pairs[0].Loss, e.Pairs[1].Loss} {
+		for _, r := range e.Results {
+			if v := r.Value; v < 0 || math.IsNaN(v) {
+				t.Fatalf("%+v: negative or NaN %s %v", s, r.Loss.ID, v)
+			}
+		}
+		for _, v := range []float64{e.Triplet.Loss, e.Contrastive, e.Pairs[0].Loss, e.Pairs[1].Loss} {
 			if v < 0 || math.IsNaN(v) {
 				t.Fatalf("%+v: negative or NaN loss %v", s, v)
 			}
@@ -226,6 +241,8 @@ func TestGradientsFiniteDifferences(t *testing.T) {
 			continue
 		}
 		e, _ := Evaluate(s)
+		sq, _ := SquaredTripletLoss(s.DAP, s.DAN, s.Margin)
+		soft, _ := SoftMarginTripletLoss(s.DAP, s.DAN)
 		checks := []struct {
 			name     string
 			analytic float64
@@ -234,10 +251,10 @@ func TestGradientsFiniteDifferences(t *testing.T) {
 		}{
 			{"triplet/dap", e.Triplet.GradDAP, func(x float64) float64 { v, _ := TripletLoss(x, s.DAN, s.Margin); return v.Loss }, s.DAP},
 			{"triplet/dan", e.Triplet.GradDAN, func(x float64) float64 { v, _ := TripletLoss(s.DAP, x, s.Margin); return v.Loss }, s.DAN},
-			{"squared/dap", e.Squared.GradDAP, func(x float64) float64 { v, _ := SquaredTripletLoss(x, s.DAN, s.Margin); return v.Loss }, s.DAP},
-			{"squared/dan", e.Squared.GradDAN, func(x float64) float64 { v, _ := SquaredTripletLoss(s.DAP, x, s.Margin); return v.Loss }, s.DAN},
-			{"soft/dap", e.SoftMargin.GradDAP, func(x float64) float64 { v, _ := SoftMarginTripletLoss(x, s.DAN); return v.Loss }, s.DAP},
-			{"soft/dan", e.SoftMargin.GradDAN, func(x float64) float64 { v, _ := SoftMarginTripletLoss(s.DAP, x); return v.Loss }, s.DAN},
+			{"squared/dap", sq.GradDAP, func(x float64) float64 { v, _ := SquaredTripletLoss(x, s.DAN, s.Margin); return v.Loss }, s.DAP},
+			{"squared/dan", sq.GradDAN, func(x float64) float64 { v, _ := SquaredTripletLoss(s.DAP, x, s.Margin); return v.Loss }, s.DAN},
+			{"soft/dap", soft.GradDAP, func(x float64) float64 { v, _ := SoftMarginTripletLoss(x, s.DAN); return v.Loss }, s.DAP},
+			{"soft/dan", soft.GradDAN, func(x float64) float64 { v, _ := SoftMarginTripletLoss(s.DAP, x); return v.Loss }, s.DAN},
 			{"contrastive a-p", e.Pairs[0].Grad, func(x float64) float64 { v, _ := ContrastivePair(x, s.Margin, s.YAP); return v.Loss }, s.DAP},
 			{"contrastive a-n", e.Pairs[1].Grad, func(x float64) float64 { v, _ := ContrastivePair(x, s.Margin, s.YAN); return v.Loss }, s.DAN},
 		}

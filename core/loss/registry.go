@@ -2,7 +2,9 @@ package loss
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
+	"math"
 	"slices"
 )
 
@@ -10,13 +12,21 @@ import (
 // never changes with display text or language.
 type ID string
 
-// Kind says what one term of a loss acts on.
+// Kind says what one term of a loss acts on in a Setting.
 type Kind uint8
 
 const (
 	OnPairs    Kind = iota // a term per pair (d, y)
 	OnTriplets             // a term per triplet (d(a,p), d(a,n))
 )
+
+// String is the kind's identifier in JSON: "pairs" or "triplets".
+func (k Kind) String() string {
+	if k == OnPairs {
+		return "pairs"
+	}
+	return "triplets"
+}
 
 // Family groups losses for display: the contrastive family works with an
 // absolute radius around the anchor, the triplet family with a relative gap.
@@ -29,9 +39,16 @@ const (
 
 // Params are the hyper-parameters a loss may use.
 type Params struct {
-	Margin      float64 // m; ignored by losses that have none
+	Margin      float64 // m ≥ 0; ignored by losses that have none
 	Temperature float64 // τ > 0 for losses that use one; 0 means the loss's default
 }
+
+// Causes of an *InputError about τ.
+var (
+	ErrTemperature = errors.New("temperature must be finite and > 0")
+	// ErrOverflow: the distances divided by τ exceed float64's range.
+	ErrOverflow = errors.New("the loss at this temperature is too large for float64")
+)
 
 // Term is one term of a loss with its derivative with respect to the
 // distances it reads: Grad[0] = ∂L/∂d for a pair term; Grad[0] = ∂L/∂d(a,p)
@@ -45,6 +62,25 @@ type Term struct {
 	Regime Regime
 }
 
+// PairTerm is the term of a pair loss: d is the pair's distance, y its label.
+type PairTerm func(d float64, y Label, p Params) (Term, error)
+
+// TripletTerm is the term of a triplet loss on d(a,p), d(a,n).
+type TripletTerm func(dap, dan float64, p Params) (Term, error)
+
+// AnchorTerms is a loss that compares one anchor with every other sample at
+// once (a softmax over the batch): given the anchor's distances to its
+// positives and to its negatives, it returns the sum of its terms, one per
+// positive. Batch code uses it in place of mining.
+type AnchorTerms func(positives, negatives []float64, p Params) (float64, error)
+
+// Equivalence states that a loss equals another under some parameters: a
+// fact the front ends can show and the tests check.
+type Equivalence struct {
+	ID     ID     // the loss this one becomes
+	Params Params // under these parameters (zero fields: the defaults)
+}
+
 // Loss describes one loss of the registry. Exactly one of Pair and Triplet
 // is set, according to Kind.
 type Loss struct {
@@ -53,23 +89,55 @@ type Loss struct {
 	Family Family
 	// Rank orders losses within their family on screen (the classic form 0).
 	Rank int
+	// Name and Short are the English names, the source texts a message
+	// catalogue translates (keyed by ID); Formula is the per-term formula in
+	// notation, the same in every language.
+	Name, Short, Formula string
 	// UsesMargin and UsesTemperature say which Params the loss reads.
 	UsesMargin, UsesTemperature bool
 	// HasRegime says the loss's terms carry an easy/semi-hard/hard Regime.
 	HasRegime bool
 	// DefaultTemperature is τ when Params.Temperature is 0.
 	DefaultTemperature float64
+	// Equals names the loss this one becomes under other Params (a value,
+	// so that no caller can change the registry's copy; ID "" for none).
+	Equals Equivalence
 
-	Pair    func(d float64, y Label, p Params) (Term, error)
-	Triplet func(dap, dan float64, p Params) (Term, error)
+	Pair    PairTerm
+	Triplet TripletTerm
+	// Anchor is set for losses with a batch form of their own (InfoNCE);
+	// triplet losses without it are batched through a miner.
+	Anchor AnchorTerms
+	// Reach, when set, says where a pair loss stops pushing: the term of a
+	// different-class pair at d ≥ Reach(p) is exactly 0, inactive, with zero
+	// gradient. Batch code skips those pairs, which are most of a batch.
+	Reach func(p Params) float64
+	// HingeOf is set when the triplet term is max(g(d(a,p)) − g(d(a,n)) + m, 0)
+	// with g = HingeOf increasing: batch code can then sum every triplet's
+	// term in closed form (sorted g(d(a,n)) and prefix sums), not one by one.
+	HingeOf func(d float64) float64
 }
 
-// Temperature is the τ the loss uses under p.
-func (l Loss) Temperature(p Params) float64 {
-	if p.Temperature > 0 {
-		return p.Temperature
+// Classic reports whether l is its family's classic form (Rank 0), the one
+// front ends explain term by term; the others are shown as variants.
+func (l Loss) Classic() bool { return l.Rank == 0 }
+
+// Resolve returns p with the loss's defaults filled in and checks it.
+func (l Loss) Resolve(p Params) (Params, error) {
+	if l.UsesTemperature {
+		if p.Temperature == 0 {
+			p.Temperature = l.DefaultTemperature
+		}
+		if !(p.Temperature > 0) || math.IsInf(p.Temperature, 1) {
+			return p, &InputError{Field: "temperature", Value: p.Temperature, Err: ErrTemperature}
+		}
+	} else {
+		p.Temperature = 0
 	}
-	return l.DefaultTemperature
+	if !l.UsesMargin {
+		p.Margin = 0
+	}
+	return p, checkMargin(p.Margin)
 }
 
 // registered holds every loss, added by the init function of the loss's own
@@ -112,10 +180,13 @@ func IDs() []ID {
 	return ids
 }
 
+// ErrUnknownLoss is the cause of ParseID's error.
+var ErrUnknownLoss = errors.New("unknown loss")
+
 // ParseID looks a loss up by its ID, with an error that lists the known IDs.
 func ParseID(s string) (Loss, error) {
 	if l, ok := Lookup(ID(s)); ok {
 		return l, nil
 	}
-	return Loss{}, fmt.Errorf("unknown loss %q (known: %v)", s, IDs())
+	return Loss{}, fmt.Errorf("%w %q (known: %v)", ErrUnknownLoss, s, IDs())
 }

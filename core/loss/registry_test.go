@@ -33,8 +33,8 @@ func TestRegistry(t *testing.T) {
 	}
 }
 
-// The registry's results are the same numbers as the named fields, and the
-// article's example gives 0.4 and 0.1225 through it.
+// The registry's results are the same numbers as the loss functions, and
+// the article's example gives 0.4 and 0.1225 through it.
 func TestEvaluateAllMatchesNamedLosses(t *testing.T) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 2000 {
@@ -48,8 +48,12 @@ func TestEvaluateAllMatchesNamedLosses(t *testing.T) {
 		for _, r := range e.Results {
 			byID[r.Loss.ID] = r.Value
 		}
+		sq, _ := SquaredTripletLoss(s.DAP, s.DAN, s.Margin)
+		soft, _ := SoftMarginTripletLoss(s.DAP, s.DAN)
+		h0, _, _ := HingePair(s.DAP, s.Margin, s.YAP)
+		h1, _, _ := HingePair(s.DAN, s.Margin, s.YAN)
 		for id, want := range map[ID]float64{ContrastiveID: e.Contrastive, TripletID: e.Triplet.Loss,
-			SquaredTripletID: e.Squared.Loss, SoftMarginID: e.SoftMargin.Loss, HingeContrastiveID: e.HingeMean} {
+			SquaredTripletID: sq.Loss, SoftMarginID: soft.Loss, HingeContrastiveID: (h0 + h1) / 2} {
 			if math.Abs(byID[id]-want) > 1e-15 {
 				t.Fatalf("%+v: %s = %v through the registry, %v named", s, id, byID[id], want)
 			}
@@ -105,5 +109,67 @@ func TestRegistryGradients(t *testing.T) {
 				}
 			}
 		}
+	}
+}
+
+// A loss that declares HingeOf computes exactly max(g(dap) − g(dan) + m, 0),
+// so batch code may sum its terms in closed form.
+func TestHingeOfMatchesTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(13, 14))
+	found := 0
+	for _, l := range Registry() {
+		if l.HingeOf == nil {
+			continue
+		}
+		found++
+		for range 2000 {
+			dap, dan, m := rng.Float64()*3, rng.Float64()*3, rng.Float64()*2
+			term, err := l.Triplet(dap, dan, Params{Margin: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := l.HingeOf(dap) - l.HingeOf(dan) + m
+			want := 0.0
+			if v > Tol {
+				want = v
+			}
+			if term.Loss != want || term.Active != (v > Tol) {
+				t.Fatalf("%s (%v, %v, %v): term %+v, closed form %v", l.ID, dap, dan, m, term, want)
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("%d losses declare HingeOf, want the triplet and its squared form", found)
+	}
+}
+
+// Reach is a true bound: beyond it a different-class pair costs nothing.
+func TestReachIsABound(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	found := 0
+	for _, l := range Registry() {
+		if l.Reach == nil {
+			continue
+		}
+		found++
+		for range 2000 {
+			p := Params{Margin: rng.Float64() * 2}
+			r := l.Reach(p)
+			for _, d := range []float64{r, r + rng.Float64()*3, math.Nextafter(r, 10)} {
+				term, err := l.Pair(d, Different, p)
+				if err != nil || term != (Term{}) {
+					t.Fatalf("%s: d = %v ≥ reach %v gives %+v, %v", l.ID, d, r, term, err)
+				}
+			}
+			// And it is tight: just inside the reach (beyond Tol) the term pushes.
+			if d := r - 1e-6; d >= 0 {
+				if term, _ := l.Pair(d, Different, p); !term.Active {
+					t.Fatalf("%s: d = %v just inside reach %v is inactive", l.ID, d, r)
+				}
+			}
+		}
+	}
+	if found == 0 {
+		t.Error("no loss declares Reach")
 	}
 }

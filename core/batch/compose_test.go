@@ -1,0 +1,182 @@
+package batch
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"math"
+	"math/rand/v2"
+	"os"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/dist"
+	"losslab/core/loss"
+)
+
+// Every value the fused kernel reports equals the composable path's
+// (distance → miner → term → reducer) on random batches with ties, classes
+// of size 2, every metric, block size and margin, with the same term and
+// active counts.
+func TestFusedMatchesComposable(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	for trial := range 60 {
+		classes := 2 + r.IntN(3)
+		n := 2*classes + r.IntN(12)
+		metric := dist.Metric(trial % dist.Count)
+		x, labels := randomBatch(r, n, 1+r.IntN(4), classes, trial%3 == 0)
+		if metric == dist.Cosine {
+			for i := range n {
+				x.Set(i, 0, x.At(i, 0)+10)
+			}
+		}
+		m := []float64{0, 0.2, 1, 3}[r.IntN(4)]
+		tau := []float64{0, 0.05, 1}[r.IntN(3)]
+		got, err := Compute(context.Background(), x, labels, classes, Options{Metric: metric, Margin: m, Temperature: tau, BlockRows: 1 + r.IntN(n)})
+		if err != nil {
+			t.Fatal(err)
+		}
+		dm, err := dist.Pairwise(metric, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := countStrategies(); len(got.ByLoss) != want {
+			t.Fatalf("%d values, the registry's strategies are %d", len(got.ByLoss), want)
+		}
+		for _, v := range got.ByLoss {
+			l, _ := loss.Lookup(v.Loss)
+			want, err := Compose(dm, labels, l, loss.Params{Margin: m, Temperature: tau}, v.Strategy, 1)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if math.Abs(v.Value.Value-want.Value) > 1e-9*math.Max(1, math.Abs(want.Value)) || v.Terms != want.Terms || v.Active != want.Active {
+				t.Errorf("trial %d (%v, n=%d, m=%v, τ=%v) %s %s/%s: fused %+v, composed %+v",
+					trial, metric, n, m, tau, v.Loss, v.Miner, v.Reducer, v.Value, want)
+			}
+		}
+	}
+}
+
+func countStrategies() int {
+	k := 0
+	for _, l := range loss.Registry() {
+		k += len(Strategies(l))
+	}
+	return k
+}
+
+// Miners and reducers by hand on four points of a line: 0, 1 (class 0) and
+// 3.5, 5 (class 1), m = 1, the batch of TestByHand.
+func TestMinersAndReducersByHand(t *testing.T) {
+	x := mat.NewDense(4, 1, []float64{0, 1, 3.5, 5})
+	labels := []int{0, 0, 1, 1}
+	d, _ := dist.Pairwise(dist.Euclidean, x)
+	mine := func(id MinerID) Selection {
+		m, ok := MinerByID(id, 7)
+		if !ok {
+			t.Fatalf("no miner %s", id)
+		}
+		return m.Mine(d, labels)
+	}
+	if s := mine(AllPairs); len(s.Pairs) != 6 {
+		t.Errorf("all pairs: %v", s.Pairs)
+	}
+	if s := mine(AllTriplets); len(s.Triplets) != 8 {
+		t.Errorf("all triplets: %v", s.Triplets)
+	}
+	// Batch-hard: anchor 0 (at 0) has its one positive 1 and nearest negative 2 (3.5).
+	if s := mine(BatchHard); len(s.Triplets) != 4 || s.Triplets[0] != (Triplet{0, 1, 2}) || s.Triplets[3] != (Triplet{3, 2, 1}) {
+		t.Errorf("batch-hard: %v", s.Triplets)
+	}
+	// Semi-hard for (1, 0): d = 1; the negatives at 2.5 and 4 are both
+	// farther, the nearest is 2 (at 3.5). Hardest negative is the same here.
+	for _, id := range []MinerID{SemiHard, HardestNegative} {
+		if s := mine(id); len(s.Triplets) != 4 || s.Triplets[1] != (Triplet{1, 0, 2}) {
+			t.Errorf("%s: %v", id, s.Triplets)
+		}
+	}
+	r1, r2 := mine(RandomNegative), mine(RandomNegative)
+	if len(r1.Triplets) != 4 || r1.Triplets[0] != r2.Triplets[0] || r1.Triplets[3] != r2.Triplets[3] {
+		t.Errorf("random negative is not reproducible: %v, %v", r1.Triplets, r2.Triplets)
+	}
+	for _, tr := range r1.Triplets {
+		if labels[tr.N] == labels[tr.A] || labels[tr.P] != labels[tr.A] || tr.A == tr.P {
+			t.Errorf("random negative mined an invalid triplet %v", tr)
+		}
+	}
+	// Reducers: terms 1, 0, 3 for anchor 0 and 2 for anchor 1.
+	terms := Terms{Anchor: []int{0, 0, 0, 1}, Sum: []float64{1, 0, 3, 2}, Count: []int64{1, 1, 1, 1}, Active: []int64{1, 0, 1, 1}}
+	for id, want := range map[ReducerID]float64{Mean: 6.0 / 4, MeanNonZero: 6.0 / 3, PerAnchorMean: (4.0/3 + 2) / 2, Sum: 6} {
+		r, _ := ReducerByID(id)
+		if got := r.Reduce(terms); math.Abs(got-want) > 1e-15 {
+			t.Errorf("%s = %v, want %v", id, got, want)
+		}
+	}
+	if r, _ := ReducerByID(MeanNonZero); r.Reduce(Terms{}) != 0 {
+		t.Error("the mean of no terms is not 0")
+	}
+	// Through Compose: batch-hard triplet = mean over anchors of
+	// [1 − 2.5 + 1]+, [1 − 2.5 + 1]+, [1.5 − 2.5 + 1]+, [1.5 − 4 + 1]+ = 0.
+	tl, _ := loss.Lookup(loss.TripletID)
+	if v, err := Compose(d, labels, tl, loss.Params{Margin: 1}, Strategy{BatchHard, Mean}, 0); err != nil || v.Value != 0 || v.Terms != 4 {
+		t.Errorf("batch-hard triplet: %+v, %v", v, err)
+	}
+	if _, err := Compose(d, labels, tl, loss.Params{Margin: 1}, Strategy{AllPairs, Mean}, 0); err == nil {
+		t.Error("a pair miner was accepted for a triplet loss")
+	}
+}
+
+// Compute's InfoNCE against PyTorch (core/loss/testdata/infonce.json).
+func TestInfoNCEAgainstPyTorch(t *testing.T) {
+	raw, err := os.ReadFile("../loss/testdata/infonce.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref struct {
+		Batch []struct {
+			Embeddings  [][]float64
+			Labels      []int
+			Distance    string
+			Temperature float64
+			Loss        float64
+		}
+	}
+	if err := json.Unmarshal(raw, &ref); err != nil || len(ref.Batch) == 0 {
+		t.Fatal("no reference batches", err)
+	}
+	for i, c := range ref.Batch {
+		x := mat.NewDense(len(c.Embeddings), len(c.Embeddings[0]), nil)
+		classes := 0
+		for r, row := range c.Embeddings {
+			x.SetRow(r, row)
+			classes = max(classes, c.Labels[r]+1)
+		}
+		metric, _ := dist.Parse(c.Distance)
+		res, err := Compute(context.Background(), x, c.Labels, classes, Options{Metric: metric, Temperature: c.Temperature})
+		if err != nil {
+			t.Fatal(err)
+		}
+		v, ok := Find(res.ByLoss, loss.InfoNCEID, Strategy{AllPositives, Mean})
+		if !ok {
+			t.Fatal("no InfoNCE value")
+		}
+		// The pairwise Gram form rounds differently from PyTorch's direct
+		// distances; with τ small that shows at 1e-12, far inside 1e-9.
+		if math.Abs(v.Value.Value-c.Loss) > 1e-9*math.Max(1, c.Loss) {
+			t.Errorf("case %d (%s, τ %v): %.17g, PyTorch %.17g", i, c.Distance, c.Temperature, v.Value.Value, c.Loss)
+		}
+	}
+}
+
+// A temperature that is not positive and finite is refused, naming τ.
+func TestBadTemperature(t *testing.T) {
+	x := mat.NewDense(4, 1, []float64{0, 1, 3.5, 5})
+	for _, tau := range []float64{-1, math.NaN(), math.Inf(1)} {
+		_, err := Compute(context.Background(), x, []int{0, 0, 1, 1}, 2, Options{Metric: dist.Euclidean, Temperature: tau})
+		var ie *loss.InputError
+		if !errors.As(err, &ie) || ie.Field != "temperature" || !errors.Is(err, loss.ErrTemperature) {
+			t.Errorf("τ = %v: %v", tau, err)
+		}
+	}
+}

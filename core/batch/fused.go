@@ -1,0 +1,297 @@
+package batch
+
+import (
+	"math"
+	"slices"
+
+	"losslab/core/loss"
+)
+
+// The fused kernel's side of the registry: every (loss, strategy) value of
+// Strategies is a slot that each anchor adds its terms to, computed by the
+// loss's own term function as the anchor's row of distances streams by.
+// Only all-triplet sums use a closed form (loss.HingeOf); the tests check
+// every slot against Compose and the brute force.
+
+// LossValue is one registered loss on the batch under one strategy.
+type LossValue struct {
+	Loss loss.ID `json:"loss"`
+	Strategy
+	Margin      *float64 `json:"margin,omitempty"`
+	Temperature *float64 `json:"temperature,omitempty"`
+	Value
+}
+
+type slot struct {
+	loss     loss.Loss
+	params   loss.Params
+	strategy Strategy
+	reach    float64 // pair losses: different-class pairs at d ≥ reach cost 0
+}
+
+// plan lists the slots and, by strategy, which slots each step feeds.
+type plan struct {
+	slots                   []slot
+	pairs, hard, semi, anch []int
+	hinge                   []hingeSlots
+	// pairReach is the smallest reach of the pair slots: a different-class
+	// pair at least this far costs nothing in any of them.
+	pairReach float64
+}
+
+// hingeSlots are a closed-form loss's all-triplet mean and non-zero mean.
+type hingeSlots struct {
+	g             func(float64) float64
+	mean, nonzero int
+}
+
+// tally is one anchor's sum of terms in one slot.
+type tally struct {
+	sum           float64
+	count, active int64
+}
+
+func newPlan(params loss.Params) (plan, error) {
+	pl := plan{pairReach: math.Inf(1)}
+	for _, l := range loss.Registry() {
+		p, err := l.Resolve(params)
+		if err != nil {
+			return pl, err
+		}
+		var h hingeSlots
+		for _, s := range Strategies(l) {
+			k := len(pl.slots)
+			reach := math.Inf(1)
+			if l.Reach != nil {
+				reach = l.Reach(p)
+			}
+			pl.slots = append(pl.slots, slot{l, p, s, reach})
+			switch s.Miner {
+			case AllPairs:
+				pl.pairs = append(pl.pairs, k)
+				pl.pairReach = math.Min(pl.pairReach, reach)
+			case AllPositives:
+				pl.anch = append(pl.anch, k)
+			case BatchHard:
+				pl.hard = append(pl.hard, k)
+			case SemiHard:
+				pl.semi = append(pl.semi, k)
+			case AllTriplets:
+				h.g = l.HingeOf
+				if s.Reducer == Mean {
+					h.mean = k
+				} else {
+					h.nonzero = k
+				}
+			}
+		}
+		if h.g != nil {
+			pl.hinge = append(pl.hinge, h)
+		}
+	}
+	return pl, nil
+}
+
+func (t *tally) add(term loss.Term) {
+	t.sum += term.Loss
+	t.count++
+	if term.Active {
+		t.active++
+	}
+}
+
+// pairTerms adds the pair (a, j) at distance dj to every pair slot.
+func (c *computation) pairTerms(w *worker, row []tally, dj float64, same bool) {
+	y := loss.Different
+	if same {
+		y = loss.Same
+	}
+	for _, k := range c.plan.pairs {
+		s := &c.plan.slots[k]
+		if !same && dj >= s.reach {
+			row[k].count++ // the loss says this term is 0
+			continue
+		}
+		term, err := s.loss.Pair(dj, y, s.params)
+		w.keep(err)
+		row[k].add(term)
+	}
+}
+
+// farPairs counts k different-class pairs beyond every pair slot's reach:
+// terms the losses say are 0.
+func (c *computation) farPairs(row []tally, k int64) {
+	for _, s := range c.plan.pairs {
+		row[s].count += k
+	}
+}
+
+// minedTerms adds the mined triplet (d(a,p), d(a,n)) to the slots ks.
+func (c *computation) minedTerms(w *worker, row []tally, ks []int, dp, dn float64) {
+	for _, k := range ks {
+		s := &c.plan.slots[k]
+		term, err := s.loss.Triplet(dp, dn, s.params)
+		w.keep(err)
+		row[k].add(term)
+	}
+}
+
+// anchorTerms gives the anchor's whole row to the anchor-wide losses.
+func (c *computation) anchorTerms(w *worker, row []tally, ps, ns []float64) {
+	for _, k := range c.plan.anch {
+		s := &c.plan.slots[k]
+		sum, err := s.loss.Anchor(ps, ns, s.params)
+		w.keep(err)
+		row[k].sum += sum
+		row[k].count += int64(len(ps))
+		row[k].active += int64(len(ps))
+	}
+}
+
+// hingeReach returns the distance below which a negative can be active for
+// some positive in any closed-form loss (the anchor's farthest positive
+// decides), and keeps each loss's own in w.reach for hingeTerms.
+func (c *computation) hingeReach(w *worker, maxP float64) float64 {
+	w.reach = w.reach[:0]
+	r := 0.0
+	for _, h := range c.plan.hinge {
+		far := distanceCutoff(h.g, h.g(maxP)+c.margin+loss.Tol, maxP)
+		w.reach = append(w.reach, far)
+		r = max(r, far)
+	}
+	return r
+}
+
+// hingeTerms sums max(g(dp) − g(dn) + m, 0) over every (p, n) of the anchor
+// without visiting each pair: the positives' keys g(dp) + m − Tol are sorted
+// (an anchor has few positives) with prefix sums of g(dp) + m, and each
+// negative that can be active for some positive counts, by one binary
+// search, the positives it is active for (g(dn) < g(dp) + m − Tol, the
+// term's own test) and subtracts its g(dn) that many times. near holds, in
+// increasing order, every negative below hingeReach's distance; q counts
+// all of the anchor's negatives.
+func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
+	m := c.margin
+	for i, h := range c.plan.hinge {
+		w.gs = w.gs[:0]
+		for _, dp := range ps {
+			w.gs = append(w.gs, h.g(dp))
+		}
+		slices.Sort(w.gs)
+		if cap(w.gprefix) < len(w.gs)+1 {
+			w.gprefix = make([]float64, len(w.gs)+1)
+		}
+		prefix := w.gprefix[:len(w.gs)+1]
+		for i, gp := range w.gs {
+			prefix[i+1] = prefix[i] + (gp + m)
+			w.gs[i] = gp + m - loss.Tol // the key each negative is compared with
+		}
+		keys := w.gs
+		top, far := keys[len(keys)-1], w.reach[i]
+		var sum float64
+		var active int64
+		for _, v := range near {
+			if v >= far {
+				break // near is sorted: no farther negative is active
+			}
+			gn := h.g(v)
+			if gn >= top {
+				continue
+			}
+			lo := upperBound(keys, gn) // keys ≤ g(dn): inactive positives
+			k := len(keys) - lo
+			sum += prefix[len(keys)] - prefix[lo] - float64(k)*gn
+			active += int64(k)
+		}
+		all := int64(len(ps)) * int64(q)
+		for _, k := range [2]int{h.mean, h.nonzero} {
+			row[k].sum += sum
+			row[k].count += all
+			row[k].active += active
+		}
+	}
+}
+
+// distanceCutoff returns a distance at and beyond which the increasing g is ≥ c
+// (+Inf if it never is), found by bisection from lo, so that most negatives
+// are ruled out by comparing distances, without calling g.
+func distanceCutoff(g func(float64) float64, c, lo float64) float64 {
+	hi := math.Max(2*lo, 1)
+	for g(hi) < c {
+		if hi *= 2; math.IsInf(hi, 1) {
+			return hi
+		}
+	}
+	for range 64 {
+		mid := lo + (hi-lo)/2
+		if mid <= lo || mid >= hi {
+			break
+		}
+		if g(mid) < c {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return hi
+}
+
+// keep remembers a worker's first error.
+func (w *worker) keep(err error) {
+	if err != nil && w.err == nil {
+		w.err = err
+	}
+}
+
+// reduceSlots sums every anchor's tallies in anchor order and applies each
+// slot's reducer.
+func (c *computation) reduceSlots() []LossValue {
+	k := len(c.plan.slots)
+	out := make([]LossValue, k)
+	for i, s := range c.plan.slots {
+		var t Terms
+		for a := range c.anchors { // every anchor, or the sample's
+			e := c.tallies[a*k+i]
+			t.add(a, e.sum, e.count, e.active)
+		}
+		red, _ := ReducerByID(s.strategy.Reducer)
+		out[i] = LossValue{Loss: s.loss.ID, Strategy: s.strategy,
+			Value: Value{Value: red.Reduce(t), Terms: totalInt(t.Count), Active: totalInt(t.Active)}}
+		if s.loss.UsesMargin {
+			out[i].Margin = &c.plan.slots[i].params.Margin
+		}
+		if s.loss.UsesTemperature {
+			out[i].Temperature = &c.plan.slots[i].params.Temperature
+		}
+	}
+	return out
+}
+
+// Find returns the value of loss id under strategy s.
+func Find(values []LossValue, id loss.ID, s Strategy) (LossValue, bool) {
+	for _, v := range values {
+		if v.Loss == id && v.Strategy == s {
+			return v, true
+		}
+	}
+	return LossValue{}, false
+}
+
+// classicLosses fills the named fields of Losses (the JSON keys `losses.*`
+// that scripts already read) from the registry's values.
+func classicLosses(values []LossValue) Losses {
+	get := func(id loss.ID, s Strategy) Value {
+		v, _ := Find(values, id, s)
+		return v.Value
+	}
+	all := get(loss.TripletID, Strategy{AllTriplets, Mean})
+	return Losses{
+		Contrastive:     get(loss.ContrastiveID, Strategy{AllPairs, Mean}).Value,
+		BatchAll:        all.Value,
+		BatchAllNonzero: get(loss.TripletID, Strategy{AllTriplets, MeanNonZero}).Value,
+		FractionActive:  ratio(float64(all.Active), all.Terms),
+		BatchHard:       get(loss.TripletID, Strategy{BatchHard, Mean}).Value,
+		BatchHardSoft:   get(loss.SoftMarginID, Strategy{BatchHard, Mean}).Value,
+		SemiHard:        get(loss.TripletID, Strategy{SemiHard, Mean}).Value,
+	}
+}

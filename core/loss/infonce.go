@@ -1,0 +1,116 @@
+package loss
+
+import "math"
+
+// InfoNCE (van den Oord et al. 2018), in SimCLR's NT-Xent and SupCon's
+// supervised form: per positive pair (i, j),
+//
+//	−log( exp(s_ij/τ) / Σ_{k≠i} exp(s_ik/τ) ),
+//
+// averaged over positive pairs, with the similarity s = −d of the distance in
+// use. On cosine distance s = cos − 1: the softmax ignores the constant, so
+// this is the loss on cosine similarity. On one triplet it is
+// softplus((d(a,p) − d(a,n))/τ): the soft-margin triplet at τ = 1.
+
+// InfoNCEID is the InfoNCE loss's stable ID.
+const InfoNCEID ID = "infonce"
+
+// infoNCETemperature is SupCon's default τ.
+const infoNCETemperature = 0.1
+
+func init() {
+	register(Loss{ID: InfoNCEID, Kind: OnTriplets, Family: TripletFamily, Rank: 3,
+		UsesTemperature: true, DefaultTemperature: infoNCETemperature,
+		Name: "InfoNCE (NT-Xent)", Short: "InfoNCE", Formula: "softplus((d(a,p) − d(a,n))/τ)",
+		Equals:  Equivalence{ID: SoftMarginID, Params: Params{Temperature: 1}},
+		Triplet: infoNCETriplet, Anchor: infoNCEAnchor})
+}
+
+func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
+	if err := checkDistance("d(a,p)", dap); err != nil {
+		return Term{}, err
+	}
+	if err := checkDistance("d(a,n)", dan); err != nil {
+		return Term{}, err
+	}
+	tau, err := temperature(p)
+	if err != nil {
+		return Term{}, err
+	}
+	x := (dap - dan) / tau
+	if math.IsInf(x, 1) {
+		return Term{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
+	}
+	g := Sigmoid(x) / tau
+	if math.IsInf(g, 0) {
+		return Term{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
+	}
+	// Like softplus, never exactly 0: the term always pushes.
+	return Term{Loss: Softplus(x), Active: true, Grad: [2]float64{g, -g}}, nil
+}
+
+// infoNCEAnchor sums, over the anchor's positives j, d_j/τ + log Σ_k exp(−d_k/τ)
+// (k over positives and negatives), the log-sum-exp shifted by its largest
+// exponent so that no exp overflows or every one underflows.
+func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
+	tau, err := temperature(p)
+	if err != nil || len(pos) == 0 {
+		return 0, err
+	}
+	nearest := math.Inf(1)
+	for _, d := range pos {
+		if err := checkDistance("d(a,p)", d); err != nil {
+			return 0, err
+		}
+		if d < nearest {
+			nearest = d
+		}
+	}
+	for _, d := range neg {
+		if err := checkDistance("d(a,n)", d); err != nil {
+			return 0, err
+		}
+		if d < nearest {
+			nearest = d
+		}
+	}
+	// s = Σ exp((nearest − d)/τ) ≥ 1. A term below e⁻³⁷ < 2⁻⁵³ is skipped:
+	// it changes s by less than its last bit; all of them together by at
+	// most (N−1)·2⁻⁵³ relative, far below any tolerance, and the exps saved
+	// are most of a large batch.
+	inv, far := 1/tau, nearest+skipBeyond*tau
+	var s float64
+	for _, d := range pos {
+		if d <= far { // ≤: far may round to nearest itself
+			s += math.Exp((nearest - d) * inv)
+		}
+	}
+	for _, d := range neg {
+		if d <= far {
+			s += math.Exp((nearest - d) * inv)
+		}
+	}
+	// Each term is (d_j − nearest)/τ + log s: no large values cancel.
+	logS, sum := math.Log(s), 0.0
+	for _, d := range pos {
+		sum += (d-nearest)*inv + logS
+	}
+	if math.IsInf(sum, 0) {
+		return 0, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
+	}
+	return sum, nil
+}
+
+// skipBeyond is the exponent, in units of τ, past which exp(−x) < 2⁻⁵³.
+const skipBeyond = 37
+
+func temperature(p Params) (float64, error) {
+	tau := p.Temperature
+	if tau == 0 {
+		tau = infoNCETemperature
+	}
+	if !(tau > 0) || math.IsInf(tau, 1) {
+		return 0, &InputError{Field: "temperature", Value: p.Temperature, Err: ErrTemperature}
+	}
+	return tau, nil
+}

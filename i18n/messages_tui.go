@@ -1,0 +1,132 @@
+package i18n
+
+// Messages of the interactive app (tui): key help, status lines, the batch
+// view. The explanation panels' texts live with the view's own area.
+const (
+	// Key help: what each key does, short enough for the 80-column help line.
+	KeyUp             ID = "tui.key.up"
+	KeyDown           ID = "tui.key.down"
+	KeyDec            ID = "tui.key.dec"
+	KeyInc            ID = "tui.key.inc"
+	KeyDecFine        ID = "tui.key.dec-fine"
+	KeyIncFine        ID = "tui.key.inc-fine"
+	KeyToggle         ID = "tui.key.toggle"
+	KeyEdit           ID = "tui.key.edit"
+	KeyConfirm        ID = "tui.key.confirm"
+	KeyCancel         ID = "tui.key.cancel"
+	KeyChart          ID = "tui.key.chart"
+	KeyUndo           ID = "tui.key.undo"
+	KeyReset          ID = "tui.key.reset"
+	KeyPlay           ID = "tui.key.play"
+	KeyNext           ID = "tui.key.next"
+	KeyPrev           ID = "tui.key.prev"
+	KeyFaster         ID = "tui.key.faster"
+	KeySlower         ID = "tui.key.slower"
+	KeyPrevPreset     ID = "tui.key.prev-preset"
+	KeyNextPreset     ID = "tui.key.next-preset"
+	KeyRecord         ID = "tui.key.record"
+	KeyNotes          ID = "tui.key.notes"
+	KeyToBatch        ID = "tui.key.to-batch"
+	KeyToPlayground   ID = "tui.key.to-playground"
+	KeyHelp           ID = "tui.key.help"
+	KeyQuit           ID = "tui.key.quit"
+	KeyInterrupt      ID = "tui.key.interrupt"
+	KeyMarginDown     ID = "tui.key.margin-down"
+	KeyMarginUp       ID = "tui.key.margin-up"
+	KeyMarginDownFine ID = "tui.key.margin-down-fine"
+	KeyMarginUpFine   ID = "tui.key.margin-up-fine"
+	KeyDistance       ID = "tui.key.distance"
+
+	// Playground status lines.
+	AtMaximum           ID = "tui.at-maximum"             // field label, its maximum
+	AtMinimum           ID = "tui.at-minimum"             // field label, its minimum
+	TypeSameOrDifferent ID = "tui.type-same-or-different" // what was typed
+	NotANumber          ID = "tui.not-a-number"           // what was typed
+	NothingToUndo       ID = "tui.nothing-to-undo"
+	NoScenario          ID = "tui.no-scenario"
+	NoStepsToPlay       ID = "tui.no-steps-to-play"
+
+	// Notes written into a recorded session file (the rest is scenarios').
+	NoteReset ID = "tui.note-reset"
+	NoteUndo  ID = "tui.note-undo"
+
+	// The batch view.
+	BatchSource        ID = "tui.batch.source"  // source, rows, dimensions, classes
+	BatchOptions       ID = "tui.batch.options" // distance, margin
+	BatchComputing     ID = "tui.batch.computing"
+	BatchFirstResult   ID = "tui.batch.first-result"
+	BatchErrorQuit     ID = "tui.batch.error-quit"
+	BatchTriplets      ID = "tui.batch.triplets"       // count, easy, semi-hard, hard, active shares
+	BatchTripletsShort ID = "tui.batch.triplets-short" // the same without the active share, for narrow screens
+	BatchSeparation    ID = "tui.batch.separation"
+	BatchInsideMargin  ID = "tui.batch.inside-margin"
+	BatchDistributions ID = "tui.batch.distributions"
+
+	// The terminal.
+	NoTerminalNote ID = "tui.no-terminal-note"
+	Crashed        ID = "tui.crashed"         // the panic value, the stack file
+	CrashedNoFile  ID = "tui.crashed-no-file" // the panic value
+	GuardRestored  ID = "tui.guard-restored"
+)
+
+var tuiEN = map[ID]string{
+	KeyUp:             "up",
+	KeyDown:           "down",
+	KeyDec:            "−0.05",
+	KeyInc:            "+0.05",
+	KeyDecFine:        "−0.01",
+	KeyIncFine:        "+0.01",
+	KeyToggle:         "toggle/play",
+	KeyEdit:           "type",
+	KeyConfirm:        "take value",
+	KeyCancel:         "stop typing",
+	KeyChart:          "chart",
+	KeyUndo:           "undo",
+	KeyReset:          "reset",
+	KeyPlay:           "play/pause",
+	KeyNext:           "next step",
+	KeyPrev:           "previous step",
+	KeyFaster:         "faster",
+	KeySlower:         "slower",
+	KeyPrevPreset:     "previous preset",
+	KeyNextPreset:     "next preset",
+	KeyRecord:         "write session",
+	KeyNotes:          "notes: read the whole note and description; again for the next page",
+	KeyToBatch:        "batch",
+	KeyToPlayground:   "playground",
+	KeyHelp:           "keys",
+	KeyQuit:           "quit",
+	KeyInterrupt:      "quit, even while typing",
+	KeyMarginDown:     "margin −0.05",
+	KeyMarginUp:       "+0.05",
+	KeyMarginDownFine: "margin −0.01",
+	KeyMarginUpFine:   "margin +0.01",
+	KeyDistance:       "distance",
+
+	AtMaximum:           "%s is at its maximum %s",
+	AtMinimum:           "%s is at its minimum %s",
+	TypeSameOrDifferent: "%q: type same or different",
+	NotANumber:          "%q is not a number",
+	NothingToUndo:       "nothing to undo",
+	NoScenario:          "no scenario to replay: press ] for the presets",
+	NoStepsToPlay:       "this scenario has no steps to play",
+
+	NoteReset: "reset",
+	NoteUndo:  "undo",
+
+	BatchSource:        "%s · %s × %s · %s classes",
+	BatchOptions:       "distance %s · margin %s",
+	BatchComputing:     "⟳ computing…",
+	BatchFirstResult:   "computing the first result…",
+	BatchErrorQuit:     "q quits with exit status 2, as the plain output would.",
+	BatchTriplets:      "triplets    %s · easy %s · semi-hard %s · hard %s · active %s",
+	BatchTripletsShort: "triplets    %s · easy %s · semi-hard %s · hard %s",
+	BatchSeparation:    "separation  AUC %s · d ≤ %s means same: %s accurate",
+	BatchInsideMargin:  "            negatives closer than median positive + m: %s",
+	BatchDistributions: "distance distributions (share of each kind of pair per bin)",
+
+	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
+	Crashed:        "losslab: internal error: %v (the stack is in %s)",
+	CrashedNoFile:  "losslab: internal error: %v",
+	GuardRestored:  "losslab: ended without restoring the terminal; it is restored now",
+}

@@ -1,0 +1,152 @@
+package tui
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"losslab/core/batch"
+	"losslab/core/dataset"
+	"losslab/i18n"
+)
+
+// ModeID names one mode of the app; modes.go registers them.
+type ModeID int
+
+// SwitchModeMsg asks the shell to show another mode (tetrigo's starter
+// switches its screens the same way). The mode keeps its state while
+// hidden and gets the current size again when shown.
+type SwitchModeMsg struct{ To ModeID }
+
+// HiddenMsg tells a mode that another mode took the screen.
+type HiddenMsg struct{}
+
+func switchMode(to ModeID) tea.Cmd { return func() tea.Msg { return SwitchModeMsg{to} } }
+
+// Config is what the app starts with.
+type Config struct {
+	Start      ModeID
+	Playground Options
+	Batch      BatchConfig
+}
+
+// BatchConfig is the batch view's data set and first options.
+type BatchConfig struct {
+	Data    *dataset.Dataset // nil: the iris demo, loaded when the view first opens
+	Options batch.Options
+}
+
+// inputErrorer is a mode that can be showing an input error, which makes
+// quitting exit with status 2 like the plain path (the batch view).
+type inputErrorer interface{ InputError() error }
+
+// App is the root model: it hosts the modes, owns the shared context,
+// splits keys typed together, keeps every key from acting while the
+// terminal is too small to show its effect, and switches modes.
+type App struct {
+	ctx     *Context
+	cfg     Config
+	modes   []tea.Model // nil until first shown; each keeps its state while hidden
+	current ModeID
+}
+
+// NewApp returns the app showing cfg.Start.
+func NewApp(ctx *Context, cfg Config) App {
+	a := App{ctx: ctx, cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start}
+	a.modes[cfg.Start] = modeRegistry()[cfg.Start].open(ctx, cfg)
+	return a
+}
+
+// Init starts the first mode.
+func (a App) Init() tea.Cmd { return guard(a.modes[a.current].Init()) }
+
+// Current is the mode on screen.
+func (a App) Current() ModeID { return a.current }
+
+// InputError is the input error the mode on screen shows, if any.
+func (a App) InputError() error {
+	if m, ok := a.modes[a.current].(inputErrorer); ok {
+		return m.InputError()
+	}
+	return nil
+}
+
+// Update routes a message: sizes and keys to the mode on screen; a switch
+// to the shell; anything else (results, ticks) to every open mode, since
+// each mode's messages have types of their own and a hidden mode must still
+// receive the results of work it started.
+func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
+		return a.toCurrent(msg)
+	case SwitchModeMsg:
+		return a.show(msg.To)
+	case panicMsg:
+		panic(msg) // in the event loop, where Run restores the terminal
+	case tea.KeyMsg:
+		if a.ctx.tooSmall() {
+			if key.Matches(msg, a.ctx.Keys.Shell.Quit) {
+				return a, tea.Quit
+			}
+			return a, nil // nothing may change where it cannot be seen
+		}
+		var cmds []tea.Cmd
+		for _, k := range splitKeys(msg) {
+			var cmd tea.Cmd
+			next, cmd := a.toCurrent(k)
+			a = next.(App)
+			cmds = append(cmds, cmd)
+		}
+		return a, tea.Batch(cmds...)
+	}
+	var cmds []tea.Cmd
+	for id, m := range a.modes {
+		if m == nil {
+			continue
+		}
+		next, cmd := m.Update(msg)
+		a.modes[id] = next
+		cmds = append(cmds, guard(cmd))
+	}
+	return a, tea.Batch(cmds...)
+}
+
+func (a App) toCurrent(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := a.modes[a.current].Update(msg)
+	a.modes[a.current] = next
+	return a, guard(cmd)
+}
+
+// show makes mode id current, opening it the first time, and sends it the
+// window size.
+func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
+	if id < 0 || int(id) >= len(a.modes) {
+		return a, nil
+	}
+	if id == a.current {
+		return a, nil
+	}
+	// The mode left behind hears that it is hidden, so nothing it shows
+	// (a replay) moves on where the user cannot see it.
+	left, hideCmd := a.modes[a.current].Update(HiddenMsg{})
+	a.modes[a.current] = left
+	var initCmd tea.Cmd
+	if a.modes[id] == nil {
+		a.modes[id] = modeRegistry()[id].open(a.ctx, a.cfg)
+		initCmd = guard(a.modes[id].Init())
+	}
+	a.current = id
+	next, sizeCmd := a.toCurrent(tea.WindowSizeMsg{Width: a.ctx.Width, Height: a.ctx.Height})
+	return next, tea.Batch(guard(hideCmd), initCmd, sizeCmd)
+}
+
+// View shows the mode on screen, or one line when the terminal is too small.
+func (a App) View() string {
+	if a.ctx.Width == 0 || a.ctx.Height == 0 {
+		return "" // no size yet: Bubble Tea sends one before the first real frame
+	}
+	if a.ctx.tooSmall() {
+		return a.ctx.Printer.T(i18n.TooSmall, MinWidth, MinHeight, a.ctx.Width, a.ctx.Height)
+	}
+	return a.modes[a.current].View()
+}

@@ -1,0 +1,192 @@
+package tui
+
+import (
+	"io"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
+
+	"losslab/core/batch"
+	"losslab/core/dist"
+	"losslab/core/grid"
+	"losslab/i18n"
+)
+
+// testContext is a context on an Ascii renderer of its own, as under NO_COLOR.
+func testContext() *Context {
+	r := lipgloss.NewRenderer(io.Discard)
+	r.SetColorProfile(termenv.Ascii)
+	ctx := NewContext(r, i18n.New(i18n.English))
+	ctx.Now = fixedNow
+	return ctx
+}
+
+func newApp(t testing.TB, start ModeID, w, h int) App {
+	t.Helper()
+	a := NewApp(testContext(), Config{Start: start, Batch: BatchConfig{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
+	next, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(App)
+}
+
+func send(t testing.TB, a App, msgs ...tea.Msg) App {
+	t.Helper()
+	for _, msg := range msgs {
+		next, _ := a.Update(msg)
+		a = next.(App)
+	}
+	return a
+}
+
+// pressTab presses tab and delivers the switch the mode asks for.
+func pressTab(t testing.TB, a App) App {
+	t.Helper()
+	next, cmd := a.Update(keyMsg("tab"))
+	if cmd == nil {
+		t.Fatal("tab started nothing")
+	}
+	sw, ok := cmd().(SwitchModeMsg)
+	if !ok {
+		t.Fatal("tab did not ask for a switch")
+	}
+	next, _ = next.Update(sw)
+	return next.(App)
+}
+
+func waitText(t *testing.T, tm *teatest.TestModel, text string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), text) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// Switching with tab and back keeps each mode's state: the playground's
+// values and the batch view's margin and result.
+func TestAppSwitchKeepsState(t *testing.T) {
+	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{}), teatest.WithInitialTermSize(100, 34))
+	tm.Send(keyMsg("right"))
+	tm.Send(keyMsg("right"))
+	waitText(t, tm, "max(0.80 − 0.50 + 0.20, 0)")
+	tm.Send(keyMsg("tab"))
+	waitText(t, tm, "AUC 0.9397") // the iris demo, computed when the view first opens
+	tm.Send(keyMsg("right"))
+	waitText(t, tm, "margin 0.25")
+	tm.Send(keyMsg("tab"))
+	waitText(t, tm, "d(a,p)  0.80")
+	tm.Send(keyMsg("tab"))
+	waitText(t, tm, "margin 0.25")
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
+	pg, bv := final.modes[ModePlayground].(Model), final.modes[ModeBatch].(BatchModel)
+	if final.Current() != ModeBatch || pg.State().DAP != 80 || bv.opts.Margin != 0.25 {
+		t.Errorf("mode %v, d(a,p) %v, margin %v", final.Current(), pg.State().DAP, bv.opts.Margin)
+	}
+	if bv.width != 100 || bv.height != 34 || pg.width != 100 {
+		t.Errorf("sizes not passed on a switch: batch %d×%d, playground %d", bv.width, bv.height, pg.width)
+	}
+}
+
+// Below the minimum size one line says so and no key but quit acts.
+func TestAppTooSmallDropsKeys(t *testing.T) {
+	a := newApp(t, ModePlayground, 60, 20)
+	if v := a.View(); v != "terminal too small: need 80×24 (now 60×20)" {
+		t.Errorf("view %q", v)
+	}
+	for _, k := range []string{"right", "tab", "down", "w"} {
+		next, cmd := a.Update(keyMsg(k))
+		if a = next.(App); cmd != nil {
+			t.Errorf("%s started something behind the too-small screen", k)
+		}
+	}
+	pg := a.modes[ModePlayground].(Model)
+	if a.Current() != ModePlayground || pg.State() != grid.Article() || pg.selected != grid.DAP {
+		t.Errorf("keys acted behind the too-small screen: mode %v %+v", a.Current(), pg.State())
+	}
+	if _, cmd := a.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
+		t.Error("q does not quit on the too-small screen")
+	}
+}
+
+// Keys typed faster than they are read arrive together ("jjl"); every
+// mode gets them one by one, and typing may start midway.
+func TestAppSplitsFastKeys(t *testing.T) {
+	a := send(t, newApp(t, ModePlayground, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
+	pg := a.modes[ModePlayground].(Model)
+	if pg.selected != grid.Margin || pg.State().Margin != 25 {
+		t.Errorf("jjl: selected %v margin %v", pg.selected, pg.State().Margin)
+	}
+	a = send(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")})
+	if pg = a.modes[ModePlayground].(Model); !pg.editing || pg.input.Value() != "1" {
+		t.Errorf("e1: editing=%v value %q", pg.editing, pg.input.Value())
+	}
+	b := send(t, newApp(t, ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
+	if m := b.modes[ModeBatch].(BatchModel); m.opts.Margin != 0.3 {
+		t.Errorf("ll in the batch view: margin %v", m.opts.Margin)
+	}
+	paste := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj"), Paste: true}
+	if got := splitKeys(paste); len(got) != 1 {
+		t.Errorf("a paste was split into %d keys", len(got))
+	}
+}
+
+// Messages of a hidden mode still reach it: a result computed while the
+// playground shows is there when the batch view comes back.
+func TestAppHiddenModeGetsItsResults(t *testing.T) {
+	a := newApp(t, ModeBatch, 100, 34)
+	cmd := a.Init()
+	a = pressTab(t, a)
+	for _, msg := range results(t, cmd) {
+		a = send(t, a, msg)
+	}
+	a = pressTab(t, a)
+	if v := a.View(); !strings.Contains(v, "AUC 0.9397") {
+		t.Errorf("result computed while hidden not shown:\n%s", v)
+	}
+}
+
+// A panic in a command arrives in the event loop as a message, where Run
+// restores the terminal; a panic inside a batch of commands too.
+func TestGuardCatchesPanics(t *testing.T) {
+	boom := func() tea.Msg { panic("boom") }
+	if msg, ok := guard(boom)().(panicMsg); !ok || msg.value != "boom" || !strings.Contains(string(msg.stack), "goroutine") {
+		t.Errorf("guard gave %#v", msg)
+	}
+	b, ok := guard(tea.Batch(boom, func() tea.Msg { return nil }))().(tea.BatchMsg)
+	if !ok {
+		t.Fatal("a batch lost its shape")
+	}
+	if _, ok := b[0]().(panicMsg); !ok {
+		t.Error("a panic inside a batch escaped")
+	}
+	if guard(nil) != nil {
+		t.Error("guard(nil) is not nil")
+	}
+	defer func() {
+		if v := recover(); v == nil {
+			t.Error("the app did not re-raise a command's panic in Update")
+		}
+	}()
+	newApp(t, ModePlayground, 80, 24).Update(panicMsg{value: "boom"})
+}
+
+// A replay pauses when the playground is hidden, so it does not move on
+// where nobody sees it.
+func TestAppHidingPausesReplay(t *testing.T) {
+	a := NewApp(testContext(), Config{Playground: Options{Scenario: mustPreset(t, "semi-hard-band")}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, keyMsg("p"))
+	if !a.modes[ModePlayground].(Model).playing {
+		t.Fatal("p did not play")
+	}
+	a = pressTab(t, a)
+	pg := a.modes[ModePlayground].(Model)
+	if a.Current() != ModeBatch || pg.playing {
+		t.Error("the replay plays on behind the batch view")
+	}
+	a = pressTab(t, send(t, a, tickMsg{id: pg.tick}))
+	if pg := a.modes[ModePlayground].(Model); pg.step != 0 || pg.playing {
+		t.Errorf("back in the playground: step %d playing %v", pg.step, pg.playing)
+	}
+}

@@ -1,0 +1,46 @@
+package tui
+
+import (
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"losslab/i18n"
+)
+
+// Minimum terminal size of every mode.
+const (
+	MinWidth  = 80
+	MinHeight = 24
+)
+
+// Context is what every mode and component shares instead of threading it
+// through constructors (gh-dash's ProgramContext): the window size, the
+// styles built from the program's renderer, the key maps, the message
+// printer and the options that hold for the whole program. The shell owns
+// it; modes read it and never change it.
+type Context struct {
+	Width, Height int
+	Styles        Styles
+	Keys          Keys
+	Printer       i18n.Printer
+	Color         bool             // false under NO_COLOR or off a terminal: glyph ramps instead of colour
+	Now           func() time.Time // clock for recording names
+	Dir           string           // where recordings are written; "" is the current directory
+}
+
+// NewContext builds a context on renderer r, whose colour profile decides
+// Color: the Ascii profile (NO_COLOR, not a terminal) means no colour.
+func NewContext(r *lipgloss.Renderer, p i18n.Printer) *Context {
+	return &Context{
+		Styles:  NewStyles(r),
+		Keys:    NewKeys(p),
+		Printer: p,
+		Color:   r.ColorProfile() != termenv.Ascii,
+		Now:     time.Now,
+	}
+}
+
+// tooSmall reports whether the window is below the minimum every mode needs.
+func (c *Context) tooSmall() bool { return c.Width < MinWidth || c.Height < MinHeight }

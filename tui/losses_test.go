@@ -1,0 +1,71 @@
+package tui
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/batch"
+	"losslab/core/dist"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+)
+
+// The batch view lists every loss under every strategy with core's values,
+// within the width.
+func TestBatchLossLines(t *testing.T) {
+	x := mat.NewDense(6, 2, []float64{0, 0, 0, 1, 1, 0, 3, 3, 3, 4, 4, 3})
+	res, err := batch.Compute(context.Background(), x, []int{0, 0, 0, 1, 1, 1}, 2, batch.Options{Metric: dist.Euclidean, Margin: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p i18n.Printer
+	for _, w := range []int{80, 100, 160} {
+		lines := batchLossLines(p, res.ByLoss, w)
+		text := strings.Join(lines, "\n")
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("at %d cells: %q", w, l)
+			}
+		}
+		for _, v := range res.ByLoss {
+			want := p.StrategyShortName(string(v.Miner), string(v.Reducer)) + " " + numfmt.Loss(v.Value.Value)
+			if !strings.Contains(text, want) {
+				t.Errorf("at %d cells the lines lack %q (%s):\n%s", w, want, v.Loss, text)
+			}
+		}
+	}
+}
+
+// The playground shows every registered loss with its whole value: at
+// 120×40 InfoNCE with its τ and the sentence that at τ = 1 it is the
+// soft-margin triplet; at 80×24, fewer items rather than a name without its
+// number. Checked on a grid of states reached with keys.
+func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
+	m := newModel(t, Options{})
+	for _, keys := range [][]string{nil, {"right", "right"}, {"down", "left", "left"}, {"down", "down", "right", "right", "right"}} {
+		m = press(t, m, keys...)
+		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		wide := ansi.Strip(next.(Model).View())
+		if !strings.Contains(wide, "InfoNCE (NT-Xent), τ = 0.10 = ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") {
+			t.Errorf("120×40 after %v lacks InfoNCE's line:\n%s", keys, wide)
+		}
+		for _, r := range next.(Model).eval.Results {
+			if !r.Loss.Classic() && !strings.Contains(wide, numfmt.Loss(r.Value)) {
+				t.Errorf("120×40 after %v lacks %s = %s", keys, r.Loss.ID, numfmt.Loss(r.Value))
+			}
+		}
+		next, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+		for _, line := range strings.Split(ansi.Strip(next.(Model).View()), "\n") {
+			for _, name := range []string{"soft-margin", "InfoNCE", "squared", "hinge contrastive"} {
+				if i := strings.Index(line, name+" "); i >= 0 && strings.HasPrefix(line[i+len(name)+1:], "…") {
+					t.Errorf("80×24 after %v: %q cut from its number: %q", keys, name, line)
+				}
+			}
+		}
+	}
+}

@@ -1,0 +1,370 @@
+package tui
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/creack/pty"
+	"golang.org/x/sys/unix"
+
+	"losslab/i18n"
+)
+
+var (
+	buildOnce sync.Once
+	binary    string
+	buildErr  error
+)
+
+// losslabBinary builds the command once for the subprocess tests.
+func losslabBinary(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds the binary")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "losslab-test-*")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binary = filepath.Join(dir, "losslab")
+		out, err := exec.Command("go", "build", "-o", binary, "losslab").CombinedOutput()
+		if err != nil {
+			buildErr = errors.New(string(out))
+		}
+	})
+	if buildErr != nil {
+		t.Fatalf("go build: %v", buildErr)
+	}
+	return binary
+}
+
+// screen collects what the program writes to the pty.
+type screen struct {
+	mu  sync.Mutex
+	buf bytes.Buffer
+}
+
+func (s *screen) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.Write(p)
+}
+
+func (s *screen) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.buf.String()
+}
+
+func (s *screen) waitFor(t *testing.T, text string) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !strings.Contains(s.String(), text) {
+		if time.Now().After(deadline) {
+			t.Fatalf("%q never appeared; screen:\n%q", text, s.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+type ptyRun struct {
+	cmd    *exec.Cmd
+	master *os.File
+	slave  *os.File
+	out    *screen
+	cooked *unix.Termios // the slave's mode before the program started
+}
+
+// startOnPty starts losslab with stdout (and stderr) on a new pty of
+// 80×24. stdin is the pty unless given; ctty makes the pty the child's
+// controlling terminal (/dev/tty).
+func startOnPty(t *testing.T, stdin *os.File, ctty bool, args ...string) *ptyRun {
+	t.Helper()
+	return startProgramOnPty(t, losslabBinary(t), nil, stdin, ctty, args...)
+}
+
+// startProgramOnPty is startOnPty for any program, with extra environment.
+func startProgramOnPty(t *testing.T, program string, env []string, stdin *os.File, ctty bool, args ...string) *ptyRun {
+	t.Helper()
+	master, slave, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pty: %v", err)
+	}
+	t.Cleanup(func() { master.Close(); slave.Close() })
+	if err := pty.Setsize(master, &pty.Winsize{Cols: 80, Rows: 24}); err != nil {
+		t.Fatal(err)
+	}
+	cooked, err := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmd := exec.Command(program, args...)
+	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1"), env...)
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	if stdin != nil {
+		cmd.Stdin = stdin
+	}
+	cmd.SysProcAttr = &syscall.SysProcAttr{Setsid: true, Setctty: ctty, Ctty: 1}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	r := &ptyRun{cmd: cmd, master: master, slave: slave, out: &screen{}, cooked: cooked}
+	go r.out.readTerminal(master)
+	return r
+}
+
+// readTerminal collects the program's output and answers its background
+// colour query as a terminal would (Bubble Tea's init asks before anything
+// runs and waits for the answer).
+func (s *screen) readTerminal(master *os.File) {
+	buf := make([]byte, 4096)
+	for {
+		n, err := master.Read(buf)
+		s.Write(buf[:n])
+		if bytes.Contains(buf[:n], []byte("\x1b]11;?")) {
+			master.WriteString("\x1b]11;rgb:0000/0000/0000\x1b\\\x1b[1;1R")
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+func (r *ptyRun) wait(t *testing.T) int {
+	t.Helper()
+	done := make(chan error, 1)
+	go func() { done <- r.cmd.Wait() }()
+	select {
+	case <-done:
+	case <-time.After(10 * time.Second):
+		r.cmd.Process.Kill()
+		t.Fatalf("losslab did not exit; screen:\n%q", r.out.String())
+	}
+	return r.cmd.ProcessState.ExitCode()
+}
+
+// restored checks that the program left the alternate screen, showed the
+// cursor and put the terminal back in the mode it found.
+func (r *ptyRun) restored(t *testing.T) {
+	t.Helper()
+	time.Sleep(50 * time.Millisecond) // let the last bytes through the pty
+	out := r.out.String()
+	enter, leave := strings.LastIndex(out, "\x1b[?1049h"), strings.LastIndex(out, "\x1b[?1049l")
+	if enter < 0 || leave < enter {
+		t.Errorf("alternate screen not left (enter at %d, leave at %d)", enter, leave)
+	}
+	if strings.LastIndex(out, "\x1b[?25h") < strings.LastIndex(out, "\x1b[?25l") {
+		t.Error("cursor left hidden")
+	}
+	now, err := unix.IoctlGetTermios(int(r.slave.Fd()), unix.TCGETS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const cooked = unix.ICANON | unix.ECHO | unix.ISIG
+	if now.Lflag&cooked != r.cooked.Lflag&cooked || now.Lflag&cooked != cooked {
+		t.Errorf("terminal left raw: lflag %#x, was %#x", now.Lflag, r.cooked.Lflag)
+	}
+}
+
+// Every signal that ends losslab restores the terminal and exits with the
+// status a shell expects: 128 + the signal's number.
+func TestSignalsRestoreTerminal(t *testing.T) {
+	for _, c := range []struct {
+		sig  syscall.Signal
+		want int
+	}{{syscall.SIGHUP, 129}, {syscall.SIGINT, 130}, {syscall.SIGQUIT, 131}, {syscall.SIGTERM, 143}} {
+		t.Run(c.sig.String(), func(t *testing.T) {
+			r := startOnPty(t, nil, true)
+			r.out.waitFor(t, "d(a,p)")
+			if err := r.cmd.Process.Signal(c.sig); err != nil {
+				t.Fatal(err)
+			}
+			if got := r.wait(t); got != c.want {
+				t.Errorf("exit %d, want %d", got, c.want)
+			}
+			r.restored(t)
+		})
+	}
+}
+
+// With stdin not a terminal (losslab < /dev/null) keys come from /dev/tty.
+func TestKeysFromControllingTerminal(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	r := startOnPty(t, null, true)
+	r.out.waitFor(t, "d(a,p)")
+	r.master.WriteString("l")
+	r.out.waitFor(t, "0.75")
+	r.master.WriteString("q")
+	if got := r.wait(t); got != 0 {
+		t.Errorf("exit %d", got)
+	}
+	r.restored(t)
+}
+
+// Without any terminal to read keys from, losslab says so in one line and
+// prints the plain render instead.
+func TestNoTerminalFallsBackToPlain(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	r := startOnPty(t, null, false)
+	if got := r.wait(t); got != 0 {
+		t.Errorf("exit %d", got)
+	}
+	r.out.waitFor(t, "0.4000")
+	out := r.out.String()
+	if !strings.Contains(out, i18n.New(i18n.English).T(i18n.NoTerminalNote)) || strings.Contains(out, "\x1b[?1049h") {
+		t.Errorf("no plain fallback:\n%q", out)
+	}
+}
+
+// panicky panics in Update on its first key.
+type panicky struct{}
+
+func (panicky) Init() tea.Cmd { return nil }
+func (p panicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		panic("boom")
+	}
+	return p, nil
+}
+func (panicky) View() string { return "ready" }
+
+// A panic restores the terminal and becomes one error naming the file that
+// holds the stack.
+func TestPanicRestoresTerminal(t *testing.T) {
+	master, slave, err := pty.Open()
+	if err != nil {
+		t.Skipf("no pty: %v", err)
+	}
+	defer master.Close()
+	defer slave.Close()
+	pty.Setsize(master, &pty.Winsize{Cols: 80, Rows: 24})
+	cooked, _ := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+	out := &screen{}
+	go out.readTerminal(master)
+	done := make(chan error, 1)
+	go func() {
+		_, err := run(panicky{}, Terminal{In: slave, Out: slave, NoColor: true})
+		done <- err
+	}()
+	out.waitFor(t, "ready")
+	master.WriteString("x")
+	var perr *PanicError
+	select {
+	case err := <-done:
+		if !errors.As(err, &perr) || perr.Value != "boom" || perr.StackFile == "" {
+			t.Fatalf("error %v", err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run did not return after the panic")
+	}
+	defer os.Remove(perr.StackFile)
+	stack, err := os.ReadFile(perr.StackFile)
+	if err != nil || !strings.Contains(string(stack), "panicky.Update") {
+		t.Errorf("stack file: %v\n%s", err, stack)
+	}
+	if strings.Contains(perr.Error(), "\n") {
+		t.Errorf("not one line: %q", perr.Error())
+	}
+	now, _ := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
+	if now.Lflag != cooked.Lflag {
+		t.Errorf("terminal left raw: lflag %#x, was %#x", now.Lflag, cooked.Lflag)
+	}
+	time.Sleep(50 * time.Millisecond)
+	if s := out.String(); strings.LastIndex(s, "\x1b[?1049l") < strings.LastIndex(s, "\x1b[?1049h") {
+		t.Error("alternate screen not left")
+	}
+}
+
+// An input error shown in the batch view makes q exit 2 with one line, as
+// the plain output does.
+func TestBatchInputErrorExits2(t *testing.T) {
+	csv := filepath.Join(t.TempDir(), "zero.csv")
+	data := "x,y,label\n0,0,a\n1,2,a\n2,1,b\n3,3,b\n"
+	if err := os.WriteFile(csv, []byte(data), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	r := startOnPty(t, nil, true, "batch", "--in", csv, "--distance", "cosine")
+	r.out.waitFor(t, "exit status 2")
+	r.master.WriteString("q")
+	if got := r.wait(t); got != 2 {
+		t.Errorf("exit %d", got)
+	}
+	r.out.waitFor(t, "losslab batch: ")
+	r.restored(t)
+	out := r.out.String()
+	tail := out[strings.LastIndex(out, "\x1b[?1049l"):]
+	if !strings.Contains(tail, "losslab batch: ") || strings.Count(strings.TrimSpace(tail), "\n") > 1 {
+		t.Errorf("after the view: %q", tail)
+	}
+}
+
+// workerPanicky starts a goroutine that panics on the first key, as a
+// worker inside a core computation might: no recover can reach it.
+type workerPanicky struct{}
+
+func (workerPanicky) Init() tea.Cmd { return nil }
+func (p workerPanicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if _, ok := msg.(tea.KeyMsg); ok {
+		go func() { panic("worker boom") }()
+	}
+	return p, nil
+}
+func (workerPanicky) View() string { return "ready" }
+
+const workerPanicEnv = "LOSSLAB_TEST_WORKER_PANIC"
+
+// workerPanicMain is the test binary run as a program (see TestMain).
+func workerPanicMain() {
+	_, err := run(workerPanicky{}, Terminal{In: os.Stdin, Out: os.Stdout})
+	fmt.Fprintln(os.Stderr, "run returned:", err)
+	os.Exit(0)
+}
+
+// A panic in a goroutine nobody recovers kills the process; the crash
+// guard then restores the terminal and names the file with the stack in
+// one line, and the status is the runtime's 2.
+func TestWorkerPanicRestoresTerminal(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the test binary under a pty")
+	}
+	r := startProgramOnPty(t, os.Args[0], []string{workerPanicEnv + "=1"}, nil, true, "-test.run=^$")
+	r.out.waitFor(t, "ready")
+	r.master.WriteString("x")
+	if got := r.wait(t); got != 2 {
+		t.Errorf("exit %d", got)
+	}
+	r.out.waitFor(t, "the stack is in ")
+	r.restored(t)
+	out := r.out.String()
+	line := out[strings.LastIndex(out, "losslab: internal error"):]
+	line = strings.TrimSpace(line[:strings.IndexAny(line, "\r\n")])
+	if !strings.HasPrefix(line, "losslab: internal error: worker boom (the stack is in ") {
+		t.Fatalf("line %q", line)
+	}
+	file := strings.TrimSuffix(line[strings.LastIndex(line, " ")+1:], ")")
+	defer os.Remove(file)
+	stack, err := os.ReadFile(file)
+	if err != nil || !strings.Contains(string(stack), "workerPanicky.Update") {
+		t.Errorf("stack file %s: %v\n%s", file, err, stack)
+	}
+}
