@@ -132,7 +132,8 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 }
 
 // binsFor is the number of fine bins for that many ordered pairs: about one
-// per pair, at least fineBins and at most BinnedBins (16 MiB of counts).
+// per pair, at least fineBins and at most BinnedBins (4 MiB of counts per
+// worker: small enough to stay mostly in cache as distances stream by).
 func binsFor(pairs int64) int {
 	bins := fineBins
 	for bins < BinnedBins && int64(bins) < pairs {

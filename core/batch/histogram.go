@@ -14,7 +14,7 @@ import (
 // BinnedBins, fine enough that its AUC error bound is small.
 const (
 	fineBins   = 4096
-	BinnedBins = 1 << 20
+	BinnedBins = 1 << 18
 )
 
 // fineHistogram counts distances on [0, top] before the largest distance is
