@@ -127,7 +127,7 @@ func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, w io.Wri
 		note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
 		return 0
 	}
-	k := plan.AnchorsWithin(batch.AutoSampleSeconds/2, n)
+	k := plan.AnchorsWithin(batch.AutoSampleTarget, n)
 	note(p.T(i18n.BatchSlowAutoSample, duration(p, plan.Seconds), numfmt.Count(int64(n)), numfmt.Count(int64(k)), f.seed))
 	return k
 }

@@ -15,15 +15,16 @@ type Plan struct {
 }
 
 // Cost model in CPU nanoseconds, fitted to `losslab batch` on the 2-core CI
-// machine (20,000 × 16 in 2 classes: 44 s of CPU). Per anchor: its distance
-// row (gemmNs per distance and dimension, passNs per distance and pass), and
-// sorting its positives and negatives (sortNs per element and doubling).
+// machine (20,000 × 16 in 2 classes, every registered loss: 74 s of CPU).
+// Per anchor: its distance row (gemmNs per distance and dimension, passNs
+// per distance and pass, the pair losses' terms included), and sorting and
+// mining its positives and negatives (sortNs per element and doubling).
 // The negatives beyond the margin are not sorted, so many classes make this
 // an overestimate (about 2× at 4096 × 128 in 64 classes).
 const (
 	gemmNs = 0.08
-	passNs = 5.0
-	sortNs = 7.5
+	passNs = 10.0
+	sortNs = 12.0
 	// streamNs is per negative pair in the exact method (a lookup among the
 	// sorted positives), which also sorts those once.
 	streamNs = 30.0
@@ -33,8 +34,12 @@ const (
 )
 
 // AutoSampleSeconds is the estimated time above which the command line
-// samples anchors unless told otherwise (see losslab batch --sample-anchors).
-const AutoSampleSeconds = 120
+// samples anchors unless told otherwise (see losslab batch --sample-anchors);
+// AutoSampleTarget is the estimated time of the sample it then draws.
+const (
+	AutoSampleSeconds = 120
+	AutoSampleTarget  = 30
+)
 
 // PlanFor says how Compute will evaluate an N×dim batch with these labels
 // and options: the exact separation statistics when their 16 bytes per
