@@ -9,6 +9,7 @@ import (
 	"github.com/mattn/go-isatty"
 
 	"losslab/cli"
+	"losslab/i18n"
 )
 
 func main() {
@@ -20,5 +21,6 @@ func main() {
 		OutIsTTY: isatty.IsTerminal(os.Stdout.Fd()),
 		ErrIsTTY: isatty.IsTerminal(os.Stderr.Fd()),
 		NoColor:  noColor,
+		Lang:     i18n.FromLocale(os.Getenv), // --lang overrides it
 	}))
 }

@@ -82,7 +82,7 @@ func runBatch(args []string, io IO) int {
 		}
 	}
 	if io.ErrIsTTY {
-		opts.Progress = progressPrinter(io.Err, time.Now())
+		opts.Progress = progressPrinter(io.Err, io.printer(), time.Now())
 	}
 	res, err := batch.Compute(context.Background(), d.X, d.Labels, len(d.Classes), opts)
 	if opts.Progress != nil {
@@ -249,27 +249,29 @@ func normalizeRows(d *dataset.Dataset) error {
 
 // progressPrinter draws a bubbles progress bar on stderr once the work has
 // taken more than a second.
-func progressPrinter(w io.Writer, start time.Time) func(done, total int) {
+func progressPrinter(w io.Writer, p i18n.Printer, start time.Time) func(done, total int) {
 	bar := progress.New(progress.WithWidth(40), progress.WithoutPercentage())
 	return func(done, total int) {
 		if time.Since(start) < time.Second || done == total {
 			return
 		}
-		fmt.Fprintf(w, "\r%s %3.0f%% of the anchors", bar.ViewAs(float64(done)/float64(total)), 100*float64(done)/float64(total))
+		fmt.Fprintf(w, "\r%s %s", bar.ViewAs(float64(done)/float64(total)), p.T(i18n.BatchTextProgress, numfmt.Percent(int64(done), int64(total))))
 	}
 }
 
 func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
-	header := i18n.BatchHeader
+	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
+	header := i18n.BatchTextHeader
 	if normalized {
-		header = i18n.BatchHeaderNormal
+		header = i18n.BatchTextHeaderNorm
 	}
-	fmt.Fprintln(w, p.T(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
-		classList(d.Classes), r.Distance, num(r.Margin)))
+	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
+		classList(d.Classes), r.Distance, num(r.Margin))
 	if r.Sample != nil {
-		fmt.Fprintln(w, p.T(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
+		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
 	}
 	fmt.Fprintln(w)
+	// ci appends a sampled statistic's interval to the figure it qualifies.
 	ci := func(key string, format func(float64) string) string {
 		iv, ok := r.Intervals[key]
 		if !ok {
@@ -281,27 +283,27 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 	writeBatchLosses(w, p, r.ByLoss, r.Intervals)
 	fmt.Fprintln(w)
 	t := r.Triplets
-	fmt.Fprintln(w, p.T(i18n.BatchReportTriplets,
+	line(i18n.BatchTextTriplets,
 		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", share),
 		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", share),
-		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share)))
+		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share))
 	fmt.Fprintln(w)
 	s := r.Separation
-	fmt.Fprintln(w, p.T(i18n.BatchReportSeparation))
-	fmt.Fprintln(w, p.T(i18n.BatchAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs)))
-	fmt.Fprintln(w, p.T(i18n.BatchThreshold, num(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share)))
-	fmt.Fprintln(w, p.T(i18n.BatchCloser, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
-		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share)))
+	line(i18n.BatchTextSeparation)
+	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
+	line(i18n.BatchTextThreshold, num(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share))
+	line(i18n.BatchTextInside, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
+		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share))
 	if s.Method == batch.MethodBinned {
 		id := i18n.BatchBinned
 		if r.Sample != nil {
 			id = i18n.BatchBinnedSample
 		}
-		fmt.Fprintln(w, p.T(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound)))
+		line(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, p.T(i18n.BatchDistributions))
-	for _, line := range tui.HistogramLines(r.Histogram, 100, 15) {
+	line(i18n.BatchDistributions)
+	for _, line := range tui.HistogramLines(p, r.Histogram, 100, 15) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }

@@ -18,8 +18,8 @@ import (
 	"losslab/core/dataset"
 )
 
-// runIn is run with stdin.
-func runIn(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
+// runStdin is run with stdin.
+func runStdin(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	code := Run(args, IO{In: stdin, Out: &out, Err: &errb})
@@ -137,7 +137,7 @@ func TestBatchFileFormats(t *testing.T) {
 	}
 	// Standard input, gzipped or not.
 	for _, in := range []string{"0,0,x\n0,1,x\n3,3,y\n3,4,y\n", gzipped(t, "0,0,x\n0,1,x\n3,3,y\n3,4,y\n")} {
-		code, out, errOut := runIn(t, strings.NewReader(in), "batch", "--in", "-", "--format", "csv", "--json")
+		code, out, errOut := runStdin(t, strings.NewReader(in), "batch", "--in", "-", "--format", "csv", "--json")
 		if code != 0 || lookup(t, decodeReport(t, out), "n") != 4.0 {
 			t.Errorf("stdin: exit %d %s", code, errOut)
 		}
@@ -160,9 +160,9 @@ type zeroBytes struct{}
 func (zeroBytes) Read(p []byte) (int, error) { clear(p); return len(p), nil }
 
 func TestBatchEndlessInput(t *testing.T) {
-	code, out, errOut := runIn(t, endlessLines{"1,2,x\n3,4,y\n"}, "batch", "--in", "-", "--format", "csv", "--max-rows", "5000")
+	code, out, errOut := runStdin(t, endlessLines{"1,2,x\n3,4,y\n"}, "batch", "--in", "-", "--format", "csv", "--max-rows", "5000")
 	wantUsageError(t, code, out, errOut, "losslab batch: -:5001: more than 5,000 rows (the limit; --max-rows to raise it)")
-	code, out, errOut = runIn(t, zeroBytes{}, "batch", "--in", "-", "--format", "csv")
+	code, out, errOut = runStdin(t, zeroBytes{}, "batch", "--in", "-", "--format", "csv")
 	wantUsageError(t, code, out, errOut, "-: line 1 is longer than 1,048,576 bytes (the limit)")
 }
 

@@ -14,6 +14,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 	"losslab/tui"
 )
 
@@ -80,6 +81,9 @@ func usage(io IO) string {
 		b.WriteString(io.T(i18n.CLICommandLine, name, io.T(c.summary)) + "\n")
 	}
 	b.WriteString("\n" + io.T(i18n.CLIUsageTail) + "\n")
+	for _, line := range textwrap.Wrap(io.T(i18n.LangUsage), helpWidth) {
+		b.WriteString(line + "\n")
+	}
 	return b.String()
 }
 
@@ -87,6 +91,13 @@ func usage(io IO) string {
 // exit status. Without a command it is the playground, whose flags include
 // --help and --version.
 func Run(args []string, io IO) int {
+	args, lang, given, err := takeLang(args)
+	if given {
+		io.Lang = lang
+	}
+	if err != nil {
+		return fail(io, "losslab", err)
+	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runPlayground(args, io)
 	}

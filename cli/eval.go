@@ -6,9 +6,11 @@ import (
 	"io"
 	"slices"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/spf13/pflag"
 
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
@@ -80,34 +82,43 @@ func runEval(args []string, io IO) int {
 }
 
 func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
-	fmt.Fprintf(w, "inputs       margin m = %s   y(a,p) = %s   y(a,n) = %s\n", num(in.Margin), in.YAP, in.YAN)
+	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
+	line(i18n.EvalInputs, num(in.Margin), p.T(explain.LabelID(in.YAP)), p.T(explain.LabelID(in.YAN)))
 	if in.Anchor != nil {
-		fmt.Fprintf(w, "distances    d(a,p) = %s(anchor, positive) = %s\n", in.Metric, num(ev.DAP))
-		fmt.Fprintf(w, "             d(a,n) = %s(anchor, negative) = %s\n", in.Metric, num(ev.DAN))
+		line(i18n.EvalDistancesAP, in.Metric, num(ev.DAP))
+		line(i18n.EvalDistancesAN, in.Metric, num(ev.DAN))
 	} else {
-		fmt.Fprintf(w, "distances    d(a,p) = %s   d(a,n) = %s\n", num(ev.DAP), num(ev.DAN))
+		line(i18n.EvalDistances, num(ev.DAP), num(ev.DAN))
 	}
-	t := ev.Triplet
-	fmt.Fprintf(w, "\ntriplet      %s\n", loss.TripletFormula)
-	fmt.Fprintf(w, "             %s\n", t)
-	fmt.Fprintf(w, "             hinge %s, %s negative: %s\n", activeWord(t.Active), t.Regime, t.Regime.Meaning())
-	fmt.Fprintf(w, "             ∂L/∂d(a,p) = %s   ∂L/∂d(a,n) = %s\n", numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN))
-	if p := ev.TripletProblem(); p != "" {
-		fmt.Fprintf(w, "             %s (the value above is computed from the distances anyway)\n", p)
+	t, x := ev.Triplet, explain.Explain(ev)
+	fmt.Fprintln(w)
+	line(i18n.EvalTriplet, loss.TripletFormula)
+	line(i18n.EvalContinued, t)
+	line(i18n.EvalContinued, p.T(x.Hinge.Long)+" · "+p.T(x.Regime.Long))
+	line(i18n.EvalContinued, p.T(x.Meaning.Long))
+	if !ev.Valid {
+		line(i18n.EvalContinued, p.T(i18n.CLIEvalInvalidAnyway))
 	}
-	fmt.Fprintf(w, "\ncontrastive  %s\n", loss.ContrastiveFormula)
-	for i, p := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %-9s  %-13s  %s   %s, ∂L/∂d = %s\n", loss.PairID(i), p.Label, p.Branch, p, activeWord(p.Active), numfmt.Grad(p.Grad))
+	line(i18n.EvalContinued, p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
+	fmt.Fprintln(w)
+	contrastive, _ := loss.Lookup(loss.ContrastiveID)
+	line(i18n.EvalContrastive, contrastive.Formula)
+	labelW, branchW, stateW, termW := 0, 0, 0, 0
+	for i, pr := range ev.Pairs {
+		labelW = max(labelW, ansi.StringWidth(p.T(explain.LabelID(pr.Label))))
+		branchW = max(branchW, ansi.StringWidth(p.T(x.Pairs[i].Branch)))
+		stateW = max(stateW, ansi.StringWidth(p.T(x.Pairs[i].State)))
+		termW = max(termW, ansi.StringWidth(pr.String()))
 	}
-	fmt.Fprintf(w, "             mean = %s\n\n", numfmt.Loss(ev.Contrastive))
+	for i, pr := range ev.Pairs {
+		fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", loss.PairID(i), padCells(p.T(explain.LabelID(pr.Label)), labelW),
+			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(pr.String(), termW), padCells(p.T(x.Pairs[i].State), stateW),
+			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
+	}
+	line(i18n.EvalMean, numfmt.Loss(ev.Contrastive))
+	fmt.Fprintln(w)
 	writeEvalVariants(w, p, ev)
-}
-
-func activeWord(active bool) string {
-	if active {
-		return "active"
-	}
-	return "inactive"
+	fmt.Fprintf(w, "\n%s\n", p.T(i18n.HintPrefix, explain.HintText(p, ev, x.Hint)))
 }
 
 // num formats an input or gradient: at least two decimals, more only when

@@ -12,6 +12,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/internal/termsafe"
+	"losslab/internal/textwrap"
 )
 
 // A command declares its flags on newFlagSet(name) with the usual pflag
@@ -124,13 +125,14 @@ func flagHelp(fs *pflag.FlagSet, synopsis i18n.ID, io IO) string {
 		if name != "" {
 			flag += " " + name
 		}
-		units := strings.Fields(use)
+		units := textwrap.Words(strings.Fields(use)...)
 		if f.DefValue != "" && f.DefValue != "false" {
-			units = append(units, io.T(i18n.CLIFlagDefault, f.DefValue))
+			units = append(units, textwrap.Unit{Text: io.T(i18n.CLIFlagDefault, f.DefValue), Whole: true})
 		}
 		writeFlag(&b, flag, units)
 	})
-	writeFlag(&b, "-h, --help", strings.Fields(io.T(i18n.CLIFlagHelp)))
+	writeFlag(&b, "--lang en|zh", textwrap.Words(strings.Fields(io.T(i18n.LangFlag))...))
+	writeFlag(&b, "-h, --help", textwrap.Words(strings.Fields(io.T(i18n.CLIFlagHelp))...))
 	return b.String()
 }
 
@@ -202,33 +204,13 @@ const helpWidth = 80
 
 // writeFlag writes a flag on its own line and its description below it,
 // indented and wrapped between units (words, and the default as one).
-func writeFlag(b *strings.Builder, flag string, units []string) {
+func writeFlag(b *strings.Builder, flag string, units []textwrap.Unit) {
 	const indent = "      "
 	fmt.Fprintf(b, "  %s\n", flag)
-	for _, line := range wrapUnits(units, helpWidth-lipgloss.Width(indent)) {
+	if len(units) == 0 {
+		return
+	}
+	for _, line := range textwrap.WrapUnits(units, helpWidth-lipgloss.Width(indent)) {
 		fmt.Fprintf(b, "%s%s\n", indent, line)
 	}
-}
-
-// wrapUnits joins units with spaces into lines of at most width terminal
-// cells, breaking only between units (a flag name such as --dap/--dan is
-// never cut); a unit wider than width gets a line of its own.
-func wrapUnits(units []string, width int) []string {
-	var lines []string
-	line := ""
-	for _, u := range units {
-		switch {
-		case line == "":
-			line = u
-		case lipgloss.Width(line+" "+u) <= width: // measured as printed
-			line += " " + u
-		default:
-			lines = append(lines, line)
-			line = u
-		}
-	}
-	if line != "" {
-		lines = append(lines, line)
-	}
-	return lines
 }

@@ -17,6 +17,7 @@ import (
 
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 )
 
 // usageFails checks the exit-2 contract: status 2, nothing on stdout, one
@@ -252,7 +253,7 @@ func TestEvalTextNumbers(t *testing.T) {
 	for _, want := range []string{
 		"d(a,p) = cosine(anchor, positive) = 0.20\n", "d(a,n) = cosine(anchor, negative) = 1.00\n",
 		"max(0.20 − 1.00 + 0.20, 0) = 0.0000", "∂L/∂d(a,p) = 0.00   ∂L/∂d(a,n) = 0.00",
-		"½·0.20² = 0.0200   active, ∂L/∂d = +0.20",
+		"½·0.20² = 0.0200 ", "● active    ∂L/∂d = +0.20",
 	} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
@@ -386,8 +387,9 @@ func TestReplayNumbersAndFileLabels(t *testing.T) {
 	}
 }
 
-// FuzzWrapUnits: lines keep every unit in order, and only a unit wider than
-// the width makes a line wider than the width.
+// FuzzWrapUnits (the help's wrapping, textwrap.WrapUnits): lines keep every unit in order (a break between CJK
+// characters adds no space), and only a unit wider than the width makes a
+// line wider than the width.
 func FuzzWrapUnits(f *testing.F) {
 	f.Add("label of the pair (a,p): same|different (or s, 1 | diff, d, 0)", 20)
 	f.Add("anchor vector, comma-separated (instead of --dap/--dan)", 10)
@@ -398,9 +400,10 @@ func FuzzWrapUnits(f *testing.F) {
 			return
 		}
 		units := strings.Fields(text)
-		lines := wrapUnits(units, width)
-		if got, want := strings.Join(lines, " "), strings.Join(units, " "); got != want {
-			t.Fatalf("lines %q lose or reorder units of %q", lines, want)
+		lines := textwrap.WrapUnits(textwrap.Words(units...), width)
+		noSpace := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		if got, want := noSpace(strings.Join(lines, "")), noSpace(strings.ToValidUTF8(text, "\uFFFD")); got != want {
+			t.Fatalf("lines %q lose or reorder units of %q", lines, text)
 		}
 		for _, l := range lines {
 			if lipgloss.Width(l) > width && strings.Contains(l, " ") {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"text/tabwriter"
 
 	"losslab/core/loss"
 	"losslab/i18n"
@@ -49,7 +48,7 @@ func runReplay(args []string, io IO) int {
 				return fail(io, "losslab replay", err)
 			}
 		}
-	} else if err := writeReplayTable(&out, s, io.printer()); err != nil {
+	} else if err := writeReplayTable(&out, s.In(io.Lang), io.printer()); err != nil {
 		return fail(io, "losslab replay", err)
 	}
 	return write(io, "replay", out.Bytes())
@@ -60,8 +59,7 @@ func runReplay(args []string, io IO) int {
 func writeReplayTable(out *bytes.Buffer, s *scenarios.Scenario, p i18n.Printer) error {
 	fmt.Fprintln(out, p.T(i18n.ScenReplayTitle, s.Name, s.Title))
 	fmt.Fprintln(out)
-	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, p.T(i18n.ScenReplayHeader)+"\t")
+	rows := [][]string{strings.Split(p.T(i18n.ScenReplayHeader), "\t")}
 	for i := range s.Len() {
 		st := s.StateAt(i)
 		ev, err := loss.Evaluate(st.Setting())
@@ -69,14 +67,11 @@ func writeReplayTable(out *bytes.Buffer, s *scenarios.Scenario, p i18n.Printer) 
 			return err
 		}
 		triplet, contrastive := resultOf(ev, loss.TripletID), resultOf(ev, loss.ContrastiveID)
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t\n", numfmt.Count(int64(i)),
+		rows = append(rows, []string{numfmt.Count(int64(i)),
 			numfmt.Input(st.DAP.Float()), numfmt.Input(st.DAN.Float()), numfmt.Input(st.Margin.Float()),
-			st.YAP, st.YAN, numfmt.Loss(triplet.Value), triplet.Terms[0].Regime, numfmt.Loss(contrastive.Value))
+			st.YAP.String(), st.YAN.String(), numfmt.Loss(triplet.Value), triplet.Terms[0].Regime.String(), numfmt.Loss(contrastive.Value)})
 	}
-	if err := tw.Flush(); err != nil {
-		return err
-	}
-	out.WriteString("\n")
+	out.WriteString(alignRight(rows) + "\n")
 	width := max(len(strconv.Itoa(s.Len()-1)), 2)
 	// Continuation lines of a note line up under its first.
 	indent := "\n" + strings.Repeat(" ", width+2)

@@ -190,7 +190,7 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 		Triplet: TripletReport{
 			Formula: loss.TripletFormula, Loss: ev.Triplet.Loss, Hinge: ev.Triplet.Hinge,
 			Regime: ev.Triplet.Regime.String(), Active: ev.Triplet.Active,
-			Valid: ev.Valid, Problem: ev.TripletProblem(),
+			Valid: ev.Valid, Problem: ev.Problem().String(),
 			GradDAP: ev.Triplet.GradDAP, GradDAN: ev.Triplet.GradDAN,
 			Explanation: ev.Triplet.String(),
 		},

@@ -3,10 +3,8 @@ package cli
 import (
 	"bytes"
 	"encoding/json"
-	"fmt"
 	"io"
 	"strings"
-	"text/tabwriter"
 
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -35,14 +33,11 @@ func runScenarios(args []string, io IO) int {
 			return fail(io, "losslab scenarios", err)
 		}
 	} else {
-		tw := tabwriter.NewWriter(&out, 0, 0, 2, ' ', 0)
-		fmt.Fprintln(tw, io.T(i18n.ScenListHeader))
+		rows := [][]string{strings.Split(io.T(i18n.ScenListHeader), "\t")}
 		for _, s := range scenarios.Presets() {
-			fmt.Fprintf(tw, "%s\t%s\t%s\n", s.Name, numfmt.Count(int64(len(s.Steps))), s.Title)
+			rows = append(rows, []string{s.Name, numfmt.Count(int64(len(s.Steps))), s.In(io.Lang).Title})
 		}
-		if err := tw.Flush(); err != nil {
-			return failRun(io, "losslab scenarios", err)
-		}
+		out.WriteString(alignLeft(rows))
 	}
 	return write(io, "scenarios", out.Bytes())
 }

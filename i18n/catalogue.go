@@ -11,14 +11,28 @@ var englishAreas = []map[ID]string{
 	scenEN,
 	cliEN,
 	tuiEN,
+	zhEN,
 	batchEN,
 }
 
 var english = join(englishAreas...)
 
-// chinese is empty until the Chinese interface lands; lookups fall back to
-// English.
-var chinese = join()
+// chineseAreas are the Chinese texts, one file per area
+// (messages_AREA_zh.go); TestEveryIDHasChinese keeps them complete. A
+// lookup still falls back to English, so an ID added without its Chinese
+// text shows in English rather than as nothing.
+var chineseAreas = []map[ID]string{
+	commonZH,
+	lossZH,
+	truthZH,
+	scenZH,
+	cliZH,
+	tuiZH,
+	zhZH,
+	batchZH,
+}
+
+var chinese = join(chineseAreas...)
 
 func tables(l Lang) map[ID]string {
 	if l == Chinese {

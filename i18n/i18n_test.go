@@ -1,6 +1,7 @@
 package i18n
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -39,6 +40,97 @@ func TestPrinter(t *testing.T) {
 		got, err := ParseLang(c.in)
 		if got != c.want || (err == nil) != c.ok {
 			t.Errorf("ParseLang(%q) = %v, %v", c.in, got, err)
+		}
+	}
+}
+
+func TestEveryIDHasChinese(t *testing.T) {
+	for _, id := range IDs() {
+		if !Has(Chinese, id) {
+			t.Errorf("%s has no Chinese text (English: %q)", id, english[id])
+		} else if strings.TrimSpace(chinese[id]) == "" {
+			t.Errorf("%s has an empty Chinese text", id)
+		}
+	}
+	for id := range chinese {
+		if _, ok := english[id]; !ok && !strings.HasPrefix(string(id), "loss.name.") && !strings.HasPrefix(string(id), "loss.short.") {
+			t.Errorf("%s has a Chinese text but no English one", id)
+		}
+	}
+	if dup := duplicateIDs(chineseAreas...); len(dup) > 0 {
+		t.Errorf("IDs translated in more than one area: %v", dup)
+	}
+}
+
+// A translation takes the same arguments as the English text: the same
+// verbs for the same argument positions, whatever order it uses them in.
+func TestChineseFormatsMatchEnglish(t *testing.T) {
+	for id, zh := range chinese {
+		en, ok := english[id]
+		if !ok { // a loss's name: its English is in core/loss, without arguments
+			if verbs := verbsByArg(zh); verbs != "" {
+				t.Errorf("%s takes arguments: %s", id, verbs)
+			}
+			continue
+		}
+		if a, b := verbsByArg(en), verbsByArg(zh); a != b {
+			t.Errorf("%s: English takes %s, Chinese %s", id, a, b)
+		}
+	}
+}
+
+// verbsByArg lists a format's verbs by the argument each consumes, as
+// fmt numbers them (explicit %[n] indices included).
+func verbsByArg(format string) string {
+	byArg := map[int]string{}
+	arg := 1
+	for i := 0; i < len(format); i++ {
+		if format[i] != '%' {
+			continue
+		}
+		i++
+		if i < len(format) && format[i] == '%' {
+			continue
+		}
+		for i < len(format) && strings.IndexByte("+-# 0123456789.*", format[i]) >= 0 {
+			i++
+		}
+		if i < len(format) && format[i] == '[' {
+			end := strings.IndexByte(format[i:], ']')
+			n := 0
+			for _, c := range format[i+1 : i+end] {
+				n = n*10 + int(c-'0')
+			}
+			arg = n
+			i += end + 1
+		}
+		if i < len(format) {
+			byArg[arg] += string(format[i])
+			arg++
+		}
+	}
+	var b strings.Builder
+	for n := 1; n <= len(byArg)+8; n++ {
+		if v, ok := byArg[n]; ok {
+			b.WriteString(fmt.Sprintf("[%d]%s", n, v))
+		}
+	}
+	return b.String()
+}
+
+func TestVerbsByArg(t *testing.T) {
+	for _, c := range []struct{ a, b string }{
+		{"%d of %s", "%[1]d，%[2]s"},
+		{"losslab %[1]s, commit %[3]s of %[4]s (built with %[2]s)", "%[1]s %[2]s %[3]s %[4]s"},
+		{"100%% %q", "%q 100%%"},
+	} {
+		if verbsByArg(c.a) != verbsByArg(c.b) {
+			t.Errorf("%q and %q should match: %s vs %s", c.a, c.b, verbsByArg(c.a), verbsByArg(c.b))
+		}
+	}
+	for _, c := range []struct{ a, b string }{{"%d of %s", "%s of %d"}, {"%s", "%s %s"}, {"%[2]s %[1]d", "%s %d"}} {
+		if verbsByArg(c.a) == verbsByArg(c.b) {
+			t.Errorf("%q and %q should differ", c.a, c.b)
 		}
 	}
 }

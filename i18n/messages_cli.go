@@ -5,9 +5,10 @@ package i18n
 // identifiers and stay as they are in every language.
 const (
 	// The root usage: CLIUsage, then one CLICommandLine per command, then CLIUsageTail.
-	CLIUsage       ID = "cli.usage"
-	CLICommandLine ID = "cli.usage.command" // %s name padded, %s summary
-	CLIUsageTail   ID = "cli.usage.tail"
+	CLIUsage             ID = "cli.usage"
+	CLIEvalInvalidAnyway ID = "cli.eval.invalid-anyway"
+	CLICommandLine       ID = "cli.usage.command" // %s name padded, %s summary
+	CLIUsageTail         ID = "cli.usage.tail"
 
 	CLISummaryEval      ID = "cli.summary.eval"
 	CLISummaryScenarios ID = "cli.summary.scenarios"
@@ -96,6 +97,7 @@ const (
 )
 
 var cliEN = map[ID]string{
+	CLIEvalInvalidAnyway: "(the triplet value above is computed from the distances anyway)",
 	CLIUsage: `losslab: a playground for contrastive and triplet loss
 
 Usage:

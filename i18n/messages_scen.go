@@ -100,7 +100,7 @@ var scenEN = map[ID]string{
 	ScenKeyAtEnd:       "expected a key before the end of the file",
 	ScenKeyUnclosed:    "a quoted key is not closed on its line",
 	ScenKeyEscapes:     "escapes in keys are not part of the scenario format",
-	ScenKeyTooLong:     "a key longer than %d bytes: the scenario format's keys are name, title, description, dap, dan, margin, y_ap, y_an and note",
+	ScenKeyTooLong:     "a key longer than %d bytes: the scenario format's keys are name, title, description, dap, dan, margin, y_ap, y_an and note, and title_zh, description_zh and note_zh for their Chinese texts",
 	ScenNoValue:        "%s has no value",
 	ScenInlineTable:    "%s is an inline table, which the scenario format does not use: give a number or a string",
 	ScenArray:          "%s is an array, which the scenario format does not use: give a number or a string",

@@ -9,6 +9,9 @@
 //     plus a note. Anything else (inline tables, arrays, dotted keys, other
 //     tables) is refused by a linear scan before the TOML decoder runs, so a
 //     file's cost is bounded by its size (at most MaxFileBytes).
+//   - A text may have its Chinese translation beside it, under the same key
+//     with _zh (title_zh, description_zh, note_zh): one place per text.
+//     Scenario.In picks a language's texts, falling back to the English.
 //   - Every error in a file is a *FileError "file:line: reason", its text a
 //     catalogue message (i18n) so that front ends can translate it.
 //   - Titles, descriptions and notes are sanitised (internal/termsafe) when

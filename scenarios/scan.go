@@ -19,7 +19,7 @@ import (
 // unknown keys and tables. What reaches the decoder is a flat list of
 // scalars under [start] and [[step]] headers, decoded in linear time.
 
-// maxKeyBytes bounds a key; the format's longest is "description".
+// maxKeyBytes bounds a key; the format's longest is "description_zh".
 const maxKeyBytes = 64
 
 // maxBareValueBytes bounds an unquoted value (a number, a boolean, a date).
@@ -63,9 +63,9 @@ func (l *layout) line(section string, index int, key string) int {
 func knownKeys(section string) []string {
 	switch section {
 	case sectionTop:
-		return []string{"name", "title", "description"}
+		return []string{"name", "title", "title_zh", "description", "description_zh"}
 	case sectionStep:
-		return append(fieldKeys(), "note")
+		return append(fieldKeys(), "note", "note_zh")
 	}
 	return fieldKeys()
 }
@@ -244,7 +244,7 @@ func (s *scanner) keyValue() error {
 
 func knownList(section string) string {
 	if section == sectionTop {
-		return "name, title, description, [start], [[step]]"
+		return "name, title, title_zh, description, description_zh, [start], [[step]]"
 	}
 	return strings.Join(knownKeys(section), ", ")
 }

@@ -29,17 +29,22 @@ type Scenario struct {
 	Name        string // slug: lower-case letters, digits and '-'
 	Title       string
 	Description string
-	Start       grid.State
-	Steps       []Step
-	Source      string // "preset" or the file's path
+	// The Chinese texts stored beside the English ones (title_zh,
+	// description_zh, note_zh); "" where the file has none. Front ends read
+	// them through In.
+	TitleZH, DescriptionZH string
+	Start                  grid.State
+	Steps                  []Step
+	Source                 string // "preset" or the file's path
 }
 
 // Step is one state of a replay: the full state after the step's changes
 // (what it does not name carries over), the fields it set, and its note.
 type Step struct {
-	State grid.State
-	Set   []grid.Field
-	Note  string
+	State  grid.State
+	Set    []grid.Field
+	Note   string
+	NoteZH string // note_zh, the note in Chinese; "" when the file has none
 }
 
 // Len is the number of states, the start included.
@@ -59,6 +64,32 @@ func (s *Scenario) NoteAt(i int) string {
 		return s.Description
 	}
 	return s.Steps[i-1].Note
+}
+
+// In returns s with its title, description and notes in language l: the
+// translation stored beside each English text where the file has one, the
+// English text where it has not. s itself is left as it is (presets are
+// shared); In of nil is nil.
+func (s *Scenario) In(l i18n.Lang) *Scenario {
+	if s == nil || l != i18n.Chinese {
+		return s
+	}
+	out := *s
+	out.Title = or(s.TitleZH, s.Title)
+	out.Description = or(s.DescriptionZH, s.Description)
+	out.Steps = make([]Step, len(s.Steps))
+	for i, st := range s.Steps {
+		st.Note = or(st.NoteZH, st.Note)
+		out.Steps[i] = st
+	}
+	return &out
+}
+
+func or(text, fallback string) string {
+	if text != "" {
+		return text
+	}
+	return fallback
 }
 
 // ErrInvalid marks every validation error of a scenario file.
@@ -145,7 +176,9 @@ func fileKind(m fs.FileMode) i18n.ID {
 type rawScenario struct {
 	Name        any              `toml:"name"`
 	Title       any              `toml:"title"`
+	TitleZH     any              `toml:"title_zh"`
 	Description any              `toml:"description"`
+	DescZH      any              `toml:"description_zh"`
 	Start       map[string]any   `toml:"start"`
 	Step        []map[string]any `toml:"step"`
 }
@@ -191,6 +224,14 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, err
 	}
 	s.Description = termsafe.Multiline(s.Description)
+	if s.TitleZH, err = p.text(raw.TitleZH, sectionTop, 0, "title_zh", false); err != nil {
+		return nil, err
+	}
+	s.TitleZH = termsafe.String(s.TitleZH)
+	if s.DescriptionZH, err = p.text(raw.DescZH, sectionTop, 0, "description_zh", false); err != nil {
+		return nil, err
+	}
+	s.DescriptionZH = termsafe.Multiline(s.DescriptionZH)
 	if raw.Start == nil {
 		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
 	}
@@ -212,10 +253,14 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		if err != nil {
 			return nil, err
 		}
+		noteZH, err := p.text(step["note_zh"], sectionStep, i, "note_zh", false)
+		if err != nil {
+			return nil, err
+		}
 		if len(set) == 0 {
 			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
 		}
-		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note)})
+		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note), NoteZH: termsafe.Multiline(noteZH)})
 	}
 	return s, nil
 }

@@ -232,10 +232,10 @@ func (m BatchModel) setMargin(delta grid.Hundredths) (tea.Model, tea.Cmd) {
 	next := min(max(cur+delta, 0), grid.MaxMargin)
 	switch {
 	case next == cur && delta > 0:
-		m.note = m.ctx.Printer.T(i18n.AtMaximum, grid.Margin.Label(), grid.MaxMargin)
+		m.note = m.ctx.Printer.T(i18n.AtMaximum, fieldLabel(m.ctx.Printer, grid.Margin), grid.MaxMargin)
 		return m, nil
 	case next == cur:
-		m.note = m.ctx.Printer.T(i18n.AtMinimum, grid.Margin.Label(), grid.Hundredths(0))
+		m.note = m.ctx.Printer.T(i18n.AtMinimum, fieldLabel(m.ctx.Printer, grid.Margin), grid.Hundredths(0))
 		return m, nil
 	}
 	m.opts.Margin = next.Float()
@@ -271,7 +271,7 @@ func (m BatchModel) View() string {
 		lines = append(lines, p.T(i18n.BatchFirstResult))
 	default:
 		body := m.resultLines()
-		hist := HistogramLines(m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), max(1, (room-len(body)-1)/2))
+		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), max(1, (room-len(body)-1)/2))
 		body = append(body, p.T(i18n.BatchDistributions))
 		for _, h := range hist {
 			body = append(body, m.indent.Render(h))

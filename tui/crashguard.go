@@ -26,6 +26,7 @@ const (
 	guardEnv      = "LOSSLAB_CRASH_GUARD" // set in the guard's environment
 	guardFileEnv  = "LOSSLAB_CRASH_FILE"  // the crash file the guard names
 	guardDebugEnv = "LOSSLAB_DEBUG"       // "1": the guard copies the stack to stderr
+	guardLangEnv  = "LOSSLAB_GUARD_LANG"  // the language the guard reports in (i18n.Lang.Code)
 	guardTTYFd    = 3                     // the terminal, passed as the guard's first extra file
 )
 
@@ -45,7 +46,7 @@ type crashGuard struct {
 // startCrashGuard starts the guard for terminal tty and waits until it has
 // saved the terminal's mode. A failure to start one is not fatal: losslab
 // then runs without it (the error says why).
-func startCrashGuard(tty *os.File) (*crashGuard, error) {
+func startCrashGuard(tty *os.File, lang i18n.Lang) (*crashGuard, error) {
 	self, err := os.Executable()
 	if err != nil {
 		return nil, err
@@ -68,7 +69,7 @@ func startCrashGuard(tty *os.File) (*crashGuard, error) {
 		return nil, err
 	}
 	cmd := exec.Command(self)
-	cmd.Env = append(os.Environ(), guardEnv+"=1", guardFileEnv+"="+crash.Name())
+	cmd.Env = append(os.Environ(), guardEnv+"=1", guardFileEnv+"="+crash.Name(), guardLangEnv+"="+lang.Code())
 	cmd.Stdin, cmd.Stdout, cmd.Stderr = toGuard, fromGuard, os.Stderr
 	cmd.ExtraFiles = []*os.File{tty}
 	err = cmd.Start()
@@ -122,7 +123,8 @@ func runCrashGuard(parent io.Reader, ready io.Writer, tty *os.File, stderr io.Wr
 		return 0 // goodbye: the parent restored the terminal itself
 	}
 	restoreTerminal(tty, tty, saved)
-	p := i18n.New(i18n.English)
+	lang, _ := i18n.ParseLang(os.Getenv(guardLangEnv)) // English when unset
+	p := i18n.New(lang)
 	file := os.Getenv(guardFileEnv)
 	stack, err := os.ReadFile(file)
 	switch {

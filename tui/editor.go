@@ -84,9 +84,9 @@ func (e *editor) nudged(delta grid.Hundredths, p i18n.Printer) (grid.State, stri
 	v := e.state.Value(f)
 	switch {
 	case delta > 0 && v == f.Max():
-		return e.state, p.T(i18n.AtMaximum, f.Label(), f.Max())
+		return e.state, p.T(i18n.AtMaximum, fieldLabel(p, f), f.Max())
 	case delta < 0 && v == 0:
-		return e.state, p.T(i18n.AtMinimum, f.Label(), grid.Hundredths(0))
+		return e.state, p.T(i18n.AtMinimum, fieldLabel(p, f), grid.Hundredths(0))
 	}
 	return e.state.WithValue(f, v+delta), ""
 }

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/batch"
+	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
 
@@ -14,7 +15,7 @@ import (
 // each scaled to its own total (negative pairs usually outnumber positive
 // pairs by far): "same" with █, "different" with ░, readable without colour.
 // It returns at most maxBins·2 lines of width w.
-func HistogramLines(h batch.Histogram, w, maxBins int) []string {
+func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int) []string {
 	k := len(h.Positive)
 	if k == 0 || w < 30 {
 		return nil
@@ -44,13 +45,15 @@ func HistogramLines(h batch.Histogram, w, maxBins int) []string {
 		top = max(top, share(b.p, tp), share(b.n, tn))
 	}
 	label := func(b bin) string { return fmt.Sprintf("%6s–%-6s", numfmt.Fixed(b.lo, 2), numfmt.Fixed(b.hi, 2)) }
-	barW := w - ansi.StringWidth(label(bins[0])) - 2 - 18
+	kindW := widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
+	same, diff := padRight(p.T(i18n.HistSame), kindW), padRight(p.T(i18n.HistDiff), kindW)
+	barW := w - ansi.StringWidth(label(bins[0])) - 2 - 14 - kindW
 	var out []string
 	for _, b := range bins {
 		ps, ns := share(b.p, tp), share(b.n, tn)
 		out = append(out,
-			fmt.Sprintf("%s │%s %6s same", label(b), bar(ps/top, barW, '█'), numfmt.Percent(b.p, tp)),
-			fmt.Sprintf("%s │%s %6s diff", strings.Repeat(" ", ansi.StringWidth(label(b))), bar(ns/top, barW, '░'), numfmt.Percent(b.n, tn)))
+			fmt.Sprintf("%s │%s %6s %s", label(b), bar(ps/top, barW, '█'), numfmt.Percent(b.p, tp), same),
+			fmt.Sprintf("%s │%s %6s %s", strings.Repeat(" ", ansi.StringWidth(label(b))), bar(ns/top, barW, '░'), numfmt.Percent(b.n, tn), diff))
 	}
 	return out
 }

@@ -82,7 +82,7 @@ func NewPlayground(ctx *Context, opts Options) Model {
 		chartSet: newChartSet(),
 	}
 	m.speed = defaultSpeed
-	m.player.load(opts.Scenario)
+	m.player.load(opts.Scenario.In(ctx.Printer.Lang()))
 	m.change(m.snapshot(), m.start, "")
 	m.keys.replay = m.scenario != nil
 	return m
@@ -355,7 +355,7 @@ func (m *Model) togglePlay() tea.Cmd {
 func (m *Model) switchPreset(dir int) {
 	before := m.snapshot()
 	next := m.presetAfter(dir)
-	m.player.load(next)
+	m.player.load(next.In(m.ctx.Printer.Lang()))
 	m.change(before, m.start, "")
 }
 

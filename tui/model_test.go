@@ -14,6 +14,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/scenarios"
 )
@@ -331,7 +332,7 @@ func TestHints(t *testing.T) {
 		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "a miner would never form this triplet"},
 	} {
 		e, _ := loss.Evaluate(c.s)
-		if h := Hint(e); !strings.Contains(h, c.want) {
+		if h := explain.Hint(e); !strings.Contains(h, c.want) {
 			t.Errorf("%+v: hint %q lacks %q", c.s, h, c.want)
 		}
 	}

@@ -2,9 +2,12 @@ package tui
 
 import (
 	"strings"
+	"unicode/utf8"
 
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
+	"losslab/internal/textwrap"
 )
 
 // notesView is the notes panel's state: it takes the chart's place and shows
@@ -52,18 +55,27 @@ func (m Model) noteText() string { return termsafe.Multiline(m.scenario.NoteAt(m
 func (m Model) notesText() string {
 	p := m.printer()
 	if m.scenario == nil {
-		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
+		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
 	}
 	s := m.scenario
 	parts := []string{
 		termsafe.String(s.Name) + ": " + termsafe.String(s.Title),
-		p.T(i18n.NotesDescription) + " " + termsafe.Multiline(s.Description),
+		afterLabel(p.T(i18n.NotesDescription), termsafe.Multiline(s.Description)),
 	}
 	if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
-		parts = append(parts, p.T(i18n.NotesStep, m.step, s.Len()-1)+" "+termsafe.Multiline(s.NoteAt(m.step)))
+		parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))
 	}
-	parts = append(parts, p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint)), p.T(i18n.ExplainMarginMeaning))
+	parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)), p.T(i18n.ExplainMarginMeaning))
 	return strings.Join(parts, "\n\n")
+}
+
+// afterLabel writes text after its label: after a space, unless the label
+// ends in full-width punctuation (Chinese "：" carries its own space).
+func afterLabel(label, text string) string {
+	if r, _ := utf8.DecodeLastRuneInString(label); textwrap.IsCJK(r) {
+		return label + text
+	}
+	return label + " " + text
 }
 
 // notesPages is the notes text wrapped to w cells in pages of h lines.

@@ -8,6 +8,7 @@ import (
 	"github.com/NimbleMarkets/ntcharts/canvas/graph"
 	"github.com/NimbleMarkets/ntcharts/linechart"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 )
 
 // picture is a drawn chart with every cell already rendered in its style,
@@ -234,12 +235,18 @@ func newRow(w int) row {
 	return r
 }
 
-// put writes s from column x in style, clipped to the row.
+// put writes s from column x in style, clipped to the row. A wide
+// character (Chinese) takes two cells: the second is left empty.
 func (r row) put(x int, s string, style lipgloss.Style) {
-	for i, c := range []rune(s) {
-		if x+i >= 0 && x+i < len(r) {
-			r[x+i] = style.Render(string(c))
+	for _, c := range s {
+		w := max(ansi.StringWidth(string(c)), 1)
+		if x >= 0 && x+w <= len(r) {
+			r[x] = style.Render(string(c))
+			for k := 1; k < w; k++ {
+				r[x+k] = ""
+			}
 		}
+		x += w
 	}
 }
 

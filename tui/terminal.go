@@ -70,14 +70,14 @@ func Run(cfg Config, t Terminal) (Outcome, error) {
 	} else {
 		r.HasDarkBackground() // ask the terminal now, before the program reads its input
 	}
-	return run(NewApp(NewContext(r, t.Printer), cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug})
+	return run(NewApp(NewContext(r, t.Printer), cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
 }
 
 // run runs model as the program on terminal t, whose In is a terminal.
 func run(model tea.Model, t Terminal) (out Outcome, err error) {
 	in := t.In.(*os.File)
 	saved, _ := term.GetState(in.Fd())
-	guard, _ := startCrashGuard(in) // without one, losslab still runs; a worker's panic then leaves the terminal raw
+	guard, _ := startCrashGuard(in, t.Printer.Lang()) // without one, losslab still runs; a worker's panic then leaves the terminal raw
 	defer guard.stop()
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(t.Out),
 		tea.WithoutSignalHandler(), tea.WithoutCatchPanics())

@@ -5,6 +5,8 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"losslab/internal/textwrap"
 )
 
 // Text on screen is fitted to its room in whole words: a line that is too
@@ -22,51 +24,15 @@ func fitFirst(w int, candidates ...string) string {
 	return clipWords(candidates[len(candidates)-1], w, 1, " …")
 }
 
-// wrapWords breaks text into lines of at most w cells at spaces (and at the
-// text's own line breaks). Only a single word wider than w is broken.
-func wrapWords(text string, w int) []string {
-	var out []string
-	text = strings.ToValidUTF8(text, "\uFFFD") // widths are only defined for valid text
-	for _, para := range strings.Split(text, "\n") {
-		line, lineW := "", 0
-		for _, word := range glueOperators(strings.Fields(para)) {
-			ww := ansi.StringWidth(word)
-			switch {
-			case lineW == 0:
-			case lineW+1+ww <= w:
-				line, lineW = line+" "+word, lineW+1+ww
-				continue
-			default:
-				out = append(out, line)
-			}
-			for ww > w { // a word wider than the line: the only place text is cut
-				out = append(out, ansi.Truncate(word, w, ""))
-				word = ansi.TruncateLeft(word, w, "")
-				ww = ansi.StringWidth(word)
-			}
-			line, lineW = word, ww
-		}
-		out = append(out, line)
-	}
-	return out
-}
+// wrapWords breaks text into lines of at most w cells at spaces, between
+// CJK characters and at the text's own line breaks (internal/textwrap).
+func wrapWords(text string, w int) []string { return textwrap.Wrap(text, w) }
 
 // clipWords wraps text into at most lines lines of w cells and, when it does
 // not all fit, ends the last line with suffix after the last whole word that
 // leaves room for it.
 func clipWords(text string, w, lines int, suffix string) string {
-	all := wrapWords(text, w)
-	if len(all) <= lines {
-		return strings.Join(all, "\n")
-	}
-	all = all[:lines]
-	room := w - ansi.StringWidth(suffix)
-	last := strings.Fields(all[lines-1])
-	for len(last) > 0 && ansi.StringWidth(strings.Join(last, " ")) > room {
-		last = last[:len(last)-1]
-	}
-	all[lines-1] = strings.TrimSpace(strings.Join(last, " ") + suffix)
-	return strings.Join(all, "\n")
+	return textwrap.Clip(text, w, lines, suffix)
 }
 
 // fitLines wraps text into at most lines lines of width w (see clipWords)
@@ -77,6 +43,21 @@ func fitLines(text string, w, lines int, style lipgloss.Style) string {
 		out[i] = style.Render(l)
 	}
 	return strings.Join(out, "\n")
+}
+
+// padRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
+// Chinese character is two cells).
+func padRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// widest is the width in cells of the widest of texts.
+func widest(texts ...string) int {
+	w := 0
+	for _, t := range texts {
+		w = max(w, ansi.StringWidth(t))
+	}
+	return w
 }
 
 // padLines makes s exactly w×h cells: lines padded, rows added or dropped.
@@ -93,25 +74,4 @@ func padLines(s string, w, h int) string {
 		out[i] = line + strings.Repeat(" ", max(0, w-ansi.StringWidth(line)))
 	}
 	return strings.Join(out, "\n")
-}
-
-// operators never start or end a line: "d(a,n) > d(a,p)" and "= -0.5"
-// wrap as one unit, so no value is left apart from its relation.
-var operators = map[string]bool{"=": true, "−": true, "-": true, "+": true, "·": true, "×": true, "<": true, ">": true, "≤": true, "≥": true}
-
-func glueOperators(words []string) []string {
-	var out []string
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if operators[w] && len(out) > 0 {
-			w = out[len(out)-1] + " " + w
-			out = out[:len(out)-1]
-		}
-		for operators[words[i]] && i+1 < len(words) {
-			i++
-			w += " " + words[i]
-		}
-		out = append(out, w)
-	}
-	return out
 }

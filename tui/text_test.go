@@ -6,6 +6,8 @@ import (
 	"testing/quick"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"losslab/internal/textwrap"
 )
 
 func TestWrapWordsKeepsNumbersWhole(t *testing.T) {
@@ -16,7 +18,7 @@ func TestWrapWordsKeepsNumbersWhole(t *testing.T) {
 			if ansi.StringWidth(l) > w {
 				t.Errorf("width %d: line %q is wider", w, l)
 			}
-			if f := strings.Fields(l); len(f) > 0 && (operators[f[len(f)-1]] && i < len(lines)-1 || operators[f[0]] && i > 0) {
+			if f := strings.Fields(l); len(f) > 0 && (textwrap.IsOperator(f[len(f)-1]) && i < len(lines)-1 || textwrap.IsOperator(f[0]) && i > 0) {
 				t.Errorf("width %d: line %q starts or ends with an operator", w, l)
 			}
 		}

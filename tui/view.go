@@ -1,7 +1,6 @@
 package tui
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
@@ -172,7 +172,7 @@ func (m Model) controlsBody(iw int) string {
 	var lines []string
 	for f := grid.Field(0); f < grid.NumFields; f++ {
 		sel := "  "
-		name := fmt.Sprintf("%-7s", f.Label())
+		name := padRight(fieldLabel(m.printer(), f), 7)
 		if f == m.selected {
 			sel = st.Selected.Render("▸ ")
 			name = st.Selected.Render(name)
@@ -190,6 +190,15 @@ func (m Model) controlsBody(iw int) string {
 		lines = append(lines, sel+name+" "+value)
 	}
 	return strings.Join(lines, "\n")
+}
+
+// fieldLabel is a control's name on screen: the distances and labels by
+// their symbols, the margin by its word in the printer's language.
+func fieldLabel(p i18n.Printer, f grid.Field) string {
+	if f == grid.Margin {
+		return p.T(i18n.FieldMargin)
+	}
+	return f.Label()
 }
 
 // labelText is a label as the playground writes it.
@@ -213,7 +222,7 @@ func gauge(v, max grid.Hundredths, width int) string {
 // tripletBody is the triplet panel's lines, each fitted to width w.
 func (m Model) tripletBody(w int, roomy bool) []string {
 	st, ev, p := m.styles, m.eval, m.printer()
-	x := explain(ev)
+	x := explain.Explain(ev)
 	t := ev.Triplet
 	var lines []string
 	value := "L = " + t.String()
@@ -221,17 +230,17 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 		lines = append(lines, "L = "+loss.TripletFormula)
 		value = "  = " + t.String()
 	}
-	regime := st.Regime[t.Regime].Render(p.T(x.regime.long))
+	regime := st.Regime[t.Regime].Render(p.T(x.Regime.Long))
 	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
 		value = st.Dim.Render(fitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
 	}
-	meaning := fitFirst(w, p.T(x.meaning.long), p.T(x.meaning.short))
+	meaning := fitFirst(w, p.T(x.Meaning.Long), p.T(x.Meaning.Short))
 	if !ev.Valid {
 		meaning = st.Error.Render(meaning)
 	}
 	lines = append(lines,
 		value,
-		p.T(x.hinge.long)+" · "+regime,
+		p.T(x.Hinge.Long)+" · "+regime,
 		meaning,
 		p.T(i18n.ExplainTripletGrads, numfmt.Grad(t.GradDAP), numfmt.Grad(t.GradDAN)))
 	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
@@ -315,19 +324,23 @@ func regimeWord(p i18n.Printer, r loss.Regime) string {
 // contrastiveBody is the contrastive panel's lines, fitted to width w.
 func (m Model) contrastiveBody(w int, roomy bool) []string {
 	st, ev, p := m.styles, m.eval, m.printer()
-	x := explain(ev)
+	x := explain.Explain(ev)
 	var lines []string
+	// Columns as wide as their widest word in this language, in cells.
+	labelW := widest(p.T(i18n.ExplainLabelSame), p.T(i18n.ExplainLabelDiff))
+	branchW := widest(p.T(i18n.ExplainPull), p.T(i18n.ExplainPush))
+	stateW := widest(p.T(i18n.ExplainPairActive), p.T(i18n.ExplainPairInactive))
 	for i, pr := range ev.Pairs {
 		style := st.Positive
 		if i == 1 {
 			style = st.Negative
 		}
 		name := style.Render(loss.PairID(i))
-		label := fmt.Sprintf("%-9s", m.labelText(pr.Label))
-		branch := fmt.Sprintf("%-4s", p.T(x.pairs[i].branch))
-		state := fmt.Sprintf("%-10s", p.T(x.pairs[i].state))
+		label := padRight(m.labelText(pr.Label), labelW)
+		branch := padRight(p.T(x.Pairs[i].Branch), branchW)
+		state := padRight(p.T(x.Pairs[i].State), stateW)
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
-		formula := fmt.Sprintf("%-31s", pr.String())
+		formula := padRight(pr.String(), 31)
 		lines = append(lines, fitFirst(w,
 			name+"  "+label+"  "+branch+"  "+formula+"  "+state+"  "+grad,
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,
@@ -359,11 +372,11 @@ func (m Model) note(w, lines int) string {
 	case m.inputErr != "":
 		return fitLines(p.T(i18n.NoteTypeError, m.inputErr), w, lines, st.Error)
 	case m.editing:
-		return fitLines(p.T(i18n.NoteTyping, m.selected.Label()), w, lines, st.Dim)
+		return fitLines(p.T(i18n.NoteTyping, fieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
 		return fitLines(m.status, w, lines, st.Accent)
 	}
-	text := p.T(i18n.HintPrefix, hintText(p, m.eval, explain(m.eval).hint))
+	text := p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
 	if m.hasNote() && !m.notes.open {
 		text = "✎ " + m.noteText()
 	}

@@ -81,18 +81,33 @@ func Evaluate(s Setting) (Evaluation, error) {
 	return e, nil
 }
 
-// TripletProblem says in plain words why the labels do not form a triplet,
-// or returns "" when they do.
-func (s Setting) TripletProblem() string {
+// LabelProblem says why the labels do not make (a,p,n) a triplet. Its
+// String is an identifier (eval's JSON); the words on screen come from the
+// explain package.
+type LabelProblem uint8
+
+const (
+	NoProblem         LabelProblem = iota
+	PositiveDifferent              // y(a,p) is different
+	NegativeSame                   // y(a,n) is same
+	BothSwapped                    // both
+)
+
+func (p LabelProblem) String() string {
+	return [...]string{"", "positive-labelled-different", "negative-labelled-same", "both-labels-swapped"}[p%4]
+}
+
+// Problem is what keeps s's labels from forming a triplet, if anything.
+func (s Setting) Problem() LabelProblem {
 	switch {
 	case s.YAP != Same && s.YAN != Different:
-		return "not a valid triplet: the positive is labelled different and the negative same"
+		return BothSwapped
 	case s.YAP != Same:
-		return "not a valid triplet: the positive is labelled different"
+		return PositiveDifferent
 	case s.YAN != Different:
-		return "not a valid triplet: the negative is labelled same"
+		return NegativeSame
 	}
-	return ""
+	return NoProblem
 }
 
 // EvaluateAll evaluates every registered loss on s under p.

@@ -108,17 +108,6 @@ var regimeNames = [...]string{"hard", "semi-hard", "easy"}
 
 func (r Regime) String() string { return regimeNames[r%3] }
 
-// Meaning is one plain sentence on what the regime means for training.
-func (r Regime) Meaning() string {
-	switch r {
-	case Hard:
-		return "nearer than the positive: a strong, noisy push"
-	case SemiHard:
-		return "farther, but inside the margin: a useful push"
-	}
-	return "beyond the margin: nothing left to learn"
-}
-
 // ClassifyRegime places d(a,n) relative to d(a,p) and d(a,p) + m. Hard wins
 // a tie, so with m = 0 a collapsed triplet (0, 0) is hard though its loss is 0.
 func ClassifyRegime(dap, dan, m float64) Regime {

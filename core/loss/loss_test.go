@@ -157,19 +157,19 @@ func TestValidation(t *testing.T) {
 	}
 }
 
-func TestTripletProblem(t *testing.T) {
+func TestLabelProblem(t *testing.T) {
 	for _, c := range []struct {
 		yap, yan Label
-		want     string
+		want     LabelProblem
 	}{
-		{Same, Different, ""},
-		{Different, Different, "not a valid triplet: the positive is labelled different"},
-		{Same, Same, "not a valid triplet: the negative is labelled same"},
-		{Different, Same, "not a valid triplet: the positive is labelled different and the negative same"},
+		{Same, Different, NoProblem},
+		{Different, Different, PositiveDifferent},
+		{Same, Same, NegativeSame},
+		{Different, Same, BothSwapped},
 	} {
 		s := Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: c.yap, YAN: c.yan}
 		e, _ := Evaluate(s)
-		if got := s.TripletProblem(); got != c.want || e.Valid != (c.want == "") {
+		if got := s.Problem(); got != c.want || e.Valid != (c.want == NoProblem) {
 			t.Errorf("%v/%v: %q valid=%v, want %q", c.yap, c.yan, got, e.Valid, c.want)
 		}
 		if !near(e.Triplet.Loss, 0.4, 1e-12) {

@@ -1,4 +1,4 @@
-package tui
+package explain
 
 import (
 	"fmt"
@@ -30,8 +30,8 @@ func (s gridState) pushOn(d int) bool { return d < s.m }
 func (s gridState) gradsPM1() bool { return s.ev.Triplet.GradDAP == 1 && s.ev.Triplet.GradDAN == -1 }
 func (s gridState) grads0() bool   { return s.ev.Triplet.GradDAP == 0 && s.ev.Triplet.GradDAN == 0 }
 
-// claims is what each sentence asserts about the state it is shown in,
-// written from the sentence's words, not from the tables' conditions.
+// claims is what each Sentence asserts about the state it is shown in,
+// written from the Sentence's words, not from the tables' conditions.
 var claims = map[i18n.ID]func(s gridState) bool{
 	i18n.ExplainHingeActive:   func(s gridState) bool { return s.l() > 0 && s.gradsPM1() },
 	i18n.ExplainHingeInactive: func(s gridState) bool { return s.l() == 0 && s.grads0() },
@@ -101,7 +101,7 @@ var claims = map[i18n.ID]func(s gridState) bool{
 // collapseClaim: a, p and n at one point, the triplet loss exactly m > 0,
 // and core's gradient with respect to every embedding 0.
 func collapseClaim(s gridState) bool {
-	ga, gp, gn, err := collapseGradient(float64(s.m) / 100)
+	ga, gp, gn, err := CollapseGradient(float64(s.m) / 100)
 	zero := err == nil
 	for _, g := range [][]float64{ga, gp, gn} {
 		for _, x := range g {
@@ -112,7 +112,7 @@ func collapseClaim(s gridState) bool {
 }
 
 // pairClaims check a contrastive row: its branch, its activity and its ∂L/∂d.
-func pairClaim(s gridState, i int, r pairRule) error {
+func pairClaim(s gridState, i int, r PairRule) error {
 	d, y := s.a, s.yap
 	if i == 1 {
 		d, y = s.n, s.yan
@@ -120,16 +120,16 @@ func pairClaim(s gridState, i int, r pairRule) error {
 	p := s.ev.Pairs[i]
 	wantGrad := 0.0
 	switch {
-	case r.branch == i18n.ExplainPull && y != loss.Same, r.branch == i18n.ExplainPush && y != loss.Different:
-		return fmt.Errorf("pair %d says %s with label %v", i, r.branch, y)
-	case r.branch == i18n.ExplainPull:
-		if (r.state == i18n.ExplainPairActive) != (d > 0) {
-			return fmt.Errorf("pull at d = %d says %s", d, r.state)
+	case r.Branch == i18n.ExplainPull && y != loss.Same, r.Branch == i18n.ExplainPush && y != loss.Different:
+		return fmt.Errorf("pair %d says %s with label %v", i, r.Branch, y)
+	case r.Branch == i18n.ExplainPull:
+		if (r.State == i18n.ExplainPairActive) != (d > 0) {
+			return fmt.Errorf("pull at d = %d says %s", d, r.State)
 		}
 		wantGrad = float64(d) / 100
 	default:
-		if (r.state == i18n.ExplainPairActive) != s.pushOn(d) {
-			return fmt.Errorf("push at d = %d, m = %d says %s", d, s.m, r.state)
+		if (r.State == i18n.ExplainPairActive) != s.pushOn(d) {
+			return fmt.Errorf("push at d = %d, m = %d says %s", d, s.m, r.State)
 		}
 		if s.pushOn(d) {
 			wantGrad = -float64(s.m-d) / 100
@@ -164,53 +164,35 @@ func walk(t *testing.T, f func(gridState)) {
 	}
 }
 
-// Every sentence the panels show is true in the state where it is shown,
-// and every sentence of the tables is shown somewhere on the grid.
+// Every Sentence the panels show is true in the state where it is shown,
+// and every Sentence of the tables is shown somewhere on the grid.
 func TestSentencesTrueOnGrid(t *testing.T) {
 	shown := map[i18n.ID]int{}
 	failures := 0
 	walk(t, func(s gridState) {
-		x := explain(s.ev)
-		for _, sn := range []sentence{x.hinge, x.regime, x.meaning, x.hint} {
-			shown[sn.long]++
-			claim, ok := claims[sn.long]
+		x := Explain(s.ev)
+		for _, sn := range []Sentence{x.Hinge, x.Regime, x.Meaning, x.Hint} {
+			shown[sn.Long]++
+			claim, ok := claims[sn.Long]
 			if !ok {
-				t.Fatalf("no claim written for %s", sn.long)
+				t.Fatalf("no claim written for %s", sn.Long)
 			}
 			if !claim(s) && failures < 20 {
 				failures++
-				t.Errorf("d(a,p)=%d d(a,n)=%d m=%d y=%v/%v: %q is false", s.a, s.n, s.m, s.yap, s.yan, english(sn.long))
+				t.Errorf("d(a,p)=%d d(a,n)=%d m=%d y=%v/%v: %q is false", s.a, s.n, s.m, s.yap, s.yan, english(sn.Long))
 			}
 		}
-		for i, r := range x.pairs {
+		for i, r := range x.Pairs {
 			if err := pairClaim(s, i, r); err != nil && failures < 20 {
 				failures++
 				t.Errorf("d(a,p)=%d d(a,n)=%d m=%d y=%v/%v: %v", s.a, s.n, s.m, s.yap, s.yan, err)
 			}
 		}
 	})
-	for _, table := range [][]rule{hingeRules, regimeRules, meaningRules, hintRules} {
+	for _, table := range [][]Rule{hingeRules, regimeRules, meaningRules, hintRules} {
 		for _, r := range table {
-			if shown[r.say.long] == 0 {
-				t.Errorf("%s (%q) is never shown on the grid", r.say.long, english(r.say.long))
-			}
-		}
-	}
-}
-
-// The short form of a sentence is shown where the long one does not fit;
-// both exist, and the short one fits the triplet panel at 80 columns.
-func TestShortFormsFit80(t *testing.T) {
-	w := MinWidth - controlsW - panelFrameW
-	for _, table := range [][]rule{meaningRules, hingeRules, regimeRules} {
-		for _, r := range table {
-			for _, id := range []i18n.ID{r.say.long, r.say.short} {
-				if !i18n.Has(i18n.English, id) {
-					t.Errorf("%s has no English text", id)
-				}
-			}
-			if got := english(r.say.short); len([]rune(got)) > w {
-				t.Errorf("%q is %d cells, the panel has %d", got, len([]rune(got)), w)
+			if shown[r.Say.Long] == 0 {
+				t.Errorf("%s (%q) is never shown on the grid", r.Say.Long, english(r.Say.Long))
 			}
 		}
 	}
@@ -228,7 +210,7 @@ func TestExplanationsByHand(t *testing.T) {
 		{loss.Setting{DAP: 0.1, DAN: 0.3, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "edge"},
 	} {
 		ev, _ := loss.Evaluate(c.s)
-		if got := english(explain(ev).meaning.long); !strings.Contains(got, c.meaning) {
+		if got := english(Explain(ev).Meaning.Long); !strings.Contains(got, c.meaning) {
 			t.Errorf("%+v: meaning %q lacks %q", c.s, got, c.meaning)
 		}
 	}

@@ -1,0 +1,231 @@
+// Package textwrap breaks text into lines of a given width in terminal
+// cells, for the TUI's panels and the CLI's help alike.
+//
+// A line may break at a space, and, since Chinese and Japanese put no
+// spaces between words, between two characters when either is a CJK
+// character, except before closing punctuation (，。）…) and after opening
+// punctuation (（“…). A run of other characters (a number such as -0.5, a
+// formula token such as d(a,p), an identifier such as batch-hard) is never
+// broken, and a relation (= − + · × < > ≤ ≥ standing alone between spaces)
+// stays on the line of both its operands, so no value is left apart from its
+// sign or its relation, unless the relation is wider than the line. Only a
+// run wider than the whole line is cut.
+package textwrap
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+// operators never start or end a line: "d(a,n) > d(a,p)" and "= -0.5" wrap
+// as one unit.
+var operators = map[string]bool{"=": true, "−": true, "-": true, "+": true, "·": true, "×": true, "<": true, ">": true, "≤": true, "≥": true}
+
+// IsOperator reports whether word is one of the relations glued to both
+// neighbours.
+func IsOperator(word string) bool { return operators[word] }
+
+// segment is the smallest piece a line holds: it follows the previous one
+// after a space (spaced) or directly (a break between CJK characters).
+type segment struct {
+	text   string
+	width  int
+	spaced bool
+}
+
+// Wrap breaks text into lines of at most w cells, at the text's own line
+// breaks too.
+func Wrap(text string, w int) []string {
+	var out []string
+	text = strings.ToValidUTF8(text, "\uFFFD") // widths are only defined for valid text
+	for _, para := range strings.Split(text, "\n") {
+		out = append(out, wrap(Words(glueOperators(strings.Fields(para))...), w, true)...)
+	}
+	return out
+}
+
+// Unit is one piece of text to wrap. A unit breaks only between CJK
+// characters, never at a space of its own; a Whole unit never breaks, so
+// "(默认 different)" stays together.
+type Unit struct {
+	Text  string
+	Whole bool
+}
+
+// Words makes each word a unit that may break between CJK characters.
+func Words(words ...string) []Unit {
+	units := make([]Unit, len(words))
+	for i, w := range words {
+		units[i] = Unit{Text: w}
+	}
+	return units
+}
+
+// WrapUnits joins units with spaces into lines of at most w cells, for
+// text that a terminal shows whole (the CLI's help): a piece wider than w
+// gets a line of its own, uncut. It returns one empty line for no units.
+func WrapUnits(units []Unit, w int) []string {
+	valid := make([]Unit, len(units))
+	for i, u := range units {
+		valid[i] = Unit{Text: strings.ToValidUTF8(u.Text, "\uFFFD"), Whole: u.Whole}
+	}
+	return wrap(valid, w, false)
+}
+
+// wrap is WrapUnits; cut says whether a piece wider than w is cut to fit.
+func wrap(units []Unit, w int, cut bool) []string {
+	var out []string
+	line, lineW := "", 0
+	segs := segments(units)
+	if cut {
+		segs = loosen(segs, w)
+	}
+	for _, seg := range segs {
+		gap := 0
+		if seg.spaced {
+			gap = 1
+		}
+		switch {
+		case lineW == 0:
+		case lineW+gap+seg.width <= w:
+			line, lineW = line+strings.Repeat(" ", gap)+seg.text, lineW+gap+seg.width
+			continue
+		default:
+			out = append(out, line)
+		}
+		word, ww := seg.text, seg.width
+		for cut && ww > w { // a run wider than the line: the only place text is cut
+			out = append(out, ansi.Truncate(word, w, ""))
+			word = ansi.TruncateLeft(word, w, "")
+			ww = ansi.StringWidth(word)
+		}
+		line, lineW = word, ww
+	}
+	return append(out, line)
+}
+
+// loosen splits a glued relation wider than w at its own spaces: a
+// relation across two lines is better than one cut inside a token.
+func loosen(segs []segment, w int) []segment {
+	var out []segment
+	for _, s := range segs {
+		if s.width <= w || !strings.Contains(s.text, " ") {
+			out = append(out, s)
+			continue
+		}
+		for i, word := range strings.Split(s.text, " ") {
+			out = append(out, segment{text: word, width: ansi.StringWidth(word), spaced: i > 0 || s.spaced})
+		}
+	}
+	return out
+}
+
+// Clip wraps text into at most lines lines of w cells and, when it does not
+// all fit, ends the last line with suffix after the last whole segment that
+// leaves room for it.
+func Clip(text string, w, lines int, suffix string) string {
+	all := Wrap(text, w)
+	if len(all) <= lines {
+		return strings.Join(all, "\n")
+	}
+	all = all[:lines]
+	segs := segments(Words(glueOperators(strings.Fields(all[lines-1]))...))
+	room := w - ansi.StringWidth(suffix)
+	for len(segs) > 0 && join(segs).width > room {
+		segs = segs[:len(segs)-1]
+	}
+	all[lines-1] = strings.TrimSpace(join(segs).text + suffix)
+	return strings.Join(all, "\n")
+}
+
+// join is segments as one line.
+func join(segs []segment) segment {
+	var b strings.Builder
+	w := 0
+	for i, s := range segs {
+		if i > 0 && s.spaced {
+			b.WriteByte(' ')
+			w++
+		}
+		b.WriteString(s.text)
+		w += s.width
+	}
+	return segment{text: b.String(), width: w}
+}
+
+// segments splits units at their CJK break opportunities; the first
+// segment of every unit but the first follows a space.
+func segments(units []Unit) []segment {
+	var out []segment
+	for i, unit := range units {
+		u := unit.Text
+		if unit.Whole {
+			out = append(out, segment{text: u, width: ansi.StringWidth(u), spaced: i > 0})
+			continue
+		}
+		start := 0
+		var prev rune = -1
+		for j, r := range u {
+			if prev >= 0 && breakBetween(prev, r) {
+				out = append(out, segment{text: u[start:j], width: ansi.StringWidth(u[start:j]), spaced: start == 0 && i > 0})
+				start = j
+			}
+			prev = r
+		}
+		out = append(out, segment{text: u[start:], width: ansi.StringWidth(u[start:]), spaced: start == 0 && i > 0})
+	}
+	return out
+}
+
+// breakBetween reports whether a line may break between adjacent runes a
+// and b of one unit.
+func breakBetween(a, b rune) bool {
+	if unicode.IsSpace(a) || unicode.IsSpace(b) {
+		return false // a glued relation's own spaces
+	}
+	if !IsCJK(a) && !IsCJK(b) {
+		return false
+	}
+	return !strings.ContainsRune(noLineStart, b) && !strings.ContainsRune(noLineEnd, a)
+}
+
+// Closing punctuation stays with what it closes; opening with what it opens.
+const (
+	noLineStart = "，。、；：！？）」』】〉》”’…—～%·,.;:!?)]}\"'"
+	noLineEnd   = "（「『【〈《“‘([{"
+)
+
+// IsCJK reports whether r is a Chinese, Japanese or Korean character or
+// CJK punctuation: text a line may break around without a space.
+func IsCJK(r rune) bool {
+	switch {
+	case unicode.Is(unicode.Han, r), unicode.Is(unicode.Hiragana, r), unicode.Is(unicode.Katakana, r), unicode.Is(unicode.Hangul, r):
+		return true
+	case r >= 0x3000 && r <= 0x303F: // CJK symbols and punctuation
+		return true
+	case r >= 0xFF00 && r <= 0xFF60, r >= 0xFFE0 && r <= 0xFFE6: // full-width forms
+		return true
+	}
+	return false
+}
+
+// glueOperators joins each stand-alone relation with the words before and
+// after it.
+func glueOperators(words []string) []string {
+	var out []string
+	for i := 0; i < len(words); i++ {
+		w := words[i]
+		if operators[w] && len(out) > 0 {
+			w = out[len(out)-1] + " " + w
+			out = out[:len(out)-1]
+		}
+		for operators[words[i]] && i+1 < len(words) {
+			i++
+			w += " " + words[i]
+		}
+		out = append(out, w)
+	}
+	return out
+}

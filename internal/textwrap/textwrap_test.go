@@ -1,0 +1,151 @@
+package textwrap
+
+import (
+	"strings"
+	"testing"
+	"testing/quick"
+	"unicode"
+
+	"github.com/charmbracelet/x/ansi"
+)
+
+func TestWrapEnglishKeepsNumbersWhole(t *testing.T) {
+	text := "The article prints max(0.1 - 0.6, 0) = -0.5; that is an arithmetic slip: max(-0.5, 0) = 0, as soon as d(a,n) > d(a,p)."
+	for w := 20; w <= 60; w++ {
+		lines := Wrap(text, w)
+		for i, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: line %q is wider", w, l)
+			}
+			if f := strings.Fields(l); len(f) > 0 && (IsOperator(f[len(f)-1]) && i < len(lines)-1 || IsOperator(f[0]) && i > 0) {
+				t.Errorf("width %d: line %q starts or ends with an operator", w, l)
+			}
+		}
+		if got := strings.Join(lines, " "); got != text {
+			t.Errorf("width %d: words changed: %q", w, got)
+		}
+	}
+}
+
+func TestWrapChinese(t *testing.T) {
+	for _, c := range []struct {
+		text string
+		w    int
+		want []string
+	}{
+		// Between Han characters: no space is added or lost.
+		{"三元组损失把负样本推开", 8, []string{"三元组损", "失把负样", "本推开"}},
+		// A number, a formula token and an identifier stay whole.
+		{"损失为 0.4000，因为 d(a,n) < d(a,p)。", 12, []string{"损失为", "0.4000，因为", "d(a,n) <", "d(a,p)。"}},
+		// Closing punctuation never starts a line, opening never ends one.
+		{"间隔（margin）为零。", 8, []string{"间隔", "（margin", "）为零。"}},
+		{"原文中 max(0.1−0.6, 0) = −0.5 应为 0。", 20, []string{"原文中 max(0.1−0.6,", "0) = −0.5 应为 0。"}},
+		// A relation keeps the characters around it.
+		{"错误的结果 = −0.5 应为零", 10, []string{"错误的结", "果 = −0.5", "应为零"}},
+	} {
+		got := Wrap(c.text, c.w)
+		if strings.Join(got, "|") != strings.Join(c.want, "|") {
+			t.Errorf("Wrap(%q, %d) = %q, want %q", c.text, c.w, got, c.want)
+		}
+	}
+}
+
+func TestWrapNeverSplitsARun(t *testing.T) {
+	text := "当 d(a,n) ≥ d(a,p) + m 时，三元组是简单的：L = 0，梯度为 0；batch-hard 取最难的负样本 -0.25。"
+	runs := map[string]bool{}
+	for _, f := range strings.FieldsFunc(text, func(r rune) bool { return unicode.IsSpace(r) || IsCJK(r) }) {
+		runs[f] = true
+	}
+	for w := 10; w <= 40; w++ { // from the widest run, batch-hard
+		lines := Wrap(text, w)
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Errorf("width %d: %q is wider", w, l)
+			}
+			for _, f := range strings.FieldsFunc(l, func(r rune) bool { return unicode.IsSpace(r) || IsCJK(r) }) {
+				if !runs[f] {
+					t.Errorf("width %d: %q cuts a run into %q", w, l, f)
+				}
+			}
+		}
+	}
+}
+
+func TestClipChinese(t *testing.T) {
+	got := Clip("三元组损失把负样本推开，对比损失不推。", 12, 1, " …")
+	if got != "三元组损失 …" {
+		t.Errorf("Clip = %q", got)
+	}
+	if got := Clip("one two three four five six seven", 14, 1, " … n: more"); got != "one … n: more" {
+		t.Errorf("Clip English = %q", got)
+	}
+}
+
+// Property: wrapping keeps every character but spaces, in order, and every
+// line fits, for any text and width.
+func TestWrapProperty(t *testing.T) {
+	f := func(text string, w8 uint8) bool {
+		w := int(w8%60) + 8
+		text = strings.ToValidUTF8(text, "\uFFFD")
+		lines := Wrap(text, w)
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				return false
+			}
+		}
+		strip := func(s string) string { return strings.Join(strings.Fields(s), "") }
+		return strip(strings.Join(lines, "")) == strip(text)
+	}
+	cfg := &quick.Config{Values: nil}
+	if err := quick.Check(f, cfg); err != nil {
+		t.Error(err)
+	}
+	// The same with Chinese text, which quick's random strings rarely hold.
+	g := func(picks []uint8, w8 uint8) bool {
+		alphabet := []string{"损", "失", "，", "。", "（", "）", " ", "0.4", "d(a,p)", "=", "−0.5", "“", "”", "m"}
+		var b strings.Builder
+		for _, p := range picks {
+			b.WriteString(alphabet[int(p)%len(alphabet)])
+		}
+		return f(b.String(), w8)
+	}
+	if err := quick.Check(g, nil); err != nil {
+		t.Error(err)
+	}
+}
+
+func FuzzWrap(f *testing.F) {
+	for _, s := range []string{"", "max(0.1 - 0.6, 0) = -0.5", "a\nb  c", "= = =", "½·0.70² = 0.2450", "超长的中文句子没有空格", "原文中 max(0.1−0.6, 0) = −0.5 应为 0。", "（（（））），，。"} {
+		f.Add(s, 20)
+	}
+	f.Fuzz(func(t *testing.T, text string, w int) {
+		w = w%100 + 4
+		if w < 4 {
+			w += 100
+		}
+		lines := Wrap(text, w)
+		for _, l := range lines {
+			if ansi.StringWidth(l) > w {
+				t.Fatalf("line %q wider than %d", l, w)
+			}
+		}
+		if c := Clip(text, w, 2, " …"); len(strings.Split(c, "\n")) > 2 {
+			t.Fatalf("Clip gave more than 2 lines: %q", c)
+		}
+	})
+}
+
+// Target: a panel's worth of text (a note, ~300 bytes) wraps in well under
+// 50 µs, so that View can wrap every frame.
+func BenchmarkWrap(b *testing.B) {
+	for name, text := range map[string]string{
+		"english": "The article prints max(0.1 - 0.6, 0) = -0.5; that is an arithmetic slip: max(-0.5, 0) = 0, and a hinge loss is never negative. The article's point survives: with m = 0 the loss is satisfied as soon as d(a,n) ≥ d(a,p).",
+		"chinese": "原文第三个例子的后半：m = 0，d(a,p) = 0.1，d(a,n) = 0.6。原文中 max(0.1−0.6, 0) = −0.5 应为 0：这是一处算术笔误，−0.5 与 0 中取较大者，铰链损失永远不会为负。原文的论点依然成立。",
+	} {
+		b.Run(name, func(b *testing.B) {
+			for b.Loop() {
+				Wrap(text, 76)
+			}
+		})
+	}
+}

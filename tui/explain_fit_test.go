@@ -1,0 +1,30 @@
+package tui
+
+import (
+	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"losslab/explain"
+	"losslab/i18n"
+)
+
+// The short form of a sentence is shown where the long one does not fit;
+// both exist, and the short one fits the triplet panel at 80 columns.
+func TestShortFormsFit80(t *testing.T) {
+	w := MinWidth - controlsW - panelFrameW
+	for _, table := range explain.TripletPanelRules() {
+		for _, r := range table {
+			for _, id := range []i18n.ID{r.Say.Long, r.Say.Short} {
+				if !i18n.Has(i18n.English, id) {
+					t.Errorf("%s has no English text", id)
+				}
+			}
+			if got := english(r.Say.Short); lipgloss.Width(got) > w {
+				t.Errorf("%q is %d cells, the panel has %d", got, lipgloss.Width(got), w)
+			}
+		}
+	}
+}
+
+func english(id i18n.ID) string { return i18n.New(i18n.English).T(id) }
