@@ -74,7 +74,7 @@ func runBatch(args []string, io IO) int {
 		}
 	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
-	opts.SampleAnchors = chooseSample(f, d, opts, io.Err)
+	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
@@ -104,10 +104,9 @@ func runBatch(args []string, io IO) int {
 
 // chooseSample turns --sample-anchors into Options.SampleAnchors, saying on
 // w (stderr) when the work will be long, sampled or binned.
-func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, w io.Writer) int {
-	p := i18n.Printer{}
+func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, p i18n.Printer, w io.Writer) int {
 	n, dim := d.X.Dims()
-	note := func(s string) { fmt.Fprintf(w, "losslab batch: %s\n", s) }
+	note := func(s string) { fmt.Fprintln(w, p.T(i18n.CLIErrorLine, "losslab batch", s)) }
 	if f.sample > 0 {
 		if f.sample >= n {
 			note(p.T(i18n.BatchSampleTooLarge, numfmt.Count(int64(f.sample)), numfmt.Count(int64(n))))

@@ -16,6 +16,7 @@ import (
 
 	"losslab/core/batch"
 	"losslab/core/dataset"
+	"losslab/i18n"
 )
 
 // runStdin is run with stdin.
@@ -234,13 +235,13 @@ func TestBatchAutoSample(t *testing.T) {
 	d := &dataset.Dataset{X: x, Labels: labels, Classes: []string{"a", "b"}}
 	var errb bytes.Buffer
 	f := batchFlags{sample: sampleAuto, seed: 1, maxMemory: batch.DefaultMaxMemory}
-	k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, &errb)
+	k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, i18n.New(i18n.English), &errb)
 	if k < 2 || k >= n || !strings.Contains(errb.String(), "sampling "+numfmtCount(k)+" anchors at random (seed 1)") || !strings.Contains(errb.String(), "--sample-anchors all") {
 		t.Errorf("auto: %d anchors, note %q", k, errb.String())
 	}
 	errb.Reset()
 	f.sample = sampleAll
-	if k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, &errb); k != 0 || !strings.Contains(errb.String(), "--sample-anchors K would sample") {
+	if k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, i18n.New(i18n.English), &errb); k != 0 || !strings.Contains(errb.String(), "--sample-anchors K would sample") {
 		t.Errorf("all: %d, note %q", k, errb.String())
 	}
 }
