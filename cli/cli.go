@@ -56,6 +56,8 @@ func commands() []command {
 		{"scenarios", i18n.CLISummaryScenarios, runScenarios},
 		{"replay", i18n.CLISummaryReplay, runReplay},
 		{"batch", i18n.CLISummaryBatch, runBatch},
+		{"learn", i18n.CLISummaryLearn, runLearn},
+		{"lessons", i18n.CLISummaryLessons, runLessons},
 	}
 }
 

@@ -72,11 +72,18 @@ func runEval(args []string, io IO) int {
 	}
 	var out bytes.Buffer // nothing reaches stdout unless all of it is ready
 	if asJSON {
-		if err := encodeJSON(&out, NewReport(in, ev), true); err != nil {
+		rep, err := withConventions(NewReport(in, ev), ev.Setting)
+		if err != nil {
+			return fail(io, "losslab eval", err)
+		}
+		if err := encodeJSON(&out, rep, true); err != nil {
 			return fail(io, "losslab eval", err)
 		}
 	} else {
 		writeEvalText(&out, io.printer(), in, ev)
+		if err := writeConventionsText(&out, io, ev.Setting); err != nil {
+			return fail(io, "losslab eval", err)
+		}
 	}
 	return write(io, "eval", out.Bytes())
 }

@@ -16,7 +16,7 @@ import (
 type ReplayState struct {
 	Step int    `json:"step"`
 	Note string `json:"note"`
-	Report
+	EvalReport
 }
 
 func runReplay(args []string, io IO) int {
@@ -44,7 +44,11 @@ func runReplay(args []string, io IO) int {
 			if err != nil { // a validated scenario is always in range
 				return fail(io, "losslab replay", err)
 			}
-			if err := encodeJSON(&out, ReplayState{Step: i, Note: s.NoteAt(i), Report: NewReport(in, ev)}, false); err != nil {
+			rep, err := withConventions(NewReport(in, ev), ev.Setting)
+			if err != nil {
+				return fail(io, "losslab replay", err)
+			}
+			if err := encodeJSON(&out, ReplayState{Step: i, Note: s.NoteAt(i), EvalReport: rep}, false); err != nil {
 				return fail(io, "losslab replay", err)
 			}
 		}

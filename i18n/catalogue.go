@@ -12,6 +12,7 @@ var englishAreas = []map[ID]string{
 	cliEN,
 	tuiEN,
 	zhEN,
+	lessonsEN,
 	batchEN,
 }
 
@@ -29,6 +30,7 @@ var chineseAreas = []map[ID]string{
 	cliZH,
 	tuiZH,
 	zhZH,
+	lessonsZH,
 	batchZH,
 }
 

@@ -20,6 +20,7 @@ type (
 		Name        string     `toml:"name"`
 		Title       string     `toml:"title"`
 		Description string     `toml:"description,omitempty"`
+		Covers      []string   `toml:"covers,omitempty"`
 		Start       fileStart  `toml:"start"`
 		Step        []fileStep `toml:"step,omitempty"`
 	}
@@ -37,6 +38,7 @@ type (
 		YAP    *string  `toml:"y_ap,omitempty"`
 		YAN    *string  `toml:"y_an,omitempty"`
 		Note   string   `toml:"note,omitempty"`
+		fileLessonStep
 	}
 )
 
@@ -46,12 +48,12 @@ type (
 // exactly. A scenario within the loader's limits (MaxSteps, MaxFileBytes)
 // loads back; Session keeps recordings within them.
 func Encode(s *Scenario) []byte {
-	f := fileScenario{Name: s.Name, Title: s.Title, Description: s.Description, Start: fileStart{
+	f := fileScenario{Name: s.Name, Title: s.Title, Description: s.Description, Covers: s.Covers, Start: fileStart{
 		DAP: s.Start.DAP.Float(), DAN: s.Start.DAN.Float(), Margin: s.Start.Margin.Float(),
 		YAP: s.Start.YAP.String(), YAN: s.Start.YAN.String(),
 	}}
 	for _, st := range s.Steps {
-		out := fileStep{Note: st.Note}
+		out := fileStep{Note: st.Note, fileLessonStep: encodeLessonStep(st)}
 		for _, field := range st.Set {
 			switch field {
 			case grid.DAP:

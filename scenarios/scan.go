@@ -63,9 +63,9 @@ func (l *layout) line(section string, index int, key string) int {
 func knownKeys(section string) []string {
 	switch section {
 	case sectionTop:
-		return []string{"name", "title", "title_zh", "description", "description_zh"}
+		return []string{"name", "title", "title_zh", "description", "description_zh", "covers"}
 	case sectionStep:
-		return append(fieldKeys(), "note", "note_zh")
+		return append(append(fieldKeys(), "note", "note_zh"), lessonStepKeys...)
 	}
 	return fieldKeys()
 }
@@ -244,7 +244,7 @@ func (s *scanner) keyValue() error {
 
 func knownList(section string) string {
 	if section == sectionTop {
-		return "name, title, title_zh, description, description_zh, [start], [[step]]"
+		return "name, title, title_zh, description, description_zh, covers, [start], [[step]]"
 	}
 	return strings.Join(knownKeys(section), ", ")
 }
@@ -311,6 +311,8 @@ func (s *scanner) value(key string) error {
 		return s.singleLine(rest[0])
 	case rest[0] == '{':
 		return s.fail(i18n.ScenInlineTable, key)
+	case rest[0] == '[' && slices.Contains(stringArrayKeys, key):
+		return s.stringArray(key)
 	case rest[0] == '[':
 		return s.fail(i18n.ScenArray, key)
 	}
@@ -387,4 +389,51 @@ func quoteKey(k string) string {
 		}
 	}
 	return k + cut
+}
+
+// stringArrayKeys are the keys whose value may be an array of strings
+// (a lesson's covers, a question's choices), written on one line.
+var stringArrayKeys = []string{"covers", "choices"}
+
+// maxArrayItems bounds such an array.
+const maxArrayItems = 16
+
+// stringArray skips ["…", '…', …] on one line: strings only, at most
+// maxArrayItems, a trailing comma allowed. Nothing nests, so the decoder
+// reads it in linear time.
+func (s *scanner) stringArray(key string) error {
+	s.pos++ // '['
+	for items := 0; ; {
+		s.skipSpace()
+		if s.pos >= len(s.data) || s.data[s.pos] == '\n' {
+			return s.fail(i18n.LessonArrayOneLine, key)
+		}
+		switch c := s.data[s.pos]; {
+		case c == ']':
+			s.pos++
+			return nil
+		case c == '"' || c == '\'':
+			if bytes.HasPrefix(s.data[s.pos:], []byte{c, c, c}) {
+				return s.fail(i18n.LessonArrayStrings, key)
+			}
+			if err := s.singleLine(c); err != nil {
+				return err
+			}
+			if items++; items > maxArrayItems {
+				return s.fail(i18n.LessonArrayTooLong, key, maxArrayItems)
+			}
+		default:
+			return s.fail(i18n.LessonArrayStrings, key)
+		}
+		s.skipSpace()
+		if s.pos < len(s.data) && s.data[s.pos] == ',' {
+			s.pos++
+			continue
+		}
+		if s.pos < len(s.data) && s.data[s.pos] == ']' {
+			s.pos++
+			return nil
+		}
+		return s.fail(i18n.LessonArrayOneLine, key)
+	}
 }

@@ -35,7 +35,8 @@ type Scenario struct {
 	TitleZH, DescriptionZH string
 	Start                  grid.State
 	Steps                  []Step
-	Source                 string // "preset" or the file's path
+	Source                 string   // "preset" or the file's path
+	Covers                 []string // a lesson's teaching points (slugs); empty for a plain scenario
 }
 
 // Step is one state of a replay: the full state after the step's changes
@@ -45,6 +46,10 @@ type Step struct {
 	Set    []grid.Field
 	Note   string
 	NoteZH string // note_zh, the note in Chinese; "" when the file has none
+	// Question, when set, is asked before the step's state is shown.
+	Question *Question
+	// Mode, when set, opens another mode on the step's state (lesson.go).
+	Mode Mode
 }
 
 // Len is the number of states, the start included.
@@ -178,6 +183,7 @@ type rawScenario struct {
 	Title       any              `toml:"title"`
 	TitleZH     any              `toml:"title_zh"`
 	Description any              `toml:"description"`
+	Covers      any              `toml:"covers"`
 	DescZH      any              `toml:"description_zh"`
 	Start       map[string]any   `toml:"start"`
 	Step        []map[string]any `toml:"step"`
@@ -232,6 +238,9 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, err
 	}
 	s.DescriptionZH = termsafe.Multiline(s.DescriptionZH)
+	if s.Covers, err = p.covers(raw.Covers); err != nil {
+		return nil, err
+	}
 	if raw.Start == nil {
 		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
 	}
@@ -257,10 +266,14 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(set) == 0 {
+		q, mode, err := p.lessonStep(step, i)
+		if err != nil {
+			return nil, err
+		}
+		if len(set) == 0 && q == nil && mode.Kind == ModeNone {
 			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
 		}
-		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note), NoteZH: termsafe.Multiline(noteZH)})
+		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note), NoteZH: termsafe.Multiline(noteZH), Question: q, Mode: mode})
 	}
 	return s, nil
 }

@@ -93,7 +93,7 @@ note = "no translation"
 
 func TestChineseKeysAreChecked(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
-		{"name = \"a\"\ntitle = \"t\"\ntitle_fr = \"x\"\n", "f.toml:3: unknown key title_fr (known keys: name, title, title_zh, description, description_zh, [start], [[step]])"},
+		{"name = \"a\"\ntitle = \"t\"\ntitle_fr = \"x\"\n", "f.toml:3: unknown key title_fr (known keys: name, title, title_zh, description, description_zh, covers, [start], [[step]])"},
 		{"name = \"a\"\ntitle = \"t\"\ntitle_zh = 3\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n", "f.toml:3: title_zh must be a string, not a number"},
 		{"name = \"a\"\ntitle = \"t\"\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n[[step]]\ndap = 0.1\nnote_zh = \"红\"\nnote_zh = \"又一次\"\n", "f.toml:12: note_zh is given twice (first at line 11)"},
 	} {

@@ -27,6 +27,7 @@ type Config struct {
 	Start      ModeID
 	Playground Options
 	Batch      BatchConfig
+	Learn      LearnConfig
 }
 
 // BatchConfig is the batch view's data set and first options.

@@ -14,6 +14,7 @@ type Keys struct {
 	Shell      ShellKeyMap
 	Playground KeyMap
 	Batch      BatchKeyMap
+	Learn      LearnKeyMap
 }
 
 // ShellKeyMap is what the shell itself answers to: only quitting, and only
@@ -35,6 +36,7 @@ type KeyMap struct {
 	PrevScenario, NextScene key.Binding
 	Record                  key.Binding
 	Notes                   key.Binding
+	Conventions, Learn      key.Binding // the conventions panel; the guided course
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
 	// replay is set while a scenario is loaded: the short help then lists
@@ -81,6 +83,8 @@ func NewKeys(p i18n.Printer) Keys {
 			Record:       b("w", i18n.KeyRecord, "w"),
 			Notes:        b("n", i18n.KeyNotes, "n"),
 			Mode:         b("tab", i18n.KeyToBatch, "tab"),
+			Conventions:  b("v", i18n.KeyConventions, "v"),
+			Learn:        b("g", i18n.KeyLearn, "g"),
 			Help:         b("?", i18n.KeyHelp, "?"),
 			Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
 			Interrupt:    b("ctrl+c", i18n.KeyInterrupt, "ctrl+c"),
@@ -95,6 +99,7 @@ func NewKeys(p i18n.Printer) Keys {
 			Help:       b("?", i18n.KeyHelp, "?"),
 			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
 		},
+		Learn: newLearnKeys(b),
 	}
 }
 
@@ -108,7 +113,7 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.replay {
 		return []key.Binding{k.Play, k.Next, k.Prev, k.NextScene, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Down, k.Inc, k.Edit, k.Chart, k.Undo, k.Mode, k.Help, k.Quit}
+	return []key.Binding{k.Down, k.Inc, k.Edit, k.Chart, k.Learn, k.Mode, k.Help, k.Quit}
 }
 
 // FullHelp is shown by '?': columns of six, so that it fits the six rows
@@ -120,6 +125,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset},
 		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
 		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Mode, k.Help, k.Quit},
+		{k.Conventions, k.Learn},
 	}
 }
 

@@ -52,6 +52,7 @@ type Model struct {
 	player
 	recorder
 	chartSet
+	conventions conventionsPanel
 }
 
 // New returns a playground at the scenario's start, or at the article's
@@ -84,7 +85,7 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario.In(ctx.Printer.Lang()))
 	m.change(m.snapshot(), m.start, "")
-	m.keys.replay = m.scenario != nil
+	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m
 }
 
@@ -179,7 +180,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			cmd = m.updateKey(msg)
 		}
 	}
-	m.keys.replay = m.scenario != nil
+	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m, cmd
 }
 
@@ -194,6 +195,10 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return tea.Quit
 	case key.Matches(msg, k.Mode):
 		return switchMode(ModeBatch)
+	case key.Matches(msg, k.Learn):
+		return switchMode(ModeLearn)
+	case key.Matches(msg, k.Conventions):
+		m.conventions.next()
 	case key.Matches(msg, k.Up):
 		m.selected = (m.selected + grid.NumFields - 1) % grid.NumFields
 	case key.Matches(msg, k.Down):

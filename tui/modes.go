@@ -7,6 +7,7 @@ import tea "github.com/charmbracelet/bubbletea"
 const (
 	ModePlayground ModeID = iota
 	ModeBatch
+	ModeLearn
 )
 
 type modeSpec struct {
@@ -18,5 +19,6 @@ func modeRegistry() []modeSpec {
 	return []modeSpec{
 		ModePlayground: {open: func(ctx *Context, cfg Config) tea.Model { return NewPlayground(ctx, cfg.Playground) }},
 		ModeBatch:      {open: openBatch},
+		ModeLearn:      {open: openLearn},
 	}
 }

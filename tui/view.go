@@ -358,6 +358,9 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 
 func (m Model) chartPanel(w, h int) string {
 	iw, ih := w-panelFrameW, h-panelFrameH
+	if m.conventions.showing() {
+		return m.conventions.view(m, m.state.Setting(), w, h)
+	}
 	p := m.printer()
 	title := p.T(i18n.ChartPanelTitle, m.chart+1, numCharts, p.T(chartTitles[m.chart]))
 	return m.panel(fitFirst(w-6, title, p.T(chartTitles[m.chart])), m.renderChart(iw, ih), w)

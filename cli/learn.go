@@ -1,0 +1,112 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/scenarios"
+	"losslab/tui"
+)
+
+// runLearn is `losslab learn [--reset] [FILE]`: the guided course, or the
+// user's own lesson file; --reset clears the saved progress.
+func runLearn(args []string, io IO) int {
+	fs := newFlagSet("learn")
+	reset := fs.Bool("reset", false, io.T(i18n.CLIFlagLearnReset))
+	if done, status := parseFlagsAllowArgs(fs, args, i18n.CLISynopsisLearn, io); done {
+		return status
+	}
+	if fs.NArg() > 1 {
+		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, fs.Arg(1)))
+	}
+	if *reset && fs.NArg() > 0 {
+		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, fs.Arg(0)))
+	}
+	path, err := scenarios.ProgressPath()
+	if err != nil && fs.NArg() == 0 {
+		return failRun(io, "losslab learn", err)
+	}
+	if *reset {
+		if err := scenarios.ResetProgress(path); err != nil {
+			return failRun(io, "losslab learn", err)
+		}
+		return write(io, "learn", []byte(io.T(i18n.CLILearnReset, path)+"\n"))
+	}
+	cfg := tui.LearnConfig{ProgressPath: path}
+	if fs.NArg() == 1 {
+		s, err := scenarios.LoadFile(fs.Arg(0))
+		if err != nil {
+			return fail(io, "losslab learn", err)
+		}
+		// A user's own file keeps no progress: it is not the course.
+		cfg = tui.LearnConfig{Lessons: []*scenarios.Scenario{s}, Open: true}
+	}
+	if !io.OutIsTTY {
+		return write(io, "learn", plainLessons(io, cfg))
+	}
+	status, fellBack := runApp(tui.Config{Start: tui.ModeLearn, Learn: cfg}, "losslab learn", io)
+	if fellBack {
+		return write(io, "learn", plainLessons(io, cfg))
+	}
+	return status
+}
+
+// plainLessons is the course as text, for output that is not a terminal:
+// the lessons with their progress marks.
+func plainLessons(io IO, cfg tui.LearnConfig) []byte {
+	lessons := cfg.Lessons
+	if lessons == nil {
+		lessons = scenarios.Lessons()
+	}
+	var progress scenarios.Progress
+	if cfg.ProgressPath != "" {
+		progress, _ = scenarios.LoadProgress(cfg.ProgressPath) // unreadable progress is no progress
+	}
+	rows := [][]string{strings.Split(io.T(i18n.CLILearnHeader), "\t")}
+	for i, l := range lessons {
+		mark := "·"
+		if progress.Done(l.Name) {
+			mark = "✓"
+		}
+		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title})
+	}
+	return []byte(alignLeft(rows) + "\n" + io.T(i18n.CLILearnTerminal) + "\n")
+}
+
+// LessonEntry is one line of `losslab lessons --json`.
+type LessonEntry struct {
+	ID        string   `json:"id"`
+	Title     string   `json:"title"`
+	Covers    []string `json:"covers"`
+	Steps     int      `json:"steps"`
+	Questions int      `json:"questions"`
+}
+
+// runLessons is `losslab lessons [--json]`: the embedded course.
+func runLessons(args []string, io IO) int {
+	fs := newFlagSet("lessons")
+	asJSON := fs.Bool("json", false, io.T(i18n.CLIFlagLessonsJSON))
+	if done, status := parseFlags(fs, args, i18n.CLISynopsisLessons, io); done {
+		return status
+	}
+	var out bytes.Buffer
+	if *asJSON {
+		list := []LessonEntry{}
+		for _, l := range scenarios.Lessons() {
+			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), len(l.Steps), l.Questions()})
+		}
+		if err := encodeJSON(&out, list, true); err != nil {
+			return fail(io, "losslab lessons", err)
+		}
+		return write(io, "lessons", out.Bytes())
+	}
+	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
+	for i, l := range scenarios.Lessons() {
+		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(len(l.Steps))),
+			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
+	}
+	return write(io, "lessons", []byte(alignLeft(rows)))
+}

@@ -1,0 +1,134 @@
+package cli
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"losslab/scenarios"
+)
+
+// eval --json carries the five conventions with core/loss's values.
+func TestEvalConventionsJSON(t *testing.T) {
+	code, out, _ := run(t, "eval", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	m := decodeReport(t, out)
+	want := map[string]float64{"article": 0.1225, "hadsell": 0.245, "tfa": 0.245, "pml": 0.7, "torch_hinge": 0.35}
+	convs := lookup(t, m, "conventions").(map[string]any)
+	if len(convs) != len(want) {
+		t.Errorf("conventions %v", convs)
+	}
+	for id, w := range want {
+		if got := lookup(t, m, "conventions."+id+".loss").(float64); math.Abs(got-w) > 1e-12 {
+			t.Errorf("%s = %v, want %v", id, got, w)
+		}
+		for _, k := range []string{"formula", "label_meaning"} {
+			if s, _ := lookup(t, m, "conventions."+id+"."+k).(string); s == "" {
+				t.Errorf("%s has no %s", id, k)
+			}
+		}
+	}
+	// From vectors the conventions use the computed distances.
+	_, out, _ = run(t, "eval", "--anchor", "0,0", "--positive", "0.7,0", "--negative", "0.5,0", "--json")
+	if got := lookup(t, decodeReport(t, out), "conventions.torch_hinge.loss").(float64); math.Abs(got-0.35) > 1e-12 {
+		t.Errorf("from vectors torch_hinge = %v", got)
+	}
+	_, text, _ := run(t, "eval")
+	for _, id := range []string{"article", "hadsell", "tfa", "pml", "torch_hinge"} {
+		if !strings.Contains(text, "  "+id+" ") {
+			t.Errorf("the text table lacks %s", id)
+		}
+	}
+}
+
+func TestLessonsCommand(t *testing.T) {
+	code, out, _ := run(t, "lessons", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d", code)
+	}
+	var list []LessonEntry
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	covered := map[string]bool{}
+	questions := 0
+	for _, l := range list {
+		if l.ID == "" || l.Title == "" || l.Steps < 1 {
+			t.Errorf("entry %+v", l)
+		}
+		for _, c := range l.Covers {
+			covered[c] = true
+		}
+		questions += l.Questions
+	}
+	for _, p := range scenarios.TeachingPoints() {
+		if !covered[p] {
+			t.Errorf("no lesson covers %s", p)
+		}
+	}
+	if len(list) != len(scenarios.Lessons()) || questions < 10 {
+		t.Errorf("%d lessons, %d questions", len(list), questions)
+	}
+	code, text, _ := run(t, "lessons")
+	if code != 0 || !strings.Contains(text, "article-cases") || !strings.Contains(text, "why-margin, collapse") {
+		t.Errorf("text: exit %d\n%s", code, text)
+	}
+}
+
+func TestLearnCommand(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	path := filepath.Join(state, "losslab", "progress.json")
+	p := scenarios.Progress{Completed: []string{"regimes"}}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	// Off a terminal: the list, with the finished lesson marked.
+	code, out, _ := run(t, "learn")
+	if code != 0 || !strings.Contains(out, "✓ 4  regimes") || !strings.Contains(out, "· 1  article-cases") {
+		t.Errorf("learn off a terminal: exit %d\n%s", code, out)
+	}
+	code, out, _ = run(t, "learn", "--reset")
+	if code != 0 || !strings.Contains(out, path) {
+		t.Errorf("--reset: exit %d %q", code, out)
+	}
+	if _, err := os.Stat(path); !os.IsNotExist(err) {
+		t.Errorf("--reset left the progress: %v", err)
+	}
+	// A user's lesson file: errors name file:line and exit 2, stdout empty.
+	bad := filepath.Join(t.TempDir(), "mine.toml")
+	os.WriteFile(bad, []byte("name = \"mine\"\ntitle = \"Mine\"\n[start]\ndap = 0.1\ndan = 0.2\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n[[step]]\nquestion = \"?\"\nanswer = 1\n"), 0o644)
+	code, out, errOut := run(t, "learn", bad)
+	if code != 2 || out != "" || !strings.Contains(errOut, "mine.toml:10:") || strings.Count(errOut, "\n") != 1 {
+		t.Errorf("bad lesson: exit %d, out %q, err %q", code, out, errOut)
+	}
+	for _, args := range [][]string{{"learn", "a.toml", "b.toml"}, {"learn", "--reset", "a.toml"}, {"learn", "--nope"}, {"lessons", "extra"}} {
+		code, out, errOut := run(t, args...)
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: exit %d, out %q, err %q", args, code, out, errOut)
+		}
+	}
+	good := filepath.Join(t.TempDir(), "good.toml")
+	os.WriteFile(good, []byte("name = \"mine\"\ntitle = \"Mine\"\n[start]\ndap = 0.1\ndan = 0.2\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n[[step]]\nquestion = \"?\"\nanswer = 0.1\nexplain = \"e\"\n"), 0o644)
+	code, out, _ = run(t, "learn", good)
+	if code != 0 || !strings.Contains(out, "mine") || strings.Contains(out, "article-cases") {
+		t.Errorf("own lesson off a terminal: exit %d\n%s", code, out)
+	}
+	if !slices.Contains(commandNames(), "learn") || !slices.Contains(commandNames(), "lessons") {
+		t.Errorf("commands: %v", commandNames())
+	}
+}
+
+func commandNames() []string {
+	var names []string
+	for _, c := range commands() {
+		names = append(names, c.name)
+	}
+	return names
+}

@@ -1,0 +1,260 @@
+package scenarios
+
+import (
+	"errors"
+	"math"
+	"slices"
+	"strconv"
+	"strings"
+
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
+)
+
+// A lesson is a scenario file whose steps may ask a question before they
+// show their state, or open another mode on it; its covers name the
+// teaching points it covers. The step keys below are what the format adds.
+var lessonStepKeys = []string{"question", "answer", "tolerance", "choices", "explain", "mode", "demo"}
+
+// DefaultTolerance is how far a typed answer may be from the right one: half
+// a unit in the fourth decimal would be too strict for a learner who rounds
+// to 0.28 what is 0.28125, so half a unit in the second.
+const DefaultTolerance = 0.005
+
+// MaxChoices bounds a question's choices: each is picked with a digit key.
+const MaxChoices = 9
+
+// Question is asked before a step's state is revealed: the learner types a
+// number (Choices empty) or picks one of Choices.
+type Question struct {
+	Text      string
+	Answer    float64 // the right number when Choices is empty
+	Tolerance float64
+	Choices   []string
+	Correct   int // index of the right choice
+	Explain   string
+}
+
+// ErrNotANumber is the answer to a number question that is not a number.
+var ErrNotANumber = errors.New("not a number")
+
+// CheckNumber reports whether typed is within the tolerance of the answer.
+// It accepts the minus sign − as well as -.
+func (q *Question) CheckNumber(typed string) (bool, error) {
+	t := strings.TrimSpace(strings.Replace(typed, "−", "-", 1))
+	x, err := strconv.ParseFloat(t, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+		return false, ErrNotANumber
+	}
+	return math.Abs(x-q.Answer) <= q.Tolerance+1e-12, nil
+}
+
+// RightAnswer is the right answer as the learner would write it.
+func (q *Question) RightAnswer() string {
+	if len(q.Choices) > 0 {
+		return q.Choices[q.Correct]
+	}
+	return numfmt.Input(q.Answer)
+}
+
+// ModeKind names the mode a step opens. Values are file identifiers.
+type ModeKind string
+
+const (
+	ModeNone       ModeKind = ""
+	ModePlayground ModeKind = "playground" // explore the step's state freely
+	ModeBatch      ModeKind = "batch"      // a demo data set at the step's margin
+)
+
+// Mode is a step's request to open a mode on its state.
+type Mode struct {
+	Kind ModeKind
+	Demo string // the batch demo: "iris" or "digits"
+}
+
+// Demos are the data sets a batch step may name; the first is the default.
+var demos = []string{"iris", "digits"}
+
+// covers reads a lesson's teaching points: an array of slugs.
+func (p *parser) covers(v any) ([]string, error) {
+	if v == nil {
+		return nil, nil
+	}
+	items, ok := v.([]any)
+	if !ok {
+		return nil, p.errAt(sectionTop, 0, "covers", i18n.LessonArrayStrings, "covers")
+	}
+	var out []string
+	for _, it := range items {
+		s, ok := it.(string)
+		if !ok {
+			return nil, p.errAt(sectionTop, 0, "covers", i18n.LessonArrayStrings, "covers")
+		}
+		if !slugPattern.MatchString(s) {
+			return nil, p.errAt(sectionTop, 0, "covers", i18n.LessonCoverNotSlug, termsafe.String(s))
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// lessonStep reads a step's question or mode, if it has one.
+func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error) {
+	has := func(k string) bool { _, ok := step[k]; return ok }
+	var mode Mode
+	if has("mode") {
+		m, err := p.text(step["mode"], sectionStep, i, "mode", true)
+		if err != nil {
+			return nil, mode, err
+		}
+		mode.Kind = ModeKind(m)
+		if mode.Kind != ModePlayground && mode.Kind != ModeBatch {
+			return nil, mode, p.errAt(sectionStep, i, "mode", i18n.LessonUnknownMode, termsafe.String(m))
+		}
+	}
+	if has("demo") {
+		if mode.Kind != ModeBatch {
+			return nil, mode, p.errAt(sectionStep, i, "demo", i18n.LessonDemoWithoutBatch)
+		}
+		d, err := p.text(step["demo"], sectionStep, i, "demo", true)
+		if err != nil {
+			return nil, mode, err
+		}
+		if !slices.Contains(demos, d) {
+			return nil, mode, p.errAt(sectionStep, i, "demo", i18n.LessonUnknownDemo, termsafe.String(d), strings.Join(demos, ", "))
+		}
+		mode.Demo = d
+	} else if mode.Kind == ModeBatch {
+		mode.Demo = demos[0]
+	}
+	if !has("question") {
+		for _, k := range []string{"answer", "tolerance", "choices", "explain"} {
+			if has(k) {
+				return nil, mode, p.errAt(sectionStep, i, k, i18n.LessonNeedsQuestion, k)
+			}
+		}
+		return nil, mode, nil
+	}
+	if mode.Kind != ModeNone {
+		return nil, mode, p.errAt(sectionStep, i, "mode", i18n.LessonQuestionAndMode)
+	}
+	q := &Question{Tolerance: DefaultTolerance}
+	var err error
+	if q.Text, err = p.text(step["question"], sectionStep, i, "question", true); err != nil {
+		return nil, mode, err
+	}
+	if !has("explain") {
+		return nil, mode, p.errAt(sectionStep, i, "question", i18n.LessonNeedsExplain)
+	}
+	if q.Explain, err = p.text(step["explain"], sectionStep, i, "explain", true); err != nil {
+		return nil, mode, err
+	}
+	q.Text, q.Explain = termsafe.Multiline(q.Text), termsafe.Multiline(q.Explain)
+	if err := p.answer(q, step, i); err != nil {
+		return nil, mode, err
+	}
+	return q, mode, nil
+}
+
+// answer reads a question's answer: a number, or a string that is one of
+// its choices.
+func (p *parser) answer(q *Question, step map[string]any, i int) error {
+	if _, ok := step["choices"]; ok {
+		items, ok := step["choices"].([]any)
+		if !ok || len(items) < 2 || len(items) > MaxChoices {
+			return p.errAt(sectionStep, i, "choices", i18n.LessonChoicesCount, MaxChoices)
+		}
+		for _, it := range items {
+			c, ok := it.(string)
+			if !ok || strings.TrimSpace(c) == "" {
+				return p.errAt(sectionStep, i, "choices", i18n.LessonArrayStrings, "choices")
+			}
+			c = termsafe.String(c)
+			if slices.Contains(q.Choices, c) {
+				return p.errAt(sectionStep, i, "choices", i18n.LessonChoiceTwice, c)
+			}
+			q.Choices = append(q.Choices, c)
+		}
+	}
+	v, ok := step["answer"]
+	if !ok {
+		return p.errAt(sectionStep, i, "question", i18n.LessonNeedsAnswer)
+	}
+	if _, ok := step["tolerance"]; ok && len(q.Choices) > 0 {
+		return p.errAt(sectionStep, i, "tolerance", i18n.LessonToleranceChoice)
+	}
+	if len(q.Choices) > 0 {
+		a, ok := v.(string)
+		if !ok {
+			return p.errAt(sectionStep, i, "answer", i18n.LessonAnswerChoice, strings.Join(q.Choices, ", "))
+		}
+		q.Correct = slices.Index(q.Choices, a)
+		if q.Correct < 0 {
+			return p.errAt(sectionStep, i, "answer", i18n.LessonAnswerChoice, strings.Join(q.Choices, ", "))
+		}
+		return nil
+	}
+	x, ok := number(v)
+	if !ok {
+		return p.errAt(sectionStep, i, "answer", i18n.LessonAnswerNumber)
+	}
+	q.Answer = x
+	if t, ok := step["tolerance"]; ok {
+		tol, ok := number(t)
+		if !ok || tol <= 0 || tol > 1 {
+			return p.errAt(sectionStep, i, "tolerance", i18n.LessonBadTolerance)
+		}
+		q.Tolerance = tol
+	}
+	return nil
+}
+
+// number is a decoded TOML number as a finite float64.
+func number(v any) (float64, bool) {
+	switch n := v.(type) {
+	case float64:
+		return n, !math.IsNaN(n) && !math.IsInf(n, 0)
+	case int64:
+		return float64(n), true
+	}
+	return 0, false
+}
+
+// Questions counts the steps that ask a question.
+func (s *Scenario) Questions() int {
+	n := 0
+	for _, st := range s.Steps {
+		if st.Question != nil {
+			n++
+		}
+	}
+	return n
+}
+
+// fileLessonStep is a step's lesson keys for the TOML encoder (record.go).
+type fileLessonStep struct {
+	Question  string   `toml:"question,omitempty"`
+	Choices   []string `toml:"choices,omitempty"`
+	Answer    any      `toml:"answer,omitempty"`
+	Tolerance *float64 `toml:"tolerance,omitempty"`
+	Explain   string   `toml:"explain,omitempty"`
+	Mode      string   `toml:"mode,omitempty"`
+	Demo      string   `toml:"demo,omitempty"`
+}
+
+func encodeLessonStep(st Step) fileLessonStep {
+	out := fileLessonStep{Mode: string(st.Mode.Kind), Demo: st.Mode.Demo}
+	if q := st.Question; q != nil {
+		out.Question, out.Explain, out.Choices = q.Text, q.Explain, q.Choices
+		if len(q.Choices) > 0 {
+			out.Answer = q.Choices[q.Correct]
+		} else {
+			out.Answer = q.Answer
+			if q.Tolerance != DefaultTolerance {
+				out.Tolerance = &q.Tolerance
+			}
+		}
+	}
+	return out
+}

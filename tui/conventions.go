@@ -1,0 +1,87 @@
+package tui
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+)
+
+// conventionsPanel is the playground's switchboard: 'v' cycles it through
+// the contrastive loss under five conventions, the triplet margin under
+// three measures, and off. It takes the chart panel's place while shown.
+type conventionsPanel struct{ page int }
+
+const conventionPages = 2
+
+func (c *conventionsPanel) next()        { c.page = (c.page + 1) % (conventionPages + 1) }
+func (c conventionsPanel) showing() bool { return c.page > 0 }
+
+var conventionLabelIDs = map[loss.ConventionID]i18n.ID{
+	loss.ConventionArticle:    i18n.ConvLabelArticle,
+	loss.ConventionHadsell:    i18n.ConvLabelHadsell,
+	loss.ConventionTFA:        i18n.ConvLabelTFA,
+	loss.ConventionPML:        i18n.ConvLabelPML,
+	loss.ConventionTorchHinge: i18n.ConvLabelTorch,
+}
+
+// view renders the page for setting s in w×h cells (frame included).
+func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
+	p := m.ctx.Printer
+	iw := w - panelFrameW
+	if c.page == 1 {
+		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(conventionLines(p, s, iw), "\n"), w, h)
+	}
+	title := p.T(i18n.MarginTitle, numfmt.Input(s.Margin), c.page, conventionPages)
+	return m.textPanel(title, strings.Join(marginLines(p, s, iw), "\n"), w, h)
+}
+
+// conventionLines is one line per convention: ID, loss, formula and what
+// its labels mean, plus the labels it gives the two pairs when they fit.
+func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
+	cs, err := loss.Conventions(s)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	lines := []string{p.T(i18n.ConvIntro)}
+	for _, c := range cs {
+		line := padRight(string(c.ID), 11) + " " + padRight(numfmt.Loss(c.Loss), 7) + " " + padRight(c.Formula, 35) + " " + p.T(conventionLabelIDs[c.ID])
+		if pairs := "  a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
+			line += pairs
+		}
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	return lines
+}
+
+// marginLines say what m asks of this state under plain, squared and
+// cosine measures, each wrapped to w.
+func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
+	ms, err := loss.MarginScales(s)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	ev, err := loss.Evaluate(s)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	squared, _ := ev.Result(loss.SquaredTripletID)
+	texts := []string{
+		p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss)),
+		p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredEquivalent)),
+	}
+	if ms.OnSphere {
+		texts = append(texts, p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet)), p.T(i18n.MarginCosineNote))
+	} else {
+		texts = append(texts, p.T(i18n.MarginCosineFar))
+	}
+	var lines []string
+	for _, t := range texts {
+		lines = append(lines, fitOrWrap(t, w)...)
+	}
+	return lines
+}

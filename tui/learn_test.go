@@ -1,0 +1,272 @@
+package tui
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"losslab/internal/numfmt"
+	"losslab/scenarios"
+)
+
+func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {
+	t.Helper()
+	next, _ := NewLearn(testContext(), cfg).Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(LearnModel)
+}
+
+func pressLearn(t testing.TB, m LearnModel, keys ...string) LearnModel {
+	t.Helper()
+	for _, k := range keys {
+		next, _ := m.Update(keyMsg(k))
+		m = next.(LearnModel)
+	}
+	return m
+}
+
+// A learner's flow through the app: the list, a lesson's description, a
+// question typed and checked, the explanation, a skipped question; the
+// progress is on disk when the program ends.
+func TestLearnFlowWithQuestion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{ProgressPath: path}}),
+		teatest.WithInitialTermSize(80, 24))
+	waitText(t, tm, "1. The article's two examples")
+	tm.Send(keyMsg("enter"))
+	waitText(t, tm, "Here is its first")
+	tm.Send(keyMsg("right"))
+	waitText(t, tm, "what is the triplet loss")
+	tm.Type("0.4")
+	tm.Send(keyMsg("enter"))
+	waitAll(t, tm, "Right: 0.40.", "the triplet loss is 0.4.")
+	tm.Send(keyMsg("right"))
+	waitText(t, tm, "What is the triplet loss now?")
+	tm.Send(keyMsg("tab"))
+	waitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
+	if name, step := final.modes[ModeLearn].(LearnModel).Lesson(); name != "article-cases" || step != 2 {
+		t.Errorf("ended at %s step %d", name, step)
+	}
+	p, err := scenarios.LoadProgress(path)
+	if err != nil || p.Lesson != "article-cases" || p.Step != 2 || p.Done("article-cases") {
+		t.Errorf("saved progress %+v, %v", p, err)
+	}
+}
+
+// waitAll waits until one frame's output holds every text: waitText
+// consumes what it reads, so two waits cannot look at one frame.
+func waitAll(t *testing.T, tm *teatest.TestModel, texts ...string) {
+	t.Helper()
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
+		for _, text := range texts {
+			if !strings.Contains(string(b), text) {
+				return false
+			}
+		}
+		return true
+	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+}
+
+// A wrong choice says what was chosen and what is right, and the
+// explanation follows either way.
+func TestLearnChoiceQuestion(t *testing.T) {
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+	m = pressLearn(t, m, "right")
+	if v := m.View(); !strings.Contains(v, "▸ 1. hard") || !strings.Contains(v, "losses hidden until you answer") || strings.Contains(v, "0.3000") {
+		t.Fatalf("question screen:\n%s", v)
+	}
+	m = pressLearn(t, m, "down", "enter")
+	v := m.View()
+	for _, want := range []string{"✗ You said semi-hard; the answer is hard.", "the triplet is hard, triplet loss 0.3.", "= 0.3000 · hard"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
+		}
+	}
+	m = pressLearn(t, m, "right", "2", "enter")
+	if v := m.View(); !strings.Contains(v, "✓ Right: semi-hard.") {
+		t.Errorf("a digit picks the choice:\n%s", v)
+	}
+}
+
+// Typing something that is not a number says so and keeps the question.
+func TestLearnNotANumber(t *testing.T) {
+	m := newLearn(t, LearnConfig{}, 80, 24)
+	m = pressLearn(t, m, "enter", "right", "a", "b", "enter")
+	if v := m.View(); !strings.Contains(v, `"ab" is not a number`) || !strings.Contains(v, "losses hidden until you answer") {
+		t.Errorf("not a number:\n%s", v)
+	}
+	m = pressLearn(t, m, "backspace", "backspace", "0", ".", "4", "0", "1", "enter")
+	if v := m.View(); !strings.Contains(v, "✓ Right: 0.40.") {
+		t.Errorf("0.401 is within the tolerance:\n%s", v)
+	}
+}
+
+// Progress survives a restart: the list selects the lesson last open and
+// enter resumes at its step; reaching a lesson's end marks it done.
+func TestLearnResumes(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := scenarios.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	m := newLearn(t, LearnConfig{ProgressPath: path}, 80, 24)
+	v := m.View()
+	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 8 lessons done") {
+		t.Fatalf("list:\n%s", v)
+	}
+	m = pressLearn(t, m, "enter")
+	if name, step := m.Lesson(); name != "regimes" || step != 3 {
+		t.Fatalf("resumed at %s %d", name, step)
+	}
+	for range 10 {
+		m = pressLearn(t, m, "tab", "right")
+	}
+	if !m.Progress().Done("regimes") {
+		t.Error("the lesson's end did not mark it done")
+	}
+	back, _ := scenarios.LoadProgress(path)
+	if !back.Done("regimes") {
+		t.Error("done is not saved")
+	}
+	m = pressLearn(t, m, "enter")
+	if name, step := m.Lesson(); name != "why-margin" || step != 0 {
+		t.Errorf("the end's enter opened %s %d, want the next lesson", name, step)
+	}
+}
+
+// A mode step hosts the playground on its state; esc comes back to the
+// lesson, keys in between act on the playground.
+func TestLearnExploreAndReturn(t *testing.T) {
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m = pressLearn(t, m, "right", "tab", "right", "tab", "right")
+	if v := m.View(); !strings.Contains(v, "Press e to explore") || !strings.Contains(v, "e explore") {
+		t.Fatalf("mode step:\n%s", v)
+	}
+	m = pressLearn(t, m, "e")
+	v := m.View()
+	if !strings.Contains(v, "exploring · esc returns to the lesson") || !strings.Contains(v, "max(0.10 − 0.60 + 0.20, 0)") {
+		t.Fatalf("exploring:\n%s", v)
+	}
+	if got := len(strings.Split(v, "\n")); got != 24 {
+		t.Errorf("the hosted playground has %d lines at 80×24", got)
+	}
+	m = pressLearn(t, m, "down", "left")
+	if v := m.View(); !strings.Contains(v, "max(0.10 − 0.55 + 0.20, 0)") {
+		t.Errorf("keys do not reach the playground:\n%s", v)
+	}
+	m = pressLearn(t, m, "esc")
+	if v := m.View(); !strings.Contains(v, "lesson 1/1 · step 4/4") || strings.Contains(v, "exploring") {
+		t.Errorf("esc did not come back:\n%s", v)
+	}
+}
+
+// Every screen of the course, answered right, fits 80×24 and 120×40
+// exactly, says "Right" after each answer, and ends each lesson by
+// offering the next; under NO_COLOR too (the test context is Ascii).
+func TestEveryLessonWalksAndFits(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		m := newLearn(t, LearnConfig{}, size[0], size[1])
+		m = pressLearn(t, m, "enter")
+		for li, l := range scenarios.Lessons() {
+			for i := 0; i < l.Len(); i++ {
+				if name, step := m.Lesson(); name != l.Name || step != i {
+					t.Fatalf("%v: at %s %d, want %s %d", size, name, step, l.Name, i)
+				}
+				checkFits(t, m.View(), size)
+				if i > 0 && l.Steps[i-1].Question != nil {
+					m = answerRight(t, m, l.Steps[i-1].Question)
+					v := m.View()
+					if !strings.Contains(v, "✓ Right: "+l.Steps[i-1].Question.RightAnswer()) {
+						t.Errorf("%v %s step %d:\n%s", size, l.Name, i, v)
+					}
+					checkFits(t, v, size)
+				}
+				if i < l.Len()-1 {
+					m = pressLearn(t, m, "right")
+				}
+			}
+			v := m.View()
+			if li+1 < len(scenarios.Lessons()) && !strings.Contains(strings.Join(strings.Fields(v), " "), "Press enter for the next one: "+scenarios.Lessons()[li+1].Title) {
+				t.Errorf("%v: %s's end does not offer the next lesson:\n%s", size, l.Name, v)
+			}
+			m = pressLearn(t, m, "enter")
+		}
+		if v := m.View(); !strings.Contains(v, "8 of 8 lessons done") {
+			t.Errorf("%v: after the course:\n%s", size, v)
+		}
+	}
+}
+
+func answerRight(t *testing.T, m LearnModel, q *scenarios.Question) LearnModel {
+	t.Helper()
+	if len(q.Choices) > 0 {
+		return pressLearn(t, m, string(rune('1'+q.Correct)), "enter")
+	}
+	return pressLearn(t, m, numfmt.Input(q.Answer), "enter")
+}
+
+func checkFits(t *testing.T, v string, size [2]int) {
+	t.Helper()
+	lines := strings.Split(v, "\n")
+	if len(lines) != size[1] {
+		t.Errorf("%v: %d lines", size, len(lines))
+	}
+	for _, l := range lines {
+		if lipgloss.Width(l) > size[0] {
+			t.Errorf("%v: line wider than the window: %q", size, l)
+		}
+		if strings.Contains(l, "…") && !strings.Contains(l, "↓ more") {
+			t.Errorf("%v: a cut line: %q", size, l)
+		}
+	}
+}
+
+// v cycles the playground's conventions panel: five conventions with
+// core/loss's values, then the margin under three measures, then the chart.
+func TestConventionsPanel(t *testing.T) {
+	m := newModel(t, Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(t, next.(Model), "v")
+	v := m.View()
+	for _, want := range []string{"article     0.1225", "hadsell     0.2450", "tfa         0.2450", "pml         0.7000", "torch_hinge 0.3500", "Y=0 similar"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("page 1 lacks %q:\n%s", want, v)
+		}
+	}
+	m = press(t, m, "v")
+	v = m.View()
+	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= 0.24", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("page 2 lacks %q:\n%s", want, v)
+		}
+	}
+	m = press(t, m, "v")
+	if v := m.View(); !strings.Contains(v, "chart 1/5") {
+		t.Errorf("a third v does not bring the chart back:\n%s", v)
+	}
+	// Beyond 2 no two unit vectors reach: the cosine line says so.
+	far := press(t, m, append(repeat("right", 50), "v", "v")...)
+	if v := far.View(); !strings.Contains(v, "no two unit vectors are more than 2 apart") {
+		t.Errorf("d(a,p) = 2.70:\n%s", v)
+	}
+}
+
+// Target: a keystroke in a lesson (Update and View at 120×40, the state
+// evaluated and the text wrapped) under 1 ms (measured 0.14 ms).
+func BenchmarkLearnKeystroke(b *testing.B) {
+	m := newLearn(b, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	keys := []string{"right", "1", "enter", "right", "left"}
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(keyMsg(keys[i%len(keys)]))
+		m = next.(LearnModel)
+		_ = m.View()
+		i++
+	}
+}

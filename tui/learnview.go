@@ -1,0 +1,302 @@
+package tui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/grid"
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/scenarios"
+)
+
+// View lays the course out to the exact window size: a header, the step's
+// state (its results hidden while a question waits), the step's text
+// wrapped and scrollable, a status line and the keys that act now.
+func (m LearnModel) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	switch m.screen {
+	case screenExploring:
+		// The hosted mode gets the whole window; its header line gives way
+		// to one that says how to come back.
+		banner := m.ctx.Styles.Accent.Render(m.ctx.Printer.T(i18n.LearnExploring, m.position()))
+		_, rest, _ := strings.Cut(m.child.View(), "\n")
+		return headerLine(banner, "", m.width) + "\n" + rest
+	case screenList:
+		return m.listView()
+	}
+	return m.stepView()
+}
+
+// position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
+func (m LearnModel) position() string {
+	l := m.lessons[m.lesson]
+	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.Len())
+}
+
+// headerLine puts left and right on one line of width w, shortening left.
+func headerLine(left, right string, w int) string {
+	room := w - lipgloss.Width(right) - 1
+	left = ansi.Truncate(left, max(room, 0), "…")
+	return left + strings.Repeat(" ", max(1, w-lipgloss.Width(left)-lipgloss.Width(right))) + right
+}
+
+func (m LearnModel) listView() string {
+	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
+	done := 0
+	for _, l := range m.lessons {
+		if m.progress.Done(l.Name) {
+			done++
+		}
+	}
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
+	lines = append(lines, wrapWords(p.T(i18n.LearnListIntro), w)...)
+	lines = append(lines, "")
+	for i, l := range m.lessons {
+		sel, mark := "  ", "·"
+		if i == m.cursor {
+			sel = st.Selected.Render("▸ ")
+		}
+		if m.progress.Done(l.Name) {
+			mark = "✓"
+		}
+		title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+		if i == m.cursor {
+			title = st.Selected.Render(title)
+		}
+		covers := st.Dim.Render(strings.Join(l.Covers, ", "))
+		line := title
+		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
+			line = title + strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers)) + covers
+		}
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	return m.frame(lines, []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Playground, m.keys.Quit})
+}
+
+// frame pads body to the window, then adds the status and help lines.
+func (m LearnModel) frame(body []string, keys []key.Binding) string {
+	rows := m.height - 2
+	if len(body) > rows {
+		body = body[:rows]
+	}
+	for len(body) < rows {
+		body = append(body, "")
+	}
+	status := ""
+	if m.status != "" {
+		status = m.ctx.Styles.Error.Render(ansi.Truncate(m.status, m.width, "…"))
+	}
+	return strings.Join(append(body, status, ansi.Truncate(m.help.ShortHelpView(keys), m.width, "")), "\n")
+}
+
+func (m LearnModel) stepView() string {
+	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
+	l := m.lessons[m.lesson]
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnHeader, l.Title)), m.position(), w), ""}
+	lines = append(lines, m.stateLines(w)...)
+	lines = append(lines, "")
+	rows := m.height - 2 - len(lines)
+	text := m.stepText(w)
+	if len(text) > rows {
+		first := min(m.scroll, len(text)-rows+1)
+		text = append(text[first:first+rows-1], st.Dim.Render(p.T(i18n.LearnMore)))
+	}
+	return m.frame(append(lines, text...), m.stepKeys(len(text) > rows))
+}
+
+// stateLines show the step's state as core/loss evaluates it; while a
+// question waits only the inputs show.
+func (m LearnModel) stateLines(w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	s := m.shownState()
+	var inputs []string
+	for f := grid.Field(0); f < grid.NumFields; f++ {
+		v := p.T(i18n.ExplainLabelDiff)
+		switch {
+		case !f.IsLabel():
+			v = numfmt.Input(s.Value(f).Float())
+		case s.Label(f) == loss.Same:
+			v = p.T(i18n.ExplainLabelSame)
+		}
+		inputs = append(inputs, fieldLabel(p, f)+" "+st.Bold.Render(v))
+	}
+	lines := []string{strings.Join(inputs, "   ")}
+	if m.asking() {
+		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
+	}
+	if m.nextAsks() { // showing the losses now would give the next answer away
+		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
+	}
+	ev, err := m.evaluation()
+	if err != nil { // the grid keeps every state valid
+		return append(lines, st.Error.Render(err.Error()))
+	}
+	var squared loss.Result
+	for _, r := range ev.Results {
+		if r.Loss.ID == loss.SquaredTripletID {
+			squared = r
+		}
+	}
+	lines = append(lines,
+		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
+		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), regimeWord(p, squared.Terms[0].Regime)),
+		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
+	var out []string
+	for _, line := range lines {
+		out = append(out, fitOrWrap(line, w)...)
+	}
+	return out
+}
+
+// stepText is the step's words, wrapped to w: the description, the note,
+// the question and its answer, what the step's mode offers, what comes next.
+func (m LearnModel) stepText(w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	l, step := m.lessons[m.lesson], m.currentStep()
+	// Each paragraph is styled line by line after wrapping, so that no
+	// escape sequence is split across lines.
+	type para struct {
+		text  string
+		style lipgloss.Style
+	}
+	var paras []para
+	add := func(text string, style lipgloss.Style) { paras = append(paras, para{text, style}) }
+	switch {
+	case step == nil:
+		add(l.Description, st.Base)
+	case step.Question != nil:
+		q := step.Question
+		add(q.Text, st.Bold)
+		if m.asking() {
+			paras = append(paras, para{m.answerArea(q), st.Base})
+			add(m.answerHint(q), st.Dim)
+			break
+		}
+		style := st.Error
+		if m.answer == skipped {
+			style = st.Base
+		} else if m.right {
+			style = st.Regime[loss.Easy]
+		}
+		add(m.verdict, style)
+		add(q.Explain, st.Base)
+		if step.Note != "" {
+			add(step.Note, st.Base)
+		}
+	default:
+		if step.Note != "" {
+			add("✎ "+step.Note, st.Base)
+		}
+	}
+	if step != nil {
+		switch step.Mode.Kind {
+		case scenarios.ModePlayground:
+			add(p.T(i18n.LearnExplorePlayground), st.Accent)
+		case scenarios.ModeBatch:
+			add(p.T(i18n.LearnExploreBatch, step.Mode.Demo), st.Accent)
+		}
+	}
+	if m.atEnd() && !m.asking() {
+		end := p.T(i18n.LearnEndLast)
+		if m.lesson+1 < len(m.lessons) {
+			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
+		}
+		add(end, st.Accent)
+	}
+	var out []string
+	for i, pa := range paras {
+		if i > 0 {
+			out = append(out, "")
+		}
+		for _, line := range strings.Split(pa.text, "\n") { // a choice list keeps its lines
+			for _, l := range fitOrWrap(line, w) {
+				out = append(out, pa.style.Render(l))
+			}
+		}
+	}
+	return out
+}
+
+// fitOrWrap keeps a line that fits as it is (its columns aligned with
+// spaces) and wraps one that does not with the shared rules
+// (internal/textwrap: operators stay with their operands, CJK breaks).
+func fitOrWrap(line string, w int) []string {
+	if lipgloss.Width(line) <= w {
+		return []string{line}
+	}
+	return wrapWords(line, w)
+}
+
+func (m LearnModel) answerArea(q *scenarios.Question) string {
+	if len(q.Choices) == 0 {
+		return m.input.View()
+	}
+	var lines []string
+	for i, c := range q.Choices {
+		sel := "  "
+		if i == m.choice {
+			sel = "▸ "
+		}
+		line := fmt.Sprintf("%s%d. %s", sel, i+1, c)
+		if i == m.choice {
+			line = m.ctx.Styles.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m LearnModel) answerHint(q *scenarios.Question) string {
+	if len(q.Choices) > 0 {
+		return m.ctx.Printer.T(i18n.LearnHintChoice)
+	}
+	return m.ctx.Printer.T(i18n.LearnHintNumber)
+}
+
+// stepKeys are the keys that act on the step on screen.
+func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
+	k := m.keys
+	if m.asking() {
+		if len(m.currentStep().Question.Choices) > 0 {
+			return []key.Binding{k.Pick, k.Answer, k.Skip, k.Back, k.Quit}
+		}
+		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
+	}
+	var keys []key.Binding
+	if m.atEnd() {
+		keys = append(keys, k.NextLesson)
+	} else {
+		keys = append(keys, k.Next)
+	}
+	if m.step > 0 {
+		keys = append(keys, k.Prev)
+	}
+	if st := m.currentStep(); st != nil && st.Mode.Kind != scenarios.ModeNone {
+		keys = append(keys, k.Explore)
+	}
+	if scrolls {
+		keys = append(keys, k.Scroll)
+	}
+	return append(keys, k.Back, k.Quit)
+}
+
+// maxScroll is the first text line that still fills the text area.
+func (m LearnModel) maxScroll() int {
+	rows := m.height - 2 - 3 - len(m.stateLines(m.width))
+	return max(len(m.stepText(m.width))-rows+1, 0)
+}
+
+// nextAsks reports whether the step after the shown one asks a question
+// about this same state.
+func (m LearnModel) nextAsks() bool {
+	l := m.lessons[m.lesson]
+	return m.step < len(l.Steps) && l.Steps[m.step].Question != nil && l.Steps[m.step].State == m.shownState()
+}
