@@ -76,7 +76,7 @@ func runTrain(args []string, io IO) int {
 	if err := checkTrainFlags(f); err != nil {
 		return fail(io, cmd, err)
 	}
-	data, err := trainData(f)
+	data, err := trainData(f, io.In)
 	if err != nil {
 		return fail(io, cmd, err)
 	}
@@ -120,11 +120,11 @@ func checkTrainFlags(f trainFlags) error {
 }
 
 // trainData reads --in with the batch command's readers, or generates --data.
-func trainData(f trainFlags) (*train.Data, error) {
+func trainData(f trainFlags, stdin io.Reader) (*train.Data, error) {
 	if f.in == "" {
 		return train.Generate(f.cfg.Data, f.cfg.Seed)
 	}
-	ds, err := loadDataset(batchFlags{in: f.in, format: f.format, labelCol: f.labelCol})
+	ds, err := loadDataset(batchFlags{in: f.in, format: f.format, labelCol: f.labelCol}, stdin)
 	if err != nil {
 		return nil, err
 	}

@@ -16,6 +16,7 @@ var englishAreas = []map[ID]string{
 	trainModeEN,
 	trainKeysEN,
 	lessonsEN,
+	batchEN,
 }
 
 var english = join(englishAreas...)
@@ -34,6 +35,7 @@ var chineseAreas = []map[ID]string{
 	zhZH,
 	trainZH,
 	lessonsZH,
+	batchZH,
 }
 
 var chinese = join(chineseAreas...)

@@ -1,6 +1,7 @@
 package train
 
 import (
+	"context"
 	"math"
 	"math/rand/v2"
 	"slices"
@@ -99,7 +100,7 @@ func TestMetricsAgreeWithBatch(t *testing.T) {
 	}
 	emb := make([]float64, 2*data.N)
 	tr.runs[0].Embed(data, tr.eval, emb)
-	res, err := batch.Compute(mat.NewDense(data.N, 2, emb), data.Labels, len(data.Classes), batch.Options{Margin: 1})
+	res, err := batch.Compute(context.Background(), mat.NewDense(data.N, 2, emb), data.Labels, len(data.Classes), batch.Options{Margin: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
