@@ -56,6 +56,7 @@ func commands() []command {
 		{"scenarios", i18n.CLISummaryScenarios, runScenarios},
 		{"replay", i18n.CLISummaryReplay, runReplay},
 		{"batch", i18n.CLISummaryBatch, runBatch},
+		{"train", i18n.TrainSummary, runTrain},
 		{"learn", i18n.CLISummaryLearn, runLearn},
 		{"lessons", i18n.CLISummaryLessons, runLessons},
 		{"serve", i18n.CLISummaryServe, runServe},

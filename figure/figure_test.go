@@ -2,6 +2,7 @@ package figure
 
 import (
 	"bytes"
+	"context"
 	"encoding/xml"
 	"flag"
 	"io"
@@ -155,7 +156,7 @@ func TestHistoryFigure(t *testing.T) {
 // (1,2) 9, (1,3) 10. AUC 1, threshold 1, median positive 1.
 func TestBatchFigure(t *testing.T) {
 	x := mat.NewDense(4, 1, []float64{0, 1, 10, 11})
-	res, err := batch.Compute(x, []int{0, 0, 1, 1}, 2, batch.Options{Metric: dist.Euclidean, Margin: 0.5, Bins: 10})
+	res, err := batch.Compute(context.Background(), x, []int{0, 0, 1, 1}, 2, batch.Options{Metric: dist.Euclidean, Margin: 0.5, Bins: 10})
 	if err != nil {
 		t.Fatal(err)
 	}
