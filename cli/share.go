@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"slices"
 
 	"github.com/spf13/pflag"
 	"gonum.org/v1/plot"
@@ -11,6 +12,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/core/train"
 	"losslab/figure"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
@@ -62,9 +64,12 @@ func (f *plotFlags) style(io IO) (figure.Style, error) {
 // write renders p into the --plot file: complete or not at all, never over
 // an existing file. A Chinese interface without --font gets a note that
 // PNG and PDF have English labels (style chose them).
-func (f *plotFlags) write(io IO, p *plot.Plot) error {
+func (f *plotFlags) write(io IO, p *plot.Plot) error { return f.writeRow(io, []*plot.Plot{p}) }
+
+// writeRow is write for plots side by side.
+func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 	format, _ := figure.FormatOf(f.path)
-	data, err := figure.Render(p, format)
+	data, err := figure.RenderRow(plots, format)
 	if err != nil {
 		return usagef(i18n.CLIErrBadValue, "plot", err.Error())
 	}
@@ -149,4 +154,48 @@ func scenarioState(s *scenarios.Scenario, i int) string {
 		return ""
 	}
 	return str
+}
+
+// trainFigure gathers what train's figure shows while the headless run
+// records: each run's loss at every recorded step, its distances at the
+// first and the last record, and its embeddings at the last.
+type trainFigure struct {
+	tr   *train.Trainer
+	runs []figure.TrainRun
+}
+
+func newTrainFigure(tr *train.Trainer) *trainFigure {
+	f := &trainFigure{tr: tr}
+	labels := make([]int, len(tr.EvalPoints()))
+	for i, p := range tr.EvalPoints() {
+		labels[i] = tr.Data().Labels[p]
+	}
+	for _, r := range tr.Runs() {
+		f.runs = append(f.runs, figure.TrainRun{Name: r.Name, Labels: labels})
+	}
+	return f
+}
+
+// observe records one step; the runs' buffers change with the next
+// measurement, so they are copied.
+func (f *trainFigure) observe(ms []train.Metrics) {
+	for i, r := range f.tr.Runs() {
+		fr := &f.runs[i]
+		fr.Steps = append(fr.Steps, ms[i].Step)
+		fr.Loss = append(fr.Loss, ms[i].Loss)
+		pos, neg := r.Distances()
+		if len(fr.Steps) == 1 {
+			fr.StartPos, fr.StartNeg, fr.StartAUC = slices.Clone(pos), slices.Clone(neg), ms[i].AUC
+		}
+		fr.EndPos, fr.EndNeg, fr.EndAUC = slices.Clone(pos), slices.Clone(neg), ms[i].AUC
+		fr.Embeddings = slices.Clone(r.Embeddings())
+	}
+}
+
+func (f *trainFigure) write(io IO, pf *plotFlags, st figure.Style) error {
+	plots, err := figure.Train(f.runs, termsafe.String(f.tr.Data().Source), st)
+	if err != nil {
+		return err
+	}
+	return pf.writeRow(io, plots)
 }

@@ -12,6 +12,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/statestr"
 )
 
@@ -203,6 +204,48 @@ func TestPlotLanguage(t *testing.T) {
 		st, err := tc.pf.style(zh)
 		if err != nil || st.Printer.Lang() != tc.want {
 			t.Errorf("%s: labels in %v, %v; want %v", tc.pf.path, st.Printer.Lang(), err, tc.want)
+		}
+	}
+}
+
+// train --plot draws the runs the JSON reports: the AUCs in the figure are
+// the summary's, first and last; every run has its curve.
+func TestTrainPlot(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "train.svg")
+	code, out, errOut := run(t, "train", "--data", "blobs", "--loss", "batch-hard", "--compare", "contrastive", "--steps", "40", "--every", "10", "--json", "--plot", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var first map[string]any
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		m := decodeReport(t, line)
+		if m["summary"] == true {
+			first = m
+			break
+		}
+	}
+	if first == nil {
+		t.Fatalf("no summary line in:\n%s", out)
+	}
+	auc := func(key string) string {
+		return numfmt.Loss(first[key].(map[string]any)["auc"].(float64))
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "batch-hard: pair distances, AUC " + auc("initial") + " at the start, " + auc("final") + " at the end"
+	for _, w := range []string{want, "Training on blobs: the loss of each run", "batch-hard", "contrastive", "the embeddings at the end, by class"} {
+		if !bytes.Contains(data, []byte(w)) {
+			t.Errorf("the training figure lacks %q", w)
+		}
+	}
+	dec := xml.NewDecoder(bytes.NewReader(data))
+	for {
+		if _, err := dec.Token(); err == io.EOF {
+			break
+		} else if err != nil {
+			t.Fatalf("not XML: %v", err)
 		}
 	}
 }

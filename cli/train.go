@@ -61,8 +61,13 @@ func runTrain(args []string, io IO) int {
 	f := trainFlags{cfg: train.NewConfig()}
 	fs := newFlagSet("train")
 	defineTrainFlags(fs, &f, io)
+	pf := addPlotFlags(fs, io)
 	if done, status := parseFlags(fs, args, i18n.TrainSynopsis, io); done {
 		return status
+	}
+	style, err := pf.style(io)
+	if err != nil {
+		return fail(io, cmd, err)
 	}
 	f.given = map[string]bool{}
 	fs.Visit(func(fl *pflag.Flag) { f.given[fl.Name] = true })
@@ -84,7 +89,7 @@ func runTrain(args []string, io IO) int {
 	if err != nil {
 		return fail(io, cmd, err)
 	}
-	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY
+	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
 	if !headless {
 		cfg := tui.Config{Start: tui.ModeTrain, Train: tui.TrainConfig{Trainer: tr}}
 		if f.in != "" {
@@ -95,8 +100,14 @@ func runTrain(args []string, io IO) int {
 		}
 	}
 	var out bytes.Buffer
-	if err := trainHeadless(&out, tr, f, io.printer()); err != nil {
+	fig := newTrainFigure(tr)
+	if err := trainHeadless(&out, tr, f, io.printer(), fig.observe); err != nil {
 		return fail(io, cmd, err)
+	}
+	if pf.path != "" {
+		if err := fig.write(io, pf, style); err != nil {
+			return fail(io, cmd, err)
+		}
 	}
 	return write(io, "train", out.Bytes())
 }
@@ -151,7 +162,9 @@ type trainSummary struct {
 
 // trainHeadless trains f.steps steps, recording every f.every steps, and
 // writes JSON Lines or a table to w.
-func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Printer) error {
+// observe (if not nil) sees every recorded step's metrics, after the runs
+// measured them.
+func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Printer, observe func([]train.Metrics)) error {
 	runs := tr.Runs()
 	var lines []trainLine
 	summaries := make([]trainSummary, len(runs))
@@ -162,6 +175,9 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 		ms, err := tr.Metrics()
 		if err != nil {
 			return err
+		}
+		if observe != nil {
+			observe(ms)
 		}
 		for i, m := range ms {
 			lines = append(lines, trainLine{Run: runs[i].Name, Metrics: m})

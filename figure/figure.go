@@ -109,13 +109,21 @@ func (st Style) apply(ts *text.Style) {
 }
 
 // Render writes p in format ("svg", "png" or "pdf") at the figure size.
-func Render(p *plot.Plot, format string) ([]byte, error) {
-	w, err := p.WriterTo(Width, Height, format)
+func Render(p *plot.Plot, format string) ([]byte, error) { return RenderRow([]*plot.Plot{p}, format) }
+
+// RenderRow writes plots side by side, each the figure's size, in format.
+func RenderRow(plots []*plot.Plot, format string) ([]byte, error) {
+	c, err := draw.NewFormattedCanvas(Width*vg.Length(len(plots)), Height, format)
 	if err != nil {
 		return nil, err
 	}
+	dc := draw.New(c)
+	tiles := draw.Tiles{Rows: 1, Cols: len(plots), PadX: vg.Millimeter * 4}
+	for i, cell := range plot.Align([][]*plot.Plot{plots}, tiles, dc)[0] {
+		plots[i].Draw(cell)
+	}
 	var b bytes.Buffer
-	if _, err := w.WriteTo(&b); err != nil {
+	if _, err := c.WriteTo(&b); err != nil {
 		return nil, err
 	}
 	return b.Bytes(), nil

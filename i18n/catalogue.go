@@ -23,6 +23,7 @@ var englishAreas = []map[ID]string{
 	shareCLIEN,
 	shareServeEN,
 	shareServeCLIEN,
+	shareTrainFigEN,
 }
 
 var english = join(englishAreas...)
@@ -48,6 +49,7 @@ var chineseAreas = []map[ID]string{
 	shareCLIZH,
 	shareServeZH,
 	shareServeCLIZH,
+	shareTrainFigZH,
 }
 
 var chinese = join(chineseAreas...)

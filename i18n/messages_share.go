@@ -254,3 +254,26 @@ var shareServeCLIEN = map[ID]string{
 	ServeHowToConnect:      "losslab serve: students connect with: %s",
 	ServeStopping:          "losslab serve: %v: closing %d sessions",
 }
+
+// The training figure.
+const (
+	FigTrainLossTitle    ID = "share.fig.train-loss-title"    // data
+	FigTrainDistTitle    ID = "share.fig.train-dist-title"    // run, AUC at start, AUC at end
+	FigTrainScatterTitle ID = "share.fig.train-scatter-title" // run
+	FigAxisStep          ID = "share.fig.axis-step"
+	FigTrainStartSame    ID = "share.fig.train-start-same"
+	FigTrainStartDiff    ID = "share.fig.train-start-diff"
+	FigTrainEndSame      ID = "share.fig.train-end-same"
+	FigTrainEndDiff      ID = "share.fig.train-end-diff"
+)
+
+var shareTrainFigEN = map[ID]string{
+	FigTrainLossTitle:    "Training on %s: the loss of each run",
+	FigTrainDistTitle:    "%s: pair distances, AUC %s at the start, %s at the end",
+	FigTrainScatterTitle: "%s: the embeddings at the end, by class",
+	FigAxisStep:          "step",
+	FigTrainStartSame:    "same class, start",
+	FigTrainStartDiff:    "different class, start",
+	FigTrainEndSame:      "same class, end",
+	FigTrainEndDiff:      "different class, end",
+}

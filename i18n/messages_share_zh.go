@@ -123,3 +123,14 @@ var shareServeCLIZH = map[ID]string{
 	ServeHowToConnect:      "losslab serve：学生用这个命令连接：%s",
 	ServeStopping:          "losslab serve：%v：正在关闭 %d 个会话",
 }
+
+var shareTrainFigZH = map[ID]string{
+	FigTrainLossTitle:    "在 %s 上训练：每次运行的损失",
+	FigTrainDistTitle:    "%s：样本对距离，开始时 AUC %s，结束时 %s",
+	FigTrainScatterTitle: "%s：结束时的嵌入，按类别着色",
+	FigAxisStep:          "步数",
+	FigTrainStartSame:    "同类，开始",
+	FigTrainStartDiff:    "异类，开始",
+	FigTrainEndSame:      "同类，结束",
+	FigTrainEndDiff:      "异类，结束",
+}
