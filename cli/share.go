@@ -85,11 +85,15 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 	return nil
 }
 
-// decodeStateFlag reads --state; its error names the field at fault.
+// decodeStateFlag reads a playground's --state; its error names the field
+// at fault.
 func decodeStateFlag(s string) (*statestr.Playground, error) {
 	d, err := statestr.Decode(s)
 	if err != nil {
 		return nil, err
+	}
+	if d.Mode != statestr.ModePlayground {
+		return nil, usagef(i18n.CLIErrPlaygroundStateMode)
 	}
 	return &d.Playground, nil
 }
@@ -198,4 +202,40 @@ func (f *trainFigure) write(io IO, pf *plotFlags, st figure.Style) error {
 		return err
 	}
 	return pf.writeRow(io, plots)
+}
+
+// trainStateFlags are the flags a training state string sets; --state
+// refuses them, as it says all of them.
+var trainStateFlags = []string{"data", "in", "model", "loss", "compare", "margin", "compare-margin", "lr", "batch", "seed", "normalize"}
+
+// applyTrainState reads train's --state into f's configuration and returns
+// the step to advance to. It runs after f.given is filled.
+func applyTrainState(f *trainFlags, s string) (int, error) {
+	if !f.given["state"] {
+		return 0, nil
+	}
+	for _, name := range trainStateFlags {
+		if f.given[name] {
+			return 0, usagef(i18n.CLIErrConflict, "--state", "--"+name)
+		}
+	}
+	d, err := statestr.Decode(s)
+	if err != nil {
+		return 0, err
+	}
+	if d.Mode != statestr.ModeTrain {
+		return 0, usagef(i18n.CLIErrTrainStateMode)
+	}
+	f.cfg = d.Training.Config
+	return d.Training.Step, nil
+}
+
+// trainState is the state string of tr's configuration at step, or ""
+// when it cannot be spelled (data from a file).
+func trainState(cfg train.Config, step int) string {
+	s, err := statestr.EncodeTraining(statestr.Training{Config: cfg, Step: step})
+	if err != nil {
+		return ""
+	}
+	return s
 }

@@ -249,3 +249,46 @@ func TestTrainPlot(t *testing.T) {
 		}
 	}
 }
+
+// A training state string reopens the run exactly: from its step, the
+// metrics are those of one uninterrupted run (same data, seed, batches).
+func TestTrainStateReopens(t *testing.T) {
+	base := []string{"train", "--loss", "batch-hard", "--compare", "contrastive", "--margin", "0.5", "--seed", "7", "--json"}
+	_, out, _ := run(t, append(base, "--steps", "60")...)
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	s, _ := decodeReport(t, lines[len(lines)-1])["state"].(string)
+	if !strings.HasPrefix(s, "ll1_t_loss-batch-hard_cmp-contrastive_m-0.5_seed-7_st-60_") {
+		t.Fatalf("summary state %q", s)
+	}
+	_, whole, _ := run(t, append(base, "--steps", "90", "--every", "30")...)
+	code, resumed, errOut := run(t, "train", "--state", s, "--steps", "30", "--every", "30", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	records := func(out string) []string {
+		var keep []string
+		for _, l := range strings.Split(strings.TrimSpace(out), "\n") {
+			if strings.Contains(l, `"step":60,`) || strings.Contains(l, `"step":90,`) {
+				if !strings.Contains(l, `"summary"`) {
+					keep = append(keep, l)
+				}
+			}
+		}
+		return keep
+	}
+	a, b := records(whole), records(resumed)
+	if len(a) != 4 || strings.Join(a, "\n") != strings.Join(b, "\n") {
+		t.Errorf("steps 60 and 90 differ:\nwhole run:\n%s\nfrom the state string:\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+	for _, tc := range []struct{ args []string }{
+		{[]string{"train", "--state", s, "--seed", "3"}},
+		{[]string{"train", "--state", "ll1_p_9f9aea"}},
+		{[]string{"train", "--state", s[:len(s)-1]}},
+		{[]string{"--state", s}},
+	} {
+		code, out, errOut := run(t, tc.args...)
+		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "state") {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, out, errOut)
+		}
+	}
+}

@@ -62,9 +62,11 @@ func runTrain(args []string, io IO) int {
 	fs := newFlagSet("train")
 	defineTrainFlags(fs, &f, io)
 	pf := addPlotFlags(fs, io)
+	stateStr := fs.String("state", "", io.T(i18n.CLIFlagTrainState))
 	if done, status := parseFlags(fs, args, i18n.TrainSynopsis, io); done {
 		return status
 	}
+
 	style, err := pf.style(io)
 	if err != nil {
 		return fail(io, cmd, err)
@@ -78,6 +80,10 @@ func runTrain(args []string, io IO) int {
 	if f.in != "" {
 		f.cfg.Data = train.File
 	}
+	startStep, err := applyTrainState(&f, *stateStr)
+	if err != nil {
+		return fail(io, cmd, err)
+	}
 	if err := checkTrainFlags(f); err != nil {
 		return fail(io, cmd, err)
 	}
@@ -88,6 +94,11 @@ func runTrain(args []string, io IO) int {
 	tr, err := train.New(f.cfg, data)
 	if err != nil {
 		return fail(io, cmd, err)
+	}
+	for s := range startStep { // a state string's step
+		if err := tr.Step(); err != nil {
+			return fail(io, cmd, divergedError(err, s+1, f.cfg.LR))
+		}
 	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
 	if !headless {
@@ -157,7 +168,8 @@ type trainSummary struct {
 	Steps       int           `json:"steps"`
 	Initial     train.Metrics `json:"initial"`
 	Final       train.Metrics `json:"final"`
-	CollapsedAt *int          `json:"collapsed_at"` // first printed step with collapsed true, else null
+	CollapsedAt *int          `json:"collapsed_at"`    // first printed step with collapsed true, else null
+	State       string        `json:"state,omitempty"` // the state string of the final step (not for data from a file)
 }
 
 // trainHeadless trains f.steps steps, recording every f.every steps, and
@@ -186,6 +198,7 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 				s.Initial = m
 			}
 			s.Final = m
+			s.State = trainState(tr.Config(), m.Step)
 			if m.Collapsed && s.CollapsedAt == nil {
 				step := m.Step
 				s.CollapsedAt = &step

@@ -3,53 +3,71 @@ package i18n
 // Messages of sharing: state strings, figures and the SSH classroom.
 const (
 	// State string errors: "field: reason".
-	StateErrField             ID = "share.state.err-field"       // field, reason
-	StateErrFieldValue        ID = "share.state.err-field-value" // field, value, reason
-	StateReasonTooLong        ID = "share.state.too-long"        // max length
-	StateReasonCharacter      ID = "share.state.character"       // position
-	StateReasonVersion        ID = "share.state.version"         // the version this build reads
-	StateReasonNotState       ID = "share.state.not-state"
-	StateReasonTruncated      ID = "share.state.truncated"
-	StateReasonChecksum       ID = "share.state.checksum"
-	StateReasonMode           ID = "share.state.mode"
-	StateReasonNoValue        ID = "share.state.no-value"
-	StateReasonUnknownField   ID = "share.state.unknown-field" // the known fields
-	StateReasonOrder          ID = "share.state.order"         // the order
-	StateReasonUnknownPreset  ID = "share.state.unknown-preset"
-	StateReasonStepNoScenario ID = "share.state.step-no-scenario"
-	StateReasonStepRange      ID = "share.state.step-range" // last step
-	StateReasonNumber         ID = "share.state.number"
-	StateReasonGrid           ID = "share.state.grid"
-	StateReasonRange          ID = "share.state.range" // maximum
-	StateReasonSpelling       ID = "share.state.spelling"
-	StateReasonDefault        ID = "share.state.default"
-	StateReasonLabel          ID = "share.state.label"
-	StateReasonChart          ID = "share.state.chart" // the chart names
+	StateErrField                ID = "share.state.err-field"       // field, reason
+	StateErrFieldValue           ID = "share.state.err-field-value" // field, value, reason
+	StateReasonTooLong           ID = "share.state.too-long"        // max length
+	StateReasonCharacter         ID = "share.state.character"       // position
+	StateReasonVersion           ID = "share.state.version"         // the version this build reads
+	StateReasonNotState          ID = "share.state.not-state"
+	StateReasonTruncated         ID = "share.state.truncated"
+	StateReasonChecksum          ID = "share.state.checksum"
+	StateReasonMode              ID = "share.state.mode"
+	StateReasonNoValue           ID = "share.state.no-value"
+	StateReasonUnknownField      ID = "share.state.unknown-field" // the known fields
+	StateReasonOrder             ID = "share.state.order"         // the order
+	StateReasonUnknownPreset     ID = "share.state.unknown-preset"
+	StateReasonStepNoScenario    ID = "share.state.step-no-scenario"
+	StateReasonStepRange         ID = "share.state.step-range" // last step
+	StateReasonNumber            ID = "share.state.number"
+	StateReasonGrid              ID = "share.state.grid"
+	StateReasonRange             ID = "share.state.range" // maximum
+	StateReasonSpelling          ID = "share.state.spelling"
+	StateReasonDefault           ID = "share.state.default"
+	StateReasonLabel             ID = "share.state.label"
+	StateReasonChart             ID = "share.state.chart"         // the chart names
+	StateReasonTrainData         ID = "share.state.train-data"    // the data sets
+	StateReasonTrainStep         ID = "share.state.train-step"    // the largest step
+	StateReasonTrainLR           ID = "share.state.train-lr"      // the largest rate
+	StateReasonTrainBatch        ID = "share.state.train-batch"   // smallest, largest
+	StateReasonTrainUnknown      ID = "share.state.train-unknown" // the known values
+	StateReasonTrainNumber       ID = "share.state.train-number"
+	StateReasonTrainNorm         ID = "share.state.train-norm"
+	StateReasonTrainNeedsCompare ID = "share.state.train-needs-compare"
+	StateReasonTrainCanonical    ID = "share.state.train-canonical"
 )
 
 var shareEN = map[ID]string{
-	StateErrField:             "state string, %s: %s",
-	StateErrFieldValue:        "state string, %s %q: %s",
-	StateReasonTooLong:        "longer than %d characters, so not a state string",
-	StateReasonCharacter:      "character %d is not one of A-Z a-z 0-9 . _ -",
-	StateReasonVersion:        "this losslab reads version %s strings only",
-	StateReasonNotState:       "not a losslab state string (they start with ll1_)",
-	StateReasonTruncated:      "missing: the string was cut short (it ends in six hex digits)",
-	StateReasonChecksum:       "does not match the rest: the string was cut short or changed",
-	StateReasonMode:           "unknown mode (this losslab reopens the playground, p)",
-	StateReasonNoValue:        "has no value (fields are written key-value)",
-	StateReasonUnknownField:   "unknown field (the fields are %s)",
-	StateReasonOrder:          "out of order or repeated (the order is %s)",
-	StateReasonUnknownPreset:  "no preset scenario has this name",
-	StateReasonStepNoScenario: "a step needs a scenario (sc)",
-	StateReasonStepRange:      "the step must be a whole number from 1 to %d",
-	StateReasonNumber:         "not a plain decimal number",
-	StateReasonGrid:           "has more than two decimals (losslab works on a 0.01 grid)",
-	StateReasonRange:          "out of range: from 0 to %s",
-	StateReasonSpelling:       "not the canonical spelling: write %s",
-	StateReasonDefault:        "equals its default, which a state string leaves out",
-	StateReasonLabel:          "a label is s (same) or d (different)",
-	StateReasonChart:          "unknown chart (the charts are %s)",
+	StateErrField:                "state string, %s: %s",
+	StateErrFieldValue:           "state string, %s %q: %s",
+	StateReasonTooLong:           "longer than %d characters, so not a state string",
+	StateReasonCharacter:         "character %d is not one of A-Z a-z 0-9 . _ -",
+	StateReasonVersion:           "this losslab reads version %s strings only",
+	StateReasonNotState:          "not a losslab state string (they start with ll1_)",
+	StateReasonTruncated:         "missing: the string was cut short (it ends in six hex digits)",
+	StateReasonChecksum:          "does not match the rest: the string was cut short or changed",
+	StateReasonMode:              "unknown mode (this losslab reopens the playground, p)",
+	StateReasonNoValue:           "has no value (fields are written key-value)",
+	StateReasonUnknownField:      "unknown field (the fields are %s)",
+	StateReasonOrder:             "out of order or repeated (the order is %s)",
+	StateReasonUnknownPreset:     "no preset scenario has this name",
+	StateReasonStepNoScenario:    "a step needs a scenario (sc)",
+	StateReasonStepRange:         "the step must be a whole number from 1 to %d",
+	StateReasonNumber:            "not a plain decimal number",
+	StateReasonGrid:              "has more than two decimals (losslab works on a 0.01 grid)",
+	StateReasonRange:             "out of range: from 0 to %s",
+	StateReasonSpelling:          "not the canonical spelling: write %s",
+	StateReasonDefault:           "equals its default, which a state string leaves out",
+	StateReasonLabel:             "a label is s (same) or d (different)",
+	StateReasonChart:             "unknown chart (the charts are %s)",
+	StateReasonTrainData:         "a state string carries generated data only (%s), not a file",
+	StateReasonTrainStep:         "the step must be a whole number from 0 to %d",
+	StateReasonTrainLR:           "the learning rate must be above 0 and at most %s",
+	StateReasonTrainBatch:        "the batch must be a whole number from %d to %d",
+	StateReasonTrainUnknown:      "unknown value (known: %s)",
+	StateReasonTrainNumber:       "not a plain decimal number in its shortest spelling",
+	StateReasonTrainNorm:         "norm is written norm-1 or left out",
+	StateReasonTrainNeedsCompare: "a compare margin needs a compared loss (cmp)",
+	StateReasonTrainCanonical:    "not the canonical spelling: a field equals its default, which a state string leaves out",
 }
 
 // The playground's state-string panel.
@@ -172,19 +190,25 @@ var shareFigEN = map[ID]string{
 
 // Command-line flags and errors of sharing.
 const (
-	CLIFlagPlot           ID = "share.cli.flag-plot"
-	CLIFlagFont           ID = "share.cli.flag-font"
-	CLIFlagState          ID = "share.cli.flag-state"
-	CLIErrFontWithoutPlot ID = "share.cli.err-font-without-plot"
-	CLIErrPlotExists      ID = "share.cli.err-plot-exists" // path
+	CLIFlagPlot               ID = "share.cli.flag-plot"
+	CLIFlagFont               ID = "share.cli.flag-font"
+	CLIFlagState              ID = "share.cli.flag-state"
+	CLIErrFontWithoutPlot     ID = "share.cli.err-font-without-plot"
+	CLIErrPlotExists          ID = "share.cli.err-plot-exists" // path
+	CLIFlagTrainState         ID = "share.cli.flag-train-state"
+	CLIErrTrainStateMode      ID = "share.cli.err-train-state-mode"
+	CLIErrPlaygroundStateMode ID = "share.cli.err-playground-state-mode"
 )
 
 var shareCLIEN = map[ID]string{
-	CLIFlagPlot:           "also write the figure to `FILE` (.svg, .png or .pdf; never over an existing file)",
-	CLIFlagFont:           "draw PNG and PDF figures with this TrueType or OpenType `FILE` (for Chinese text)",
-	CLIFlagState:          "open exactly the state of this state string `STR` (press s in the playground to get one)",
-	CLIErrFontWithoutPlot: "--font applies to --plot, which is not given",
-	CLIErrPlotExists:      "--plot: %s exists; losslab does not overwrite files",
+	CLIFlagPlot:               "also write the figure to `FILE` (.svg, .png or .pdf; never over an existing file)",
+	CLIFlagFont:               "draw PNG and PDF figures with this TrueType or OpenType `FILE` (for Chinese text)",
+	CLIFlagState:              "open exactly the state of this state string `STR` (press s in the playground to get one)",
+	CLIErrFontWithoutPlot:     "--font applies to --plot, which is not given",
+	CLIErrPlotExists:          "--plot: %s exists; losslab does not overwrite files",
+	CLIFlagTrainState:         "start from this training state string `STR`: its data, model, losses, margins, rate, batch, seed and step (press S in the training mode to get one)",
+	CLIErrTrainStateMode:      "--state: this is a playground state string; open it with losslab --state",
+	CLIErrPlaygroundStateMode: "--state: this is a training state string; open it with losslab train --state",
 }
 
 // The SSH classroom: lines a client reads when its session cannot start or ends.

@@ -10,10 +10,12 @@ import (
 	"losslab/scenarios"
 )
 
-// Decoded is what a state string reopens.
+// Decoded is what a state string reopens: Playground when Mode is
+// ModePlayground, Training when it is ModeTrain.
 type Decoded struct {
-	Mode       string // ModePlayground
+	Mode       string
 	Playground Playground
+	Training   Training
 }
 
 // Decode reads a state string. Its errors are *Error values naming the
@@ -46,10 +48,18 @@ func Decode(s string) (Decoded, error) {
 	if sum != checksum(body) {
 		return Decoded{}, fieldErr(FieldChecksum, sum, i18n.StateReasonChecksum)
 	}
+	fields := tokens[2 : len(tokens)-1]
+	if tokens[1] == ModeTrain {
+		t, err := decodeTraining(fields)
+		if err != nil {
+			return Decoded{}, err
+		}
+		return Decoded{Mode: ModeTrain, Training: t}, nil
+	}
 	if tokens[1] != ModePlayground {
 		return Decoded{}, fieldErr(FieldMode, tokens[1], i18n.StateReasonMode)
 	}
-	p, err := decodePlayground(tokens[2 : len(tokens)-1])
+	p, err := decodePlayground(fields)
 	if err != nil {
 		return Decoded{}, err
 	}

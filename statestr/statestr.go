@@ -16,6 +16,9 @@
 // 24 bits of the CRC-32 (IEEE) of everything before the last '_', in six
 // lower-case hex digits, so that a truncated or mistyped paste is caught.
 // There is exactly one spelling of each state: Encode(Decode(s)) == s.
+//
+// A training state (mode "t", train.go) carries core/train's Config
+// (generated data only) and a step the same way.
 package statestr
 
 import (
@@ -37,12 +40,9 @@ const Version = "ll1"
 // MaxLen bounds what Decode reads: the longest valid string is far shorter.
 const MaxLen = 256
 
-// Mode letters: which part of the app a string reopens.
-const (
-	ModePlayground = "p"
-	// A training mode adds its letter here, a struct beside Playground, and
-	// a case in Decode and Encode.
-)
+// ModePlayground is the letter of a playground state (ModeTrain, in
+// train.go, that of a training state).
+const ModePlayground = "p"
 
 // Chart identifiers, in the playground's order; the first is the default.
 var chartIDs = []string{"triplet", "contrastive", "heatmap", "geometry", "history"}

@@ -134,7 +134,7 @@ func TestDecodeNamesTheField(t *testing.T) {
 		{"ll1_p_000000", FieldChecksum, "share.state.checksum"},
 		{"ll1_p_dap-0.3 x", FieldString, "share.state.character"},
 		{strings.Repeat("a", MaxLen+1), FieldString, "share.state.too-long"},
-		{withSum("ll1_t"), FieldMode, "share.state.mode"},
+		{withSum("ll1_x"), FieldMode, "share.state.mode"},
 		{withSum("ll1_p_dap-0.70"), "dap", "share.state.spelling"},
 		{withSum("ll1_p_dap-0.7"), "dap", "share.state.default"},
 		{withSum("ll1_p_dap-0.333"), "dap", "share.state.grid"},
