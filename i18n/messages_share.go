@@ -79,6 +79,9 @@ const (
 	ShareReopen       ID = "share.panel.reopen"
 	ShareFileScenario ID = "share.panel.file-scenario"
 	ShareNotCarried   ID = "share.panel.not-carried"
+	ShareTrainReopen  ID = "share.panel.train-reopen"
+	ShareTrainCarried ID = "share.panel.train-carried"
+	ShareTrainFile    ID = "share.panel.train-file"
 	KeyState          ID = "share.key.state"
 	KeyFigure         ID = "share.key.figure"
 	KeyBatchFigure    ID = "share.key.batch-figure"
@@ -93,6 +96,9 @@ var sharePanelEN = map[ID]string{
 	ShareReopen:       "Reopen it with: losslab --state STRING",
 	ShareFileScenario: "The scenario is not a preset, so the string leaves it out: these values and this chart only.",
 	ShareNotCarried:   "It leaves out the undo history and the history chart.",
+	ShareTrainReopen:  "Reopen it with: losslab train --state STRING",
+	ShareTrainCarried: "It carries the data set, model, losses, margins, rate, batch, seed and step; training is paused so that it stays the state shown.",
+	ShareTrainFile:    "This run trains on data from a file, which a state string cannot carry: there is no string for it.",
 	KeyState:          "state string",
 	KeyFigure:         "chart as SVG",
 	KeyBatchFigure:    "distributions as SVG",

@@ -18,6 +18,7 @@ import (
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
+	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/statestr"
@@ -341,4 +342,61 @@ func TestFixedControls(t *testing.T) {
 	if strings.Count(v, "(fixed)") != 2 || !strings.Contains(v, "0.70 (fixed)") || !strings.Contains(v, "0.20 (fixed)") {
 		t.Errorf("the controls panel does not mark the two fixed controls:\n%s", v)
 	}
+}
+
+// S in the training mode shows the string of the trainer on screen, which
+// decodes to its configuration and step; any key closes it.
+func TestTrainStateKey(t *testing.T) {
+	clip := &lockedBuffer{}
+	ctx := testContext()
+	ctx.Share = ShareContext{Clipboard: clip}
+	var m tea.Model = NewApp(ctx, Config{Start: ModeTrain})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	for _, k := range []string{"n", "n", "n"} {
+		m, _ = m.Update(keyMsg(k))
+	}
+	m, cmd := m.Update(keyMsg("S"))
+	if cmd == nil {
+		t.Fatal("S with a clipboard sent nothing")
+	}
+	cmd()
+	v := m.View()
+	s := latinToken(v, "ll1_t")
+	d, err := statestr.Decode(s)
+	if err != nil || d.Mode != statestr.ModeTrain || d.Training.Step != 3 || d.Training.Config != trainerOf(t, m).Config() {
+		t.Fatalf("%q decodes to %+v, %v; the trainer is at step %d with %+v", s, d.Training, err, trainerOf(t, m).StepCount(), trainerOf(t, m).Config())
+	}
+	if !strings.Contains(clip.String(), base64.StdEncoding.EncodeToString([]byte(s))) {
+		t.Errorf("the clipboard did not get %q", s)
+	}
+	if !strings.Contains(v, "losslab train --state STRING") {
+		t.Errorf("the screen does not say how to reopen it:\n%s", v)
+	}
+	m, _ = m.Update(keyMsg("x"))
+	if strings.Contains(m.View(), s) {
+		t.Errorf("a key did not close the state string")
+	}
+}
+
+// latinToken is the first whitespace-separated word of v that starts with prefix.
+func latinToken(v, prefix string) string {
+	for _, w := range strings.Fields(v) {
+		if strings.HasPrefix(w, prefix) {
+			return w
+		}
+	}
+	return ""
+}
+
+func trainerOf(t *testing.T, m tea.Model) *train.Trainer {
+	t.Helper()
+	app, ok := m.(App)
+	if !ok {
+		t.Fatalf("%T is not the app", m)
+	}
+	tm, ok := app.modes[ModeTrain].(trainMode)
+	if !ok {
+		t.Fatalf("the training mode is %T", app.modes[ModeTrain])
+	}
+	return tm.view.Trainer()
 }
