@@ -28,6 +28,7 @@ const (
 	KeyNotes          ID = "tui.key.notes"
 	KeyToBatch        ID = "tui.key.to-batch"
 	KeyToPlayground   ID = "tui.key.to-playground"
+	KeyToTrain        ID = "tui.key.to-train"
 	KeyHelp           ID = "tui.key.help"
 	KeyQuit           ID = "tui.key.quit"
 	KeyInterrupt      ID = "tui.key.interrupt"
@@ -93,6 +94,7 @@ var tuiEN = map[ID]string{
 	KeyNotes:          "notes: read the whole note and description; again for the next page",
 	KeyToBatch:        "batch",
 	KeyToPlayground:   "playground",
+	KeyToTrain:        "training",
 	KeyHelp:           "keys",
 	KeyQuit:           "quit",
 	KeyInterrupt:      "quit, even while typing",

@@ -25,6 +25,7 @@ var tuiZH = map[ID]string{
 	KeyNotes:          "说明：阅读完整的说明与简介；再按翻到下一页",
 	KeyToBatch:        "批次",
 	KeyToPlayground:   "演练场",
+	KeyToTrain:        "训练",
 	KeyHelp:           "按键",
 	KeyQuit:           "退出",
 	KeyInterrupt:      "退出，输入时也有效",

@@ -48,7 +48,7 @@ type KeyMap struct {
 type BatchKeyMap struct {
 	MarginDown, MarginUp, FineDown, FineUp key.Binding
 	Distance                               key.Binding
-	Mode                                   key.Binding // to the next mode (the playground)
+	Mode                                   key.Binding // to the next mode (training)
 	Help, Quit                             key.Binding
 }
 
@@ -95,7 +95,7 @@ func NewKeys(p i18n.Printer) Keys {
 			FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
 			FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
 			Distance:   b("d", i18n.KeyDistance, "d"),
-			Mode:       b("tab", i18n.KeyToPlayground, "tab"),
+			Mode:       b("tab", i18n.KeyToTrain, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
 			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
 		},
