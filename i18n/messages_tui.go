@@ -28,6 +28,7 @@ const (
 	KeyNotes          ID = "tui.key.notes"
 	KeyToBatch        ID = "tui.key.to-batch"
 	KeyToPlayground   ID = "tui.key.to-playground"
+	KeyToTrain        ID = "tui.key.to-train"
 	KeyHelp           ID = "tui.key.help"
 	KeyQuit           ID = "tui.key.quit"
 	KeyInterrupt      ID = "tui.key.interrupt"
@@ -66,7 +67,6 @@ const (
 	NoTerminalNote ID = "tui.no-terminal-note"
 	Crashed        ID = "tui.crashed"         // the panic value, the stack file
 	CrashedNoFile  ID = "tui.crashed-no-file" // the panic value
-	GuardRestored  ID = "tui.guard-restored"
 )
 
 var tuiEN = map[ID]string{
@@ -94,6 +94,7 @@ var tuiEN = map[ID]string{
 	KeyNotes:          "notes: read the whole note and description; again for the next page",
 	KeyToBatch:        "batch",
 	KeyToPlayground:   "playground",
+	KeyToTrain:        "training",
 	KeyHelp:           "keys",
 	KeyQuit:           "quit",
 	KeyInterrupt:      "quit, even while typing",
@@ -128,5 +129,4 @@ var tuiEN = map[ID]string{
 	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
 	Crashed:        "losslab: internal error: %v (the stack is in %s)",
 	CrashedNoFile:  "losslab: internal error: %v",
-	GuardRestored:  "losslab: ended without restoring the terminal; it is restored now",
 }

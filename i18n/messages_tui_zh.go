@@ -25,6 +25,7 @@ var tuiZH = map[ID]string{
 	KeyNotes:          "说明：阅读完整的说明与简介；再按翻到下一页",
 	KeyToBatch:        "批次",
 	KeyToPlayground:   "演练场",
+	KeyToTrain:        "训练",
 	KeyHelp:           "按键",
 	KeyQuit:           "退出",
 	KeyInterrupt:      "退出，输入时也有效",
@@ -59,5 +60,4 @@ var tuiZH = map[ID]string{
 	NoTerminalNote: "losslab：没有可读取按键的终端；改为打印初始状态",
 	Crashed:        "losslab：内部错误：%v（调用栈已写入 %s）",
 	CrashedNoFile:  "losslab：内部错误：%v",
-	GuardRestored:  "losslab：程序结束时没有恢复终端；现已恢复",
 }

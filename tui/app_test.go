@@ -63,8 +63,9 @@ func waitText(t *testing.T, tm *teatest.TestModel, text string) {
 		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
-// Switching with tab and back keeps each mode's state: the playground's
-// values and the batch view's margin and result.
+// Switching with tab around the cycle (playground → batch → training →
+// playground) keeps each mode's state: the playground's values and the
+// batch view's margin and result.
 func TestAppSwitchKeepsState(t *testing.T) {
 	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{}), teatest.WithInitialTermSize(100, 34))
 	tm.Send(keyMsg("right"))
@@ -74,6 +75,8 @@ func TestAppSwitchKeepsState(t *testing.T) {
 	waitText(t, tm, "AUC 0.9397") // the iris demo, computed when the view first opens
 	tm.Send(keyMsg("right"))
 	waitText(t, tm, "margin 0.25")
+	tm.Send(keyMsg("tab"))
+	waitText(t, tm, "blobs") // the training mode, on its default data set
 	tm.Send(keyMsg("tab"))
 	waitText(t, tm, "d(a,p)  0.80")
 	tm.Send(keyMsg("tab"))
@@ -133,7 +136,7 @@ func TestAppSplitsFastKeys(t *testing.T) {
 }
 
 // Messages of a hidden mode still reach it: a result computed while the
-// playground shows is there when the batch view comes back.
+// training mode shows is there when the batch view comes back.
 func TestAppHiddenModeGetsItsResults(t *testing.T) {
 	a := newApp(t, ModeBatch, 100, 34)
 	cmd := a.Init()
@@ -141,7 +144,7 @@ func TestAppHiddenModeGetsItsResults(t *testing.T) {
 	for _, msg := range results(t, cmd) {
 		a = send(t, a, msg)
 	}
-	a = pressTab(t, a)
+	a = pressTab(t, pressTab(t, a)) // training → playground → batch
 	if v := a.View(); !strings.Contains(v, "AUC 0.9397") {
 		t.Errorf("result computed while hidden not shown:\n%s", v)
 	}

@@ -210,7 +210,7 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Mode):
-		return m, switchMode(ModePlayground)
+		return m, switchMode(ModeTrain)
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case m.data.X == nil: // no data: nothing to recompute

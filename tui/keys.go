@@ -50,7 +50,7 @@ type BatchKeyMap struct {
 	MarginDown, MarginUp, FineDown, FineUp key.Binding
 	Distance                               key.Binding
 	Figure                                 key.Binding // the distributions as an SVG
-	Mode                                   key.Binding // to the next mode (the playground)
+	Mode                                   key.Binding // to the next mode (training)
 	Help, Quit                             key.Binding
 }
 
@@ -100,7 +100,7 @@ func NewKeys(p i18n.Printer) Keys {
 			FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
 			Distance:   b("d", i18n.KeyDistance, "d"),
 			Figure:     b("f", i18n.KeyBatchFigure, "f"),
-			Mode:       b("tab", i18n.KeyToPlayground, "tab"),
+			Mode:       b("tab", i18n.KeyToTrain, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
 			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
 		},

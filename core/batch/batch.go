@@ -54,6 +54,7 @@ import (
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/internal/gopanic"
 )
 
 // Options configure Compute.
@@ -457,11 +458,13 @@ func forBlocks(ctx context.Context, pairs *dist.Pairs, anchors []int, rows int, 
 		hi := min(lo+rows, len(anchors))
 		buf = pairs.Rows(anchors[lo:hi], buf)
 		errs := make([]error, workers)
+		panics := make([]*gopanic.Value, workers)
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Add(1)
 			go func(w int) {
 				defer wg.Done()
+				defer gopanic.Capture(&panics[w])
 				for s := lo + w; s < hi; s += workers {
 					if (s-lo)%checkEvery == w%checkEvery {
 						if errs[w] = ctx.Err(); errs[w] != nil {
@@ -475,6 +478,7 @@ func forBlocks(ctx context.Context, pairs *dist.Pairs, anchors []int, rows int, 
 			}(w)
 		}
 		wg.Wait()
+		gopanic.Repanic(panics) // a worker's panic is the caller's, where it can be recovered
 		if err := firstError(errs); err != nil {
 			return err
 		}
