@@ -160,6 +160,12 @@ func (s *Server) leave(p *tea.Program) {
 func (s *Server) handle(sess ssh.Session) {
 	start := s.cfg.Now()
 	remote := sess.RemoteAddr().String()
+	defer func() { // outside the program too (the renderer's set-up), a panic ends this session only
+		if v := recover(); v != nil {
+			s.logf("end %s after %s: internal error: %v", remote, s.cfg.Now().Sub(start).Round(time.Second), v)
+			_ = sess.Exit(2)
+		}
+	}()
 	p := i18n.New(i18n.FromEnviron(sess.Environ())) // the client's LANG, where it sends one
 	if ok, closing := s.admit(); !ok {
 		if closing {
