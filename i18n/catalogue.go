@@ -13,6 +13,7 @@ var englishAreas = []map[ID]string{
 	tuiEN,
 	zhEN,
 	lessonsEN,
+	zh2EN,
 }
 
 var english = join(englishAreas...)
@@ -30,6 +31,7 @@ var chineseAreas = []map[ID]string{
 	tuiZH,
 	zhZH,
 	lessonsZH,
+	zh2ZH,
 }
 
 var chinese = join(chineseAreas...)
