@@ -70,3 +70,18 @@ func TestLearnNumberQuestionInChinese(t *testing.T) {
 		t.Errorf("after the right answer:\n%s", v)
 	}
 }
+
+// Target: a keystroke in a Chinese lesson (Update and View at 120×40, the
+// Chinese texts wrapped between characters) under 1 ms, as in English
+// (measured 0.10 ms; English 0.07 ms in the same run).
+func BenchmarkLearnKeystrokeChinese(b *testing.B) {
+	m := newLearnIn(b, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	keys := []string{"right", "1", "enter", "right", "left"}
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(keyMsg(keys[i%len(keys)]))
+		m = next.(LearnModel)
+		_ = m.View()
+		i++
+	}
+}
