@@ -2,11 +2,12 @@ package cli
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"io"
-	"math"
-	"os"
+	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -26,10 +27,14 @@ type batchFlags struct {
 	margin, temperature                float64
 	normalize, asJSON, plain           bool
 	bins                               int
+	maxMemory                          int64
+	sample                             int // sampleAuto, sampleAll or K
+	seed                               uint64
+	maxRows                            int
 }
 
 func runBatch(args []string, io IO) int {
-	f := batchFlags{margin: 0.2, bins: 30}
+	f := batchFlags{margin: 0.2, bins: 30, maxMemory: batch.DefaultMaxMemory, seed: 1, maxRows: dataset.DefaultMaxRows}
 	fs := newFlagSet("batch")
 	fs.StringVar(&f.in, "in", "", io.T(i18n.CLIFlagBatchIn))
 	fs.StringVar(&f.labels, "labels", "", io.T(i18n.CLIFlagBatchLabels))
@@ -43,13 +48,23 @@ func runBatch(args []string, io IO) int {
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.CLIFlagBatchJSON))
 	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.CLIFlagBatchPlain))
 	fs.IntVar(&f.bins, "bins", 30, io.T(i18n.CLIFlagBatchBins))
+	fs.Var(byteSize{&f.maxMemory}, "max-memory", io.T(i18n.BatchFlagMaxMemory))
+	fs.Var(anchorSample{&f.sample}, "sample-anchors", io.T(i18n.BatchFlagSample))
+	fs.Uint64Var(&f.seed, "seed", 1, io.T(i18n.BatchFlagSeed))
+	fs.IntVar(&f.maxRows, "max-rows", dataset.DefaultMaxRows, io.T(i18n.BatchFlagMaxRows))
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisBatch, io); done {
 		return status
 	}
 	if f.bins < 1 || f.bins > 1000 {
 		return fail(io, "losslab batch", usagef(i18n.CLIErrBins, f.bins))
 	}
-	d, err := loadDataset(f)
+	if f.maxRows < 4 {
+		return fail(io, "losslab batch", usagef(i18n.BatchErrMaxRows, f.maxRows))
+	}
+	// The budget is also the garbage collector's soft limit, so that reading
+	// a large file does not leave its garbage above it.
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(f.maxMemory))
+	d, err := loadDataset(f, io.In)
 	if err != nil {
 		return fail(io, "losslab batch", err)
 	}
@@ -58,7 +73,8 @@ func runBatch(args []string, io IO) int {
 			return fail(io, "losslab batch", err)
 		}
 	}
-	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins}
+	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
+	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
 	if io.OutIsTTY && !f.asJSON && !f.plain {
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
@@ -68,12 +84,12 @@ func runBatch(args []string, io IO) int {
 	if io.ErrIsTTY {
 		opts.Progress = progressPrinter(io.Err, io.printer(), time.Now())
 	}
-	res, err := batch.Compute(d.X, d.Labels, len(d.Classes), opts)
+	res, err := batch.Compute(context.Background(), d.X, d.Labels, len(d.Classes), opts)
 	if opts.Progress != nil {
 		fmt.Fprint(io.Err, "\r\x1b[K") // clear the progress line
 	}
 	if err != nil {
-		return fail(io, "losslab batch", err)
+		return fail(io, "losslab batch", d.Locate(err))
 	}
 	var out bytes.Buffer
 	if f.asJSON {
@@ -86,6 +102,57 @@ func runBatch(args []string, io IO) int {
 	return write(io, "batch", out.Bytes())
 }
 
+// chooseSample turns --sample-anchors into Options.SampleAnchors, saying on
+// w (stderr) when the work will be long, sampled or binned.
+func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, p i18n.Printer, w io.Writer) int {
+	n, dim := d.X.Dims()
+	note := func(s string) { fmt.Fprintln(w, p.T(i18n.CLIErrorLine, "losslab batch", s)) }
+	if f.sample > 0 {
+		if f.sample >= n {
+			note(p.T(i18n.BatchSampleTooLarge, numfmt.Count(int64(f.sample)), numfmt.Count(int64(n))))
+			return 0
+		}
+		return f.sample
+	}
+	plan := batch.PlanFor(n, dim, d.Labels, len(d.Classes), opts)
+	if plan.Method == batch.MethodBinned && plan.Anchors == n {
+		exact := batch.PlanFor(n, dim, d.Labels, len(d.Classes), batch.Options{Metric: opts.Metric, MaxMemory: 1 << 62})
+		note(p.T(i18n.BatchMemoryBinned, bytesText(exact.Bytes), byteSize{&f.maxMemory}.String()))
+	}
+	if plan.Seconds <= batch.AutoSampleSeconds {
+		return 0
+	}
+	if f.sample == sampleAll {
+		note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
+		return 0
+	}
+	k := plan.AnchorsWithin(batch.AutoSampleTarget, n)
+	note(p.T(i18n.BatchSlowAutoSample, duration(p, plan.Seconds), numfmt.Count(int64(n)), numfmt.Count(int64(k)), f.seed))
+	return k
+}
+
+// duration writes an estimate in the unit a person would use.
+func duration(p i18n.Printer, seconds float64) string {
+	switch {
+	case seconds < 120:
+		return p.T(i18n.BatchSeconds, numfmt.Fixed(seconds, 0))
+	case seconds < 7200:
+		return p.T(i18n.BatchMinutes, numfmt.Fixed(seconds/60, 0))
+	}
+	return p.T(i18n.BatchHours, numfmt.Fixed(seconds/3600, 1))
+}
+
+// bytesText writes a size in MiB or GiB.
+func bytesText(b int64) string {
+	switch {
+	case b >= 100<<30:
+		return numfmt.Count(b>>30) + " GiB"
+	case b >= 1<<30:
+		return numfmt.Fixed(float64(b)/(1<<30), 1) + " GiB"
+	}
+	return numfmt.Fixed(float64(b)/(1<<20), 1) + " MiB"
+}
+
 // batchReport is the JSON of `batch --json`: batch.Result plus the input.
 type batchReport struct {
 	Source     string   `json:"source"`
@@ -94,7 +161,8 @@ type batchReport struct {
 	*batch.Result
 }
 
-func loadDataset(f batchFlags) (*dataset.Dataset, error) {
+func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
+	lim := dataset.Limits{MaxRows: f.maxRows}
 	switch {
 	case f.demo != "" && (f.in != "" || f.labels != ""):
 		return nil, errors.New("--demo conflicts with --in and --labels: give one input")
@@ -109,28 +177,47 @@ func loadDataset(f batchFlags) (*dataset.Dataset, error) {
 		if f.format != "" && f.format != "tsv" {
 			return nil, errors.New("--format: the Embedding Projector pair is TSV")
 		}
-		vf, err := os.Open(f.in)
+		vf, err := openInput("--in", f.in, stdin)
 		if err != nil {
-			return nil, fmt.Errorf("--in: %w", err)
+			return nil, err
 		}
 		defer vf.Close()
-		mf, err := os.Open(f.labels)
+		mf, err := openInput("--labels", f.labels, stdin)
 		if err != nil {
-			return nil, fmt.Errorf("--labels: %w", err)
+			return nil, err
 		}
 		defer mf.Close()
-		return dataset.ParseProjector(vf, f.in, mf, f.labels, f.labelCol)
+		return dataset.ParseProjectorLimited(vf, f.in, mf, f.labels, f.labelCol, lim)
 	}
 	format, err := formatOf(f)
 	if err != nil {
 		return nil, err
 	}
-	file, err := os.Open(f.in)
+	file, err := openInput("--in", f.in, stdin)
 	if err != nil {
-		return nil, fmt.Errorf("--in: %w", err)
+		return nil, err
 	}
 	defer file.Close()
-	return dataset.Parse(file, f.in, format, f.labelCol)
+	return dataset.ParseLimited(file, f.in, format, f.labelCol, lim)
+}
+
+// openInput opens a file flag's value through dataset.Open; "-" is stdin.
+func openInput(flag, path string, stdin io.Reader) (io.ReadCloser, error) {
+	if path == "-" {
+		if stdin == nil {
+			return nil, fmt.Errorf("%s -: no standard input", flag)
+		}
+		r, err := dataset.Decompress("stdin", stdin)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", flag, err)
+		}
+		return io.NopCloser(r), nil
+	}
+	r, err := dataset.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", flag, err)
+	}
+	return r, nil
 }
 
 func formatOf(f batchFlags) (dataset.Format, error) {
@@ -141,24 +228,19 @@ func formatOf(f batchFlags) (dataset.Format, error) {
 		}
 		return format, nil
 	}
+	if f.in == "-" {
+		return 0, errors.New("--in -: give --format csv|tsv for standard input")
+	}
 	return dataset.FormatOf(f.in)
 }
 
-// normalizeRows scales every row to unit L2 norm; a zero row cannot be.
+// normalizeRows scales every row to unit L2 norm (scale-safely); a zero row
+// cannot be.
 func normalizeRows(d *dataset.Dataset) error {
 	n, _ := d.X.Dims()
 	for i := range n {
-		row := d.X.RawRowView(i)
-		var s float64
-		for _, v := range row {
-			s += v * v
-		}
-		if s == 0 {
-			return fmt.Errorf("%s:%d: --normalize: the row is a zero vector", d.Source, d.Lines[i])
-		}
-		s = math.Sqrt(s)
-		for j := range row {
-			row[j] /= s
+		if err := dist.UnitRow(d.X.RawRowView(i)); err != nil {
+			return d.Locate(&dist.RowError{Row: i, Index: -1, Err: fmt.Errorf("--normalize: %w", err)})
 		}
 	}
 	return nil
@@ -184,24 +266,50 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 	}
 	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
 		classList(d.Classes), r.Distance, num(r.Margin))
+	if r.Sample != nil {
+		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
+	}
 	fmt.Fprintln(w)
-	writeBatchLosses(w, p, r.ByLoss)
+	// ci appends a sampled statistic's interval to the figure it qualifies.
+	ci := func(key string, format func(float64) string) string {
+		iv, ok := r.Intervals[key]
+		if !ok {
+			return ""
+		}
+		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
+	}
+	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
+	writeBatchLosses(w, p, r.ByLoss, r.Intervals)
 	fmt.Fprintln(w)
 	t := r.Triplets
-	line(i18n.BatchTextTriplets, numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total), numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total),
-		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total))
+	line(i18n.BatchTextTriplets,
+		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", share),
+		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", share),
+		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share))
 	fmt.Fprintln(w)
 	s := r.Separation
 	line(i18n.BatchTextSeparation)
-	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
-	line(i18n.BatchTextThreshold, num(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%")
-	line(i18n.BatchTextInside, num(s.MedianPositive), num(r.Margin), numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%")
+	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
+	line(i18n.BatchTextThreshold, num(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share))
+	line(i18n.BatchTextInside, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
+		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share))
+	if s.Method == batch.MethodBinned {
+		id := i18n.BatchBinned
+		if r.Sample != nil {
+			id = i18n.BatchBinnedSample
+		}
+		line(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
+	}
 	fmt.Fprintln(w)
 	line(i18n.BatchDistributions)
 	for _, line := range tui.HistogramLines(p, r.Histogram, 100, 15) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }
+
+// boundText writes an error bound with two significant digits, so that a
+// bound of 3e-7 does not print as 0.0000.
+func boundText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 
 func classList(names []string) string {
 	if len(names) > 6 {

@@ -8,12 +8,17 @@
 package cli
 
 import (
+	"fmt"
 	"io"
+	"os"
+	"runtime/debug"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
 
 	"losslab/i18n"
+	"losslab/internal/gopanic"
+	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
 	"losslab/tui"
 )
@@ -56,6 +61,7 @@ func commands() []command {
 		{"scenarios", i18n.CLISummaryScenarios, runScenarios},
 		{"replay", i18n.CLISummaryReplay, runReplay},
 		{"batch", i18n.CLISummaryBatch, runBatch},
+		{"train", i18n.TrainSummary, runTrain},
 		{"learn", i18n.CLISummaryLearn, runLearn},
 		{"lessons", i18n.CLISummaryLessons, runLessons},
 	}
@@ -93,6 +99,33 @@ func usage(io IO) string {
 // exit status. Without a command it is the playground, whose flags include
 // --help and --version.
 func Run(args []string, io IO) int {
+	return withCrashReport(io, func() int { return runCommandLine(args, io) })
+}
+
+// withCrashReport runs f; a panic in it, or in a worker it joined, becomes
+// one line naming the file with the stack (stderr with LOSSLAB_DEBUG=1)
+// and exit status 2, as in the TUI.
+func withCrashReport(io IO, f func() int) (status int) {
+	defer func() {
+		if v := recover(); v != nil {
+			v, stack := gopanic.Unwrap(v, debug.Stack())
+			status = reportCrash(io, v, gopanic.Record(v, stack, os.Getenv("LOSSLAB_DEBUG") == "1", io.Err))
+		}
+	}()
+	return f()
+}
+
+// reportCrash prints the one line of a crash and returns its status.
+func reportCrash(io IO, v any, stackFile string) int {
+	if stackFile != "" {
+		fmt.Fprintln(io.Err, termsafe.String(io.T(i18n.Crashed, v, stackFile)))
+	} else {
+		fmt.Fprintln(io.Err, termsafe.String(io.T(i18n.CrashedNoFile, v)))
+	}
+	return ExitUsage
+}
+
+func runCommandLine(args []string, io IO) int {
 	args, lang, given, err := takeLang(args)
 	if given {
 		io.Lang = lang

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"losslab/internal/gopanic"
 	"losslab/tui"
 )
 
@@ -370,5 +371,32 @@ func TestPlaygroundBadScenario(t *testing.T) {
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, c.want) {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.args, code, out, errOut)
 		}
+	}
+}
+
+// A panic anywhere below a command, a joined worker's included, is one line
+// naming the stack file and exit status 2, never a runtime trace.
+func TestCrashIsOneLine(t *testing.T) {
+	var stderr strings.Builder
+	status := withCrashReport(IO{Err: &stderr}, func() int {
+		captured := make([]*gopanic.Value, 1)
+		done := make(chan struct{})
+		go func() {
+			defer close(done)
+			defer gopanic.Capture(&captured[0])
+			panic("boom in a worker")
+		}()
+		<-done
+		gopanic.Repanic(captured)
+		return ExitOK
+	})
+	line := stderr.String()
+	if status != ExitUsage || strings.Count(line, "\n") != 1 || !strings.Contains(line, "internal error: boom in a worker (the stack is in ") {
+		t.Fatalf("status %d, stderr %q", status, line)
+	}
+	file := strings.TrimSuffix(strings.TrimSpace(line[strings.LastIndex(line, " ")+1:]), ")")
+	defer os.Remove(file)
+	if stack, err := os.ReadFile(file); err != nil || !strings.Contains(string(stack), "TestCrashIsOneLine") {
+		t.Errorf("stack file %s: %v\n%s", file, err, stack)
 	}
 }

@@ -148,7 +148,7 @@ func lossesReport(results []loss.Result) map[loss.ID]LossReport {
 // writeBatchLosses writes every registered loss under each strategy the
 // batch computed, in registry order: name, strategy, value, and the share
 // of active terms where a mean counted zero terms too.
-func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue) {
+func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, intervals map[string]batch.Interval) {
 	type row struct{ name, strategy, value, extra string }
 	var rows []row
 	nameW, strategyW := 0, 0
@@ -159,6 +159,9 @@ func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue) {
 			continue
 		}
 		rw := row{strategy: p.T(i18n.LossStrategy, p.MinerName(string(v.Miner)), p.ReducerName(string(v.Reducer))), value: numfmt.Loss(v.Value.Value)}
+		if iv, ok := intervals[batch.IntervalKey(v)]; ok { // a sample's estimate
+			rw.value += " " + p.T(i18n.BatchInterval, numfmt.Loss(iv.Low), numfmt.Loss(iv.High))
+		}
 		if v.Loss != last {
 			params := loss.Params{}
 			if v.Temperature != nil {

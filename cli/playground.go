@@ -64,12 +64,8 @@ func runApp(cfg tui.Config, cmd string, io IO) (status int, fellBack bool) {
 	case errors.Is(err, tui.ErrNoTerminal):
 		fmt.Fprintln(io.Err, io.T(i18n.NoTerminalNote))
 		return ExitOK, true
-	case errors.As(err, &crash) && crash.StackFile != "":
-		fmt.Fprintln(io.Err, io.T(i18n.Crashed, crash.Value, crash.StackFile))
-		return ExitUsage, false
 	case errors.As(err, &crash):
-		fmt.Fprintln(io.Err, io.T(i18n.CrashedNoFile, crash.Value))
-		return ExitUsage, false
+		return reportCrash(io, crash.Value, crash.StackFile), false
 	case err != nil:
 		return failRun(io, cmd, err), false
 	case out.Signal != 0:

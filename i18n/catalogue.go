@@ -12,8 +12,12 @@ var englishAreas = []map[ID]string{
 	cliEN,
 	tuiEN,
 	zhEN,
+	trainEN,
+	trainModeEN,
+	trainKeysEN,
 	lessonsEN,
 	zh2EN,
+	batchEN,
 }
 
 var english = join(englishAreas...)
@@ -30,8 +34,10 @@ var chineseAreas = []map[ID]string{
 	cliZH,
 	tuiZH,
 	zhZH,
+	trainZH,
 	lessonsZH,
 	zh2ZH,
+	batchZH,
 }
 
 var chinese = join(chineseAreas...)

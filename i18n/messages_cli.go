@@ -185,7 +185,7 @@ Examples:
 	CLIFlagEvalJSON:      "print one JSON object instead of text",
 	CLIFlagScenariosJSON: "print a JSON array instead of a table",
 	CLIFlagReplayJSON:    "print JSON Lines, one object per state",
-	CLIFlagBatchIn:       "embeddings `FILE` (CSV or TSV; vectors.tsv with --labels)",
+	CLIFlagBatchIn:       "embeddings `FILE` (CSV or TSV, gzipped or not; - for standard input; vectors.tsv with --labels)",
 	CLIFlagBatchLabels:   "Embedding Projector `METADATA` file (metadata.tsv) with the labels of --in",
 	CLIFlagBatchFormat:   "`csv|tsv` (default: from the extension of --in)",
 	CLIFlagBatchLabelCol: "label column `NAME` (default: \"label\", else the last column)",

@@ -66,7 +66,6 @@ const (
 	NoTerminalNote ID = "tui.no-terminal-note"
 	Crashed        ID = "tui.crashed"         // the panic value, the stack file
 	CrashedNoFile  ID = "tui.crashed-no-file" // the panic value
-	GuardRestored  ID = "tui.guard-restored"
 )
 
 var tuiEN = map[ID]string{
@@ -128,5 +127,4 @@ var tuiEN = map[ID]string{
 	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
 	Crashed:        "losslab: internal error: %v (the stack is in %s)",
 	CrashedNoFile:  "losslab: internal error: %v",
-	GuardRestored:  "losslab: ended without restoring the terminal; it is restored now",
 }

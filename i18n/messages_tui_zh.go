@@ -59,5 +59,4 @@ var tuiZH = map[ID]string{
 	NoTerminalNote: "losslab：没有可读取按键的终端；改为打印初始状态",
 	Crashed:        "losslab：内部错误：%v（调用栈已写入 %s）",
 	CrashedNoFile:  "losslab：内部错误：%v",
-	GuardRestored:  "losslab：程序结束时没有恢复终端；现已恢复",
 }

@@ -27,6 +27,7 @@ type Config struct {
 	Start      ModeID
 	Playground Options
 	Batch      BatchConfig
+	Train      TrainConfig
 	Learn      LearnConfig
 }
 

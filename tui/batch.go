@@ -3,6 +3,7 @@ package tui
 import (
 	"context"
 	"math"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -26,7 +27,8 @@ func computeBatch(ctx context.Context, d *dataset.Dataset, opts batch.Options) (
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	return batch.Compute(d.X, d.Labels, len(d.Classes), opts)
+	res, err := batch.Compute(ctx, d.X, d.Labels, len(d.Classes), opts)
+	return res, d.Locate(err) // errors name file:line
 }
 
 // BatchModel shows what the batch losses make of a data set and recomputes
@@ -88,6 +90,18 @@ func NewBatchMode(ctx *Context, d *dataset.Dataset, opts batch.Options) BatchMod
 		help: ctx.Styles.newHelp(), bar: ctx.Styles.newProgress(),
 		indent: ctx.Styles.Base.PaddingLeft(2),
 	}
+}
+
+// methodNotes says when the figures are a sample's estimates or binned.
+func methodNotes(p i18n.Printer, r *batch.Result) []string {
+	var out []string
+	if r.Sample != nil {
+		out = append(out, p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
+	}
+	if s := r.Separation; s.Method == batch.MethodBinned && r.Sample == nil { // a sample is always binned
+		out = append(out, p.T(i18n.BatchViewBinned, strconv.FormatFloat(s.AUCErrorBound, 'g', 2, 64)))
+	}
+	return out
 }
 
 // openBatch is the registry's constructor: the data set given on the
@@ -276,7 +290,7 @@ func (m BatchModel) resultLines() []string {
 	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
 		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
 	}
-	return append(batchLossLines(p, r.ByLoss, m.width),
+	return append(append(methodNotes(p, r), batchLossLines(p, r.ByLoss, m.width)...),
 		triplets,
 		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Input(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
 		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),

@@ -7,6 +7,7 @@ import tea "github.com/charmbracelet/bubbletea"
 const (
 	ModePlayground ModeID = iota
 	ModeBatch
+	ModeTrain
 	ModeLearn
 )
 
@@ -19,6 +20,7 @@ func modeRegistry() []modeSpec {
 	return []modeSpec{
 		ModePlayground: {open: func(ctx *Context, cfg Config) tea.Model { return NewPlayground(ctx, cfg.Playground) }},
 		ModeBatch:      {open: openBatch},
+		ModeTrain:      {open: openTrain},
 		ModeLearn:      {open: openLearn},
 	}
 }

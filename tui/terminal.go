@@ -15,6 +15,7 @@ import (
 	"github.com/muesli/termenv"
 
 	"losslab/i18n"
+	"losslab/internal/gopanic"
 )
 
 // Terminal is where the app runs.
@@ -77,8 +78,6 @@ func Run(cfg Config, t Terminal) (Outcome, error) {
 func run(model tea.Model, t Terminal) (out Outcome, err error) {
 	in := t.In.(*os.File)
 	saved, _ := term.GetState(in.Fd())
-	guard, _ := startCrashGuard(in, t.Printer.Lang()) // without one, losslab still runs; a worker's panic then leaves the terminal raw
-	defer guard.stop()
 	p := tea.NewProgram(model, tea.WithAltScreen(), tea.WithInput(in), tea.WithOutput(t.Out),
 		tea.WithoutSignalHandler(), tea.WithoutCatchPanics())
 
@@ -152,17 +151,8 @@ func crashed(v any, t Terminal) error {
 	if pm, ok := v.(panicMsg); ok { // a command's panic, carried into the event loop
 		v, stack = pm.value, pm.stack
 	}
-	if t.Debug && t.Err != nil {
-		fmt.Fprintf(t.Err, "panic: %v\n\n%s\n", v, stack)
-		return &PanicError{Value: v}
-	}
-	f, err := os.CreateTemp("", "losslab-crash-*.txt")
-	if err != nil {
-		return &PanicError{Value: v}
-	}
-	defer f.Close()
-	fmt.Fprintf(f, "panic: %v\n\n%s", v, stack)
-	return &PanicError{Value: v, StackFile: f.Name()}
+	v, stack = gopanic.Unwrap(v, stack) // a worker's panic carries the worker's stack
+	return &PanicError{Value: v, StackFile: gopanic.Record(v, stack, t.Debug, t.Err)}
 }
 
 // panicMsg carries a panic out of a command's goroutine into the event
@@ -182,7 +172,8 @@ func guard(cmd tea.Cmd) tea.Cmd {
 	return func() (msg tea.Msg) {
 		defer func() {
 			if v := recover(); v != nil {
-				msg = panicMsg{v, debug.Stack()}
+				v, stack := gopanic.Unwrap(v, debug.Stack())
+				msg = panicMsg{v, stack}
 			}
 		}()
 		msg = cmd()

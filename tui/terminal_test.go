@@ -18,6 +18,7 @@ import (
 	"golang.org/x/sys/unix"
 
 	"losslab/i18n"
+	"losslab/internal/gopanic"
 )
 
 var (
@@ -318,14 +319,29 @@ func TestBatchInputErrorExits2(t *testing.T) {
 	}
 }
 
-// workerPanicky starts a goroutine that panics on the first key, as a
-// worker inside a core computation might: no recover can reach it.
+// workerPanicky answers the first key with a command whose worker
+// goroutine panics, joined the way core/batch joins its workers.
 type workerPanicky struct{}
 
 func (workerPanicky) Init() tea.Cmd { return nil }
 func (p workerPanicky) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	if pm, ok := msg.(panicMsg); ok {
+		panic(pm) // as App does: into the event loop, where run recovers
+	}
 	if _, ok := msg.(tea.KeyMsg); ok {
-		go func() { panic("worker boom") }()
+		return p, guard(func() tea.Msg {
+			captured := make([]*gopanic.Value, 1)
+			var wg sync.WaitGroup
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				defer gopanic.Capture(&captured[0])
+				panic("worker boom")
+			}()
+			wg.Wait()
+			gopanic.Repanic(captured)
+			return nil
+		})
 	}
 	return p, nil
 }
@@ -336,13 +352,18 @@ const workerPanicEnv = "LOSSLAB_TEST_WORKER_PANIC"
 // workerPanicMain is the test binary run as a program (see TestMain).
 func workerPanicMain() {
 	_, err := run(workerPanicky{}, Terminal{In: os.Stdin, Out: os.Stdout})
+	var crash *PanicError
+	if errors.As(err, &crash) {
+		fmt.Fprintf(os.Stderr, "losslab: internal error: %v (the stack is in %s)\n", crash.Value, crash.StackFile)
+		os.Exit(2)
+	}
 	fmt.Fprintln(os.Stderr, "run returned:", err)
 	os.Exit(0)
 }
 
-// A panic in a goroutine nobody recovers kills the process; the crash
-// guard then restores the terminal and names the file with the stack in
-// one line, and the status is the runtime's 2.
+// A worker goroutine's panic reaches the command that joined the workers,
+// then the event loop: the terminal is restored and one line names the file
+// with the worker's stack.
 func TestWorkerPanicRestoresTerminal(t *testing.T) {
 	if testing.Short() {
 		t.Skip("runs the test binary under a pty")

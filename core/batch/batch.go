@@ -21,16 +21,26 @@
 // registered loss under its Strategies in Result.ByLoss. The tests check
 // the two against each other and against an O(N³) brute force.
 //
-// Nothing is cubic in N: each anchor's negative distances are sorted once
-// and prefix-summed, so a positive costs a binary search; the distance
-// matrix is computed in blocks of anchors (gonum Gemm) and never held whole
-// for large N. Memory: a 32 MiB block of distance rows, O(N) per worker, and
-// 16 bytes per positive pair for the exact AUC and threshold (the sorted
-// positive distances and one count each): about 32 MB for N = 20,000 in 200
-// classes, but N²/k · 8 bytes for k large classes.
+// Nothing is cubic in N: each anchor's positive and near negative distances
+// are sorted once (a radix sort), so the census is a linear walk; the
+// distance matrix is computed in blocks of anchors (gonum Gemm) and never
+// held whole for large N. Memory: a 32 MiB block of distance rows, O(N) per
+// worker, and for the exact AUC and threshold 16 bytes per positive pair
+// (the sorted positive distances and one count each). When that would pass
+// the memory budget (Options.MaxMemory, default 1 GiB) the separation
+// statistics are binned instead (see binned.go): every loss stays exact, the
+// AUC comes with an error bound. Options.SampleAnchors evaluates a seeded
+// uniform sample of anchors and gives each statistic a 95% confidence
+// interval (sample.go). PlanFor says beforehand which method Compute will
+// use and estimates its time and memory.
+//
+// Compute checks its context between blocks of anchors and inside workers;
+// a distance or loss beyond float64 is an error naming the row, never a
+// silently wrong figure.
 package batch
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
@@ -44,6 +54,7 @@ import (
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/internal/gopanic"
 )
 
 // Options configure Compute.
@@ -55,7 +66,18 @@ type Options struct {
 	Bins        int                   // histogram bins for display; 0 means 30
 	BlockRows   int                   // anchors per distance block; 0 chooses by size
 	Progress    func(done, total int) // called after each block; may be nil
+	// MaxMemory is the budget in bytes for Compute's working memory (the
+	// embeddings themselves not counted); 0 means DefaultMaxMemory. Above it
+	// the separation statistics are binned rather than exact.
+	MaxMemory int64
+	// SampleAnchors, when in 1..N−1, evaluates that many anchors (at least 2)
+	// drawn uniformly without replacement, seeded by Seed, instead of all N.
+	SampleAnchors int
+	Seed          uint64
 }
+
+// DefaultMaxMemory is Compute's memory budget when Options.MaxMemory is 0.
+const DefaultMaxMemory = 1 << 30
 
 // Losses are the batch loss values.
 type Losses struct {
@@ -91,7 +113,22 @@ type Separation struct {
 	MedianPositive                  float64 `json:"median_positive"`
 	PositivePairs                   int64   `json:"positive_pairs"`
 	NegativePairs                   int64   `json:"negative_pairs"`
+	// Method is MethodExact or MethodBinned. Binned, AUC is within
+	// AUCErrorBound of the value over the same pairs, MedianPositive within
+	// MedianErrorBound, and Threshold is the best of the fine bins' edges;
+	// Accuracy and NegativesInsideMedianPlusMargin are exact for the
+	// Threshold and MedianPositive shown.
+	Method           string  `json:"method"`
+	Bins             int     `json:"bins,omitempty"` // fine bins of the binned method
+	AUCErrorBound    float64 `json:"auc_error_bound"`
+	MedianErrorBound float64 `json:"median_error_bound"`
 }
+
+// Separation methods (JSON values).
+const (
+	MethodExact  = "exact"
+	MethodBinned = "binned"
+)
 
 // Histogram holds both distributions on shared bins: bin i is
 // [Edges[i], Edges[i+1]), the last bin closed.
@@ -115,6 +152,26 @@ type Result struct {
 	// ByLoss holds every registered loss under each of its Strategies, in
 	// registry order: front ends iterate it instead of naming losses.
 	ByLoss []LossValue `json:"by_loss"`
+	// Sample is set when only a sample of anchors was evaluated; then pair
+	// counts and the histogram are those of the sampled anchors' ordered
+	// pairs and Intervals holds a 95% confidence interval for every
+	// statistic, keyed by its JSON path ("losses.contrastive", ...; the
+	// registry's values as "by_loss/LOSS/MINER/REDUCER").
+	Sample    *Sample             `json:"sample,omitempty"`
+	Intervals map[string]Interval `json:"confidence_95,omitempty"`
+}
+
+// Sample describes a sample of anchors.
+type Sample struct {
+	Anchors int    `json:"anchors"`
+	Of      int    `json:"of"`
+	Seed    uint64 `json:"seed"`
+}
+
+// Interval is a confidence interval.
+type Interval struct {
+	Low  float64 `json:"low"`
+	High float64 `json:"high"`
 }
 
 // Errors a caller can tell apart.
@@ -165,8 +222,10 @@ func Check(n int, labels []int, classes int) error {
 }
 
 // Compute evaluates every batch loss and statistic of the embeddings x
-// (rows) with labels (class indices 0..classes−1).
-func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, error) {
+// (rows) with labels (class indices 0..classes−1). It returns ctx.Err() when
+// ctx is cancelled, and a *dist.RowError when a distance or a loss term is
+// beyond float64.
+func Compute(ctx context.Context, x *mat.Dense, labels []int, classes int, opts Options) (*Result, error) {
 	if x == nil || x.IsEmpty() {
 		return nil, dist.ErrEmpty
 	}
@@ -184,30 +243,77 @@ func Compute(x *mat.Dense, labels []int, classes int, opts Options) (*Result, er
 	if err != nil {
 		return nil, err
 	}
-	pos, err := positiveDistances(opts.Metric, x, labels, classes)
-	if err != nil {
-		return nil, err
-	}
-	hist := newFineHistogram(opts.Metric, x)
-	for _, v := range pos {
-		hist.pos[hist.bin(v)]++
-	}
+	top := distanceBound(opts.Metric, x)
 	pl, err := newPlan(loss.Params{Margin: opts.Margin, Temperature: opts.Temperature})
 	if err != nil {
 		return nil, err
 	}
-	c := &computation{n: n, labels: labels, margin: opts.Margin, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
+	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
+	cost := PlanFor(n, d, labels, classes, opts)
+	if cost.Method == MethodBinned {
+		err = computeBinned(ctx, pairs, labels, top, pl, cost, opts, res)
+	} else {
+		err = computeExact(ctx, pairs, x, labels, classes, top, pl, opts, res)
+	}
+	if err != nil {
+		return nil, err
+	}
+	if err := res.checkFinite(); err != nil {
+		return nil, err
+	}
+	return res, nil
+}
+
+// checkFinite is the last guard against printing a wrong figure: per-anchor
+// sums are checked as they are made, but their total can still overflow.
+func (r *Result) checkFinite() error {
+	l, s := r.Losses, r.Separation
+	for _, v := range [...]struct {
+		name string
+		x    float64
+	}{{"contrastive loss", l.Contrastive}, {"batch-all triplet loss", l.BatchAll}, {"batch-all non-zero mean", l.BatchAllNonzero},
+		{"batch-hard loss", l.BatchHard}, {"soft-margin batch-hard loss", l.BatchHardSoft}, {"semi-hard loss", l.SemiHard},
+		{"AUC", s.AUC}, {"threshold", s.Threshold}, {"median positive distance", s.MedianPositive}} {
+		if !(math.Abs(v.x) <= math.MaxFloat64) {
+			return fmt.Errorf("%w: the %s over all anchors overflows float64 (the distances are too large)", ErrNotFinite, v.name)
+		}
+	}
+	for _, v := range r.ByLoss {
+		if !(math.Abs(v.Value.Value) <= math.MaxFloat64) {
+			return fmt.Errorf("%w: the %s loss (%s, %s) over all anchors overflows float64", ErrNotFinite, v.Loss, v.Miner, v.Reducer)
+		}
+	}
+	for key, iv := range r.Intervals {
+		if !(math.Abs(iv.Low) <= math.MaxFloat64 && math.Abs(iv.High) <= math.MaxFloat64) {
+			return fmt.Errorf("%w: the confidence interval of %s overflows float64 (the distances are too large)", ErrNotFinite, key)
+		}
+	}
+	return nil
+}
+
+// computeExact holds every positive pair distance sorted: exact AUC and
+// threshold in 16 bytes per positive pair.
+func computeExact(ctx context.Context, pairs *dist.Pairs, x *mat.Dense, labels []int, classes int, top float64, pl plan, opts Options, res *Result) error {
+	n := len(labels)
+	pos, err := positiveDistances(ctx, opts.Metric, x, labels, classes)
+	if err != nil {
+		return err
+	}
+	hist := newFineHistogram(top, fineBins)
+	for _, v := range pos {
+		hist.pos[hist.bin(v)]++
+	}
+	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
 		negBelow: make([]int64, len(pos)+1), plan: pl, tallies: make([]tally, n*len(pl.slots))}
 	c.median = median(pos)
 	c.anchors = make([]anchorStats, n)
-	if err := c.run(pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
-		return nil, err
+	if err := c.run(ctx, pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
+		return err
 	}
-
-	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
 	c.reduce(res)
+	res.Separation.Method = MethodExact
 	res.Histogram = hist.display(opts.Bins)
-	return res, nil
+	return nil
 }
 
 func presentClasses(labels []int, classes int) int {
@@ -232,7 +338,7 @@ func blockRows(n, want int) int {
 
 // positiveDistances returns every unordered same-class pair's distance,
 // sorted, computed class by class (a small part of all pairs).
-func positiveDistances(metric dist.Metric, x *mat.Dense, labels []int, classes int) ([]float64, error) {
+func positiveDistances(ctx context.Context, metric dist.Metric, x *mat.Dense, labels []int, classes int) ([]float64, error) {
 	members := make([][]int, classes)
 	for i, c := range labels {
 		members[c] = append(members[c], i)
@@ -259,10 +365,19 @@ func positiveDistances(metric dist.Metric, x *mat.Dense, labels []int, classes i
 		}
 		rows := blockRows(k, 0)
 		for lo := 0; lo < k; lo += rows {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
 			hi := min(lo+rows, k)
 			buf = p.Block(lo, hi, buf)
 			for i := lo; i < hi; i++ {
-				out = append(out, buf[(i-lo)*k+i+1:(i-lo+1)*k]...)
+				row := buf[(i-lo)*k : (i-lo+1)*k]
+				for j := i + 1; j < k; j++ {
+					if err := checkDistance(metric, idx[i], idx[j], row[j]); err != nil {
+						return nil, err
+					}
+				}
+				out = append(out, row[i+1:]...)
 			}
 		}
 	}
@@ -293,11 +408,17 @@ type computation struct {
 	n       int
 	labels  []int
 	margin  float64
-	pos     []float64 // sorted positive pair distances
+	metric  dist.Metric
+	pos     []float64 // sorted positive pair distances (exact method)
 	posIx   *sortedIndex
 	median  float64
 	hist    *fineHistogram
-	anchors []anchorStats
+	anchors []anchorStats // by slot: anchor index, or position in the sample
+
+	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
+	// (binned method, samples) and goes to the worker's histogram; otherwise
+	// pairs count once, j > a, and negatives stream against the positives.
+	ordered bool
 
 	// Streaming comparison of negative pairs with the sorted positives.
 	less, ties, closer int64
@@ -307,47 +428,102 @@ type computation struct {
 	negBelow []int64
 
 	plan    plan
-	tallies []tally // anchor a's slots are tallies[a·S : (a+1)·S]
+	tallies []tally // slot s's tallies are tallies[s·S : (s+1)·S]
 }
 
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
 	ps, ns             []float64
+	scratch            []float64 // for sortDistances
 	gs, gprefix, reach []float64 // hingeTerms' sorted keys, prefix sums and reaches
 	negHist            []int64
+	hist               *fineHistogram // ordered pairs: this worker's counts
 	less, ties, closer int64
 	err                error
 }
 
-func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) error {
-	workers := runtime.GOMAXPROCS(0)
-	ws := make([]*worker, workers)
-	for i := range ws {
-		ws[i] = &worker{negHist: make([]int64, len(c.hist.neg))}
-	}
+// checkEvery is how many anchors a worker handles between context checks.
+const checkEvery = 64
+
+// forBlocks computes the distance rows of the anchors in blocks of rows and
+// hands each anchor (slot, row index, distances) to visit on every worker.
+// It stops at the first error or when ctx is cancelled.
+func forBlocks(ctx context.Context, pairs *dist.Pairs, anchors []int, rows int, progress func(int, int), visit func(w, slot, a int, row []float64) error) error {
+	n, workers := pairs.Len(), runtime.GOMAXPROCS(0)
 	var buf []float64
-	for lo := 0; lo < c.n; lo += rows {
-		hi := min(lo+rows, c.n)
-		buf = pairs.Block(lo, hi, buf)
+	for lo := 0; lo < len(anchors); lo += rows {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		hi := min(lo+rows, len(anchors))
+		buf = pairs.Rows(anchors[lo:hi], buf)
+		errs := make([]error, workers)
+		panics := make([]*gopanic.Value, workers)
 		var wg sync.WaitGroup
 		for w := range workers {
 			wg.Add(1)
 			go func(w int) {
 				defer wg.Done()
-				for a := lo + w; a < hi; a += workers {
-					c.anchor(ws[w], a, buf[(a-lo)*c.n:(a-lo+1)*c.n])
+				defer gopanic.Capture(&panics[w])
+				for s := lo + w; s < hi; s += workers {
+					if (s-lo)%checkEvery == w%checkEvery {
+						if errs[w] = ctx.Err(); errs[w] != nil {
+							return
+						}
+					}
+					if errs[w] = visit(w, s, anchors[s], buf[(s-lo)*n:(s-lo+1)*n]); errs[w] != nil {
+						return
+					}
 				}
 			}(w)
 		}
 		wg.Wait()
+		gopanic.Repanic(panics) // a worker's panic is the caller's, where it can be recovered
+		if err := firstError(errs); err != nil {
+			return err
+		}
 		if progress != nil {
-			progress(hi, c.n)
+			progress(hi, len(anchors))
 		}
 	}
-	for _, w := range ws {
-		if w.err != nil {
-			return w.err
+	return nil
+}
+
+// firstError prefers a data error over a cancellation, then the lowest worker.
+func firstError(errs []error) error {
+	var first error
+	for _, err := range errs {
+		switch {
+		case err == nil:
+		case !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded):
+			return err
+		case first == nil:
+			first = err
 		}
+	}
+	return first
+}
+
+func allAnchors(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
+}
+
+func (c *computation) run(ctx context.Context, pairs *dist.Pairs, rows int, progress func(int, int)) error {
+	ws := make([]*worker, runtime.GOMAXPROCS(0))
+	for i := range ws {
+		ws[i] = &worker{negHist: make([]int64, len(c.hist.neg))}
+	}
+	err := forBlocks(ctx, pairs, allAnchors(c.n), rows, progress, func(w, slot, a int, row []float64) error {
+		return c.anchor(ws[w], slot, a, row)
+	})
+	if err != nil {
+		return err
+	}
+	for _, w := range ws {
 		c.less += w.less
 		c.ties += w.ties
 		c.closer += w.closer
@@ -358,17 +534,32 @@ func (c *computation) run(pairs *dist.Pairs, rows int, progress func(int, int)) 
 	return nil
 }
 
-// anchor computes anchor a's contributions from its row of distances.
-func (c *computation) anchor(w *worker, a int, row []float64) {
+// checkDistance rejects a distance beyond float64 (or NaN), naming the rows.
+func checkDistance(metric dist.Metric, a, j int, d float64) error {
+	if d <= math.MaxFloat64 {
+		return nil
+	}
+	return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s distance to row %d is beyond float64", ErrNotFinite, metric, j+1)}
+}
+
+// ErrNotFinite marks a distance or loss that float64 cannot hold.
+var ErrNotFinite = errors.New("result is not finite")
+
+// anchor computes anchor a's contributions (into slot) from its row of
+// distances.
+func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	m, ya := c.margin, c.labels[a]
-	st := &c.anchors[a]
+	st := &c.anchors[slot]
 	slots := len(c.plan.slots)
-	terms := c.tallies[a*slots : (a+1)*slots]
+	terms := c.tallies[slot*slots : (slot+1)*slots]
 	w.ps, w.ns = w.ps[:0], w.ns[:0]
-	var far int64 // pairs j > a that no pair loss reaches
+	var far int64 // pairs that no pair loss reaches
 	for j, dj := range row {
 		if j == a {
 			continue
+		}
+		if !(dj <= math.MaxFloat64) {
+			return checkDistance(c.metric, a, j, dj)
 		}
 		same := c.labels[j] == ya
 		if same {
@@ -376,20 +567,26 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 		} else {
 			w.ns = append(w.ns, dj)
 		}
-		if j > a {
+		if c.ordered || j > a {
 			if same || dj < c.plan.pairReach {
 				c.pairTerms(w, terms, dj, same)
 			} else {
 				far++
 			}
-			if !same {
+			switch {
+			case c.ordered:
+				w.hist.add(same, dj)
+			case !same:
 				c.streamNegative(w, dj)
 			}
 		}
 	}
 	c.farPairs(terms, far)
 	q := len(w.ns)
-	maxP := slices.Max(w.ps)
+	// Positives in increasing order make every census count below a pointer
+	// that only moves forward: linear walks instead of a binary search each.
+	w.scratch = sortDistances(w.ps, w.scratch)
+	maxP := w.ps[len(w.ps)-1]
 	c.anchorTerms(w, terms, w.ps, w.ns)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
@@ -406,18 +603,26 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 			farMin = min(farMin, v)
 		}
 	}
-	slices.Sort(near)
+	w.scratch = sortDistances(near, w.scratch)
 	c.hingeTerms(w, terms, w.ps, near, q)
+	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
 	for _, dp := range w.ps {
-		k := sort.SearchFloat64s(near, dp+m-loss.Tol) // negatives not easy
-		hard := upperBound(near, dp+loss.Tol)
+		for k < len(near) && near[k] < dp+m-loss.Tol {
+			k++
+		}
+		for hard < len(near) && near[hard] <= dp+loss.Tol {
+			hard++
+		}
+		for u < len(near) && near[u] <= dp {
+			u++
+		}
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)
 		st.easy += easy
 		st.semi += int64(q) - int64(hard) - easy
 		// TF Addons: the closest negative farther than the positive, else the farthest.
 		chosen := farMin
-		if u := upperBound(near, dp); u < len(near) {
+		if u < len(near) {
 			chosen = near[u]
 		}
 		if math.IsInf(chosen, 1) {
@@ -427,6 +632,23 @@ func (c *computation) anchor(w *worker, a int, row []float64) {
 	}
 	st.positives = int64(len(w.ps))
 	c.minedTerms(w, terms, c.plan.hard, maxP, minN)
+	if w.err != nil {
+		return w.err
+	}
+	return c.checkTallies(a, terms)
+}
+
+// checkTallies rejects an anchor whose sums overflowed: squared distances
+// beyond float64 make the contrastive loss infinite although no distance is.
+func (c *computation) checkTallies(a int, terms []tally) error {
+	for k, t := range terms {
+		if !(math.Abs(t.sum) <= math.MaxFloat64) {
+			s := c.plan.slots[k]
+			return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s loss terms (%s, %s) of this anchor overflow float64 (the distances are too large to square or sum)",
+				ErrNotFinite, s.loss.ID, s.strategy.Miner, s.strategy.Reducer)}
+		}
+	}
+	return nil
 }
 
 // streamNegative compares one negative pair distance with all positives.
@@ -446,7 +668,8 @@ func upperBound(sorted []float64, x float64) int {
 	return sort.Search(len(sorted), func(i int) bool { return sorted[i] > x })
 }
 
-func (c *computation) reduce(res *Result) {
+// reduceLosses fills the losses and the census from the anchors' tallies.
+func (c *computation) reduceLosses(res *Result) {
 	var s anchorStats
 	for _, a := range c.anchors {
 		s.easy += a.easy
@@ -458,6 +681,10 @@ func (c *computation) reduce(res *Result) {
 	res.ByLoss = c.reduceSlots()
 	res.Losses = classicLosses(res.ByLoss)
 	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
+}
+
+func (c *computation) reduce(res *Result) {
+	c.reduceLosses(res)
 
 	P, Q := int64(len(c.pos)), int64(0)
 	for _, v := range c.negBelow {

@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"math"
@@ -32,7 +33,7 @@ func TestFusedMatchesComposable(t *testing.T) {
 		}
 		m := []float64{0, 0.2, 1, 3}[r.IntN(4)]
 		tau := []float64{0, 0.05, 1}[r.IntN(3)]
-		got, err := Compute(x, labels, classes, Options{Metric: metric, Margin: m, Temperature: tau, BlockRows: 1 + r.IntN(n)})
+		got, err := Compute(context.Background(), x, labels, classes, Options{Metric: metric, Margin: m, Temperature: tau, BlockRows: 1 + r.IntN(n)})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -152,7 +153,7 @@ func TestInfoNCEAgainstPyTorch(t *testing.T) {
 			classes = max(classes, c.Labels[r]+1)
 		}
 		metric, _ := dist.Parse(c.Distance)
-		res, err := Compute(x, c.Labels, classes, Options{Metric: metric, Temperature: c.Temperature})
+		res, err := Compute(context.Background(), x, c.Labels, classes, Options{Metric: metric, Temperature: c.Temperature})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -172,7 +173,7 @@ func TestInfoNCEAgainstPyTorch(t *testing.T) {
 func TestBadTemperature(t *testing.T) {
 	x := mat.NewDense(4, 1, []float64{0, 1, 3.5, 5})
 	for _, tau := range []float64{-1, math.NaN(), math.Inf(1)} {
-		_, err := Compute(x, []int{0, 0, 1, 1}, 2, Options{Metric: dist.Euclidean, Temperature: tau})
+		_, err := Compute(context.Background(), x, []int{0, 0, 1, 1}, 2, Options{Metric: dist.Euclidean, Temperature: tau})
 		var ie *loss.InputError
 		if !errors.As(err, &ie) || ie.Field != "temperature" || !errors.Is(err, loss.ErrTemperature) {
 			t.Errorf("τ = %v: %v", tau, err)

@@ -1,6 +1,7 @@
 package batch_test
 
 import (
+	"context"
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
@@ -19,7 +20,7 @@ func ExampleCompute() {
 	if err != nil {
 		panic(err)
 	}
-	res, err := batch.Compute(iris.X, iris.Labels, len(iris.Classes), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
+	res, err := batch.Compute(context.Background(), iris.X, iris.Labels, len(iris.Classes), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
 	if err != nil {
 		panic(err)
 	}

@@ -190,6 +190,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 		top, far := keys[len(keys)-1], w.reach[i]
 		var sum float64
 		var active int64
+		lo := 0 // keys ≤ g(dn): inactive positives; near is sorted and g increasing, so lo only moves forward
 		for _, v := range near {
 			if v >= far {
 				break // near is sorted: no farther negative is active
@@ -198,7 +199,9 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			if gn >= top {
 				continue
 			}
-			lo := upperBound(keys, gn) // keys ≤ g(dn): inactive positives
+			for lo < len(keys) && keys[lo] <= gn {
+				lo++
+			}
 			k := len(keys) - lo
 			sum += prefix[len(keys)] - prefix[lo] - float64(k)*gn
 			active += int64(k)
@@ -250,7 +253,7 @@ func (c *computation) reduceSlots() []LossValue {
 	out := make([]LossValue, k)
 	for i, s := range c.plan.slots {
 		var t Terms
-		for a := range c.n {
+		for a := range c.anchors { // every anchor, or the sample's
 			e := c.tallies[a*k+i]
 			t.add(a, e.sum, e.count, e.active)
 		}

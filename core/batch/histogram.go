@@ -9,48 +9,97 @@ import (
 )
 
 // fineBins is the resolution at which distances are counted while they
-// stream past; display bins are whole multiples of these, so the counts
-// shown are exact for their edges.
-const fineBins = 4096
+// stream past in the exact method; display bins are whole multiples of these,
+// so the counts shown are exact for their edges. The binned method counts on
+// BinnedBins, fine enough that its AUC error bound is small.
+const (
+	fineBins   = 4096
+	BinnedBins = 1 << 18
+)
 
 // fineHistogram counts distances on [0, top] before the largest distance is
 // known; top is a bound computed from the data.
 type fineHistogram struct {
 	top      float64
+	perUnit  float64 // bins per unit of distance
 	pos, neg []int64
 }
 
-func newFineHistogram(metric dist.Metric, x *mat.Dense) *fineHistogram {
-	return &fineHistogram{top: distanceBound(metric, x), pos: make([]int64, fineBins), neg: make([]int64, fineBins)}
+func newFineHistogram(top float64, bins int) *fineHistogram {
+	return &fineHistogram{top: top, perUnit: float64(bins) / top, pos: make([]int64, bins), neg: make([]int64, bins)}
 }
 
+// bin is the index of d's bin; the comparisons before converting keep a
+// NaN or huge quotient from becoming an out-of-range index.
 func (h *fineHistogram) bin(d float64) int {
-	return min(max(int(d/h.top*fineBins), 0), fineBins-1)
+	last := len(h.pos) - 1
+	f := d * h.perUnit
+	switch {
+	case !(f > 0):
+		return 0
+	case f >= float64(last):
+		return last
+	}
+	return int(f)
+}
+
+// edge is the lower edge of bin i (the upper edge of bin i−1).
+func (h *fineHistogram) edge(i int) float64 {
+	return float64(i) * h.top / float64(len(h.pos))
+}
+
+// add counts d; one goroutine per histogram (merge them with addAll).
+func (h *fineHistogram) add(same bool, d float64) {
+	if same {
+		h.pos[h.bin(d)]++
+	} else {
+		h.neg[h.bin(d)]++
+	}
+}
+
+// addAll adds o's counts (same top and size) to h.
+func (h *fineHistogram) addAll(o *fineHistogram) {
+	for i := range h.pos {
+		h.pos[i] += o.pos[i]
+		h.neg[i] += o.neg[i]
+	}
 }
 
 // distanceBound is an upper bound on every pairwise distance: by the
 // triangle inequality no two rows are farther apart than twice the largest
-// distance from the mean row.
+// distance from the mean row. It is computed on rows scaled by a power of
+// two (exact) so that squares cannot overflow. A bound beyond float64 is
+// capped there: the distances themselves are checked as they are computed.
 func distanceBound(metric dist.Metric, x *mat.Dense) float64 {
 	if metric == dist.Cosine {
 		return 2
 	}
 	n, d := x.Dims()
+	maxAbs := 0.0
+	for i := range n {
+		for _, v := range x.RawRowView(i) {
+			maxAbs = math.Max(maxAbs, math.Abs(v))
+		}
+	}
+	shift := 0
+	if maxAbs > 0 {
+		_, shift = math.Frexp(maxAbs)
+	}
 	mean := make([]float64, d)
 	for i := range n {
 		for j, v := range x.RawRowView(i) {
-			mean[j] += v / float64(n)
+			mean[j] += math.Ldexp(v, -shift) / float64(n)
 		}
 	}
 	far := 0.0
 	for i := range n {
-		row := x.RawRowView(i)
 		var s float64
-		for j, v := range row {
+		for j, v := range x.RawRowView(i) {
+			t := math.Ldexp(v, -shift) - mean[j]
 			if metric == dist.Manhattan {
-				s += math.Abs(v - mean[j])
+				s += math.Abs(t)
 			} else {
-				s += (v - mean[j]) * (v - mean[j])
+				s += t * t
 			}
 		}
 		if metric != dist.Manhattan {
@@ -58,18 +107,19 @@ func distanceBound(metric dist.Metric, x *mat.Dense) float64 {
 		}
 		far = math.Max(far, s)
 	}
-	bound := 2 * far * (1 + 1e-9)
+	bound := math.Ldexp(2*far*(1+1e-9), shift)
 	if metric == dist.SqEuclidean {
 		bound *= bound
 	}
-	return math.Max(bound, 1e-12)
+	return min(max(bound, 1e-300), math.MaxFloat64)
 }
 
 // display merges the fine bins into at most bins bins over [0, the largest
 // distance seen].
 func (h *fineHistogram) display(bins int) Histogram {
+	size := len(h.pos)
 	last := 0
-	for i := range fineBins {
+	for i := range size {
 		if h.pos[i] > 0 || h.neg[i] > 0 {
 			last = i
 		}
@@ -78,7 +128,7 @@ func (h *fineHistogram) display(bins int) Histogram {
 	k := (last + per) / per
 	out := Histogram{Edges: make([]float64, k+1), Positive: make([]int64, k), Negative: make([]int64, k)}
 	for i := range k + 1 {
-		out.Edges[i] = float64(i*per) * h.top / fineBins
+		out.Edges[i] = h.edge(i * per)
 	}
 	for i := 0; i <= last; i++ {
 		out.Positive[i/per] += h.pos[i]

@@ -21,9 +21,23 @@ func newSortedIndex(sorted []float64, top float64) *sortedIndex {
 	return ix
 }
 
+// bucket is x's bucket; comparing before converting keeps a huge, infinite
+// or NaN product (top near the float64 limit) from becoming an index out of
+// range.
+func (ix *sortedIndex) bucket(x float64) int {
+	f := x * ix.scale
+	switch {
+	case !(f > 0):
+		return 0
+	case f >= indexBuckets-1:
+		return indexBuckets - 1
+	}
+	return int(f)
+}
+
 // bounds returns the number of values < x and ≤ x.
 func (ix *sortedIndex) bounds(x float64) (less, atMost int) {
-	b := min(max(int(x*ix.scale), 0), indexBuckets-1)
+	b := ix.bucket(x)
 	lo, hi := ix.start[b], ix.start[b+1]
 	v := ix.values
 	// Rounding can put x just outside its bucket's range: search all then.

@@ -15,15 +15,22 @@ import (
 	"strings"
 
 	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/dist"
+	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 )
 
-// Dataset is a labelled set of embeddings.
+// Dataset is a labelled set of embeddings. Class names and Source are made
+// printable (internal/termsafe) as they are read: a label cannot carry an
+// escape sequence to the screen.
 type Dataset struct {
 	X       *mat.Dense
 	Labels  []int    // class index of each row
 	Classes []string // class names by index, in order of first appearance
 	Lines   []int    // source line of each row, for messages
-	Source  string
+	File    string   // the file the rows came from, for messages
+	Source  string   // what to call the data on screen (printable)
 }
 
 // Format is a file's field separator.
@@ -82,31 +89,76 @@ type record struct {
 	line   int
 }
 
-func readRecords(r io.Reader, file string, f Format) ([]record, error) {
-	cr := csv.NewReader(r)
-	cr.FieldsPerRecord = -1 // ragged rows are reported below, with their line
+// recordReader streams the records of a CSV or TSV file within Limits.
+type recordReader struct {
+	cr   *csv.Reader
+	lim  *limitedReader
+	file string
+	rows int
+}
+
+func newRecordReader(r io.Reader, file string, f Format, lim Limits) *recordReader {
+	lr := &limitedReader{r: r, lim: lim.withDefaults()}
+	cr := csv.NewReader(lr)
+	cr.FieldsPerRecord = -1 // ragged rows are reported by the caller, with their line
+	cr.ReuseRecord = false
 	if f == TSV {
 		cr.Comma = '\t'
 		cr.LazyQuotes = true
 	}
+	return &recordReader{cr: cr, lim: lr, file: file}
+}
+
+// next returns the next record, io.EOF at the end, or a *LineError.
+func (rr *recordReader) next() (record, error) {
+	fields, err := rr.cr.Read()
+	if err == io.EOF {
+		return record{}, io.EOF
+	}
+	if err != nil {
+		var le *limitError
+		var pe *csv.ParseError
+		switch {
+		case errors.As(err, &le):
+			return record{}, &LineError{File: rr.file, Msg: le.msg}
+		case errors.As(err, &pe) && pe.Err != nil && !isReadError(pe.Err):
+			return record{}, &LineError{File: rr.file, Line: pe.Line, Msg: pe.Err.Error()}
+		}
+		return record{}, &LineError{File: rr.file, Line: rr.lim.lines + 1, Msg: err.Error()}
+	}
+	line, _ := rr.cr.FieldPos(0)
+	rr.rows++
+	if rr.rows > rr.lim.lim.MaxRows+1 { // +1: a header
+		return record{}, tooManyRows(rr.file, line, rr.lim.lim.MaxRows)
+	}
+	return record{fields, line}, nil
+}
+
+func tooManyRows(file string, line, limit int) error {
+	return &LineError{File: file, Line: line, Msg: fmt.Sprintf("more than %s rows (the limit; --max-rows to raise it)", numfmt.Count(int64(limit)))}
+}
+
+// isReadError tells the csv package's own syntax errors from errors of the
+// reader beneath it (a corrupt gzip stream), which it wraps too.
+func isReadError(err error) bool {
+	return !errors.Is(err, csv.ErrQuote) && !errors.Is(err, csv.ErrBareQuote) && !errors.Is(err, csv.ErrFieldCount)
+}
+
+// first reads the first records: two, or one when the file has one.
+func (rr *recordReader) first() ([]record, error) {
 	var out []record
-	for {
-		fields, err := cr.Read()
+	for range 2 {
+		rec, err := rr.next()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			var pe *csv.ParseError
-			if errors.As(err, &pe) {
-				return nil, &LineError{File: file, Line: pe.Line, Msg: pe.Err.Error()}
-			}
-			return nil, &LineError{File: file, Msg: err.Error()}
+			return nil, err
 		}
-		line, _ := cr.FieldPos(0)
-		out = append(out, record{fields, line})
+		out = append(out, rec)
 	}
 	if len(out) == 0 {
-		return nil, &LineError{File: file, Msg: "the file is empty"}
+		return nil, &LineError{File: rr.file, Msg: "the file is empty"}
 	}
 	return out, nil
 }
@@ -117,39 +169,82 @@ func isNumber(s string) bool {
 	return err == nil || errors.Is(err, strconv.ErrRange)
 }
 
-func countNonNumeric(fields []string) int {
-	k := 0
-	for _, f := range fields {
-		if !isNumber(f) {
-			k++
-		}
-	}
-	return k
+// looksNumeric is text that starts like a number: "2.x", "-0,5", "1e".
+func looksNumeric(s string) bool {
+	s = strings.TrimLeft(strings.TrimSpace(s), "+-.")
+	return s != "" && s[0] >= '0' && s[0] <= '9'
 }
 
-// hasHeader: the first row is a header when it has more non-numeric fields
-// than the second (data rows differ at most in a text label).
-func hasHeader(recs []record) bool {
-	first := countNonNumeric(recs[0].fields)
-	if len(recs) == 1 {
-		return first > 1
+// headerOf decides whether the first record is a header, looking at the
+// columns that are numeric in the second record (all but the last when there
+// is none). Text in all of them is a header; numbers in all of them is data;
+// a mix, or text that starts like a number, is a typo in a data row, and an
+// error at its line rather than a row silently lost.
+func headerOf(recs []record, file string, label int) (bool, error) {
+	first := recs[0]
+	numericCol := func(j int) bool { return j != label }
+	if len(recs) > 1 {
+		numericCol = func(j int) bool { return j < len(recs[1].fields) && j != label && isNumber(recs[1].fields[j]) }
 	}
-	return first > countNonNumeric(recs[1].fields)
+	var text []int
+	numbers := 0
+	for j, f := range first.fields {
+		if !numericCol(j) {
+			continue
+		}
+		if isNumber(f) {
+			numbers++
+		} else {
+			text = append(text, j)
+		}
+	}
+	if len(text) == 0 {
+		return false, nil
+	}
+	j := text[0]
+	if numbers > 0 || looksNumeric(first.fields[j]) {
+		return false, &LineError{File: file, Line: first.line, Msg: fmt.Sprintf(
+			"column %d: %q is not a number, but the row is not a header either (it has %d numeric fields): fix the value, or name every column in a header",
+			j+1, first.fields[j], numbers)}
+	}
+	return true, nil
 }
 
 // Parse reads a CSV or TSV file of embeddings with a label column: labelCol
 // if given (it needs a header), else a column named "label", else the last.
+// It reads within the default Limits.
 func Parse(r io.Reader, file string, f Format, labelCol string) (*Dataset, error) {
-	recs, err := readRecords(r, file, f)
+	return ParseLimited(r, file, f, labelCol, Limits{})
+}
+
+// ParseLimited is Parse within lim.
+func ParseLimited(r io.Reader, file string, f Format, labelCol string, lim Limits) (*Dataset, error) {
+	rr := newRecordReader(r, file, f, lim)
+	recs, err := rr.first()
 	if err != nil {
 		return nil, err
 	}
 	width := len(recs[0].fields)
+	if width < 2 {
+		return nil, &LineError{File: file, Line: recs[0].line, Msg: oneColumnMessage(recs[0].fields[0], f)}
+	}
+	// The label column is the last unless a header names it; a first guess
+	// serves to tell a header from data.
+	label := width - 1
+	if i := indexOf(recs[0].fields, labelCol); labelCol != "" && i >= 0 {
+		label = i
+	} else if i := indexOf(recs[0].fields, "label"); i >= 0 {
+		label = i
+	}
+	isHeader, err := headerOf(recs, file, label)
+	if err != nil {
+		return nil, err
+	}
 	var header []string
-	if hasHeader(recs) {
+	if isHeader {
 		header, recs = recs[0].fields, recs[1:]
 	}
-	label := width - 1
+	label = width - 1
 	switch {
 	case labelCol != "" && header == nil:
 		return nil, fmt.Errorf("%w %q: %s has no header row to name columns", ErrLabelColumn, labelCol, file)
@@ -161,24 +256,21 @@ func Parse(r io.Reader, file string, f Format, labelCol string) (*Dataset, error
 	case header != nil && indexOf(header, "label") >= 0:
 		label = indexOf(header, "label")
 	}
-	if width < 2 {
-		return nil, &LineError{File: file, Line: firstLine(recs), Msg: "need at least one embedding column and a label column"}
-	}
-	if len(recs) == 0 {
-		return nil, &LineError{File: file, Msg: "no data rows after the header"}
-	}
 	colName := func(j int) string {
 		if header != nil {
 			return header[j]
 		}
 		return strconv.Itoa(j + 1)
 	}
-	b := newBuilder(file, len(recs), width-1)
-	for _, rec := range recs {
+	b := newBuilder(file, width-1, lim)
+	add := func(rec record) error {
 		if len(rec.fields) != width {
-			return nil, &LineError{File: file, Line: rec.line, Msg: fmt.Sprintf("%d fields, expected %d like the first row", len(rec.fields), width)}
+			return &LineError{File: file, Line: rec.line, Msg: fmt.Sprintf("%d fields, expected %d like the first row", len(rec.fields), width)}
 		}
-		row := b.row()
+		row, err := b.row(rec.line)
+		if err != nil {
+			return err
+		}
 		k := 0
 		for j, field := range rec.fields {
 			if j == label {
@@ -186,29 +278,71 @@ func Parse(r io.Reader, file string, f Format, labelCol string) (*Dataset, error
 			}
 			v, err := ParseNumber(field)
 			if err != nil {
-				return nil, &LineError{File: file, Line: rec.line, Msg: fmt.Sprintf("column %s: %v", colName(j), err)}
+				return &LineError{File: file, Line: rec.line, Msg: fmt.Sprintf("column %s: %v", colName(j), err)}
 			}
 			row[k] = v
 			k++
 		}
-		if err := b.labelAt(rec.fields[label], rec.line, file); err != nil {
+		return b.labelAt(rec.fields[label], rec.line, file)
+	}
+	for _, rec := range recs {
+		if err := add(rec); err != nil {
 			return nil, err
 		}
 	}
+	for {
+		rec, err := rr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if err := add(rec); err != nil {
+			return nil, err
+		}
+	}
+	if len(b.labels) == 0 {
+		return nil, &LineError{File: file, Msg: "no data rows after the header"}
+	}
 	return b.done()
+}
+
+// oneColumnMessage explains a file read as a single column, with a hint when
+// the other separator would split it.
+func oneColumnMessage(field string, f Format) string {
+	switch {
+	case f == CSV && strings.Contains(field, "\t"):
+		return "one column: the file looks tab-separated: use --format tsv"
+	case f == TSV && strings.Contains(field, ","):
+		return "one column: the file looks comma-separated: use --format csv"
+	}
+	return "need at least one embedding column and a label column"
 }
 
 // ParseProjector reads the Embedding Projector's pair: vectors (TSV, one
 // embedding per line, no header) and metadata (one label per line; with
 // several columns, a header row and labelCol, "label" or the first column).
 func ParseProjector(vectors io.Reader, vectorsFile string, metadata io.Reader, metadataFile, labelCol string) (*Dataset, error) {
-	vrecs, err := readRecords(vectors, vectorsFile, TSV)
-	if err != nil {
-		return nil, err
+	return ParseProjectorLimited(vectors, vectorsFile, metadata, metadataFile, labelCol, Limits{})
+}
+
+// ParseProjectorLimited is ParseProjector within lim (for each file).
+func ParseProjectorLimited(vectors io.Reader, vectorsFile string, metadata io.Reader, metadataFile, labelCol string, lim Limits) (*Dataset, error) {
+	mr := newRecordReader(metadata, metadataFile, TSV, lim)
+	var mrecs []record
+	for {
+		rec, err := mr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		mrecs = append(mrecs, rec)
 	}
-	mrecs, err := readRecords(metadata, metadataFile, TSV)
-	if err != nil {
-		return nil, err
+	if len(mrecs) == 0 {
+		return nil, &LineError{File: metadataFile, Msg: "the file is empty"}
 	}
 	label := 0
 	if len(mrecs[0].fields) > 1 { // TensorBoard writes a header only with several columns
@@ -225,16 +359,32 @@ func ParseProjector(vectors io.Reader, vectorsFile string, metadata io.Reader, m
 	} else if labelCol != "" {
 		return nil, fmt.Errorf("%w %q: %s has a single column and no header", ErrLabelColumn, labelCol, metadataFile)
 	}
-	if len(mrecs) != len(vrecs) {
-		return nil, &LineError{File: metadataFile, Msg: fmt.Sprintf("%d labels for %d vectors in %s", len(mrecs), len(vrecs), vectorsFile)}
-	}
-	width := len(vrecs[0].fields)
-	b := newBuilder(vectorsFile, len(vrecs), width)
-	for i, rec := range vrecs {
+	vr := newRecordReader(vectors, vectorsFile, TSV, lim)
+	width := -1
+	var b *builder
+	i := 0
+	for ; ; i++ {
+		rec, err := vr.next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		if width < 0 {
+			width = len(rec.fields)
+			b = newBuilder(vectorsFile, width, lim)
+		}
+		if i >= len(mrecs) {
+			continue // counted for the message below
+		}
 		if len(rec.fields) != width {
 			return nil, &LineError{File: vectorsFile, Line: rec.line, Msg: fmt.Sprintf("%d fields, expected %d like the first row", len(rec.fields), width)}
 		}
-		row := b.row()
+		row, err := b.row(rec.line)
+		if err != nil {
+			return nil, err
+		}
 		for j, field := range rec.fields {
 			v, err := ParseNumber(field)
 			if err != nil {
@@ -250,6 +400,12 @@ func ParseProjector(vectors io.Reader, vectorsFile string, metadata io.Reader, m
 			return nil, err
 		}
 	}
+	if b == nil {
+		return nil, &LineError{File: vectorsFile, Msg: "the file is empty"}
+	}
+	if len(mrecs) != i {
+		return nil, &LineError{File: metadataFile, Msg: fmt.Sprintf("%d labels for %d vectors in %s", len(mrecs), i, vectorsFile)}
+	}
 	return b.done()
 }
 
@@ -260,13 +416,6 @@ func indexOf(names []string, name string) int {
 		}
 	}
 	return -1
-}
-
-func firstLine(recs []record) int {
-	if len(recs) == 0 {
-		return 0
-	}
-	return recs[0].line
 }
 
 // ParseNumber parses a finite number (surrounding spaces allowed), with
@@ -288,23 +437,29 @@ func ParseNumber(field string) (float64, error) {
 // builder accumulates rows and labels.
 type builder struct {
 	file    string
+	maxRows int
 	data    []float64
 	dim     int
 	labels  []int
 	lines   []int
 	classes []string
-	index   map[string]int
-	first   []int    // line of each class's first sample
-	files   []string // and its file (metadata for the Projector pair)
+	index   map[string]int // by the label as written; Classes hold it made printable
+	first   []int          // line of each class's first sample
+	files   []string       // and its file (metadata for the Projector pair)
 }
 
-func newBuilder(file string, rows, dim int) *builder {
-	return &builder{file: file, dim: dim, data: make([]float64, 0, rows*dim), index: map[string]int{}}
+func newBuilder(file string, dim int, lim Limits) *builder {
+	return &builder{file: file, dim: dim, maxRows: lim.withDefaults().MaxRows, index: map[string]int{}}
 }
 
-func (b *builder) row() []float64 {
+// row appends a row read at line and returns it to fill.
+func (b *builder) row(line int) ([]float64, error) {
+	if len(b.lines) >= b.maxRows {
+		return nil, tooManyRows(b.file, line, b.maxRows)
+	}
 	b.data = append(b.data, make([]float64, b.dim)...)
-	return b.data[len(b.data)-b.dim:]
+	b.lines = append(b.lines, line)
+	return b.data[len(b.data)-b.dim:], nil
 }
 
 func (b *builder) labelAt(name string, line int, file string) error {
@@ -316,12 +471,11 @@ func (b *builder) labelAt(name string, line int, file string) error {
 	if !ok {
 		c = len(b.classes)
 		b.index[name] = c
-		b.classes = append(b.classes, name)
+		b.classes = append(b.classes, termsafe.String(name))
 		b.first = append(b.first, line)
 		b.files = append(b.files, file)
 	}
 	b.labels = append(b.labels, c)
-	b.lines = append(b.lines, line)
 	return nil
 }
 
@@ -349,6 +503,21 @@ func (b *builder) done() (*Dataset, error) {
 		Labels:  b.labels,
 		Classes: b.classes,
 		Lines:   b.lines,
-		Source:  b.file,
+		File:    b.file,
+		Source:  termsafe.String(b.file),
 	}, nil
+}
+
+// Locate turns an error about a row of d.X (a *dist.RowError from the
+// distance or batch code) into one naming the file and line.
+func (d *Dataset) Locate(err error) error {
+	var re *dist.RowError
+	if !errors.As(err, &re) || re.Row < 0 || re.Row >= len(d.Lines) {
+		return err
+	}
+	msg := re.Err.Error()
+	if re.Index >= 0 {
+		msg = fmt.Sprintf("column %d: %s", re.Index+1, msg)
+	}
+	return &LineError{File: d.File, Line: d.Lines[re.Row], Msg: msg}
 }

@@ -137,17 +137,27 @@ func FuzzParse(f *testing.F) {
 	f.Add([]byte("1,2,x\n1,2,x\n3,4,y\n3,4,y\n"), false)
 	f.Add([]byte("0.5\t1\t0\n0.6\t1\t0\n"), true)
 	f.Add([]byte("\"a\",b\n\"1\n"), false)
+	f.Add([]byte("\ufeff1,2,x\n1,3,x\n3,4,y\n3,5,y\n"), false)  // BOM, no header
+	f.Add([]byte("\ufefflabel,a\nx,1\nx,2\ny,3\ny,4\n"), false) // BOM before a header
+	f.Add([]byte("1.0,2.x,a\n1,2,a\n3,4,b\n3,5,b\n"), false)    // typo in row 1
+	f.Add([]byte("1\t2\tx\n1\t3\tx\n"), false)                  // tabs in a .csv
+	f.Add([]byte("1,\x1b[2J,x\n"), false)                       // an escape in a field
 	f.Fuzz(func(t *testing.T, data []byte, tsv bool) {
 		format := CSV
 		if tsv {
 			format = TSV
 		}
-		d, err := Parse(strings.NewReader(string(data)), "fuzz", format, "")
+		d, err := ParseLimited(strings.NewReader(string(data)), "fuzz", format, "", Limits{MaxLine: 4096, MaxRows: 1000})
 		if err != nil {
 			return
 		}
 		r, _ := d.X.Dims()
-		if r != len(d.Labels) || len(d.Classes) < 2 {
+		for _, c := range d.Classes {
+			if strings.ContainsAny(c, "\x1b\a\r\n") {
+				t.Fatalf("class %q is not printable", c)
+			}
+		}
+		if r != len(d.Labels) || r != len(d.Lines) || len(d.Classes) < 2 {
 			t.Fatalf("%d rows, %d labels, %d classes", r, len(d.Labels), len(d.Classes))
 		}
 		for _, v := range d.X.RawMatrix().Data {

@@ -2,10 +2,8 @@ package dataset
 
 import (
 	"bytes"
-	"compress/gzip"
 	"embed"
 	"fmt"
-	"io"
 	"sort"
 	"strings"
 )
@@ -37,16 +35,14 @@ func Demo(name string) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	var r io.Reader = bytes.NewReader(data)
-	if strings.HasSuffix(path, ".gz") {
-		if r, err = gzip.NewReader(r); err != nil {
-			return nil, err
-		}
+	r, err := Decompress(path, bytes.NewReader(data))
+	if err != nil {
+		return nil, err
 	}
 	d, err := Parse(r, name, CSV, "")
 	if err != nil {
 		return nil, err
 	}
-	d.Source = "demo " + name
+	d.File, d.Source = "demo "+name, "demo "+name
 	return d, nil
 }

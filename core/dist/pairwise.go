@@ -1,6 +1,7 @@
 package dist
 
 import (
+	"errors"
 	"fmt"
 	"math"
 
@@ -30,11 +31,22 @@ func (e *RowError) Unwrap() error { return e.Err }
 // rows: validated once, with the per-row norms that the Gram-matrix form needs.
 // Matrix builds the whole N×N matrix; Block builds a band of rows of it, so
 // that large N never needs N×N memory.
+//
+// Scale safety: when the components are so large (or small) that squared
+// norms would overflow (or underflow), the rows are multiplied by a power of
+// two first, which is exact, and the distances scaled back. A distance that
+// is itself beyond float64 comes out as +Inf: callers check.
 type Pairs struct {
 	metric Metric
-	x      *mat.Dense // rows L2-normalised for Cosine
+	x      *mat.Dense // rows L2-normalised for Cosine; times 2^shift otherwise
 	sqNorm []float64  // squared row norms (Euclidean, SqEuclidean)
+	shift  int        // distances are computed on x·2^shift and scaled back
 }
+
+// safeExponent bounds the components that need no rescaling: with |v| ≤ 2^200
+// and up to 2^600 terms a sum of squares stays finite, and ≥ 2^-200 keeps the
+// squares normal.
+const safeExponent = 200
 
 // NewPairs validates x (non-empty, finite, non-zero rows for cosine) and
 // prepares it. x is not modified.
@@ -46,34 +58,72 @@ func NewPairs(m Metric, x *mat.Dense) (*Pairs, error) {
 		return nil, ErrEmpty
 	}
 	n, _ := x.Dims()
-	p := &Pairs{metric: m, x: x}
-	if m == Cosine {
-		p.x = mat.DenseCopyOf(x)
-	}
-	if m == Euclidean || m == SqEuclidean {
-		p.sqNorm = make([]float64, n)
-	}
+	maxAbs := 0.0
 	for i := range n {
-		row := p.x.RawRowView(i)
-		for j, v := range row {
+		for j, v := range x.RawRowView(i) {
 			if math.IsNaN(v) || math.IsInf(v, 0) {
 				return nil, &RowError{Row: i, Index: j, Err: ErrNotFinite}
 			}
+			maxAbs = math.Max(maxAbs, math.Abs(v))
 		}
-		switch m {
-		case Euclidean, SqEuclidean:
-			p.sqNorm[i] = blas64.Dot(vec(row), vec(row))
-		case Cosine:
-			nrm := norm2(row)
-			if nrm == 0 {
+	}
+	p := &Pairs{metric: m, x: x}
+	switch {
+	case m == Cosine:
+		p.x = mat.DenseCopyOf(x)
+		for i := range n {
+			if err := UnitRow(p.x.RawRowView(i)); err != nil {
 				return nil, &RowError{Row: i, Index: -1, Err: ErrZeroVector}
 			}
-			for j := range row {
-				row[j] /= nrm
-			}
+		}
+		return p, nil
+	case maxAbs > 0 && (maxAbs > math.Ldexp(1, safeExponent) || maxAbs < math.Ldexp(1, -safeExponent)):
+		_, e := math.Frexp(maxAbs) // maxAbs = f·2^e, f in [0.5, 1)
+		p.shift = -e
+		p.x = mat.DenseCopyOf(x)
+		data := p.x.RawMatrix().Data
+		for k, v := range data {
+			data[k] = math.Ldexp(v, p.shift)
+		}
+	}
+	if m == Euclidean || m == SqEuclidean {
+		p.sqNorm = make([]float64, n)
+		for i := range n {
+			row := p.x.RawRowView(i)
+			p.sqNorm[i] = blas64.Dot(vec(row), vec(row))
 		}
 	}
 	return p, nil
+}
+
+// ErrZeroRow is UnitRow's error for a row of zeros.
+var ErrZeroRow = errors.New("the row is a zero vector")
+
+// UnitRow scales row to unit L2 norm in place without overflow or underflow:
+// it first multiplies by the power of two that brings the largest component
+// into [0.5, 1) (exact), then divides by the norm. A zero row is an error.
+func UnitRow(row []float64) error {
+	maxAbs := 0.0
+	for _, v := range row {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return ErrNotFinite
+		}
+		maxAbs = math.Max(maxAbs, math.Abs(v))
+	}
+	if maxAbs == 0 {
+		return ErrZeroRow
+	}
+	_, e := math.Frexp(maxAbs)
+	var s float64
+	for j, v := range row {
+		row[j] = math.Ldexp(v, -e)
+		s += row[j] * row[j]
+	}
+	nrm := math.Sqrt(s)
+	for j := range row {
+		row[j] /= nrm
+	}
+	return nil
 }
 
 func vec(v []float64) blas64.Vector { return blas64.Vector{N: len(v), Inc: 1, Data: v} }
@@ -111,6 +161,7 @@ func (p *Pairs) Block(lo, hi int, dst []float64) []float64 {
 	dst = dst[:(hi-lo)*n]
 	if p.metric == Manhattan {
 		p.manhattanBlock(lo, hi, dst)
+		p.unscale(dst)
 		return dst
 	}
 	raw := p.x.RawMatrix()
@@ -120,7 +171,23 @@ func (p *Pairs) Block(lo, hi int, dst []float64) []float64 {
 	for i := lo; i < hi; i++ {
 		p.fromGram(i, dst[(i-lo)*n:(i-lo+1)*n])
 	}
+	p.unscale(dst)
 	return dst
+}
+
+// unscale undoes NewPairs' power-of-two scaling: distances are homogeneous of
+// degree 1 (degree 2 for sqeuclidean) in the rows.
+func (p *Pairs) unscale(dst []float64) {
+	if p.shift == 0 {
+		return
+	}
+	k := -p.shift
+	if p.metric == SqEuclidean {
+		k *= 2
+	}
+	for i, v := range dst {
+		dst[i] = math.Ldexp(v, k)
+	}
 }
 
 // fromGram turns row i of the Gram matrix (gⱼ = xᵢ·xⱼ) into distances in
@@ -154,4 +221,41 @@ func (p *Pairs) manhattanBlock(lo, hi int, dst []float64) {
 			dst[(i-lo)*n+j] = Manhattan.between(xi, p.x.RawRowView(j))
 		}
 	}
+}
+
+// Rows writes the distances from each of the given rows to every row into
+// dst, a len(rows)×N row-major slice, and returns it: Block for rows that are
+// not contiguous (a sample of anchors).
+func (p *Pairs) Rows(rows []int, dst []float64) []float64 {
+	if len(rows) > 0 && rows[len(rows)-1]-rows[0] == len(rows)-1 {
+		return p.Block(rows[0], rows[0]+len(rows), dst) // contiguous and sorted
+	}
+	n, d := p.x.Dims()
+	if cap(dst) < len(rows)*n {
+		dst = make([]float64, len(rows)*n)
+	}
+	dst = dst[:len(rows)*n]
+	if p.metric == Manhattan {
+		for r, i := range rows {
+			xi := p.x.RawRowView(i)
+			for j := range n {
+				dst[r*n+j] = Manhattan.between(xi, p.x.RawRowView(j))
+			}
+		}
+		p.unscale(dst)
+		return dst
+	}
+	gathered := make([]float64, len(rows)*d)
+	for r, i := range rows {
+		copy(gathered[r*d:(r+1)*d], p.x.RawRowView(i))
+	}
+	raw := p.x.RawMatrix()
+	a := blas64.General{Rows: len(rows), Cols: d, Stride: d, Data: gathered}
+	b := blas64.General{Rows: raw.Rows, Cols: raw.Cols, Stride: raw.Stride, Data: raw.Data}
+	blas64.Gemm(blas.NoTrans, blas.Trans, 1, a, b, 0, blas64.General{Rows: len(rows), Cols: n, Stride: n, Data: dst})
+	for r, i := range rows {
+		p.fromGram(i, dst[r*n:(r+1)*n])
+	}
+	p.unscale(dst)
+	return dst
 }

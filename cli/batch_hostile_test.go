@@ -1,0 +1,266 @@
+package cli
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/batch"
+	"losslab/core/dataset"
+	"losslab/i18n"
+)
+
+// runStdin is run with stdin.
+func runStdin(t *testing.T, stdin io.Reader, args ...string) (int, string, string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	code := Run(args, IO{In: stdin, Out: &out, Err: &errb})
+	return code, out.String(), errb.String()
+}
+
+// wantUsageError asserts exit 2, nothing on stdout and one line on stderr
+// containing want.
+func wantUsageError(t *testing.T, code int, out, errOut, want string) {
+	t.Helper()
+	if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, want) {
+		t.Errorf("exit %d, stdout %q, stderr %q; want 2, nothing, one line with %q", code, out, errOut, want)
+	}
+}
+
+func gzipped(t *testing.T, text string) string {
+	var b bytes.Buffer
+	w := gzip.NewWriter(&b)
+	w.Write([]byte(text))
+	w.Close()
+	return b.String()
+}
+
+func TestBatchHostileFiles(t *testing.T) {
+	dir := t.TempDir()
+	huge := writeFile(t, dir, "huge.csv", "1e308,1e308,x\n-1e308,1e308,x\n1e308,-1e308,y\n-1e308,-1e308,y\n")
+	big := writeFile(t, dir, "big.csv", "1e200,0,x\n2e200,0,x\n5e200,0,y\n6e200,0,y\n")
+	typo := writeFile(t, dir, "typo.csv", "1.0,2.x,a\n1,2,a\n3,4,b\n3,5,b\n")
+	tabs := writeFile(t, dir, "tabs.csv", "1\t2\tx\n1\t3\tx\n3\t4\ty\n3\t5\ty\n")
+	zero := writeFile(t, dir, "zero.csv", "a,b,label\n1,1,x\n0,0,x\n3,4,y\n3,5,y\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		// Before: a panic in core/batch/index.go.
+		{[]string{"--in", huge, "--json"}, huge + ":1: result is not finite: the euclidean distance to row 2 is beyond float64"},
+		// Before: NaN losses reported as "easy 100%, AUC 1.0" with exit 0.
+		{[]string{"--in", big, "--json"}, "the contrastive loss terms (all-pairs, mean) of this anchor overflow float64"},
+		{[]string{"--in", big, "--plain"}, "the contrastive loss terms (all-pairs, mean) of this anchor overflow float64"},
+		// Before: row 1 silently became a header.
+		{[]string{"--in", typo}, typo + `:1: column 2: "2.x" is not a number`},
+		{[]string{"--in", tabs}, tabs + ":1: one column: the file looks tab-separated: use --format tsv"},
+		// Before: "row 2: cosine distance is undefined", naming neither file nor line.
+		{[]string{"--in", zero, "--distance", "cosine"}, zero + ":3: cosine distance is undefined for a zero vector"},
+		{[]string{"--in", "/dev/zero", "--format", "csv"}, "--in: /dev/zero: not a regular file (a device)"},
+		{[]string{"--in", dir, "--format", "csv"}, "not a regular file (a directory)"},
+		{[]string{"--demo", "iris", "--max-memory", "lots"}, "--max-memory"},
+		{[]string{"--demo", "iris", "--sample-anchors", "1"}, "--sample-anchors"},
+		{[]string{"--demo", "iris", "--max-rows", "2"}, "--max-rows 2"},
+		{[]string{"--in", "-"}, "give --format csv|tsv for standard input"},
+	} {
+		code, out, errOut := run(t, append([]string{"batch"}, c.args...)...)
+		wantUsageError(t, code, out, errOut, c.want)
+	}
+	fifo := filepath.Join(dir, "fifo.csv")
+	if err := syscall.Mkfifo(fifo, 0o644); err == nil {
+		// Before: blocked for ever waiting for a writer.
+		code, out, errOut := run(t, "batch", "--in", fifo)
+		wantUsageError(t, code, out, errOut, "not a regular file (a FIFO)")
+	}
+}
+
+// Cosine and --normalize scale each row first: components of 1e200 (whose
+// squares overflow) and 1e-200 (whose squares vanish) give the directions'
+// exact answer. Before, both were "zero vector" errors or NaN.
+func TestBatchScaleSafeDirections(t *testing.T) {
+	dir := t.TempDir()
+	plain := writeFile(t, dir, "p.csv", "1,0,x\n2,0.1,x\n0,1,y\n0.1,2,y\n")
+	var hugeRows, tinyRows strings.Builder
+	for _, r := range [][3]string{{"1", "0", "x"}, {"2", "0.1", "x"}, {"0", "1", "y"}, {"0.1", "2", "y"}} {
+		fmt.Fprintf(&hugeRows, "%se200,%se200,%s\n", r[0], r[1], r[2])
+		fmt.Fprintf(&tinyRows, "%se-200,%se-200,%s\n", r[0], r[1], r[2])
+	}
+	huge := writeFile(t, dir, "h.csv", hugeRows.String())
+	tiny := writeFile(t, dir, "t.csv", tinyRows.String())
+	for _, flags := range [][]string{{"--distance", "cosine"}, {"--normalize"}} {
+		var want map[string]any
+		for i, path := range []string{plain, huge, tiny} {
+			code, out, errOut := run(t, append([]string{"batch", "--in", path, "--json"}, flags...)...)
+			if code != 0 {
+				t.Fatalf("%v %s: exit %d %s", flags, path, code, errOut)
+			}
+			m := decodeReport(t, out)
+			if i == 0 {
+				want = m
+				continue
+			}
+			for _, k := range []string{"losses.batch_hard", "losses.contrastive", "separation.auc", "separation.median_positive"} {
+				g, w := lookup(t, m, k).(float64), lookup(t, want, k).(float64)
+				if d := g - w; d > 1e-12 || d < -1e-12 {
+					t.Errorf("%v %s: %s = %v, want %v", flags, filepath.Base(path), k, g, w)
+				}
+			}
+		}
+	}
+}
+
+func TestBatchFileFormats(t *testing.T) {
+	dir := t.TempDir()
+	// A BOM and no header: before, row 1 was lost (3 rows, a singleton class).
+	bom := writeFile(t, dir, "bom.csv", "\ufeff0,0,x\n0,1,x\n3,3,y\n3,4,y\n")
+	gz := writeFile(t, dir, "e.csv.gz", gzipped(t, "a,b,label\n0,0,x\n0,1,x\n3,3,y\n3,4,y\n"))
+	vec := writeFile(t, dir, "vectors.tsv.gz", gzipped(t, "0\t0\n0\t1\n3\t3\n3\t4\n"))
+	meta := writeFile(t, dir, "metadata.tsv.gz", gzipped(t, "x\nx\ny\ny\n"))
+	for _, args := range [][]string{{"--in", bom}, {"--in", gz}, {"--in", vec, "--labels", meta}} {
+		code, out, errOut := run(t, append([]string{"batch", "--json"}, args...)...)
+		if code != 0 {
+			t.Errorf("%v: exit %d %s", args, code, errOut)
+			continue
+		}
+		m := decodeReport(t, out)
+		if lookup(t, m, "n") != 4.0 || lookup(t, m, "separation.auc") != 1.0 {
+			t.Errorf("%v: n %v auc %v", args, m["n"], lookup(t, m, "separation.auc"))
+		}
+	}
+	// Standard input, gzipped or not.
+	for _, in := range []string{"0,0,x\n0,1,x\n3,3,y\n3,4,y\n", gzipped(t, "0,0,x\n0,1,x\n3,3,y\n3,4,y\n")} {
+		code, out, errOut := runStdin(t, strings.NewReader(in), "batch", "--in", "-", "--format", "csv", "--json")
+		if code != 0 || lookup(t, decodeReport(t, out), "n") != 4.0 {
+			t.Errorf("stdin: exit %d %s", code, errOut)
+		}
+	}
+}
+
+// endlessLines is `yes LINE`.
+type endlessLines struct{ line string }
+
+func (e endlessLines) Read(p []byte) (int, error) {
+	n := 0
+	for n+len(e.line) <= len(p) {
+		n += copy(p[n:], e.line)
+	}
+	return n, nil
+}
+
+type zeroBytes struct{}
+
+func (zeroBytes) Read(p []byte) (int, error) { clear(p); return len(p), nil }
+
+func TestBatchEndlessInput(t *testing.T) {
+	code, out, errOut := runStdin(t, endlessLines{"1,2,x\n3,4,y\n"}, "batch", "--in", "-", "--format", "csv", "--max-rows", "5000")
+	wantUsageError(t, code, out, errOut, "losslab batch: -:5001: more than 5,000 rows (the limit; --max-rows to raise it)")
+	code, out, errOut = runStdin(t, zeroBytes{}, "batch", "--in", "-", "--format", "csv")
+	wantUsageError(t, code, out, errOut, "-: line 1 is longer than 1,048,576 bytes (the limit)")
+}
+
+func TestBatchEscapesInLabels(t *testing.T) {
+	dir := t.TempDir()
+	path := writeFile(t, dir, "e.csv", "0,0,\x1b]0;title\a\n0,1,\x1b]0;title\a\n3,3,\x1b[2J\n3,4,\x1b[2J\n")
+	code, out, errOut := run(t, "batch", "--in", path, "--plain")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	if strings.ContainsAny(out, "\x1b\a") || !strings.Contains(out, "(?]0;title?, ?[2J)") {
+		t.Errorf("labels reach the terminal raw:\n%q", out[:min(len(out), 200)])
+	}
+}
+
+func TestBatchSampledReport(t *testing.T) {
+	code, out, errOut := run(t, "batch", "--demo", "iris", "--sample-anchors", "40", "--seed", "3", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d %s", code, errOut)
+	}
+	m := decodeReport(t, out)
+	if lookup(t, m, "sample.anchors") != 40.0 || lookup(t, m, "sample.of") != 150.0 || lookup(t, m, "sample.seed") != 3.0 {
+		t.Errorf("sample %v", m["sample"])
+	}
+	for _, k := range []string{"losses.contrastive", "separation.auc", "separation.median_positive", "triplets.hard_fraction"} {
+		iv := m["confidence_95"].(map[string]any)[k].(map[string]any)
+		if !(iv["low"].(float64) <= iv["high"].(float64)) {
+			t.Errorf("interval %s = %v", k, iv)
+		}
+	}
+	code, out, _ = run(t, "batch", "--demo", "iris", "--sample-anchors", "40", "--plain")
+	if code != 0 || !strings.Contains(out, "sampled: 40 of 150 anchors (seed 1)") || !strings.Contains(out, "the sampled pairs are binned") {
+		t.Errorf("text report does not say it is sampled:\n%s", out)
+	}
+	// A sample as large as the data is the data.
+	code, out, errOut = run(t, "batch", "--demo", "iris", "--sample-anchors", "150", "--json")
+	if code != 0 || strings.Contains(out, `"sample"`) || !strings.Contains(errOut, "every anchor is evaluated") {
+		t.Errorf("--sample-anchors 150: %d %s", code, errOut)
+	}
+}
+
+func TestBatchMemoryBudget(t *testing.T) {
+	code, out, errOut := run(t, "batch", "--demo", "iris", "--max-memory", "1MiB", "--json")
+	if code != 0 || !strings.Contains(errOut, "more than --max-memory 1MiB: binning them instead") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	m := decodeReport(t, out)
+	if lookup(t, m, "separation.method") != "binned" || lookup(t, m, "separation.auc_error_bound").(float64) > 1e-3 {
+		t.Errorf("separation %v", m["separation"])
+	}
+	// The losses are exact either way.
+	_, exact, _ := run(t, "batch", "--demo", "iris", "--json")
+	if lookup(t, decodeReport(t, exact), "losses.batch_all") != lookup(t, m, "losses.batch_all") {
+		t.Error("binning changed a loss")
+	}
+}
+
+// 60,000 rows in 2 classes: the estimate passes AutoSampleSeconds, so the
+// command samples and says so, naming the option.
+func TestBatchAutoSample(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 1))
+	n := 60000
+	x := mat.NewDense(n, 16, nil)
+	labels := make([]int, n)
+	for i := range n {
+		labels[i] = i % 2
+		x.Set(i, 0, r.NormFloat64())
+	}
+	d := &dataset.Dataset{X: x, Labels: labels, Classes: []string{"a", "b"}}
+	var errb bytes.Buffer
+	f := batchFlags{sample: sampleAuto, seed: 1, maxMemory: batch.DefaultMaxMemory}
+	k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, i18n.New(i18n.English), &errb)
+	if k < 2 || k >= n || !strings.Contains(errb.String(), "sampling "+numfmtCount(k)+" anchors at random (seed 1)") || !strings.Contains(errb.String(), "--sample-anchors all") {
+		t.Errorf("auto: %d anchors, note %q", k, errb.String())
+	}
+	errb.Reset()
+	f.sample = sampleAll
+	if k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, i18n.New(i18n.English), &errb); k != 0 || !strings.Contains(errb.String(), "--sample-anchors K would sample") {
+		t.Errorf("all: %d, note %q", k, errb.String())
+	}
+}
+
+func numfmtCount(k int) string {
+	s := fmt.Sprint(k)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
+
+func TestBatchJSONAlwaysSaysSomething(t *testing.T) {
+	// Every --json run that exits 0 prints one valid object.
+	for _, args := range [][]string{{"--demo", "iris"}, {"--demo", "iris", "--max-memory", "1MiB"}, {"--demo", "iris", "--sample-anchors", "10"}} {
+		code, out, _ := run(t, append([]string{"batch", "--json"}, args...)...)
+		var v map[string]any
+		if code != 0 || json.Unmarshal([]byte(out), &v) != nil {
+			t.Errorf("%v: exit %d, output %q", args, code, out[:min(len(out), 100)])
+		}
+	}
+}

@@ -1,0 +1,187 @@
+package cli
+
+import (
+	"bufio"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+func trainJSON(t *testing.T, args ...string) []map[string]any {
+	t.Helper()
+	code, out, errOut := run(t, append([]string{"train", "--json"}, args...)...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var lines []map[string]any
+	sc := bufio.NewScanner(strings.NewReader(out))
+	for sc.Scan() {
+		var m map[string]any
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatalf("not JSON: %q: %v", sc.Text(), err)
+		}
+		lines = append(lines, m)
+	}
+	return lines
+}
+
+func TestTrainJSONLines(t *testing.T) {
+	lines := trainJSON(t, "--steps", "25", "--every", "10", "--compare", "batch-hard")
+	// Steps 0, 10, 20 and the last, 25, for two runs; then two summaries.
+	if len(lines) != 10 {
+		t.Fatalf("%d lines, want 10", len(lines))
+	}
+	wantSteps := []float64{0, 0, 10, 10, 20, 20, 25, 25}
+	for i, l := range lines[:8] {
+		for _, k := range []string{"run", "step", "loss", "auc", "active_fraction", "mean_positive", "mean_negative", "collapsed"} {
+			if _, ok := l[k]; !ok {
+				t.Errorf("line %d lacks %q: %v", i+1, k, l)
+			}
+		}
+		if l["step"] != wantSteps[i] {
+			t.Errorf("line %d: step %v, want %v", i+1, l["step"], wantSteps[i])
+		}
+		if want := []string{"contrastive", "batch-hard"}[i%2]; l["run"] != want {
+			t.Errorf("line %d: run %v, want %v", i+1, l["run"], want)
+		}
+	}
+	for i, s := range lines[8:] {
+		if s["summary"] != true || s["steps"] != 25.0 || s["run"] != []string{"contrastive", "batch-hard"}[i] {
+			t.Errorf("summary %d: %v", i+1, s)
+		}
+		initial, final := s["initial"].(map[string]any), s["final"].(map[string]any)
+		if initial["step"] != 0.0 || final["step"] != 25.0 {
+			t.Errorf("summary %d: initial %v, final %v", i+1, initial, final)
+		}
+		// The summary repeats the printed lines' values.
+		if final["auc"] != lines[6+i]["auc"] || initial["loss"] != lines[i]["loss"] {
+			t.Errorf("summary %d disagrees with the lines", i+1)
+		}
+	}
+	same := trainJSON(t, "--steps", "5", "--compare", "contrastive", "--compare-margin", "0")
+	if same[0]["run"] != "a" || same[1]["run"] != "b" {
+		t.Errorf("one loss twice: runs %v and %v, want a and b", same[0]["run"], same[1]["run"])
+	}
+}
+
+func TestTrainIsByteIdentical(t *testing.T) {
+	args := []string{"train", "--json", "--steps", "40", "--model", "mlp", "--loss", "semi-hard", "--compare", "infonce", "--seed", "7"}
+	_, a, _ := run(t, args...)
+	_, b, _ := run(t, args...)
+	if a != b || a == "" {
+		t.Fatal("two runs with the same flags printed different output")
+	}
+	_, c, _ := run(t, append(args[:len(args)-1], "8")...)
+	if c == a {
+		t.Fatal("another seed printed the same output")
+	}
+}
+
+// The issue's collapse outcome, through the command.
+func TestTrainReportsCollapse(t *testing.T) {
+	for _, tc := range []struct {
+		margin    string
+		collapsed bool
+	}{{"0", true}, {"1", false}} {
+		lines := trainJSON(t, "--data", "overlap", "--model", "linear", "--margin", tc.margin, "--steps", "1000", "--every", "50")
+		s := lines[len(lines)-1]
+		final := s["final"].(map[string]any)
+		if final["collapsed"] != tc.collapsed || (s["collapsed_at"] != nil) != tc.collapsed {
+			t.Errorf("--margin %s: final collapsed %v, collapsed_at %v; want %v", tc.margin, final["collapsed"], s["collapsed_at"], tc.collapsed)
+		}
+	}
+}
+
+func TestTrainPlainGolden(t *testing.T) {
+	code, out, errOut := run(t, "train", "--plain", "--steps", "40", "--loss", "batch-hard", "--compare", "contrastive")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	if strings.Contains(out, "%!") || strings.Contains(out, "⟨") {
+		t.Errorf("a catalogue text and its arguments disagree:\n%s", out)
+	}
+	checkGolden(t, "train-plain.golden", out)
+}
+
+func TestTrainBadFlags(t *testing.T) {
+	dir := t.TempDir()
+	bad := writeFile(t, dir, "bad.csv", "x,y,label\n0,0,a\n1,oops,a\n2,2,b\n3,3,b\n")
+	for _, tc := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--data", "spiral"}, "--data"},
+		{[]string{"--model", "cnn"}, "--model"},
+		{[]string{"--loss", "hinge"}, "--loss"},
+		{[]string{"--compare", "x"}, "--compare"},
+		{[]string{"--margin", "-1"}, "--margin"},
+		{[]string{"--margin", "NaN"}, "--margin"},
+		{[]string{"--margin", "1000"}, "--margin"},
+		{[]string{"--lr", "0"}, "--lr"},
+		{[]string{"--lr", "abc"}, "--lr"},
+		{[]string{"--batch", "2"}, "--batch"},
+		{[]string{"--seed", "-3"}, "--seed"},
+		{[]string{"--steps", "0"}, "--steps"},
+		{[]string{"--every", "0"}, "--every"},
+		{[]string{"--json", "--plain"}, "--json"},
+		{[]string{"--compare-margin", "0.5"}, "--compare-margin"},
+		{[]string{"--in", bad, "--data", "moons"}, "--in"},
+		{[]string{"--format", "csv"}, "--format"},
+		{[]string{"--in", bad}, "bad.csv:3:"},
+		{[]string{"--in", dir + "/none.csv"}, "--in"},
+		{[]string{"--lr", "100", "--model", "linear", "--data", "overlap", "--steps", "200"}, "--lr"},
+		{[]string{"extra"}, "unexpected argument"},
+	} {
+		code, out, errOut := run(t, append([]string{"train", "--json"}, tc.args...)...)
+		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.want) {
+			t.Errorf("%v: exit %d, stdout %.80q, stderr %q; want exit 2, nothing on stdout, one line naming %s", tc.args, code, out, errOut, tc.want)
+		}
+	}
+}
+
+func TestTrainReadsAFile(t *testing.T) {
+	dir := t.TempDir()
+	var b strings.Builder
+	b.WriteString("x,y,kind\n")
+	for i := range 20 {
+		b.WriteString([]string{"0.1,0.2,a\n", "3.1,2.9,b\n", "0.3,0.1,a\n", "2.8,3.2,b\n"}[i%4])
+	}
+	path := writeFile(t, dir, "e.csv", b.String())
+	lines := trainJSON(t, "--in", path, "--label-col", "kind", "--steps", "20", "--model", "linear")
+	if s := lines[len(lines)-1]; s["summary"] != true {
+		t.Fatalf("no summary: %v", s)
+	}
+}
+
+// FuzzTrainArgs: any train command line (a few steps, no files) either
+// prints JSON Lines with a summary per run or keeps the exit-2 contract.
+func FuzzTrainArgs(f *testing.F) {
+	for _, s := range []string{"", "--loss batch-hard --compare infonce", "--margin -1", "--lr 1e-9", "--model mlp --normalize",
+		"--data digits --loss semi-hard", "--compare-margin 0.5", "--seed 18446744073709551615", "--lr 100 --model linear",
+		"--plain", "--data iris --model linear --loss batch-hard-soft", "--margin 1e400", "extra", "--format tsv"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		args := strings.Fields(line)
+		for _, a := range args {
+			// Only a few cheap steps, and never a file the fuzzer names.
+			if strings.Contains(a, "steps") || strings.Contains(a, "every") || strings.Contains(a, "batch=") ||
+				a == "--batch" || strings.Contains(a, "in") && strings.HasPrefix(a, "--in") {
+				return
+			}
+		}
+		code, out, errOut := run(t, append([]string{"train", "--steps", "2", "--json"}, args...)...)
+		switch code {
+		case ExitOK:
+			if errOut != "" || !strings.Contains(out, `{"summary":true`) && !strings.HasPrefix(out, "Usage: losslab train") {
+				t.Fatalf("%q: exit 0 with stdout %q, stderr %q", args, out, errOut)
+			}
+		case ExitUsage:
+			if out != "" || strings.Count(errOut, "\n") != 1 {
+				t.Fatalf("%q: exit 2 with stdout %q, stderr %q", args, out, errOut)
+			}
+		default:
+			t.Fatalf("%q: exit %d (%s)", args, code, errOut)
+		}
+	})
+}

@@ -1,0 +1,189 @@
+package train
+
+import (
+	"math"
+	"slices"
+
+	"losslab/core/dist"
+)
+
+// Metrics describe a run at one step. Loss and ActiveFraction are those of
+// the mini-batch the next step trains on, at the current parameters; the
+// rest are measured over all pairs of the evaluation points.
+type Metrics struct {
+	Step           int     `json:"step"`
+	Loss           float64 `json:"loss"`
+	AUC            float64 `json:"auc"` // P(d positive pair < d negative pair), ties ½: batch's Separation.AUC
+	ActiveFraction float64 `json:"active_fraction"`
+	MeanPositive   float64 `json:"mean_positive"` // mean same-class pair distance
+	MeanNegative   float64 `json:"mean_negative"` // mean different-class pair distance
+	MeanDistance   float64 `json:"mean_distance"` // mean over all pairs
+	GradNorm       float64 `json:"grad_norm"`     // |∂L/∂θ| on that mini-batch
+	Collapsed      bool    `json:"collapsed"`     // MeanDistance < CollapseRatio × its value at step 0
+}
+
+// Gap is MeanNegative − MeanPositive: how far apart the distributions' means are.
+func (m Metrics) Gap() float64 { return m.MeanNegative - m.MeanPositive }
+
+// metricScratch holds one run's buffers for measuring, so that measuring
+// allocates nothing after the first time.
+type metricScratch struct {
+	emb      []float64
+	pos, neg []float64 // sorted distances of the last measurement
+	labels   []int
+	sortBuf  []float64
+}
+
+func (s *metricScratch) init(m int, data *Data, eval []int) {
+	s.emb = make([]float64, 2*m)
+	s.labels = make([]int, m)
+	for k, i := range eval {
+		s.labels[k] = data.Labels[i]
+	}
+}
+
+// evalSubset is every point, or a seeded sample of EvalPoints of them in
+// index order.
+func evalSubset(d *Data, seed uint64) []int {
+	idx := make([]int, d.N)
+	for i := range idx {
+		idx[i] = i
+	}
+	if d.N <= EvalPoints {
+		return idx
+	}
+	r := newRand(seed, streamEval)
+	for i := range EvalPoints {
+		j := i + r.IntN(d.N-i)
+		idx[i], idx[j] = idx[j], idx[i]
+	}
+	idx = idx[:EvalPoints]
+	slices.Sort(idx)
+	return idx
+}
+
+// measure fills the distance statistics of the evaluation points.
+func (r *Run) measure(data *Data, eval []int) Metrics {
+	s := &r.met
+	r.Embed(data, eval, s.emb)
+	s.pos, s.neg = s.pos[:0], s.neg[:0]
+	var sum float64
+	for i := range eval {
+		for j := i + 1; j < len(eval); j++ {
+			d, _ := dist.Euclidean.Between(s.emb[2*i:2*i+2], s.emb[2*j:2*j+2])
+			sum += d
+			if s.labels[i] == s.labels[j] {
+				s.pos = append(s.pos, d)
+			} else {
+				s.neg = append(s.neg, d)
+			}
+		}
+	}
+	s.sortBuf = sortDistances(s.pos, s.sortBuf)
+	s.sortBuf = sortDistances(s.neg, s.sortBuf)
+	m := Metrics{AUC: AUC(s.pos, s.neg), MeanPositive: mean(s.pos), MeanNegative: mean(s.neg)}
+	if k := len(s.pos) + len(s.neg); k > 0 {
+		m.MeanDistance = sum / float64(k)
+	}
+	return m
+}
+
+// Metrics measures the run at the trainer's current step.
+func (r *Run) Metrics(t *Trainer) (Metrics, error) {
+	res, err := r.forward(t.data, t.pending)
+	if err != nil {
+		return Metrics{}, err
+	}
+	m := r.measure(t.data, t.eval)
+	if math.IsNaN(m.MeanDistance) || math.IsInf(m.MeanDistance, 0) {
+		return Metrics{}, ErrDiverged
+	}
+	m.Step, m.Loss, m.ActiveFraction, m.GradNorm = t.step, res.Loss, res.ActiveFraction(), r.gradNorm
+	m.Collapsed = m.MeanDistance < CollapseRatio*r.start
+	return m, nil
+}
+
+// StartMeanDistance is the mean pairwise distance at step 0, the yardstick
+// of Collapsed.
+func (r *Run) StartMeanDistance() float64 { return r.start }
+
+// Embeddings are the evaluation points' embeddings (x, y pairs in the order
+// of Trainer.EvalPoints) at the last measurement; they belong to the run.
+func (r *Run) Embeddings() []float64 { return r.met.emb }
+
+// Distances are the sorted same-class and different-class pair distances of
+// the last measurement; they belong to the run and change with the next.
+func (r *Run) Distances() (pos, neg []float64) { return r.met.pos, r.met.neg }
+
+// AUC is P(p < n) + ½P(p = n) for p drawn from the sorted positive
+// distances and n from the sorted negative ones: the ROC AUC of "distance
+// < t means same class", as core/batch defines it. 0 without pairs.
+func AUC(pos, neg []float64) float64 {
+	if len(pos) == 0 || len(neg) == 0 {
+		return 0
+	}
+	var less, ties float64
+	lo, hi := 0, 0 // positives < v, ≤ v
+	for _, v := range neg {
+		for lo < len(pos) && pos[lo] < v {
+			lo++
+		}
+		hi = max(hi, lo)
+		for hi < len(pos) && pos[hi] <= v {
+			hi++
+		}
+		less += float64(lo)
+		ties += float64(hi - lo)
+	}
+	return (less + ties/2) / (float64(len(pos)) * float64(len(neg)))
+}
+
+func mean(v []float64) float64 {
+	if len(v) == 0 {
+		return 0
+	}
+	var s float64
+	for _, x := range v {
+		s += x
+	}
+	return s / float64(len(v))
+}
+
+// sortDistances sorts non-negative finite values in place, using buf as
+// scratch (returned, grown if needed): an LSD radix sort on the IEEE bits,
+// whose order is the numbers' order for values ≥ 0. It is several times
+// faster than a comparison sort on the tens of thousands of pairs a frame
+// measures.
+func sortDistances(v, buf []float64) []float64 {
+	const bits, buckets = 11, 1 << 11
+	if cap(buf) < len(v) {
+		buf = make([]float64, len(v))
+	}
+	buf = buf[:len(v)]
+	src, dst := v, buf
+	var count [buckets]int
+	for shift := uint(0); shift < 64; shift += bits {
+		clear(count[:])
+		for _, x := range src {
+			count[(math.Float64bits(x)>>shift)&(buckets-1)]++
+		}
+		if count[(math.Float64bits(src[0])>>shift)&(buckets-1)] == len(src) {
+			continue // every value has this digit: the pass would not move anything
+		}
+		pos := 0
+		for b, c := range count {
+			count[b] = pos
+			pos += c
+		}
+		for _, x := range src {
+			d := (math.Float64bits(x) >> shift) & (buckets - 1)
+			dst[count[d]] = x
+			count[d]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &v[0] {
+		copy(v, src)
+	}
+	return buf
+}

@@ -1,0 +1,70 @@
+package train
+
+import (
+	"encoding/json"
+	"math"
+	"os"
+	"testing"
+)
+
+// TestAgainstPyTorch compares the loss and ∂L/∂θ of every objective, for
+// the linear and mlp models with and without the projection onto the
+// circle, with PyTorch autograd (testdata/torch_reference.py).
+func TestAgainstPyTorch(t *testing.T) {
+	raw, err := os.ReadFile("testdata/torch_reference.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var ref struct {
+		Temperature float64
+		Cases       []struct {
+			Model     ModelID
+			LossID    LossID `json:"loss_id"`
+			Normalize bool
+			Margin    float64
+			X         [][]float64
+			Labels    []int
+			Theta     []float64
+			Loss      float64
+			Grad      []float64
+		}
+	}
+	if err := json.Unmarshal(raw, &ref); err != nil {
+		t.Fatal(err)
+	}
+	if ref.Temperature != Temperature || len(ref.Cases) != 2*len(LossIDs())*2 {
+		t.Fatalf("reference for τ = %v with %d cases", ref.Temperature, len(ref.Cases))
+	}
+	for _, c := range ref.Cases {
+		data := &Data{N: len(c.X), D: len(c.X[0]), Labels: c.Labels}
+		for _, row := range c.X {
+			data.X = append(data.X, row...)
+		}
+		batch := make([]int, data.N)
+		for i := range batch {
+			batch[i] = i
+		}
+		cfg := NewConfig()
+		cfg.Normalize = c.Normalize
+		r := newRun("ref", RunSpec{c.LossID, c.Margin}, network{kind: c.Model, n: data.N, d: data.D}, c.Theta, cfg, data.N)
+		res, err := r.forward(data, batch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := string(c.Model) + "/" + string(c.LossID)
+		if c.Normalize {
+			name += "/normalize"
+		}
+		if math.Abs(res.Loss-c.Loss) > 1e-12*math.Max(1, math.Abs(c.Loss)) {
+			t.Errorf("%s: loss %.15g, PyTorch %.15g", name, res.Loss, c.Loss)
+		}
+		if len(r.grad) != len(c.Grad) {
+			t.Fatalf("%s: %d parameters, PyTorch %d", name, len(r.grad), len(c.Grad))
+		}
+		for i, g := range c.Grad {
+			if math.Abs(r.grad[i]-g) > 1e-12*math.Max(1, math.Abs(g)) {
+				t.Errorf("%s: ∂L/∂θ[%d] = %.15g, PyTorch %.15g", name, i, r.grad[i], g)
+			}
+		}
+	}
+}

@@ -1,0 +1,195 @@
+package train
+
+import (
+	"math"
+	"slices"
+)
+
+// Trainer trains one run, or two side by side that share the data, the
+// initial parameters and every mini-batch.
+type Trainer struct {
+	cfg     Config
+	data    *Data
+	sampler *sampler
+	pending []int // the batch the next step trains on
+	step    int
+	runs    []*Run
+	eval    []int // the points the metrics look at
+}
+
+// Run is one model trained with one objective.
+type Run struct {
+	Name string
+	Spec RunSpec
+
+	net         network
+	obj         *objective
+	lr          float64
+	normalize   bool
+	theta, grad []float64
+	theta0      []float64
+
+	// Scratch for a batch: embeddings, their norms before projection,
+	// hidden activations, ∂L/∂z, labels.
+	z, radius, hidden, gz []float64
+	labels                []int
+
+	last     BatchLoss
+	gradNorm float64
+	met      metricScratch
+	start    float64 // mean pairwise distance at step 0
+}
+
+// New builds the trainer for cfg on data: the initial parameters from the
+// seed, shared by both runs, and the first mini-batch.
+func New(cfg Config, data *Data) (*Trainer, error) {
+	if err := cfg.Check(); err != nil {
+		return nil, err
+	}
+	t := &Trainer{cfg: cfg, data: data}
+	t.eval = evalSubset(data, cfg.Seed)
+	net := network{kind: cfg.Model, n: data.N, d: data.D}
+	theta0 := net.initParams(newRand(cfg.Seed, streamInit))
+	maxBatch := cfg.Batch
+	for i, spec := range cfg.Specs() {
+		r := newRun(cfg.RunNames()[i], spec, net, theta0, cfg, maxBatch)
+		r.met.init(len(t.eval), data, t.eval)
+		t.runs = append(t.runs, r)
+	}
+	t.Reset()
+	return t, nil
+}
+
+func newRun(name string, spec RunSpec, net network, theta0 []float64, cfg Config, maxBatch int) *Run {
+	return &Run{Name: name, Spec: spec, net: net, obj: newObjective(spec.Loss, spec.Margin, maxBatch),
+		lr: cfg.LR, normalize: cfg.Normalize,
+		theta: slices.Clone(theta0), theta0: theta0, grad: make([]float64, len(theta0)),
+		z: make([]float64, 2*maxBatch), radius: make([]float64, maxBatch), hidden: make([]float64, Hidden*maxBatch),
+		gz: make([]float64, 2*maxBatch), labels: make([]int, maxBatch)}
+}
+
+// Reset returns every run to the initial parameters and the batch sequence
+// to its start: the state New made.
+func (t *Trainer) Reset() {
+	t.sampler = newSampler(t.data, t.cfg.Batch, t.cfg.Seed)
+	t.pending = t.sampler.next()
+	t.step = 0
+	for _, r := range t.runs {
+		copy(r.theta, r.theta0)
+		r.start = 0
+		r.start = r.measure(t.data, t.eval).MeanDistance
+	}
+}
+
+// Config is the configuration the trainer was built with.
+func (t *Trainer) Config() Config { return t.cfg }
+
+// Data is the trainer's data set.
+func (t *Trainer) Data() *Data { return t.data }
+
+// Runs are the runs, in the order of Config.Specs.
+func (t *Trainer) Runs() []*Run { return t.runs }
+
+// StepCount is the number of steps taken since New or Reset.
+func (t *Trainer) StepCount() int { return t.step }
+
+// EvalPoints are the indices of the points the metrics look at.
+func (t *Trainer) EvalPoints() []int { return t.eval }
+
+// Step trains every run on the pending mini-batch and draws the next one.
+// An error (ErrDiverged) leaves the step count where it was.
+func (t *Trainer) Step() error {
+	for _, r := range t.runs {
+		if err := r.step(t.data, t.pending); err != nil {
+			return err
+		}
+	}
+	t.step++
+	t.pending = t.sampler.next()
+	return nil
+}
+
+// Metrics measures every run at the current step.
+func (t *Trainer) Metrics() ([]Metrics, error) {
+	out := make([]Metrics, len(t.runs))
+	for i, r := range t.runs {
+		m, err := r.Metrics(t)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = m
+	}
+	return out, nil
+}
+
+// forward embeds the batch into r.z (projected onto the circle with
+// normalize) and returns its loss with ∂L/∂θ in r.grad.
+func (r *Run) forward(data *Data, batch []int) (BatchLoss, error) {
+	b := len(batch)
+	for k, i := range batch {
+		r.labels[k] = data.Labels[i]
+		z := r.z[2*k : 2*k+2]
+		r.net.embed(r.theta, data.Row(i), i, z, r.hidden[k*Hidden:(k+1)*Hidden])
+		if r.normalize {
+			r.radius[k] = project(z)
+		}
+	}
+	res, err := r.obj.evaluate(r.z[:2*b], r.labels[:b], r.gz)
+	if err != nil {
+		return res, err
+	}
+	clear(r.grad)
+	for k, i := range batch {
+		g := r.gz[2*k : 2*k+2]
+		if r.normalize {
+			projectGrad(r.z[2*k:2*k+2], g, r.radius[k])
+		}
+		r.net.backward(r.theta, data.Row(i), i, g, r.hidden[k*Hidden:(k+1)*Hidden], r.grad)
+	}
+	var sq float64
+	for _, g := range r.grad {
+		sq += g * g
+	}
+	r.gradNorm = math.Sqrt(sq)
+	return res, nil
+}
+
+func (r *Run) step(data *Data, batch []int) error {
+	res, err := r.forward(data, batch)
+	if err != nil {
+		return err
+	}
+	r.last = res
+	lr := r.lr
+	if r.net.kind == Free {
+		// Each free embedding gets only its own share (about 1/B) of the
+		// batch mean, where a shared map sums all B shares: scaling by B
+		// makes lr a per-sample step for every model.
+		lr *= float64(len(batch))
+	}
+	for i, g := range r.grad {
+		r.theta[i] -= lr * g
+	}
+	for _, v := range r.theta {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return ErrDiverged
+		}
+	}
+	return nil
+}
+
+// GradNorm is |∂L/∂θ| at the last evaluation: 0 when nothing pushes.
+func (r *Run) GradNorm() float64 { return r.gradNorm }
+
+// Embed writes the embeddings of points (indices into the data) into out
+// (2 per point), as the model maps them now.
+func (r *Run) Embed(data *Data, points []int, out []float64) {
+	var hidden [Hidden]float64
+	for k, i := range points {
+		z := out[2*k : 2*k+2]
+		r.net.embed(r.theta, data.Row(i), i, z, hidden[:])
+		if r.normalize {
+			project(z)
+		}
+	}
+}

@@ -1,0 +1,233 @@
+// Package train is losslab's 2-D toy training: labelled inputs, a model that
+// maps them to 2-D embeddings, a metric-learning loss on class-balanced
+// mini-batches, plain gradient descent, and the numbers that show whether the
+// distance distributions of same-class and different-class pairs pull apart.
+//
+// Conventions:
+//   - Everything is seeded (math/rand/v2's PCG): the same Config gives the
+//     same runs, value for value, on every run of the program. Sums run in a
+//     fixed order; there are no maps and no goroutines.
+//   - Inputs are standardised per column (zero mean, unit variance; constant
+//     columns stay 0). Generated sets have DefaultPoints points.
+//   - Models: free (each point's embedding is a parameter, starting as
+//     Gaussian noise around the origin), linear (one shared D×2 matrix), mlp
+//     (D→16→2 with tanh). With Normalize the embedding is projected onto the
+//     unit circle and its gradient onto the circle's tangent.
+//   - Distances are Euclidean (core/dist); loss terms and their derivatives
+//     come from the core/loss registry. Below Eps the distance gradient is
+//     the subgradient 0, so coincident points get no direction.
+//   - Gradients are derived by hand (no autodiff) and checked against finite
+//     differences and PyTorch autograd in the tests. The step is plain
+//     gradient descent, θ −= lr·∂L/∂θ, with lr × batch size for the free model
+//     (each of its embeddings gets only its own share of the batch mean).
+//   - Metrics (Metrics) are measured on up to EvalPoints points; the loss
+//     and active fraction are those of the mini-batch the next step trains on.
+package train
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+)
+
+// DataID names a data set.
+type DataID string
+
+// The data sets. File is a user's file, read by core/dataset.
+const (
+	Blobs   DataID = "blobs"
+	Overlap DataID = "overlap"
+	Rings   DataID = "rings"
+	Moons   DataID = "moons"
+	Iris    DataID = "iris"
+	Digits  DataID = "digits"
+	File    DataID = "file"
+)
+
+// DataIDs lists the built-in data sets in the order keys cycle through them.
+func DataIDs() []DataID { return []DataID{Blobs, Overlap, Rings, Moons, Iris, Digits} }
+
+// ModelID names a model.
+type ModelID string
+
+// The models.
+const (
+	Free   ModelID = "free"
+	Linear ModelID = "linear"
+	MLP    ModelID = "mlp"
+)
+
+// ModelIDs lists the models in cycling order.
+func ModelIDs() []ModelID { return []ModelID{Free, Linear, MLP} }
+
+// LossID names a training objective: a loss term with its mining.
+type LossID string
+
+// The objectives.
+const (
+	Contrastive   LossID = "contrastive"     // the article's form, every pair of the batch
+	BatchAll      LossID = "batch-all"       // triplet, every valid triplet
+	BatchHard     LossID = "batch-hard"      // triplet, hardest positive and negative per anchor
+	SemiHard      LossID = "semi-hard"       // triplet, TF Addons' semi-hard rule per positive pair
+	BatchHardSoft LossID = "batch-hard-soft" // soft-margin triplet on the batch-hard selection
+	InfoNCE       LossID = "infonce"         // core/loss's InfoNCE (SupCon form, s = −d), each anchor against the whole batch
+)
+
+// LossIDs lists the objectives in cycling order.
+func LossIDs() []LossID {
+	return []LossID{Contrastive, BatchAll, BatchHard, SemiHard, BatchHardSoft, InfoNCE}
+}
+
+// UsesMargin says whether the objective reads the margin.
+func (l LossID) UsesMargin() bool { return l != BatchHardSoft && l != InfoNCE }
+
+// MinesHardest says whether the objective picks each anchor's nearest
+// negative, the mining that can collapse a shared map early (FaceNet §3.2).
+func (l LossID) MinesHardest() bool { return l == BatchHard || l == BatchHardSoft }
+
+// Defaults, documented in the README and the command's help.
+const (
+	DefaultPoints = 300 // points of a generated data set
+	DefaultMargin = 1.0 // the embeddings are unnormalised 2-D, distances of order 1
+	DefaultLR     = 0.2 // learning rate
+	DefaultBatch  = 64  // samples per mini-batch
+	DefaultSeed   = 1
+	// EvalPoints bounds the points the metrics look at (a seeded subset
+	// of larger sets such as digits), so that a frame stays fast.
+	EvalPoints = 400
+	// Eps is the distance below which the distance gradient is taken as 0.
+	Eps = 1e-12
+	// CollapseRatio: a run has collapsed when the mean pairwise distance is
+	// below this share of its value at step 0.
+	CollapseRatio = 0.01
+	// Hidden is the width of the mlp's hidden layer.
+	Hidden = 16
+	// FreeInitSD is the deviation of the free model's initial embeddings.
+	FreeInitSD = 0.5
+	// Temperature is InfoNCE's τ (core/loss's default, 0.1, suits unit-norm
+	// embeddings; these 2-D distances are of order 1).
+	Temperature = 0.5
+)
+
+// Limits on the hyper-parameters; beyond them training is meaningless or slow.
+const (
+	MaxMargin = 100.0
+	MaxLR     = 100.0
+	MinBatch  = 4
+	MaxBatch  = 1024
+)
+
+// Config says what to train. The zero values of Margin, LR, Batch are not
+// defaults: use NewConfig.
+type Config struct {
+	Data      DataID
+	Model     ModelID
+	Loss      LossID
+	Margin    float64
+	LR        float64
+	Batch     int
+	Seed      uint64
+	Normalize bool
+	// Compare, when set, trains a second run with this objective and
+	// CompareMargin on the same data from the same parameters with the same
+	// mini-batches.
+	Compare       LossID
+	CompareMargin float64
+}
+
+// NewConfig returns the defaults: blobs, the free model, contrastive.
+func NewConfig() Config {
+	return Config{Data: Blobs, Model: Free, Loss: Contrastive, Margin: DefaultMargin, LR: DefaultLR, Batch: DefaultBatch, Seed: DefaultSeed, CompareMargin: DefaultMargin}
+}
+
+// Errors a caller can tell apart.
+var (
+	ErrUnknown  = errors.New("unknown value")
+	ErrRange    = errors.New("out of range")
+	ErrDiverged = errors.New("the embeddings are no longer finite")
+	ErrTooSmall = errors.New("too few samples")
+)
+
+// ParamError names the Config field (as its flag) that is wrong.
+type ParamError struct {
+	Flag string // "loss", "margin", …
+	Err  error
+}
+
+func (e *ParamError) Error() string { return fmt.Sprintf("--%s: %v", e.Flag, e.Err) }
+func (e *ParamError) Unwrap() error { return e.Err }
+
+func parseID[T ~string](flag, s string, known []T) (T, error) {
+	if slices.Contains(known, T(s)) {
+		return T(s), nil
+	}
+	names := make([]string, len(known))
+	for i, k := range known {
+		names[i] = string(k)
+	}
+	return "", &ParamError{Flag: flag, Err: fmt.Errorf("%w %q (known: %s)", ErrUnknown, s, strings.Join(names, ", "))}
+}
+
+// ParseData accepts a built-in data set's ID.
+func ParseData(s string) (DataID, error) { return parseID("data", s, DataIDs()) }
+
+// ParseModel accepts a model's ID.
+func ParseModel(s string) (ModelID, error) { return parseID("model", s, ModelIDs()) }
+
+// ParseLoss accepts an objective's ID (flag names which flag gave it).
+func ParseLoss(flag, s string) (LossID, error) { return parseID(flag, s, LossIDs()) }
+
+// Check validates the hyper-parameters.
+func (c Config) Check() error {
+	if _, err := ParseModel(string(c.Model)); err != nil {
+		return err
+	}
+	if _, err := ParseLoss("loss", string(c.Loss)); err != nil {
+		return err
+	}
+	if c.Compare != "" {
+		if _, err := ParseLoss("compare", string(c.Compare)); err != nil {
+			return err
+		}
+	}
+	switch {
+	case !(c.Margin >= 0 && c.Margin <= MaxMargin):
+		return &ParamError{Flag: "margin", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.Margin, MaxMargin)}
+	case c.Compare != "" && !(c.CompareMargin >= 0 && c.CompareMargin <= MaxMargin):
+		return &ParamError{Flag: "compare-margin", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.CompareMargin, MaxMargin)}
+	case !(c.LR > 0 && c.LR <= MaxLR) || math.IsInf(c.LR, 0):
+		return &ParamError{Flag: "lr", Err: fmt.Errorf("%w: %v, want > 0 and ≤ %v", ErrRange, c.LR, MaxLR)}
+	case c.Batch < MinBatch || c.Batch > MaxBatch:
+		return &ParamError{Flag: "batch", Err: fmt.Errorf("%w: %d, want %d to %d", ErrRange, c.Batch, MinBatch, MaxBatch)}
+	}
+	return nil
+}
+
+// RunSpec is what differs between the runs of a comparison.
+type RunSpec struct {
+	Loss   LossID
+	Margin float64
+}
+
+// Specs lists the runs: one, or two with Compare.
+func (c Config) Specs() []RunSpec {
+	specs := []RunSpec{{c.Loss, c.Margin}}
+	if c.Compare != "" {
+		specs = append(specs, RunSpec{c.Compare, c.CompareMargin})
+	}
+	return specs
+}
+
+// RunNames are the names of the runs as JSON prints them: the loss IDs, or
+// "a" and "b" when both runs share one.
+func (c Config) RunNames() []string {
+	if c.Compare == "" {
+		return []string{string(c.Loss)}
+	}
+	if c.Compare == c.Loss {
+		return []string{"a", "b"}
+	}
+	return []string{string(c.Loss), string(c.Compare)}
+}

@@ -1,0 +1,52 @@
+package i18n
+
+// Messages of `losslab batch` about sampling, binning, limits and budgets:
+// its flags, notes on stderr, the sampled and binned lines of the report and
+// the view (the rest of the report is in messages_zh.go and the loss area).
+const (
+	BatchViewSampled    ID = "batch.view.sampled" // anchors, of N, seed
+	BatchViewBinned     ID = "batch.view.binned"  // AUC bound
+	BatchFlagMaxMemory  ID = "batch.flag.max-memory"
+	BatchFlagSample     ID = "batch.flag.sample-anchors"
+	BatchFlagSeed       ID = "batch.flag.seed"
+	BatchFlagMaxRows    ID = "batch.flag.max-rows"
+	BatchErrMaxRows     ID = "batch.err.max-rows" // %d rows
+	BatchErrSize        ID = "batch.err.size"
+	BatchErrSizeSmall   ID = "batch.err.size-small"
+	BatchErrSample      ID = "batch.err.sample"
+	BatchSampled        ID = "batch.sampled"          // anchors, of N, seed
+	BatchBinned         ID = "batch.binned"           // bins, AUC bound, median bound
+	BatchBinnedSample   ID = "batch.binned-sample"    // bins, AUC bound, median bound
+	BatchInterval       ID = "batch.interval"         // low, high
+	BatchSlowAutoSample ID = "batch.slow-auto-sample" // estimate, N, K, seed
+	BatchSlowAll        ID = "batch.slow-all"         // estimate, N
+	BatchMemoryBinned   ID = "batch.memory-binned"    // estimated exact bytes, budget
+	BatchSampleTooLarge ID = "batch.sample-too-large" // K, N
+	BatchMinutes        ID = "batch.minutes"          // minutes
+	BatchSeconds        ID = "batch.seconds"          // seconds
+	BatchHours          ID = "batch.hours"            // hours
+)
+
+var batchEN = map[ID]string{
+	BatchViewSampled:    "sampled: %[1]s of %[2]s anchors (seed %[3]d): the figures below are estimates",
+	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%[1]s",
+	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB); above it the AUC and threshold are binned with an error bound, not exact",
+	BatchFlagSample:     "`K`, auto or all: evaluate K anchors drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 2 minutes",
+	BatchFlagSeed:       "`SEED` of the anchor sample",
+	BatchFlagMaxRows:    "refuse input with more data rows than `N`",
+	BatchErrMaxRows:     "--max-rows %[1]d: want at least 4",
+	BatchErrSize:        "want a size such as 512MiB or 2GiB",
+	BatchErrSizeSmall:   "want at least 1MiB",
+	BatchErrSample:      "want auto, all or a number of anchors of at least 2",
+	BatchSampled:        "sampled: %[1]s of %[2]s anchors (seed %[3]d); each figure is an estimate, its 95%% confidence interval in brackets",
+	BatchBinned:         "  binned on %[1]s bins to stay within the memory budget: the AUC is within ±%[2]s and the median within ±%[3]s of the exact values",
+	BatchBinnedSample:   "  the sampled pairs are binned on %[1]s bins: the AUC is within ±%[2]s and the median within ±%[3]s of the values over those pairs",
+	BatchInterval:       "[%[1]s, %[2]s]",
+	BatchSlowAutoSample: "estimated %[1]s for all %[2]s anchors: sampling %[3]s anchors at random (seed %[4]d) instead; --sample-anchors all to wait for every anchor, --sample-anchors K to choose",
+	BatchSlowAll:        "estimated %[1]s for all %[2]s anchors; --sample-anchors K would sample K anchors instead",
+	BatchMemoryBinned:   "the exact AUC and threshold would need about %[1]s of memory, more than --max-memory %[2]s: binning them instead",
+	BatchSampleTooLarge: "--sample-anchors %[1]s: the data has only %[2]s rows, so every anchor is evaluated",
+	BatchMinutes:        "%s minutes",
+	BatchSeconds:        "%s seconds",
+	BatchHours:          "%s hours",
+}

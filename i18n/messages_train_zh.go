@@ -1,0 +1,127 @@
+package i18n
+
+var trainZH = map[ID]string{
+	TrainSummary: "训练二维嵌入，看两种距离分布分开",
+	TrainSynopsis: `用法：losslab train [flags]
+
+用度量学习损失训练一个模型，把带标签的输入映射为二维嵌入，
+观察同类样本对与异类样本对的距离分布如何分开（或塌缩）。
+在终端中打开训练模式；给出 --json 或 --plain（或输出不是终端）
+时，不打开界面，训练 --steps 步，每 --every 步打印一次指标，
+最后为每次运行打印一行汇总。
+
+数据：--data blobs（4 个分得很开的高斯类）、overlap（3 个重叠
+的类）、rings（3 个同心环）、moons（2 个半月），各 300 个点，
+由种子生成；iris 与 digits（演示数据集）；或 --in FILE（CSV/TSV，
+读法与 'losslab batch' 相同）。输入按列标准化。
+
+模型：free（每个嵌入都是参数，从噪声开始）、linear（一个 D×2
+矩阵）、mlp（D→16→2，tanh）。--normalize 投影到单位圆上。
+
+损失：contrastive（批次内所有样本对的
+½[y·d² + (1−y)·max(m−d, 0)²]）、batch-all、batch-hard、
+semi-hard（采用该挖掘方式的三元组损失）、batch-hard-soft
+（batch-hard 选择上的 softplus）、infonce（core/loss 的
+InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5）。
+小批次按类均衡：P 个类 × 每类 K 个样本。
+
+指标：下一个小批次上的损失与活跃比例；AUC（距离 < t 判为同类）；
+最多 400 个点的所有样本对上，同类与异类的平均距离；平均成对距离
+低于第 0 步的百分之一时判为塌缩。
+
+示例：
+  losslab train --steps 500 --json
+  losslab train --data overlap --model linear --margin 0 --steps 1000 --plain
+  losslab train --loss batch-hard --compare contrastive --steps 300 --plain`,
+	TrainFlagData:            "数据集：blobs|overlap|rings|moons|iris|digits",
+	TrainFlagIn:              "从 CSV 或 TSV 文件 `FILE` 读取带标签的输入，代替 --data",
+	TrainFlagFormat:          "csv|tsv（默认：按 --in 的扩展名）",
+	TrainFlagLabelCol:        `--in 的标签列（默认："label"，否则为最后一列）`,
+	TrainFlagModel:           "free|linear|mlp",
+	TrainFlagLoss:            "contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce",
+	TrainFlagCompare:         "用此损失再训练一次，数据、起点与批次都相同",
+	TrainFlagMargin:          "间隔 m，0 到 100",
+	TrainFlagCompareMargin:   "--compare 那次运行的间隔（默认：--margin）",
+	TrainFlagLR:              "学习率，大于 0 且不超过 100（free 模型每步走 lr × 批大小）",
+	TrainFlagBatch:           "每个小批次的样本数，4 到 1024（P 个类 × K 个样本）",
+	TrainFlagSeed:            "数据、初始模型与批次的种子",
+	TrainFlagSteps:           "不打开界面时训练的步数",
+	TrainFlagEvery:           "每隔这么多步打印一次指标",
+	TrainFlagNormalize:       "把嵌入投影到单位圆上",
+	TrainFlagJSON:            "不打开界面训练，输出 JSON Lines",
+	TrainFlagPlain:           "不打开界面训练，输出表格",
+	TrainErrUnknownID:        "未知的值 %q（可用：%s）",
+	TrainErrBetween:          "%s 超出范围：应为 %s 到 %s",
+	TrainErrAbove:            "%s 超出范围：应大于 %s 且不超过 %s",
+	TrainErrCount:            "%s 超出范围：应为 %s 到 %s",
+	TrainErrNeedsIn:          "--format 与 --label-col 只用于 --in",
+	TrainErrNeedsCompare:     "--compare-margin 需要同时给出 --compare LOSS",
+	TrainRun:                 "运行",
+	TrainStep:                "步",
+	TrainCollapsed:           "塌缩",
+	TrainSummaryHead:         "%s（%s，间隔 %s）训练 %s 步后",
+	TrainSummaryHeadNoMargin: "%s（%s）训练 %s 步后",
+	TrainSummaryRow:          "%s：%s → %s",
+	TrainCollapsedAt:         "  至迟在第 %s 步塌缩：这是平均成对距离低于起始值 1%% 的第一个打印步",
+	TrainNotCollapse:         "  未塌缩",
+	TrainYes:                 "是",
+	TrainNo:                  "否",
+	TrainLoss:                "损失",
+	TrainAUC:                 "AUC",
+	TrainActive:              "活跃",
+	TrainMeanPos:             "同类平均 d",
+	TrainMeanNeg:             "异类平均 d",
+	TrainMeanDist:            "平均成对距离",
+	TrainGradNorm:            "梯度范数 |∂L/∂θ|",
+	TrainDiverged:            "嵌入在第 %d 步发散（不再是有限数）：请用比 %s 更小的 --lr",
+
+	TrainModeHeader:     "%s · 模型 %s · lr %s · 批 %s · 种子 %s",
+	TrainModeHeaderNorm: "%s · 模型 %s（单位圆上）· lr %s · 批 %s · 种子 %s",
+	TrainModePlaying:    "▶ 每帧 %s 步",
+	TrainModePaused:     "⏸ 已暂停",
+	TrainPaneMargin:     "%s，间隔 %s",
+	TrainPaneNoMargin:   "%s，无间隔",
+	TrainPaneStep:       "第 %s 步 · 损失 %s",
+	TrainPaneAUC:        "AUC %s · 活跃 %s",
+	TrainPaneMeans:      "平均 d：同类 %s · 异类 %s",
+	TrainLegendMargin:   "█ 同类 ░ 异类 ▓ 两者 ┊ 间隔",
+	TrainLegend:         "█ 同类 ░ 异类 ▓ 两者",
+	TrainLossCaption:    "损失（最高 %s）· |∂L/∂θ| %s",
+	TrainHintStart:      "按空格开始训练。直方图显示同类样本对（█）与异类样本对（░）的距离。",
+	TrainHintPaused:     "暂停在第 %s 步。按空格继续，n 走一步，r 回到起点。",
+	TrainHintPlaying:    "训练中。按空格暂停。",
+	TrainCollapseMargin: "%s 在第 %s 步塌缩：间隔为 0 时，把所有点放到同一处不花任何代价（损失现为 %s），因此没有力量把各类推开（|∂L/∂θ|=%s）。大于 0 的间隔会让这个位置有代价。",
+	TrainCollapseHard:   "%s 在第 %s 步塌缩：%s 为每个锚点配上最近的负样本；所有点共用一个映射时，早期最省力的做法是把所有距离一起缩小（平均值现为 %s）。损失为 %s（|∂L/∂θ|=%s）。半难挖掘或 free 模型可以避免这种情况。",
+	TrainCollapseOther:  "%s 在第 %s 步塌缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
+	TrainCollapsePaused: "播放在塌缩处停止。按空格继续，r 回到起点。",
+	TrainErrorLine:      "✗ %s",
+	TrainModeDiverged:   "✗ 训练在第 %s 步后发散：嵌入不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
+
+	TrainKeyPlay:            "播放/暂停",
+	TrainKeyStep:            "走一步",
+	TrainKeyFaster:          "每帧更多步",
+	TrainKeySlower:          "每帧更少步",
+	TrainKeyReset:           "回到第 0 步",
+	TrainKeyReseed:          "换种子",
+	TrainKeyLoss:            "下一个损失",
+	TrainKeyCompare:         "对比：下一个/关",
+	TrainKeyModel:           "下一个模型",
+	TrainKeyData:            "下一个数据集",
+	TrainKeyNormalize:       "单位圆",
+	TrainKeyMarginDown:      "间隔 −0.1",
+	TrainKeyMarginUp:        "间隔 +0.1",
+	TrainKeyRightMarginDown: "右侧间隔 −",
+	TrainKeyRightMarginUp:   "右侧间隔 +",
+	TrainKeyLRDown:          "lr ÷2",
+	TrainKeyLRUp:            "lr ×2",
+	TrainKeyMode:            "演练场",
+	TrainKeyHelp:            "按键",
+	TrainKeyQuit:            "退出",
+	TrainKeyShortPlay:       "播放",
+	TrainKeyShortStep:       "一步",
+	TrainKeyShortReset:      "重置",
+	TrainKeyShortLoss:       "损失",
+	TrainKeyShortCompare:    "对比",
+	TrainKeyShortHelp:       "按键",
+	TrainKeyShortQuit:       "退出",
+}

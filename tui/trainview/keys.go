@@ -1,0 +1,70 @@
+package trainview
+
+import (
+	"github.com/charmbracelet/bubbles/key"
+
+	"losslab/i18n"
+)
+
+// KeyMap is every key the training mode answers to; help.Model renders it.
+type KeyMap struct {
+	Play, Step, Faster, Slower, Reset, Reseed key.Binding
+	Loss, Compare, Model, Data, Normalize     key.Binding
+	MarginDown, MarginUp                      key.Binding
+	CompareMarginDown, CompareMarginUp        key.Binding
+	LRDown, LRUp                              key.Binding
+	// Mode leaves for another mode of the app; disabled when the mode
+	// runs on its own.
+	Mode       key.Binding
+	Help, Quit key.Binding
+	short      []key.Binding
+}
+
+// NewKeyMap returns the key map with help texts from p.
+func NewKeyMap(p i18n.Printer) KeyMap {
+	b := func(keys []string, help string, id i18n.ID) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
+	}
+	k := KeyMap{
+		Play:              b([]string{" ", "p"}, "space", i18n.TrainKeyPlay),
+		Step:              b([]string{"n", "."}, "n", i18n.TrainKeyStep),
+		Faster:            b([]string{"+", "="}, "+", i18n.TrainKeyFaster),
+		Slower:            b([]string{"-"}, "-", i18n.TrainKeySlower),
+		Reset:             b([]string{"r"}, "r", i18n.TrainKeyReset),
+		Reseed:            b([]string{"s"}, "s", i18n.TrainKeyReseed),
+		Loss:              b([]string{"l"}, "l", i18n.TrainKeyLoss),
+		Compare:           b([]string{"c"}, "c", i18n.TrainKeyCompare),
+		Model:             b([]string{"m"}, "m", i18n.TrainKeyModel),
+		Data:              b([]string{"d"}, "d", i18n.TrainKeyData),
+		Normalize:         b([]string{"o"}, "o", i18n.TrainKeyNormalize),
+		MarginDown:        b([]string{"left"}, "←", i18n.TrainKeyMarginDown),
+		MarginUp:          b([]string{"right"}, "→", i18n.TrainKeyMarginUp),
+		CompareMarginDown: b([]string{"shift+left", "<"}, "<", i18n.TrainKeyRightMarginDown),
+		CompareMarginUp:   b([]string{"shift+right", ">"}, ">", i18n.TrainKeyRightMarginUp),
+		LRDown:            b([]string{"down"}, "↓", i18n.TrainKeyLRDown),
+		LRUp:              b([]string{"up"}, "↑", i18n.TrainKeyLRUp),
+		Mode:              b([]string{"tab"}, "tab", i18n.TrainKeyMode),
+		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
+		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
+	}
+	k.Mode.SetEnabled(false)
+	short := func(b key.Binding, id i18n.ID) key.Binding {
+		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, p.T(id)))
+	}
+	k.short = []key.Binding{short(k.Play, i18n.TrainKeyShortPlay), short(k.Step, i18n.TrainKeyShortStep),
+		short(k.Reset, i18n.TrainKeyShortReset), short(k.Loss, i18n.TrainKeyShortLoss),
+		short(k.Compare, i18n.TrainKeyShortCompare), short(k.Help, i18n.TrainKeyShortHelp), short(k.Quit, i18n.TrainKeyShortQuit)}
+	return k
+}
+
+// ShortHelp is the always-visible line; it fits 80 columns.
+func (k KeyMap) ShortHelp() []key.Binding { return k.short }
+
+// FullHelp is shown by '?'.
+func (k KeyMap) FullHelp() [][]key.Binding {
+	return [][]key.Binding{
+		{k.Play, k.Step, k.Faster, k.Slower, k.Reset, k.Reseed},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Help, k.Mode},
+		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
+	}
+}

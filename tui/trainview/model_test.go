@@ -1,0 +1,212 @@
+package trainview
+
+import (
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/muesli/termenv"
+
+	"losslab/core/train"
+	"losslab/i18n"
+)
+
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	os.Exit(m.Run())
+}
+
+func newTrainer(t testing.TB, cfg train.Config) *train.Trainer {
+	t.Helper()
+	data, err := train.Generate(cfg.Data, cfg.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := train.New(cfg, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tr
+}
+
+func newMode(t testing.TB, cfg train.Config, w, h int) Model {
+	t.Helper()
+	m := New(newTrainer(t, cfg), Options{})
+	m.SetSize(w, h)
+	return m
+}
+
+// keyMsg turns a key name into the message Bubble Tea sends for it.
+func keyMsg(k string) tea.KeyMsg {
+	switch k {
+	case " ":
+		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
+	case "left":
+		return tea.KeyMsg{Type: tea.KeyLeft}
+	case "right":
+		return tea.KeyMsg{Type: tea.KeyRight}
+	case "shift+right":
+		return tea.KeyMsg{Type: tea.KeyShiftRight}
+	case "up":
+		return tea.KeyMsg{Type: tea.KeyUp}
+	case "down":
+		return tea.KeyMsg{Type: tea.KeyDown}
+	}
+	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
+}
+
+func press(m Model, keys ...string) (Model, tea.Cmd) {
+	var cmd tea.Cmd
+	for _, k := range keys {
+		var next tea.Model
+		next, cmd = m.Update(keyMsg(k))
+		m = next.(Model)
+	}
+	return m, cmd
+}
+
+func TestKeys(t *testing.T) {
+	m := newMode(t, train.NewConfig(), 100, 30)
+	start := m.View()
+	m, cmd := press(m, " ")
+	if !m.Playing() || cmd == nil {
+		t.Fatal("space did not start playing")
+	}
+	m, _ = press(m, "+", "+")
+	if !strings.Contains(m.View(), "▶ 5/frame") {
+		t.Errorf("two + did not give 5 steps a frame:\n%s", m.View())
+	}
+	// A frame of the current chain trains 5 steps; a stale one nothing.
+	next, _ := m.Update(tickMsg{seq: m.tickSeq})
+	m = next.(Model)
+	next, _ = m.Update(tickMsg{seq: m.tickSeq - 1})
+	m = next.(Model)
+	if got := m.Trainer().StepCount(); got != 5 {
+		t.Fatalf("after one frame at 5 steps a frame: step %d", got)
+	}
+	m, _ = press(m, " ")
+	if m.Playing() {
+		t.Fatal("space did not pause")
+	}
+	m, _ = press(m, "n")
+	if got := m.Trainer().StepCount(); got != 6 || !strings.Contains(m.View(), "Paused at step 6.") {
+		t.Fatalf("n: step %d", got)
+	}
+	m, _ = press(m, "r")
+	if m.View() != start {
+		t.Fatalf("r did not return to the first screen:\n%s\nwant\n%s", m.View(), start)
+	}
+	for _, tc := range []struct {
+		keys  []string
+		check func(c train.Config) bool
+	}{
+		{[]string{"l"}, func(c train.Config) bool { return c.Loss == train.BatchAll }},
+		{[]string{"c"}, func(c train.Config) bool { return c.Compare == train.Contrastive }},
+		{[]string{"c", "c"}, func(c train.Config) bool { return c.Compare == train.BatchAll }},
+		{[]string{"m"}, func(c train.Config) bool { return c.Model == train.Linear }},
+		{[]string{"d"}, func(c train.Config) bool { return c.Data == train.Overlap }},
+		{[]string{"s"}, func(c train.Config) bool { return c.Seed == train.DefaultSeed+1 }},
+		{[]string{"o"}, func(c train.Config) bool { return c.Normalize }},
+		{[]string{"left"}, func(c train.Config) bool { return c.Margin == 0.9 }},
+		{[]string{"right", "right"}, func(c train.Config) bool { return c.Margin == 1.2 }},
+		{[]string{"c", "shift+right"}, func(c train.Config) bool { return c.CompareMargin == 1.1 && c.Margin == 1 }},
+		{[]string{"up"}, func(c train.Config) bool { return c.LR == 0.4 }},
+		{[]string{"down"}, func(c train.Config) bool { return c.LR == 0.1 }},
+	} {
+		got, _ := press(newMode(t, train.NewConfig(), 100, 30), tc.keys...)
+		cfg := got.Trainer().Config()
+		if !tc.check(cfg) || got.Trainer().StepCount() != 0 {
+			t.Errorf("%v: config %+v at step %d", tc.keys, cfg, got.Trainer().StepCount())
+		}
+	}
+	two, _ := press(newMode(t, train.NewConfig(), 100, 30), "c")
+	if len(two.Trainer().Runs()) != 2 || !strings.Contains(two.View(), "│") {
+		t.Error("c did not add a second pane")
+	}
+	if _, cmd := press(m, "q"); cmd == nil {
+		t.Error("q did not quit")
+	}
+}
+
+// Every line of the screen fits the terminal, in every layout.
+func TestLinesFit(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}, {160, 48}} {
+		for _, compare := range []train.LossID{"", train.BatchHard} {
+			cfg := train.NewConfig()
+			cfg.Compare = compare
+			m := newMode(t, cfg, size[0], size[1])
+			m, _ = press(m, "n", "n", "n", "?")
+			lines := strings.Split(m.View(), "\n")
+			if len(lines) > size[1] {
+				t.Errorf("%v compare %q: %d lines", size, compare, len(lines))
+			}
+			for i, l := range lines {
+				if w := lipgloss.Width(l); w > size[0] {
+					t.Errorf("%v compare %q: line %d is %d cells: %q", size, compare, i+1, w, l)
+				}
+			}
+		}
+	}
+	small := newMode(t, train.NewConfig(), 79, 24)
+	if !strings.Contains(small.View(), "terminal too small") {
+		t.Errorf("79×24: %q", small.View())
+	}
+}
+
+func TestGlyphsWithoutColourBrailleWithColour(t *testing.T) {
+	tr := newTrainer(t, train.NewConfig())
+	plain := New(tr, Options{})
+	plain.SetSize(100, 30)
+	if !strings.ContainsAny(plain.View(), "●▲■◆") || strings.ContainsRune(plain.View(), '⣿') {
+		t.Error("without colour the scatter does not use class glyphs")
+	}
+	coloured := New(tr, Options{Color: true})
+	coloured.SetSize(100, 30)
+	scatterRows := strings.Split(coloured.View(), "\n")[2:10]
+	if strings.ContainsAny(strings.Join(scatterRows, ""), "●▲■◆") {
+		t.Error("with colour the scatter still uses glyphs")
+	}
+	if !slices.ContainsFunc(scatterRows, func(l string) bool {
+		return strings.ContainsFunc(l, func(r rune) bool { return r > 0x2800 && r <= 0x28FF })
+	}) {
+		t.Error("with colour the scatter has no braille dots")
+	}
+}
+
+// Keys typed faster than they are read arrive as one message of runes.
+func TestBurstOfKeys(t *testing.T) {
+	m := newMode(t, train.NewConfig(), 100, 30)
+	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nnn++")})
+	m = next.(Model)
+	if m.Trainer().StepCount() != 3 || m.speed != 2 {
+		t.Errorf("burst: step %d, speed %d; want 3 and 2", m.Trainer().StepCount(), m.speed)
+	}
+}
+
+// The Chinese screen fits too: its notes wrap between characters.
+func TestChineseScreenFits(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Margin, cfg.Compare = train.Overlap, train.Linear, 0, train.BatchHard
+	m := New(newTrainer(t, cfg), Options{Printer: i18n.New(i18n.Chinese)})
+	m.SetSize(80, 24)
+	for !m.Metrics()[0].Collapsed {
+		m, _ = press(m, "n")
+	}
+	m, _ = press(m, "?")
+	view := m.View()
+	if !strings.Contains(view, "塌缩") || !strings.Contains(view, "按键") {
+		t.Fatalf("not in Chinese:\n%s", view)
+	}
+	lines := strings.Split(view, "\n")
+	if len(lines) > 24 {
+		t.Errorf("%d lines", len(lines))
+	}
+	for i, l := range lines {
+		if w := lipgloss.Width(l); w > 80 {
+			t.Errorf("line %d is %d cells: %q", i+1, w, l)
+		}
+	}
+}

@@ -1,0 +1,105 @@
+package trainview
+
+import (
+	"strings"
+	"testing"
+
+	"losslab/core/train"
+	"losslab/i18n"
+)
+
+// Each collapse note is shown exactly in the states its words are true of,
+// on the grid of every loss × margin × model.
+func TestCollapseNotesAreTrue(t *testing.T) {
+	p := i18n.Printer{}
+	for _, id := range train.LossIDs() {
+		for _, margin := range []float64{0, 0.5} {
+			for _, model := range train.ModelIDs() {
+				s := noteState{run: "r", spec: train.RunSpec{Loss: id, Margin: margin}, model: model,
+					m: train.Metrics{Step: 120, Loss: 0.25, MeanDistance: 0.004, GradNorm: 0.5, Collapsed: true}, started: 1}
+				note := collapseNote(p, s)
+				marginNote := strings.Contains(note, "with margin 0")
+				hardNote := strings.Contains(note, "nearest negative")
+				if marginNote != (id.UsesMargin() && margin == 0) {
+					t.Errorf("%s m=%v %s: margin-0 note %v: %q", id, margin, model, marginNote, note)
+				}
+				if hardNote && !(id.MinesHardest() && model != train.Free) {
+					t.Errorf("%s m=%v %s: hardest-negative note where it is not true: %q", id, margin, model, note)
+				}
+				if !marginNote && !hardNote && !strings.Contains(note, "below 1% of its start (1.0000)") {
+					t.Errorf("%s m=%v %s: %q", id, margin, model, note)
+				}
+				if !strings.Contains(note, "step 120") || !strings.Contains(note, "|∂L/∂θ|=0.5000") {
+					t.Errorf("%s: note without the measured numbers: %q", id, note)
+				}
+			}
+		}
+	}
+}
+
+// The numbers the notes quote hold in real runs: margin 0 collapses to a
+// loss of (almost) nothing; hardest-negative mining with a shared map
+// collapses with the distances shrunk together.
+func TestCollapseNotesInRealRuns(t *testing.T) {
+	for _, tc := range []struct {
+		cfg  func(c *train.Config)
+		want string
+	}{
+		{func(c *train.Config) { c.Data, c.Model, c.Margin = train.Overlap, train.Linear, 0 }, "costs nothing (loss now 0.0000)"},
+		{func(c *train.Config) { c.Data, c.Model, c.Loss = train.Moons, train.MLP, train.BatchHard }, "pairs each anchor with its nearest negative"},
+	} {
+		cfg := train.NewConfig()
+		tc.cfg(&cfg)
+		m := newMode(t, cfg, 120, 40)
+		m, _ = press(m, "+", "+", "+", "+", " ")
+		for m.Playing() && m.Trainer().StepCount() < 2000 {
+			next, _ := m.Update(tickMsg{seq: m.tickSeq})
+			m = next.(Model)
+		}
+		met := m.Metrics()[0]
+		if !met.Collapsed || met.MeanDistance >= train.CollapseRatio*m.Trainer().Runs()[0].StartMeanDistance() {
+			t.Fatalf("%+v: no collapse in %d steps", cfg, m.Trainer().StepCount())
+		}
+		if !strings.Contains(strings.Join(strings.Fields(m.View()), " "), tc.want) {
+			t.Errorf("%+v: the screen does not say %q:\n%s", cfg, tc.want, m.View())
+		}
+	}
+}
+
+// "Playing stopped at the collapse" only when playing stopped there; a
+// collapse reached by single steps says it is paused; a divergence names
+// the learning rate.
+func TestStatusSentencesAreTrue(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Margin = train.Overlap, train.Linear, 0
+	stepped := newMode(t, cfg, 100, 30)
+	for !stepped.Metrics()[0].Collapsed {
+		stepped, _ = press(stepped, "n")
+	}
+	flat := func(m Model) string { return strings.Join(strings.Fields(m.View()), " ") }
+	if strings.Contains(flat(stepped), "Playing stopped") || !strings.Contains(flat(stepped), "Paused at step") {
+		t.Errorf("collapse by stepping:\n%s", stepped.View())
+	}
+	played := newMode(t, cfg, 100, 30)
+	played, _ = press(played, " ")
+	for played.Playing() {
+		next, _ := played.Update(tickMsg{seq: played.tickSeq})
+		played = next.(Model)
+	}
+	if !strings.Contains(flat(played), "Playing stopped at the collapse") {
+		t.Errorf("collapse while playing:\n%s", played.View())
+	}
+	played, _ = press(played, " ") // go on: the note no longer says it stopped
+	if strings.Contains(flat(played), "Playing stopped") {
+		t.Errorf("playing on after the collapse:\n%s", played.View())
+	}
+	wild := train.NewConfig()
+	wild.Data, wild.Model, wild.LR = train.Overlap, train.Linear, train.MaxLR
+	m := newMode(t, wild, 100, 30)
+	for range 200 {
+		m, _ = press(m, "n")
+	}
+	if !strings.Contains(flat(m), "Training diverged after step") || !strings.Contains(flat(m), "(now 100.00)") {
+		t.Errorf("divergence:\n%s", m.View())
+	}
+}

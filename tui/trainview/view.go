@@ -1,0 +1,213 @@
+package trainview
+
+import (
+	"errors"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+
+	"losslab/core/train"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
+	"losslab/internal/textwrap"
+)
+
+// render rebuilds the screen; View only returns it.
+func (m *Model) render() {
+	if m.width == 0 {
+		m.screen = ""
+		return
+	}
+	if m.width < MinWidth || m.height < MinHeight {
+		m.screen = m.p.T(i18n.TooSmall, MinWidth, MinHeight, m.width, m.height)
+		return
+	}
+	helpView := m.help.View(m.keys)
+	note := wrap(m.noteText(), m.width)
+	header := m.header()
+	bodyH := m.height - lipgloss.Height(header) - lipgloss.Height(helpView) - len(note)
+	runs := m.tr.Runs()
+	paneW := m.width
+	if len(runs) == 2 {
+		paneW = (m.width - 1) / 2
+	}
+	var panes []string
+	for i := range runs {
+		if i > 0 {
+			panes = append(panes, strings.Repeat("│\n", bodyH-1)+"│")
+		}
+		panes = append(panes, strings.Join(m.pane(i, paneW, bodyH), "\n"))
+	}
+	body := lipgloss.JoinHorizontal(lipgloss.Top, panes...)
+	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n"), helpView}, "\n")
+}
+
+func (m *Model) header() string {
+	c := m.cfg
+	id := i18n.TrainModeHeader
+	if c.Normalize {
+		id = i18n.TrainModeHeaderNorm
+	}
+	name := string(c.Data) // a data set's ID; a file's name
+	if c.Data == train.File {
+		name = termsafe.String(m.data.Source)
+	}
+	line := m.styles.title.Render("losslab train") + " · " + m.p.T(id, name, string(c.Model),
+		numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
+	state := m.p.T(i18n.TrainModePaused)
+	if m.playing {
+		state = m.p.T(i18n.TrainModePlaying, numfmt.Count(int64(speeds[m.speed])))
+	}
+	if lipgloss.Width(line)+3+lipgloss.Width(state) <= m.width {
+		return line + " · " + m.styles.accent.Render(state)
+	}
+	return strings.Join(wrap(line+" · "+state, m.width), "\n")
+}
+
+// noteText is the sentence under the panes: an error, a collapse explained,
+// or what to do next.
+func (m *Model) noteText() string {
+	if errors.Is(m.err, train.ErrDiverged) {
+		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(m.tr.StepCount())), numfmt.Input(m.cfg.LR))
+	}
+	if m.err != nil {
+		return m.p.T(i18n.TrainErrorLine, m.err.Error())
+	}
+	var notes []string
+	for i, r := range m.tr.Runs() {
+		if i < len(m.cur) && m.cur[i].Collapsed {
+			notes = append(notes, collapseNote(m.p, noteState{run: r.Name, spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance()}))
+		}
+	}
+	if len(notes) > 0 {
+		switch {
+		case m.stoppedAtCollapse:
+			notes = append(notes, m.p.T(i18n.TrainCollapsePaused))
+		case !m.playing:
+			notes = append(notes, m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount()))))
+		}
+		return strings.Join(notes, " ")
+	}
+	switch {
+	case m.playing:
+		return m.p.T(i18n.TrainHintPlaying)
+	case m.tr.StepCount() == 0:
+		return m.p.T(i18n.TrainHintStart)
+	}
+	return m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount())))
+}
+
+// pane draws run i in w×h cells: its title, the scatter, and the numbers,
+// the histogram and the loss curve beside it (wide) or below it (narrow).
+func (m *Model) pane(i, w, h int) []string {
+	r := m.tr.Runs()[i]
+	met := m.cur[i]
+	title := m.p.T(i18n.TrainPaneNoMargin, string(r.Spec.Loss))
+	if r.Spec.Loss.UsesMargin() {
+		title = m.p.T(i18n.TrainPaneMargin, string(r.Spec.Loss), numfmt.Input(r.Spec.Margin))
+	}
+	if r.Name != string(r.Spec.Loss) { // a and b: two runs of one loss
+		title = r.Name + ": " + title
+	}
+	stats := []string{
+		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
+		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Fixed(100*met.ActiveFraction, 1)+"%"),
+		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
+	}
+	out := []string{m.styles.title.Render(title)}
+	rest := h - 1
+	wide := w >= 70
+	side := w
+	if wide {
+		side = w - w/2 - 1
+	}
+	// The right (or lower) column: stats, histogram, axis, legend, loss
+	// caption and curve.
+	fixed := len(stats) + 4
+	scatterH := rest
+	if !wide {
+		scatterH = max(3, (rest-fixed)/2)
+	}
+	free := rest - fixed
+	if !wide {
+		free = rest - fixed - scatterH
+	}
+	histH := max(2, free*3/5)
+	curveH := max(1, free-histH)
+	column := append([]string{}, stats...)
+	column = append(column, m.histogramBlock(r, side, histH)...)
+	hs := m.hist[i]
+	top := 0.0
+	for _, v := range hs.loss {
+		top = max(top, v)
+	}
+	column = append(column, m.styles.dim.Render(m.p.T(i18n.TrainLossCaption, numfmt.Loss(top), numfmt.Loss(met.GradNorm))))
+	column = append(column, curve(hs.steps, hs.loss, top, side, curveH, m.styles.curve)...)
+	labels := make([]int, len(m.tr.EvalPoints()))
+	for k, p := range m.tr.EvalPoints() {
+		labels[k] = m.data.Labels[p]
+	}
+	scatterW := w
+	if wide {
+		scatterW = w / 2
+	}
+	sc := scatter(r.Embeddings(), labels, len(m.data.Classes), m.boxes[i], scatterW, scatterH, m.styles.classes, m.styles.glyphs)
+	if wide {
+		left := padBlock(sc, scatterW, rest)
+		right := padBlock(column, side, rest)
+		for k := range rest {
+			out = append(out, left[k]+" "+right[k])
+		}
+		return padBlock(out, w, h)
+	}
+	out = append(out, sc...)
+	out = append(out, column...)
+	return padBlock(out, w, h)
+}
+
+// histogramBlock is the overlay with its axis and legend.
+func (m *Model) histogramBlock(r *train.Run, w, h int) []string {
+	pos, neg := r.Distances()
+	hc := histogram(pos, neg, r.Spec.Margin, r.Spec.Loss.UsesMargin(), w, h)
+	lines := append([]string{}, hc.lines...)
+	// Axis: 0 at the left, the top distance at the right, m under the margin.
+	axis := []rune(strings.Repeat(" ", w))
+	right := []rune(numfmt.Fixed(hc.top, 2))
+	copy(axis[max(0, w-len(right)):], right)
+	axis[0] = '0'
+	if hc.mcol > 1 && hc.mcol < w-len(right)-1 {
+		axis[hc.mcol] = 'm'
+	}
+	lines = append(lines, m.styles.dim.Render(string(axis)))
+	legend := i18n.TrainLegend
+	if hc.mcol >= 0 {
+		legend = i18n.TrainLegendMargin
+	}
+	return append(lines, m.styles.dim.Render(m.p.T(legend)))
+}
+
+// padBlock makes lines exactly w cells wide and h lines long.
+func padBlock(lines []string, w, h int) []string {
+	out := make([]string, h)
+	for k := range out {
+		l := ""
+		if k < len(lines) {
+			l = lines[k]
+		}
+		if lw := lipgloss.Width(l); lw < w {
+			l += strings.Repeat(" ", w-lw)
+		}
+		out[k] = l
+	}
+	return out
+}
+
+// wrap breaks text into lines of at most w cells, between words and
+// between Chinese characters (internal/textwrap).
+func wrap(text string, w int) []string {
+	if text == "" {
+		return nil
+	}
+	return textwrap.Wrap(text, w)
+}
