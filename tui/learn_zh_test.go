@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
 )
@@ -83,5 +84,34 @@ func BenchmarkLearnKeystrokeChinese(b *testing.B) {
 		m = next.(LearnModel)
 		_ = m.View()
 		i++
+	}
+}
+
+// A choice that names a regime in English names it in Chinese with the
+// word the state line prints after the answer, so the verdict and the
+// state agree.
+func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
+	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
+	checked := 0
+	for _, l := range scenarios.Lessons() {
+		for i, st := range l.Steps {
+			q := st.Question
+			if q == nil {
+				continue
+			}
+			for j, c := range q.Choices {
+				for r := range loss.Regime(3) {
+					if c == regimeWord(en, r) {
+						checked++
+						if got, want := q.ChoicesZH[j], regimeWord(zh, r); got != want {
+							t.Errorf("%s step %d: choice %q is %q in Chinese, the state line says %q", l.Name, i+1, c, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no lesson offers a regime as a choice")
 	}
 }
