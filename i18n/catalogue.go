@@ -16,6 +16,7 @@ var englishAreas = []map[ID]string{
 	trainModeEN,
 	trainKeysEN,
 	lessonsEN,
+	zh2EN,
 	batchEN,
 }
 
@@ -35,6 +36,7 @@ var chineseAreas = []map[ID]string{
 	zhZH,
 	trainZH,
 	lessonsZH,
+	zh2ZH,
 	batchZH,
 }
 
