@@ -15,7 +15,8 @@ import (
 // A lesson is a scenario file whose steps may ask a question before they
 // show their state, or open another mode on it; its covers name the
 // teaching points it covers. The step keys below are what the format adds.
-var lessonStepKeys = []string{"question", "answer", "tolerance", "choices", "explain", "mode", "demo"}
+// Each text may carry its Chinese translation beside it (KEY_zh).
+var lessonStepKeys = []string{"question", "question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh", "mode", "demo"}
 
 // DefaultTolerance is how far a typed answer may be from the right one: half
 // a unit in the fourth decimal would be too strict for a learner who rounds
@@ -26,7 +27,8 @@ const DefaultTolerance = 0.005
 const MaxChoices = 9
 
 // Question is asked before a step's state is revealed: the learner types a
-// number (Choices empty) or picks one of Choices.
+// number (Choices empty) or picks one of Choices. A choice is identified by
+// its index, never by its text, so a translation changes only what is shown.
 type Question struct {
 	Text      string
 	Answer    float64 // the right number when Choices is empty
@@ -34,6 +36,24 @@ type Question struct {
 	Choices   []string
 	Correct   int // index of the right choice
 	Explain   string
+	// The Chinese texts stored beside the English ones (question_zh,
+	// explain_zh, choices_zh: as many as Choices, in their order); "" or
+	// nil where the file has none. Front ends read them through
+	// Scenario.In.
+	TextZH, ExplainZH string
+	ChoicesZH         []string
+}
+
+// inChinese returns q with its texts in Chinese where it has them; q itself is
+// left as it is.
+func (q *Question) inChinese() *Question {
+	out := *q
+	out.Text = or(q.TextZH, q.Text)
+	out.Explain = or(q.ExplainZH, q.Explain)
+	if len(q.ChoicesZH) > 0 {
+		out.Choices = q.ChoicesZH
+	}
+	return &out
 }
 
 // ErrNotANumber is the answer to a number question that is not a number.
@@ -129,7 +149,7 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 		mode.Demo = demos[0]
 	}
 	if !has("question") {
-		for _, k := range []string{"answer", "tolerance", "choices", "explain"} {
+		for _, k := range []string{"question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh"} {
 			if has(k) {
 				return nil, mode, p.errAt(sectionStep, i, k, i18n.LessonNeedsQuestion, k)
 			}
@@ -150,8 +170,18 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 	if q.Explain, err = p.text(step["explain"], sectionStep, i, "explain", true); err != nil {
 		return nil, mode, err
 	}
+	if q.TextZH, err = p.text(step["question_zh"], sectionStep, i, "question_zh", false); err != nil {
+		return nil, mode, err
+	}
+	if q.ExplainZH, err = p.text(step["explain_zh"], sectionStep, i, "explain_zh", false); err != nil {
+		return nil, mode, err
+	}
 	q.Text, q.Explain = termsafe.Multiline(q.Text), termsafe.Multiline(q.Explain)
+	q.TextZH, q.ExplainZH = termsafe.Multiline(q.TextZH), termsafe.Multiline(q.ExplainZH)
 	if err := p.answer(q, step, i); err != nil {
+		return nil, mode, err
+	}
+	if err := p.choicesZH(q, step, i); err != nil {
 		return nil, mode, err
 	}
 	return q, mode, nil
@@ -165,16 +195,9 @@ func (p *parser) answer(q *Question, step map[string]any, i int) error {
 		if !ok || len(items) < 2 || len(items) > MaxChoices {
 			return p.errAt(sectionStep, i, "choices", i18n.LessonChoicesCount, MaxChoices)
 		}
-		for _, it := range items {
-			c, ok := it.(string)
-			if !ok || strings.TrimSpace(c) == "" {
-				return p.errAt(sectionStep, i, "choices", i18n.LessonArrayStrings, "choices")
-			}
-			c = termsafe.String(c)
-			if slices.Contains(q.Choices, c) {
-				return p.errAt(sectionStep, i, "choices", i18n.LessonChoiceTwice, c)
-			}
-			q.Choices = append(q.Choices, c)
+		var err error
+		if q.Choices, err = p.choiceTexts(items, i, "choices"); err != nil {
+			return err
 		}
 	}
 	v, ok := step["answer"]
@@ -210,6 +233,46 @@ func (p *parser) answer(q *Question, step map[string]any, i int) error {
 	return nil
 }
 
+// choicesZH reads a question's choices_zh: one Chinese text per choice, in
+// the choices' order, so that a choice's index names it in both languages.
+func (p *parser) choicesZH(q *Question, step map[string]any, i int) error {
+	v, ok := step["choices_zh"]
+	if !ok {
+		return nil
+	}
+	if len(q.Choices) == 0 {
+		return p.errAt(sectionStep, i, "choices_zh", i18n.LessonChoicesZHWithout)
+	}
+	items, ok := v.([]any)
+	if !ok {
+		return p.errAt(sectionStep, i, "choices_zh", i18n.LessonArrayStrings, "choices_zh")
+	}
+	if len(items) != len(q.Choices) {
+		return p.errAt(sectionStep, i, "choices_zh", i18n.LessonChoicesZHCount, len(q.Choices))
+	}
+	var err error
+	q.ChoicesZH, err = p.choiceTexts(items, i, "choices_zh")
+	return err
+}
+
+// choiceTexts reads the texts of choices or choices_zh: non-blank strings,
+// sanitised, none twice (two equal texts could not be told apart on screen).
+func (p *parser) choiceTexts(items []any, i int, key string) ([]string, error) {
+	var out []string
+	for _, it := range items {
+		c, ok := it.(string)
+		if !ok || strings.TrimSpace(c) == "" {
+			return nil, p.errAt(sectionStep, i, key, i18n.LessonArrayStrings, key)
+		}
+		c = termsafe.String(c)
+		if slices.Contains(out, c) {
+			return nil, p.errAt(sectionStep, i, key, i18n.LessonChoiceTwice, c)
+		}
+		out = append(out, c)
+	}
+	return out, nil
+}
+
 // number is a decoded TOML number as a finite float64.
 func number(v any) (float64, bool) {
 	switch n := v.(type) {
@@ -234,19 +297,23 @@ func (s *Scenario) Questions() int {
 
 // fileLessonStep is a step's lesson keys for the TOML encoder (record.go).
 type fileLessonStep struct {
-	Question  string   `toml:"question,omitempty"`
-	Choices   []string `toml:"choices,omitempty"`
-	Answer    any      `toml:"answer,omitempty"`
-	Tolerance *float64 `toml:"tolerance,omitempty"`
-	Explain   string   `toml:"explain,omitempty"`
-	Mode      string   `toml:"mode,omitempty"`
-	Demo      string   `toml:"demo,omitempty"`
+	Question   string   `toml:"question,omitempty"`
+	QuestionZH string   `toml:"question_zh,omitempty"`
+	Choices    []string `toml:"choices,omitempty"`
+	ChoicesZH  []string `toml:"choices_zh,omitempty"`
+	Answer     any      `toml:"answer,omitempty"`
+	Tolerance  *float64 `toml:"tolerance,omitempty"`
+	Explain    string   `toml:"explain,omitempty"`
+	ExplainZH  string   `toml:"explain_zh,omitempty"`
+	Mode       string   `toml:"mode,omitempty"`
+	Demo       string   `toml:"demo,omitempty"`
 }
 
 func encodeLessonStep(st Step) fileLessonStep {
 	out := fileLessonStep{Mode: string(st.Mode.Kind), Demo: st.Mode.Demo}
 	if q := st.Question; q != nil {
 		out.Question, out.Explain, out.Choices = q.Text, q.Explain, q.Choices
+		out.QuestionZH, out.ExplainZH, out.ChoicesZH = q.TextZH, q.ExplainZH, q.ChoicesZH
 		if len(q.Choices) > 0 {
 			out.Answer = q.Choices[q.Correct]
 		} else {

@@ -2,7 +2,6 @@ package scenarios
 
 import (
 	"errors"
-	"reflect"
 	"strings"
 	"testing"
 )
@@ -20,9 +19,12 @@ explain = "max(0.7 − 0.5 + 0.2, 0)"
 [[step]]
 dan = 0.7
 question = "regime?"
+question_zh = "难度？"
 choices = ["hard", "semi-hard", "easy"]
+choices_zh = ["困难", "半困难", "简单"]
 answer = "semi-hard"
 explain = "inside the margin"
+explain_zh = "在间隔之内"
 
 [[step]]
 mode = "batch"
@@ -52,8 +54,8 @@ mode = "playground"
 	if err != nil {
 		t.Fatalf("a lesson does not re-encode: %v\n%s", err, Encode(s))
 	}
-	if !reflect.DeepEqual(back.Steps[0].Question, q) || back.Steps[1].Question.Correct != 1 || back.Steps[2].Mode != s.Steps[2].Mode || len(back.Covers) != 2 {
-		t.Errorf("re-encoded lesson differs:\n%s", Encode(s))
+	if d := roundTripDiff(s, back); d != "" || back.Steps[1].Question.ChoicesZH[1] != "半困难" || back.Steps[1].Question.ExplainZH != "在间隔之内" {
+		t.Errorf("re-encoded lesson differs: %s\n%s", d, Encode(s))
 	}
 }
 
@@ -122,14 +124,20 @@ func TestLessonKeyErrors(t *testing.T) {
 // Lesson files are fuzz seeds too: any change to them is read or refused
 // with a line, never a panic.
 func FuzzParseLesson(f *testing.F) {
-	for _, l := range []string{"01-article-cases.toml", "04-regimes.toml", "08-batches.toml"} {
-		data, err := lessonFiles.ReadFile("lessons/" + l)
+	entries, err := lessonFiles.ReadDir("lessons")
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, e := range entries { // every lesson, English and Chinese texts
+		data, err := lessonFiles.ReadFile("lessons/" + e.Name())
 		if err != nil {
 			f.Fatal(err)
 		}
 		f.Add(data)
 	}
 	f.Add([]byte(lessonHead + "[[step]]\nchoices = ['a', \"b\",]\nquestion = 'q'\nexplain = 'e'\nanswer = 'b'\n"))
+	f.Add([]byte(lessonHead + "[[step]]\nchoices = ['a', \"b\",]\nchoices_zh = ['甲', \"乙\\u001b\",]\nquestion = 'q'\nquestion_zh = '问'\nexplain = 'e'\nexplain_zh = \"\"\"解\n释\"\"\"\nanswer = 'b'\n"))
+	f.Add([]byte(lessonHead + "[[step]]\nchoices_zh = ['甲']\nquestion_zh = 1\n"))
 	f.Fuzz(func(t *testing.T, data []byte) {
 		s, err := Parse("fuzz.toml", data)
 		if err != nil {
@@ -140,8 +148,12 @@ func FuzzParseLesson(f *testing.F) {
 			return
 		}
 		checkLayoutMatchesDecoder(t, data)
-		if _, err := Parse("again.toml", Encode(s)); err != nil {
+		back, err := Parse("again.toml", Encode(s))
+		if err != nil {
 			t.Fatalf("does not re-encode: %v", err)
+		}
+		if d := roundTripDiff(s, back); d != "" {
+			t.Fatalf("changed on re-encoding: %s", d)
 		}
 	})
 }

@@ -19,7 +19,9 @@ type (
 	fileScenario struct {
 		Name        string     `toml:"name"`
 		Title       string     `toml:"title"`
+		TitleZH     string     `toml:"title_zh,omitempty"`
 		Description string     `toml:"description,omitempty"`
+		DescZH      string     `toml:"description_zh,omitempty"`
 		Covers      []string   `toml:"covers,omitempty"`
 		Start       fileStart  `toml:"start"`
 		Step        []fileStep `toml:"step,omitempty"`
@@ -38,22 +40,24 @@ type (
 		YAP    *string  `toml:"y_ap,omitempty"`
 		YAN    *string  `toml:"y_an,omitempty"`
 		Note   string   `toml:"note,omitempty"`
+		NoteZH string   `toml:"note_zh,omitempty"`
 		fileLessonStep
 	}
 )
 
 // Encode writes s in the scenario file format with the TOML encoder (so a
-// note's every character is written as TOML spells it). Each step names
+// note's every character is written as TOML spells it), the Chinese texts
+// beside the English ones. Each step names
 // only the fields it set, so loading the result reproduces every state
 // exactly. A scenario within the loader's limits (MaxSteps, MaxFileBytes)
 // loads back; Session keeps recordings within them.
 func Encode(s *Scenario) []byte {
-	f := fileScenario{Name: s.Name, Title: s.Title, Description: s.Description, Covers: s.Covers, Start: fileStart{
+	f := fileScenario{Name: s.Name, Title: s.Title, TitleZH: s.TitleZH, Description: s.Description, DescZH: s.DescriptionZH, Covers: s.Covers, Start: fileStart{
 		DAP: s.Start.DAP.Float(), DAN: s.Start.DAN.Float(), Margin: s.Start.Margin.Float(),
 		YAP: s.Start.YAP.String(), YAN: s.Start.YAN.String(),
 	}}
 	for _, st := range s.Steps {
-		out := fileStep{Note: st.Note, fileLessonStep: encodeLessonStep(st)}
+		out := fileStep{Note: st.Note, NoteZH: st.NoteZH, fileLessonStep: encodeLessonStep(st)}
 		for _, field := range st.Set {
 			switch field {
 			case grid.DAP:

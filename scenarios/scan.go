@@ -392,8 +392,9 @@ func quoteKey(k string) string {
 }
 
 // stringArrayKeys are the keys whose value may be an array of strings
-// (a lesson's covers, a question's choices), written on one line.
-var stringArrayKeys = []string{"covers", "choices"}
+// (a lesson's covers, a question's choices and their translation), written
+// on one line.
+var stringArrayKeys = []string{"covers", "choices", "choices_zh"}
 
 // maxArrayItems bounds such an array.
 const maxArrayItems = 16

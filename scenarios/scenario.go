@@ -71,10 +71,11 @@ func (s *Scenario) NoteAt(i int) string {
 	return s.Steps[i-1].Note
 }
 
-// In returns s with its title, description and notes in language l: the
-// translation stored beside each English text where the file has one, the
-// English text where it has not. s itself is left as it is (presets are
-// shared); In of nil is nil.
+// In returns s with its title, description, notes and questions (text,
+// choices, explanation) in language l: the translation stored beside each
+// English text where the file has one, the English text where it has not.
+// s itself is left as it is (presets and lessons are shared); In of nil is
+// nil.
 func (s *Scenario) In(l i18n.Lang) *Scenario {
 	if s == nil || l != i18n.Chinese {
 		return s
@@ -85,6 +86,9 @@ func (s *Scenario) In(l i18n.Lang) *Scenario {
 	out.Steps = make([]Step, len(s.Steps))
 	for i, st := range s.Steps {
 		st.Note = or(st.NoteZH, st.Note)
+		if st.Question != nil {
+			st.Question = st.Question.inChinese()
+		}
 		out.Steps[i] = st
 	}
 	return &out

@@ -2,9 +2,12 @@ package scenarios
 
 import (
 	"errors"
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
+	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -161,10 +164,11 @@ func TestResolve(t *testing.T) {
 	}
 }
 
-// Record → load → replay reproduces the states exactly, for every preset.
+// Record → load → replay reproduces the states exactly, for every preset
+// and lesson, with every text in both languages and every question.
 func TestEncodeRoundTrip(t *testing.T) {
 	dir := t.TempDir()
-	for _, s := range Presets() {
+	for _, s := range append(Presets(), Lessons()...) {
 		path := filepath.Join(dir, s.Name+".toml")
 		if err := WriteNew(path, Encode(s)); err != nil {
 			t.Fatal(err)
@@ -173,15 +177,33 @@ func TestEncodeRoundTrip(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%s: %v\n%s", s.Name, err, Encode(s))
 		}
-		if back.Len() != s.Len() || back.Title != s.Title || back.Description != s.Description {
-			t.Fatalf("%s: round trip changed the scenario", s.Name)
-		}
-		for i := range s.Len() {
-			if back.StateAt(i) != s.StateAt(i) || back.NoteAt(i) != s.NoteAt(i) {
-				t.Errorf("%s state %d: %+v, want %+v", s.Name, i, back.StateAt(i), s.StateAt(i))
-			}
+		if d := roundTripDiff(s, back); d != "" {
+			t.Errorf("%s: %s", s.Name, d)
 		}
 	}
+}
+
+// roundTripDiff says how back, s encoded and parsed again, differs from s:
+// its states, its texts in both languages, its questions and modes; "" when
+// it does not.
+func roundTripDiff(s, back *Scenario) string {
+	if back.Len() != s.Len() || back.Name != s.Name || !slices.Equal(back.Covers, s.Covers) {
+		return fmt.Sprintf("%d states, name %q, covers %v", back.Len(), back.Name, back.Covers)
+	}
+	if a, b := textsOf(s), textsOf(back); !slices.Equal(a, b) {
+		return fmt.Sprintf("texts differ:\n  %v\n  %v", a, b)
+	}
+	for i := range s.Len() {
+		if back.StateAt(i) != s.StateAt(i) {
+			return fmt.Sprintf("state %d: %+v, want %+v", i, back.StateAt(i), s.StateAt(i))
+		}
+	}
+	for i, st := range s.Steps {
+		if !reflect.DeepEqual(back.Steps[i].Question, st.Question) || back.Steps[i].Mode != st.Mode {
+			return fmt.Sprintf("step %d: question %+v mode %+v, want %+v %+v", i+1, back.Steps[i].Question, back.Steps[i].Mode, st.Question, st.Mode)
+		}
+	}
+	return ""
 }
 
 func TestWriteNewNeverOverwrites(t *testing.T) {
@@ -227,13 +249,11 @@ func FuzzParse(f *testing.F) {
 			}
 		}
 		back, err := Parse("again.toml", Encode(s))
-		if err != nil || back.Len() != s.Len() || back.Title != s.Title || back.Description != s.Description {
+		if err != nil {
 			t.Fatalf("re-encoding failed: %v", err)
 		}
-		for i := range s.Len() {
-			if back.StateAt(i) != s.StateAt(i) || back.NoteAt(i) != s.NoteAt(i) {
-				t.Fatalf("state %d changed on re-encoding", i)
-			}
+		if d := roundTripDiff(s, back); d != "" {
+			t.Fatalf("changed on re-encoding: %s", d)
 		}
 	})
 }

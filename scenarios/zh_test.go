@@ -10,39 +10,62 @@ import (
 	"losslab/i18n"
 )
 
-// Every preset carries its Chinese texts beside the English ones: a title,
-// a description and a note for every step that has one.
-func TestPresetsHaveChinese(t *testing.T) {
-	for _, s := range Presets() {
-		if s.TitleZH == "" || s.DescriptionZH == "" {
-			t.Errorf("%s: title_zh or description_zh missing", s.Name)
-		}
-		for i, st := range s.Steps {
-			if (st.Note == "") != (st.NoteZH == "") {
-				t.Errorf("%s step %d: note %q but note_zh %q", s.Name, i+1, st.Note, st.NoteZH)
+// Every preset and every lesson carries its Chinese texts beside the
+// English ones: a title, a description, a note for every step that has one
+// and, in a lesson, every question's text, choices and explanation.
+func TestEveryTextHasChinese(t *testing.T) {
+	for _, s := range append(Presets(), Lessons()...) {
+		for _, tx := range textsOf(s) {
+			if tx.en != "" && tx.zh == "" {
+				t.Errorf("%s %s: %q has no Chinese text", s.Name, tx.where, tx.en)
+			}
+			if tx.en == "" && tx.zh != "" {
+				t.Errorf("%s %s: Chinese text %q without English", s.Name, tx.where, tx.zh)
 			}
 		}
 	}
 }
 
-var numberPattern = regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
+// text is one text of a scenario in both languages.
+type text struct{ where, en, zh string }
 
-// The English notes' numbers are checked against core/loss (notes_test.go);
-// a translation quotes exactly the same numbers, so it is checked with them.
-func TestChineseQuotesTheSameNumbers(t *testing.T) {
-	same := func(where, en, zh string) {
-		a, b := numberPattern.FindAllString(en, -1), numberPattern.FindAllString(zh, -1)
-		slices.Sort(a)
-		slices.Sort(b)
-		if !slices.Equal(a, b) {
-			t.Errorf("%s: English quotes %v, Chinese %v\n  %s\n  %s", where, a, b, en, zh)
+// textsOf lists every text of s that a screen shows, with its translation
+// ("" where the file has none).
+func textsOf(s *Scenario) []text {
+	out := []text{{"title", s.Title, s.TitleZH}, {"description", s.Description, s.DescriptionZH}}
+	for i, st := range s.Steps {
+		where := "step " + strconv.Itoa(i+1)
+		out = append(out, text{where + " note", st.Note, st.NoteZH})
+		q := st.Question
+		if q == nil {
+			continue
+		}
+		out = append(out, text{where + " question", q.Text, q.TextZH}, text{where + " explain", q.Explain, q.ExplainZH})
+		for j, c := range q.Choices {
+			zh := ""
+			if j < len(q.ChoicesZH) {
+				zh = q.ChoicesZH[j]
+			}
+			out = append(out, text{where + " choice " + strconv.Itoa(j+1), c, zh})
 		}
 	}
-	for _, s := range Presets() {
-		same(s.Name+" title", s.Title, s.TitleZH)
-		same(s.Name+" description", s.Description, s.DescriptionZH)
-		for i, st := range s.Steps {
-			same(s.Name+" step "+strconv.Itoa(i+1), st.Note, st.NoteZH)
+	return out
+}
+
+var numberPattern = regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
+
+// The English texts' numbers are checked against core/loss (notes_test.go,
+// lessons_test.go); a translation quotes exactly the same numbers, so it is
+// checked with them.
+func TestChineseQuotesTheSameNumbers(t *testing.T) {
+	for _, s := range append(Presets(), Lessons()...) {
+		for _, tx := range textsOf(s) {
+			a, b := numberPattern.FindAllString(tx.en, -1), numberPattern.FindAllString(tx.zh, -1)
+			slices.Sort(a)
+			slices.Sort(b)
+			if !slices.Equal(a, b) {
+				t.Errorf("%s %s: English quotes %v, Chinese %v\n  %s\n  %s", s.Name, tx.where, a, b, tx.en, tx.zh)
+			}
 		}
 	}
 }
@@ -65,6 +88,18 @@ note_zh = "更近"
 [[step]]
 dap = 0.5
 note = "no translation"
+[[step]]
+question = "Which regime?"
+question_zh = "哪种难度？"
+choices = ["hard", "semi-hard", "easy"]
+choices_zh = ["困难", "半困难", "简单"]
+answer = "semi-hard"
+explain = "inside the margin"
+[[step]]
+question = "Loss?"
+answer = 0.1
+explain = "0.5 − 0.6 + 0.2"
+explain_zh = "0.5 − 0.6 + 0.2，在间隔之内"
 `)
 	s, err := Parse("two.toml", data)
 	if err != nil {
@@ -89,6 +124,21 @@ note = "no translation"
 	if zh.StateAt(2) != s.StateAt(2) || zh.Name != s.Name || zh.Source != s.Source {
 		t.Error("In changed more than the texts")
 	}
+	// A choice keeps its identity, its index: only the texts change.
+	q, zq := s.Steps[2].Question, zh.Steps[2].Question
+	if zq.Text != "哪种难度？" || !slices.Equal(zq.Choices, []string{"困难", "半困难", "简单"}) || zq.Correct != 1 || zq.RightAnswer() != "半困难" || zq.Explain != "inside the margin" {
+		t.Errorf("Chinese question %+v", zq)
+	}
+	if q.Text != "Which regime?" || q.RightAnswer() != "semi-hard" || q.Choices[0] != "hard" {
+		t.Errorf("In changed the English question: %+v", q)
+	}
+	n, zn := s.Steps[3].Question, zh.Steps[3].Question
+	if zn.Text != "Loss?" || zn.Explain != "0.5 − 0.6 + 0.2，在间隔之内" || zn.Answer != n.Answer || zn.Tolerance != n.Tolerance {
+		t.Errorf("Chinese number question %+v", zn)
+	}
+	if ok, _ := zn.CheckNumber("0.1"); !ok {
+		t.Error("a Chinese number question does not take its answer")
+	}
 }
 
 func TestChineseKeysAreChecked(t *testing.T) {
@@ -96,6 +146,15 @@ func TestChineseKeysAreChecked(t *testing.T) {
 		{"name = \"a\"\ntitle = \"t\"\ntitle_fr = \"x\"\n", "f.toml:3: unknown key title_fr (known keys: name, title, title_zh, description, description_zh, covers, [start], [[step]])"},
 		{"name = \"a\"\ntitle = \"t\"\ntitle_zh = 3\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n", "f.toml:3: title_zh must be a string, not a number"},
 		{"name = \"a\"\ntitle = \"t\"\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n[[step]]\ndap = 0.1\nnote_zh = \"红\"\nnote_zh = \"又一次\"\n", "f.toml:12: note_zh is given twice (first at line 11)"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nanswer = 1\nchoices_zh = [\"甲\", \"乙\"]\n", "f.toml:14: choices_zh translates choices: give choices = [\"…\", …] in the same step"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nchoices = [\"a\", \"b\"]\nchoices_zh = [\"甲\"]\nanswer = \"a\"\n", "f.toml:14: choices_zh must list as many choices as choices (2), in the same order"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nchoices = [\"a\", \"b\"]\nchoices_zh = [\"甲\", \"甲\"]\nanswer = \"a\"\n", "f.toml:14: the choice \"甲\" is given twice"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nchoices = [\"a\", \"b\"]\nchoices_zh = [\"甲\", \" \"]\nanswer = \"a\"\n", "f.toml:14: choices_zh must be an array of strings: [\"a\", \"b\"]"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nchoices = [\"a\", \"b\"]\nchoices_zh = [\"甲\",\n\"乙\"]\nanswer = \"a\"\n", "f.toml:14: choices_zh is an array of strings written on one line: [\"a\", \"b\"]"},
+		{lessonHead + "[[step]]\ndap = 0.1\nquestion_zh = \"问\"\n", "f.toml:12: question_zh belongs to a question: give question = \"…\" in the same step"},
+		{lessonHead + "[[step]]\ndap = 0.1\nexplain_zh = \"解释\"\n", "f.toml:12: explain_zh belongs to a question: give question = \"…\" in the same step"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nquestion_zh = 7\nexplain = \"e\"\nanswer = 1\n", "f.toml:12: question_zh must be a string, not a number"},
+		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nexplain_zh = true\nanswer = 1\n", "f.toml:13: explain_zh must be a string, not a boolean"},
 	} {
 		_, err := Parse("f.toml", []byte(c.file))
 		if err == nil || err.Error() != c.want {
@@ -108,5 +167,12 @@ func TestChineseKeysAreChecked(t *testing.T) {
 	}
 	if strings.ContainsRune(s.TitleZH, '\x1b') {
 		t.Errorf("title_zh keeps an escape: %q", s.TitleZH)
+	}
+	s, err = Parse("f.toml", []byte(lessonHead+"[[step]]\nquestion = \"q\"\nquestion_zh = \"问\\u001b[2J题\"\nexplain = \"e\"\nexplain_zh = \"解\\u0007释\"\nchoices = [\"a\", \"b\"]\nchoices_zh = [\"甲\\u001b[31m\", \"乙\"]\nanswer = \"a\"\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if q := s.Steps[0].Question; strings.ContainsAny(q.TextZH+q.ExplainZH+q.ChoicesZH[0], "\x1b\a") {
+		t.Errorf("Chinese question texts keep control characters: %+v", q)
 	}
 }

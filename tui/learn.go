@@ -120,7 +120,9 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 		m.lessons = scenarios.Lessons()
 	}
 	// Lessons in the interface's language where the file has it (title_zh,
-	// description_zh, note_zh); questions stay in English for now.
+	// description_zh, note_zh, question_zh, choices_zh, explain_zh); a
+	// choice is checked by its index, so the language never changes what
+	// is right.
 	shown := make([]*scenarios.Scenario, len(m.lessons))
 	for i, l := range m.lessons {
 		shown[i] = l.In(ctx.Printer.Lang())

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -8,15 +9,23 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
 )
 
 func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {
 	t.Helper()
-	next, _ := NewLearn(testContext(), cfg).Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return newLearnIn(t, testContext(), cfg, w, h)
+}
+
+// newLearnIn is newLearn on ctx (a language, a renderer).
+func newLearnIn(t testing.TB, ctx *Context, cfg LearnConfig, w, h int) LearnModel {
+	t.Helper()
+	next, _ := NewLearn(ctx, cfg).Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(LearnModel)
 }
 
@@ -171,36 +180,88 @@ func TestLearnExploreAndReturn(t *testing.T) {
 // offering the next; under NO_COLOR too (the test context is Ascii).
 func TestEveryLessonWalksAndFits(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		m := newLearn(t, LearnConfig{}, size[0], size[1])
-		m = pressLearn(t, m, "enter")
-		for li, l := range scenarios.Lessons() {
-			for i := 0; i < l.Len(); i++ {
-				if name, step := m.Lesson(); name != l.Name || step != i {
-					t.Fatalf("%v: at %s %d, want %s %d", size, name, step, l.Name, i)
-				}
-				checkFits(t, m.View(), size)
-				if i > 0 && l.Steps[i-1].Question != nil {
-					m = answerRight(t, m, l.Steps[i-1].Question)
-					v := m.View()
-					if !strings.Contains(v, "✓ Right: "+l.Steps[i-1].Question.RightAnswer()) {
-						t.Errorf("%v %s step %d:\n%s", size, l.Name, i, v)
-					}
-					checkFits(t, v, size)
-				}
-				if i < l.Len()-1 {
-					m = pressLearn(t, m, "right")
-				}
-			}
-			v := m.View()
-			if li+1 < len(scenarios.Lessons()) && !strings.Contains(strings.Join(strings.Fields(v), " "), "Press enter for the next one: "+scenarios.Lessons()[li+1].Title) {
-				t.Errorf("%v: %s's end does not offer the next lesson:\n%s", size, l.Name, v)
-			}
-			m = pressLearn(t, m, "enter")
-		}
-		if v := m.View(); !strings.Contains(v, "8 of 8 lessons done") {
-			t.Errorf("%v: after the course:\n%s", size, v)
+		walkCourse(t, testContext(), size, func(what, v string) {
+			t.Helper()
+			checkFits(t, v, size)
+		})
+	}
+}
+
+// walkCourse goes through every lesson in order with the keys a learner
+// presses, hands every screen to check, and asserts what the course says
+// in the context's language: at each question the screens after a wrong
+// answer and after a skip (then the right answer is given), the next
+// lesson offered at each lesson's end, the whole course done at the end.
+func walkCourse(t *testing.T, ctx *Context, size [2]int, check func(what, view string)) {
+	t.Helper()
+	p := ctx.Printer
+	var course []*scenarios.Scenario
+	for _, l := range scenarios.Lessons() {
+		course = append(course, l.In(p.Lang()))
+	}
+	m := newLearnIn(t, ctx, LearnConfig{}, size[0], size[1])
+	check(fmt.Sprintf("%v list", size), m.View())
+	m = pressLearn(t, m, "enter")
+	says := func(what, v, text string) {
+		t.Helper()
+		if !strings.Contains(squeeze(v), squeeze(text)) {
+			t.Errorf("%s: the screen does not say %q:\n%s", what, text, v)
 		}
 	}
+	for li, l := range course {
+		for i := 0; i < l.Len(); i++ {
+			what := fmt.Sprintf("%v %s step %d", size, l.Name, i)
+			if name, step := m.Lesson(); name != l.Name || step != i {
+				t.Fatalf("%s: at %s %d", what, name, step)
+			}
+			check(what, m.View())
+			if q := questionAt(l, i); q != nil {
+				wrong, said := answerWrong(t, m, q)
+				check(what+" answered wrong", wrong.View())
+				says(what+" answered wrong", wrong.View(), p.T(i18n.LearnWrong, said, q.RightAnswer()))
+				says(what+" answered wrong", wrong.View(), q.Explain)
+				skipped := pressLearn(t, m, "tab")
+				check(what+" skipped", skipped.View())
+				says(what+" skipped", skipped.View(), p.T(i18n.LearnSkipped, q.RightAnswer()))
+				m = answerRight(t, m, q)
+				check(what+" answered", m.View())
+				says(what+" answered", m.View(), p.T(i18n.LearnRight, q.RightAnswer()))
+			}
+			if i < l.Len()-1 {
+				m = pressLearn(t, m, "right")
+			}
+		}
+		if li+1 < len(course) {
+			says(fmt.Sprintf("%v %s end", size, l.Name), m.View(), p.T(i18n.LearnEndNext, course[li+1].Title))
+		}
+		m = pressLearn(t, m, "enter")
+	}
+	check(fmt.Sprintf("%v list after the course", size), m.View())
+	says(fmt.Sprintf("%v after the course", size), m.View(), p.T(i18n.LearnListDone, len(course), len(course)))
+}
+
+// questionAt is the question of lesson l's state i, nil if it asks none.
+func questionAt(l *scenarios.Scenario, i int) *scenarios.Question {
+	if i == 0 {
+		return nil
+	}
+	return l.Steps[i-1].Question
+}
+
+// squeeze drops styling and every space, so that a text wrapped over lines
+// (between words, or between Chinese characters) still matches.
+func squeeze(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), "") }
+
+// answerWrong gives a wrong answer to q: the next choice, or the answer
+// plus 1; it returns the model and what was said as the verdict quotes it.
+func answerWrong(t *testing.T, m LearnModel, q *scenarios.Question) (LearnModel, string) {
+	t.Helper()
+	if len(q.Choices) > 0 {
+		pick := (q.Correct + 1) % len(q.Choices)
+		return pressLearn(t, m, string(rune('1'+pick)), "enter"), q.Choices[pick]
+	}
+	said := numfmt.Input(q.Answer + 1)
+	return pressLearn(t, m, said, "enter"), said
 }
 
 func answerRight(t *testing.T, m LearnModel, q *scenarios.Question) LearnModel {

@@ -81,7 +81,8 @@ func (m LearnModel) listView() string {
 	return m.frame(lines, []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Playground, m.keys.Quit})
 }
 
-// frame pads body to the window, then adds the status and help lines.
+// frame pads body to the window, then adds the status and help lines;
+// every line is padded to the window's width, so a screen is exactly w×h.
 func (m LearnModel) frame(body []string, keys []key.Binding) string {
 	rows := m.height - 2
 	if len(body) > rows {
@@ -94,7 +95,11 @@ func (m LearnModel) frame(body []string, keys []key.Binding) string {
 	if m.status != "" {
 		status = m.ctx.Styles.Error.Render(ansi.Truncate(m.status, m.width, "…"))
 	}
-	return strings.Join(append(body, status, ansi.Truncate(m.help.ShortHelpView(keys), m.width, "")), "\n")
+	lines := append(body, status, ansi.Truncate(m.help.ShortHelpView(keys), m.width, ""))
+	for i, l := range lines {
+		lines[i] = l + strings.Repeat(" ", max(0, m.width-lipgloss.Width(l)))
+	}
+	return strings.Join(lines, "\n")
 }
 
 func (m LearnModel) stepView() string {

@@ -207,18 +207,23 @@ var allowedLatin = map[string]bool{
 	"AUC": true, "batch-all": true, "batch-hard": true, "semi-hard": true, "InfoNCE": true, "NT-Xent": true, "softmax": true,
 	"torch.nn.TripletMarginLoss": true, "pytorch-metric-learning": true, "TripletMarginLoss": true, "L2": true,
 	"core/loss": true,
+	// Libraries, papers and their APIs the lesson on conventions names.
+	"PyTorch": true, "HingeEmbeddingLoss": true, "TensorFlow": true, "Addons": true, "contrastive_loss": true,
+	"Hadsell": true, "ContrastiveLoss": true,
 }
 
 var latinWord = regexp.MustCompile(`[A-Za-z][A-Za-z0-9_./-]*[A-Za-z0-9]|[A-Za-z]`)
 
 // quotedNames are texts quoted whole, English words and all: the preset
-// names (identifiers) and the article's title as it was published.
+// names and the course's teaching points (identifiers), the course's
+// command and the article's title as it was published.
 func quotedNames() []string {
 	var names []string
 	for _, s := range scenarios.Presets() {
 		names = append(names, s.Name)
 	}
-	return append(names, "如何设计loss使得两个分布的差异更大")
+	names = append(names, scenarios.TeachingPoints()...)
+	return append(names, "losslab learn", "如何设计loss使得两个分布的差异更大")
 }
 
 // englishWords returns the Latin words of screen text v that are neither

@@ -88,7 +88,7 @@ func wrap(units []Unit, w int, cut bool) []string {
 			gap = 1
 		}
 		switch {
-		case lineW == 0:
+		case line == "": // not lineW == 0: a zero-width first piece must not be overwritten
 		case lineW+gap+seg.width <= w:
 			line, lineW = line+strings.Repeat(" ", gap)+seg.text, lineW+gap+seg.width
 			continue

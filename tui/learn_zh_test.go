@@ -1,0 +1,117 @@
+package tui
+
+import (
+	"strings"
+	"testing"
+
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/scenarios"
+)
+
+// The course in Chinese: every lesson walked at 80×24 and 120×40, answered
+// wrong, skipped and answered right, each screen exactly w×h cells with no
+// English word outside the allow-list; the course's verdicts, explanations
+// and titles are the lessons' Chinese texts.
+func TestEveryLessonWalksInChinese(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		walkCourse(t, chineseContext(), size, func(what, v string) {
+			t.Helper()
+			checkWidths(t, what, v, size[0], size[1], true)
+			// iris is the batch demo's identifier, quoted by the step that
+			// opens it (as the batch view's own test allows it).
+			if words := englishWords(v, []string{"iris"}); len(words) > 0 {
+				t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
+			}
+		})
+	}
+}
+
+// A choice is checked by its index: in Chinese the learner picks 半困难 and
+// is right exactly where the English learner picking semi-hard is.
+func TestLearnChoiceQuestionInChinese(t *testing.T) {
+	m := newLearnIn(t, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+	m = pressLearn(t, m, "right")
+	if v := m.View(); !strings.Contains(v, "▸ 1. 困难") || !strings.Contains(v, "这个三元组属于哪种难度？") || strings.Contains(v, "0.3000") {
+		t.Fatalf("question screen:\n%s", v)
+	}
+	m = pressLearn(t, m, "down", "enter")
+	v := m.View()
+	for _, want := range []string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
+		}
+	}
+	m = pressLearn(t, m, "right", "2", "enter")
+	if v := m.View(); !strings.Contains(v, "✓ 正确：半困难。") {
+		t.Errorf("a digit picks the choice:\n%s", v)
+	}
+	// The same keys in English give the same verdicts.
+	en := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+	en = pressLearn(t, en, "right", "down", "enter", "right", "2", "enter")
+	if v := en.View(); !strings.Contains(v, "✓ Right: semi-hard.") {
+		t.Errorf("English, same keys:\n%s", v)
+	}
+}
+
+// A number question in Chinese takes the same numbers, and a typing error
+// is said in Chinese.
+func TestLearnNumberQuestionInChinese(t *testing.T) {
+	m := newLearnIn(t, chineseContext(), LearnConfig{}, 80, 24)
+	m = pressLearn(t, m, "enter", "right")
+	if v := m.View(); !strings.Contains(squeeze(v), squeeze("三元组损失 max(d(a,p) − d(a,n) + m, 0) 是多少？")) || !strings.Contains(v, i18n.New(i18n.Chinese).T(i18n.LearnStateHidden)) {
+		t.Fatalf("question screen:\n%s", v)
+	}
+	m = pressLearn(t, m, "a", "b", "enter")
+	if v := m.View(); !strings.Contains(v, `"ab" 不是数字`) {
+		t.Errorf("not a number:\n%s", v)
+	}
+	m = pressLearn(t, m, "backspace", "backspace", "0", ".", "4", "enter")
+	if v := m.View(); !strings.Contains(v, "✓ 正确：0.40。") || !strings.Contains(squeeze(v), "三元组损失为0.4。负样本比正样本离锚点更近") {
+		t.Errorf("after the right answer:\n%s", v)
+	}
+}
+
+// Target: a keystroke in a Chinese lesson (Update and View at 120×40, the
+// Chinese texts wrapped between characters) under 1 ms, as in English
+// (measured 0.10 ms; English 0.07 ms in the same run).
+func BenchmarkLearnKeystrokeChinese(b *testing.B) {
+	m := newLearnIn(b, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	keys := []string{"right", "1", "enter", "right", "left"}
+	i := 0
+	for b.Loop() {
+		next, _ := m.Update(keyMsg(keys[i%len(keys)]))
+		m = next.(LearnModel)
+		_ = m.View()
+		i++
+	}
+}
+
+// A choice that names a regime in English names it in Chinese with the
+// word the state line prints after the answer, so the verdict and the
+// state agree.
+func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
+	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
+	checked := 0
+	for _, l := range scenarios.Lessons() {
+		for i, st := range l.Steps {
+			q := st.Question
+			if q == nil {
+				continue
+			}
+			for j, c := range q.Choices {
+				for r := range loss.Regime(3) {
+					if c == regimeWord(en, r) {
+						checked++
+						if got, want := q.ChoicesZH[j], regimeWord(zh, r); got != want {
+							t.Errorf("%s step %d: choice %q is %q in Chinese, the state line says %q", l.Name, i+1, c, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no lesson offers a regime as a choice")
+	}
+}
