@@ -95,11 +95,9 @@ func slowScatter(c *dotCanvas, pl plane, in train.Inspection, st styles) []strin
 		top = math.Max(top, in.GradNorm(row))
 	}
 	// The longest stroke is a sixth of the canvas's shorter side; shorter
-	// ones in proportion, but long enough to leave the letter's cell.
+	// ones in proportion, but long enough (5 dots) to leave the letter's cell.
 	longest := math.Max(6, float64(min(2*c.w, 4*c.h))/6)
-	dots := make([][2]int, len(rows))
 	for row, pt := range rows {
-		dots[row] = [2]int{-1, -1}
 		if pt < 0 {
 			continue
 		}
@@ -107,30 +105,31 @@ func slowScatter(c *dotCanvas, pl plane, in train.Inspection, st styles) []strin
 		if !ok {
 			continue
 		}
-		dots[row] = [2]int{x, y}
-		if g := in.GradNorm(row); g > 0 && top > 0 {
+		cx, cy := min(max(x/2, 0), c.w-1), min(max(y/4, 0), c.h-1)
+		// A letter whose cell is taken goes beside it, so that all three
+		// show; its stroke then starts from the letter, not from under
+		// another one.
+		for _, off := range [][2]int{{0, 0}, {1, 0}, {-1, 0}, {0, -1}, {0, 1}, {2, 0}, {-2, 0}} {
+			lx, ly := cx+off[0], cy+off[1]
+			if lx < 0 || ly < 0 || lx >= c.w || ly >= c.h {
+				continue
+			}
+			if _, taken := marks[ly*c.w+lx]; !taken {
+				marks[ly*c.w+lx] = slowMarks[row]
+				if off != [2]int{0, 0} {
+					x, y = 2*lx, 4*ly+1
+				}
+				break
+			}
+		}
+		// A push under a tenth of the largest gets no stroke: drawn at the
+		// shortest visible length it would look as strong as the others.
+		if g := in.GradNorm(row); g > 0 && g >= top/10 {
 			n := math.Max(5, longest*g/top)
 			// −∂L/∂x; the canvas's y grows downwards.
 			ex := x + int(math.Round(-in.Grad[row][0]/g*n))
 			ey := y + int(math.Round(in.Grad[row][1]/g*n))
 			strokes.line(x, y, ex, ey, 0)
-		}
-	}
-	for row, d := range dots {
-		if d[0] < 0 {
-			continue
-		}
-		cx, cy := min(max(d[0]/2, 0), c.w-1), min(max(d[1]/4, 0), c.h-1)
-		// A letter whose cell is taken goes beside it, so that all three show.
-		for _, off := range [][2]int{{0, 0}, {1, 0}, {-1, 0}, {0, -1}, {0, 1}, {2, 0}, {-2, 0}} {
-			x, y := cx+off[0], cy+off[1]
-			if x < 0 || y < 0 || x >= c.w || y >= c.h {
-				continue
-			}
-			if _, taken := marks[y*c.w+x]; !taken {
-				marks[y*c.w+x] = slowMarks[row]
-				break
-			}
 		}
 	}
 	mark := st.slow
