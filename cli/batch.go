@@ -301,8 +301,14 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		line(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
 	}
 	fmt.Fprintln(w)
-	line(i18n.BatchDistributions)
-	for _, line := range tui.HistogramLines(p, r.Histogram, 100, 15) {
+	const rows = 15 // bins shown; more are merged in groups, and the heading says so
+	for i, line := range tui.HistogramHeading(p, r.Histogram, rows) {
+		if i > 0 {
+			line = "  " + line
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, line := range tui.HistogramLines(p, r.Histogram, 100, rows) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }

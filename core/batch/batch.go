@@ -416,8 +416,9 @@ type computation struct {
 	anchors []anchorStats // by slot: anchor index, or position in the sample
 
 	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
-	// (binned method, samples) and goes to the worker's histogram; otherwise
-	// pairs count once, j > a, and negatives stream against the positives.
+	// (a sample: the anchor is the unit of sampling); otherwise each pair
+	// counts once, j > a. The binned method adds the pairs to the worker's
+	// histogram, the exact one streams negatives against the positives.
 	ordered bool
 
 	// Streaming comparison of negative pairs with the sorted positives.
@@ -574,7 +575,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 				far++
 			}
 			switch {
-			case c.ordered:
+			case w.hist != nil:
 				w.hist.add(same, dj)
 			case !same:
 				c.streamNegative(w, dj)
