@@ -18,6 +18,7 @@ var englishAreas = []map[ID]string{
 	lessonsEN,
 	zh2EN,
 	batchEN,
+	dataEN,
 }
 
 var english = join(englishAreas...)
@@ -38,6 +39,7 @@ var chineseAreas = []map[ID]string{
 	lessonsZH,
 	zh2ZH,
 	batchZH,
+	dataZH,
 }
 
 var chinese = join(chineseAreas...)
