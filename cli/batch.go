@@ -170,7 +170,7 @@ func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 		if f.format != "" || f.labelCol != "" {
 			return nil, errors.New("--format and --label-col apply to --in, not --demo")
 		}
-		return dataset.Demo(f.demo)
+		return dataset.DemoLimited(f.demo, lim)
 	case f.in == "":
 		return nil, errors.New("no input: give --in FILE or --demo iris|digits")
 	case f.labels != "":
@@ -268,18 +268,25 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		classList(d.Classes), r.Distance, num(r.Margin))
 	if r.Sample != nil {
 		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
+		if len(r.NoInterval) > 0 {
+			line(i18n.BatchNoIntervalNote)
+		}
 	}
 	fmt.Fprintln(w)
-	// ci appends a sampled statistic's interval to the figure it qualifies.
+	// ci appends a sampled statistic's interval to the figure it qualifies,
+	// or says that the sample cannot give it one.
 	ci := func(key string, format func(float64) string) string {
+		if r.Sample == nil {
+			return ""
+		}
 		iv, ok := r.Intervals[key]
 		if !ok {
-			return ""
+			return " " + p.T(i18n.BatchNoInterval)
 		}
 		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
 	}
 	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
-	writeBatchLosses(w, p, r.ByLoss, r.Intervals)
+	writeBatchLosses(w, p, r.ByLoss, ci)
 	fmt.Fprintln(w)
 	t := r.Triplets
 	line(i18n.BatchTextTriplets,

@@ -127,7 +127,7 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 		return nil
 	}
 	res.Sample = &Sample{Anchors: k, Of: n, Seed: opts.Seed}
-	res.Intervals = c.intervals(res, second, b)
+	c.intervals(res, second, b)
 	return nil
 }
 

@@ -354,27 +354,40 @@ func sortSearch(sorted []float64, x float64, orEqual bool) int {
 	return k
 }
 
-// Every interval is finite (JSON cannot hold anything else), even for a
-// statistic with no terms in the sample and for a sample of one anchor.
+// Every interval is finite (JSON cannot hold anything else) and has a width:
+// a statistic with no terms in the sample, or one the sampled anchors all
+// agree on, is listed as having no interval instead of getting a point. A
+// sample asked for below MinSampleAnchors is raised to it.
 func TestIntervalsFinite(t *testing.T) {
 	// Two far-apart classes and m = 0: no active triplet, so the non-zero
-	// mean has no terms at all.
-	x := mat.NewDense(6, 1, []float64{0, 0.1, 0.2, 10, 10.1, 10.2})
-	for _, k := range []int{1, 2, 5} {
-		res, err := Compute(context.Background(), x, []int{0, 0, 0, 1, 1, 1}, 2, Options{SampleAnchors: k, Seed: 1})
+	// mean has no terms at all and every anchor has no close negative.
+	var rows []float64
+	labels := make([]int, 80)
+	for i := range 80 {
+		labels[i] = i / 40
+		rows = append(rows, float64(labels[i])*100+float64(i%40)*0.01)
+	}
+	x := mat.NewDense(80, 1, rows)
+	for _, k := range []int{1, 2, 5, 40} {
+		res, err := Compute(context.Background(), x, labels, 2, Options{SampleAnchors: k, Seed: 1})
 		if err != nil {
 			t.Fatalf("k=%d: %v", k, err)
 		}
-		if res.Sample.Anchors < 2 {
+		if res.Sample.Anchors != max(k, MinSampleAnchors) {
 			t.Errorf("k=%d: a sample of %d anchors", k, res.Sample.Anchors)
 		}
 		for key, iv := range res.Intervals {
-			if math.IsInf(iv.Low, 0) || math.IsInf(iv.High, 0) || math.IsNaN(iv.Low) || math.IsNaN(iv.High) || iv.Low > iv.High {
+			if math.IsInf(iv.Low, 0) || math.IsInf(iv.High, 0) || math.IsNaN(iv.Low) || math.IsNaN(iv.High) || !(iv.Low < iv.High) {
 				t.Errorf("k=%d: %s = %+v", k, key, iv)
 			}
 		}
-		if iv := res.Intervals["losses.batch_all_nonzero"]; iv != (Interval{}) || res.Losses.BatchAllNonzero != 0 {
-			t.Errorf("k=%d: non-zero mean %v in %+v", k, res.Losses.BatchAllNonzero, iv)
+		for _, key := range []string{"losses.batch_all_nonzero", "separation.negatives_closer_than_median_positive_plus_margin", "triplets.hard_fraction"} {
+			if _, ok := res.Intervals[key]; ok || !slices.Contains(res.NoInterval, key) {
+				t.Errorf("k=%d: %s has interval %v; no interval for %v", k, key, res.Intervals[key], res.NoInterval)
+			}
+		}
+		if _, ok := res.Intervals["losses.contrastive"]; !ok {
+			t.Errorf("k=%d: the contrastive loss varies across anchors but has no interval", k)
 		}
 	}
 }
