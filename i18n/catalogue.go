@@ -19,6 +19,13 @@ var englishAreas = []map[ID]string{
 	zh2EN,
 	batchEN,
 	dataEN,
+	shareEN,
+	sharePanelEN,
+	shareFigEN,
+	shareCLIEN,
+	shareServeEN,
+	shareServeCLIEN,
+	shareTrainFigEN,
 }
 
 var english = join(englishAreas...)
@@ -40,6 +47,13 @@ var chineseAreas = []map[ID]string{
 	zh2ZH,
 	batchZH,
 	dataZH,
+	shareZH,
+	sharePanelZH,
+	shareFigZH,
+	shareCLIZH,
+	shareServeZH,
+	shareServeCLIZH,
+	shareTrainFigZH,
 }
 
 var chinese = join(chineseAreas...)
