@@ -25,7 +25,7 @@ semi-hard（采用该挖掘方式的三元组损失）、batch-hard-soft
 InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5）。
 小批次按类均衡：P 个类 × 每类 K 个样本。
 
-指标：下一个小批次上的损失与活跃比例；AUC（距离 < t 判为同类）；
+指标：下一个小批次上的损失与激活比例；AUC（距离 < t 判为同类）；
 最多 400 个点的所有样本对上，同类与异类的平均距离；平均成对距离
 低于第 0 步的百分之一时判为塌缩。
 
@@ -68,7 +68,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainNo:                  "否",
 	TrainLoss:                "损失",
 	TrainAUC:                 "AUC",
-	TrainActive:              "活跃",
+	TrainActive:              "激活",
 	TrainMeanPos:             "同类平均 d",
 	TrainMeanNeg:             "异类平均 d",
 	TrainMeanDist:            "平均成对距离",
@@ -82,7 +82,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainPaneMargin:     "%s，间隔 %s",
 	TrainPaneNoMargin:   "%s，无间隔",
 	TrainPaneStep:       "第 %s 步 · 损失 %s",
-	TrainPaneAUC:        "AUC %s · 活跃 %s",
+	TrainPaneAUC:        "AUC %s · 激活 %s",
 	TrainPaneMeans:      "平均 d：同类 %s · 异类 %s",
 	TrainLegendMargin:   "█ 同类 ░ 异类 ▓ 两者 ┊ 间隔",
 	TrainLegend:         "█ 同类 ░ 异类 ▓ 两者",
