@@ -177,17 +177,20 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 		}
 		return nil
 	}
+	// Every step is checked (core/train), so the step a divergence names
+	// does not depend on --every; the output is buffered, so a run that
+	// diverges prints nothing but the error.
 	for s := 0; ; s++ {
 		if s%f.every == 0 || s == f.steps {
 			if err := record(); err != nil {
-				return divergedError(err, s, f.cfg.LR)
+				return divergedError(err, f.cfg.LR)
 			}
 		}
 		if s == f.steps {
 			break
 		}
 		if err := tr.Step(); err != nil {
-			return divergedError(err, s+1, f.cfg.LR)
+			return divergedError(err, f.cfg.LR)
 		}
 	}
 	if f.plain {
@@ -207,9 +210,9 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 	return nil
 }
 
-func divergedError(err error, step int, lr float64) error {
-	if errors.Is(err, train.ErrDiverged) {
-		return usagef(i18n.TrainDiverged, step, numfmt.Input(lr))
+func divergedError(err error, lr float64) error {
+	if d := (*train.DivergedError)(nil); errors.As(err, &d) {
+		return usagef(i18n.TrainDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(lr))
 	}
 	return err
 }

@@ -139,6 +139,32 @@ func TestTrainBadFlags(t *testing.T) {
 	}
 }
 
+// A run that diverges says so in one line naming --lr and the same step for
+// every --every and output, prints nothing on stdout and exits 2: never a
+// row or a summary with +Inf, never a raw JSON error.
+func TestTrainDivergenceIsOneLine(t *testing.T) {
+	var first string
+	for _, every := range []string{"1", "10", "50", "500"} {
+		for _, output := range []string{"--plain", "--json"} {
+			steps := map[string]string{"--plain": "200", "--json": "400"}[output] // the report's runs
+			code, out, errOut := run(t, "train", "--lr", "100", "--margin", "100", "--steps", steps, "--every", every, output)
+			if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "--lr") || !strings.Contains(errOut, "diverged at step") {
+				t.Errorf("--every %s %s: exit %d, stdout %.80q, stderr %q; want exit 2, nothing on stdout, one line naming --lr", every, output, code, out, errOut)
+			}
+			if first == "" {
+				first = errOut
+			} else if errOut != first {
+				t.Errorf("--every %s %s: %q; --every 1 --plain said %q", every, output, errOut, first)
+			}
+		}
+	}
+	// The steps before the divergence print finite figures.
+	code, out, errOut := run(t, "train", "--lr", "100", "--margin", "100", "--steps", "80", "--every", "1", "--plain")
+	if code != ExitOK || strings.Contains(out, "Inf") || strings.Contains(out, "NaN") {
+		t.Errorf("80 steps: exit %d, stderr %q, output with a non-finite figure:\n%s", code, errOut, out)
+	}
+}
+
 func TestTrainReadsAFile(t *testing.T) {
 	dir := t.TempDir()
 	var b strings.Builder

@@ -45,7 +45,7 @@ const (
 	TrainMeanNeg             ID = "train.metric.mean-negative"
 	TrainMeanDist            ID = "train.metric.mean-distance"
 	TrainGradNorm            ID = "train.metric.grad-norm"
-	TrainDiverged            ID = "train.error.diverged" // step, lr
+	TrainDiverged            ID = "train.error.diverged" // step, MaxParam, lr
 )
 
 var trainEN = map[ID]string{
@@ -122,7 +122,7 @@ Examples:
 	TrainMeanNeg:             "mean d diff",
 	TrainMeanDist:            "mean pairwise distance",
 	TrainGradNorm:            "gradient norm |∂L/∂θ|",
-	TrainDiverged:            "the embeddings diverged at step %d (they are no longer finite): try a smaller --lr than %s",
+	TrainDiverged:            "the embeddings diverged at step %s (a parameter passed %s or is no longer a finite number): try a smaller --lr than %s",
 }
 
 // Messages of the training mode.
@@ -147,7 +147,7 @@ const (
 	TrainCollapseOther  ID = "train.collapse.other"   // run, step, mean distance, start, loss, grad
 	TrainCollapsePaused ID = "train.collapse.paused"
 	TrainErrorLine      ID = "train.error"         // error text
-	TrainModeDiverged   ID = "train.mode.diverged" // step, lr
+	TrainModeDiverged   ID = "train.mode.diverged" // step, MaxParam, lr
 )
 
 var trainModeEN = map[ID]string{
@@ -171,7 +171,7 @@ var trainModeEN = map[ID]string{
 	TrainCollapseOther:  "%s collapsed at step %s: the mean pairwise distance fell to %s, below 1%% of its start (%s); loss %s (|∂L/∂θ|=%s).",
 	TrainCollapsePaused: "Playing stopped at the collapse. Press space to go on, r to return to the start.",
 	TrainErrorLine:      "✗ %s",
-	TrainModeDiverged:   "✗ Training diverged after step %s: the embeddings are no longer finite numbers. Halve the learning rate (now %s) with ↓, which restarts from step 0.",
+	TrainModeDiverged:   "✗ Training diverged at step %s: a parameter passed %s or is no longer a finite number. Halve the learning rate (now %s) with ↓, which restarts from step 0.",
 }
 
 // Help texts of the training mode's keys.

@@ -73,7 +73,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainMeanNeg:             "异类平均 d",
 	TrainMeanDist:            "平均成对距离",
 	TrainGradNorm:            "梯度范数 |∂L/∂θ|",
-	TrainDiverged:            "嵌入在第 %d 步发散（不再是有限数）：请用比 %s 更小的 --lr",
+	TrainDiverged:            "嵌入在第 %s 步发散（有参数超过 %s 或不再是有限数）：请用比 %s 更小的 --lr",
 
 	TrainModeHeader:     "%s · 模型 %s · lr %s · 批 %s · 种子 %s",
 	TrainModeHeaderNorm: "%s · 模型 %s（单位圆上）· lr %s · 批 %s · 种子 %s",
@@ -95,7 +95,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainCollapseOther:  "%s 在第 %s 步塌缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
 	TrainCollapsePaused: "播放在塌缩处停止。按空格继续，r 回到起点。",
 	TrainErrorLine:      "✗ %s",
-	TrainModeDiverged:   "✗ 训练在第 %s 步后发散：嵌入不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
+	TrainModeDiverged:   "✗ 训练在第 %s 步发散：有参数超过 %s 或不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
 
 	TrainKeyPlay:            "播放/暂停",
 	TrainKeyStep:            "走一步",

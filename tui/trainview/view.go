@@ -68,8 +68,8 @@ func (m *Model) header() string {
 // noteText is the sentence under the panes: an error, a collapse explained,
 // or what to do next.
 func (m *Model) noteText() string {
-	if errors.Is(m.err, train.ErrDiverged) {
-		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(m.tr.StepCount())), numfmt.Input(m.cfg.LR))
+	if d := (*train.DivergedError)(nil); errors.As(m.err, &d) {
+		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(m.cfg.LR))
 	}
 	if m.err != nil {
 		return m.p.T(i18n.TrainErrorLine, m.err.Error())
