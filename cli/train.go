@@ -128,7 +128,11 @@ func trainData(f trainFlags, stdin io.Reader) (*train.Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return train.FromDataset(ds, train.File)
+	data, err := train.FromDataset(ds, train.File)
+	if errors.Is(err, train.ErrIdenticalRows) {
+		return nil, usagef(i18n.TrainErrIdenticalRows, ds.Source)
+	}
+	return data, err
 }
 
 // trainLine is one JSON line: a run's metrics at one step.

@@ -106,6 +106,8 @@ func TestTrainPlainGolden(t *testing.T) {
 func TestTrainBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	bad := writeFile(t, dir, "bad.csv", "x,y,label\n0,0,a\n1,oops,a\n2,2,b\n3,3,b\n")
+	// Every embedding at one point from step 0: refused, not "no collapse".
+	same := writeFile(t, dir, "const.csv", "x,y,label\n1,1,a\n1,1,a\n1,1,b\n1,1,b\n")
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -129,6 +131,8 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--format", "csv"}, "--format"},
 		{[]string{"--in", bad}, "bad.csv:3:"},
 		{[]string{"--in", dir + "/none.csv"}, "--in"},
+		{[]string{"--in", same, "--model", "linear"}, "--in " + same + ": every row has the same values"},
+		{[]string{"--in", same}, "--in " + same + ": every row has the same values"},
 		{[]string{"--lr", "100", "--model", "linear", "--data", "overlap", "--steps", "200"}, "--lr"},
 		{[]string{"extra"}, "unexpected argument"},
 	} {

@@ -26,6 +26,7 @@ const (
 	TrainErrAbove          ID = "train.err.above"      // %s value, %s low, %s high
 	TrainErrCount          ID = "train.err.count"      // %s value, %s low, %s high
 	TrainErrNeedsIn        ID = "train.err.needs-in"
+	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
 
 	TrainRun                 ID = "train.column.run"
@@ -104,6 +105,7 @@ Examples:
 	TrainErrAbove:            "%s is out of range: want more than %s and at most %s",
 	TrainErrCount:            "%s is out of range: want %s to %s",
 	TrainErrNeedsIn:          "--format and --label-col apply to --in",
+	TrainErrIdenticalRows:    "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:     "--compare-margin needs --compare LOSS",
 	TrainRun:                 "run",
 	TrainStep:                "step",

@@ -55,6 +55,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainErrAbove:            "%s 超出范围：应大于 %s 且不超过 %s",
 	TrainErrCount:            "%s 超出范围：应为 %s 到 %s",
 	TrainErrNeedsIn:          "--format 与 --label-col 只用于 --in",
+	TrainErrIdenticalRows:    "--in %s：每一行的值都相同：linear 与 mlp 模型从第 0 步起就把所有点放在同一处，无可学习，free 模型又不读取这些值；请提供各行不同的数据",
 	TrainErrNeedsCompare:     "--compare-margin 需要同时给出 --compare LOSS",
 	TrainRun:                 "运行",
 	TrainStep:                "步",

@@ -5,6 +5,10 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/dataset"
 )
 
 // trainRecord runs cfg for steps steps and returns the metrics every
@@ -285,4 +289,22 @@ func FuzzTrain(f *testing.F) {
 			t.Fatalf("%+v: shares out of [0, 1]: %+v", cfg, m)
 		}
 	})
+}
+
+// Rows that are all the same are refused: every shared map would put the
+// points at one spot from step 0, where the collapse rule (1% of the start)
+// compares 0 with 0. One differing value is enough to train.
+func TestIdenticalRowsAreRefused(t *testing.T) {
+	for _, tc := range []struct {
+		rows []float64
+		want error
+	}{
+		{[]float64{1, 1, 1, 1, 1, 1, 1, 1}, ErrIdenticalRows},
+		{[]float64{1, 1, 1, 1, 1, 1, 1, 2}, nil},
+	} {
+		ds := &dataset.Dataset{X: mat.NewDense(4, 2, tc.rows), Labels: []int{0, 0, 1, 1}, Classes: []string{"a", "b"}, Source: "rows"}
+		if _, err := FromDataset(ds, File); !errors.Is(err, tc.want) {
+			t.Errorf("%v: %v, want %v", tc.rows, err, tc.want)
+		}
+	}
 }

@@ -154,6 +154,9 @@ var (
 	ErrRange    = errors.New("out of range")
 	ErrDiverged = errors.New("the parameters are no longer finite numbers below MaxParam")
 	ErrTooSmall = errors.New("too few samples")
+	// ErrIdenticalRows: every input row is the same, so no model can tell
+	// the points apart (a shared map puts them all at one spot from step 0).
+	ErrIdenticalRows = errors.New("every row has the same values")
 )
 
 // DivergedError says that a run stopped being representable: at Step its
