@@ -77,7 +77,10 @@ InfoNCE, each positive against every other sample of the batch, s = −d,
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
 means same class), mean same- and different-class distances over all pairs
 of up to 400 points; collapsed when the mean pairwise distance is below a
-hundredth of its value at step 0.
+hundredth of its value at step 0. A run diverges when a parameter passes
+1e+100 or a figure stops being finite: every step is checked, and the one
+line that names the step is all it prints (exit 2). An --in file whose rows
+are all the same is refused.
 
 Examples:
   losslab train --steps 500 --json
