@@ -95,9 +95,9 @@ func runTrain(args []string, io IO) int {
 	if err != nil {
 		return fail(io, cmd, err)
 	}
-	for s := range startStep { // a state string's step
+	for range startStep { // a state string's step
 		if err := tr.Step(); err != nil {
-			return fail(io, cmd, divergedError(err, s+1, f.cfg.LR))
+			return fail(io, cmd, divergedError(err, f.cfg.LR))
 		}
 	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
