@@ -41,10 +41,14 @@ type Inspection struct {
 	// unit circle with Normalize).
 	Z [3][2]float64
 	// Grad are ∂L/∂z of A, P, N from the shown terms alone: the rows of the
-	// batch gradient restricted to those terms, so already divided by Terms.
-	// With Normalize it is the gradient before the projection, as the model
+	// batch gradient restricted to those terms, so TermGrad/Terms. With
+	// Normalize it is the gradient before the projection, as the model
 	// receives it.
 	Grad [3][2]float64
+	// TermGrad are ∂ℓ/∂z of the shown terms: Grad before the batch mean,
+	// of the order of ℓ where Grad is a 1/Terms share of it (batch-all's
+	// 46,080 triplets of a batch of 4 classes × 16 make Grad about 2e-5).
+	TermGrad [3][2]float64
 	// Term is the loss ℓ of the shown term(s), before the batch mean;
 	// PairTerms are contrastive's ℓ(a,p) and ℓ(a,n).
 	Term      float64
@@ -62,6 +66,11 @@ const (
 
 // GradNorm is |∂L/∂z| of a row.
 func (in Inspection) GradNorm(row int) float64 { return math.Hypot(in.Grad[row][0], in.Grad[row][1]) }
+
+// TermGradNorm is |∂ℓ/∂z| of a row.
+func (in Inspection) TermGradNorm(row int) float64 {
+	return math.Hypot(in.TermGrad[row][0], in.TermGrad[row][1])
+}
 
 // Inspect looks at the anchor at position k (modulo the batch size) of the
 // mini-batch the next step trains on, in run i.
@@ -174,28 +183,34 @@ func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, er
 		return Inspection{}, nil, err
 	}
 	out := Inspection{Loss: r.Spec.Loss, Position: k, BatchSize: b, Anchor: batch[k], Positive: -1, Negative: -1, Terms: res.Terms}
+	// ∂ℓ/∂d of the shown terms, then through the distances and the
+	// projection as the step's gradient goes: ∂ℓ/∂z, and ∂L/∂z its 1/Terms.
 	gd := make([]float64, b*b)
-	inv := 0.0
-	if res.Terms > 0 {
-		inv = 1 / float64(res.Terms)
-	}
 	if rec.pos >= 0 {
-		gd[k*b+rec.pos] += rec.posGrad * inv
+		gd[k*b+rec.pos] += rec.posGrad
 	}
 	if rec.neg >= 0 && r.Spec.Loss != InfoNCE { // InfoNCE's negatives are among others
-		gd[k*b+rec.neg] += rec.negGrad * inv
+		gd[k*b+rec.neg] += rec.negGrad
 	}
 	for _, o := range rec.others {
-		gd[k*b+o.j] += o.g * inv
+		gd[k*b+o.j] += o.g
 	}
-	gz := make([]float64, 2*b)
-	if err := r.obj.toEmbeddings(r.z[:2*b], gd, gz); err != nil {
+	tz := make([]float64, 2*b)
+	if err := r.obj.toEmbeddings(r.z[:2*b], gd, tz); err != nil {
 		return Inspection{}, nil, err
 	}
 	if r.normalize {
 		for q := range b {
-			projectGrad(r.z[2*q:2*q+2], gz[2*q:2*q+2], r.radius[q])
+			projectGrad(r.z[2*q:2*q+2], tz[2*q:2*q+2], r.radius[q])
 		}
+	}
+	inv := 0.0
+	if res.Terms > 0 {
+		inv = 1 / float64(res.Terms)
+	}
+	gz := make([]float64, 2*b)
+	for q, v := range tz {
+		gz[q] = v * inv
 	}
 	out.Term = rec.term
 	if r.Spec.Loss == Contrastive {
@@ -214,6 +229,7 @@ func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, er
 		}
 		out.Z[row] = [2]float64{r.z[2*q], r.z[2*q+1]}
 		out.Grad[row] = [2]float64{gz[2*q], gz[2*q+1]}
+		out.TermGrad[row] = [2]float64{tz[2*q], tz[2*q+1]}
 	}
 	return out, gz, nil
 }

@@ -29,9 +29,9 @@ func inspectTrainer(t *testing.T, id LossID, model ModelID, normalize bool) *Tra
 	return tr
 }
 
-// The exposed gradient of each objective, against central differences of
+// The exposed gradients of each objective, against central differences of
 // the exposed term: with the free model θ holds the embeddings, so moving
-// θ moves one embedding; L = ℓ/Terms for the shown terms.
+// θ moves one embedding; ∂ℓ/∂z is TermGrad and ∂L/∂z = ∂ℓ/∂z/Terms is Grad.
 func TestInspectGradientMatchesFiniteDifferences(t *testing.T) {
 	for _, id := range LossIDs() {
 		t.Run(string(id), func(t *testing.T) {
@@ -75,7 +75,11 @@ func TestInspectGradientMatchesFiniteDifferences(t *testing.T) {
 						if up.Positive != in.Positive || up.Negative != in.Negative || down.Positive != in.Positive || down.Negative != in.Negative {
 							t.Fatalf("anchor %d: the pick changed under ±%g", k, h)
 						}
-						fd := (up.Term - down.Term) / (2 * h) / float64(in.Terms)
+						fd := (up.Term - down.Term) / (2 * h)
+						if got := in.TermGrad[row][c]; math.Abs(fd-got) > 1e-6+1e-5*math.Abs(fd) {
+							t.Errorf("anchor %d row %d coord %d: ∂ℓ/∂z %.10g, finite difference %.10g", k, row, c, got, fd)
+						}
+						fd /= float64(in.Terms)
 						if got := in.Grad[row][c]; math.Abs(fd-got) > 1e-7+1e-5*math.Abs(fd) {
 							t.Errorf("anchor %d row %d coord %d: ∂L/∂z %.10g, finite difference %.10g", k, row, c, got, fd)
 						}

@@ -14,7 +14,9 @@ import (
 
 // Slow mode: playing goes one step a second, and each pane marks one anchor
 // of the batch the next step trains on (A), the positive (P) and negative
-// (N) its loss picked, with a braille stroke from each along −∂L/∂x. Every
+// (N) its loss picked, with a braille stroke from each along −∂ℓ/∂x, ℓ
+// the term they make (the step's gradient is its share ∂ℓ/∂x over the
+// batch's number of terms, too small to read for batch-all). Every
 // number is core/train's Inspect.
 
 // SlowFrame is the time between two steps while playing in slow mode.
@@ -92,7 +94,7 @@ func slowScatter(c *dotCanvas, pl plane, in train.Inspection, st styles) []strin
 	rows := []int{in.Anchor, in.Positive, in.Negative}
 	top := 0.0
 	for row := range rows {
-		top = math.Max(top, in.GradNorm(row))
+		top = math.Max(top, in.TermGradNorm(row))
 	}
 	// The longest stroke is a sixth of the canvas's shorter side; shorter
 	// ones in proportion, but long enough (5 dots) to leave the letter's cell.
@@ -124,11 +126,11 @@ func slowScatter(c *dotCanvas, pl plane, in train.Inspection, st styles) []strin
 		}
 		// A push under a tenth of the largest gets no stroke: drawn at the
 		// shortest visible length it would look as strong as the others.
-		if g := in.GradNorm(row); g > 0 && g >= top/10 {
+		if g := in.TermGradNorm(row); g > 0 && g >= top/10 {
 			n := math.Max(5, longest*g/top)
-			// −∂L/∂x; the canvas's y grows downwards.
-			ex := x + int(math.Round(-in.Grad[row][0]/g*n))
-			ey := y + int(math.Round(in.Grad[row][1]/g*n))
+			// −∂ℓ/∂x; the canvas's y grows downwards.
+			ex := x + int(math.Round(-in.TermGrad[row][0]/g*n))
+			ey := y + int(math.Round(in.TermGrad[row][1]/g*n))
 			strokes.line(x, y, ex, ey, 0)
 		}
 	}
@@ -153,7 +155,7 @@ func slowScatter(c *dotCanvas, pl plane, in train.Inspection, st styles) []strin
 	return lines
 }
 
-// slowLegend is run i's legend in w cells: the shown term(s), then |∂L/∂x|
+// slowLegend is run i's legend in w cells: the shown term(s), then |∂ℓ/∂x|
 // of A, P and N. Empty outside slow mode.
 func (m *Model) slowLegend(i, w int) []string {
 	if !m.slow || i >= len(m.insp) {
@@ -165,7 +167,7 @@ func (m *Model) slowLegend(i, w int) []string {
 	switch {
 	case in.Positive < 0 || in.Negative < 0:
 		head = m.p.T(i18n.TrainSlowNoPick, pos, size)
-		grad = m.p.T(i18n.TrainSlowGradAnchor, numfmt.Loss(in.GradNorm(train.RowAnchor)))
+		grad = m.p.T(i18n.TrainSlowGradAnchor, numfmt.Loss(in.TermGradNorm(train.RowAnchor)))
 	case in.Loss == train.Contrastive:
 		head = m.p.T(i18n.TrainSlowPairs, pos, size, numfmt.Loss(in.PairTerms[0]), numfmt.Loss(in.PairTerms[1]))
 	case in.Loss == train.InfoNCE:
@@ -174,8 +176,8 @@ func (m *Model) slowLegend(i, w int) []string {
 		head = m.p.T(i18n.TrainSlowTriplet, pos, size, numfmt.Loss(in.Term))
 	}
 	if grad == "" {
-		grad = m.p.T(i18n.TrainSlowGrad, numfmt.Loss(in.GradNorm(train.RowAnchor)),
-			numfmt.Loss(in.GradNorm(train.RowPositive)), numfmt.Loss(in.GradNorm(train.RowNegative)))
+		grad = m.p.T(i18n.TrainSlowGrad, numfmt.Loss(in.TermGradNorm(train.RowAnchor)),
+			numfmt.Loss(in.TermGradNorm(train.RowPositive)), numfmt.Loss(in.TermGradNorm(train.RowNegative)))
 	}
 	lines := append(wrap(head, w), wrap(grad, w)...)
 	for k, l := range lines {

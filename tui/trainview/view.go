@@ -126,11 +126,11 @@ func (m *Model) pane(i, w, h int) []string {
 	if wide {
 		side = w - w/2 - 1
 	}
-	stats = append(stats, m.slowLegend(i, side)...)
 	// The right (or lower) column: stats, histogram, axis, legend, loss
 	// caption and curve. The texts wrap to the column, so that a figure in
 	// exponent form (a run near divergence) is never cut.
 	stats = wrapEach(stats, side)
+	stats = append(stats, m.slowLegend(i, side)...) // wrapped before it is styled
 	hs := m.hist[i]
 	top := 0.0
 	for _, v := range hs.loss {
