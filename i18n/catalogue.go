@@ -26,6 +26,7 @@ var englishAreas = []map[ID]string{
 	shareServeEN,
 	shareServeCLIEN,
 	shareTrainFigEN,
+	trainSlowEN,
 }
 
 var english = join(englishAreas...)
@@ -54,6 +55,7 @@ var chineseAreas = []map[ID]string{
 	shareServeZH,
 	shareServeCLIZH,
 	shareTrainFigZH,
+	trainSlowZH,
 }
 
 var chinese = join(chineseAreas...)
