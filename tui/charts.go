@@ -251,7 +251,7 @@ func (m Model) heatLegend(w int, top float64) string {
 	}
 	var strip strings.Builder
 	for _, c := range st.Heat {
-		strip.WriteString(lipgloss.NewStyle().Background(c).Render(" "))
+		strip.WriteString(st.Base.Background(c).Render(" "))
 	}
 	text := pr.T(i18n.ChartHeatColour, topS)
 	return padLines("0 "+strip.String()+" "+st.Dim.Render(fitFirst(w-len(st.Heat)-3, text, topS)), w, 1)
