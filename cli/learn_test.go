@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"losslab/scenarios"
+	"losslab/tui"
 )
 
 // eval --json carries the five conventions with core/loss's values.
@@ -131,4 +132,20 @@ func commandNames() []string {
 		names = append(names, c.name)
 	}
 	return names
+}
+
+// The course reached with g from the playground (or from any mode) keeps
+// its progress in the same file as `losslab learn`; a user's own lesson
+// file keeps none.
+func TestCourseProgressFromEveryMode(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	want := filepath.Join(state, "losslab", "progress.json")
+	if got := withCourseProgress(tui.LearnConfig{}).ProgressPath; got != want {
+		t.Errorf("the playground's course keeps progress at %q, want %q", got, want)
+	}
+	own := tui.LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lessons()[0]}, Open: true}
+	if got := withCourseProgress(own).ProgressPath; got != "" {
+		t.Errorf("a user's lesson file keeps progress at %q", got)
+	}
 }
