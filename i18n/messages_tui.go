@@ -37,6 +37,7 @@ const (
 	KeyMarginDownFine ID = "tui.key.margin-down-fine"
 	KeyMarginUpFine   ID = "tui.key.margin-up-fine"
 	KeyDistance       ID = "tui.key.distance"
+	KeyCloseHelp      ID = "tui.key.close-help"
 
 	// Playground status lines.
 	AtMaximum           ID = "tui.at-maximum"             // field label, its maximum
@@ -103,6 +104,7 @@ var tuiEN = map[ID]string{
 	KeyMarginDownFine: "margin −0.01",
 	KeyMarginUpFine:   "margin +0.01",
 	KeyDistance:       "distance",
+	KeyCloseHelp:      "close the keys",
 
 	AtMaximum:           "%s is at its maximum %s",
 	AtMinimum:           "%s is at its minimum %s",

@@ -34,6 +34,7 @@ var tuiZH = map[ID]string{
 	KeyMarginDownFine: "间隔 −0.01",
 	KeyMarginUpFine:   "间隔 +0.01",
 	KeyDistance:       "距离",
+	KeyCloseHelp:      "关闭按键说明",
 
 	AtMaximum:           "%s 已达最大值 %s",
 	AtMinimum:           "%s 已达最小值 %s",

@@ -50,6 +50,10 @@ type BatchKeyMap struct {
 	Distance                               key.Binding
 	Mode                                   key.Binding // to the next mode (training)
 	Help, Quit                             key.Binding
+	// CloseHelp is esc while the full help is open; esc never quits, so
+	// that leaving a help screen cannot end the app and lose the others'
+	// state (q quits, as in every mode).
+	CloseHelp key.Binding
 }
 
 // NewKeys returns the key maps with help texts from p.
@@ -97,7 +101,8 @@ func NewKeys(p i18n.Printer) Keys {
 			Distance:   b("d", i18n.KeyDistance, "d"),
 			Mode:       b("tab", i18n.KeyToTrain, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
-			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
+			Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
+			CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
 		},
 		Learn: newLearnKeys(b),
 	}
@@ -136,7 +141,7 @@ func (k BatchKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?' in the batch view.
 func (k BatchKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Mode, k.Help, k.Quit}}
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Mode, k.Help, k.CloseHelp, k.Quit}}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

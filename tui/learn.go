@@ -216,7 +216,7 @@ func (m LearnModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenExploring:
-		if key.Matches(msg, k.Back) && !m.childTyping() {
+		if key.Matches(msg, k.Back) && !m.childTakesEsc() {
 			m.leaveChild()
 			return m, nil
 		}
@@ -406,11 +406,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 			m.status = err.Error()
 			return m, nil
 		}
-		// Here esc returns to the lesson, so the hosted view's quit key
-		// (q/esc on its own) is q only, and its help line says so.
-		ctx := *m.ctx
-		ctx.Keys.Batch.Quit = key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", m.ctx.Printer.T(i18n.KeyQuit)))
-		m.child = NewBatchMode(&ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
+		m.child = NewBatchMode(m.ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
@@ -427,11 +423,16 @@ func (m *LearnModel) leaveChild() {
 	m.child, m.screen = nil, screenStep
 }
 
-// childTyping reports whether the hosted playground is typing a value,
-// when esc belongs to it.
-func (m LearnModel) childTyping() bool {
-	pg, ok := m.child.(Model)
-	return ok && pg.editing
+// childTakesEsc reports whether esc belongs to the hosted mode: its
+// playground is typing a value, or its help is open (esc closes it).
+func (m LearnModel) childTakesEsc() bool {
+	switch c := m.child.(type) {
+	case Model:
+		return c.editing || c.help.ShowAll
+	case BatchModel:
+		return c.help.ShowAll
+	}
+	return false
 }
 
 // evaluation is what core/loss computes for the shown state.
