@@ -399,14 +399,14 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	switch st.Mode.Kind {
 	case scenarios.ModePlayground:
 		s := &scenarios.Scenario{Name: l.Name, Title: l.Title, Start: m.shownState(), Source: scenarios.SourceLesson}
-		m.child = NewPlayground(m.ctx, Options{Scenario: s})
+		m.child = NewPlayground(m.ctx.hosted(), Options{Scenario: s})
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
 			m.status = err.Error()
 			return m, nil
 		}
-		m.child = NewBatchMode(m.ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
+		m.child = NewBatchMode(m.ctx.hosted(), d, batch.Options{Margin: m.shownState().Margin.Float()})
 	}
 	m.screen = screenExploring
 	init := m.child.Init()

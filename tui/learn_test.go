@@ -175,6 +175,60 @@ func TestLearnExploreAndReturn(t *testing.T) {
 	}
 }
 
+// In a lesson's hosted mode the keys that would leave for another of the
+// app's modes do nothing and are not offered: tab stays in the exploration
+// (it used to land in the app's own playground, where esc did nothing), and
+// neither the help line nor the full help lists tab or g.
+func TestLearnHostedModesStayInTheLesson(t *testing.T) {
+	a := NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	deliver := func(k string) {
+		t.Helper()
+		next, cmd := a.Update(keyMsg(k))
+		a = next.(App)
+		for _, msg := range drain(cmd) {
+			if sw, ok := msg.(SwitchModeMsg); ok {
+				next, _ = a.Update(sw)
+				a = next.(App)
+			}
+		}
+	}
+	noLeaving := func(what string) {
+		t.Helper()
+		v := a.View()
+		if !strings.Contains(v, "exploring · esc returns to the lesson") {
+			t.Fatalf("%s: not exploring:\n%s", what, v)
+		}
+		last := v[strings.LastIndex(v, "\n")+1:]
+		if strings.Contains(last, "tab ") || strings.Contains(last, "g ") {
+			t.Errorf("%s: the help line offers a key that leaves: %q", what, last)
+		}
+	}
+	for _, k := range []string{"enter", "right", "tab", "right", "tab", "right", "e"} {
+		deliver(k)
+	}
+	noLeaving("playground")
+	deliver("tab")
+	noLeaving("playground after tab")
+	deliver("?")
+	if v := a.View(); strings.Contains(v, "tab ") || strings.Contains(v, " learn") {
+		t.Errorf("the hosted playground's full help offers tab or g:\n%s", v)
+	}
+	deliver("esc")
+	deliver("esc")
+	if v := a.View(); a.Current() != ModeLearn || !strings.Contains(v, "step 4/4") || strings.Contains(v, "exploring") {
+		t.Fatalf("esc did not come back to the lesson:\n%s", v)
+	}
+	// The batch lesson's explore step hosts the batch view: tab stays too.
+	deliver("esc")
+	for _, k := range []string{"down", "enter", "right", "tab", "right", "e"} {
+		deliver(k)
+	}
+	noLeaving("batch view")
+	deliver("tab")
+	noLeaving("batch view after tab")
+}
+
 // Every screen of the course, answered right, fits 80×24 and 120×40
 // exactly, says "Right" after each answer, and ends each lesson by
 // offering the next; under NO_COLOR too (the test context is Ascii).
@@ -329,5 +383,24 @@ func BenchmarkLearnKeystroke(b *testing.B) {
 		m = next.(LearnModel)
 		_ = m.View()
 		i++
+	}
+}
+
+// drain runs cmd and every command it batches, returning their messages.
+func drain(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, drain(c)...)
+		}
+		return out
+	case nil:
+		return nil
+	default:
+		return []tea.Msg{msg}
 	}
 }
