@@ -9,6 +9,7 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -583,5 +584,32 @@ func TestRecordingStopsAtTheLimit(t *testing.T) {
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
 	if err != nil || s.Len() != scenarios.MaxSteps+1 {
 		t.Fatalf("load: %v", err)
+	}
+}
+
+// "one margin, two meanings: contrastive wants d(a,n) ≥ m" is shown only
+// while y(a,n) = different: labelled same, contrastive pulls a-n to 0. The
+// notes, page by page, and the roomy contrastive panel say it or not.
+func TestMarginMeaningOnlyWhenANIsDifferent(t *testing.T) {
+	const sentence = "one margin, two meanings"
+	allNotes := func(m Model) string {
+		var all strings.Builder
+		all.WriteString(ansi.Strip(m.View()))
+		for range m.notesPageCount() {
+			m = press(t, m, "n")
+			all.WriteString(ansi.Strip(m.View()))
+		}
+		return strings.Join(strings.Fields(all.String()), " ")
+	}
+	m := newModel(t, Options{})
+	if !strings.Contains(allNotes(m), sentence) {
+		t.Errorf("with y(a,n) = different the notes lack %q", sentence)
+	}
+	m = press(t, m, "up", " ") // y(a,n) = same
+	if m.State().YAN != loss.Same {
+		t.Fatalf("y(a,n) = %v", m.State().YAN)
+	}
+	if v := allNotes(m); strings.Contains(v, sentence) {
+		t.Errorf("with y(a,n) = same the screen says %q:\n%s", sentence, v)
 	}
 }

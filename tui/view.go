@@ -348,8 +348,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 	}
 	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
-	if roomy {
-		for _, l := range wrapWords(p.T(i18n.ExplainMarginMeaning), w) {
+	if roomy && x.MarginMeaning.Long != "" {
+		for _, l := range wrapWords(p.T(x.MarginMeaning.Long), w) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
