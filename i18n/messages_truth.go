@@ -178,8 +178,8 @@ var truthEN = map[ID]string{
 
 	VariantValue:       "%s %s",
 	VariantValueRegime: "%s %s (%s)",
-	VariantFull:        "%s %s = %s",
-	VariantFullRegime:  "%s %s = %s, %s",
+	VariantFull:        "%s %s: %s",
+	VariantFullRegime:  "%s %s: %s, %s",
 
 	HintInvalidBoth:      "the positive is labelled different and the negative same: a miner would never form this triplet, yet contrastive still scores each pair by its label.",
 	HintInvalidPositive:  "the positive is labelled different: a miner would never form this triplet, yet contrastive still scores (a,p) as a pair to keep m apart.",
@@ -286,5 +286,5 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	"variant.formula.squared-triplet":     "max(d(a,p)² − d(a,n)² + m, 0)",
 	"variant.name.soft-margin-triplet":    "soft-margin triplet",
 	"variant.short.soft-margin-triplet":   "soft-margin",
-	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n)), no m",
+	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n)) (no m)",
 }

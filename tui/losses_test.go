@@ -51,7 +51,10 @@ func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
 		m = press(t, m, keys...)
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		wide := ansi.Strip(next.(Model).View())
-		if !strings.Contains(wide, "InfoNCE (NT-Xent), τ = 0.10 = ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") {
+		// The value follows a colon: "τ = 0.10 = 2.1269" read as τ = 2.1269,
+		// ", no m = 0.7981" as m = 0.7981.
+		if !strings.Contains(wide, "InfoNCE (NT-Xent) at τ = 0.10: ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") ||
+			!strings.Contains(wide, "softplus(d(a,p) − d(a,n)) (no m): ") || strings.Contains(wide, "m = 0.7") || strings.Contains(wide, "τ = 2") {
 			t.Errorf("120×40 after %v lacks InfoNCE's line:\n%s", keys, wide)
 		}
 		for _, r := range next.(Model).eval.Results {
