@@ -59,6 +59,11 @@ func TestLessonsCommand(t *testing.T) {
 	}
 	covered := map[string]bool{}
 	questions := 0
+	// One count everywhere: article-cases is its description and three
+	// [[step]]s, and its header says "step 1/4".
+	if list[0].ID != "article-cases" || list[0].Steps != 4 {
+		t.Errorf("article-cases has %d steps, the lesson header counts 4", list[0].Steps)
+	}
 	for _, l := range list {
 		if l.ID == "" || l.Title == "" || l.Steps < 1 {
 			t.Errorf("entry %+v", l)
@@ -77,7 +82,7 @@ func TestLessonsCommand(t *testing.T) {
 		t.Errorf("%d lessons, %d questions", len(list), questions)
 	}
 	code, text, _ := run(t, "lessons")
-	if code != 0 || !strings.Contains(text, "article-cases") || !strings.Contains(text, "why-margin, collapse") {
+	if code != 0 || !strings.Contains(text, "article-cases       4      2") || !strings.Contains(text, "why-margin, collapse") {
 		t.Errorf("text: exit %d\n%s", code, text)
 	}
 }

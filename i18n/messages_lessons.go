@@ -85,7 +85,7 @@ const (
 	LearnListIntro          ID = "lesson.list-intro"
 	LearnStateTriplet       ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
 	LearnStateSquared       ID = "lesson.state-squared"     // %s: the loss, %s: its regime
-	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean
+	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
 	LearnStateHidden        ID = "lesson.state-hidden"
 	LearnStateHiddenNext    ID = "lesson.state-hidden-next"
 	LearnExplorePlayground  ID = "lesson.explore-playground"
@@ -186,7 +186,7 @@ its steps and its questions.`,
 	LearnListIntro:          "Lessons run in order. Each shows a state of the playground and asks you to predict before it reveals the answer. ✓ marks a finished lesson; enter opens the selected one where you left it.",
 	LearnStateTriplet:       "triplet          %s · %s",
 	LearnStateSquared:       "squared triplet  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
-	LearnStateContrastive:   "contrastive      %s + %s, mean %s",
+	LearnStateContrastive:   "contrastive      a-p %s · a-n %s · mean %s",
 	LearnStateHidden:        "losses hidden until you answer",
 	LearnStateHiddenNext:    "losses hidden: the next step asks about this state",
 	LearnExplorePlayground:  "Press e to explore this state in the playground; esc there brings you back here.",

@@ -87,7 +87,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	LearnListIntro:          "课按顺序进行。每课展示演练场的一个状态，并在揭示答案之前请你预测。✓ 表示已完成的课；enter 从你上次离开的地方打开所选的课。",
 	LearnStateTriplet:       "三元组损失      %s · %s",
 	LearnStateSquared:       "平方三元组损失  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
-	LearnStateContrastive:   "对比损失        %s + %s，均值 %s",
+	LearnStateContrastive:   "对比损失        a-p %s · a-n %s · 均值 %s",
 	LearnStateHidden:        "回答之前隐藏损失",
 	LearnStateHiddenNext:    "损失已隐藏：下一步要问这个状态",
 	LearnExplorePlayground:  "按 e 在演练场中探索这个状态；在那里按 esc 回到这里。",

@@ -404,3 +404,16 @@ func drain(cmd tea.Cmd) []tea.Msg {
 		return []tea.Msg{msg}
 	}
 }
+
+// The lesson's contrastive line lists the two pair terms and their mean;
+// "½·0.70² = 0.2450 + ½·max(…)² = 0.0000, mean 0.1225" read as a false
+// equation.
+func TestLearnContrastiveLineIsAList(t *testing.T) {
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
+	m = pressLearn(t, m, "right", "tab") // the first question skipped: the state shows
+	v := squeeze(ansi.Strip(m.View()))
+	want := squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
+	if !strings.Contains(v, want) || strings.Contains(v, "= 0.2450 +") {
+		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
+	}
+}

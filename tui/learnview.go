@@ -38,7 +38,7 @@ func (m LearnModel) View() string {
 // position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
 func (m LearnModel) position() string {
 	l := m.lessons[m.lesson]
-	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.Len())
+	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.StepsShown())
 }
 
 // headerLine puts left and right on one line of width w, shortening left.
