@@ -417,3 +417,27 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
 	}
 }
+
+// The lesson list shows every lesson's covers at 80×24, in English too
+// (lesson 8's title left no room, and its covers were dropped silently),
+// and still every lesson.
+func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		ctx := testContext()
+		ctx.Printer = i18n.New(lang)
+		ctx.Keys = NewKeys(ctx.Printer)
+		m := newLearnIn(t, ctx, LearnConfig{}, 80, 24)
+		v := m.View()
+		checkFits(t, v, [2]int{80, 24})
+		for i, l := range scenarios.Lessons() {
+			for _, c := range l.Covers {
+				if !strings.Contains(v, c) {
+					t.Errorf("%v: lesson %d's covers lack %q:\n%s", lang, i+1, c, v)
+				}
+			}
+			if !strings.Contains(v, fmt.Sprintf("%d. %s", i+1, l.In(lang).Title)) {
+				t.Errorf("%v: the list lacks lesson %d:\n%s", lang, i+1, v)
+			}
+		}
+	}
+}

@@ -71,12 +71,17 @@ func (m LearnModel) listView() string {
 		if i == m.cursor {
 			title = st.Selected.Render(title)
 		}
-		covers := st.Dim.Render(strings.Join(l.Covers, ", "))
-		line := title
+		covers := strings.Join(l.Covers, ", ")
 		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
-			line = title + strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers)) + covers
+			lines = append(lines, title+strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers))+st.Dim.Render(covers))
+			continue
 		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
+		// No room beside the title: the covers go under it, right-aligned
+		// (wrapped if they must), never dropped.
+		lines = append(lines, ansi.Truncate(title, w, "…"))
+		for _, c := range wrapWords(covers, w-6) {
+			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
+		}
 	}
 	return m.frame(lines, []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Playground, m.keys.Quit})
 }
