@@ -87,6 +87,9 @@ const (
 	HeaderStartLesson ID = "header.start-lessons"
 	HeaderStartShort  ID = "header.start-lessons.short"
 	NotesMore         ID = "notes.more"
+	NotesVariants     ID = "notes.variants" // heads the list of every other loss in full
+	VariantsMore      ID = "variant.more"   // ends a variants line that shows only some: the notes show all
+	VariantNoted      ID = "variant.noted"  // %[1]s the full line, %[2]s what it equals under other parameters
 	NotesTitle        ID = "notes.title" // %d page, %d pages
 	NotesNoScenario   ID = "notes.no-scenario"
 	NotesStep         ID = "notes.step" // %d step, %d last step
@@ -211,6 +214,9 @@ var truthEN = map[ID]string{
 	HeaderStartLesson: "press g for the guided course, ] for the presets",
 	HeaderStartShort:  "g course · ] presets",
 	NotesMore:         "n: read all",
+	NotesVariants:     "The other losses on this state:",
+	VariantsMore:      "n: more",
+	VariantNoted:      "%[1]s; %[2]s",
 	NotesTitle:        "notes %d/%d · n next page, closes after the last",
 	NotesNoScenario:   "No scenario is loaded. Press ] for the next preset lesson, [ for the previous one.",
 	NotesStep:         "Step %d of %d:",

@@ -72,6 +72,8 @@ func (m Model) notesText() string {
 	if x.MarginMeaning.Long != "" { // true only where contrastive pushes a-n
 		parts = append(parts, p.T(x.MarginMeaning.Long))
 	}
+	// The variants in full: at 80×24 the panels have room for their values only.
+	parts = append(parts, p.T(i18n.NotesVariants)+"\n"+strings.Join(m.variantNotes(), "\n"))
 	return strings.Join(parts, "\n\n")
 }
 

@@ -246,11 +246,11 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
 }
 
-// variantLines shows every registered loss but the two classic ones that
-// belongs to a panel (in): one line each when roomy, else one line for all.
-func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
-	p, st := m.printer(), m.styles
-	var full, short, noted []string
+// variantTexts are the forms of every registered loss but the two classic
+// ones that belongs to a panel (in): full "name formula: value", short
+// "name value", and noted "name: value; what it equals" ("" if nothing).
+func (m Model) variantTexts(in func(loss.Loss) bool) (full, short, noted []string) {
+	p := m.printer()
 	for _, r := range m.eval.Results {
 		l := r.Loss
 		if l.ID == loss.ContrastiveID || l.ID == loss.TripletID || !in(l) {
@@ -276,6 +276,41 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 			short = append(short, p.T(i18n.VariantValue, shortName, value))
 		}
 	}
+	return full, short, noted
+}
+
+// variantNotes is every variant in full for the notes panel: its formula,
+// its value, its parameters and what it equals under others.
+func (m Model) variantNotes() []string {
+	full, _, _ := m.variantTexts(func(loss.Loss) bool { return true })
+	var out []string
+	for i, r := range m.nonClassic() {
+		line := full[i]
+		if note := variantNote(m.printer(), r); note != "" {
+			line = m.printer().T(i18n.VariantNoted, line, note)
+		}
+		out = append(out, "· "+line)
+	}
+	return out
+}
+
+// nonClassic are the results variantTexts lists when in takes every loss.
+func (m Model) nonClassic() []loss.Result {
+	var out []loss.Result
+	for _, r := range m.eval.Results {
+		if r.Loss.ID != loss.ContrastiveID && r.Loss.ID != loss.TripletID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// variantLines shows the variants that belong to a panel (in): one line
+// each when roomy, else one line for as many as fit whole, and the notes
+// key for the rest (the notes list them all in full).
+func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
+	p, st := m.printer(), m.styles
+	full, short, noted := m.variantTexts(in)
 	if len(full) == 0 {
 		return nil
 	}
@@ -289,11 +324,17 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 		}
 		return out
 	}
-	// Fewer whole items rather than a name without its number.
+	// Fewer whole items rather than a name without its number; the rest
+	// are one key away, in the notes.
+	more := " · " + p.T(i18n.VariantsMore)
+	if m.plain { // no key to press
+		more = " · …"
+	}
 	fits := []string{strings.Join(short, " · ")}
 	for k := len(short) - 1; k >= 1; k-- {
-		fits = append(fits, strings.Join(short[:k], " · ")+" · …")
+		fits = append(fits, strings.Join(short[:k], " · ")+more)
 	}
+	fits = append(fits, strings.TrimPrefix(more, " · "))
 	return []string{st.Dim.Render(fitFirst(w, fits...))}
 }
 
