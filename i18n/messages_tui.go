@@ -47,6 +47,8 @@ const (
 	NothingToUndo       ID = "tui.nothing-to-undo"
 	NoScenario          ID = "tui.no-scenario"
 	NoStepsToPlay       ID = "tui.no-steps-to-play"
+	AtLastStep          ID = "tui.at-last-step"  // the last step's number
+	AtFirstStep         ID = "tui.at-first-step"
 
 	// Notes written into a recorded session file (the rest is scenarios').
 	NoteReset ID = "tui.note-reset"
@@ -113,6 +115,8 @@ var tuiEN = map[ID]string{
 	NothingToUndo:       "nothing to undo",
 	NoScenario:          "no scenario to replay: press ] for the presets",
 	NoStepsToPlay:       "this scenario has no steps to play",
+	AtLastStep:          "at the last step (%d): , goes back, r restarts",
+	AtFirstStep:         "at the start (step 0): . goes on",
 
 	NoteReset: "reset",
 	NoteUndo:  "undo",

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -611,5 +612,40 @@ func TestMarginMeaningOnlyWhenANIsDifferent(t *testing.T) {
 	}
 	if v := allNotes(m); strings.Contains(v, sentence) {
 		t.Errorf("with y(a,n) = same the screen says %q:\n%s", sentence, v)
+	}
+}
+
+// Keys have a visible effect: c over the notes (or the conventions) shows
+// the chart instead of changing it unseen; . at the last step and , at the
+// start say that they are at a limit.
+func TestKeysAtLimitsAndBehindPanelsSaySo(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	chart := ansi.Strip(m.View())
+	for _, open := range []string{"n", "v"} {
+		opened := press(t, m, open)
+		if ansi.Strip(opened.View()) == chart {
+			t.Fatalf("%s showed nothing", open)
+		}
+		if v := ansi.Strip(press(t, opened, "c").View()); v != chart {
+			t.Errorf("c after %s does not show the chart:\n%s", open, v)
+		}
+	}
+	s, err := scenarios.Resolve("blog-case-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = sized(newModel(t, Options{Scenario: s}), 80, 24)
+	if v := ansi.Strip(press(t, m, ",").View()); !strings.Contains(v, "at the start (step 0)") {
+		t.Errorf(", at step 0 says nothing:\n%s", v)
+	}
+	for range s.Len() - 1 {
+		m = press(t, m, ".")
+	}
+	last := fmt.Sprintf("at the last step (%d)", s.Len()-1)
+	if v := ansi.Strip(m.View()); strings.Contains(v, last) {
+		t.Fatalf("the limit is announced before it is reached:\n%s", v)
+	}
+	if v := ansi.Strip(press(t, m, ".").View()); !strings.Contains(v, last) {
+		t.Errorf(". at the last step says nothing:\n%s", v)
 	}
 }
