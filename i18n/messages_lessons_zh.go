@@ -89,7 +89,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	LearnStateSquared:       "平方三元组损失  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
 	LearnStateContrastive:   "对比损失        a-p %s · a-n %s · 均值 %s",
 	LearnStateHidden:        "回答之前隐藏损失",
-	LearnStateHiddenNext:    "损失已隐藏：下一步要问这个状态",
+	LearnStateHiddenNext:    "损失已隐藏：它们会透露下一步问题的答案",
 	LearnExplorePlayground:  "按 e 在演练场中探索这个状态；在那里按 esc 回到这里。",
 	LearnExploreBatch:       "按 e 以这个间隔打开 %s 演示数据的批次视图；在那里按 esc 回到这里。",
 	LearnExploring:          "%s · 探索中 · esc 回到这课",

@@ -441,3 +441,33 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 		}
 	}
 }
+
+// Once a question is answered (or skipped) its state's losses show, unless
+// they would answer the next step's question about the same state; then
+// the line says exactly that. Lesson 7 asks four questions on one state:
+// after the first the losses show (0.125, the next answer, is not among
+// them); after the third they stay hidden (the triplet's 0.7000 is
+// pytorch-metric-learning's 0.7, the fourth answer).
+func TestLearnLossesShowOnceAnswered(t *testing.T) {
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
+	for _, answer := range []string{"enter", "tab"} {
+		s := pressLearn(t, m, "right")
+		if answer == "enter" {
+			s = pressLearn(t, s, "0", ".", "0", "6", "2", "5", "enter")
+		} else {
+			s = pressLearn(t, s, "tab")
+		}
+		v := squeeze(ansi.Strip(s.View()))
+		if strings.Contains(v, "losses hidden") || !strings.Contains(v, squeeze("mean 0.0625")) {
+			t.Errorf("after %s the losses do not show:\n%s", answer, s.View())
+		}
+	}
+	m = pressLearn(t, m, "right", "tab", "right", "tab", "right", "tab")
+	if name, step := m.Lesson(); step != 3 {
+		t.Fatalf("at %s %d", name, step)
+	}
+	v := squeeze(ansi.Strip(m.View()))
+	if !strings.Contains(v, squeeze("losses hidden: they would answer the next step's question")) || strings.Contains(v, "0.7000") {
+		t.Errorf("before the pytorch-metric-learning question the losses show:\n%s", m.View())
+	}
+}

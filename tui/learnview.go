@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -142,12 +143,23 @@ func (m LearnModel) stateLines(w int) []string {
 	if m.asking() {
 		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
 	}
-	if m.nextAsks() { // showing the losses now would give the next answer away
+	losses := m.lossLines()
+	if m.nextAnsweredBy(losses) { // showing the losses now would give the next answer away
 		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
 	}
+	var out []string
+	for _, line := range append(lines, losses...) {
+		out = append(out, fitOrWrap(line, w)...)
+	}
+	return out
+}
+
+// lossLines are the shown state's losses as core/loss evaluates them.
+func (m LearnModel) lossLines() []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
 	ev, err := m.evaluation()
 	if err != nil { // the grid keeps every state valid
-		return append(lines, st.Error.Render(err.Error()))
+		return []string{st.Error.Render(err.Error())}
 	}
 	var squared loss.Result
 	for _, r := range ev.Results {
@@ -155,15 +167,11 @@ func (m LearnModel) stateLines(w int) []string {
 			squared = r
 		}
 	}
-	lines = append(lines,
+	return []string{
 		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
 		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), regimeWord(p, squared.Terms[0].Regime)),
-		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
-	var out []string
-	for _, line := range lines {
-		out = append(out, fitOrWrap(line, w)...)
+		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
 	}
-	return out
 }
 
 // stepText is the step's words, wrapped to w: the description, the note,
@@ -304,9 +312,32 @@ func (m LearnModel) maxScroll() int {
 	return max(len(m.stepText(m.width))-rows+1, 0)
 }
 
-// nextAsks reports whether the step after the shown one asks a question
-// about this same state.
-func (m LearnModel) nextAsks() bool {
+// numberToken is a number as the loss lines write it.
+var numberToken = regexp.MustCompile(`-?\d+(?:\.\d+)?`)
+
+// nextAnsweredBy reports whether the loss lines would answer the next
+// step's question, asked about this same state: a number in them that the
+// question takes as right, or the right choice written in them as a word.
+// Only then are they hidden, and the line that says so is true.
+func (m LearnModel) nextAnsweredBy(losses []string) bool {
 	l := m.lessons[m.lesson]
-	return m.step < len(l.Steps) && l.Steps[m.step].Question != nil && l.Steps[m.step].State == m.shownState()
+	if m.step >= len(l.Steps) {
+		return false
+	}
+	next := l.Steps[m.step]
+	q := next.Question
+	if q == nil || next.State != m.shownState() {
+		return false
+	}
+	text := ansi.Strip(strings.Join(losses, "\n"))
+	if len(q.Choices) > 0 {
+		word := regexp.MustCompile(`(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
+		return word.MatchString(text)
+	}
+	for _, n := range numberToken.FindAllString(text, -1) {
+		if right, _ := q.CheckNumber(n); right {
+			return true
+		}
+	}
+	return false
 }
