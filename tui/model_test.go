@@ -649,3 +649,19 @@ func TestKeysAtLimitsAndBehindPanelsSaySo(t *testing.T) {
 		t.Errorf(". at the last step says nothing:\n%s", v)
 	}
 }
+
+// The title bar names a scenario by its title where the title fits beside
+// the replay state, and by its slug only where it does not.
+func TestHeaderPrefersTheTitleToTheSlug(t *testing.T) {
+	s, err := scenarios.Resolve("blog-case-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{100, 120} { // at 80 the title (56 cells) and the replay state do not fit together
+		m := sized(newModel(t, Options{Scenario: s}), w, 24)
+		first := strings.Split(ansi.Strip(m.View()), "\n")[0]
+		if !strings.Contains(first, s.Title) {
+			t.Errorf("at %d columns the title bar lacks the title %q: %q", w, s.Title, first)
+		}
+	}
+}

@@ -134,7 +134,11 @@ func (m Model) header(w int) string {
 	var names []string // what the left side may say, longest first
 	if m.scenario != nil {
 		name := termsafe.String(m.scenario.Name)
-		names = []string{name + ": " + termsafe.String(m.scenario.Title), name}
+		title := termsafe.String(m.scenario.Title)
+		names = []string{name + ": " + title, title, name} // the title says more than the slug
+		if title == "" {
+			names = []string{name}
+		}
 	} else {
 		names = []string{p.T(i18n.HeaderArticle)}
 	}
