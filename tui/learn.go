@@ -191,7 +191,7 @@ func (m LearnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 		if m.child != nil {
-			return m.toChild(msg)
+			return m.toChild(m.childSize())
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -410,7 +410,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
-	next, sizeCmd := m.toChild(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+	next, sizeCmd := m.toChild(m.childSize())
 	return next, tea.Batch(init, sizeCmd)
 }
 
@@ -421,6 +421,24 @@ func (m *LearnModel) leaveChild() {
 		m.child.Update(HiddenMsg{})
 	}
 	m.child, m.screen = nil, screenStep
+}
+
+// keepsHeader reports whether the hosted mode's first line carries data
+// (the batch view's data set, size and classes), so that the banner goes
+// above it instead of in its place; the playground's first line only
+// repeats the lesson's title.
+func (m LearnModel) keepsHeader() bool {
+	_, ok := m.child.(BatchModel)
+	return ok
+}
+
+// childSize is the hosted mode's share of the window: all of it, less the
+// banner's line when the mode keeps its own first line.
+func (m LearnModel) childSize() tea.WindowSizeMsg {
+	if m.keepsHeader() {
+		return tea.WindowSizeMsg{Width: m.width, Height: m.height - 1}
+	}
+	return tea.WindowSizeMsg{Width: m.width, Height: m.height}
 }
 
 // childTakesEsc reports whether esc belongs to the hosted mode: its

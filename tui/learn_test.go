@@ -225,6 +225,10 @@ func TestLearnHostedModesStayInTheLesson(t *testing.T) {
 		deliver(k)
 	}
 	noLeaving("batch view")
+	// Its first line (the data set) stays under the banner.
+	if v := a.View(); !strings.Contains(v, "iris · 150 × 4 · 3 classes") || len(strings.Split(v, "\n")) != 24 {
+		t.Errorf("the hosted batch view lost its data line or its size:\n%s", v)
+	}
 	deliver("tab")
 	noLeaving("batch view after tab")
 }

@@ -28,7 +28,10 @@ func (m LearnModel) View() string {
 		// The hosted mode gets the whole window; its header line gives way
 		// to one that says how to come back.
 		banner := m.ctx.Styles.Accent.Render(m.ctx.Printer.T(i18n.LearnExploring, m.position()))
-		_, rest, _ := strings.Cut(m.child.View(), "\n")
+		rest := m.child.View()
+		if !m.keepsHeader() {
+			_, rest, _ = strings.Cut(rest, "\n")
+		}
 		return headerLine(banner, "", m.width) + "\n" + rest
 	case screenList:
 		return m.listView()
