@@ -41,6 +41,10 @@ const (
 	MarginCosine     ID = "lesson.margin.cosine"      // %s s(a,p), %s s(a,n), %s m, %s loss
 	MarginCosineFar  ID = "lesson.margin.cosine-far"  //
 	MarginCosineNote ID = "lesson.margin.cosine-note" //
+	// The rows' labels, set in a column of their own (measured in cells).
+	MarginLabelPlain   ID = "lesson.margin.label.plain"
+	MarginLabelSquared ID = "lesson.margin.label.squared"
+	MarginLabelCosine  ID = "lesson.margin.label.cosine"
 
 	// The learn and lessons commands.
 	CLISummaryLearn     ID = "lesson.cli.summary-learn"
@@ -155,10 +159,13 @@ its steps and its questions.`,
 	ConvLabelTFA:     "y=1 similar",
 	ConvLabelPML:     "class labels",
 	ConvLabelTorch:   "y=±1, 1 similar",
-	MarginPlain:      "plain    d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
-	MarginSquared:    "squared  d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
-	MarginCosine:     "cosine   unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
-	MarginCosineFar:  "cosine   no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
+	MarginPlain:      "d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
+	MarginSquared:    "d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
+	MarginCosine:     "unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
+	MarginCosineFar:  "no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
+	MarginLabelPlain:   "plain",
+	MarginLabelSquared: "squared",
+	MarginLabelCosine:  "cosine",
 	MarginCosineNote: "similarities flip the inequality: the positive must be more similar, by m",
 
 	LearnKeyOpen:            "open lesson",
