@@ -178,3 +178,23 @@ func TestHistorySingleState(t *testing.T) {
 		}
 	}
 }
+
+// The history chart of one state labels its x axis 1 only: "1 … 2" beside
+// "1 state" named a state that does not exist.
+func TestHistoryOfOneStateHasOneXLabel(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	for m.chart != chartHistory {
+		m = press(t, m, "c")
+	}
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "└") && i+1 < len(lines) {
+			labels := strings.Fields(strings.Trim(lines[i+1], "│ "))
+			if len(labels) != 1 || labels[0] != "1" {
+				t.Errorf("one state's x labels are %q:\n%s", labels, strings.Join(lines, "\n"))
+			}
+			return
+		}
+	}
+	t.Fatalf("no x axis:\n%s", strings.Join(lines, "\n"))
+}
