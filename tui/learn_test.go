@@ -420,6 +420,19 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 	want := squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
 	if !strings.Contains(v, want) || strings.Contains(v, "= 0.2450 +") {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
+	}	// At 80 columns it wraps between items, indented to the label column:
+	// "mean" stays with its number.
+	m = newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m = pressLearn(t, m, "right", "tab")
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	found := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "contrastive      a-p") && i+1 < len(lines) {
+			found = strings.HasPrefix(lines[i+1], strings.Repeat(" ", 17)+"mean 0.1225")
+		}
+	}
+	if !found {
+		t.Errorf("at 80 columns the contrastive line does not wrap by items under its column:\n%s", m.View())
 	}
 }
 

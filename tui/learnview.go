@@ -150,11 +150,57 @@ func (m LearnModel) stateLines(w int) []string {
 	if m.nextAnsweredBy(losses) { // showing the losses now would give the next answer away
 		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
 	}
-	var out []string
-	for _, line := range append(lines, losses...) {
-		out = append(out, fitOrWrap(line, w)...)
+	out := fitOrWrap(lines[0], w)
+	for _, line := range losses {
+		out = append(out, fitLabelled(line, w)...)
 	}
 	return out
+}
+
+// labelColumn is a state line's label and the spaces that align it.
+var labelColumn = regexp.MustCompile(`^\S.*?\s{2,}`)
+
+// fitLabelled keeps a state line that fits; one that does not keeps its
+// label column and packs its " · " items on lines indented to it, so that
+// "mean 0.0900" stays whole and the columns stay aligned.
+func fitLabelled(line string, w int) []string {
+	if lipgloss.Width(line) <= w {
+		return []string{line}
+	}
+	label := labelColumn.FindString(line)
+	lw := lipgloss.Width(label)
+	if label == "" || lw > w/2 {
+		return wrapWords(line, w)
+	}
+	indent := strings.Repeat(" ", lw)
+	var out []string
+	cur := ""
+	for _, item := range strings.Split(strings.TrimPrefix(line, label), " · ") {
+		switch {
+		case cur == "":
+			cur = item
+		case lw+lipgloss.Width(cur+" · "+item) <= w:
+			cur += " · " + item
+		default:
+			out = append(out, cur+" ·")
+			cur = item
+		}
+	}
+	out = append(out, cur)
+	var lines []string
+	for i, l := range out {
+		lead := indent
+		if i == 0 {
+			lead = label
+		}
+		for j, part := range wrapWords(l, w-lw) {
+			if j > 0 {
+				lead = indent
+			}
+			lines = append(lines, lead+part)
+		}
+	}
+	return lines
 }
 
 // lossLines are the shown state's losses as core/loss evaluates them.
