@@ -52,8 +52,13 @@ func runBatch(args []string, io IO) int {
 	fs.Var(anchorSample{&f.sample}, "sample-anchors", io.T(i18n.BatchFlagSample))
 	fs.Uint64Var(&f.seed, "seed", 1, io.T(i18n.BatchFlagSeed))
 	fs.IntVar(&f.maxRows, "max-rows", dataset.DefaultMaxRows, io.T(i18n.BatchFlagMaxRows))
+	pf := addPlotFlags(fs, io)
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisBatch, io); done {
 		return status
+	}
+	style, err := pf.style(io)
+	if err != nil {
+		return fail(io, "losslab batch", err)
 	}
 	if f.bins < 1 || f.bins > 1000 {
 		return fail(io, "losslab batch", usagef(i18n.CLIErrBins, f.bins))
@@ -75,7 +80,7 @@ func runBatch(args []string, io IO) int {
 	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
 	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
-	if io.OutIsTTY && !f.asJSON && !f.plain {
+	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
 			return status
@@ -90,6 +95,11 @@ func runBatch(args []string, io IO) int {
 	}
 	if err != nil {
 		return fail(io, "losslab batch", d.Locate(err))
+	}
+	if pf.path != "" {
+		if err := writeBatchFigure(io, pf, style, d, res); err != nil {
+			return fail(io, "losslab batch", err)
+		}
 	}
 	var out bytes.Buffer
 	if f.asJSON {
@@ -170,7 +180,7 @@ func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 		if f.format != "" || f.labelCol != "" {
 			return nil, errors.New("--format and --label-col apply to --in, not --demo")
 		}
-		return dataset.Demo(f.demo)
+		return dataset.DemoLimited(f.demo, lim)
 	case f.in == "":
 		return nil, errors.New("no input: give --in FILE or --demo iris|digits")
 	case f.labels != "":
@@ -268,18 +278,25 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		classList(d.Classes), r.Distance, num(r.Margin))
 	if r.Sample != nil {
 		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
+		if len(r.NoInterval) > 0 {
+			line(i18n.BatchNoIntervalNote)
+		}
 	}
 	fmt.Fprintln(w)
-	// ci appends a sampled statistic's interval to the figure it qualifies.
+	// ci appends a sampled statistic's interval to the figure it qualifies,
+	// or says that the sample cannot give it one.
 	ci := func(key string, format func(float64) string) string {
+		if r.Sample == nil {
+			return ""
+		}
 		iv, ok := r.Intervals[key]
 		if !ok {
-			return ""
+			return " " + p.T(i18n.BatchNoInterval)
 		}
 		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
 	}
 	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
-	writeBatchLosses(w, p, r.ByLoss, r.Intervals)
+	writeBatchLosses(w, p, r.ByLoss, ci)
 	fmt.Fprintln(w)
 	t := r.Triplets
 	line(i18n.BatchTextTriplets,
@@ -301,8 +318,14 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		line(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
 	}
 	fmt.Fprintln(w)
-	line(i18n.BatchDistributions)
-	for _, line := range tui.HistogramLines(p, r.Histogram, 100, 15) {
+	const rows = 15 // bins shown; more are merged in groups, and the heading says so
+	for i, line := range tui.HistogramHeading(p, r.Histogram, rows) {
+		if i > 0 {
+			line = "  " + line
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, line := range tui.HistogramLines(p, r.Histogram, 100, rows) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }

@@ -18,6 +18,14 @@ var englishAreas = []map[ID]string{
 	lessonsEN,
 	zh2EN,
 	batchEN,
+	dataEN,
+	shareEN,
+	sharePanelEN,
+	shareFigEN,
+	shareCLIEN,
+	shareServeEN,
+	shareServeCLIEN,
+	shareTrainFigEN,
 }
 
 var english = join(englishAreas...)
@@ -38,6 +46,14 @@ var chineseAreas = []map[ID]string{
 	lessonsZH,
 	zh2ZH,
 	batchZH,
+	dataZH,
+	shareZH,
+	sharePanelZH,
+	shareFigZH,
+	shareCLIZH,
+	shareServeZH,
+	shareServeCLIZH,
+	shareTrainFigZH,
 }
 
 var chinese = join(chineseAreas...)

@@ -90,7 +90,7 @@ const (
 	NotesVariants     ID = "notes.variants" // heads the list of every other loss in full
 	VariantsMore      ID = "variant.more"   // ends a variants line that shows only some: the notes show all
 	VariantNoted      ID = "variant.noted"  // %[1]s the full line, %[2]s what it equals under other parameters
-	NotesTitle        ID = "notes.title" // %d page, %d pages
+	NotesTitle        ID = "notes.title"    // %d page, %d pages
 	NotesNoScenario   ID = "notes.no-scenario"
 	NotesStep         ID = "notes.step" // %d step, %d last step
 	NotesStart        ID = "notes.start"

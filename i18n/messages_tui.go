@@ -47,7 +47,7 @@ const (
 	NothingToUndo       ID = "tui.nothing-to-undo"
 	NoScenario          ID = "tui.no-scenario"
 	NoStepsToPlay       ID = "tui.no-steps-to-play"
-	AtLastStep          ID = "tui.at-last-step"  // the last step's number
+	AtLastStep          ID = "tui.at-last-step" // the last step's number
 	AtFirstStep         ID = "tui.at-first-step"
 
 	// Notes written into a recorded session file (the rest is scenarios').
@@ -65,6 +65,8 @@ const (
 	BatchSeparation    ID = "tui.batch.separation"
 	BatchInsideMargin  ID = "tui.batch.inside-margin"
 	BatchDistributions ID = "tui.batch.distributions"
+	// Under it when neighbouring bins are merged to fit: bins asked for, bins merged into one.
+	BatchBinsMerged ID = "tui.batch.bins-merged"
 
 	// The terminal.
 	NoTerminalNote ID = "tui.no-terminal-note"
@@ -131,6 +133,7 @@ var tuiEN = map[ID]string{
 	BatchSeparation:    "separation  AUC %s · d ≤ %s means same: %s accurate",
 	BatchInsideMargin:  "            negatives closer than median positive + m: %s",
 	BatchDistributions: "distance distributions (share of each kind of pair per bin)",
+	BatchBinsMerged:    "(the %[1]s bins merged %[2]s at a time to fit)",
 
 	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
 	Crashed:        "losslab: internal error: %v (the stack is in %s)",

@@ -193,6 +193,10 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.done = msg.done
 			return m, m.req.listen()
 		}
+	case figureWrittenMsg:
+		if msg.mode == ModeBatch {
+			m.note = figureStatus(m.ctx.Printer, msg)
+		}
 	case tea.KeyMsg:
 		return m.updateKey(msg)
 	}
@@ -223,6 +227,8 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Distance):
 		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
 		return m, m.recompute()
+	case key.Matches(msg, k.Figure):
+		return m, m.writeFigure()
 	}
 	return m, nil
 }
@@ -273,8 +279,12 @@ func (m BatchModel) View() string {
 		lines = append(lines, p.T(i18n.BatchFirstResult))
 	default:
 		body := m.resultLines()
-		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), max(1, (room-len(body)-1)/2))
-		body = append(body, p.T(i18n.BatchDistributions))
+		rows := max(1, (room-len(body)-1)/2)
+		if HistogramGroup(len(m.res.Histogram.Positive), rows) > 1 { // a line for saying so
+			rows = max(1, (room-len(body)-2)/2)
+		}
+		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), rows)
+		body = append(body, HistogramHeading(p, m.res.Histogram, rows)...)
 		for _, h := range hist {
 			body = append(body, m.indent.Render(h))
 		}

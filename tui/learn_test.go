@@ -420,7 +420,7 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 	want := squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
 	if !strings.Contains(v, want) || strings.Contains(v, "= 0.2450 +") {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
-	}	// At 80 columns it wraps between items, indented to the label column:
+	} // At 80 columns it wraps between items, indented to the label column:
 	// "mean" stays with its number.
 	m = newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab")
