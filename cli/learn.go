@@ -81,7 +81,7 @@ type LessonEntry struct {
 	ID        string   `json:"id"`
 	Title     string   `json:"title"`
 	Covers    []string `json:"covers"`
-	Steps     int      `json:"steps"`
+	Steps     int      `json:"steps"` // as the lesson header counts them: the description first
 	Questions int      `json:"questions"`
 }
 
@@ -96,7 +96,7 @@ func runLessons(args []string, io IO) int {
 	if *asJSON {
 		list := []LessonEntry{}
 		for _, l := range scenarios.Lessons() {
-			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), len(l.Steps), l.Questions()})
+			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions()})
 		}
 		if err := encodeJSON(&out, list, true); err != nil {
 			return fail(io, "losslab lessons", err)
@@ -105,7 +105,7 @@ func runLessons(args []string, io IO) int {
 	}
 	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
 	for i, l := range scenarios.Lessons() {
-		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(len(l.Steps))),
+		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(l.StepsShown())),
 			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
 	}
 	return write(io, "lessons", []byte(alignLeft(rows)))

@@ -41,6 +41,10 @@ const (
 	MarginCosine     ID = "lesson.margin.cosine"      // %s s(a,p), %s s(a,n), %s m, %s loss
 	MarginCosineFar  ID = "lesson.margin.cosine-far"  //
 	MarginCosineNote ID = "lesson.margin.cosine-note" //
+	// The rows' labels, set in a column of their own (measured in cells).
+	MarginLabelPlain   ID = "lesson.margin.label.plain"
+	MarginLabelSquared ID = "lesson.margin.label.squared"
+	MarginLabelCosine  ID = "lesson.margin.label.cosine"
 
 	// The learn and lessons commands.
 	CLISummaryLearn     ID = "lesson.cli.summary-learn"
@@ -85,7 +89,7 @@ const (
 	LearnListIntro          ID = "lesson.list-intro"
 	LearnStateTriplet       ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
 	LearnStateSquared       ID = "lesson.state-squared"     // %s: the loss, %s: its regime
-	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean
+	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
 	LearnStateHidden        ID = "lesson.state-hidden"
 	LearnStateHiddenNext    ID = "lesson.state-hidden-next"
 	LearnExplorePlayground  ID = "lesson.explore-playground"
@@ -147,19 +151,22 @@ its steps and its questions.`,
 	KeyConventions: "conventions: the contrastive loss five ways, the margin three ways",
 	KeyLearn:       "learn",
 
-	ConvTitle:        "contrastive loss under five conventions (%d/%d) · v next",
-	MarginTitle:      "the triplet margin m = %s under three measures (%d/%d) · v next",
-	ConvIntro:        "the same two pairs as each paper or library computes them; [x]+ = max(x, 0):",
-	ConvLabelArticle: "y=1 same",
-	ConvLabelHadsell: "Y=0 similar",
-	ConvLabelTFA:     "y=1 similar",
-	ConvLabelPML:     "class labels",
-	ConvLabelTorch:   "y=±1, 1 similar",
-	MarginPlain:      "plain    d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
-	MarginSquared:    "squared  d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
-	MarginCosine:     "cosine   unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
-	MarginCosineFar:  "cosine   no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
-	MarginCosineNote: "similarities flip the inequality: the positive must be more similar, by m",
+	ConvTitle:          "contrastive loss under five conventions (%d/%d) · v next",
+	MarginTitle:        "the triplet margin m = %s under three measures (%d/%d) · v next",
+	ConvIntro:          "the same two pairs as each paper or library computes them; [x]+ = max(x, 0):",
+	ConvLabelArticle:   "y=1 same",
+	ConvLabelHadsell:   "Y=0 similar",
+	ConvLabelTFA:       "y=1 similar",
+	ConvLabelPML:       "class labels",
+	ConvLabelTorch:     "y=±1, 1 similar",
+	MarginPlain:        "d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
+	MarginSquared:      "d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
+	MarginCosine:       "unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
+	MarginCosineFar:    "no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
+	MarginLabelPlain:   "plain",
+	MarginLabelSquared: "squared",
+	MarginLabelCosine:  "cosine",
+	MarginCosineNote:   "similarities flip the inequality: the positive must be more similar, by m",
 
 	LearnKeyOpen:            "open lesson",
 	LearnKeyNext:            "next step",
@@ -186,9 +193,9 @@ its steps and its questions.`,
 	LearnListIntro:          "Lessons run in order. Each shows a state of the playground and asks you to predict before it reveals the answer. ✓ marks a finished lesson; enter opens the selected one where you left it.",
 	LearnStateTriplet:       "triplet          %s · %s",
 	LearnStateSquared:       "squared triplet  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
-	LearnStateContrastive:   "contrastive      %s + %s, mean %s",
+	LearnStateContrastive:   "contrastive      a-p %s · a-n %s · mean %s",
 	LearnStateHidden:        "losses hidden until you answer",
-	LearnStateHiddenNext:    "losses hidden: the next step asks about this state",
+	LearnStateHiddenNext:    "losses hidden: they would answer the next step's question",
 	LearnExplorePlayground:  "Press e to explore this state in the playground; esc there brings you back here.",
 	LearnExploreBatch:       "Press e to open the batch view of the %s demo at this margin; esc there brings you back here.",
 	LearnExploring:          "%s · exploring · esc returns to the lesson",

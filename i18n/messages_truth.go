@@ -87,7 +87,10 @@ const (
 	HeaderStartLesson ID = "header.start-lessons"
 	HeaderStartShort  ID = "header.start-lessons.short"
 	NotesMore         ID = "notes.more"
-	NotesTitle        ID = "notes.title" // %d page, %d pages
+	NotesVariants     ID = "notes.variants" // heads the list of every other loss in full
+	VariantsMore      ID = "variant.more"   // ends a variants line that shows only some: the notes show all
+	VariantNoted      ID = "variant.noted"  // %[1]s the full line, %[2]s what it equals under other parameters
+	NotesTitle        ID = "notes.title"    // %d page, %d pages
 	NotesNoScenario   ID = "notes.no-scenario"
 	NotesStep         ID = "notes.step" // %d step, %d last step
 	NotesStart        ID = "notes.start"
@@ -178,8 +181,8 @@ var truthEN = map[ID]string{
 
 	VariantValue:       "%s %s",
 	VariantValueRegime: "%s %s (%s)",
-	VariantFull:        "%s %s = %s",
-	VariantFullRegime:  "%s %s = %s, %s",
+	VariantFull:        "%s %s: %s",
+	VariantFullRegime:  "%s %s: %s, %s",
 
 	HintInvalidBoth:      "the positive is labelled different and the negative same: a miner would never form this triplet, yet contrastive still scores each pair by its label.",
 	HintInvalidPositive:  "the positive is labelled different: a miner would never form this triplet, yet contrastive still scores (a,p) as a pair to keep m apart.",
@@ -211,6 +214,9 @@ var truthEN = map[ID]string{
 	HeaderStartLesson: "press g for the guided course, ] for the presets",
 	HeaderStartShort:  "g course · ] presets",
 	NotesMore:         "n: read all",
+	NotesVariants:     "The other losses on this state:",
+	VariantsMore:      "n: more",
+	VariantNoted:      "%[1]s; %[2]s",
 	NotesTitle:        "notes %d/%d · n next page, closes after the last",
 	NotesNoScenario:   "No scenario is loaded. Press ] for the next preset lesson, [ for the previous one.",
 	NotesStep:         "Step %d of %d:",
@@ -286,5 +292,5 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	"variant.formula.squared-triplet":     "max(d(a,p)² − d(a,n)² + m, 0)",
 	"variant.name.soft-margin-triplet":    "soft-margin triplet",
 	"variant.short.soft-margin-triplet":   "soft-margin",
-	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n)), no m",
+	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n)) (no m)",
 }

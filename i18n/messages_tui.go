@@ -37,6 +37,7 @@ const (
 	KeyMarginDownFine ID = "tui.key.margin-down-fine"
 	KeyMarginUpFine   ID = "tui.key.margin-up-fine"
 	KeyDistance       ID = "tui.key.distance"
+	KeyCloseHelp      ID = "tui.key.close-help"
 
 	// Playground status lines.
 	AtMaximum           ID = "tui.at-maximum"             // field label, its maximum
@@ -46,6 +47,8 @@ const (
 	NothingToUndo       ID = "tui.nothing-to-undo"
 	NoScenario          ID = "tui.no-scenario"
 	NoStepsToPlay       ID = "tui.no-steps-to-play"
+	AtLastStep          ID = "tui.at-last-step" // the last step's number
+	AtFirstStep         ID = "tui.at-first-step"
 
 	// Notes written into a recorded session file (the rest is scenarios').
 	NoteReset ID = "tui.note-reset"
@@ -105,6 +108,7 @@ var tuiEN = map[ID]string{
 	KeyMarginDownFine: "margin −0.01",
 	KeyMarginUpFine:   "margin +0.01",
 	KeyDistance:       "distance",
+	KeyCloseHelp:      "close the keys",
 
 	AtMaximum:           "%s is at its maximum %s",
 	AtMinimum:           "%s is at its minimum %s",
@@ -113,6 +117,8 @@ var tuiEN = map[ID]string{
 	NothingToUndo:       "nothing to undo",
 	NoScenario:          "no scenario to replay: press ] for the presets",
 	NoStepsToPlay:       "this scenario has no steps to play",
+	AtLastStep:          "at the last step (%d): , goes back, r restarts",
+	AtFirstStep:         "at the start (step 0): . goes on",
 
 	NoteReset: "reset",
 	NoteUndo:  "undo",

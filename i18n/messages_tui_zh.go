@@ -34,6 +34,7 @@ var tuiZH = map[ID]string{
 	KeyMarginDownFine: "间隔 −0.01",
 	KeyMarginUpFine:   "间隔 +0.01",
 	KeyDistance:       "距离",
+	KeyCloseHelp:      "关闭按键说明",
 
 	AtMaximum:           "%s 已达最大值 %s",
 	AtMinimum:           "%s 已达最小值 %s",
@@ -42,6 +43,8 @@ var tuiZH = map[ID]string{
 	NothingToUndo:       "没有可撤销的操作",
 	NoScenario:          "没有可回放的场景：按 ] 打开预设",
 	NoStepsToPlay:       "这个场景没有可播放的步骤",
+	AtLastStep:          "已是最后一步（第 %d 步）：按 , 后退，按 r 从头开始",
+	AtFirstStep:         "已在开头（第 0 步）：按 . 前进",
 
 	NoteReset: "重置",
 	NoteUndo:  "撤销",

@@ -284,6 +284,11 @@ func number(v any) (float64, bool) {
 	return 0, false
 }
 
+// StepsShown is a lesson's number of steps as the learner goes through
+// them: the start (the description) and each [[step]]. The lesson header
+// ("step i/n") and `losslab lessons` (text and JSON) both count this.
+func (s *Scenario) StepsShown() int { return s.Len() }
+
 // Questions counts the steps that ask a question.
 func (s *Scenario) Questions() int {
 	n := 0

@@ -213,6 +213,8 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, switchMode(ModeTrain)
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
+	case key.Matches(msg, k.CloseHelp):
+		m.help.ShowAll = false
 	case m.data.X == nil: // no data: nothing to recompute
 	case key.Matches(msg, k.MarginDown):
 		return m.setMargin(-coarseStep)

@@ -184,8 +184,14 @@ func (m Model) renderChart(w, h int) string {
 	default:
 		n := len(m.history)
 		top := m.historyTop()
+		// One state is x = 1 in the middle of [0.5, 1.5]: an axis to 2 would
+		// label a state that does not exist.
+		lo, hi := 1.0, float64(n)
+		if n < 2 {
+			lo, hi = 0.5, 1.5
+		}
 		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: top},
-			view{1, math.Max(float64(n), 2), 0, top, true, true}, m.historyPlot)
+			view{lo, hi, 0, top, true, true}, m.historyPlot)
 		count := pr.T(i18n.ChartHistoryStates, numfmt.Count(int64(n)))
 		if n == 1 {
 			count = pr.T(i18n.ChartHistoryState)

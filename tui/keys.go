@@ -52,6 +52,10 @@ type BatchKeyMap struct {
 	Figure                                 key.Binding // the distributions as an SVG
 	Mode                                   key.Binding // to the next mode (training)
 	Help, Quit                             key.Binding
+	// CloseHelp is esc while the full help is open; esc never quits, so
+	// that leaving a help screen cannot end the app and lose the others'
+	// state (q quits, as in every mode).
+	CloseHelp key.Binding
 }
 
 // NewKeys returns the key maps with help texts from p.
@@ -102,7 +106,8 @@ func NewKeys(p i18n.Printer) Keys {
 			Figure:     b("f", i18n.KeyBatchFigure, "f"),
 			Mode:       b("tab", i18n.KeyToTrain, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
-			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
+			Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
+			CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
 		},
 		Learn: newLearnKeys(b),
 	}
@@ -142,7 +147,7 @@ func (k BatchKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?' in the batch view.
 func (k BatchKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.Quit}}
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.CloseHelp, k.Quit}}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

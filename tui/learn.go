@@ -191,7 +191,7 @@ func (m LearnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 		if m.child != nil {
-			return m.toChild(msg)
+			return m.toChild(m.childSize())
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -216,7 +216,7 @@ func (m LearnModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenExploring:
-		if key.Matches(msg, k.Back) && !m.childTyping() {
+		if key.Matches(msg, k.Back) && !m.childTakesEsc() {
 			m.leaveChild()
 			return m, nil
 		}
@@ -399,22 +399,18 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	switch st.Mode.Kind {
 	case scenarios.ModePlayground:
 		s := &scenarios.Scenario{Name: l.Name, Title: l.Title, Start: m.shownState(), Source: scenarios.SourceLesson}
-		m.child = NewPlayground(m.ctx, Options{Scenario: s})
+		m.child = NewPlayground(m.ctx.hosted(), Options{Scenario: s})
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
 			m.status = err.Error()
 			return m, nil
 		}
-		// Here esc returns to the lesson, so the hosted view's quit key
-		// (q/esc on its own) is q only, and its help line says so.
-		ctx := *m.ctx
-		ctx.Keys.Batch.Quit = key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", m.ctx.Printer.T(i18n.KeyQuit)))
-		m.child = NewBatchMode(&ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
+		m.child = NewBatchMode(m.ctx.hosted(), d, batch.Options{Margin: m.shownState().Margin.Float()})
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
-	next, sizeCmd := m.toChild(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+	next, sizeCmd := m.toChild(m.childSize())
 	return next, tea.Batch(init, sizeCmd)
 }
 
@@ -427,11 +423,34 @@ func (m *LearnModel) leaveChild() {
 	m.child, m.screen = nil, screenStep
 }
 
-// childTyping reports whether the hosted playground is typing a value,
-// when esc belongs to it.
-func (m LearnModel) childTyping() bool {
-	pg, ok := m.child.(Model)
-	return ok && pg.editing
+// keepsHeader reports whether the hosted mode's first line carries data
+// (the batch view's data set, size and classes), so that the banner goes
+// above it instead of in its place; the playground's first line only
+// repeats the lesson's title.
+func (m LearnModel) keepsHeader() bool {
+	_, ok := m.child.(BatchModel)
+	return ok
+}
+
+// childSize is the hosted mode's share of the window: all of it, less the
+// banner's line when the mode keeps its own first line.
+func (m LearnModel) childSize() tea.WindowSizeMsg {
+	if m.keepsHeader() {
+		return tea.WindowSizeMsg{Width: m.width, Height: m.height - 1}
+	}
+	return tea.WindowSizeMsg{Width: m.width, Height: m.height}
+}
+
+// childTakesEsc reports whether esc belongs to the hosted mode: its
+// playground is typing a value, or its help is open (esc closes it).
+func (m LearnModel) childTakesEsc() bool {
+	switch c := m.child.(type) {
+	case Model:
+		return c.editing || c.help.ShowAll
+	case BatchModel:
+		return c.help.ShowAll
+	}
+	return false
 }
 
 // evaluation is what core/loss computes for the shown state.

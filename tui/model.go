@@ -236,6 +236,10 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		m.startTyping()
 	case key.Matches(msg, k.Chart):
+		if m.notes.open || m.conventions.showing() { // the chart is hidden: show it first
+			m.notes, m.conventions = notesView{}, conventionsPanel{}
+			break
+		}
 		m.nextChart()
 	case key.Matches(msg, k.Undo):
 		m.undoLast()
@@ -337,11 +341,16 @@ func (m *Model) undoLast() {
 
 // stepBy moves the replay by d steps, or says why it cannot.
 func (m *Model) stepBy(d int) {
-	if m.scenario == nil {
-		m.status = m.ctx.Printer.T(i18n.NoScenario)
-		return
+	p := m.ctx.Printer
+	switch {
+	case m.scenario == nil:
+		m.status = p.T(i18n.NoScenario)
+	case m.gotoStep(m.step + d):
+	case d > 0: // at a limit the key says so
+		m.status = p.T(i18n.AtLastStep, m.scenario.Len()-1)
+	default:
+		m.status = p.T(i18n.AtFirstStep)
 	}
-	m.gotoStep(m.step + d)
 }
 
 // gotoStep moves the replay to step i; it reports whether it could.

@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"losslab/core/grid"
@@ -583,5 +585,83 @@ func TestRecordingStopsAtTheLimit(t *testing.T) {
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
 	if err != nil || s.Len() != scenarios.MaxSteps+1 {
 		t.Fatalf("load: %v", err)
+	}
+}
+
+// "one margin, two meanings: contrastive wants d(a,n) ≥ m" is shown only
+// while y(a,n) = different: labelled same, contrastive pulls a-n to 0. The
+// notes, page by page, and the roomy contrastive panel say it or not.
+func TestMarginMeaningOnlyWhenANIsDifferent(t *testing.T) {
+	const sentence = "one margin, two meanings"
+	allNotes := func(m Model) string {
+		var all strings.Builder
+		all.WriteString(ansi.Strip(m.View()))
+		for range m.notesPageCount() {
+			m = press(t, m, "n")
+			all.WriteString(ansi.Strip(m.View()))
+		}
+		return strings.Join(strings.Fields(all.String()), " ")
+	}
+	m := newModel(t, Options{})
+	if !strings.Contains(allNotes(m), sentence) {
+		t.Errorf("with y(a,n) = different the notes lack %q", sentence)
+	}
+	m = press(t, m, "up", " ") // y(a,n) = same
+	if m.State().YAN != loss.Same {
+		t.Fatalf("y(a,n) = %v", m.State().YAN)
+	}
+	if v := allNotes(m); strings.Contains(v, sentence) {
+		t.Errorf("with y(a,n) = same the screen says %q:\n%s", sentence, v)
+	}
+}
+
+// Keys have a visible effect: c over the notes (or the conventions) shows
+// the chart instead of changing it unseen; . at the last step and , at the
+// start say that they are at a limit.
+func TestKeysAtLimitsAndBehindPanelsSaySo(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	chart := ansi.Strip(m.View())
+	for _, open := range []string{"n", "v"} {
+		opened := press(t, m, open)
+		if ansi.Strip(opened.View()) == chart {
+			t.Fatalf("%s showed nothing", open)
+		}
+		if v := ansi.Strip(press(t, opened, "c").View()); v != chart {
+			t.Errorf("c after %s does not show the chart:\n%s", open, v)
+		}
+	}
+	s, err := scenarios.Resolve("blog-case-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = sized(newModel(t, Options{Scenario: s}), 80, 24)
+	if v := ansi.Strip(press(t, m, ",").View()); !strings.Contains(v, "at the start (step 0)") {
+		t.Errorf(", at step 0 says nothing:\n%s", v)
+	}
+	for range s.Len() - 1 {
+		m = press(t, m, ".")
+	}
+	last := fmt.Sprintf("at the last step (%d)", s.Len()-1)
+	if v := ansi.Strip(m.View()); strings.Contains(v, last) {
+		t.Fatalf("the limit is announced before it is reached:\n%s", v)
+	}
+	if v := ansi.Strip(press(t, m, ".").View()); !strings.Contains(v, last) {
+		t.Errorf(". at the last step says nothing:\n%s", v)
+	}
+}
+
+// The title bar names a scenario by its title where the title fits beside
+// the replay state, and by its slug only where it does not.
+func TestHeaderPrefersTheTitleToTheSlug(t *testing.T) {
+	s, err := scenarios.Resolve("blog-case-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{100, 120} { // at 80 the title (56 cells) and the replay state do not fit together
+		m := sized(newModel(t, Options{Scenario: s}), w, 24)
+		first := strings.Split(ansi.Strip(m.View()), "\n")[0]
+		if !strings.Contains(first, s.Title) {
+			t.Errorf("at %d columns the title bar lacks the title %q: %q", w, s.Title, first)
+		}
 	}
 }

@@ -134,7 +134,11 @@ func (m Model) header(w int) string {
 	var names []string // what the left side may say, longest first
 	if m.scenario != nil {
 		name := termsafe.String(m.scenario.Name)
-		names = []string{name + ": " + termsafe.String(m.scenario.Title), name}
+		title := termsafe.String(m.scenario.Title)
+		names = []string{name + ": " + title, title, name} // the title says more than the slug
+		if title == "" {
+			names = []string{name}
+		}
 	} else {
 		names = []string{p.T(i18n.HeaderArticle)}
 	}
@@ -249,11 +253,11 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
 }
 
-// variantLines shows every registered loss but the two classic ones that
-// belongs to a panel (in): one line each when roomy, else one line for all.
-func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
-	p, st := m.printer(), m.styles
-	var full, short, noted []string
+// variantTexts are the forms of every registered loss but the two classic
+// ones that belongs to a panel (in): full "name formula: value", short
+// "name value", and noted "name: value; what it equals" ("" if nothing).
+func (m Model) variantTexts(in func(loss.Loss) bool) (full, short, noted []string) {
+	p := m.printer()
 	for _, r := range m.eval.Results {
 		l := r.Loss
 		if l.ID == loss.ContrastiveID || l.ID == loss.TripletID || !in(l) {
@@ -279,6 +283,41 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 			short = append(short, p.T(i18n.VariantValue, shortName, value))
 		}
 	}
+	return full, short, noted
+}
+
+// variantNotes is every variant in full for the notes panel: its formula,
+// its value, its parameters and what it equals under others.
+func (m Model) variantNotes() []string {
+	full, _, _ := m.variantTexts(func(loss.Loss) bool { return true })
+	var out []string
+	for i, r := range m.nonClassic() {
+		line := full[i]
+		if note := variantNote(m.printer(), r); note != "" {
+			line = m.printer().T(i18n.VariantNoted, line, note)
+		}
+		out = append(out, "· "+line)
+	}
+	return out
+}
+
+// nonClassic are the results variantTexts lists when in takes every loss.
+func (m Model) nonClassic() []loss.Result {
+	var out []loss.Result
+	for _, r := range m.eval.Results {
+		if r.Loss.ID != loss.ContrastiveID && r.Loss.ID != loss.TripletID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// variantLines shows the variants that belong to a panel (in): one line
+// each when roomy, else one line for as many as fit whole, and the notes
+// key for the rest (the notes list them all in full).
+func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
+	p, st := m.printer(), m.styles
+	full, short, noted := m.variantTexts(in)
 	if len(full) == 0 {
 		return nil
 	}
@@ -292,11 +331,17 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 		}
 		return out
 	}
-	// Fewer whole items rather than a name without its number.
+	// Fewer whole items rather than a name without its number; the rest
+	// are one key away, in the notes.
+	more := " · " + p.T(i18n.VariantsMore)
+	if m.plain { // no key to press
+		more = " · …"
+	}
 	fits := []string{strings.Join(short, " · ")}
 	for k := len(short) - 1; k >= 1; k-- {
-		fits = append(fits, strings.Join(short[:k], " · ")+" · …")
+		fits = append(fits, strings.Join(short[:k], " · ")+more)
 	}
+	fits = append(fits, strings.TrimPrefix(more, " · "))
 	return []string{st.Dim.Render(fitFirst(w, fits...))}
 }
 
@@ -351,8 +396,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 	}
 	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
-	if roomy {
-		for _, l := range wrapWords(p.T(i18n.ExplainMarginMeaning), w) {
+	if roomy && x.MarginMeaning.Long != "" {
+		for _, l := range wrapWords(p.T(x.MarginMeaning.Long), w) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
