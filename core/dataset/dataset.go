@@ -419,7 +419,7 @@ func indexOf(names []string, name string) int {
 }
 
 // ParseNumber parses a finite number (surrounding spaces allowed), with
-// messages a user can act on. Flags and files share it.
+// messages a user can act on; -0 reads as 0. Flags and files share it.
 func ParseNumber(field string) (float64, error) {
 	s := strings.TrimSpace(field)
 	v, err := strconv.ParseFloat(s, 64)
@@ -430,6 +430,8 @@ func ParseNumber(field string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a number", field)
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return 0, fmt.Errorf("%s is not a finite number", s)
+	case v == 0:
+		return 0, nil // -0 is 0: no output may show a sign on it
 	}
 	return v, nil
 }

@@ -1,0 +1,56 @@
+package cli
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+)
+
+// The help prints a flag's real default: the temperature's zero value means
+// "each loss's own default", which the description states, so no
+// "(default 0)" contradicts it.
+func TestTemperatureHelpHasNoFalseDefault(t *testing.T) {
+	for _, cmd := range []string{"eval", "batch"} {
+		code, out, _ := run(t, "help", cmd)
+		if code != 0 || !strings.Contains(out, "--temperature") {
+			t.Fatalf("help %s: exit %d\n%s", cmd, code, out)
+		}
+		i := strings.Index(out, "--temperature")
+		j := strings.Index(out[i+1:], "\n  --")
+		if block := out[i : i+1+j]; strings.Contains(block, "(default 0)") {
+			t.Errorf("help %s: the temperature says (default 0):\n%s", cmd, block)
+		}
+	}
+}
+
+// Each number flag names its own bound and reason: a temperature must be
+// above 0 (not ≥ 0) and has no upper bound, since the losses divide by it.
+func TestTemperatureBounds(t *testing.T) {
+	usageFails(t, []string{"eval", "--temperature", "-1"}, "--temperature: -1 must be > 0")
+	usageFails(t, []string{"eval", "--temperature", "0"}, "--temperature: 0 must be > 0")
+	usageFails(t, []string{"eval", "--temperature", "-0"}, "--temperature: -0 must be > 0")
+	if code, out, errOut := run(t, "eval", "--temperature", "1e300", "--json"); code != 0 || errOut != "" || !strings.Contains(out, `"temperature": 1e+300`) {
+		t.Errorf("--temperature 1e300: exit %d, stderr %q", code, errOut)
+	}
+	usageFails(t, []string{"eval", "--dap", "1e300"}, "--dap: 1e300 is too large: at most 1e+150, since the losses square it")
+}
+
+// -0 is read as 0 by every number flag, so no output shows a signed zero.
+func TestNegativeZeroNowhere(t *testing.T) {
+	signedZero := regexp.MustCompile(`(^|[^0-9.e])-0([^.0-9e]|$)`)
+	for _, args := range [][]string{
+		{"eval", "--dap", "-0", "--margin", "-0", "--json"},
+		{"eval", "--dan", "-0", "--margin", "-0"},
+		{"eval", "--anchor", "-0,-0", "--positive", "-0,1", "--negative", "1,-0", "--json"},
+	} {
+		code, out, errOut := run(t, args...)
+		if code != 0 || errOut != "" {
+			t.Fatalf("%q: exit %d, stderr %q", args, code, errOut)
+		}
+		for _, line := range strings.Split(out, "\n") {
+			if signedZero.MatchString(line) {
+				t.Errorf("%q prints a signed zero: %q", args, line)
+			}
+		}
+	}
+}
