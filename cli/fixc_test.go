@@ -54,3 +54,9 @@ func TestNegativeZeroNowhere(t *testing.T) {
 		}
 	}
 }
+
+// A label flag, a scenario file and the playground refuse a label with the
+// one parser's words, in the language of the command line.
+func TestLabelRefusalIsLocalized(t *testing.T) {
+	usageFails(t, []string{"--lang", "zh", "eval", "--y-ap", "maybe"}, `--y-ap："maybe" 不是标签：应为 same, s, 1 或 different, diff, d, 0`)
+}

@@ -7,6 +7,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 )
 
@@ -118,8 +119,7 @@ func (f labelValue) String() string {
 func (f labelValue) Set(s string) error {
 	y, err := loss.ParseLabel(s)
 	if err != nil {
-		return usagef(i18n.CLIErrNotLabel, s,
-			strings.Join(loss.LabelSpellings(loss.Same), ", "), strings.Join(loss.LabelSpellings(loss.Different), ", "))
+		return explain.NewInputError(err, s)
 	}
 	*f.y = y
 	return nil

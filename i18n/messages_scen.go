@@ -46,9 +46,9 @@ const (
 	ScenStartMissing   ID = "scen.start-missing"    // %s: the field
 	ScenStepEmpty      ID = "scen.step-empty"       // %d: the step
 	ScenLabelType      ID = "scen.label-type"       // %s: the key, %s: the type found
-	ScenLabelValue     ID = "scen.label-value"      // %s: the key, %q: the value
 	ScenNumberType     ID = "scen.number-type"      // %s: the key, %s: the type found
 	ScenBadNumber      ID = "scen.bad-number"       // %s: the key, %s: the reason
+	ScenBadLabel       ID = "scen.bad-label"        // %s: the key, %s: the reason
 	ScenTypeString     ID = "scen.type-string"
 	ScenTypeNumber     ID = "scen.type-number"
 	ScenTypeBool       ID = "scen.type-bool"
@@ -116,9 +116,9 @@ var scenEN = map[ID]string{
 	ScenStartMissing:   "[start] is missing %s (all of dap, dan, margin, y_ap, y_an are required)",
 	ScenStepEmpty:      "step %d sets nothing: give at least one of dap, dan, margin, y_ap, y_an (or a question or a mode)",
 	ScenLabelType:      "%s must be \"same\" or \"different\", not %s",
-	ScenLabelValue:     "%s = %q: want \"same\" or \"different\"",
 	ScenNumberType:     "%s must be a number, not %s",
 	ScenBadNumber:      "%s = %s",
+	ScenBadLabel:       "%s: %s",
 	ScenTypeString:     "a string",
 	ScenTypeNumber:     "a number",
 	ScenTypeBool:       "a boolean",

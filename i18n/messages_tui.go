@@ -39,13 +39,12 @@ const (
 	KeyDistance       ID = "tui.key.distance"
 
 	// Playground status lines.
-	AtMaximum           ID = "tui.at-maximum"             // field label, its maximum
-	AtMinimum           ID = "tui.at-minimum"             // field label, its minimum
-	TypeSameOrDifferent ID = "tui.type-same-or-different" // what was typed
-	NotANumber          ID = "tui.not-a-number"           // what was typed
-	NothingToUndo       ID = "tui.nothing-to-undo"
-	NoScenario          ID = "tui.no-scenario"
-	NoStepsToPlay       ID = "tui.no-steps-to-play"
+	AtMaximum     ID = "tui.at-maximum"   // field label, its maximum
+	AtMinimum     ID = "tui.at-minimum"   // field label, its minimum
+	NotANumber    ID = "tui.not-a-number" // what was typed
+	NothingToUndo ID = "tui.nothing-to-undo"
+	NoScenario    ID = "tui.no-scenario"
+	NoStepsToPlay ID = "tui.no-steps-to-play"
 
 	// Notes written into a recorded session file (the rest is scenarios').
 	NoteReset ID = "tui.note-reset"
@@ -104,13 +103,12 @@ var tuiEN = map[ID]string{
 	KeyMarginUpFine:   "margin +0.01",
 	KeyDistance:       "distance",
 
-	AtMaximum:           "%s is at its maximum %s",
-	AtMinimum:           "%s is at its minimum %s",
-	TypeSameOrDifferent: "%q: type same or different",
-	NotANumber:          "%q is not a number",
-	NothingToUndo:       "nothing to undo",
-	NoScenario:          "no scenario to replay: press ] for the presets",
-	NoStepsToPlay:       "this scenario has no steps to play",
+	AtMaximum:     "%s is at its maximum %s",
+	AtMinimum:     "%s is at its minimum %s",
+	NotANumber:    "%q is not a number",
+	NothingToUndo: "nothing to undo",
+	NoScenario:    "no scenario to replay: press ] for the presets",
+	NoStepsToPlay: "this scenario has no steps to play",
 
 	NoteReset: "reset",
 	NoteUndo:  "undo",

@@ -376,8 +376,9 @@ func (m *Model) updateTyping(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Confirm):
 		s, err := m.parseInput(m.input.Value(), m.ctx.Printer)
-		if err != nil && !errors.Is(err, errKeepValue) {
-			m.inputErr = err.Error()
+		var te typingError
+		if errors.As(err, &te) {
+			m.inputErr = &te
 			return nil
 		}
 		m.stopTyping()
@@ -386,6 +387,6 @@ func (m *Model) updateTyping(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	m.inputErr = ""
+	m.inputErr = nil
 	return cmd
 }

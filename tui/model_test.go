@@ -187,7 +187,7 @@ func TestTypingAValue(t *testing.T) {
 		t.Errorf("typed 1.25: editing=%v d(a,n)=%v", m.editing, m.State().DAN)
 	}
 	// Invalid values show an inline error and change nothing; q is text while typing.
-	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}} {
+	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}, {"1e308", "1e+308 is out of range [0, 3.00]"}} {
 		m = press(t, m, "enter")
 		m = press(t, m, repeat("backspace", 6)...)
 		m = press(t, m, strings.Split(bad.text, "")...)

@@ -372,8 +372,12 @@ func (m Model) chartPanel(w, h int) string {
 func (m Model) note(w, lines int) string {
 	st, p := m.styles, m.printer()
 	switch {
-	case m.inputErr != "":
-		return fitLines(p.T(i18n.NoteTypeError, m.inputErr), w, lines, st.Error)
+	case m.inputErr != nil:
+		text := p.T(i18n.NoteTypeError, m.inputErr.long)
+		if len(wrapWords(text, w)) > lines {
+			text = p.T(i18n.NoteTypeError, m.inputErr.short)
+		}
+		return fitLines(text, w, lines, st.Error)
 	case m.editing:
 		return fitLines(p.T(i18n.NoteTyping, fieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
