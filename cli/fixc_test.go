@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"os"
 	"regexp"
 	"strings"
 	"testing"
@@ -59,4 +60,18 @@ func TestNegativeZeroNowhere(t *testing.T) {
 // one parser's words, in the language of the command line.
 func TestLabelRefusalIsLocalized(t *testing.T) {
 	usageFails(t, []string{"--lang", "zh", "eval", "--y-ap", "maybe"}, `--y-ap："maybe" 不是标签：应为 same, s, 1 或 different, diff, d, 0`)
+}
+
+// A message that counts things says "1 component", "1 step", "1 field".
+func TestCountsOfOne(t *testing.T) {
+	usageFails(t, []string{"eval", "--anchor", "1,2", "--positive", "1", "--negative", "1,2"}, "--positive: 1 component, but --anchor has 2")
+	code, out, errOut := run(t, "train", "--steps", "1", "--plain")
+	if code != 0 || !strings.Contains(out, "after 1 step\n") {
+		t.Errorf("train --steps 1: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	file := t.TempDir() + "/one.csv"
+	if err := os.WriteFile(file, []byte("1,x,c\n2,3,d\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	usageFails(t, []string{"batch", "--in", file}, "(it has 1 numeric field)")
 }

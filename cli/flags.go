@@ -155,11 +155,17 @@ func conflict(fs *pflag.FlagSet, a, b string) error {
 // usageError is a usage error whose text is a catalogue message, rendered in
 // the language of the IO that prints it.
 type usageError struct {
-	id   i18n.ID
-	args []any
+	id    i18n.ID
+	args  []any
+	count *int64 // a message about count things (i18n.Printer.N)
 }
 
 func usagef(id i18n.ID, args ...any) error { return &usageError{id: id, args: args} }
+
+// usageCountf is usagef for a message about n things.
+func usageCountf(id i18n.ID, n int64, args ...any) error {
+	return &usageError{id: id, args: args, count: &n}
+}
 
 func (e *usageError) Error() string { return e.render(i18n.New(i18n.English)) }
 
@@ -181,6 +187,9 @@ func (e *usageError) render(p i18n.Printer) string {
 			a = l.Text(p)
 		}
 		args[i] = a
+	}
+	if e.count != nil {
+		return p.N(e.id, *e.count, args...)
 	}
 	return p.T(e.id, args...)
 }

@@ -1,8 +1,12 @@
 package tui
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"losslab/scenarios"
 )
 
 // A typing error that does not fit the note's line says less rather than
@@ -24,5 +28,32 @@ func TestTypingErrorShortFormAt80(t *testing.T) {
 	m = sized(m, 120, 40)
 	if v := m.View(); !strings.Contains(v, "3.001 has more than two decimals (losslab works on a 0.01 grid)") {
 		t.Errorf("120×40 typing error is not the full form:\n%s", v)
+	}
+}
+
+// A recording started on a scenario file names that scenario and its file,
+// as one started on a preset names the preset; one step is "1 step".
+func TestRecordNamesScenarioFile(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "mine.toml")
+	text := "name = \"my-case\"\ntitle = \"Mine\"\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	sc, err := scenarios.LoadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := newModel(t, Options{Dir: dir, Scenario: sc})
+	m = pressRun(t, press(t, m, "right"), "w")
+	if !strings.Contains(m.View(), "(1 step)") {
+		t.Errorf("status after one change and w:\n%s", m.View())
+	}
+	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := "Recorded session (started from the scenario my-case in " + file + ")"; s.Title != want {
+		t.Errorf("title %q, want %q", s.Title, want)
 	}
 }

@@ -56,7 +56,7 @@ func (m LearnModel) listView() string {
 			done++
 		}
 	}
-	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
 	lines = append(lines, wrapWords(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {

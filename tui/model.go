@@ -115,7 +115,7 @@ func (m *Model) change(before snapshot, s grid.State, note string) {
 		return
 	}
 	if !m.recorder.started() { // the session's first state
-		m.begin(s, presetName(m.scenario))
+		m.begin(s, m.scenario)
 		return
 	}
 	switched := before.replay.scenario != m.scenario
@@ -136,15 +136,6 @@ func (m *Model) noteFull(err error) {
 	if errors.Is(err, scenarios.ErrSessionFull) && !m.fullSaid {
 		m.status, m.fullSaid = m.ctx.Printer.T(i18n.ScenSessionFull, numfmt.Count(scenarios.MaxSteps)), true
 	}
-}
-
-// presetName is the name a recording says it started from: a preset's
-// (the title says "started from the preset …"), "" for anything else.
-func presetName(s *scenarios.Scenario) string {
-	if s == nil || s.Source != "preset" {
-		return ""
-	}
-	return s.Name
 }
 
 // Update handles keys, window sizes, replay ticks and written sessions.
@@ -169,7 +160,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case msg.err != nil:
 			m.status = p.T(i18n.ScenSessionWriteFail, msg.err)
 		default:
-			m.status = p.T(i18n.ScenSessionWrote, msg.path, numfmt.Count(int64(msg.steps)))
+			m.status = p.N(i18n.ScenSessionWrote, int64(msg.steps), msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen

@@ -203,9 +203,13 @@ func headerOf(recs []record, file string, label int) (bool, error) {
 	}
 	j := text[0]
 	if numbers > 0 || looksNumeric(first.fields[j]) {
+		fields := "fields"
+		if numbers == 1 {
+			fields = "field"
+		}
 		return false, &LineError{File: file, Line: first.line, Msg: fmt.Sprintf(
-			"column %d: %q is not a number, but the row is not a header either (it has %d numeric fields): fix the value, or name every column in a header",
-			j+1, first.fields[j], numbers)}
+			"column %d: %q is not a number, but the row is not a header either (it has %d numeric %s): fix the value, or name every column in a header",
+			j+1, first.fields[j], numbers, fields)}
 	}
 	return true, nil
 }
