@@ -146,10 +146,11 @@ func runCommandLine(args []string, io IO) int {
 }
 
 // runHelp is `losslab help [COMMAND]`: the usage, or the command's own help
-// (the same text as COMMAND --help).
+// (the same text as COMMAND --help). The usage is help's own help, so
+// `losslab help help` prints it too.
 func runHelp(args []string, io IO) int {
 	switch {
-	case len(args) == 0 || args[0] == "-h" || args[0] == "--help":
+	case len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help"), len(args) == 0:
 		return write(io, "", []byte(usage(io)))
 	case len(args) > 1:
 		return fail(io, "losslab help", usagef(i18n.CLIErrHelpTakesOne, args[1]))

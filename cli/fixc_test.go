@@ -75,3 +75,32 @@ func TestCountsOfOne(t *testing.T) {
 	}
 	usageFails(t, []string{"batch", "--in", file}, "(it has 1 numeric field)")
 }
+
+// `losslab help help` is help's own help: the usage.
+func TestHelpHelp(t *testing.T) {
+	_, root, _ := run(t, "help")
+	code, out, errOut := run(t, "help", "help")
+	if code != 0 || errOut != "" || out != root {
+		t.Errorf("help help: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+}
+
+// `losslab learn ID` opens a lesson of the course; an argument that is
+// neither a file nor an ID says so in one line; off a terminal the last line
+// names the command to run, argument and all.
+func TestLearnLessonID(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
+	code, out, errOut := run(t, "learn", "regimes")
+	if code != 0 || errOut != "" || !strings.HasSuffix(out, "Run 'losslab learn regimes' on a terminal to take the lessons.\n") {
+		t.Errorf("learn regimes off a terminal: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	usageFails(t, []string{"learn", "regimes2"}, "losslab learn: regimes2 is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)")
+	file := t.TempDir() + "/l1.toml"
+	if err := os.WriteFile(file, []byte("name = \"mine\"\ntitle = \"Mine\"\n[start]\ndap = 0.1\ndan = 0.2\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n[[step]]\nquestion = \"?\"\nanswer = 0.1\nexplain = \"e\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, _ = run(t, "learn", file)
+	if code != 0 || !strings.HasSuffix(out, "Run 'losslab learn "+file+"' on a terminal to take the lessons.\n") {
+		t.Errorf("learn FILE off a terminal: exit %d\n%s", code, out)
+	}
+}

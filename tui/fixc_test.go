@@ -57,3 +57,11 @@ func TestRecordNamesScenarioFile(t *testing.T) {
 		t.Errorf("title %q, want %q", s.Title, want)
 	}
 }
+
+// LearnConfig.OpenLesson (losslab learn ID) starts in that lesson.
+func TestLearnOpensLessonByID(t *testing.T) {
+	m := newLearn(t, LearnConfig{OpenLesson: "regimes"}, 80, 24)
+	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/8") {
+		t.Errorf("learn regimes did not open lesson 4:\n%s", v)
+	}
+}

@@ -26,6 +26,8 @@ type LearnConfig struct {
 	ProgressPath string
 	// Open starts in the first lesson instead of the list (a user's file).
 	Open bool
+	// OpenLesson, if set, starts in the lesson of that ID instead of the list.
+	OpenLesson string
 }
 
 // LearnKeyMap is every key the course answers to. Which ones act depends on
@@ -144,6 +146,12 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 	m.cursor = m.resumeLesson()
 	if cfg.Open && len(m.lessons) > 0 {
 		m.openLesson(0, 0)
+	}
+	for i, l := range m.lessons {
+		if cfg.OpenLesson != "" && l.Name == cfg.OpenLesson {
+			m.cursor = i
+			m.openLesson(i, 0)
+		}
 	}
 	return m
 }
