@@ -104,3 +104,19 @@ func TestLearnLessonID(t *testing.T) {
 		t.Errorf("learn FILE off a terminal: exit %d\n%s", code, out)
 	}
 }
+
+// A bidi override in a scenario's title cannot reorder the printed line.
+func TestReplayDropsBidiControls(t *testing.T) {
+	file := t.TempDir() + "/s2.toml"
+	text := "name = \"s2\"\ntitle = \"abc \u202e def \u2067x\u2069\u200f\"\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n"
+	if err := os.WriteFile(file, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "replay", file)
+	if code != 0 || errOut != "" || !strings.Contains(out, "abc  def x") {
+		t.Fatalf("replay: exit %d, stderr %q\n%s", code, errOut, out)
+	}
+	if strings.ContainsAny(out, "\u202e\u2067\u2069\u200f") {
+		t.Errorf("a bidi control reaches the output:\n%q", out)
+	}
+}

@@ -15,6 +15,9 @@ func TestString(t *testing.T) {
 		"two\nlines":            "two?lines",
 		"bad \xff utf8":         "bad \uFFFD utf8",
 		"中文 and ½·0.49 = 0.245": "中文 and ½·0.49 = 0.245",
+		"title ‮gnp.exe":        "title gnp.exe",
+		"‪‫‬‭⁦⁧⁨⁩‎‏؜ok":         "ok",
+		"⁥⁩x⁪":                  "⁥x⁪", // neighbours are not bidi controls
 	} {
 		if got := String(in); got != want {
 			t.Errorf("String(%q) = %q, want %q", in, got, want)
@@ -29,7 +32,7 @@ func TestMultiline(t *testing.T) {
 }
 
 func FuzzString(f *testing.F) {
-	for _, s := range []string{"", "a", "\x1b]0;t\x07", "\xff", "\u009b"} {
+	for _, s := range []string{"", "a", "\x1b]0;t\x07", "\xff", "\u009b", "a\u202eb", "\u2066x\u2069\u200f"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -37,6 +40,9 @@ func FuzzString(f *testing.F) {
 			for _, r := range out {
 				if unicode.IsControl(r) && r != '\n' {
 					t.Fatalf("control %U survives in %q", r, out)
+				}
+				if IsBidiControl(r) {
+					t.Fatalf("bidi control %U survives in %q", r, out)
 				}
 			}
 		}
