@@ -35,7 +35,7 @@ type LearnConfig struct {
 type LearnKeyMap struct {
 	Up, Down, Open       key.Binding // the list
 	Next, Prev, Explore  key.Binding // a lesson's steps
-	NextLesson           key.Binding
+	NextLesson, ToList   key.Binding // enter at a lesson's end: the next one, or after the last the list
 	Answer, Skip         key.Binding // a question
 	Back                 key.Binding // to the list, or from exploring to the lesson
 	Return, Scroll, Pick key.Binding // help entries only: esc while exploring, ↑/↓ in long text and in choices
@@ -52,6 +52,7 @@ func newLearnKeys(b func(string, i18n.ID, ...string) key.Binding) LearnKeyMap {
 		Prev:       b("←", i18n.LearnKeyPrev, "left", "h"),
 		Explore:    b("e", i18n.LearnKeyExplore, "e"),
 		NextLesson: b("enter", i18n.LearnKeyNextLesson, "enter"),
+		ToList:     b("enter", i18n.LearnKeyBack, "enter"),
 		Answer:     b("enter", i18n.LearnKeyAnswer, "enter"),
 		Skip:       b("tab", i18n.LearnKeySkip, "tab"),
 		Back:       b("esc", i18n.LearnKeyBack, "esc"),
@@ -244,7 +245,7 @@ func (m LearnModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Explore) && m.currentStep() != nil && m.currentStep().Mode.Kind != scenarios.ModeNone:
 		return m.explore()
 	case key.Matches(msg, k.NextLesson) && m.atEnd():
-		if m.lesson+1 < len(m.lessons) {
+		if m.hasNextLesson() {
 			m.openLesson(m.lesson+1, 0)
 		} else {
 			m.screen, m.cursor = screenList, m.lesson
