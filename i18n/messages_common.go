@@ -12,7 +12,7 @@ const (
 )
 
 var commonEN = map[ID]string{
-	TooSmall: "terminal too small: need %d×%d (now %d×%d)",
+	TooSmall: "terminal too small: need %d×%d (now %d×%d) · q quits",
 
 	InputOutOfRange:   "%s is out of range [0, %s]",
 	InputOffGrid:      "%s has more than two decimals (losslab works on a 0.01 grid)",

@@ -1,7 +1,7 @@
 package i18n
 
 var commonZH = map[ID]string{
-	TooSmall: "终端太小：至少需要 %d×%d（当前 %d×%d）",
+	TooSmall: "终端太小：至少需要 %d×%d（当前 %d×%d）· 按 q 退出",
 
 	InputOutOfRange:   "%s 超出范围 [0, %s]",
 	InputOffGrid:      "%s 的小数超过两位（losslab 以 0.01 为步长）",

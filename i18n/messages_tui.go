@@ -11,6 +11,7 @@ const (
 	KeyDecFine        ID = "tui.key.dec-fine"
 	KeyIncFine        ID = "tui.key.inc-fine"
 	KeyToggle         ID = "tui.key.toggle"
+	KeyToggleLabel    ID = "tui.key.toggle-label" // the arrows on a label
 	KeyEdit           ID = "tui.key.edit"
 	KeyConfirm        ID = "tui.key.confirm"
 	KeyCancel         ID = "tui.key.cancel"
@@ -76,6 +77,7 @@ var tuiEN = map[ID]string{
 	KeyDecFine:        "−0.01",
 	KeyIncFine:        "+0.01",
 	KeyToggle:         "toggle/play",
+	KeyToggleLabel:    "toggle",
 	KeyEdit:           "type",
 	KeyConfirm:        "take value",
 	KeyCancel:         "stop typing",

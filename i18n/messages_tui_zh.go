@@ -8,6 +8,7 @@ var tuiZH = map[ID]string{
 	KeyDecFine:        "−0.01",
 	KeyIncFine:        "+0.01",
 	KeyToggle:         "切换/播放",
+	KeyToggleLabel:    "切换",
 	KeyEdit:           "输入",
 	KeyConfirm:        "采用此值",
 	KeyCancel:         "停止输入",

@@ -86,3 +86,18 @@ func TestLastLessonKeyLine(t *testing.T) {
 		t.Errorf("enter did not go to the list:\n%s", v)
 	}
 }
+
+// On a label the help line says the arrows toggle it, not "+0.05".
+func TestLabelKeyLine(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	if v := m.View(); !strings.Contains(v, "→/l +0.05") {
+		t.Fatalf("on d(a,p) the help line lacks →/l +0.05:\n%s", v)
+	}
+	for _, keys := range [][]string{{"down", "down", "down"}, {"down", "down", "down", "down"}} {
+		v := press(t, m, keys...).View()
+		last := v[strings.LastIndex(v, "\n")+1:]
+		if strings.Contains(last, "+0.05") || !strings.Contains(last, "→/l toggle") {
+			t.Errorf("help line on a label: %q", last)
+		}
+	}
+}

@@ -263,7 +263,7 @@ func TestChartCycleAndQuit(t *testing.T) {
 func TestTooSmallAndResize(t *testing.T) {
 	m := newModel(t, Options{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 79, Height: 30})
-	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30)" {
+	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30) · q quits" {
 		t.Errorf("too small: %q", v)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {97, 31}, {200, 60}} {

@@ -88,7 +88,7 @@ func (m Model) View() string {
 		padLines(m.note(w, l.noteH), w, l.noteH),
 	}
 	if !m.plain {
-		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.ShortHelp()), w, 1))
+		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.forSelection(m.selected).ShortHelp()), w, 1))
 	}
 	return strings.Join(parts, "\n")
 }
