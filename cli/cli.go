@@ -35,6 +35,7 @@ type IO struct {
 	In       io.Reader
 	Out, Err io.Writer
 	OutIsTTY bool // stdout is a terminal (the playground may open)
+	OutWidth int  // stdout's columns when it is a terminal (0: not known)
 	ErrIsTTY bool // stderr is a terminal (progress may be shown)
 	NoColor  bool // NO_COLOR is set
 	// Lang is the language of usage, help and error text (the zero value is English).

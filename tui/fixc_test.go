@@ -6,6 +6,12 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/batch"
+	"losslab/core/dist"
+	"losslab/i18n"
 	"losslab/scenarios"
 )
 
@@ -100,4 +106,100 @@ func TestLabelKeyLine(t *testing.T) {
 			t.Errorf("help line on a label: %q", last)
 		}
 	}
+}
+
+// Plain output has no key to read more, so its hint is whole, wrapped; its
+// frame takes the width it is given (a terminal's) down to MinWidth.
+func TestPlainHintWholeAndWidth(t *testing.T) {
+	for _, w := range []int{0, 80, 120} {
+		out := Plain(Options{}, i18n.New(i18n.English), w)
+		want := PlainWidth
+		if w > 0 {
+			want = w
+		}
+		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+		for _, l := range lines {
+			if got := ansi.StringWidth(l); got > want {
+				t.Errorf("width %d: line of %d cells: %q", w, got, l)
+			}
+		}
+		if ansi.StringWidth(lines[1]) != want {
+			t.Errorf("width %d: the frame is %d wide", w, ansi.StringWidth(lines[1]))
+		}
+		text := out[strings.LastIndex(out, "╯")+len("╯"):] // the note under the last panel
+		text = strings.Join(strings.Fields(text), " ")
+		if strings.Contains(text, "…") || !strings.Contains(text, "contrastive does not, since d(a,n) ≥ m.") {
+			t.Errorf("width %d: the hint is not whole:\n%s", w, out)
+		}
+	}
+}
+
+// With no terminal to read keys from but stdout an 80-column terminal
+// (setsid -w losslab </dev/null), the plain frame is 80 columns wide.
+func TestNoTerminalPlainTakesTerminalWidth(t *testing.T) {
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer null.Close()
+	r := startOnPty(t, null, false)
+	if got := r.wait(t); got != 0 {
+		t.Errorf("exit %d", got)
+	}
+	r.out.waitFor(t, "since d(a,n) ≥ m.")
+	frame := false
+	for _, l := range strings.Split(r.out.String(), "\n") {
+		l = strings.TrimRight(l, "\r")
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a line of %d cells on an 80-column terminal: %q", w, l)
+		}
+		if strings.HasPrefix(l, "╭─ controls") {
+			frame = true
+		}
+	}
+	if !frame {
+		t.Errorf("no frame:\n%s", r.out.String())
+	}
+}
+
+// An input error in the batch view is wrapped inside the view at 80×24,
+// never cut.
+func TestBatchViewInputErrorWraps(t *testing.T) {
+	d := irisData(t)
+	for i := range 4 {
+		d.X.Set(0, i, 1e200) // squared distances overflow: a long message
+	}
+	m := NewBatch(d, batch.Options{Metric: dist.Euclidean, Margin: 0.2})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = finish(t, next.(BatchModel), m.Init())
+	if m.InputError() == nil {
+		t.Fatal("no input error")
+	}
+	v := m.View()
+	words := strings.Fields("✗ " + m.InputError().Error())
+	if got := strings.Fields(v); !containsRun(got, words) {
+		t.Errorf("the error is not whole on screen:\n%s\nwant the words %q", v, words)
+	}
+	for _, l := range strings.Split(v, "\n") {
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("line of %d cells: %q", w, l)
+		}
+	}
+}
+
+// containsRun reports whether want appears in words as a contiguous run.
+func containsRun(words, want []string) bool {
+	for i := 0; i+len(want) <= len(words); i++ {
+		ok := true
+		for j := range want {
+			if words[i+j] != want[j] {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
 }

@@ -312,7 +312,7 @@ func TestNoColorReadable(t *testing.T) {
 }
 
 func TestPlain(t *testing.T) {
-	out := Plain(Options{}, i18n.New(i18n.English))
+	out := Plain(Options{}, i18n.New(i18n.English), 0)
 	if !strings.Contains(out, "0.4000") || !strings.Contains(out, "0.1225") || strings.Contains(out, "\x1b") || strings.Contains(out, "q quit") {
 		t.Errorf("plain render:\n%s", out)
 	}

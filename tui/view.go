@@ -48,6 +48,7 @@ func (m Model) layout() layout {
 	}
 	if m.plain {
 		l.helpH = 0
+		l.noteH = max(l.noteH, len(wrapWords(m.noteLine(), m.width)))
 	}
 	l.tripletLines = m.tripletBody(m.width-controlsW-panelFrameW, l.roomy)
 	l.contrastiveText = m.contrastiveBody(m.width-panelFrameW, l.roomy)
@@ -383,13 +384,23 @@ func (m Model) note(w, lines int) string {
 	case m.status != "":
 		return fitLines(m.status, w, lines, st.Accent)
 	}
-	text := p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
-	if m.hasNote() && !m.notes.open {
-		text = "✎ " + m.noteText()
+	text := m.noteLine()
+	if m.plain { // no key can show more: the layout gave the note its lines
+		return strings.Join(wrapWords(text, w), "\n")
 	}
 	more := " … " + p.T(i18n.NotesMore)
-	if m.notes.open || m.plain { // the panel is showing it all, or no key can
+	if m.notes.open { // the panel is showing it all
 		more = " …"
 	}
 	return clipWords(text, w, lines, more)
+}
+
+// noteLine is the text under the charts when nothing more urgent is there:
+// the scenario's note, or the hint about the current state.
+func (m Model) noteLine() string {
+	p := m.printer()
+	if m.hasNote() && !m.notes.open {
+		return "✎ " + m.noteText()
+	}
+	return p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
 }
