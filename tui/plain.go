@@ -29,11 +29,12 @@ func Plain(opts Options, p i18n.Printer, width int) string {
 		width = PlainWidth
 	}
 	width = max(width, MinWidth)
-	m.plain = true
 	m.SetSize(width, PlainHeight)
-	if extra := len(wrapWords(m.noteLine(), width)) - m.layout().noteH; extra > 0 {
-		m.SetSize(width, PlainHeight+extra)
-	}
+	// The lines the note needs beyond those a screen gives it come on top,
+	// so that the charts keep their size.
+	extra := max(len(wrapWords(m.noteLine(), width))-m.layout().noteH, 0)
+	m.plain = true
+	m.SetSize(width, PlainHeight+extra)
 	lines := strings.Split(m.View(), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ") // padding only matters on a screen
