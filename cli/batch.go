@@ -52,8 +52,13 @@ func runBatch(args []string, io IO) int {
 	fs.Var(anchorSample{&f.sample}, "sample-anchors", io.T(i18n.BatchFlagSample))
 	fs.Uint64Var(&f.seed, "seed", 1, io.T(i18n.BatchFlagSeed))
 	fs.IntVar(&f.maxRows, "max-rows", dataset.DefaultMaxRows, io.T(i18n.BatchFlagMaxRows))
+	pf := addPlotFlags(fs, io)
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisBatch, io); done {
 		return status
+	}
+	style, err := pf.style(io)
+	if err != nil {
+		return fail(io, "losslab batch", err)
 	}
 	if f.bins < 1 || f.bins > 1000 {
 		return fail(io, "losslab batch", usagef(i18n.CLIErrBins, f.bins))
@@ -75,7 +80,7 @@ func runBatch(args []string, io IO) int {
 	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
 	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
-	if io.OutIsTTY && !f.asJSON && !f.plain {
+	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
 		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
 			return status
@@ -90,6 +95,11 @@ func runBatch(args []string, io IO) int {
 	}
 	if err != nil {
 		return fail(io, "losslab batch", d.Locate(err))
+	}
+	if pf.path != "" {
+		if err := writeBatchFigure(io, pf, style, d, res); err != nil {
+			return fail(io, "losslab batch", err)
+		}
 	}
 	var out bytes.Buffer
 	if f.asJSON {

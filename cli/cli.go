@@ -65,6 +65,7 @@ func commands() []command {
 		{"train", i18n.TrainSummary, runTrain},
 		{"learn", i18n.CLISummaryLearn, runLearn},
 		{"lessons", i18n.CLISummaryLessons, runLessons},
+		{"serve", i18n.CLISummaryServe, runServe},
 	}
 }
 

@@ -16,7 +16,7 @@ import (
 )
 
 // evalFlags parses eval's command line into an Input.
-func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
+func evalFlags(args []string, io IO) (in Input, asJSON bool, pf *plotFlags, done bool, status int) {
 	in = Input{Setting: loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}}
 	fs := newFlagSet("eval")
 	fs.Var(nonNegative{&in.DAP}, "dap", io.T(i18n.CLIFlagDAP))
@@ -30,13 +30,14 @@ func evalFlags(args []string, io IO) (in Input, asJSON, done bool, status int) {
 	fs.Var(vectorValue{&in.Negative}, "negative", io.T(i18n.CLIFlagNegative))
 	fs.Var(metricValue{&in.Metric}, "distance", io.T(i18n.CLIFlagDistance))
 	fs.BoolVar(&asJSON, "json", false, io.T(i18n.CLIFlagEvalJSON))
+	pf = addPlotFlags(fs, io)
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisEval, io); done {
-		return in, false, true, status
+		return in, false, pf, true, status
 	}
 	if err := checkEvalFlags(fs); err != nil {
-		return in, false, true, fail(io, "losslab eval", err)
+		return in, false, pf, true, fail(io, "losslab eval", err)
 	}
-	return in, asJSON, false, ExitOK
+	return in, asJSON, pf, false, ExitOK
 }
 
 // checkEvalFlags rejects combinations that cannot mean what the user wants.
@@ -62,17 +63,26 @@ func checkEvalFlags(fs *pflag.FlagSet) error {
 }
 
 func runEval(args []string, io IO) int {
-	in, asJSON, done, status := evalFlags(args, io)
+	in, asJSON, pf, done, status := evalFlags(args, io)
 	if done {
 		return status
+	}
+	style, err := pf.style(io)
+	if err != nil {
+		return fail(io, "losslab eval", err)
 	}
 	ev, err := Evaluate(in)
 	if err != nil {
 		return fail(io, "losslab eval", err)
 	}
+	if pf.path != "" {
+		if err := writeEvalFigure(io, pf, style, in, ev); err != nil {
+			return fail(io, "losslab eval", err)
+		}
+	}
 	var out bytes.Buffer // nothing reaches stdout unless all of it is ready
 	if asJSON {
-		rep, err := withConventions(NewReport(in, ev), ev.Setting)
+		rep, err := withConventions(withState(NewReport(in, ev), evalState(in)), ev.Setting)
 		if err != nil {
 			return fail(io, "losslab eval", err)
 		}

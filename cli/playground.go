@@ -14,6 +14,7 @@ func runPlayground(args []string, io IO) int {
 	fs := newFlagSet("")
 	scenario := fs.String("scenario", "", io.T(i18n.CLIFlagScenario))
 	version := fs.Bool("version", false, io.T(i18n.CLIFlagVersion))
+	stateStr := fs.String("state", "", io.T(i18n.CLIFlagState))
 	// losslab's own help is the usage with the list of commands.
 	if done, status := parseWithHelp(fs, args, func() string { return usage(io) }, io); done {
 		return status
@@ -25,6 +26,16 @@ func runPlayground(args []string, io IO) int {
 		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
 	opts := tui.Options{Color: !io.NoColor && io.OutIsTTY}
+	if err := conflict(fs, "state", "scenario"); err != nil {
+		return fail(io, "losslab", err)
+	}
+	if fs.Changed("state") {
+		r, err := decodeStateFlag(*stateStr)
+		if err != nil {
+			return fail(io, "losslab", err)
+		}
+		opts.Restore = r
+	}
 	if *scenario != "" {
 		s, err := scenarios.Resolve(*scenario)
 		if err != nil {

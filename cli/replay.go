@@ -44,7 +44,7 @@ func runReplay(args []string, io IO) int {
 			if err != nil { // a validated scenario is always in range
 				return fail(io, "losslab replay", err)
 			}
-			rep, err := withConventions(NewReport(in, ev), ev.Setting)
+			rep, err := withConventions(withState(NewReport(in, ev), scenarioState(s, i)), ev.Setting)
 			if err != nil {
 				return fail(io, "losslab replay", err)
 			}

@@ -26,6 +26,7 @@ type Report struct {
 	Contrastive ContrastiveReport `json:"contrastive"`
 	Triplet     TripletReport     `json:"triplet"`
 	Variants    VariantsReport    `json:"variants"`
+	State       string            `json:"state,omitempty"` // the state string that reopens these inputs, when they are a playground state
 	// Losses holds every registered loss by ID, generated from the registry.
 	Losses map[loss.ID]LossReport `json:"losses"`
 }

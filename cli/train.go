@@ -61,8 +61,15 @@ func runTrain(args []string, io IO) int {
 	f := trainFlags{cfg: train.NewConfig()}
 	fs := newFlagSet("train")
 	defineTrainFlags(fs, &f, io)
+	pf := addPlotFlags(fs, io)
+	stateStr := fs.String("state", "", io.T(i18n.CLIFlagTrainState))
 	if done, status := parseFlags(fs, args, i18n.TrainSynopsis, io); done {
 		return status
+	}
+
+	style, err := pf.style(io)
+	if err != nil {
+		return fail(io, cmd, err)
 	}
 	f.given = map[string]bool{}
 	fs.Visit(func(fl *pflag.Flag) { f.given[fl.Name] = true })
@@ -72,6 +79,10 @@ func runTrain(args []string, io IO) int {
 	}
 	if f.in != "" {
 		f.cfg.Data = train.File
+	}
+	startStep, err := applyTrainState(&f, *stateStr)
+	if err != nil {
+		return fail(io, cmd, err)
 	}
 	if err := checkTrainFlags(f); err != nil {
 		return fail(io, cmd, err)
@@ -84,7 +95,12 @@ func runTrain(args []string, io IO) int {
 	if err != nil {
 		return fail(io, cmd, err)
 	}
-	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY
+	for s := range startStep { // a state string's step
+		if err := tr.Step(); err != nil {
+			return fail(io, cmd, divergedError(err, s+1, f.cfg.LR))
+		}
+	}
+	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
 	if !headless {
 		cfg := tui.Config{Start: tui.ModeTrain, Train: tui.TrainConfig{Trainer: tr}}
 		if f.in != "" {
@@ -95,8 +111,14 @@ func runTrain(args []string, io IO) int {
 		}
 	}
 	var out bytes.Buffer
-	if err := trainHeadless(&out, tr, f, io.printer()); err != nil {
+	fig := newTrainFigure(tr)
+	if err := trainHeadless(&out, tr, f, io.printer(), fig.observe); err != nil {
 		return fail(io, cmd, err)
+	}
+	if pf.path != "" {
+		if err := fig.write(io, pf, style); err != nil {
+			return fail(io, cmd, err)
+		}
 	}
 	return write(io, "train", out.Bytes())
 }
@@ -146,12 +168,15 @@ type trainSummary struct {
 	Steps       int           `json:"steps"`
 	Initial     train.Metrics `json:"initial"`
 	Final       train.Metrics `json:"final"`
-	CollapsedAt *int          `json:"collapsed_at"` // first printed step with collapsed true, else null
+	CollapsedAt *int          `json:"collapsed_at"`    // first printed step with collapsed true, else null
+	State       string        `json:"state,omitempty"` // the state string of the final step (not for data from a file)
 }
 
 // trainHeadless trains f.steps steps, recording every f.every steps, and
 // writes JSON Lines or a table to w.
-func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Printer) error {
+// observe (if not nil) sees every recorded step's metrics, after the runs
+// measured them.
+func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Printer, observe func([]train.Metrics)) error {
 	runs := tr.Runs()
 	var lines []trainLine
 	summaries := make([]trainSummary, len(runs))
@@ -163,6 +188,9 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 		if err != nil {
 			return err
 		}
+		if observe != nil {
+			observe(ms)
+		}
 		for i, m := range ms {
 			lines = append(lines, trainLine{Run: runs[i].Name, Metrics: m})
 			s := &summaries[i]
@@ -170,6 +198,7 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 				s.Initial = m
 			}
 			s.Final = m
+			s.State = trainState(tr.Config(), m.Step)
 			if m.Collapsed && s.CollapsedAt == nil {
 				step := m.Step
 				s.CollapsedAt = &step

@@ -18,6 +18,13 @@ var englishAreas = []map[ID]string{
 	lessonsEN,
 	zh2EN,
 	batchEN,
+	shareEN,
+	sharePanelEN,
+	shareFigEN,
+	shareCLIEN,
+	shareServeEN,
+	shareServeCLIEN,
+	shareTrainFigEN,
 }
 
 var english = join(englishAreas...)
@@ -38,6 +45,13 @@ var chineseAreas = []map[ID]string{
 	lessonsZH,
 	zh2ZH,
 	batchZH,
+	shareZH,
+	sharePanelZH,
+	shareFigZH,
+	shareCLIZH,
+	shareServeZH,
+	shareServeCLIZH,
+	shareTrainFigZH,
 }
 
 var chinese = join(chineseAreas...)

@@ -100,7 +100,7 @@ var cliEN = map[ID]string{
 	CLIUsage: `losslab: a playground for contrastive and triplet loss
 
 Usage:
-  losslab [--scenario NAME|FILE]
+  losslab [--scenario NAME|FILE | --state STR]
       open the interactive playground (plain output when not a terminal)
   losslab COMMAND [flags] [arguments]
       flags may come before or after the arguments

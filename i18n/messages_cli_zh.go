@@ -6,7 +6,7 @@ var cliZH = map[ID]string{
 	CLIUsage: `losslab：对比损失与三元组损失的演练场
 
 用法：
-  losslab [--scenario NAME|FILE]
+  losslab [--scenario NAME|FILE | --state STR]
       打开交互式演练场（不在终端中时输出纯文本）
   losslab COMMAND [flags] [arguments]
       选项可以写在参数之前或之后

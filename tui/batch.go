@@ -193,6 +193,10 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.done = msg.done
 			return m, m.req.listen()
 		}
+	case figureWrittenMsg:
+		if msg.mode == ModeBatch {
+			m.note = figureStatus(m.ctx.Printer, msg)
+		}
 	case tea.KeyMsg:
 		return m.updateKey(msg)
 	}
@@ -221,6 +225,8 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Distance):
 		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
 		return m, m.recompute()
+	case key.Matches(msg, k.Figure):
+		return m, m.writeFigure()
 	}
 	return m, nil
 }

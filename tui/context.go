@@ -28,6 +28,7 @@ type Context struct {
 	Color         bool             // false under NO_COLOR or off a terminal: glyph ramps instead of colour
 	Now           func() time.Time // clock for recording names
 	Dir           string           // where recordings are written; "" is the current directory
+	Share         ShareContext     // clipboard, whether files may be written, hidden panels
 }
 
 // NewContext builds a context on renderer r, whose colour profile decides

@@ -38,6 +38,7 @@ type KeyMap struct {
 	Record                  key.Binding
 	Notes                   key.Binding
 	Conventions, Learn      key.Binding // the conventions panel; the guided course
+	State, Figure           key.Binding // share: the state string; the chart as a figure
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
 	// IncLabel is Inc's help entry on a label, which the arrows toggle.
@@ -54,6 +55,7 @@ type KeyMap struct {
 type BatchKeyMap struct {
 	MarginDown, MarginUp, FineDown, FineUp key.Binding
 	Distance                               key.Binding
+	Figure                                 key.Binding // the distributions as an SVG
 	Mode                                   key.Binding // to the next mode (training)
 	Help, Quit                             key.Binding
 }
@@ -89,6 +91,8 @@ func NewKeys(p i18n.Printer) Keys {
 			NextScene:    b("]", i18n.KeyNextPreset, "]"),
 			Record:       b("w", i18n.KeyRecord, "w"),
 			Notes:        b("n", i18n.KeyNotes, "n"),
+			State:        b("s", i18n.KeyState, "s"),
+			Figure:       b("f", i18n.KeyFigure, "f"),
 			Mode:         b("tab", i18n.KeyToBatch, "tab"),
 			Conventions:  b("v", i18n.KeyConventions, "v"),
 			Learn:        b("g", i18n.KeyLearn, "g"),
@@ -102,6 +106,7 @@ func NewKeys(p i18n.Printer) Keys {
 			FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
 			FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
 			Distance:   b("d", i18n.KeyDistance, "d"),
+			Figure:     b("f", i18n.KeyBatchFigure, "f"),
 			Mode:       b("tab", i18n.KeyToTrain, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
 			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
@@ -143,6 +148,7 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
 		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Mode, k.Help, k.Quit},
 		{k.Conventions, k.Learn},
+		{k.State, k.Figure},
 	}
 }
 
@@ -153,7 +159,7 @@ func (k BatchKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?' in the batch view.
 func (k BatchKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Mode, k.Help, k.Quit}}
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.Quit}}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

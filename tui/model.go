@@ -20,14 +20,16 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
+	"losslab/statestr"
 )
 
 // Options configure a new playground.
 type Options struct {
-	Scenario *scenarios.Scenario // nil: the article's first example
-	Dir      string              // where 'w' writes recordings; "" is the current directory
-	Now      func() time.Time    // clock for recording names; nil is time.Now
-	Color    bool                // false draws the heatmap with a character ramp
+	Scenario *scenarios.Scenario  // nil: the article's first example
+	Dir      string               // where 'w' writes recordings; "" is the current directory
+	Now      func() time.Time     // clock for recording names; nil is time.Now
+	Color    bool                 // false draws the heatmap with a character ramp
+	Restore  *statestr.Playground // a decoded state string to open on (its preset replaces Scenario)
 }
 
 // Model is the playground mode. It is composed of an editor (values, typing,
@@ -47,6 +49,7 @@ type Model struct {
 	plain    bool   // a one-shot render without the help bar
 	notes    notesView
 	helpPage int
+	sharing  sharing
 
 	editor
 	player
@@ -84,7 +87,8 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	}
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario.In(ctx.Printer.Lang()))
-	m.change(m.snapshot(), m.start, "")
+	m.change(m.snapshot(), m.restore(opts.Restore), "")
+	m.selected = ctx.Share.Hide.nextFree(grid.NumFields-1, 1) // the first control the teacher left free
 	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m
 }
@@ -162,9 +166,19 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		default:
 			m.status = p.N(i18n.ScenSessionWrote, int64(msg.steps), msg.path, numfmt.Count(int64(msg.steps)))
 		}
+	case figureWrittenMsg:
+		if msg.mode == ModePlayground {
+			m.status = figureStatus(m.ctx.Printer, msg)
+		}
 	case HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:
+		if m.sharing.shown { // any key closes the panel; s and esc only close it
+			m.sharing.shown = false
+			if key.Matches(msg, m.keys.State, m.keys.Cancel) {
+				break
+			}
+		}
 		if m.editing {
 			cmd = m.updateTyping(msg)
 		} else {
@@ -191,9 +205,9 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Conventions):
 		m.conventions.next()
 	case key.Matches(msg, k.Up):
-		m.selected = (m.selected + grid.NumFields - 1) % grid.NumFields
+		m.selected = m.ctx.Share.Hide.nextFree(m.selected, -1)
 	case key.Matches(msg, k.Down):
-		m.selected = (m.selected + 1) % grid.NumFields
+		m.selected = m.ctx.Share.Hide.nextFree(m.selected, 1)
 	case key.Matches(msg, k.Dec):
 		m.nudge(-coarseStep)
 	case key.Matches(msg, k.Inc):
@@ -234,12 +248,18 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		m.switchPreset(-1)
 	case key.Matches(msg, k.NextScene):
 		m.switchPreset(1)
+	case key.Matches(msg, k.Record) && m.ctx.Share.NoFiles:
+		m.status = p.T(i18n.ShareNoRecording)
 	case key.Matches(msg, k.Record):
 		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
 	case key.Matches(msg, k.Notes):
 		m.notes = m.notes.next(m.notesText(), m.notesPageCount())
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll, m.helpPage = true, 0
+	case key.Matches(msg, k.State):
+		return m.openShare()
+	case key.Matches(msg, k.Figure):
+		return m.writeFigure()
 	}
 	return nil
 }

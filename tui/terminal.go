@@ -71,7 +71,7 @@ func Run(cfg Config, t Terminal) (Outcome, error) {
 	} else {
 		r.HasDarkBackground() // ask the terminal now, before the program reads its input
 	}
-	return run(NewApp(NewContext(r, t.Printer), cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
+	return run(NewAppOn(r, t.Printer, ShareContext{Clipboard: t.Out}, cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
 }
 
 // run runs model as the program on terminal t, whose In is a terminal.

@@ -18,7 +18,9 @@ type TrainConfig struct {
 // trainMode hosts the training component (tui/trainview) in the app: tab
 // goes to the playground, and hiding the mode pauses its training.
 type trainMode struct {
-	view trainview.Model
+	view  trainview.Model
+	ctx   *Context
+	share trainSharing
 }
 
 // openTrain is the registry's constructor.
@@ -34,7 +36,7 @@ func openTrain(ctx *Context, cfg Config) tea.Model {
 			return errorView{err}
 		}
 	}
-	return trainMode{view: trainview.New(tr, trainview.Options{Color: ctx.Color, File: cfg.Train.File, Printer: ctx.Printer, Hosted: true})}
+	return trainMode{ctx: ctx, view: trainview.New(tr, trainview.Options{Color: ctx.Color, File: cfg.Train.File, Printer: ctx.Printer, Hosted: true})}
 }
 
 func (m trainMode) Init() tea.Cmd { return m.view.Init() }
@@ -44,9 +46,20 @@ func (m trainMode) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case HiddenMsg:
 		return m.forward(trainview.PauseMsg{})
 	case tea.KeyMsg:
+		if m.share.shown { // any key closes the state string; S and esc only close it
+			m.share.shown = false
+			if msg.String() == "esc" || key.Matches(msg, m.view.StateKey()) {
+				return m, nil
+			}
+		}
 		if key.Matches(msg, m.view.ModeKey()) {
 			return m, switchMode(ModePlayground) // the HiddenMsg that follows pauses training
 		}
+		if key.Matches(msg, m.view.StateKey()) {
+			return m.openShare()
+		}
+	case tea.WindowSizeMsg:
+		m.share.width, m.share.height = msg.Width, msg.Height
 	}
 	return m.forward(msg)
 }
@@ -57,7 +70,12 @@ func (m trainMode) forward(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, cmd
 }
 
-func (m trainMode) View() string { return m.view.View() }
+func (m trainMode) View() string {
+	if m.share.shown {
+		return m.shareView()
+	}
+	return m.view.View()
+}
 
 // errorView shows an error that kept a mode from opening.
 type errorView struct{ err error }

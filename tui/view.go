@@ -50,8 +50,8 @@ func (m Model) layout() layout {
 		l.helpH = 0
 		l.noteH = max(l.noteH, len(wrapWords(m.noteLine(), m.width)))
 	}
-	l.tripletLines = m.tripletBody(m.width-controlsW-panelFrameW, l.roomy)
-	l.contrastiveText = m.contrastiveBody(m.width-panelFrameW, l.roomy)
+	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-panelFrameW, l.roomy))
+	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-panelFrameW, l.roomy))
 	l.topH = max(int(grid.NumFields), len(l.tripletLines)) + panelFrameH
 	l.contrastiveH = len(l.contrastiveText) + panelFrameH
 	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH - l.helpH
@@ -187,6 +187,9 @@ func (m Model) controlsBody(iw int) string {
 		default:
 			v := m.state.Value(f)
 			value = numfmt.Input(v.Float()) + " " + gauge(v, f.Max(), iw-ansi.StringWidth("▸ ")-8-5)
+		}
+		if m.ctx.Share.Hide.fixed(f) {
+			value = m.fixedValue(f, value)
 		}
 		lines = append(lines, sel+name+" "+value)
 	}
@@ -363,7 +366,13 @@ func (m Model) chartPanel(w, h int) string {
 		return m.conventions.view(m, m.state.Setting(), w, h)
 	}
 	p := m.printer()
+	if m.sharing.shown {
+		return m.sharePanel(w, h)
+	}
 	title := p.T(i18n.ChartPanelTitle, m.chart+1, numCharts, p.T(chartTitles[m.chart]))
+	if m.ctx.Share.Hide[PanelChart] {
+		return m.textPanel(fitFirst(w-6, title, p.T(chartTitles[m.chart])), m.unlessHidden(PanelChart, nil)[0], w, h)
+	}
 	return m.panel(fitFirst(w-6, title, p.T(chartTitles[m.chart])), m.renderChart(iw, ih), w)
 }
 
@@ -383,6 +392,8 @@ func (m Model) note(w, lines int) string {
 		return fitLines(p.T(i18n.NoteTyping, fieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
 		return fitLines(m.status, w, lines, st.Accent)
+	case m.ctx.Share.Hide[PanelNotes]:
+		return fitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
 	}
 	text := m.noteLine()
 	if m.plain { // no key can show more: the layout gave the note its lines

@@ -15,7 +15,10 @@ type KeyMap struct {
 	LRDown, LRUp                              key.Binding
 	// Mode leaves for another mode of the app; disabled when the mode
 	// runs on its own.
-	Mode       key.Binding
+	Mode key.Binding
+	// State shows the training state string; the host answers it, so it
+	// is live only when hosted, like Mode.
+	State      key.Binding
 	Help, Quit key.Binding
 	short      []key.Binding
 }
@@ -47,7 +50,9 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
 	}
+	k.State = b([]string{"S"}, "S", i18n.KeyState)
 	k.Mode.SetEnabled(false)
+	k.State.SetEnabled(false)
 	short := func(b key.Binding, id i18n.ID) key.Binding {
 		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, p.T(id)))
 	}
@@ -63,7 +68,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 // FullHelp is shown by '?'.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Play, k.Step, k.Faster, k.Slower, k.Reset, k.Reseed},
+		{k.Play, k.Step, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
 		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}

@@ -108,6 +108,7 @@ type tickMsg struct{ seq int }
 func New(tr *train.Trainer, opts Options) Model {
 	m := Model{opts: opts, cfg: tr.Config(), data: tr.Data(), tr: tr, p: opts.Printer, keys: NewKeyMap(opts.Printer), help: help.New(), styles: newStyles(opts.Color)}
 	m.keys.Mode.SetEnabled(opts.Hosted)
+	m.keys.State.SetEnabled(opts.Hosted)
 	m.restart()
 	return m
 }
@@ -124,6 +125,9 @@ func (m *Model) SetSize(w, h int) {
 // ModeKey is the key that leaves for another mode of the host (disabled
 // unless Options.Hosted).
 func (m Model) ModeKey() key.Binding { return m.keys.Mode }
+
+// StateKey is the key whose state string the host shows (live only when hosted).
+func (m Model) StateKey() key.Binding { return m.keys.State }
 
 // Trainer is the trainer the mode shows.
 func (m Model) Trainer() *train.Trainer { return m.tr }

@@ -1,0 +1,219 @@
+package cli
+
+import (
+	"context"
+	"crypto/ed25519"
+	"crypto/rand"
+	"encoding/pem"
+	"errors"
+	"fmt"
+	"net"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"slices"
+	"strings"
+	"syscall"
+	"time"
+
+	gossh "golang.org/x/crypto/ssh"
+
+	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/serve"
+	"losslab/tui"
+)
+
+type serveFlags struct {
+	listen, hostKey, scenario, state, hide string
+	lesson                                 string
+	maxSessions                            int
+	idle, maxTime                          time.Duration
+}
+
+func runServe(args []string, io IO) int {
+	f := serveFlags{listen: "127.0.0.1:2222", hostKey: defaultHostKey(), maxSessions: 40, idle: 15 * time.Minute, maxTime: 3 * time.Hour}
+	fs := newFlagSet("serve")
+	fs.StringVar(&f.listen, "listen", f.listen, io.T(i18n.CLIFlagServeListen))
+	fs.StringVar(&f.hostKey, "host-key", f.hostKey, io.T(i18n.CLIFlagServeHostKey))
+	fs.IntVar(&f.maxSessions, "max-sessions", f.maxSessions, io.T(i18n.CLIFlagServeMax))
+	fs.DurationVar(&f.idle, "idle", f.idle, io.T(i18n.CLIFlagServeIdle))
+	fs.DurationVar(&f.maxTime, "max-time", f.maxTime, io.T(i18n.CLIFlagServeMaxTime))
+	fs.StringVar(&f.lesson, "lesson", "", io.T(i18n.CLIFlagServeLesson))
+	fs.StringVar(&f.scenario, "scenario", "", io.T(i18n.CLIFlagServeScenario))
+	fs.StringVar(&f.state, "state", "", io.T(i18n.CLIFlagServeState))
+	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(tui.Panels(), ","), strings.Join(tui.Controls(), ",")))
+	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
+		return status
+	}
+	for _, pair := range [][2]string{{"state", "scenario"}, {"lesson", "scenario"}, {"lesson", "state"}} {
+		if err := conflict(fs, pair[0], pair[1]); err != nil {
+			return fail(io, "losslab serve", err)
+		}
+	}
+	cfg, err := serveConfig(f, fs.Changed("state"))
+	if err != nil {
+		return fail(io, "losslab serve", err)
+	}
+	signer, created, err := hostKey(f.hostKey)
+	if err != nil {
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "host-key", err.Error()))
+	}
+	cfg.HostKey, cfg.Log = signer, io.Err
+	srv, err := serve.New(cfg)
+	if err != nil {
+		return failRun(io, "losslab serve", err)
+	}
+	ln, err := net.Listen("tcp", f.listen)
+	if err != nil {
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "listen", err.Error()))
+	}
+	if created {
+		fmt.Fprintln(io.Err, io.T(i18n.ServeKeyCreated, f.hostKey))
+	}
+	fmt.Fprintln(io.Err, io.T(i18n.ServeListening, ln.Addr(), gossh.FingerprintSHA256(signer.PublicKey())))
+	fmt.Fprintln(io.Err, io.T(i18n.ServeHowToConnect, sshCommand(ln.Addr())))
+
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer signal.Stop(sigs)
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ln) }()
+	select {
+	case err := <-done:
+		if err != nil {
+			return failRun(io, "losslab serve", err)
+		}
+		return ExitOK
+	case s := <-sigs:
+		fmt.Fprintln(io.Err, io.T(i18n.ServeStopping, s, srv.Sessions()))
+		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+		defer cancel()
+		_ = srv.Shutdown(ctx)
+		<-done
+		return ExitOK
+	}
+}
+
+// serveConfig checks the flags that say where sessions start and what they hide.
+func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
+	cfg := serve.Config{MaxSessions: f.maxSessions, Idle: f.idle, MaxTime: f.maxTime, Hide: tui.HideSet{}}
+	switch {
+	case f.maxSessions < 1:
+		return cfg, usagef(i18n.CLIErrBadValue, "max-sessions", usagef(i18n.CLIErrAtLeastOne))
+	case f.idle < 0:
+		return cfg, usagef(i18n.CLIErrBadValue, "idle", usagef(i18n.CLIErrNegativeDuration))
+	case f.maxTime < 0:
+		return cfg, usagef(i18n.CLIErrBadValue, "max-time", usagef(i18n.CLIErrNegativeDuration))
+	}
+	cfg.App = tui.Config{Start: tui.ModePlayground}
+	if f.lesson != "" {
+		l := scenarios.Lesson(f.lesson)
+		if l == nil {
+			var names []string
+			for _, l := range scenarios.Lessons() {
+				names = append(names, l.Name)
+			}
+			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))
+		}
+		// No ProgressPath: a served course keeps progress for the session only.
+		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}
+	}
+	if f.scenario != "" {
+		s, err := scenarios.Resolve(f.scenario)
+		if err != nil {
+			return cfg, usagef(i18n.CLIErrScenarioFlag, err.Error())
+		}
+		cfg.App.Playground.Scenario = s
+	}
+	if stateGiven {
+		r, err := decodeStateFlag(f.state)
+		if err != nil {
+			return cfg, err
+		}
+		cfg.App.Playground.Restore = r
+	}
+	if f.hide != "" {
+		fixed := 0
+		for _, name := range strings.Split(f.hide, ",") {
+			name = strings.TrimSpace(name)
+			switch {
+			case slices.Contains(tui.Controls(), name):
+				if !cfg.Hide[name] {
+					fixed++
+				}
+			case !slices.Contains(tui.Panels(), name):
+				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name,
+					strings.Join(tui.Panels(), ", "), strings.Join(tui.Controls(), ", ")))
+			}
+			cfg.Hide[name] = true
+		}
+		if fixed == len(tui.Controls()) {
+			return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrAllControls))
+		}
+	}
+	return cfg, nil
+}
+
+// defaultHostKey is where the host key lives unless --host-key says: the
+// user's configuration directory, so that students' known_hosts stay valid.
+func defaultHostKey() string {
+	dir, err := os.UserConfigDir()
+	if err != nil {
+		return "losslab_host_ed25519"
+	}
+	return filepath.Join(dir, "losslab", "ssh_host_ed25519")
+}
+
+// hostKey reads the host key at path, or creates an Ed25519 key there
+// (mode 0600, never over an existing file) when there is none.
+func hostKey(path string) (gossh.Signer, bool, error) {
+	data, err := os.ReadFile(path)
+	if err == nil {
+		s, err := gossh.ParsePrivateKey(data)
+		return s, false, err
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, false, err
+	}
+	_, key, err := ed25519.GenerateKey(rand.Reader)
+	if err != nil {
+		return nil, false, err
+	}
+	block, err := gossh.MarshalPrivateKey(key, "losslab serve host key")
+	if err != nil {
+		return nil, false, err
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, false, err
+	}
+	out, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o600)
+	if err != nil {
+		return nil, false, err
+	}
+	if _, err := out.Write(pem.EncodeToMemory(block)); err != nil {
+		out.Close()
+		os.Remove(path)
+		return nil, false, err
+	}
+	if err := out.Close(); err != nil {
+		os.Remove(path)
+		return nil, false, err
+	}
+	s, err := gossh.NewSignerFromKey(key)
+	return s, true, err
+}
+
+// sshCommand is what a student types to connect to addr.
+func sshCommand(addr net.Addr) string {
+	host, port, err := net.SplitHostPort(addr.String())
+	if err != nil {
+		return "ssh " + addr.String()
+	}
+	if ip := net.ParseIP(host); ip != nil && ip.IsLoopback() {
+		host = "localhost"
+	} else if ip != nil && ip.IsUnspecified() {
+		host = "HOST"
+	}
+	return fmt.Sprintf("ssh -p %s %s", port, host)
+}
