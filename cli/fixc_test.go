@@ -38,7 +38,7 @@ func TestTemperatureBounds(t *testing.T) {
 
 // -0 is read as 0 by every number flag, so no output shows a signed zero.
 func TestNegativeZeroNowhere(t *testing.T) {
-	signedZero := regexp.MustCompile(`(^|[^0-9.e])-0([^.0-9e]|$)`)
+	signedZero := regexp.MustCompile(`(^|[^0-9.a-z])-0([^.0-9e]|$)`) // not "dap-0" in a state string
 	for _, args := range [][]string{
 		{"eval", "--dap", "-0", "--margin", "-0", "--json"},
 		{"eval", "--dan", "-0", "--margin", "-0"},

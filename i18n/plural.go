@@ -16,6 +16,9 @@ var englishOne = map[ID]string{
 	BatchMinutes:             "%s minute",
 	BatchHours:               "%s hour",
 	ChartHistoryStates:       "%s state",
+	FigHistoryTitle:          "Both losses over the last %s state",
+	FigSamePairs:             "same class (%s pair)",
+	FigDifferentPairs:        "different class (%s pair)",
 }
 
 // N is T for a message about n things: in English the singular text when n

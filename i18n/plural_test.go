@@ -12,7 +12,7 @@ var countedNoun = regexp.MustCompile(`%(\[\d+\])?[sd] (components|steps|fields|l
 // limitMessages count a fixed limit or sample of many things, never one,
 // or classes (a data set has at least two), or name a miner ("%s pairs").
 var limitMessages = map[ID]bool{
-	ScenKeyTooLong: true, BatchSource: true, BatchTextHeader: true, BatchTextHeaderNorm: true, TrainCollapseHard: true,
+	ScenKeyTooLong: true, StateReasonTooLong: true, StateReasonVersion: true, BatchSource: true, BatchTextHeader: true, BatchTextHeaderNorm: true, TrainCollapseHard: true,
 	ScenTooManySteps: true, ScenSessionFull: true, ScenTooLarge: true,
 	ScenValueTooLong: true, LessonArrayTooLong: true, LessonChoicesCount: true,
 	CLIErrBins: true, BatchErrMaxRows: true,

@@ -15,9 +15,9 @@ func TestString(t *testing.T) {
 		"two\nlines":            "two?lines",
 		"bad \xff utf8":         "bad \uFFFD utf8",
 		"中文 and ½·0.49 = 0.245": "中文 and ½·0.49 = 0.245",
-		"title ‮gnp.exe":        "title gnp.exe",
-		"‪‫‬‭⁦⁧⁨⁩‎‏؜ok":         "ok",
-		"⁥⁩x⁪":                  "⁥x⁪", // neighbours are not bidi controls
+		"title \u202egnp.exe":   "title gnp.exe",
+		"\u202a\u202b\u202c\u202d\u2066\u2067\u2068\u2069\u200e\u200f\u061cok": "ok",
+		"\u2065\u2069x\u206a": "\u2065x\u206a", // neighbours are not bidi controls
 	} {
 		if got := String(in); got != want {
 			t.Errorf("String(%q) = %q, want %q", in, got, want)
