@@ -5,7 +5,7 @@ var trainZH = map[ID]string{
 	TrainSynopsis: `用法：losslab train [flags]
 
 用度量学习损失训练一个模型，把带标签的输入映射为二维嵌入，
-观察同类样本对与异类样本对的距离分布如何分开（或塌缩）。
+观察同类样本对与异类样本对的距离分布如何分开（或坍缩）。
 在终端中打开训练模式；给出 --json 或 --plain（或输出不是终端）
 时，不打开界面，训练 --steps 步，每 --every 步打印一次指标，
 最后为每次运行打印一行汇总。
@@ -25,9 +25,11 @@ semi-hard（采用该挖掘方式的三元组损失）、batch-hard-soft
 InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5）。
 小批次按类均衡：P 个类 × 每类 K 个样本。
 
-指标：下一个小批次上的损失与活跃比例；AUC（距离 < t 判为同类）；
+指标：下一个小批次上的损失与激活比例；AUC（距离 < t 判为同类）；
 最多 400 个点的所有样本对上，同类与异类的平均距离；平均成对距离
-低于第 0 步的百分之一时判为塌缩。
+低于第 0 步的百分之一时判为坍缩。有参数超过 1e+100 或某个数不再
+是有限数时，训练发散：每一步都检查，此时只输出一行，写明发散的步数
+（退出状态 2）。各行完全相同的 --in 文件会被拒绝。
 
 示例：
   losslab train --steps 500 --json
@@ -55,25 +57,26 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainErrAbove:            "%s 超出范围：应大于 %s 且不超过 %s",
 	TrainErrCount:            "%s 超出范围：应为 %s 到 %s",
 	TrainErrNeedsIn:          "--format 与 --label-col 只用于 --in",
+	TrainErrIdenticalRows:    "--in %s：每一行的值都相同：linear 与 mlp 模型从第 0 步起就把所有点放在同一处，无可学习，free 模型又不读取这些值；请提供各行不同的数据",
 	TrainErrNeedsCompare:     "--compare-margin 需要同时给出 --compare LOSS",
 	TrainRun:                 "运行",
 	TrainStep:                "步",
-	TrainCollapsed:           "塌缩",
+	TrainCollapsed:           "坍缩",
 	TrainSummaryHead:         "%s（%s，间隔 %s）训练 %s 步后",
 	TrainSummaryHeadNoMargin: "%s（%s）训练 %s 步后",
 	TrainSummaryRow:          "%s：%s → %s",
-	TrainCollapsedAt:         "  至迟在第 %s 步塌缩：这是平均成对距离低于起始值 1%% 的第一个打印步",
-	TrainNotCollapse:         "  未塌缩",
+	TrainCollapsedAt:         "  至迟在第 %s 步坍缩：这是平均成对距离低于起始值 1%% 的第一个打印步",
+	TrainNotCollapse:         "  未坍缩",
 	TrainYes:                 "是",
 	TrainNo:                  "否",
 	TrainLoss:                "损失",
 	TrainAUC:                 "AUC",
-	TrainActive:              "活跃",
+	TrainActive:              "激活",
 	TrainMeanPos:             "同类平均 d",
 	TrainMeanNeg:             "异类平均 d",
 	TrainMeanDist:            "平均成对距离",
 	TrainGradNorm:            "梯度范数 |∂L/∂θ|",
-	TrainDiverged:            "嵌入在第 %d 步发散（不再是有限数）：请用比 %s 更小的 --lr",
+	TrainDiverged:            "嵌入在第 %s 步发散（有参数超过 %s 或不再是有限数）：请用比 %s 更小的 --lr",
 
 	TrainModeHeader:     "%s · 模型 %s · lr %s · 批 %s · 种子 %s",
 	TrainModeHeaderNorm: "%s · 模型 %s（单位圆上）· lr %s · 批 %s · 种子 %s",
@@ -82,7 +85,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainPaneMargin:     "%s，间隔 %s",
 	TrainPaneNoMargin:   "%s，无间隔",
 	TrainPaneStep:       "第 %s 步 · 损失 %s",
-	TrainPaneAUC:        "AUC %s · 活跃 %s",
+	TrainPaneAUC:        "AUC %s · 激活 %s",
 	TrainPaneMeans:      "平均 d：同类 %s · 异类 %s",
 	TrainLegendMargin:   "█ 同类 ░ 异类 ▓ 两者 ┊ 间隔",
 	TrainLegend:         "█ 同类 ░ 异类 ▓ 两者",
@@ -90,12 +93,12 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainHintStart:      "按空格开始训练。直方图显示同类样本对（█）与异类样本对（░）的距离。",
 	TrainHintPaused:     "暂停在第 %s 步。按空格继续，n 走一步，r 回到起点。",
 	TrainHintPlaying:    "训练中。按空格暂停。",
-	TrainCollapseMargin: "%s 在第 %s 步塌缩：间隔为 0 时，把所有点放到同一处不花任何代价（损失现为 %s），因此没有力量把各类推开（|∂L/∂θ|=%s）。大于 0 的间隔会让这个位置有代价。",
-	TrainCollapseHard:   "%s 在第 %s 步塌缩：%s 为每个锚点配上最近的负样本；所有点共用一个映射时，早期最省力的做法是把所有距离一起缩小（平均值现为 %s）。损失为 %s（|∂L/∂θ|=%s）。半难挖掘或 free 模型可以避免这种情况。",
-	TrainCollapseOther:  "%s 在第 %s 步塌缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
-	TrainCollapsePaused: "播放在塌缩处停止。按空格继续，r 回到起点。",
+	TrainCollapseMargin: "%s 在第 %s 步坍缩：间隔为 0 时，把所有点放到同一处不花任何代价（损失现为 %s），因此没有力量把各类推开（|∂L/∂θ|=%s）。大于 0 的间隔会让这个位置有代价。",
+	TrainCollapseHard:   "%s 在第 %s 步坍缩：%s 为每个锚点配上最近的负样本；所有点共用一个映射时，早期最省力的做法是把所有距离一起缩小（平均值现为 %s）。损失为 %s（|∂L/∂θ|=%s）。半难挖掘或 free 模型可以避免这种情况。",
+	TrainCollapseOther:  "%s 在第 %s 步坍缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
+	TrainCollapsePaused: "播放在坍缩处停止。按空格继续，r 回到起点。",
 	TrainErrorLine:      "✗ %s",
-	TrainModeDiverged:   "✗ 训练在第 %s 步后发散：嵌入不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
+	TrainModeDiverged:   "✗ 训练在第 %s 步发散：有参数超过 %s 或不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
 
 	TrainKeyPlay:            "播放/暂停",
 	TrainKeyStep:            "走一步",

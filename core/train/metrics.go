@@ -90,12 +90,13 @@ func (r *Run) measure(data *Data, eval []int) Metrics {
 
 // Metrics measures the run at the trainer's current step.
 func (r *Run) Metrics(t *Trainer) (Metrics, error) {
-	res, err := r.forward(t.data, t.pending)
-	if err != nil {
+	if err := r.forwardChecked(t.data, t.pending); err != nil {
 		return Metrics{}, err
 	}
+	res := r.last
 	m := r.measure(t.data, t.eval)
-	if math.IsNaN(m.MeanDistance) || math.IsInf(m.MeanDistance, 0) {
+	// Below MaxParam these are finite; the check is a net, not the rule.
+	if !finite(m.MeanDistance) || !finite(m.MeanPositive) || !finite(m.MeanNegative) {
 		return Metrics{}, ErrDiverged
 	}
 	m.Step, m.Loss, m.ActiveFraction, m.GradNorm = t.step, res.Loss, res.ActiveFraction(), r.gradNorm
