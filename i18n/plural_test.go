@@ -10,8 +10,10 @@ import (
 var countedNoun = regexp.MustCompile(`%(\[\d+\])?[sd] (components|steps|fields|lessons|terms|classes|states|seconds|minutes|hours|rows|anchors|items|bytes|characters|strings|bins|pages|pairs)\b`)
 
 // limitMessages count a fixed limit or sample of many things, never one,
-// or classes (a data set has at least two), or name a miner ("%s pairs").
+// or classes (a data set has at least two), or bins only when they are
+// merged (two or more), or name a miner ("%s pairs").
 var limitMessages = map[ID]bool{
+	BatchErrSampleSmall: true, BatchBinsMerged: true,
 	ScenKeyTooLong: true, StateReasonTooLong: true, StateReasonVersion: true, BatchSource: true, BatchTextHeader: true, BatchTextHeaderNorm: true, TrainCollapseHard: true,
 	ScenTooManySteps: true, ScenSessionFull: true, ScenTooLarge: true,
 	ScenValueTooLong: true, LessonArrayTooLong: true, LessonChoicesCount: true,
