@@ -45,6 +45,8 @@ func (e *InputError) text(p i18n.Printer, short bool) string {
 		return p.T(i18n.InputOffGrid, numfmt.Input(ve.X))
 	case errors.As(e.Err, &ve):
 		return p.T(i18n.InputOutOfRange, numfmt.Input(ve.X), ve.Field.Max().String())
+	case errors.Is(e.Err, loss.ErrLabel) && short:
+		return p.T(i18n.InputNotLabelShort, e.Typed)
 	case errors.Is(e.Err, loss.ErrLabel):
 		return p.T(i18n.InputNotLabel, e.Typed,
 			strings.Join(loss.LabelSpellings(loss.Same), ", "), strings.Join(loss.LabelSpellings(loss.Different), ", "))

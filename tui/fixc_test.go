@@ -203,3 +203,18 @@ func containsRun(words, want []string) bool {
 	}
 	return false
 }
+
+// A refused label at 80×24 is the short form, whole; the full one (with the
+// aliases) where it fits.
+func TestTypingLabelErrorShortFormAt80(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	m = press(t, m, "down", "down", "down", "e")
+	m = press(t, m, strings.Split("maybe", "")...)
+	m = press(t, m, "enter")
+	if v := m.View(); !strings.Contains(v, `✗ "maybe" is not a label: same or different · enter to retry, esc to cancel`) {
+		t.Errorf("80×24 label error is not the short form, whole:\n%s", v)
+	}
+	if v := sized(m, 120, 40).View(); !strings.Contains(v, `"maybe" is not a label: want same, s, 1 or different, diff, d, 0`) {
+		t.Errorf("120×40 label error is not the full form:\n%s", v)
+	}
+}
