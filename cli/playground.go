@@ -44,7 +44,7 @@ func runPlayground(args []string, io IO) int {
 		opts.Scenario = s
 	}
 	if !io.OutIsTTY {
-		return write(io, "", []byte(tui.Plain(opts, io.printer())))
+		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
@@ -54,7 +54,7 @@ func runPlayground(args []string, io IO) int {
 	}
 	status, fellBack := runApp(tui.Config{Start: tui.ModePlayground, Playground: opts}, "losslab", io)
 	if fellBack {
-		return write(io, "", []byte(tui.Plain(opts, io.printer())))
+		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	return status
 }

@@ -57,9 +57,10 @@ const (
 	CLIErrResetWithFile ID = "lesson.cli.err-reset-with-file" // %s: the file
 	CLILearnReset       ID = "lesson.cli.reset"               // %s: the progress file
 	CLILearnHeader      ID = "lesson.cli.learn-header"        // column titles, tab-separated
-	CLILearnTerminal    ID = "lesson.cli.learn-terminal"
-	CLILessonsHeader    ID = "lesson.cli.lessons-header" // column titles, tab-separated
-	ConvTextHeader      ID = "lesson.cli.conv-header"    // column titles, tab-separated
+	CLILearnTerminal    ID = "lesson.cli.learn-terminal"      // %s: the command line to run
+	CLIErrNoLesson      ID = "lesson.cli.err-no-lesson"       // %s: the argument
+	CLILessonsHeader    ID = "lesson.cli.lessons-header"      // column titles, tab-separated
+	ConvTextHeader      ID = "lesson.cli.conv-header"         // column titles, tab-separated
 	ConvTextTitle       ID = "lesson.cli.conv-title"
 	ConvTextNote        ID = "lesson.cli.conv-note"
 
@@ -123,12 +124,13 @@ var lessonsEN = map[ID]string{
 
 	CLISummaryLearn:   "the guided course: lessons that ask before they show",
 	CLISummaryLessons: "list the course's lessons",
-	CLISynopsisLearn: `Usage: losslab learn [--reset] [FILE]
+	CLISynopsisLearn: `Usage: losslab learn [--reset] [ID | FILE]
 
 Opens the guided course: lessons in order, each a few states of the
 playground with notes, and questions that ask you to predict a loss or a
 regime before the state is revealed. Progress is saved in
 $XDG_STATE_HOME/losslab/progress.json (default ~/.local/state/losslab/).
+ID opens that lesson of the course ('losslab lessons' lists the IDs).
 FILE runs your own lesson, a scenario file with question steps (see the
 README's "Learn" section); its errors name file:line and exit 2. Off a
 terminal it prints the list of lessons.`,
@@ -142,7 +144,8 @@ its steps and its questions.`,
 	CLIErrResetWithFile: "--reset clears the course's progress; it takes no file (%s)",
 	CLILearnReset:       "progress cleared (%s)",
 	CLILearnHeader:      "  	LESSON	QUESTIONS	TITLE",
-	CLILearnTerminal:    "Run 'losslab learn' on a terminal to take the lessons.",
+	CLILearnTerminal:    "Run '%s' on a terminal to take the lessons.",
+	CLIErrNoLesson:      "%s is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)",
 	CLILessonsHeader:    "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
 	ConvTextHeader:      "  convention	loss	formula	labels",
 	ConvTextTitle:       "contrastive loss of the two pairs under five conventions",

@@ -23,11 +23,12 @@ var lessonsZH = map[ID]string{
 
 	CLISummaryLearn:   "引导课程：先让你预测，再揭示答案的课",
 	CLISummaryLessons: "列出课程中的课",
-	CLISynopsisLearn: `用法：losslab learn [--reset] [FILE]
+	CLISynopsisLearn: `用法：losslab learn [--reset] [ID | FILE]
 
 打开引导课程：按顺序排列的课，每课是演练场的几个状态加上说明，
 还有在揭示状态之前请你预测损失或难度的问题。进度保存在
 $XDG_STATE_HOME/losslab/progress.json（默认 ~/.local/state/losslab/）。
+ID 打开课程中的那一课（'losslab lessons' 列出所有 ID）。
 FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Learn" 一节）；
 其中的错误会指出 file:line 并以状态 2 退出。不在终端上时，列出所有课。`,
 	CLISynopsisLessons: `用法：losslab lessons [--json]
@@ -39,7 +40,8 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	CLIErrResetWithFile: "--reset 清除课程进度，不接受文件（%s）",
 	CLILearnReset:       "进度已清除（%s）",
 	CLILearnHeader:      "  	课	问题	标题",
-	CLILearnTerminal:    "请在终端上运行 'losslab learn' 来上课。",
+	CLILearnTerminal:    "请在终端上运行 '%s' 来上课。",
+	CLIErrNoLesson:      "%s 既不是课程文件，也不是课的 ID（'losslab lessons' 列出所有 ID）",
 	CLILessonsHeader:    "#	ID	步数	问题	标题	涵盖",
 	ConvTextHeader:      "  约定	损失	公式	标签",
 	ConvTextTitle:       "两对样本在五种约定下的对比损失",

@@ -128,8 +128,7 @@ const (
 	ChartGeomLegendTiny   ID = "chart.geometry.legend.tiny"  // %s d(a,p), %s d(a,p)+m, %s m
 	ChartGeomNoMargin     ID = "chart.geometry.no-margin"    // %s d(a,p)
 	ChartGeomNoMarginTiny ID = "chart.geometry.no-margin.tiny"
-	ChartHistoryStates    ID = "chart.history.states" // %d states (plural form)
-	ChartHistoryState     ID = "chart.history.state"  // exactly one state
+	ChartHistoryStates    ID = "chart.history.states" // %s states (a count: see plural.go)
 	ChartHistoryLegend    ID = "chart.history.legend" // %s the state count
 )
 
@@ -275,7 +274,6 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	ChartGeomNoMargin:     "circle d(a,p) = %s · with m = 0 there is no ring d(a,p) + m and no radius m to draw",
 	ChartGeomNoMarginTiny: "circle d(a,p) = %s · m = 0: no ring, no radius",
 	ChartHistoryStates:    "%s states",
-	ChartHistoryState:     "1 state",
 	ChartHistoryLegend:    "⣿ triplet · • contrastive · %s",
 
 	"variant.name.contrastive":            "contrastive",

@@ -141,7 +141,6 @@ A P N  图表上的锚点、正样本、负样本
 	ChartGeomNoMargin:     "圆 d(a,p) = %s · m = 0 时没有环 d(a,p) + m，也没有半径 m 可画",
 	ChartGeomNoMarginTiny: "圆 d(a,p) = %s · m = 0：没有环，没有半径",
 	ChartHistoryStates:    "%s 个状态",
-	ChartHistoryState:     "1 个状态",
 	ChartHistoryLegend:    "⣿ 三元组 · • 对比 · %s",
 
 	"variant.name.contrastive":            "对比损失",

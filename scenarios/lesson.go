@@ -273,10 +273,14 @@ func (p *parser) choiceTexts(items []any, i int, key string) ([]string, error) {
 	return out, nil
 }
 
-// number is a decoded TOML number as a finite float64.
+// number is a decoded TOML number as a finite float64; -0 reads as 0, so
+// that no answer shows a sign on zero.
 func number(v any) (float64, bool) {
 	switch n := v.(type) {
 	case float64:
+		if n == 0 {
+			return 0, true
+		}
 		return n, !math.IsNaN(n) && !math.IsInf(n, 0)
 	case int64:
 		return float64(n), true

@@ -192,10 +192,7 @@ func (m Model) renderChart(w, h int) string {
 		}
 		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: top},
 			view{lo, hi, 0, top, true, true}, m.historyPlot)
-		count := pr.T(i18n.ChartHistoryStates, numfmt.Count(int64(n)))
-		if n == 1 {
-			count = pr.T(i18n.ChartHistoryState)
-		}
+		count := pr.N(i18n.ChartHistoryStates, int64(n), numfmt.Count(int64(n)))
 		legend := newRow(w)
 		legend.put(e.plot.left(), pr.T(i18n.ChartHistoryLegend, count), st.Dim)
 		return legend.String() + "\n" + e.pic.with()

@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/core/grid"
 	"losslab/i18n"
 )
 
@@ -40,9 +41,14 @@ type KeyMap struct {
 	State, Figure           key.Binding // share: the state string; the chart as a figure
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
+	// IncLabel is Inc's help entry on a label, which the arrows toggle.
+	IncLabel key.Binding
 	// replay is set while a scenario is loaded: the short help then lists
 	// the replay keys.
 	replay bool
+	// label is set while a label is selected: the short help then says
+	// what the arrows do to it.
+	label bool
 }
 
 // BatchKeyMap is every key the batch view answers to.
@@ -70,6 +76,7 @@ func NewKeys(p i18n.Printer) Keys {
 			Down:         b("↓/j", i18n.KeyDown, "down", "j"),
 			Dec:          b("←/h", i18n.KeyDec, "left", "h"),
 			Inc:          b("→/l", i18n.KeyInc, "right", "l"),
+			IncLabel:     b("→/l", i18n.KeyToggleLabel, "right", "l"),
 			DecFine:      b("⇧←/H", i18n.KeyDecFine, "shift+left", "H"),
 			IncFine:      b("⇧→/L", i18n.KeyIncFine, "shift+right", "L"),
 			Toggle:       b("space", i18n.KeyToggle, " "),
@@ -123,7 +130,17 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.replay {
 		return []key.Binding{k.Play, k.Next, k.Prev, k.NextScene, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Down, k.Inc, k.Edit, k.Chart, k.Learn, k.Mode, k.Help, k.Quit}
+	inc := k.Inc
+	if k.label {
+		inc = k.IncLabel
+	}
+	return []key.Binding{k.Down, inc, k.Edit, k.Chart, k.Learn, k.Mode, k.Help, k.Quit}
+}
+
+// forSelection is k with the short help for field f selected.
+func (k KeyMap) forSelection(f grid.Field) KeyMap {
+	k.label = f.IsLabel()
+	return k
 }
 
 // FullHelp is shown by '?': columns of six, so that it fits the six rows

@@ -26,6 +26,8 @@ type LearnConfig struct {
 	ProgressPath string
 	// Open starts in the first lesson instead of the list (a user's file).
 	Open bool
+	// OpenLesson, if set, starts in the lesson of that ID instead of the list.
+	OpenLesson string
 }
 
 // LearnKeyMap is every key the course answers to. Which ones act depends on
@@ -33,7 +35,7 @@ type LearnConfig struct {
 type LearnKeyMap struct {
 	Up, Down, Open       key.Binding // the list
 	Next, Prev, Explore  key.Binding // a lesson's steps
-	NextLesson           key.Binding
+	NextLesson, ToList   key.Binding // enter at a lesson's end: the next one, or after the last the list
 	Answer, Skip         key.Binding // a question
 	Back                 key.Binding // to the list, or from exploring to the lesson
 	Return, Scroll, Pick key.Binding // help entries only: esc while exploring, ↑/↓ in long text and in choices
@@ -50,6 +52,7 @@ func newLearnKeys(b func(string, i18n.ID, ...string) key.Binding) LearnKeyMap {
 		Prev:       b("←", i18n.LearnKeyPrev, "left", "h"),
 		Explore:    b("e", i18n.LearnKeyExplore, "e"),
 		NextLesson: b("enter", i18n.LearnKeyNextLesson, "enter"),
+		ToList:     b("enter", i18n.LearnKeyBack, "enter"),
 		Answer:     b("enter", i18n.LearnKeyAnswer, "enter"),
 		Skip:       b("tab", i18n.LearnKeySkip, "tab"),
 		Back:       b("esc", i18n.LearnKeyBack, "esc"),
@@ -145,6 +148,12 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 	if cfg.Open && len(m.lessons) > 0 {
 		m.openLesson(0, 0)
 	}
+	for i, l := range m.lessons {
+		if cfg.OpenLesson != "" && l.Name == cfg.OpenLesson {
+			m.cursor = i
+			m.openLesson(i, 0)
+		}
+	}
 	return m
 }
 
@@ -236,7 +245,7 @@ func (m LearnModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Explore) && m.currentStep() != nil && m.currentStep().Mode.Kind != scenarios.ModeNone:
 		return m.explore()
 	case key.Matches(msg, k.NextLesson) && m.atEnd():
-		if m.lesson+1 < len(m.lessons) {
+		if m.hasNextLesson() {
 			m.openLesson(m.lesson+1, 0)
 		} else {
 			m.screen, m.cursor = screenList, m.lesson

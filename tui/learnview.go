@@ -60,7 +60,7 @@ func (m LearnModel) listView() string {
 			done++
 		}
 	}
-	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
 	lines = append(lines, wrapWords(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {
@@ -273,7 +273,7 @@ func (m LearnModel) stepText(w int) []string {
 	}
 	if m.atEnd() && !m.asking() {
 		end := p.T(i18n.LearnEndLast)
-		if m.lesson+1 < len(m.lessons) {
+		if m.hasNextLesson() {
 			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
 		}
 		add(end, st.Accent)
@@ -328,6 +328,10 @@ func (m LearnModel) answerHint(q *scenarios.Question) string {
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
 }
 
+// hasNextLesson says whether enter at the end of this lesson opens another
+// one (else it goes to the list): the end note and the key line both ask it.
+func (m LearnModel) hasNextLesson() bool { return m.lesson+1 < len(m.lessons) }
+
 // stepKeys are the keys that act on the step on screen.
 func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
 	k := m.keys
@@ -338,9 +342,12 @@ func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
 		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
 	}
 	var keys []key.Binding
-	if m.atEnd() {
+	switch {
+	case m.atEnd() && m.hasNextLesson():
 		keys = append(keys, k.NextLesson)
-	} else {
+	case m.atEnd(): // after the last lesson enter goes to the list
+		keys = append(keys, k.ToList)
+	default:
 		keys = append(keys, k.Next)
 	}
 	if m.step > 0 {

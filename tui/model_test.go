@@ -189,7 +189,7 @@ func TestTypingAValue(t *testing.T) {
 		t.Errorf("typed 1.25: editing=%v d(a,n)=%v", m.editing, m.State().DAN)
 	}
 	// Invalid values show an inline error and change nothing; q is text while typing.
-	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}} {
+	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}, {"1e308", "1e+308 is out of range [0, 3.00]"}} {
 		m = press(t, m, "enter")
 		m = press(t, m, repeat("backspace", 6)...)
 		m = press(t, m, strings.Split(bad.text, "")...)
@@ -265,7 +265,7 @@ func TestChartCycleAndQuit(t *testing.T) {
 func TestTooSmallAndResize(t *testing.T) {
 	m := newModel(t, Options{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 79, Height: 30})
-	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30)" {
+	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30) · q quits" {
 		t.Errorf("too small: %q", v)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {97, 31}, {200, 60}} {
@@ -314,7 +314,7 @@ func TestNoColorReadable(t *testing.T) {
 }
 
 func TestPlain(t *testing.T) {
-	out := Plain(Options{}, i18n.New(i18n.English))
+	out := Plain(Options{}, i18n.New(i18n.English), 0)
 	if !strings.Contains(out, "0.4000") || !strings.Contains(out, "0.1225") || strings.Contains(out, "\x1b") || strings.Contains(out, "q quit") {
 		t.Errorf("plain render:\n%s", out)
 	}

@@ -48,6 +48,7 @@ func (m Model) layout() layout {
 	}
 	if m.plain {
 		l.helpH = 0
+		l.noteH = max(l.noteH, len(wrapWords(m.noteLine(), m.width)))
 	}
 	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-panelFrameW, l.roomy))
 	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-panelFrameW, l.roomy))
@@ -88,7 +89,7 @@ func (m Model) View() string {
 		padLines(m.note(w, l.noteH), w, l.noteH),
 	}
 	if !m.plain {
-		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.ShortHelp()), w, 1))
+		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.forSelection(m.selected).ShortHelp()), w, 1))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -426,8 +427,12 @@ func (m Model) chartPanel(w, h int) string {
 func (m Model) note(w, lines int) string {
 	st, p := m.styles, m.printer()
 	switch {
-	case m.inputErr != "":
-		return fitLines(p.T(i18n.NoteTypeError, m.inputErr), w, lines, st.Error)
+	case m.inputErr != nil:
+		text := p.T(i18n.NoteTypeError, m.inputErr.long)
+		if len(wrapWords(text, w)) > lines {
+			text = p.T(i18n.NoteTypeError, m.inputErr.short)
+		}
+		return fitLines(text, w, lines, st.Error)
 	case m.editing:
 		return fitLines(p.T(i18n.NoteTyping, fieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
@@ -435,13 +440,23 @@ func (m Model) note(w, lines int) string {
 	case m.ctx.Share.Hide[PanelNotes]:
 		return fitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
 	}
-	text := p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
-	if m.hasNote() && !m.notes.open {
-		text = "✎ " + m.noteText()
+	text := m.noteLine()
+	if m.plain { // no key can show more: the layout gave the note its lines
+		return strings.Join(wrapWords(text, w), "\n")
 	}
 	more := " … " + p.T(i18n.NotesMore)
-	if m.notes.open || m.plain { // the panel is showing it all, or no key can
+	if m.notes.open { // the panel is showing it all
 		more = " …"
 	}
 	return clipWords(text, w, lines, more)
+}
+
+// noteLine is the text under the charts when nothing more urgent is there:
+// the scenario's note, or the hint about the current state.
+func (m Model) noteLine() string {
+	p := m.printer()
+	if m.hasNote() && !m.notes.open {
+		return "✎ " + m.noteText()
+	}
+	return p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
 }
