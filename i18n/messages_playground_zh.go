@@ -1,9 +1,9 @@
 package i18n
 
 // The playground's explanations in Chinese. Each sentence claims exactly
-// what its English text claims, so the condition table in tui/explain.go
+// what its English text claims, so the condition table in explain/explain.go
 // that makes the English true makes these true too.
-var truthZH = map[ID]string{
+var playgroundZH = map[ID]string{
 	ExplainHingeActive:   "● 铰链激活",
 	ExplainHingeInactive: "○ 铰链未激活",
 	ExplainRegimeHard:    "困难负样本",

@@ -74,7 +74,7 @@ const (
 	ScenReplayTitle  ID = "scen.replay-title"  // %s: the name, %s: the title
 )
 
-var scenEN = map[ID]string{
+var scenariosEN = map[ID]string{
 	ScenIsDirectory:    "is a directory, not a scenario file",
 	ScenNotRegular:     "is %s, not a regular file: give a scenario file (.toml)",
 	ScenKindFIFO:       "a FIFO (named pipe)",

@@ -2,7 +2,7 @@ package i18n
 
 // Messages of the playground's explanations, notes panel, help screen and
 // chart legends. Each explanatory sentence is shown only under the condition
-// its table in tui/explain.go pairs it with; tui's grid test checks that the
+// its table in explain/explain.go pairs it with; its grid test checks that the
 // sentence is true there. Where a panel may be narrow, a sentence has a
 // short form (…Short) that says less rather than being cut.
 const (
@@ -139,7 +139,7 @@ func VariantName(id string) ID    { return ID("variant.name." + id) }
 func VariantShort(id string) ID   { return ID("variant.short." + id) }
 func VariantFormula(id string) ID { return ID("variant.formula." + id) }
 
-var truthEN = map[ID]string{
+var playgroundEN = map[ID]string{
 	ExplainHingeActive:   "● hinge active",
 	ExplainHingeInactive: "○ hinge inactive",
 	ExplainRegimeHard:    "hard negative",

@@ -3,7 +3,7 @@ package i18n
 // Scenario file keys (name, title, dap, y_ap, [start], [[step]] …) and
 // label values (same, different) are the format's identifiers: they stay
 // as they are inside the Chinese sentences.
-var scenZH = map[ID]string{
+var scenariosZH = map[ID]string{
 	ScenIsDirectory:    "是目录，不是场景文件",
 	ScenNotRegular:     "是%s，不是普通文件：请给出场景文件（.toml）",
 	ScenKindFIFO:       "FIFO（命名管道）",
