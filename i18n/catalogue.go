@@ -25,6 +25,7 @@ var englishAreas = []map[ID]string{
 	shareServeEN,
 	shareServeCLIEN,
 	shareTrainFigEN,
+	lessonTrainEN,
 }
 
 var english = join(englishAreas...)
@@ -52,6 +53,7 @@ var chineseAreas = []map[ID]string{
 	shareServeZH,
 	shareServeCLIZH,
 	shareTrainFigZH,
+	lessonTrainZH,
 }
 
 var chinese = join(chineseAreas...)
