@@ -187,3 +187,19 @@ func encodeTrainStep(m Mode) fileTrainStep {
 	}
 	return out
 }
+
+// TrainingAt is the training run that the texts of state i speak of: a
+// train step's own settings, or, for a question asked just before a train
+// step (predict, then play), that step's; nil for any other state. Such
+// texts are about a run of core/train, not about the state's losses.
+func (s *Scenario) TrainingAt(i int) *TrainSettings {
+	if i < 1 || i > len(s.Steps) {
+		return nil
+	}
+	if st := s.Steps[i-1]; st.Mode.Kind == ModeTrain {
+		return &st.Mode.Train
+	} else if st.Question != nil && i < len(s.Steps) && s.Steps[i].Mode.Kind == ModeTrain {
+		return &s.Steps[i].Mode.Train
+	}
+	return nil
+}

@@ -411,6 +411,13 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 		ctx := *m.ctx
 		ctx.Keys.Batch.Quit = key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", m.ctx.Printer.T(i18n.KeyQuit)))
 		m.child = NewBatchMode(&ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
+	case scenarios.ModeTrain:
+		child, err := lessonTrain(m.ctx, st.Mode.Train)
+		if err != nil {
+			m.status = err.Error()
+			return m, nil
+		}
+		m.child = child
 	}
 	m.screen = screenExploring
 	init := m.child.Init()

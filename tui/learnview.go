@@ -207,6 +207,8 @@ func (m LearnModel) stepText(w int) []string {
 			add(p.T(i18n.LearnExplorePlayground), st.Accent)
 		case scenarios.ModeBatch:
 			add(p.T(i18n.LearnExploreBatch, step.Mode.Demo), st.Accent)
+		case scenarios.ModeTrain:
+			add(p.T(i18n.LearnExploreTrain), st.Accent)
 		}
 	}
 	if m.atEnd() && !m.asking() {
@@ -303,5 +305,6 @@ func (m LearnModel) maxScroll() int {
 // about this same state.
 func (m LearnModel) nextAsks() bool {
 	l := m.lessons[m.lesson]
-	return m.step < len(l.Steps) && l.Steps[m.step].Question != nil && l.Steps[m.step].State == m.shownState()
+	return m.step < len(l.Steps) && l.Steps[m.step].Question != nil && l.Steps[m.step].State == m.shownState() &&
+		l.TrainingAt(m.step+1) == nil // a question about a training run gives nothing of this state away
 }
