@@ -5,7 +5,7 @@ var trainZH = map[ID]string{
 	TrainSynopsis: `用法：losslab train [flags]
 
 用度量学习损失训练一个模型，把带标签的输入映射为二维嵌入，
-观察同类样本对与异类样本对的距离分布如何分开（或塌缩）。
+观察同类样本对与异类样本对的距离分布如何分开（或坍缩）。
 在终端中打开训练模式；给出 --json 或 --plain（或输出不是终端）
 时，不打开界面，训练 --steps 步，每 --every 步打印一次指标，
 最后为每次运行打印一行汇总。
@@ -27,7 +27,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 
 指标：下一个小批次上的损失与活跃比例；AUC（距离 < t 判为同类）；
 最多 400 个点的所有样本对上，同类与异类的平均距离；平均成对距离
-低于第 0 步的百分之一时判为塌缩。
+低于第 0 步的百分之一时判为坍缩。
 
 示例：
   losslab train --steps 500 --json
@@ -58,12 +58,12 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainErrNeedsCompare:     "--compare-margin 需要同时给出 --compare LOSS",
 	TrainRun:                 "运行",
 	TrainStep:                "步",
-	TrainCollapsed:           "塌缩",
+	TrainCollapsed:           "坍缩",
 	TrainSummaryHead:         "%s（%s，间隔 %s）训练 %s 步后",
 	TrainSummaryHeadNoMargin: "%s（%s）训练 %s 步后",
 	TrainSummaryRow:          "%s：%s → %s",
-	TrainCollapsedAt:         "  至迟在第 %s 步塌缩：这是平均成对距离低于起始值 1%% 的第一个打印步",
-	TrainNotCollapse:         "  未塌缩",
+	TrainCollapsedAt:         "  至迟在第 %s 步坍缩：这是平均成对距离低于起始值 1%% 的第一个打印步",
+	TrainNotCollapse:         "  未坍缩",
 	TrainYes:                 "是",
 	TrainNo:                  "否",
 	TrainLoss:                "损失",
@@ -90,10 +90,10 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainHintStart:      "按空格开始训练。直方图显示同类样本对（█）与异类样本对（░）的距离。",
 	TrainHintPaused:     "暂停在第 %s 步。按空格继续，n 走一步，r 回到起点。",
 	TrainHintPlaying:    "训练中。按空格暂停。",
-	TrainCollapseMargin: "%s 在第 %s 步塌缩：间隔为 0 时，把所有点放到同一处不花任何代价（损失现为 %s），因此没有力量把各类推开（|∂L/∂θ|=%s）。大于 0 的间隔会让这个位置有代价。",
-	TrainCollapseHard:   "%s 在第 %s 步塌缩：%s 为每个锚点配上最近的负样本；所有点共用一个映射时，早期最省力的做法是把所有距离一起缩小（平均值现为 %s）。损失为 %s（|∂L/∂θ|=%s）。半难挖掘或 free 模型可以避免这种情况。",
-	TrainCollapseOther:  "%s 在第 %s 步塌缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
-	TrainCollapsePaused: "播放在塌缩处停止。按空格继续，r 回到起点。",
+	TrainCollapseMargin: "%s 在第 %s 步坍缩：间隔为 0 时，把所有点放到同一处不花任何代价（损失现为 %s），因此没有力量把各类推开（|∂L/∂θ|=%s）。大于 0 的间隔会让这个位置有代价。",
+	TrainCollapseHard:   "%s 在第 %s 步坍缩：%s 为每个锚点配上最近的负样本；所有点共用一个映射时，早期最省力的做法是把所有距离一起缩小（平均值现为 %s）。损失为 %s（|∂L/∂θ|=%s）。半难挖掘或 free 模型可以避免这种情况。",
+	TrainCollapseOther:  "%s 在第 %s 步坍缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
+	TrainCollapsePaused: "播放在坍缩处停止。按空格继续，r 回到起点。",
 	TrainErrorLine:      "✗ %s",
 	TrainModeDiverged:   "✗ 训练在第 %s 步后发散：嵌入不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
 

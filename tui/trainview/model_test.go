@@ -197,7 +197,7 @@ func TestChineseScreenFits(t *testing.T) {
 	}
 	m, _ = press(m, "?")
 	view := m.View()
-	if !strings.Contains(view, "塌缩") || !strings.Contains(view, "按键") {
+	if !strings.Contains(view, "坍缩") || !strings.Contains(view, "按键") {
 		t.Fatalf("not in Chinese:\n%s", view)
 	}
 	lines := strings.Split(view, "\n")
