@@ -94,6 +94,7 @@ type Model struct {
 	// stoppedAtCollapse: playing stopped because a run collapsed (not
 	// because the user paused or stepped), which the note then says.
 	stoppedAtCollapse bool
+	collapsedAt       []int // per run, the step it was first seen collapsed (0: not yet)
 	cur               []train.Metrics
 	hist              []history
 	boxes             []viewBox
@@ -315,6 +316,7 @@ func (m *Model) restart() {
 	runs := m.tr.Runs()
 	m.hist = make([]history, len(runs))
 	m.boxes = make([]viewBox, len(runs))
+	m.collapsedAt = make([]int, len(runs))
 	m.measure()
 }
 
@@ -343,6 +345,9 @@ func (m *Model) measure() {
 		m.hist[i].add(ms[i])
 		m.boxes[i].include(r.Embeddings())
 		collapsed = collapsed || ms[i].Collapsed
+		if ms[i].Collapsed && m.collapsedAt[i] == 0 {
+			m.collapsedAt[i] = ms[i].Step
+		}
 	}
 	if collapsed && !m.collapsed && m.playing {
 		m.playing, m.stoppedAtCollapse = false, true // stop at the collapse so that the note can be read
