@@ -180,7 +180,7 @@ func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 		if f.format != "" || f.labelCol != "" {
 			return nil, errors.New("--format and --label-col apply to --in, not --demo")
 		}
-		return dataset.Demo(f.demo)
+		return dataset.DemoLimited(f.demo, lim)
 	case f.in == "":
 		return nil, errors.New("no input: give --in FILE or --demo iris|digits")
 	case f.labels != "":
@@ -278,18 +278,25 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		classList(d.Classes), r.Distance, num(r.Margin))
 	if r.Sample != nil {
 		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
+		if len(r.NoInterval) > 0 {
+			line(i18n.BatchNoIntervalNote)
+		}
 	}
 	fmt.Fprintln(w)
-	// ci appends a sampled statistic's interval to the figure it qualifies.
+	// ci appends a sampled statistic's interval to the figure it qualifies,
+	// or says that the sample cannot give it one.
 	ci := func(key string, format func(float64) string) string {
+		if r.Sample == nil {
+			return ""
+		}
 		iv, ok := r.Intervals[key]
 		if !ok {
-			return ""
+			return " " + p.T(i18n.BatchNoInterval)
 		}
 		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
 	}
 	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
-	writeBatchLosses(w, p, r.ByLoss, r.Intervals)
+	writeBatchLosses(w, p, r.ByLoss, ci)
 	fmt.Fprintln(w)
 	t := r.Triplets
 	line(i18n.BatchTextTriplets,
@@ -311,8 +318,14 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		line(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
 	}
 	fmt.Fprintln(w)
-	line(i18n.BatchDistributions)
-	for _, line := range tui.HistogramLines(p, r.Histogram, 100, 15) {
+	const rows = 15 // bins shown; more are merged in groups, and the heading says so
+	for i, line := range tui.HistogramHeading(p, r.Histogram, rows) {
+		if i > 0 {
+			line = "  " + line
+		}
+		fmt.Fprintln(w, line)
+	}
+	for _, line := range tui.HistogramLines(p, r.Histogram, 100, rows) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }

@@ -256,11 +256,95 @@ func numfmtCount(k int) string {
 
 func TestBatchJSONAlwaysSaysSomething(t *testing.T) {
 	// Every --json run that exits 0 prints one valid object.
-	for _, args := range [][]string{{"--demo", "iris"}, {"--demo", "iris", "--max-memory", "1MiB"}, {"--demo", "iris", "--sample-anchors", "10"}} {
+	for _, args := range [][]string{{"--demo", "iris"}, {"--demo", "iris", "--max-memory", "1MiB"}, {"--demo", "iris", "--sample-anchors", "30"}} {
 		code, out, _ := run(t, append([]string{"batch", "--json"}, args...)...)
 		var v map[string]any
 		if code != 0 || json.Unmarshal([]byte(out), &v) != nil {
 			t.Errorf("%v: exit %d, output %q", args, code, out[:min(len(out), 100)])
+		}
+	}
+}
+
+// Each refusal says what is wrong with the value or the file, echoing it,
+// rather than a generic hint or a library's error.
+func TestBatchErrorsSayWhatIsWrong(t *testing.T) {
+	dir := t.TempDir()
+	whole := gzipped(t, "a,b,label\n1,2,x\n1,3,x\n4,5,y\n4,6,y\n")
+	trunc := writeFile(t, dir, "trunc.csv.gz", whole[:len(whole)-12])
+	junk := writeFile(t, dir, "junk.csv.gz", "a,\"b\n")
+	dup := writeFile(t, dir, "dup.csv", "a,label,label\n1,x,q\n2,x,q\n3,y,r\n4,y,r\n")
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"--demo", "iris", "--max-memory", "1.5GiB"}, `--max-memory: "1.5GiB": a size is a whole number of its unit: write 1536MiB`},
+		{[]string{"--demo", "iris", "--max-memory", "1PiB"}, `--max-memory: "1PiB": the unit "PiB" is not one losslab knows`},
+		{[]string{"--demo", "iris", "--max-memory", "512KiB"}, `--max-memory: "512KiB" is less than the smallest budget, 1MiB`},
+		{[]string{"--demo", "iris", "--sample-anchors", "-1"}, `--sample-anchors: "-1": a 95% confidence interval needs a sample of at least 30 anchors`},
+		{[]string{"--demo", "iris", "--sample-anchors", "2"}, `--sample-anchors: "2": a 95% confidence interval needs a sample of at least 30 anchors`},
+		{[]string{"--demo", "iris", "--sample-anchors", "abc"}, `--sample-anchors: "abc": want auto, all or a whole number of anchors`},
+		{[]string{"--demo", "iris", "--max-rows", "10"}, "demo iris:12: more than 10 rows"},
+		{[]string{"--in", trunc}, trunc + ": the gzip data ends early, in line 6: the file is truncated"},
+		{[]string{"--in", junk}, junk + ": not gzip data although the name ends in .gz"},
+		{[]string{"--in", dup}, dup + `:1: the header names column "label" twice (columns 2 and 3)`},
+	} {
+		code, out, errOut := run(t, append([]string{"batch", "--plain"}, c.args...)...)
+		wantUsageError(t, code, out, errOut, c.want)
+	}
+	// In Chinese too: the file's problem comes from the catalogue.
+	code, out, errOut := run(t, "--lang", "zh", "batch", "--plain", "--in", junk)
+	wantUsageError(t, code, out, errOut, "内容不是 gzip 数据")
+	// A budget in TiB is a size like any other.
+	if code, _, errOut := run(t, "batch", "--demo", "iris", "--json", "--max-memory", "1TiB"); code != ExitOK {
+		t.Errorf("--max-memory 1TiB: exit %d, %s", code, errOut)
+	}
+}
+
+// A figure that the sampled anchors all agree on gets no interval rather
+// than a point, and the report says why; the sample has at least 30 anchors.
+func TestBatchSampleWithoutSpread(t *testing.T) {
+	var b strings.Builder
+	b.WriteString("x,label\n")
+	for i := range 100 { // two classes far apart: every triplet easy
+		fmt.Fprintf(&b, "%d.%02d,%c\n", (i%2)*100, i, 'a'+i%2)
+	}
+	far := writeFile(t, t.TempDir(), "far.csv", b.String())
+	code, out, errOut := run(t, "batch", "--plain", "--in", far, "--sample-anchors", "30", "--margin", "0")
+	if code != ExitOK || errOut != "" {
+		t.Fatalf("exit %d, %s", code, errOut)
+	}
+	for _, want := range []string{"sampled: 30 of 100 anchors", "[no interval]: the figure does not vary across the sampled anchors",
+		"easy 73,500 (100.0% [no interval])", "hard 0 (0.0% [no interval])"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("no %q in\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "[100.0%, 100.0%]") || strings.Contains(out, "[0.0%, 0.0%]") {
+		t.Errorf("a point interval in\n%s", out)
+	}
+}
+
+// Binned for the memory budget, the report counts each pair once, as the
+// exact method does; --bins gives that many bins, and the text says when it
+// merges them to fit.
+func TestBatchBinnedAndBins(t *testing.T) {
+	for _, budget := range []string{"1GiB", "1MiB"} {
+		code, out, _ := run(t, "batch", "--plain", "--demo", "iris", "--max-memory", budget)
+		if code != ExitOK || !strings.Contains(out, "active 32.9% of 11,175 terms") || !strings.Contains(out, "(3,675 positive, 7,500 negative pairs)") {
+			t.Errorf("--max-memory %s: exit %d\n%s", budget, code, out)
+		}
+	}
+	for _, bins := range []int{16, 500, 1000} {
+		code, out, _ := run(t, "batch", "--json", "--demo", "iris", "--bins", fmt.Sprint(bins))
+		var r struct{ Histogram batch.Histogram }
+		if err := json.Unmarshal([]byte(out), &r); code != ExitOK || err != nil || len(r.Histogram.Positive) != bins {
+			t.Errorf("--bins %d: exit %d, %d bins, %v", bins, code, len(r.Histogram.Positive), err)
+		}
+	}
+	for bins, note := range map[string]string{"15": "", "16": "(the 16 bins merged 2 at a time to fit)", "31": "(the 31 bins merged 3 at a time to fit)"} {
+		_, out, _ := run(t, "batch", "--plain", "--demo", "iris", "--bins", bins)
+		if note == "" && strings.Contains(out, "merged") || note != "" && !strings.Contains(out, note) {
+			t.Errorf("--bins %s: want note %q in\n%s", bins, note, out)
 		}
 	}
 }

@@ -1,18 +1,26 @@
 package cli
 
 import (
+	"errors"
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
+	"losslab/core/batch"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
 
 // byteSize is a flag value holding a number of bytes: 1073741824, 512MiB,
-// 512M, 1GiB, 1G (K, M, G are powers of 1024).
+// 512M, 1GiB, 1G, 1TiB (K, M, G, T are powers of 1024).
 type byteSize struct{ v *int64 }
 
 func (f byteSize) Type() string { return "size" }
+
+// sizeUnits are the units a size may carry, as shifts of 1.
+var sizeUnits = map[string]uint{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20,
+	"G": 30, "GB": 30, "GIB": 30, "T": 40, "TB": 40, "TIB": 40}
 
 func (f byteSize) String() string {
 	if f.v == nil {
@@ -21,7 +29,7 @@ func (f byteSize) String() string {
 	for _, u := range []struct {
 		name  string
 		shift uint
-	}{{"GiB", 30}, {"MiB", 20}, {"KiB", 10}} {
+	}{{"TiB", 40}, {"GiB", 30}, {"MiB", 20}, {"KiB", 10}} {
 		if *f.v > 0 && *f.v%(1<<u.shift) == 0 {
 			return fmt.Sprintf("%d%s", *f.v>>u.shift, u.name)
 		}
@@ -29,28 +37,48 @@ func (f byteSize) String() string {
 	return strconv.FormatInt(*f.v, 10)
 }
 
+// Set parses a size, saying which part of it is wrong: the number, the
+// unit, a fraction (with the same size in whole units), or its range.
 func (f byteSize) Set(s string) error {
 	t := strings.TrimSpace(s)
-	cut := len(strings.TrimRight(t, "KMGBIkmgbi")) // the number, then its unit
-	num, unit := strings.TrimSpace(t[:cut]), strings.ToUpper(t[cut:])
-	shift := map[string]uint{"": 0, "B": 0, "K": 10, "KB": 10, "KIB": 10, "M": 20, "MB": 20, "MIB": 20, "G": 30, "GB": 30, "GIB": 30}
-	sh, ok := shift[unit]
-	v, err := strconv.ParseInt(num, 10, 64)
-	if !ok || err != nil || v <= 0 {
-		return usagef(i18n.BatchErrSize)
+	cut := strings.IndexFunc(t, func(r rune) bool { return !strings.ContainsRune("0123456789.+-", r) })
+	if cut < 0 {
+		cut = len(t)
 	}
-	if v > (1<<62)>>sh {
-		return usagef(i18n.BatchErrSize)
+	num, unit := t[:cut], strings.TrimSpace(t[cut:])
+	sh, ok := sizeUnits[strings.ToUpper(unit)]
+	switch {
+	case num == "":
+		return usagef(i18n.BatchErrSize, s)
+	case !ok:
+		return usagef(i18n.BatchErrSizeUnit, s, unit)
+	}
+	v, err := strconv.ParseInt(num, 10, 64)
+	if err != nil {
+		x, ferr := strconv.ParseFloat(num, 64)
+		switch {
+		case ferr != nil && !errors.Is(ferr, strconv.ErrRange):
+			return usagef(i18n.BatchErrSize, s)
+		case x*float64(int64(1)<<sh) >= 1<<62:
+			return usagef(i18n.BatchErrSizeLarge, s)
+		case !(x >= 1<<20/float64(int64(1)<<sh)):
+			return usagef(i18n.BatchErrSizeSmall, s)
+		}
+		whole := int64(math.Round(x * float64(int64(1)<<sh)))
+		return usagef(i18n.BatchErrSizeWhole, s, byteSize{&whole}.String())
+	}
+	switch {
+	case v > (1<<62)>>sh:
+		return usagef(i18n.BatchErrSizeLarge, s)
+	case v<<sh < 1<<20:
+		return usagef(i18n.BatchErrSizeSmall, s)
 	}
 	*f.v = v << sh
-	if *f.v < 1<<20 {
-		return usagef(i18n.BatchErrSizeSmall)
-	}
 	return nil
 }
 
 // anchorSample is a flag value: "auto" (0: sample when the estimate is
-// long), "all" (-1) or a number of anchors K ≥ 2.
+// long), "all" (-1) or a number of anchors K ≥ batch.MinSampleAnchors.
 type anchorSample struct{ v *int }
 
 const (
@@ -83,8 +111,11 @@ func (f anchorSample) Set(s string) error {
 		return nil
 	}
 	k, err := strconv.Atoi(strings.TrimSpace(s))
-	if err != nil || k < 2 {
-		return usagef(i18n.BatchErrSample)
+	switch {
+	case err != nil:
+		return usagef(i18n.BatchErrSample, s)
+	case k < batch.MinSampleAnchors: // the intervals' normal approximation needs that many
+		return usagef(i18n.BatchErrSampleSmall, s, numfmt.Count(batch.MinSampleAnchors))
 	}
 	*f.v = k
 	return nil

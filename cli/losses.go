@@ -147,8 +147,9 @@ func lossesReport(results []loss.Result) map[loss.ID]LossReport {
 
 // writeBatchLosses writes every registered loss under each strategy the
 // batch computed, in registry order: name, strategy, value, and the share
-// of active terms where a mean counted zero terms too.
-func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, intervals map[string]batch.Interval) {
+// of active terms where a mean counted zero terms too. ci gives the text
+// after a value (a sample's interval, keyed by batch.IntervalKey).
+func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, ci func(key string, format func(float64) string) string) {
 	type row struct{ name, strategy, value, extra string }
 	var rows []row
 	nameW, strategyW := 0, 0
@@ -159,9 +160,7 @@ func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, int
 			continue
 		}
 		rw := row{strategy: p.T(i18n.LossStrategy, p.MinerName(string(v.Miner)), p.ReducerName(string(v.Reducer))), value: numfmt.Loss(v.Value.Value)}
-		if iv, ok := intervals[batch.IntervalKey(v)]; ok { // a sample's estimate
-			rw.value += " " + p.T(i18n.BatchInterval, numfmt.Loss(iv.Low), numfmt.Loss(iv.High))
-		}
+		rw.value += ci(batch.IntervalKey(v), numfmt.Loss)
 		if v.Loss != last {
 			params := loss.Params{}
 			if v.Temperature != nil {

@@ -10,10 +10,16 @@ const (
 	BatchFlagSample     ID = "batch.flag.sample-anchors"
 	BatchFlagSeed       ID = "batch.flag.seed"
 	BatchFlagMaxRows    ID = "batch.flag.max-rows"
-	BatchErrMaxRows     ID = "batch.err.max-rows" // %d rows
-	BatchErrSize        ID = "batch.err.size"
-	BatchErrSizeSmall   ID = "batch.err.size-small"
-	BatchErrSample      ID = "batch.err.sample"
+	BatchErrMaxRows     ID = "batch.err.max-rows"     // %d rows
+	BatchErrSize        ID = "batch.err.size"         // the value as typed
+	BatchErrSizeUnit    ID = "batch.err.size-unit"    // the value, its unit
+	BatchErrSizeWhole   ID = "batch.err.size-whole"   // the value, the same size in whole units
+	BatchErrSizeLarge   ID = "batch.err.size-large"   // the value
+	BatchErrSizeSmall   ID = "batch.err.size-small"   // the value
+	BatchErrSample      ID = "batch.err.sample"       // the value as typed
+	BatchErrSampleSmall ID = "batch.err.sample-small" // the value, the minimum
+	BatchNoInterval     ID = "batch.no-interval"      // in place of an interval
+	BatchNoIntervalNote ID = "batch.no-interval-note"
 	BatchSampled        ID = "batch.sampled"          // anchors, of N, seed
 	BatchBinned         ID = "batch.binned"           // bins, AUC bound, median bound
 	BatchBinnedSample   ID = "batch.binned-sample"    // bins, AUC bound, median bound
@@ -31,13 +37,19 @@ var batchEN = map[ID]string{
 	BatchViewSampled:    "sampled: %[1]s of %[2]s anchors (seed %[3]d): the figures below are estimates",
 	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%[1]s",
 	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB); above it the AUC and threshold are binned with an error bound, not exact",
-	BatchFlagSample:     "`K`, auto or all: evaluate K anchors drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 2 minutes",
+	BatchFlagSample:     "`K`, auto or all: evaluate K anchors (at least 30) drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 2 minutes",
 	BatchFlagSeed:       "`SEED` of the anchor sample",
 	BatchFlagMaxRows:    "refuse input with more data rows than `N`",
 	BatchErrMaxRows:     "--max-rows %[1]d: want at least 4",
-	BatchErrSize:        "want a size such as 512MiB or 2GiB",
-	BatchErrSizeSmall:   "want at least 1MiB",
-	BatchErrSample:      "want auto, all or a number of anchors of at least 2",
+	BatchErrSize:        "%[1]q is not a size: want a whole number and a unit, such as 512MiB or 2GiB",
+	BatchErrSizeUnit:    "%[1]q: the unit %[2]q is not one losslab knows: use B, KiB, MiB, GiB or TiB (K, M, G, T and KB, MB, GB, TB mean the same, powers of 1024)",
+	BatchErrSizeWhole:   "%[1]q: a size is a whole number of its unit: write %[2]s",
+	BatchErrSizeLarge:   "%[1]q is more memory than any machine has",
+	BatchErrSizeSmall:   "%[1]q is less than the smallest budget, 1MiB",
+	BatchErrSample:      "%[1]q: want auto, all or a whole number of anchors",
+	BatchErrSampleSmall: "%[1]q: a 95%% confidence interval needs a sample of at least %[2]s anchors: give more, or all",
+	BatchNoInterval:     "[no interval]",
+	BatchNoIntervalNote: "[no interval]: the figure does not vary across the sampled anchors (or has terms at one of them or none), so the sample cannot say how far off it may be; sample more anchors with --sample-anchors, or all",
 	BatchSampled:        "sampled: %[1]s of %[2]s anchors (seed %[3]d); each figure is an estimate, its 95%% confidence interval in brackets",
 	BatchBinned:         "  binned on %[1]s bins to stay within the memory budget: the AUC is within ±%[2]s and the median within ±%[3]s of the exact values",
 	BatchBinnedSample:   "  the sampled pairs are binned on %[1]s bins: the AUC is within ±%[2]s and the median within ±%[3]s of the values over those pairs",

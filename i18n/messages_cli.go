@@ -195,7 +195,7 @@ Examples:
 	CLIFlagBatchNorm:     "L2-normalise every row first (as FaceNet and pytorch-metric-learning do)",
 	CLIFlagBatchJSON:     "print one JSON object",
 	CLIFlagBatchPlain:    "print the text report even on a terminal",
-	CLIFlagBatchBins:     "histogram bins (1 to 1000)",
+	CLIFlagBatchBins:     "histogram bins, equal and from 0 (1 to 1000); the text shows at most 15, merging neighbours and saying so",
 
 	CLIErrorLine:           "%s: %s",
 	CLIErrUnknownCommand:   "unknown command %q (run 'losslab help' for the list)",

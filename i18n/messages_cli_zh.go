@@ -99,7 +99,7 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIFlagBatchNorm:     "先把每一行做 L2 归一化（FaceNet 和 pytorch-metric-learning 都这样做）",
 	CLIFlagBatchJSON:     "输出一个 JSON 对象",
 	CLIFlagBatchPlain:    "即使在终端中也输出文本报告",
-	CLIFlagBatchBins:     "直方图的区间数（1 到 1000）",
+	CLIFlagBatchBins:     "直方图的区间数，等宽、从 0 开始（1 到 1000）；文本最多显示 15 个，相邻区间合并时会注明",
 
 	CLIEvalInvalidAnyway: "（上面的三元组损失值仍按距离算出）",
 

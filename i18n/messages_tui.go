@@ -62,6 +62,8 @@ const (
 	BatchSeparation    ID = "tui.batch.separation"
 	BatchInsideMargin  ID = "tui.batch.inside-margin"
 	BatchDistributions ID = "tui.batch.distributions"
+	// Under it when neighbouring bins are merged to fit: bins asked for, bins merged into one.
+	BatchBinsMerged ID = "tui.batch.bins-merged"
 
 	// The terminal.
 	NoTerminalNote ID = "tui.no-terminal-note"
@@ -125,6 +127,7 @@ var tuiEN = map[ID]string{
 	BatchSeparation:    "separation  AUC %s · d ≤ %s means same: %s accurate",
 	BatchInsideMargin:  "            negatives closer than median positive + m: %s",
 	BatchDistributions: "distance distributions (share of each kind of pair per bin)",
+	BatchBinsMerged:    "(the %[1]s bins merged %[2]s at a time to fit)",
 
 	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
 	Crashed:        "losslab: internal error: %v (the stack is in %s)",

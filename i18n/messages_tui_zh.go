@@ -56,6 +56,7 @@ var tuiZH = map[ID]string{
 	BatchSeparation:    "可分性      AUC %s · d ≤ %s 判为同类：准确率 %s",
 	BatchInsideMargin:  "            比正样本距离中位数 + m 更近的负样本：%s",
 	BatchDistributions: "距离分布（每个区间内各类样本对所占比例）",
+	BatchBinsMerged:    "（为放得下，%[1]s 个区间每 %[2]s 个合并为一个）",
 
 	NoTerminalNote: "losslab：没有可读取按键的终端；改为打印初始状态",
 	Crashed:        "losslab：内部错误：%v（调用栈已写入 %s）",

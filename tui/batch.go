@@ -277,8 +277,12 @@ func (m BatchModel) View() string {
 		lines = append(lines, p.T(i18n.BatchFirstResult))
 	default:
 		body := m.resultLines()
-		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), max(1, (room-len(body)-1)/2))
-		body = append(body, p.T(i18n.BatchDistributions))
+		rows := max(1, (room-len(body)-1)/2)
+		if HistogramGroup(len(m.res.Histogram.Positive), rows) > 1 { // a line for saying so
+			rows = max(1, (room-len(body)-2)/2)
+		}
+		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), rows)
+		body = append(body, HistogramHeading(p, m.res.Histogram, rows)...)
 		for _, h := range hist {
 			body = append(body, m.indent.Render(h))
 		}

@@ -20,7 +20,7 @@ func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int) []string 
 	if k == 0 || w < 30 {
 		return nil
 	}
-	group := (k + maxBins - 1) / max(maxBins, 1) // merge bins to fit the height
+	group := HistogramGroup(k, maxBins)
 	var tp, tn int64
 	for i := range h.Positive {
 		tp += h.Positive[i]
@@ -54,6 +54,24 @@ func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int) []string 
 		out = append(out,
 			fmt.Sprintf("%s │%s %6s %s", label(b), bar(ps/top, barW, '█'), numfmt.Percent(b.p, tp), same),
 			fmt.Sprintf("%s │%s %6s %s", strings.Repeat(" ", ansi.StringWidth(label(b))), bar(ns/top, barW, '░'), numfmt.Percent(b.n, tn), diff))
+	}
+	return out
+}
+
+// HistogramGroup is how many neighbouring bins HistogramLines merges into one
+// so that k bins fit in maxBins.
+func HistogramGroup(k, maxBins int) int {
+	return max(1, (k+maxBins-1)/max(maxBins, 1))
+}
+
+// HistogramHeading is the heading above HistogramLines(…, maxBins): one
+// line, and a second that says so when bins are merged, so that a --bins
+// value never silently shows fewer.
+func HistogramHeading(p i18n.Printer, h batch.Histogram, maxBins int) []string {
+	out := []string{p.T(i18n.BatchDistributions)}
+	k := len(h.Positive)
+	if g := HistogramGroup(k, maxBins); g > 1 {
+		out = append(out, p.T(i18n.BatchBinsMerged, numfmt.Count(int64(k)), numfmt.Count(int64(g))))
 	}
 	return out
 }

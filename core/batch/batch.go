@@ -70,8 +70,9 @@ type Options struct {
 	// embeddings themselves not counted); 0 means DefaultMaxMemory. Above it
 	// the separation statistics are binned rather than exact.
 	MaxMemory int64
-	// SampleAnchors, when in 1..N−1, evaluates that many anchors (at least 2)
-	// drawn uniformly without replacement, seeded by Seed, instead of all N.
+	// SampleAnchors, when in 1..N−1, evaluates that many anchors (at least
+	// MinSampleAnchors, and all N when that is not fewer) drawn uniformly
+	// without replacement, seeded by Seed, instead of all N.
 	SampleAnchors int
 	Seed          uint64
 }
@@ -156,9 +157,13 @@ type Result struct {
 	// counts and the histogram are those of the sampled anchors' ordered
 	// pairs and Intervals holds a 95% confidence interval for every
 	// statistic, keyed by its JSON path ("losses.contrastive", ...; the
-	// registry's values as "by_loss/LOSS/MINER/REDUCER").
-	Sample    *Sample             `json:"sample,omitempty"`
-	Intervals map[string]Interval `json:"confidence_95,omitempty"`
+	// registry's values as "by_loss/LOSS/MINER/REDUCER"), except those
+	// listed in NoInterval: statistics that do not vary across the sampled
+	// anchors (or have terms at one anchor or none), whose spread the
+	// sample cannot estimate, so that no interval pretends to be a point.
+	Sample     *Sample             `json:"sample,omitempty"`
+	Intervals  map[string]Interval `json:"confidence_95,omitempty"`
+	NoInterval []string            `json:"no_confidence_95,omitempty"`
 }
 
 // Sample describes a sample of anchors.
@@ -416,8 +421,9 @@ type computation struct {
 	anchors []anchorStats // by slot: anchor index, or position in the sample
 
 	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
-	// (binned method, samples) and goes to the worker's histogram; otherwise
-	// pairs count once, j > a, and negatives stream against the positives.
+	// (a sample: the anchor is the unit of sampling); otherwise each pair
+	// counts once, j > a. The binned method adds the pairs to the worker's
+	// histogram, the exact one streams negatives against the positives.
 	ordered bool
 
 	// Streaming comparison of negative pairs with the sorted positives.
@@ -574,7 +580,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 				far++
 			}
 			switch {
-			case c.ordered:
+			case w.hist != nil:
 				w.hist.add(same, dj)
 			case !same:
 				c.streamNegative(w, dj)

@@ -9,8 +9,9 @@ import (
 )
 
 // The binned method, for batches whose positive pairs do not fit the memory
-// budget and for samples of anchors. It visits every ordered pair (a, j),
-// j ≠ a, of the evaluated anchors twice:
+// budget and for samples of anchors. It visits every pair twice: each
+// unordered pair once when every anchor is evaluated, and every ordered pair
+// (a, j), j ≠ a, of a sample's anchors (the anchor is the unit of sampling):
 //
 //  1. the losses and census per anchor (exact, as in the exact method), and
 //     both distributions counted on BinnedBins fine bins;
@@ -19,8 +20,8 @@ import (
 //     negatives closer than median + m, and (for confidence intervals) its
 //     positives' placements among the negatives.
 //
-// Over all anchors every unordered pair is seen twice, so shares equal those
-// of the exact method; counts are halved back to unordered pairs.
+// So counts, the histogram and the loss terms are those of the exact method
+// when every anchor is evaluated.
 
 // secondPass is what pass 2 finds for one anchor.
 type secondPass struct {
@@ -38,16 +39,21 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 	if cost.Anchors < n {
 		anchors = sampleAnchors(n, cost.Anchors, opts.Seed)
 	}
-	bins := binsFor(int64(len(anchors)) * int64(n-1))
+	k := len(anchors)
+	sampled := k < n
+	visited := int64(k) * int64(n-1) // ordered pairs of a sample
+	if !sampled {
+		visited /= 2
+	}
+	bins := binsFor(visited)
 	hist := newFineHistogram(top, bins)
 	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, hist: hist,
-		anchors: make([]anchorStats, len(anchors)), ordered: true, plan: pl, tallies: make([]tally, len(anchors)*len(pl.slots))}
+		anchors: make([]anchorStats, len(anchors)), ordered: sampled, plan: pl, tallies: make([]tally, len(anchors)*len(pl.slots))}
 	ws := make([]*worker, runtime.GOMAXPROCS(0))
 	for i := range ws {
 		ws[i] = &worker{hist: newFineHistogram(top, bins)}
 	}
 	rows := blockRows(n, opts.BlockRows)
-	k := len(anchors)
 	progress := func(base int) func(int, int) {
 		if opts.Progress == nil {
 			return nil
@@ -68,13 +74,12 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 	b := newBinnedSeparation(hist)
 	threshold, med, medErr := b.threshold(), b.quantile(0.5), b.quantileError()
 	second := make([]secondPass, k)
-	sampled := k < n // placements serve only the AUC's interval
 	m := opts.Margin
 	err = forBlocks(ctx, pairs, anchors, rows, progress(k), func(_, slot, a int, row []float64) error {
 		sp := &second[slot]
 		ya := labels[a]
 		for j, d := range row {
-			if j == a {
+			if j == a || (!sampled && j < a) { // the pairs of the first pass
 				continue
 			}
 			if labels[j] == ya {
@@ -85,7 +90,7 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 				if d <= med {
 					sp.atMostMed++
 				}
-				if sampled {
+				if sampled { // placements serve only the AUC's interval
 					sp.placement += b.placement(d)
 				}
 			} else {
@@ -118,20 +123,15 @@ func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top flo
 	sep.Accuracy = float64(correct) / float64(b.p+b.q)
 	sep.NegativesInsideMedianPlusMargin = float64(closer) / float64(b.q)
 	res.Histogram = hist.display(opts.Bins)
-	if k == n { // every unordered pair was counted twice
-		sep.PositivePairs, sep.NegativePairs = b.p/2, b.q/2
-		for i := range res.Histogram.Positive {
-			res.Histogram.Positive[i] /= 2
-			res.Histogram.Negative[i] /= 2
-		}
+	if !sampled {
 		return nil
 	}
 	res.Sample = &Sample{Anchors: k, Of: n, Seed: opts.Seed}
-	res.Intervals = c.intervals(res, second, b)
+	c.intervals(res, second, b)
 	return nil
 }
 
-// binsFor is the number of fine bins for that many ordered pairs: about one
+// binsFor is the number of fine bins for that many pairs: about one
 // per pair, at least fineBins and at most BinnedBins (4 MiB of counts per
 // worker: small enough to stay mostly in cache as distances stream by).
 func binsFor(pairs int64) int {

@@ -5,6 +5,8 @@ import (
 	"errors"
 	"math"
 	"math/rand/v2"
+	"reflect"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -352,27 +354,117 @@ func sortSearch(sorted []float64, x float64, orEqual bool) int {
 	return k
 }
 
-// Every interval is finite (JSON cannot hold anything else), even for a
-// statistic with no terms in the sample and for a sample of one anchor.
+// Every interval is finite (JSON cannot hold anything else) and has a width:
+// a statistic with no terms in the sample, or one the sampled anchors all
+// agree on, is listed as having no interval instead of getting a point. A
+// sample asked for below MinSampleAnchors is raised to it.
 func TestIntervalsFinite(t *testing.T) {
 	// Two far-apart classes and m = 0: no active triplet, so the non-zero
-	// mean has no terms at all.
-	x := mat.NewDense(6, 1, []float64{0, 0.1, 0.2, 10, 10.1, 10.2})
-	for _, k := range []int{1, 2, 5} {
-		res, err := Compute(context.Background(), x, []int{0, 0, 0, 1, 1, 1}, 2, Options{SampleAnchors: k, Seed: 1})
+	// mean has no terms at all and every anchor has no close negative.
+	var rows []float64
+	labels := make([]int, 80)
+	for i := range 80 {
+		labels[i] = i / 40
+		rows = append(rows, float64(labels[i])*100+float64(i%40)*0.01)
+	}
+	x := mat.NewDense(80, 1, rows)
+	for _, k := range []int{1, 2, 5, 40} {
+		res, err := Compute(context.Background(), x, labels, 2, Options{SampleAnchors: k, Seed: 1})
 		if err != nil {
 			t.Fatalf("k=%d: %v", k, err)
 		}
-		if res.Sample.Anchors < 2 {
+		if res.Sample.Anchors != max(k, MinSampleAnchors) {
 			t.Errorf("k=%d: a sample of %d anchors", k, res.Sample.Anchors)
 		}
 		for key, iv := range res.Intervals {
-			if math.IsInf(iv.Low, 0) || math.IsInf(iv.High, 0) || math.IsNaN(iv.Low) || math.IsNaN(iv.High) || iv.Low > iv.High {
+			if math.IsInf(iv.Low, 0) || math.IsInf(iv.High, 0) || math.IsNaN(iv.Low) || math.IsNaN(iv.High) || !(iv.Low < iv.High) {
 				t.Errorf("k=%d: %s = %+v", k, key, iv)
 			}
 		}
-		if iv := res.Intervals["losses.batch_all_nonzero"]; iv != (Interval{}) || res.Losses.BatchAllNonzero != 0 {
-			t.Errorf("k=%d: non-zero mean %v in %+v", k, res.Losses.BatchAllNonzero, iv)
+		for _, key := range []string{"losses.batch_all_nonzero", "separation.negatives_closer_than_median_positive_plus_margin", "triplets.hard_fraction"} {
+			if _, ok := res.Intervals[key]; ok || !slices.Contains(res.NoInterval, key) {
+				t.Errorf("k=%d: %s has interval %v; no interval for %v", k, key, res.Intervals[key], res.NoInterval)
+			}
+		}
+		if _, ok := res.Intervals["losses.contrastive"]; !ok {
+			t.Errorf("k=%d: the contrastive loss varies across anchors but has no interval", k)
+		}
+	}
+}
+
+// Binned because of the memory budget, every anchor still evaluated: each
+// pair counts once, as in the exact method, so the loss terms, the pair
+// counts and the histogram (edges and counts) are the exact method's.
+func TestBinnedCountsLikeExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(41, 42))
+	for trial := range 20 {
+		classes := 2 + r.IntN(3)
+		n := 2*classes + r.IntN(30)
+		metric := dist.Metric(trial % 4)
+		x, labels := randomBatch(r, n, 1+r.IntN(4), classes, trial%3 == 0)
+		for i := range n { // no zero row for the cosine distance
+			x.Set(i, 0, x.At(i, 0)+10)
+		}
+		bins := 1 + r.IntN(60)
+		opts := Options{Metric: metric, Margin: 0.5, Bins: bins}
+		exact, err := Compute(context.Background(), x, labels, classes, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.MaxMemory = 1
+		binned, err := Compute(context.Background(), x, labels, classes, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if exact.Separation.Method != MethodExact || binned.Separation.Method != MethodBinned {
+			t.Fatalf("methods %q, %q", exact.Separation.Method, binned.Separation.Method)
+		}
+		for i, e := range exact.ByLoss {
+			b := binned.ByLoss[i]
+			if b.Terms != e.Terms || b.Active != e.Active || math.Abs(b.Value.Value-e.Value.Value) > 1e-9*math.Max(1, e.Value.Value) {
+				t.Errorf("trial %d %s/%s/%s: binned %d terms, %d active, %v; exact %d, %d, %v",
+					trial, e.Loss, e.Miner, e.Reducer, b.Terms, b.Active, b.Value.Value, e.Terms, e.Active, e.Value.Value)
+			}
+		}
+		es, bs := exact.Separation, binned.Separation
+		if es.PositivePairs != bs.PositivePairs || es.NegativePairs != bs.NegativePairs {
+			t.Errorf("trial %d: pairs %d/%d exact, %d/%d binned", trial, es.PositivePairs, es.NegativePairs, bs.PositivePairs, bs.NegativePairs)
+		}
+		if !reflect.DeepEqual(exact.Histogram, binned.Histogram) {
+			t.Errorf("trial %d: histograms differ\nexact  %+v\nbinned %+v", trial, exact.Histogram, binned.Histogram)
+		}
+	}
+}
+
+// The histogram has exactly the bins asked for, equal, from 0, covering
+// every pair; the last edge lies beyond the farthest pair by at most one bin
+// or 3% of the range (bins are whole cells of the 1/65,536 grid).
+func TestHistogramHasTheBinsAskedFor(t *testing.T) {
+	r := rand.New(rand.NewPCG(43, 44))
+	x, labels := randomBatch(r, 120, 8, 4, false)
+	pos, neg := pairDistances(t, x, labels, dist.Euclidean)
+	far := slices.Max(append(slices.Clone(pos), neg...))
+	for _, bins := range []int{1, 2, 16, 30, 31, 500, 800, 1000} {
+		for _, budget := range []int64{0, 1} {
+			res, err := Compute(context.Background(), x, labels, 4, Options{Metric: dist.Euclidean, Bins: bins, MaxMemory: budget})
+			if err != nil {
+				t.Fatal(err)
+			}
+			h := res.Histogram
+			if len(h.Positive) != bins || len(h.Negative) != bins || len(h.Edges) != bins+1 || h.Edges[0] != 0 {
+				t.Fatalf("--bins %d (budget %d): %d bins, %d edges from %v", bins, budget, len(h.Positive), len(h.Edges), h.Edges[0])
+			}
+			width := h.Edges[1]
+			if last := h.Edges[bins]; last < far || last-far > max(width, 0.03*last) {
+				t.Errorf("--bins %d: last edge %v, farthest pair %v, bin width %v", bins, last, far, width)
+			}
+			var p, q int64
+			for i := range bins {
+				p, q = p+h.Positive[i], q+h.Negative[i]
+			}
+			if p != int64(len(pos)) || q != int64(len(neg)) {
+				t.Errorf("--bins %d: %d + %d pairs counted, want %d + %d", bins, p, q, len(pos), len(neg))
+			}
 		}
 	}
 }

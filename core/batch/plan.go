@@ -51,8 +51,8 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 		budget = DefaultMaxMemory
 	}
 	anchors := n
-	if opts.SampleAnchors > 0 && opts.SampleAnchors < n {
-		anchors = max(opts.SampleAnchors, 2) // an interval needs two anchors' spread
+	if opts.SampleAnchors > 0 && max(opts.SampleAnchors, MinSampleAnchors) < n {
+		anchors = max(opts.SampleAnchors, MinSampleAnchors)
 	}
 	workers := int64(runtime.GOMAXPROCS(0))
 	rows := int64(blockRows(n, opts.BlockRows))
@@ -95,13 +95,13 @@ func anchorNs(n, dim int, labels []int, classes int) float64 {
 }
 
 // AnchorsWithin is the number of anchors that the plan's method evaluates in
-// about seconds (at least 2 and at most all).
+// about seconds (at least MinSampleAnchors and at most all).
 func (p Plan) AnchorsWithin(seconds float64, n int) int {
 	if p.Seconds <= 0 {
 		return n
 	}
 	k := int(float64(p.Anchors) * seconds / p.Seconds)
-	return min(max(k, 2), n)
+	return min(max(k, MinSampleAnchors), n)
 }
 
 // positivePairs counts the unordered same-class pairs.

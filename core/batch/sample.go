@@ -31,19 +31,32 @@ func sampleAnchors(n, k int, seed uint64) []int {
 // z95 is the standard normal quantile for a two-sided 95% interval.
 const z95 = 1.959963984540054
 
+// MinSampleAnchors is the smallest sample of anchors whose 95% intervals
+// the normal approximation below can be trusted for (the usual n ≥ 30);
+// smaller samples are raised to it.
+const MinSampleAnchors = 30
+
 // ratioInterval is the 95% confidence interval of R = Σy/Σx over a simple
 // random sample of k of the n anchors (the ratio estimator's linearised
 // variance with the finite population correction; Cochran, Sampling
-// Techniques, 6.3), clipped to [lo, hi]. It needs k ≥ 2 (PlanFor sees to it).
-func ratioInterval(y, x []float64, n int, lo, hi float64) Interval {
+// Techniques, 6.3), clipped to [lo, hi]. ok is false when the sample cannot
+// estimate the spread: fewer than two anchors with x ≠ 0 (a mean of no
+// terms is 0 by convention), or no variation at all among the anchors, which
+// a sample shows far more often than the batch has it (every sampled anchor
+// without a close negative, say).
+func ratioInterval(y, x []float64, n int, lo, hi float64) (iv Interval, ok bool) {
 	k := len(y)
 	var sy, sx float64
+	units := 0
 	for i := range y {
 		sy += y[i]
 		sx += x[i]
+		if x[i] != 0 {
+			units++
+		}
 	}
-	if sx == 0 { // the statistic is 0 by convention (no active triplet, say) in every sample
-		return Interval{0, 0}
+	if units < 2 {
+		return Interval{}, false
 	}
 	r := sy / sx
 	var ss float64
@@ -53,7 +66,10 @@ func ratioInterval(y, x []float64, n int, lo, hi float64) Interval {
 	}
 	mean := sx / float64(k)
 	se := math.Sqrt((1 - float64(k)/float64(n)) * ss / float64(k-1) / float64(k) / (mean * mean))
-	return Interval{Low: min(max(r-z95*se, lo), hi), High: min(max(r+z95*se, lo), hi)}
+	if !(se > 1e-12*math.Abs(r)) { // rounding residue of equal ratios is no spread
+		return Interval{}, false
+	}
+	return Interval{Low: min(max(r-z95*se, lo), hi), High: min(max(r+z95*se, lo), hi)}, true
 }
 
 // IntervalKey is the key of v's interval in Result.Intervals.
@@ -62,10 +78,10 @@ func IntervalKey(v LossValue) string {
 }
 
 // intervals gives every sampled statistic its 95% interval, keyed by JSON
-// path. The unit of sampling is the anchor, so each statistic is a ratio of
-// per-anchor sums: a loss's Mean is Σ terms / Σ count, its MeanNonZero
-// Σ terms / Σ active.
-func (c *computation) intervals(res *Result, second []secondPass, b *binnedSeparation) map[string]Interval {
+// path, or lists it in res.NoInterval. The unit of sampling is the anchor,
+// so each statistic is a ratio of per-anchor sums: a loss's Mean is
+// Σ terms / Σ count, its MeanNonZero Σ terms / Σ active.
+func (c *computation) intervals(res *Result, second []secondPass, b *binnedSeparation) {
 	k, n, slots := len(c.anchors), c.n, len(c.plan.slots)
 	col := func(f func(i int) float64) []float64 {
 		out := make([]float64, k)
@@ -76,6 +92,14 @@ func (c *computation) intervals(res *Result, second []secondPass, b *binnedSepar
 	}
 	inf := math.Inf(1)
 	out := map[string]Interval{}
+	var none []string
+	set := func(key string, iv Interval, ok bool) {
+		if ok {
+			out[key] = iv
+		} else {
+			none = append(none, key)
+		}
+	}
 	slotOf := map[[3]string]int{}
 	for i, s := range c.plan.slots {
 		sums := col(func(a int) float64 { return c.tallies[a*slots+i].sum })
@@ -83,16 +107,19 @@ func (c *computation) intervals(res *Result, second []secondPass, b *binnedSepar
 		if s.strategy.Reducer == MeanNonZero {
 			den = col(func(a int) float64 { return float64(c.tallies[a*slots+i].active) })
 		}
-		out[IntervalKey(LossValue{Loss: s.loss.ID, Strategy: s.strategy})] = ratioInterval(sums, den, n, 0, inf)
+		iv, ok := ratioInterval(sums, den, n, 0, inf)
+		set(IntervalKey(LossValue{Loss: s.loss.ID, Strategy: s.strategy}), iv, ok)
 		slotOf[[3]string{string(s.loss.ID), string(s.strategy.Miner), string(s.strategy.Reducer)}] = i
 	}
 	classic := func(key string, id loss.ID, m MinerID, r ReducerID) {
 		if i, ok := slotOf[[3]string{string(id), string(m), string(r)}]; ok {
-			out[key] = out[IntervalKey(LossValue{Loss: id, Strategy: Strategy{m, r}})]
+			iv, ok := out[IntervalKey(LossValue{Loss: id, Strategy: Strategy{m, r}})]
+			set(key, iv, ok)
 			if key == "losses.batch_all" { // and the share of its terms that are active
 				act := col(func(a int) float64 { return float64(c.tallies[a*slots+i].active) })
 				cnt := col(func(a int) float64 { return float64(c.tallies[a*slots+i].count) })
-				out["losses.fraction_active"] = ratioInterval(act, cnt, n, 0, 1)
+				iv, ok := ratioInterval(act, cnt, n, 0, 1)
+				set("losses.fraction_active", iv, ok)
 			}
 		}
 	}
@@ -107,20 +134,25 @@ func (c *computation) intervals(res *Result, second []secondPass, b *binnedSepar
 	triplets := col(func(i int) float64 { return float64(a[i].easy + a[i].semi + a[i].hard) })
 	positives := col(func(i int) float64 { return float64(a[i].positives) })
 	others := col(func(int) float64 { return float64(n - 1) })
-	out["triplets.easy_fraction"] = ratioInterval(col(func(i int) float64 { return float64(a[i].easy) }), triplets, n, 0, 1)
-	out["triplets.semi_hard_fraction"] = ratioInterval(col(func(i int) float64 { return float64(a[i].semi) }), triplets, n, 0, 1)
-	out["triplets.hard_fraction"] = ratioInterval(col(func(i int) float64 { return float64(a[i].hard) }), triplets, n, 0, 1)
-	out["separation.auc"] = ratioInterval(col(func(i int) float64 { return second[i].placement }), positives, n, 0, 1)
-	out["separation.accuracy"] = ratioInterval(col(func(i int) float64 { return float64(second[i].correct) }), others, n, 0, 1)
-	out["separation.negatives_closer_than_median_positive_plus_margin"] = ratioInterval(
-		col(func(i int) float64 { return float64(second[i].closer) }), col(func(i int) float64 { return float64(second[i].negatives) }), n, 0, 1)
+	share := func(key string, y, x []float64) {
+		iv, ok := ratioInterval(y, x, n, 0, 1)
+		set(key, iv, ok)
+	}
+	share("triplets.easy_fraction", col(func(i int) float64 { return float64(a[i].easy) }), triplets)
+	share("triplets.semi_hard_fraction", col(func(i int) float64 { return float64(a[i].semi) }), triplets)
+	share("triplets.hard_fraction", col(func(i int) float64 { return float64(a[i].hard) }), triplets)
+	share("separation.auc", col(func(i int) float64 { return second[i].placement }), positives)
+	share("separation.accuracy", col(func(i int) float64 { return float64(second[i].correct) }), others)
+	share("separation.negatives_closer_than_median_positive_plus_margin",
+		col(func(i int) float64 { return float64(second[i].closer) }), col(func(i int) float64 { return float64(second[i].negatives) }))
 	// Woodruff's interval for the median: the interval of the share of
 	// positives at most the median, mapped back through the quantiles.
 	// Each end takes its whole bin, so the binning cannot make it narrower.
-	f := ratioInterval(col(func(i int) float64 { return float64(second[i].atMostMed) }), positives, n, 0, 1)
+	f, ok := ratioInterval(col(func(i int) float64 { return float64(second[i].atMostMed) }), positives, n, 0, 1)
 	half := (f.High - f.Low) / 2
 	lo, _ := b.quantileBins(0.5 - half)
 	_, hi := b.quantileBins(0.5 + half)
-	out["separation.median_positive"] = Interval{Low: b.h.edge(lo), High: b.h.edge(hi + 1)}
-	return out
+	set("separation.median_positive", Interval{Low: b.h.edge(lo), High: b.h.edge(hi + 1)}, ok)
+	slices.Sort(none)
+	res.Intervals, res.NoInterval = out, none
 }

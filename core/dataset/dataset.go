@@ -17,6 +17,7 @@ import (
 	"gonum.org/v1/gonum/mat"
 
 	"losslab/core/dist"
+	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 )
@@ -71,13 +72,24 @@ type LineError struct {
 	File string
 	Line int
 	Msg  string
+	// ID, when set, is the message as a catalogue entry with Args (Msg is
+	// then unused), so that a front end shows it in its language with Text.
+	ID   i18n.ID
+	Args []any
 }
 
-func (e *LineError) Error() string {
-	if e.Line > 0 {
-		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, e.Msg)
+func (e *LineError) Error() string { return e.Text(i18n.New(i18n.English)) }
+
+// Text renders the error with p: "file:line: reason".
+func (e *LineError) Text(p i18n.Printer) string {
+	msg := e.Msg
+	if e.ID != "" {
+		msg = p.T(e.ID, e.Args...)
 	}
-	return fmt.Sprintf("%s: %s", e.File, e.Msg)
+	if e.Line > 0 {
+		return fmt.Sprintf("%s:%d: %s", e.File, e.Line, msg)
+	}
+	return fmt.Sprintf("%s: %s", e.File, msg)
 }
 
 // ErrLabelColumn marks a --label-col that names no column.
@@ -118,9 +130,12 @@ func (rr *recordReader) next() (record, error) {
 	if err != nil {
 		var le *limitError
 		var pe *csv.ParseError
+		var ge *gzipError
 		switch {
 		case errors.As(err, &le):
 			return record{}, &LineError{File: rr.file, Msg: le.msg}
+		case errors.As(err, &ge):
+			return record{}, ge.at(rr.file, rr.lim.lines)
 		case errors.As(err, &pe) && pe.Err != nil && !isReadError(pe.Err):
 			return record{}, &LineError{File: rr.file, Line: pe.Line, Msg: pe.Err.Error()}
 		}
@@ -245,6 +260,9 @@ func ParseLimited(r io.Reader, file string, f Format, labelCol string, lim Limit
 		header, recs = recs[0].fields, recs[1:]
 	}
 	label = width - 1
+	if err := uniqueLabelColumn(header, labelCol, file, 1); err != nil {
+		return nil, err
+	}
 	switch {
 	case labelCol != "" && header == nil:
 		return nil, fmt.Errorf("%w %q: %s has no header row to name columns", ErrLabelColumn, labelCol, file)
@@ -347,6 +365,9 @@ func ParseProjectorLimited(vectors io.Reader, vectorsFile string, metadata io.Re
 	label := 0
 	if len(mrecs[0].fields) > 1 { // TensorBoard writes a header only with several columns
 		header := mrecs[0].fields
+		if err := uniqueLabelColumn(header, labelCol, metadataFile, mrecs[0].line); err != nil {
+			return nil, err
+		}
 		mrecs = mrecs[1:]
 		switch {
 		case labelCol != "":
@@ -407,6 +428,23 @@ func ParseProjectorLimited(vectors io.Reader, vectorsFile string, metadata io.Re
 		return nil, &LineError{File: metadataFile, Msg: fmt.Sprintf("%d labels for %d vectors in %s", len(mrecs), i, vectorsFile)}
 	}
 	return b.done()
+}
+
+// uniqueLabelColumn refuses a header that names the label column (labelCol,
+// or "label" without it) twice: which one holds the labels is anyone's guess.
+func uniqueLabelColumn(header []string, labelCol, file string, line int) error {
+	name := labelCol
+	if name == "" {
+		name = "label"
+	}
+	first := indexOf(header, name)
+	if first < 0 {
+		return nil
+	}
+	if second := indexOf(header[first+1:], name); second >= 0 {
+		return &LineError{File: file, Line: line, ID: i18n.DataDuplicateCol, Args: []any{strings.TrimSpace(header[first]), first + 1, first + second + 2}}
+	}
+	return nil
 }
 
 func indexOf(names []string, name string) int {

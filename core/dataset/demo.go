@@ -26,7 +26,11 @@ func DemoNames() []string {
 // Demo loads a demo set: "iris" (Fisher 1936, 150 × 4, 3 classes) or
 // "digits" (UCI handwritten digits, 1797 × 64, 10 classes). See
 // demo/PROVENANCE.md.
-func Demo(name string) (*Dataset, error) {
+func Demo(name string) (*Dataset, error) { return DemoLimited(name, Limits{}) }
+
+// DemoLimited is Demo within lim, like any other input: a demo with more
+// rows than lim.MaxRows is refused as a file would be.
+func DemoLimited(name string, lim Limits) (*Dataset, error) {
 	path, ok := demos[name]
 	if !ok {
 		return nil, fmt.Errorf("unknown demo %q (known: %s)", name, strings.Join(DemoNames(), ", "))
@@ -39,7 +43,7 @@ func Demo(name string) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := Parse(r, name, CSV, "")
+	d, err := ParseLimited(r, "demo "+name, CSV, "", lim)
 	if err != nil {
 		return nil, err
 	}

@@ -209,3 +209,39 @@ func FuzzParseProjector(f *testing.F) {
 		}
 	})
 }
+
+// A header that names the label column twice is refused, naming both
+// columns, in a CSV file and in Projector metadata alike.
+func TestDuplicateLabelColumn(t *testing.T) {
+	_, err := Parse(strings.NewReader("a,label,label\n1,x,q\n2,x,q\n3,y,r\n4,y,r\n"), "dup.csv", CSV, "")
+	if err == nil || err.Error() != `dup.csv:1: the header names column "label" twice (columns 2 and 3), so it cannot tell which holds the labels: rename one` {
+		t.Errorf("CSV: %v", err)
+	}
+	_, err = ParseProjector(strings.NewReader("1\n2\n3\n4\n"), "v.tsv", strings.NewReader("kind\tkind\nx\tx\nx\tx\ny\ty\ny\ty\n"), "m.tsv", "kind")
+	if err == nil || !strings.Contains(err.Error(), `m.tsv:1: the header names column "kind" twice (columns 1 and 2)`) {
+		t.Errorf("Projector: %v", err)
+	}
+}
+
+// Gzip data that ends early or a .gz name on other data is said in words.
+func TestGzipProblemsInWords(t *testing.T) {
+	var b bytes.Buffer
+	z := gzip.NewWriter(&b)
+	z.Write([]byte("a,label\n1,x\n2,x\n3,y\n4,y\n"))
+	z.Close()
+	for _, c := range []struct {
+		name, data, want string
+	}{
+		{"cut.csv.gz", b.String()[:b.Len()-10], "cut.csv.gz: the gzip data ends early, in line 6"},
+		{"head.csv.gz", b.String()[:5], "head.csv.gz: the gzip data ends early, in line 1"},
+		{"plain.csv.gz", "a,label\n1,x\n", "plain.csv.gz: not gzip data although the name ends in .gz"},
+	} {
+		r, err := Decompress(c.name, strings.NewReader(c.data))
+		if err == nil {
+			_, err = ParseLimited(r, c.name, CSV, "", Limits{})
+		}
+		if err == nil || !strings.Contains(err.Error(), c.want) {
+			t.Errorf("%s: %v, want %q", c.name, err, c.want)
+		}
+	}
+}

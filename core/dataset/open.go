@@ -8,7 +8,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"strings"
 
+	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
 
@@ -89,19 +91,57 @@ type readCloser struct {
 func (r readCloser) Close() error { return r.c.Close() }
 
 // Decompress returns r's data, gunzipped when it starts with the gzip magic
-// bytes (whatever the name says): the one path for --in, --labels, stdin and
-// the demos. name is for messages.
+// bytes: the one path for --in, --labels, stdin and the demos. A name ending
+// in .gz must hold gzip data (anything else there is a wrong or damaged
+// file, and reading it as text would only give a puzzling parse error).
+// name is for messages. Reading truncated or corrupt gzip data gives an
+// error that says so (a *LineError once the parser places it).
 func Decompress(name string, r io.Reader) (io.Reader, error) {
 	br := bufio.NewReader(r)
 	magic, _ := br.Peek(2)
 	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+		if strings.HasSuffix(strings.ToLower(name), ".gz") {
+			return nil, &LineError{File: name, ID: i18n.DataNotGzip}
+		}
 		return br, nil
 	}
 	z, err := gzip.NewReader(br)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, newGzipError(err).at(name, 0)
 	}
-	return z, nil
+	return gzipReader{z}, nil
+}
+
+// gzipReader turns the gzip and flate errors of a read into a *gzipError.
+type gzipReader struct{ z *gzip.Reader }
+
+func (g gzipReader) Read(p []byte) (int, error) {
+	n, err := g.z.Read(p)
+	if err != nil && err != io.EOF {
+		err = newGzipError(err)
+	}
+	return n, err
+}
+
+// gzipError is truncated or corrupt gzip data.
+type gzipError struct {
+	truncated bool
+	cause     error
+}
+
+func newGzipError(err error) *gzipError {
+	return &gzipError{truncated: errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF), cause: err}
+}
+
+func (e *gzipError) Error() string { return "gzip: " + e.cause.Error() }
+func (e *gzipError) Unwrap() error { return e.cause }
+
+// at places the error in file, after lines complete lines.
+func (e *gzipError) at(file string, lines int) *LineError {
+	if e.truncated {
+		return &LineError{File: file, ID: i18n.DataGzipTruncated, Args: []any{numfmt.Count(int64(lines + 1))}}
+	}
+	return &LineError{File: file, ID: i18n.DataGzipCorrupt}
 }
 
 // limitError is a limit reached while reading.

@@ -25,7 +25,9 @@ func init() {
 		Reach: marginReach,
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			l, g, err := HingePair(d, p.Margin, y)
-			return Term{Loss: l, Active: g != 0, Grad: [2]float64{g}}, err
+			// Active is the term's, not the gradient's: a same-class pair at
+			// d = 0 costs 0 although ∂L/∂d is 1 there.
+			return Term{Loss: l, Active: l > 0, Grad: [2]float64{g}}, err
 		}})
 	register(Loss{ID: TripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 0, UsesMargin: true, HasRegime: true,
 		Name: "triplet", Short: "triplet", Formula: TripletFormula,
@@ -43,8 +45,8 @@ func init() {
 		Name: "soft-margin triplet", Short: "soft-margin", Formula: "softplus(d(a,p) − d(a,n))",
 		Triplet: func(dap, dan float64, _ Params) (Term, error) {
 			s, err := SoftMarginTripletLoss(dap, dan)
-			// Softplus is never exactly 0: the term always pushes.
-			return Term{Loss: s.Loss, Active: true, Grad: [2]float64{s.GradDAP, s.GradDAN}}, err
+			// Softplus is 0 only where float64 underflows (d(a,p) − d(a,n) < −745).
+			return Term{Loss: s.Loss, Active: s.Loss > 0, Grad: [2]float64{s.GradDAP, s.GradDAN}}, err
 		}})
 }
 

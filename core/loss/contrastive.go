@@ -27,7 +27,7 @@ type Pair struct {
 	Label     Label
 	Branch    Branch
 	Loss      float64
-	Active    bool    // the term is non-zero: d > 0 when pulling, m − d > Tol when pushing
+	Active    bool    // the term is non-zero: ½d² > 0 when pulling, m − d > Tol when pushing
 	Grad      float64 // ∂L/∂d: d when pulling, −[m−d]+ when pushing
 }
 
@@ -41,7 +41,8 @@ func ContrastivePair(d, m float64, y Label) (Pair, error) {
 	}
 	p := Pair{D: d, Margin: m, Label: y}
 	if y == Same {
-		p.Branch, p.Loss, p.Active, p.Grad = Pull, d*d/2, d > 0, d
+		p.Branch, p.Loss, p.Grad = Pull, d*d/2, d
+		p.Active = p.Loss > 0 // not d > 0: ½d² underflows to 0 below d ≈ 1e-162
 		return p, nil
 	}
 	p.Branch = Push
@@ -60,7 +61,8 @@ func (p Pair) String() string {
 }
 
 // HingePair is the non-squared contrastive term y·d + (1−y)·[m−d]+ (PyTorch's
-// HingeEmbeddingLoss with labels 1/0 instead of ±1), with ∂L/∂d.
+// HingeEmbeddingLoss with labels 1/0 instead of ±1), with ∂L/∂d: 1 for a
+// same-class pair at every d, d = 0 included, where the term itself is 0.
 func HingePair(d, m float64, y Label) (loss, grad float64, err error) {
 	if err := checkDistance("d", d); err != nil {
 		return 0, 0, err

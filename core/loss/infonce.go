@@ -45,8 +45,9 @@ func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
 	if math.IsInf(g, 0) {
 		return Term{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
 	}
-	// Like softplus, never exactly 0: the term always pushes.
-	return Term{Loss: Softplus(x), Active: true, Grad: [2]float64{g, -g}}, nil
+	// Like softplus, 0 only where float64 underflows.
+	l := Softplus(x)
+	return Term{Loss: l, Active: l > 0, Grad: [2]float64{g, -g}}, nil
 }
 
 // infoNCEAnchor sums, over the anchor's positives j, d_j/τ + log Σ_k exp(−d_k/τ)

@@ -54,8 +54,11 @@ var (
 // distances it reads: Grad[0] = ∂L/∂d for a pair term; Grad[0] = ∂L/∂d(a,p)
 // and Grad[1] = ∂L/∂d(a,n) for a triplet term.
 type Term struct {
-	Loss   float64
-	Active bool // the term and its gradient are non-zero (beyond Tol)
+	Loss float64
+	// Active says the term is non-zero (a hinge within Tol of its kink is
+	// 0), for every loss alike; Grad keeps the documented subgradient, which
+	// can be non-zero where the term is 0 (hinge contrastive, same class, d = 0).
+	Active bool
 	Grad   [2]float64
 	// Regime is where the negative lies for this loss's own comparison
 	// (triplet terms with a margin only; see HasRegime).

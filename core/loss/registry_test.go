@@ -173,3 +173,48 @@ func TestReachIsABound(t *testing.T) {
 		t.Error("no loss declares Reach")
 	}
 }
+
+// Active means the same for every loss: the term is non-zero. The inputs
+// include the kinks (d = 0, d = m, a hinge at 0) and underflows, where a
+// gradient can be non-zero while the term is 0.
+func TestActiveIffTermNonZero(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	special := []float64{0, 1e-170, 1e-9, 0.2, 0.2 + 1e-10, 1, 900}
+	pick := func() float64 {
+		if rng.IntN(3) == 0 {
+			return special[rng.IntN(len(special))]
+		}
+		return rng.Float64() * 3
+	}
+	for _, l := range Registry() {
+		for range 5000 {
+			p, err := l.Resolve(Params{Margin: []float64{0, 0.2, rng.Float64() * 2}[rng.IntN(3)]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var term Term
+			a, b := pick(), pick()
+			if l.Kind == OnPairs {
+				term, err = l.Pair(a, Label(rng.IntN(2)), p)
+			} else {
+				term, err = l.Triplet(a, b, p)
+			}
+			if err != nil {
+				continue // InfoNCE refuses (d(a,p) − d(a,n))/τ beyond float64
+			}
+			if term.Active != (term.Loss > 0) {
+				t.Fatalf("%s (%v, %v, %+v): loss %v but active=%v", l.ID, a, b, p, term.Loss, term.Active)
+			}
+		}
+	}
+}
+
+// The hinge contrastive term of a same-class pair at d = 0 is 0, so it is
+// inactive, but keeps its documented subgradient ∂L/∂d = 1.
+func TestHingeContrastiveAtZeroIsInactive(t *testing.T) {
+	l, _ := Lookup(HingeContrastiveID)
+	term, err := l.Pair(0, Same, Params{Margin: 0.5})
+	if err != nil || term.Loss != 0 || term.Active || term.Grad[0] != 1 {
+		t.Errorf("hinge contrastive (0, same) = %+v, %v; want loss 0, inactive, gradient 1", term, err)
+	}
+}
