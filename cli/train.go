@@ -95,9 +95,9 @@ func runTrain(args []string, io IO) int {
 	if err != nil {
 		return fail(io, cmd, err)
 	}
-	for s := range startStep { // a state string's step
+	for range startStep { // a state string's step
 		if err := tr.Step(); err != nil {
-			return fail(io, cmd, divergedError(err, s+1, f.cfg.LR))
+			return fail(io, cmd, divergedError(err, f.cfg.LR))
 		}
 	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
@@ -150,7 +150,11 @@ func trainData(f trainFlags, stdin io.Reader) (*train.Data, error) {
 	if err != nil {
 		return nil, err
 	}
-	return train.FromDataset(ds, train.File)
+	data, err := train.FromDataset(ds, train.File)
+	if errors.Is(err, train.ErrIdenticalRows) {
+		return nil, usagef(i18n.TrainErrIdenticalRows, ds.Source)
+	}
+	return data, err
 }
 
 // trainLine is one JSON line: a run's metrics at one step.
@@ -206,17 +210,20 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 		}
 		return nil
 	}
+	// Every step is checked (core/train), so the step a divergence names
+	// does not depend on --every; the output is buffered, so a run that
+	// diverges prints nothing but the error.
 	for s := 0; ; s++ {
 		if s%f.every == 0 || s == f.steps {
 			if err := record(); err != nil {
-				return divergedError(err, s, f.cfg.LR)
+				return divergedError(err, f.cfg.LR)
 			}
 		}
 		if s == f.steps {
 			break
 		}
 		if err := tr.Step(); err != nil {
-			return divergedError(err, s+1, f.cfg.LR)
+			return divergedError(err, f.cfg.LR)
 		}
 	}
 	if f.plain {
@@ -236,9 +243,9 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 	return nil
 }
 
-func divergedError(err error, step int, lr float64) error {
-	if errors.Is(err, train.ErrDiverged) {
-		return usagef(i18n.TrainDiverged, step, numfmt.Input(lr))
+func divergedError(err error, lr float64) error {
+	if d := (*train.DivergedError)(nil); errors.As(err, &d) {
+		return usagef(i18n.TrainDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(lr))
 	}
 	return err
 }

@@ -106,6 +106,8 @@ func TestTrainPlainGolden(t *testing.T) {
 func TestTrainBadFlags(t *testing.T) {
 	dir := t.TempDir()
 	bad := writeFile(t, dir, "bad.csv", "x,y,label\n0,0,a\n1,oops,a\n2,2,b\n3,3,b\n")
+	// Every embedding at one point from step 0: refused, not "no collapse".
+	same := writeFile(t, dir, "const.csv", "x,y,label\n1,1,a\n1,1,a\n1,1,b\n1,1,b\n")
 	for _, tc := range []struct {
 		args []string
 		want string
@@ -129,6 +131,8 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--format", "csv"}, "--format"},
 		{[]string{"--in", bad}, "bad.csv:3:"},
 		{[]string{"--in", dir + "/none.csv"}, "--in"},
+		{[]string{"--in", same, "--model", "linear"}, "--in " + same + ": every row has the same values"},
+		{[]string{"--in", same}, "--in " + same + ": every row has the same values"},
 		{[]string{"--lr", "100", "--model", "linear", "--data", "overlap", "--steps", "200"}, "--lr"},
 		{[]string{"extra"}, "unexpected argument"},
 	} {
@@ -136,6 +140,32 @@ func TestTrainBadFlags(t *testing.T) {
 		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.want) {
 			t.Errorf("%v: exit %d, stdout %.80q, stderr %q; want exit 2, nothing on stdout, one line naming %s", tc.args, code, out, errOut, tc.want)
 		}
+	}
+}
+
+// A run that diverges says so in one line naming --lr and the same step for
+// every --every and output, prints nothing on stdout and exits 2: never a
+// row or a summary with +Inf, never a raw JSON error.
+func TestTrainDivergenceIsOneLine(t *testing.T) {
+	var first string
+	for _, every := range []string{"1", "10", "50", "500"} {
+		for _, output := range []string{"--plain", "--json"} {
+			steps := map[string]string{"--plain": "200", "--json": "400"}[output] // the report's runs
+			code, out, errOut := run(t, "train", "--lr", "100", "--margin", "100", "--steps", steps, "--every", every, output)
+			if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "--lr") || !strings.Contains(errOut, "diverged at step") {
+				t.Errorf("--every %s %s: exit %d, stdout %.80q, stderr %q; want exit 2, nothing on stdout, one line naming --lr", every, output, code, out, errOut)
+			}
+			if first == "" {
+				first = errOut
+			} else if errOut != first {
+				t.Errorf("--every %s %s: %q; --every 1 --plain said %q", every, output, errOut, first)
+			}
+		}
+	}
+	// The steps before the divergence print finite figures.
+	code, out, errOut := run(t, "train", "--lr", "100", "--margin", "100", "--steps", "80", "--every", "1", "--plain")
+	if code != ExitOK || strings.Contains(out, "Inf") || strings.Contains(out, "NaN") {
+		t.Errorf("80 steps: exit %d, stderr %q, output with a non-finite figure:\n%s", code, errOut, out)
 	}
 }
 

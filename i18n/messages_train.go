@@ -26,6 +26,7 @@ const (
 	TrainErrAbove          ID = "train.err.above"      // %s value, %s low, %s high
 	TrainErrCount          ID = "train.err.count"      // %s value, %s low, %s high
 	TrainErrNeedsIn        ID = "train.err.needs-in"
+	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
 
 	TrainRun                 ID = "train.column.run"
@@ -45,7 +46,7 @@ const (
 	TrainMeanNeg             ID = "train.metric.mean-negative"
 	TrainMeanDist            ID = "train.metric.mean-distance"
 	TrainGradNorm            ID = "train.metric.grad-norm"
-	TrainDiverged            ID = "train.error.diverged" // step, lr
+	TrainDiverged            ID = "train.error.diverged" // step, MaxParam, lr
 )
 
 var trainEN = map[ID]string{
@@ -76,7 +77,10 @@ InfoNCE, each positive against every other sample of the batch, s = −d,
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
 means same class), mean same- and different-class distances over all pairs
 of up to 400 points; collapsed when the mean pairwise distance is below a
-hundredth of its value at step 0.
+hundredth of its value at step 0. A run diverges when a parameter passes
+1e+100 or a figure stops being finite: every step is checked, and the one
+line that names the step is all it prints (exit 2). An --in file whose rows
+are all the same is refused.
 
 Examples:
   losslab train --steps 500 --json
@@ -104,6 +108,7 @@ Examples:
 	TrainErrAbove:            "%s is out of range: want more than %s and at most %s",
 	TrainErrCount:            "%s is out of range: want %s to %s",
 	TrainErrNeedsIn:          "--format and --label-col apply to --in",
+	TrainErrIdenticalRows:    "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:     "--compare-margin needs --compare LOSS",
 	TrainRun:                 "run",
 	TrainStep:                "step",
@@ -122,7 +127,7 @@ Examples:
 	TrainMeanNeg:             "mean d diff",
 	TrainMeanDist:            "mean pairwise distance",
 	TrainGradNorm:            "gradient norm |∂L/∂θ|",
-	TrainDiverged:            "the embeddings diverged at step %d (they are no longer finite): try a smaller --lr than %s",
+	TrainDiverged:            "the embeddings diverged at step %s (a parameter passed %s or is no longer a finite number): try a smaller --lr than %s",
 }
 
 // Messages of the training mode.
@@ -147,7 +152,7 @@ const (
 	TrainCollapseOther  ID = "train.collapse.other"   // run, step, mean distance, start, loss, grad
 	TrainCollapsePaused ID = "train.collapse.paused"
 	TrainErrorLine      ID = "train.error"         // error text
-	TrainModeDiverged   ID = "train.mode.diverged" // step, lr
+	TrainModeDiverged   ID = "train.mode.diverged" // step, MaxParam, lr
 )
 
 var trainModeEN = map[ID]string{
@@ -171,7 +176,7 @@ var trainModeEN = map[ID]string{
 	TrainCollapseOther:  "%s collapsed at step %s: the mean pairwise distance fell to %s, below 1%% of its start (%s); loss %s (|∂L/∂θ|=%s).",
 	TrainCollapsePaused: "Playing stopped at the collapse. Press space to go on, r to return to the start.",
 	TrainErrorLine:      "✗ %s",
-	TrainModeDiverged:   "✗ Training diverged after step %s: the embeddings are no longer finite numbers. Halve the learning rate (now %s) with ↓, which restarts from step 0.",
+	TrainModeDiverged:   "✗ Training diverged at step %s: a parameter passed %s or is no longer a finite number. Halve the learning rate (now %s) with ↓, which restarts from step 0.",
 }
 
 // Help texts of the training mode's keys.

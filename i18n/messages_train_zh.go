@@ -25,9 +25,11 @@ semi-hard（采用该挖掘方式的三元组损失）、batch-hard-soft
 InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5）。
 小批次按类均衡：P 个类 × 每类 K 个样本。
 
-指标：下一个小批次上的损失与活跃比例；AUC（距离 < t 判为同类）；
+指标：下一个小批次上的损失与激活比例；AUC（距离 < t 判为同类）；
 最多 400 个点的所有样本对上，同类与异类的平均距离；平均成对距离
-低于第 0 步的百分之一时判为坍缩。
+低于第 0 步的百分之一时判为坍缩。有参数超过 1e+100 或某个数不再
+是有限数时，训练发散：每一步都检查，此时只输出一行，写明发散的步数
+（退出状态 2）。各行完全相同的 --in 文件会被拒绝。
 
 示例：
   losslab train --steps 500 --json
@@ -55,6 +57,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainErrAbove:            "%s 超出范围：应大于 %s 且不超过 %s",
 	TrainErrCount:            "%s 超出范围：应为 %s 到 %s",
 	TrainErrNeedsIn:          "--format 与 --label-col 只用于 --in",
+	TrainErrIdenticalRows:    "--in %s：每一行的值都相同：linear 与 mlp 模型从第 0 步起就把所有点放在同一处，无可学习，free 模型又不读取这些值；请提供各行不同的数据",
 	TrainErrNeedsCompare:     "--compare-margin 需要同时给出 --compare LOSS",
 	TrainRun:                 "运行",
 	TrainStep:                "步",
@@ -68,12 +71,12 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainNo:                  "否",
 	TrainLoss:                "损失",
 	TrainAUC:                 "AUC",
-	TrainActive:              "活跃",
+	TrainActive:              "激活",
 	TrainMeanPos:             "同类平均 d",
 	TrainMeanNeg:             "异类平均 d",
 	TrainMeanDist:            "平均成对距离",
 	TrainGradNorm:            "梯度范数 |∂L/∂θ|",
-	TrainDiverged:            "嵌入在第 %d 步发散（不再是有限数）：请用比 %s 更小的 --lr",
+	TrainDiverged:            "嵌入在第 %s 步发散（有参数超过 %s 或不再是有限数）：请用比 %s 更小的 --lr",
 
 	TrainModeHeader:     "%s · 模型 %s · lr %s · 批 %s · 种子 %s",
 	TrainModeHeaderNorm: "%s · 模型 %s（单位圆上）· lr %s · 批 %s · 种子 %s",
@@ -82,7 +85,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainPaneMargin:     "%s，间隔 %s",
 	TrainPaneNoMargin:   "%s，无间隔",
 	TrainPaneStep:       "第 %s 步 · 损失 %s",
-	TrainPaneAUC:        "AUC %s · 活跃 %s",
+	TrainPaneAUC:        "AUC %s · 激活 %s",
 	TrainPaneMeans:      "平均 d：同类 %s · 异类 %s",
 	TrainLegendMargin:   "█ 同类 ░ 异类 ▓ 两者 ┊ 间隔",
 	TrainLegend:         "█ 同类 ░ 异类 ▓ 两者",
@@ -95,7 +98,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainCollapseOther:  "%s 在第 %s 步坍缩：平均成对距离降到 %s，低于起始值（%s）的 1%%；损失 %s（|∂L/∂θ|=%s）。",
 	TrainCollapsePaused: "播放在坍缩处停止。按空格继续，r 回到起点。",
 	TrainErrorLine:      "✗ %s",
-	TrainModeDiverged:   "✗ 训练在第 %s 步后发散：嵌入不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
+	TrainModeDiverged:   "✗ 训练在第 %s 步发散：有参数超过 %s 或不再是有限数。按 ↓ 把学习率（现为 %s）减半，这会从第 0 步重新开始。",
 
 	TrainKeyPlay:            "播放/暂停",
 	TrainKeyStep:            "走一步",

@@ -54,6 +54,7 @@ import (
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/internal/floatsort"
 	"losslab/internal/gopanic"
 )
 
@@ -440,7 +441,7 @@ type computation struct {
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
 	ps, ns             []float64
-	scratch            []float64 // for sortDistances
+	scratch            []float64 // for floatsort.Sort
 	gs, gprefix, reach []float64 // hingeTerms' sorted keys, prefix sums and reaches
 	negHist            []int64
 	hist               *fineHistogram // ordered pairs: this worker's counts
@@ -591,7 +592,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	q := len(w.ns)
 	// Positives in increasing order make every census count below a pointer
 	// that only moves forward: linear walks instead of a binary search each.
-	w.scratch = sortDistances(w.ps, w.scratch)
+	w.scratch = floatsort.Sort(w.ps, w.scratch)
 	maxP := w.ps[len(w.ps)-1]
 	c.anchorTerms(w, terms, w.ps, w.ns)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
@@ -609,7 +610,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 			farMin = min(farMin, v)
 		}
 	}
-	w.scratch = sortDistances(near, w.scratch)
+	w.scratch = floatsort.Sort(near, w.scratch)
 	c.hingeTerms(w, terms, w.ps, near, q)
 	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
 	for _, dp := range w.ps {

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 	"math/rand/v2"
+	"slices"
 
 	"losslab/core/dataset"
 )
@@ -71,6 +72,9 @@ func FromDataset(ds *dataset.Dataset, id DataID) (*Data, error) {
 		Labels: append([]int(nil), ds.Labels...), Classes: append([]string(nil), ds.Classes...)}
 	for i := range n {
 		d.X = append(d.X, ds.X.RawRowView(i)...)
+	}
+	if slices.Equal(d.X[:dim*(n-1)], d.X[dim:]) { // each row equals the next
+		return nil, fmt.Errorf("%s: %w", ds.Source, ErrIdenticalRows)
 	}
 	standardize(d)
 	return d, nil

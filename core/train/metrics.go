@@ -1,10 +1,10 @@
 package train
 
 import (
-	"math"
 	"slices"
 
 	"losslab/core/dist"
+	"losslab/internal/floatsort"
 )
 
 // Metrics describe a run at one step. Loss and ActiveFraction are those of
@@ -79,8 +79,8 @@ func (r *Run) measure(data *Data, eval []int) Metrics {
 			}
 		}
 	}
-	s.sortBuf = sortDistances(s.pos, s.sortBuf)
-	s.sortBuf = sortDistances(s.neg, s.sortBuf)
+	s.sortBuf = floatsort.Sort(s.pos, s.sortBuf)
+	s.sortBuf = floatsort.Sort(s.neg, s.sortBuf)
 	m := Metrics{AUC: AUC(s.pos, s.neg), MeanPositive: mean(s.pos), MeanNegative: mean(s.neg)}
 	if k := len(s.pos) + len(s.neg); k > 0 {
 		m.MeanDistance = sum / float64(k)
@@ -90,12 +90,13 @@ func (r *Run) measure(data *Data, eval []int) Metrics {
 
 // Metrics measures the run at the trainer's current step.
 func (r *Run) Metrics(t *Trainer) (Metrics, error) {
-	res, err := r.forward(t.data, t.pending)
-	if err != nil {
+	if err := r.forwardChecked(t.data, t.pending); err != nil {
 		return Metrics{}, err
 	}
+	res := r.last
 	m := r.measure(t.data, t.eval)
-	if math.IsNaN(m.MeanDistance) || math.IsInf(m.MeanDistance, 0) {
+	// Below MaxParam these are finite; the check is a net, not the rule.
+	if !finite(m.MeanDistance) || !finite(m.MeanPositive) || !finite(m.MeanNegative) {
 		return Metrics{}, ErrDiverged
 	}
 	m.Step, m.Loss, m.ActiveFraction, m.GradNorm = t.step, res.Loss, res.ActiveFraction(), r.gradNorm
@@ -147,43 +148,4 @@ func mean(v []float64) float64 {
 		s += x
 	}
 	return s / float64(len(v))
-}
-
-// sortDistances sorts non-negative finite values in place, using buf as
-// scratch (returned, grown if needed): an LSD radix sort on the IEEE bits,
-// whose order is the numbers' order for values ≥ 0. It is several times
-// faster than a comparison sort on the tens of thousands of pairs a frame
-// measures.
-func sortDistances(v, buf []float64) []float64 {
-	const bits, buckets = 11, 1 << 11
-	if cap(buf) < len(v) {
-		buf = make([]float64, len(v))
-	}
-	buf = buf[:len(v)]
-	src, dst := v, buf
-	var count [buckets]int
-	for shift := uint(0); shift < 64; shift += bits {
-		clear(count[:])
-		for _, x := range src {
-			count[(math.Float64bits(x)>>shift)&(buckets-1)]++
-		}
-		if count[(math.Float64bits(src[0])>>shift)&(buckets-1)] == len(src) {
-			continue // every value has this digit: the pass would not move anything
-		}
-		pos := 0
-		for b, c := range count {
-			count[b] = pos
-			pos += c
-		}
-		for _, x := range src {
-			d := (math.Float64bits(x) >> shift) & (buckets - 1)
-			dst[count[d]] = x
-			count[d]++
-		}
-		src, dst = dst, src
-	}
-	if &src[0] != &v[0] {
-		copy(v, src)
-	}
-	return buf
 }

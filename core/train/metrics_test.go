@@ -197,34 +197,6 @@ func TestDataSets(t *testing.T) {
 	}
 }
 
-func TestSortDistances(t *testing.T) {
-	r := rand.New(rand.NewPCG(3, 4))
-	var buf []float64
-	for _, n := range []int{1, 2, 7, 1000, 40000} {
-		v := make([]float64, n)
-		for i := range v {
-			switch r.IntN(4) {
-			case 0:
-				v[i] = 0
-			case 1:
-				v[i] = float64(r.IntN(5)) // ties
-			default:
-				v[i] = r.ExpFloat64() * math.Pow(10, float64(r.IntN(20)-10))
-			}
-		}
-		want := slices.Clone(v)
-		slices.Sort(want)
-		buf = sortDistances(v, buf)
-		if !slices.Equal(v, want) {
-			t.Fatalf("n = %d: radix sort differs from slices.Sort", n)
-		}
-	}
-}
-
-// Each objective's loss, term count and active count on a batch equal
-// core/batch's composable path (distance → miner → registry term →
-// reducer) on the same distances: the training miners are its zero-alloc
-// twins.
 func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
 	strategies := map[LossID]struct {
 		id loss.ID

@@ -5,6 +5,10 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"gonum.org/v1/gonum/mat"
+
+	"losslab/core/dataset"
 )
 
 // trainRecord runs cfg for steps steps and returns the metrics every
@@ -174,6 +178,69 @@ func TestDivergenceIsAnError(t *testing.T) {
 	t.Fatal("lr 100 on a shared linear map never diverged")
 }
 
+// The step a divergence names is the same whether the runs are measured
+// before every step, every 10th, or never (the CLI's --every, the TUI's
+// speeds), and no figure measured before it is beyond float64.
+func TestDivergenceStepDoesNotDependOnMeasuring(t *testing.T) {
+	cfg := NewConfig()
+	cfg.LR, cfg.Margin = MaxLR, MaxMargin
+	cfg.Compare, cfg.CompareMargin = BatchHard, 1
+	data, _ := Generate(cfg.Data, cfg.Seed)
+	at := func(every int) int {
+		tr, err := New(cfg, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for s := range 1000 {
+			if every > 0 && s%every == 0 {
+				ms, err := tr.Metrics()
+				if err != nil {
+					return divergedAt(t, err)
+				}
+				for _, m := range ms {
+					for _, v := range []float64{m.Loss, m.MeanPositive, m.MeanNegative, m.MeanDistance, m.GradNorm} {
+						if math.IsNaN(v) || math.IsInf(v, 0) {
+							t.Fatalf("every %d: step %d measures %v", every, s, v)
+						}
+					}
+				}
+			}
+			if err := tr.Step(); err != nil {
+				d := divergedAt(t, err)
+				// The trainer stays stopped at that error until Reset.
+				if err2 := tr.Step(); err2 != err {
+					t.Errorf("Step after the divergence: %v, want %v", err2, err)
+				}
+				if _, err2 := tr.Metrics(); err2 != err {
+					t.Errorf("Metrics after the divergence: %v, want %v", err2, err)
+				}
+				tr.Reset()
+				if _, err := tr.Metrics(); err != nil || tr.Err() != nil {
+					t.Errorf("after Reset: %v", err)
+				}
+				return d
+			}
+		}
+		t.Fatalf("every %d: lr %v, margin %v never diverged", every, cfg.LR, cfg.Margin)
+		return 0
+	}
+	want := at(0)
+	for _, every := range []int{1, 2, 10, 50, 500} {
+		if got := at(every); got != want {
+			t.Errorf("measuring every %d steps: diverged at step %d; without measuring at step %d", every, got, want)
+		}
+	}
+}
+
+func divergedAt(t *testing.T, err error) int {
+	t.Helper()
+	var d *DivergedError
+	if !errors.As(err, &d) || !errors.Is(err, ErrDiverged) {
+		t.Fatalf("%v, want a *DivergedError", err)
+	}
+	return d.Step
+}
+
 // FuzzTrain: any configuration Check accepts trains a few steps into finite
 // metrics in [0, 1] where they are shares, or reports ErrDiverged; nothing
 // panics.
@@ -222,4 +289,22 @@ func FuzzTrain(f *testing.F) {
 			t.Fatalf("%+v: shares out of [0, 1]: %+v", cfg, m)
 		}
 	})
+}
+
+// Rows that are all the same are refused: every shared map would put the
+// points at one spot from step 0, where the collapse rule (1% of the start)
+// compares 0 with 0. One differing value is enough to train.
+func TestIdenticalRowsAreRefused(t *testing.T) {
+	for _, tc := range []struct {
+		rows []float64
+		want error
+	}{
+		{[]float64{1, 1, 1, 1, 1, 1, 1, 1}, ErrIdenticalRows},
+		{[]float64{1, 1, 1, 1, 1, 1, 1, 2}, nil},
+	} {
+		ds := &dataset.Dataset{X: mat.NewDense(4, 2, tc.rows), Labels: []int{0, 0, 1, 1}, Classes: []string{"a", "b"}, Source: "rows"}
+		if _, err := FromDataset(ds, File); !errors.Is(err, tc.want) {
+			t.Errorf("%v: %v, want %v", tc.rows, err, tc.want)
+		}
+	}
 }

@@ -1,6 +1,7 @@
 package train
 
 import (
+	"errors"
 	"math"
 	"slices"
 )
@@ -15,6 +16,7 @@ type Trainer struct {
 	step    int
 	runs    []*Run
 	eval    []int // the points the metrics look at
+	err     error // a *DivergedError: Step and Metrics return it until Reset
 }
 
 // Run is one model trained with one objective.
@@ -74,6 +76,7 @@ func (t *Trainer) Reset() {
 	t.sampler = newSampler(t.data, t.cfg.Batch, t.cfg.Seed)
 	t.pending = t.sampler.next()
 	t.step = 0
+	t.err = nil
 	for _, r := range t.runs {
 		copy(r.theta, r.theta0)
 		r.start = 0
@@ -97,11 +100,21 @@ func (t *Trainer) StepCount() int { return t.step }
 func (t *Trainer) EvalPoints() []int { return t.eval }
 
 // Step trains every run on the pending mini-batch and draws the next one.
-// An error (ErrDiverged) leaves the step count where it was.
+// Every step checks the whole state, so a divergence is found at the same
+// step however often Metrics is called: a *DivergedError at the current
+// step when its loss or gradient is not finite, at the next one when the
+// update takes a parameter past MaxParam. After it Step and Metrics return
+// that error, and the step count stays where it was, until Reset.
 func (t *Trainer) Step() error {
+	if t.err != nil {
+		return t.err
+	}
 	for _, r := range t.runs {
-		if err := r.step(t.data, t.pending); err != nil {
-			return err
+		if err := r.forwardChecked(t.data, t.pending); err != nil {
+			return t.diverged(r, t.step, err)
+		}
+		if !r.update(len(t.pending)) {
+			return t.diverged(r, t.step+1, ErrDiverged)
 		}
 	}
 	t.step++
@@ -109,13 +122,29 @@ func (t *Trainer) Step() error {
 	return nil
 }
 
+// diverged records a divergence of r at step (a *DivergedError for
+// ErrDiverged; any other error as it is).
+func (t *Trainer) diverged(r *Run, step int, err error) error {
+	if errors.Is(err, ErrDiverged) {
+		err = &DivergedError{Step: step, Run: r.Name}
+	}
+	t.err = err
+	return err
+}
+
+// Err is the divergence that stopped the trainer, or nil.
+func (t *Trainer) Err() error { return t.err }
+
 // Metrics measures every run at the current step.
 func (t *Trainer) Metrics() ([]Metrics, error) {
+	if t.err != nil {
+		return nil, t.err
+	}
 	out := make([]Metrics, len(t.runs))
 	for i, r := range t.runs {
 		m, err := r.Metrics(t)
 		if err != nil {
-			return nil, err
+			return nil, t.diverged(r, t.step, err)
 		}
 		out[i] = m
 	}
@@ -154,29 +183,40 @@ func (r *Run) forward(data *Data, batch []int) (BatchLoss, error) {
 	return res, nil
 }
 
-func (r *Run) step(data *Data, batch []int) error {
+// forwardChecked is forward with ErrDiverged for a loss or gradient norm
+// that is not finite: what Step and Metrics both compute at a step, so they
+// agree on whether it diverged.
+func (r *Run) forwardChecked(data *Data, batch []int) error {
 	res, err := r.forward(data, batch)
 	if err != nil {
 		return err
 	}
+	if !finite(res.Loss) || !finite(r.gradNorm) {
+		return ErrDiverged
+	}
 	r.last = res
+	return nil
+}
+
+// update takes the gradient step from r.grad (computed on a batch of b
+// samples); false when a parameter is no longer finite or passes MaxParam.
+func (r *Run) update(b int) bool {
 	lr := r.lr
 	if r.net.kind == Free {
 		// Each free embedding gets only its own share (about 1/B) of the
 		// batch mean, where a shared map sums all B shares: scaling by B
 		// makes lr a per-sample step for every model.
-		lr *= float64(len(batch))
+		lr *= float64(b)
 	}
+	ok := true
 	for i, g := range r.grad {
 		r.theta[i] -= lr * g
+		ok = ok && math.Abs(r.theta[i]) <= MaxParam // false for NaN too
 	}
-	for _, v := range r.theta {
-		if math.IsNaN(v) || math.IsInf(v, 0) {
-			return ErrDiverged
-		}
-	}
-	return nil
+	return ok
 }
+
+func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 
 // GradNorm is |∂L/∂θ| at the last evaluation: 0 when nothing pushes.
 func (r *Run) GradNorm() float64 { return r.gradNorm }

@@ -102,6 +102,12 @@ const (
 	// CollapseRatio: a run has collapsed when the mean pairwise distance is
 	// below this share of its value at step 0.
 	CollapseRatio = 0.01
+	// MaxParam bounds every parameter's magnitude: past it a run has
+	// diverged. It sits far enough below float64's 1.8e308 that the
+	// embeddings, their squared distances, the sums over a batch or the
+	// evaluation points and the gradient norm of every model stay finite,
+	// so no figure of a run that has not diverged can be ±Inf or NaN.
+	MaxParam = 1e100
 	// Hidden is the width of the mlp's hidden layer.
 	Hidden = 16
 	// FreeInitSD is the deviation of the free model's initial embeddings.
@@ -146,9 +152,25 @@ func NewConfig() Config {
 var (
 	ErrUnknown  = errors.New("unknown value")
 	ErrRange    = errors.New("out of range")
-	ErrDiverged = errors.New("the embeddings are no longer finite")
+	ErrDiverged = errors.New("the parameters are no longer finite numbers below MaxParam")
 	ErrTooSmall = errors.New("too few samples")
+	// ErrIdenticalRows: every input row is the same, so no model can tell
+	// the points apart (a shared map puts them all at one spot from step 0).
+	ErrIdenticalRows = errors.New("every row has the same values")
 )
+
+// DivergedError says that a run stopped being representable: at Step its
+// parameters passed MaxParam or a figure of the step (the loss, the
+// gradient, a distance) was not finite. It wraps ErrDiverged.
+type DivergedError struct {
+	Step int    // the first step whose state is not usable
+	Run  string // the run's name
+}
+
+func (e *DivergedError) Error() string {
+	return fmt.Sprintf("run %s at step %d: %v", e.Run, e.Step, ErrDiverged)
+}
+func (e *DivergedError) Unwrap() error { return ErrDiverged }
 
 // ParamError names the Config field (as its flag) that is wrong.
 type ParamError struct {

@@ -80,6 +80,19 @@ func Grad(x float64) string {
 	return s
 }
 
+// Axis writes a chart's axis label: n decimals (Fixed), or from Huge on the
+// exponent form with n+1 significant digits (8.98e+95), short enough for
+// the edge of a chart where Fixed would write a hundred digits.
+func Axis(x float64, n int) string {
+	if s, ok := special(x); ok {
+		return s
+	}
+	if math.Abs(x) >= Huge {
+		return strconv.FormatFloat(x, 'e', n, 64)
+	}
+	return Fixed(x, n)
+}
+
 // Percent writes 100·k/total with one decimal and a % sign.
 func Percent(k, total int64) string {
 	if total == 0 {

@@ -95,3 +95,19 @@ func FuzzFixed(f *testing.F) {
 		}
 	})
 }
+
+func TestAxis(t *testing.T) {
+	for _, c := range []struct {
+		x    float64
+		n    int
+		want string
+	}{
+		{5.8234, 2, "5.82"}, {0, 2, "0.00"}, {999999999.4, 0, "999999999"},
+		{1.9e97, 2, "1.90e+97"}, {-8.978566911658690e95, 2, "-8.98e+95"}, {1e9, 1, "1.0e+09"},
+		{math.Inf(1), 2, "+Inf"},
+	} {
+		if got := Axis(c.x, c.n); got != c.want {
+			t.Errorf("Axis(%v, %d) = %q, want %q", c.x, c.n, got, c.want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -85,6 +86,35 @@ func TestGoldenCollapse(t *testing.T) {
 		t.Fatalf("stopped playing without a collapse:\n%s", m.View())
 	}
 	golden.RequireEqual(t, []byte(m.View()))
+}
+
+// A divergence stops playing and names the step the CLI names, whether the
+// mode steps one at a time or 50 a frame.
+func TestDivergenceNamesTheStep(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.LR, cfg.Margin = train.MaxLR, train.MaxMargin
+	const want = "diverged at step 91:"
+	m := newMode(t, cfg, 80, 24)
+	for range 120 {
+		m, _ = press(m, "n")
+	}
+	if !strings.Contains(strings.Join(strings.Fields(m.View()), " "), want) {
+		t.Errorf("stepping one at a time:\n%s\nwant %q", m.View(), want)
+	}
+	tm := teatest.NewTestModel(t, New(newTrainer(t, cfg), Options{}), teatest.WithInitialTermSize(80, 24))
+	tm.Send(keyMsg("+"))
+	tm.Send(keyMsg("+"))
+	tm.Send(keyMsg("+"))
+	tm.Send(keyMsg("+"))
+	tm.Send(keyMsg("+"))
+	tm.Send(keyMsg(" "))
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("diverged at step")) },
+		teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if final.Playing() || !strings.Contains(strings.Join(strings.Fields(final.View()), " "), want) {
+		t.Errorf("playing 50 steps a frame: playing %v,\n%s\nwant %q", final.Playing(), final.View(), want)
+	}
 }
 
 var _ tea.Model = Model{}

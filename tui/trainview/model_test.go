@@ -2,6 +2,7 @@ package trainview
 
 import (
 	"os"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -12,6 +13,7 @@ import (
 
 	"losslab/core/train"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 )
 
 func TestMain(m *testing.M) {
@@ -207,6 +209,47 @@ func TestChineseScreenFits(t *testing.T) {
 	for i, l := range lines {
 		if w := lipgloss.Width(l); w > 80 {
 			t.Errorf("line %d is %d cells: %q", i+1, w, l)
+		}
+	}
+}
+
+// A run heading for divergence (lr 100, margin 100) shows figures of up to
+// 1e+100: every one of them whole on screen, the axis label in exponent
+// form, every line inside the terminal, at 80×24 and 160×48.
+func TestLargeFiguresStayReadable(t *testing.T) {
+	longDigits := regexp.MustCompile(`\d{13,}`)
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, compare := range []train.LossID{"", train.BatchHard} {
+			cfg := train.NewConfig()
+			cfg.LR, cfg.Margin, cfg.Compare = train.MaxLR, train.MaxMargin, compare
+			m := newMode(t, cfg, size[0], size[1])
+			for step := 1; step <= 100 && !strings.Contains(m.View(), "diverged"); step++ {
+				m, _ = press(m, "n")
+				view := m.View()
+				lines := strings.Split(view, "\n")
+				if len(lines) > size[1] {
+					t.Fatalf("%v compare %q step %d: %d lines", size, compare, step, len(lines))
+				}
+				for i, l := range lines {
+					if w := lipgloss.Width(l); w > size[0] {
+						t.Fatalf("%v compare %q step %d: line %d is %d cells: %q", size, compare, step, i+1, w, l)
+					}
+				}
+				if d := longDigits.FindString(view); d != "" {
+					t.Fatalf("%v compare %q step %d: a figure of %d digits:\n%s", size, compare, step, len(d), view)
+				}
+				words := map[string]bool{}
+				for _, w := range strings.FieldsFunc(view, func(r rune) bool { return r == ' ' || r == '\n' || r == '│' }) {
+					words[w] = true
+				}
+				for _, met := range m.Metrics() {
+					for _, v := range []float64{met.Loss, met.MeanPositive, met.MeanNegative, met.GradNorm} {
+						if s := numfmt.Loss(v); !words[s] {
+							t.Fatalf("%v compare %q step %d: %s is not whole on screen:\n%s", size, compare, step, s, view)
+						}
+					}
+				}
+			}
 		}
 	}
 }

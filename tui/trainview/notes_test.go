@@ -100,7 +100,7 @@ func TestStatusSentencesAreTrue(t *testing.T) {
 	for range 200 {
 		m, _ = press(m, "n")
 	}
-	if !strings.Contains(flat(m), "Training diverged after step") || !strings.Contains(flat(m), "(now 100.00)") {
+	if !strings.Contains(flat(m), "Training diverged at step") || !strings.Contains(flat(m), "(now 100.00)") {
 		t.Errorf("divergence:\n%s", m.View())
 	}
 }

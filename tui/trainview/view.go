@@ -68,8 +68,8 @@ func (m *Model) header() string {
 // noteText is the sentence under the panes: an error, a collapse explained,
 // or what to do next.
 func (m *Model) noteText() string {
-	if errors.Is(m.err, train.ErrDiverged) {
-		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(m.tr.StepCount())), numfmt.Input(m.cfg.LR))
+	if d := (*train.DivergedError)(nil); errors.As(m.err, &d) {
+		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(m.cfg.LR))
 	}
 	if m.err != nil {
 		return m.p.T(i18n.TrainErrorLine, m.err.Error())
@@ -123,8 +123,19 @@ func (m *Model) pane(i, w, h int) []string {
 		side = w - w/2 - 1
 	}
 	// The right (or lower) column: stats, histogram, axis, legend, loss
-	// caption and curve.
-	fixed := len(stats) + 4
+	// caption and curve. The texts wrap to the column, so that a figure in
+	// exponent form (a run near divergence) is never cut.
+	stats = wrapEach(stats, side)
+	hs := m.hist[i]
+	top := 0.0
+	for _, v := range hs.loss {
+		top = max(top, v)
+	}
+	caption := wrap(m.p.T(i18n.TrainLossCaption, numfmt.Loss(top), numfmt.Loss(met.GradNorm)), side)
+	for k, l := range caption {
+		caption[k] = m.styles.dim.Render(l)
+	}
+	fixed := len(stats) + len(caption) + 3
 	scatterH := rest
 	if !wide {
 		scatterH = max(3, (rest-fixed)/2)
@@ -137,12 +148,7 @@ func (m *Model) pane(i, w, h int) []string {
 	curveH := max(1, free-histH)
 	column := append([]string{}, stats...)
 	column = append(column, m.histogramBlock(r, side, histH)...)
-	hs := m.hist[i]
-	top := 0.0
-	for _, v := range hs.loss {
-		top = max(top, v)
-	}
-	column = append(column, m.styles.dim.Render(m.p.T(i18n.TrainLossCaption, numfmt.Loss(top), numfmt.Loss(met.GradNorm))))
+	column = append(column, caption...)
 	column = append(column, curve(hs.steps, hs.loss, top, side, curveH, m.styles.curve)...)
 	labels := make([]int, len(m.tr.EvalPoints()))
 	for k, p := range m.tr.EvalPoints() {
@@ -173,7 +179,7 @@ func (m *Model) histogramBlock(r *train.Run, w, h int) []string {
 	lines := append([]string{}, hc.lines...)
 	// Axis: 0 at the left, the top distance at the right, m under the margin.
 	axis := []rune(strings.Repeat(" ", w))
-	right := []rune(numfmt.Fixed(hc.top, 2))
+	right := []rune(numfmt.Axis(hc.top, 2))
 	copy(axis[max(0, w-len(right)):], right)
 	axis[0] = '0'
 	if hc.mcol > 1 && hc.mcol < w-len(right)-1 {
@@ -199,6 +205,15 @@ func padBlock(lines []string, w, h int) []string {
 			l += strings.Repeat(" ", w-lw)
 		}
 		out[k] = l
+	}
+	return out
+}
+
+// wrapEach wraps each text to w cells, one after the other.
+func wrapEach(texts []string, w int) []string {
+	var out []string
+	for _, t := range texts {
+		out = append(out, wrap(t, w)...)
 	}
 	return out
 }

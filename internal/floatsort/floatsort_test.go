@@ -1,4 +1,4 @@
-package batch
+package floatsort
 
 import (
 	"math"
@@ -7,7 +7,7 @@ import (
 	"testing"
 )
 
-func TestSortDistances(t *testing.T) {
+func TestSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var scratch []float64
 	for _, n := range []int{0, 1, 5, radixMin - 1, radixMin, 1000, 5000} {
@@ -30,7 +30,7 @@ func TestSortDistances(t *testing.T) {
 			}
 			want := slices.Clone(v)
 			slices.Sort(want)
-			scratch = sortDistances(v, scratch)
+			scratch = Sort(v, scratch)
 			if !slices.Equal(v, want) {
 				t.Fatalf("n=%d %s: not sorted", n, kind)
 			}
@@ -38,7 +38,7 @@ func TestSortDistances(t *testing.T) {
 	}
 }
 
-func BenchmarkSortDistances(b *testing.B) {
+func BenchmarkSort(b *testing.B) {
 	r := rand.New(rand.NewPCG(1, 1))
 	v := make([]float64, 10000)
 	w := make([]float64, len(v))
@@ -49,7 +49,7 @@ func BenchmarkSortDistances(b *testing.B) {
 	b.Run("radix", func(b *testing.B) {
 		for b.Loop() {
 			copy(w, v)
-			scratch = sortDistances(w, scratch)
+			scratch = Sort(w, scratch)
 		}
 	})
 	b.Run("pdqsort", func(b *testing.B) {
@@ -59,3 +59,33 @@ func BenchmarkSortDistances(b *testing.B) {
 		}
 	})
 }
+
+// Wide magnitudes, zeros and ties, as training's distances have.
+func TestSortWideMagnitudes(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var buf []float64
+	for _, n := range []int{1, 2, 7, 1000, 40000} {
+		v := make([]float64, n)
+		for i := range v {
+			switch r.IntN(4) {
+			case 0:
+				v[i] = 0
+			case 1:
+				v[i] = float64(r.IntN(5)) // ties
+			default:
+				v[i] = r.ExpFloat64() * math.Pow(10, float64(r.IntN(20)-10))
+			}
+		}
+		want := slices.Clone(v)
+		slices.Sort(want)
+		buf = Sort(v, buf)
+		if !slices.Equal(v, want) {
+			t.Fatalf("n = %d: radix sort differs from slices.Sort", n)
+		}
+	}
+}
+
+// Each objective's loss, term count and active count on a batch equal
+// core/batch's composable path (distance → miner → registry term →
+// reducer) on the same distances: the training miners are its zero-alloc
+// twins.

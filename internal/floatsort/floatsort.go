@@ -1,20 +1,21 @@
-package batch
+// Package floatsort sorts float64 slices with an LSD radix sort on their
+// bits: eight linear passes without branches, several times faster than a
+// comparison sort on the tens of thousands of distances that core/batch
+// sorts per anchor and core/train per frame.
+package floatsort
 
 import (
 	"math"
 	"slices"
 )
 
-// radixMin is the length from which sortDistances uses the radix sort:
+// radixMin is the length from which Sort uses the radix sort:
 // below it pdqsort's comparisons are cheaper than eight counting passes.
 const radixMin = 512
 
-// sortDistances sorts v (non-negative, finite distances) in place; scratch
-// is reused between calls and returned. Each anchor sorts its positive and
-// near negative distances, which is most of Compute's time on large
-// classes: an LSD radix sort on the float bits (ordered like the values for
-// numbers ≥ 0) does it in eight linear passes without branches.
-func sortDistances(v, scratch []float64) []float64 {
+// Sort sorts v (finite values) in place, ascending; scratch is reused
+// between calls and returned, grown if needed.
+func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
 		return scratch
