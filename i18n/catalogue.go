@@ -26,6 +26,7 @@ var englishAreas = []map[ID]string{
 	shareServeEN,
 	shareServeCLIEN,
 	shareTrainFigEN,
+	trainSlowEN,
 	lessonTrainEN,
 }
 
@@ -55,6 +56,7 @@ var chineseAreas = []map[ID]string{
 	shareServeZH,
 	shareServeCLIZH,
 	shareTrainFigZH,
+	trainSlowZH,
 	lessonTrainZH,
 }
 

@@ -236,6 +236,6 @@ var trainKeysEN = map[ID]string{
 	TrainKeyShortReset:      "reset",
 	TrainKeyShortLoss:       "loss",
 	TrainKeyShortCompare:    "compare",
-	TrainKeyShortHelp:       "all keys",
+	TrainKeyShortHelp:       "keys",
 	TrainKeyShortQuit:       "quit",
 }

@@ -42,6 +42,9 @@ type objective struct {
 	posIdx, negIdx       []int
 	anchor               loss.AnchorTerms
 	gu, gv               [2]float64
+	// insp, while Run.Inspect runs, records what the mining picks for one
+	// anchor (inspect.go); nil while training.
+	insp *inspector
 }
 
 func newObjective(id LossID, margin float64, maxBatch int) *objective {
@@ -113,6 +116,16 @@ func (o *objective) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 			gd[k] *= inv
 		}
 	}
+	if err := o.toEmbeddings(z, gd, gz); err != nil {
+		return BatchLoss{}, err
+	}
+	return res, nil
+}
+
+// toEmbeddings turns ∂L/∂d (gd, b×b, by ordered pair) into ∂L/∂z (gz, b×2)
+// through the distances' gradient, at the distances evaluate computed.
+func (o *objective) toEmbeddings(z, gd, gz []float64) error {
+	b, d := o.b, o.d
 	clear(gz[:2*b])
 	for i := range b {
 		for j := i + 1; j < b; j++ {
@@ -121,7 +134,7 @@ func (o *objective) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 				continue
 			}
 			if _, err := dist.Euclidean.Grad(z[2*i:2*i+2], z[2*j:2*j+2], o.gu[:], o.gv[:]); err != nil {
-				return BatchLoss{}, ErrDiverged
+				return ErrDiverged
 			}
 			gz[2*i] += g * o.gu[0]
 			gz[2*i+1] += g * o.gu[1]
@@ -129,7 +142,7 @@ func (o *objective) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 			gz[2*j+1] += g * o.gv[1]
 		}
 	}
-	return res, nil
+	return nil
 }
 
 func (o *objective) contrastive(labels []int) (BatchLoss, error) {
@@ -147,6 +160,9 @@ func (o *objective) contrastive(labels []int) (BatchLoss, error) {
 			}
 			res.add(t)
 			o.gd[i*b+j] += t.Grad[0]
+			if o.insp != nil {
+				o.insp.pair(i, j, y, o.d[i*b+j], t)
+			}
 		}
 	}
 	return res, nil
@@ -170,6 +186,9 @@ func (o *objective) triplet(res *BatchLoss, a, p, n int) error {
 	res.add(t)
 	o.gd[a*b+p] += t.Grad[0]
 	o.gd[a*b+n] += t.Grad[1]
+	if o.insp != nil && a == o.insp.anchor {
+		o.insp.triplet(p, n, o.d[a*b+p]-o.d[a*b+n], t)
+	}
 	return nil
 }
 
@@ -297,6 +316,11 @@ func (o *objective) infoNCE(labels []int) (BatchLoss, error) {
 		}
 		for i, j := range o.negIdx[:nn] {
 			o.gd[a*b+j] += o.gneg[i]
+		}
+		if o.insp != nil && a == o.insp.anchor {
+			if err := o.insp.infoNCE(o, np, nn); err != nil {
+				return res, err
+			}
 		}
 	}
 	return res, nil

@@ -56,20 +56,23 @@ func (c *dotCanvas) render(styles []lipgloss.Style, glyphs []string) []string {
 	for y := range c.h {
 		b.Reset()
 		for x := range c.w {
-			cell := y*c.w + x
-			k := c.owner(cell)
-			switch {
-			case k < 0:
-				b.WriteByte(' ')
-			case glyphs != nil:
-				b.WriteString(styles[k%len(styles)].Render(glyphs[k%len(glyphs)]))
-			default:
-				b.WriteString(styles[k%len(styles)].Render(string(rune(0x2800 + int(c.bits[cell])))))
-			}
+			b.WriteString(c.cell(y*c.w+x, styles, glyphs))
 		}
 		lines[y] = b.String()
 	}
 	return lines
+}
+
+// cell is one cell as render draws it.
+func (c *dotCanvas) cell(cell int, styles []lipgloss.Style, glyphs []string) string {
+	k := c.owner(cell)
+	switch {
+	case k < 0:
+		return " "
+	case glyphs != nil:
+		return styles[k%len(styles)].Render(glyphs[k%len(glyphs)])
+	}
+	return styles[k%len(styles)].Render(string(rune(0x2800 + int(c.bits[cell]))))
 }
 
 // line lights the dots from (x0, y0) to (x1, y1) (Bresenham).

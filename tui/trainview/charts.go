@@ -43,20 +43,41 @@ func (b *viewBox) include(emb []float64) {
 // scatter draws the points (x, y pairs) with their classes into w×h cells,
 // at one scale on both axes (a braille dot is about square).
 func scatter(emb []float64, labels []int, classes int, box viewBox, w, h int, styles []lipgloss.Style, glyphs []string) []string {
+	c, _ := scatterCanvas(emb, labels, classes, box, w, h)
+	return c.render(styles, glyphs)
+}
+
+// scatterCanvas is scatter before rendering, with the plane's mapping, so
+// that slow mode can draw over it.
+func scatterCanvas(emb []float64, labels []int, classes int, box viewBox, w, h int) (*dotCanvas, plane) {
 	c := newDotCanvas(w, h, classes)
+	pl := newPlane(box, w, h)
+	for i, k := range labels {
+		if x, y, ok := pl.dot(emb[2*i], emb[2*i+1]); ok {
+			c.set(x, y, k)
+		}
+	}
+	return c, pl
+}
+
+// plane maps the embedding plane onto the dots of a w×h-cell canvas.
+type plane struct {
+	box               viewBox
+	scale, offX, offY float64
+}
+
+func newPlane(box viewBox, w, h int) plane {
 	dx, dy := box.maxX-box.minX, box.maxY-box.minY
 	scale := math.Min(float64(2*w-1)/math.Max(dx, 1e-12), float64(4*h-1)/math.Max(dy, 1e-12))
-	offX := (float64(2*w-1) - dx*scale) / 2
-	offY := (float64(4*h-1) - dy*scale) / 2
-	for i, k := range labels {
-		if math.IsNaN(emb[2*i]) || math.IsInf(emb[2*i], 0) || math.IsNaN(emb[2*i+1]) || math.IsInf(emb[2*i+1], 0) {
-			continue // a diverged point has no place on the plane
-		}
-		x := int(math.Round(offX + (emb[2*i]-box.minX)*scale))
-		y := int(math.Round(offY + (box.maxY-emb[2*i+1])*scale))
-		c.set(x, y, k)
+	return plane{box: box, scale: scale, offX: (float64(2*w-1) - dx*scale) / 2, offY: (float64(4*h-1) - dy*scale) / 2}
+}
+
+// dot is the dot of point (x, y); a diverged point has no place (ok false).
+func (p plane) dot(x, y float64) (int, int, bool) {
+	if math.IsNaN(x) || math.IsInf(x, 0) || math.IsNaN(y) || math.IsInf(y, 0) {
+		return 0, 0, false
 	}
-	return c.render(styles, glyphs)
+	return int(math.Round(p.offX + (x-p.box.minX)*p.scale)), int(math.Round(p.offY + (p.box.maxY-y)*p.scale)), true
 }
 
 // histogramCells is the overlay of both distributions: each column a bin of

@@ -13,6 +13,8 @@ type KeyMap struct {
 	MarginDown, MarginUp                      key.Binding
 	CompareMarginDown, CompareMarginUp        key.Binding
 	LRDown, LRUp                              key.Binding
+	// Slow toggles slow mode; Anchor, live only in it, picks the next anchor.
+	Slow, Anchor key.Binding
 	// Mode leaves for another mode of the app; disabled when the mode
 	// runs on its own.
 	Mode key.Binding
@@ -46,6 +48,8 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		CompareMarginUp:   b([]string{"shift+right", ">"}, ">", i18n.TrainKeyRightMarginUp),
 		LRDown:            b([]string{"down"}, "↓", i18n.TrainKeyLRDown),
 		LRUp:              b([]string{"up"}, "↑", i18n.TrainKeyLRUp),
+		Slow:              b([]string{"w"}, "w", i18n.TrainKeySlow),
+		Anchor:            b([]string{"a"}, "a", i18n.TrainKeyAnchor),
 		Mode:              b([]string{"tab"}, "tab", i18n.TrainKeyMode),
 		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
@@ -53,10 +57,12 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 	k.State = b([]string{"S"}, "S", i18n.KeyState)
 	k.Mode.SetEnabled(false)
 	k.State.SetEnabled(false)
+	k.Anchor.SetEnabled(false)
 	short := func(b key.Binding, id i18n.ID) key.Binding {
 		return key.NewBinding(key.WithKeys(b.Keys()...), key.WithHelp(b.Help().Key, p.T(id)))
 	}
 	k.short = []key.Binding{short(k.Play, i18n.TrainKeyShortPlay), short(k.Step, i18n.TrainKeyShortStep),
+		short(k.Slow, i18n.TrainKeyShortSlow),
 		short(k.Reset, i18n.TrainKeyShortReset), short(k.Loss, i18n.TrainKeyShortLoss),
 		short(k.Compare, i18n.TrainKeyShortCompare), short(k.Help, i18n.TrainKeyShortHelp), short(k.Quit, i18n.TrainKeyShortQuit)}
 	return k
@@ -68,8 +74,8 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 // FullHelp is shown by '?'.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Play, k.Step, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
-		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Help, k.Mode},
+		{k.Play, k.Step, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Anchor, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}
 }

@@ -96,8 +96,12 @@ type Model struct {
 	stoppedAtCollapse bool
 	collapsedAt       []int // per run, the step it was first seen collapsed (0: not yet)
 	cur               []train.Metrics
-	hist              []history
-	boxes             []viewBox
+	// slow mode (slow.go): one step a second, one anchor shown per run.
+	slow   bool
+	anchor int // the anchor's position in the batch
+	insp   []train.Inspection
+	hist   []history
+	boxes  []viewBox
 
 	width, height int
 	screen        string // the rendered screen, rebuilt when something changes
@@ -141,7 +145,8 @@ func (m Model) Metrics() []train.Metrics { return slices.Clone(m.cur) }
 
 func (m Model) tick() tea.Cmd {
 	seq := m.tickSeq
-	return tea.Tick(Frame, func(time.Time) tea.Msg { return tickMsg{seq} })
+	every, _ := m.frame()
+	return tea.Tick(every, func(time.Time) tea.Msg { return tickMsg{seq} })
 }
 
 // Update handles keys, sizes and frames.
@@ -159,7 +164,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if !m.playing || msg.seq != m.tickSeq {
 			return m, nil // a tick of a chain that was stopped
 		}
-		m.advance(speeds[m.speed])
+		_, steps := m.frame()
+		m.advance(steps)
 		if m.playing {
 			return m, m.tick()
 		}
@@ -203,6 +209,14 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.playing, m.stoppedAtCollapse = false, false
 		m.tickSeq++
 		m.advance(1)
+	case key.Matches(msg, k.Slow):
+		m.toggleSlow()
+		if m.playing {
+			m.render()
+			return m, m.tick() // a new chain at the new pace
+		}
+	case key.Matches(msg, k.Anchor):
+		m.nextAnchor()
 	case key.Matches(msg, k.Faster):
 		m.speed = min(m.speed+1, len(speeds)-1)
 	case key.Matches(msg, k.Slower):
@@ -349,6 +363,7 @@ func (m *Model) measure() {
 			m.collapsedAt[i] = ms[i].Step
 		}
 	}
+	m.inspect()
 	if collapsed && !m.collapsed && m.playing {
 		m.playing, m.stoppedAtCollapse = false, true // stop at the collapse so that the note can be read
 		m.tickSeq++

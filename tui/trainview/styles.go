@@ -7,7 +7,8 @@ import "github.com/charmbracelet/lipgloss"
 type styles struct {
 	title, dim, accent, errorLine, curve lipgloss.Style
 	classes                              []lipgloss.Style
-	glyphs                               []string // nil: braille dots in colour
+	slow                                 lipgloss.Style // slow mode's A, P, N and strokes
+	glyphs                               []string       // nil: braille dots in colour
 }
 
 // classGlyphs are distinct one-cell glyphs, one per class (digits has 10).
@@ -30,6 +31,7 @@ func newStyles(color bool) styles {
 		c("#5D4037", "#C8A27A"), c("#37474F", "#B0BEC5"), c("#AD1457", "#FF8AC4")} {
 		st.classes = append(st.classes, s.Foreground(col))
 	}
+	st.slow = slowStyle(color)
 	if !color {
 		st.glyphs = classGlyphs
 		for i := range st.classes {

@@ -56,7 +56,9 @@ func (m *Model) header() string {
 	line := m.styles.title.Render("losslab train") + " · " + m.p.T(id, name, string(c.Model),
 		numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
 	state := m.p.T(i18n.TrainModePaused)
-	if m.playing {
+	if m.slow {
+		state = m.slowState()
+	} else if m.playing {
 		state = m.p.T(i18n.TrainModePlaying, numfmt.Count(int64(speeds[m.speed])))
 	}
 	if lipgloss.Width(line)+3+lipgloss.Width(state) <= m.width {
@@ -90,6 +92,8 @@ func (m *Model) noteText() string {
 		return strings.Join(notes, " ")
 	}
 	switch {
+	case m.slow:
+		return m.p.T(i18n.TrainHintSlow)
 	case m.playing:
 		return m.p.T(i18n.TrainHintPlaying)
 	case m.tr.StepCount() == 0:
@@ -126,6 +130,7 @@ func (m *Model) pane(i, w, h int) []string {
 	// caption and curve. The texts wrap to the column, so that a figure in
 	// exponent form (a run near divergence) is never cut.
 	stats = wrapEach(stats, side)
+	stats = append(stats, m.slowLegend(i, side)...) // wrapped before it is styled
 	hs := m.hist[i]
 	top := 0.0
 	for _, v := range hs.loss {
@@ -158,7 +163,7 @@ func (m *Model) pane(i, w, h int) []string {
 	if wide {
 		scatterW = w / 2
 	}
-	sc := scatter(r.Embeddings(), labels, len(m.data.Classes), m.boxes[i], scatterW, scatterH, m.styles.classes, m.styles.glyphs)
+	sc := m.scatterOf(i, r.Embeddings(), labels, scatterW, scatterH)
 	if wide {
 		left := padBlock(sc, scatterW, rest)
 		right := padBlock(column, side, rest)

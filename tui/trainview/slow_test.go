@@ -1,0 +1,166 @@
+package trainview
+
+import (
+	"bytes"
+	"fmt"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/golden"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"losslab/core/train"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+)
+
+// The flow: slow mode on, one step, and the legend of the anchor appears
+// with the step; playing then goes one step a tick.
+func TestSlowModeFlow(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Loss = train.BatchHard
+	tm := teatest.NewTestModel(t, New(newTrainer(t, cfg), Options{}), teatest.WithInitialTermSize(80, 24))
+	waitFor := func(want string) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte(want)) },
+			teatest.WithDuration(20*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	}
+	tm.Send(keyMsg("w"))
+	waitFor("Slow mode: A is an anchor")
+	tm.Send(keyMsg("n"))
+	waitFor("|∂ℓ/∂x| A ")
+	tm.Send(keyMsg("a"))
+	waitFor("A anchor 2/64")
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if got := final.Trainer().StepCount(); got != 1 {
+		t.Errorf("step %d after one step, want 1", got)
+	}
+	in, err := final.Trainer().Inspect(0, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := fmt.Sprintf("ℓ(A,P,N) %s", numfmt.Loss(in.Term))
+	if !strings.Contains(final.View(), want) {
+		t.Errorf("the legend does not say core's term %q:\n%s", want, final.View())
+	}
+}
+
+// helpAnchor is the a key's line in the full help (the slow note names the
+// key too, followed by a comma).
+var helpAnchor = regexp.MustCompile(`a +next anchor {2,}`)
+
+// Keys through Update: w toggles slow mode and a's help, a moves the
+// anchor, play ticks once a second with one step, and w off is the
+// ordinary screen again.
+func TestSlowModeKeys(t *testing.T) {
+	m := newMode(t, train.NewConfig(), 100, 30)
+	plain := m.View()
+	if m, _ := press(m, "?"); helpAnchor.MatchString(m.View()) {
+		t.Error("a is listed outside slow mode")
+	}
+	m, _ = press(m, "w")
+	if !m.slow || !strings.Contains(m.View(), "A anchor 1/64") || !strings.Contains(m.View(), "⏸ slow mode") {
+		t.Fatalf("w did not turn slow mode on:\n%s", m.View())
+	}
+	m, _ = press(m, "?")
+	if full := m.View(); !strings.Contains(full, "w     slow mode: one anchor") || !helpAnchor.MatchString(full) {
+		t.Errorf("the full help lacks w or a:\n%s", full)
+	}
+	m, _ = press(m, "?")
+	if short := m.help.View(m.keys); !strings.Contains(short, "w slow") || !strings.Contains(short, "q quit") {
+		t.Errorf("short help %q", short)
+	}
+	m, _ = press(m, "a", "a")
+	if !strings.Contains(m.View(), "A anchor 3/64") {
+		t.Errorf("two a did not reach anchor 3:\n%s", m.View())
+	}
+	m, cmd := press(m, " ")
+	if !m.Playing() || cmd == nil || !strings.Contains(m.View(), "▶ 1 step/s") {
+		t.Fatalf("space did not play slowly:\n%s", m.View())
+	}
+	if every, steps := m.frame(); every != SlowFrame || steps != 1 {
+		t.Errorf("slow frame %v × %d steps", every, steps)
+	}
+	next, _ := m.Update(tickMsg{seq: m.tickSeq})
+	m = next.(Model)
+	if got := m.Trainer().StepCount(); got != 1 {
+		t.Errorf("one slow tick took %d steps", got)
+	}
+	m, _ = press(m, " ", "r", "w")
+	if m.slow || m.View() != plain {
+		t.Errorf("w off, at step 0, is not the first screen:\n%s\nwant\n%s", m.View(), plain)
+	}
+}
+
+// Every objective shows its picks in both panes, at both sizes, under
+// NO_COLOR: the letters and, for a term with a gradient, a braille stroke.
+func TestSlowModeMarksEveryLoss(t *testing.T) {
+	for _, id := range train.LossIDs() {
+		for _, size := range [][2]int{{80, 24}, {160, 48}} {
+			t.Run(fmt.Sprintf("%s/%dx%d", id, size[0], size[1]), func(t *testing.T) {
+				cfg := train.NewConfig()
+				cfg.Loss, cfg.Compare = id, train.SemiHard
+				m := newMode(t, cfg, size[0], size[1])
+				m, _ = press(m, "n", "n", "n", "w")
+				v := m.View()
+				for _, mark := range []string{"A", "P", "N"} {
+					if c := strings.Count(v, mark+" ") + strings.Count(v, mark); c < 2 {
+						t.Errorf("%s missing:\n%s", mark, v)
+					}
+				}
+				if strings.Count(v, "|∂ℓ/∂x|") != 2 {
+					t.Errorf("not one legend per pane:\n%s", v)
+				}
+				for _, line := range strings.Split(v, "\n") {
+					if w := lipgloss.Width(line); w > size[0] {
+						t.Errorf("line of %d cells: %q", w, line)
+					}
+				}
+				if n := strings.Count(v, "\n") + 1; n != size[1] {
+					t.Errorf("%d lines, want %d", n, size[1])
+				}
+			})
+		}
+	}
+}
+
+// In Chinese the legend and the note are Chinese and fit 80×24.
+func TestSlowModeChinese(t *testing.T) {
+	m := New(newTrainer(t, train.NewConfig()), Options{Printer: i18n.New(i18n.Chinese)})
+	m.SetSize(80, 24)
+	m, _ = press(m, "n", "w")
+	v := m.View()
+	for _, want := range []string{"A 锚点 1/64", "慢速模式：", "w 慢速", "q 退出"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("%q missing:\n%s", want, v)
+		}
+	}
+	for _, line := range strings.Split(v, "\n") {
+		if w := lipgloss.Width(line); w > 80 {
+			t.Errorf("line of %d cells: %q", w, line)
+		}
+	}
+}
+
+// Goldens of slow mode at 80×24 and 160×48, one run and two, after 40
+// steps, on the third anchor.
+func TestGoldenSlowScreens(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {160, 48}} {
+		for _, compare := range []train.LossID{"", train.Contrastive} {
+			t.Run(fmt.Sprintf("%dx%d/compare=%s", size[0], size[1], compare), func(t *testing.T) {
+				cfg := train.NewConfig()
+				cfg.Loss, cfg.Compare = train.BatchHard, compare
+				m := newMode(t, cfg, size[0], size[1])
+				for range 40 {
+					m, _ = press(m, "n")
+				}
+				m, _ = press(m, "w", "a", "a")
+				golden.RequireEqual(t, []byte(m.View()))
+			})
+		}
+	}
+}
