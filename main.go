@@ -6,6 +6,7 @@ package main
 import (
 	"os"
 
+	"github.com/charmbracelet/x/term"
 	"github.com/mattn/go-isatty"
 
 	"losslab/cli"
@@ -14,11 +15,16 @@ import (
 
 func main() {
 	_, noColor := os.LookupEnv("NO_COLOR")
+	width, _, err := term.GetSize(os.Stdout.Fd())
+	if err != nil {
+		width = 0 // not a terminal: the plain output's own width
+	}
 	os.Exit(cli.Run(os.Args[1:], cli.IO{
 		In:       os.Stdin,
 		Out:      os.Stdout,
 		Err:      os.Stderr,
 		OutIsTTY: isatty.IsTerminal(os.Stdout.Fd()),
+		OutWidth: width,
 		ErrIsTTY: isatty.IsTerminal(os.Stderr.Fd()),
 		NoColor:  noColor,
 		Lang:     i18n.FromLocale(os.Getenv), // --lang overrides it

@@ -143,13 +143,21 @@ func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, p i18n.P
 
 // duration writes an estimate in the unit a person would use.
 func duration(p i18n.Printer, seconds float64) string {
+	in := func(id i18n.ID, amount float64, decimals int) string {
+		text := numfmt.Fixed(amount, decimals)
+		n := int64(2) // any count but one
+		if text == "1" {
+			n = 1
+		}
+		return p.N(id, n, text)
+	}
 	switch {
 	case seconds < 120:
-		return p.T(i18n.BatchSeconds, numfmt.Fixed(seconds, 0))
+		return in(i18n.BatchSeconds, seconds, 0)
 	case seconds < 7200:
-		return p.T(i18n.BatchMinutes, numfmt.Fixed(seconds/60, 0))
+		return in(i18n.BatchMinutes, seconds/60, 0)
 	}
-	return p.T(i18n.BatchHours, numfmt.Fixed(seconds/3600, 1))
+	return in(i18n.BatchHours, seconds/3600, 1)
 }
 
 // bytesText writes a size in MiB or GiB.

@@ -35,6 +35,7 @@ type IO struct {
 	In       io.Reader
 	Out, Err io.Writer
 	OutIsTTY bool // stdout is a terminal (the playground may open)
+	OutWidth int  // stdout's columns when it is a terminal (0: not known)
 	ErrIsTTY bool // stderr is a terminal (progress may be shown)
 	NoColor  bool // NO_COLOR is set
 	// Lang is the language of usage, help and error text (the zero value is English).
@@ -147,10 +148,11 @@ func runCommandLine(args []string, io IO) int {
 }
 
 // runHelp is `losslab help [COMMAND]`: the usage, or the command's own help
-// (the same text as COMMAND --help).
+// (the same text as COMMAND --help). The usage is help's own help, so
+// `losslab help help` prints it too.
 func runHelp(args []string, io IO) int {
 	switch {
-	case len(args) == 0 || args[0] == "-h" || args[0] == "--help":
+	case len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help"), len(args) == 0:
 		return write(io, "", []byte(usage(io)))
 	case len(args) > 1:
 		return fail(io, "losslab help", usagef(i18n.CLIErrHelpTakesOne, args[1]))

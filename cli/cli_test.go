@@ -319,7 +319,7 @@ func TestReplayErrors(t *testing.T) {
 		want string
 	}{
 		{[]string{"blog-cse-1"}, `unknown scenario "blog-cse-1" (closest: blog-case-1`},
-		{[]string{bad}, bad + ":5: dan = 5 is out of range"},
+		{[]string{bad}, bad + ":5: dan = 5.00 is out of range [0, 3.00]"},
 		{[]string{filepath.Join(dir, "none.toml")}, "no such file"},
 		{[]string{}, "missing scenario"},
 		{[]string{"collapse", "training"}, "unexpected argument"},

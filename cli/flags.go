@@ -103,9 +103,12 @@ func invalidValue(e *pflag.InvalidValueError) error {
 	name, cause := e.GetFlag().Name, e.Unwrap()
 	var ue *usageError
 	var ne *strconv.NumError
+	var localized localizedError
 	switch {
 	case errors.As(cause, &ue):
 		return usagef(i18n.CLIErrBadValue, name, ue)
+	case errors.As(cause, &localized):
+		return usagef(i18n.CLIErrBadValue, name, localized)
 	case e.GetFlag().Value.Type() == "bool":
 		return usagef(i18n.CLIErrNoValueWanted, name, e.GetValue())
 	case errors.As(cause, &ne), strings.Contains(e.GetFlag().Value.Type(), "int"): // pflag's IntVar and friends
@@ -152,23 +155,41 @@ func conflict(fs *pflag.FlagSet, a, b string) error {
 // usageError is a usage error whose text is a catalogue message, rendered in
 // the language of the IO that prints it.
 type usageError struct {
-	id   i18n.ID
-	args []any
+	id    i18n.ID
+	args  []any
+	count *int64 // a message about count things (i18n.Printer.N)
 }
 
 func usagef(id i18n.ID, args ...any) error { return &usageError{id: id, args: args} }
 
+// usageCountf is usagef for a message about n things.
+func usageCountf(id i18n.ID, n int64, args ...any) error {
+	return &usageError{id: id, args: args, count: &n}
+}
+
 func (e *usageError) Error() string { return e.render(i18n.New(i18n.English)) }
 
-// render writes the message with p; arguments that are usage errors
-// themselves are rendered with p too.
+// localizedError is an error of another package that renders itself in a
+// language (scenario file errors, refused control values).
+type localizedError interface {
+	error
+	Text(i18n.Printer) string
+}
+
+// render writes the message with p; arguments that are usage errors or
+// localized errors themselves are rendered with p too.
 func (e *usageError) render(p i18n.Printer) string {
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
 		if inner, ok := a.(*usageError); ok {
 			a = inner.render(p)
+		} else if l, ok := a.(localizedError); ok {
+			a = l.Text(p)
 		}
 		args[i] = a
+	}
+	if e.count != nil {
+		return p.N(e.id, *e.count, args...)
 	}
 	return p.T(e.id, args...)
 }
@@ -183,7 +204,7 @@ func fail(io IO, cmd string, err error) int {
 // printError writes "cmd: message" as one line, a usage error in the IO's language.
 func printError(io IO, cmd string, err error) {
 	msg := err.Error()
-	var localized interface{ Text(i18n.Printer) string } // scenario file errors
+	var localized localizedError
 	if ue, ok := err.(*usageError); ok {
 		msg = ue.render(io.printer())
 	} else if errors.As(err, &localized) {

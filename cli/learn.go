@@ -2,11 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
+	iofs "io/fs"
+	"os"
 	"strings"
 
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/tui"
 )
@@ -36,27 +40,38 @@ func runLearn(args []string, io IO) int {
 		return write(io, "learn", []byte(io.T(i18n.CLILearnReset, path)+"\n"))
 	}
 	cfg := tui.LearnConfig{ProgressPath: path}
+	command := "losslab learn"
 	if fs.NArg() == 1 {
-		s, err := scenarios.LoadFile(fs.Arg(0))
-		if err != nil {
-			return fail(io, "losslab learn", err)
+		arg := fs.Arg(0)
+		command += " " + arg
+		if _, statErr := os.Stat(arg); errors.Is(statErr, iofs.ErrNotExist) {
+			if scenarios.Lesson(arg) == nil {
+				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, arg))
+			}
+			cfg.OpenLesson = arg // a lesson of the course, with its progress
+		} else {
+			s, err := scenarios.LoadFile(arg)
+			if err != nil {
+				return fail(io, "losslab learn", err)
+			}
+			// A user's own file keeps no progress: it is not the course.
+			cfg = tui.LearnConfig{Lessons: []*scenarios.Scenario{s}, Open: true}
 		}
-		// A user's own file keeps no progress: it is not the course.
-		cfg = tui.LearnConfig{Lessons: []*scenarios.Scenario{s}, Open: true}
 	}
 	if !io.OutIsTTY {
-		return write(io, "learn", plainLessons(io, cfg))
+		return write(io, "learn", plainLessons(io, cfg, command))
 	}
 	status, fellBack := runApp(tui.Config{Start: tui.ModeLearn, Learn: cfg}, "losslab learn", io)
 	if fellBack {
-		return write(io, "learn", plainLessons(io, cfg))
+		return write(io, "learn", plainLessons(io, cfg, command))
 	}
 	return status
 }
 
 // plainLessons is the course as text, for output that is not a terminal:
-// the lessons with their progress marks.
-func plainLessons(io IO, cfg tui.LearnConfig) []byte {
+// the lessons with their progress marks, and the command that takes them
+// on a terminal.
+func plainLessons(io IO, cfg tui.LearnConfig, command string) []byte {
 	lessons := cfg.Lessons
 	if lessons == nil {
 		lessons = scenarios.Lessons()
@@ -73,7 +88,7 @@ func plainLessons(io IO, cfg tui.LearnConfig) []byte {
 		}
 		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title})
 	}
-	return []byte(alignLeft(rows) + "\n" + io.T(i18n.CLILearnTerminal) + "\n")
+	return []byte(alignLeft(rows) + "\n" + io.T(i18n.CLILearnTerminal, termsafe.String(command)) + "\n")
 }
 
 // LessonEntry is one line of `losslab lessons --json`.
@@ -81,7 +96,7 @@ type LessonEntry struct {
 	ID        string   `json:"id"`
 	Title     string   `json:"title"`
 	Covers    []string `json:"covers"`
-	Steps     int      `json:"steps"`
+	Steps     int      `json:"steps"` // as the lesson header counts them: the description first
 	Questions int      `json:"questions"`
 }
 
@@ -96,7 +111,7 @@ func runLessons(args []string, io IO) int {
 	if *asJSON {
 		list := []LessonEntry{}
 		for _, l := range scenarios.Lessons() {
-			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), len(l.Steps), l.Questions()})
+			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions()})
 		}
 		if err := encodeJSON(&out, list, true); err != nil {
 			return fail(io, "losslab lessons", err)
@@ -105,7 +120,7 @@ func runLessons(args []string, io IO) int {
 	}
 	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
 	for i, l := range scenarios.Lessons() {
-		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(len(l.Steps))),
+		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(l.StepsShown())),
 			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
 	}
 	return write(io, "lessons", []byte(alignLeft(rows)))

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"losslab/scenarios"
+	"losslab/tui"
 )
 
 // eval --json carries the five conventions with core/loss's values.
@@ -58,6 +59,11 @@ func TestLessonsCommand(t *testing.T) {
 	}
 	covered := map[string]bool{}
 	questions := 0
+	// One count everywhere: article-cases is its description and three
+	// [[step]]s, and its header says "step 1/4".
+	if list[0].ID != "article-cases" || list[0].Steps != 4 {
+		t.Errorf("article-cases has %d steps, the lesson header counts 4", list[0].Steps)
+	}
 	for _, l := range list {
 		if l.ID == "" || l.Title == "" || l.Steps < 1 {
 			t.Errorf("entry %+v", l)
@@ -76,7 +82,7 @@ func TestLessonsCommand(t *testing.T) {
 		t.Errorf("%d lessons, %d questions", len(list), questions)
 	}
 	code, text, _ := run(t, "lessons")
-	if code != 0 || !strings.Contains(text, "article-cases") || !strings.Contains(text, "why-margin, collapse") {
+	if code != 0 || !strings.Contains(text, "article-cases       4      2") || !strings.Contains(text, "why-margin, collapse") {
 		t.Errorf("text: exit %d\n%s", code, text)
 	}
 }
@@ -131,4 +137,20 @@ func commandNames() []string {
 		names = append(names, c.name)
 	}
 	return names
+}
+
+// The course reached with g from the playground (or from any mode) keeps
+// its progress in the same file as `losslab learn`; a user's own lesson
+// file keeps none.
+func TestCourseProgressFromEveryMode(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	want := filepath.Join(state, "losslab", "progress.json")
+	if got := withCourseProgress(tui.LearnConfig{}).ProgressPath; got != want {
+		t.Errorf("the playground's course keeps progress at %q, want %q", got, want)
+	}
+	own := tui.LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lessons()[0]}, Open: true}
+	if got := withCourseProgress(own).ProgressPath; got != "" {
+		t.Errorf("a user's lesson file keeps progress at %q", got)
+	}
 }

@@ -170,7 +170,7 @@ func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, ci 
 		}
 		last = v.Loss
 		if v.Reducer == batch.Mean && v.Active < v.Terms {
-			rw.extra = p.T(i18n.LossActiveShare, numfmt.Percent(v.Active, v.Terms), numfmt.Count(v.Terms))
+			rw.extra = p.N(i18n.LossActiveShare, v.Terms, numfmt.Percent(v.Active, v.Terms), numfmt.Count(v.Terms))
 		}
 		nameW, strategyW = max(nameW, ansi.StringWidth(rw.name)), max(strategyW, ansi.StringWidth(rw.strategy))
 		rows = append(rows, rw)

@@ -44,7 +44,7 @@ func runPlayground(args []string, io IO) int {
 		opts.Scenario = s
 	}
 	if !io.OutIsTTY {
-		return write(io, "", []byte(tui.Plain(opts, io.printer())))
+		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
@@ -54,7 +54,7 @@ func runPlayground(args []string, io IO) int {
 	}
 	status, fellBack := runApp(tui.Config{Start: tui.ModePlayground, Playground: opts}, "losslab", io)
 	if fellBack {
-		return write(io, "", []byte(tui.Plain(opts, io.printer())))
+		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	return status
 }
@@ -66,6 +66,7 @@ func runPlayground(args []string, io IO) int {
 // was no terminal to read keys from: a note is on stderr and the caller
 // prints its plain output instead.
 func runApp(cfg tui.Config, cmd string, io IO) (status int, fellBack bool) {
+	cfg.Learn = withCourseProgress(cfg.Learn)
 	out, err := tui.Run(cfg, tui.Terminal{
 		In: io.In, Out: io.Out, Err: io.Err, NoColor: io.NoColor,
 		Debug: os.Getenv("LOSSLAB_DEBUG") == "1", Printer: io.printer(),
@@ -85,4 +86,17 @@ func runApp(cfg tui.Config, cmd string, io IO) (status int, fellBack bool) {
 		return fail(io, cmd, out.InputError), false
 	}
 	return ExitOK, false
+}
+
+// withCourseProgress gives the embedded course its progress file, whichever
+// mode the app starts in: `g` from the playground opens the same course as
+// `losslab learn`, so it must read and save the same progress. A user's own
+// lesson file (Lessons set) keeps none; without a home directory the course
+// keeps progress for the session only, as `learn` would have said.
+func withCourseProgress(cfg tui.LearnConfig) tui.LearnConfig {
+	if cfg.Lessons != nil || cfg.ProgressPath != "" {
+		return cfg
+	}
+	cfg.ProgressPath, _ = scenarios.ProgressPath()
+	return cfg
 }

@@ -167,7 +167,7 @@ func vectorFlagError(err error, first, second string, u, v []float64) error {
 		}
 		return usagef(i18n.CLIErrFlagProblem, flag, usagef(i18n.CLIErrZeroVector))
 	case errors.Is(err, dist.ErrLength):
-		return usagef(i18n.CLIErrFlagProblem, second, usagef(i18n.CLIErrLengths, len(v), first, len(u)))
+		return usagef(i18n.CLIErrFlagProblem, second, usageCountf(i18n.CLIErrLengths, int64(len(v)), len(v), first, len(u)))
 	}
 	return usagef(i18n.CLIErrFlagProblem, flag, ve.Err.Error())
 }

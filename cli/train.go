@@ -268,9 +268,9 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 	}
 	writeColumns(w, rows)
 	for _, s := range summaries {
-		head := p.T(i18n.TrainSummaryHeadNoMargin, s.Run, string(s.Loss), numfmt.Count(int64(s.Steps)))
+		head := p.N(i18n.TrainSummaryHeadNoMargin, int64(s.Steps), s.Run, string(s.Loss), numfmt.Count(int64(s.Steps)))
 		if s.Loss.UsesMargin() {
-			head = p.T(i18n.TrainSummaryHead, s.Run, string(s.Loss), numfmt.Input(s.Margin), numfmt.Count(int64(s.Steps)))
+			head = p.N(i18n.TrainSummaryHead, int64(s.Steps), s.Run, string(s.Loss), numfmt.Input(s.Margin), numfmt.Count(int64(s.Steps)))
 		}
 		fmt.Fprintf(w, "\n%s\n", head)
 		for _, row := range []struct {

@@ -7,6 +7,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 )
 
@@ -16,6 +17,7 @@ import (
 
 // maxInput bounds distances and margins: the losses square them, and the
 // square of anything above 1e150 (a float64 reaches 1.8e308) is not finite.
+// A temperature has no such bound: the losses divide by it.
 const maxInput = 1e150
 
 // parseNumber reads one finite number with the readers' own rule
@@ -75,20 +77,26 @@ func (f nonNegative) Set(s string) error {
 	return nil
 }
 
-// positive is a flag value holding a temperature: a finite number above 0,
-// at most maxInput.
+// positive is a flag value holding a temperature: a finite number above 0.
+// Its zero value means "the loss's own default", which the flag's
+// description states, so String shows no default for it.
 type positive struct{ v *float64 }
 
 func (f positive) Type() string { return "number" }
 
-func (f positive) String() string { return nonNegative(f).String() }
+func (f positive) String() string {
+	if f.v == nil || *f.v == 0 {
+		return ""
+	}
+	return formatNumber(*f.v)
+}
 
 func (f positive) Set(s string) error {
-	var v float64
-	if err := (nonNegative{&v}).Set(s); err != nil {
+	v, err := parseNumber(s)
+	switch {
+	case err != nil:
 		return err
-	}
-	if v == 0 {
+	case v <= 0:
 		return usagef(i18n.LossErrNotPositive, strings.TrimSpace(s))
 	}
 	*f.v = v
@@ -111,8 +119,7 @@ func (f labelValue) String() string {
 func (f labelValue) Set(s string) error {
 	y, err := loss.ParseLabel(s)
 	if err != nil {
-		return usagef(i18n.CLIErrNotLabel, s,
-			strings.Join(loss.LabelSpellings(loss.Same), ", "), strings.Join(loss.LabelSpellings(loss.Different), ", "))
+		return explain.NewInputError(err, s)
 	}
 	*f.y = y
 	return nil

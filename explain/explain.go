@@ -88,6 +88,15 @@ var hintRules = []Rule{
 	{func(Facts) bool { return true }, same(i18n.HintEasyNothing)},
 }
 
+// marginRules compare the one margin's two meanings; the comparison holds
+// only where the contrastive loss pushes the a-n pair (y(a,n) = different):
+// labelled same, the pair is pulled to 0 and no radius m is wanted. The
+// empty Sentence says nothing.
+var marginRules = []Rule{
+	{func(f Facts) bool { return f.pushesAN }, same(i18n.ExplainMarginMeaning)},
+	{func(Facts) bool { return true }, Sentence{}},
+}
+
 // hingeRules and regimeRules name the triplet's state.
 var hingeRules = []Rule{
 	{func(f Facts) bool { return f.active() }, same(i18n.ExplainHingeActive)},
@@ -117,6 +126,7 @@ var pairRules = []PairRule{
 // Explanation is every Sentence shown for one evaluation, as message IDs.
 type Explanation struct {
 	Hinge, Regime, Meaning, Hint Sentence
+	MarginMeaning                Sentence // empty where it would be false
 	Pairs                        [2]PairRule
 }
 
@@ -137,6 +147,8 @@ func Explain(ev loss.Evaluation) Explanation {
 		Regime:  pick(regimeRules, f),
 		Meaning: pick(meaningRules, f),
 		Hint:    pick(hintRules, f),
+
+		MarginMeaning: pick(marginRules, f),
 	}
 	for i, p := range ev.Pairs {
 		for _, r := range pairRules {
@@ -192,7 +204,9 @@ func Hint(ev loss.Evaluation) string {
 func TripletPanelRules() [][]Rule { return [][]Rule{meaningRules, hingeRules, regimeRules} }
 
 // AllRules are every table of sentences about a triplet.
-func AllRules() [][]Rule { return [][]Rule{hingeRules, regimeRules, meaningRules, hintRules} }
+func AllRules() [][]Rule {
+	return [][]Rule{hingeRules, regimeRules, meaningRules, hintRules, marginRules}
+}
 
 // LabelID is the display text of a label (the identifier is Label.String).
 func LabelID(y loss.Label) i18n.ID {

@@ -57,6 +57,12 @@ var claims = map[i18n.ID]func(s gridState) bool{
 	// "beyond the margin, d(a,n) > d(a,p) + m: L = 0, no gradient"
 	i18n.ExplainEasyBeyond: func(s gridState) bool { return s.valid() && s.n > s.a+s.m && s.l() == 0 && s.grads0() },
 
+	// "one margin, two meanings: contrastive wants d(a,n) ≥ m, an absolute
+	// radius around the anchor; triplet wants d(a,n) ≥ d(a,p) + m"
+	i18n.ExplainMarginMeaning: func(s gridState) bool {
+		return s.yan == loss.Different && s.ev.Pairs[1].Branch == loss.Push && s.ev.Pairs[1].Active == s.pushOn(s.n)
+	},
+
 	i18n.HintInvalidBoth:     func(s gridState) bool { return s.yap == loss.Different && s.yan == loss.Same },
 	i18n.HintInvalidPositive: func(s gridState) bool { return s.yap == loss.Different },
 	i18n.HintInvalidNegative: func(s gridState) bool { return s.yan == loss.Same },
@@ -171,7 +177,10 @@ func TestSentencesTrueOnGrid(t *testing.T) {
 	failures := 0
 	walk(t, func(s gridState) {
 		x := Explain(s.ev)
-		for _, sn := range []Sentence{x.Hinge, x.Regime, x.Meaning, x.Hint} {
+		for _, sn := range []Sentence{x.Hinge, x.Regime, x.Meaning, x.Hint, x.MarginMeaning} {
+			if sn.Long == "" { // nothing said
+				continue
+			}
 			shown[sn.Long]++
 			claim, ok := claims[sn.Long]
 			if !ok {
@@ -189,9 +198,9 @@ func TestSentencesTrueOnGrid(t *testing.T) {
 			}
 		}
 	})
-	for _, table := range [][]Rule{hingeRules, regimeRules, meaningRules, hintRules} {
+	for _, table := range AllRules() {
 		for _, r := range table {
-			if shown[r.Say.Long] == 0 {
+			if r.Say.Long != "" && shown[r.Say.Long] == 0 {
 				t.Errorf("%s (%q) is never shown on the grid", r.Say.Long, english(r.Say.Long))
 			}
 		}

@@ -41,13 +41,13 @@ func Batch(res *batch.Result, data string, st Style) (*plot.Plot, error) {
 		}
 		hist := &plotter.Histogram{Bins: bins, Width: h.Edges[1] - h.Edges[0]}
 		hist.LineStyle.Width = vg.Points(1)
-		name := pr.T(i18n.FigSamePairs, numfmt.Count(sep.PositivePairs))
+		name := pr.N(i18n.FigSamePairs, sep.PositivePairs, numfmt.Count(sep.PositivePairs))
 		if i == 0 {
 			hist.FillColor, hist.LineStyle.Color = withAlpha(colorSame, 0x60), colorSame
 		} else {
 			hist.FillColor, hist.LineStyle.Color = withAlpha(colorDifferent, 0x50), colorDifferent
 			hist.LineStyle.Dashes = dashed
-			name = pr.T(i18n.FigDifferentPairs, numfmt.Count(sep.NegativePairs))
+			name = pr.N(i18n.FigDifferentPairs, sep.NegativePairs, numfmt.Count(sep.NegativePairs))
 		}
 		p.Add(hist)
 		p.Legend.Add(name, hist)

@@ -268,7 +268,7 @@ type HistoryPoint struct{ Triplet, Contrastive float64 }
 // History is both losses over the states shown so far.
 func History(points []HistoryPoint, st Style) (*plot.Plot, error) {
 	pr := st.Printer
-	p := st.newPlot(pr.T(i18n.FigHistoryTitle, numfmt.Count(int64(len(points)))), pr.T(i18n.FigAxisState), pr.T(i18n.FigAxisLoss))
+	p := st.newPlot(pr.N(i18n.FigHistoryTitle, int64(len(points)), numfmt.Count(int64(len(points)))), pr.T(i18n.FigAxisState), pr.T(i18n.FigAxisLoss))
 	p.Y.Min = 0
 	trip, con := make(plotter.XYs, len(points)), make(plotter.XYs, len(points))
 	for i, h := range points {

@@ -62,6 +62,10 @@ func (p Printer) T(id ID, args ...any) string {
 	if !ok {
 		return "⟨" + string(id) + "⟩"
 	}
+	return p.format(format, args)
+}
+
+func (p Printer) format(format string, args []any) string {
 	if len(args) == 0 {
 		return format
 	}

@@ -25,7 +25,7 @@ func TestNoDuplicateIDs(t *testing.T) {
 
 func TestPrinter(t *testing.T) {
 	en := New(English)
-	if got, want := en.T(TooSmall, 80, 24, 70, 20), "terminal too small: need 80×24 (now 70×20)"; got != want {
+	if got, want := en.T(TooSmall, 80, 24, 70, 20), "terminal too small: need 80×24 (now 70×20) · q quits"; got != want {
 		t.Errorf("T = %q, want %q", got, want)
 	}
 	// Chinese falls back to English where it has no text yet.

@@ -2,7 +2,7 @@ package i18n
 
 // Messages of `losslab batch` about sampling, binning, limits and budgets:
 // its flags, notes on stderr, the sampled and binned lines of the report and
-// the view (the rest of the report is in messages_zh.go and the loss area).
+// the view (the rest of the report is in messages_lang.go and the loss area).
 const (
 	BatchViewSampled    ID = "batch.view.sampled" // anchors, of N, seed
 	BatchViewBinned     ID = "batch.view.binned"  // AUC bound

@@ -75,7 +75,6 @@ const (
 	CLIErrNotInteger       ID = "cli.err.not-integer" // %q text
 	CLIErrNegative         ID = "cli.err.negative"    // %s value
 	CLIErrTooLarge         ID = "cli.err.too-large"   // %s value, %s limit
-	CLIErrNotLabel         ID = "cli.err.not-label"   // %q text, %s same's words, %s different's words
 	CLIErrEmptyVector      ID = "cli.err.empty-vector"
 	CLIErrComponent        ID = "cli.err.component"    // %d index (from 1), %s reason
 	CLIErrFlagProblem      ID = "cli.err.flag-problem" // %s flag, %s reason
@@ -214,7 +213,6 @@ Examples:
 	CLIErrNotFinite:        "%q is not a finite number",
 	CLIErrNegative:         "%s must be ≥ 0",
 	CLIErrTooLarge:         "%s is too large: at most %s, since the losses square it",
-	CLIErrNotLabel:         "%q is not a label: want %s or %s",
 	CLIErrEmptyVector:      "empty vector: want comma-separated numbers such as 0.7,0",
 	CLIErrComponent:        "component %d: %s",
 	CLIErrFlagProblem:      "%s: %s",

@@ -120,7 +120,6 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIErrNotFinite:        "%q 不是有限数",
 	CLIErrNegative:         "%s 必须 ≥ 0",
 	CLIErrTooLarge:         "%s 太大：最多为 %s，因为损失会对它取平方",
-	CLIErrNotLabel:         "%q 不是标签：应为 %s 或 %s",
 	CLIErrEmptyVector:      "空向量：请给出用逗号分隔的数字，例如 0.7,0",
 	CLIErrComponent:        "第 %d 个分量：%s",
 	CLIErrFlagProblem:      "%s：%s",

@@ -41,6 +41,10 @@ const (
 	MarginCosine     ID = "lesson.margin.cosine"      // %s s(a,p), %s s(a,n), %s m, %s loss
 	MarginCosineFar  ID = "lesson.margin.cosine-far"  //
 	MarginCosineNote ID = "lesson.margin.cosine-note" //
+	// The rows' labels, set in a column of their own (measured in cells).
+	MarginLabelPlain   ID = "lesson.margin.label.plain"
+	MarginLabelSquared ID = "lesson.margin.label.squared"
+	MarginLabelCosine  ID = "lesson.margin.label.cosine"
 
 	// The learn and lessons commands.
 	CLISummaryLearn     ID = "lesson.cli.summary-learn"
@@ -53,9 +57,10 @@ const (
 	CLIErrResetWithFile ID = "lesson.cli.err-reset-with-file" // %s: the file
 	CLILearnReset       ID = "lesson.cli.reset"               // %s: the progress file
 	CLILearnHeader      ID = "lesson.cli.learn-header"        // column titles, tab-separated
-	CLILearnTerminal    ID = "lesson.cli.learn-terminal"
-	CLILessonsHeader    ID = "lesson.cli.lessons-header" // column titles, tab-separated
-	ConvTextHeader      ID = "lesson.cli.conv-header"    // column titles, tab-separated
+	CLILearnTerminal    ID = "lesson.cli.learn-terminal"      // %s: the command line to run
+	CLIErrNoLesson      ID = "lesson.cli.err-no-lesson"       // %s: the argument
+	CLILessonsHeader    ID = "lesson.cli.lessons-header"      // column titles, tab-separated
+	ConvTextHeader      ID = "lesson.cli.conv-header"         // column titles, tab-separated
 	ConvTextTitle       ID = "lesson.cli.conv-title"
 	ConvTextNote        ID = "lesson.cli.conv-note"
 
@@ -85,7 +90,7 @@ const (
 	LearnListIntro          ID = "lesson.list-intro"
 	LearnStateTriplet       ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
 	LearnStateSquared       ID = "lesson.state-squared"     // %s: the loss, %s: its regime
-	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean
+	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
 	LearnStateHidden        ID = "lesson.state-hidden"
 	LearnStateHiddenNext    ID = "lesson.state-hidden-next"
 	LearnExplorePlayground  ID = "lesson.explore-playground"
@@ -119,12 +124,13 @@ var lessonsEN = map[ID]string{
 
 	CLISummaryLearn:   "the guided course: lessons that ask before they show",
 	CLISummaryLessons: "list the course's lessons",
-	CLISynopsisLearn: `Usage: losslab learn [--reset] [FILE]
+	CLISynopsisLearn: `Usage: losslab learn [--reset] [ID | FILE]
 
 Opens the guided course: lessons in order, each a few states of the
 playground with notes, and questions that ask you to predict a loss or a
 regime before the state is revealed. Progress is saved in
 $XDG_STATE_HOME/losslab/progress.json (default ~/.local/state/losslab/).
+ID opens that lesson of the course ('losslab lessons' lists the IDs).
 FILE runs your own lesson, a scenario file with question steps (see the
 README's "Learn" section); its errors name file:line and exit 2. Off a
 terminal it prints the list of lessons.`,
@@ -138,7 +144,8 @@ its steps and its questions.`,
 	CLIErrResetWithFile: "--reset clears the course's progress; it takes no file (%s)",
 	CLILearnReset:       "progress cleared (%s)",
 	CLILearnHeader:      "  	LESSON	QUESTIONS	TITLE",
-	CLILearnTerminal:    "Run 'losslab learn' on a terminal to take the lessons.",
+	CLILearnTerminal:    "Run '%s' on a terminal to take the lessons.",
+	CLIErrNoLesson:      "%s is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)",
 	CLILessonsHeader:    "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
 	ConvTextHeader:      "  convention	loss	formula	labels",
 	ConvTextTitle:       "contrastive loss of the two pairs under five conventions",
@@ -147,19 +154,22 @@ its steps and its questions.`,
 	KeyConventions: "conventions: the contrastive loss five ways, the margin three ways",
 	KeyLearn:       "learn",
 
-	ConvTitle:        "contrastive loss under five conventions (%d/%d) · v next",
-	MarginTitle:      "the triplet margin m = %s under three measures (%d/%d) · v next",
-	ConvIntro:        "the same two pairs as each paper or library computes them; [x]+ = max(x, 0):",
-	ConvLabelArticle: "y=1 same",
-	ConvLabelHadsell: "Y=0 similar",
-	ConvLabelTFA:     "y=1 similar",
-	ConvLabelPML:     "class labels",
-	ConvLabelTorch:   "y=±1, 1 similar",
-	MarginPlain:      "plain    d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
-	MarginSquared:    "squared  d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
-	MarginCosine:     "cosine   unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
-	MarginCosineFar:  "cosine   no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
-	MarginCosineNote: "similarities flip the inequality: the positive must be more similar, by m",
+	ConvTitle:          "contrastive loss under five conventions (%d/%d) · v next",
+	MarginTitle:        "the triplet margin m = %s under three measures (%d/%d) · v next",
+	ConvIntro:          "the same two pairs as each paper or library computes them; [x]+ = max(x, 0):",
+	ConvLabelArticle:   "y=1 same",
+	ConvLabelHadsell:   "Y=0 similar",
+	ConvLabelTFA:       "y=1 similar",
+	ConvLabelPML:       "class labels",
+	ConvLabelTorch:     "y=±1, 1 similar",
+	MarginPlain:        "d(a,n) − d(a,p) = %s must reach m: triplet loss %s",
+	MarginSquared:      "d(a,n)² − d(a,p)² = %s must reach m: loss %s (to ask what plain asks here: m·(d(a,p) + d(a,n)) = %s)",
+	MarginCosine:       "unit vectors, s = 1 − d²/2: s(a,p) = %s, s(a,n) = %s; s(a,p) − s(a,n) must reach m: loss %s",
+	MarginCosineFar:    "no two unit vectors are more than 2 apart: pick distances up to 2.00 to compare",
+	MarginLabelPlain:   "plain",
+	MarginLabelSquared: "squared",
+	MarginLabelCosine:  "cosine",
+	MarginCosineNote:   "similarities flip the inequality: the positive must be more similar, by m",
 
 	LearnKeyOpen:            "open lesson",
 	LearnKeyNext:            "next step",
@@ -186,9 +196,9 @@ its steps and its questions.`,
 	LearnListIntro:          "Lessons run in order. Each shows a state of the playground and asks you to predict before it reveals the answer. ✓ marks a finished lesson; enter opens the selected one where you left it.",
 	LearnStateTriplet:       "triplet          %s · %s",
 	LearnStateSquared:       "squared triplet  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
-	LearnStateContrastive:   "contrastive      %s + %s, mean %s",
+	LearnStateContrastive:   "contrastive      a-p %s · a-n %s · mean %s",
 	LearnStateHidden:        "losses hidden until you answer",
-	LearnStateHiddenNext:    "losses hidden: the next step asks about this state",
+	LearnStateHiddenNext:    "losses hidden: they would answer the next step's question",
 	LearnExplorePlayground:  "Press e to explore this state in the playground; esc there brings you back here.",
 	LearnExploreBatch:       "Press e to open the batch view of the %s demo at this margin; esc there brings you back here.",
 	LearnExploring:          "%s · exploring · esc returns to the lesson",

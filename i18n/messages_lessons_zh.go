@@ -23,11 +23,12 @@ var lessonsZH = map[ID]string{
 
 	CLISummaryLearn:   "引导课程：先让你预测，再揭示答案的课",
 	CLISummaryLessons: "列出课程中的课",
-	CLISynopsisLearn: `用法：losslab learn [--reset] [FILE]
+	CLISynopsisLearn: `用法：losslab learn [--reset] [ID | FILE]
 
 打开引导课程：按顺序排列的课，每课是演练场的几个状态加上说明，
 还有在揭示状态之前请你预测损失或难度的问题。进度保存在
 $XDG_STATE_HOME/losslab/progress.json（默认 ~/.local/state/losslab/）。
+ID 打开课程中的那一课（'losslab lessons' 列出所有 ID）。
 FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Learn" 一节）；
 其中的错误会指出 file:line 并以状态 2 退出。不在终端上时，列出所有课。`,
 	CLISynopsisLessons: `用法：losslab lessons [--json]
@@ -39,7 +40,8 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	CLIErrResetWithFile: "--reset 清除课程进度，不接受文件（%s）",
 	CLILearnReset:       "进度已清除（%s）",
 	CLILearnHeader:      "  	课	问题	标题",
-	CLILearnTerminal:    "请在终端上运行 'losslab learn' 来上课。",
+	CLILearnTerminal:    "请在终端上运行 '%s' 来上课。",
+	CLIErrNoLesson:      "%s 既不是课程文件，也不是课的 ID（'losslab lessons' 列出所有 ID）",
 	CLILessonsHeader:    "#	ID	步数	问题	标题	涵盖",
 	ConvTextHeader:      "  约定	损失	公式	标签",
 	ConvTextTitle:       "两对样本在五种约定下的对比损失",
@@ -48,19 +50,22 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	KeyConventions: "约定：对比损失的五种写法，间隔的三种度量",
 	KeyLearn:       "课程",
 
-	ConvTitle:        "五种约定下的对比损失（%d/%d）· v 下一页",
-	MarginTitle:      "三元组间隔 m = %s 在三种度量下（%d/%d）· v 下一页",
-	ConvIntro:        "同样的两对样本，按各论文或库的算法；[x]+ = max(x, 0)：",
-	ConvLabelArticle: "y=1 同类",
-	ConvLabelHadsell: "Y=0 相似",
-	ConvLabelTFA:     "y=1 相似",
-	ConvLabelPML:     "类别标签",
-	ConvLabelTorch:   "y=±1，1 相似",
-	MarginPlain:      "距离     d(a,n) − d(a,p) = %s 须达到 m：三元组损失 %s",
-	MarginSquared:    "平方     d(a,n)² − d(a,p)² = %s 须达到 m：损失 %s（要与距离形式要求相同，此处的间隔为 m·(d(a,p) + d(a,n)) = %s）",
-	MarginCosine:     "余弦     单位向量，s = 1 − d²/2：s(a,p) = %s，s(a,n) = %s；s(a,p) − s(a,n) 须达到 m：损失 %s",
-	MarginCosineFar:  "余弦     两个单位向量的距离不超过 2：把距离调到 2.00 以内再比较",
-	MarginCosineNote: "用相似度时不等式反过来：正样本须更相似，至少多 m",
+	ConvTitle:          "五种约定下的对比损失（%d/%d）· v 下一页",
+	MarginTitle:        "三元组间隔 m = %s 在三种度量下（%d/%d）· v 下一页",
+	ConvIntro:          "同样的两对样本，按各论文或库的算法；[x]+ = max(x, 0)：",
+	ConvLabelArticle:   "y=1 同类",
+	ConvLabelHadsell:   "Y=0 相似",
+	ConvLabelTFA:       "y=1 相似",
+	ConvLabelPML:       "类别标签",
+	ConvLabelTorch:     "y=±1，1 相似",
+	MarginPlain:        "d(a,n) − d(a,p) = %s 须达到 m：三元组损失 %s",
+	MarginSquared:      "d(a,n)² − d(a,p)² = %s 须达到 m：损失 %s（要与距离形式要求相同，此处的间隔为 m·(d(a,p) + d(a,n)) = %s）",
+	MarginCosine:       "单位向量，s = 1 − d²/2：s(a,p) = %s，s(a,n) = %s；s(a,p) − s(a,n) 须达到 m：损失 %s",
+	MarginCosineFar:    "两个单位向量的距离不超过 2：把距离调到 2.00 以内再比较",
+	MarginLabelPlain:   "距离",
+	MarginLabelSquared: "平方",
+	MarginLabelCosine:  "余弦",
+	MarginCosineNote:   "用相似度时不等式反过来：正样本须更相似，至少多 m",
 
 	LearnKeyOpen:            "打开这课",
 	LearnKeyNext:            "下一步",
@@ -87,9 +92,9 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	LearnListIntro:          "课按顺序进行。每课展示演练场的一个状态，并在揭示答案之前请你预测。✓ 表示已完成的课；enter 从你上次离开的地方打开所选的课。",
 	LearnStateTriplet:       "三元组损失      %s · %s",
 	LearnStateSquared:       "平方三元组损失  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
-	LearnStateContrastive:   "对比损失        %s + %s，均值 %s",
+	LearnStateContrastive:   "对比损失        a-p %s · a-n %s · 均值 %s",
 	LearnStateHidden:        "回答之前隐藏损失",
-	LearnStateHiddenNext:    "损失已隐藏：下一步要问这个状态",
+	LearnStateHiddenNext:    "损失已隐藏：它们会透露下一步问题的答案",
 	LearnExplorePlayground:  "按 e 在演练场中探索这个状态；在那里按 esc 回到这里。",
 	LearnExploreBatch:       "按 e 以这个间隔打开 %s 演示数据的批次视图；在那里按 esc 回到这里。",
 	LearnExploring:          "%s · 探索中 · esc 回到这课",

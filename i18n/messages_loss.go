@@ -62,7 +62,7 @@ var reducerNames = map[string]ID{
 var lossEN = map[ID]string{
 	LossVariantsHeading: "variants",
 	LossVariantsLine:    "variants: %s",
-	LossWithParams:      "%[1]s, %[2]s",
+	LossWithParams:      "%[1]s at %[2]s",
 	LossTemperature:     "τ = %s",
 	LossPairMean:        "%s, mean",
 	LossEquals:          "at %[1]s this is the %[2]s",
@@ -76,7 +76,7 @@ var lossEN = map[ID]string{
 	LossEqualsShort:     "%[1]s at %[2]s is %[3]s",
 	LossFlagTemperature: "temperature τ > 0 of the losses that use one (InfoNCE; default 0.1, at 1 it is the soft-margin triplet)",
 	LossErrNotPositive:  "%s must be > 0",
-	LossValueNoted:      "%[1]s = %[2]s; %[3]s",
+	LossValueNoted:      "%[1]s: %[2]s; %[3]s",
 
 	"loss.miner-short.all-pairs":        "all pairs",
 	"loss.miner-short.all-triplets":     "all",

@@ -5,7 +5,7 @@ package i18n
 var lossZH = map[ID]string{
 	LossVariantsHeading: "变体",
 	LossVariantsLine:    "变体：%s",
-	LossWithParams:      "%[1]s，%[2]s",
+	LossWithParams:      "%[1]s 在 %[2]s 时",
 	LossTemperature:     "τ = %s",
 	LossPairMean:        "%s，均值",
 	LossEquals:          "在 %[1]s 时即为%[2]s",
@@ -19,7 +19,7 @@ var lossZH = map[ID]string{
 	LossEqualsShort:     "%[1]s 在 %[2]s 时即为%[3]s",
 	LossFlagTemperature: "使用温度的损失（InfoNCE）的温度 τ > 0（默认 0.1；为 1 时即软间隔三元组损失）",
 	LossErrNotPositive:  "%s 必须 > 0",
-	LossValueNoted:      "%[1]s = %[2]s；%[3]s",
+	LossValueNoted:      "%[1]s：%[2]s；%[3]s",
 
 	"loss.miner-short.all-pairs":        "所有对",
 	"loss.miner-short.all-triplets":     "全部",

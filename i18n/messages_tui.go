@@ -11,6 +11,7 @@ const (
 	KeyDecFine        ID = "tui.key.dec-fine"
 	KeyIncFine        ID = "tui.key.inc-fine"
 	KeyToggle         ID = "tui.key.toggle"
+	KeyToggleLabel    ID = "tui.key.toggle-label" // the arrows on a label
 	KeyEdit           ID = "tui.key.edit"
 	KeyConfirm        ID = "tui.key.confirm"
 	KeyCancel         ID = "tui.key.cancel"
@@ -37,15 +38,17 @@ const (
 	KeyMarginDownFine ID = "tui.key.margin-down-fine"
 	KeyMarginUpFine   ID = "tui.key.margin-up-fine"
 	KeyDistance       ID = "tui.key.distance"
+	KeyCloseHelp      ID = "tui.key.close-help"
 
 	// Playground status lines.
-	AtMaximum           ID = "tui.at-maximum"             // field label, its maximum
-	AtMinimum           ID = "tui.at-minimum"             // field label, its minimum
-	TypeSameOrDifferent ID = "tui.type-same-or-different" // what was typed
-	NotANumber          ID = "tui.not-a-number"           // what was typed
-	NothingToUndo       ID = "tui.nothing-to-undo"
-	NoScenario          ID = "tui.no-scenario"
-	NoStepsToPlay       ID = "tui.no-steps-to-play"
+	AtMaximum     ID = "tui.at-maximum"   // field label, its maximum
+	AtMinimum     ID = "tui.at-minimum"   // field label, its minimum
+	NotANumber    ID = "tui.not-a-number" // what was typed
+	NothingToUndo ID = "tui.nothing-to-undo"
+	NoScenario    ID = "tui.no-scenario"
+	NoStepsToPlay ID = "tui.no-steps-to-play"
+	AtLastStep    ID = "tui.at-last-step" // the last step's number
+	AtFirstStep   ID = "tui.at-first-step"
 
 	// Notes written into a recorded session file (the rest is scenarios').
 	NoteReset ID = "tui.note-reset"
@@ -79,6 +82,7 @@ var tuiEN = map[ID]string{
 	KeyDecFine:        "−0.01",
 	KeyIncFine:        "+0.01",
 	KeyToggle:         "toggle/play",
+	KeyToggleLabel:    "toggle",
 	KeyEdit:           "type",
 	KeyConfirm:        "take value",
 	KeyCancel:         "stop typing",
@@ -105,14 +109,16 @@ var tuiEN = map[ID]string{
 	KeyMarginDownFine: "margin −0.01",
 	KeyMarginUpFine:   "margin +0.01",
 	KeyDistance:       "distance",
+	KeyCloseHelp:      "close the keys",
 
-	AtMaximum:           "%s is at its maximum %s",
-	AtMinimum:           "%s is at its minimum %s",
-	TypeSameOrDifferent: "%q: type same or different",
-	NotANumber:          "%q is not a number",
-	NothingToUndo:       "nothing to undo",
-	NoScenario:          "no scenario to replay: press ] for the presets",
-	NoStepsToPlay:       "this scenario has no steps to play",
+	AtMaximum:     "%s is at its maximum %s",
+	AtMinimum:     "%s is at its minimum %s",
+	NotANumber:    "%q is not a number",
+	NothingToUndo: "nothing to undo",
+	NoScenario:    "no scenario to replay: press ] for the presets",
+	NoStepsToPlay: "this scenario has no steps to play",
+	AtLastStep:    "at the last step (%d): , goes back, r restarts",
+	AtFirstStep:   "at the start (step 0): . goes on",
 
 	NoteReset: "reset",
 	NoteUndo:  "undo",

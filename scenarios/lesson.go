@@ -277,16 +277,25 @@ func (p *parser) choiceTexts(items []any, i int, key string) ([]string, error) {
 	return out, nil
 }
 
-// number is a decoded TOML number as a finite float64.
+// number is a decoded TOML number as a finite float64; -0 reads as 0, so
+// that no answer shows a sign on zero.
 func number(v any) (float64, bool) {
 	switch n := v.(type) {
 	case float64:
+		if n == 0 {
+			return 0, true
+		}
 		return n, !math.IsNaN(n) && !math.IsInf(n, 0)
 	case int64:
 		return float64(n), true
 	}
 	return 0, false
 }
+
+// StepsShown is a lesson's number of steps as the learner goes through
+// them: the start (the description) and each [[step]]. The lesson header
+// ("step i/n") and `losslab lessons` (text and JSON) both count this.
+func (s *Scenario) StepsShown() int { return s.Len() }
 
 // Questions counts the steps that ask a question.
 func (s *Scenario) Questions() int {

@@ -184,3 +184,21 @@ func TestCollapseHasZeroEmbeddingGradient(t *testing.T) {
 		t.Error("the lesson no longer says what this test checks")
 	}
 }
+
+// In a lesson ←, → and ↑/↓ step and scroll; they act on values only in the
+// mode a step opens with e. A note that names those keys says to press e
+// first, in every language.
+func TestLessonNotesNameEBeforeModeKeys(t *testing.T) {
+	for _, l := range Lessons() {
+		for i, st := range l.Steps {
+			for _, note := range []string{st.Note, st.NoteZH} {
+				if strings.ContainsAny(note, "←→↑↓") && st.Mode.Kind == ModeNone {
+					t.Errorf("%s step %d names keys that only step the lesson: %q", l.Name, i+1, note)
+				}
+				if strings.ContainsAny(note, "←→↑↓") && !strings.Contains(note, "press e") && !strings.Contains(note, "Press e") && !strings.Contains(note, "按 e") {
+					t.Errorf("%s step %d names the mode's keys without e: %q", l.Name, i+1, note)
+				}
+			}
+		}
+	}
+}

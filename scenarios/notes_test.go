@@ -177,6 +177,19 @@ var claims = []claim{
 	{regexp.MustCompile(`more than a margin (?:away|farther)`), func(f facts, _ []string) string {
 		return holds(f.s.DAN > f.s.DAP+f.s.Margin+loss.Tol, "d(a,n) > d(a,p) + m")
 	}},
+	// The contrastive gradient ½·d(a,p) is the mean's (over the two pairs);
+	// the panel's ∂L/∂d on the a-p row is that pair's own term's, d(a,p). A
+	// note quoting ½·d(a,p) must say which L it is.
+	{regexp.MustCompile(`([^.;:]*)½·d\(a,p\)`), func(f facts, m []string) string {
+		mean := f.contrastive.Terms[0].Grad[0] / 2 // core's a-p term gradient, over the two pairs
+		switch {
+		case !strings.Contains(m[1], "mean"):
+			return "½·d(a,p) is the gradient of the mean over the pairs, and the note does not say so"
+		case math.Abs(mean-f.s.DAP/2) > 1e-12:
+			return fmt.Sprintf("the mean's gradient on d(a,p) is %v, not ½·d(a,p)", mean)
+		}
+		return ""
+	}},
 	{regexp.MustCompile(`is not a valid triplet`), func(f facts, _ []string) string { return holds(!f.ev.Valid, "an invalid triplet") }},
 	{regexp.MustCompile(`triplet is valid`), func(f facts, _ []string) string { return holds(f.ev.Valid, "a valid triplet") }},
 }

@@ -13,6 +13,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
@@ -110,7 +111,7 @@ type FileError struct {
 	File string
 	Line int // 0 only for problems with the file itself (a directory, a FIFO)
 	ID   i18n.ID
-	Args []any // arguments of the message; an i18n.ID argument is looked up too
+	Args []any // arguments of the message; an i18n.ID argument is looked up too, a localized error rendered
 }
 
 func (e *FileError) Error() string { return e.Text(i18n.Printer{}) }
@@ -121,6 +122,8 @@ func (e *FileError) Text(p i18n.Printer) string {
 	for i, a := range e.Args {
 		if id, ok := a.(i18n.ID); ok {
 			a = p.T(id)
+		} else if l, ok := a.(interface{ Text(i18n.Printer) string }); ok {
+			a = l.Text(p)
 		}
 		args[i] = a
 	}
@@ -325,7 +328,7 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 			}
 			y, err := loss.ParseLabel(s)
 			if err != nil {
-				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenLabelValue, f.Key(), termsafe.String(s))
+				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), explain.NewInputError(err, termsafe.String(s)))
 			}
 			cur = cur.WithLabel(f, y)
 			continue
@@ -341,7 +344,7 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 		}
 		h, err := f.Value(x)
 		if err != nil {
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), err.Error())
+			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), explain.NewInputError(err, ""))
 		}
 		cur = cur.WithValue(f, h)
 	}

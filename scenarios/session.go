@@ -20,6 +20,7 @@ var ErrSessionFull = errors.New("session full")
 // the time when it turns the session into a Scenario, and writes that.
 type Session struct {
 	preset string // scenario in use at the start; "" for none
+	file   string // the file preset was read from; "" for a built-in one
 	start  grid.State
 	cur    grid.State
 	steps  []sessionStep
@@ -45,6 +46,21 @@ const (
 // ("" for none), which the recording's title names.
 func NewSession(start grid.State, preset string) *Session {
 	return &Session{preset: preset, start: start, cur: start, bytes: headerBudget + 2*len(preset)}
+}
+
+// NewSessionFrom starts a recording at start opened on sc (nil for none), a
+// preset or a scenario file, which the recording's title names either way.
+func NewSessionFrom(start grid.State, sc *Scenario) *Session {
+	switch {
+	case sc == nil || sc.Source == SourceLesson || sc.Source == "":
+		return NewSession(start, "")
+	case sc.Source == "preset":
+		return NewSession(start, sc.Name)
+	}
+	s := NewSession(start, sc.Name)
+	s.file = sc.Source
+	s.bytes += 2 * len(sc.Source)
+	return s
 }
 
 // Record adds the change to s with its note (sanitised, as a loaded note
@@ -109,7 +125,10 @@ func (s *Session) Current() grid.State { return s.cur }
 // description and preset-switch notes in p's language.
 func (s *Session) Scenario(p i18n.Printer, at time.Time) *Scenario {
 	title := p.T(i18n.ScenSessionName)
-	if s.preset != "" {
+	switch {
+	case s.file != "":
+		title = p.T(i18n.ScenSessionNameFromFile, termsafe.String(s.preset), termsafe.String(s.file))
+	case s.preset != "":
 		title = p.T(i18n.ScenSessionNameFrom, termsafe.String(s.preset))
 	}
 	out := &Scenario{

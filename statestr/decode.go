@@ -1,6 +1,7 @@
 package statestr
 
 import (
+	"errors"
 	"strconv"
 	"strings"
 
@@ -169,11 +170,11 @@ func parseNumber(key, value string) (grid.Hundredths, error) {
 	if err != nil || !plain { // no exponents, signs, Inf, NaN or hex
 		return 0, fieldErr(key, value, i18n.StateReasonNumber)
 	}
-	v, err := grid.ToHundredths(x)
-	if err != nil {
+	v, err := f.Value(x)
+	switch {
+	case errors.Is(err, grid.ErrOffGrid):
 		return 0, fieldErr(key, value, i18n.StateReasonGrid)
-	}
-	if v < 0 || v > f.Max() {
+	case err != nil:
 		return 0, fieldErr(key, value, i18n.StateReasonRange, number(f.Max()))
 	}
 	if number(v) != value {

@@ -95,7 +95,7 @@ func TestAppSwitchKeepsState(t *testing.T) {
 // Below the minimum size one line says so and no key but quit acts.
 func TestAppTooSmallDropsKeys(t *testing.T) {
 	a := newApp(t, ModePlayground, 60, 20)
-	if v := a.View(); v != "terminal too small: need 80×24 (now 60×20)" {
+	if v := a.View(); v != "terminal too small: need 80×24 (now 60×20) · q quits" {
 		t.Errorf("view %q", v)
 	}
 	for _, k := range []string{"right", "tab", "down", "w"} {

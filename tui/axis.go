@@ -67,6 +67,7 @@ func yTicks(lo, hi float64, rows int) ticks {
 	row := func(v float64) int {
 		return (4*rows - 1 - int(math.Round(math.Round((v-lo)*dots/(hi-lo)*1e6)/1e6))) / 4
 	}
+	var first *ticks
 	for _, step := range tickSteps {
 		vs := multiples(lo, hi, step)
 		if len(vs) < 2 || len(vs) > max(2, rows/gap+1) {
@@ -79,9 +80,21 @@ func yTicks(lo, hi float64, rows int) ticks {
 				break
 			}
 		}
-		if ok {
-			return ticks{vs, decimalsOf(step, false)}
+		if !ok {
+			continue
 		}
+		t := ticks{vs, decimalsOf(step, false)}
+		// In a graph of a few rows an unlabelled top row is a third of the
+		// axis with no value: prefer ticks that label it, if any do.
+		if rows > 4 || row(vs[len(vs)-1]) == 0 {
+			return t
+		}
+		if first == nil {
+			first = &t
+		}
+	}
+	if first != nil {
+		return *first
 	}
 	return ticks{[]float64{lo, hi}, 2}
 }

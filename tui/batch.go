@@ -213,6 +213,8 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, switchMode(ModeTrain)
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
+	case key.Matches(msg, k.CloseHelp):
+		m.help.ShowAll = false
 	case m.data.X == nil: // no data: nothing to recompute
 	case key.Matches(msg, k.MarginDown):
 		return m.setMargin(-coarseStep)
@@ -271,8 +273,11 @@ func (m BatchModel) View() string {
 	helpH := lipgloss.Height(helpView)
 	room := m.height - len(lines) - helpH
 	switch {
-	case m.err != nil:
-		lines = append(lines, st.Error.Render("✗ "+termsafe.String(m.err.Error())), p.T(i18n.BatchErrorQuit))
+	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
+		for _, l := range wrapWords("✗ "+termsafe.String(m.err.Error()), m.width) {
+			lines = append(lines, st.Error.Render(l))
+		}
+		lines = append(lines, wrapWords(p.T(i18n.BatchErrorQuit), m.width)...)
 	case m.res == nil:
 		lines = append(lines, p.T(i18n.BatchFirstResult))
 	default:

@@ -168,3 +168,30 @@ func TestBatchViewGolden(t *testing.T) {
 	m = finish(t, m, m.Init())
 	golden.RequireEqual(t, []byte(m.View()))
 }
+
+// esc in the batch view closes its help and otherwise does nothing: it
+// never quits the app (and loses the playground's state); q quits.
+func TestBatchEscNeverQuits(t *testing.T) {
+	a := newApp(t, ModeBatch, 100, 34)
+	a = send(t, a, keyMsg("?"))
+	if !strings.Contains(a.View(), "close the keys") {
+		t.Fatalf("the full help does not offer esc:\n%s", a.View())
+	}
+	for i := 0; i < 2; i++ {
+		next, cmd := a.Update(keyMsg("esc"))
+		a = next.(App)
+		if cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("esc %d quit the app", i+1)
+			}
+		}
+	}
+	if strings.Contains(a.View(), "close the keys") || a.Current() != ModeBatch {
+		t.Errorf("esc did not close the help:\n%s", a.View())
+	}
+	if _, cmd := a.Update(keyMsg("q")); cmd == nil {
+		t.Error("q no longer quits")
+	} else if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Error("q no longer quits")
+	}
+}

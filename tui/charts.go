@@ -184,12 +184,15 @@ func (m Model) renderChart(w, h int) string {
 	default:
 		n := len(m.history)
 		top := m.historyTop()
-		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: top},
-			view{1, math.Max(float64(n), 2), 0, top, true, true}, m.historyPlot)
-		count := pr.T(i18n.ChartHistoryStates, numfmt.Count(int64(n)))
-		if n == 1 {
-			count = pr.T(i18n.ChartHistoryState)
+		// One state is x = 1 in the middle of [0.5, 1.5]: an axis to 2 would
+		// label a state that does not exist.
+		lo, hi := 1.0, float64(n)
+		if n < 2 {
+			lo, hi = 0.5, 1.5
 		}
+		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: top},
+			view{lo, hi, 0, top, true, true}, m.historyPlot)
+		count := pr.N(i18n.ChartHistoryStates, int64(n), numfmt.Count(int64(n)))
 		legend := newRow(w)
 		legend.put(e.plot.left(), pr.T(i18n.ChartHistoryLegend, count), st.Dim)
 		return legend.String() + "\n" + e.pic.with()
@@ -251,7 +254,7 @@ func (m Model) heatLegend(w int, top float64) string {
 	}
 	var strip strings.Builder
 	for _, c := range st.Heat {
-		strip.WriteString(lipgloss.NewStyle().Background(c).Render(" "))
+		strip.WriteString(st.Base.Background(c).Render(" "))
 	}
 	text := pr.T(i18n.ChartHeatColour, topS)
 	return padLines("0 "+strip.String()+" "+st.Dim.Render(fitFirst(w-len(st.Heat)-3, text, topS)), w, 1)

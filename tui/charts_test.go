@@ -178,3 +178,42 @@ func TestHistorySingleState(t *testing.T) {
 		}
 	}
 }
+
+// The history chart of one state labels its x axis 1 only: "1 … 2" beside
+// "1 state" named a state that does not exist.
+func TestHistoryOfOneStateHasOneXLabel(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	for m.chart != chartHistory {
+		m = press(t, m, "c")
+	}
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "└") && i+1 < len(lines) {
+			labels := strings.Fields(strings.Trim(lines[i+1], "│ "))
+			if len(labels) != 1 || labels[0] != "1" {
+				t.Errorf("one state's x labels are %q:\n%s", labels, strings.Join(lines, "\n"))
+			}
+			return
+		}
+	}
+	t.Fatalf("no x axis:\n%s", strings.Join(lines, "\n"))
+}
+
+// A y axis of a few rows labels its top row: the 80×24 heatmap (three rows
+// over 0 to 3) read 2.0 and 0.0 with the top third unlabelled.
+func TestFewRowsLabelTheTop(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	for m.chart != chartHeatmap {
+		m = press(t, m, "c")
+	}
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	for i, l := range lines {
+		if strings.Contains(l, "shade") || strings.Contains(l, "blank = 0") { // the legend; the graph's top row follows
+			if !strings.Contains(lines[i+1], "┤") {
+				t.Errorf("the heatmap's top row has no label:\n%s", strings.Join(lines, "\n"))
+			}
+			return
+		}
+	}
+	t.Fatalf("no heatmap legend:\n%s", strings.Join(lines, "\n"))
+}

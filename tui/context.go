@@ -43,5 +43,18 @@ func NewContext(r *lipgloss.Renderer, p i18n.Printer) *Context {
 	}
 }
 
+// hosted is the context for a mode the course hosts on a step's state: the
+// keys that would leave for another of the app's modes (tab, g) are
+// disabled, so that they neither land in the app's own playground, away
+// from the exploration, nor show in the hosted mode's help; esc returns to
+// the lesson instead.
+func (c *Context) hosted() *Context {
+	h := *c
+	h.Keys.Playground.Mode.SetEnabled(false)
+	h.Keys.Playground.Learn.SetEnabled(false)
+	h.Keys.Batch.Mode.SetEnabled(false)
+	return &h
+}
+
 // tooSmall reports whether the window is below the minimum every mode needs.
 func (c *Context) tooSmall() bool { return c.Width < MinWidth || c.Height < MinHeight }

@@ -70,18 +70,36 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 		return []string{err.Error()}
 	}
 	squared, _ := ev.Result(loss.SquaredTripletID)
-	texts := []string{
-		p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss)),
-		p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredEquivalent)),
+	type row struct{ label, text string }
+	rows := []row{
+		{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss))},
+		{p.T(i18n.MarginLabelSquared), p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredEquivalent))},
 	}
 	if ms.OnSphere {
-		texts = append(texts, p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet)), p.T(i18n.MarginCosineNote))
+		rows = append(rows, row{p.T(i18n.MarginLabelCosine), p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet))},
+			row{"", p.T(i18n.MarginCosineNote)})
 	} else {
-		texts = append(texts, p.T(i18n.MarginCosineFar))
+		rows = append(rows, row{p.T(i18n.MarginLabelCosine), p.T(i18n.MarginCosineFar)})
+	}
+	// The labels are a column as wide as the widest in cells; each text
+	// wraps beside it, its continuation lines indented to the column.
+	labelW := 0
+	for _, r := range rows {
+		labelW = max(labelW, ansi.StringWidth(r.label)+2)
 	}
 	var lines []string
-	for _, t := range texts {
-		lines = append(lines, fitOrWrap(t, w)...)
+	for _, r := range rows {
+		if r.label == "" { // a note on the rows above: the whole width
+			lines = append(lines, wrapWords(r.text, w)...)
+			continue
+		}
+		for i, l := range wrapWords(r.text, max(w-labelW, 1)) {
+			lead := strings.Repeat(" ", labelW)
+			if i == 0 {
+				lead = r.label + strings.Repeat(" ", labelW-ansi.StringWidth(r.label))
+			}
+			lines = append(lines, lead+l)
+		}
 	}
 	return lines
 }

@@ -9,6 +9,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 )
 
@@ -33,7 +34,7 @@ type editor struct {
 
 	editing  bool
 	input    textinput.Model
-	inputErr string
+	inputErr *typingError
 }
 
 type historyPoint struct{ triplet, contrastive float64 }
@@ -103,7 +104,7 @@ func (e *editor) toggled() grid.State {
 // startTyping opens the typing field empty, with the current value as its
 // placeholder: what the user types replaces the value.
 func (e *editor) startTyping() {
-	e.editing, e.inputErr = true, ""
+	e.editing, e.inputErr = true, nil
 	e.input.Reset()
 	if e.selected.IsLabel() {
 		e.input.Placeholder = e.state.Label(e.selected).String()
@@ -114,8 +115,18 @@ func (e *editor) startTyping() {
 }
 
 func (e *editor) stopTyping() {
-	e.editing, e.inputErr = false, ""
+	e.editing, e.inputErr = false, nil
 	e.input.Blur()
+}
+
+// typingError is what is wrong with typed text, in full and in fewer words
+// for a note too narrow for the full text (a note says less rather than cut).
+type typingError struct{ long, short string }
+
+func (e typingError) Error() string { return e.long }
+
+func refusal(e *explain.InputError, p i18n.Printer) typingError {
+	return typingError{e.Text(p), e.Short(p)}
 }
 
 // errKeepValue is parseInput's answer to an empty field: keep the value.
@@ -131,17 +142,18 @@ func (e *editor) parseInput(text string, p i18n.Printer) (grid.State, error) {
 	if f.IsLabel() {
 		y, err := loss.ParseLabel(text) // the aliases flags and files accept too
 		if err != nil {
-			return e.state, errors.New(p.T(i18n.TypeSameOrDifferent, text))
+			return e.state, refusal(explain.NewInputError(err, text), p)
 		}
 		return e.state.WithLabel(f, y), nil
 	}
 	x, err := strconv.ParseFloat(text, 64)
 	if err != nil {
-		return e.state, errors.New(p.T(i18n.NotANumber, text))
+		msg := p.T(i18n.NotANumber, text)
+		return e.state, typingError{msg, msg}
 	}
 	h, err := f.Value(x)
 	if err != nil {
-		return e.state, err
+		return e.state, refusal(explain.NewInputError(err, ""), p)
 	}
 	return e.state.WithValue(f, h), nil
 }

@@ -39,7 +39,11 @@ func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
 	section(p.T(i18n.HelpKeysHead))
 	var bindings []key.Binding
 	for _, group := range keys.FullHelp() {
-		bindings = append(bindings, group...)
+		for _, b := range group {
+			if b.Enabled() { // a disabled key does nothing here: do not offer it
+				bindings = append(bindings, b)
+			}
+		}
 	}
 	keyW := 0
 	for _, b := range bindings {

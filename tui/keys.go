@@ -4,6 +4,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/core/grid"
 	"losslab/i18n"
 )
 
@@ -40,9 +41,14 @@ type KeyMap struct {
 	State, Figure           key.Binding // share: the state string; the chart as a figure
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
+	// IncLabel is Inc's help entry on a label, which the arrows toggle.
+	IncLabel key.Binding
 	// replay is set while a scenario is loaded: the short help then lists
 	// the replay keys.
 	replay bool
+	// label is set while a label is selected: the short help then says
+	// what the arrows do to it.
+	label bool
 }
 
 // BatchKeyMap is every key the batch view answers to.
@@ -52,6 +58,10 @@ type BatchKeyMap struct {
 	Figure                                 key.Binding // the distributions as an SVG
 	Mode                                   key.Binding // to the next mode (training)
 	Help, Quit                             key.Binding
+	// CloseHelp is esc while the full help is open; esc never quits, so
+	// that leaving a help screen cannot end the app and lose the others'
+	// state (q quits, as in every mode).
+	CloseHelp key.Binding
 }
 
 // NewKeys returns the key maps with help texts from p.
@@ -66,6 +76,7 @@ func NewKeys(p i18n.Printer) Keys {
 			Down:         b("↓/j", i18n.KeyDown, "down", "j"),
 			Dec:          b("←/h", i18n.KeyDec, "left", "h"),
 			Inc:          b("→/l", i18n.KeyInc, "right", "l"),
+			IncLabel:     b("→/l", i18n.KeyToggleLabel, "right", "l"),
 			DecFine:      b("⇧←/H", i18n.KeyDecFine, "shift+left", "H"),
 			IncFine:      b("⇧→/L", i18n.KeyIncFine, "shift+right", "L"),
 			Toggle:       b("space", i18n.KeyToggle, " "),
@@ -102,7 +113,8 @@ func NewKeys(p i18n.Printer) Keys {
 			Figure:     b("f", i18n.KeyBatchFigure, "f"),
 			Mode:       b("tab", i18n.KeyToTrain, "tab"),
 			Help:       b("?", i18n.KeyHelp, "?"),
-			Quit:       b("q/esc", i18n.KeyQuit, "q", "esc", "ctrl+c"),
+			Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
+			CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
 		},
 		Learn: newLearnKeys(b),
 	}
@@ -118,7 +130,17 @@ func (k KeyMap) ShortHelp() []key.Binding {
 	if k.replay {
 		return []key.Binding{k.Play, k.Next, k.Prev, k.NextScene, k.Help, k.Quit}
 	}
-	return []key.Binding{k.Down, k.Inc, k.Edit, k.Chart, k.Learn, k.Mode, k.Help, k.Quit}
+	inc := k.Inc
+	if k.label {
+		inc = k.IncLabel
+	}
+	return []key.Binding{k.Down, inc, k.Edit, k.Chart, k.Learn, k.Mode, k.Help, k.Quit}
+}
+
+// forSelection is k with the short help for field f selected.
+func (k KeyMap) forSelection(f grid.Field) KeyMap {
+	k.label = f.IsLabel()
+	return k
 }
 
 // FullHelp is shown by '?': columns of six, so that it fits the six rows
@@ -142,7 +164,7 @@ func (k BatchKeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?' in the batch view.
 func (k BatchKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.Quit}}
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.CloseHelp, k.Quit}}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

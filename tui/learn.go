@@ -15,6 +15,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/trainview"
 )
 
 // LearnConfig is what the guided course starts with.
@@ -26,6 +27,8 @@ type LearnConfig struct {
 	ProgressPath string
 	// Open starts in the first lesson instead of the list (a user's file).
 	Open bool
+	// OpenLesson, if set, starts in the lesson of that ID instead of the list.
+	OpenLesson string
 }
 
 // LearnKeyMap is every key the course answers to. Which ones act depends on
@@ -33,7 +36,7 @@ type LearnConfig struct {
 type LearnKeyMap struct {
 	Up, Down, Open       key.Binding // the list
 	Next, Prev, Explore  key.Binding // a lesson's steps
-	NextLesson           key.Binding
+	NextLesson, ToList   key.Binding // enter at a lesson's end: the next one, or after the last the list
 	Answer, Skip         key.Binding // a question
 	Back                 key.Binding // to the list, or from exploring to the lesson
 	Return, Scroll, Pick key.Binding // help entries only: esc while exploring, ↑/↓ in long text and in choices
@@ -50,6 +53,7 @@ func newLearnKeys(b func(string, i18n.ID, ...string) key.Binding) LearnKeyMap {
 		Prev:       b("←", i18n.LearnKeyPrev, "left", "h"),
 		Explore:    b("e", i18n.LearnKeyExplore, "e"),
 		NextLesson: b("enter", i18n.LearnKeyNextLesson, "enter"),
+		ToList:     b("enter", i18n.LearnKeyBack, "enter"),
 		Answer:     b("enter", i18n.LearnKeyAnswer, "enter"),
 		Skip:       b("tab", i18n.LearnKeySkip, "tab"),
 		Back:       b("esc", i18n.LearnKeyBack, "esc"),
@@ -145,6 +149,12 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 	if cfg.Open && len(m.lessons) > 0 {
 		m.openLesson(0, 0)
 	}
+	for i, l := range m.lessons {
+		if cfg.OpenLesson != "" && l.Name == cfg.OpenLesson {
+			m.cursor = i
+			m.openLesson(i, 0)
+		}
+	}
 	return m
 }
 
@@ -191,7 +201,7 @@ func (m LearnModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 		if m.child != nil {
-			return m.toChild(msg)
+			return m.toChild(m.childSize())
 		}
 		return m, nil
 	case tea.KeyMsg:
@@ -216,7 +226,7 @@ func (m LearnModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	switch m.screen {
 	case screenExploring:
-		if key.Matches(msg, k.Back) && !m.childTyping() {
+		if key.Matches(msg, k.Back) && !m.childTakesEsc() {
 			m.leaveChild()
 			return m, nil
 		}
@@ -236,7 +246,7 @@ func (m LearnModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Explore) && m.currentStep() != nil && m.currentStep().Mode.Kind != scenarios.ModeNone:
 		return m.explore()
 	case key.Matches(msg, k.NextLesson) && m.atEnd():
-		if m.lesson+1 < len(m.lessons) {
+		if m.hasNextLesson() {
 			m.openLesson(m.lesson+1, 0)
 		} else {
 			m.screen, m.cursor = screenList, m.lesson
@@ -399,18 +409,14 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	switch st.Mode.Kind {
 	case scenarios.ModePlayground:
 		s := &scenarios.Scenario{Name: l.Name, Title: l.Title, Start: m.shownState(), Source: scenarios.SourceLesson}
-		m.child = NewPlayground(m.ctx, Options{Scenario: s})
+		m.child = NewPlayground(m.ctx.hosted(), Options{Scenario: s})
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
 			m.status = err.Error()
 			return m, nil
 		}
-		// Here esc returns to the lesson, so the hosted view's quit key
-		// (q/esc on its own) is q only, and its help line says so.
-		ctx := *m.ctx
-		ctx.Keys.Batch.Quit = key.NewBinding(key.WithKeys("q", "ctrl+c"), key.WithHelp("q", m.ctx.Printer.T(i18n.KeyQuit)))
-		m.child = NewBatchMode(&ctx, d, batch.Options{Margin: m.shownState().Margin.Float()})
+		m.child = NewBatchMode(m.ctx.hosted(), d, batch.Options{Margin: m.shownState().Margin.Float()})
 	case scenarios.ModeTrain:
 		child, err := lessonTrain(m.ctx, st.Mode.Train)
 		if err != nil {
@@ -421,7 +427,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
-	next, sizeCmd := m.toChild(tea.WindowSizeMsg{Width: m.width, Height: m.height})
+	next, sizeCmd := m.toChild(m.childSize())
 	return next, tea.Batch(init, sizeCmd)
 }
 
@@ -434,11 +440,41 @@ func (m *LearnModel) leaveChild() {
 	m.child, m.screen = nil, screenStep
 }
 
-// childTyping reports whether the hosted playground is typing a value,
-// when esc belongs to it.
-func (m LearnModel) childTyping() bool {
-	pg, ok := m.child.(Model)
-	return ok && pg.editing
+// keepsHeader reports whether the hosted mode's first line carries data
+// (the batch view's data set, size and classes; the training mode's data
+// set, model, learning rate, seed and whether it plays), so that the banner
+// goes above it instead of in its place; the playground's first line only
+// repeats the lesson's title. The training mode needs all of an 80×24
+// window, so there it gives its first line up.
+func (m LearnModel) keepsHeader() bool {
+	switch m.child.(type) {
+	case BatchModel:
+		return true
+	case trainview.Model:
+		return m.height-1 >= trainview.MinHeight
+	}
+	return false
+}
+
+// childSize is the hosted mode's share of the window: all of it, less the
+// banner's line when the mode keeps its own first line.
+func (m LearnModel) childSize() tea.WindowSizeMsg {
+	if m.keepsHeader() {
+		return tea.WindowSizeMsg{Width: m.width, Height: m.height - 1}
+	}
+	return tea.WindowSizeMsg{Width: m.width, Height: m.height}
+}
+
+// childTakesEsc reports whether esc belongs to the hosted mode: its
+// playground is typing a value, or its help is open (esc closes it).
+func (m LearnModel) childTakesEsc() bool {
+	switch c := m.child.(type) {
+	case Model:
+		return c.editing || c.help.ShowAll
+	case BatchModel:
+		return c.help.ShowAll
+	}
+	return false
 }
 
 // evaluation is what core/loss computes for the shown state.

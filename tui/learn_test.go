@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
@@ -175,6 +176,64 @@ func TestLearnExploreAndReturn(t *testing.T) {
 	}
 }
 
+// In a lesson's hosted mode the keys that would leave for another of the
+// app's modes do nothing and are not offered: tab stays in the exploration
+// (it used to land in the app's own playground, where esc did nothing), and
+// neither the help line nor the full help lists tab or g.
+func TestLearnHostedModesStayInTheLesson(t *testing.T) {
+	a := NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	deliver := func(k string) {
+		t.Helper()
+		next, cmd := a.Update(keyMsg(k))
+		a = next.(App)
+		for _, msg := range drain(cmd) {
+			if sw, ok := msg.(SwitchModeMsg); ok {
+				next, _ = a.Update(sw)
+				a = next.(App)
+			}
+		}
+	}
+	noLeaving := func(what string) {
+		t.Helper()
+		v := a.View()
+		if !strings.Contains(v, "exploring · esc returns to the lesson") {
+			t.Fatalf("%s: not exploring:\n%s", what, v)
+		}
+		last := v[strings.LastIndex(v, "\n")+1:]
+		if strings.Contains(last, "tab ") || strings.Contains(last, "g ") {
+			t.Errorf("%s: the help line offers a key that leaves: %q", what, last)
+		}
+	}
+	for _, k := range []string{"enter", "right", "tab", "right", "tab", "right", "e"} {
+		deliver(k)
+	}
+	noLeaving("playground")
+	deliver("tab")
+	noLeaving("playground after tab")
+	deliver("?")
+	if v := a.View(); strings.Contains(v, "tab ") || strings.Contains(v, " learn") {
+		t.Errorf("the hosted playground's full help offers tab or g:\n%s", v)
+	}
+	deliver("esc")
+	deliver("esc")
+	if v := a.View(); a.Current() != ModeLearn || !strings.Contains(v, "step 4/4") || strings.Contains(v, "exploring") {
+		t.Fatalf("esc did not come back to the lesson:\n%s", v)
+	}
+	// The batch lesson's explore step hosts the batch view: tab stays too.
+	deliver("esc")
+	for _, k := range []string{"down", "enter", "right", "tab", "right", "e"} {
+		deliver(k)
+	}
+	noLeaving("batch view")
+	// Its first line (the data set) stays under the banner.
+	if v := a.View(); !strings.Contains(v, "iris · 150 × 4 · 3 classes") || len(strings.Split(v, "\n")) != 24 {
+		t.Errorf("the hosted batch view lost its data line or its size:\n%s", v)
+	}
+	deliver("tab")
+	noLeaving("batch view after tab")
+}
+
 // Every screen of the course, answered right, fits 80×24 and 120×40
 // exactly, says "Right" after each answer, and ends each lesson by
 // offering the next; under NO_COLOR too (the test context is Ascii).
@@ -329,5 +388,143 @@ func BenchmarkLearnKeystroke(b *testing.B) {
 		m = next.(LearnModel)
 		_ = m.View()
 		i++
+	}
+}
+
+// drain runs cmd and every command it batches, returning their messages.
+func drain(cmd tea.Cmd) []tea.Msg {
+	if cmd == nil {
+		return nil
+	}
+	switch msg := cmd().(type) {
+	case tea.BatchMsg:
+		var out []tea.Msg
+		for _, c := range msg {
+			out = append(out, drain(c)...)
+		}
+		return out
+	case nil:
+		return nil
+	default:
+		return []tea.Msg{msg}
+	}
+}
+
+// The lesson's contrastive line lists the two pair terms and their mean;
+// "½·0.70² = 0.2450 + ½·max(…)² = 0.0000, mean 0.1225" read as a false
+// equation.
+func TestLearnContrastiveLineIsAList(t *testing.T) {
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
+	m = pressLearn(t, m, "right", "tab") // the first question skipped: the state shows
+	v := squeeze(ansi.Strip(m.View()))
+	want := squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
+	if !strings.Contains(v, want) || strings.Contains(v, "= 0.2450 +") {
+		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
+	} // At 80 columns it wraps between items, indented to the label column:
+	// "mean" stays with its number.
+	m = newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m = pressLearn(t, m, "right", "tab")
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	found := false
+	for i, l := range lines {
+		if strings.HasPrefix(l, "contrastive      a-p") && i+1 < len(lines) {
+			found = strings.HasPrefix(lines[i+1], strings.Repeat(" ", 17)+"mean 0.1225")
+		}
+	}
+	if !found {
+		t.Errorf("at 80 columns the contrastive line does not wrap by items under its column:\n%s", m.View())
+	}
+}
+
+// The lesson list shows every lesson's covers at 80×24, in English too
+// (lesson 8's title left no room, and its covers were dropped silently),
+// and still every lesson.
+func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		ctx := testContext()
+		ctx.Printer = i18n.New(lang)
+		ctx.Keys = NewKeys(ctx.Printer)
+		m := newLearnIn(t, ctx, LearnConfig{}, 80, 24)
+		v := m.View()
+		checkFits(t, v, [2]int{80, 24})
+		for i, l := range scenarios.Lessons() {
+			for _, c := range l.Covers {
+				if !strings.Contains(v, c) {
+					t.Errorf("%v: lesson %d's covers lack %q:\n%s", lang, i+1, c, v)
+				}
+			}
+			if !strings.Contains(v, fmt.Sprintf("%d. %s", i+1, l.In(lang).Title)) {
+				t.Errorf("%v: the list lacks lesson %d:\n%s", lang, i+1, v)
+			}
+		}
+	}
+}
+
+// Once a question is answered (or skipped) its state's losses show, unless
+// they would answer the next step's question about the same state; then
+// the line says exactly that. Lesson 7 asks four questions on one state:
+// after the first the losses show (0.125, the next answer, is not among
+// them); after the third they stay hidden (the triplet's 0.7000 is
+// pytorch-metric-learning's 0.7, the fourth answer).
+func TestLearnLossesShowOnceAnswered(t *testing.T) {
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
+	for _, answer := range []string{"enter", "tab"} {
+		s := pressLearn(t, m, "right")
+		if answer == "enter" {
+			s = pressLearn(t, s, "0", ".", "0", "6", "2", "5", "enter")
+		} else {
+			s = pressLearn(t, s, "tab")
+		}
+		v := squeeze(ansi.Strip(s.View()))
+		if strings.Contains(v, "losses hidden") || !strings.Contains(v, squeeze("mean 0.0625")) {
+			t.Errorf("after %s the losses do not show:\n%s", answer, s.View())
+		}
+	}
+	m = pressLearn(t, m, "right", "tab", "right", "tab", "right", "tab")
+	if name, step := m.Lesson(); step != 3 {
+		t.Fatalf("at %s %d", name, step)
+	}
+	v := squeeze(ansi.Strip(m.View()))
+	if !strings.Contains(v, squeeze("losses hidden: they would answer the next step's question")) || strings.Contains(v, "0.7000") {
+		t.Errorf("before the pytorch-metric-learning question the losses show:\n%s", m.View())
+	}
+}
+
+// The margin panel's rows are aligned in cells: each text, and each of its
+// continuation lines, starts in the same column after the labels, in
+// English and in Chinese, wherever it wraps.
+func TestMarginRowsAligned(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		p := i18n.New(lang)
+		labels := []string{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginLabelSquared), p.T(i18n.MarginLabelCosine)}
+		for _, s := range []loss.Setting{
+			{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
+			{DAP: 0.7, DAN: 2.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
+		} {
+			for _, w := range []int{40, 76, 116} {
+				col := -1
+				for _, line := range marginLines(p, s, w) {
+					if ansi.StringWidth(line) > w {
+						t.Errorf("%v at %d: %q is wider", lang, w, line)
+					}
+					text := strings.TrimLeft(line, " ")
+					for _, l := range labels {
+						if strings.HasPrefix(line, l+" ") {
+							text = strings.TrimLeft(strings.TrimPrefix(line, l), " ")
+						}
+					}
+					at := ansi.StringWidth(line) - ansi.StringWidth(text)
+					if at == 0 { // the cosine note spans the width
+						continue
+					}
+					if col == -1 {
+						col = at
+					}
+					if at != col {
+						t.Errorf("%v at %d cells: %q starts its text at column %d, not %d", lang, w, line, at, col)
+					}
+				}
+			}
+		}
 	}
 }

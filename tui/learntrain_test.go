@@ -61,6 +61,10 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 					if !strings.Contains(v, p.T(i18n.LearnExploring, m.position())) {
 						t.Errorf("%s: no way back shown:\n%s", what, v)
 					}
+					// With room to spare the mode keeps its header: which data, which model.
+					if header := string(st.Mode.Train.Config.Data) + " · "; size[1] > trainview.MinHeight && !strings.Contains(v, header) {
+						t.Errorf("%s: the training mode's header is gone:\n%s", what, v)
+					}
 					m = pressLearn(t, m, "n", "n")
 					if got := m.child.(trainview.Model).Trainer().StepCount(); got != st.Mode.Train.Steps+2 {
 						t.Errorf("%s: n trained %d steps, want 2", what, got-st.Mode.Train.Steps)

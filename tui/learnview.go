@@ -2,6 +2,7 @@ package tui
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -27,7 +28,10 @@ func (m LearnModel) View() string {
 		// The hosted mode gets the whole window; its header line gives way
 		// to one that says how to come back.
 		banner := m.ctx.Styles.Accent.Render(m.ctx.Printer.T(i18n.LearnExploring, m.position()))
-		_, rest, _ := strings.Cut(m.child.View(), "\n")
+		rest := m.child.View()
+		if !m.keepsHeader() {
+			_, rest, _ = strings.Cut(rest, "\n")
+		}
 		return headerLine(banner, "", m.width) + "\n" + rest
 	case screenList:
 		return m.listView()
@@ -38,7 +42,7 @@ func (m LearnModel) View() string {
 // position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
 func (m LearnModel) position() string {
 	l := m.lessons[m.lesson]
-	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.Len())
+	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.StepsShown())
 }
 
 // headerLine puts left and right on one line of width w, shortening left.
@@ -56,7 +60,7 @@ func (m LearnModel) listView() string {
 			done++
 		}
 	}
-	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.T(i18n.LearnListDone, done, len(m.lessons)), w), ""}
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
 	lines = append(lines, wrapWords(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {
@@ -71,12 +75,17 @@ func (m LearnModel) listView() string {
 		if i == m.cursor {
 			title = st.Selected.Render(title)
 		}
-		covers := st.Dim.Render(strings.Join(l.Covers, ", "))
-		line := title
+		covers := strings.Join(l.Covers, ", ")
 		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
-			line = title + strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers)) + covers
+			lines = append(lines, title+strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers))+st.Dim.Render(covers))
+			continue
 		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
+		// No room beside the title: the covers go under it, right-aligned
+		// (wrapped if they must), never dropped.
+		lines = append(lines, ansi.Truncate(title, w, "…"))
+		for _, c := range wrapWords(covers, w-6) {
+			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
+		}
 	}
 	return m.frame(lines, []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Playground, m.keys.Quit})
 }
@@ -137,12 +146,69 @@ func (m LearnModel) stateLines(w int) []string {
 	if m.asking() {
 		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
 	}
-	if m.nextAsks() { // showing the losses now would give the next answer away
+	losses := m.lossLines()
+	if m.nextAnsweredBy(losses) { // showing the losses now would give the next answer away
 		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
 	}
+	out := fitOrWrap(lines[0], w)
+	for _, line := range losses {
+		out = append(out, fitLabelled(line, w)...)
+	}
+	return out
+}
+
+// labelColumn is a state line's label and the spaces that align it.
+var labelColumn = regexp.MustCompile(`^\S.*?\s{2,}`)
+
+// fitLabelled keeps a state line that fits; one that does not keeps its
+// label column and packs its " · " items on lines indented to it, so that
+// "mean 0.0900" stays whole and the columns stay aligned.
+func fitLabelled(line string, w int) []string {
+	if lipgloss.Width(line) <= w {
+		return []string{line}
+	}
+	label := labelColumn.FindString(line)
+	lw := lipgloss.Width(label)
+	if label == "" || lw > w/2 {
+		return wrapWords(line, w)
+	}
+	indent := strings.Repeat(" ", lw)
+	var out []string
+	cur := ""
+	for _, item := range strings.Split(strings.TrimPrefix(line, label), " · ") {
+		switch {
+		case cur == "":
+			cur = item
+		case lw+lipgloss.Width(cur+" · "+item) <= w:
+			cur += " · " + item
+		default:
+			out = append(out, cur+" ·")
+			cur = item
+		}
+	}
+	out = append(out, cur)
+	var lines []string
+	for i, l := range out {
+		lead := indent
+		if i == 0 {
+			lead = label
+		}
+		for j, part := range wrapWords(l, w-lw) {
+			if j > 0 {
+				lead = indent
+			}
+			lines = append(lines, lead+part)
+		}
+	}
+	return lines
+}
+
+// lossLines are the shown state's losses as core/loss evaluates them.
+func (m LearnModel) lossLines() []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
 	ev, err := m.evaluation()
 	if err != nil { // the grid keeps every state valid
-		return append(lines, st.Error.Render(err.Error()))
+		return []string{st.Error.Render(err.Error())}
 	}
 	var squared loss.Result
 	for _, r := range ev.Results {
@@ -150,15 +216,11 @@ func (m LearnModel) stateLines(w int) []string {
 			squared = r
 		}
 	}
-	lines = append(lines,
+	return []string{
 		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
 		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), regimeWord(p, squared.Terms[0].Regime)),
-		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
-	var out []string
-	for _, line := range lines {
-		out = append(out, fitOrWrap(line, w)...)
+		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
 	}
-	return out
 }
 
 // stepText is the step's words, wrapped to w: the description, the note,
@@ -213,7 +275,7 @@ func (m LearnModel) stepText(w int) []string {
 	}
 	if m.atEnd() && !m.asking() {
 		end := p.T(i18n.LearnEndLast)
-		if m.lesson+1 < len(m.lessons) {
+		if m.hasNextLesson() {
 			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
 		}
 		add(end, st.Accent)
@@ -268,6 +330,10 @@ func (m LearnModel) answerHint(q *scenarios.Question) string {
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
 }
 
+// hasNextLesson says whether enter at the end of this lesson opens another
+// one (else it goes to the list): the end note and the key line both ask it.
+func (m LearnModel) hasNextLesson() bool { return m.lesson+1 < len(m.lessons) }
+
 // stepKeys are the keys that act on the step on screen.
 func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
 	k := m.keys
@@ -278,9 +344,12 @@ func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
 		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
 	}
 	var keys []key.Binding
-	if m.atEnd() {
+	switch {
+	case m.atEnd() && m.hasNextLesson():
 		keys = append(keys, k.NextLesson)
-	} else {
+	case m.atEnd(): // after the last lesson enter goes to the list
+		keys = append(keys, k.ToList)
+	default:
 		keys = append(keys, k.Next)
 	}
 	if m.step > 0 {
@@ -301,10 +370,32 @@ func (m LearnModel) maxScroll() int {
 	return max(len(m.stepText(m.width))-rows+1, 0)
 }
 
-// nextAsks reports whether the step after the shown one asks a question
-// about this same state.
-func (m LearnModel) nextAsks() bool {
+// numberToken is a number as the loss lines write it.
+var numberToken = regexp.MustCompile(`-?\d+(?:\.\d+)?`)
+
+// nextAnsweredBy reports whether the loss lines would answer the next
+// step's question, asked about this same state: a number in them that the
+// question takes as right, or the right choice written in them as a word.
+// Only then are they hidden, and the line that says so is true.
+func (m LearnModel) nextAnsweredBy(losses []string) bool {
 	l := m.lessons[m.lesson]
-	return m.step < len(l.Steps) && l.Steps[m.step].Question != nil && l.Steps[m.step].State == m.shownState() &&
-		l.TrainingAt(m.step+1) == nil // a question about a training run gives nothing of this state away
+	if m.step >= len(l.Steps) {
+		return false
+	}
+	next := l.Steps[m.step]
+	q := next.Question
+	if q == nil || next.State != m.shownState() || l.TrainingAt(m.step+1) != nil { // a question about a training run asks nothing of this state
+		return false
+	}
+	text := ansi.Strip(strings.Join(losses, "\n"))
+	if len(q.Choices) > 0 {
+		word := regexp.MustCompile(`(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
+		return word.MatchString(text)
+	}
+	for _, n := range numberToken.FindAllString(text, -1) {
+		if right, _ := q.CheckNumber(n); right {
+			return true
+		}
+	}
+	return false
 }

@@ -51,7 +51,10 @@ func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
 		m = press(t, m, keys...)
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		wide := ansi.Strip(next.(Model).View())
-		if !strings.Contains(wide, "InfoNCE (NT-Xent), τ = 0.10 = ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") {
+		// The value follows a colon: "τ = 0.10 = 2.1269" read as τ = 2.1269,
+		// ", no m = 0.7981" as m = 0.7981.
+		if !strings.Contains(wide, "InfoNCE (NT-Xent) at τ = 0.10: ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") ||
+			!strings.Contains(wide, "softplus(d(a,p) − d(a,n)) (no m): ") || strings.Contains(wide, "m = 0.7") || strings.Contains(wide, "τ = 2") {
 			t.Errorf("120×40 after %v lacks InfoNCE's line:\n%s", keys, wide)
 		}
 		for _, r := range next.(Model).eval.Results {
@@ -68,4 +71,48 @@ func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
 			}
 		}
 	}
+}
+
+// At 80×24 every variant can be read: the panels list the values that fit
+// whole and point to the notes ("n: more"), never ending in a bare "…",
+// and the notes, page by page, give each variant with its formula, InfoNCE
+// with its τ and what it is at τ = 1.
+func TestVariantsReadableAt80x24(t *testing.T) {
+	for _, keys := range [][]string{nil, {"right", "right"}, {"down", "down", "right", "right", "right"}} {
+		m := press(t, sized(newModel(t, Options{}), 80, 24), keys...)
+		for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if strings.Contains(line, "squared") && strings.Contains(line, "…") {
+				t.Errorf("after %v the variants line is cut: %q", keys, line)
+			}
+		}
+		var all strings.Builder
+		for range m.notesPageCount() {
+			m = press(t, m, "n")
+			all.WriteString(ansi.Strip(m.View()))
+		}
+		notes := squeezeSpaces(all.String())
+		for _, want := range []string{
+			"hinge contrastive y·d + (1−y)·max(m − d, 0), mean of the pairs:",
+			"squared triplet (FaceNet) max(d(a,p)² − d(a,n)² + m, 0):",
+			"soft-margin triplet softplus(d(a,p) − d(a,n)) (no m):",
+			"InfoNCE (NT-Xent) at τ = 0.10 softplus((d(a,p) − d(a,n))/τ):",
+			"at τ = 1.00 this is the soft-margin triplet",
+		} {
+			if !strings.Contains(notes, want) {
+				t.Errorf("after %v the notes at 80×24 lack %q:\n%s", keys, want, notes)
+			}
+		}
+	}
+}
+
+// squeezeSpaces joins a screen's words with single spaces, dropping the
+// panel borders, so that text wrapped across lines reads as one.
+func squeezeSpaces(v string) string {
+	var words []string
+	for _, f := range strings.Fields(v) {
+		if f != "│" {
+			words = append(words, f)
+		}
+	}
+	return strings.Join(words, " ")
 }

@@ -119,7 +119,7 @@ func (m *Model) change(before snapshot, s grid.State, note string) {
 		return
 	}
 	if !m.recorder.started() { // the session's first state
-		m.begin(s, presetName(m.scenario))
+		m.begin(s, m.scenario)
 		return
 	}
 	switched := before.replay.scenario != m.scenario
@@ -140,15 +140,6 @@ func (m *Model) noteFull(err error) {
 	if errors.Is(err, scenarios.ErrSessionFull) && !m.fullSaid {
 		m.status, m.fullSaid = m.ctx.Printer.T(i18n.ScenSessionFull, numfmt.Count(scenarios.MaxSteps)), true
 	}
-}
-
-// presetName is the name a recording says it started from: a preset's
-// (the title says "started from the preset …"), "" for anything else.
-func presetName(s *scenarios.Scenario) string {
-	if s == nil || s.Source != "preset" {
-		return ""
-	}
-	return s.Name
 }
 
 // Update handles keys, window sizes, replay ticks and written sessions.
@@ -173,7 +164,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case msg.err != nil:
 			m.status = p.T(i18n.ScenSessionWriteFail, msg.err)
 		default:
-			m.status = p.T(i18n.ScenSessionWrote, msg.path, numfmt.Count(int64(msg.steps)))
+			m.status = p.N(i18n.ScenSessionWrote, int64(msg.steps), msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case figureWrittenMsg:
 		if msg.mode == ModePlayground {
@@ -236,6 +227,10 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Edit):
 		m.startTyping()
 	case key.Matches(msg, k.Chart):
+		if m.notes.open || m.conventions.showing() { // the chart is hidden: show it first
+			m.notes, m.conventions = notesView{}, conventionsPanel{}
+			break
+		}
 		m.nextChart()
 	case key.Matches(msg, k.Undo):
 		m.undoLast()
@@ -337,11 +332,16 @@ func (m *Model) undoLast() {
 
 // stepBy moves the replay by d steps, or says why it cannot.
 func (m *Model) stepBy(d int) {
-	if m.scenario == nil {
-		m.status = m.ctx.Printer.T(i18n.NoScenario)
-		return
+	p := m.ctx.Printer
+	switch {
+	case m.scenario == nil:
+		m.status = p.T(i18n.NoScenario)
+	case m.gotoStep(m.step + d):
+	case d > 0: // at a limit the key says so
+		m.status = p.T(i18n.AtLastStep, m.scenario.Len()-1)
+	default:
+		m.status = p.T(i18n.AtFirstStep)
 	}
-	m.gotoStep(m.step + d)
 }
 
 // gotoStep moves the replay to step i; it reports whether it could.
@@ -396,8 +396,9 @@ func (m *Model) updateTyping(msg tea.KeyMsg) tea.Cmd {
 		return nil
 	case key.Matches(msg, k.Confirm):
 		s, err := m.parseInput(m.input.Value(), m.ctx.Printer)
-		if err != nil && !errors.Is(err, errKeepValue) {
-			m.inputErr = err.Error()
+		var te typingError
+		if errors.As(err, &te) {
+			m.inputErr = &te
 			return nil
 		}
 		m.stopTyping()
@@ -406,6 +407,6 @@ func (m *Model) updateTyping(msg tea.KeyMsg) tea.Cmd {
 	}
 	var cmd tea.Cmd
 	m.input, cmd = m.input.Update(msg)
-	m.inputErr = ""
+	m.inputErr = nil
 	return cmd
 }

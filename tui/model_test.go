@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,6 +11,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"losslab/core/grid"
@@ -187,7 +189,7 @@ func TestTypingAValue(t *testing.T) {
 		t.Errorf("typed 1.25: editing=%v d(a,n)=%v", m.editing, m.State().DAN)
 	}
 	// Invalid values show an inline error and change nothing; q is text while typing.
-	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}} {
+	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}, {"1e308", "1e+308 is out of range [0, 3.00]"}} {
 		m = press(t, m, "enter")
 		m = press(t, m, repeat("backspace", 6)...)
 		m = press(t, m, strings.Split(bad.text, "")...)
@@ -263,7 +265,7 @@ func TestChartCycleAndQuit(t *testing.T) {
 func TestTooSmallAndResize(t *testing.T) {
 	m := newModel(t, Options{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 79, Height: 30})
-	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30)" {
+	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30) · q quits" {
 		t.Errorf("too small: %q", v)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {97, 31}, {200, 60}} {
@@ -312,7 +314,7 @@ func TestNoColorReadable(t *testing.T) {
 }
 
 func TestPlain(t *testing.T) {
-	out := Plain(Options{}, i18n.New(i18n.English))
+	out := Plain(Options{}, i18n.New(i18n.English), 0)
 	if !strings.Contains(out, "0.4000") || !strings.Contains(out, "0.1225") || strings.Contains(out, "\x1b") || strings.Contains(out, "q quit") {
 		t.Errorf("plain render:\n%s", out)
 	}
@@ -583,5 +585,83 @@ func TestRecordingStopsAtTheLimit(t *testing.T) {
 	s, err := scenarios.LoadFile(filepath.Join(dir, "session-20261128-150405.toml"))
 	if err != nil || s.Len() != scenarios.MaxSteps+1 {
 		t.Fatalf("load: %v", err)
+	}
+}
+
+// "one margin, two meanings: contrastive wants d(a,n) ≥ m" is shown only
+// while y(a,n) = different: labelled same, contrastive pulls a-n to 0. The
+// notes, page by page, and the roomy contrastive panel say it or not.
+func TestMarginMeaningOnlyWhenANIsDifferent(t *testing.T) {
+	const sentence = "one margin, two meanings"
+	allNotes := func(m Model) string {
+		var all strings.Builder
+		all.WriteString(ansi.Strip(m.View()))
+		for range m.notesPageCount() {
+			m = press(t, m, "n")
+			all.WriteString(ansi.Strip(m.View()))
+		}
+		return strings.Join(strings.Fields(all.String()), " ")
+	}
+	m := newModel(t, Options{})
+	if !strings.Contains(allNotes(m), sentence) {
+		t.Errorf("with y(a,n) = different the notes lack %q", sentence)
+	}
+	m = press(t, m, "up", " ") // y(a,n) = same
+	if m.State().YAN != loss.Same {
+		t.Fatalf("y(a,n) = %v", m.State().YAN)
+	}
+	if v := allNotes(m); strings.Contains(v, sentence) {
+		t.Errorf("with y(a,n) = same the screen says %q:\n%s", sentence, v)
+	}
+}
+
+// Keys have a visible effect: c over the notes (or the conventions) shows
+// the chart instead of changing it unseen; . at the last step and , at the
+// start say that they are at a limit.
+func TestKeysAtLimitsAndBehindPanelsSaySo(t *testing.T) {
+	m := sized(newModel(t, Options{}), 80, 24)
+	chart := ansi.Strip(m.View())
+	for _, open := range []string{"n", "v"} {
+		opened := press(t, m, open)
+		if ansi.Strip(opened.View()) == chart {
+			t.Fatalf("%s showed nothing", open)
+		}
+		if v := ansi.Strip(press(t, opened, "c").View()); v != chart {
+			t.Errorf("c after %s does not show the chart:\n%s", open, v)
+		}
+	}
+	s, err := scenarios.Resolve("blog-case-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m = sized(newModel(t, Options{Scenario: s}), 80, 24)
+	if v := ansi.Strip(press(t, m, ",").View()); !strings.Contains(v, "at the start (step 0)") {
+		t.Errorf(", at step 0 says nothing:\n%s", v)
+	}
+	for range s.Len() - 1 {
+		m = press(t, m, ".")
+	}
+	last := fmt.Sprintf("at the last step (%d)", s.Len()-1)
+	if v := ansi.Strip(m.View()); strings.Contains(v, last) {
+		t.Fatalf("the limit is announced before it is reached:\n%s", v)
+	}
+	if v := ansi.Strip(press(t, m, ".").View()); !strings.Contains(v, last) {
+		t.Errorf(". at the last step says nothing:\n%s", v)
+	}
+}
+
+// The title bar names a scenario by its title where the title fits beside
+// the replay state, and by its slug only where it does not.
+func TestHeaderPrefersTheTitleToTheSlug(t *testing.T) {
+	s, err := scenarios.Resolve("blog-case-1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []int{100, 120} { // at 80 the title (56 cells) and the replay state do not fit together
+		m := sized(newModel(t, Options{Scenario: s}), w, 24)
+		first := strings.Split(ansi.Strip(m.View()), "\n")[0]
+		if !strings.Contains(first, s.Title) {
+			t.Errorf("at %d columns the title bar lacks the title %q: %q", w, s.Title, first)
+		}
 	}
 }

@@ -54,18 +54,26 @@ func (m Model) noteText() string { return termsafe.Multiline(m.scenario.NoteAt(m
 // notesText is everything the notes panel shows.
 func (m Model) notesText() string {
 	p := m.printer()
+	x := explain.Explain(m.eval)
+	var parts []string
 	if m.scenario == nil {
-		return p.T(i18n.NotesNoScenario) + "\n\n" + p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)) + "\n\n" + p.T(i18n.ExplainMarginMeaning)
+		parts = []string{p.T(i18n.NotesNoScenario)}
+	} else {
+		s := m.scenario
+		parts = []string{
+			termsafe.String(s.Name) + ": " + termsafe.String(s.Title),
+			afterLabel(p.T(i18n.NotesDescription), termsafe.Multiline(s.Description)),
+		}
+		if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
+			parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))
+		}
 	}
-	s := m.scenario
-	parts := []string{
-		termsafe.String(s.Name) + ": " + termsafe.String(s.Title),
-		afterLabel(p.T(i18n.NotesDescription), termsafe.Multiline(s.Description)),
+	parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, x.Hint)))
+	if x.MarginMeaning.Long != "" { // true only where contrastive pushes a-n
+		parts = append(parts, p.T(x.MarginMeaning.Long))
 	}
-	if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
-		parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))
-	}
-	parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint)), p.T(i18n.ExplainMarginMeaning))
+	// The variants in full: at 80×24 the panels have room for their values only.
+	parts = append(parts, p.T(i18n.NotesVariants)+"\n"+strings.Join(m.variantNotes(), "\n"))
 	return strings.Join(parts, "\n\n")
 }
 

@@ -18,13 +18,23 @@ const (
 )
 
 // Plain renders the starting state once, without the help bar and without
-// colour, for output that is not a terminal.
-func Plain(opts Options, p i18n.Printer) string {
+// colour, for output that is not a terminal: width columns (PlainWidth when
+// 0, at least MinWidth) and PlainHeight rows, plus what the note needs to be
+// read whole, since no key can show the rest of it.
+func Plain(opts Options, p i18n.Printer, width int) string {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
 	m := NewPlayground(NewContext(r, p), opts)
-	m.SetSize(PlainWidth, PlainHeight)
+	if width <= 0 {
+		width = PlainWidth
+	}
+	width = max(width, MinWidth)
+	m.SetSize(width, PlainHeight)
+	// The lines the note needs beyond those a screen gives it come on top,
+	// so that the charts keep their size.
+	extra := max(len(wrapWords(m.noteLine(), width))-m.layout().noteH, 0)
 	m.plain = true
+	m.SetSize(width, PlainHeight+extra)
 	lines := strings.Split(m.View(), "\n")
 	for i, l := range lines {
 		lines[i] = strings.TrimRight(l, " ") // padding only matters on a screen

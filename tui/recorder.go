@@ -16,9 +16,9 @@ type recorder struct {
 	session *scenarios.Session // nil until the first state; only ever appended to
 }
 
-// begin starts the session at s, opened on scenario origin ("" for none).
-func (r *recorder) begin(s grid.State, origin string) {
-	r.session = scenarios.NewSession(s, origin)
+// begin starts the session at s, opened on scenario origin (nil for none).
+func (r *recorder) begin(s grid.State, origin *scenarios.Scenario) {
+	r.session = scenarios.NewSessionFrom(s, origin)
 }
 
 func (r *recorder) started() bool { return r.session != nil }

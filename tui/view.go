@@ -48,6 +48,7 @@ func (m Model) layout() layout {
 	}
 	if m.plain {
 		l.helpH = 0
+		l.noteH = max(l.noteH, len(wrapWords(m.noteLine(), m.width)))
 	}
 	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-panelFrameW, l.roomy))
 	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-panelFrameW, l.roomy))
@@ -88,7 +89,7 @@ func (m Model) View() string {
 		padLines(m.note(w, l.noteH), w, l.noteH),
 	}
 	if !m.plain {
-		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.ShortHelp()), w, 1))
+		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.forSelection(m.selected).ShortHelp()), w, 1))
 	}
 	return strings.Join(parts, "\n")
 }
@@ -134,7 +135,11 @@ func (m Model) header(w int) string {
 	var names []string // what the left side may say, longest first
 	if m.scenario != nil {
 		name := termsafe.String(m.scenario.Name)
-		names = []string{name + ": " + termsafe.String(m.scenario.Title), name}
+		title := termsafe.String(m.scenario.Title)
+		names = []string{name + ": " + title, title, name} // the title says more than the slug
+		if title == "" {
+			names = []string{name}
+		}
 	} else {
 		names = []string{p.T(i18n.HeaderArticle)}
 	}
@@ -249,11 +254,11 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 	return append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family == loss.TripletFamily })...)
 }
 
-// variantLines shows every registered loss but the two classic ones that
-// belongs to a panel (in): one line each when roomy, else one line for all.
-func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
-	p, st := m.printer(), m.styles
-	var full, short, noted []string
+// variantTexts are the forms of every registered loss but the two classic
+// ones that belongs to a panel (in): full "name formula: value", short
+// "name value", and noted "name: value; what it equals" ("" if nothing).
+func (m Model) variantTexts(in func(loss.Loss) bool) (full, short, noted []string) {
+	p := m.printer()
 	for _, r := range m.eval.Results {
 		l := r.Loss
 		if l.ID == loss.ContrastiveID || l.ID == loss.TripletID || !in(l) {
@@ -279,6 +284,41 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 			short = append(short, p.T(i18n.VariantValue, shortName, value))
 		}
 	}
+	return full, short, noted
+}
+
+// variantNotes is every variant in full for the notes panel: its formula,
+// its value, its parameters and what it equals under others.
+func (m Model) variantNotes() []string {
+	full, _, _ := m.variantTexts(func(loss.Loss) bool { return true })
+	var out []string
+	for i, r := range m.nonClassic() {
+		line := full[i]
+		if note := variantNote(m.printer(), r); note != "" {
+			line = m.printer().T(i18n.VariantNoted, line, note)
+		}
+		out = append(out, "· "+line)
+	}
+	return out
+}
+
+// nonClassic are the results variantTexts lists when in takes every loss.
+func (m Model) nonClassic() []loss.Result {
+	var out []loss.Result
+	for _, r := range m.eval.Results {
+		if r.Loss.ID != loss.ContrastiveID && r.Loss.ID != loss.TripletID {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// variantLines shows the variants that belong to a panel (in): one line
+// each when roomy, else one line for as many as fit whole, and the notes
+// key for the rest (the notes list them all in full).
+func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string {
+	p, st := m.printer(), m.styles
+	full, short, noted := m.variantTexts(in)
 	if len(full) == 0 {
 		return nil
 	}
@@ -292,11 +332,17 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 		}
 		return out
 	}
-	// Fewer whole items rather than a name without its number.
+	// Fewer whole items rather than a name without its number; the rest
+	// are one key away, in the notes.
+	more := " · " + p.T(i18n.VariantsMore)
+	if m.plain { // no key to press
+		more = " · …"
+	}
 	fits := []string{strings.Join(short, " · ")}
 	for k := len(short) - 1; k >= 1; k-- {
-		fits = append(fits, strings.Join(short[:k], " · ")+" · …")
+		fits = append(fits, strings.Join(short[:k], " · ")+more)
 	}
+	fits = append(fits, strings.TrimPrefix(more, " · "))
 	return []string{st.Dim.Render(fitFirst(w, fits...))}
 }
 
@@ -351,8 +397,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 	}
 	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
-	if roomy {
-		for _, l := range wrapWords(p.T(i18n.ExplainMarginMeaning), w) {
+	if roomy && x.MarginMeaning.Long != "" {
+		for _, l := range wrapWords(p.T(x.MarginMeaning.Long), w) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
@@ -381,8 +427,12 @@ func (m Model) chartPanel(w, h int) string {
 func (m Model) note(w, lines int) string {
 	st, p := m.styles, m.printer()
 	switch {
-	case m.inputErr != "":
-		return fitLines(p.T(i18n.NoteTypeError, m.inputErr), w, lines, st.Error)
+	case m.inputErr != nil:
+		text := p.T(i18n.NoteTypeError, m.inputErr.long)
+		if len(wrapWords(text, w)) > lines {
+			text = p.T(i18n.NoteTypeError, m.inputErr.short)
+		}
+		return fitLines(text, w, lines, st.Error)
 	case m.editing:
 		return fitLines(p.T(i18n.NoteTyping, fieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
@@ -390,13 +440,23 @@ func (m Model) note(w, lines int) string {
 	case m.ctx.Share.Hide[PanelNotes]:
 		return fitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
 	}
-	text := p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
-	if m.hasNote() && !m.notes.open {
-		text = "✎ " + m.noteText()
+	text := m.noteLine()
+	if m.plain { // no key can show more: the layout gave the note its lines
+		return strings.Join(wrapWords(text, w), "\n")
 	}
 	more := " … " + p.T(i18n.NotesMore)
-	if m.notes.open || m.plain { // the panel is showing it all, or no key can
+	if m.notes.open { // the panel is showing it all
 		more = " …"
 	}
 	return clipWords(text, w, lines, more)
+}
+
+// noteLine is the text under the charts when nothing more urgent is there:
+// the scenario's note, or the hint about the current state.
+func (m Model) noteLine() string {
+	p := m.printer()
+	if m.hasNote() && !m.notes.open {
+		return "✎ " + m.noteText()
+	}
+	return p.T(i18n.HintPrefix, explain.HintText(p, m.eval, explain.Explain(m.eval).Hint))
 }

@@ -218,9 +218,13 @@ func headerOf(recs []record, file string, label int) (bool, error) {
 	}
 	j := text[0]
 	if numbers > 0 || looksNumeric(first.fields[j]) {
+		fields := "fields"
+		if numbers == 1 {
+			fields = "field"
+		}
 		return false, &LineError{File: file, Line: first.line, Msg: fmt.Sprintf(
-			"column %d: %q is not a number, but the row is not a header either (it has %d numeric fields): fix the value, or name every column in a header",
-			j+1, first.fields[j], numbers)}
+			"column %d: %q is not a number, but the row is not a header either (it has %d numeric %s): fix the value, or name every column in a header",
+			j+1, first.fields[j], numbers, fields)}
 	}
 	return true, nil
 }
@@ -457,7 +461,7 @@ func indexOf(names []string, name string) int {
 }
 
 // ParseNumber parses a finite number (surrounding spaces allowed), with
-// messages a user can act on. Flags and files share it.
+// messages a user can act on; -0 reads as 0. Flags and files share it.
 func ParseNumber(field string) (float64, error) {
 	s := strings.TrimSpace(field)
 	v, err := strconv.ParseFloat(s, 64)
@@ -468,6 +472,8 @@ func ParseNumber(field string) (float64, error) {
 		return 0, fmt.Errorf("%q is not a number", field)
 	case math.IsNaN(v) || math.IsInf(v, 0):
 		return 0, fmt.Errorf("%s is not a finite number", s)
+	case v == 0:
+		return 0, nil // -0 is 0: no output may show a sign on it
 	}
 	return v, nil
 }

@@ -6,6 +6,7 @@
 package grid
 
 import (
+	"errors"
 	"fmt"
 	"math"
 	"strconv"
@@ -23,15 +24,40 @@ func (h Hundredths) Float() float64 { return float64(h) / 100 }
 
 func (h Hundredths) String() string { return strconv.FormatFloat(h.Float(), 'f', 2, 64) }
 
-// ToHundredths converts x to the grid; it fails when x has more than two
-// decimals or is not finite.
-func ToHundredths(x float64) (Hundredths, error) {
+// The reasons a number is not a field's value; a ValueError wraps one.
+var (
+	ErrOutOfRange = errors.New("out of range")
+	ErrOffGrid    = errors.New("more than two decimals (losslab works on a 0.01 grid)")
+)
+
+// ValueError says why X is not a value of Field: Err is ErrOutOfRange or
+// ErrOffGrid. Its Error is English for logs; screens render it from the
+// catalogue (explain.ValueError) with the field's range.
+type ValueError struct {
+	Field Field
+	X     float64
+	Err   error
+}
+
+func (e *ValueError) Error() string {
+	if e.Err == ErrOutOfRange {
+		return fmt.Sprintf("%v is out of range [0, %s]", e.X, e.Field.Max())
+	}
+	return fmt.Sprintf("%v has %v", e.X, e.Err)
+}
+
+func (e *ValueError) Unwrap() error { return e.Err }
+
+// toHundredths converts x to the grid; it fails with ErrOutOfRange when x is
+// not finite or far outside any field, with ErrOffGrid when it has more than
+// two decimals.
+func toHundredths(x float64) (Hundredths, error) {
 	if math.IsNaN(x) || math.IsInf(x, 0) || math.Abs(x) > 1e6 {
-		return 0, fmt.Errorf("%v is not a usable number", x)
+		return 0, ErrOutOfRange
 	}
 	r := math.Round(x * 100)
 	if math.Abs(x*100-r) > 1e-6 {
-		return 0, fmt.Errorf("%v has more than two decimals (losslab works on a 0.01 grid)", x)
+		return 0, ErrOffGrid
 	}
 	return Hundredths(r), nil
 }
@@ -67,13 +93,16 @@ func (f Field) Label() string { return fieldLabels[f] }
 func (f Field) IsLabel() bool { return f == YAP || f == YAN }
 
 // Value converts x to a value of numeric field f: on the 0.01 grid and
-// within [0, f.Max()]; the error says which it is not.
+// within [0, f.Max()]; the error, a *ValueError, says which it is not.
 func (f Field) Value(x float64) (Hundredths, error) {
-	h, err := ToHundredths(x)
+	h, err := toHundredths(x)
 	if err == nil && (h < 0 || h > f.Max()) {
-		err = fmt.Errorf("%v is out of range [0, %s]", x, f.Max())
+		err = ErrOutOfRange
 	}
-	return h, err
+	if err != nil {
+		return 0, &ValueError{Field: f, X: x, Err: err}
+	}
+	return h, nil
 }
 
 // Max is the upper bound of a numeric field.

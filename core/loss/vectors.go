@@ -22,9 +22,9 @@ func TripletOnVectors(metric dist.Metric, a, p, n []float64, m float64) (t Tripl
 	}
 	ga, gp, gn = make([]float64, k), make([]float64, k), make([]float64, k)
 	for i := range k {
-		ga[i] = t.GradDAP*dapA[i] + t.GradDAN*danA[i]
-		gp[i] = t.GradDAP * dapP[i]
-		gn[i] = t.GradDAN * danN[i]
+		ga[i] = unsignedZero(t.GradDAP*dapA[i] + t.GradDAN*danA[i])
+		gp[i] = unsignedZero(t.GradDAP * dapP[i])
+		gn[i] = unsignedZero(t.GradDAN * danN[i])
 	}
 	return t, ga, gp, gn, nil
 }
@@ -41,8 +41,17 @@ func ContrastiveOnVectors(metric dist.Metric, u, v []float64, m float64, y Label
 		return Pair{}, nil, nil, err
 	}
 	for i := range gu {
-		gu[i] *= p.Grad
-		gv[i] *= p.Grad
+		gu[i] = unsignedZero(gu[i] * p.Grad)
+		gv[i] = unsignedZero(gv[i] * p.Grad)
 	}
 	return p, gu, gv, nil
+}
+
+// unsignedZero turns -0 (a 0 times a negative factor) into 0, so that no
+// report shows a sign on a zero gradient.
+func unsignedZero(x float64) float64 {
+	if x == 0 {
+		return 0
+	}
+	return x
 }

@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
 
 	"losslab/core/train"
 	"losslab/i18n"
@@ -42,6 +43,9 @@ type Options struct {
 	File *train.Data
 	// Printer is the language of the screen (the zero value is English).
 	Printer i18n.Printer
+	// Base is an unstyled style bound to the program's renderer; the zero
+	// value uses lipgloss's default renderer (a program of its own).
+	Base lipgloss.Style
 	// Hosted says an app hosts the mode: the Mode key (tab) is then live
 	// and the host acts on it; on its own the mode has no other mode.
 	Hosted bool
@@ -111,7 +115,8 @@ type tickMsg struct{ seq int }
 
 // New returns the mode on tr (its config and data), at step 0.
 func New(tr *train.Trainer, opts Options) Model {
-	m := Model{opts: opts, cfg: tr.Config(), data: tr.Data(), tr: tr, p: opts.Printer, keys: NewKeyMap(opts.Printer), help: help.New(), styles: newStyles(opts.Color)}
+	m := Model{opts: opts, cfg: tr.Config(), data: tr.Data(), tr: tr, p: opts.Printer, keys: NewKeyMap(opts.Printer), styles: newStyles(opts.Base, opts.Color)}
+	m.help = m.styles.newHelp()
 	m.keys.Mode.SetEnabled(opts.Hosted)
 	m.keys.State.SetEnabled(opts.Hosted)
 	m.restart()

@@ -196,9 +196,9 @@ func (m *Model) slowState() string {
 
 // slowStyle marks A, P, N and the strokes: bold in the text colour, apart
 // from every class colour; plain under NO_COLOR, where glyphs tell them apart.
-func slowStyle(color bool) lipgloss.Style {
+func slowStyle(base lipgloss.Style, color bool) lipgloss.Style {
 	if !color {
-		return lipgloss.NewStyle()
+		return base
 	}
-	return lipgloss.NewStyle().Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#000000", Dark: "#FFFFFF"})
+	return base.Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#000000", Dark: "#FFFFFF"})
 }

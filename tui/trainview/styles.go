@@ -1,6 +1,9 @@
 package trainview
 
-import "github.com/charmbracelet/lipgloss"
+import (
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/lipgloss"
+)
 
 // styles are the mode's looks. Classes have a colour each and, for NO_COLOR,
 // a glyph each; everything else is said in words and glyphs too.
@@ -14,11 +17,13 @@ type styles struct {
 // classGlyphs are distinct one-cell glyphs, one per class (digits has 10).
 var classGlyphs = []string{"●", "▲", "■", "◆", "○", "△", "□", "◇", "+", "x"}
 
-func newStyles(color bool) styles {
+// newStyles builds the looks on base, an unstyled style bound to the
+// program's renderer (a served session's own, not the server's).
+func newStyles(base lipgloss.Style, color bool) styles {
 	c := func(light, dark string) lipgloss.AdaptiveColor {
 		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
 	}
-	s := lipgloss.NewStyle()
+	s := base
 	st := styles{
 		title:     s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
 		dim:       s.Foreground(c("#6C6C6C", "#8A8A8A")),
@@ -31,7 +36,7 @@ func newStyles(color bool) styles {
 		c("#5D4037", "#C8A27A"), c("#37474F", "#B0BEC5"), c("#AD1457", "#FF8AC4")} {
 		st.classes = append(st.classes, s.Foreground(col))
 	}
-	st.slow = slowStyle(color)
+	st.slow = slowStyle(base, color)
 	if !color {
 		st.glyphs = classGlyphs
 		for i := range st.classes {
@@ -39,4 +44,13 @@ func newStyles(color bool) styles {
 		}
 	}
 	return st
+}
+
+// newHelp is a help.Model styled on the renderer (bubbles builds its own on
+// lipgloss's default renderer, which would colour the wrong terminal).
+func (st styles) newHelp() help.Model {
+	h := help.New()
+	key, desc := st.dim.Bold(true), st.dim
+	h.Styles = help.Styles{ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc, FullKey: key, FullDesc: desc, FullSeparator: desc}
+	return h
 }

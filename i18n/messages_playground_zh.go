@@ -1,9 +1,9 @@
 package i18n
 
 // The playground's explanations in Chinese. Each sentence claims exactly
-// what its English text claims, so the condition table in tui/explain.go
+// what its English text claims, so the condition table in explain/explain.go
 // that makes the English true makes these true too.
-var truthZH = map[ID]string{
+var playgroundZH = map[ID]string{
 	ExplainHingeActive:   "● 铰链激活",
 	ExplainHingeInactive: "○ 铰链未激活",
 	ExplainRegimeHard:    "困难负样本",
@@ -44,8 +44,8 @@ var truthZH = map[ID]string{
 
 	VariantValue:       "%s %s",
 	VariantValueRegime: "%s %s（%s）",
-	VariantFull:        "%s %s = %s",
-	VariantFullRegime:  "%s %s = %s，%s",
+	VariantFull:        "%s %s：%s",
+	VariantFullRegime:  "%s %s：%s，%s",
 
 	HintInvalidBoth:      "正样本标为异类、负样本标为同类：挖掘器永远不会组成这样的三元组，但对比损失仍按标签给每一对打分。",
 	HintInvalidPositive:  "正样本标为异类：挖掘器永远不会组成这样的三元组，但对比损失仍把 (a,p) 当作应相距 m 的一对来打分。",
@@ -77,6 +77,9 @@ var truthZH = map[ID]string{
 	HeaderStartLesson: "按 g 进入课程，按 ] 浏览预设",
 	HeaderStartShort:  "g 课程 · ] 预设",
 	NotesMore:         "n：阅读全文",
+	NotesVariants:     "这个状态下的其他损失：",
+	VariantsMore:      "n：更多",
+	VariantNoted:      "%[1]s；%[2]s",
 	NotesTitle:        "说明 %d/%d · n 下一页，最后一页后关闭",
 	NotesNoScenario:   "没有载入场景。按 ] 打开下一个预设课程，按 [ 打开上一个。",
 	NotesStep:         "第 %d 步（共 %d 步）：",
@@ -138,7 +141,6 @@ A P N  图表上的锚点、正样本、负样本
 	ChartGeomNoMargin:     "圆 d(a,p) = %s · m = 0 时没有环 d(a,p) + m，也没有半径 m 可画",
 	ChartGeomNoMarginTiny: "圆 d(a,p) = %s · m = 0：没有环，没有半径",
 	ChartHistoryStates:    "%s 个状态",
-	ChartHistoryState:     "1 个状态",
 	ChartHistoryLegend:    "⣿ 三元组 · • 对比 · %s",
 
 	"variant.name.contrastive":            "对比损失",
@@ -155,5 +157,5 @@ A P N  图表上的锚点、正样本、负样本
 	"variant.formula.squared-triplet":     "max(d(a,p)² − d(a,n)² + m, 0)",
 	"variant.name.soft-margin-triplet":    "软间隔三元组损失",
 	"variant.short.soft-margin-triplet":   "软间隔",
-	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n))，没有 m",
+	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n))（没有 m）",
 }

@@ -1,6 +1,6 @@
 package i18n
 
-var zhZH = map[ID]string{
+var langZH = map[ID]string{
 	LangFlag:    "文本的语言：en 或 zh（默认：LC_ALL、LC_MESSAGES、LANG 中第一个有值的变量以 zh 开头时为 zh，否则为 en）",
 	LangUsage:   "每个命令都接受 --lang en|zh，指定输出文本的语言；不给出时，以 zh 开头的区域设置（LC_ALL、LC_MESSAGES、LANG）表示中文。",
 	LangUnknown: "%q 不是可用的语言：应为 en 或 zh",

@@ -46,9 +46,9 @@ const (
 	ScenStartMissing   ID = "scen.start-missing"    // %s: the field
 	ScenStepEmpty      ID = "scen.step-empty"       // %d: the step
 	ScenLabelType      ID = "scen.label-type"       // %s: the key, %s: the type found
-	ScenLabelValue     ID = "scen.label-value"      // %s: the key, %q: the value
 	ScenNumberType     ID = "scen.number-type"      // %s: the key, %s: the type found
 	ScenBadNumber      ID = "scen.bad-number"       // %s: the key, %s: the reason
+	ScenBadLabel       ID = "scen.bad-label"        // %s: the key, %s: the reason
 	ScenTypeString     ID = "scen.type-string"
 	ScenTypeNumber     ID = "scen.type-number"
 	ScenTypeBool       ID = "scen.type-bool"
@@ -58,14 +58,15 @@ const (
 	ScenUnknownClosest ID = "scen.unknown-closest" // %q: the name, %s: the closest names
 
 	// Recorded sessions.
-	ScenSessionName      ID = "scen.session-title"          //
-	ScenSessionNameFrom  ID = "scen.session-title-from"     // %s: the preset
-	ScenSessionDesc      ID = "scen.session-description"    // %s: the date and time
-	ScenSessionSwitch    ID = "scen.session-switch"         // %s: the preset
-	ScenSessionFull      ID = "scen.session-full"           // %s: the step limit
-	ScenSessionTooMany   ID = "scen.session-too-many-files" // %s: the name
-	ScenSessionWrote     ID = "scen.session-wrote"          // %s: the path, %s: the steps
-	ScenSessionWriteFail ID = "scen.session-write-failed"   // %s: the reason
+	ScenSessionName         ID = "scen.session-title"           //
+	ScenSessionNameFrom     ID = "scen.session-title-from"      // %s: the preset
+	ScenSessionNameFromFile ID = "scen.session-title-from-file" // %[1]s: the scenario's name, %[2]s: its file
+	ScenSessionDesc         ID = "scen.session-description"     // %s: the date and time
+	ScenSessionSwitch       ID = "scen.session-switch"          // %s: the preset
+	ScenSessionFull         ID = "scen.session-full"            // %s: the step limit
+	ScenSessionTooMany      ID = "scen.session-too-many-files"  // %s: the name
+	ScenSessionWrote        ID = "scen.session-wrote"           // %s: the path, %s: the steps
+	ScenSessionWriteFail    ID = "scen.session-write-failed"    // %s: the reason
 
 	// The scenarios and replay commands.
 	ScenListHeader   ID = "scen.list-header"   // the table's column titles, tab-separated
@@ -73,7 +74,7 @@ const (
 	ScenReplayTitle  ID = "scen.replay-title"  // %s: the name, %s: the title
 )
 
-var scenEN = map[ID]string{
+var scenariosEN = map[ID]string{
 	ScenIsDirectory:    "is a directory, not a scenario file",
 	ScenNotRegular:     "is %s, not a regular file: give a scenario file (.toml)",
 	ScenKindFIFO:       "a FIFO (named pipe)",
@@ -116,9 +117,9 @@ var scenEN = map[ID]string{
 	ScenStartMissing:   "[start] is missing %s (all of dap, dan, margin, y_ap, y_an are required)",
 	ScenStepEmpty:      "step %d sets nothing: give at least one of dap, dan, margin, y_ap, y_an (or a question or a mode)",
 	ScenLabelType:      "%s must be \"same\" or \"different\", not %s",
-	ScenLabelValue:     "%s = %q: want \"same\" or \"different\"",
 	ScenNumberType:     "%s must be a number, not %s",
 	ScenBadNumber:      "%s = %s",
+	ScenBadLabel:       "%s: %s",
 	ScenTypeString:     "a string",
 	ScenTypeNumber:     "a number",
 	ScenTypeBool:       "a boolean",
@@ -127,14 +128,15 @@ var scenEN = map[ID]string{
 	ScenUnknown:        "unknown scenario %q; 'losslab scenarios' lists them, or give a .toml file",
 	ScenUnknownClosest: "unknown scenario %q (closest: %s); 'losslab scenarios' lists them, or give a .toml file",
 
-	ScenSessionName:      "Recorded session",
-	ScenSessionNameFrom:  "Recorded session (started from the preset %s)",
-	ScenSessionDesc:      "Recorded with losslab on %s.",
-	ScenSessionSwitch:    "Switched to the preset %s: every value set to its start.",
-	ScenSessionFull:      "recording stopped: a scenario holds at most %s steps; w writes what was recorded",
-	ScenSessionTooMany:   "could not write the session: too many files named %s",
-	ScenSessionWrote:     "wrote %s (%s steps)",
-	ScenSessionWriteFail: "could not write the session: %s",
+	ScenSessionName:         "Recorded session",
+	ScenSessionNameFrom:     "Recorded session (started from the preset %s)",
+	ScenSessionNameFromFile: "Recorded session (started from the scenario %[1]s in %[2]s)",
+	ScenSessionDesc:         "Recorded with losslab on %s.",
+	ScenSessionSwitch:       "Switched to the preset %s: every value set to its start.",
+	ScenSessionFull:         "recording stopped: a scenario holds at most %s steps; w writes what was recorded",
+	ScenSessionTooMany:      "could not write the session: too many files named %s",
+	ScenSessionWrote:        "wrote %s (%s steps)",
+	ScenSessionWriteFail:    "could not write the session: %s",
 
 	ScenListHeader:   "NAME\tSTEPS\tTITLE",
 	ScenReplayHeader: "step\td(a,p)\td(a,n)\tmargin\ty(a,p)\ty(a,n)\ttriplet\tregime\tcontrastive",

@@ -35,7 +35,7 @@ const (
 	BatchTextProgress   ID = "lang.batch.progress"  // %s percent done
 )
 
-var zhEN = map[ID]string{
+var langEN = map[ID]string{
 	LangFlag:    "language of the text: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG, the first one set, starts with zh; else en)",
 	LangUsage:   "Every command takes --lang en|zh, the language of its text; without it, a locale starting with zh (LC_ALL, LC_MESSAGES, LANG) means Chinese.",
 	LangUnknown: "%q is not a language: want en or zh",

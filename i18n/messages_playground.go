@@ -2,7 +2,7 @@ package i18n
 
 // Messages of the playground's explanations, notes panel, help screen and
 // chart legends. Each explanatory sentence is shown only under the condition
-// its table in tui/explain.go pairs it with; tui's grid test checks that the
+// its table in explain/explain.go pairs it with; its grid test checks that the
 // sentence is true there. Where a panel may be narrow, a sentence has a
 // short form (…Short) that says less rather than being cut.
 const (
@@ -87,7 +87,10 @@ const (
 	HeaderStartLesson ID = "header.start-lessons"
 	HeaderStartShort  ID = "header.start-lessons.short"
 	NotesMore         ID = "notes.more"
-	NotesTitle        ID = "notes.title" // %d page, %d pages
+	NotesVariants     ID = "notes.variants" // heads the list of every other loss in full
+	VariantsMore      ID = "variant.more"   // ends a variants line that shows only some: the notes show all
+	VariantNoted      ID = "variant.noted"  // %[1]s the full line, %[2]s what it equals under other parameters
+	NotesTitle        ID = "notes.title"    // %d page, %d pages
 	NotesNoScenario   ID = "notes.no-scenario"
 	NotesStep         ID = "notes.step" // %d step, %d last step
 	NotesStart        ID = "notes.start"
@@ -125,8 +128,7 @@ const (
 	ChartGeomLegendTiny   ID = "chart.geometry.legend.tiny"  // %s d(a,p), %s d(a,p)+m, %s m
 	ChartGeomNoMargin     ID = "chart.geometry.no-margin"    // %s d(a,p)
 	ChartGeomNoMarginTiny ID = "chart.geometry.no-margin.tiny"
-	ChartHistoryStates    ID = "chart.history.states" // %d states (plural form)
-	ChartHistoryState     ID = "chart.history.state"  // exactly one state
+	ChartHistoryStates    ID = "chart.history.states" // %s states (a count: see plural.go)
 	ChartHistoryLegend    ID = "chart.history.legend" // %s the state count
 )
 
@@ -137,7 +139,7 @@ func VariantName(id string) ID    { return ID("variant.name." + id) }
 func VariantShort(id string) ID   { return ID("variant.short." + id) }
 func VariantFormula(id string) ID { return ID("variant.formula." + id) }
 
-var truthEN = map[ID]string{
+var playgroundEN = map[ID]string{
 	ExplainHingeActive:   "● hinge active",
 	ExplainHingeInactive: "○ hinge inactive",
 	ExplainRegimeHard:    "hard negative",
@@ -178,8 +180,8 @@ var truthEN = map[ID]string{
 
 	VariantValue:       "%s %s",
 	VariantValueRegime: "%s %s (%s)",
-	VariantFull:        "%s %s = %s",
-	VariantFullRegime:  "%s %s = %s, %s",
+	VariantFull:        "%s %s: %s",
+	VariantFullRegime:  "%s %s: %s, %s",
 
 	HintInvalidBoth:      "the positive is labelled different and the negative same: a miner would never form this triplet, yet contrastive still scores each pair by its label.",
 	HintInvalidPositive:  "the positive is labelled different: a miner would never form this triplet, yet contrastive still scores (a,p) as a pair to keep m apart.",
@@ -211,6 +213,9 @@ var truthEN = map[ID]string{
 	HeaderStartLesson: "press g for the guided course, ] for the presets",
 	HeaderStartShort:  "g course · ] presets",
 	NotesMore:         "n: read all",
+	NotesVariants:     "The other losses on this state:",
+	VariantsMore:      "n: more",
+	VariantNoted:      "%[1]s; %[2]s",
 	NotesTitle:        "notes %d/%d · n next page, closes after the last",
 	NotesNoScenario:   "No scenario is loaded. Press ] for the next preset lesson, [ for the previous one.",
 	NotesStep:         "Step %d of %d:",
@@ -269,7 +274,6 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	ChartGeomNoMargin:     "circle d(a,p) = %s · with m = 0 there is no ring d(a,p) + m and no radius m to draw",
 	ChartGeomNoMarginTiny: "circle d(a,p) = %s · m = 0: no ring, no radius",
 	ChartHistoryStates:    "%s states",
-	ChartHistoryState:     "1 state",
 	ChartHistoryLegend:    "⣿ triplet · • contrastive · %s",
 
 	"variant.name.contrastive":            "contrastive",
@@ -286,5 +290,5 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	"variant.formula.squared-triplet":     "max(d(a,p)² − d(a,n)² + m, 0)",
 	"variant.name.soft-margin-triplet":    "soft-margin triplet",
 	"variant.short.soft-margin-triplet":   "soft-margin",
-	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n)), no m",
+	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n)) (no m)",
 }

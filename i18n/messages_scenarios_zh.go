@@ -3,7 +3,7 @@ package i18n
 // Scenario file keys (name, title, dap, y_ap, [start], [[step]] …) and
 // label values (same, different) are the format's identifiers: they stay
 // as they are inside the Chinese sentences.
-var scenZH = map[ID]string{
+var scenariosZH = map[ID]string{
 	ScenIsDirectory:    "是目录，不是场景文件",
 	ScenNotRegular:     "是%s，不是普通文件：请给出场景文件（.toml）",
 	ScenKindFIFO:       "FIFO（命名管道）",
@@ -46,9 +46,9 @@ var scenZH = map[ID]string{
 	ScenStartMissing:   "[start] 缺少 %s（dap、dan、margin、y_ap、y_an 都是必需的）",
 	ScenStepEmpty:      "第 %d 步什么也没有设置：请至少给出 dap、dan、margin、y_ap、y_an 中的一个",
 	ScenLabelType:      "%s 必须是 \"same\" 或 \"different\"，而不是%s",
-	ScenLabelValue:     "%s = %q：应为 \"same\" 或 \"different\"",
 	ScenNumberType:     "%s 必须是数字，而不是%s",
 	ScenBadNumber:      "%s = %s",
+	ScenBadLabel:       "%s：%s",
 	ScenTypeString:     "字符串",
 	ScenTypeNumber:     "数字",
 	ScenTypeBool:       "布尔值",
@@ -57,14 +57,15 @@ var scenZH = map[ID]string{
 	ScenUnknown:        "未知的场景 %q；'losslab scenarios' 会列出所有场景，也可以给出 .toml 文件",
 	ScenUnknownClosest: "未知的场景 %q（最接近的：%s）；'losslab scenarios' 会列出所有场景，也可以给出 .toml 文件",
 
-	ScenSessionName:      "录制的会话",
-	ScenSessionNameFrom:  "录制的会话（从预设 %s 开始）",
-	ScenSessionDesc:      "于 %s 用 losslab 录制。",
-	ScenSessionSwitch:    "切换到预设 %s：所有值都设为它的初始值。",
-	ScenSessionFull:      "录制已停止：一个场景最多 %s 步；按 w 保存已录制的部分",
-	ScenSessionTooMany:   "无法保存会话：名为 %s 的文件太多",
-	ScenSessionWrote:     "已写入 %s（%s 步）",
-	ScenSessionWriteFail: "无法保存会话：%s",
+	ScenSessionName:         "录制的会话",
+	ScenSessionNameFrom:     "录制的会话（从预设 %s 开始）",
+	ScenSessionNameFromFile: "录制的会话（从 %[2]s 中的场景 %[1]s 开始）",
+	ScenSessionDesc:         "于 %s 用 losslab 录制。",
+	ScenSessionSwitch:       "切换到预设 %s：所有值都设为它的初始值。",
+	ScenSessionFull:         "录制已停止：一个场景最多 %s 步；按 w 保存已录制的部分",
+	ScenSessionTooMany:      "无法保存会话：名为 %s 的文件太多",
+	ScenSessionWrote:        "已写入 %s（%s 步）",
+	ScenSessionWriteFail:    "无法保存会话：%s",
 
 	ScenListHeader:   "名称\t步数\t标题",
 	ScenReplayHeader: "步\td(a,p)\td(a,n)\t间隔\ty(a,p)\ty(a,n)\t三元组\t难度\t对比",

@@ -1,0 +1,33 @@
+package i18n
+
+// Messages about a count of things take the count's grammatical number in
+// English: the catalogue's text is the plural ("%s steps"), and englishOne
+// holds the text for exactly one ("%s step"). Chinese has no plural, so a
+// Chinese text serves every count. TestCountMessagesHaveSingular finds the
+// messages that count something and checks that each has its singular here.
+var englishOne = map[ID]string{
+	CLIErrLengths:            "%d component, but %s has %d",
+	ScenSessionWrote:         "wrote %s (%s step)",
+	TrainSummaryHead:         "%s (%s, margin %s) after %s step",
+	TrainSummaryHeadNoMargin: "%s (%s) after %s step",
+	LearnListDone:            "%d of %d lesson done",
+	LossActiveShare:          "active %[1]s of %[2]s term",
+	BatchSeconds:             "%s second",
+	BatchMinutes:             "%s minute",
+	BatchHours:               "%s hour",
+	ChartHistoryStates:       "%s state",
+	FigHistoryTitle:          "Both losses over the last %s state",
+	FigSamePairs:             "same class (%s pair)",
+	FigDifferentPairs:        "different class (%s pair)",
+}
+
+// N is T for a message about n things: in English the singular text when n
+// is 1 (and the message has one), else the text T gives.
+func (p Printer) N(id ID, n int64, args ...any) string {
+	if n == 1 && (p.lang == English || !Has(p.lang, id)) {
+		if one, ok := englishOne[id]; ok {
+			return Printer{lang: English}.format(one, args)
+		}
+	}
+	return p.T(id, args...)
+}
