@@ -27,6 +27,7 @@ var englishAreas = []map[ID]string{
 	shareServeCLIEN,
 	shareTrainFigEN,
 	trainSlowEN,
+	lessonTrainEN,
 }
 
 var english = join(englishAreas...)
@@ -56,6 +57,7 @@ var chineseAreas = []map[ID]string{
 	shareServeCLIZH,
 	shareTrainFigZH,
 	trainSlowZH,
+	lessonTrainZH,
 }
 
 var chinese = join(chineseAreas...)

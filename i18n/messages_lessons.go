@@ -108,7 +108,7 @@ var lessonsEN = map[ID]string{
 	LessonArrayStrings:     "%s must be an array of strings: [\"a\", \"b\"]",
 	LessonArrayTooLong:     "%s has more than %d items",
 	LessonCoverNotSlug:     "covers %q is not a slug: use lower-case letters, digits and single '-' (e.g. why-margin)",
-	LessonUnknownMode:      "mode = %q: want \"playground\" or \"batch\"",
+	LessonUnknownMode:      "mode = %q: want \"playground\", \"batch\" or \"train\"",
 	LessonDemoWithoutBatch: "demo is only read with mode = \"batch\"",
 	LessonUnknownDemo:      "demo = %q: want one of %s",
 	LessonNeedsQuestion:    "%s belongs to a question: give question = \"…\" in the same step",

@@ -7,7 +7,7 @@ var lessonsZH = map[ID]string{
 	LessonArrayStrings:     "%s 必须是字符串数组：[\"a\", \"b\"]",
 	LessonArrayTooLong:     "%s 的项超过 %d 个",
 	LessonCoverNotSlug:     "covers 中的 %q 不是合法的标识：只能用小写字母、数字和单个 '-'（例如 why-margin）",
-	LessonUnknownMode:      "mode = %q：应为 \"playground\" 或 \"batch\"",
+	LessonUnknownMode:      "mode = %q：应为 \"playground\"、\"batch\" 或 \"train\"",
 	LessonDemoWithoutBatch: "只有 mode = \"batch\" 时才读取 demo",
 	LessonUnknownDemo:      "demo = %q：应为 %s 之一",
 	LessonNeedsQuestion:    "%s 属于问题：请在同一步中给出 question = \"…\"",

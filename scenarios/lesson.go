@@ -16,7 +16,7 @@ import (
 // show their state, or open another mode on it; its covers name the
 // teaching points it covers. The step keys below are what the format adds.
 // Each text may carry its Chinese translation beside it (KEY_zh).
-var lessonStepKeys = []string{"question", "question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh", "mode", "demo"}
+var lessonStepKeys = append([]string{"question", "question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh", "mode", "demo"}, trainStepKeys...)
 
 // DefaultTolerance is how far a typed answer may be from the right one: half
 // a unit in the fourth decimal would be too strict for a learner who rounds
@@ -89,8 +89,9 @@ const (
 
 // Mode is a step's request to open a mode on its state.
 type Mode struct {
-	Kind ModeKind
-	Demo string // the batch demo: "iris" or "digits"
+	Kind  ModeKind
+	Demo  string        // the batch demo: "iris" or "digits"
+	Train TrainSettings // the training mode's settings (lessontrain.go)
 }
 
 // Demos are the data sets a batch step may name; the first is the default.
@@ -129,7 +130,7 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 			return nil, mode, err
 		}
 		mode.Kind = ModeKind(m)
-		if mode.Kind != ModePlayground && mode.Kind != ModeBatch {
+		if mode.Kind != ModePlayground && mode.Kind != ModeBatch && mode.Kind != ModeTrain {
 			return nil, mode, p.errAt(sectionStep, i, "mode", i18n.LessonUnknownMode, termsafe.String(m))
 		}
 	}
@@ -147,6 +148,9 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 		mode.Demo = d
 	} else if mode.Kind == ModeBatch {
 		mode.Demo = demos[0]
+	}
+	if err := p.trainSettings(step, i, &mode); err != nil {
+		return nil, mode, err
 	}
 	if !has("question") {
 		for _, k := range []string{"question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh"} {
@@ -316,10 +320,11 @@ type fileLessonStep struct {
 	ExplainZH  string   `toml:"explain_zh,omitempty"`
 	Mode       string   `toml:"mode,omitempty"`
 	Demo       string   `toml:"demo,omitempty"`
+	fileTrainStep
 }
 
 func encodeLessonStep(st Step) fileLessonStep {
-	out := fileLessonStep{Mode: string(st.Mode.Kind), Demo: st.Mode.Demo}
+	out := fileLessonStep{Mode: string(st.Mode.Kind), Demo: st.Mode.Demo, fileTrainStep: encodeTrainStep(st.Mode)}
 	if q := st.Question; q != nil {
 		out.Question, out.Explain, out.Choices = q.Text, q.Explain, q.Choices
 		out.QuestionZH, out.ExplainZH, out.ChoicesZH = q.TextZH, q.ExplainZH, q.ChoicesZH

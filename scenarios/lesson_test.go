@@ -47,7 +47,7 @@ mode = "playground"
 	if c.Correct != 1 || c.RightAnswer() != "semi-hard" || len(c.Choices) != 3 {
 		t.Errorf("choice question %+v", c)
 	}
-	if s.Steps[2].Mode != (Mode{ModeBatch, "iris"}) || s.Steps[3].Mode.Kind != ModePlayground {
+	if s.Steps[2].Mode != (Mode{Kind: ModeBatch, Demo: "iris"}) || s.Steps[3].Mode.Kind != ModePlayground {
 		t.Errorf("modes %+v %+v", s.Steps[2].Mode, s.Steps[3].Mode)
 	}
 	back, err := Parse("again.toml", Encode(s))
@@ -92,7 +92,7 @@ func TestLessonKeyErrors(t *testing.T) {
 		{"question = \"q\"\nexplain = \"e\"\nchoices = [\"a\", \"b\"]\nanswer = \"a\"\ntolerance = 0.1", "tolerance is for number"},
 		{"question = \"q\"\nexplain = \"e\"\nanswer = 1\ntolerance = 0", "above 0"},
 		{"question = \"q\"\nexplain = \"e\"\nanswer = 1\nmode = \"batch\"", "not both"},
-		{"mode = \"train\"", "want \"playground\" or \"batch\""},
+		{"mode = \"training\"", "want \"playground\", \"batch\" or \"train\""},
 		{"mode = \"playground\"\ndemo = \"iris\"", "only read with mode"},
 		{"mode = \"batch\"\ndemo = \"mnist\"", "iris, digits"},
 		{"choices = [\"a\",\n\"b\"]", "one line"},

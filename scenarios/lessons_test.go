@@ -71,6 +71,10 @@ func TestLessonsAreTrue(t *testing.T) {
 		}
 		for i := 1; i < s.Len(); i++ {
 			st := s.Steps[i-1]
+			if s.TrainingAt(i) != nil { // texts about a training run (lessontrain_claims_test.go)
+				checked += checkTrainTexts(t, s, i)
+				continue
+			}
 			allowed := append(s.lessonAllowed(t, fs[i]), changes(fs[i-1], fs[i])...)
 			key := fmt.Sprintf("lesson:%s#%d", s.Name, i)
 			for _, p := range checkNote(t, key, st.Note, allowed, &fs[i]) {

@@ -183,6 +183,7 @@ func FuzzScanAgreesWithDecoder(f *testing.F) {
 	f.Add([]byte(valid))
 	f.Add([]byte("name = \"a\"\ntitle = \"\"\"x\"\"\"\"\"\n[start]\ndap = 1\n"))
 	f.Add([]byte("title = '''a\n'''\n[start]\ndap = \"\\\"\"\n"))
+	f.Add([]byte(lessonHead + trainStep))
 	f.Fuzz(func(t *testing.T, data []byte) { checkLayoutMatchesDecoder(t, data) })
 }
 

@@ -15,6 +15,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/trainview"
 )
 
 // LearnConfig is what the guided course starts with.
@@ -416,6 +417,13 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 			return m, nil
 		}
 		m.child = NewBatchMode(m.ctx.hosted(), d, batch.Options{Margin: m.shownState().Margin.Float()})
+	case scenarios.ModeTrain:
+		child, err := lessonTrain(m.ctx, st.Mode.Train)
+		if err != nil {
+			m.status = err.Error()
+			return m, nil
+		}
+		m.child = child
 	}
 	m.screen = screenExploring
 	init := m.child.Init()
@@ -433,12 +441,19 @@ func (m *LearnModel) leaveChild() {
 }
 
 // keepsHeader reports whether the hosted mode's first line carries data
-// (the batch view's data set, size and classes), so that the banner goes
-// above it instead of in its place; the playground's first line only
-// repeats the lesson's title.
+// (the batch view's data set, size and classes; the training mode's data
+// set, model, learning rate, seed and whether it plays), so that the banner
+// goes above it instead of in its place; the playground's first line only
+// repeats the lesson's title. The training mode needs all of an 80×24
+// window, so there it gives its first line up.
 func (m LearnModel) keepsHeader() bool {
-	_, ok := m.child.(BatchModel)
-	return ok
+	switch m.child.(type) {
+	case BatchModel:
+		return true
+	case trainview.Model:
+		return m.height-1 >= trainview.MinHeight
+	}
+	return false
 }
 
 // childSize is the hosted mode's share of the window: all of it, less the

@@ -269,6 +269,8 @@ func (m LearnModel) stepText(w int) []string {
 			add(p.T(i18n.LearnExplorePlayground), st.Accent)
 		case scenarios.ModeBatch:
 			add(p.T(i18n.LearnExploreBatch, step.Mode.Demo), st.Accent)
+		case scenarios.ModeTrain:
+			add(p.T(i18n.LearnExploreTrain), st.Accent)
 		}
 	}
 	if m.atEnd() && !m.asking() {
@@ -382,7 +384,7 @@ func (m LearnModel) nextAnsweredBy(losses []string) bool {
 	}
 	next := l.Steps[m.step]
 	q := next.Question
-	if q == nil || next.State != m.shownState() {
+	if q == nil || next.State != m.shownState() || l.TrainingAt(m.step+1) != nil { // a question about a training run asks nothing of this state
 		return false
 	}
 	text := ansi.Strip(strings.Join(losses, "\n"))

@@ -98,6 +98,7 @@ type Model struct {
 	// stoppedAtCollapse: playing stopped because a run collapsed (not
 	// because the user paused or stepped), which the note then says.
 	stoppedAtCollapse bool
+	collapsedAt       []int // per run, the step it was first seen collapsed (0: not yet)
 	cur               []train.Metrics
 	// slow mode (slow.go): one step a second, one anchor shown per run.
 	slow   bool
@@ -334,6 +335,7 @@ func (m *Model) restart() {
 	runs := m.tr.Runs()
 	m.hist = make([]history, len(runs))
 	m.boxes = make([]viewBox, len(runs))
+	m.collapsedAt = make([]int, len(runs))
 	m.measure()
 }
 
@@ -362,6 +364,9 @@ func (m *Model) measure() {
 		m.hist[i].add(ms[i])
 		m.boxes[i].include(r.Embeddings())
 		collapsed = collapsed || ms[i].Collapsed
+		if ms[i].Collapsed && m.collapsedAt[i] == 0 {
+			m.collapsedAt[i] = ms[i].Step
+		}
 	}
 	m.inspect()
 	if collapsed && !m.collapsed && m.playing {

@@ -13,6 +13,7 @@ type noteState struct {
 	model   train.ModelID
 	m       train.Metrics
 	started float64 // mean pairwise distance at step 0
+	at      int     // the step it was first seen collapsed; 0: m.Step
 }
 
 // collapseNotes pairs each explanation with the condition that makes it
@@ -29,7 +30,13 @@ var collapseNotes = []struct {
 
 // collapseNote explains a collapsed run with the numbers core measured.
 func collapseNote(p i18n.Printer, s noteState) string {
-	step := numfmt.Count(int64(s.m.Step))
+	// The step of the collapse, not the step shown: playing on after it,
+	// the note would otherwise move the collapse along.
+	at := s.m.Step
+	if s.at > 0 {
+		at = s.at
+	}
+	step := numfmt.Count(int64(at))
 	loss, grad := numfmt.Loss(s.m.Loss), numfmt.Loss(s.m.GradNorm)
 	for _, n := range collapseNotes {
 		if !n.when(s) {

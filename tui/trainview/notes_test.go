@@ -1,6 +1,7 @@
 package trainview
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -101,5 +102,29 @@ func TestStatusSentencesAreTrue(t *testing.T) {
 	}
 	if !strings.Contains(flat(m), "Training diverged at step") || !strings.Contains(flat(m), "(now 100.00)") {
 		t.Errorf("divergence:\n%s", m.View())
+	}
+}
+
+// Trained on past a collapse, the note still names the step of the
+// collapse, not the step on screen.
+func TestCollapseNoteKeepsItsStep(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Margin = train.Overlap, train.Linear, 0
+	m := newMode(t, cfg, 120, 40)
+	for !m.Metrics()[0].Collapsed {
+		m, _ = press(m, "n")
+	}
+	at := m.Trainer().StepCount()
+	m, _ = press(m, "n", "n", "n")
+	flat := strings.Join(strings.Fields(m.View()), " ")
+	if want := fmt.Sprintf("collapsed at step %d:", at); !strings.Contains(flat, want) || m.Trainer().StepCount() != at+3 {
+		t.Errorf("after %d steps the screen does not say %q:\n%s", m.Trainer().StepCount(), want, m.View())
+	}
+	m, _ = press(m, "r")
+	for range at - 1 {
+		m, _ = press(m, "n")
+	}
+	if strings.Contains(m.View(), "collapsed at") {
+		t.Errorf("after a reset, a collapse before step %d:\n%s", at, m.View())
 	}
 }

@@ -79,7 +79,7 @@ func (m *Model) noteText() string {
 	var notes []string
 	for i, r := range m.tr.Runs() {
 		if i < len(m.cur) && m.cur[i].Collapsed {
-			notes = append(notes, collapseNote(m.p, noteState{run: r.Name, spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance()}))
+			notes = append(notes, collapseNote(m.p, noteState{run: r.Name, spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
 		}
 	}
 	if len(notes) > 0 {
