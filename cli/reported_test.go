@@ -1,3 +1,5 @@
+// Defects a demanding new user reported on the command line, each pinned
+// by the test that failed before its fix.
 package cli
 
 import (

@@ -1,3 +1,5 @@
+// Defects a demanding new user reported in the playground, the course and
+// the plain output, each pinned by the test that failed before its fix.
 package tui
 
 import (
