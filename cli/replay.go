@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
@@ -73,7 +74,8 @@ func writeReplayTable(out *bytes.Buffer, s *scenarios.Scenario, p i18n.Printer) 
 		triplet, contrastive := resultOf(ev, loss.TripletID), resultOf(ev, loss.ContrastiveID)
 		rows = append(rows, []string{numfmt.Count(int64(i)),
 			numfmt.Input(st.DAP.Float()), numfmt.Input(st.DAN.Float()), numfmt.Input(st.Margin.Float()),
-			st.YAP.String(), st.YAN.String(), numfmt.Loss(triplet.Value), triplet.Terms[0].Regime.String(), numfmt.Loss(contrastive.Value)})
+			p.T(explain.LabelID(st.YAP)), p.T(explain.LabelID(st.YAN)), numfmt.Loss(triplet.Value),
+			p.T(explain.RegimeID(triplet.Terms[0].Regime)), numfmt.Loss(contrastive.Value)})
 	}
 	out.WriteString(alignRight(rows) + "\n")
 	width := max(len(strconv.Itoa(s.Len()-1)), 2)

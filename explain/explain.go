@@ -215,3 +215,9 @@ func LabelID(y loss.Label) i18n.ID {
 	}
 	return i18n.ExplainLabelDiff
 }
+
+// RegimeID is the display word of a regime ("hard", "semi-hard", "easy");
+// the identifier is Regime.String.
+func RegimeID(r loss.Regime) i18n.ID {
+	return [...]i18n.ID{i18n.ChartZoneHard, i18n.ChartZoneSemi, i18n.ChartZoneEasy}[r%3]
+}

@@ -366,9 +366,7 @@ func variantText(p i18n.Printer, id i18n.ID, fallback string) string {
 	return p.T(id)
 }
 
-func regimeWord(p i18n.Printer, r loss.Regime) string {
-	return p.T([...]i18n.ID{i18n.ChartZoneHard, i18n.ChartZoneSemi, i18n.ChartZoneEasy}[r%3])
-}
+func regimeWord(p i18n.Printer, r loss.Regime) string { return p.T(explain.RegimeID(r)) }
 
 // contrastiveBody is the contrastive panel's lines, fitted to width w.
 func (m Model) contrastiveBody(w int, roomy bool) []string {
