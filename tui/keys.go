@@ -138,6 +138,10 @@ func (k KeyMap) ShortHelp() []key.Binding {
 }
 
 // forSelection is k with the short help for field f selected.
+// TypingHelp is the help line while a value is typed: every other key is
+// text then, so only these act.
+func (k KeyMap) TypingHelp() []key.Binding { return []key.Binding{k.Confirm, k.Cancel, k.Interrupt} }
+
 func (k KeyMap) forSelection(f grid.Field) KeyMap {
 	k.label = f.IsLabel()
 	return k

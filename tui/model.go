@@ -398,7 +398,10 @@ func (m *Model) updateTyping(msg tea.KeyMsg) tea.Cmd {
 		s, err := m.parseInput(m.input.Value(), m.ctx.Printer)
 		var te typingError
 		if errors.As(err, &te) {
+			// The note quotes the refused text; the field starts empty again,
+			// so a retry is typed afresh ("5" then "e-1" must not read 5e-1).
 			m.inputErr = &te
+			m.input.Reset()
 			return nil
 		}
 		m.stopTyping()

@@ -13,6 +13,7 @@ import (
 
 	"losslab/core/batch"
 	"losslab/core/dist"
+	"losslab/core/grid"
 	"losslab/i18n"
 	"losslab/scenarios"
 )
@@ -218,5 +219,22 @@ func TestTypingLabelErrorShortFormAt80(t *testing.T) {
 	}
 	if v := sized(m, 120, 40).View(); !strings.Contains(v, `"maybe" is not a label: want same, s, 1 or different, diff, d, 0`) {
 		t.Errorf("120×40 label error is not the full form:\n%s", v)
+	}
+}
+
+// A refused value empties the field: typing again starts afresh, so "5"
+// (out of range) then "e-1" is not read as 5e-1 = 0.5; while typing, the
+// help line lists the typing keys only.
+func TestRefusedValueEmptiesTheField(t *testing.T) {
+	m := press(t, sized(newModel(t, Options{}), 80, 24), "e", "5", "enter")
+	if !m.editing || m.inputErr == nil || m.input.Value() != "" {
+		t.Fatalf("after a refused 5: editing=%v err=%v field %q", m.editing, m.inputErr, m.input.Value())
+	}
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "enter") || strings.Contains(v, "e type") || strings.Contains(v, "c chart") {
+		t.Errorf("the help line while typing:\n%s", v[strings.LastIndex(v, "\n")+1:])
+	}
+	m = press(t, m, "e", "-", "1", "enter")
+	if m.State().DAP != grid.Article().DAP || m.inputErr == nil {
+		t.Errorf("\"e-1\" typed after a refusal changed d(a,p) to %v (err %v)", m.State().DAP, m.inputErr)
 	}
 }

@@ -89,7 +89,11 @@ func (m Model) View() string {
 		padLines(m.note(w, l.noteH), w, l.noteH),
 	}
 	if !m.plain {
-		parts = append(parts, padLines(m.help.ShortHelpView(m.keys.forSelection(m.selected).ShortHelp()), w, 1))
+		keys := m.keys.forSelection(m.selected).ShortHelp()
+		if m.editing {
+			keys = m.keys.TypingHelp()
+		}
+		parts = append(parts, padLines(m.help.ShortHelpView(keys), w, 1))
 	}
 	return strings.Join(parts, "\n")
 }
