@@ -188,7 +188,11 @@ func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 		if f.format != "" || f.labelCol != "" {
 			return nil, errors.New("--format and --label-col apply to --in, not --demo")
 		}
-		return dataset.DemoLimited(f.demo, lim)
+		d, err := dataset.DemoLimited(f.demo, lim)
+		if err != nil {
+			return nil, usagef(i18n.CLIErrFlagProblem, "--demo", err)
+		}
+		return d, nil
 	case f.in == "":
 		return nil, errors.New("no input: give --in FILE or --demo iris|digits")
 	case f.labels != "":

@@ -122,3 +122,19 @@ func TestReplayDropsBidiControls(t *testing.T) {
 		t.Errorf("a bidi control reaches the output:\n%q", out)
 	}
 }
+
+// Usage errors name the flag at fault: --demo and --state too.
+func TestDemoAndStateErrorsNameTheFlag(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want string
+	}{
+		{[]string{"batch", "--demo", "nope", "--plain"}, "losslab batch: --demo: unknown demo"},
+		{[]string{"--state", "ll1_p_bogus_000000"}, "losslab: --state: "},
+	} {
+		code, out, errOut := run(t, c.args...)
+		if code != ExitUsage || out != "" || !strings.HasPrefix(errOut, c.want) || strings.Count(errOut, "\n") != 1 {
+			t.Errorf("%v: exit %d, stdout %q, stderr %q", c.args, code, out, errOut)
+		}
+	}
+}

@@ -90,7 +90,7 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 func decodeStateFlag(s string) (*statestr.Playground, error) {
 	d, err := statestr.Decode(s)
 	if err != nil {
-		return nil, err
+		return nil, usagef(i18n.CLIErrFlagProblem, "--state", err)
 	}
 	if d.Mode != statestr.ModePlayground {
 		return nil, usagef(i18n.CLIErrPlaygroundStateMode)
@@ -221,7 +221,7 @@ func applyTrainState(f *trainFlags, s string) (int, error) {
 	}
 	d, err := statestr.Decode(s)
 	if err != nil {
-		return 0, err
+		return 0, usagef(i18n.CLIErrFlagProblem, "--state", err)
 	}
 	if d.Mode != statestr.ModeTrain {
 		return 0, usagef(i18n.CLIErrTrainStateMode)
