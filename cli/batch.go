@@ -319,7 +319,7 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 	s := r.Separation
 	line(i18n.BatchTextSeparation)
 	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
-	line(i18n.BatchTextThreshold, num(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share))
+	line(i18n.BatchTextThreshold, numfmt.Loss(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share))
 	line(i18n.BatchTextInside, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
 		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share))
 	if s.Method == batch.MethodBinned {

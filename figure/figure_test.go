@@ -167,7 +167,7 @@ func TestBatchFigure(t *testing.T) {
 	text, elems := svgText(t, render(t, "batch", p))
 	wantTexts(t, "batch", text, "four points: pair distances (euclidean), m = 0.50, AUC 1.0000",
 		"same class (2 pairs)", "different class (4 pairs)", "margin m = 0.50",
-		"best threshold 1.00 (accuracy 100.0%)", "median same-class distance 1.00")
+		"best threshold 1.0000 (accuracy 100.0%)", "median same-class distance 1.00")
 	if elems["path"] < 10 {
 		t.Errorf("batch: %d paths, want bars and marks", elems["path"])
 	}

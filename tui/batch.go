@@ -307,7 +307,7 @@ func (m BatchModel) resultLines() []string {
 	}
 	return append(append(methodNotes(p, r), batchLossLines(p, r.ByLoss, m.width)...),
 		triplets,
-		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Input(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
+		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Loss(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
 		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
 		"",
 	)
