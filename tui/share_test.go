@@ -234,7 +234,7 @@ func TestBatchFigureKey(t *testing.T) {
 		t.Errorf("the note does not name %s:\n%s", files[0], v)
 	}
 	data, _ := os.ReadFile(files[0])
-	if !bytes.Contains(data, []byte("AUC 0.9397")) || !bytes.Contains(data, []byte("best threshold 1.37477 (accuracy 86.0%)")) {
+	if !bytes.Contains(data, []byte("AUC 0.9397")) || !bytes.Contains(data, []byte("best threshold 1.3748 (accuracy 86.0%)")) {
 		t.Errorf("the figure lacks the iris numbers the text output shows")
 	}
 }
