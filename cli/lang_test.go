@@ -186,7 +186,7 @@ func TestChineseBatchReport(t *testing.T) {
 	if a, b := col(zh, "  「d < t", "0.9397"), col(zh, "  最佳阈值", "d ≤"); a != b || a != col(en, "  ROC AUC", "0.9397") {
 		t.Errorf("AUC value at cell %d, threshold at %d:\n%s", a, b, zh)
 	}
-	for _, n := range []string{"665,932", "18,927", "50,141", "0.9397", "1.37477", "86.0%", "5.4%", "0.1998", "8.2844"} {
+	for _, n := range []string{"665,932", "18,927", "50,141", "0.9397", "1.3748", "86.0%", "5.4%", "0.1998", "8.2844"} {
 		if !strings.Contains(zh, n) || !strings.Contains(en, n) {
 			t.Errorf("%s missing from one report", n)
 		}
