@@ -81,7 +81,7 @@ var playgroundZH = map[ID]string{
 	VariantsMore:      "n：更多",
 	VariantNoted:      "%[1]s；%[2]s",
 	NotesTitle:        "说明 %d/%d · n 下一页，最后一页后关闭",
-	NotesNoScenario:   "没有载入场景。按 ] 打开下一个预设课程，按 [ 打开上一个。",
+	NotesNoScenario:   "没有载入场景。按 ] 打开下一个预设场景，按 [ 打开上一个。",
 	NotesStep:         "第 %d 步（共 %d 步）：",
 	NotesStart:        "开始：",
 	NotesDescription:  "关于这个场景：",
