@@ -235,7 +235,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.cfg.Loss = next(train.LossIDs(), m.cfg.Loss)
 		m.rebuild(false)
 	case key.Matches(msg, k.Compare):
-		m.cfg.Compare = nextCompare(m.cfg.Compare)
+		m.cfg.Compare = nextCompare(m.cfg.Compare, m.cfg.Loss)
 		m.rebuild(false)
 	case key.Matches(msg, k.Model):
 		m.cfg.Model = next(train.ModelIDs(), m.cfg.Model)
@@ -284,10 +284,17 @@ func next[T comparable](xs []T, x T) T {
 	return xs[(i+1)%len(xs)]
 }
 
-// nextCompare cycles off → each loss → off.
-func nextCompare(c train.LossID) train.LossID {
-	ids := append([]train.LossID{""}, train.LossIDs()...)
-	return next(ids, c)
+// nextCompare cycles off → each other loss → the run's own loss (to
+// compare margins) → off, so the first press never compares a run with an
+// identical copy of itself.
+func nextCompare(c, own train.LossID) train.LossID {
+	ids := []train.LossID{""}
+	for _, id := range train.LossIDs() {
+		if id != own {
+			ids = append(ids, id)
+		}
+	}
+	return next(append(ids, own), c)
 }
 
 func (m Model) dataIDs() []train.DataID {

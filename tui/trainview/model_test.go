@@ -106,8 +106,8 @@ func TestKeys(t *testing.T) {
 		check func(c train.Config) bool
 	}{
 		{[]string{"l"}, func(c train.Config) bool { return c.Loss == train.BatchAll }},
-		{[]string{"c"}, func(c train.Config) bool { return c.Compare == train.Contrastive }},
-		{[]string{"c", "c"}, func(c train.Config) bool { return c.Compare == train.BatchAll }},
+		{[]string{"c"}, func(c train.Config) bool { return c.Compare == train.BatchAll }}, // not the run's own contrastive
+		{[]string{"c", "c"}, func(c train.Config) bool { return c.Compare == train.BatchHard }},
 		{[]string{"m"}, func(c train.Config) bool { return c.Model == train.Linear }},
 		{[]string{"d"}, func(c train.Config) bool { return c.Data == train.Overlap }},
 		{[]string{"s"}, func(c train.Config) bool { return c.Seed == train.DefaultSeed+1 }},
@@ -250,6 +250,29 @@ func TestLargeFiguresStayReadable(t *testing.T) {
 					}
 				}
 			}
+		}
+	}
+}
+
+// The first compare is another loss, never an identical copy of the run;
+// the run's own loss comes last (to compare margins), then off.
+func TestNextCompareStartsWithAnotherLoss(t *testing.T) {
+	for _, own := range train.LossIDs() {
+		seen := map[train.LossID]bool{}
+		c := nextCompare("", own)
+		if c == own || c == "" {
+			t.Errorf("own %s: the first compare is %q", own, c)
+		}
+		for c != "" {
+			seen[c] = true
+			last := c
+			c = nextCompare(c, own)
+			if c == "" && last != own {
+				t.Errorf("own %s: the cycle ends after %s, not after the run's own loss", own, last)
+			}
+		}
+		if len(seen) != len(train.LossIDs()) {
+			t.Errorf("own %s: the cycle visits %d of %d losses", own, len(seen), len(train.LossIDs()))
 		}
 	}
 }
