@@ -165,7 +165,7 @@ var trainModeEN = map[ID]string{
 	TrainPaneStep:       "step %s · loss %s",
 	TrainPaneAUC:        "AUC %s · active %s",
 	TrainPaneMeans:      "mean d: same %s · different %s",
-	TrainLegendMargin:   "█ same ░ different ▓ both ┊ margin",
+	TrainLegendMargin:   "█ same ░ different ▓ both · m margin",
 	TrainLegend:         "█ same ░ different ▓ both",
 	TrainLossCaption:    "loss (top %s) · |∂L/∂θ| %s",
 	TrainHintStart:      "Press space to train. The histogram shows the distances of same-class pairs (█) and of different-class pairs (░).",

@@ -87,7 +87,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainPaneStep:       "第 %s 步 · 损失 %s",
 	TrainPaneAUC:        "AUC %s · 激活 %s",
 	TrainPaneMeans:      "平均 d：同类 %s · 异类 %s",
-	TrainLegendMargin:   "█ 同类 ░ 异类 ▓ 两者 ┊ 间隔",
+	TrainLegendMargin:   "█ 同类 ░ 异类 ▓ 两者 · m 间隔",
 	TrainLegend:         "█ 同类 ░ 异类 ▓ 两者",
 	TrainLossCaption:    "损失（最高 %s）· |∂L/∂θ| %s",
 	TrainHintStart:      "按空格开始训练。直方图显示同类样本对（█）与异类样本对（░）的距离。",
