@@ -102,46 +102,68 @@ func checkScreen(t *testing.T, what string, v string, w, h int, known map[string
 	}
 }
 
+// walkedScreen is one screen of a walk: its name for messages, the state it
+// belongs to (screens of one step share it) and the model showing it.
+type walkedScreen struct {
+	name, step string
+	m          Model
+}
+
+// walkScreens shows, at w×h, every preset at every step (the article's
+// example first) with every chart and every notes page, then every help
+// page, and hands each screen to visit. The notes must close after their
+// last page.
+func walkScreens(t *testing.T, open func(Options) Model, w, h int, visit func(walkedScreen)) {
+	t.Helper()
+	for _, s := range append([]*scenarios.Scenario{nil}, scenarios.Presets()...) {
+		name := "article"
+		if s != nil {
+			name = s.Name
+		}
+		m := sized(open(Options{Scenario: s}), w, h)
+		steps := 1
+		if s != nil {
+			steps = s.Len()
+		}
+		for step := range steps {
+			at := fmt.Sprintf("%dx%d %s step %d", w, h, name, step)
+			for chart := range int(numCharts) {
+				visit(walkedScreen{fmt.Sprintf("%s chart %d", at, chart+1), at, m})
+				m = press(t, m, "c")
+			}
+			pages := m.notesPageCount()
+			for page := range pages {
+				m = press(t, m, "n")
+				visit(walkedScreen{fmt.Sprintf("%s notes %d/%d", at, page+1, pages), at, m})
+			}
+			if m = press(t, m, "n"); m.notes.open {
+				t.Errorf("%s: the notes stay open after their last page", at)
+			}
+			m = press(t, m, ".")
+		}
+	}
+	m := press(t, sized(open(Options{}), w, h), "?")
+	pages := helpPageCount(m.printer(), m.keys, w, h)
+	for page := range pages {
+		visit(walkedScreen{fmt.Sprintf("%dx%d help %d/%d", w, h, page+1, pages), "help", m})
+		m = press(t, m, "right")
+	}
+}
+
 // Every preset at every step, every chart, the notes pages and the help
 // pages fit 80×24 and 120×40 without a cut word.
 func TestEveryScreenFitsWithWholeWords(t *testing.T) {
+	open := func(o Options) Model { return newModel(t, o) }
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		w, h := size[0], size[1]
-		for _, s := range append([]*scenarios.Scenario{nil}, scenarios.Presets()...) {
-			name := "article"
-			if s != nil {
-				name = s.Name
+		var known map[string]bool
+		step := ""
+		walkScreens(t, open, w, h, func(sc walkedScreen) {
+			if sc.step != step { // the words a state's sources hold, once per state
+				known, step = knownWords(sc.m), sc.step
 			}
-			m := sized(newModel(t, Options{Scenario: s}), w, h)
-			steps := 1
-			if s != nil {
-				steps = s.Len()
-			}
-			for step := range steps {
-				known := knownWords(m)
-				for chart := range int(numCharts) {
-					checkScreen(t, fmt.Sprintf("%dx%d %s step %d chart %d", w, h, name, step, chart+1), m.View(), w, h, known)
-					m = press(t, m, "c")
-				}
-				pages := m.notesPageCount()
-				for page := range pages {
-					m = press(t, m, "n")
-					checkScreen(t, fmt.Sprintf("%dx%d %s step %d notes %d/%d", w, h, name, step, page+1, pages), m.View(), w, h, known)
-				}
-				if m = press(t, m, "n"); m.notes.open {
-					t.Errorf("%s: the notes stay open after their last page", name)
-				}
-				m = press(t, m, ".")
-			}
-		}
-		m := sized(newModel(t, Options{}), w, h)
-		known := knownWords(m)
-		m = press(t, m, "?")
-		pages := helpPageCount(m.printer(), m.keys, w, h)
-		for page := range pages {
-			checkScreen(t, fmt.Sprintf("%dx%d help %d/%d", w, h, page+1, pages), m.View(), w, h, known)
-			m = press(t, m, "right")
-		}
+			checkScreen(t, sc.name, sc.m.View(), w, h, known)
+		})
 	}
 }
 

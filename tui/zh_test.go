@@ -105,35 +105,10 @@ func TestGoldenChineseBatchView(t *testing.T) {
 // page in Chinese, at 80×24 and 120×40: each line exactly as wide as the
 // terminal, and no English word but formulas and identifiers.
 func TestEveryChineseScreen(t *testing.T) {
+	open := func(o Options) Model { return newChinese(t, o) }
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		w, h := size[0], size[1]
-		for _, s := range append([]*scenarios.Scenario{nil}, scenarios.Presets()...) {
-			name := "article"
-			if s != nil {
-				name = s.Name
-			}
-			m := sized(newChinese(t, Options{Scenario: s}), w, h)
-			steps := 1
-			if s != nil {
-				steps = s.Len()
-			}
-			for step := range steps {
-				for chart := range int(numCharts) {
-					checkChineseScreen(t, fmt.Sprintf("%dx%d %s step %d chart %d", w, h, name, step, chart+1), m.View(), w, h)
-					m = press(t, m, "c")
-				}
-				for page := range m.notesPageCount() {
-					m = press(t, m, "n")
-					checkChineseScreen(t, fmt.Sprintf("%dx%d %s step %d notes %d", w, h, name, step, page+1), m.View(), w, h)
-				}
-				m = press(t, m, "n", ".")
-			}
-		}
-		m := press(t, sized(newChinese(t, Options{}), w, h), "?")
-		for page := range helpPageCount(m.printer(), m.keys, w, h) {
-			checkChineseScreen(t, fmt.Sprintf("%dx%d help %d", w, h, page+1), m.View(), w, h)
-			m = press(t, m, "right")
-		}
+		walkScreens(t, open, w, h, func(sc walkedScreen) { checkChineseScreen(t, sc.name, sc.m.View(), w, h) })
 		// The status lines of the editor and the replay.
 		for _, keys := range [][]string{{"up", "up", "up", "right"}, {"u", "u"}, {"p"}, {"e", "x", "enter"}} {
 			m := press(t, sized(newChinese(t, Options{}), w, h), keys...)
