@@ -84,23 +84,44 @@ func waitAll(t *testing.T, tm *teatest.TestModel, texts ...string) {
 }
 
 // A wrong choice says what was chosen and what is right, and the
-// explanation follows either way.
+// explanation follows either way. A choice is checked by its index, so the
+// same keys give the same verdicts in English and in Chinese (半困难 is
+// right exactly where semi-hard is).
 func TestLearnChoiceQuestion(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
-	m = pressLearn(t, m, "right")
-	if v := m.View(); !strings.Contains(v, "▸ 1. hard") || !strings.Contains(v, "losses hidden until you answer") || strings.Contains(v, "0.3000") {
-		t.Fatalf("question screen:\n%s", v)
-	}
-	m = pressLearn(t, m, "down", "enter")
-	v := m.View()
-	for _, want := range []string{"✗ You said semi-hard; the answer is hard.", "the triplet is hard, triplet loss 0.3.", "= 0.3000 · hard"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
+	for _, c := range []struct {
+		ctx             *Context
+		question, right string
+		wrong, asked    []string
+	}{
+		{testContext(), "▸ 1. hard", "✓ Right: semi-hard.",
+			[]string{"✗ You said semi-hard; the answer is hard.", "the triplet is hard, triplet loss 0.3.", "= 0.3000 · hard"},
+			[]string{"losses hidden until you answer"}},
+		{chineseContext(), "▸ 1. 困难", "✓ 正确：半困难。",
+			[]string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
+			[]string{"这个三元组属于哪种难度？"}},
+	} {
+		m := newLearnIn(t, c.ctx, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+		m = pressLearn(t, m, "right")
+		v := m.View()
+		if !strings.Contains(v, c.question) || strings.Contains(v, "0.3000") {
+			t.Fatalf("question screen:\n%s", v)
 		}
-	}
-	m = pressLearn(t, m, "right", "2", "enter")
-	if v := m.View(); !strings.Contains(v, "✓ Right: semi-hard.") {
-		t.Errorf("a digit picks the choice:\n%s", v)
+		for _, want := range c.asked {
+			if !strings.Contains(v, want) {
+				t.Errorf("the question screen lacks %q:\n%s", want, v)
+			}
+		}
+		m = pressLearn(t, m, "down", "enter")
+		v = m.View()
+		for _, want := range c.wrong {
+			if !strings.Contains(v, want) {
+				t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
+			}
+		}
+		m = pressLearn(t, m, "right", "2", "enter")
+		if v := m.View(); !strings.Contains(v, c.right) {
+			t.Errorf("a digit picks the choice:\n%s", v)
+		}
 	}
 }
 

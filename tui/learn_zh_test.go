@@ -27,33 +27,6 @@ func TestEveryLessonWalksInChinese(t *testing.T) {
 	}
 }
 
-// A choice is checked by its index: in Chinese the learner picks 半困难 and
-// is right exactly where the English learner picking semi-hard is.
-func TestLearnChoiceQuestionInChinese(t *testing.T) {
-	m := newLearnIn(t, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
-	m = pressLearn(t, m, "right")
-	if v := m.View(); !strings.Contains(v, "▸ 1. 困难") || !strings.Contains(v, "这个三元组属于哪种难度？") || strings.Contains(v, "0.3000") {
-		t.Fatalf("question screen:\n%s", v)
-	}
-	m = pressLearn(t, m, "down", "enter")
-	v := m.View()
-	for _, want := range []string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
-		}
-	}
-	m = pressLearn(t, m, "right", "2", "enter")
-	if v := m.View(); !strings.Contains(v, "✓ 正确：半困难。") {
-		t.Errorf("a digit picks the choice:\n%s", v)
-	}
-	// The same keys in English give the same verdicts.
-	en := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
-	en = pressLearn(t, en, "right", "down", "enter", "right", "2", "enter")
-	if v := en.View(); !strings.Contains(v, "✓ Right: semi-hard.") {
-		t.Errorf("English, same keys:\n%s", v)
-	}
-}
-
 // A number question in Chinese takes the same numbers, and a typing error
 // is said in Chinese.
 func TestLearnNumberQuestionInChinese(t *testing.T) {
