@@ -11,6 +11,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
@@ -217,9 +218,9 @@ func (m LearnModel) lossLines() []string {
 		}
 	}
 	return []string{
-		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
+		p.T(i18n.LearnStateTriplet, explain.TripletValue(ev.Triplet), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
 		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), regimeWord(p, squared.Terms[0].Regime)),
-		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
+		p.T(i18n.LearnStateContrastive, explain.PairValue(ev.Pairs[0]), explain.PairValue(ev.Pairs[1]), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
 	}
 }
 

@@ -237,10 +237,10 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 	x := explain.Explain(ev)
 	t := ev.Triplet
 	var lines []string
-	value := "L = " + t.String()
+	value := "L = " + explain.TripletValue(t)
 	if roomy {
 		lines = append(lines, "L = "+loss.TripletFormula)
-		value = "  = " + t.String()
+		value = "  = " + explain.TripletValue(t)
 	}
 	regime := st.Regime[t.Regime].Render(p.T(x.Regime.Long))
 	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
@@ -391,7 +391,7 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 		branch := padRight(p.T(x.Pairs[i].Branch), branchW)
 		state := padRight(p.T(x.Pairs[i].State), stateW)
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
-		formula := padRight(pr.String(), 31)
+		formula := padRight(explain.PairValue(pr), 31)
 		lines = append(lines, fitFirst(w,
 			name+"  "+label+"  "+branch+"  "+formula+"  "+state+"  "+grad,
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,
