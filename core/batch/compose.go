@@ -17,13 +17,18 @@ type Strategy struct {
 }
 
 // Strategies lists the batch values Compute reports for l, in display
-// order: pair losses over all pairs; anchor-wide losses (InfoNCE) over every
-// positive pair; triplet losses batch-hard and semi-hard, plus all triplets
-// when their terms can be summed in closed form (l.HingeOf).
+// order: pair losses over all pairs; anchor-wide losses over every pair of
+// each anchor, InfoNCE's term per positive pair averaged over those pairs
+// (all-positives, mean), a loss with a term per anchor over the anchors
+// (all-pairs, per-anchor mean); triplet losses batch-hard and semi-hard,
+// plus all triplets when their terms can be summed in closed form
+// (l.HingeOf).
 func Strategies(l loss.Loss) []Strategy {
 	switch {
 	case l.Kind == loss.OnPairs:
 		return []Strategy{{AllPairs, Mean}}
+	case l.Anchor != nil && l.PerAnchor:
+		return []Strategy{{AllPairs, PerAnchorMean}}
 	case l.Anchor != nil:
 		return []Strategy{{AllPositives, Mean}}
 	}
@@ -57,73 +62,81 @@ func Compose(d *mat.Dense, labels []int, l loss.Loss, p loss.Params, s Strategy,
 	if !ok {
 		return Value{}, fmt.Errorf("unknown reducer %q", s.Reducer)
 	}
-	terms, err := composeTerms(d, labels, l, p, s.Miner, seed)
-	if err != nil {
+	n, _ := d.Dims()
+	c := &collector{d: Distances{D: make([]float64, n*n), N: n}, labels: labels, loss: l, params: p}
+	for i := range n {
+		mat.Row(c.d.D[i*n:(i+1)*n], i, d)
+	}
+	if err := c.mine(s.Miner, seed); err != nil {
 		return Value{}, err
 	}
-	return Value{Value: red.Reduce(terms), Terms: totalInt(terms.Count), Active: totalInt(terms.Active)}, nil
+	return Value{Value: red.Reduce(c.terms), Terms: totalInt(c.terms.Count), Active: totalInt(c.terms.Active)}, nil
 }
 
-func composeTerms(d *mat.Dense, labels []int, l loss.Loss, p loss.Params, id MinerID, seed uint64) (Terms, error) {
-	var t Terms
-	if id == AllPositives {
-		if l.Anchor == nil {
-			return t, fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
+// collector visits a selection and keeps every term by anchor.
+type collector struct {
+	d      Distances
+	labels []int
+	loss   loss.Loss
+	params loss.Params
+	terms  Terms
+	err    error
+}
+
+func (c *collector) mine(id MinerID, seed uint64) error {
+	if c.loss.Anchor != nil {
+		if !TakesEveryPair(id) {
+			return fmt.Errorf("%w: %s with %s", ErrStrategy, id, c.loss.ID)
 		}
-		for a, ca := range labels {
-			var pos, neg []float64
-			for j, c := range labels {
-				switch {
-				case j == a:
-				case c == ca:
-					pos = append(pos, d.At(a, j))
-				default:
-					neg = append(neg, d.At(a, j))
-				}
-			}
-			sum, err := l.Anchor(pos, neg, p)
-			if err != nil {
-				return t, err
-			}
-			// Every term of a softmax loss is −log of a probability < 1: active.
-			t.add(a, sum, int64(len(pos)), int64(len(pos)))
-		}
-		return t, nil
+		n := len(c.labels)
+		VisitAnchors(c.labels, make([]int, n), make([]int, n), c)
+		return c.err
 	}
-	miner, ok := MinerByID(id, seed)
-	if !ok {
-		return t, fmt.Errorf("unknown miner %q", id)
+	m, ok := MinerByID(id)
+	switch {
+	case id == AllPositives:
+		return fmt.Errorf("%w: %s with %s", ErrStrategy, id, c.loss.ID)
+	case !ok:
+		return fmt.Errorf("unknown miner %q", id)
+	case m.Pairs != (c.loss.Kind == loss.OnPairs):
+		return fmt.Errorf("%w: %s with %s", ErrStrategy, id, c.loss.ID)
 	}
-	sel := miner.Mine(d, labels)
-	switch l.Kind {
-	case loss.OnPairs:
-		if sel.Pairs == nil && sel.Triplets != nil {
-			return t, fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
-		}
-		for _, pr := range sel.Pairs {
-			y := loss.Different
-			if labels[pr.I] == labels[pr.J] {
-				y = loss.Same
-			}
-			term, err := l.Pair(d.At(pr.I, pr.J), y, p)
-			if err != nil {
-				return t, err
-			}
-			t.add(pr.I, term.Loss, 1, boolCount(term.Active))
-		}
-	default:
-		if sel.Triplets == nil && sel.Pairs != nil {
-			return t, fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
-		}
-		for _, tr := range sel.Triplets {
-			term, err := l.Triplet(d.At(tr.A, tr.P), d.At(tr.A, tr.N), p)
-			if err != nil {
-				return t, err
-			}
-			t.add(tr.A, term.Loss, 1, boolCount(term.Active))
-		}
+	m.Mine(c.d, c.labels, seed, c)
+	return c.err
+}
+
+func (c *collector) Pair(i, j int) {
+	if c.err != nil {
+		return
 	}
-	return t, nil
+	term, err := c.loss.Pair(c.d.At(i, j), PairLabel(c.labels, i, j), c.params)
+	c.err = err
+	c.terms.add(i, term.Loss, 1, boolCount(term.Active))
+}
+
+func (c *collector) Triplet(a, p, n int) {
+	if c.err != nil {
+		return
+	}
+	term, err := c.loss.Triplet(c.d.At(a, p), c.d.At(a, n), c.params)
+	c.err = err
+	c.terms.add(a, term.Loss, 1, boolCount(term.Active))
+}
+
+func (c *collector) Anchor(a int, pos, neg []int) {
+	if c.err != nil {
+		return
+	}
+	ds := make([]float64, 0, len(pos)+len(neg))
+	for _, j := range pos {
+		ds = append(ds, c.d.At(a, j))
+	}
+	for _, j := range neg {
+		ds = append(ds, c.d.At(a, j))
+	}
+	v, err := c.loss.Anchor(ds[:len(pos)], ds[len(pos):], c.params, nil, nil)
+	c.err = err
+	c.terms.add(a, v.Sum, int64(v.Terms), int64(v.Active))
 }
 
 func boolCount(b bool) int64 {

@@ -2,8 +2,9 @@ package batch
 
 import (
 	"math/rand/v2"
+	"slices"
 
-	"gonum.org/v1/gonum/mat"
+	"losslab/core/loss"
 )
 
 // MinerID is a miner's stable identifier (JSON and flags use it).
@@ -12,7 +13,7 @@ type MinerID string
 // The miners, after pytorch-metric-learning's split: a miner picks which
 // pairs or triplets of a batch a loss is computed on.
 const (
-	AllPairs        MinerID = "all-pairs"        // every unordered pair i < j
+	AllPairs        MinerID = "all-pairs"        // every unordered pair i < j; for an anchor-wide loss, every pair of each anchor
 	AllTriplets     MinerID = "all-triplets"     // every valid (a, p, n)
 	BatchHard       MinerID = "batch-hard"       // per anchor: farthest positive, nearest negative (Hermans 2017)
 	SemiHard        MinerID = "semi-hard"        // per ordered positive pair: TF Addons' rule
@@ -21,41 +22,57 @@ const (
 	AllPositives    MinerID = "all-positives"    // per ordered positive pair against every other sample (softmax losses)
 )
 
-// Triplet is a mined triplet of row indices.
-type Triplet struct{ A, P, N int }
-
-// Pair is an unordered pair of row indices, I < J.
-type Pair struct{ I, J int }
-
-// Selection is what a miner returns: pairs for pair losses, triplets for
-// triplet losses (anchor-wide losses take every positive pair and need none).
-type Selection struct {
-	Pairs    []Pair
-	Triplets []Triplet
+// Distances is a full n×n distance matrix, row-major, the input of every
+// miner: D[i*N+j] is the distance between samples i and j.
+type Distances struct {
+	D []float64
+	N int
 }
 
-// Miner picks a selection from a full distance matrix and the labels. The
-// composable path uses it on batches small enough to hold N×N distances.
+// At is the distance between samples i and j.
+func (d Distances) At(i, j int) float64 { return d.D[i*d.N+j] }
+
+// Visitor receives a miner's selection one pair or triplet at a time, in
+// the miner's fixed order, so that mining allocates nothing and the visitor
+// (Compose here, the training objective in core/train) decides what to
+// compute and keep. A visitor implements the method its loss needs.
+type Visitor interface {
+	Pair(i, j int)       // an unordered pair, i < j
+	Triplet(a, p, n int) // a valid triplet: a ≠ p of one class, n of another
+}
+
+// AnchorVisitor receives every anchor of a batch with the indices of its
+// positives and of its negatives: the selection of an anchor-wide loss
+// (loss.Loss.Anchor), which takes every pair of each anchor. The slices are
+// the caller's scratch, valid during the call.
+type AnchorVisitor interface {
+	Anchor(a int, pos, neg []int)
+}
+
+// Miner picks the pairs (Pairs) or the triplets a loss is computed on.
 type Miner struct {
-	ID   MinerID
-	Mine func(d *mat.Dense, labels []int) Selection
+	ID    MinerID
+	Pairs bool
+	// Mine visits the selection of a batch with distances d and labels;
+	// seed drives RandomNegative, the same selection for the same seed.
+	Mine func(d Distances, labels []int, seed uint64, v Visitor)
 }
 
-// Miners returns every miner; RandomNegative draws with seed.
-func Miners(seed uint64) []Miner {
-	return []Miner{
-		{AllPairs, mineAllPairs},
-		{AllTriplets, mineAllTriplets},
-		{BatchHard, mineBatchHard},
-		{SemiHard, minePerPositive(semiHardNegative)},
-		{HardestNegative, minePerPositive(hardestNegative)},
-		{RandomNegative, mineRandom(seed)},
-	}
+var miners = [...]Miner{
+	{AllPairs, true, mineAllPairs},
+	{AllTriplets, false, mineAllTriplets},
+	{BatchHard, false, mineBatchHard},
+	{SemiHard, false, perPositive(semiHardNegative)},
+	{HardestNegative, false, perPositive(hardestNegative)},
+	{RandomNegative, false, mineRandom},
 }
 
-// MinerByID returns the miner with id (RandomNegative seeded with seed).
-func MinerByID(id MinerID, seed uint64) (Miner, bool) {
-	for _, m := range Miners(seed) {
+// Miners returns every miner of pairs or triplets; the slice is the caller's own.
+func Miners() []Miner { return slices.Clone(miners[:]) }
+
+// MinerByID returns the miner with id.
+func MinerByID(id MinerID) (Miner, bool) {
+	for _, m := range miners {
 		if m.ID == id {
 			return m, true
 		}
@@ -63,88 +80,120 @@ func MinerByID(id MinerID, seed uint64) (Miner, bool) {
 	return Miner{}, false
 }
 
-func mineAllPairs(d *mat.Dense, _ []int) Selection {
-	n, _ := d.Dims()
-	var s Selection
-	for i := range n {
-		for j := i + 1; j < n; j++ {
-			s.Pairs = append(s.Pairs, Pair{i, j})
-		}
-	}
-	return s
-}
+// TakesEveryPair says whether a strategy with miner id suits an anchor-wide
+// loss: all-positives (a term per positive pair) and all-pairs (a term per
+// anchor) both hand it every pair of each anchor.
+func TakesEveryPair(id MinerID) bool { return id == AllPositives || id == AllPairs }
 
-func mineAllTriplets(d *mat.Dense, labels []int) Selection {
-	var s Selection
-	forPositives(labels, func(a, p int) {
-		for q, c := range labels {
-			if c != labels[a] {
-				s.Triplets = append(s.Triplets, Triplet{a, p, q})
+// VisitAnchors calls v.Anchor for every anchor in order with its positives
+// (j ≠ a of its class) and its negatives, each in increasing index order;
+// pos and neg are scratch of at least len(labels) entries.
+func VisitAnchors(labels []int, pos, neg []int, v AnchorVisitor) {
+	for a, ca := range labels {
+		np, nn := 0, 0
+		for j, c := range labels {
+			switch {
+			case j == a:
+			case c == ca:
+				pos[np] = j
+				np++
+			default:
+				neg[nn] = j
+				nn++
 			}
 		}
-	})
-	return s
+		v.Anchor(a, pos[:np], neg[:nn])
+	}
 }
 
-// forPositives calls f for every ordered positive pair (a, p), a ≠ p.
-func forPositives(labels []int, f func(a, p int)) {
+// PairLabel is the label of the pair (i, j): Same when they share a class.
+func PairLabel(labels []int, i, j int) loss.Label {
+	if labels[i] == labels[j] {
+		return loss.Same
+	}
+	return loss.Different
+}
+
+func mineAllPairs(d Distances, _ []int, _ uint64, v Visitor) {
+	for i := range d.N {
+		for j := i + 1; j < d.N; j++ {
+			v.Pair(i, j)
+		}
+	}
+}
+
+func mineAllTriplets(_ Distances, labels []int, _ uint64, v Visitor) {
 	for a, ca := range labels {
 		for p, cp := range labels {
-			if p != a && cp == ca {
-				f(a, p)
+			if p == a || cp != ca {
+				continue
+			}
+			for n, cn := range labels {
+				if cn != ca {
+					v.Triplet(a, p, n)
+				}
 			}
 		}
 	}
 }
 
-// mineBatchHard takes one triplet per anchor; ties go to the lowest index.
-func mineBatchHard(d *mat.Dense, labels []int) Selection {
-	var s Selection
+// mineBatchHard takes one triplet per anchor, its farthest positive and its
+// nearest negative; ties go to the lowest index.
+func mineBatchHard(d Distances, labels []int, _ uint64, v Visitor) {
 	for a, ca := range labels {
+		row := d.D[a*d.N : (a+1)*d.N]
 		p, q := -1, -1
 		for j, c := range labels {
 			switch {
 			case j == a:
-			case c == ca && (p < 0 || d.At(a, j) > d.At(a, p)):
-				p = j
-			case c != ca && (q < 0 || d.At(a, j) < d.At(a, q)):
-				q = j
+			case c == ca:
+				if p < 0 || row[j] > row[p] {
+					p = j
+				}
+			default:
+				if q < 0 || row[j] < row[q] {
+					q = j
+				}
 			}
 		}
 		if p >= 0 && q >= 0 {
-			s.Triplets = append(s.Triplets, Triplet{a, p, q})
+			v.Triplet(a, p, q)
 		}
 	}
-	return s
 }
 
-// minePerPositive takes one negative per ordered positive pair, chosen by pick.
-func minePerPositive(pick func(d *mat.Dense, labels []int, a, p int) int) func(*mat.Dense, []int) Selection {
-	return func(d *mat.Dense, labels []int) Selection {
-		var s Selection
-		forPositives(labels, func(a, p int) {
-			if q := pick(d, labels, a, p); q >= 0 {
-				s.Triplets = append(s.Triplets, Triplet{a, p, q})
+// perPositive takes one negative per ordered positive pair (a, p), chosen
+// by pick from the anchor's row (−1: none).
+func perPositive(pick func(row []float64, labels []int, a, p int) int) func(Distances, []int, uint64, Visitor) {
+	return func(d Distances, labels []int, _ uint64, v Visitor) {
+		for a, ca := range labels {
+			row := d.D[a*d.N : (a+1)*d.N]
+			for p, cp := range labels {
+				if p == a || cp != ca {
+					continue
+				}
+				if q := pick(row, labels, a, p); q >= 0 {
+					v.Triplet(a, p, q)
+				}
 			}
-		})
-		return s
+		}
 	}
 }
 
 // semiHardNegative is TensorFlow Addons' rule: the nearest negative farther
-// than the positive, else the farthest negative.
-func semiHardNegative(d *mat.Dense, labels []int, a, p int) int {
-	dp := d.At(a, p)
+// than the positive, else the farthest negative; ties go to the lowest index.
+func semiHardNegative(row []float64, labels []int, a, p int) int {
+	dp := row[p]
 	outside, farthest := -1, -1
 	for q, c := range labels {
 		if c == labels[a] {
 			continue
 		}
-		dq := d.At(a, q)
-		if dq > dp && (outside < 0 || dq < d.At(a, outside)) {
+		dq := row[q]
+		if dq > dp && (outside < 0 || dq < row[outside]) {
 			outside = q
 		}
-		if farthest < 0 || dq > d.At(a, farthest) {
+		if farthest < 0 || dq > row[farthest] {
 			farthest = q
 		}
 	}
@@ -154,31 +203,50 @@ func semiHardNegative(d *mat.Dense, labels []int, a, p int) int {
 	return farthest
 }
 
-func hardestNegative(d *mat.Dense, labels []int, a, _ int) int {
+func hardestNegative(row []float64, labels []int, a, _ int) int {
 	best := -1
 	for q, c := range labels {
-		if c != labels[a] && (best < 0 || d.At(a, q) < d.At(a, best)) {
+		if c != labels[a] && (best < 0 || row[q] < row[best]) {
 			best = q
 		}
 	}
 	return best
 }
 
-func mineRandom(seed uint64) func(*mat.Dense, []int) Selection {
-	return func(d *mat.Dense, labels []int) Selection {
-		rng := rand.New(rand.NewPCG(seed, 0x6c6f73736c6162)) // a fresh stream per call: the same selection every time
-		var s Selection
-		forPositives(labels, func(a, p int) {
-			var negs []int
-			for q, c := range labels {
-				if c != labels[a] {
-					negs = append(negs, q)
-				}
+// mineRandom draws, per ordered positive pair, one of the anchor's
+// negatives uniformly, from a fresh stream per call: the same selection
+// every time for one seed.
+func mineRandom(_ Distances, labels []int, seed uint64, v Visitor) {
+	src := rand.NewPCG(seed, 0x6c6f73736c6162)
+	rng := rand.New(src)
+	for a, ca := range labels {
+		negatives := 0
+		for _, c := range labels {
+			if c != ca {
+				negatives++
 			}
-			if len(negs) > 0 {
-				s.Triplets = append(s.Triplets, Triplet{a, p, negs[rng.IntN(len(negs))]})
+		}
+		if negatives == 0 {
+			continue
+		}
+		for p, cp := range labels {
+			if p == a || cp != ca {
+				continue
 			}
-		})
-		return s
+			v.Triplet(a, p, nthNegative(labels, ca, rng.IntN(negatives)))
+		}
 	}
+}
+
+// nthNegative is the index of the k-th sample (from 0) not of class c.
+func nthNegative(labels []int, c, k int) int {
+	for q, cq := range labels {
+		if cq != c {
+			if k == 0 {
+				return q
+			}
+			k--
+		}
+	}
+	return -1
 }

@@ -58,7 +58,7 @@ func ExampleLoss_anchor() {
 	l, _ := loss.Lookup(loss.InfoNCEID)
 	one, _ := l.Triplet(0.7, 0.5, loss.Params{Temperature: 1})
 	soft, _ := loss.SoftMarginTripletLoss(0.7, 0.5)
-	sum, _ := l.Anchor([]float64{0.7}, []float64{0.5}, loss.Params{Temperature: 1})
-	fmt.Println(numfmt.Loss(one.Loss), numfmt.Loss(soft.Loss), numfmt.Loss(sum))
+	sum, _ := l.Anchor([]float64{0.7}, []float64{0.5}, loss.Params{Temperature: 1}, nil, nil)
+	fmt.Println(numfmt.Loss(one.Loss), numfmt.Loss(soft.Loss), numfmt.Loss(sum.Sum))
 	// Output: 0.7981 0.7981 0.7981
 }

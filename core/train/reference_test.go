@@ -35,6 +35,15 @@ func TestAgainstPyTorch(t *testing.T) {
 	if ref.Temperature != Temperature || len(ref.Cases) != 2*len(LossIDs())*2 {
 		t.Fatalf("reference for τ = %v with %d cases", ref.Temperature, len(ref.Cases))
 	}
+	covered := map[LossID]int{}
+	for _, c := range ref.Cases {
+		covered[c.LossID]++
+	}
+	for _, id := range LossIDs() {
+		if covered[id] != 4 {
+			t.Errorf("objective %s: %d reference cases, want 4 (2 models × projection)", id, covered[id])
+		}
+	}
 	for _, c := range ref.Cases {
 		data := &Data{N: len(c.X), D: len(c.X[0]), Labels: c.Labels}
 		for _, row := range c.X {

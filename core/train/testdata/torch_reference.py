@@ -64,6 +64,18 @@ def objective(name, z, y, m):
                 farther = [n for n in ns if d[a][n].item() > d[a][p].item()]
                 n = min(farther, key=lambda j: d[a][j].item()) if farther else max(ns, key=lambda j: d[a][j].item())
                 terms.append(torch.relu(d[a][p] - d[a][n] + m))
+    elif name == "hinge-contrastive":
+        for i in range(b):
+            for j in range(i + 1, b):
+                terms.append(d[i][j] if y[i] == y[j] else torch.clamp(m - d[i][j], min=0))
+    elif name == "squared-triplet":
+        for a in range(b):
+            for p in range(b):
+                if p == a or y[p] != y[a]:
+                    continue
+                for n in range(b):
+                    if y[n] != y[a]:
+                        terms.append(torch.relu(d[a][p] ** 2 - d[a][n] ** 2 + m))
     elif name == "infonce":  # SupCon's form: each positive against every other sample
         for a in range(b):
             others = [k for k in range(b) if k != a]
@@ -101,6 +113,12 @@ def case(model, name, normalize, b=8, dim=3, classes=3, m=1.0):
 cases = []
 for model in ("linear", "mlp"):
     for name in ("contrastive", "batch-all", "batch-hard", "semi-hard", "batch-hard-soft", "infonce"):
+        for normalize in (False, True):
+            cases.append(case(model, name, normalize))
+# The objectives that reached training from the registry, drawn after the
+# first ones so that those keep their batches.
+for model in ("linear", "mlp"):
+    for name in ("hinge-contrastive", "squared-triplet"):
         for normalize in (False, True):
             cases.append(case(model, name, normalize))
 print(json.dumps({"provenance": "core/train/testdata/torch_reference.py, PyTorch " + torch.__version__ + ", float64 autograd",
