@@ -269,7 +269,7 @@ func (m Model) variantTexts(in func(loss.Loss) bool) (full, short, noted []strin
 			continue
 		}
 		id := string(l.ID)
-		name, shortName, formula := variantText(p, i18n.VariantName(id), l.Name), variantText(p, i18n.VariantShort(id), l.Short), variantText(p, i18n.VariantFormula(id), l.Formula)
+		name, shortName, formula := variantText(p, i18n.VariantName(id), p.LossName(id, l.Name)), variantText(p, i18n.VariantShort(id), p.LossShortName(id, l.Short)), variantText(p, i18n.VariantFormula(id), l.Formula)
 		value := numfmt.Loss(r.Value)
 		if l.UsesTemperature {
 			name = p.T(i18n.LossWithParams, name, p.T(i18n.LossTemperature, numfmt.Input(r.Params.Temperature)))
