@@ -49,6 +49,7 @@ func ExampleEvaluateAll() {
 	// squared-triplet      triplets 0.4400
 	// soft-margin-triplet  triplets 0.7981
 	// infonce              triplets 2.1269
+	// multi-similarity     triplets 0.4704
 }
 
 // InfoNCE on one triplet is softplus((d(a,p) − d(a,n))/τ): at τ = 1 the
