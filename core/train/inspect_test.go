@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"losslab/core/loss"
 )
 
 // inspectTrainer is a free-model trainer a few steps in, so that the
@@ -90,10 +92,11 @@ func TestInspectGradientMatchesFiniteDifferences(t *testing.T) {
 	}
 }
 
-// Batch-hard has one term per anchor, so the restricted gradients of all
-// anchors add up to the batch gradient the step uses, row for row.
+// Batch-hard and Multi-Similarity have one term per anchor, so the
+// restricted gradients of all anchors add up to the batch gradient the step
+// uses, row for row.
 func TestInspectGradientsSumToTheBatchGradient(t *testing.T) {
-	for _, id := range []LossID{BatchHard, BatchHardSoft} {
+	for _, id := range []LossID{BatchHard, BatchHardSoft, LossID(loss.MultiSimilarityID)} {
 		for _, normalize := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/normalize=%v", id, normalize), func(t *testing.T) {
 				tr := inspectTrainer(t, id, MLP, normalize)
@@ -172,5 +175,46 @@ func TestInspectPicksTheHardest(t *testing.T) {
 	}
 	if want := math.Max(far-near+1.5, 0); math.Abs(in.Term-want) > 1e-12 {
 		t.Errorf("term %v, want max(%v − %v + 1.5, 0) = %v", in.Term, far, near, want)
+	}
+}
+
+// Multi-Similarity's one term per anchor: the inspection shows the anchor's
+// whole term, the registry's on its distances, and picks the pair it pulls
+// hardest (the farthest positive, e^(α(d − λ)) growing with d) and pushes
+// hardest (the nearest negative).
+func TestInspectMultiSimilarityShowsTheAnchorTerm(t *testing.T) {
+	tr := inspectTrainer(t, LossID(loss.MultiSimilarityID), Free, false)
+	r := tr.runs[0]
+	in, err := tr.Inspect(0, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := len(tr.pending)
+	d := r.obj.d[:b*b]
+	k := in.Position
+	var pos, neg []float64
+	far, near := -1, -1
+	for j := range b {
+		switch {
+		case j == k:
+		case tr.data.Labels[tr.pending[j]] == tr.data.Labels[in.Anchor]:
+			pos = append(pos, d[k*b+j])
+			if far < 0 || d[k*b+j] > d[k*b+far] {
+				far = j
+			}
+		default:
+			neg = append(neg, d[k*b+j])
+			if near < 0 || d[k*b+j] < d[k*b+near] {
+				near = j
+			}
+		}
+	}
+	l, _ := loss.Lookup(loss.MultiSimilarityID)
+	want, err := l.Anchor(pos, neg, loss.Params{}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Shape != AnchorTerm || in.Term != want.Sum || in.Positive != tr.pending[far] || in.Negative != tr.pending[near] {
+		t.Errorf("%v term %v, P %d, N %d; want the anchor term %v, P %d, N %d", in.Shape, in.Term, in.Positive, in.Negative, want.Sum, tr.pending[far], tr.pending[near])
 	}
 }

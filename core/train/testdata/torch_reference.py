@@ -16,6 +16,7 @@ torch.manual_seed(20261129)
 torch.set_default_dtype(torch.float64)
 H = 16
 TAU = 0.5
+MS_ALPHA, MS_BETA, MS_BASE = 2.0, 50.0, 0.5
 
 
 def pair_d(z):
@@ -76,6 +77,13 @@ def objective(name, z, y, m):
                 for n in range(b):
                     if y[n] != y[a]:
                         terms.append(torch.relu(d[a][p] ** 2 - d[a][n] ** 2 + m))
+    elif name == "multi-similarity":  # Wang et al. 2019, pytorch-metric-learning's defaults, on the distance
+        for a in range(b):
+            pos = [d[a][j] for j in range(b) if j != a and y[j] == y[a]]
+            neg = [d[a][j] for j in range(b) if y[j] != y[a]]
+            zero = torch.zeros(1)
+            terms.append(torch.logsumexp(torch.cat([zero] + [(MS_ALPHA * (dp - MS_BASE)).reshape(1) for dp in pos]), 0) / MS_ALPHA
+                         + torch.logsumexp(torch.cat([zero] + [(MS_BETA * (MS_BASE - dn)).reshape(1) for dn in neg]), 0) / MS_BETA)
     elif name == "infonce":  # SupCon's form: each positive against every other sample
         for a in range(b):
             others = [k for k in range(b) if k != a]
@@ -121,5 +129,9 @@ for model in ("linear", "mlp"):
     for name in ("hinge-contrastive", "squared-triplet"):
         for normalize in (False, True):
             cases.append(case(model, name, normalize))
+# Multi-Similarity, the first with a term per anchor (a per-anchor mean).
+for model in ("linear", "mlp"):
+    for normalize in (False, True):
+        cases.append(case(model, "multi-similarity", normalize))
 print(json.dumps({"provenance": "core/train/testdata/torch_reference.py, PyTorch " + torch.__version__ + ", float64 autograd",
                   "temperature": TAU, "cases": cases}, indent=1))
