@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"errors"
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
@@ -46,9 +45,6 @@ type Value struct {
 	Active int64   `json:"active"` // of which non-zero
 }
 
-// ErrStrategy: the miner does not fit the loss (pairs for a triplet loss, …).
-var ErrStrategy = errors.New("miner does not fit the loss")
-
 // Compose computes loss l under p on a batch given by its full distance
 // matrix d and labels, the composable way: distance → miner → loss term →
 // reducer. It holds every selected term, so it is for small batches and for
@@ -63,64 +59,49 @@ func Compose(d *mat.Dense, labels []int, l loss.Loss, p loss.Params, s Strategy,
 		return Value{}, fmt.Errorf("unknown reducer %q", s.Reducer)
 	}
 	n, _ := d.Dims()
-	c := &collector{d: Distances{D: make([]float64, n*n), N: n}, labels: labels, loss: l, params: p}
+	b := NewBatch(n)
+	raw := make([]float64, n*n)
 	for i := range n {
-		mat.Row(c.d.D[i*n:(i+1)*n], i, d)
+		mat.Row(raw[i*n:(i+1)*n], i, d)
 	}
-	if err := c.mine(s.Miner, seed); err != nil {
+	b.Set(raw, labels)
+	c := &collector{b: b, loss: l, params: p}
+	if err := Mine(b, l, s.Miner, seed, c); err != nil {
 		return Value{}, err
+	}
+	if c.err != nil {
+		return Value{}, c.err
 	}
 	return Value{Value: red.Reduce(c.terms), Terms: totalInt(c.terms.Count), Active: totalInt(c.terms.Active)}, nil
 }
 
 // collector visits a selection and keeps every term by anchor.
 type collector struct {
-	d      Distances
-	labels []int
+	b      *Batch
 	loss   loss.Loss
 	params loss.Params
 	terms  Terms
 	err    error
 }
 
-func (c *collector) mine(id MinerID, seed uint64) error {
-	if c.loss.Anchor != nil {
-		if !TakesEveryPair(id) {
-			return fmt.Errorf("%w: %s with %s", ErrStrategy, id, c.loss.ID)
-		}
-		n := len(c.labels)
-		VisitAnchors(c.labels, make([]int, n), make([]int, n), c)
-		return c.err
-	}
-	m, ok := MinerByID(id)
-	switch {
-	case id == AllPositives:
-		return fmt.Errorf("%w: %s with %s", ErrStrategy, id, c.loss.ID)
-	case !ok:
-		return fmt.Errorf("unknown miner %q", id)
-	case m.Pairs != (c.loss.Kind == loss.OnPairs):
-		return fmt.Errorf("%w: %s with %s", ErrStrategy, id, c.loss.ID)
-	}
-	m.Mine(c.d, c.labels, seed, c)
-	return c.err
-}
-
 func (c *collector) Pair(i, j int) {
 	if c.err != nil {
 		return
 	}
-	term, err := c.loss.Pair(c.d.At(i, j), PairLabel(c.labels, i, j), c.params)
+	term, err := c.loss.Pair(c.b.At(i, j), PairLabel(c.b.Labels, i, j), c.params)
 	c.err = err
 	c.terms.add(i, term.Loss, 1, boolCount(term.Active))
 }
 
-func (c *collector) Triplet(a, p, n int) {
-	if c.err != nil {
-		return
+func (c *collector) Triplets(a, p int, ns []int) {
+	for _, n := range ns {
+		if c.err != nil {
+			return
+		}
+		term, err := c.loss.Triplet(c.b.At(a, p), c.b.At(a, n), c.params)
+		c.err = err
+		c.terms.add(a, term.Loss, 1, boolCount(term.Active))
 	}
-	term, err := c.loss.Triplet(c.d.At(a, p), c.d.At(a, n), c.params)
-	c.err = err
-	c.terms.add(a, term.Loss, 1, boolCount(term.Active))
 }
 
 func (c *collector) Anchor(a int, pos, neg []int) {
@@ -129,10 +110,10 @@ func (c *collector) Anchor(a int, pos, neg []int) {
 	}
 	ds := make([]float64, 0, len(pos)+len(neg))
 	for _, j := range pos {
-		ds = append(ds, c.d.At(a, j))
+		ds = append(ds, c.b.At(a, j))
 	}
 	for _, j := range neg {
-		ds = append(ds, c.d.At(a, j))
+		ds = append(ds, c.b.At(a, j))
 	}
 	v, err := c.loss.Anchor(ds[:len(pos)], ds[len(pos):], c.params, nil, nil)
 	c.err = err

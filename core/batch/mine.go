@@ -1,8 +1,9 @@
 package batch
 
 import (
+	"errors"
+	"fmt"
 	"math/rand/v2"
-	"slices"
 
 	"losslab/core/loss"
 )
@@ -22,179 +23,172 @@ const (
 	AllPositives    MinerID = "all-positives"    // per ordered positive pair against every other sample (softmax losses)
 )
 
-// Distances is a full n×n distance matrix, row-major, the input of every
-// miner: D[i*N+j] is the distance between samples i and j.
-type Distances struct {
-	D []float64
-	N int
+// Batch is a batch as miners read it: the distances between its samples,
+// row-major (D[i*n+j] for n samples), their labels, and scratch for one
+// anchor's positives and negatives, so that mining allocates nothing.
+type Batch struct {
+	D        []float64
+	Labels   []int
+	pos, neg []int
+}
+
+// NewBatch returns a Batch with scratch for up to n samples.
+func NewBatch(n int) *Batch { return &Batch{pos: make([]int, n), neg: make([]int, n)} }
+
+// Set points b at the distances d (len(labels)² values, row-major) of the
+// samples with labels.
+func (b *Batch) Set(d []float64, labels []int) {
+	if n := len(labels); n > len(b.pos) {
+		b.pos, b.neg = make([]int, n), make([]int, n)
+	}
+	b.D, b.Labels = d, labels
 }
 
 // At is the distance between samples i and j.
-func (d Distances) At(i, j int) float64 { return d.D[i*d.N+j] }
+func (b *Batch) At(i, j int) float64 { return b.D[i*len(b.Labels)+j] }
 
-// Visitor receives a miner's selection one pair or triplet at a time, in
-// the miner's fixed order, so that mining allocates nothing and the visitor
-// (Compose here, the training objective in core/train) decides what to
-// compute and keep. A visitor implements the method its loss needs.
-type Visitor interface {
-	Pair(i, j int)       // an unordered pair, i < j
-	Triplet(a, p, n int) // a valid triplet: a ≠ p of one class, n of another
+// row is anchor a's distances.
+func (b *Batch) row(a int) []float64 { n := len(b.Labels); return b.D[a*n : (a+1)*n] }
+
+// split writes anchor a's positives (j ≠ a of its class) and negatives into
+// the scratch, each in increasing index order.
+func (b *Batch) split(a int) (pos, neg []int) {
+	np, nn := 0, 0
+	for j, c := range b.Labels {
+		switch {
+		case j == a:
+		case c == b.Labels[a]:
+			b.pos[np] = j
+			np++
+		default:
+			b.neg[nn] = j
+			nn++
+		}
+	}
+	return b.pos[:np], b.neg[:nn]
 }
 
-// AnchorVisitor receives every anchor of a batch with the indices of its
-// positives and of its negatives: the selection of an anchor-wide loss
-// (loss.Loss.Anchor), which takes every pair of each anchor. The slices are
-// the caller's scratch, valid during the call.
-type AnchorVisitor interface {
+// Visitor receives a miner's selection in the miner's fixed order: anchor
+// by anchor, positives and negatives in index order. Mining allocates
+// nothing; the visitor (Compose here, the training objective in
+// core/train) decides what to compute and keep. The slices are the
+// Batch's scratch, valid during the call.
+type Visitor interface {
+	// Pair is an unordered pair, i < j, for a pair loss.
+	Pair(i, j int)
+	// Triplets are the triplets (a, p, n) for every n of ns, for a triplet loss.
+	Triplets(a, p int, ns []int)
+	// Anchor is an anchor with all its positives and negatives, for an
+	// anchor-wide loss (loss.Loss.Anchor), which takes every pair of each anchor.
 	Anchor(a int, pos, neg []int)
 }
 
-// Miner picks the pairs (Pairs) or the triplets a loss is computed on.
-type Miner struct {
-	ID    MinerID
-	Pairs bool
-	// Mine visits the selection of a batch with distances d and labels;
-	// seed drives RandomNegative, the same selection for the same seed.
-	Mine func(d Distances, labels []int, seed uint64, v Visitor)
-}
+// ErrStrategy: the miner does not fit the loss (pairs for a triplet loss, …).
+var ErrStrategy = errors.New("miner does not fit the loss")
 
-var miners = [...]Miner{
-	{AllPairs, true, mineAllPairs},
-	{AllTriplets, false, mineAllTriplets},
-	{BatchHard, false, mineBatchHard},
-	{SemiHard, false, perPositive(semiHardNegative)},
-	{HardestNegative, false, perPositive(hardestNegative)},
-	{RandomNegative, false, mineRandom},
-}
-
-// Miners returns every miner of pairs or triplets; the slice is the caller's own.
-func Miners() []Miner { return slices.Clone(miners[:]) }
-
-// MinerByID returns the miner with id.
-func MinerByID(id MinerID) (Miner, bool) {
-	for _, m := range miners {
-		if m.ID == id {
-			return m, true
+// Mine visits, on b, the selection of miner id for loss l: every pair for
+// a pair loss (all-pairs), every anchor for an anchor-wide loss
+// (all-positives or all-pairs, which both take every pair of each anchor),
+// the triplets the miner picks for a triplet loss. seed drives
+// RandomNegative: the same selection for the same seed.
+func Mine(b *Batch, l loss.Loss, id MinerID, seed uint64, v Visitor) error {
+	switch {
+	case l.Anchor != nil:
+		if id != AllPositives && id != AllPairs {
+			return fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
 		}
-	}
-	return Miner{}, false
-}
-
-// TakesEveryPair says whether a strategy with miner id suits an anchor-wide
-// loss: all-positives (a term per positive pair) and all-pairs (a term per
-// anchor) both hand it every pair of each anchor.
-func TakesEveryPair(id MinerID) bool { return id == AllPositives || id == AllPairs }
-
-// VisitAnchors calls v.Anchor for every anchor in order with its positives
-// (j ≠ a of its class) and its negatives, each in increasing index order;
-// pos and neg are scratch of at least len(labels) entries.
-func VisitAnchors(labels []int, pos, neg []int, v AnchorVisitor) {
-	for a, ca := range labels {
-		np, nn := 0, 0
-		for j, c := range labels {
-			switch {
-			case j == a:
-			case c == ca:
-				pos[np] = j
-				np++
-			default:
-				neg[nn] = j
-				nn++
+		for a := range b.Labels {
+			pos, neg := b.split(a)
+			v.Anchor(a, pos, neg)
+		}
+		return nil
+	case l.Kind == loss.OnPairs:
+		if id != AllPairs {
+			return fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
+		}
+		for i := range b.Labels {
+			for j := i + 1; j < len(b.Labels); j++ {
+				v.Pair(i, j)
 			}
 		}
-		v.Anchor(a, pos[:np], neg[:nn])
+		return nil
 	}
-}
-
-// PairLabel is the label of the pair (i, j): Same when they share a class.
-func PairLabel(labels []int, i, j int) loss.Label {
-	if labels[i] == labels[j] {
-		return loss.Same
-	}
-	return loss.Different
-}
-
-func mineAllPairs(d Distances, _ []int, _ uint64, v Visitor) {
-	for i := range d.N {
-		for j := i + 1; j < d.N; j++ {
-			v.Pair(i, j)
-		}
-	}
-}
-
-func mineAllTriplets(_ Distances, labels []int, _ uint64, v Visitor) {
-	for a, ca := range labels {
-		for p, cp := range labels {
-			if p == a || cp != ca {
-				continue
+	pick, ok := negativePicks[id]
+	switch {
+	case id == AllTriplets:
+		for a := range b.Labels {
+			pos, neg := b.split(a)
+			for _, p := range pos {
+				v.Triplets(a, p, neg)
 			}
-			for n, cn := range labels {
-				if cn != ca {
-					v.Triplet(a, p, n)
+		}
+	case id == BatchHard:
+		mineBatchHard(b, v)
+	case ok:
+		var rng *rand.Rand
+		if id == RandomNegative {
+			rng = rand.New(rand.NewPCG(seed, 0x6c6f73736c6162)) // a fresh stream per call
+		}
+		for a := range b.Labels {
+			row := b.row(a)
+			pos, neg := b.split(a)
+			for _, p := range pos {
+				if k := pick(row, row[p], neg, rng); k >= 0 {
+					v.Triplets(a, p, neg[k:k+1])
 				}
 			}
 		}
+	case id == AllPairs || id == AllPositives:
+		return fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
+	default:
+		return fmt.Errorf("unknown miner %q", id)
 	}
+	return nil
 }
 
 // mineBatchHard takes one triplet per anchor, its farthest positive and its
 // nearest negative; ties go to the lowest index.
-func mineBatchHard(d Distances, labels []int, _ uint64, v Visitor) {
-	for a, ca := range labels {
-		row := d.D[a*d.N : (a+1)*d.N]
-		p, q := -1, -1
-		for j, c := range labels {
-			switch {
-			case j == a:
-			case c == ca:
-				if p < 0 || row[j] > row[p] {
-					p = j
-				}
-			default:
-				if q < 0 || row[j] < row[q] {
-					q = j
-				}
+func mineBatchHard(b *Batch, v Visitor) {
+	for a := range b.Labels {
+		row := b.row(a)
+		pos, neg := b.split(a)
+		p, k := -1, -1
+		for _, j := range pos {
+			if p < 0 || row[j] > row[p] {
+				p = j
 			}
 		}
-		if p >= 0 && q >= 0 {
-			v.Triplet(a, p, q)
+		for i, j := range neg {
+			if k < 0 || row[j] < row[neg[k]] {
+				k = i
+			}
+		}
+		if p >= 0 && k >= 0 {
+			v.Triplets(a, p, neg[k:k+1])
 		}
 	}
 }
 
-// perPositive takes one negative per ordered positive pair (a, p), chosen
-// by pick from the anchor's row (−1: none).
-func perPositive(pick func(row []float64, labels []int, a, p int) int) func(Distances, []int, uint64, Visitor) {
-	return func(d Distances, labels []int, _ uint64, v Visitor) {
-		for a, ca := range labels {
-			row := d.D[a*d.N : (a+1)*d.N]
-			for p, cp := range labels {
-				if p == a || cp != ca {
-					continue
-				}
-				if q := pick(row, labels, a, p); q >= 0 {
-					v.Triplet(a, p, q)
-				}
-			}
-		}
-	}
+// negativePicks choose, for an ordered positive pair at distance dp, one of
+// the anchor's negatives neg (by its place in neg; −1 for none) from the
+// anchor's row of distances.
+var negativePicks = map[MinerID]func(row []float64, dp float64, neg []int, rng *rand.Rand) int{
+	SemiHard:        semiHardNegative,
+	HardestNegative: hardestNegative,
+	RandomNegative:  randomNegative,
 }
 
 // semiHardNegative is TensorFlow Addons' rule: the nearest negative farther
 // than the positive, else the farthest negative; ties go to the lowest index.
-func semiHardNegative(row []float64, labels []int, a, p int) int {
-	dp := row[p]
+func semiHardNegative(row []float64, dp float64, neg []int, _ *rand.Rand) int {
 	outside, farthest := -1, -1
-	for q, c := range labels {
-		if c == labels[a] {
-			continue
-		}
+	for i, q := range neg {
 		dq := row[q]
-		if dq > dp && (outside < 0 || dq < row[outside]) {
-			outside = q
+		if dq > dp && (outside < 0 || dq < row[neg[outside]]) {
+			outside = i
 		}
-		if farthest < 0 || dq > row[farthest] {
-			farthest = q
+		if farthest < 0 || dq > row[neg[farthest]] {
+			farthest = i
 		}
 	}
 	if outside >= 0 {
@@ -203,50 +197,28 @@ func semiHardNegative(row []float64, labels []int, a, p int) int {
 	return farthest
 }
 
-func hardestNegative(row []float64, labels []int, a, _ int) int {
+func hardestNegative(row []float64, _ float64, neg []int, _ *rand.Rand) int {
 	best := -1
-	for q, c := range labels {
-		if c != labels[a] && (best < 0 || row[q] < row[best]) {
-			best = q
+	for i, q := range neg {
+		if best < 0 || row[q] < row[neg[best]] {
+			best = i
 		}
 	}
 	return best
 }
 
-// mineRandom draws, per ordered positive pair, one of the anchor's
-// negatives uniformly, from a fresh stream per call: the same selection
-// every time for one seed.
-func mineRandom(_ Distances, labels []int, seed uint64, v Visitor) {
-	src := rand.NewPCG(seed, 0x6c6f73736c6162)
-	rng := rand.New(src)
-	for a, ca := range labels {
-		negatives := 0
-		for _, c := range labels {
-			if c != ca {
-				negatives++
-			}
-		}
-		if negatives == 0 {
-			continue
-		}
-		for p, cp := range labels {
-			if p == a || cp != ca {
-				continue
-			}
-			v.Triplet(a, p, nthNegative(labels, ca, rng.IntN(negatives)))
-		}
+// randomNegative draws one negative uniformly.
+func randomNegative(_ []float64, _ float64, neg []int, rng *rand.Rand) int {
+	if len(neg) == 0 {
+		return -1
 	}
+	return rng.IntN(len(neg))
 }
 
-// nthNegative is the index of the k-th sample (from 0) not of class c.
-func nthNegative(labels []int, c, k int) int {
-	for q, cq := range labels {
-		if cq != c {
-			if k == 0 {
-				return q
-			}
-			k--
-		}
+// PairLabel is the label of the pair (i, j): Same when they share a class.
+func PairLabel(labels []int, i, j int) loss.Label {
+	if labels[i] == labels[j] {
+		return loss.Same
 	}
-	return -1
+	return loss.Different
 }

@@ -71,6 +71,11 @@ type PairTerm func(d float64, y Label, p Params) (Term, error)
 // TripletTerm is the term of a triplet loss on d(a,p), d(a,n).
 type TripletTerm func(dap, dan float64, p Params) (Term, error)
 
+// TripletRow is a triplet loss's terms for one positive against several
+// negatives: out[i] is the term of (d(a,p), dans[i]), as TripletTerm gives
+// it.
+type TripletRow func(dap float64, dans []float64, p Params, out []Term) error
+
 // AnchorTerms is a loss that compares one anchor with every other sample at
 // once: given the anchor's distances to its positives and to its negatives,
 // it returns the sum of its terms, one per positive (InfoNCE) or one for the
@@ -117,6 +122,11 @@ type Loss struct {
 
 	Pair    PairTerm
 	Triplet TripletTerm
+	// Row is Triplet for one positive against many negatives, so that a
+	// batch that visits every triplet makes a call per positive rather
+	// than per triplet; register makes it from Triplet for a loss that
+	// gives none.
+	Row TripletRow
 	// Anchor is set for losses with a batch form of their own (InfoNCE,
 	// Multi-Similarity), which take every pair of each anchor; triplet
 	// losses without it are batched through a miner.
@@ -168,6 +178,9 @@ func register(l Loss) {
 	if l.PerAnchor && l.Anchor == nil {
 		panic(fmt.Sprintf("loss %s: PerAnchor without an Anchor form", l.ID))
 	}
+	if l.Triplet != nil && l.Row == nil {
+		l.Row = rowOf(l.Triplet)
+	}
 	if _, dup := Lookup(l.ID); dup {
 		panic(fmt.Sprintf("loss %s registered twice", l.ID))
 	}
@@ -209,4 +222,18 @@ func ParseID(s string) (Loss, error) {
 		return l, nil
 	}
 	return Loss{}, fmt.Errorf("%w %q (known: %v)", ErrUnknownLoss, s, IDs())
+}
+
+// rowOf is the row form of a triplet term: one call of it per negative.
+func rowOf(term TripletTerm) TripletRow {
+	return func(dap float64, dans []float64, p Params, out []Term) error {
+		for i, dan := range dans {
+			t, err := term(dap, dan, p)
+			if err != nil {
+				return err
+			}
+			out[i] = t
+		}
+		return nil
+	}
 }

@@ -18,11 +18,25 @@ func TripletLoss(dap, dan, m float64) (Triplet, error) {
 	if err := checkTriplet(dap, dan, m); err != nil {
 		return Triplet{}, err
 	}
-	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap - dan + m, Regime: ClassifyRegime(dap, dan, m)}
-	if t.Hinge > Tol {
-		t.Loss, t.Active, t.GradDAP, t.GradDAN = t.Hinge, true, 1, -1
+	return explained(dap, dan, m, dap-dan+m, hinge(dap, dan, 1, 1, m)), nil
+}
+
+// hinge is the term max(gp − gn + m, 0) of a triplet whose distances g
+// maps to gp and gn (g increasing, with derivatives dgp and dgn there):
+// active above Tol, regime by gp and gn. It is the one hinge rule of the
+// triplet and squared triplet losses, their Triplet and their Row.
+func hinge(gp, gn, dgp, dgn, m float64) Term {
+	t := Term{Regime: ClassifyRegime(gp, gn, m)}
+	if h := gp - gn + m; h > Tol {
+		t.Loss, t.Active, t.Grad = h, true, [2]float64{dgp, -dgn}
 	}
-	return t, nil
+	return t
+}
+
+// explained is a hinge term t with its inputs and the hinge's argument.
+func explained(dap, dan, m, h float64, t Term) Triplet {
+	return Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: h, Loss: t.Loss, Active: t.Active,
+		Regime: t.Regime, GradDAP: t.Grad[0], GradDAN: t.Grad[1]}
 }
 
 func checkTriplet(dap, dan, m float64) error {
@@ -36,17 +50,13 @@ func checkTriplet(dap, dan, m float64) error {
 }
 
 // SquaredTripletLoss is FaceNet's [d(a,p)² − d(a,n)² + m]+ on plain
-// distances; its gradients are 2d(a,p) and −2d(a,n) while active.
+// distances; its gradients are 2d(a,p) and −2d(a,n) while active, and its
+// regime is that of the squared distances, which the hinge compares.
 func SquaredTripletLoss(dap, dan, m float64) (Triplet, error) {
 	if err := checkTriplet(dap, dan, m); err != nil {
 		return Triplet{}, err
 	}
-	// The regime is that of the squared distances, which the hinge compares.
-	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap*dap - dan*dan + m, Regime: ClassifyRegime(dap*dap, dan*dan, m)}
-	if t.Hinge > Tol {
-		t.Loss, t.Active, t.GradDAP, t.GradDAN = t.Hinge, true, 2*dap, -2*dan
-	}
-	return t, nil
+	return explained(dap, dan, m, dap*dap-dan*dan+m, hinge(dap*dap, dan*dan, 2*dap, 2*dan, m)), nil
 }
 
 // SoftMargin is the soft-margin triplet softplus(d(a,p) − d(a,n)) (Hermans

@@ -33,11 +33,11 @@ func (b BatchLoss) ActiveFraction() float64 {
 type evaluator struct {
 	obj    Objective
 	params loss.Params
-	miner  batch.Miner // unused by anchor-wide losses
 	red    batch.Reducer
 
 	b      int
 	labels []int
+	batch  *batch.Batch
 	d, gd  []float64 // b×b distances and ∂L/∂d (gd[a*b+j] for anchor a's pair (a, j))
 	// What the visits add up: the sum of every term in visiting order, and
 	// each anchor's tally, for the reducer.
@@ -45,10 +45,10 @@ type evaluator struct {
 	tallies []tally
 	totals  batch.Totals // the reducer's counts, once the visits are done
 	err     error        // the first term that failed
-	// One anchor's positives and negatives for an anchor-wide loss: their
-	// indices, distances and ∂L/∂d.
-	posIdx, negIdx       []int
+	// One anchor's distances to the positives and negatives of a visit,
+	// and their terms or ∂L/∂d.
 	pos, neg, gpos, gneg []float64
+	terms                []loss.Term
 	gu, gv               [2]float64
 	// insp, while Run.Inspect runs, records what the mining picks for one
 	// anchor (inspect.go); nil while training.
@@ -67,8 +67,7 @@ func newEvaluator(id LossID, margin float64, maxBatch int) *evaluator {
 	if err != nil { // Config.Check has validated the margin
 		panic(fmt.Sprintf("objective %s: %v", id, err))
 	}
-	e := &evaluator{obj: obj, params: params}
-	e.miner, _ = batch.MinerByID(obj.Miner)
+	e := &evaluator{obj: obj, params: params, batch: batch.NewBatch(maxBatch)}
 	e.red, _ = batch.ReducerByID(obj.Reducer)
 	e.d = make([]float64, maxBatch*maxBatch)
 	e.gd = make([]float64, maxBatch*maxBatch)
@@ -76,7 +75,7 @@ func newEvaluator(id LossID, margin float64, maxBatch int) *evaluator {
 	for _, buf := range []*[]float64{&e.pos, &e.neg, &e.gpos, &e.gneg} {
 		*buf = make([]float64, maxBatch)
 	}
-	e.posIdx, e.negIdx = make([]int, maxBatch), make([]int, maxBatch)
+	e.terms = make([]loss.Term, maxBatch)
 	return e
 }
 
@@ -99,10 +98,9 @@ func (e *evaluator) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 	clear(gd)
 	clear(e.tallies[:b])
 	e.res, e.err = BatchLoss{}, nil
-	if e.obj.Loss.Anchor != nil {
-		batch.VisitAnchors(labels, e.posIdx, e.negIdx, e)
-	} else {
-		e.miner.Mine(batch.Distances{D: d, N: b}, labels, 0, e)
+	e.batch.Set(d, labels)
+	if err := batch.Mine(e.batch, e.obj.Loss, e.obj.Miner, 0, e); err != nil {
+		return BatchLoss{}, err // the objectives are built from fitting strategies
 	}
 	if e.err != nil {
 		return BatchLoss{}, fmt.Errorf("%w: %v", ErrDiverged, e.err)
@@ -179,23 +177,30 @@ func (e *evaluator) Pair(i, j int) {
 	}
 }
 
-// Triplet is the visit of a triplet (a, p, n).
-func (e *evaluator) Triplet(a, p, n int) {
+// Triplets is the visit of the triplets (a, p, n), n in ns: their terms in
+// one call of the loss's Row.
+func (e *evaluator) Triplets(a, p int, ns []int) {
 	if e.err != nil {
 		return
 	}
 	b := e.b
-	dap, dan := e.d[a*b+p], e.d[a*b+n]
-	t, err := e.obj.Loss.Triplet(dap, dan, e.params)
-	if err != nil {
+	row, gd := e.d[a*b:(a+1)*b], e.gd[a*b:(a+1)*b]
+	dap, dans, terms := row[p], e.neg[:len(ns)], e.terms[:len(ns)]
+	for i, n := range ns {
+		dans[i] = row[n]
+	}
+	if err := e.obj.Loss.Row(dap, dans, e.params, terms); err != nil {
 		e.err = err
 		return
 	}
-	e.add(a, t.Loss, 1, boolInt(t.Active))
-	e.gd[a*b+p] += t.Grad[0]
-	e.gd[a*b+n] += t.Grad[1]
-	if e.insp != nil && a == e.insp.anchor {
-		e.insp.triplet(p, n, dap-dan, t)
+	for i, n := range ns {
+		t := &terms[i]
+		e.add(a, t.Loss, 1, boolInt(t.Active))
+		gd[p] += t.Grad[0]
+		gd[n] += t.Grad[1]
+		if e.insp != nil && a == e.insp.anchor {
+			e.insp.triplet(p, n, dap-dans[i], *t)
+		}
 	}
 }
 
