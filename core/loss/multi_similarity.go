@@ -38,7 +38,7 @@ const (
 func init() {
 	register(Loss{ID: MultiSimilarityID, Kind: OnTriplets, Family: TripletFamily, Rank: 4,
 		Name: "Multi-Similarity", Short: "multi-sim",
-		Formula: "softplus(2(d(a,p) − 0.5))/2 + softplus(50(0.5 − d(a,n)))/50",
+		Formula: "softplus(2(d(a,p) − ½))/2 + softplus(50(½ − d(a,n)))/50",
 		Triplet: multiSimilarityTriplet, Anchor: multiSimilarityAnchor, PerAnchor: true})
 }
 
