@@ -41,7 +41,7 @@ func init() {
 				return err
 			}
 			for i, dan := range dans {
-				out[i] = hinge(dap, dan, 1, 1, p.Margin)
+				out[i].setHinge(dap, dan, 1, 1, p.Margin)
 			}
 			return nil
 		}})
@@ -58,7 +58,7 @@ func init() {
 			}
 			gp, dgp := dap*dap, 2*dap
 			for i, dan := range dans {
-				out[i] = hinge(gp, dan*dan, dgp, 2*dan, p.Margin)
+				out[i].setHinge(gp, dan*dan, dgp, 2*dan, p.Margin)
 			}
 			return nil
 		}})

@@ -25,12 +25,17 @@ func TripletLoss(dap, dan, m float64) (Triplet, error) {
 // maps to gp and gn (g increasing, with derivatives dgp and dgn there):
 // active above Tol, regime by gp and gn. It is the one hinge rule of the
 // triplet and squared triplet losses, their Triplet and their Row.
-func hinge(gp, gn, dgp, dgn, m float64) Term {
-	t := Term{Regime: ClassifyRegime(gp, gn, m)}
+func hinge(gp, gn, dgp, dgn, m float64) (t Term) {
+	t.setHinge(gp, gn, dgp, dgn, m)
+	return t
+}
+
+// setHinge makes t the hinge term (hinge), in place.
+func (t *Term) setHinge(gp, gn, dgp, dgn, m float64) {
+	*t = Term{Regime: ClassifyRegime(gp, gn, m)}
 	if h := gp - gn + m; h > Tol {
 		t.Loss, t.Active, t.Grad = h, true, [2]float64{dgp, -dgn}
 	}
-	return t
 }
 
 // explained is a hinge term t with its inputs and the hinge's argument.
