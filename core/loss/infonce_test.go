@@ -1,11 +1,9 @@
 package loss
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"losslab/core/dist"
@@ -27,28 +25,15 @@ type infoNCEReference struct {
 
 func loadInfoNCEReference(t *testing.T) infoNCEReference {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/infonce.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ref infoNCEReference
-	if err := json.Unmarshal(raw, &ref); err != nil {
-		t.Fatal(err)
-	}
+	readReference(t, "testdata/infonce.json", &ref)
 	if len(ref.Triplet) == 0 || len(ref.Batch) == 0 {
 		t.Fatal("reference data is empty")
 	}
 	return ref
 }
 
-func infoNCE(t *testing.T) Loss {
-	t.Helper()
-	l, ok := Lookup(InfoNCEID)
-	if !ok {
-		t.Fatal("infonce is not registered")
-	}
-	return l
-}
+func infoNCE(t *testing.T) Loss { return lookup(t, InfoNCEID) }
 
 // By hand: on the article's 0.7 / 0.5 the logit gap is 0.2/τ, and
 // softplus(0.2) = ln(1 + e^0.2) = 0.79814, softplus(2) = 2.12693.
@@ -94,28 +79,13 @@ func TestInfoNCEBatchMatchesPyTorch(t *testing.T) {
 		}
 		var sum float64
 		pairs := 0
-		for a, xa := range c.Embeddings {
-			var pos, neg []float64
-			for j, xj := range c.Embeddings {
-				if j == a {
-					continue
-				}
-				d, err := metric.Between(xa, xj)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if c.Labels[j] == c.Labels[a] {
-					pos = append(pos, d)
-				} else {
-					neg = append(neg, d)
-				}
-			}
+		forAnchors(t, metric, c.Embeddings, c.Labels, func(_ int, pos, neg []float64) {
 			s, err := anchorSum(l, pos, neg, Params{Temperature: c.Temperature})
 			if err != nil {
 				t.Fatal(err)
 			}
 			sum, pairs = sum+s, pairs+len(pos)
-		}
+		})
 		if pairs != c.PositivePairs {
 			t.Fatalf("case %d: %d positive pairs, PyTorch %d", i, pairs, c.PositivePairs)
 		}

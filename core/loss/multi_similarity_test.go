@@ -1,24 +1,15 @@
 package loss
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"losslab/core/dist"
 )
 
-func multiSimilarity(t testing.TB) Loss {
-	t.Helper()
-	l, ok := Lookup(MultiSimilarityID)
-	if !ok {
-		t.Fatal("multi-similarity is not registered")
-	}
-	return l
-}
+func multiSimilarity(t testing.TB) Loss { return lookup(t, MultiSimilarityID) }
 
 // By hand, with α = 2, β = 50, λ = 0.5. Both distances at the base: each
 // part is log(1 + e⁰)/its scale, ln 2/2 + ln 2/50, and each derivative is
@@ -72,14 +63,8 @@ type multiSimilarityReference struct {
 
 func loadMultiSimilarityReference(t *testing.T) multiSimilarityReference {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/multi_similarity.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ref multiSimilarityReference
-	if err := json.Unmarshal(raw, &ref); err != nil {
-		t.Fatal(err)
-	}
+	readReference(t, "testdata/multi_similarity.json", &ref)
 	if ref.Alpha != MultiSimilarityAlpha || ref.Beta != MultiSimilarityBeta || ref.Base != MultiSimilarityBase {
 		t.Fatalf("reference for α %v, β %v, λ %v", ref.Alpha, ref.Beta, ref.Base)
 	}
@@ -123,36 +108,25 @@ func TestMultiSimilarityAnchorMatchesPyTorch(t *testing.T) {
 func TestMultiSimilarityBatchMatchesPyTorch(t *testing.T) {
 	l := multiSimilarity(t)
 	for i, c := range loadMultiSimilarityReference(t).Batch {
+		for a := range c.Embeddings {
+			for j := range c.Embeddings {
+				if d, _ := dist.Cosine.Between(c.Embeddings[a], c.Embeddings[j]); j != a && !near(d, c.CosineDistances[a][j], 1e-12) {
+					t.Fatalf("batch %d: cosine distance (%d, %d) %v, PyTorch %v", i, a, j, d, c.CosineDistances[a][j])
+				}
+			}
+		}
 		for _, m := range []struct {
 			metric dist.Metric
 			want   float64
 		}{{dist.Cosine, c.CosineLoss}, {dist.Euclidean, c.EuclideanLoss}} {
 			var sum float64
-			for a, xa := range c.Embeddings {
-				var pos, neg []float64
-				for j, xj := range c.Embeddings {
-					if j == a {
-						continue
-					}
-					d, err := m.metric.Between(xa, xj)
-					if err != nil {
-						t.Fatal(err)
-					}
-					if m.metric == dist.Cosine && !near(d, c.CosineDistances[a][j], 1e-12) {
-						t.Fatalf("batch %d: cosine distance (%d, %d) %v, PyTorch %v", i, a, j, d, c.CosineDistances[a][j])
-					}
-					if c.Labels[j] == c.Labels[a] {
-						pos = append(pos, d)
-					} else {
-						neg = append(neg, d)
-					}
-				}
+			forAnchors(t, m.metric, c.Embeddings, c.Labels, func(a int, pos, neg []float64) {
 				v, err := l.Anchor(pos, neg, Params{}, nil, nil)
 				if err != nil || v.Terms != 1 {
 					t.Fatalf("batch %d anchor %d: %+v, %v", i, a, v, err)
 				}
 				sum += v.Sum
-			}
+			})
 			if got := sum / float64(len(c.Embeddings)); !near(got, m.want, 1e-12*math.Max(1, m.want)) {
 				t.Errorf("batch %d (%s): %.17g, PyTorch %.17g", i, m.metric, got, m.want)
 			}

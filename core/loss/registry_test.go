@@ -1,10 +1,14 @@
 package loss
 
 import (
+	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
+
+	"losslab/core/dist"
 )
 
 func TestRegistry(t *testing.T) {
@@ -254,5 +258,51 @@ func TestRowsMatchTerms(t *testing.T) {
 		if err := l.Row(-1, []float64{0.2}, Params{Margin: 1}, make([]Term, 1)); !errors.Is(err, ErrDistance) {
 			t.Errorf("%s: a negative d(a,p) in a row: %v", l.ID, err)
 		}
+	}
+}
+
+// lookup is the registered loss id; the test fails without it.
+func lookup(t testing.TB, id ID) Loss {
+	t.Helper()
+	l, ok := Lookup(id)
+	if !ok {
+		t.Fatalf("%s is not registered", id)
+	}
+	return l
+}
+
+// readReference reads a testdata file of reference values into v.
+func readReference(t testing.TB, path string, v any) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// forAnchors calls f for every anchor of the embeddings x with its
+// distances under metric to its positives and to its negatives.
+func forAnchors(t testing.TB, metric dist.Metric, x [][]float64, labels []int, f func(a int, pos, neg []float64)) {
+	t.Helper()
+	for a, xa := range x {
+		var pos, neg []float64
+		for j, xj := range x {
+			if j == a {
+				continue
+			}
+			d, err := metric.Between(xa, xj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if labels[j] == labels[a] {
+				pos = append(pos, d)
+			} else {
+				neg = append(neg, d)
+			}
+		}
+		f(a, pos, neg)
 	}
 }

@@ -40,14 +40,15 @@ def objective(name, z, y, m):
                     terms.append(0.5 * d[i][j] ** 2)
                 else:
                     terms.append(0.5 * torch.clamp(m - d[i][j], min=0) ** 2)
-    elif name == "batch-all":
+    elif name in ("batch-all", "squared-triplet"):  # every valid triplet, plain or squared distances
+        power = 2 if name == "squared-triplet" else 1
         for a in range(b):
             for p in range(b):
                 if p == a or y[p] != y[a]:
                     continue
                 for n in range(b):
                     if y[n] != y[a]:
-                        terms.append(torch.relu(d[a][p] - d[a][n] + m))
+                        terms.append(torch.relu(d[a][p] ** power - d[a][n] ** power + m))
     elif name in ("batch-hard", "batch-hard-soft"):
         for a in range(b):
             ps = [j for j in range(b) if j != a and y[j] == y[a]]
@@ -69,14 +70,6 @@ def objective(name, z, y, m):
         for i in range(b):
             for j in range(i + 1, b):
                 terms.append(d[i][j] if y[i] == y[j] else torch.clamp(m - d[i][j], min=0))
-    elif name == "squared-triplet":
-        for a in range(b):
-            for p in range(b):
-                if p == a or y[p] != y[a]:
-                    continue
-                for n in range(b):
-                    if y[n] != y[a]:
-                        terms.append(torch.relu(d[a][p] ** 2 - d[a][n] ** 2 + m))
     elif name == "multi-similarity":  # Wang et al. 2019, pytorch-metric-learning's defaults, on the distance
         for a in range(b):
             pos = [d[a][j] for j in range(b) if j != a and y[j] == y[a]]
