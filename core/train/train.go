@@ -67,7 +67,7 @@ const (
 // ModelIDs lists the models in cycling order.
 func ModelIDs() []ModelID { return []ModelID{Free, Linear, MLP} }
 
-// Defaults, documented in the README and the command's help.
+// Defaults, documented in docs/train.md and the command's help.
 const (
 	DefaultPoints = 300 // points of a generated data set
 	DefaultMargin = 1.0 // the embeddings are unnormalised 2-D, distances of order 1
