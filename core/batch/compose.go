@@ -84,13 +84,15 @@ type collector struct {
 	err    error
 }
 
-func (c *collector) Pair(i, j int) {
-	if c.err != nil {
-		return
+func (c *collector) Pairs(i int, js []int) {
+	for _, j := range js {
+		if c.err != nil {
+			return
+		}
+		term, err := c.loss.Pair(c.b.At(i, j), PairLabel(c.b.Labels, i, j), c.params)
+		c.err = err
+		c.terms.add(i, term.Loss, 1, boolCount(term.Active))
 	}
-	term, err := c.loss.Pair(c.b.At(i, j), PairLabel(c.b.Labels, i, j), c.params)
-	c.err = err
-	c.terms.add(i, term.Loss, 1, boolCount(term.Active))
 }
 
 func (c *collector) Triplets(a, p int, ns []int) {

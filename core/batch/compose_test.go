@@ -210,7 +210,11 @@ type selection struct {
 	anchors  []string
 }
 
-func (s *selection) Pair(i, j int) { s.pairs = append(s.pairs, [2]int{i, j}) }
+func (s *selection) Pairs(i int, js []int) {
+	for _, j := range js {
+		s.pairs = append(s.pairs, [2]int{i, j})
+	}
+}
 func (s *selection) Triplets(a, p int, ns []int) {
 	for _, n := range ns {
 		s.triplets = append(s.triplets, [3]int{a, p, n})

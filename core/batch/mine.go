@@ -27,19 +27,30 @@ const (
 // row-major (D[i*n+j] for n samples), their labels, and scratch for one
 // anchor's positives and negatives, so that mining allocates nothing.
 type Batch struct {
-	D        []float64
-	Labels   []int
-	pos, neg []int
+	D             []float64
+	Labels        []int
+	pos, neg, all []int // all: 0, 1, …, the indices of every sample
 }
 
 // NewBatch returns a Batch with scratch for up to n samples.
-func NewBatch(n int) *Batch { return &Batch{pos: make([]int, n), neg: make([]int, n)} }
+func NewBatch(n int) *Batch {
+	b := &Batch{}
+	b.grow(n)
+	return b
+}
+
+func (b *Batch) grow(n int) {
+	b.pos, b.neg, b.all = make([]int, n), make([]int, n), make([]int, n)
+	for i := range b.all {
+		b.all[i] = i
+	}
+}
 
 // Set points b at the distances d (len(labels)² values, row-major) of the
 // samples with labels.
 func (b *Batch) Set(d []float64, labels []int) {
-	if n := len(labels); n > len(b.pos) {
-		b.pos, b.neg = make([]int, n), make([]int, n)
+	if n := len(labels); n > len(b.all) {
+		b.grow(n)
 	}
 	b.D, b.Labels = d, labels
 }
@@ -74,8 +85,9 @@ func (b *Batch) split(a int) (pos, neg []int) {
 // core/train) decides what to compute and keep. The slices are the
 // Batch's scratch, valid during the call.
 type Visitor interface {
-	// Pair is an unordered pair, i < j, for a pair loss.
-	Pair(i, j int)
+	// Pairs are the unordered pairs (i, j) for every j of js, all > i, for
+	// a pair loss, whose anchor is i.
+	Pairs(i int, js []int)
 	// Triplets are the triplets (a, p, n) for every n of ns, for a triplet loss.
 	Triplets(a, p int, ns []int)
 	// Anchor is an anchor with all its positives and negatives, for an
@@ -107,9 +119,7 @@ func Mine(b *Batch, l loss.Loss, id MinerID, seed uint64, v Visitor) error {
 			return fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
 		}
 		for i := range b.Labels {
-			for j := i + 1; j < len(b.Labels); j++ {
-				v.Pair(i, j)
-			}
+			v.Pairs(i, b.all[i+1:len(b.Labels)])
 		}
 		return nil
 	}

@@ -159,22 +159,35 @@ func (e *evaluator) add(a int, l float64, terms, active int) {
 	t.active += active
 }
 
-// Pair is the visit of a pair (i, j), i < j, whose anchor is i.
-func (e *evaluator) Pair(i, j int) {
+// Pairs is the visit of the pairs (i, j), j in js, whose anchor is i. The
+// sums run pair by pair in visiting order, in registers, as in Triplets.
+func (e *evaluator) Pairs(i int, js []int) {
 	if e.err != nil {
 		return
 	}
-	b, y := e.b, batch.PairLabel(e.labels, i, j)
-	t, err := e.obj.Loss.Pair(e.d[i*b+j], y, e.params)
-	if err != nil {
-		e.err = err
-		return
+	b := e.b
+	row, gd := e.d[i*b:(i+1)*b], e.gd[i*b:(i+1)*b]
+	total, sum, active := e.res.Loss, e.tallies[i].sum, 0
+	for _, j := range js {
+		y := batch.PairLabel(e.labels, i, j)
+		t, err := e.obj.Loss.Pair(row[j], y, e.params)
+		if err != nil {
+			e.err = err
+			return
+		}
+		total += t.Loss
+		sum += t.Loss
+		active += boolInt(t.Active)
+		gd[j] += t.Grad[0]
+		if e.insp != nil {
+			e.insp.pair(i, j, y, row[j], t)
+		}
 	}
-	e.add(i, t.Loss, 1, boolInt(t.Active))
-	e.gd[i*b+j] += t.Grad[0]
-	if e.insp != nil {
-		e.insp.pair(i, j, y, e.d[i*b+j], t)
-	}
+	e.res.Loss, e.tallies[i].sum = total, sum
+	e.res.Terms += len(js)
+	e.res.Active += active
+	e.tallies[i].count += len(js)
+	e.tallies[i].active += active
 }
 
 // Triplets is the visit of the triplets (a, p, n), n in ns: their terms in
