@@ -18,30 +18,27 @@ func TripletLoss(dap, dan, m float64) (Triplet, error) {
 	if err := checkTriplet(dap, dan, m); err != nil {
 		return Triplet{}, err
 	}
-	return explained(dap, dan, m, dap-dan+m, hinge(dap, dan, 1, 1, m)), nil
+	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap - dan + m}
+	t.Loss, t.Active, t.Regime, t.GradDAP, t.GradDAN = hinge(dap, dan, 1, 1, m)
+	return t, nil
 }
 
 // hinge is the term max(gp − gn + m, 0) of a triplet whose distances g
 // maps to gp and gn (g increasing, with derivatives dgp and dgn there):
-// active above Tol, regime by gp and gn. It is the one hinge rule of the
-// triplet and squared triplet losses, their Triplet and their Row.
-func hinge(gp, gn, dgp, dgn, m float64) (t Term) {
-	t.setHinge(gp, gn, dgp, dgn, m)
-	return t
+// active above Tol, with the gradients dgp and −dgn then and 0 otherwise,
+// its regime by gp and gn. It is the one hinge rule of the triplet and
+// squared triplet losses, their Triplet and their Row.
+func hinge(gp, gn, dgp, dgn, m float64) (loss float64, active bool, r Regime, gradP, gradN float64) {
+	r = ClassifyRegime(gp, gn, m)
+	if h := gp - gn + m; h > Tol {
+		return h, true, r, dgp, -dgn
+	}
+	return 0, false, r, 0, 0
 }
 
 // setHinge makes t the hinge term (hinge), in place.
 func (t *Term) setHinge(gp, gn, dgp, dgn, m float64) {
-	*t = Term{Regime: ClassifyRegime(gp, gn, m)}
-	if h := gp - gn + m; h > Tol {
-		t.Loss, t.Active, t.Grad = h, true, [2]float64{dgp, -dgn}
-	}
-}
-
-// explained is a hinge term t with its inputs and the hinge's argument.
-func explained(dap, dan, m, h float64, t Term) Triplet {
-	return Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: h, Loss: t.Loss, Active: t.Active,
-		Regime: t.Regime, GradDAP: t.Grad[0], GradDAN: t.Grad[1]}
+	t.Loss, t.Active, t.Regime, t.Grad[0], t.Grad[1] = hinge(gp, gn, dgp, dgn, m)
 }
 
 func checkTriplet(dap, dan, m float64) error {
@@ -61,7 +58,9 @@ func SquaredTripletLoss(dap, dan, m float64) (Triplet, error) {
 	if err := checkTriplet(dap, dan, m); err != nil {
 		return Triplet{}, err
 	}
-	return explained(dap, dan, m, dap*dap-dan*dan+m, hinge(dap*dap, dan*dan, 2*dap, 2*dan, m)), nil
+	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap*dap - dan*dan + m}
+	t.Loss, t.Active, t.Regime, t.GradDAP, t.GradDAN = hinge(dap*dap, dan*dan, 2*dap, 2*dan, m)
+	return t, nil
 }
 
 // SoftMargin is the soft-margin triplet softplus(d(a,p) − d(a,n)) (Hermans
