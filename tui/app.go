@@ -4,27 +4,16 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/tui/common"
+
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/i18n"
 )
 
-// ModeID names one mode of the app; modes.go registers them.
-type ModeID int
-
-// SwitchModeMsg asks the shell to show another mode (tetrigo's starter
-// switches its screens the same way). The mode keeps its state while
-// hidden and gets the current size again when shown.
-type SwitchModeMsg struct{ To ModeID }
-
-// HiddenMsg tells a mode that another mode took the screen.
-type HiddenMsg struct{}
-
-func switchMode(to ModeID) tea.Cmd { return func() tea.Msg { return SwitchModeMsg{to} } }
-
 // Config is what the app starts with.
 type Config struct {
-	Start      ModeID
+	Start      common.ModeID
 	Playground Options
 	Batch      BatchConfig
 	Train      TrainConfig
@@ -45,15 +34,16 @@ type inputErrorer interface{ InputError() error }
 // splits keys typed together, keeps every key from acting while the
 // terminal is too small to show its effect, and switches modes.
 type App struct {
-	ctx     *Context
+	ctx     *common.Context
+	keys    ShellKeyMap
 	cfg     Config
 	modes   []tea.Model // nil until first shown; each keeps its state while hidden
-	current ModeID
+	current common.ModeID
 }
 
 // NewApp returns the app showing cfg.Start.
-func NewApp(ctx *Context, cfg Config) App {
-	a := App{ctx: ctx, cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start}
+func NewApp(ctx *common.Context, cfg Config) App {
+	a := App{ctx: ctx, keys: newShellKeyMap(ctx.Printer), cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start}
 	a.modes[cfg.Start] = modeRegistry()[cfg.Start].open(ctx, cfg)
 	return a
 }
@@ -62,7 +52,7 @@ func NewApp(ctx *Context, cfg Config) App {
 func (a App) Init() tea.Cmd { return guard(a.modes[a.current].Init()) }
 
 // Current is the mode on screen.
-func (a App) Current() ModeID { return a.current }
+func (a App) Current() common.ModeID { return a.current }
 
 // InputError is the input error the mode on screen shows, if any.
 func (a App) InputError() error {
@@ -81,13 +71,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
 		return a.toCurrent(msg)
-	case SwitchModeMsg:
+	case common.SwitchModeMsg:
 		return a.show(msg.To)
 	case panicMsg:
 		panic(msg) // in the event loop, where Run restores the terminal
 	case tea.KeyMsg:
-		if a.ctx.tooSmall() {
-			if key.Matches(msg, a.ctx.Keys.Shell.Quit) {
+		if a.ctx.TooSmall() {
+			if key.Matches(msg, a.keys.Quit) {
 				return a, tea.Quit
 			}
 			return a, nil // nothing may change where it cannot be seen
@@ -121,7 +111,7 @@ func (a App) toCurrent(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 // show makes mode id current, opening it the first time, and sends it the
 // window size.
-func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
+func (a App) show(id common.ModeID) (tea.Model, tea.Cmd) {
 	if id < 0 || int(id) >= len(a.modes) {
 		return a, nil
 	}
@@ -130,7 +120,7 @@ func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
 	}
 	// The mode left behind hears that it is hidden, so nothing it shows
 	// (a replay) moves on where the user cannot see it.
-	left, hideCmd := a.modes[a.current].Update(HiddenMsg{})
+	left, hideCmd := a.modes[a.current].Update(common.HiddenMsg{})
 	a.modes[a.current] = left
 	var initCmd tea.Cmd
 	if a.modes[id] == nil {
@@ -147,8 +137,8 @@ func (a App) View() string {
 	if a.ctx.Width == 0 || a.ctx.Height == 0 {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
-	if a.ctx.tooSmall() {
-		return a.ctx.Printer.T(i18n.TooSmall, MinWidth, MinHeight, a.ctx.Width, a.ctx.Height)
+	if a.ctx.TooSmall() {
+		return a.ctx.Printer.T(i18n.TooSmall, common.MinWidth, common.MinHeight, a.ctx.Width, a.ctx.Height)
 	}
 	return a.modes[a.current].View()
 }

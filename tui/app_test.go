@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -18,15 +20,15 @@ import (
 )
 
 // testContext is a context on an Ascii renderer of its own, as under NO_COLOR.
-func testContext() *Context {
+func testContext() *common.Context {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	ctx := NewContext(r, i18n.New(i18n.English))
+	ctx := common.NewContext(r, i18n.New(i18n.English))
 	ctx.Now = fixedNow
 	return ctx
 }
 
-func newApp(t testing.TB, start ModeID, w, h int) App {
+func newApp(t testing.TB, start common.ModeID, w, h int) App {
 	t.Helper()
 	a := NewApp(testContext(), Config{Start: start, Batch: BatchConfig{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
 	next, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
@@ -49,7 +51,7 @@ func pressTab(t testing.TB, a App) App {
 	if cmd == nil {
 		t.Fatal("tab started nothing")
 	}
-	sw, ok := cmd().(SwitchModeMsg)
+	sw, ok := cmd().(common.SwitchModeMsg)
 	if !ok {
 		t.Fatal("tab did not ask for a switch")
 	}
@@ -83,8 +85,8 @@ func TestAppSwitchKeepsState(t *testing.T) {
 	waitText(t, tm, "margin 0.25")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	pg, bv := final.modes[ModePlayground].(Model), final.modes[ModeBatch].(BatchModel)
-	if final.Current() != ModeBatch || pg.State().DAP != 80 || bv.opts.Margin != 0.25 {
+	pg, bv := final.modes[common.ModePlayground].(Model), final.modes[common.ModeBatch].(BatchModel)
+	if final.Current() != common.ModeBatch || pg.State().DAP != 80 || bv.opts.Margin != 0.25 {
 		t.Errorf("mode %v, d(a,p) %v, margin %v", final.Current(), pg.State().DAP, bv.opts.Margin)
 	}
 	if bv.width != 100 || bv.height != 34 || pg.width != 100 {
@@ -94,7 +96,7 @@ func TestAppSwitchKeepsState(t *testing.T) {
 
 // Below the minimum size one line says so and no key but quit acts.
 func TestAppTooSmallDropsKeys(t *testing.T) {
-	a := newApp(t, ModePlayground, 60, 20)
+	a := newApp(t, common.ModePlayground, 60, 20)
 	if v := a.View(); v != "terminal too small: need 80×24 (now 60×20) · q quits" {
 		t.Errorf("view %q", v)
 	}
@@ -104,8 +106,8 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 			t.Errorf("%s started something behind the too-small screen", k)
 		}
 	}
-	pg := a.modes[ModePlayground].(Model)
-	if a.Current() != ModePlayground || pg.State() != grid.Article() || pg.selected != grid.DAP {
+	pg := a.modes[common.ModePlayground].(Model)
+	if a.Current() != common.ModePlayground || pg.State() != grid.Article() || pg.selected != grid.DAP {
 		t.Errorf("keys acted behind the too-small screen: mode %v %+v", a.Current(), pg.State())
 	}
 	if _, cmd := a.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
@@ -116,17 +118,17 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 // Keys typed faster than they are read arrive together ("jjl"); every
 // mode gets them one by one, and typing may start midway.
 func TestAppSplitsFastKeys(t *testing.T) {
-	a := send(t, newApp(t, ModePlayground, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
-	pg := a.modes[ModePlayground].(Model)
+	a := send(t, newApp(t, common.ModePlayground, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
+	pg := a.modes[common.ModePlayground].(Model)
 	if pg.selected != grid.Margin || pg.State().Margin != 25 {
 		t.Errorf("jjl: selected %v margin %v", pg.selected, pg.State().Margin)
 	}
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")})
-	if pg = a.modes[ModePlayground].(Model); !pg.editing || pg.input.Value() != "1" {
+	if pg = a.modes[common.ModePlayground].(Model); !pg.editing || pg.input.Value() != "1" {
 		t.Errorf("e1: editing=%v value %q", pg.editing, pg.input.Value())
 	}
-	b := send(t, newApp(t, ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
-	if m := b.modes[ModeBatch].(BatchModel); m.opts.Margin != 0.3 {
+	b := send(t, newApp(t, common.ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
+	if m := b.modes[common.ModeBatch].(BatchModel); m.opts.Margin != 0.3 {
 		t.Errorf("ll in the batch view: margin %v", m.opts.Margin)
 	}
 	paste := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj"), Paste: true}
@@ -138,7 +140,7 @@ func TestAppSplitsFastKeys(t *testing.T) {
 // Messages of a hidden mode still reach it: a result computed while the
 // training mode shows is there when the batch view comes back.
 func TestAppHiddenModeGetsItsResults(t *testing.T) {
-	a := newApp(t, ModeBatch, 100, 34)
+	a := newApp(t, common.ModeBatch, 100, 34)
 	cmd := a.Init()
 	a = pressTab(t, a)
 	for _, msg := range results(t, cmd) {
@@ -172,7 +174,7 @@ func TestGuardCatchesPanics(t *testing.T) {
 			t.Error("the app did not re-raise a command's panic in Update")
 		}
 	}()
-	newApp(t, ModePlayground, 80, 24).Update(panicMsg{value: "boom"})
+	newApp(t, common.ModePlayground, 80, 24).Update(panicMsg{value: "boom"})
 }
 
 // A replay pauses when the playground is hidden, so it does not move on
@@ -180,16 +182,16 @@ func TestGuardCatchesPanics(t *testing.T) {
 func TestAppHidingPausesReplay(t *testing.T) {
 	a := NewApp(testContext(), Config{Playground: Options{Scenario: mustPreset(t, "semi-hard-band")}})
 	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, keyMsg("p"))
-	if !a.modes[ModePlayground].(Model).playing {
+	if !a.modes[common.ModePlayground].(Model).playing {
 		t.Fatal("p did not play")
 	}
 	a = pressTab(t, a)
-	pg := a.modes[ModePlayground].(Model)
-	if a.Current() != ModeBatch || pg.playing {
+	pg := a.modes[common.ModePlayground].(Model)
+	if a.Current() != common.ModeBatch || pg.playing {
 		t.Error("the replay plays on behind the batch view")
 	}
 	a = pressTab(t, send(t, a, tickMsg{id: pg.tick}))
-	if pg := a.modes[ModePlayground].(Model); pg.step != 0 || pg.playing {
+	if pg := a.modes[common.ModePlayground].(Model); pg.step != 0 || pg.playing {
 		t.Errorf("back in the playground: step %d playing %v", pg.step, pg.playing)
 	}
 }

@@ -6,6 +6,8 @@ import (
 	"strconv"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
@@ -35,7 +37,7 @@ func computeBatch(ctx context.Context, d *dataset.Dataset, opts batch.Options) (
 // in the background when the margin or the distance changes; a new request
 // cancels the one before it, and progress arrives as messages.
 type BatchModel struct {
-	ctx       *Context
+	ctx       *common.Context
 	data      *dataset.Dataset
 	opts      batch.Options
 	res       *batch.Result
@@ -46,6 +48,7 @@ type BatchModel struct {
 	req       *batchRequest // the newest computation
 	width     int
 	height    int
+	keys      BatchKeyMap
 	help      help.Model
 	bar       progress.Model
 	indent    lipgloss.Style // the histogram's left margin
@@ -80,14 +83,14 @@ type batchProgressMsg struct {
 // NewBatch returns the batch view for d on lipgloss's default renderer, its
 // first computation ready for Init to start.
 func NewBatch(d *dataset.Dataset, opts batch.Options) BatchModel {
-	return NewBatchMode(NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English)), d, opts)
+	return NewBatchMode(common.NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English)), d, opts)
 }
 
 // NewBatchMode returns the batch view on the shared context.
-func NewBatchMode(ctx *Context, d *dataset.Dataset, opts batch.Options) BatchModel {
+func NewBatchMode(ctx *common.Context, d *dataset.Dataset, opts batch.Options) BatchModel {
 	return BatchModel{
 		ctx: ctx, data: d, opts: opts, computing: true, req: newBatchRequest(1),
-		help: ctx.Styles.newHelp(), bar: ctx.Styles.newProgress(),
+		keys: newBatchKeyMap(ctx), help: ctx.Styles.NewHelp(), bar: ctx.Styles.NewProgress(),
 		indent: ctx.Styles.Base.PaddingLeft(2),
 	}
 }
@@ -106,7 +109,7 @@ func methodNotes(p i18n.Printer, r *batch.Result) []string {
 
 // openBatch is the registry's constructor: the data set given on the
 // command line, else the iris demo.
-func openBatch(ctx *Context, cfg Config) tea.Model {
+func openBatch(ctx *common.Context, cfg Config) tea.Model {
 	d, opts := cfg.Batch.Data, cfg.Batch.Options
 	if d == nil {
 		var err error
@@ -193,9 +196,9 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			m.done = msg.done
 			return m, m.req.listen()
 		}
-	case figureWrittenMsg:
-		if msg.mode == ModeBatch {
-			m.note = figureStatus(m.ctx.Printer, msg)
+	case common.FigureWrittenMsg:
+		if msg.Mode == common.ModeBatch {
+			m.note = common.FigureStatus(m.ctx.Printer, msg)
 		}
 	case tea.KeyMsg:
 		return m.updateKey(msg)
@@ -204,26 +207,26 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 }
 
 func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.ctx.Keys.Batch
+	k := m.keys
 	m.note = ""
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Mode):
-		return m, switchMode(ModeTrain)
+		return m, common.Tab(common.ModeBatch)
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.CloseHelp):
 		m.help.ShowAll = false
 	case m.data.X == nil: // no data: nothing to recompute
 	case key.Matches(msg, k.MarginDown):
-		return m.setMargin(-coarseStep)
+		return m.setMargin(-common.CoarseStep)
 	case key.Matches(msg, k.MarginUp):
-		return m.setMargin(coarseStep)
+		return m.setMargin(common.CoarseStep)
 	case key.Matches(msg, k.FineDown):
-		return m.setMargin(-fineStep)
+		return m.setMargin(-common.FineStep)
 	case key.Matches(msg, k.FineUp):
-		return m.setMargin(fineStep)
+		return m.setMargin(common.FineStep)
 	case key.Matches(msg, k.Distance):
 		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
 		return m, m.recompute()
@@ -240,10 +243,10 @@ func (m BatchModel) setMargin(delta grid.Hundredths) (tea.Model, tea.Cmd) {
 	next := min(max(cur+delta, 0), grid.MaxMargin)
 	switch {
 	case next == cur && delta > 0:
-		m.note = m.ctx.Printer.T(i18n.AtMaximum, fieldLabel(m.ctx.Printer, grid.Margin), grid.MaxMargin)
+		m.note = m.ctx.Printer.T(i18n.AtMaximum, common.FieldLabel(m.ctx.Printer, grid.Margin), grid.MaxMargin)
 		return m, nil
 	case next == cur:
-		m.note = m.ctx.Printer.T(i18n.AtMinimum, fieldLabel(m.ctx.Printer, grid.Margin), grid.Hundredths(0))
+		m.note = m.ctx.Printer.T(i18n.AtMinimum, common.FieldLabel(m.ctx.Printer, grid.Margin), grid.Hundredths(0))
 		return m, nil
 	}
 	m.opts.Margin = next.Float()
@@ -269,15 +272,15 @@ func (m BatchModel) View() string {
 		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
 		st.Accent.Render(m.note),
 	}
-	helpView := m.help.View(m.ctx.Keys.Batch)
+	helpView := m.help.View(m.keys)
 	helpH := lipgloss.Height(helpView)
 	room := m.height - len(lines) - helpH
 	switch {
 	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
-		for _, l := range wrapWords("✗ "+termsafe.String(m.err.Error()), m.width) {
+		for _, l := range common.WrapWords("✗ "+termsafe.String(m.err.Error()), m.width) {
 			lines = append(lines, st.Error.Render(l))
 		}
-		lines = append(lines, wrapWords(p.T(i18n.BatchErrorQuit), m.width)...)
+		lines = append(lines, common.WrapWords(p.T(i18n.BatchErrorQuit), m.width)...)
 	case m.res == nil:
 		lines = append(lines, p.T(i18n.BatchFirstResult))
 	default:
@@ -293,7 +296,7 @@ func (m BatchModel) View() string {
 		}
 		lines = append(lines, body...)
 	}
-	return padLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + "\n" + helpView
+	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + "\n" + helpView
 }
 
 func (m BatchModel) resultLines() []string {

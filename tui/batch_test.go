@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -172,7 +174,7 @@ func TestBatchViewGolden(t *testing.T) {
 // esc in the batch view closes its help and otherwise does nothing: it
 // never quits the app (and loses the playground's state); q quits.
 func TestBatchEscNeverQuits(t *testing.T) {
-	a := newApp(t, ModeBatch, 100, 34)
+	a := newApp(t, common.ModeBatch, 100, 34)
 	a = send(t, a, keyMsg("?"))
 	if !strings.Contains(a.View(), "close the keys") {
 		t.Fatalf("the full help does not offer esc:\n%s", a.View())
@@ -186,7 +188,7 @@ func TestBatchEscNeverQuits(t *testing.T) {
 			}
 		}
 	}
-	if strings.Contains(a.View(), "close the keys") || a.Current() != ModeBatch {
+	if strings.Contains(a.View(), "close the keys") || a.Current() != common.ModeBatch {
 		t.Errorf("esc did not close the help:\n%s", a.View())
 	}
 	if _, cmd := a.Update(keyMsg("q")); cmd == nil {

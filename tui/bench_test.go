@@ -5,6 +5,8 @@ import (
 	"testing"
 	"time"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 )
 
@@ -76,7 +78,7 @@ func BenchmarkKeystrokeMedianHeatmap(b *testing.B) {
 // within 10% of BenchmarkKeystrokeTripletChart, the same keystroke
 // without the shell.
 func BenchmarkAppKeystroke(b *testing.B) {
-	a := newApp(b, ModePlayground, 120, 40)
+	a := newApp(b, common.ModePlayground, 120, 40)
 	_ = a.View()
 	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}
 	b.ReportAllocs()

@@ -4,6 +4,8 @@ import (
 	"math"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -107,7 +109,7 @@ func pairAt(d, m float64, y loss.Label) float64 {
 // plot, so that no legend is written over a curve.
 func (m Model) renderChart(w, h int) string {
 	if w < 10 || h < 4 {
-		return padLines("", w, h)
+		return common.PadLines("", w, h)
 	}
 	st, ev, pr := m.styles, m.eval, m.printer()
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
@@ -169,14 +171,14 @@ func (m Model) renderChart(w, h int) string {
 			nc.X = a.X - 1
 		}
 		in := func(x float64) string { return numfmt.Input(x) }
-		legend := fitFirst(w,
+		legend := common.FitFirst(w,
 			pr.T(i18n.ChartGeomLegend, in(dap), in(dap+mg), in(mg)),
 			pr.T(i18n.ChartGeomLegendShort, in(dap), in(dap+mg), in(mg)),
 			pr.T(i18n.ChartGeomLegendTiny, in(dap), in(dap+mg), in(mg)))
 		if mg == 0 { // nothing but the circle is drawn
-			legend = fitFirst(w, pr.T(i18n.ChartGeomNoMargin, in(dap)), pr.T(i18n.ChartGeomNoMarginTiny, in(dap)))
+			legend = common.FitFirst(w, pr.T(i18n.ChartGeomNoMargin, in(dap)), pr.T(i18n.ChartGeomNoMarginTiny, in(dap)))
 		}
-		return padLines(st.Dim.Render(legend), w, 1) + "\n" + e.pic.with(
+		return common.PadLines(st.Dim.Render(legend), w, 1) + "\n" + e.pic.with(
 			mark{a, glyph('A', st.Bold)},
 			mark{pc, glyph('P', st.Positive)},
 			mark{nc, glyph('N', st.Negative)},
@@ -230,8 +232,8 @@ func (m Model) contrastiveChart(w, h int) string {
 			rm = append(rm, mark{right.plot.cell(pair.D, pair.Loss), glyph(r, style)})
 		}
 	}
-	legend := padLines(st.Positive.Render(fitFirst(lw, pr.T(i18n.ChartSameLegend))), lw, 1) + " " +
-		padLines(st.Negative.Render(fitFirst(rw, pr.T(i18n.ChartDiffLegend, numfmt.Loss(push(0))), pr.T(i18n.ChartDiffLegendShort))), rw, 1)
+	legend := common.PadLines(st.Positive.Render(common.FitFirst(lw, pr.T(i18n.ChartSameLegend))), lw, 1) + " " +
+		common.PadLines(st.Negative.Render(common.FitFirst(rw, pr.T(i18n.ChartDiffLegend, numfmt.Loss(push(0))), pr.T(i18n.ChartDiffLegendShort))), rw, 1)
 	return legend + "\n" + sideBySideGap(left.pic.with(lm...), right.pic.with(rm...), " ")
 }
 
@@ -250,14 +252,14 @@ func (m Model) heatLegend(w int, top float64) string {
 	st, pr := m.styles, m.printer()
 	topS := numfmt.Loss(top)
 	if !m.opts.Color {
-		return padLines(st.Dim.Render(fitFirst(w, pr.T(i18n.ChartHeatRamp, ramp, topS), pr.T(i18n.ChartHeatRampShort, ramp, topS))), w, 1)
+		return common.PadLines(st.Dim.Render(common.FitFirst(w, pr.T(i18n.ChartHeatRamp, ramp, topS), pr.T(i18n.ChartHeatRampShort, ramp, topS))), w, 1)
 	}
 	var strip strings.Builder
 	for _, c := range st.Heat {
 		strip.WriteString(st.Base.Background(c).Render(" "))
 	}
 	text := pr.T(i18n.ChartHeatColour, topS)
-	return padLines("0 "+strip.String()+" "+st.Dim.Render(fitFirst(w-len(st.Heat)-3, text, topS)), w, 1)
+	return common.PadLines("0 "+strip.String()+" "+st.Dim.Render(common.FitFirst(w-len(st.Heat)-3, text, topS)), w, 1)
 }
 
 // heatAt is the background under a heatmap cell, so the marker keeps it.
@@ -318,7 +320,7 @@ func (m Model) heatmap(p *plot, mg, top float64) {
 			pt.X = x0 + col
 			if dan <= maxD && p.inside(pt) {
 				style := p.lc.Canvas.Cell(pt).Style
-				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle('/', style.Foreground(lipgloss.Color("#FFFFFF"))))
+				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle('/', style.Foreground(st.HeatLine)))
 			}
 		}
 	}

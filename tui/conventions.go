@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -32,7 +34,7 @@ var conventionLabelIDs = map[loss.ConventionID]i18n.ID{
 // view renders the page for setting s in w×h cells (frame included).
 func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
 	p := m.ctx.Printer
-	iw := w - panelFrameW
+	iw := w - common.PanelFrameW
 	if c.page == 1 {
 		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(conventionLines(p, s, iw), "\n"), w, h)
 	}
@@ -49,7 +51,7 @@ func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
 	}
 	lines := []string{p.T(i18n.ConvIntro)}
 	for _, c := range cs {
-		line := padRight(string(c.ID), 11) + " " + padRight(numfmt.Loss(c.Loss), 7) + " " + padRight(c.Formula, 35) + " " + p.T(conventionLabelIDs[c.ID])
+		line := common.PadRight(string(c.ID), 11) + " " + common.PadRight(numfmt.Loss(c.Loss), 7) + " " + common.PadRight(c.Formula, 35) + " " + p.T(conventionLabelIDs[c.ID])
 		if pairs := "  a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
 			line += pairs
 		}
@@ -90,10 +92,10 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	var lines []string
 	for _, r := range rows {
 		if r.label == "" { // a note on the rows above: the whole width
-			lines = append(lines, wrapWords(r.text, w)...)
+			lines = append(lines, common.WrapWords(r.text, w)...)
 			continue
 		}
-		for i, l := range wrapWords(r.text, max(w-labelW, 1)) {
+		for i, l := range common.WrapWords(r.text, max(w-labelW, 1)) {
 			lead := strings.Repeat(" ", labelW)
 			if i == 0 {
 				lead = r.label + strings.Repeat(" ", labelW-ansi.StringWidth(r.label))

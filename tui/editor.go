@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/bubbles/textinput"
 
 	"losslab/core/grid"
@@ -15,12 +17,6 @@ import (
 
 // maxHistory bounds the history chart and the undo stack.
 const maxHistory = 5000
-
-// Steps of the arrow keys, in hundredths.
-const (
-	coarseStep = 5
-	fineStep   = 1
-)
 
 // editor holds the playground's values: the current state and what core/loss
 // made of it, the selected control, the typing field, the history the chart
@@ -47,8 +43,8 @@ type snapshot struct {
 	replay player
 }
 
-func newEditor(st Styles) editor {
-	in := st.newTextInput()
+func newEditor(st common.Styles) editor {
+	in := st.NewTextInput()
 	in.Prompt = "✎ "
 	in.CharLimit = 12
 	in.Width = 9
@@ -85,9 +81,9 @@ func (e *editor) nudged(delta grid.Hundredths, p i18n.Printer) (grid.State, stri
 	v := e.state.Value(f)
 	switch {
 	case delta > 0 && v == f.Max():
-		return e.state, p.T(i18n.AtMaximum, fieldLabel(p, f), f.Max())
+		return e.state, p.T(i18n.AtMaximum, common.FieldLabel(p, f), f.Max())
 	case delta < 0 && v == 0:
-		return e.state, p.T(i18n.AtMinimum, fieldLabel(p, f), grid.Hundredths(0))
+		return e.state, p.T(i18n.AtMinimum, common.FieldLabel(p, f), grid.Hundredths(0))
 	}
 	return e.state.WithValue(f, v+delta), ""
 }

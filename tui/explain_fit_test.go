@@ -3,6 +3,8 @@ package tui
 import (
 	"testing"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/lipgloss"
 
 	"losslab/explain"
@@ -12,7 +14,7 @@ import (
 // The short form of a sentence is shown where the long one does not fit;
 // both exist, and the short one fits the triplet panel at 80 columns.
 func TestShortFormsFit80(t *testing.T) {
-	w := MinWidth - controlsW - panelFrameW
+	w := common.MinWidth - controlsW - common.PanelFrameW
 	for _, table := range explain.TripletPanelRules() {
 		for _, r := range table {
 			for _, id := range []i18n.ID{r.Say.Long, r.Say.Short} {

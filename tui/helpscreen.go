@@ -3,6 +3,8 @@ package tui
 import (
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
@@ -26,7 +28,7 @@ func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
 	}
 	// column writes label padded to labelW, then text wrapped beside it.
 	column := func(label, text string, labelW int) {
-		lines := wrapWords(text, w-labelW-2)
+		lines := common.WrapWords(text, w-labelW-2)
 		for i := range lines {
 			l := ""
 			if i == 0 {
@@ -64,12 +66,12 @@ func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
 		if g, text, ok := strings.Cut(l, "  "); ok {
 			column(g, strings.TrimSpace(text), glyphW)
 		} else { // a sentence rather than a glyph: no column
-			out = append(out, wrapWords(l, w))
+			out = append(out, common.WrapWords(l, w))
 		}
 	}
 	section(p.T(i18n.HelpTermsHead))
 	for _, l := range strings.Split(p.T(i18n.HelpTerms), "\n") {
-		lines := wrapWords(l, w-2)
+		lines := common.WrapWords(l, w-2)
 		for i := 1; i < len(lines); i++ {
 			lines[i] = "  " + lines[i]
 		}
@@ -116,19 +118,19 @@ func helpPages(p i18n.Printer, keys KeyMap, w, h int) [][]string {
 
 // helpBodyH is the number of content lines per help page at height h: the
 // frame and the footer line take the rest.
-func helpBodyH(h int) int { return h - panelFrameH - 1 }
+func helpBodyH(h int) int { return h - common.PanelFrameH - 1 }
 
 // helpPageCount is how many pages the help has at w×h.
 func helpPageCount(p i18n.Printer, keys KeyMap, w, h int) int {
-	return len(helpPages(p, keys, w-panelFrameW, helpBodyH(h)))
+	return len(helpPages(p, keys, w-common.PanelFrameW, helpBodyH(h)))
 }
 
 // helpScreen renders page of the help as the whole w×h screen.
-func helpScreen(p i18n.Printer, keys KeyMap, w, h, page int, st Styles) string {
-	iw := w - panelFrameW
+func helpScreen(p i18n.Printer, keys KeyMap, w, h, page int, st common.Styles) string {
+	iw := w - common.PanelFrameW
 	pages := helpPages(p, keys, iw, helpBodyH(h))
 	page = min(max(page, 0), len(pages)-1)
-	body := padLines(strings.Join(pages[page], "\n"), iw, helpBodyH(h)) + "\n" +
-		padLines(st.Dim.Render(fitFirst(iw, p.T(i18n.HelpFooter))), iw, 1)
-	return framePanel(st, p.T(i18n.HelpTitle, page+1, len(pages)), body, w)
+	body := common.PadLines(strings.Join(pages[page], "\n"), iw, helpBodyH(h)) + "\n" +
+		common.PadLines(st.Dim.Render(common.FitFirst(iw, p.T(i18n.HelpFooter))), iw, 1)
+	return st.Panel(p.T(i18n.HelpTitle, page+1, len(pages)), body, w)
 }

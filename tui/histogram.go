@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/batch"
@@ -45,8 +47,8 @@ func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int) []string 
 		top = max(top, share(b.p, tp), share(b.n, tn))
 	}
 	label := func(b bin) string { return fmt.Sprintf("%6s–%-6s", numfmt.Fixed(b.lo, 2), numfmt.Fixed(b.hi, 2)) }
-	kindW := widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
-	same, diff := padRight(p.T(i18n.HistSame), kindW), padRight(p.T(i18n.HistDiff), kindW)
+	kindW := common.Widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
+	same, diff := common.PadRight(p.T(i18n.HistSame), kindW), common.PadRight(p.T(i18n.HistDiff), kindW)
 	barW := w - ansi.StringWidth(label(bins[0])) - 2 - 14 - kindW
 	var out []string
 	for _, b := range bins {

@@ -6,22 +6,17 @@ import (
 
 	"losslab/core/grid"
 	"losslab/i18n"
+	"losslab/tui/common"
 )
-
-// Keys holds one key map per mode. Every key a mode answers to is a
-// binding here and is matched with key.Matches; help.Model renders the same
-// bindings, so the help cannot drift from what the keys do.
-type Keys struct {
-	Shell      ShellKeyMap
-	Playground KeyMap
-	Batch      BatchKeyMap
-	Learn      LearnKeyMap
-}
 
 // ShellKeyMap is what the shell itself answers to: only quitting, and only
 // while the terminal is too small for any mode (every other key is a mode's).
 type ShellKeyMap struct {
 	Quit key.Binding
+}
+
+func newShellKeyMap(p i18n.Printer) ShellKeyMap {
+	return ShellKeyMap{Quit: common.Bind(p, "q", i18n.KeyQuit, "q", "ctrl+c")}
 }
 
 // KeyMap is every key the playground answers to.
@@ -64,64 +59,68 @@ type BatchKeyMap struct {
 	CloseHelp key.Binding
 }
 
-// NewKeys returns the key maps with help texts from p.
-func NewKeys(p i18n.Printer) Keys {
-	b := func(help string, id i18n.ID, keys ...string) key.Binding {
-		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
+// newKeyMap is the playground's key map on ctx: help texts in its
+// language, no key that leaves for another mode when a lesson hosts it.
+func newKeyMap(ctx *common.Context) KeyMap {
+	p := ctx.Printer
+	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
+	k := KeyMap{
+		Up:           b("↑/k", i18n.KeyUp, "up", "k"),
+		Down:         b("↓/j", i18n.KeyDown, "down", "j"),
+		Dec:          b("←/h", i18n.KeyDec, "left", "h"),
+		Inc:          b("→/l", i18n.KeyInc, "right", "l"),
+		IncLabel:     b("→/l", i18n.KeyToggleLabel, "right", "l"),
+		DecFine:      b("⇧←/H", i18n.KeyDecFine, "shift+left", "H"),
+		IncFine:      b("⇧→/L", i18n.KeyIncFine, "shift+right", "L"),
+		Toggle:       b("space", i18n.KeyToggle, " "),
+		Edit:         b("e", i18n.KeyEdit, "e", "enter"),
+		Confirm:      b("enter", i18n.KeyConfirm, "enter"),
+		Cancel:       b("esc", i18n.KeyCancel, "esc"),
+		Chart:        b("c", i18n.KeyChart, "c"),
+		Undo:         b("u", i18n.KeyUndo, "u"),
+		Reset:        b("r", i18n.KeyReset, "r"),
+		Play:         b("p", i18n.KeyPlay, "p"),
+		Next:         b(".", i18n.KeyNext, "."),
+		Prev:         b(",", i18n.KeyPrev, ","),
+		Faster:       b("+", i18n.KeyFaster, "+", "="),
+		Slower:       b("-", i18n.KeySlower, "-"),
+		PrevScenario: b("[", i18n.KeyPrevPreset, "["),
+		NextScene:    b("]", i18n.KeyNextPreset, "]"),
+		Record:       b("w", i18n.KeyRecord, "w"),
+		Notes:        b("n", i18n.KeyNotes, "n"),
+		State:        b("s", i18n.KeyState, "s"),
+		Figure:       b("f", i18n.KeyFigure, "f"),
+		Mode:         ctx.TabKey(common.ModePlayground),
+		Conventions:  b("v", i18n.KeyConventions, "v"),
+		Learn:        b("g", i18n.KeyLearn, "g"),
+		Help:         b("?", i18n.KeyHelp, "?"),
+		Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
+		Interrupt:    b("ctrl+c", i18n.KeyInterrupt, "ctrl+c"),
 	}
-	return Keys{
-		Shell: ShellKeyMap{Quit: b("q", i18n.KeyQuit, "q", "ctrl+c")},
-		Playground: KeyMap{
-			Up:           b("↑/k", i18n.KeyUp, "up", "k"),
-			Down:         b("↓/j", i18n.KeyDown, "down", "j"),
-			Dec:          b("←/h", i18n.KeyDec, "left", "h"),
-			Inc:          b("→/l", i18n.KeyInc, "right", "l"),
-			IncLabel:     b("→/l", i18n.KeyToggleLabel, "right", "l"),
-			DecFine:      b("⇧←/H", i18n.KeyDecFine, "shift+left", "H"),
-			IncFine:      b("⇧→/L", i18n.KeyIncFine, "shift+right", "L"),
-			Toggle:       b("space", i18n.KeyToggle, " "),
-			Edit:         b("e", i18n.KeyEdit, "e", "enter"),
-			Confirm:      b("enter", i18n.KeyConfirm, "enter"),
-			Cancel:       b("esc", i18n.KeyCancel, "esc"),
-			Chart:        b("c", i18n.KeyChart, "c"),
-			Undo:         b("u", i18n.KeyUndo, "u"),
-			Reset:        b("r", i18n.KeyReset, "r"),
-			Play:         b("p", i18n.KeyPlay, "p"),
-			Next:         b(".", i18n.KeyNext, "."),
-			Prev:         b(",", i18n.KeyPrev, ","),
-			Faster:       b("+", i18n.KeyFaster, "+", "="),
-			Slower:       b("-", i18n.KeySlower, "-"),
-			PrevScenario: b("[", i18n.KeyPrevPreset, "["),
-			NextScene:    b("]", i18n.KeyNextPreset, "]"),
-			Record:       b("w", i18n.KeyRecord, "w"),
-			Notes:        b("n", i18n.KeyNotes, "n"),
-			State:        b("s", i18n.KeyState, "s"),
-			Figure:       b("f", i18n.KeyFigure, "f"),
-			Mode:         b("tab", i18n.KeyToBatch, "tab"),
-			Conventions:  b("v", i18n.KeyConventions, "v"),
-			Learn:        b("g", i18n.KeyLearn, "g"),
-			Help:         b("?", i18n.KeyHelp, "?"),
-			Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
-			Interrupt:    b("ctrl+c", i18n.KeyInterrupt, "ctrl+c"),
-		},
-		Batch: BatchKeyMap{
-			MarginDown: b("←/h", i18n.KeyMarginDown, "left", "h"),
-			MarginUp:   b("→/l", i18n.KeyMarginUp, "right", "l"),
-			FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
-			FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
-			Distance:   b("d", i18n.KeyDistance, "d"),
-			Figure:     b("f", i18n.KeyBatchFigure, "f"),
-			Mode:       b("tab", i18n.KeyToTrain, "tab"),
-			Help:       b("?", i18n.KeyHelp, "?"),
-			Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
-			CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
-		},
-		Learn: newLearnKeys(b),
+	k.Learn.SetEnabled(!ctx.InLesson)
+	return k
+}
+
+// newBatchKeyMap is the batch view's key map on ctx.
+func newBatchKeyMap(ctx *common.Context) BatchKeyMap {
+	p := ctx.Printer
+	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
+	return BatchKeyMap{
+		MarginDown: b("←/h", i18n.KeyMarginDown, "left", "h"),
+		MarginUp:   b("→/l", i18n.KeyMarginUp, "right", "l"),
+		FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
+		FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
+		Distance:   b("d", i18n.KeyDistance, "d"),
+		Figure:     b("f", i18n.KeyBatchFigure, "f"),
+		Mode:       ctx.TabKey(common.ModeBatch),
+		Help:       b("?", i18n.KeyHelp, "?"),
+		Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
+		CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
 	}
 }
 
 // DefaultKeyMap is the playground's key map in English.
-func DefaultKeyMap() KeyMap { return NewKeys(i18n.New(i18n.English)).Playground }
+func DefaultKeyMap() KeyMap { return newKeyMap(common.DefaultContext()) }
 
 // ShortHelp is the always-visible help line. It fits 80 columns, so it
 // shows the keys that matter now: the replay keys while a scenario is

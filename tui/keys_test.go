@@ -1,9 +1,10 @@
 package tui
 
 import (
-	"github.com/charmbracelet/x/ansi"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/x/ansi"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -45,10 +46,10 @@ func TestEveryBatchHelpKeyActs(t *testing.T) {
 	base := irisView(t)
 	base = finish(t, base, base.Init())
 	withHelp, _ := base.Update(keyMsg("?"))
-	for _, column := range base.ctx.Keys.Batch.FullHelp() {
+	for _, column := range base.keys.FullHelp() {
 		for _, b := range column {
 			from := base
-			if b.Help().Desc == base.ctx.Keys.Batch.CloseHelp.Help().Desc { // it acts where it is listed: in the open help
+			if b.Help().Desc == base.keys.CloseHelp.Help().Desc { // it acts where it is listed: in the open help
 				from = withHelp.(BatchModel)
 			}
 			before := from.View()

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -44,7 +46,9 @@ type LearnKeyMap struct {
 	Quit, Interrupt      key.Binding
 }
 
-func newLearnKeys(b func(string, i18n.ID, ...string) key.Binding) LearnKeyMap {
+func newLearnKeys(ctx *common.Context) LearnKeyMap {
+	p := ctx.Printer
+	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
 	return LearnKeyMap{
 		Up:         b("↑/k", i18n.KeyUp, "up", "k"),
 		Down:       b("↓/j", i18n.KeyDown, "down", "j"),
@@ -60,7 +64,7 @@ func newLearnKeys(b func(string, i18n.ID, ...string) key.Binding) LearnKeyMap {
 		Return:     b("esc", i18n.LearnKeyReturn, "esc"),
 		Scroll:     b("↑/↓", i18n.LearnKeyScroll, "up", "down"),
 		Pick:       b("↑/↓/1-9", i18n.LearnKeyPick, "up", "down"),
-		Playground: b("tab", i18n.KeyToPlayground, "tab"),
+		Playground: ctx.TabKey(common.ModeLearn),
 		Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
 		Interrupt:  b("ctrl+c", i18n.KeyQuit, "ctrl+c"),
 	}
@@ -89,7 +93,7 @@ const (
 // revealed, and steps that open the playground or the batch view on their
 // state (hosted here, so that esc comes back to the lesson).
 type LearnModel struct {
-	ctx     *Context
+	ctx     *common.Context
 	cfg     LearnConfig
 	lessons []*scenarios.Scenario
 	keys    LearnKeyMap
@@ -115,11 +119,11 @@ type LearnModel struct {
 }
 
 // openLearn opens the course for the app.
-func openLearn(ctx *Context, cfg Config) tea.Model { return NewLearn(ctx, cfg.Learn) }
+func openLearn(ctx *common.Context, cfg Config) tea.Model { return NewLearn(ctx, cfg.Learn) }
 
 // NewLearn returns the course on the shared context.
-func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
-	m := LearnModel{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: ctx.Keys.Learn, help: ctx.Styles.newHelp()}
+func NewLearn(ctx *common.Context, cfg LearnConfig) LearnModel {
+	m := LearnModel{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newLearnKeys(ctx), help: ctx.Styles.NewHelp()}
 	if m.lessons == nil {
 		m.lessons = scenarios.Lessons()
 	}
@@ -132,7 +136,7 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 		shown[i] = l.In(ctx.Printer.Lang())
 	}
 	m.lessons = shown
-	in := ctx.Styles.newTextInput()
+	in := ctx.Styles.NewTextInput()
 	in.Prompt = "✎ "
 	in.CharLimit = 16
 	in.Width = 12
@@ -274,7 +278,7 @@ func (m LearnModel) updateList(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Playground):
-		return m, switchMode(ModePlayground)
+		return m, common.Tab(common.ModeLearn)
 	case key.Matches(msg, k.Up):
 		m.cursor = (m.cursor + len(m.lessons) - 1) % len(m.lessons)
 	case key.Matches(msg, k.Down):
@@ -409,14 +413,14 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	switch st.Mode.Kind {
 	case scenarios.ModePlayground:
 		s := &scenarios.Scenario{Name: l.Name, Title: l.Title, Start: m.shownState(), Source: scenarios.SourceLesson}
-		m.child = NewPlayground(m.ctx.hosted(), Options{Scenario: s})
+		m.child = NewPlayground(m.ctx.ForLesson(), Options{Scenario: s})
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
 			m.status = err.Error()
 			return m, nil
 		}
-		m.child = NewBatchMode(m.ctx.hosted(), d, batch.Options{Margin: m.shownState().Margin.Float()})
+		m.child = NewBatchMode(m.ctx.ForLesson(), d, batch.Options{Margin: m.shownState().Margin.Float()})
 	case scenarios.ModeTrain:
 		child, err := lessonTrain(m.ctx, st.Mode.Train)
 		if err != nil {
@@ -435,7 +439,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 // dropped, and a hidden batch computation's result is ignored.
 func (m *LearnModel) leaveChild() {
 	if m.child != nil {
-		m.child.Update(HiddenMsg{})
+		m.child.Update(common.HiddenMsg{})
 	}
 	m.child, m.screen = nil, screenStep
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -24,7 +26,7 @@ func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {
 }
 
 // newLearnIn is newLearn on ctx (a language, a renderer).
-func newLearnIn(t testing.TB, ctx *Context, cfg LearnConfig, w, h int) LearnModel {
+func newLearnIn(t testing.TB, ctx *common.Context, cfg LearnConfig, w, h int) LearnModel {
 	t.Helper()
 	next, _ := NewLearn(ctx, cfg).Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(LearnModel)
@@ -44,7 +46,7 @@ func pressLearn(t testing.TB, m LearnModel, keys ...string) LearnModel {
 // progress is on disk when the program ends.
 func TestLearnFlowWithQuestion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
-	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{ProgressPath: path}}),
+	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: common.ModeLearn, Learn: LearnConfig{ProgressPath: path}}),
 		teatest.WithInitialTermSize(80, 24))
 	waitText(t, tm, "1. The article's two examples")
 	tm.Send(keyMsg("enter"))
@@ -60,7 +62,7 @@ func TestLearnFlowWithQuestion(t *testing.T) {
 	waitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	if name, step := final.modes[ModeLearn].(LearnModel).Lesson(); name != "article-cases" || step != 2 {
+	if name, step := final.modes[common.ModeLearn].(LearnModel).Lesson(); name != "article-cases" || step != 2 {
 		t.Errorf("ended at %s step %d", name, step)
 	}
 	p, err := scenarios.LoadProgress(path)
@@ -89,7 +91,7 @@ func waitAll(t *testing.T, tm *teatest.TestModel, texts ...string) {
 // right exactly where semi-hard is).
 func TestLearnChoiceQuestion(t *testing.T) {
 	for _, c := range []struct {
-		ctx             *Context
+		ctx             *common.Context
 		question, right string
 		wrong, asked    []string
 	}{
@@ -202,14 +204,14 @@ func TestLearnExploreAndReturn(t *testing.T) {
 // (it used to land in the app's own playground, where esc did nothing), and
 // neither the help line nor the full help lists tab or g.
 func TestLearnHostedModesStayInTheLesson(t *testing.T) {
-	a := NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
+	a := NewApp(testContext(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	deliver := func(k string) {
 		t.Helper()
 		next, cmd := a.Update(keyMsg(k))
 		a = next.(App)
 		for _, msg := range drain(cmd) {
-			if sw, ok := msg.(SwitchModeMsg); ok {
+			if sw, ok := msg.(common.SwitchModeMsg); ok {
 				next, _ = a.Update(sw)
 				a = next.(App)
 			}
@@ -238,7 +240,7 @@ func TestLearnHostedModesStayInTheLesson(t *testing.T) {
 	}
 	deliver("esc")
 	deliver("esc")
-	if v := a.View(); a.Current() != ModeLearn || !strings.Contains(v, "step 4/4") || strings.Contains(v, "exploring") {
+	if v := a.View(); a.Current() != common.ModeLearn || !strings.Contains(v, "step 4/4") || strings.Contains(v, "exploring") {
 		t.Fatalf("esc did not come back to the lesson:\n%s", v)
 	}
 	// The batch lesson's explore step hosts the batch view: tab stays too.
@@ -272,7 +274,7 @@ func TestEveryLessonWalksAndFits(t *testing.T) {
 // in the context's language: at each question the screens after a wrong
 // answer and after a skip (then the right answer is given), the next
 // lesson offered at each lesson's end, the whole course done at the end.
-func walkCourse(t *testing.T, ctx *Context, size [2]int, check func(what, view string)) {
+func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what, view string)) {
 	t.Helper()
 	p := ctx.Printer
 	var course []*scenarios.Scenario
@@ -464,7 +466,6 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
 		ctx := testContext()
 		ctx.Printer = i18n.New(lang)
-		ctx.Keys = NewKeys(ctx.Printer)
 		m := newLearnIn(t, ctx, LearnConfig{}, 80, 24)
 		v := m.View()
 		checkFits(t, v, [2]int{80, 24})

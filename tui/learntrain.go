@@ -3,6 +3,8 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/tui/common"
+
 	"losslab/core/train"
 	"losslab/scenarios"
 	"losslab/tui/trainview"
@@ -12,7 +14,7 @@ import (
 // step's settings, trained for its train_steps, then handed to the learner.
 // It is not Hosted: tab would leave for the app's playground, while here esc
 // (the lesson's key) is the way back.
-func lessonTrain(ctx *Context, s scenarios.TrainSettings) (tea.Model, error) {
+func lessonTrain(ctx *common.Context, s scenarios.TrainSettings) (tea.Model, error) {
 	data, err := train.Generate(s.Config.Data, s.Config.Seed)
 	if err != nil {
 		return nil, err

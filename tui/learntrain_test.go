@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/i18n"
@@ -36,7 +38,7 @@ func walkTo(t *testing.T, m LearnModel, l *scenarios.Scenario, i int) LearnModel
 // the same step.
 func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 	found := 0
-	for _, ctx := range []*Context{testContext(), chineseContext()} {
+	for _, ctx := range []*common.Context{testContext(), chineseContext()} {
 		p := ctx.Printer
 		for _, l := range scenarios.Lessons() {
 			for i := 1; i < l.Len(); i++ {
@@ -116,7 +118,7 @@ train_steps = 150
 // lesson.
 func TestLessonCollapseFlow(t *testing.T) {
 	l := scenarios.Lesson("why-margin")
-	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}),
+	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}),
 		teatest.WithInitialTermSize(120, 40))
 	waitText(t, tm, "lesson 1/1 · step 1/7")
 	for _, k := range []string{"right", "tab", "right", "tab", "right", "right", "right"} {
@@ -138,7 +140,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 	waitText(t, tm, "lesson 1/1 · step 7/7")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	if name, step := final.modes[ModeLearn].(LearnModel).Lesson(); name != "why-margin" || step != 6 {
+	if name, step := final.modes[common.ModeLearn].(LearnModel).Lesson(); name != "why-margin" || step != 6 {
 		t.Errorf("ended at %s step %d", name, step)
 	}
 }

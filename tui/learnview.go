@@ -5,6 +5,8 @@ import (
 	"regexp"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -61,7 +63,7 @@ func (m LearnModel) listView() string {
 		}
 	}
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
-	lines = append(lines, wrapWords(p.T(i18n.LearnListIntro), w)...)
+	lines = append(lines, common.WrapWords(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {
 		sel, mark := "  ", "·"
@@ -83,7 +85,7 @@ func (m LearnModel) listView() string {
 		// No room beside the title: the covers go under it, right-aligned
 		// (wrapped if they must), never dropped.
 		lines = append(lines, ansi.Truncate(title, w, "…"))
-		for _, c := range wrapWords(covers, w-6) {
+		for _, c := range common.WrapWords(covers, w-6) {
 			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
 		}
 	}
@@ -140,7 +142,7 @@ func (m LearnModel) stateLines(w int) []string {
 		case s.Label(f) == loss.Same:
 			v = p.T(i18n.ExplainLabelSame)
 		}
-		inputs = append(inputs, fieldLabel(p, f)+" "+st.Bold.Render(v))
+		inputs = append(inputs, common.FieldLabel(p, f)+" "+st.Bold.Render(v))
 	}
 	lines := []string{strings.Join(inputs, "   ")}
 	if m.asking() {
@@ -170,7 +172,7 @@ func fitLabelled(line string, w int) []string {
 	label := labelColumn.FindString(line)
 	lw := lipgloss.Width(label)
 	if label == "" || lw > w/2 {
-		return wrapWords(line, w)
+		return common.WrapWords(line, w)
 	}
 	indent := strings.Repeat(" ", lw)
 	var out []string
@@ -193,7 +195,7 @@ func fitLabelled(line string, w int) []string {
 		if i == 0 {
 			lead = label
 		}
-		for j, part := range wrapWords(l, w-lw) {
+		for j, part := range common.WrapWords(l, w-lw) {
 			if j > 0 {
 				lead = indent
 			}
@@ -301,7 +303,7 @@ func fitOrWrap(line string, w int) []string {
 	if lipgloss.Width(line) <= w {
 		return []string{line}
 	}
-	return wrapWords(line, w)
+	return common.WrapWords(line, w)
 }
 
 func (m LearnModel) answerArea(q *scenarios.Question) string {

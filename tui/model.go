@@ -10,6 +10,8 @@ import (
 	"errors"
 	"time"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
@@ -37,11 +39,11 @@ type Options struct {
 // chart set; their fields are promoted so that the view reads m.state,
 // m.scenario, m.chart directly.
 type Model struct {
-	ctx      *Context
+	ctx      *common.Context
 	opts     Options
 	keys     KeyMap
 	help     help.Model
-	styles   Styles
+	styles   common.Styles
 	width    int
 	height   int
 	status   string // one-off message, e.g. the written file
@@ -62,13 +64,13 @@ type Model struct {
 // first example, on lipgloss's default renderer (for tests and the plain
 // render; the app builds its modes with NewPlayground).
 func New(opts Options) Model {
-	ctx := NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English))
+	ctx := common.NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English))
 	ctx.Color = opts.Color
 	return NewPlayground(ctx, opts)
 }
 
 // NewPlayground returns the playground mode on the shared context.
-func NewPlayground(ctx *Context, opts Options) Model {
+func NewPlayground(ctx *common.Context, opts Options) Model {
 	if opts.Now == nil {
 		opts.Now = ctx.Now
 	}
@@ -79,8 +81,8 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	m := Model{
 		ctx:      ctx,
 		opts:     opts,
-		keys:     ctx.Keys.Playground,
-		help:     ctx.Styles.newHelp(),
+		keys:     newKeyMap(ctx),
+		help:     ctx.Styles.NewHelp(),
 		styles:   ctx.Styles,
 		editor:   newEditor(ctx.Styles),
 		chartSet: newChartSet(),
@@ -88,7 +90,7 @@ func NewPlayground(ctx *Context, opts Options) Model {
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario.In(ctx.Printer.Lang()))
 	m.change(m.snapshot(), m.restore(opts.Restore), "")
-	m.selected = ctx.Share.Hide.nextFree(grid.NumFields-1, 1) // the first control the teacher left free
+	m.selected = ctx.Share.Hide.NextFree(grid.NumFields-1, 1) // the first control the teacher left free
 	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return m
 }
@@ -166,11 +168,11 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		default:
 			m.status = p.N(i18n.ScenSessionWrote, int64(msg.steps), msg.path, numfmt.Count(int64(msg.steps)))
 		}
-	case figureWrittenMsg:
-		if msg.mode == ModePlayground {
-			m.status = figureStatus(m.ctx.Printer, msg)
+	case common.FigureWrittenMsg:
+		if msg.Mode == common.ModePlayground {
+			m.status = common.FigureStatus(m.ctx.Printer, msg)
 		}
-	case HiddenMsg:
+	case common.HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
 	case tea.KeyMsg:
 		if m.sharing.shown { // any key closes the panel; s and esc only close it
@@ -199,23 +201,23 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
 	case key.Matches(msg, k.Mode):
-		return switchMode(ModeBatch)
+		return common.Tab(common.ModePlayground)
 	case key.Matches(msg, k.Learn):
-		return switchMode(ModeLearn)
+		return common.SwitchMode(common.ModeLearn)
 	case key.Matches(msg, k.Conventions):
 		m.conventions.next()
 	case key.Matches(msg, k.Up):
-		m.selected = m.ctx.Share.Hide.nextFree(m.selected, -1)
+		m.selected = m.ctx.Share.Hide.NextFree(m.selected, -1)
 	case key.Matches(msg, k.Down):
-		m.selected = m.ctx.Share.Hide.nextFree(m.selected, 1)
+		m.selected = m.ctx.Share.Hide.NextFree(m.selected, 1)
 	case key.Matches(msg, k.Dec):
-		m.nudge(-coarseStep)
+		m.nudge(-common.CoarseStep)
 	case key.Matches(msg, k.Inc):
-		m.nudge(coarseStep)
+		m.nudge(common.CoarseStep)
 	case key.Matches(msg, k.DecFine):
-		m.nudge(-fineStep)
+		m.nudge(-common.FineStep)
 	case key.Matches(msg, k.IncFine):
-		m.nudge(fineStep)
+		m.nudge(common.FineStep)
 	case key.Matches(msg, k.Toggle):
 		if m.selected.IsLabel() {
 			m.byHand(m.toggled())

@@ -19,6 +19,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/common"
 )
 
 func TestMain(m *testing.M) {
@@ -26,6 +27,7 @@ func TestMain(m *testing.M) {
 		workerPanicMain()
 	}
 	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	common.NarrowAmbiguousWidths()          // as main does
 	code := m.Run()
 	if binary != "" { // built by the subprocess tests
 		os.RemoveAll(filepath.Dir(binary))

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"losslab/tui/common"
+
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
@@ -88,7 +90,7 @@ func afterLabel(label, text string) string {
 
 // notesPages is the notes text wrapped to w cells in pages of h lines.
 func (m Model) notesPages(w, h int) [][]string {
-	lines := wrapWords(m.notesText(), w)
+	lines := common.WrapWords(m.notesText(), w)
 	h = max(h, 1)
 	var pages [][]string
 	for len(lines) > h {
@@ -108,13 +110,13 @@ func (m Model) notesPages(w, h int) [][]string {
 // notesPageCount is the number of pages at the current size.
 func (m Model) notesPageCount() int {
 	l := m.layout()
-	return len(m.notesPages(m.width-panelFrameW, l.chartH-panelFrameH))
+	return len(m.notesPages(m.width-common.PanelFrameW, l.chartH-common.PanelFrameH))
 }
 
 func (m Model) notesPanel(w, h int) string {
 	p := m.printer()
-	pages := m.notesPages(w-panelFrameW, h-panelFrameH)
+	pages := m.notesPages(w-common.PanelFrameW, h-common.PanelFrameH)
 	page := min(m.notes.pageOf(m.notesText()), len(pages)-1)
-	title := fitFirst(w-6, p.T(i18n.NotesTitle, page+1, len(pages)))
+	title := common.FitFirst(w-6, p.T(i18n.NotesTitle, page+1, len(pages)))
 	return m.textPanel(title, strings.Join(pages[page], "\n"), w, h)
 }

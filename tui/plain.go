@@ -4,6 +4,8 @@ import (
 	"io"
 	"strings"
 
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
@@ -19,20 +21,20 @@ const (
 
 // Plain renders the starting state once, without the help bar and without
 // colour, for output that is not a terminal: width columns (PlainWidth when
-// 0, at least MinWidth) and PlainHeight rows, plus what the note needs to be
+// 0, at least common.MinWidth) and PlainHeight rows, plus what the note needs to be
 // read whole, since no key can show the rest of it.
 func Plain(opts Options, p i18n.Printer, width int) string {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	m := NewPlayground(NewContext(r, p), opts)
+	m := NewPlayground(common.NewContext(r, p), opts)
 	if width <= 0 {
 		width = PlainWidth
 	}
-	width = max(width, MinWidth)
+	width = max(width, common.MinWidth)
 	m.SetSize(width, PlainHeight)
 	// The lines the note needs beyond those a screen gives it come on top,
 	// so that the charts keep their size.
-	extra := max(len(wrapWords(m.noteLine(), width))-m.layout().noteH, 0)
+	extra := max(len(common.WrapWords(m.noteLine(), width))-m.layout().noteH, 0)
 	m.plain = true
 	m.SetSize(width, PlainHeight+extra)
 	lines := strings.Split(m.View(), "\n")

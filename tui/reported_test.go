@@ -112,7 +112,7 @@ func TestLabelKeyLine(t *testing.T) {
 }
 
 // Plain output has no key to read more, so its hint is whole, wrapped; its
-// frame takes the width it is given (a terminal's) down to MinWidth.
+// frame takes the width it is given (a terminal's) down to common.MinWidth.
 func TestPlainHintWholeAndWidth(t *testing.T) {
 	for _, w := range []int{0, 80, 120} {
 		out := Plain(Options{}, i18n.New(i18n.English), w)

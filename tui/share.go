@@ -1,12 +1,10 @@
 package tui
 
 import (
-	"errors"
-	"fmt"
 	"io"
-	"path/filepath"
 	"strings"
-	"time"
+
+	"losslab/tui/common"
 
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
@@ -22,15 +20,6 @@ import (
 	"losslab/statestr"
 	"losslab/tui/trainview"
 )
-
-// ShareContext is what sharing may do in this program: copy to the
-// terminal's clipboard, write files. Local runs may do both; a served
-// session writes no file on the server.
-type ShareContext struct {
-	Clipboard io.Writer // where the OSC 52 sequence goes (the terminal); nil: no copying
-	NoFiles   bool      // no file may be written (a session served over SSH)
-	Hide      HideSet   // panels and controls the teacher removed
-}
 
 // sharing is the playground's state-string panel.
 type sharing struct {
@@ -95,7 +84,7 @@ func (m *Model) openShare() tea.Cmd {
 // next key and the replay is paused.
 func (m Model) sharePanel(w, h int) string {
 	p, st := m.ctx.Printer, m.styles
-	iw := w - panelFrameW
+	iw := w - common.PanelFrameW
 	s, named := m.StateString()
 	lines := strings.Split(ansi.Hardwrap(st.Bold.Render(s), iw, false), "\n")
 	var text []string
@@ -113,39 +102,9 @@ func (m Model) sharePanel(w, h int) string {
 	}
 	text = append(text, p.T(i18n.ShareNotCarried))
 	for _, t := range text {
-		lines = append(lines, wrapWords(t, iw)...) // between Chinese characters too
+		lines = append(lines, common.WrapWords(t, iw)...) // between Chinese characters too
 	}
 	return m.textPanel(p.T(i18n.ShareTitle), strings.Join(lines, "\n"), w, h)
-}
-
-// HideSet is the set of panels hidden and controls fixed by the teacher
-// (serve --hide): panel names (Panels) and control keys (grid.Field.Key).
-type HideSet map[string]bool
-
-// fixed reports whether control f is fixed: it cannot be selected, so no
-// key changes it (scenario steps and preset switches still set it).
-func (h HideSet) fixed(f grid.Field) bool { return h[f.Key()] }
-
-// nextFree is the first control after from in direction dir (±1) that is
-// not fixed; from itself when every other one is (--hide keeps one free).
-func (h HideSet) nextFree(from grid.Field, dir int) grid.Field {
-	f := from
-	for range grid.NumFields {
-		f = (f + grid.Field(dir) + grid.NumFields) % grid.NumFields
-		if !h.fixed(f) {
-			return f
-		}
-	}
-	return from
-}
-
-// Controls lists the control names --hide accepts, which fix a control.
-func Controls() []string {
-	out := make([]string, grid.NumFields)
-	for f := range grid.NumFields {
-		out[f] = f.Key()
-	}
-	return out
 }
 
 // fixedValue is a fixed control's value with the mark that says so: the
@@ -156,45 +115,6 @@ func (m Model) fixedValue(f grid.Field, value string) string {
 		return value + " " + mark
 	}
 	return numfmt.Input(m.state.Value(f).Float()) + " " + mark
-}
-
-// figureWrittenMsg reports the outcome of writing a figure for mode.
-type figureWrittenMsg struct {
-	mode ModeID
-	path string
-	err  error
-}
-
-// saveFigure draws build's figure as an SVG in dir under name (or
-// name-2 … name-100 when taken), never over a file, in a command so that
-// Update does no I/O.
-func saveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)) tea.Cmd {
-	return func() tea.Msg {
-		p, err := build()
-		if err != nil {
-			return figureWrittenMsg{mode: mode, err: err}
-		}
-		data, err := figure.Render(p, "svg")
-		if err != nil {
-			return figureWrittenMsg{mode: mode, err: err}
-		}
-		for i := 1; i <= 100; i++ {
-			file := name + ".svg"
-			if i > 1 {
-				file = fmt.Sprintf("%s-%d.svg", name, i)
-			}
-			path := filepath.Join(dir, file)
-			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
-				return figureWrittenMsg{mode: mode, path: path, err: err}
-			}
-		}
-		return figureWrittenMsg{mode: mode, err: scenarios.ErrExists}
-	}
-}
-
-// figureName is a figure's file name without extension: what it shows and when.
-func figureName(what string, now time.Time) string {
-	return "losslab-" + what + "-" + now.Format("20060102-150405")
 }
 
 // writeFigure draws the chart on screen as an SVG in the recordings'
@@ -211,7 +131,7 @@ func (m *Model) writeFigure() tea.Cmd {
 	for i, h := range m.history {
 		history[i] = figure.HistoryPoint{Triplet: h.triplet, Contrastive: h.contrastive}
 	}
-	return saveFigure(ModePlayground, m.opts.Dir, figureName(statestr.Charts()[kind], m.opts.Now()), func() (*gplot.Plot, error) {
+	return common.SaveFigure(common.ModePlayground, m.opts.Dir, common.FigureName(statestr.Charts()[kind], m.opts.Now()), func() (*gplot.Plot, error) {
 		switch kind {
 		case chartTriplet:
 			return figure.Triplet(s, st)
@@ -224,14 +144,6 @@ func (m *Model) writeFigure() tea.Cmd {
 		}
 		return figure.History(history, st)
 	})
-}
-
-// figureStatus is the line that says where a figure went, or why it did not.
-func figureStatus(p i18n.Printer, msg figureWrittenMsg) string {
-	if msg.err != nil {
-		return p.T(i18n.FigWriteFail, msg.err)
-	}
-	return p.T(i18n.FigWrote, msg.path)
 }
 
 // The panels a teacher can hide (serve --hide), so that students predict
@@ -269,7 +181,7 @@ func (m *BatchModel) writeFigure() tea.Cmd {
 	}
 	res, source := m.res, termsafe.String(m.data.Source)
 	st := figure.Style{Printer: p}
-	return saveFigure(ModeBatch, m.ctx.Dir, figureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
+	return common.SaveFigure(common.ModeBatch, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
 		return figure.Batch(res, source, st)
 	})
 }
@@ -309,21 +221,21 @@ func (m trainMode) openShare() (tea.Model, tea.Cmd) {
 // shareView is the whole screen while the string is shown.
 func (m trainMode) shareView() string {
 	p, st := m.ctx.Printer, m.ctx.Styles
-	w, h := max(m.share.width, MinWidth), max(m.share.height, MinHeight)
-	iw := w - panelFrameW
+	w, h := max(m.share.width, common.MinWidth), max(m.share.height, common.MinHeight)
+	iw := w - common.PanelFrameW
 	s, named := m.trainStateString()
 	var lines []string
 	if named {
 		lines = strings.Split(ansi.Hardwrap(st.Bold.Render(s), iw, false), "\n")
 		if m.share.copied {
-			lines = append(lines, wrapWords(p.T(i18n.ShareCopied), iw)...)
+			lines = append(lines, common.WrapWords(p.T(i18n.ShareCopied), iw)...)
 		} else {
-			lines = append(lines, wrapWords(p.T(i18n.ShareSelect), iw)...)
+			lines = append(lines, common.WrapWords(p.T(i18n.ShareSelect), iw)...)
 		}
-		lines = append(lines, wrapWords(p.T(i18n.ShareTrainReopen), iw)...)
-		lines = append(lines, wrapWords(p.T(i18n.ShareTrainCarried), iw)...)
+		lines = append(lines, common.WrapWords(p.T(i18n.ShareTrainReopen), iw)...)
+		lines = append(lines, common.WrapWords(p.T(i18n.ShareTrainCarried), iw)...)
 	} else {
-		lines = wrapWords(p.T(i18n.ShareTrainFile), iw)
+		lines = common.WrapWords(p.T(i18n.ShareTrainFile), iw)
 	}
-	return framePanel(st, p.T(i18n.ShareTitle), padLines(strings.Join(lines, "\n"), iw, h-panelFrameH), w)
+	return st.Panel(p.T(i18n.ShareTitle), common.PadLines(strings.Join(lines, "\n"), iw, h-common.PanelFrameH), w)
 }

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -25,7 +27,7 @@ import (
 )
 
 // sharedModel is a playground on a test context with sharing set to sh.
-func sharedModel(t *testing.T, opts Options, sh ShareContext, w, h int) Model {
+func sharedModel(t *testing.T, opts Options, sh common.ShareContext, w, h int) Model {
 	t.Helper()
 	ctx := testContext()
 	ctx.Share = sh
@@ -70,7 +72,7 @@ func TestStateStringReopensTheState(t *testing.T) {
 // s shows the string at 80×24 with only sentences that hold: no copy is
 // claimed without a clipboard, and any key closes the panel.
 func TestSharePanel(t *testing.T) {
-	m := sharedModel(t, Options{}, ShareContext{}, 80, 24)
+	m := sharedModel(t, Options{}, common.ShareContext{}, 80, 24)
 	m = press(t, m, "right", "c", "c")
 	next, cmd := m.Update(keyMsg("s"))
 	m = next.(Model)
@@ -100,7 +102,7 @@ func TestSharePanel(t *testing.T) {
 // With a clipboard, s sends exactly the string on screen in OSC 52.
 func TestShareCopiesWithOSC52(t *testing.T) {
 	var clip bytes.Buffer
-	m := sharedModel(t, Options{Scenario: mustPreset(t, "blog-case-1")}, ShareContext{Clipboard: &clip}, 120, 40)
+	m := sharedModel(t, Options{Scenario: mustPreset(t, "blog-case-1")}, common.ShareContext{Clipboard: &clip}, 120, 40)
 	m = press(t, m, ".", ".")
 	next, cmd := m.Update(keyMsg("s"))
 	m = next.(Model)
@@ -126,7 +128,7 @@ func TestShareFileScenario(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := sharedModel(t, Options{Scenario: sc}, ShareContext{}, 80, 24)
+	m := sharedModel(t, Options{Scenario: sc}, common.ShareContext{}, 80, 24)
 	m = press(t, m, "s")
 	s, named := m.StateString()
 	if named || strings.Contains(s, "sc-") {
@@ -144,7 +146,7 @@ func TestShareFileScenario(t *testing.T) {
 // f writes the chart on screen as a new SVG and names it; again, a new name.
 func TestFigureKeyWritesSVG(t *testing.T) {
 	dir := t.TempDir()
-	m := sharedModel(t, Options{Dir: dir, Now: fixedNow}, ShareContext{}, 120, 40)
+	m := sharedModel(t, Options{Dir: dir, Now: fixedNow}, common.ShareContext{}, 120, 40)
 	m = press(t, m, "c") // the contrastive chart
 	m = pressRun(t, m, "f")
 	m = pressRun(t, m, "f")
@@ -179,7 +181,7 @@ func TestFigureKeyWritesSVG(t *testing.T) {
 // A served session writes no file: f and w say what to do instead.
 func TestServedSessionWritesNothing(t *testing.T) {
 	dir := t.TempDir()
-	m := sharedModel(t, Options{Dir: dir}, ShareContext{NoFiles: true}, 80, 24)
+	m := sharedModel(t, Options{Dir: dir}, common.ShareContext{NoFiles: true}, 80, 24)
 	for _, k := range []string{"f", "w"} {
 		next, cmd := m.Update(keyMsg(k))
 		m = next.(Model)
@@ -198,7 +200,7 @@ func TestServedSessionWritesNothing(t *testing.T) {
 // A string wider than the panel is wrapped, and the panel says its lines
 // are one string.
 func TestShareLongStringWraps(t *testing.T) {
-	m := sharedModel(t, Options{Scenario: mustPreset(t, "contrastive-vs-triplet")}, ShareContext{}, 80, 24)
+	m := sharedModel(t, Options{Scenario: mustPreset(t, "contrastive-vs-triplet")}, common.ShareContext{}, 80, 24)
 	m = press(t, m, ".", "l", "j", "l", "j", "l", "j", " ", "j", " ", "c", "c", "c", "s")
 	s, _ := m.StateString()
 	if len(s) <= 76 {
@@ -245,7 +247,7 @@ func TestShareFlow(t *testing.T) {
 	clip := &lockedBuffer{}
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	app := NewAppOn(r, i18n.New(i18n.English), ShareContext{Clipboard: clip}, Config{})
+	app := NewAppOn(r, i18n.New(i18n.English), common.ShareContext{Clipboard: clip}, Config{})
 	tm := teatest.NewTestModel(t, app, teatest.WithInitialTermSize(80, 24))
 	tm.Send(keyMsg("right"))
 	tm.Send(keyMsg("c"))
@@ -293,7 +295,7 @@ func (l *lockedBuffer) String() string {
 func TestSharePanelChinese(t *testing.T) {
 	ctx := testContext()
 	ctx.Printer = i18n.New(i18n.Chinese)
-	ctx.Share = ShareContext{Clipboard: io.Discard}
+	ctx.Share = common.ShareContext{Clipboard: io.Discard}
 	path := filepath.Join(t.TempDir(), "mine.toml")
 	os.WriteFile(path, []byte("name = \"mine\"\ntitle = \"t\"\n[start]\ndap = 0.3\ndan = 0.4\nmargin = 0.5\ny_ap = \"same\"\ny_an = \"different\"\n"), 0o644)
 	sc, err := scenarios.Resolve(path)
@@ -318,7 +320,7 @@ func TestSharePanelChinese(t *testing.T) {
 // Fixed controls cannot be selected, so no key changes them; the panel
 // marks them; selection starts at the first free one.
 func TestFixedControls(t *testing.T) {
-	m := sharedModel(t, Options{}, ShareContext{Hide: HideSet{"dap": true, "margin": true}}, 80, 24)
+	m := sharedModel(t, Options{}, common.ShareContext{Hide: common.HideSet{"dap": true, "margin": true}}, 80, 24)
 	if m.selected != 1 {
 		t.Fatalf("selection starts at %v, want d(a,n), the first free control", m.selected)
 	}
@@ -349,8 +351,8 @@ func TestFixedControls(t *testing.T) {
 func TestTrainStateKey(t *testing.T) {
 	clip := &lockedBuffer{}
 	ctx := testContext()
-	ctx.Share = ShareContext{Clipboard: clip}
-	var m tea.Model = NewApp(ctx, Config{Start: ModeTrain})
+	ctx.Share = common.ShareContext{Clipboard: clip}
+	var m tea.Model = NewApp(ctx, Config{Start: common.ModeTrain})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for _, k := range []string{"n", "n", "n"} {
 		m, _ = m.Update(keyMsg(k))
@@ -394,9 +396,9 @@ func trainerOf(t *testing.T, m tea.Model) *train.Trainer {
 	if !ok {
 		t.Fatalf("%T is not the app", m)
 	}
-	tm, ok := app.modes[ModeTrain].(trainMode)
+	tm, ok := app.modes[common.ModeTrain].(trainMode)
 	if !ok {
-		t.Fatalf("the training mode is %T", app.modes[ModeTrain])
+		t.Fatalf("the training mode is %T", app.modes[common.ModeTrain])
 	}
 	return tm.view.Trainer()
 }

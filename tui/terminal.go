@@ -9,6 +9,8 @@ import (
 	"runtime/debug"
 	"syscall"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
@@ -71,7 +73,7 @@ func Run(cfg Config, t Terminal) (Outcome, error) {
 	} else {
 		r.HasDarkBackground() // ask the terminal now, before the program reads its input
 	}
-	return run(NewAppOn(r, t.Printer, ShareContext{Clipboard: t.Out}, cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
+	return run(NewAppOn(r, t.Printer, common.ShareContext{Clipboard: t.Out}, cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
 }
 
 // run runs model as the program on terminal t, whose In is a terminal.

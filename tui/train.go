@@ -4,6 +4,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/tui/common"
+
 	"losslab/core/train"
 	"losslab/tui/trainview"
 )
@@ -19,12 +21,12 @@ type TrainConfig struct {
 // goes to the playground, and hiding the mode pauses its training.
 type trainMode struct {
 	view  trainview.Model
-	ctx   *Context
+	ctx   *common.Context
 	share trainSharing
 }
 
 // openTrain is the registry's constructor.
-func openTrain(ctx *Context, cfg Config) tea.Model {
+func openTrain(ctx *common.Context, cfg Config) tea.Model {
 	tr := cfg.Train.Trainer
 	if tr == nil {
 		c := train.NewConfig()
@@ -43,7 +45,7 @@ func (m trainMode) Init() tea.Cmd { return m.view.Init() }
 
 func (m trainMode) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
-	case HiddenMsg:
+	case common.HiddenMsg:
 		return m.forward(trainview.PauseMsg{})
 	case tea.KeyMsg:
 		if m.share.shown { // any key closes the state string; S and esc only close it
@@ -53,7 +55,7 @@ func (m trainMode) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			}
 		}
 		if key.Matches(msg, m.view.ModeKey()) {
-			return m, switchMode(ModePlayground) // the HiddenMsg that follows pauses training
+			return m, common.Tab(common.ModeTrain) // the HiddenMsg that follows pauses training
 		}
 		if key.Matches(msg, m.view.StateKey()) {
 			return m.openShare()

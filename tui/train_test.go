@@ -3,12 +3,14 @@ package tui
 import (
 	"strings"
 	"testing"
+
+	"losslab/tui/common"
 )
 
 // The app hosts the training mode: it opens on it, the mode's keys work,
 // tab goes to the playground, and hiding the mode stops its training.
 func TestAppHostsTraining(t *testing.T) {
-	a := newApp(t, ModeTrain, 80, 24)
+	a := newApp(t, common.ModeTrain, 80, 24)
 	if !strings.Contains(a.View(), "losslab train") || !strings.Contains(a.View(), "Press space to train.") {
 		t.Fatalf("the app does not show the training mode:\n%s", a.View())
 	}
@@ -20,14 +22,14 @@ func TestAppHostsTraining(t *testing.T) {
 		t.Error("the help does not list tab")
 	}
 	a = send(t, a, keyMsg(" "))
-	if !a.modes[ModeTrain].(trainMode).view.Playing() {
+	if !a.modes[common.ModeTrain].(trainMode).view.Playing() {
 		t.Fatal("space did not start playing")
 	}
 	a = pressTab(t, a)
-	if a.Current() != ModePlayground {
+	if a.Current() != common.ModePlayground {
 		t.Fatalf("tab went to mode %d", a.Current())
 	}
-	if a.modes[ModeTrain].(trainMode).view.Playing() {
+	if a.modes[common.ModeTrain].(trainMode).view.Playing() {
 		t.Error("the hidden training mode is still playing")
 	}
 }

@@ -4,7 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
+	"losslab/tui/common"
+
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/grid"
@@ -13,14 +14,6 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
-)
-
-// Panel geometry, from the border the panels use: one border cell and one
-// cell of padding on each side; the title sits in the top border.
-var (
-	border      = lipgloss.RoundedBorder()
-	panelFrameW = ansi.StringWidth(border.Left) + ansi.StringWidth(border.Right) + 2
-	panelFrameH = 2
 )
 
 // controlsW is the controls panel's width; roomyHeight is the height from
@@ -48,12 +41,12 @@ func (m Model) layout() layout {
 	}
 	if m.plain {
 		l.helpH = 0
-		l.noteH = max(l.noteH, len(wrapWords(m.noteLine(), m.width)))
+		l.noteH = max(l.noteH, len(common.WrapWords(m.noteLine(), m.width)))
 	}
-	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-panelFrameW, l.roomy))
-	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-panelFrameW, l.roomy))
-	l.topH = max(int(grid.NumFields), len(l.tripletLines)) + panelFrameH
-	l.contrastiveH = len(l.contrastiveText) + panelFrameH
+	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-common.PanelFrameW, l.roomy))
+	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-common.PanelFrameW, l.roomy))
+	l.topH = max(int(grid.NumFields), len(l.tripletLines)) + common.PanelFrameH
+	l.contrastiveH = len(l.contrastiveText) + common.PanelFrameH
 	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH - l.helpH
 	return l
 }
@@ -64,8 +57,8 @@ func (m Model) View() string {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
 	p := m.printer()
-	if m.width < MinWidth || m.height < MinHeight {
-		return p.T(i18n.TooSmall, MinWidth, MinHeight, m.width, m.height)
+	if m.width < common.MinWidth || m.height < common.MinHeight {
+		return p.T(i18n.TooSmall, common.MinWidth, common.MinHeight, m.width, m.height)
 	}
 	w, h := m.width, m.height
 	if m.help.ShowAll {
@@ -73,7 +66,7 @@ func (m Model) View() string {
 	}
 	l := m.layout()
 	top := sideBySide(
-		m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-panelFrameW), controlsW, l.topH),
+		m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH),
 		m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
 	var slot string
 	if m.notes.open {
@@ -86,42 +79,25 @@ func (m Model) View() string {
 		top,
 		m.textPanel(p.T(i18n.PanelContrastive), strings.Join(l.contrastiveText, "\n"), w, l.contrastiveH),
 		slot,
-		padLines(m.note(w, l.noteH), w, l.noteH),
+		common.PadLines(m.note(w, l.noteH), w, l.noteH),
 	}
 	if !m.plain {
 		keys := m.keys.forSelection(m.selected).ShortHelp()
 		if m.editing {
 			keys = m.keys.TypingHelp()
 		}
-		parts = append(parts, padLines(m.help.ShortHelpView(keys), w, 1))
+		parts = append(parts, common.PadLines(m.help.ShortHelpView(keys), w, 1))
 	}
 	return strings.Join(parts, "\n")
 }
 
-// panel frames body in a rounded border with title in the top edge; the
-// result is exactly w×h cells. body must already be (w−panelFrameW) ×
-// (h−panelFrameH) cells: text panels pass it through padLines, charts are
-// drawn to size, which spares measuring every braille cell again.
-func (m Model) panel(title, body string, w int) string { return framePanel(m.styles, title, body, w) }
-
-func framePanel(st Styles, title, body string, w int) string {
-	bs := st.Border
-	label := " " + title + " "
-	fill := max(0, w-2-ansi.StringWidth(border.Top)-ansi.StringWidth(label))
-	left, right := bs.Render(border.Left)+" ", " "+bs.Render(border.Right)
-	var b strings.Builder
-	b.WriteString(bs.Render(border.TopLeft+border.Top) + st.Title.Render(label) + bs.Render(strings.Repeat(border.Top, fill)+border.TopRight))
-	for _, line := range strings.Split(body, "\n") {
-		b.WriteString("\n" + left + line + right)
-	}
-	b.WriteString("\n" + bs.Render(border.BottomLeft+strings.Repeat(border.Bottom, w-2)+border.BottomRight))
-	return b.String()
-}
+// panel frames body (see common.Styles.Panel).
+func (m Model) panel(title, body string, w int) string { return m.styles.Panel(title, body, w) }
 
 // textPanel is a panel around text already fitted to its width, padded to
 // its height.
 func (m Model) textPanel(title, body string, w, h int) string {
-	return m.panel(title, padLines(body, w-panelFrameW, h-panelFrameH), w)
+	return m.styles.TextPanel(title, body, w, h)
 }
 
 // sideBySide joins two blocks of equal height line by line.
@@ -181,7 +157,7 @@ func (m Model) controlsBody(iw int) string {
 	var lines []string
 	for f := grid.Field(0); f < grid.NumFields; f++ {
 		sel := "  "
-		name := padRight(fieldLabel(m.printer(), f), 7)
+		name := common.PadRight(common.FieldLabel(m.printer(), f), 7)
 		if f == m.selected {
 			sel = st.Selected.Render("▸ ")
 			name = st.Selected.Render(name)
@@ -196,21 +172,12 @@ func (m Model) controlsBody(iw int) string {
 			v := m.state.Value(f)
 			value = numfmt.Input(v.Float()) + " " + gauge(v, f.Max(), iw-ansi.StringWidth("▸ ")-8-5)
 		}
-		if m.ctx.Share.Hide.fixed(f) {
+		if m.ctx.Share.Hide.Fixed(f) {
 			value = m.fixedValue(f, value)
 		}
 		lines = append(lines, sel+name+" "+value)
 	}
 	return strings.Join(lines, "\n")
-}
-
-// fieldLabel is a control's name on screen: the distances and labels by
-// their symbols, the margin by its word in the printer's language.
-func fieldLabel(p i18n.Printer, f grid.Field) string {
-	if f == grid.Margin {
-		return p.T(i18n.FieldMargin)
-	}
-	return f.Label()
 }
 
 // labelText is a label as the playground writes it.
@@ -244,9 +211,9 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 	}
 	regime := st.Regime[t.Regime].Render(p.T(x.Regime.Long))
 	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
-		value = st.Dim.Render(fitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
+		value = st.Dim.Render(common.FitFirst(w, value+"  "+p.T(i18n.ExplainInvalidMark), value))
 	}
-	meaning := fitFirst(w, p.T(x.Meaning.Long), p.T(x.Meaning.Short))
+	meaning := common.FitFirst(w, p.T(x.Meaning.Long), p.T(x.Meaning.Short))
 	if !ev.Valid {
 		meaning = st.Error.Render(meaning)
 	}
@@ -329,9 +296,9 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 	if roomy {
 		out := make([]string, len(full))
 		for i := range full {
-			out[i] = st.Dim.Render(fitFirst(w, full[i], short[i]))
+			out[i] = st.Dim.Render(common.FitFirst(w, full[i], short[i]))
 			if noted[i] != "" {
-				out[i] = st.Dim.Render(fitFirst(w, noted[i], full[i], short[i]))
+				out[i] = st.Dim.Render(common.FitFirst(w, noted[i], full[i], short[i]))
 			}
 		}
 		return out
@@ -347,7 +314,7 @@ func (m Model) variantLines(w int, roomy bool, in func(loss.Loss) bool) []string
 		fits = append(fits, strings.Join(short[:k], " · ")+more)
 	}
 	fits = append(fits, strings.TrimPrefix(more, " · "))
-	return []string{st.Dim.Render(fitFirst(w, fits...))}
+	return []string{st.Dim.Render(common.FitFirst(w, fits...))}
 }
 
 // variantNote is "at τ = 1.00 this is the soft-margin triplet" for a loss
@@ -378,21 +345,21 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 	x := explain.Explain(ev)
 	var lines []string
 	// Columns as wide as their widest word in this language, in cells.
-	labelW := widest(p.T(i18n.ExplainLabelSame), p.T(i18n.ExplainLabelDiff))
-	branchW := widest(p.T(i18n.ExplainPull), p.T(i18n.ExplainPush))
-	stateW := widest(p.T(i18n.ExplainPairActive), p.T(i18n.ExplainPairInactive))
+	labelW := common.Widest(p.T(i18n.ExplainLabelSame), p.T(i18n.ExplainLabelDiff))
+	branchW := common.Widest(p.T(i18n.ExplainPull), p.T(i18n.ExplainPush))
+	stateW := common.Widest(p.T(i18n.ExplainPairActive), p.T(i18n.ExplainPairInactive))
 	for i, pr := range ev.Pairs {
 		style := st.Positive
 		if i == 1 {
 			style = st.Negative
 		}
 		name := style.Render(loss.PairID(i))
-		label := padRight(m.labelText(pr.Label), labelW)
-		branch := padRight(p.T(x.Pairs[i].Branch), branchW)
-		state := padRight(p.T(x.Pairs[i].State), stateW)
+		label := common.PadRight(m.labelText(pr.Label), labelW)
+		branch := common.PadRight(p.T(x.Pairs[i].Branch), branchW)
+		state := common.PadRight(p.T(x.Pairs[i].State), stateW)
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
-		formula := padRight(pr.String(), 31)
-		lines = append(lines, fitFirst(w,
+		formula := common.PadRight(pr.String(), 31)
+		lines = append(lines, common.FitFirst(w,
 			name+"  "+label+"  "+branch+"  "+formula+"  "+state+"  "+grad,
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,
 			name+" "+branch+" "+formula+" "+state+" "+grad))
@@ -400,7 +367,7 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
 	if roomy && x.MarginMeaning.Long != "" {
-		for _, l := range wrapWords(p.T(x.MarginMeaning.Long), w) {
+		for _, l := range common.WrapWords(p.T(x.MarginMeaning.Long), w) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}
@@ -408,7 +375,7 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 }
 
 func (m Model) chartPanel(w, h int) string {
-	iw, ih := w-panelFrameW, h-panelFrameH
+	iw, ih := w-common.PanelFrameW, h-common.PanelFrameH
 	if m.conventions.showing() {
 		return m.conventions.view(m, m.state.Setting(), w, h)
 	}
@@ -418,9 +385,9 @@ func (m Model) chartPanel(w, h int) string {
 	}
 	title := p.T(i18n.ChartPanelTitle, m.chart+1, numCharts, p.T(chartTitles[m.chart]))
 	if m.ctx.Share.Hide[PanelChart] {
-		return m.textPanel(fitFirst(w-6, title, p.T(chartTitles[m.chart])), m.unlessHidden(PanelChart, nil)[0], w, h)
+		return m.textPanel(common.FitFirst(w-6, title, p.T(chartTitles[m.chart])), m.unlessHidden(PanelChart, nil)[0], w, h)
 	}
-	return m.panel(fitFirst(w-6, title, p.T(chartTitles[m.chart])), m.renderChart(iw, ih), w)
+	return m.panel(common.FitFirst(w-6, title, p.T(chartTitles[m.chart])), m.renderChart(iw, ih), w)
 }
 
 // note is the text under the charts: a message, a typing error, the
@@ -431,26 +398,26 @@ func (m Model) note(w, lines int) string {
 	switch {
 	case m.inputErr != nil:
 		text := p.T(i18n.NoteTypeError, m.inputErr.long)
-		if len(wrapWords(text, w)) > lines {
+		if len(common.WrapWords(text, w)) > lines {
 			text = p.T(i18n.NoteTypeError, m.inputErr.short)
 		}
-		return fitLines(text, w, lines, st.Error)
+		return common.FitLines(text, w, lines, st.Error)
 	case m.editing:
-		return fitLines(p.T(i18n.NoteTyping, fieldLabel(p, m.selected)), w, lines, st.Dim)
+		return common.FitLines(p.T(i18n.NoteTyping, common.FieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
-		return fitLines(m.status, w, lines, st.Accent)
+		return common.FitLines(m.status, w, lines, st.Accent)
 	case m.ctx.Share.Hide[PanelNotes]:
-		return fitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
+		return common.FitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
 	}
 	text := m.noteLine()
 	if m.plain { // no key can show more: the layout gave the note its lines
-		return strings.Join(wrapWords(text, w), "\n")
+		return strings.Join(common.WrapWords(text, w), "\n")
 	}
 	more := " … " + p.T(i18n.NotesMore)
 	if m.notes.open { // the panel is showing it all
 		more = " …"
 	}
-	return clipWords(text, w, lines, more)
+	return common.ClipWords(text, w, lines, more)
 }
 
 // noteLine is the text under the charts when nothing more urgent is there:

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 
+	"losslab/tui/common"
+
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -20,8 +22,8 @@ import (
 )
 
 // chineseContext is the shared context of a Chinese interface.
-func chineseContext() *Context {
-	return NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.Chinese))
+func chineseContext() *common.Context {
+	return common.NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.Chinese))
 }
 
 // newChinese is newModel in Chinese.

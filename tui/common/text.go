@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"strings"
@@ -13,46 +13,46 @@ import (
 // long says less (a shorter form, fewer words) rather than being cut inside
 // a word or a number. Widths are terminal cells.
 
-// fitFirst returns the first candidate that fits in w cells; when none
+// FitFirst returns the first candidate that fits in w cells; when none
 // does, the last one's leading words that fit, marked with "…".
-func fitFirst(w int, candidates ...string) string {
+func FitFirst(w int, candidates ...string) string {
 	for _, c := range candidates {
 		if ansi.StringWidth(c) <= w {
 			return c
 		}
 	}
-	return clipWords(candidates[len(candidates)-1], w, 1, " …")
+	return ClipWords(candidates[len(candidates)-1], w, 1, " …")
 }
 
-// wrapWords breaks text into lines of at most w cells at spaces, between
+// WrapWords breaks text into lines of at most w cells at spaces, between
 // CJK characters and at the text's own line breaks (internal/textwrap).
-func wrapWords(text string, w int) []string { return textwrap.Wrap(text, w) }
+func WrapWords(text string, w int) []string { return textwrap.Wrap(text, w) }
 
-// clipWords wraps text into at most lines lines of w cells and, when it does
+// ClipWords wraps text into at most lines lines of w cells and, when it does
 // not all fit, ends the last line with suffix after the last whole word that
 // leaves room for it.
-func clipWords(text string, w, lines int, suffix string) string {
+func ClipWords(text string, w, lines int, suffix string) string {
 	return textwrap.Clip(text, w, lines, suffix)
 }
 
-// fitLines wraps text into at most lines lines of width w (see clipWords)
+// FitLines wraps text into at most lines lines of width w (see ClipWords)
 // and renders each line in style.
-func fitLines(text string, w, lines int, style lipgloss.Style) string {
-	out := strings.Split(clipWords(text, w, lines, " …"), "\n")
+func FitLines(text string, w, lines int, style lipgloss.Style) string {
+	out := strings.Split(ClipWords(text, w, lines, " …"), "\n")
 	for i, l := range out {
 		out[i] = style.Render(l)
 	}
 	return strings.Join(out, "\n")
 }
 
-// padRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
+// PadRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
 // Chinese character is two cells).
-func padRight(s string, w int) string {
+func PadRight(s string, w int) string {
 	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }
 
-// widest is the width in cells of the widest of texts.
-func widest(texts ...string) int {
+// Widest is the width in cells of the widest of texts.
+func Widest(texts ...string) int {
 	w := 0
 	for _, t := range texts {
 		w = max(w, ansi.StringWidth(t))
@@ -60,10 +60,10 @@ func widest(texts ...string) int {
 	return w
 }
 
-// padLines makes s exactly w×h cells: lines padded, rows added or dropped.
+// PadLines makes s exactly w×h cells: lines padded, rows added or dropped.
 // Callers fit their text first; a line still too wide is clipped at a cell
 // as a last resort so that the layout holds.
-func padLines(s string, w, h int) string {
+func PadLines(s string, w, h int) string {
 	lines := strings.Split(s, "\n")
 	out := make([]string, h)
 	for i := range out {

@@ -1,4 +1,4 @@
-package tui
+package common
 
 import (
 	"math/rand"
@@ -14,7 +14,7 @@ import (
 func TestWrapWordsKeepsNumbersWhole(t *testing.T) {
 	text := "The article prints max(0.1 - 0.6, 0) = -0.5; that is an arithmetic slip: max(-0.5, 0) = 0, as soon as d(a,n) > d(a,p)."
 	for w := 20; w <= 60; w++ {
-		lines := wrapWords(text, w)
+		lines := WrapWords(text, w)
 		for i, l := range lines {
 			if ansi.StringWidth(l) > w {
 				t.Errorf("width %d: line %q is wider", w, l)
@@ -34,7 +34,7 @@ func TestWrapWordsKeepsNumbersWhole(t *testing.T) {
 func TestWrapWordsProperty(t *testing.T) {
 	f := func(text string, w8 uint8) bool {
 		w := int(w8%60) + 8
-		lines := wrapWords(text, w)
+		lines := WrapWords(text, w)
 		for _, l := range lines {
 			if ansi.StringWidth(l) > w {
 				return false
@@ -49,14 +49,14 @@ func TestWrapWordsProperty(t *testing.T) {
 }
 
 func TestClipWordsSaysLessNotCut(t *testing.T) {
-	got := clipWords("one two three four five six seven", 14, 1, " … n: more")
+	got := ClipWords("one two three four five six seven", 14, 1, " … n: more")
 	if got != "one … n: more" {
 		t.Errorf("clip = %q", got)
 	}
-	if got := fitFirst(10, "a long sentence here", "short one"); got != "short one" {
+	if got := FitFirst(10, "a long sentence here", "short one"); got != "short one" {
 		t.Errorf("fitFirst = %q", got)
 	}
-	if got := fitFirst(9, "a long sentence here"); got != "a long …" {
+	if got := FitFirst(9, "a long sentence here"); got != "a long …" {
 		t.Errorf("fitFirst fallback = %q", got)
 	}
 }
@@ -70,7 +70,7 @@ func FuzzWrapWords(f *testing.F) {
 		if w < 4 {
 			w += 100
 		}
-		for _, l := range wrapWords(text, w) {
+		for _, l := range WrapWords(text, w) {
 			if ansi.StringWidth(l) > w {
 				t.Fatalf("line %q wider than %d", l, w)
 			}
