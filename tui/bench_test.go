@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"losslab/statestr"
 	"losslab/tui/common"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -12,7 +13,7 @@ import (
 
 // benchKeystroke measures one keystroke's Update + View at 120×40 with the
 // given chart showing, alternating → and ← on the selected control.
-func benchKeystroke(b *testing.B, chart chartKind, selectKeys ...string) {
+func benchKeystroke(b *testing.B, chart int, selectKeys ...string) {
 	m := newModel(b, Options{})
 	m = press(b, m, selectKeys...)
 	m.chart = chart
@@ -28,17 +29,27 @@ func benchKeystroke(b *testing.B, chart chartKind, selectKeys ...string) {
 }
 
 // The heaviest chart, moving only its marker (d(a,n)): the common keystroke.
-func BenchmarkKeystrokeHeatmapMarker(b *testing.B) { benchKeystroke(b, chartHeatmap, "down") }
+func BenchmarkKeystrokeHeatmapMarker(b *testing.B) {
+	benchKeystroke(b, chartNamed(b, statestr.ChartHeatmap), "down")
+}
 
 // Changing the margin rebuilds the heatmap: the worst keystroke.
 func BenchmarkKeystrokeHeatmapRebuild(b *testing.B) {
-	benchKeystroke(b, chartHeatmap, "down", "down")
+	benchKeystroke(b, chartNamed(b, statestr.ChartHeatmap), "down", "down")
 }
 
-func BenchmarkKeystrokeTripletChart(b *testing.B)     { benchKeystroke(b, chartTriplet) }
-func BenchmarkKeystrokeContrastiveChart(b *testing.B) { benchKeystroke(b, chartContrastive) }
-func BenchmarkKeystrokeGeometryChart(b *testing.B)    { benchKeystroke(b, chartGeometry) }
-func BenchmarkKeystrokeHistoryChart(b *testing.B)     { benchKeystroke(b, chartHistory) }
+func BenchmarkKeystrokeTripletChart(b *testing.B) {
+	benchKeystroke(b, chartNamed(b, statestr.ChartTriplet))
+}
+func BenchmarkKeystrokeContrastiveChart(b *testing.B) {
+	benchKeystroke(b, chartNamed(b, statestr.ChartContrastive))
+}
+func BenchmarkKeystrokeGeometryChart(b *testing.B) {
+	benchKeystroke(b, chartNamed(b, statestr.ChartGeometry))
+}
+func BenchmarkKeystrokeHistoryChart(b *testing.B) {
+	benchKeystroke(b, chartNamed(b, statestr.ChartHistory))
+}
 
 // BenchmarkFirstFrame is start-up: New, the first size and the first View.
 func BenchmarkFirstFrame(b *testing.B) {
@@ -54,7 +65,7 @@ func BenchmarkFirstFrame(b *testing.B) {
 // the heatmap showing: only margin changes redraw it.
 func BenchmarkKeystrokeMedianHeatmap(b *testing.B) {
 	m := newModel(b, Options{})
-	m.chart = chartHeatmap
+	m.chart = chartNamed(b, statestr.ChartHeatmap)
 	_ = m.View()
 	var times []time.Duration
 	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}

@@ -4,8 +4,6 @@ import (
 	"math"
 	"strings"
 
-	"losslab/tui/common"
-
 	"github.com/NimbleMarkets/ntcharts/canvas"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -14,84 +12,12 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/statestr"
+	"losslab/tui/common"
 )
 
-type chartKind int
-
-const (
-	chartTriplet chartKind = iota
-	chartContrastive
-	chartHeatmap
-	chartGeometry
-	chartHistory
-	numCharts
-)
-
-// chartContrastiveDiff is the second pane of the contrastive chart: the
-// different-class curve on its own scale. It only keys the chart cache.
-const chartContrastiveDiff = numCharts + 1
-
-var chartTitles = [numCharts]i18n.ID{
-	i18n.ChartTitleTriplet,
-	i18n.ChartTitleContrastive,
-	i18n.ChartTitleHeatmap,
-	i18n.ChartTitleGeometry,
-	i18n.ChartTitleHistory,
-}
-
-// chartKey is everything a chart's base picture depends on. Inputs that only
-// move a marker are not in it, so moving the marker reuses the picture.
-type chartKey struct {
-	kind          chartKind
-	w, h          int
-	color         bool
-	a, b, c       float64
-	historyLength int
-}
-
-type cacheEntry struct {
-	key  chartKey
-	pic  picture
-	plot *plot // for placing markers in data coordinates
-}
-
-// chartCache keeps the last base picture of each chart.
-type chartCache struct {
-	entries map[chartKind]cacheEntry
-	looks   map[cellLook]string // rendered cells, shared by every picture
-	builds  int                 // how many pictures were drawn (tests check reuse)
-}
-
-// maxLooks bounds the rendered-cell memo (braille runes × styles stay far below).
-const maxLooks = 1 << 14
-
-func newChartCache() *chartCache {
-	return &chartCache{entries: map[chartKind]cacheEntry{}, looks: map[cellLook]string{}}
-}
-
-// get returns the chart for key, drawing it with draw on a plot of ranges
-// v when the cached one was drawn for other inputs.
-func (c *chartCache) get(key chartKey, v view, draw func(p *plot)) cacheEntry {
-	old, ok := c.entries[key.kind]
-	if ok && old.key == key {
-		return old
-	}
-	c.builds++
-	var p *plot
-	if ok && old.key.w == key.w && old.key.h == key.h {
-		p = old.plot
-		p.reset(v)
-	} else {
-		p = newPlot(key.w, key.h, v)
-	}
-	draw(p)
-	if len(c.looks) > maxLooks {
-		clear(c.looks)
-	}
-	e := cacheEntry{key: key, pic: p.picture(c.looks), plot: p}
-	c.entries[key.kind] = e
-	return e
-}
+// How the playground's charts draw on screen; the chart table
+// (charttable.go) lists them.
 
 // tripletAt, pairAt are the curves the charts draw: core/loss's own
 // functions, so a chart never disagrees with the numbers beside it.
@@ -105,101 +31,113 @@ func pairAt(d, m float64, y loss.Label) float64 {
 	return pr.Loss
 }
 
-// renderChart draws the current chart in w×h cells: a legend row, then the
-// plot, so that no legend is written over a curve.
-func (m Model) renderChart(w, h int) string {
-	if w < 10 || h < 4 {
-		return common.PadLines("", w, h)
-	}
+// tripletChart is the triplet loss against d(a,n) over its three zones,
+// the state's d(a,n) marked in its regime's colour.
+func (m Model) tripletChart(w, h int) string {
 	st, ev, pr := m.styles, m.eval, m.printer()
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
-	h-- // the legend row
 	maxD := grid.MaxDistance.Float()
-	switch m.chart {
-	case chartTriplet:
-		top := niceTop(dap + mg)
-		e := m.charts.get(chartKey{kind: chartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, maxD, 0, top, true, false}, func(p *plot) {
-			p.vline(dap, st.Dim)
-			p.vline(dap+mg, st.Dim)
-			p.curve(func(x float64) float64 { return tripletAt(dap, x, mg) }, st.Accent)
-		})
-		legend := newRow(w)
-		zones := []struct {
-			lo, hi      float64
-			long, short i18n.ID
-			style       lipgloss.Style
-		}{
-			{0, dap, i18n.ChartZoneHard, i18n.ChartZoneHard, st.Regime[loss.Hard]},
-			{dap, dap + mg, i18n.ChartZoneSemi, i18n.ChartZoneSemiShort, st.Regime[loss.SemiHard]},
-			{dap + mg, maxD, i18n.ChartZoneEasy, i18n.ChartZoneEasy, st.Regime[loss.Easy]},
-		}
-		for _, z := range zones {
-			a, b := e.plot.cell(z.lo, 0).X, e.plot.cell(math.Min(z.hi, maxD), 0).X
-			for _, label := range []string{pr.T(z.long), pr.T(z.short)} {
-				if n := ansi.StringWidth(label); b-a-1 >= n {
-					legend.put((a+b)/2-n/2+1, label, z.style)
-					break
-				}
+	top := niceTop(dap + mg)
+	e := m.charts.get(chartKey{pane: statestr.ChartTriplet, w: w, h: h, a: dap, b: mg, c: top}, view{0, maxD, 0, top, true, false}, func(p *plot) {
+		p.vline(dap, st.Dim)
+		p.vline(dap+mg, st.Dim)
+		p.curve(func(x float64) float64 { return tripletAt(dap, x, mg) }, st.Accent)
+	})
+	legend := newRow(w)
+	zones := []struct {
+		lo, hi      float64
+		long, short i18n.ID
+		style       lipgloss.Style
+	}{
+		{0, dap, i18n.ChartZoneHard, i18n.ChartZoneHard, st.Regime[loss.Hard]},
+		{dap, dap + mg, i18n.ChartZoneSemi, i18n.ChartZoneSemiShort, st.Regime[loss.SemiHard]},
+		{dap + mg, maxD, i18n.ChartZoneEasy, i18n.ChartZoneEasy, st.Regime[loss.Easy]},
+	}
+	for _, z := range zones {
+		a, b := e.plot.cell(z.lo, 0).X, e.plot.cell(math.Min(z.hi, maxD), 0).X
+		for _, label := range []string{pr.T(z.long), pr.T(z.short)} {
+			if n := ansi.StringWidth(label); b-a-1 >= n {
+				legend.put((a+b)/2-n/2+1, label, z.style)
+				break
 			}
 		}
-		return legend.String() + "\n" + e.pic.with(mark{e.plot.cell(dan, ev.Triplet.Loss), glyph('●', st.Regime[ev.Triplet.Regime])})
-	case chartContrastive:
-		return m.contrastiveChart(w, h)
-	case chartHeatmap:
-		top := tripletAt(maxD, 0, mg) // the loss's largest value over the grid's square
-		e := m.charts.get(chartKey{kind: chartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, maxD, 0, maxD, true, false}, func(p *plot) {
-			m.heatmap(p, mg, top)
-		})
-		at := e.plot.cell(dap, dan)
-		return m.heatLegend(w, top) + "\n" + e.pic.with(mark{at, glyph('◆', st.Bold.Background(e.heatAt(at)))})
-	case chartGeometry:
-		// Braille dots are about square (2×4 per cell, cells twice as tall as
-		// wide), so equal units per dot on both axes keep circles round.
-		ry := math.Max(math.Max(dap+mg, dan), 0.1) * 1.15
-		rx := ry * float64(2*w) / float64(4*h)
-		e := m.charts.get(chartKey{kind: chartGeometry, w: w, h: h, a: dap, b: mg, c: ry}, view{-rx, rx, -ry, ry, false, false}, func(p *plot) {
-			m.geometry(p, dap, mg)
-		})
-		angle := 2.4 // radians: the negative sits up and to the left of the anchor
-		a := e.plot.cell(0, 0)
-		pc := e.plot.cell(dap, 0)
-		if pc == a { // a tiny d(a,p): keep P readable beside A
-			pc.X++
-		}
-		nc := e.plot.cell(dan*math.Cos(angle), dan*math.Sin(angle))
-		if nc == a || nc == pc {
-			nc.X = a.X - 1
-		}
-		in := func(x float64) string { return numfmt.Input(x) }
-		legend := common.FitFirst(w,
-			pr.T(i18n.ChartGeomLegend, in(dap), in(dap+mg), in(mg)),
-			pr.T(i18n.ChartGeomLegendShort, in(dap), in(dap+mg), in(mg)),
-			pr.T(i18n.ChartGeomLegendTiny, in(dap), in(dap+mg), in(mg)))
-		if mg == 0 { // nothing but the circle is drawn
-			legend = common.FitFirst(w, pr.T(i18n.ChartGeomNoMargin, in(dap)), pr.T(i18n.ChartGeomNoMarginTiny, in(dap)))
-		}
-		return common.PadLines(st.Dim.Render(legend), w, 1) + "\n" + e.pic.with(
-			mark{a, glyph('A', st.Bold)},
-			mark{pc, glyph('P', st.Positive)},
-			mark{nc, glyph('N', st.Negative)},
-		)
-	default:
-		n := len(m.history)
-		top := m.historyTop()
-		// One state is x = 1 in the middle of [0.5, 1.5]: an axis to 2 would
-		// label a state that does not exist.
-		lo, hi := 1.0, float64(n)
-		if n < 2 {
-			lo, hi = 0.5, 1.5
-		}
-		e := m.charts.get(chartKey{kind: chartHistory, w: w, h: h, historyLength: n, a: top},
-			view{lo, hi, 0, top, true, true}, m.historyPlot)
-		count := pr.N(i18n.ChartHistoryStates, int64(n), numfmt.Count(int64(n)))
-		legend := newRow(w)
-		legend.put(e.plot.left(), pr.T(i18n.ChartHistoryLegend, count), st.Dim)
-		return legend.String() + "\n" + e.pic.with()
 	}
+	return legend.String() + "\n" + e.pic.with(mark{e.plot.cell(dan, ev.Triplet.Loss), glyph('●', st.Regime[ev.Triplet.Regime])})
 }
+
+// heatmapChart shades the triplet loss over every (d(a,p), d(a,n)), with
+// the state marked.
+func (m Model) heatmapChart(w, h int) string {
+	st, ev := m.styles, m.eval
+	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
+	maxD := grid.MaxDistance.Float()
+	top := tripletAt(maxD, 0, mg) // the loss's largest value over the grid's square
+	e := m.charts.get(chartKey{pane: statestr.ChartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, maxD, 0, maxD, true, false}, func(p *plot) {
+		m.heatmap(p, mg, top)
+	})
+	at := e.plot.cell(dap, dan)
+	return m.heatLegend(w, top) + "\n" + e.pic.with(mark{at, glyph('◆', st.Bold.Background(e.heatAt(at)))})
+}
+
+// geometryChart draws the anchor, the positive and the negative as points
+// of the plane, with the triplet's rings and the contrastive margin.
+func (m Model) geometryChart(w, h int) string {
+	st, ev, pr := m.styles, m.eval, m.printer()
+	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
+	// Braille dots are about square (2×4 per cell, cells twice as tall as
+	// wide), so equal units per dot on both axes keep circles round.
+	ry := math.Max(math.Max(dap+mg, dan), 0.1) * 1.15
+	rx := ry * float64(2*w) / float64(4*h)
+	e := m.charts.get(chartKey{pane: statestr.ChartGeometry, w: w, h: h, a: dap, b: mg, c: ry}, view{-rx, rx, -ry, ry, false, false}, func(p *plot) {
+		m.geometry(p, dap, mg)
+	})
+	angle := 2.4 // radians: the negative sits up and to the left of the anchor
+	a := e.plot.cell(0, 0)
+	pc := e.plot.cell(dap, 0)
+	if pc == a { // a tiny d(a,p): keep P readable beside A
+		pc.X++
+	}
+	nc := e.plot.cell(dan*math.Cos(angle), dan*math.Sin(angle))
+	if nc == a || nc == pc {
+		nc.X = a.X - 1
+	}
+	in := func(x float64) string { return numfmt.Input(x) }
+	legend := common.FitFirst(w,
+		pr.T(i18n.ChartGeomLegend, in(dap), in(dap+mg), in(mg)),
+		pr.T(i18n.ChartGeomLegendShort, in(dap), in(dap+mg), in(mg)),
+		pr.T(i18n.ChartGeomLegendTiny, in(dap), in(dap+mg), in(mg)))
+	if mg == 0 { // nothing but the circle is drawn
+		legend = common.FitFirst(w, pr.T(i18n.ChartGeomNoMargin, in(dap)), pr.T(i18n.ChartGeomNoMarginTiny, in(dap)))
+	}
+	return common.PadLines(st.Dim.Render(legend), w, 1) + "\n" + e.pic.with(
+		mark{a, glyph('A', st.Bold)},
+		mark{pc, glyph('P', st.Positive)},
+		mark{nc, glyph('N', st.Negative)},
+	)
+}
+
+// historyChart is both losses over the states the user went through.
+func (m Model) historyChart(w, h int) string {
+	st, pr := m.styles, m.printer()
+	n := len(m.history)
+	top := m.historyTop()
+	// One state is x = 1 in the middle of [0.5, 1.5]: an axis to 2 would
+	// label a state that does not exist.
+	lo, hi := 1.0, float64(n)
+	if n < 2 {
+		lo, hi = 0.5, 1.5
+	}
+	e := m.charts.get(chartKey{pane: statestr.ChartHistory, w: w, h: h, historyLength: n, a: top},
+		view{lo, hi, 0, top, true, true}, m.historyPlot)
+	count := pr.N(i18n.ChartHistoryStates, int64(n), numfmt.Count(int64(n)))
+	legend := newRow(w)
+	legend.put(e.plot.left(), pr.T(i18n.ChartHistoryLegend, count), st.Dim)
+	return legend.String() + "\n" + e.pic.with()
+}
+
+// contrastiveDiffPane keys the contrastive chart's second pane, the
+// different-class curve on its own scale, in the chart cache.
+const contrastiveDiffPane = statestr.ChartContrastive + "-different"
 
 // contrastiveChart draws the two branches of the contrastive loss side by
 // side, each on its own y scale: ½d² for a same pair reaches 4.5 while the
@@ -213,10 +151,10 @@ func (m Model) contrastiveChart(w, h int) string {
 	pull := func(d float64) float64 { return pairAt(d, mg, loss.Same) }
 	push := func(d float64) float64 { return pairAt(d, mg, loss.Different) }
 	lTop, rTop := niceTop(pull(xTop)), niceTop(math.Max(push(0), 0.01))
-	left := m.charts.get(chartKey{kind: chartContrastive, w: lw, h: h, a: xTop, c: lTop}, view{0, xTop, 0, lTop, true, false}, func(p *plot) {
+	left := m.charts.get(chartKey{pane: statestr.ChartContrastive, w: lw, h: h, a: xTop, c: lTop}, view{0, xTop, 0, lTop, true, false}, func(p *plot) {
 		p.curve(pull, st.Positive)
 	})
-	right := m.charts.get(chartKey{kind: chartContrastiveDiff, w: rw, h: h, a: xTop, b: mg, c: rTop}, view{0, xTop, 0, rTop, true, false}, func(p *plot) {
+	right := m.charts.get(chartKey{pane: contrastiveDiffPane, w: rw, h: h, a: xTop, b: mg, c: rTop}, view{0, xTop, 0, rTop, true, false}, func(p *plot) {
 		p.vline(mg, st.Dim)
 		p.dots(push, '•', st.Negative)
 	})

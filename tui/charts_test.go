@@ -2,6 +2,7 @@ package tui
 
 import (
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -10,10 +11,13 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/figure"
+	"losslab/i18n"
+	"losslab/statestr"
 )
 
 // chartLines renders chart c of the model at state s in w×h cells, plain.
-func chartLines(t *testing.T, s grid.State, c chartKind, w, h int) []string {
+func chartLines(t *testing.T, s grid.State, c int, w, h int) []string {
 	t.Helper()
 	m := newModel(t, Options{})
 	m.byHand(s)
@@ -61,7 +65,7 @@ func isRound(v float64) bool {
 // Ticks sit at round values, evenly spaced, on every chart with axes.
 func TestTicksAreRound(t *testing.T) {
 	for _, size := range [][2]int{{76, 6}, {116, 20}, {96, 13}} {
-		for _, c := range []chartKind{chartTriplet, chartContrastive, chartHeatmap} {
+		for _, c := range []int{chartNamed(t, statestr.ChartTriplet), chartNamed(t, statestr.ChartContrastive), chartNamed(t, statestr.ChartHeatmap)} {
 			for _, s := range []grid.State{grid.Article(), {DAP: 3, DAN: 1, Margin: 200, YAP: loss.Same, YAN: loss.Different}, {DAP: 5, DAN: 9, Margin: 3, YAP: loss.Same, YAN: loss.Different}} {
 				lines := chartLines(t, s, c, size[0], size[1])
 				xs := xLabels(lines)
@@ -69,7 +73,7 @@ func TestTicksAreRound(t *testing.T) {
 					t.Errorf("chart %d at %v, %+v: x labels %v", c+1, size, s, xs)
 				}
 				for i, v := range xs {
-					if !isRound(v) || i > 1 && c != chartContrastive && math.Abs((xs[i]-xs[i-1])-(xs[1]-xs[0])) > 1e-9 {
+					if !isRound(v) || i > 1 && c != chartNamed(t, statestr.ChartContrastive) && math.Abs((xs[i]-xs[i-1])-(xs[1]-xs[0])) > 1e-9 {
 						t.Errorf("chart %d at %v: x labels %v are not round and even", c+1, size, xs)
 						break
 					}
@@ -98,7 +102,7 @@ func TestMarkerOnItsTickRow(t *testing.T) {
 		want float64
 	}{{6, 70, 0.5}, {13, 70, 0.5}, {20, 60, 0.4}} {
 		h := c.h
-		lines := chartLines(t, grid.State{DAP: c.dap, DAN: 20, Margin: 0, YAP: loss.Same, YAN: loss.Different}, chartTriplet, 100, h)
+		lines := chartLines(t, grid.State{DAP: c.dap, DAN: 20, Margin: 0, YAP: loss.Same, YAN: loss.Different}, chartNamed(t, statestr.ChartTriplet), 100, h)
 		row := -1
 		for i, l := range lines {
 			if strings.Contains(l, "●") {
@@ -114,7 +118,7 @@ func TestMarkerOnItsTickRow(t *testing.T) {
 // The different-class curve fills its own scale: its peak ½m² is the top
 // label of the right pane, not a flat line under ½d².
 func TestContrastiveChartShowsPushCurve(t *testing.T) {
-	lines := chartLines(t, grid.Article(), chartContrastive, 116, 20)
+	lines := chartLines(t, grid.Article(), chartNamed(t, statestr.ChartContrastive), 116, 20)
 	right := make([]string, len(lines))
 	for i, l := range lines {
 		r := []rune(l)
@@ -142,7 +146,7 @@ func TestContrastiveChartShowsPushCurve(t *testing.T) {
 // P stays visible beside A when d(a,p) is too small to leave A's cell.
 func TestGeometryKeepsPVisible(t *testing.T) {
 	for _, s := range []grid.State{{DAP: 0, DAN: 150, Margin: 20, YAP: loss.Same, YAN: loss.Different}, {DAP: 1, DAN: 300, Margin: 0, YAP: loss.Same, YAN: loss.Different}, {DAP: 0, DAN: 0, Margin: 0, YAP: loss.Same, YAN: loss.Different}} {
-		text := strings.Join(chartLines(t, s, chartGeometry, 76, 6), "\n")
+		text := strings.Join(chartLines(t, s, chartNamed(t, statestr.ChartGeometry), 76, 6), "\n")
 		for _, r := range []string{"A", "P", "N"} {
 			if strings.Count(text, r) < 1 {
 				t.Errorf("%+v: %s is missing\n%s", s, r, text)
@@ -154,7 +158,7 @@ func TestGeometryKeepsPVisible(t *testing.T) {
 // One state draws both losses as one point each, at state 1, with integer ticks.
 func TestHistorySingleState(t *testing.T) {
 	m := newModel(t, Options{})
-	m.chart = chartHistory
+	m.chart = chartNamed(t, statestr.ChartHistory)
 	lines := strings.Split(ansi.Strip(m.renderChart(76, 12)), "\n")
 	if !strings.Contains(lines[0], "1 state") || strings.Contains(lines[0], "1 states") {
 		t.Errorf("legend %q", lines[0])
@@ -183,7 +187,7 @@ func TestHistorySingleState(t *testing.T) {
 // "1 state" named a state that does not exist.
 func TestHistoryOfOneStateHasOneXLabel(t *testing.T) {
 	m := sized(newModel(t, Options{}), 80, 24)
-	for m.chart != chartHistory {
+	for m.chart != chartNamed(t, statestr.ChartHistory) {
 		m = press(t, m, "c")
 	}
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
@@ -203,7 +207,7 @@ func TestHistoryOfOneStateHasOneXLabel(t *testing.T) {
 // over 0 to 3) read 2.0 and 0.0 with the top third unlabelled.
 func TestFewRowsLabelTheTop(t *testing.T) {
 	m := sized(newModel(t, Options{}), 80, 24)
-	for m.chart != chartHeatmap {
+	for m.chart != chartNamed(t, statestr.ChartHeatmap) {
 		m = press(t, m, "c")
 	}
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
@@ -216,4 +220,53 @@ func TestFewRowsLabelTheTop(t *testing.T) {
 		}
 	}
 	t.Fatalf("no heatmap legend:\n%s", strings.Join(lines, "\n"))
+}
+
+// chartNamed is the position in the chart table of the chart with ID id.
+func chartNamed(t testing.TB, id string) int {
+	t.Helper()
+	i, ok := chartIndex(id)
+	if !ok {
+		t.Fatalf("no chart %q in the table", id)
+	}
+	return i
+}
+
+// The chart table is the one list of charts: its IDs are exactly the ones
+// state strings carry, in their order (the first, the default, is the one
+// the playground opens on), and every chart draws on screen and as a figure,
+// so that 'f' always writes the chart on screen.
+func TestChartTable(t *testing.T) {
+	var ids []string
+	for _, c := range charts {
+		ids = append(ids, c.id)
+	}
+	if want := statestr.Charts(); !slices.Equal(ids, want) {
+		t.Errorf("the table's charts are %q, state strings name %q", ids, want)
+	}
+	m := sized(newModel(t, Options{}), 120, 40)
+	for i, c := range charts {
+		t.Run(c.id, func(t *testing.T) {
+			if c.draw == nil || c.figure == nil || c.title == "" {
+				t.Fatalf("chart %q lacks a way to draw it, a figure or a title", c.id)
+			}
+			if got, ok := chartIndex(c.id); !ok || got != i {
+				t.Errorf("chartIndex(%q) = %d, %v", c.id, got, ok)
+			}
+			m.chart = i
+			if v := m.View(); !strings.Contains(v, english(c.title)) {
+				t.Errorf("the panel does not title the chart %q:\n%s", english(c.title), v)
+			}
+			p, err := c.figure(m.figureInput(), figure.Style{Printer: i18n.New(i18n.English)})
+			if err != nil || p == nil {
+				t.Fatalf("figure: %v", err)
+			}
+			if p.Title.Text == "" {
+				t.Error("the figure has no title")
+			}
+		})
+	}
+	if _, ok := chartIndex("bar"); ok {
+		t.Error("an unknown ID found a chart")
+	}
 }

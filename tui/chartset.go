@@ -1,13 +1,13 @@
 package tui
 
-// chartSet is which chart the playground shows and the cache of their
-// pictures; charts.go draws them.
+// chartSet is which chart the playground shows (an index into the chart
+// table) and the cache of their pictures; charts.go draws them.
 type chartSet struct {
-	chart  chartKind
+	chart  int
 	charts *chartCache
 }
 
-func newChartSet() chartSet { return chartSet{chart: chartTriplet, charts: newChartCache()} }
+func newChartSet() chartSet { return chartSet{charts: newChartCache()} }
 
 // nextChart shows the next chart, after the last the first.
-func (c *chartSet) nextChart() { c.chart = (c.chart + 1) % numCharts }
+func (c *chartSet) nextChart() { c.chart = (c.chart + 1) % len(charts) }

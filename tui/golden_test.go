@@ -27,7 +27,7 @@ func finalView(t *testing.T, m Model, w, h int, msgs ...tea.Msg) Model {
 // after a few changes so that the history chart has a history.
 func TestGoldenScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for chart := range int(numCharts) {
+		for chart := range len(charts) {
 			t.Run(fmt.Sprintf("%dx%d/chart%d", size[0], size[1], chart+1), func(t *testing.T) {
 				msgs := []tea.Msg{keyMsg("right"), keyMsg("down"), keyMsg("right"), keyMsg("right"), keyMsg("up")}
 				for range chart {

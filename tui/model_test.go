@@ -243,9 +243,9 @@ func TestUndoAndReset(t *testing.T) {
 
 func TestChartCycleAndQuit(t *testing.T) {
 	m := newModel(t, Options{})
-	for i := 1; i <= int(numCharts); i++ {
+	for i := 1; i <= len(charts); i++ {
 		m = press(t, m, "c")
-		if int(m.chart) != i%int(numCharts) {
+		if m.chart != i%len(charts) {
 			t.Fatalf("after %d c: chart %d", i, m.chart)
 		}
 	}

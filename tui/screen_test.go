@@ -12,6 +12,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/statestr"
 )
 
 // sized returns m at w×h.
@@ -56,7 +57,7 @@ func knownWords(m Model) map[string]bool {
 		add(b.Help().Key + " " + b.Help().Desc)
 	}
 	wide := sized(m, 300, 40)
-	for c := range numCharts {
+	for c := range len(charts) {
 		wide.chart = c
 		add(wide.View())
 	}
@@ -127,7 +128,7 @@ func walkScreens(t *testing.T, open func(Options) Model, w, h int, visit func(wa
 		}
 		for step := range steps {
 			at := fmt.Sprintf("%dx%d %s step %d", w, h, name, step)
-			for chart := range int(numCharts) {
+			for chart := range len(charts) {
 				visit(walkedScreen{fmt.Sprintf("%s chart %d", at, chart+1), at, m})
 				m = press(t, m, "c")
 			}
@@ -193,7 +194,7 @@ func TestHelpComplete(t *testing.T) {
 		}
 		// A key the help does not use acts on nothing behind it.
 		behind := press(t, press(t, sized(newModel(t, Options{}), size[0], size[1]), "?"), "up", "c", "r", "?")
-		if behind.State() != newModel(t, Options{}).State() || behind.chart != chartTriplet {
+		if behind.State() != newModel(t, Options{}).State() || behind.chart != chartNamed(t, statestr.ChartTriplet) {
 			t.Errorf("keys acted behind the help: %+v chart %d", behind.State(), behind.chart)
 		}
 	}

@@ -41,7 +41,7 @@ func (m *Model) restore(r *statestr.Playground) grid.State {
 	if m.scenario != nil {
 		m.owned = r.Values != m.scenario.StateAt(r.Step)
 	}
-	m.chart = chartKind(r.Chart)
+	m.chart, _ = chartIndex(r.Chart) // statestr decodes only the IDs of Charts(), which the table has (TestChartTable)
 	return r.Values
 }
 
@@ -49,7 +49,7 @@ func (m *Model) restore(r *statestr.Playground) grid.State {
 // false when the scenario is not a preset (a file, a lesson's state), which
 // a string cannot carry: the string then holds the values and the chart only.
 func (m Model) StateString() (s string, named bool) {
-	p := statestr.Playground{Values: m.state, Chart: int(m.chart)}
+	p := statestr.Playground{Values: m.state, Chart: charts[m.chart].id}
 	named = m.scenario == nil || m.scenario.Source == "preset"
 	if m.scenario != nil && named {
 		p.Scenario, p.Step = m.scenario.Name, m.step
@@ -125,24 +125,9 @@ func (m *Model) writeFigure() tea.Cmd {
 		m.status = m.ctx.Printer.T(i18n.FigServed)
 		return nil
 	}
-	s, kind := m.state.Setting(), m.chart
-	st := figure.Style{Printer: m.ctx.Printer}
-	history := make([]figure.HistoryPoint, len(m.history))
-	for i, h := range m.history {
-		history[i] = figure.HistoryPoint{Triplet: h.triplet, Contrastive: h.contrastive}
-	}
-	return common.SaveFigure(common.ModePlayground, m.opts.Dir, common.FigureName(statestr.Charts()[kind], m.opts.Now()), func() (*gplot.Plot, error) {
-		switch kind {
-		case chartTriplet:
-			return figure.Triplet(s, st)
-		case chartContrastive:
-			return figure.Contrastive(s, st)
-		case chartHeatmap:
-			return figure.Heatmap(s, st)
-		case chartGeometry:
-			return figure.Geometry(s, st)
-		}
-		return figure.History(history, st)
+	c, in, st := charts[m.chart], m.figureInput(), figure.Style{Printer: m.ctx.Printer}
+	return common.SaveFigure(common.ModePlayground, m.opts.Dir, common.FigureName(c.id, m.opts.Now()), func() (*gplot.Plot, error) {
+		return c.figure(in, st)
 	})
 }
 

@@ -265,7 +265,7 @@ func TestShareFlow(t *testing.T) {
 		t.Fatalf("the clipboard got %q (%q, %v)", seq, sent, err)
 	}
 	d, err := statestr.Decode(string(sent))
-	if err != nil || d.Playground.Values.DAP != 75 || statestr.Charts()[d.Playground.Chart] != "contrastive" {
+	if err != nil || d.Playground.Values.DAP != 75 || d.Playground.Chart != statestr.ChartContrastive {
 		t.Errorf("%q decodes to %+v, %v", sent, d.Playground, err)
 	}
 	tm.Send(keyMsg("q"))

@@ -383,11 +383,12 @@ func (m Model) chartPanel(w, h int) string {
 	if m.sharing.shown {
 		return m.sharePanel(w, h)
 	}
-	title := p.T(i18n.ChartPanelTitle, m.chart+1, numCharts, p.T(chartTitles[m.chart]))
+	name := p.T(charts[m.chart].title)
+	title := p.T(i18n.ChartPanelTitle, m.chart+1, len(charts), name)
 	if m.ctx.Share.Hide[PanelChart] {
-		return m.textPanel(common.FitFirst(w-6, title, p.T(chartTitles[m.chart])), m.unlessHidden(PanelChart, nil)[0], w, h)
+		return m.textPanel(common.FitFirst(w-6, title, name), m.unlessHidden(PanelChart, nil)[0], w, h)
 	}
-	return m.panel(common.FitFirst(w-6, title, p.T(chartTitles[m.chart])), m.renderChart(iw, ih), w)
+	return m.panel(common.FitFirst(w-6, title, name), m.renderChart(iw, ih), w)
 }
 
 // note is the text under the charts: a message, a typing error, the

@@ -48,7 +48,7 @@ func TestGoldenChinese(t *testing.T) {
 		msgs []tea.Msg
 	}
 	var screens []screen
-	for chart := range int(numCharts) {
+	for chart := range len(charts) {
 		msgs := []tea.Msg{keyMsg("right"), keyMsg("down"), keyMsg("right"), keyMsg("right"), keyMsg("up")}
 		for range chart {
 			msgs = append(msgs, keyMsg("c"))
