@@ -4,26 +4,18 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"losslab/tui/common"
-
-	"losslab/core/batch"
-	"losslab/core/dataset"
 	"losslab/i18n"
+	"losslab/tui/batchview"
+	"losslab/tui/common"
 )
 
 // Config is what the app starts with.
 type Config struct {
 	Start      common.ModeID
 	Playground Options
-	Batch      BatchConfig
+	Batch      batchview.Config
 	Train      TrainConfig
 	Learn      LearnConfig
-}
-
-// BatchConfig is the batch view's data set and first options.
-type BatchConfig struct {
-	Data    *dataset.Dataset // nil: the iris demo, loaded when the view first opens
-	Options batch.Options
 }
 
 // inputErrorer is a mode that can be showing an input error, which makes

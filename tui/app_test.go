@@ -6,10 +6,9 @@ import (
 	"testing"
 	"time"
 
-	"losslab/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 	"github.com/muesli/termenv"
 
@@ -17,6 +16,9 @@ import (
 	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/i18n"
+	"losslab/tui/batchview"
+	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 )
 
 // testContext is a context on an Ascii renderer of its own, as under NO_COLOR.
@@ -30,7 +32,7 @@ func testContext() *common.Context {
 
 func newApp(t testing.TB, start common.ModeID, w, h int) App {
 	t.Helper()
-	a := NewApp(testContext(), Config{Start: start, Batch: BatchConfig{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
+	a := NewApp(testContext(), Config{Start: start, Batch: batchview.Config{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
 	next, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(App)
 }
@@ -85,12 +87,14 @@ func TestAppSwitchKeepsState(t *testing.T) {
 	waitText(t, tm, "margin 0.25")
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	pg, bv := final.modes[common.ModePlayground].(Model), final.modes[common.ModeBatch].(BatchModel)
-	if final.Current() != common.ModeBatch || pg.State().DAP != 80 || bv.opts.Margin != 0.25 {
-		t.Errorf("mode %v, d(a,p) %v, margin %v", final.Current(), pg.State().DAP, bv.opts.Margin)
+	pg, bv := final.modes[common.ModePlayground].View(), final.View()
+	if final.Current() != common.ModeBatch || !strings.Contains(pg, "d(a,p)  0.80") || !strings.Contains(bv, "margin 0.25") {
+		t.Errorf("mode %v; the playground or the batch view lost its state:\n%s\n%s", final.Current(), pg, bv)
 	}
-	if bv.width != 100 || bv.height != 34 || pg.width != 100 {
-		t.Errorf("sizes not passed on a switch: batch %d×%d, playground %d", bv.width, bv.height, pg.width)
+	for name, v := range map[string]string{"batch view": bv, "playground": pg} {
+		if lines := strings.Split(v, "\n"); len(lines) != 34 || ansi.StringWidth(lines[1]) != 100 {
+			t.Errorf("the size was not passed on a switch: the %s is %d lines of %d cells", name, len(lines), ansi.StringWidth(lines[1]))
+		}
 	}
 }
 
@@ -128,8 +132,8 @@ func TestAppSplitsFastKeys(t *testing.T) {
 		t.Errorf("e1: editing=%v value %q", pg.editing, pg.input.Value())
 	}
 	b := send(t, newApp(t, common.ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
-	if m := b.modes[common.ModeBatch].(BatchModel); m.opts.Margin != 0.3 {
-		t.Errorf("ll in the batch view: margin %v", m.opts.Margin)
+	if v := b.View(); !strings.Contains(v, "margin 0.30") {
+		t.Errorf("ll in the batch view did not move the margin twice:\n%s", v)
 	}
 	paste := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj"), Paste: true}
 	if got := splitKeys(paste); len(got) != 1 {
@@ -143,7 +147,7 @@ func TestAppHiddenModeGetsItsResults(t *testing.T) {
 	a := newApp(t, common.ModeBatch, 100, 34)
 	cmd := a.Init()
 	a = pressTab(t, a)
-	for _, msg := range results(t, cmd) {
+	for _, msg := range tuitest.Drain(cmd) {
 		a = send(t, a, msg)
 	}
 	a = pressTab(t, pressTab(t, a)) // training → playground → batch
@@ -193,5 +197,32 @@ func TestAppHidingPausesReplay(t *testing.T) {
 	a = pressTab(t, send(t, a, tickMsg{id: pg.tick}))
 	if pg := a.modes[common.ModePlayground].(Model); pg.step != 0 || pg.playing {
 		t.Errorf("back in the playground: step %d playing %v", pg.step, pg.playing)
+	}
+}
+
+// esc in the batch view closes its help and otherwise does nothing: it
+// never quits the app (and loses the playground's state); q quits.
+func TestBatchEscNeverQuits(t *testing.T) {
+	a := newApp(t, common.ModeBatch, 100, 34)
+	a = send(t, a, keyMsg("?"))
+	if !strings.Contains(a.View(), "close the keys") {
+		t.Fatalf("the full help does not offer esc:\n%s", a.View())
+	}
+	for i := 0; i < 2; i++ {
+		next, cmd := a.Update(keyMsg("esc"))
+		a = next.(App)
+		if cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("esc %d quit the app", i+1)
+			}
+		}
+	}
+	if strings.Contains(a.View(), "close the keys") || a.Current() != common.ModeBatch {
+		t.Errorf("esc did not close the help:\n%s", a.View())
+	}
+	if _, cmd := a.Update(keyMsg("q")); cmd == nil {
+		t.Error("q no longer quits")
+	} else if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Error("q no longer quits")
 	}
 }

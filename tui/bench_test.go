@@ -5,10 +5,10 @@ import (
 	"testing"
 	"time"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"losslab/statestr"
 	"losslab/tui/common"
-
-	tea "github.com/charmbracelet/bubbletea"
 )
 
 // benchKeystroke measures one keystroke's Update + View at 120×40 with the

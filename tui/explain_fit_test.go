@@ -3,12 +3,11 @@ package tui
 import (
 	"testing"
 
-	"losslab/tui/common"
-
 	"github.com/charmbracelet/lipgloss"
 
 	"losslab/explain"
 	"losslab/i18n"
+	"losslab/tui/common"
 )
 
 // The short form of a sentence is shown where the long one does not fit;

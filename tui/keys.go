@@ -46,19 +46,6 @@ type KeyMap struct {
 	label bool
 }
 
-// BatchKeyMap is every key the batch view answers to.
-type BatchKeyMap struct {
-	MarginDown, MarginUp, FineDown, FineUp key.Binding
-	Distance                               key.Binding
-	Figure                                 key.Binding // the distributions as an SVG
-	Mode                                   key.Binding // to the next mode (training)
-	Help, Quit                             key.Binding
-	// CloseHelp is esc while the full help is open; esc never quits, so
-	// that leaving a help screen cannot end the app and lose the others'
-	// state (q quits, as in every mode).
-	CloseHelp key.Binding
-}
-
 // newKeyMap is the playground's key map on ctx: help texts in its
 // language, no key that leaves for another mode when a lesson hosts it.
 func newKeyMap(ctx *common.Context) KeyMap {
@@ -101,24 +88,6 @@ func newKeyMap(ctx *common.Context) KeyMap {
 	return k
 }
 
-// newBatchKeyMap is the batch view's key map on ctx.
-func newBatchKeyMap(ctx *common.Context) BatchKeyMap {
-	p := ctx.Printer
-	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
-	return BatchKeyMap{
-		MarginDown: b("←/h", i18n.KeyMarginDown, "left", "h"),
-		MarginUp:   b("→/l", i18n.KeyMarginUp, "right", "l"),
-		FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
-		FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
-		Distance:   b("d", i18n.KeyDistance, "d"),
-		Figure:     b("f", i18n.KeyBatchFigure, "f"),
-		Mode:       ctx.TabKey(common.ModeBatch),
-		Help:       b("?", i18n.KeyHelp, "?"),
-		Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
-		CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
-	}
-}
-
 // DefaultKeyMap is the playground's key map in English.
 func DefaultKeyMap() KeyMap { return newKeyMap(common.DefaultContext()) }
 
@@ -158,16 +127,6 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Conventions, k.Learn},
 		{k.State, k.Figure},
 	}
-}
-
-// ShortHelp is the batch view's help line.
-func (k BatchKeyMap) ShortHelp() []key.Binding {
-	return []key.Binding{k.MarginDown, k.MarginUp, k.Distance, k.Mode, k.Help, k.Quit}
-}
-
-// FullHelp is shown by '?' in the batch view.
-func (k BatchKeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.CloseHelp, k.Quit}}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

@@ -6,12 +6,8 @@ import (
 
 	"github.com/charmbracelet/x/ansi"
 
-	"github.com/charmbracelet/bubbles/key"
-	tea "github.com/charmbracelet/bubbletea"
+	"losslab/tui/internal/tuitest"
 )
-
-// firstKey is a message for the binding's first key.
-func firstKey(b key.Binding) tea.KeyMsg { return keyMsg(b.Keys()[0]) }
 
 // Every key the full help lists does something visible or starts
 // something: no binding in the help is dead.
@@ -29,7 +25,7 @@ func TestEveryHelpKeyActs(t *testing.T) {
 			m := newModel(t, Options{Scenario: mustPreset(t, "blog-case-1")})
 			m = press(t, m, setup[b.Help().Key]...)
 			before := m.View()
-			next, cmd := m.Update(firstKey(b))
+			next, cmd := m.Update(tuitest.FirstKey(b))
 			if next.(Model).View() == before && cmd == nil {
 				t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
 			}
@@ -38,25 +34,6 @@ func TestEveryHelpKeyActs(t *testing.T) {
 	for _, b := range k.ShortHelp() {
 		if !b.Enabled() || len(b.Keys()) == 0 {
 			t.Errorf("short help shows %q, which no key triggers", b.Help().Key)
-		}
-	}
-}
-
-func TestEveryBatchHelpKeyActs(t *testing.T) {
-	base := irisView(t)
-	base = finish(t, base, base.Init())
-	withHelp, _ := base.Update(keyMsg("?"))
-	for _, column := range base.keys.FullHelp() {
-		for _, b := range column {
-			from := base
-			if b.Help().Desc == base.keys.CloseHelp.Help().Desc { // it acts where it is listed: in the open help
-				from = withHelp.(BatchModel)
-			}
-			before := from.View()
-			next, cmd := from.Update(firstKey(b))
-			if next.(BatchModel).View() == before && cmd == nil {
-				t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
-			}
 		}
 	}
 }

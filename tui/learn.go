@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strings"
 
-	"losslab/tui/common"
-
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -17,6 +15,8 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/batchview"
+	"losslab/tui/common"
 	"losslab/tui/trainview"
 )
 
@@ -420,7 +420,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 			m.status = err.Error()
 			return m, nil
 		}
-		m.child = NewBatchMode(m.ctx.ForLesson(), d, batch.Options{Margin: m.shownState().Margin.Float()})
+		m.child = batchview.New(m.ctx.ForLesson(), d, batch.Options{Margin: m.shownState().Margin.Float()})
 	case scenarios.ModeTrain:
 		child, err := lessonTrain(m.ctx, st.Mode.Train)
 		if err != nil {
@@ -452,7 +452,7 @@ func (m *LearnModel) leaveChild() {
 // window, so there it gives its first line up.
 func (m LearnModel) keepsHeader() bool {
 	switch m.child.(type) {
-	case BatchModel:
+	case *batchview.Model:
 		return true
 	case trainview.Model:
 		return m.height-1 >= trainview.MinHeight
@@ -475,8 +475,8 @@ func (m LearnModel) childTakesEsc() bool {
 	switch c := m.child.(type) {
 	case Model:
 		return c.editing || c.help.ShowAll
-	case BatchModel:
-		return c.help.ShowAll
+	case *batchview.Model:
+		return c.TakesEsc()
 	}
 	return false
 }

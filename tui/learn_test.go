@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"losslab/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -18,6 +16,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
+	"losslab/tui/common"
 )
 
 func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {

@@ -7,12 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"losslab/tui/common"
-
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/common"
 	"losslab/tui/trainview"
 )
 

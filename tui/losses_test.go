@@ -1,45 +1,14 @@
 package tui
 
 import (
-	"context"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
-	"gonum.org/v1/gonum/mat"
 
-	"losslab/core/batch"
-	"losslab/core/dist"
-	"losslab/i18n"
 	"losslab/internal/numfmt"
 )
-
-// The batch view lists every loss under every strategy with core's values,
-// within the width.
-func TestBatchLossLines(t *testing.T) {
-	x := mat.NewDense(6, 2, []float64{0, 0, 0, 1, 1, 0, 3, 3, 3, 4, 4, 3})
-	res, err := batch.Compute(context.Background(), x, []int{0, 0, 0, 1, 1, 1}, 2, batch.Options{Metric: dist.Euclidean, Margin: 0.5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	var p i18n.Printer
-	for _, w := range []int{80, 100, 160} {
-		lines := batchLossLines(p, res.ByLoss, w)
-		text := strings.Join(lines, "\n")
-		for _, l := range lines {
-			if ansi.StringWidth(l) > w {
-				t.Errorf("at %d cells: %q", w, l)
-			}
-		}
-		for _, v := range res.ByLoss {
-			want := p.StrategyShortName(string(v.Miner), string(v.Reducer)) + " " + numfmt.Loss(v.Value.Value)
-			if !strings.Contains(text, want) {
-				t.Errorf("at %d cells the lines lack %q (%s):\n%s", w, want, v.Loss, text)
-			}
-		}
-	}
-}
 
 // The playground shows every registered loss with its whole value: at
 // 120×40 InfoNCE with its τ and the sentence that at τ = 1 it is the

@@ -3,6 +3,7 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
+	"losslab/tui/batchview"
 	"losslab/tui/common"
 )
 
@@ -14,7 +15,7 @@ type modeSpec struct {
 func modeRegistry() []modeSpec {
 	return []modeSpec{
 		common.ModePlayground: {open: func(ctx *common.Context, cfg Config) tea.Model { return NewPlayground(ctx, cfg.Playground) }},
-		common.ModeBatch:      {open: openBatch},
+		common.ModeBatch:      {open: func(ctx *common.Context, cfg Config) tea.Model { return batchview.Open(ctx, cfg.Batch) }},
 		common.ModeTrain:      {open: openTrain},
 		common.ModeLearn:      {open: openLearn},
 	}

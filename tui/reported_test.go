@@ -8,11 +8,8 @@ import (
 	"strings"
 	"testing"
 
-	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 
-	"losslab/core/batch"
-	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/i18n"
 	"losslab/scenarios"
@@ -163,48 +160,6 @@ func TestNoTerminalPlainTakesTerminalWidth(t *testing.T) {
 	if !frame {
 		t.Errorf("no frame:\n%s", r.out.String())
 	}
-}
-
-// An input error in the batch view is wrapped inside the view at 80×24,
-// never cut.
-func TestBatchViewInputErrorWraps(t *testing.T) {
-	d := irisData(t)
-	for i := range 4 {
-		d.X.Set(0, i, 1e200) // squared distances overflow: a long message
-	}
-	m := NewBatch(d, batch.Options{Metric: dist.Euclidean, Margin: 0.2})
-	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = finish(t, next.(BatchModel), m.Init())
-	if m.InputError() == nil {
-		t.Fatal("no input error")
-	}
-	v := m.View()
-	words := strings.Fields("✗ " + m.InputError().Error())
-	if got := strings.Fields(v); !containsRun(got, words) {
-		t.Errorf("the error is not whole on screen:\n%s\nwant the words %q", v, words)
-	}
-	for _, l := range strings.Split(v, "\n") {
-		if w := ansi.StringWidth(l); w > 80 {
-			t.Errorf("line of %d cells: %q", w, l)
-		}
-	}
-}
-
-// containsRun reports whether want appears in words as a contiguous run.
-func containsRun(words, want []string) bool {
-	for i := 0; i+len(want) <= len(words); i++ {
-		ok := true
-		for j := range want {
-			if words[i+j] != want[j] {
-				ok = false
-				break
-			}
-		}
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // A refused label at 80×24 is the short form, whole; the full one (with the

@@ -4,8 +4,6 @@ import (
 	"io"
 	"strings"
 
-	"losslab/tui/common"
-
 	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
@@ -15,9 +13,9 @@ import (
 	"losslab/figure"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
-	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/statestr"
+	"losslab/tui/common"
 	"losslab/tui/trainview"
 )
 
@@ -150,25 +148,6 @@ func (m Model) unlessHidden(panel string, lines []string) []string {
 		return []string{m.ctx.Printer.T(i18n.ShareHidden)}
 	}
 	return lines
-}
-
-// writeFigure draws the batch view's distributions as an SVG in the
-// current directory, once a result is shown.
-func (m *BatchModel) writeFigure() tea.Cmd {
-	p := m.ctx.Printer
-	switch {
-	case m.ctx.Share.NoFiles:
-		m.note = p.T(i18n.FigServed)
-		return nil
-	case m.res == nil || m.computing:
-		m.note = p.T(i18n.ShareFigureWait)
-		return nil
-	}
-	res, source := m.res, termsafe.String(m.data.Source)
-	st := figure.Style{Printer: p}
-	return common.SaveFigure(common.ModeBatch, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
-		return figure.Batch(res, source, st)
-	})
 }
 
 // trainSharing is the training mode's state-string screen.

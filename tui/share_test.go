@@ -13,8 +13,6 @@ import (
 	"testing"
 	"time"
 
-	"losslab/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/exp/teatest"
@@ -24,6 +22,7 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/statestr"
+	"losslab/tui/common"
 )
 
 // sharedModel is a playground on a test context with sharing set to sh.
@@ -209,35 +208,6 @@ func TestShareLongStringWraps(t *testing.T) {
 	v := m.View()
 	if !strings.Contains(v, "its 2 lines above are one string") || !strings.Contains(v, s[:76]) || !strings.Contains(v, s[76:]) {
 		t.Errorf("the wrapped string or its sentence is missing:\n%s", v)
-	}
-}
-
-// f in the batch view writes both distributions as a new SVG once the
-// result is shown, and names the file; before that it says to wait.
-func TestBatchFigureKey(t *testing.T) {
-	m := irisView(t)
-	dir := t.TempDir()
-	m.ctx.Dir = dir
-	next, cmd := m.Update(keyMsg("f"))
-	if cmd != nil || !strings.Contains(next.(BatchModel).View(), "wait until the computation ends") {
-		t.Errorf("f before the result: cmd %v, view:\n%s", cmd != nil, next.(BatchModel).View())
-	}
-	m = finish(t, m, m.Init())
-	next, cmd = m.Update(keyMsg("f"))
-	if cmd == nil {
-		t.Fatal("f after the result started nothing")
-	}
-	next, _ = next.Update(cmd())
-	files, _ := filepath.Glob(filepath.Join(dir, "losslab-batch-*.svg"))
-	if len(files) != 1 {
-		t.Fatalf("files %v", files)
-	}
-	if v := next.(BatchModel).View(); !strings.Contains(v, "wrote the figure "+files[0]) {
-		t.Errorf("the note does not name %s:\n%s", files[0], v)
-	}
-	data, _ := os.ReadFile(files[0])
-	if !bytes.Contains(data, []byte("AUC 0.9397")) || !bytes.Contains(data, []byte("best threshold 1.3748 (accuracy 86.0%)")) {
-		t.Errorf("the figure lacks the iris numbers the text output shows")
 	}
 }
 

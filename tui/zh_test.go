@@ -7,18 +7,15 @@ import (
 	"strings"
 	"testing"
 
-	"losslab/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
-	"losslab/core/batch"
-	"losslab/core/dist"
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/common"
 )
 
 // chineseContext is the shared context of a Chinese interface.
@@ -76,27 +73,6 @@ func TestGoldenChinese(t *testing.T) {
 			v := press(t, sized(newChinese(t, Options{}), size[0], size[1]), "e", "x", "enter").View()
 			if !strings.Contains(v, "不是数字") {
 				t.Errorf("no typing error:\n%s", v)
-			}
-			golden.RequireEqual(t, []byte(v))
-		})
-	}
-}
-
-func TestGoldenChineseBatchView(t *testing.T) {
-	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
-			m := NewBatchMode(chineseContext(), irisData(t), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
-			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			bm := next.(BatchModel)
-			bm = finish(t, bm, bm.Init())
-			v := bm.View()
-			// The view's help line is not padded: at most the width, not exactly.
-			checkWidths(t, "batch", v, size[0], size[1], false)
-			if words := englishWords(v, []string{"batch", "demo", "iris", "euclidean"}); len(words) > 0 {
-				t.Errorf("English words on the Chinese batch view: %q\n%s", words, v)
-			}
-			if !strings.Contains(v, "AUC 0.9397") || !strings.Contains(v, "同类") {
-				t.Errorf("the result is not shown:\n%s", v)
 			}
 			golden.RequireEqual(t, []byte(v))
 		})

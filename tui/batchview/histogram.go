@@ -1,16 +1,15 @@
-package tui
+package batchview
 
 import (
 	"fmt"
 	"strings"
-
-	"losslab/tui/common"
 
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/batch"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/common"
 )
 
 // HistogramLines draws both distance distributions as pairs of bars per bin,

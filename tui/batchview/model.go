@@ -1,26 +1,24 @@
-package tui
+package batchview
 
 import (
 	"context"
 	"math"
-	"strconv"
-	"strings"
-
-	"losslab/tui/common"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/progress"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	gplot "gonum.org/v1/plot"
 
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/grid"
+	"losslab/figure"
 	"losslab/i18n"
-	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
+	"losslab/tui/common"
 )
 
 // computeBatch is the view's one call into core/batch; the context cancels
@@ -33,10 +31,10 @@ func computeBatch(ctx context.Context, d *dataset.Dataset, opts batch.Options) (
 	return res, d.Locate(err) // errors name file:line
 }
 
-// BatchModel shows what the batch losses make of a data set and recomputes
+// Model shows what the batch losses make of a data set and recomputes
 // in the background when the margin or the distance changes; a new request
 // cancels the one before it, and progress arrives as messages.
-type BatchModel struct {
+type Model struct {
 	ctx       *common.Context
 	data      *dataset.Dataset
 	opts      batch.Options
@@ -48,7 +46,7 @@ type BatchModel struct {
 	req       *batchRequest // the newest computation
 	width     int
 	height    int
-	keys      BatchKeyMap
+	keys      KeyMap
 	help      help.Model
 	bar       progress.Model
 	indent    lipgloss.Style // the histogram's left margin
@@ -80,41 +78,30 @@ type batchProgressMsg struct {
 	done float64
 }
 
-// NewBatch returns the batch view for d on lipgloss's default renderer, its
-// first computation ready for Init to start.
-func NewBatch(d *dataset.Dataset, opts batch.Options) BatchModel {
-	return NewBatchMode(common.NewContext(lipgloss.DefaultRenderer(), i18n.New(i18n.English)), d, opts)
-}
-
-// NewBatchMode returns the batch view on the shared context.
-func NewBatchMode(ctx *common.Context, d *dataset.Dataset, opts batch.Options) BatchModel {
-	return BatchModel{
+// New returns the batch view for d on the shared context, its first
+// computation ready for Init to start.
+func New(ctx *common.Context, d *dataset.Dataset, opts batch.Options) *Model {
+	return &Model{
 		ctx: ctx, data: d, opts: opts, computing: true, req: newBatchRequest(1),
-		keys: newBatchKeyMap(ctx), help: ctx.Styles.NewHelp(), bar: ctx.Styles.NewProgress(),
+		keys: newKeyMap(ctx), help: ctx.Styles.NewHelp(), bar: ctx.Styles.NewProgress(),
 		indent: ctx.Styles.Base.PaddingLeft(2),
 	}
 }
 
-// methodNotes says when the figures are a sample's estimates or binned.
-func methodNotes(p i18n.Printer, r *batch.Result) []string {
-	var out []string
-	if r.Sample != nil {
-		out = append(out, p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
-	}
-	if s := r.Separation; s.Method == batch.MethodBinned && r.Sample == nil { // a sample is always binned
-		out = append(out, p.T(i18n.BatchViewBinned, strconv.FormatFloat(s.AUCErrorBound, 'g', 2, 64)))
-	}
-	return out
+// Config is the batch view's data set and first options.
+type Config struct {
+	Data    *dataset.Dataset // nil: the iris demo, loaded when the view first opens
+	Options batch.Options
 }
 
-// openBatch is the registry's constructor: the data set given on the
-// command line, else the iris demo.
-func openBatch(ctx *common.Context, cfg Config) tea.Model {
-	d, opts := cfg.Batch.Data, cfg.Batch.Options
+// Open is the batch view as the app opens it: on the data set given on
+// the command line, else on the iris demo.
+func Open(ctx *common.Context, cfg Config) *Model {
+	d, opts := cfg.Data, cfg.Options
 	if d == nil {
 		var err error
 		if d, err = dataset.Demo("iris"); err != nil {
-			m := NewBatchMode(ctx, &dataset.Dataset{}, opts)
+			m := New(ctx, &dataset.Dataset{}, opts)
 			m.err, m.computing = err, false
 			return m
 		}
@@ -122,12 +109,12 @@ func openBatch(ctx *common.Context, cfg Config) tea.Model {
 			opts.Margin = 0.2
 		}
 	}
-	return NewBatchMode(ctx, d, opts)
+	return New(ctx, d, opts)
 }
 
-// Init starts the first computation, prepared by NewBatchMode: Init cannot
+// Init starts the first computation, prepared by New: Init cannot
 // keep changes to the model, so it only launches what the model holds.
-func (m BatchModel) Init() tea.Cmd {
+func (m Model) Init() tea.Cmd {
 	if !m.computing {
 		return nil
 	}
@@ -135,11 +122,11 @@ func (m BatchModel) Init() tea.Cmd {
 }
 
 // InputError is the error the view shows, if any: quitting then exits 2.
-func (m BatchModel) InputError() error { return m.err }
+func (m Model) InputError() error { return m.err }
 
 // start runs the model's current request in the background and listens
 // for its progress.
-func (m BatchModel) start() tea.Cmd {
+func (m Model) start() tea.Cmd {
 	req, d, opts := m.req, m.data, m.opts
 	opts.Progress = func(done, total int) {
 		select {
@@ -169,21 +156,38 @@ func (r *batchRequest) listen() tea.Cmd {
 
 // recompute cancels the running computation and starts one with the
 // current options.
-func (m *BatchModel) recompute() tea.Cmd {
+func (m *Model) recompute() tea.Cmd {
 	m.req.cancel()
 	m.req = newBatchRequest(m.req.seq + 1)
 	m.computing, m.done = true, 0
 	return m.start()
 }
 
+// ShortHelp is the help line's keys.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp is every key, as '?' shows them.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// TakesEsc reports whether esc is the view's own now: it closes the open
+// help (a lesson hosting the view leaves it on esc otherwise).
+func (m Model) TakesEsc() bool { return m.help.ShowAll }
+
 // SetSize lays the view out for w×h cells.
-func (m *BatchModel) SetSize(w, h int) {
+func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.help.Width = w
 	m.bar.Width = max(10, w/3)
 }
 
-func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+// Update handles keys, sizes, results and progress; it returns the view
+// changed (see common.Mode).
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	return &next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
@@ -206,7 +210,7 @@ func (m BatchModel) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k := m.keys
 	m.note = ""
 	switch {
@@ -238,7 +242,7 @@ func (m BatchModel) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 
 // setMargin moves the margin on the 0.01 grid within [0, 2], or says that it
 // is at its limit.
-func (m BatchModel) setMargin(delta grid.Hundredths) (tea.Model, tea.Cmd) {
+func (m Model) setMargin(delta grid.Hundredths) (Model, tea.Cmd) {
 	cur := grid.Hundredths(math.Round(m.opts.Margin * 100))
 	next := min(max(cur+delta, 0), grid.MaxMargin)
 	switch {
@@ -253,65 +257,21 @@ func (m BatchModel) setMargin(delta grid.Hundredths) (tea.Model, tea.Cmd) {
 	return m, m.recompute()
 }
 
-func (m BatchModel) View() string {
-	if m.width == 0 {
-		return ""
-	}
-	st, p := m.ctx.Styles, m.ctx.Printer
-	header := st.Title.Render("losslab batch")
-	if m.data.X != nil {
-		n, dim := m.data.X.Dims()
-		header += " · " + p.T(i18n.BatchSource, termsafe.String(m.data.Source), numfmt.Count(int64(n)), numfmt.Count(int64(dim)), numfmt.Count(int64(len(m.data.Classes))))
-	}
-	status := ""
-	if m.computing {
-		status = "  " + st.Accent.Render(p.T(i18n.BatchComputing)) + " " + m.bar.ViewAs(m.done) + " " + numfmt.Fixed(100*m.done, 0) + "%"
-	}
-	lines := []string{
-		header,
-		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
-		st.Accent.Render(m.note),
-	}
-	helpView := m.help.View(m.keys)
-	helpH := lipgloss.Height(helpView)
-	room := m.height - len(lines) - helpH
-	switch {
-	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
-		for _, l := range common.WrapWords("✗ "+termsafe.String(m.err.Error()), m.width) {
-			lines = append(lines, st.Error.Render(l))
-		}
-		lines = append(lines, common.WrapWords(p.T(i18n.BatchErrorQuit), m.width)...)
-	case m.res == nil:
-		lines = append(lines, p.T(i18n.BatchFirstResult))
-	default:
-		body := m.resultLines()
-		rows := max(1, (room-len(body)-1)/2)
-		if HistogramGroup(len(m.res.Histogram.Positive), rows) > 1 { // a line for saying so
-			rows = max(1, (room-len(body)-2)/2)
-		}
-		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), rows)
-		body = append(body, HistogramHeading(p, m.res.Histogram, rows)...)
-		for _, h := range hist {
-			body = append(body, m.indent.Render(h))
-		}
-		lines = append(lines, body...)
-	}
-	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + "\n" + helpView
-}
-
-func (m BatchModel) resultLines() []string {
+// writeFigure draws the batch view's distributions as an SVG in the
+// current directory, once a result is shown.
+func (m *Model) writeFigure() tea.Cmd {
 	p := m.ctx.Printer
-	r := m.res
-	l, t, s := r.Losses, r.Triplets, r.Separation
-	easy, semi, hard := numfmt.Percent(t.Easy, t.Total), numfmt.Percent(t.SemiHard, t.Total), numfmt.Percent(t.Hard, t.Total)
-	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Fixed(100*l.FractionActive, 1)+"%")
-	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
-		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
+	switch {
+	case m.ctx.Share.NoFiles:
+		m.note = p.T(i18n.FigServed)
+		return nil
+	case m.res == nil || m.computing:
+		m.note = p.T(i18n.ShareFigureWait)
+		return nil
 	}
-	return append(append(methodNotes(p, r), batchLossLines(p, r.ByLoss, m.width)...),
-		triplets,
-		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Loss(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
-		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
-		"",
-	)
+	res, source := m.res, termsafe.String(m.data.Source)
+	st := figure.Style{Printer: p}
+	return common.SaveFigure(common.ModeBatch, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
+		return figure.Batch(res, source, st)
+	})
 }
