@@ -8,6 +8,7 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/tui"
+	"losslab/tui/playground"
 )
 
 func runPlayground(args []string, io IO) int {
@@ -25,7 +26,7 @@ func runPlayground(args []string, io IO) int {
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
-	opts := tui.Options{Color: !io.NoColor && io.OutIsTTY}
+	opts := playground.Options{Color: !io.NoColor && io.OutIsTTY}
 	if err := conflict(fs, "state", "scenario"); err != nil {
 		return fail(io, "losslab", err)
 	}
@@ -44,7 +45,7 @@ func runPlayground(args []string, io IO) int {
 		opts.Scenario = s
 	}
 	if !io.OutIsTTY {
-		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
+		return write(io, "", []byte(playground.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
@@ -54,7 +55,7 @@ func runPlayground(args []string, io IO) int {
 	}
 	status, fellBack := runApp(tui.Config{Start: tui.ModePlayground, Playground: opts}, "losslab", io)
 	if fellBack {
-		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
+		return write(io, "", []byte(playground.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	return status
 }

@@ -23,6 +23,7 @@ import (
 	"losslab/serve"
 	"losslab/tui"
 	"losslab/tui/common"
+	"losslab/tui/playground"
 )
 
 type serveFlags struct {
@@ -43,7 +44,7 @@ func runServe(args []string, io IO) int {
 	fs.StringVar(&f.lesson, "lesson", "", io.T(i18n.CLIFlagServeLesson))
 	fs.StringVar(&f.scenario, "scenario", "", io.T(i18n.CLIFlagServeScenario))
 	fs.StringVar(&f.state, "state", "", io.T(i18n.CLIFlagServeState))
-	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(tui.Panels(), ","), strings.Join(common.Controls(), ",")))
+	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(playground.Panels(), ","), strings.Join(common.Controls(), ",")))
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
 		return status
 	}
@@ -143,9 +144,9 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 				if !cfg.Hide[name] {
 					fixed++
 				}
-			case !slices.Contains(tui.Panels(), name):
+			case !slices.Contains(playground.Panels(), name):
 				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name,
-					strings.Join(tui.Panels(), ", "), strings.Join(common.Controls(), ", ")))
+					strings.Join(playground.Panels(), ", "), strings.Join(common.Controls(), ", ")))
 			}
 			cfg.Hide[name] = true
 		}

@@ -7,12 +7,13 @@ import (
 	"losslab/i18n"
 	"losslab/tui/batchview"
 	"losslab/tui/common"
+	"losslab/tui/playground"
 )
 
 // Config is what the app starts with.
 type Config struct {
 	Start      common.ModeID
-	Playground Options
+	Playground playground.Options
 	Batch      batchview.Config
 	Train      TrainConfig
 	Learn      LearnConfig

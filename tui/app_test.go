@@ -1,7 +1,8 @@
 package tui
 
 import (
-	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -14,25 +15,29 @@ import (
 
 	"losslab/core/batch"
 	"losslab/core/dist"
-	"losslab/core/grid"
-	"losslab/i18n"
+	"losslab/scenarios"
 	"losslab/tui/batchview"
 	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
+	"losslab/tui/playground"
 )
 
-// testContext is a context on an Ascii renderer of its own, as under NO_COLOR.
-func testContext() *common.Context {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	ctx := common.NewContext(r, i18n.New(i18n.English))
-	ctx.Now = fixedNow
-	return ctx
+func TestMain(m *testing.M) {
+	if os.Getenv(workerPanicEnv) == "1" { // the test binary as a crashing program
+		workerPanicMain()
+	}
+	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	common.NarrowAmbiguousWidths()          // as main does
+	code := m.Run()
+	if binary != "" { // built by the subprocess tests
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
 }
 
 func newApp(t testing.TB, start common.ModeID, w, h int) App {
 	t.Helper()
-	a := NewApp(testContext(), Config{Start: start, Batch: batchview.Config{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
+	a := NewApp(tuitest.Context(), Config{Start: start, Batch: batchview.Config{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
 	next, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(App)
 }
@@ -49,7 +54,7 @@ func send(t testing.TB, a App, msgs ...tea.Msg) App {
 // pressTab presses tab and delivers the switch the mode asks for.
 func pressTab(t testing.TB, a App) App {
 	t.Helper()
-	next, cmd := a.Update(keyMsg("tab"))
+	next, cmd := a.Update(tuitest.Key("tab"))
 	if cmd == nil {
 		t.Fatal("tab started nothing")
 	}
@@ -61,31 +66,25 @@ func pressTab(t testing.TB, a App) App {
 	return next.(App)
 }
 
-func waitText(t *testing.T, tm *teatest.TestModel, text string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), text) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-}
-
 // Switching with tab around the cycle (playground → batch → training →
 // playground) keeps each mode's state: the playground's values and the
 // batch view's margin and result.
 func TestAppSwitchKeepsState(t *testing.T) {
-	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{}), teatest.WithInitialTermSize(100, 34))
-	tm.Send(keyMsg("right"))
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "max(0.80 − 0.50 + 0.20, 0)")
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "AUC 0.9397") // the iris demo, computed when the view first opens
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "margin 0.25")
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "blobs") // the training mode, on its default data set
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "d(a,p)  0.80")
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "margin 0.25")
-	tm.Send(keyMsg("q"))
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{}), teatest.WithInitialTermSize(100, 34))
+	tm.Send(tuitest.Key("right"))
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "max(0.80 − 0.50 + 0.20, 0)")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "AUC 0.9397") // the iris demo, computed when the view first opens
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "margin 0.25")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "blobs") // the training mode, on its default data set
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "d(a,p)  0.80")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "margin 0.25")
+	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	pg, bv := final.modes[common.ModePlayground].View(), final.View()
 	if final.Current() != common.ModeBatch || !strings.Contains(pg, "d(a,p)  0.80") || !strings.Contains(bv, "margin 0.25") {
@@ -105,16 +104,16 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 		t.Errorf("view %q", v)
 	}
 	for _, k := range []string{"right", "tab", "down", "w"} {
-		next, cmd := a.Update(keyMsg(k))
+		next, cmd := a.Update(tuitest.Key(k))
 		if a = next.(App); cmd != nil {
 			t.Errorf("%s started something behind the too-small screen", k)
 		}
 	}
-	pg := a.modes[common.ModePlayground].(Model)
-	if a.Current() != common.ModePlayground || pg.State() != grid.Article() || pg.selected != grid.DAP {
-		t.Errorf("keys acted behind the too-small screen: mode %v %+v", a.Current(), pg.State())
+	grown, fresh := send(t, a, tea.WindowSizeMsg{Width: 120, Height: 40}), newApp(t, common.ModePlayground, 120, 40)
+	if grown.Current() != common.ModePlayground || grown.View() != fresh.View() {
+		t.Errorf("keys acted behind the too-small screen: mode %v\n%s", grown.Current(), grown.View())
 	}
-	if _, cmd := a.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
+	if _, cmd := a.Update(tuitest.Key("q")); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit on the too-small screen")
 	}
 }
@@ -122,14 +121,15 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 // Keys typed faster than they are read arrive together ("jjl"); every
 // mode gets them one by one, and typing may start midway.
 func TestAppSplitsFastKeys(t *testing.T) {
+	one := send(t, newApp(t, common.ModePlayground, 120, 40), tuitest.Key("j"), tuitest.Key("j"), tuitest.Key("l"))
 	a := send(t, newApp(t, common.ModePlayground, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
-	pg := a.modes[common.ModePlayground].(Model)
-	if pg.selected != grid.Margin || pg.State().Margin != 25 {
-		t.Errorf("jjl: selected %v margin %v", pg.selected, pg.State().Margin)
+	if v := a.View(); v != one.View() || !strings.Contains(v, "▸ margin  0.25") {
+		t.Errorf("jjl did not act as j, j, l:\n%s", v)
 	}
+	one = send(t, one, tuitest.Key("e"), tuitest.Key("1"))
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")})
-	if pg = a.modes[common.ModePlayground].(Model); !pg.editing || pg.input.Value() != "1" {
-		t.Errorf("e1: editing=%v value %q", pg.editing, pg.input.Value())
+	if v := a.View(); v != one.View() || !strings.Contains(v, "✎ 1") {
+		t.Errorf("e1 did not start typing 1:\n%s", v)
 	}
 	b := send(t, newApp(t, common.ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
 	if v := b.View(); !strings.Contains(v, "margin 0.30") {
@@ -184,19 +184,20 @@ func TestGuardCatchesPanics(t *testing.T) {
 // A replay pauses when the playground is hidden, so it does not move on
 // where nobody sees it.
 func TestAppHidingPausesReplay(t *testing.T) {
-	a := NewApp(testContext(), Config{Playground: Options{Scenario: mustPreset(t, "semi-hard-band")}})
-	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, keyMsg("p"))
-	if !a.modes[common.ModePlayground].(Model).playing {
-		t.Fatal("p did not play")
+	a := NewApp(tuitest.Context(), Config{Playground: playground.Options{Scenario: scenarios.Preset("semi-hard-band")}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, tuitest.Key("+"), tuitest.Key("+")) // ×4: a step in 0.75 s
+	next, play := a.Update(tuitest.Key("p"))
+	if a = next.(App); !strings.Contains(a.View(), "▶ playing · step 0/") {
+		t.Fatalf("p did not play:\n%s", a.View())
 	}
 	a = pressTab(t, a)
-	pg := a.modes[common.ModePlayground].(Model)
-	if a.Current() != common.ModeBatch || pg.playing {
-		t.Error("the replay plays on behind the batch view")
+	if a.Current() != common.ModeBatch {
+		t.Fatalf("tab went to mode %v", a.Current())
 	}
-	a = pressTab(t, send(t, a, tickMsg{id: pg.tick}))
-	if pg := a.modes[common.ModePlayground].(Model); pg.step != 0 || pg.playing {
-		t.Errorf("back in the playground: step %d playing %v", pg.step, pg.playing)
+	a = send(t, a, tuitest.Drain(play)...) // the replay's next step falls due behind the batch view
+	a = pressTab(t, pressTab(t, a))        // training, then the playground
+	if v := a.View(); a.Current() != common.ModePlayground || !strings.Contains(v, "⏸ paused · step 0/") {
+		t.Errorf("the replay moved on or played on while hidden:\n%s", v)
 	}
 }
 
@@ -204,12 +205,12 @@ func TestAppHidingPausesReplay(t *testing.T) {
 // never quits the app (and loses the playground's state); q quits.
 func TestBatchEscNeverQuits(t *testing.T) {
 	a := newApp(t, common.ModeBatch, 100, 34)
-	a = send(t, a, keyMsg("?"))
+	a = send(t, a, tuitest.Key("?"))
 	if !strings.Contains(a.View(), "close the keys") {
 		t.Fatalf("the full help does not offer esc:\n%s", a.View())
 	}
 	for i := 0; i < 2; i++ {
-		next, cmd := a.Update(keyMsg("esc"))
+		next, cmd := a.Update(tuitest.Key("esc"))
 		a = next.(App)
 		if cmd != nil {
 			if _, quit := cmd().(tea.QuitMsg); quit {
@@ -220,9 +221,25 @@ func TestBatchEscNeverQuits(t *testing.T) {
 	if strings.Contains(a.View(), "close the keys") || a.Current() != common.ModeBatch {
 		t.Errorf("esc did not close the help:\n%s", a.View())
 	}
-	if _, cmd := a.Update(keyMsg("q")); cmd == nil {
+	if _, cmd := a.Update(tuitest.Key("q")); cmd == nil {
 		t.Error("q no longer quits")
 	} else if _, quit := cmd().(tea.QuitMsg); !quit {
 		t.Error("q no longer quits")
+	}
+}
+
+// BenchmarkAppKeystroke is a keystroke through the shell (split, size
+// check, routing, guarded command) on the triplet chart at 120×40; target:
+// within 10% of BenchmarkKeystrokeTripletChart, the same keystroke
+// without the shell.
+func BenchmarkAppKeystroke(b *testing.B) {
+	a := newApp(b, common.ModePlayground, 120, 40)
+	_ = a.View()
+	keys := []tea.KeyMsg{tuitest.Key("right"), tuitest.Key("left")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		next, _ := a.Update(keys[i&1])
+		a = next.(App)
+		_ = a.View()
 	}
 }

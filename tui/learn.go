@@ -17,6 +17,7 @@ import (
 	"losslab/scenarios"
 	"losslab/tui/batchview"
 	"losslab/tui/common"
+	"losslab/tui/playground"
 	"losslab/tui/trainview"
 )
 
@@ -413,7 +414,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	switch st.Mode.Kind {
 	case scenarios.ModePlayground:
 		s := &scenarios.Scenario{Name: l.Name, Title: l.Title, Start: m.shownState(), Source: scenarios.SourceLesson}
-		m.child = NewPlayground(m.ctx.ForLesson(), Options{Scenario: s})
+		m.child = playground.New(m.ctx.ForLesson(), playground.Options{Scenario: s})
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
@@ -472,13 +473,8 @@ func (m LearnModel) childSize() tea.WindowSizeMsg {
 // childTakesEsc reports whether esc belongs to the hosted mode: its
 // playground is typing a value, or its help is open (esc closes it).
 func (m LearnModel) childTakesEsc() bool {
-	switch c := m.child.(type) {
-	case Model:
-		return c.editing || c.help.ShowAll
-	case *batchview.Model:
-		return c.TakesEsc()
-	}
-	return false
+	c, ok := m.child.(interface{ TakesEsc() bool })
+	return ok && c.TakesEsc()
 }
 
 // evaluation is what core/loss computes for the shown state.

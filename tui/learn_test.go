@@ -12,16 +12,16 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
-	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 )
 
 func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {
 	t.Helper()
-	return newLearnIn(t, testContext(), cfg, w, h)
+	return newLearnIn(t, tuitest.Context(), cfg, w, h)
 }
 
 // newLearnIn is newLearn on ctx (a language, a renderer).
@@ -34,7 +34,7 @@ func newLearnIn(t testing.TB, ctx *common.Context, cfg LearnConfig, w, h int) Le
 func pressLearn(t testing.TB, m LearnModel, keys ...string) LearnModel {
 	t.Helper()
 	for _, k := range keys {
-		next, _ := m.Update(keyMsg(k))
+		next, _ := m.Update(tuitest.Key(k))
 		m = next.(LearnModel)
 	}
 	return m
@@ -45,21 +45,21 @@ func pressLearn(t testing.TB, m LearnModel, keys ...string) LearnModel {
 // progress is on disk when the program ends.
 func TestLearnFlowWithQuestion(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
-	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: common.ModeLearn, Learn: LearnConfig{ProgressPath: path}}),
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: LearnConfig{ProgressPath: path}}),
 		teatest.WithInitialTermSize(80, 24))
-	waitText(t, tm, "1. The article's two examples")
-	tm.Send(keyMsg("enter"))
-	waitText(t, tm, "Here is its first")
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "what is the triplet loss")
+	tuitest.WaitText(t, tm, "1. The article's two examples")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Here is its first")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "what is the triplet loss")
 	tm.Type("0.4")
-	tm.Send(keyMsg("enter"))
-	waitAll(t, tm, "Right: 0.40.", "the triplet loss is 0.4.")
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "What is the triplet loss now?")
-	tm.Send(keyMsg("tab"))
-	waitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
-	tm.Send(keyMsg("q"))
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitAll(t, tm, "Right: 0.40.", "the triplet loss is 0.4.")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "What is the triplet loss now?")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
+	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	if name, step := final.modes[common.ModeLearn].(LearnModel).Lesson(); name != "article-cases" || step != 2 {
 		t.Errorf("ended at %s step %d", name, step)
@@ -68,20 +68,6 @@ func TestLearnFlowWithQuestion(t *testing.T) {
 	if err != nil || p.Lesson != "article-cases" || p.Step != 2 || p.Done("article-cases") {
 		t.Errorf("saved progress %+v, %v", p, err)
 	}
-}
-
-// waitAll waits until one frame's output holds every text: waitText
-// consumes what it reads, so two waits cannot look at one frame.
-func waitAll(t *testing.T, tm *teatest.TestModel, texts ...string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool {
-		for _, text := range texts {
-			if !strings.Contains(string(b), text) {
-				return false
-			}
-		}
-		return true
-	}, teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
 }
 
 // A wrong choice says what was chosen and what is right, and the
@@ -94,10 +80,10 @@ func TestLearnChoiceQuestion(t *testing.T) {
 		question, right string
 		wrong, asked    []string
 	}{
-		{testContext(), "▸ 1. hard", "✓ Right: semi-hard.",
+		{tuitest.Context(), "▸ 1. hard", "✓ Right: semi-hard.",
 			[]string{"✗ You said semi-hard; the answer is hard.", "the triplet is hard, triplet loss 0.3.", "= 0.3000 · hard"},
 			[]string{"losses hidden until you answer"}},
-		{chineseContext(), "▸ 1. 困难", "✓ 正确：半困难。",
+		{tuitest.ChineseContext(), "▸ 1. 困难", "✓ 正确：半困难。",
 			[]string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
 			[]string{"这个三元组属于哪种难度？"}},
 	} {
@@ -203,13 +189,13 @@ func TestLearnExploreAndReturn(t *testing.T) {
 // (it used to land in the app's own playground, where esc did nothing), and
 // neither the help line nor the full help lists tab or g.
 func TestLearnHostedModesStayInTheLesson(t *testing.T) {
-	a := NewApp(testContext(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
+	a := NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	deliver := func(k string) {
 		t.Helper()
-		next, cmd := a.Update(keyMsg(k))
+		next, cmd := a.Update(tuitest.Key(k))
 		a = next.(App)
-		for _, msg := range drain(cmd) {
+		for _, msg := range tuitest.Drain(cmd) {
 			if sw, ok := msg.(common.SwitchModeMsg); ok {
 				next, _ = a.Update(sw)
 				a = next.(App)
@@ -261,7 +247,7 @@ func TestLearnHostedModesStayInTheLesson(t *testing.T) {
 // offering the next; under NO_COLOR too (the test context is Ascii).
 func TestEveryLessonWalksAndFits(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		walkCourse(t, testContext(), size, func(what, v string) {
+		walkCourse(t, tuitest.Context(), size, func(what, v string) {
 			t.Helper()
 			checkFits(t, v, size)
 		})
@@ -285,7 +271,7 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 	m = pressLearn(t, m, "enter")
 	says := func(what, v, text string) {
 		t.Helper()
-		if !strings.Contains(squeeze(v), squeeze(text)) {
+		if !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(text)) {
 			t.Errorf("%s: the screen does not say %q:\n%s", what, text, v)
 		}
 	}
@@ -329,10 +315,6 @@ func questionAt(l *scenarios.Scenario, i int) *scenarios.Question {
 	return l.Steps[i-1].Question
 }
 
-// squeeze drops styling and every space, so that a text wrapped over lines
-// (between words, or between Chinese characters) still matches.
-func squeeze(s string) string { return strings.Join(strings.Fields(ansi.Strip(s)), "") }
-
 // answerWrong gives a wrong answer to q: the next choice, or the answer
 // plus 1; it returns the model and what was said as the verdict quotes it.
 func answerWrong(t *testing.T, m LearnModel, q *scenarios.Question) (LearnModel, string) {
@@ -369,36 +351,6 @@ func checkFits(t *testing.T, v string, size [2]int) {
 	}
 }
 
-// v cycles the playground's conventions panel: five conventions with
-// core/loss's values, then the margin under three measures, then the chart.
-func TestConventionsPanel(t *testing.T) {
-	m := newModel(t, Options{})
-	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-	m = press(t, next.(Model), "v")
-	v := m.View()
-	for _, want := range []string{"article     0.1225", "hadsell     0.2450", "tfa         0.2450", "pml         0.7000", "torch_hinge 0.3500", "Y=0 similar"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("page 1 lacks %q:\n%s", want, v)
-		}
-	}
-	m = press(t, m, "v")
-	v = m.View()
-	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= 0.24", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("page 2 lacks %q:\n%s", want, v)
-		}
-	}
-	m = press(t, m, "v")
-	if v := m.View(); !strings.Contains(v, "chart 1/5") {
-		t.Errorf("a third v does not bring the chart back:\n%s", v)
-	}
-	// Beyond 2 no two unit vectors reach: the cosine line says so.
-	far := press(t, m, append(repeat("right", 50), "v", "v")...)
-	if v := far.View(); !strings.Contains(v, "no two unit vectors are more than 2 apart") {
-		t.Errorf("d(a,p) = 2.70:\n%s", v)
-	}
-}
-
 // Target: a keystroke in a lesson (Update and View at 120×40, the state
 // evaluated and the text wrapped) under 1 ms (measured 0.14 ms).
 func BenchmarkLearnKeystroke(b *testing.B) {
@@ -406,29 +358,10 @@ func BenchmarkLearnKeystroke(b *testing.B) {
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
-		next, _ := m.Update(keyMsg(keys[i%len(keys)]))
+		next, _ := m.Update(tuitest.Key(keys[i%len(keys)]))
 		m = next.(LearnModel)
 		_ = m.View()
 		i++
-	}
-}
-
-// drain runs cmd and every command it batches, returning their messages.
-func drain(cmd tea.Cmd) []tea.Msg {
-	if cmd == nil {
-		return nil
-	}
-	switch msg := cmd().(type) {
-	case tea.BatchMsg:
-		var out []tea.Msg
-		for _, c := range msg {
-			out = append(out, drain(c)...)
-		}
-		return out
-	case nil:
-		return nil
-	default:
-		return []tea.Msg{msg}
 	}
 }
 
@@ -438,8 +371,8 @@ func drain(cmd tea.Cmd) []tea.Msg {
 func TestLearnContrastiveLineIsAList(t *testing.T) {
 	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
 	m = pressLearn(t, m, "right", "tab") // the first question skipped: the state shows
-	v := squeeze(ansi.Strip(m.View()))
-	want := squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
+	v := tuitest.Squeeze(ansi.Strip(m.View()))
+	want := tuitest.Squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
 	if !strings.Contains(v, want) || strings.Contains(v, "= 0.2450 +") {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
 	} // At 80 columns it wraps between items, indented to the label column:
@@ -463,7 +396,7 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 // and still every lesson.
 func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
-		ctx := testContext()
+		ctx := tuitest.Context()
 		ctx.Printer = i18n.New(lang)
 		m := newLearnIn(t, ctx, LearnConfig{}, 80, 24)
 		v := m.View()
@@ -496,8 +429,8 @@ func TestLearnLossesShowOnceAnswered(t *testing.T) {
 		} else {
 			s = pressLearn(t, s, "tab")
 		}
-		v := squeeze(ansi.Strip(s.View()))
-		if strings.Contains(v, "losses hidden") || !strings.Contains(v, squeeze("mean 0.0625")) {
+		v := tuitest.Squeeze(ansi.Strip(s.View()))
+		if strings.Contains(v, "losses hidden") || !strings.Contains(v, tuitest.Squeeze("mean 0.0625")) {
 			t.Errorf("after %s the losses do not show:\n%s", answer, s.View())
 		}
 	}
@@ -505,47 +438,8 @@ func TestLearnLossesShowOnceAnswered(t *testing.T) {
 	if name, step := m.Lesson(); step != 3 {
 		t.Fatalf("at %s %d", name, step)
 	}
-	v := squeeze(ansi.Strip(m.View()))
-	if !strings.Contains(v, squeeze("losses hidden: they would answer the next step's question")) || strings.Contains(v, "0.7000") {
+	v := tuitest.Squeeze(ansi.Strip(m.View()))
+	if !strings.Contains(v, tuitest.Squeeze("losses hidden: they would answer the next step's question")) || strings.Contains(v, "0.7000") {
 		t.Errorf("before the pytorch-metric-learning question the losses show:\n%s", m.View())
-	}
-}
-
-// The margin panel's rows are aligned in cells: each text, and each of its
-// continuation lines, starts in the same column after the labels, in
-// English and in Chinese, wherever it wraps.
-func TestMarginRowsAligned(t *testing.T) {
-	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
-		p := i18n.New(lang)
-		labels := []string{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginLabelSquared), p.T(i18n.MarginLabelCosine)}
-		for _, s := range []loss.Setting{
-			{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
-			{DAP: 0.7, DAN: 2.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
-		} {
-			for _, w := range []int{40, 76, 116} {
-				col := -1
-				for _, line := range marginLines(p, s, w) {
-					if ansi.StringWidth(line) > w {
-						t.Errorf("%v at %d: %q is wider", lang, w, line)
-					}
-					text := strings.TrimLeft(line, " ")
-					for _, l := range labels {
-						if strings.HasPrefix(line, l+" ") {
-							text = strings.TrimLeft(strings.TrimPrefix(line, l), " ")
-						}
-					}
-					at := ansi.StringWidth(line) - ansi.StringWidth(text)
-					if at == 0 { // the cosine note spans the width
-						continue
-					}
-					if col == -1 {
-						col = at
-					}
-					if at != col {
-						t.Errorf("%v at %d cells: %q starts its text at column %d, not %d", lang, w, line, at, col)
-					}
-				}
-			}
-		}
 	}
 }

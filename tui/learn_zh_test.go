@@ -5,8 +5,10 @@ import (
 	"testing"
 
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/internal/tuitest"
 )
 
 // The course in Chinese: every lesson walked at 80×24 and 120×40, answered
@@ -15,12 +17,12 @@ import (
 // and titles are the lessons' Chinese texts.
 func TestEveryLessonWalksInChinese(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		walkCourse(t, chineseContext(), size, func(what, v string) {
+		walkCourse(t, tuitest.ChineseContext(), size, func(what, v string) {
 			t.Helper()
-			checkWidths(t, what, v, size[0], size[1], true)
+			tuitest.CheckWidths(t, what, v, size[0], size[1], true)
 			// iris is the batch demo's identifier, quoted by the step that
 			// opens it (as the batch view's own test allows it).
-			if words := englishWords(v, []string{"iris"}); len(words) > 0 {
+			if words := tuitest.EnglishWords(v, []string{"iris"}); len(words) > 0 {
 				t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
 			}
 		})
@@ -30,9 +32,9 @@ func TestEveryLessonWalksInChinese(t *testing.T) {
 // A number question in Chinese takes the same numbers, and a typing error
 // is said in Chinese.
 func TestLearnNumberQuestionInChinese(t *testing.T) {
-	m := newLearnIn(t, chineseContext(), LearnConfig{}, 80, 24)
+	m := newLearnIn(t, tuitest.ChineseContext(), LearnConfig{}, 80, 24)
 	m = pressLearn(t, m, "enter", "right")
-	if v := m.View(); !strings.Contains(squeeze(v), squeeze("三元组损失 max(d(a,p) − d(a,n) + m, 0) 是多少？")) || !strings.Contains(v, i18n.New(i18n.Chinese).T(i18n.LearnStateHidden)) {
+	if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze("三元组损失 max(d(a,p) − d(a,n) + m, 0) 是多少？")) || !strings.Contains(v, i18n.New(i18n.Chinese).T(i18n.LearnStateHidden)) {
 		t.Fatalf("question screen:\n%s", v)
 	}
 	m = pressLearn(t, m, "a", "b", "enter")
@@ -40,7 +42,7 @@ func TestLearnNumberQuestionInChinese(t *testing.T) {
 		t.Errorf("not a number:\n%s", v)
 	}
 	m = pressLearn(t, m, "backspace", "backspace", "0", ".", "4", "enter")
-	if v := m.View(); !strings.Contains(v, "✓ 正确：0.40。") || !strings.Contains(squeeze(v), "三元组损失为0.4。负样本比正样本离锚点更近") {
+	if v := m.View(); !strings.Contains(v, "✓ 正确：0.40。") || !strings.Contains(tuitest.Squeeze(v), "三元组损失为0.4。负样本比正样本离锚点更近") {
 		t.Errorf("after the right answer:\n%s", v)
 	}
 }
@@ -49,11 +51,11 @@ func TestLearnNumberQuestionInChinese(t *testing.T) {
 // Chinese texts wrapped between characters) under 1 ms, as in English
 // (measured 0.10 ms; English 0.07 ms in the same run).
 func BenchmarkLearnKeystrokeChinese(b *testing.B) {
-	m := newLearnIn(b, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	m := newLearnIn(b, tuitest.ChineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
-		next, _ := m.Update(keyMsg(keys[i%len(keys)]))
+		next, _ := m.Update(tuitest.Key(keys[i%len(keys)]))
 		m = next.(LearnModel)
 		_ = m.View()
 		i++
@@ -74,9 +76,9 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 			}
 			for j, c := range q.Choices {
 				for r := range loss.Regime(3) {
-					if c == regimeWord(en, r) {
+					if c == en.T(explain.RegimeID(r)) {
 						checked++
-						if got, want := q.ChoicesZH[j], regimeWord(zh, r); got != want {
+						if got, want := q.ChoicesZH[j], zh.T(explain.RegimeID(r)); got != want {
 							t.Errorf("%s step %d: choice %q is %q in Chinese, the state line says %q", l.Name, i+1, c, got, want)
 						}
 					}

@@ -3,10 +3,9 @@ package tui
 import (
 	tea "github.com/charmbracelet/bubbletea"
 
-	"losslab/tui/common"
-
 	"losslab/core/train"
 	"losslab/scenarios"
+	"losslab/tui/common"
 	"losslab/tui/trainview"
 )
 

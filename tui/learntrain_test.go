@@ -12,6 +12,7 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 	"losslab/tui/trainview"
 )
 
@@ -37,7 +38,7 @@ func walkTo(t *testing.T, m LearnModel, l *scenarios.Scenario, i int) LearnModel
 // the same step.
 func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 	found := 0
-	for _, ctx := range []*common.Context{testContext(), chineseContext()} {
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
 		p := ctx.Printer
 		for _, l := range scenarios.Lessons() {
 			for i := 1; i < l.Len(); i++ {
@@ -49,12 +50,12 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 				for _, size := range [][2]int{{80, 24}, {120, 40}} {
 					what := fmt.Sprintf("%v %v %s step %d", p.Lang(), size, l.Name, i)
 					m := walkTo(t, newLearnIn(t, ctx, LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
-					if v := m.View(); !strings.Contains(squeeze(v), squeeze(p.T(i18n.LearnExploreTrain))) {
+					if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(p.T(i18n.LearnExploreTrain))) {
 						t.Errorf("%s: the step does not say how to open it:\n%s", what, v)
 					}
 					m = pressLearn(t, m, "e")
 					v := m.View()
-					checkWidths(t, what+" training", v, size[0], size[1], false) // the training mode pads no line
+					tuitest.CheckWidths(t, what+" training", v, size[0], size[1], false) // the training mode pads no line
 					tr, ok := m.child.(trainview.Model)
 					if !ok || tr.Trainer().Config() != st.Mode.Train.Config || tr.Trainer().StepCount() != st.Mode.Train.Steps {
 						t.Fatalf("%s: the hosted mode is %T, not the step's settings", what, m.child)
@@ -117,27 +118,27 @@ train_steps = 150
 // lesson.
 func TestLessonCollapseFlow(t *testing.T) {
 	l := scenarios.Lesson("why-margin")
-	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}),
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}),
 		teatest.WithInitialTermSize(120, 40))
-	waitText(t, tm, "lesson 1/1 · step 1/7")
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/7")
 	for _, k := range []string{"right", "tab", "right", "tab", "right", "right", "right"} {
-		tm.Send(keyMsg(k))
+		tm.Send(tuitest.Key(k))
 	}
-	waitText(t, tm, "Will the embeddings collapse?")
-	tm.Send(keyMsg("1"))
-	tm.Send(keyMsg("enter"))
-	waitText(t, tm, "Right: yes.")
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "Press e to open the training mode")
-	tm.Send(keyMsg("e"))
-	waitText(t, tm, "exploring · esc returns to the lesson")
-	tm.Send(keyMsg(" "))
+	tuitest.WaitText(t, tm, "Will the embeddings collapse?")
+	tm.Send(tuitest.Key("1"))
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Right: yes.")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "Press e to open the training mode")
+	tm.Send(tuitest.Key("e"))
+	tuitest.WaitText(t, tm, "exploring · esc returns to the lesson")
+	tm.Send(tuitest.Key(" "))
 	collapsed := regexp.MustCompile(`a collapsed at step (\d+): with margin 0`)
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return collapsed.Match(b) && strings.Contains(string(b), "Playing stopped at") },
 		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	tm.Send(keyMsg("esc"))
-	waitText(t, tm, "lesson 1/1 · step 7/7")
-	tm.Send(keyMsg("q"))
+	tm.Send(tuitest.Key("esc"))
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/7")
+	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	if name, step := final.modes[common.ModeLearn].(LearnModel).Lesson(); name != "why-margin" || step != 6 {
 		t.Errorf("ended at %s step %d", name, step)

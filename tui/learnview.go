@@ -5,17 +5,17 @@ import (
 	"regexp"
 	"strings"
 
-	"losslab/tui/common"
-
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/grid"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
+	"losslab/tui/common"
 )
 
 // View lays the course out to the exact window size: a header, the step's
@@ -219,8 +219,8 @@ func (m LearnModel) lossLines() []string {
 		}
 	}
 	return []string{
-		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(regimeWord(p, ev.Triplet.Regime))),
-		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), regimeWord(p, squared.Terms[0].Regime)),
+		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(p.T(explain.RegimeID(ev.Triplet.Regime)))),
+		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), p.T(explain.RegimeID(squared.Terms[0].Regime))),
 		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
 	}
 }

@@ -5,6 +5,7 @@ import (
 
 	"losslab/tui/batchview"
 	"losslab/tui/common"
+	"losslab/tui/playground"
 )
 
 type modeSpec struct {
@@ -14,7 +15,7 @@ type modeSpec struct {
 // modeRegistry is indexed by common.ModeID.
 func modeRegistry() []modeSpec {
 	return []modeSpec{
-		common.ModePlayground: {open: func(ctx *common.Context, cfg Config) tea.Model { return NewPlayground(ctx, cfg.Playground) }},
+		common.ModePlayground: {open: func(ctx *common.Context, cfg Config) tea.Model { return playground.New(ctx, cfg.Playground) }},
 		common.ModeBatch:      {open: func(ctx *common.Context, cfg Config) tea.Model { return batchview.Open(ctx, cfg.Batch) }},
 		common.ModeTrain:      {open: openTrain},
 		common.ModeLearn:      {open: openLearn},

@@ -3,9 +3,9 @@ package tui
 import (
 	"github.com/charmbracelet/lipgloss"
 
-	"losslab/tui/common"
-
 	"losslab/i18n"
+	"losslab/tui/common"
+	"losslab/tui/playground"
 )
 
 // NewAppOn builds the app for one program on renderer r: the model both a
@@ -32,4 +32,12 @@ const (
 	ModeBatch      = common.ModeBatch
 	ModeTrain      = common.ModeTrain
 	ModeLearn      = common.ModeLearn
+)
+
+// The panels a teacher can hide, as serve names them.
+const (
+	PanelTriplet     = playground.PanelTriplet
+	PanelContrastive = playground.PanelContrastive
+	PanelChart       = playground.PanelChart
+	PanelNotes       = playground.PanelNotes
 )

@@ -9,8 +9,6 @@ import (
 	"runtime/debug"
 	"syscall"
 
-	"losslab/tui/common"
-
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/term"
@@ -18,6 +16,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/internal/gopanic"
+	"losslab/tui/common"
 )
 
 // Terminal is where the app runs.

@@ -4,9 +4,8 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"losslab/tui/common"
-
 	"losslab/core/train"
+	"losslab/tui/common"
 	"losslab/tui/trainview"
 )
 

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 )
 
 // The app hosts the training mode: it opens on it, the mode's keys work,
@@ -14,14 +15,14 @@ func TestAppHostsTraining(t *testing.T) {
 	if !strings.Contains(a.View(), "losslab train") || !strings.Contains(a.View(), "Press space to train.") {
 		t.Fatalf("the app does not show the training mode:\n%s", a.View())
 	}
-	a = send(t, a, keyMsg("n"), keyMsg("n"))
+	a = send(t, a, tuitest.Key("n"), tuitest.Key("n"))
 	if !strings.Contains(a.View(), "Paused at step 2.") {
 		t.Fatalf("n did not step:\n%s", a.View())
 	}
-	if !strings.Contains(a.View(), "tab") && !strings.Contains(send(t, a, keyMsg("?")).View(), "tab") {
+	if !strings.Contains(a.View(), "tab") && !strings.Contains(send(t, a, tuitest.Key("?")).View(), "tab") {
 		t.Error("the help does not list tab")
 	}
-	a = send(t, a, keyMsg(" "))
+	a = send(t, a, tuitest.Key(" "))
 	if !a.modes[common.ModeTrain].(trainMode).view.Playing() {
 		t.Fatal("space did not start playing")
 	}

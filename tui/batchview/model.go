@@ -275,3 +275,5 @@ func (m *Model) writeFigure() tea.Cmd {
 		return figure.Batch(res, source, st)
 	})
 }
+
+var _ common.Mode = (*Model)(nil)

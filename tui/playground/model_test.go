@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"fmt"
@@ -7,7 +7,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -20,75 +19,47 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 )
 
 func TestMain(m *testing.M) {
-	if os.Getenv(workerPanicEnv) == "1" { // the test binary as a crashing program
-		workerPanicMain()
-	}
 	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
 	common.NarrowAmbiguousWidths()          // as main does
-	code := m.Run()
-	if binary != "" { // built by the subprocess tests
-		os.RemoveAll(filepath.Dir(binary))
-	}
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
-var fixedNow = func() time.Time { return time.Date(2026, 11, 28, 15, 4, 5, 0, time.UTC) }
-
-func newModel(t testing.TB, opts Options) Model {
+func newModel(t testing.TB, opts Options) *Model {
 	t.Helper()
 	if opts.Now == nil {
-		opts.Now = fixedNow
+		opts.Now = tuitest.FixedNow
 	}
 	if opts.Dir == "" {
 		opts.Dir = t.TempDir()
 	}
-	m, _ := New(opts).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	return m.(Model)
+	m, _ := standalone(opts).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return m.(*Model)
 }
 
 // press sends keys by name ("right", "shift+left", "c", " ") and returns the model.
-func press(t testing.TB, m Model, keys ...string) Model {
+func press(t testing.TB, m *Model, keys ...string) *Model {
 	t.Helper()
 	for _, k := range keys {
-		next, _ := m.Update(keyMsg(k))
-		m = next.(Model)
+		next, _ := m.Update(tuitest.Key(k))
+		m = next.(*Model)
 	}
 	return m
 }
 
 // pressRun presses one key and delivers what its command reports (a
 // written session), as the program would.
-func pressRun(t testing.TB, m Model, k string) Model {
+func pressRun(t testing.TB, m *Model, k string) *Model {
 	t.Helper()
-	next, cmd := m.Update(keyMsg(k))
+	next, cmd := m.Update(tuitest.Key(k))
 	if cmd == nil {
 		t.Fatalf("%q started nothing", k)
 	}
 	next, _ = next.Update(cmd())
-	return next.(Model)
-}
-
-func keyMsg(k string) tea.KeyMsg {
-	named := map[string]tea.KeyType{
-		"up": tea.KeyUp, "down": tea.KeyDown, "left": tea.KeyLeft, "right": tea.KeyRight,
-		"shift+left": tea.KeyShiftLeft, "shift+right": tea.KeyShiftRight,
-		"enter": tea.KeyEnter, "esc": tea.KeyEsc, "tab": tea.KeyTab, "ctrl+c": tea.KeyCtrlC, " ": tea.KeySpace, "backspace": tea.KeyBackspace,
-	}
-	if t, ok := named[k]; ok {
-		return tea.KeyMsg{Type: t}
-	}
-	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
-}
-
-func repeat(k string, n int) []string {
-	out := make([]string, n)
-	for i := range out {
-		out[i] = k
-	}
-	return out
+	return next.(*Model)
 }
 
 func TestStartsOnArticleExample(t *testing.T) {
@@ -133,7 +104,7 @@ func TestStepKeys(t *testing.T) {
 
 // Twenty presses of → from 0.70 show 1.70 and compute the losses of 1.70.
 func TestTwentyRightPressesAreExact(t *testing.T) {
-	m := press(t, newModel(t, Options{}), repeat("right", 20)...)
+	m := press(t, newModel(t, Options{}), tuitest.Repeat("right", 20)...)
 	e := m.Evaluation()
 	dap, dan, margin := 1.7, 0.5, 0.2 // float64 arithmetic, as the core does it
 	if e.DAP != dap || e.Triplet.Loss != dap-dan+margin {
@@ -145,16 +116,16 @@ func TestTwentyRightPressesAreExact(t *testing.T) {
 }
 
 func TestLimits(t *testing.T) {
-	m := press(t, newModel(t, Options{}), repeat("right", 100)...)
+	m := press(t, newModel(t, Options{}), tuitest.Repeat("right", 100)...)
 	if m.State().DAP != grid.MaxDistance {
 		t.Errorf("d(a,p) went to %v", m.State().DAP)
 	}
-	m = press(t, m, repeat("left", 100)...)
+	m = press(t, m, tuitest.Repeat("left", 100)...)
 	if m.State().DAP != 0 {
 		t.Errorf("d(a,p) went to %v", m.State().DAP)
 	}
 	m = press(t, m, "down", "down")
-	m = press(t, m, repeat("right", 100)...)
+	m = press(t, m, tuitest.Repeat("right", 100)...)
 	if m.State().Margin != grid.MaxMargin {
 		t.Errorf("margin went to %v", m.State().Margin)
 	}
@@ -185,7 +156,7 @@ func TestTypingAValue(t *testing.T) {
 	if !m.editing {
 		t.Fatal("e did not start typing")
 	}
-	m = press(t, m, repeat("backspace", 6)...)
+	m = press(t, m, tuitest.Repeat("backspace", 6)...)
 	m = press(t, m, "1", ".", "2", "5", "enter")
 	if m.editing || m.State().DAN != 125 {
 		t.Errorf("typed 1.25: editing=%v d(a,n)=%v", m.editing, m.State().DAN)
@@ -193,7 +164,7 @@ func TestTypingAValue(t *testing.T) {
 	// Invalid values show an inline error and change nothing; q is text while typing.
 	for _, bad := range []struct{ text, want string }{{"3.5", "out of range [0, 3.00]"}, {"q", `"q" is not a number`}, {"0.123", "more than two decimals"}, {"-1", "out of range"}, {"1e308", "1e+308 is out of range [0, 3.00]"}} {
 		m = press(t, m, "enter")
-		m = press(t, m, repeat("backspace", 6)...)
+		m = press(t, m, tuitest.Repeat("backspace", 6)...)
 		m = press(t, m, strings.Split(bad.text, "")...)
 		m = press(t, m, "enter")
 		if !m.editing || m.State().DAN != 125 || !strings.Contains(m.View(), bad.want) {
@@ -206,7 +177,7 @@ func TestTypingAValue(t *testing.T) {
 	}
 	// A label takes same or different.
 	m = press(t, m, "down", "down", "down", "enter")
-	m = press(t, m, repeat("backspace", 12)...)
+	m = press(t, m, tuitest.Repeat("backspace", 12)...)
 	m = press(t, m, strings.Split("same", "")...)
 	m = press(t, m, "enter")
 	if m.State().YAN != loss.Same {
@@ -250,7 +221,7 @@ func TestChartCycleAndQuit(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"q", "ctrl+c"} {
-		if _, cmd := m.Update(keyMsg(k)); cmd == nil || cmd() != tea.Quit() {
+		if _, cmd := m.Update(tuitest.Key(k)); cmd == nil || cmd() != tea.Quit() {
 			t.Errorf("%s does not quit", k)
 		}
 	}
@@ -267,12 +238,12 @@ func TestChartCycleAndQuit(t *testing.T) {
 func TestTooSmallAndResize(t *testing.T) {
 	m := newModel(t, Options{})
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 79, Height: 30})
-	if v := next.(Model).View(); v != "terminal too small: need 80×24 (now 79×30) · q quits" {
+	if v := next.(*Model).View(); v != "terminal too small: need 80×24 (now 79×30) · q quits" {
 		t.Errorf("too small: %q", v)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {97, 31}, {200, 60}} {
 		next, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		lines := strings.Split(next.(Model).View(), "\n")
+		lines := strings.Split(next.(*Model).View(), "\n")
 		if len(lines) != size[1] {
 			t.Errorf("%v: %d lines", size, len(lines))
 		}
@@ -357,18 +328,18 @@ func TestReplay(t *testing.T) {
 		t.Errorf("after ,: %+v", m.State())
 	}
 	// p plays: the tick advances; a change by hand pauses and takes over.
-	next, cmd := m.Update(keyMsg("p"))
-	m = next.(Model)
+	next, cmd := m.Update(tuitest.Key("p"))
+	m = next.(*Model)
 	if !m.playing || cmd == nil {
 		t.Fatal("p does not play")
 	}
 	next, _ = m.Update(tickMsg{id: m.tick})
-	m = next.(Model)
+	m = next.(*Model)
 	if m.step != 2 {
 		t.Errorf("tick moved to step %d", m.step)
 	}
 	next, _ = m.Update(tickMsg{id: m.tick - 1}) // a stale timer does nothing
-	if next.(Model).step != 2 {
+	if next.(*Model).step != 2 {
 		t.Error("a stale tick advanced the replay")
 	}
 	m = press(t, m, "right")
@@ -380,7 +351,7 @@ func TestReplay(t *testing.T) {
 		t.Errorf("speed ×%v", speeds[m.speed])
 	}
 	// space plays when no label is selected.
-	if _, cmd := m.Update(keyMsg(" ")); cmd == nil {
+	if _, cmd := m.Update(tuitest.Key(" ")); cmd == nil {
 		t.Error("space does not play")
 	}
 	m = press(t, m, "]")
@@ -470,12 +441,12 @@ func TestTypingReplaces(t *testing.T) {
 
 // At a limit a key says so instead of doing nothing.
 func TestLimitSaysSo(t *testing.T) {
-	m := press(t, newModel(t, Options{}), repeat("right", 100)...)
+	m := press(t, newModel(t, Options{}), tuitest.Repeat("right", 100)...)
 	if !strings.Contains(m.View(), "d(a,p) is at its maximum 3.00") {
 		t.Errorf("no word at the maximum:\n%s", m.View())
 	}
 	m = press(t, m, "down", "down")
-	m = press(t, m, repeat("shift+left", 30)...)
+	m = press(t, m, tuitest.Repeat("shift+left", 30)...)
 	if m.State().Margin != 0 || !strings.Contains(m.View(), "margin is at its minimum 0.00") {
 		t.Errorf("no word at the minimum: margin %v", m.State().Margin)
 	}
@@ -515,7 +486,7 @@ func TestUndoRestoresView(t *testing.T) {
 
 // The footer lists the replay keys while a scenario is loaded.
 func TestFooterReplayKeys(t *testing.T) {
-	lastLine := func(m Model) string {
+	lastLine := func(m *Model) string {
 		lines := strings.Split(m.View(), "\n")
 		return lines[len(lines)-1]
 	}
@@ -530,9 +501,9 @@ func TestFooterReplayKeys(t *testing.T) {
 		}
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, m := range []Model{free, replay} {
+		for _, m := range []*Model{free, replay} {
 			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			if l := lastLine(next.(Model)); strings.Contains(l, "…") {
+			if l := lastLine(next.(*Model)); strings.Contains(l, "…") {
 				t.Errorf("%v: footer cut: %q", size, l)
 			}
 		}
@@ -595,7 +566,7 @@ func TestRecordingStopsAtTheLimit(t *testing.T) {
 // notes, page by page, and the roomy contrastive panel say it or not.
 func TestMarginMeaningOnlyWhenANIsDifferent(t *testing.T) {
 	const sentence = "one margin, two meanings"
-	allNotes := func(m Model) string {
+	allNotes := func(m *Model) string {
 		var all strings.Builder
 		all.WriteString(ansi.Strip(m.View()))
 		for range m.notesPageCount() {
@@ -666,4 +637,12 @@ func TestHeaderPrefersTheTitleToTheSlug(t *testing.T) {
 			t.Errorf("at %d columns the title bar lacks the title %q: %q", w, s.Title, first)
 		}
 	}
+}
+
+// standalone is the playground on its own, in English on lipgloss's default
+// renderer (Ascii in these tests), as the golden screens show it.
+func standalone(opts Options) *Model {
+	ctx := common.DefaultContext()
+	ctx.Color = opts.Color
+	return New(ctx, opts)
 }

@@ -1,4 +1,4 @@
-package tui
+package playground
 
 // chartSet is which chart the playground shows (an index into the chart
 // table) and the cache of their pictures; charts.go draws them.

@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"strings"
@@ -19,20 +19,20 @@ func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
 	for _, keys := range [][]string{nil, {"right", "right"}, {"down", "left", "left"}, {"down", "down", "right", "right", "right"}} {
 		m = press(t, m, keys...)
 		next, _ := m.Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-		wide := ansi.Strip(next.(Model).View())
+		wide := ansi.Strip(next.(*Model).View())
 		// The value follows a colon: "τ = 0.10 = 2.1269" read as τ = 2.1269,
 		// ", no m = 0.7981" as m = 0.7981.
 		if !strings.Contains(wide, "InfoNCE (NT-Xent) at τ = 0.10: ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") ||
 			!strings.Contains(wide, "softplus(d(a,p) − d(a,n)) (no m): ") || strings.Contains(wide, "m = 0.7") || strings.Contains(wide, "τ = 2") {
 			t.Errorf("120×40 after %v lacks InfoNCE's line:\n%s", keys, wide)
 		}
-		for _, r := range next.(Model).eval.Results {
+		for _, r := range next.(*Model).eval.Results {
 			if !r.Loss.Classic() && !strings.Contains(wide, numfmt.Loss(r.Value)) {
 				t.Errorf("120×40 after %v lacks %s = %s", keys, r.Loss.ID, numfmt.Loss(r.Value))
 			}
 		}
 		next, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
-		for _, line := range strings.Split(ansi.Strip(next.(Model).View()), "\n") {
+		for _, line := range strings.Split(ansi.Strip(next.(*Model).View()), "\n") {
 			for _, name := range []string{"soft-margin", "InfoNCE", "squared", "hinge contrastive"} {
 				if i := strings.Index(line, name+" "); i >= 0 && strings.HasPrefix(line[i+len(name)+1:], "…") {
 					t.Errorf("80×24 after %v: %q cut from its number: %q", keys, name, line)

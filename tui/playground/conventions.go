@@ -1,9 +1,7 @@
-package tui
+package playground
 
 import (
 	"strings"
-
-	"losslab/tui/common"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -11,6 +9,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/common"
 )
 
 // conventionsPanel is the playground's switchboard: 'v' cycles it through

@@ -1,4 +1,4 @@
-package tui
+package playground
 
 // chartKey is everything a chart's base picture depends on. Inputs that only
 // move a marker are not in it, so moving the marker reuses the picture.

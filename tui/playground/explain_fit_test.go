@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"testing"
@@ -8,6 +8,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 )
 
 // The short form of a sentence is shown where the long one does not fit;
@@ -21,11 +22,9 @@ func TestShortFormsFit80(t *testing.T) {
 					t.Errorf("%s has no English text", id)
 				}
 			}
-			if got := english(r.Say.Short); lipgloss.Width(got) > w {
+			if got := tuitest.English(r.Say.Short); lipgloss.Width(got) > w {
 				t.Errorf("%q is %d cells, the panel has %d", got, lipgloss.Width(got), w)
 			}
 		}
 	}
 }
-
-func english(id i18n.ID) string { return i18n.New(i18n.English).T(id) }

@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"strings"
@@ -26,7 +26,7 @@ func TestEveryHelpKeyActs(t *testing.T) {
 			m = press(t, m, setup[b.Help().Key]...)
 			before := m.View()
 			next, cmd := m.Update(tuitest.FirstKey(b))
-			if next.(Model).View() == before && cmd == nil {
+			if next.(*Model).View() == before && cmd == nil {
 				t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
 			}
 		}

@@ -1,15 +1,14 @@
-package tui
+package playground
 
 import (
 	"strings"
 	"unicode/utf8"
 
-	"losslab/tui/common"
-
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
+	"losslab/tui/common"
 )
 
 // notesView is the notes panel's state: it takes the chart's place and shows

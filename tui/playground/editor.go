@@ -1,11 +1,9 @@
-package tui
+package playground
 
 import (
 	"errors"
 	"strconv"
 	"strings"
-
-	"losslab/tui/common"
 
 	"github.com/charmbracelet/bubbles/textinput"
 
@@ -13,6 +11,7 @@ import (
 	"losslab/core/loss"
 	"losslab/explain"
 	"losslab/i18n"
+	"losslab/tui/common"
 )
 
 // maxHistory bounds the history chart and the undo stack.

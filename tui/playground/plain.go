@@ -1,15 +1,14 @@
-package tui
+package playground
 
 import (
 	"io"
 	"strings"
 
-	"losslab/tui/common"
-
 	"github.com/charmbracelet/lipgloss"
 	"github.com/muesli/termenv"
 
 	"losslab/i18n"
+	"losslab/tui/common"
 )
 
 // PlainSize is the size of the one-shot render used when stdout is not a
@@ -26,7 +25,7 @@ const (
 func Plain(opts Options, p i18n.Printer, width int) string {
 	r := lipgloss.NewRenderer(io.Discard)
 	r.SetColorProfile(termenv.Ascii)
-	m := NewPlayground(common.NewContext(r, p), opts)
+	m := New(common.NewContext(r, p), opts)
 	if width <= 0 {
 		width = PlainWidth
 	}

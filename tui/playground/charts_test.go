@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"math"
@@ -14,6 +14,7 @@ import (
 	"losslab/figure"
 	"losslab/i18n"
 	"losslab/statestr"
+	"losslab/tui/internal/tuitest"
 )
 
 // chartLines renders chart c of the model at state s in w×h cells, plain.
@@ -254,8 +255,8 @@ func TestChartTable(t *testing.T) {
 				t.Errorf("chartIndex(%q) = %d, %v", c.id, got, ok)
 			}
 			m.chart = i
-			if v := m.View(); !strings.Contains(v, english(c.title)) {
-				t.Errorf("the panel does not title the chart %q:\n%s", english(c.title), v)
+			if v := m.View(); !strings.Contains(v, tuitest.English(c.title)) {
+				t.Errorf("the panel does not title the chart %q:\n%s", tuitest.English(c.title), v)
 			}
 			p, err := c.figure(m.figureInput(), figure.Style{Printer: i18n.New(i18n.English)})
 			if err != nil || p == nil {

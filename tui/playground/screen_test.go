@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"fmt"
@@ -13,26 +13,24 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/statestr"
+	"losslab/tui/internal/tuitest"
 )
 
 // sized returns m at w×h.
-func sized(m Model, w, h int) Model {
+func sized(m *Model, w, h int) *Model {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return next.(Model)
+	return next.(*Model)
 }
 
 // counter matches "2/5": chart, page and step counters.
 var counter = regexp.MustCompile(`^\d+/\d+$`)
-
-// chartGlyphs matches runs of heatmap shades, zone lines and markers.
-var chartGlyphs = regexp.MustCompile(`^[.:\-=+*#%@/APN◆]+$`)
 
 var formatVerb = regexp.MustCompile(`%(\[\d+\])?[-+ #0-9.*]*[a-zA-Z]`)
 
 // knownWords are the words the screen may show: every catalogue text, every
 // preset's words, every key's help, and the words of the same screen drawn
 // so wide that nothing needs fitting.
-func knownWords(m Model) map[string]bool {
+func knownWords(m *Model) map[string]bool {
 	known := map[string]bool{}
 	add := func(s string) {
 		for _, w := range words(formatVerb.ReplaceAllString(s, " ")) {
@@ -40,7 +38,7 @@ func knownWords(m Model) map[string]bool {
 		}
 	}
 	for _, id := range i18n.IDs() {
-		add(english(id))
+		add(tuitest.English(id))
 	}
 	for _, s := range scenarios.Presets() {
 		add(s.Name + " " + s.Title + " " + s.Description)
@@ -96,7 +94,7 @@ func checkScreen(t *testing.T, what string, v string, w, h int, known map[string
 		}
 	}
 	for _, word := range words(v) {
-		if !known[word] && !counter.MatchString(word) && !chartGlyphs.MatchString(word) {
+		if !known[word] && !counter.MatchString(word) && !tuitest.ChartGlyphs.MatchString(word) {
 			t.Errorf("%s: %q is not a whole word of any text it could come from\n%s", what, word, ansi.Strip(v))
 			return
 		}
@@ -107,14 +105,14 @@ func checkScreen(t *testing.T, what string, v string, w, h int, known map[string
 // belongs to (screens of one step share it) and the model showing it.
 type walkedScreen struct {
 	name, step string
-	m          Model
+	m          *Model
 }
 
 // walkScreens shows, at w×h, every preset at every step (the article's
 // example first) with every chart and every notes page, then every help
 // page, and hands each screen to visit. The notes must close after their
 // last page.
-func walkScreens(t *testing.T, open func(Options) Model, w, h int, visit func(walkedScreen)) {
+func walkScreens(t *testing.T, open func(Options) *Model, w, h int, visit func(walkedScreen)) {
 	t.Helper()
 	for _, s := range append([]*scenarios.Scenario{nil}, scenarios.Presets()...) {
 		name := "article"
@@ -154,7 +152,7 @@ func walkScreens(t *testing.T, open func(Options) Model, w, h int, visit func(wa
 // Every preset at every step, every chart, the notes pages and the help
 // pages fit 80×24 and 120×40 without a cut word.
 func TestEveryScreenFitsWithWholeWords(t *testing.T) {
-	open := func(o Options) Model { return newModel(t, o) }
+	open := func(o Options) *Model { return newModel(t, o) }
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		w, h := size[0], size[1]
 		var known map[string]bool

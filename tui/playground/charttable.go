@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	gplot "gonum.org/v1/plot"

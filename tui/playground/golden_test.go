@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"fmt"
@@ -9,18 +9,20 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
+
+	"losslab/tui/internal/tuitest"
 )
 
 // finalView runs the model in a teatest program of size w×h, sends msgs,
 // quits and returns the final model.
-func finalView(t *testing.T, m Model, w, h int, msgs ...tea.Msg) Model {
+func finalView(t *testing.T, m *Model, w, h int, msgs ...tea.Msg) *Model {
 	t.Helper()
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(w, h))
 	for _, msg := range msgs {
 		tm.Send(msg)
 	}
-	tm.Send(keyMsg("q"))
-	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	tm.Send(tuitest.Key("q"))
+	return tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
 }
 
 // Goldens of the whole screen for every chart at the minimum and a large size,
@@ -29,11 +31,11 @@ func TestGoldenScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
 		for chart := range len(charts) {
 			t.Run(fmt.Sprintf("%dx%d/chart%d", size[0], size[1], chart+1), func(t *testing.T) {
-				msgs := []tea.Msg{keyMsg("right"), keyMsg("down"), keyMsg("right"), keyMsg("right"), keyMsg("up")}
+				msgs := []tea.Msg{tuitest.Key("right"), tuitest.Key("down"), tuitest.Key("right"), tuitest.Key("right"), tuitest.Key("up")}
 				for range chart {
-					msgs = append(msgs, keyMsg("c"))
+					msgs = append(msgs, tuitest.Key("c"))
 				}
-				fm := finalView(t, New(Options{Now: fixedNow}), size[0], size[1], msgs...)
+				fm := finalView(t, standalone(Options{Now: tuitest.FixedNow}), size[0], size[1], msgs...)
 				golden.RequireEqual(t, []byte(fm.View()))
 			})
 		}
@@ -41,19 +43,19 @@ func TestGoldenScreens(t *testing.T) {
 }
 
 func TestGoldenTooSmall(t *testing.T) {
-	fm := finalView(t, New(Options{}), 60, 20)
+	fm := finalView(t, standalone(Options{}), 60, 20)
 	golden.RequireEqual(t, []byte(fm.View()))
 }
 
 func TestGoldenScenario(t *testing.T) {
-	m := New(Options{Scenario: mustPreset(t, "collapse")})
-	fm := finalView(t, m, 100, 30, keyMsg("."), keyMsg("."), keyMsg("."), keyMsg("."))
+	m := standalone(Options{Scenario: mustPreset(t, "collapse")})
+	fm := finalView(t, m, 100, 30, tuitest.Key("."), tuitest.Key("."), tuitest.Key("."), tuitest.Key("."))
 	golden.RequireEqual(t, []byte(fm.View()))
 }
 
 // Resizing re-lays the screen out at once, down to too small and back.
 func TestResizeFlow(t *testing.T) {
-	fm := finalView(t, New(Options{}), 120, 40,
+	fm := finalView(t, standalone(Options{}), 120, 40,
 		tea.WindowSizeMsg{Width: 50, Height: 10}, tea.WindowSizeMsg{Width: 90, Height: 28})
 	v := fm.View()
 	if lines := strings.Split(v, "\n"); len(lines) != 28 || strings.Contains(v, "too small") {
@@ -69,20 +71,20 @@ func TestGoldenReading(t *testing.T) {
 		opts Options
 		msgs []tea.Msg
 	}{
-		{"help-page1", Options{}, []tea.Msg{keyMsg("?")}},
-		{"help-page2", Options{}, []tea.Msg{keyMsg("?"), keyMsg("right")}},
-		{"help-page3", Options{}, []tea.Msg{keyMsg("?"), keyMsg("right"), keyMsg("right")}},
+		{"help-page1", Options{}, []tea.Msg{tuitest.Key("?")}},
+		{"help-page2", Options{}, []tea.Msg{tuitest.Key("?"), tuitest.Key("right")}},
+		{"help-page3", Options{}, []tea.Msg{tuitest.Key("?"), tuitest.Key("right"), tuitest.Key("right")}},
 		{"erratum-note-line", Options{Scenario: mustPreset(t, "blog-case-3b")}, nil},
-		{"erratum-notes", Options{Scenario: mustPreset(t, "blog-case-3b")}, []tea.Msg{keyMsg("n")}},
+		{"erratum-notes", Options{Scenario: mustPreset(t, "blog-case-3b")}, []tea.Msg{tuitest.Key("n")}},
 		// d(a,n) from 0.50 up to 0.70 = d(a,p): a tie.
-		{"tie", Options{}, []tea.Msg{keyMsg("down"), keyMsg("right"), keyMsg("right"), keyMsg("right"), keyMsg("right")}},
+		{"tie", Options{}, []tea.Msg{tuitest.Key("down"), tuitest.Key("right"), tuitest.Key("right"), tuitest.Key("right"), tuitest.Key("right")}},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			if c.opts.Now == nil {
-				c.opts.Now = fixedNow
+				c.opts.Now = tuitest.FixedNow
 			}
-			fm := finalView(t, New(c.opts), 80, 24, c.msgs...)
+			fm := finalView(t, standalone(c.opts), 80, 24, c.msgs...)
 			golden.RequireEqual(t, []byte(fm.View()))
 		})
 	}

@@ -1,4 +1,4 @@
-package tui
+package playground
 
 import (
 	"slices"
@@ -8,7 +8,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/statestr"
-	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
 )
 
 // benchKeystroke measures one keystroke's Update + View at 120×40 with the
@@ -18,12 +18,12 @@ func benchKeystroke(b *testing.B, chart int, selectKeys ...string) {
 	m = press(b, m, selectKeys...)
 	m.chart = chart
 	_ = m.View()
-	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}
+	keys := []tea.KeyMsg{tuitest.Key("right"), tuitest.Key("left")}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for i := 0; b.Loop(); i++ {
 		next, _ := m.Update(keys[i&1])
-		m = next.(Model)
+		m = next.(*Model)
 		_ = m.View()
 	}
 }
@@ -55,7 +55,7 @@ func BenchmarkKeystrokeHistoryChart(b *testing.B) {
 func BenchmarkFirstFrame(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
-		m, _ := New(Options{}).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+		m, _ := standalone(Options{}).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
 		_ = m.View()
 	}
 }
@@ -68,34 +68,18 @@ func BenchmarkKeystrokeMedianHeatmap(b *testing.B) {
 	m.chart = chartNamed(b, statestr.ChartHeatmap)
 	_ = m.View()
 	var times []time.Duration
-	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}
+	keys := []tea.KeyMsg{tuitest.Key("right"), tuitest.Key("left")}
 	for i := 0; b.Loop(); i++ {
 		if i%2 == 0 && i > 0 {
-			next, _ := m.Update(keyMsg("down")) // the next control
-			m = next.(Model)
+			next, _ := m.Update(tuitest.Key("down")) // the next control
+			m = next.(*Model)
 		}
 		start := time.Now()
 		next, _ := m.Update(keys[i&1])
-		m = next.(Model)
+		m = next.(*Model)
 		_ = m.View()
 		times = append(times, time.Since(start))
 	}
 	slices.Sort(times)
 	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns/key")
-}
-
-// BenchmarkAppKeystroke is a keystroke through the shell (split, size
-// check, routing, guarded command) on the triplet chart at 120×40; target:
-// within 10% of BenchmarkKeystrokeTripletChart, the same keystroke
-// without the shell.
-func BenchmarkAppKeystroke(b *testing.B) {
-	a := newApp(b, common.ModePlayground, 120, 40)
-	_ = a.View()
-	keys := []tea.KeyMsg{keyMsg("right"), keyMsg("left")}
-	b.ReportAllocs()
-	for i := 0; b.Loop(); i++ {
-		next, _ := a.Update(keys[i&1])
-		a = next.(App)
-		_ = a.View()
-	}
 }

@@ -1,14 +1,13 @@
-package tui
+package playground
 
 import (
 	"strings"
-
-	"losslab/tui/common"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/i18n"
+	"losslab/tui/common"
 )
 
 // The help screen ('?') takes the whole window: every key, every glyph and
