@@ -8,6 +8,7 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/tui"
+	"losslab/tui/course"
 	"losslab/tui/playground"
 )
 
@@ -94,7 +95,7 @@ func runApp(cfg tui.Config, cmd string, io IO) (status int, fellBack bool) {
 // `losslab learn`, so it must read and save the same progress. A user's own
 // lesson file (Lessons set) keeps none; without a home directory the course
 // keeps progress for the session only, as `learn` would have said.
-func withCourseProgress(cfg tui.LearnConfig) tui.LearnConfig {
+func withCourseProgress(cfg course.Config) course.Config {
 	if cfg.Lessons != nil || cfg.ProgressPath != "" {
 		return cfg
 	}

@@ -23,6 +23,7 @@ import (
 	"losslab/serve"
 	"losslab/tui"
 	"losslab/tui/common"
+	"losslab/tui/course"
 	"losslab/tui/playground"
 )
 
@@ -119,7 +120,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))
 		}
 		// No ProgressPath: a served course keeps progress for the session only.
-		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}
+		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}
 	}
 	if f.scenario != "" {
 		s, err := scenarios.Resolve(f.scenario)

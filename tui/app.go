@@ -7,6 +7,7 @@ import (
 	"losslab/i18n"
 	"losslab/tui/batchview"
 	"losslab/tui/common"
+	"losslab/tui/course"
 	"losslab/tui/playground"
 )
 
@@ -16,7 +17,7 @@ type Config struct {
 	Playground playground.Options
 	Batch      batchview.Config
 	Train      TrainConfig
-	Learn      LearnConfig
+	Learn      course.Config
 }
 
 // inputErrorer is a mode that can be showing an input error, which makes

@@ -5,6 +5,7 @@ import (
 
 	"losslab/tui/batchview"
 	"losslab/tui/common"
+	"losslab/tui/course"
 	"losslab/tui/playground"
 )
 
@@ -18,6 +19,6 @@ func modeRegistry() []modeSpec {
 		common.ModePlayground: {open: func(ctx *common.Context, cfg Config) tea.Model { return playground.New(ctx, cfg.Playground) }},
 		common.ModeBatch:      {open: func(ctx *common.Context, cfg Config) tea.Model { return batchview.Open(ctx, cfg.Batch) }},
 		common.ModeTrain:      {open: openTrain},
-		common.ModeLearn:      {open: openLearn},
+		common.ModeLearn:      {open: func(ctx *common.Context, cfg Config) tea.Model { return course.New(ctx, cfg.Learn) }},
 	}
 }

@@ -8,38 +8,7 @@ import (
 	"testing"
 
 	"github.com/charmbracelet/x/ansi"
-
-	"losslab/scenarios"
 )
-
-// LearnConfig.OpenLesson (losslab learn ID) starts in that lesson.
-func TestLearnOpensLessonByID(t *testing.T) {
-	m := newLearn(t, LearnConfig{OpenLesson: "regimes"}, 80, 24)
-	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/8") {
-		t.Errorf("learn regimes did not open lesson 4:\n%s", v)
-	}
-}
-
-// After the last step of the last lesson, enter goes to the list, and the
-// key line says so (not "next lesson").
-func TestLastLessonKeyLine(t *testing.T) {
-	last := scenarios.Lessons()[len(scenarios.Lessons())-1].Name
-	m := newLearn(t, LearnConfig{OpenLesson: last}, 80, 24)
-	for i := 0; i < 40 && !strings.Contains(m.View(), "That was the last lesson"); i++ {
-		m = pressLearn(t, m, "tab", "right") // skip a question, go on
-	}
-	v := m.View()
-	if !strings.Contains(v, "That was the last lesson") {
-		t.Fatalf("never reached the end:\n%s", v)
-	}
-	if strings.Contains(v, "enter next lesson") || !strings.Contains(v, "enter lesson list") {
-		t.Errorf("key line after the last lesson:\n%s", v)
-	}
-	m = pressLearn(t, m, "enter")
-	if v := m.View(); !strings.Contains(v, "lessons done") {
-		t.Errorf("enter did not go to the list:\n%s", v)
-	}
-}
 
 // With no terminal to read keys from but stdout an 80-column terminal
 // (setsid -w losslab </dev/null), the plain frame is 80 columns wide.

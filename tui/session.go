@@ -5,6 +5,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/tui/common"
+	"losslab/tui/course"
 	"losslab/tui/playground"
 )
 
@@ -24,6 +25,7 @@ type (
 	ModeID       = common.ModeID
 	ShareContext = common.ShareContext
 	HideSet      = common.HideSet
+	LearnConfig  = course.Config
 )
 
 // The modes an app can start in.

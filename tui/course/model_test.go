@@ -1,16 +1,16 @@
-package tui
+package course
 
 import (
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/charmbracelet/x/exp/teatest"
+	"github.com/muesli/termenv"
 
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -19,55 +19,31 @@ import (
 	"losslab/tui/internal/tuitest"
 )
 
-func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {
+func TestMain(m *testing.M) {
+	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	common.NarrowAmbiguousWidths()          // as main does
+	os.Exit(m.Run())
+}
+
+func newLearn(t testing.TB, cfg Config, w, h int) *Model {
 	t.Helper()
 	return newLearnIn(t, tuitest.Context(), cfg, w, h)
 }
 
 // newLearnIn is newLearn on ctx (a language, a renderer).
-func newLearnIn(t testing.TB, ctx *common.Context, cfg LearnConfig, w, h int) LearnModel {
+func newLearnIn(t testing.TB, ctx *common.Context, cfg Config, w, h int) *Model {
 	t.Helper()
-	next, _ := NewLearn(ctx, cfg).Update(tea.WindowSizeMsg{Width: w, Height: h})
-	return next.(LearnModel)
+	next, _ := New(ctx, cfg).Update(tea.WindowSizeMsg{Width: w, Height: h})
+	return next.(*Model)
 }
 
-func pressLearn(t testing.TB, m LearnModel, keys ...string) LearnModel {
+func pressLearn(t testing.TB, m *Model, keys ...string) *Model {
 	t.Helper()
 	for _, k := range keys {
 		next, _ := m.Update(tuitest.Key(k))
-		m = next.(LearnModel)
+		m = next.(*Model)
 	}
 	return m
-}
-
-// A learner's flow through the app: the list, a lesson's description, a
-// question typed and checked, the explanation, a skipped question; the
-// progress is on disk when the program ends.
-func TestLearnFlowWithQuestion(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
-	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: LearnConfig{ProgressPath: path}}),
-		teatest.WithInitialTermSize(80, 24))
-	tuitest.WaitText(t, tm, "1. The article's two examples")
-	tm.Send(tuitest.Key("enter"))
-	tuitest.WaitText(t, tm, "Here is its first")
-	tm.Send(tuitest.Key("right"))
-	tuitest.WaitText(t, tm, "what is the triplet loss")
-	tm.Type("0.4")
-	tm.Send(tuitest.Key("enter"))
-	tuitest.WaitAll(t, tm, "Right: 0.40.", "the triplet loss is 0.4.")
-	tm.Send(tuitest.Key("right"))
-	tuitest.WaitText(t, tm, "What is the triplet loss now?")
-	tm.Send(tuitest.Key("tab"))
-	tuitest.WaitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
-	tm.Send(tuitest.Key("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	if name, step := final.modes[common.ModeLearn].(LearnModel).Lesson(); name != "article-cases" || step != 2 {
-		t.Errorf("ended at %s step %d", name, step)
-	}
-	p, err := scenarios.LoadProgress(path)
-	if err != nil || p.Lesson != "article-cases" || p.Step != 2 || p.Done("article-cases") {
-		t.Errorf("saved progress %+v, %v", p, err)
-	}
 }
 
 // A wrong choice says what was chosen and what is right, and the
@@ -87,7 +63,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 			[]string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
 			[]string{"这个三元组属于哪种难度？"}},
 	} {
-		m := newLearnIn(t, c.ctx, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+		m := newLearnIn(t, c.ctx, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
 		m = pressLearn(t, m, "right")
 		v := m.View()
 		if !strings.Contains(v, c.question) || strings.Contains(v, "0.3000") {
@@ -114,7 +90,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 
 // Typing something that is not a number says so and keeps the question.
 func TestLearnNotANumber(t *testing.T) {
-	m := newLearn(t, LearnConfig{}, 80, 24)
+	m := newLearn(t, Config{}, 80, 24)
 	m = pressLearn(t, m, "enter", "right", "a", "b", "enter")
 	if v := m.View(); !strings.Contains(v, `"ab" is not a number`) || !strings.Contains(v, "losses hidden until you answer") {
 		t.Errorf("not a number:\n%s", v)
@@ -133,7 +109,7 @@ func TestLearnResumes(t *testing.T) {
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	m := newLearn(t, LearnConfig{ProgressPath: path}, 80, 24)
+	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
 	v := m.View()
 	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 8 lessons done") {
 		t.Fatalf("list:\n%s", v)
@@ -161,7 +137,7 @@ func TestLearnResumes(t *testing.T) {
 // A mode step hosts the playground on its state; esc comes back to the
 // lesson, keys in between act on the playground.
 func TestLearnExploreAndReturn(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab", "right", "tab", "right")
 	if v := m.View(); !strings.Contains(v, "Press e to explore") || !strings.Contains(v, "e explore") {
 		t.Fatalf("mode step:\n%s", v)
@@ -182,64 +158,6 @@ func TestLearnExploreAndReturn(t *testing.T) {
 	if v := m.View(); !strings.Contains(v, "lesson 1/1 · step 4/4") || strings.Contains(v, "exploring") {
 		t.Errorf("esc did not come back:\n%s", v)
 	}
-}
-
-// In a lesson's hosted mode the keys that would leave for another of the
-// app's modes do nothing and are not offered: tab stays in the exploration
-// (it used to land in the app's own playground, where esc did nothing), and
-// neither the help line nor the full help lists tab or g.
-func TestLearnHostedModesStayInTheLesson(t *testing.T) {
-	a := NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
-	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
-	deliver := func(k string) {
-		t.Helper()
-		next, cmd := a.Update(tuitest.Key(k))
-		a = next.(App)
-		for _, msg := range tuitest.Drain(cmd) {
-			if sw, ok := msg.(common.SwitchModeMsg); ok {
-				next, _ = a.Update(sw)
-				a = next.(App)
-			}
-		}
-	}
-	noLeaving := func(what string) {
-		t.Helper()
-		v := a.View()
-		if !strings.Contains(v, "exploring · esc returns to the lesson") {
-			t.Fatalf("%s: not exploring:\n%s", what, v)
-		}
-		last := v[strings.LastIndex(v, "\n")+1:]
-		if strings.Contains(last, "tab ") || strings.Contains(last, "g ") {
-			t.Errorf("%s: the help line offers a key that leaves: %q", what, last)
-		}
-	}
-	for _, k := range []string{"enter", "right", "tab", "right", "tab", "right", "e"} {
-		deliver(k)
-	}
-	noLeaving("playground")
-	deliver("tab")
-	noLeaving("playground after tab")
-	deliver("?")
-	if v := a.View(); strings.Contains(v, "tab ") || strings.Contains(v, " learn") {
-		t.Errorf("the hosted playground's full help offers tab or g:\n%s", v)
-	}
-	deliver("esc")
-	deliver("esc")
-	if v := a.View(); a.Current() != common.ModeLearn || !strings.Contains(v, "step 4/4") || strings.Contains(v, "exploring") {
-		t.Fatalf("esc did not come back to the lesson:\n%s", v)
-	}
-	// The batch lesson's explore step hosts the batch view: tab stays too.
-	deliver("esc")
-	for _, k := range []string{"down", "enter", "right", "tab", "right", "e"} {
-		deliver(k)
-	}
-	noLeaving("batch view")
-	// Its first line (the data set) stays under the banner.
-	if v := a.View(); !strings.Contains(v, "iris · 150 × 4 · 3 classes") || len(strings.Split(v, "\n")) != 24 {
-		t.Errorf("the hosted batch view lost its data line or its size:\n%s", v)
-	}
-	deliver("tab")
-	noLeaving("batch view after tab")
 }
 
 // Every screen of the course, answered right, fits 80×24 and 120×40
@@ -266,7 +184,7 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 	for _, l := range scenarios.Lessons() {
 		course = append(course, l.In(p.Lang()))
 	}
-	m := newLearnIn(t, ctx, LearnConfig{}, size[0], size[1])
+	m := newLearnIn(t, ctx, Config{}, size[0], size[1])
 	check(fmt.Sprintf("%v list", size), m.View())
 	m = pressLearn(t, m, "enter")
 	says := func(what, v, text string) {
@@ -317,7 +235,7 @@ func questionAt(l *scenarios.Scenario, i int) *scenarios.Question {
 
 // answerWrong gives a wrong answer to q: the next choice, or the answer
 // plus 1; it returns the model and what was said as the verdict quotes it.
-func answerWrong(t *testing.T, m LearnModel, q *scenarios.Question) (LearnModel, string) {
+func answerWrong(t *testing.T, m *Model, q *scenarios.Question) (*Model, string) {
 	t.Helper()
 	if len(q.Choices) > 0 {
 		pick := (q.Correct + 1) % len(q.Choices)
@@ -327,7 +245,7 @@ func answerWrong(t *testing.T, m LearnModel, q *scenarios.Question) (LearnModel,
 	return pressLearn(t, m, said, "enter"), said
 }
 
-func answerRight(t *testing.T, m LearnModel, q *scenarios.Question) LearnModel {
+func answerRight(t *testing.T, m *Model, q *scenarios.Question) *Model {
 	t.Helper()
 	if len(q.Choices) > 0 {
 		return pressLearn(t, m, string(rune('1'+q.Correct)), "enter")
@@ -354,12 +272,12 @@ func checkFits(t *testing.T, v string, size [2]int) {
 // Target: a keystroke in a lesson (Update and View at 120×40, the state
 // evaluated and the text wrapped) under 1 ms (measured 0.14 ms).
 func BenchmarkLearnKeystroke(b *testing.B) {
-	m := newLearn(b, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	m := newLearn(b, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
 		next, _ := m.Update(tuitest.Key(keys[i%len(keys)]))
-		m = next.(LearnModel)
+		m = next.(*Model)
 		_ = m.View()
 		i++
 	}
@@ -369,7 +287,7 @@ func BenchmarkLearnKeystroke(b *testing.B) {
 // "½·0.70² = 0.2450 + ½·max(…)² = 0.0000, mean 0.1225" read as a false
 // equation.
 func TestLearnContrastiveLineIsAList(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
+	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
 	m = pressLearn(t, m, "right", "tab") // the first question skipped: the state shows
 	v := tuitest.Squeeze(ansi.Strip(m.View()))
 	want := tuitest.Squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
@@ -377,7 +295,7 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
 	} // At 80 columns it wraps between items, indented to the label column:
 	// "mean" stays with its number.
-	m = newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m = newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab")
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	found := false
@@ -398,7 +316,7 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
 		ctx := tuitest.Context()
 		ctx.Printer = i18n.New(lang)
-		m := newLearnIn(t, ctx, LearnConfig{}, 80, 24)
+		m := newLearnIn(t, ctx, Config{}, 80, 24)
 		v := m.View()
 		checkFits(t, v, [2]int{80, 24})
 		for i, l := range scenarios.Lessons() {
@@ -421,7 +339,7 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 // them); after the third they stay hidden (the triplet's 0.7000 is
 // pytorch-metric-learning's 0.7, the fourth answer).
 func TestLearnLossesShowOnceAnswered(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
+	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
 	for _, answer := range []string{"enter", "tab"} {
 		s := pressLearn(t, m, "right")
 		if answer == "enter" {
@@ -441,5 +359,34 @@ func TestLearnLossesShowOnceAnswered(t *testing.T) {
 	v := tuitest.Squeeze(ansi.Strip(m.View()))
 	if !strings.Contains(v, tuitest.Squeeze("losses hidden: they would answer the next step's question")) || strings.Contains(v, "0.7000") {
 		t.Errorf("before the pytorch-metric-learning question the losses show:\n%s", m.View())
+	}
+}
+
+// Config.OpenLesson (losslab learn ID) starts in that lesson.
+func TestLearnOpensLessonByID(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
+	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/8") {
+		t.Errorf("learn regimes did not open lesson 4:\n%s", v)
+	}
+}
+
+// After the last step of the last lesson, enter goes to the list, and the
+// key line says so (not "next lesson").
+func TestLastLessonKeyLine(t *testing.T) {
+	last := scenarios.Lessons()[len(scenarios.Lessons())-1].Name
+	m := newLearn(t, Config{OpenLesson: last}, 80, 24)
+	for i := 0; i < 40 && !strings.Contains(m.View(), "That was the last lesson"); i++ {
+		m = pressLearn(t, m, "tab", "right") // skip a question, go on
+	}
+	v := m.View()
+	if !strings.Contains(v, "That was the last lesson") {
+		t.Fatalf("never reached the end:\n%s", v)
+	}
+	if strings.Contains(v, "enter next lesson") || !strings.Contains(v, "enter lesson list") {
+		t.Errorf("key line after the last lesson:\n%s", v)
+	}
+	m = pressLearn(t, m, "enter")
+	if v := m.View(); !strings.Contains(v, "lessons done") {
+		t.Errorf("enter did not go to the list:\n%s", v)
 	}
 }

@@ -1,13 +1,9 @@
-package tui
+package course
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 	"testing"
-	"time"
-
-	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/i18n"
 	"losslab/scenarios"
@@ -18,7 +14,7 @@ import (
 
 // walkTo opens lesson l and walks with a learner's keys to its state i:
 // → between steps, tab to skip a question on the way.
-func walkTo(t *testing.T, m LearnModel, l *scenarios.Scenario, i int) LearnModel {
+func walkTo(t *testing.T, m *Model, l *scenarios.Scenario, i int) *Model {
 	t.Helper()
 	for s := 0; s < i; s++ {
 		if s > 0 && l.Steps[s-1].Question != nil {
@@ -49,7 +45,7 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 				found++
 				for _, size := range [][2]int{{80, 24}, {120, 40}} {
 					what := fmt.Sprintf("%v %v %s step %d", p.Lang(), size, l.Name, i)
-					m := walkTo(t, newLearnIn(t, ctx, LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
+					m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
 					if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(p.T(i18n.LearnExploreTrain))) {
 						t.Errorf("%s: the step does not say how to open it:\n%s", what, v)
 					}
@@ -102,45 +98,12 @@ train_steps = 150
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := pressLearn(t, newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}, 80, 24), "right", "e")
+	m := pressLearn(t, newLearn(t, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 80, 24), "right", "e")
 	tr := m.child.(trainview.Model)
 	if got := tr.Trainer().StepCount(); got != 150 || tr.Metrics()[0].Step != 150 {
 		t.Errorf("opened at step %d (metrics at %d), want 150", got, tr.Metrics()[0].Step)
 	}
 	if v := m.View(); !strings.Contains(v, "step 150") {
 		t.Errorf("the screen does not show step 150:\n%s", v)
-	}
-}
-
-// The issue's live collapse: from the course, the why-margin lesson's
-// prediction answered, its train step opened, space pressed; the mode
-// trains, stops at the collapse and explains it; esc comes back to the
-// lesson.
-func TestLessonCollapseFlow(t *testing.T) {
-	l := scenarios.Lesson("why-margin")
-	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}),
-		teatest.WithInitialTermSize(120, 40))
-	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/7")
-	for _, k := range []string{"right", "tab", "right", "tab", "right", "right", "right"} {
-		tm.Send(tuitest.Key(k))
-	}
-	tuitest.WaitText(t, tm, "Will the embeddings collapse?")
-	tm.Send(tuitest.Key("1"))
-	tm.Send(tuitest.Key("enter"))
-	tuitest.WaitText(t, tm, "Right: yes.")
-	tm.Send(tuitest.Key("right"))
-	tuitest.WaitText(t, tm, "Press e to open the training mode")
-	tm.Send(tuitest.Key("e"))
-	tuitest.WaitText(t, tm, "exploring · esc returns to the lesson")
-	tm.Send(tuitest.Key(" "))
-	collapsed := regexp.MustCompile(`a collapsed at step (\d+): with margin 0`)
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return collapsed.Match(b) && strings.Contains(string(b), "Playing stopped at") },
-		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-	tm.Send(tuitest.Key("esc"))
-	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/7")
-	tm.Send(tuitest.Key("q"))
-	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	if name, step := final.modes[common.ModeLearn].(LearnModel).Lesson(); name != "why-margin" || step != 6 {
-		t.Errorf("ended at %s step %d", name, step)
 	}
 }

@@ -1,4 +1,4 @@
-package tui
+package course
 
 import (
 	"strings"
@@ -32,7 +32,7 @@ func TestEveryLessonWalksInChinese(t *testing.T) {
 // A number question in Chinese takes the same numbers, and a typing error
 // is said in Chinese.
 func TestLearnNumberQuestionInChinese(t *testing.T) {
-	m := newLearnIn(t, tuitest.ChineseContext(), LearnConfig{}, 80, 24)
+	m := newLearnIn(t, tuitest.ChineseContext(), Config{}, 80, 24)
 	m = pressLearn(t, m, "enter", "right")
 	if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze("三元组损失 max(d(a,p) − d(a,n) + m, 0) 是多少？")) || !strings.Contains(v, i18n.New(i18n.Chinese).T(i18n.LearnStateHidden)) {
 		t.Fatalf("question screen:\n%s", v)
@@ -51,12 +51,12 @@ func TestLearnNumberQuestionInChinese(t *testing.T) {
 // Chinese texts wrapped between characters) under 1 ms, as in English
 // (measured 0.10 ms; English 0.07 ms in the same run).
 func BenchmarkLearnKeystrokeChinese(b *testing.B) {
-	m := newLearnIn(b, tuitest.ChineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	m := newLearnIn(b, tuitest.ChineseContext(), Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
 		next, _ := m.Update(tuitest.Key(keys[i%len(keys)]))
-		m = next.(LearnModel)
+		m = next.(*Model)
 		_ = m.View()
 		i++
 	}

@@ -1,19 +1,15 @@
-package tui
+package course
 
 import (
 	"fmt"
-	"regexp"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
-	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
-	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/tui/common"
 )
@@ -21,7 +17,7 @@ import (
 // View lays the course out to the exact window size: a header, the step's
 // state (its results hidden while a question waits), the step's text
 // wrapped and scrollable, a status line and the keys that act now.
-func (m LearnModel) View() string {
+func (m Model) View() string {
 	if m.width == 0 || m.height == 0 {
 		return ""
 	}
@@ -42,7 +38,7 @@ func (m LearnModel) View() string {
 }
 
 // position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
-func (m LearnModel) position() string {
+func (m Model) position() string {
 	l := m.lessons[m.lesson]
 	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.StepsShown())
 }
@@ -54,7 +50,7 @@ func headerLine(left, right string, w int) string {
 	return left + strings.Repeat(" ", max(1, w-lipgloss.Width(left)-lipgloss.Width(right))) + right
 }
 
-func (m LearnModel) listView() string {
+func (m Model) listView() string {
 	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
 	done := 0
 	for _, l := range m.lessons {
@@ -89,12 +85,12 @@ func (m LearnModel) listView() string {
 			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
 		}
 	}
-	return m.frame(lines, []key.Binding{m.keys.Up, m.keys.Down, m.keys.Open, m.keys.Playground, m.keys.Quit})
+	return m.frame(lines, m.listKeys())
 }
 
 // frame pads body to the window, then adds the status and help lines;
 // every line is padded to the window's width, so a screen is exactly w×h.
-func (m LearnModel) frame(body []string, keys []key.Binding) string {
+func (m Model) frame(body []string, keys []key.Binding) string {
 	rows := m.height - 2
 	if len(body) > rows {
 		body = body[:rows]
@@ -113,13 +109,13 @@ func (m LearnModel) frame(body []string, keys []key.Binding) string {
 	return strings.Join(lines, "\n")
 }
 
-func (m LearnModel) stepView() string {
+func (m Model) stepView() string {
 	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
 	l := m.lessons[m.lesson]
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnHeader, l.Title)), m.position(), w), ""}
 	lines = append(lines, m.stateLines(w)...)
 	lines = append(lines, "")
-	rows := m.height - 2 - len(lines)
+	rows := m.stepRows()
 	text := m.stepText(w)
 	if len(text) > rows {
 		first := min(m.scroll, len(text)-rows+1)
@@ -128,106 +124,17 @@ func (m LearnModel) stepView() string {
 	return m.frame(append(lines, text...), m.stepKeys(len(text) > rows))
 }
 
-// stateLines show the step's state as core/loss evaluates it; while a
-// question waits only the inputs show.
-func (m LearnModel) stateLines(w int) []string {
-	st, p := m.ctx.Styles, m.ctx.Printer
-	s := m.shownState()
-	var inputs []string
-	for f := grid.Field(0); f < grid.NumFields; f++ {
-		v := p.T(i18n.ExplainLabelDiff)
-		switch {
-		case !f.IsLabel():
-			v = numfmt.Input(s.Value(f).Float())
-		case s.Label(f) == loss.Same:
-			v = p.T(i18n.ExplainLabelSame)
-		}
-		inputs = append(inputs, common.FieldLabel(p, f)+" "+st.Bold.Render(v))
-	}
-	lines := []string{strings.Join(inputs, "   ")}
-	if m.asking() {
-		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
-	}
-	losses := m.lossLines()
-	if m.nextAnsweredBy(losses) { // showing the losses now would give the next answer away
-		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
-	}
-	out := fitOrWrap(lines[0], w)
-	for _, line := range losses {
-		out = append(out, fitLabelled(line, w)...)
-	}
-	return out
-}
+// stepRows is how many lines of the step's text fit: the window less the
+// header and a blank line, the state and a blank line, the status and the
+// help line.
+func (m Model) stepRows() int { return m.height - 2 - 3 - len(m.stateLines(m.width)) }
 
-// labelColumn is a state line's label and the spaces that align it.
-var labelColumn = regexp.MustCompile(`^\S.*?\s{2,}`)
-
-// fitLabelled keeps a state line that fits; one that does not keeps its
-// label column and packs its " · " items on lines indented to it, so that
-// "mean 0.0900" stays whole and the columns stay aligned.
-func fitLabelled(line string, w int) []string {
-	if lipgloss.Width(line) <= w {
-		return []string{line}
-	}
-	label := labelColumn.FindString(line)
-	lw := lipgloss.Width(label)
-	if label == "" || lw > w/2 {
-		return common.WrapWords(line, w)
-	}
-	indent := strings.Repeat(" ", lw)
-	var out []string
-	cur := ""
-	for _, item := range strings.Split(strings.TrimPrefix(line, label), " · ") {
-		switch {
-		case cur == "":
-			cur = item
-		case lw+lipgloss.Width(cur+" · "+item) <= w:
-			cur += " · " + item
-		default:
-			out = append(out, cur+" ·")
-			cur = item
-		}
-	}
-	out = append(out, cur)
-	var lines []string
-	for i, l := range out {
-		lead := indent
-		if i == 0 {
-			lead = label
-		}
-		for j, part := range common.WrapWords(l, w-lw) {
-			if j > 0 {
-				lead = indent
-			}
-			lines = append(lines, lead+part)
-		}
-	}
-	return lines
-}
-
-// lossLines are the shown state's losses as core/loss evaluates them.
-func (m LearnModel) lossLines() []string {
-	st, p := m.ctx.Styles, m.ctx.Printer
-	ev, err := m.evaluation()
-	if err != nil { // the grid keeps every state valid
-		return []string{st.Error.Render(err.Error())}
-	}
-	var squared loss.Result
-	for _, r := range ev.Results {
-		if r.Loss.ID == loss.SquaredTripletID {
-			squared = r
-		}
-	}
-	return []string{
-		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(p.T(explain.RegimeID(ev.Triplet.Regime)))),
-		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), p.T(explain.RegimeID(squared.Terms[0].Regime))),
-		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
-	}
-}
+// maxScroll is the first text line that still fills the text area.
+func (m Model) maxScroll() int { return max(len(m.stepText(m.width))-m.stepRows()+1, 0) }
 
 // stepText is the step's words, wrapped to w: the description, the note,
 // the question and its answer, what the step's mode offers, what comes next.
-func (m LearnModel) stepText(w int) []string {
+func (m Model) stepText(w int) []string {
 	st, p := m.ctx.Styles, m.ctx.Printer
 	l, step := m.lessons[m.lesson], m.currentStep()
 	// Each paragraph is styled line by line after wrapping, so that no
@@ -306,7 +213,7 @@ func fitOrWrap(line string, w int) []string {
 	return common.WrapWords(line, w)
 }
 
-func (m LearnModel) answerArea(q *scenarios.Question) string {
+func (m Model) answerArea(q *scenarios.Question) string {
 	if len(q.Choices) == 0 {
 		return m.input.View()
 	}
@@ -325,79 +232,9 @@ func (m LearnModel) answerArea(q *scenarios.Question) string {
 	return strings.Join(lines, "\n")
 }
 
-func (m LearnModel) answerHint(q *scenarios.Question) string {
+func (m Model) answerHint(q *scenarios.Question) string {
 	if len(q.Choices) > 0 {
 		return m.ctx.Printer.T(i18n.LearnHintChoice)
 	}
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
-}
-
-// hasNextLesson says whether enter at the end of this lesson opens another
-// one (else it goes to the list): the end note and the key line both ask it.
-func (m LearnModel) hasNextLesson() bool { return m.lesson+1 < len(m.lessons) }
-
-// stepKeys are the keys that act on the step on screen.
-func (m LearnModel) stepKeys(scrolls bool) []key.Binding {
-	k := m.keys
-	if m.asking() {
-		if len(m.currentStep().Question.Choices) > 0 {
-			return []key.Binding{k.Pick, k.Answer, k.Skip, k.Back, k.Quit}
-		}
-		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
-	}
-	var keys []key.Binding
-	switch {
-	case m.atEnd() && m.hasNextLesson():
-		keys = append(keys, k.NextLesson)
-	case m.atEnd(): // after the last lesson enter goes to the list
-		keys = append(keys, k.ToList)
-	default:
-		keys = append(keys, k.Next)
-	}
-	if m.step > 0 {
-		keys = append(keys, k.Prev)
-	}
-	if st := m.currentStep(); st != nil && st.Mode.Kind != scenarios.ModeNone {
-		keys = append(keys, k.Explore)
-	}
-	if scrolls {
-		keys = append(keys, k.Scroll)
-	}
-	return append(keys, k.Back, k.Quit)
-}
-
-// maxScroll is the first text line that still fills the text area.
-func (m LearnModel) maxScroll() int {
-	rows := m.height - 2 - 3 - len(m.stateLines(m.width))
-	return max(len(m.stepText(m.width))-rows+1, 0)
-}
-
-// numberToken is a number as the loss lines write it.
-var numberToken = regexp.MustCompile(`-?\d+(?:\.\d+)?`)
-
-// nextAnsweredBy reports whether the loss lines would answer the next
-// step's question, asked about this same state: a number in them that the
-// question takes as right, or the right choice written in them as a word.
-// Only then are they hidden, and the line that says so is true.
-func (m LearnModel) nextAnsweredBy(losses []string) bool {
-	l := m.lessons[m.lesson]
-	if m.step >= len(l.Steps) {
-		return false
-	}
-	next := l.Steps[m.step]
-	q := next.Question
-	if q == nil || next.State != m.shownState() || l.TrainingAt(m.step+1) != nil { // a question about a training run asks nothing of this state
-		return false
-	}
-	text := ansi.Strip(strings.Join(losses, "\n"))
-	if len(q.Choices) > 0 {
-		word := regexp.MustCompile(`(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
-		return word.MatchString(text)
-	}
-	for _, n := range numberToken.FindAllString(text, -1) {
-		if right, _ := q.CheckNumber(n); right {
-			return true
-		}
-	}
-	return false
 }
