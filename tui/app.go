@@ -5,20 +5,8 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/i18n"
-	"losslab/tui/batchview"
 	"losslab/tui/common"
-	"losslab/tui/course"
-	"losslab/tui/playground"
 )
-
-// Config is what the app starts with.
-type Config struct {
-	Start      common.ModeID
-	Playground playground.Options
-	Batch      batchview.Config
-	Train      TrainConfig
-	Learn      course.Config
-}
 
 // inputErrorer is a mode that can be showing an input error, which makes
 // quitting exit with status 2 like the plain path (the batch view).
@@ -31,14 +19,14 @@ type App struct {
 	ctx     *common.Context
 	keys    ShellKeyMap
 	cfg     Config
-	modes   []tea.Model // nil until first shown; each keeps its state while hidden
+	modes   []common.Mode // nil until first shown; each keeps its state while hidden
 	current common.ModeID
 }
 
 // NewApp returns the app showing cfg.Start.
 func NewApp(ctx *common.Context, cfg Config) App {
-	a := App{ctx: ctx, keys: newShellKeyMap(ctx.Printer), cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start}
-	a.modes[cfg.Start] = modeRegistry()[cfg.Start].open(ctx, cfg)
+	a := App{ctx: ctx, keys: newShellKeyMap(ctx.Printer), cfg: cfg, modes: make([]common.Mode, len(registry)), current: cfg.Start}
+	a.modes[cfg.Start] = registry[cfg.Start](ctx, cfg)
 	return a
 }
 
@@ -56,15 +44,16 @@ func (a App) InputError() error {
 	return nil
 }
 
-// Update routes a message: sizes and keys to the mode on screen; a switch
-// to the shell; anything else (results, ticks) to every open mode, since
-// each mode's messages have types of their own and a hidden mode must still
-// receive the results of work it started.
+// Update routes a message: the size to the mode on screen (SetSize) and
+// keys to it; a switch to the shell; anything else (results, ticks) to
+// every open mode, since each mode's messages have types of their own and
+// a hidden mode must still receive the results of work it started.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
-		return a.toCurrent(msg)
+		a.modes[a.current].SetSize(msg.Width, msg.Height)
+		return a, nil
 	case common.SwitchModeMsg:
 		return a.show(msg.To)
 	case panicMsg:
@@ -91,7 +80,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			continue
 		}
 		next, cmd := m.Update(msg)
-		a.modes[id] = next
+		a.modes[id] = next.(common.Mode)
 		cmds = append(cmds, guard(cmd))
 	}
 	return a, tea.Batch(cmds...)
@@ -99,12 +88,12 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a App) toCurrent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := a.modes[a.current].Update(msg)
-	a.modes[a.current] = next
+	a.modes[a.current] = next.(common.Mode)
 	return a, guard(cmd)
 }
 
-// show makes mode id current, opening it the first time, and sends it the
-// window size.
+// show makes mode id current, opening it the first time, and lays it out
+// for the window.
 func (a App) show(id common.ModeID) (tea.Model, tea.Cmd) {
 	if id < 0 || int(id) >= len(a.modes) {
 		return a, nil
@@ -115,15 +104,15 @@ func (a App) show(id common.ModeID) (tea.Model, tea.Cmd) {
 	// The mode left behind hears that it is hidden, so nothing it shows
 	// (a replay) moves on where the user cannot see it.
 	left, hideCmd := a.modes[a.current].Update(common.HiddenMsg{})
-	a.modes[a.current] = left
+	a.modes[a.current] = left.(common.Mode)
 	var initCmd tea.Cmd
 	if a.modes[id] == nil {
-		a.modes[id] = modeRegistry()[id].open(a.ctx, a.cfg)
+		a.modes[id] = registry[id](a.ctx, a.cfg)
 		initCmd = guard(a.modes[id].Init())
 	}
 	a.current = id
-	next, sizeCmd := a.toCurrent(tea.WindowSizeMsg{Width: a.ctx.Width, Height: a.ctx.Height})
-	return next, tea.Batch(guard(hideCmd), initCmd, sizeCmd)
+	a.modes[id].SetSize(a.ctx.Width, a.ctx.Height)
+	return a, tea.Batch(guard(hideCmd), initCmd)
 }
 
 // View shows the mode on screen, or one line when the terminal is too small.

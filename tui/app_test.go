@@ -1,6 +1,7 @@
 package tui
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -241,5 +242,29 @@ func BenchmarkAppKeystroke(b *testing.B) {
 		next, _ := a.Update(keys[i&1])
 		a = next.(App)
 		_ = a.View()
+	}
+}
+
+// Every mode of the registry opens on the default configuration, lays out
+// to the window, names its keys and stays a Mode through Update.
+func TestRegistryOpensEveryMode(t *testing.T) {
+	for id, open := range registry {
+		t.Run(fmt.Sprint(id), func(t *testing.T) {
+			if open == nil {
+				t.Fatalf("mode %d has no line in the registry", id)
+			}
+			m := open(tuitest.Context(), Config{})
+			m.SetSize(80, 24)
+			if v := m.View(); len(strings.Split(v, "\n")) != 24 {
+				t.Errorf("mode %d is not laid out for 80×24:\n%s", id, v)
+			}
+			if len(m.ShortHelp()) == 0 || len(m.FullHelp()) == 0 {
+				t.Errorf("mode %d names no keys", id)
+			}
+			next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			if _, ok := next.(common.Mode); !ok {
+				t.Errorf("mode %d's Update returned %T, not a Mode", id, next)
+			}
+		})
 	}
 }

@@ -23,14 +23,14 @@ func TestAppHostsTraining(t *testing.T) {
 		t.Error("the help does not list tab")
 	}
 	a = send(t, a, tuitest.Key(" "))
-	if !a.modes[common.ModeTrain].(trainMode).view.Playing() {
-		t.Fatal("space did not start playing")
+	if v := a.View(); !strings.Contains(v, "▶ 1/frame") {
+		t.Fatalf("space did not start playing:\n%s", v)
 	}
 	a = pressTab(t, a)
 	if a.Current() != common.ModePlayground {
 		t.Fatalf("tab went to mode %d", a.Current())
 	}
-	if a.modes[common.ModeTrain].(trainMode).view.Playing() {
-		t.Error("the hidden training mode is still playing")
+	if v := a.modes[common.ModeTrain].View(); !strings.Contains(v, "⏸ paused") {
+		t.Errorf("the hidden training mode is still playing:\n%s", v)
 	}
 }

@@ -3,6 +3,9 @@ package common
 import (
 	"io"
 
+	osc52 "github.com/aymanbagabas/go-osc52/v2"
+	tea "github.com/charmbracelet/bubbletea"
+
 	"losslab/core/grid"
 )
 
@@ -44,4 +47,14 @@ func Controls() []string {
 		out[f] = f.Key()
 	}
 	return out
+}
+
+// CopyToClipboard sends s to the terminal's clipboard through w with an
+// OSC 52 sequence, in one write between two frames (a command, outside
+// Update).
+func CopyToClipboard(w io.Writer, s string) tea.Cmd {
+	return func() tea.Msg {
+		_, _ = io.WriteString(w, osc52.New(s).String())
+		return nil
+	}
 }

@@ -1,10 +1,8 @@
 package playground
 
 import (
-	"io"
 	"strings"
 
-	osc52 "github.com/aymanbagabas/go-osc52/v2"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/x/ansi"
 	gplot "gonum.org/v1/plot"
@@ -70,10 +68,7 @@ func (m *Model) openShare() tea.Cmd {
 		return nil
 	}
 	m.sharing.copied = true
-	return func() tea.Msg {
-		_, _ = io.WriteString(w, osc52.New(s).String()) // one write, between two frames
-		return nil
-	}
+	return common.CopyToClipboard(w, s)
 }
 
 // sharePanel replaces the chart while the state string is shown. Every

@@ -5,8 +5,10 @@
 package tuitest
 
 import (
+	"bytes"
 	"io"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -138,3 +140,21 @@ func CheckWidths(t *testing.T, what, v string, w, h int, exact bool) {
 
 // FirstKey is the message of binding b's first key.
 func FirstKey(b key.Binding) tea.KeyMsg { return Key(b.Keys()[0]) }
+
+// LockedBuffer is a buffer a program's command goroutine and the test share.
+type LockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *LockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *LockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
