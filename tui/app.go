@@ -1,3 +1,12 @@
+// Package tui is losslab's interactive front end: one shell (App) hosting
+// four modes, each a package of its own — the playground (tui/playground),
+// where the keyboard changes d(a,p), d(a,n), the margin and the labels and
+// core/loss evaluates every change; the batch view of a labelled data set
+// (tui/batchview); training (tui/trainview); and the guided course
+// (tui/course). The shell opens them (modes.go), routes keys and sizes to
+// the one on screen, and switches between them; what they share (the
+// Context with styles and palette, the Mode interface, the tab order, text
+// fitting) is tui/common.
 package tui
 
 import (
