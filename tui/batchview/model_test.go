@@ -196,15 +196,17 @@ func TestEveryBatchHelpKeyActs(t *testing.T) {
 	withHelp, _ := base.Update(tuitest.Key("?"))
 	for _, column := range base.keys.FullHelp() {
 		for _, b := range column {
-			from := base
-			if b.Help().Desc == base.keys.CloseHelp.Help().Desc { // it acts where it is listed: in the open help
-				from = withHelp.(*Model)
-			}
-			before := from.View()
-			next, cmd := from.Update(tuitest.FirstKey(b))
-			if next.(*Model).View() == before && cmd == nil {
-				t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
-			}
+			t.Run(b.Help().Key, func(t *testing.T) {
+				from := base
+				if b.Help().Desc == base.keys.CloseHelp.Help().Desc { // it acts where it is listed: in the open help
+					from = withHelp.(*Model)
+				}
+				before := from.View()
+				next, cmd := from.Update(tuitest.FirstKey(b))
+				if next.(*Model).View() == before && cmd == nil {
+					t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
+				}
+			})
 		}
 	}
 }

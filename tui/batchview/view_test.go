@@ -46,19 +46,21 @@ func TestBatchLossLines(t *testing.T) {
 	}
 	var p i18n.Printer
 	for _, w := range []int{80, 100, 160} {
-		lines := batchLossLines(p, res.ByLoss, w)
-		text := strings.Join(lines, "\n")
-		for _, l := range lines {
-			if ansi.StringWidth(l) > w {
-				t.Errorf("at %d cells: %q", w, l)
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			lines := batchLossLines(p, res.ByLoss, w)
+			text := strings.Join(lines, "\n")
+			for _, l := range lines {
+				if ansi.StringWidth(l) > w {
+					t.Errorf("at %d cells: %q", w, l)
+				}
 			}
-		}
-		for _, v := range res.ByLoss {
-			want := p.StrategyShortName(string(v.Miner), string(v.Reducer)) + " " + numfmt.Loss(v.Value.Value)
-			if !strings.Contains(text, want) {
-				t.Errorf("at %d cells the lines lack %q (%s):\n%s", w, want, v.Loss, text)
+			for _, v := range res.ByLoss {
+				want := p.StrategyShortName(string(v.Miner), string(v.Reducer)) + " " + numfmt.Loss(v.Value.Value)
+				if !strings.Contains(text, want) {
+					t.Errorf("at %d cells the lines lack %q (%s):\n%s", w, want, v.Loss, text)
+				}
 			}
-		}
+		})
 	}
 }
 

@@ -63,28 +63,30 @@ func TestLearnChoiceQuestion(t *testing.T) {
 			[]string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
 			[]string{"这个三元组属于哪种难度？"}},
 	} {
-		m := newLearnIn(t, c.ctx, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
-		m = pressLearn(t, m, "right")
-		v := m.View()
-		if !strings.Contains(v, c.question) || strings.Contains(v, "0.3000") {
-			t.Fatalf("question screen:\n%s", v)
-		}
-		for _, want := range c.asked {
-			if !strings.Contains(v, want) {
-				t.Errorf("the question screen lacks %q:\n%s", want, v)
+		t.Run(c.ctx.Printer.Lang().Code(), func(t *testing.T) {
+			m := newLearnIn(t, c.ctx, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+			m = pressLearn(t, m, "right")
+			v := m.View()
+			if !strings.Contains(v, c.question) || strings.Contains(v, "0.3000") {
+				t.Fatalf("question screen:\n%s", v)
 			}
-		}
-		m = pressLearn(t, m, "down", "enter")
-		v = m.View()
-		for _, want := range c.wrong {
-			if !strings.Contains(v, want) {
-				t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
+			for _, want := range c.asked {
+				if !strings.Contains(v, want) {
+					t.Errorf("the question screen lacks %q:\n%s", want, v)
+				}
 			}
-		}
-		m = pressLearn(t, m, "right", "2", "enter")
-		if v := m.View(); !strings.Contains(v, c.right) {
-			t.Errorf("a digit picks the choice:\n%s", v)
-		}
+			m = pressLearn(t, m, "down", "enter")
+			v = m.View()
+			for _, want := range c.wrong {
+				if !strings.Contains(v, want) {
+					t.Errorf("after a wrong choice the screen lacks %q:\n%s", want, v)
+				}
+			}
+			m = pressLearn(t, m, "right", "2", "enter")
+			if v := m.View(); !strings.Contains(v, c.right) {
+				t.Errorf("a digit picks the choice:\n%s", v)
+			}
+		})
 	}
 }
 
@@ -165,9 +167,11 @@ func TestLearnExploreAndReturn(t *testing.T) {
 // offering the next; under NO_COLOR too (the test context is Ascii).
 func TestEveryLessonWalksAndFits(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		walkCourse(t, tuitest.Context(), size, func(what, v string) {
-			t.Helper()
-			checkFits(t, v, size)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			walkCourse(t, tuitest.Context(), size, func(what, v string) {
+				t.Helper()
+				checkFits(t, v, size)
+			})
 		})
 	}
 }
@@ -314,21 +318,23 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 // and still every lesson.
 func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
-		ctx := tuitest.Context()
-		ctx.Printer = i18n.New(lang)
-		m := newLearnIn(t, ctx, Config{}, 80, 24)
-		v := m.View()
-		checkFits(t, v, [2]int{80, 24})
-		for i, l := range scenarios.Lessons() {
-			for _, c := range l.Covers {
-				if !strings.Contains(v, c) {
-					t.Errorf("%v: lesson %d's covers lack %q:\n%s", lang, i+1, c, v)
+		t.Run(lang.Code(), func(t *testing.T) {
+			ctx := tuitest.Context()
+			ctx.Printer = i18n.New(lang)
+			m := newLearnIn(t, ctx, Config{}, 80, 24)
+			v := m.View()
+			checkFits(t, v, [2]int{80, 24})
+			for i, l := range scenarios.Lessons() {
+				for _, c := range l.Covers {
+					if !strings.Contains(v, c) {
+						t.Errorf("%v: lesson %d's covers lack %q:\n%s", lang, i+1, c, v)
+					}
+				}
+				if !strings.Contains(v, fmt.Sprintf("%d. %s", i+1, l.In(lang).Title)) {
+					t.Errorf("%v: the list lacks lesson %d:\n%s", lang, i+1, v)
 				}
 			}
-			if !strings.Contains(v, fmt.Sprintf("%d. %s", i+1, l.In(lang).Title)) {
-				t.Errorf("%v: the list lacks lesson %d:\n%s", lang, i+1, v)
-			}
-		}
+		})
 	}
 }
 
@@ -341,16 +347,18 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 func TestLearnLossesShowOnceAnswered(t *testing.T) {
 	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
 	for _, answer := range []string{"enter", "tab"} {
-		s := pressLearn(t, m, "right")
-		if answer == "enter" {
-			s = pressLearn(t, s, "0", ".", "0", "6", "2", "5", "enter")
-		} else {
-			s = pressLearn(t, s, "tab")
-		}
-		v := tuitest.Squeeze(ansi.Strip(s.View()))
-		if strings.Contains(v, "losses hidden") || !strings.Contains(v, tuitest.Squeeze("mean 0.0625")) {
-			t.Errorf("after %s the losses do not show:\n%s", answer, s.View())
-		}
+		t.Run(answer, func(t *testing.T) {
+			s := pressLearn(t, m, "right")
+			if answer == "enter" {
+				s = pressLearn(t, s, "0", ".", "0", "6", "2", "5", "enter")
+			} else {
+				s = pressLearn(t, s, "tab")
+			}
+			v := tuitest.Squeeze(ansi.Strip(s.View()))
+			if strings.Contains(v, "losses hidden") || !strings.Contains(v, tuitest.Squeeze("mean 0.0625")) {
+				t.Errorf("after %s the losses do not show:\n%s", answer, s.View())
+			}
+		})
 	}
 	m = pressLearn(t, m, "right", "tab", "right", "tab", "right", "tab")
 	if name, step := m.Lesson(); step != 3 {

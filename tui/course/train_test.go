@@ -44,33 +44,35 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 				}
 				found++
 				for _, size := range [][2]int{{80, 24}, {120, 40}} {
-					what := fmt.Sprintf("%v %v %s step %d", p.Lang(), size, l.Name, i)
-					m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
-					if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(p.T(i18n.LearnExploreTrain))) {
-						t.Errorf("%s: the step does not say how to open it:\n%s", what, v)
-					}
-					m = pressLearn(t, m, "e")
-					v := m.View()
-					tuitest.CheckWidths(t, what+" training", v, size[0], size[1], false) // the training mode pads no line
-					tr, ok := m.child.(trainview.Model)
-					if !ok || tr.Trainer().Config() != st.Mode.Train.Config || tr.Trainer().StepCount() != st.Mode.Train.Steps {
-						t.Fatalf("%s: the hosted mode is %T, not the step's settings", what, m.child)
-					}
-					if !strings.Contains(v, p.T(i18n.LearnExploring, m.position())) {
-						t.Errorf("%s: no way back shown:\n%s", what, v)
-					}
-					// With room to spare the mode keeps its header: which data, which model.
-					if header := string(st.Mode.Train.Config.Data) + " · "; size[1] > trainview.MinHeight && !strings.Contains(v, header) {
-						t.Errorf("%s: the training mode's header is gone:\n%s", what, v)
-					}
-					m = pressLearn(t, m, "n", "n")
-					if got := m.child.(trainview.Model).Trainer().StepCount(); got != st.Mode.Train.Steps+2 {
-						t.Errorf("%s: n trained %d steps, want 2", what, got-st.Mode.Train.Steps)
-					}
-					m = pressLearn(t, m, "esc")
-					if name, step := m.Lesson(); name != l.Name || step != i || m.screen != screenStep || m.child != nil {
-						t.Errorf("%s: esc went to %s %d (screen %d)", what, name, step, m.screen)
-					}
+					t.Run(fmt.Sprintf("%v %s step %d %dx%d", p.Lang(), l.Name, i, size[0], size[1]), func(t *testing.T) {
+						what := fmt.Sprintf("%v %v %s step %d", p.Lang(), size, l.Name, i)
+						m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
+						if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(p.T(i18n.LearnExploreTrain))) {
+							t.Errorf("%s: the step does not say how to open it:\n%s", what, v)
+						}
+						m = pressLearn(t, m, "e")
+						v := m.View()
+						tuitest.CheckWidths(t, what+" training", v, size[0], size[1], false) // the training mode pads no line
+						tr, ok := m.child.(trainview.Model)
+						if !ok || tr.Trainer().Config() != st.Mode.Train.Config || tr.Trainer().StepCount() != st.Mode.Train.Steps {
+							t.Fatalf("%s: the hosted mode is %T, not the step's settings", what, m.child)
+						}
+						if !strings.Contains(v, p.T(i18n.LearnExploring, m.position())) {
+							t.Errorf("%s: no way back shown:\n%s", what, v)
+						}
+						// With room to spare the mode keeps its header: which data, which model.
+						if header := string(st.Mode.Train.Config.Data) + " · "; size[1] > trainview.MinHeight && !strings.Contains(v, header) {
+							t.Errorf("%s: the training mode's header is gone:\n%s", what, v)
+						}
+						m = pressLearn(t, m, "n", "n")
+						if got := m.child.(trainview.Model).Trainer().StepCount(); got != st.Mode.Train.Steps+2 {
+							t.Errorf("%s: n trained %d steps, want 2", what, got-st.Mode.Train.Steps)
+						}
+						m = pressLearn(t, m, "esc")
+						if name, step := m.Lesson(); name != l.Name || step != i || m.screen != screenStep || m.child != nil {
+							t.Errorf("%s: esc went to %s %d (screen %d)", what, name, step, m.screen)
+						}
+					})
 				}
 			}
 		}

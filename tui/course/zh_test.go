@@ -1,6 +1,7 @@
 package course
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -17,14 +18,16 @@ import (
 // and titles are the lessons' Chinese texts.
 func TestEveryLessonWalksInChinese(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		walkCourse(t, tuitest.ChineseContext(), size, func(what, v string) {
-			t.Helper()
-			tuitest.CheckWidths(t, what, v, size[0], size[1], true)
-			// iris is the batch demo's identifier, quoted by the step that
-			// opens it (as the batch view's own test allows it).
-			if words := tuitest.EnglishWords(v, []string{"iris"}); len(words) > 0 {
-				t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
-			}
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			walkCourse(t, tuitest.ChineseContext(), size, func(what, v string) {
+				t.Helper()
+				tuitest.CheckWidths(t, what, v, size[0], size[1], true)
+				// iris is the batch demo's identifier, quoted by the step that
+				// opens it (as the batch view's own test allows it).
+				if words := tuitest.EnglishWords(v, []string{"iris"}); len(words) > 0 {
+					t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
+				}
+			})
 		})
 	}
 }

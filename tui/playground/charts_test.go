@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strconv"
@@ -66,30 +67,32 @@ func isRound(v float64) bool {
 // Ticks sit at round values, evenly spaced, on every chart with axes.
 func TestTicksAreRound(t *testing.T) {
 	for _, size := range [][2]int{{76, 6}, {116, 20}, {96, 13}} {
-		for _, c := range []int{chartNamed(t, statestr.ChartTriplet), chartNamed(t, statestr.ChartContrastive), chartNamed(t, statestr.ChartHeatmap)} {
-			for _, s := range []grid.State{grid.Article(), {DAP: 3, DAN: 1, Margin: 200, YAP: loss.Same, YAN: loss.Different}, {DAP: 5, DAN: 9, Margin: 3, YAP: loss.Same, YAN: loss.Different}} {
-				lines := chartLines(t, s, c, size[0], size[1])
-				xs := xLabels(lines)
-				if len(xs) < 2 {
-					t.Errorf("chart %d at %v, %+v: x labels %v", c+1, size, s, xs)
-				}
-				for i, v := range xs {
-					if !isRound(v) || i > 1 && c != chartNamed(t, statestr.ChartContrastive) && math.Abs((xs[i]-xs[i-1])-(xs[1]-xs[0])) > 1e-9 {
-						t.Errorf("chart %d at %v: x labels %v are not round and even", c+1, size, xs)
-						break
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for _, c := range []int{chartNamed(t, statestr.ChartTriplet), chartNamed(t, statestr.ChartContrastive), chartNamed(t, statestr.ChartHeatmap)} {
+				for _, s := range []grid.State{grid.Article(), {DAP: 3, DAN: 1, Margin: 200, YAP: loss.Same, YAN: loss.Different}, {DAP: 5, DAN: 9, Margin: 3, YAP: loss.Same, YAN: loss.Different}} {
+					lines := chartLines(t, s, c, size[0], size[1])
+					xs := xLabels(lines)
+					if len(xs) < 2 {
+						t.Errorf("chart %d at %v, %+v: x labels %v", c+1, size, s, xs)
 					}
-				}
-				ys := yLabels(lines)
-				if len(ys) < 2 {
-					t.Errorf("chart %d at %v, %+v: y labels %v\n%s", c+1, size, s, ys, strings.Join(lines, "\n"))
-				}
-				for _, v := range ys {
-					if !isRound(v) {
-						t.Errorf("chart %d at %v: y label %v is not round", c+1, size, v)
+					for i, v := range xs {
+						if !isRound(v) || i > 1 && c != chartNamed(t, statestr.ChartContrastive) && math.Abs((xs[i]-xs[i-1])-(xs[1]-xs[0])) > 1e-9 {
+							t.Errorf("chart %d at %v: x labels %v are not round and even", c+1, size, xs)
+							break
+						}
+					}
+					ys := yLabels(lines)
+					if len(ys) < 2 {
+						t.Errorf("chart %d at %v, %+v: y labels %v\n%s", c+1, size, s, ys, strings.Join(lines, "\n"))
+					}
+					for _, v := range ys {
+						if !isRound(v) {
+							t.Errorf("chart %d at %v: y label %v is not round", c+1, size, v)
+						}
 					}
 				}
 			}
-		}
+		})
 	}
 }
 
@@ -102,17 +105,19 @@ func TestMarkerOnItsTickRow(t *testing.T) {
 		dap  grid.Hundredths
 		want float64
 	}{{6, 70, 0.5}, {13, 70, 0.5}, {20, 60, 0.4}} {
-		h := c.h
-		lines := chartLines(t, grid.State{DAP: c.dap, DAN: 20, Margin: 0, YAP: loss.Same, YAN: loss.Different}, chartNamed(t, statestr.ChartTriplet), 100, h)
-		row := -1
-		for i, l := range lines {
-			if strings.Contains(l, "●") {
-				row = i
+		t.Run(fmt.Sprintf("%dx%d", 100, c.h), func(t *testing.T) {
+			h := c.h
+			lines := chartLines(t, grid.State{DAP: c.dap, DAN: 20, Margin: 0, YAP: loss.Same, YAN: loss.Different}, chartNamed(t, statestr.ChartTriplet), 100, h)
+			row := -1
+			for i, l := range lines {
+				if strings.Contains(l, "●") {
+					row = i
+				}
 			}
-		}
-		if v, ok := yLabels(lines)[row]; !ok || v != c.want {
-			t.Errorf("height %d: ● on row %d labelled %v, want %v\n%s", h, row, v, c.want, strings.Join(lines, "\n"))
-		}
+			if v, ok := yLabels(lines)[row]; !ok || v != c.want {
+				t.Errorf("height %d: ● on row %d labelled %v, want %v\n%s", h, row, v, c.want, strings.Join(lines, "\n"))
+			}
+		})
 	}
 }
 
@@ -147,12 +152,14 @@ func TestContrastiveChartShowsPushCurve(t *testing.T) {
 // P stays visible beside A when d(a,p) is too small to leave A's cell.
 func TestGeometryKeepsPVisible(t *testing.T) {
 	for _, s := range []grid.State{{DAP: 0, DAN: 150, Margin: 20, YAP: loss.Same, YAN: loss.Different}, {DAP: 1, DAN: 300, Margin: 0, YAP: loss.Same, YAN: loss.Different}, {DAP: 0, DAN: 0, Margin: 0, YAP: loss.Same, YAN: loss.Different}} {
-		text := strings.Join(chartLines(t, s, chartNamed(t, statestr.ChartGeometry), 76, 6), "\n")
-		for _, r := range []string{"A", "P", "N"} {
-			if strings.Count(text, r) < 1 {
-				t.Errorf("%+v: %s is missing\n%s", s, r, text)
+		t.Run(fmt.Sprintf("%+v", s), func(t *testing.T) {
+			text := strings.Join(chartLines(t, s, chartNamed(t, statestr.ChartGeometry), 76, 6), "\n")
+			for _, r := range []string{"A", "P", "N"} {
+				if strings.Count(text, r) < 1 {
+					t.Errorf("%+v: %s is missing\n%s", s, r, text)
+				}
 			}
-		}
+		})
 	}
 }
 

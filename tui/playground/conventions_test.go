@@ -47,36 +47,38 @@ func TestConventionsPanel(t *testing.T) {
 // English and in Chinese, wherever it wraps.
 func TestMarginRowsAligned(t *testing.T) {
 	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
-		p := i18n.New(lang)
-		labels := []string{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginLabelSquared), p.T(i18n.MarginLabelCosine)}
-		for _, s := range []loss.Setting{
-			{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
-			{DAP: 0.7, DAN: 2.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
-		} {
-			for _, w := range []int{40, 76, 116} {
-				col := -1
-				for _, line := range marginLines(p, s, w) {
-					if ansi.StringWidth(line) > w {
-						t.Errorf("%v at %d: %q is wider", lang, w, line)
-					}
-					text := strings.TrimLeft(line, " ")
-					for _, l := range labels {
-						if strings.HasPrefix(line, l+" ") {
-							text = strings.TrimLeft(strings.TrimPrefix(line, l), " ")
+		t.Run(lang.Code(), func(t *testing.T) {
+			p := i18n.New(lang)
+			labels := []string{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginLabelSquared), p.T(i18n.MarginLabelCosine)}
+			for _, s := range []loss.Setting{
+				{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
+				{DAP: 0.7, DAN: 2.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
+			} {
+				for _, w := range []int{40, 76, 116} {
+					col := -1
+					for _, line := range marginLines(p, s, w) {
+						if ansi.StringWidth(line) > w {
+							t.Errorf("%v at %d: %q is wider", lang, w, line)
 						}
-					}
-					at := ansi.StringWidth(line) - ansi.StringWidth(text)
-					if at == 0 { // the cosine note spans the width
-						continue
-					}
-					if col == -1 {
-						col = at
-					}
-					if at != col {
-						t.Errorf("%v at %d cells: %q starts its text at column %d, not %d", lang, w, line, at, col)
+						text := strings.TrimLeft(line, " ")
+						for _, l := range labels {
+							if strings.HasPrefix(line, l+" ") {
+								text = strings.TrimLeft(strings.TrimPrefix(line, l), " ")
+							}
+						}
+						at := ansi.StringWidth(line) - ansi.StringWidth(text)
+						if at == 0 { // the cosine note spans the width
+							continue
+						}
+						if col == -1 {
+							col = at
+						}
+						if at != col {
+							t.Errorf("%v at %d cells: %q starts its text at column %d, not %d", lang, w, line, at, col)
+						}
 					}
 				}
 			}
-		}
+		})
 	}
 }

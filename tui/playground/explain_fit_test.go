@@ -18,9 +18,11 @@ func TestShortFormsFit80(t *testing.T) {
 	for _, table := range explain.TripletPanelRules() {
 		for _, r := range table {
 			for _, id := range []i18n.ID{r.Say.Long, r.Say.Short} {
-				if !i18n.Has(i18n.English, id) {
-					t.Errorf("%s has no English text", id)
-				}
+				t.Run(string(r.Say.Short), func(t *testing.T) {
+					if !i18n.Has(i18n.English, id) {
+						t.Errorf("%s has no English text", id)
+					}
+				})
 			}
 			if got := tuitest.English(r.Say.Short); lipgloss.Width(got) > w {
 				t.Errorf("%q is %d cells, the panel has %d", got, lipgloss.Width(got), w)

@@ -22,13 +22,15 @@ func TestEveryHelpKeyActs(t *testing.T) {
 	}
 	for _, column := range k.FullHelp() {
 		for _, b := range column {
-			m := newModel(t, Options{Scenario: mustPreset(t, "blog-case-1")})
-			m = press(t, m, setup[b.Help().Key]...)
-			before := m.View()
-			next, cmd := m.Update(tuitest.FirstKey(b))
-			if next.(*Model).View() == before && cmd == nil {
-				t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
-			}
+			t.Run(b.Help().Key, func(t *testing.T) {
+				m := newModel(t, Options{Scenario: mustPreset(t, "blog-case-1")})
+				m = press(t, m, setup[b.Help().Key]...)
+				before := m.View()
+				next, cmd := m.Update(tuitest.FirstKey(b))
+				if next.(*Model).View() == before && cmd == nil {
+					t.Errorf("%s (%s) changed nothing and started nothing", b.Help().Key, b.Help().Desc)
+				}
+			})
 		}
 	}
 	for _, b := range k.ShortHelp() {

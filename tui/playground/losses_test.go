@@ -48,29 +48,31 @@ func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
 // with its τ and what it is at τ = 1.
 func TestVariantsReadableAt80x24(t *testing.T) {
 	for _, keys := range [][]string{nil, {"right", "right"}, {"down", "down", "right", "right", "right"}} {
-		m := press(t, sized(newModel(t, Options{}), 80, 24), keys...)
-		for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
-			if strings.Contains(line, "squared") && strings.Contains(line, "…") {
-				t.Errorf("after %v the variants line is cut: %q", keys, line)
+		t.Run(strings.Join(keys, " "), func(t *testing.T) {
+			m := press(t, sized(newModel(t, Options{}), 80, 24), keys...)
+			for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if strings.Contains(line, "squared") && strings.Contains(line, "…") {
+					t.Errorf("after %v the variants line is cut: %q", keys, line)
+				}
 			}
-		}
-		var all strings.Builder
-		for range m.notesPageCount() {
-			m = press(t, m, "n")
-			all.WriteString(ansi.Strip(m.View()))
-		}
-		notes := squeezeSpaces(all.String())
-		for _, want := range []string{
-			"hinge contrastive y·d + (1−y)·max(m − d, 0), mean of the pairs:",
-			"squared triplet (FaceNet) max(d(a,p)² − d(a,n)² + m, 0):",
-			"soft-margin triplet softplus(d(a,p) − d(a,n)) (no m):",
-			"InfoNCE (NT-Xent) at τ = 0.10 softplus((d(a,p) − d(a,n))/τ):",
-			"at τ = 1.00 this is the soft-margin triplet",
-		} {
-			if !strings.Contains(notes, want) {
-				t.Errorf("after %v the notes at 80×24 lack %q:\n%s", keys, want, notes)
+			var all strings.Builder
+			for range m.notesPageCount() {
+				m = press(t, m, "n")
+				all.WriteString(ansi.Strip(m.View()))
 			}
-		}
+			notes := squeezeSpaces(all.String())
+			for _, want := range []string{
+				"hinge contrastive y·d + (1−y)·max(m − d, 0), mean of the pairs:",
+				"squared triplet (FaceNet) max(d(a,p)² − d(a,n)² + m, 0):",
+				"soft-margin triplet softplus(d(a,p) − d(a,n)) (no m):",
+				"InfoNCE (NT-Xent) at τ = 0.10 softplus((d(a,p) − d(a,n))/τ):",
+				"at τ = 1.00 this is the soft-margin triplet",
+			} {
+				if !strings.Contains(notes, want) {
+					t.Errorf("after %v the notes at 80×24 lack %q:\n%s", keys, want, notes)
+				}
+			}
+		})
 	}
 }
 

@@ -70,9 +70,11 @@ func TestStartsOnArticleExample(t *testing.T) {
 	}
 	v := m.View()
 	for _, want := range []string{"0.4000", "0.1225", "hard negative", "▸ d(a,p)", "max(0.70 − 0.50 + 0.20, 0)"} {
-		if !strings.Contains(v, want) {
-			t.Errorf("view lacks %q", want)
-		}
+		t.Run(want, func(t *testing.T) {
+			if !strings.Contains(v, want) {
+				t.Errorf("view lacks %q", want)
+			}
+		})
 	}
 }
 
@@ -242,16 +244,18 @@ func TestTooSmallAndResize(t *testing.T) {
 		t.Errorf("too small: %q", v)
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}, {97, 31}, {200, 60}} {
-		next, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-		lines := strings.Split(next.(*Model).View(), "\n")
-		if len(lines) != size[1] {
-			t.Errorf("%v: %d lines", size, len(lines))
-		}
-		for i, l := range lines {
-			if w := lipgloss.Width(l); w > size[0] {
-				t.Errorf("%v: line %d is %d wide", size, i, w)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			next, _ = m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+			lines := strings.Split(next.(*Model).View(), "\n")
+			if len(lines) != size[1] {
+				t.Errorf("%v: %d lines", size, len(lines))
 			}
-		}
+			for i, l := range lines {
+				if w := lipgloss.Width(l); w > size[0] {
+					t.Errorf("%v: line %d is %d wide", size, i, w)
+				}
+			}
+		})
 	}
 }
 
@@ -306,10 +310,12 @@ func TestHints(t *testing.T) {
 		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}, "easy triplet"},
 		{loss.Setting{DAP: 0.1, DAN: 0.6, Margin: 0.2, YAP: loss.Different, YAN: loss.Different}, "a miner would never form this triplet"},
 	} {
-		e, _ := loss.Evaluate(c.s)
-		if h := explain.Hint(e); !strings.Contains(h, c.want) {
-			t.Errorf("%+v: hint %q lacks %q", c.s, h, c.want)
-		}
+		t.Run(c.want, func(t *testing.T) {
+			e, _ := loss.Evaluate(c.s)
+			if h := explain.Hint(e); !strings.Contains(h, c.want) {
+				t.Errorf("%+v: hint %q lacks %q", c.s, h, c.want)
+			}
+		})
 	}
 }
 
@@ -501,12 +507,14 @@ func TestFooterReplayKeys(t *testing.T) {
 		}
 	}
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		for _, m := range []*Model{free, replay} {
-			next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
-			if l := lastLine(next.(*Model)); strings.Contains(l, "…") {
-				t.Errorf("%v: footer cut: %q", size, l)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for _, m := range []*Model{free, replay} {
+				next, _ := m.Update(tea.WindowSizeMsg{Width: size[0], Height: size[1]})
+				if l := lastLine(next.(*Model)); strings.Contains(l, "…") {
+					t.Errorf("%v: footer cut: %q", size, l)
+				}
 			}
-		}
+		})
 	}
 }
 
@@ -595,13 +603,15 @@ func TestKeysAtLimitsAndBehindPanelsSaySo(t *testing.T) {
 	m := sized(newModel(t, Options{}), 80, 24)
 	chart := ansi.Strip(m.View())
 	for _, open := range []string{"n", "v"} {
-		opened := press(t, m, open)
-		if ansi.Strip(opened.View()) == chart {
-			t.Fatalf("%s showed nothing", open)
-		}
-		if v := ansi.Strip(press(t, opened, "c").View()); v != chart {
-			t.Errorf("c after %s does not show the chart:\n%s", open, v)
-		}
+		t.Run(open, func(t *testing.T) {
+			opened := press(t, m, open)
+			if ansi.Strip(opened.View()) == chart {
+				t.Fatalf("%s showed nothing", open)
+			}
+			if v := ansi.Strip(press(t, opened, "c").View()); v != chart {
+				t.Errorf("c after %s does not show the chart:\n%s", open, v)
+			}
+		})
 	}
 	s, err := scenarios.Resolve("blog-case-1")
 	if err != nil {

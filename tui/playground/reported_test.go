@@ -3,6 +3,7 @@
 package playground
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,11 +73,13 @@ func TestLabelKeyLine(t *testing.T) {
 		t.Fatalf("on d(a,p) the help line lacks →/l +0.05:\n%s", v)
 	}
 	for _, keys := range [][]string{{"down", "down", "down"}, {"down", "down", "down", "down"}} {
-		v := press(t, m, keys...).View()
-		last := v[strings.LastIndex(v, "\n")+1:]
-		if strings.Contains(last, "+0.05") || !strings.Contains(last, "→/l toggle") {
-			t.Errorf("help line on a label: %q", last)
-		}
+		t.Run(strings.Join(keys, " "), func(t *testing.T) {
+			v := press(t, m, keys...).View()
+			last := v[strings.LastIndex(v, "\n")+1:]
+			if strings.Contains(last, "+0.05") || !strings.Contains(last, "→/l toggle") {
+				t.Errorf("help line on a label: %q", last)
+			}
+		})
 	}
 }
 
@@ -84,25 +87,27 @@ func TestLabelKeyLine(t *testing.T) {
 // frame takes the width it is given (a terminal's) down to common.MinWidth.
 func TestPlainHintWholeAndWidth(t *testing.T) {
 	for _, w := range []int{0, 80, 120} {
-		out := Plain(Options{}, i18n.New(i18n.English), w)
-		want := PlainWidth
-		if w > 0 {
-			want = w
-		}
-		lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
-		for _, l := range lines {
-			if got := ansi.StringWidth(l); got > want {
-				t.Errorf("width %d: line of %d cells: %q", w, got, l)
+		t.Run(fmt.Sprint(w), func(t *testing.T) {
+			out := Plain(Options{}, i18n.New(i18n.English), w)
+			want := PlainWidth
+			if w > 0 {
+				want = w
 			}
-		}
-		if ansi.StringWidth(lines[1]) != want {
-			t.Errorf("width %d: the frame is %d wide", w, ansi.StringWidth(lines[1]))
-		}
-		text := out[strings.LastIndex(out, "╯")+len("╯"):] // the note under the last panel
-		text = strings.Join(strings.Fields(text), " ")
-		if strings.Contains(text, "…") || !strings.Contains(text, "contrastive does not, since d(a,n) ≥ m.") {
-			t.Errorf("width %d: the hint is not whole:\n%s", w, out)
-		}
+			lines := strings.Split(strings.TrimSuffix(out, "\n"), "\n")
+			for _, l := range lines {
+				if got := ansi.StringWidth(l); got > want {
+					t.Errorf("width %d: line of %d cells: %q", w, got, l)
+				}
+			}
+			if ansi.StringWidth(lines[1]) != want {
+				t.Errorf("width %d: the frame is %d wide", w, ansi.StringWidth(lines[1]))
+			}
+			text := out[strings.LastIndex(out, "╯")+len("╯"):] // the note under the last panel
+			text = strings.Join(strings.Fields(text), " ")
+			if strings.Contains(text, "…") || !strings.Contains(text, "contrastive does not, since d(a,n) ≥ m.") {
+				t.Errorf("width %d: the hint is not whole:\n%s", w, out)
+			}
+		})
 	}
 }
 

@@ -154,14 +154,16 @@ func walkScreens(t *testing.T, open func(Options) *Model, w, h int, visit func(w
 func TestEveryScreenFitsWithWholeWords(t *testing.T) {
 	open := func(o Options) *Model { return newModel(t, o) }
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		w, h := size[0], size[1]
-		var known map[string]bool
-		step := ""
-		walkScreens(t, open, w, h, func(sc walkedScreen) {
-			if sc.step != step { // the words a state's sources hold, once per state
-				known, step = knownWords(sc.m), sc.step
-			}
-			checkScreen(t, sc.name, sc.m.View(), w, h, known)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			w, h := size[0], size[1]
+			var known map[string]bool
+			step := ""
+			walkScreens(t, open, w, h, func(sc walkedScreen) {
+				if sc.step != step { // the words a state's sources hold, once per state
+					known, step = knownWords(sc.m), sc.step
+				}
+				checkScreen(t, sc.name, sc.m.View(), w, h, known)
+			})
 		})
 	}
 }
@@ -169,32 +171,34 @@ func TestEveryScreenFitsWithWholeWords(t *testing.T) {
 // The help is complete: every key, glyph and term appears on some page.
 func TestHelpComplete(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		m := press(t, sized(newModel(t, Options{}), size[0], size[1]), "?")
-		var all strings.Builder
-		pages := helpPageCount(m.printer(), m.keys, size[0], size[1])
-		for range pages {
-			all.WriteString(ansi.Strip(m.View()))
-			m = press(t, m, " ")
-		}
-		text := all.String()
-		for _, want := range []string{"▸", "✎", "●", "○", "┊", "A P N", "◆", " .:-=+*#%@", "heatmap colour", "⣿ •", "dotted circle",
-			"hinge active", "easy negative", "semi-hard negative", "hard negative", "soft-margin triplet",
-			"hinge contrastive", "squared triplet", "notes:", "previous preset", "quit"} {
-			if !strings.Contains(text, want) {
-				t.Errorf("%dx%d: the help never shows %q", size[0], size[1], want)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			m := press(t, sized(newModel(t, Options{}), size[0], size[1]), "?")
+			var all strings.Builder
+			pages := helpPageCount(m.printer(), m.keys, size[0], size[1])
+			for range pages {
+				all.WriteString(ansi.Strip(m.View()))
+				m = press(t, m, " ")
 			}
-		}
-		for _, k := range []string{"esc", "?"} {
-			closed := press(t, press(t, sized(newModel(t, Options{}), size[0], size[1]), "?"), k)
-			if closed.help.ShowAll || strings.Contains(closed.View(), "help 1/") {
-				t.Errorf("%s does not close the help", k)
+			text := all.String()
+			for _, want := range []string{"▸", "✎", "●", "○", "┊", "A P N", "◆", " .:-=+*#%@", "heatmap colour", "⣿ •", "dotted circle",
+				"hinge active", "easy negative", "semi-hard negative", "hard negative", "soft-margin triplet",
+				"hinge contrastive", "squared triplet", "notes:", "previous preset", "quit"} {
+				if !strings.Contains(text, want) {
+					t.Errorf("%dx%d: the help never shows %q", size[0], size[1], want)
+				}
 			}
-		}
-		// A key the help does not use acts on nothing behind it.
-		behind := press(t, press(t, sized(newModel(t, Options{}), size[0], size[1]), "?"), "up", "c", "r", "?")
-		if behind.State() != newModel(t, Options{}).State() || behind.chart != chartNamed(t, statestr.ChartTriplet) {
-			t.Errorf("keys acted behind the help: %+v chart %d", behind.State(), behind.chart)
-		}
+			for _, k := range []string{"esc", "?"} {
+				closed := press(t, press(t, sized(newModel(t, Options{}), size[0], size[1]), "?"), k)
+				if closed.help.ShowAll || strings.Contains(closed.View(), "help 1/") {
+					t.Errorf("%s does not close the help", k)
+				}
+			}
+			// A key the help does not use acts on nothing behind it.
+			behind := press(t, press(t, sized(newModel(t, Options{}), size[0], size[1]), "?"), "up", "c", "r", "?")
+			if behind.State() != newModel(t, Options{}).State() || behind.chart != chartNamed(t, statestr.ChartTriplet) {
+				t.Errorf("keys acted behind the help: %+v chart %d", behind.State(), behind.chart)
+			}
+		})
 	}
 }
 

@@ -178,14 +178,16 @@ func TestServedSessionWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	m := sharedModel(t, Options{Dir: dir}, common.ShareContext{NoFiles: true}, 80, 24)
 	for _, k := range []string{"f", "w"} {
-		next, cmd := m.Update(tuitest.Key(k))
-		m = next.(*Model)
-		if cmd != nil {
-			t.Errorf("%s started a command on a server", k)
-		}
-		if !strings.Contains(m.View(), "shared server") {
-			t.Errorf("%s: no word on why nothing was written:\n%s", k, m.View())
-		}
+		t.Run(k, func(t *testing.T) {
+			next, cmd := m.Update(tuitest.Key(k))
+			m = next.(*Model)
+			if cmd != nil {
+				t.Errorf("%s started a command on a server", k)
+			}
+			if !strings.Contains(m.View(), "shared server") {
+				t.Errorf("%s: no word on why nothing was written:\n%s", k, m.View())
+			}
+		})
 	}
 	if files, _ := os.ReadDir(dir); len(files) != 0 {
 		t.Errorf("a served session wrote %v", files)

@@ -76,22 +76,24 @@ func TestGoldenChinese(t *testing.T) {
 func TestEveryChineseScreen(t *testing.T) {
 	open := func(o Options) *Model { return newChinese(t, o) }
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {
-		w, h := size[0], size[1]
-		walkScreens(t, open, w, h, func(sc walkedScreen) { checkChineseScreen(t, sc.name, sc.m.View(), w, h) })
-		// The status lines of the editor and the replay.
-		for _, keys := range [][]string{{"up", "up", "up", "right"}, {"u", "u"}, {"p"}, {"e", "x", "enter"}} {
-			m := press(t, sized(newChinese(t, Options{}), w, h), keys...)
-			checkChineseScreen(t, fmt.Sprintf("%dx%d keys %v", w, h, keys), m.View(), w, h)
-		}
-		// Typing a label: same and different are what the field takes
-		// (loss.ParseLabel's words), so they are the only English shown.
-		for _, keys := range [][]string{{"down", "down", "down", "e"}, {"down", "down", "down", "e", "x", "enter"}} {
-			v := press(t, sized(newChinese(t, Options{}), w, h), keys...).View()
-			tuitest.CheckWidths(t, fmt.Sprintf("%dx%d keys %v", w, h, keys), v, w, h, true)
-			if words := tuitest.EnglishWords(v, append([]string{"same", "different"}, loss.LabelSpellings(loss.Different)...)); len(words) > 0 {
-				t.Errorf("%dx%d keys %v: English words on a Chinese screen: %q\n%s", w, h, keys, words, ansi.Strip(v))
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			w, h := size[0], size[1]
+			walkScreens(t, open, w, h, func(sc walkedScreen) { checkChineseScreen(t, sc.name, sc.m.View(), w, h) })
+			// The status lines of the editor and the replay.
+			for _, keys := range [][]string{{"up", "up", "up", "right"}, {"u", "u"}, {"p"}, {"e", "x", "enter"}} {
+				m := press(t, sized(newChinese(t, Options{}), w, h), keys...)
+				checkChineseScreen(t, fmt.Sprintf("%dx%d keys %v", w, h, keys), m.View(), w, h)
 			}
-		}
+			// Typing a label: same and different are what the field takes
+			// (loss.ParseLabel's words), so they are the only English shown.
+			for _, keys := range [][]string{{"down", "down", "down", "e"}, {"down", "down", "down", "e", "x", "enter"}} {
+				v := press(t, sized(newChinese(t, Options{}), w, h), keys...).View()
+				tuitest.CheckWidths(t, fmt.Sprintf("%dx%d keys %v", w, h, keys), v, w, h, true)
+				if words := tuitest.EnglishWords(v, append([]string{"same", "different"}, loss.LabelSpellings(loss.Different)...)); len(words) > 0 {
+					t.Errorf("%dx%d keys %v: English words on a Chinese screen: %q\n%s", w, h, keys, words, ansi.Strip(v))
+				}
+			}
+		})
 	}
 }
 
