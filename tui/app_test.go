@@ -9,10 +9,8 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
 
 	"losslab/core/batch"
 	"losslab/core/dist"
@@ -27,8 +25,7 @@ func TestMain(m *testing.M) {
 	if os.Getenv(workerPanicEnv) == "1" { // the test binary as a crashing program
 		workerPanicMain()
 	}
-	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
-	common.NarrowAmbiguousWidths()          // as main does
+	tuitest.Setup()
 	code := m.Run()
 	if binary != "" { // built by the subprocess tests
 		os.RemoveAll(filepath.Dir(binary))

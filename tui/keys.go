@@ -15,7 +15,7 @@ type ShellKeyMap struct {
 }
 
 func newShellKeyMap(p i18n.Printer) ShellKeyMap {
-	return ShellKeyMap{Quit: common.Bind(p, "q", i18n.KeyQuit, "q", "ctrl+c")}
+	return ShellKeyMap{Quit: common.Binder(p)("q", i18n.KeyQuit, "q", "ctrl+c")}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

@@ -20,6 +20,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/internal/gopanic"
+	"losslab/tui/internal/tuitest"
 )
 
 var (
@@ -53,22 +54,7 @@ func losslabBinary(t *testing.T) string {
 }
 
 // screen collects what the program writes to the pty.
-type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
-}
+type screen struct{ tuitest.LockedBuffer }
 
 func (s *screen) waitFor(t *testing.T, text string) {
 	t.Helper()

@@ -22,8 +22,7 @@ type KeyMap struct {
 
 // newKeyMap is the batch view's key map on ctx.
 func newKeyMap(ctx *common.Context) KeyMap {
-	p := ctx.Printer
-	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
+	b := common.Binder(ctx.Printer)
 	return KeyMap{
 		MarginDown: b("←/h", i18n.KeyMarginDown, "left", "h"),
 		MarginUp:   b("→/l", i18n.KeyMarginUp, "right", "l"),

@@ -21,6 +21,11 @@ import (
 	"losslab/tui/internal/tuitest"
 )
 
+func TestMain(m *testing.M) {
+	tuitest.Setup()
+	os.Exit(m.Run())
+}
+
 func irisView(t *testing.T) *Model {
 	t.Helper()
 	m := New(common.DefaultContext(), tuitest.Iris(t), batch.Options{Metric: dist.Euclidean, Margin: 0.2})

@@ -79,7 +79,10 @@ func Tab(from ModeID) tea.Cmd { return SwitchMode(NextMode(from)) }
 // HiddenMsg tells a mode that another mode took the screen.
 type HiddenMsg struct{}
 
-// Bind is a key binding for keys whose help shows help and the text of id.
-func Bind(p i18n.Printer, help string, id i18n.ID, keys ...string) key.Binding {
-	return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
+// Binder makes the key bindings of a key map in p's language: bind(help,
+// id, keys...) answers to keys, and its help shows help and the text of id.
+func Binder(p i18n.Printer) func(help string, id i18n.ID, keys ...string) key.Binding {
+	return func(help string, id i18n.ID, keys ...string) key.Binding {
+		return key.NewBinding(key.WithKeys(keys...), key.WithHelp(help, p.T(id)))
+	}
 }

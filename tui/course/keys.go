@@ -22,8 +22,7 @@ type KeyMap struct {
 }
 
 func newKeyMap(ctx *common.Context) KeyMap {
-	p := ctx.Printer
-	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
+	b := common.Binder(ctx.Printer)
 	return KeyMap{
 		Up:         b("↑/k", i18n.KeyUp, "up", "k"),
 		Down:       b("↓/j", i18n.KeyDown, "down", "j"),

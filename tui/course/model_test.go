@@ -10,7 +10,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -20,8 +19,7 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
-	common.NarrowAmbiguousWidths()          // as main does
+	tuitest.Setup()
 	os.Exit(m.Run())
 }
 
@@ -275,8 +273,11 @@ func checkFits(t *testing.T, v string, size [2]int) {
 
 // Target: a keystroke in a lesson (Update and View at 120×40, the state
 // evaluated and the text wrapped) under 1 ms (measured 0.14 ms).
-func BenchmarkLearnKeystroke(b *testing.B) {
-	m := newLearn(b, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+func BenchmarkLearnKeystroke(b *testing.B) { benchKeystroke(b, tuitest.Context()) }
+
+// benchKeystroke steps through the regimes lesson on ctx, a key at a time.
+func benchKeystroke(b *testing.B, ctx *common.Context) {
+	m := newLearnIn(b, ctx, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {

@@ -194,11 +194,7 @@ func TestHistorySingleState(t *testing.T) {
 // The history chart of one state labels its x axis 1 only: "1 … 2" beside
 // "1 state" named a state that does not exist.
 func TestHistoryOfOneStateHasOneXLabel(t *testing.T) {
-	m := sized(newModel(t, Options{}), 80, 24)
-	for m.chart != chartNamed(t, statestr.ChartHistory) {
-		m = press(t, m, "c")
-	}
-	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	lines := screenWithChart(t, statestr.ChartHistory)
 	for i, l := range lines {
 		if strings.Contains(l, "└") && i+1 < len(lines) {
 			labels := strings.Fields(strings.Trim(lines[i+1], "│ "))
@@ -214,11 +210,7 @@ func TestHistoryOfOneStateHasOneXLabel(t *testing.T) {
 // A y axis of a few rows labels its top row: the 80×24 heatmap (three rows
 // over 0 to 3) read 2.0 and 0.0 with the top third unlabelled.
 func TestFewRowsLabelTheTop(t *testing.T) {
-	m := sized(newModel(t, Options{}), 80, 24)
-	for m.chart != chartNamed(t, statestr.ChartHeatmap) {
-		m = press(t, m, "c")
-	}
-	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	lines := screenWithChart(t, statestr.ChartHeatmap)
 	for i, l := range lines {
 		if strings.Contains(l, "shade") || strings.Contains(l, "blank = 0") { // the legend; the graph's top row follows
 			if !strings.Contains(lines[i+1], "┤") {
@@ -228,6 +220,17 @@ func TestFewRowsLabelTheTop(t *testing.T) {
 		}
 	}
 	t.Fatalf("no heatmap legend:\n%s", strings.Join(lines, "\n"))
+}
+
+// screenWithChart is the 80×24 screen, plain, after c pressed until the
+// chart of ID id shows.
+func screenWithChart(t *testing.T, id string) []string {
+	t.Helper()
+	m := sized(newModel(t, Options{}), 80, 24)
+	for m.chart != chartNamed(t, id) {
+		m = press(t, m, "c")
+	}
+	return strings.Split(ansi.Strip(m.View()), "\n")
 }
 
 // chartNamed is the position in the chart table of the chart with ID id.

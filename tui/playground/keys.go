@@ -38,8 +38,7 @@ type KeyMap struct {
 // newKeyMap is the playground's key map on ctx: help texts in its
 // language, no key that leaves for another mode when a lesson hosts it.
 func newKeyMap(ctx *common.Context) KeyMap {
-	p := ctx.Printer
-	b := func(help string, id i18n.ID, keys ...string) key.Binding { return common.Bind(p, help, id, keys...) }
+	b := common.Binder(ctx.Printer)
 	k := KeyMap{
 		Up:           b("↑/k", i18n.KeyUp, "up", "k"),
 		Down:         b("↓/j", i18n.KeyDown, "down", "j"),

@@ -11,7 +11,6 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
-	"github.com/muesli/termenv"
 
 	"losslab/core/grid"
 	"losslab/core/loss"
@@ -23,21 +22,26 @@ import (
 )
 
 func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
-	common.NarrowAmbiguousWidths()          // as main does
+	tuitest.Setup()
 	os.Exit(m.Run())
 }
 
 func newModel(t testing.TB, opts Options) *Model {
 	t.Helper()
+	m, _ := standalone(testOptions(t, opts)).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
+	return m.(*Model)
+}
+
+// testOptions are opts with the tests' clock and, unless given, a
+// directory of the test's own for recordings and figures.
+func testOptions(t testing.TB, opts Options) Options {
 	if opts.Now == nil {
 		opts.Now = tuitest.FixedNow
 	}
 	if opts.Dir == "" {
 		opts.Dir = t.TempDir()
 	}
-	m, _ := standalone(opts).Update(tea.WindowSizeMsg{Width: 120, Height: 40})
-	return m.(*Model)
+	return opts
 }
 
 // press sends keys by name ("right", "shift+left", "c", " ") and returns the model.

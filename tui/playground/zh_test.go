@@ -16,14 +16,7 @@ import (
 
 // newChinese is newModel in Chinese.
 func newChinese(t testing.TB, opts Options) *Model {
-	t.Helper()
-	if opts.Now == nil {
-		opts.Now = tuitest.FixedNow
-	}
-	if opts.Dir == "" {
-		opts.Dir = t.TempDir()
-	}
-	return New(tuitest.ChineseContext(), opts)
+	return New(tuitest.ChineseContext(), testOptions(t, opts))
 }
 
 // Goldens of the main screens in Chinese: every chart at both sizes, the

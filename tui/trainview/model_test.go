@@ -10,15 +10,15 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/internal/tuitest"
 )
 
 func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	tuitest.Setup()
 	os.Exit(m.Run())
 }
 

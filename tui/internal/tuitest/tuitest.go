@@ -141,7 +141,8 @@ func CheckWidths(t *testing.T, what, v string, w, h int, exact bool) {
 // FirstKey is the message of binding b's first key.
 func FirstKey(b key.Binding) tea.KeyMsg { return Key(b.Keys()[0]) }
 
-// LockedBuffer is a buffer a program's command goroutine and the test share.
+// LockedBuffer is a buffer that a program (its command goroutines, a
+// terminal it writes to) and the test share.
 type LockedBuffer struct {
 	mu sync.Mutex
 	b  bytes.Buffer
@@ -157,4 +158,12 @@ func (l *LockedBuffer) String() string {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	return l.b.String()
+}
+
+// Setup is what every test binary of the interface runs under (TestMain
+// calls it): the Ascii colour profile, so that goldens and assertions see
+// plain text, and main's width rule.
+func Setup() {
+	lipgloss.SetColorProfile(termenv.Ascii)
+	common.NarrowAmbiguousWidths()
 }
