@@ -1,3 +1,9 @@
+// Package batchview is losslab's batch view: what every registered loss,
+// under every miner and reducer, makes of a labelled data set, with the
+// census of triplets, the separation of the two distance distributions and
+// their histogram. It recomputes in the background (core/batch) when the
+// margin or the distance changes; the histogram and loss lines are also
+// what `losslab batch` prints.
 package batchview
 
 import (

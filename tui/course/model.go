@@ -1,3 +1,8 @@
+// Package course is losslab's guided course: the lesson list with progress
+// marks, lessons stepped through in order, questions asked before a state
+// is revealed, and steps that open the playground, the batch view or the
+// training mode on their state, hosted here so that esc comes back to the
+// lesson. Lessons are scenarios files (package scenarios).
 package course
 
 import (

@@ -2,7 +2,8 @@
 // component (Init, Update, View, SetSize) that trains one run, or two side by
 // side, with core/train and shows per run the embedding scatter, the two
 // distance distributions with the margin, the loss curve, the AUC and the
-// active fraction. Every number on screen comes from core/train.
+// active fraction. Every number on screen comes from core/train. AppMode
+// (app.go) is the component as the app hosts it.
 package trainview
 
 import (
