@@ -43,7 +43,7 @@ func runLearn(args []string, io IO) int {
 	command := "losslab learn"
 	if fs.NArg() == 1 {
 		arg := fs.Arg(0)
-		command += " " + termsafe.Echo(arg)
+		command += " " + arg
 		if _, statErr := os.Stat(arg); errors.Is(statErr, iofs.ErrNotExist) {
 			if scenarios.Lesson(arg) == nil {
 				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, termsafe.Echo(arg)))
