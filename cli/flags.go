@@ -208,10 +208,7 @@ func errorText(p i18n.Printer, err error) string {
 	if ue, ok := err.(*usageError); ok {
 		return ue.render(p)
 	}
-	if text, ok := errtext.Text(p, err); ok {
-		return text
-	}
-	return err.Error()
+	return errtext.Message(p, err)
 }
 
 // failRun prints one line on stderr for a failure that is not the user's

@@ -17,6 +17,7 @@ import (
 	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 )
@@ -274,7 +275,7 @@ func (m BatchModel) View() string {
 	room := m.height - len(lines) - helpH
 	switch {
 	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
-		for _, l := range wrapWords("✗ "+termsafe.String(m.err.Error()), m.width) {
+		for _, l := range wrapWords("✗ "+termsafe.String(errtext.Message(p, m.err)), m.width) {
 			lines = append(lines, st.Error.Render(l))
 		}
 		lines = append(lines, wrapWords(p.T(i18n.BatchErrorQuit), m.width)...)

@@ -151,6 +151,10 @@ func TestBatchViewInputError(t *testing.T) {
 	if m.InputError() == nil || !strings.Contains(m.View(), "exit status 2") {
 		t.Errorf("input error not shown: %v\n%s", m.InputError(), m.View())
 	}
+	// The reader's reason in words, at its file and line.
+	if !strings.Contains(m.View(), "demo iris:2: cosine distance is undefined for a zero vector") {
+		t.Errorf("the error is not said in words:\n%s", m.View())
+	}
 }
 
 // The first result appears with no key pressed (Init's value receiver once

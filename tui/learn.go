@@ -14,6 +14,7 @@ import (
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/scenarios"
 	"losslab/tui/trainview"
 )
@@ -413,7 +414,7 @@ func (m LearnModel) explore() (tea.Model, tea.Cmd) {
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
-			m.status = err.Error()
+			m.status = errtext.Message(m.ctx.Printer, err)
 			return m, nil
 		}
 		m.child = NewBatchMode(m.ctx.hosted(), d, batch.Options{Margin: m.shownState().Margin.Float()})

@@ -15,6 +15,7 @@ import (
 	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/scenarios"
 )
 
@@ -179,7 +180,7 @@ func TestBatchViewInputErrorWraps(t *testing.T) {
 		t.Fatal("no input error")
 	}
 	v := m.View()
-	words := strings.Fields("✗ " + m.InputError().Error())
+	words := strings.Fields("✗ " + errtext.Message(i18n.New(i18n.English), m.InputError()))
 	if got := strings.Fields(v); !containsRun(got, words) {
 		t.Errorf("the error is not whole on screen:\n%s\nwant the words %q", v, words)
 	}

@@ -50,6 +50,14 @@ func Text(p i18n.Printer, err error) (string, bool) {
 	return "", false
 }
 
+// Message is Text, or err's own words for an error errtext does not know.
+func Message(p i18n.Printer, err error) string {
+	if text, ok := Text(p, err); ok {
+		return text
+	}
+	return err.Error()
+}
+
 // File says why internal/regfile refused a file.
 func File(p i18n.Printer, e *regfile.Error) string {
 	name := termsafe.String(e.Path)
