@@ -246,6 +246,8 @@ func TestErrorsEchoShortPrefixes(t *testing.T) {
 		{"train", "--loss", hostile},
 		{"train", "--lr", hostile},
 		{"replay", "a", hostile},
+		{"replay", csvSafe},
+		{"--scenario", csvSafe},
 		{"learn", "a", hostile},
 		{"--lang", hostile},
 	} {
