@@ -154,4 +154,3 @@ func normalizeRows(d *dataset.Dataset) error {
 	}
 	return nil
 }
-
