@@ -61,9 +61,6 @@ func TestLabelColumn(t *testing.T) {
 	}
 	_, err = Parse(strings.NewReader(text), "x.csv", CSV, "kind")
 	wantError(t, err, Error{File: "x.csv", Reason: NoHeader, Name: "kind"})
-	if !errors.Is(err, ErrLabelColumn) {
-		t.Errorf("%v is not ErrLabelColumn", err)
-	}
 	_, err = Parse(strings.NewReader(iris4), "x.csv", CSV, "kind")
 	wantError(t, err, Error{File: "x.csv", Reason: NoSuchColumn, Name: "kind",
 		Names: []string{"sepal_length", "sepal_width", "petal_length", "petal_width", "label"}})

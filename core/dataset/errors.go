@@ -123,14 +123,6 @@ func (e *Error) Error() string {
 // Unwrap is the cause.
 func (e *Error) Unwrap() error { return e.Err }
 
-// Is lets errors.Is(err, ErrLabelColumn) find a --label-col problem.
-func (e *Error) Is(target error) bool {
-	return target == ErrLabelColumn && (e.Reason == NoHeader || e.Reason == NoSuchColumn || e.Reason == SingleColumnMetadata)
-}
-
-// ErrLabelColumn marks a --label-col that names no column.
-var ErrLabelColumn = errors.New("no such label column")
-
 // Errors of ParseNumber.
 var (
 	ErrNotNumber  = errors.New("not a number")

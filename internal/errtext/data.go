@@ -106,19 +106,6 @@ func dataReason(p i18n.Printer, e *dataset.Error) string {
 	return e.Error()
 }
 
-// Number says why text is not a number a reader or a flag takes (one of
-// dataset.ParseNumber's errors).
-func Number(p i18n.Printer, err error, text string) string {
-	reason := dataset.NotNumber
-	switch {
-	case errors.Is(err, dataset.ErrOutOfRange):
-		reason = dataset.OutOfRange
-	case errors.Is(err, dataset.ErrNotFinite):
-		reason = dataset.NotFinite
-	}
-	return number(p, reason, text)
-}
-
 func number(p i18n.Printer, r dataset.Reason, text string) string {
 	switch r {
 	case dataset.OutOfRange:
