@@ -106,6 +106,10 @@ func TestBatchErrors(t *testing.T) {
 		{[]string{"--demo", "iris", "--margin", "-1"}, "--margin"},
 		{[]string{"--demo", "iris", "--bins", "0"}, "--bins 0"},
 		{[]string{"--demo", "iris", "--format", "xml"}, "--format and --label-col apply to --in"},
+		// Before: "-: the file is empty", the first reader having taken it all.
+		{[]string{"--in", "-", "--labels", "-"}, "--in - and --labels - cannot both read standard input: give one of them as a file"},
+		// Before: called truncated.
+		{[]string{"--in", writeFile(t, dir, "trail.csv.gz", gzipped(t, "a,label\n1,x\n2,x\n3,y\n4,y\n")+"junk")}, "after the gzip data (line 6) come bytes that are not gzip data"},
 	} {
 		code, out, errOut := run(t, append([]string{"batch"}, c.args...)...)
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, c.want) {
