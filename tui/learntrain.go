@@ -21,7 +21,7 @@ func lessonTrain(ctx *Context, s scenarios.TrainSettings) (tea.Model, error) {
 	if err != nil {
 		return nil, err
 	}
-	m := trainview.New(tr, trainview.Options{Color: ctx.Color, Printer: ctx.Printer})
+	m := trainview.New(tr, trainview.Options{Color: ctx.Color, Printer: ctx.Printer, Budget: ctx.Share.Budget})
 	if s.Steps > 0 {
 		m = m.Advance(s.Steps)
 	}

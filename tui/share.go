@@ -30,6 +30,8 @@ type ShareContext struct {
 	Clipboard io.Writer // where the OSC 52 sequence goes (the terminal); nil: no copying
 	NoFiles   bool      // no file may be written (a session served over SSH)
 	Hide      HideSet   // panels and controls the teacher removed
+	// Budget paces training where sessions share the machine; nil: none.
+	Budget trainview.Budget
 }
 
 // sharing is the playground's state-string panel.

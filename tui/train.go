@@ -36,7 +36,7 @@ func openTrain(ctx *Context, cfg Config) tea.Model {
 			return errorView{err}
 		}
 	}
-	return trainMode{ctx: ctx, view: trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, File: cfg.Train.File, Printer: ctx.Printer, Hosted: true})}
+	return trainMode{ctx: ctx, view: trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, File: cfg.Train.File, Printer: ctx.Printer, Hosted: true, Budget: ctx.Share.Budget})}
 }
 
 func (m trainMode) Init() tea.Cmd { return m.view.Init() }

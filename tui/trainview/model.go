@@ -49,6 +49,8 @@ type Options struct {
 	// Hosted says an app hosts the mode: the Mode key (tab) is then live
 	// and the host acts on it; on its own the mode has no other mode.
 	Hosted bool
+	// Budget, if set, paces playing (budget.go); nil trains every step.
+	Budget Budget
 }
 
 // PauseMsg stops playing (the host sends it when the mode is hidden, so
@@ -170,7 +172,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // a tick of a chain that was stopped
 		}
 		_, steps := m.frame()
-		m.advance(steps)
+		m.advanceWithin(steps)
 		if m.playing {
 			return m, m.tick()
 		}
