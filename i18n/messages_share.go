@@ -229,6 +229,9 @@ const (
 	// ServePassphrasePrompt is asked before the client's language is known:
 	// the server shows it in English and Chinese.
 	ServePassphrasePrompt ID = "share.serve.passphrase-prompt"
+	// ServeTrainingPaced replaces the training mode's playing hint while
+	// the server's budget holds training back.
+	ServeTrainingPaced ID = "share.serve.training-paced"
 )
 
 var shareServeEN = map[ID]string{
@@ -240,6 +243,7 @@ var shareServeEN = map[ID]string{
 	ServeIdle:             "losslab: session closed after %s without a key",
 	ServeMaxTime:          "losslab: session closed: it reached the server's limit of %s",
 	ServePassphrasePrompt: "class passphrase",
+	ServeTrainingPaced:    "Training at this session's share of the server's processors, split between the students training: fewer steps a frame than set. Press space to pause.",
 }
 
 // losslab serve's flags and its lines on the server's stderr.

@@ -115,6 +115,7 @@ var shareServeZH = map[ID]string{
 	ServeIdle:             "losslab：%s 内没有按键，会话已关闭",
 	ServeMaxTime:          "losslab：会话已关闭：达到服务器的时长上限 %s",
 	ServePassphrasePrompt: "课堂口令",
+	ServeTrainingPaced:    "按本会话分得的服务器处理器份额训练（份额由正在训练的学生均分）：每帧的步数少于设定。按空格暂停。",
 }
 
 var shareServeCLIZH = map[ID]string{

@@ -2,6 +2,7 @@ package trainview
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"losslab/core/train"
@@ -47,5 +48,40 @@ func TestPlayingTrainsWhatTheBudgetGrants(t *testing.T) {
 	}
 	if !m.Playing() {
 		t.Error("a frame without steps stopped playing")
+	}
+}
+
+// While the budget holds training back, and for a second after, the note
+// says so instead of the plain playing hint.
+func TestNoteSaysWhenTrainingIsPaced(t *testing.T) {
+	const paced = "Training at this session's share of the server's processors"
+	g := &grants{next: []int{5, 0}}
+	for range pacedFor + 1 {
+		g.next = append(g.next, 5)
+	}
+	m := New(newTrainer(t, train.NewConfig()), Options{Budget: g})
+	m.SetSize(100, 30)
+	m, _ = press(m, " ", "+", "+") // 5 steps a frame
+	frame := func() {
+		next, _ := m.Update(tickMsg{seq: m.tickSeq})
+		m = next.(Model)
+	}
+	frame()
+	if strings.Contains(m.View(), paced) || !strings.Contains(m.View(), "Training. Press space to pause.") {
+		t.Errorf("every step granted, yet:\n%s", m.View())
+	}
+	frame()
+	if !strings.Contains(m.View(), paced) || !strings.Contains(m.View(), "fewer steps a frame than set.") {
+		t.Errorf("no step granted, and the note does not say why:\n%s", m.View())
+	}
+	for range pacedFor - 1 {
+		frame()
+	}
+	if !strings.Contains(m.View(), paced) {
+		t.Errorf("the note forgot the pacing before a second had passed:\n%s", m.View())
+	}
+	frame()
+	if strings.Contains(m.View(), paced) {
+		t.Errorf("a second of full frames, and the note still says paced:\n%s", m.View())
 	}
 }

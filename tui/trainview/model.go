@@ -111,6 +111,7 @@ type Model struct {
 
 	width, height int
 	screen        string // the rendered screen, rebuilt when something changes
+	paced         int    // frames left to say that the budget held training back (budget.go)
 }
 
 type tickMsg struct{ seq int }
