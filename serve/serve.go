@@ -62,7 +62,9 @@ type Server struct {
 	active map[*tea.Program]struct{}
 	count  int // sessions admitted and not yet ended
 	closed bool
-	logMu  sync.Mutex
+	// listeners are those Serve accepts on, which Shutdown closes.
+	listeners []net.Listener
+	logMu     sync.Mutex
 	// Seams for tests: wrap stands between the program and the session's
 	// model (to make one session panic); trusted says which clients need
 	// no authentication (loopback); sleep waits after a wrong passphrase.
@@ -136,6 +138,14 @@ func (s *Server) connectionFailed(c net.Conn, err error) {
 
 // Serve accepts connections on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.closed { // Shutdown came first (a signal as the server starts)
+		s.mu.Unlock()
+		l.Close()
+		return nil
+	}
+	s.listeners = append(s.listeners, l)
+	s.mu.Unlock()
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -163,7 +173,14 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		}
 	}
 	// Clients keep their connections open after a session ends: close them.
+	// The listeners too, which charmbracelet/ssh misses when Serve had not
+	// yet started to accept when Shutdown began.
 	s.ssh.Close()
+	s.mu.Lock()
+	for _, l := range s.listeners {
+		l.Close()
+	}
+	s.mu.Unlock()
 	return err
 }
 
