@@ -41,7 +41,7 @@ func dialFrom(t *testing.T, addr, source string, cfg *gossh.ClientConfig) (*goss
 }
 
 // shell opens conn's session with a PTY of cols×rows, sends env first,
-// and answers the renderer's queries as a terminal does.
+// and starts it (startShell).
 func shell(t *testing.T, conn *gossh.Client, cols, rows int, env ...[2]string) *client {
 	t.Helper()
 	sess, err := conn.NewSession()
@@ -54,8 +54,16 @@ func shell(t *testing.T, conn *gossh.Client, cols, rows int, env ...[2]string) *
 	if err := sess.RequestPty("xterm-256color", rows, cols, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
+	return startShell(t, conn, sess)
+}
+
+// startShell asks for the shell of a session whose requests were sent and
+// answers the renderer's queries as a terminal does.
+func startShell(t *testing.T, conn *gossh.Client, sess *gossh.Session) *client {
+	t.Helper()
 	c := &client{conn: conn, sess: sess, out: &syncBuffer{}, ended: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = c.out, c.out
+	var err error
 	if c.in, err = sess.StdinPipe(); err != nil {
 		t.Fatal(err)
 	}
@@ -172,16 +180,7 @@ func TestEnvironmentBounded(t *testing.T) {
 	if err := sess.RequestPty("xterm", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	c := &client{conn: conn, sess: sess, out: &syncBuffer{}, ended: make(chan error, 1)}
-	sess.Stdout, sess.Stderr = c.out, c.out
-	if c.in, err = sess.StdinPipe(); err != nil {
-		t.Fatal(err)
-	}
-	if err := sess.Shell(); err != nil {
-		t.Fatal(err)
-	}
-	c.answerQueries(t)
-	c.waitFor(t, "退出") // the kept LANG chose Chinese
+	startShell(t, conn, sess).waitFor(t, "退出") // the kept LANG chose Chinese
 }
 
 // A connection that never starts a session is closed at the handshake
