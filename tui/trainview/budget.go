@@ -2,14 +2,6 @@ package trainview
 
 import "time"
 
-// Budget paces training where sessions share a machine (losslab serve):
-// Take says how many of steps may run now (none: skip this frame), and done
-// is called once they have run and the screen shows them, to charge the
-// time they took.
-type Budget interface {
-	Take(steps int) (granted int, done func())
-}
-
 // pacedFor is how many frames the note keeps saying that the budget held
 // training back after it last did (a second), so that it does not flicker.
 const pacedFor = int(time.Second / Frame)
