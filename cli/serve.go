@@ -77,7 +77,7 @@ func runServe(args []string, io IO) int {
 	if errors.Is(err, errNotHostKey) {
 		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "host-key", usagef(i18n.CLIErrNotHostKey, f.hostKey)))
 	} else if err != nil {
-		return fail(io, "losslab serve", flagFileError("host-key", err))
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "host-key", err))
 	}
 	cfg.HostKey, cfg.Log = signer, io.Err
 	srv, err := serve.New(cfg)
@@ -184,7 +184,7 @@ func readAuth(f serveFlags, cfg *serve.Config) error {
 	if f.authorizedKeys != "" {
 		data, err := regfile.ReadFile(f.authorizedKeys, maxAuthorizedKeysBytes)
 		if err != nil {
-			return flagFileError("authorized-keys", err)
+			return usagef(i18n.CLIErrBadValue, "authorized-keys", err)
 		}
 		keys, err := serve.ParseAuthorizedKeys(data)
 		var line *serve.KeyLineError
@@ -201,7 +201,7 @@ func readAuth(f serveFlags, cfg *serve.Config) error {
 	if f.passphraseFile != "" {
 		data, err := regfile.ReadFile(f.passphraseFile, maxPassphraseBytes)
 		if err != nil {
-			return flagFileError("passphrase-file", err)
+			return usagef(i18n.CLIErrBadValue, "passphrase-file", err)
 		}
 		// the file's one line, without its line ending
 		line := strings.TrimSuffix(strings.TrimSuffix(string(data), "\n"), "\r")

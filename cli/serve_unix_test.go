@@ -44,21 +44,21 @@ func TestServeFileFlags(t *testing.T) {
 		args []string
 		want string
 	}{
-		{[]string{"--host-key", "/dev/zero"}, "--host-key: /dev/zero is a device, not a regular file"},
-		{[]string{"--host-key", fifo}, "--host-key: " + fifo + " is a FIFO (named pipe), not a regular file"},
-		{[]string{"--host-key", dir}, "--host-key: " + dir + " is a directory, not a regular file"},
-		{[]string{"--host-key", big}, "--host-key: " + big + " is larger than 65,536 bytes, the limit for this file"},
+		{[]string{"--host-key", "/dev/zero"}, "--host-key: /dev/zero: not a regular file (a device)"},
+		{[]string{"--host-key", fifo}, "--host-key: " + fifo + ": not a regular file (a FIFO)"},
+		{[]string{"--host-key", dir}, "--host-key: " + dir + ": not a regular file (a directory)"},
+		{[]string{"--host-key", big}, "--host-key: " + big + ": larger than 64 KiB (the limit)"},
 		{[]string{"--host-key", notKey}, "--host-key: " + notKey + " is not an SSH private key without a passphrase"},
-		{[]string{"--authorized-keys", "/dev/zero"}, "--authorized-keys: /dev/zero is a device, not a regular file"},
-		{[]string{"--authorized-keys", fifo}, "--authorized-keys: " + fifo + " is a FIFO"},
+		{[]string{"--authorized-keys", "/dev/zero"}, "--authorized-keys: /dev/zero: not a regular file (a device)"},
+		{[]string{"--authorized-keys", fifo}, "--authorized-keys: " + fifo + ": not a regular file (a FIFO)"},
 		{[]string{"--authorized-keys", keysBad}, "--authorized-keys: " + keysBad + " line 2: not an OpenSSH public key"},
 		{[]string{"--authorized-keys", keysOpts}, "--authorized-keys: " + keysOpts + " line 1: key options (from=, command=, …) are not supported"},
 		{[]string{"--authorized-keys", keysNone}, "--authorized-keys: " + keysNone + " holds no public key"},
-		{[]string{"--passphrase-file", fifo}, "--passphrase-file: " + fifo + " is a FIFO"},
+		{[]string{"--passphrase-file", fifo}, "--passphrase-file: " + fifo + ": not a regular file (a FIFO)"},
 		{[]string{"--passphrase-file", passEmpty}, "--passphrase-file: " + passEmpty + " holds no passphrase"},
 		{[]string{"--passphrase-file", passTwo}, "--passphrase-file: " + passTwo + " has more than one line"},
-		{[]string{"--passphrase-file", filepath.Join(dir, "missing")}, "--passphrase-file: open " + filepath.Join(dir, "missing")},
-		{[]string{"--lang", "zh", "--host-key", "/dev/zero"}, "--host-key：/dev/zero 是设备，不是普通文件"},
+		{[]string{"--passphrase-file", filepath.Join(dir, "missing")}, "--passphrase-file: " + filepath.Join(dir, "missing") + ": no such file or directory"},
+		{[]string{"--lang", "zh", "--host-key", "/dev/zero"}, "--host-key：/dev/zero 不是普通文件（而是设备文件）"},
 	} {
 		t.Run(strings.Join(tc.args, " "), func(t *testing.T) {
 			args := append([]string{"serve", "--host-key", hostKey}, tc.args...)

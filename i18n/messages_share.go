@@ -277,14 +277,6 @@ const (
 	CLIErrNotHostKey           ID = "share.cli.err-not-host-key"     // file
 	CLIErrPassphraseEmpty      ID = "share.cli.err-passphrase-empty" // file
 	CLIErrPassphraseLines      ID = "share.cli.err-passphrase-lines" // file
-	// A file a flag names that internal/regfile refused.
-	CLIErrFileNotRegular ID = "share.cli.err-file-not-regular" // path, what it is
-	CLIErrFileTooLarge   ID = "share.cli.err-file-too-large"   // path, the limit in bytes
-	CLIFileDirectory     ID = "share.cli.file-directory"
-	CLIFileFIFO          ID = "share.cli.file-fifo"
-	CLIFileSocket        ID = "share.cli.file-socket"
-	CLIFileDevice        ID = "share.cli.file-device"
-	CLIFileSpecial       ID = "share.cli.file-special"
 )
 
 var shareServeCLIEN = map[ID]string{
@@ -317,13 +309,6 @@ var shareServeCLIEN = map[ID]string{
 	CLIErrNotHostKey:           "%s is not an SSH private key without a passphrase",
 	CLIErrPassphraseEmpty:      "%s holds no passphrase (write it on the file's one line)",
 	CLIErrPassphraseLines:      "%s has more than one line; the passphrase is the file's one line",
-	CLIErrFileNotRegular:       "%s is %s, not a regular file",
-	CLIErrFileTooLarge:         "%s is larger than %s bytes, the limit for this file",
-	CLIFileDirectory:           "a directory",
-	CLIFileFIFO:                "a FIFO (named pipe)",
-	CLIFileSocket:              "a socket",
-	CLIFileDevice:              "a device",
-	CLIFileSpecial:             "a special file",
 }
 
 // The training figure.

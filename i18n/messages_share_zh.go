@@ -148,13 +148,6 @@ var shareServeCLIZH = map[ID]string{
 	CLIErrNotHostKey:           "%s 不是没有口令保护的 SSH 私钥",
 	CLIErrPassphraseEmpty:      "%s 里没有口令（请把口令写在文件唯一的一行）",
 	CLIErrPassphraseLines:      "%s 不止一行；口令是文件唯一的一行",
-	CLIErrFileNotRegular:       "%s 是%s，不是普通文件",
-	CLIErrFileTooLarge:         "%s 超过 %s 字节，这是此文件的上限",
-	CLIFileDirectory:           "目录",
-	CLIFileFIFO:                "FIFO（命名管道）",
-	CLIFileSocket:              "套接字",
-	CLIFileDevice:              "设备",
-	CLIFileSpecial:             "特殊文件",
 }
 
 var shareTrainFigZH = map[ID]string{

@@ -17,7 +17,7 @@ var limitMessages = map[ID]bool{
 	ScenKeyTooLong: true, StateReasonTooLong: true, StateReasonVersion: true, BatchSource: true, BatchTextHeader: true, BatchTextHeaderNorm: true, TrainCollapseHard: true,
 	ScenTooManySteps: true, ScenSessionFull: true, ScenTooLarge: true,
 	ScenValueTooLong: true, LessonArrayTooLong: true, LessonChoicesCount: true,
-	CLIErrBins: true, BatchErrMaxRows: true, CLIErrFileTooLarge: true,
+	CLIErrBins: true, BatchErrMaxRows: true,
 	BatchSampled: true, BatchViewSampled: true, BatchSlowAutoSample: true, BatchSlowAll: true,
 	BatchBinned: true, BatchBinnedSample: true, BatchSampleTooLarge: true,
 	DataLineTooLong: true, DataRowTooLong: true, DataTooManyBytes: true, DataTooManyRows: true, DataTooManyColumns: true,
