@@ -353,3 +353,36 @@ func TestFixedControlInSession(t *testing.T) {
 	io.WriteString(c.in, "jjl")            // down twice skips the margin to y(a,p), which l toggles
 	c.waitFor(t, "½·max(0.20 − 0.70, 0)²") // the a-p pair now pushes: y(a,p) is different
 }
+
+// Shutdown as the server starts (a signal at once) still ends Serve, even
+// before Serve has begun to accept.
+func TestShutdownBeforeServe(t *testing.T) {
+	_, key, _ := ed25519.GenerateKey(rand.Reader)
+	signer, _ := gossh.NewSignerFromKey(key)
+	for _, shutdownFirst := range []bool{true, false} {
+		srv, err := New(Config{HostKey: signer})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		if shutdownFirst {
+			srv.Shutdown(context.Background())
+			go func() { done <- srv.Serve(ln) }()
+		} else {
+			go func() { done <- srv.Serve(ln) }()
+			srv.Shutdown(context.Background()) // most often before Serve accepts
+		}
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Serve went on after Shutdown (Shutdown first: %v)", shutdownFirst)
+		}
+	}
+}

@@ -96,7 +96,7 @@ func lessonTrain(ctx *common.Context, s scenarios.TrainSettings) (tea.Model, err
 	if err != nil {
 		return nil, err
 	}
-	m := trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, Printer: ctx.Printer})
+	m := trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, Printer: ctx.Printer, Budget: ctx.Share.Budget})
 	if s.Steps > 0 {
 		m = m.Advance(s.Steps)
 	}
