@@ -7,6 +7,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 	"losslab/tui"
 )
 
@@ -97,6 +98,6 @@ func withCourseProgress(cfg tui.LearnConfig) tui.LearnConfig {
 	if cfg.Lessons != nil || cfg.ProgressPath != "" {
 		return cfg
 	}
-	cfg.ProgressPath, _ = scenarios.ProgressPath()
+	cfg.ProgressPath, _ = course.ProgressPath()
 	return cfg
 }

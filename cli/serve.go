@@ -20,6 +20,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 	"losslab/serve"
 	"losslab/tui"
 )
@@ -108,10 +109,10 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 	}
 	cfg.App = tui.Config{Start: tui.ModePlayground}
 	if f.lesson != "" {
-		l := scenarios.Lesson(f.lesson)
+		l := course.Lesson(f.lesson)
 		if l == nil {
 			var names []string
-			for _, l := range scenarios.Lessons() {
+			for _, l := range course.Lessons() {
 				names = append(names, l.Name)
 			}
 			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))

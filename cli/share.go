@@ -3,6 +3,7 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"losslab/internal/atomicfile"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -73,8 +74,8 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 	if err != nil {
 		return usagef(i18n.CLIErrBadValue, "plot", err.Error())
 	}
-	if err := scenarios.WriteNew(f.path, data); err != nil {
-		if errors.Is(err, scenarios.ErrExists) {
+	if err := atomicfile.WriteNew(f.path, data); err != nil {
+		if errors.Is(err, atomicfile.ErrExists) {
 			return usagef(i18n.CLIErrPlotExists, f.path)
 		}
 		return usagef(i18n.CLIErrBadValue, "plot", err.Error())

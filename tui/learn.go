@@ -15,6 +15,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 	"losslab/tui/trainview"
 )
 
@@ -99,7 +100,7 @@ type LearnModel struct {
 	cursor   int // the list's selection
 	lesson   int // the open lesson
 	step     int // its step: 0 is the start (the description)
-	progress scenarios.Progress
+	progress course.Progress
 	status   string // one line: a saving problem, a typing error
 
 	answer  answerState
@@ -121,7 +122,7 @@ func openLearn(ctx *Context, cfg Config) tea.Model { return NewLearn(ctx, cfg.Le
 func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 	m := LearnModel{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: ctx.Keys.Learn, help: ctx.Styles.newHelp()}
 	if m.lessons == nil {
-		m.lessons = scenarios.Lessons()
+		m.lessons = course.Lessons()
 	}
 	// Lessons in the interface's language where the file has it (title_zh,
 	// description_zh, note_zh, question_zh, choices_zh, explain_zh); a
@@ -139,7 +140,7 @@ func NewLearn(ctx *Context, cfg LearnConfig) LearnModel {
 	in.Placeholder = ctx.Printer.T(i18n.LearnPlaceholder)
 	m.input = in
 	if cfg.ProgressPath != "" {
-		p, err := scenarios.LoadProgress(cfg.ProgressPath)
+		p, err := course.LoadProgress(cfg.ProgressPath)
 		if err != nil {
 			m.status = ctx.Printer.T(i18n.LearnProgressUnreadable, err)
 		}
@@ -186,7 +187,7 @@ func (m LearnModel) Lesson() (name string, step int) {
 }
 
 // Progress returns the course progress as saved (for tests).
-func (m LearnModel) Progress() scenarios.Progress { return m.progress }
+func (m LearnModel) Progress() course.Progress { return m.progress }
 
 // SetSize lays the course out for w×h cells.
 func (m *LearnModel) SetSize(w, h int) {

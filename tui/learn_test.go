@@ -16,6 +16,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 )
 
 func newLearn(t testing.TB, cfg LearnConfig, w, h int) LearnModel {
@@ -63,7 +64,7 @@ func TestLearnFlowWithQuestion(t *testing.T) {
 	if name, step := final.modes[ModeLearn].(LearnModel).Lesson(); name != "article-cases" || step != 2 {
 		t.Errorf("ended at %s step %d", name, step)
 	}
-	p, err := scenarios.LoadProgress(path)
+	p, err := course.LoadProgress(path)
 	if err != nil || p.Lesson != "article-cases" || p.Step != 2 || p.Done("article-cases") {
 		t.Errorf("saved progress %+v, %v", p, err)
 	}
@@ -100,7 +101,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 			[]string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
 			[]string{"这个三元组属于哪种难度？"}},
 	} {
-		m := newLearnIn(t, c.ctx, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+		m := newLearnIn(t, c.ctx, LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("regimes")}, Open: true}, 80, 24)
 		m = pressLearn(t, m, "right")
 		v := m.View()
 		if !strings.Contains(v, c.question) || strings.Contains(v, "0.3000") {
@@ -142,7 +143,7 @@ func TestLearnNotANumber(t *testing.T) {
 // enter resumes at its step; reaching a lesson's end marks it done.
 func TestLearnResumes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
-	p := scenarios.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
+	p := course.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -161,7 +162,7 @@ func TestLearnResumes(t *testing.T) {
 	if !m.Progress().Done("regimes") {
 		t.Error("the lesson's end did not mark it done")
 	}
-	back, _ := scenarios.LoadProgress(path)
+	back, _ := course.LoadProgress(path)
 	if !back.Done("regimes") {
 		t.Error("done is not saved")
 	}
@@ -174,7 +175,7 @@ func TestLearnResumes(t *testing.T) {
 // A mode step hosts the playground on its state; esc comes back to the
 // lesson, keys in between act on the playground.
 func TestLearnExploreAndReturn(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab", "right", "tab", "right")
 	if v := m.View(); !strings.Contains(v, "Press e to explore") || !strings.Contains(v, "e explore") {
 		t.Fatalf("mode step:\n%s", v)
@@ -202,7 +203,7 @@ func TestLearnExploreAndReturn(t *testing.T) {
 // (it used to land in the app's own playground, where esc did nothing), and
 // neither the help line nor the full help lists tab or g.
 func TestLearnHostedModesStayInTheLesson(t *testing.T) {
-	a := NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
+	a := NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("article-cases"), course.Lesson("batches")}}})
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	deliver := func(k string) {
 		t.Helper()
@@ -275,9 +276,9 @@ func TestEveryLessonWalksAndFits(t *testing.T) {
 func walkCourse(t *testing.T, ctx *Context, size [2]int, check func(what, view string)) {
 	t.Helper()
 	p := ctx.Printer
-	var course []*scenarios.Scenario
-	for _, l := range scenarios.Lessons() {
-		course = append(course, l.In(p.Lang()))
+	var lessons []*scenarios.Scenario
+	for _, l := range course.Lessons() {
+		lessons = append(lessons, l.In(p.Lang()))
 	}
 	m := newLearnIn(t, ctx, LearnConfig{}, size[0], size[1])
 	check(fmt.Sprintf("%v list", size), m.View())
@@ -288,7 +289,7 @@ func walkCourse(t *testing.T, ctx *Context, size [2]int, check func(what, view s
 			t.Errorf("%s: the screen does not say %q:\n%s", what, text, v)
 		}
 	}
-	for li, l := range course {
+	for li, l := range lessons {
 		for i := 0; i < l.Len(); i++ {
 			what := fmt.Sprintf("%v %s step %d", size, l.Name, i)
 			if name, step := m.Lesson(); name != l.Name || step != i {
@@ -311,13 +312,13 @@ func walkCourse(t *testing.T, ctx *Context, size [2]int, check func(what, view s
 				m = pressLearn(t, m, "right")
 			}
 		}
-		if li+1 < len(course) {
-			says(fmt.Sprintf("%v %s end", size, l.Name), m.View(), p.T(i18n.LearnEndNext, course[li+1].Title))
+		if li+1 < len(lessons) {
+			says(fmt.Sprintf("%v %s end", size, l.Name), m.View(), p.T(i18n.LearnEndNext, lessons[li+1].Title))
 		}
 		m = pressLearn(t, m, "enter")
 	}
 	check(fmt.Sprintf("%v list after the course", size), m.View())
-	says(fmt.Sprintf("%v after the course", size), m.View(), p.T(i18n.LearnListDone, len(course), len(course)))
+	says(fmt.Sprintf("%v after the course", size), m.View(), p.T(i18n.LearnListDone, len(lessons), len(lessons)))
 }
 
 // questionAt is the question of lesson l's state i, nil if it asks none.
@@ -401,7 +402,7 @@ func TestConventionsPanel(t *testing.T) {
 // Target: a keystroke in a lesson (Update and View at 120×40, the state
 // evaluated and the text wrapped) under 1 ms (measured 0.14 ms).
 func BenchmarkLearnKeystroke(b *testing.B) {
-	m := newLearn(b, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	m := newLearn(b, LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
@@ -435,7 +436,7 @@ func drain(cmd tea.Cmd) []tea.Msg {
 // "½·0.70² = 0.2450 + ½·max(…)² = 0.0000, mean 0.1225" read as a false
 // equation.
 func TestLearnContrastiveLineIsAList(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("article-cases")}, Open: true}, 120, 40)
 	m = pressLearn(t, m, "right", "tab") // the first question skipped: the state shows
 	v := squeeze(ansi.Strip(m.View()))
 	want := squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
@@ -443,7 +444,7 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
 	} // At 80 columns it wraps between items, indented to the label column:
 	// "mean" stays with its number.
-	m = newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m = newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab")
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	found := false
@@ -468,7 +469,7 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 		m := newLearnIn(t, ctx, LearnConfig{}, 80, 24)
 		v := m.View()
 		checkFits(t, v, [2]int{80, 24})
-		for i, l := range scenarios.Lessons() {
+		for i, l := range course.Lessons() {
 			for _, c := range l.Covers {
 				if !strings.Contains(v, c) {
 					t.Errorf("%v: lesson %d's covers lack %q:\n%s", lang, i+1, c, v)
@@ -488,7 +489,7 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 // them); after the third they stay hidden (the triplet's 0.7000 is
 // pytorch-metric-learning's 0.7, the fourth answer).
 func TestLearnLossesShowOnceAnswered(t *testing.T) {
-	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
+	m := newLearn(t, LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("half-and-mean")}, Open: true}, 80, 24)
 	for _, answer := range []string{"enter", "tab"} {
 		s := pressLearn(t, m, "right")
 		if answer == "enter" {

@@ -7,6 +7,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 )
 
 // The course in Chinese: every lesson walked at 80×24 and 120×40, answered
@@ -49,7 +50,7 @@ func TestLearnNumberQuestionInChinese(t *testing.T) {
 // Chinese texts wrapped between characters) under 1 ms, as in English
 // (measured 0.10 ms; English 0.07 ms in the same run).
 func BenchmarkLearnKeystrokeChinese(b *testing.B) {
-	m := newLearnIn(b, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	m := newLearnIn(b, chineseContext(), LearnConfig{Lessons: []*scenarios.Scenario{course.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
@@ -66,7 +67,7 @@ func BenchmarkLearnKeystrokeChinese(b *testing.B) {
 func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
 	checked := 0
-	for _, l := range scenarios.Lessons() {
+	for _, l := range course.Lessons() {
 		for i, st := range l.Steps {
 			q := st.Question
 			if q == nil {
@@ -76,7 +77,7 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 				for r := range loss.Regime(3) {
 					if c == regimeWord(en, r) {
 						checked++
-						if got, want := q.ChoicesZH[j], regimeWord(zh, r); got != want {
+						if got, want := q.ChoicesTranslations[i18n.Chinese][j], regimeWord(zh, r); got != want {
 							t.Errorf("%s step %d: choice %q is %q in Chinese, the state line says %q", l.Name, i+1, c, got, want)
 						}
 					}

@@ -11,6 +11,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 	"losslab/tui/trainview"
 )
 
@@ -38,7 +39,7 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 	found := 0
 	for _, ctx := range []*Context{testContext(), chineseContext()} {
 		p := ctx.Printer
-		for _, l := range scenarios.Lessons() {
+		for _, l := range course.Lessons() {
 			for i := 1; i < l.Len(); i++ {
 				st := l.Steps[i-1]
 				if st.Mode.Kind != scenarios.ModeTrain {
@@ -115,7 +116,7 @@ train_steps = 150
 // trains, stops at the collapse and explains it; esc comes back to the
 // lesson.
 func TestLessonCollapseFlow(t *testing.T) {
-	l := scenarios.Lesson("why-margin")
+	l := course.Lesson("why-margin")
 	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{Start: ModeLearn, Learn: LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}),
 		teatest.WithInitialTermSize(120, 40))
 	waitText(t, tm, "lesson 1/1 · step 1/7")

@@ -16,6 +16,7 @@ import (
 	"losslab/core/grid"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 )
 
 // A typing error that does not fit the note's line says less rather than
@@ -78,7 +79,7 @@ func TestLearnOpensLessonByID(t *testing.T) {
 // After the last step of the last lesson, enter goes to the list, and the
 // key line says so (not "next lesson").
 func TestLastLessonKeyLine(t *testing.T) {
-	last := scenarios.Lessons()[len(scenarios.Lessons())-1].Name
+	last := course.Lessons()[len(course.Lessons())-1].Name
 	m := newLearn(t, LearnConfig{OpenLesson: last}, 80, 24)
 	for i := 0; i < 40 && !strings.Contains(m.View(), "That was the last lesson"); i++ {
 		m = pressLearn(t, m, "tab", "right") // skip a question, go on

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"losslab/internal/atomicfile"
 	"path/filepath"
 	"strings"
 	"time"
@@ -184,11 +185,11 @@ func saveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)
 				file = fmt.Sprintf("%s-%d.svg", name, i)
 			}
 			path := filepath.Join(dir, file)
-			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
+			if err := atomicfile.WriteNew(path, data); !errors.Is(err, atomicfile.ErrExists) {
 				return figureWrittenMsg{mode: mode, path: path, err: err}
 			}
 		}
-		return figureWrittenMsg{mode: mode, err: scenarios.ErrExists}
+		return figureWrittenMsg{mode: mode, err: atomicfile.ErrExists}
 	}
 }
 

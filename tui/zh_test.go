@@ -17,6 +17,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/scenarios/course"
 )
 
 // chineseContext is the shared context of a Chinese interface.
@@ -198,7 +199,7 @@ func quotedNames() []string {
 	for _, s := range scenarios.Presets() {
 		names = append(names, s.Name)
 	}
-	names = append(names, scenarios.TeachingPoints()...)
+	names = append(names, course.TeachingPoints()...)
 	return append(names, "losslab learn", "如何设计loss使得两个分布的差异更大")
 }
 

@@ -1,4 +1,4 @@
-package scenarios
+package course
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+
+	"losslab/internal/atomicfile"
 )
 
 // Progress is where a learner is in the embedded course: the lessons
@@ -72,38 +74,17 @@ func (p *Progress) Complete(name string) {
 	}
 }
 
-// Save writes p to path atomically: a temporary file in the same directory,
-// synced, renamed over the old one, the directory synced. A crash leaves
+// Save writes p to path atomically (internal/atomicfile): a crash leaves
 // the old progress or the new, never half of one.
 func (p Progress) Save(path string) error {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o700); err != nil {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
 		return err
 	}
 	data, err := json.MarshalIndent(p, "", "  ")
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, ".progress-*.tmp")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name()) // after the rename there is nothing left to remove
-	if _, err := tmp.Write(append(data, '\n')); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return err
-	}
-	return syncDir(dir)
+	return atomicfile.Replace(path, append(data, '\n'), 0o600)
 }
 
 // ResetProgress removes the progress at path; none is not an error.
