@@ -12,8 +12,9 @@ import (
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/scenarios"
-	"losslab/scenarios/course"
+	"losslab/scenarios/curriculum"
 	"losslab/tui"
+	"losslab/tui/course"
 )
 
 // runLearn is `losslab learn [--reset] [FILE]`: the guided course, or the
@@ -30,23 +31,23 @@ func runLearn(args []string, io IO) int {
 	if *reset && fs.NArg() > 0 {
 		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, fs.Arg(0)))
 	}
-	path, err := course.ProgressPath()
+	path, err := curriculum.ProgressPath()
 	if err != nil && fs.NArg() == 0 {
 		return failRun(io, "losslab learn", err)
 	}
 	if *reset {
-		if err := course.ResetProgress(path); err != nil {
+		if err := curriculum.ResetProgress(path); err != nil {
 			return failRun(io, "losslab learn", err)
 		}
 		return write(io, "learn", []byte(io.T(i18n.CLILearnReset, path)+"\n"))
 	}
-	cfg := tui.LearnConfig{ProgressPath: path}
+	cfg := course.Config{ProgressPath: path}
 	command := "losslab learn"
 	if fs.NArg() == 1 {
 		arg := fs.Arg(0)
 		command += " " + arg
 		if _, statErr := os.Stat(arg); errors.Is(statErr, iofs.ErrNotExist) {
-			if course.Lesson(arg) == nil {
+			if curriculum.Lesson(arg) == nil {
 				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, arg))
 			}
 			cfg.OpenLesson = arg // a lesson of the course, with its progress
@@ -56,7 +57,7 @@ func runLearn(args []string, io IO) int {
 				return fail(io, "losslab learn", err)
 			}
 			// A user's own file keeps no progress: it is not the course.
-			cfg = tui.LearnConfig{Lessons: []*scenarios.Scenario{s}, Open: true}
+			cfg = course.Config{Lessons: []*scenarios.Scenario{s}, Open: true}
 		}
 	}
 	if !io.OutIsTTY {
@@ -72,14 +73,14 @@ func runLearn(args []string, io IO) int {
 // plainLessons is the course as text, for output that is not a terminal:
 // the lessons with their progress marks, and the command that takes them
 // on a terminal.
-func plainLessons(io IO, cfg tui.LearnConfig, command string) []byte {
+func plainLessons(io IO, cfg course.Config, command string) []byte {
 	lessons := cfg.Lessons
 	if lessons == nil {
-		lessons = course.Lessons()
+		lessons = curriculum.Lessons()
 	}
-	var progress course.Progress
+	var progress curriculum.Progress
 	if cfg.ProgressPath != "" {
-		progress, _ = course.LoadProgress(cfg.ProgressPath) // unreadable progress is no progress
+		progress, _ = curriculum.LoadProgress(cfg.ProgressPath) // unreadable progress is no progress
 	}
 	rows := [][]string{strings.Split(io.T(i18n.CLILearnHeader), "\t")}
 	for i, l := range lessons {
@@ -111,7 +112,7 @@ func runLessons(args []string, io IO) int {
 	var out bytes.Buffer
 	if *asJSON {
 		list := []LessonEntry{}
-		for _, l := range course.Lessons() {
+		for _, l := range curriculum.Lessons() {
 			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions()})
 		}
 		if err := encodeJSON(&out, list, true); err != nil {
@@ -120,7 +121,7 @@ func runLessons(args []string, io IO) int {
 		return write(io, "lessons", out.Bytes())
 	}
 	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
-	for i, l := range course.Lessons() {
+	for i, l := range curriculum.Lessons() {
 		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(l.StepsShown())),
 			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
 	}

@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"losslab/scenarios/curriculum"
 	"math"
 	"os"
 	"path/filepath"
@@ -10,8 +11,7 @@ import (
 	"testing"
 
 	"losslab/scenarios"
-	"losslab/scenarios/course"
-	"losslab/tui"
+	"losslab/tui/course"
 )
 
 // eval --json carries the five conventions with core/loss's values.
@@ -74,12 +74,12 @@ func TestLessonsCommand(t *testing.T) {
 		}
 		questions += l.Questions
 	}
-	for _, p := range course.TeachingPoints() {
+	for _, p := range curriculum.TeachingPoints() {
 		if !covered[p] {
 			t.Errorf("no lesson covers %s", p)
 		}
 	}
-	if len(list) != len(course.Lessons()) || questions < 10 {
+	if len(list) != len(curriculum.Lessons()) || questions < 10 {
 		t.Errorf("%d lessons, %d questions", len(list), questions)
 	}
 	code, text, _ := run(t, "lessons")
@@ -92,7 +92,7 @@ func TestLearnCommand(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
 	path := filepath.Join(state, "losslab", "progress.json")
-	p := course.Progress{Completed: []string{"regimes"}}
+	p := curriculum.Progress{Completed: []string{"regimes"}}
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -147,10 +147,10 @@ func TestCourseProgressFromEveryMode(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
 	want := filepath.Join(state, "losslab", "progress.json")
-	if got := withCourseProgress(tui.LearnConfig{}).ProgressPath; got != want {
+	if got := withCourseProgress(course.Config{}).ProgressPath; got != want {
 		t.Errorf("the playground's course keeps progress at %q, want %q", got, want)
 	}
-	own := tui.LearnConfig{Lessons: []*scenarios.Scenario{course.Lessons()[0]}, Open: true}
+	own := course.Config{Lessons: []*scenarios.Scenario{curriculum.Lessons()[0]}, Open: true}
 	if got := withCourseProgress(own).ProgressPath; got != "" {
 		t.Errorf("a user's lesson file keeps progress at %q", got)
 	}

@@ -4,7 +4,7 @@
 // open a mode (lesson.go, lessontrain.go). It holds the loader, the encoder,
 // the embedded presets and Session, the recorder that turns a playground
 // session into a scenario. The course built from lessons is
-// scenarios/course; files are written whole by internal/atomicfile.
+// scenarios/curriculum; files are written whole by internal/atomicfile.
 //
 // Conventions:
 //   - A file is TOML of one shape only: name, title, description, a [start]

@@ -12,10 +12,10 @@ import (
 
 const lessonHead = "name = \"l\"\ntitle = \"L\"\ncovers = [\"why-margin\", 'regimes',]\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n"
 
-// lessonData are the course's lesson files (scenarios/course embeds them):
+// lessonData are the course's lesson files (scenarios/curriculum embeds them):
 // the largest real files of the format.
 func lessonData(t testing.TB) map[string][]byte {
-	paths, err := filepath.Glob(filepath.Join("course", "lessons", "*.toml"))
+	paths, err := filepath.Glob(filepath.Join("curriculum", "lessons", "*.toml"))
 	if err != nil || len(paths) == 0 {
 		t.Fatalf("no lesson files: %v", err)
 	}

@@ -16,7 +16,7 @@ import (
 // Sources of a scenario other than a file's path.
 const (
 	SourcePreset = "preset" // an embedded preset
-	SourceLesson = "lesson" // a lesson of the course (scenarios/course)
+	SourceLesson = "lesson" // a lesson of the course (scenarios/curriculum)
 )
 
 // Limits on scenario files.

@@ -13,7 +13,7 @@ import (
 // language of i18n's table: a title, a description, a note for every step
 // that has one; and a translation quotes exactly the English's numbers,
 // which notes_test.go checks against core/loss. (The course's lessons are
-// checked the same way in scenarios/course.)
+// checked the same way in scenarios/curriculum.)
 func TestEveryPresetTextIsTranslated(t *testing.T) {
 	for _, s := range Presets() {
 		for _, tx := range s.Texts() {

@@ -2,7 +2,7 @@
 // texts say: every number a note, question or explanation quotes is one
 // core/loss computes in the state it speaks of, every regime or activity
 // word holds there, and every translation quotes the same numbers. It is
-// used by the tests of scenarios and scenarios/course only.
+// used by the tests of scenarios and scenarios/curriculum only.
 package textcheck
 
 import (

@@ -1,0 +1,228 @@
+package curriculum
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+
+	"losslab/core/dist"
+	"losslab/core/loss"
+	"losslab/internal/numfmt"
+	"losslab/scenarios"
+	"losslab/scenarios/internal/textcheck"
+)
+
+// lessonValues are the values core/loss computes for a lesson's state beyond
+// what preset notes quote: the five contrastive conventions and the triplet
+// margin's scales (plain, squared, cosine similarity).
+func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
+	t.Helper()
+	vs := f.Values()
+	cs, err := loss.Conventions(f.Setting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cs {
+		vs = append(vs, c.Loss)
+	}
+	ms, err := loss.MarginScales(f.Setting)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return append(vs, ms.PlainGap, ms.SquaredGap, ms.SquaredEquivalent, ms.SimAP, ms.SimAN, ms.CosineTriplet)
+}
+
+// lessonConstants are numbers that belong to a formula or a citation, not
+// to a state, keyed by lesson.
+var lessonConstants = map[string][]float64{
+	"squared-and-cosine": {1, 2}, // s = 1 − d²/2; margin 2m
+	"half-and-mean":      {1, 2006},
+	"batches":            {10}, // the example batch's size
+}
+
+// lessonDerived are numbers a lesson computes from core values by a rule
+// the note states, keyed by lesson.
+var lessonDerived = map[string]func(f textcheck.Facts) []float64{
+	// one triplet with a loss among 10: batch-all's mean
+	"batches": func(f textcheck.Facts) []float64 { return []float64{f.Triplet.Value / 10} },
+}
+
+// lessonAllowed are the numbers a text of lesson s about a state with facts
+// f may quote.
+func lessonAllowed(t *testing.T, s *scenarios.Scenario, f textcheck.Facts) []float64 {
+	vs := append(lessonValues(t, f), lessonConstants[s.Name]...)
+	if d := lessonDerived[s.Name]; d != nil {
+		vs = append(vs, d(f)...)
+	}
+	return vs
+}
+
+// Every number a lesson quotes — in its description, notes, questions and
+// explanations — is computed by core/loss on that step's state, every
+// regime or activity word holds there, and every answer is right.
+func TestLessonsAreTrue(t *testing.T) {
+	checked := 0
+	for _, s := range Lessons() {
+		fs := make([]textcheck.Facts, s.Len())
+		var all []float64
+		for i := range s.Len() {
+			fs[i] = textcheck.FactsOf(t, s.StateAt(i))
+			all = append(all, lessonAllowed(t, s, fs[i])...)
+		}
+		for _, p := range checker.Check("lesson:"+s.Name+"#0", s.Description, all, nil) {
+			t.Errorf("%s description: %s", s.Name, p)
+		}
+		for i := 1; i < s.Len(); i++ {
+			st := s.Steps[i-1]
+			if s.TrainingAt(i) != nil { // texts about a training run (lessontrain_claims_test.go)
+				checked += checkTrainTexts(t, s, i)
+				continue
+			}
+			allowed := append(lessonAllowed(t, s, fs[i]), textcheck.Changes(fs[i-1], fs[i])...)
+			key := fmt.Sprintf("lesson:%s#%d", s.Name, i)
+			for _, p := range checker.Check(key, st.Note, allowed, &fs[i]) {
+				t.Errorf("%s step %d note: %s\n  %s", s.Name, i, p, st.Note)
+			}
+			if q := st.Question; q != nil {
+				// The question is read before the state: it may quote this
+				// state's inputs and the one before, and asserts nothing.
+				before := append(allowed, lessonAllowed(t, s, fs[i-1])...)
+				for _, p := range checker.Check(key, q.Text, before, nil) {
+					t.Errorf("%s step %d question: %s\n  %s", s.Name, i, p, q.Text)
+				}
+				for _, p := range checker.Check(key, q.Explain, allowed, &fs[i]) {
+					t.Errorf("%s step %d explanation: %s\n  %s", s.Name, i, p, q.Explain)
+				}
+				for _, p := range checkAnswer(q, fs[i], allowed) {
+					t.Errorf("%s step %d answer: %s", s.Name, i, p)
+				}
+				checked++
+			}
+			checked++
+		}
+	}
+	if checked < 40 {
+		t.Errorf("only %d lesson texts checked", checked)
+	}
+}
+
+var regimeNames = []string{"hard", "semi-hard", "easy"}
+
+// checkAnswer: a number answer is a value core computes in the revealed
+// state and the explanation states it; a regime choice is the triplet's
+// regime; any other choice is stated by the explanation's checked claims.
+func checkAnswer(q *scenarios.Question, f textcheck.Facts, allowed []float64) []string {
+	if len(q.Choices) == 0 {
+		if !textcheck.QuotesAny(strconvG(q.Answer), allowed) {
+			return []string{fmt.Sprintf("%v is none of the values core computes here", q.Answer)}
+		}
+		if !strings.Contains(q.Explain, numfmt.Input(q.Answer)) && !strings.Contains(q.Explain, strconvG(q.Answer)) {
+			return []string{fmt.Sprintf("the explanation does not state the answer %v", q.Answer)}
+		}
+		return nil
+	}
+	if slices.ContainsFunc(q.Choices, func(c string) bool { return slices.Contains(regimeNames, c) }) {
+		if got := textcheck.Regime(f.Triplet); q.RightAnswer() != got {
+			return []string{fmt.Sprintf("the answer is %s but the triplet is %s", q.RightAnswer(), got)}
+		}
+	}
+	if !strings.Contains(q.Explain, q.RightAnswer()) && !strings.Contains(strings.ToLower(q.Explain), strings.ToLower(q.RightAnswer())) {
+		return []string{fmt.Sprintf("the explanation does not state the answer %q", q.RightAnswer())}
+	}
+	return nil
+}
+
+func strconvG(x float64) string {
+	return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.6f", x), "0"), ".")
+}
+
+// The course covers every teaching point, each lesson names what it covers,
+// and lessons have distinct names.
+func TestCourseCoversEveryTeachingPoint(t *testing.T) {
+	covered := map[string]string{}
+	for _, s := range Lessons() {
+		if len(s.Covers) == 0 {
+			t.Errorf("%s covers nothing", s.Name)
+		}
+		for _, c := range s.Covers {
+			if !slices.Contains(TeachingPoints(), c) {
+				t.Errorf("%s covers %q, which is not a teaching point", s.Name, c)
+			}
+			covered[c] = s.Name
+		}
+		if Lesson(s.Name) != s || s.Source != scenarios.SourceLesson {
+			t.Errorf("%s: lookup or source wrong", s.Name)
+		}
+	}
+	for _, p := range TeachingPoints() {
+		if covered[p] == "" {
+			t.Errorf("no lesson covers %s", p)
+		}
+	}
+	if q := Lessons()[0].Questions(); q < 1 {
+		t.Errorf("the first lesson asks %d questions", q)
+	}
+}
+
+// The collapse lesson says the gradient with respect to the embeddings is 0
+// at exact collapse: core/loss on three equal vectors agrees, with the
+// margin active (loss m).
+func TestCollapseHasZeroEmbeddingGradient(t *testing.T) {
+	a := []float64{0.3, -0.2}
+	tr, ga, gp, gn, err := loss.TripletOnVectors(dist.Euclidean, a, a, a, 0.2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tr.Loss != 0.2 {
+		t.Errorf("loss at collapse = %v, want m = 0.2", tr.Loss)
+	}
+	for _, g := range [][]float64{ga, gp, gn} {
+		for _, x := range g {
+			if x != 0 {
+				t.Errorf("gradient at collapse %v %v %v, want 0", ga, gp, gn)
+			}
+		}
+	}
+	if !strings.Contains(Lesson("why-margin").Steps[3].Note, "gradient with respect to the embeddings is 0") {
+		t.Error("the lesson no longer says what this test checks")
+	}
+}
+
+// In a lesson ←, → and ↑/↓ step and scroll; they act on values only in the
+// mode a step opens with e. A note that names those keys says to press e
+// first, in every language.
+func TestLessonNotesNameEBeforeModeKeys(t *testing.T) {
+	for _, l := range Lessons() {
+		for i, st := range l.Steps {
+			notes := []string{st.Note}
+			for _, tr := range st.NoteTranslations {
+				notes = append(notes, tr)
+			}
+			for _, note := range notes {
+				if strings.ContainsAny(note, "←→↑↓") && st.Mode.Kind == scenarios.ModeNone {
+					t.Errorf("%s step %d names keys that only step the lesson: %q", l.Name, i+1, note)
+				}
+				if strings.ContainsAny(note, "←→↑↓") && !strings.Contains(note, "press e") && !strings.Contains(note, "Press e") && !strings.Contains(note, "按 e") {
+					t.Errorf("%s step %d names the mode's keys without e: %q", l.Name, i+1, note)
+				}
+			}
+		}
+	}
+}
+
+// Every lesson carries its translations beside its English texts, in every
+// language of i18n's table, quoting the English's numbers (which
+// TestLessonsAreTrue checks against core/loss).
+func TestEveryLessonTextIsTranslated(t *testing.T) {
+	for _, s := range Lessons() {
+		for _, tx := range s.Texts() {
+			for _, p := range textcheck.Translation(tx.English, tx.Translations) {
+				t.Errorf("%s %s: %s", s.Name, tx.Where, p)
+			}
+		}
+	}
+}
+
+// checker checks lesson texts; the lessons' constants are in lessonAllowed.
+var checker textcheck.Checker
