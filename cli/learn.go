@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	iofs "io/fs"
+	"losslab/scenarios/curriculum"
 	"os"
 	"strings"
 
@@ -12,7 +13,6 @@ import (
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/scenarios"
-	"losslab/scenarios/curriculum"
 	"losslab/tui"
 	"losslab/tui/course"
 )
@@ -26,10 +26,10 @@ func runLearn(args []string, io IO) int {
 		return status
 	}
 	if fs.NArg() > 1 {
-		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, fs.Arg(1)))
+		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, termsafe.Echo(fs.Arg(1))))
 	}
 	if *reset && fs.NArg() > 0 {
-		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, fs.Arg(0)))
+		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, termsafe.Echo(fs.Arg(0))))
 	}
 	path, err := curriculum.ProgressPath()
 	if err != nil && fs.NArg() == 0 {
@@ -48,7 +48,7 @@ func runLearn(args []string, io IO) int {
 		command += " " + arg
 		if _, statErr := os.Stat(arg); errors.Is(statErr, iofs.ErrNotExist) {
 			if curriculum.Lesson(arg) == nil {
-				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, arg))
+				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, termsafe.Echo(arg)))
 			}
 			cfg.OpenLesson = arg // a lesson of the course, with its progress
 		} else {

@@ -5,10 +5,6 @@
 // a Sentence is true in the same states wherever it appears; the grid test
 // (explain_test.go) walks every 0.01 state and checks each Sentence's claim
 // with its own integer arithmetic.
-//
-// InputError (input.go) is the other text this package owns: why a value
-// typed for one of the five controls, read from a scenario file or given as
-// a flag was refused, in the language of whoever shows it.
 package explain
 
 import (
