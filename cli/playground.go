@@ -8,6 +8,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/termsafe"
 	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 	"losslab/tui"
 	"losslab/tui/course"
 	"losslab/tui/playground"
@@ -100,6 +101,6 @@ func withCourseProgress(cfg course.Config) course.Config {
 	if cfg.Lessons != nil || cfg.ProgressPath != "" {
 		return cfg
 	}
-	cfg.ProgressPath, _ = scenarios.ProgressPath()
+	cfg.ProgressPath, _ = curriculum.ProgressPath()
 	return cfg
 }

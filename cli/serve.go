@@ -21,6 +21,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/regfile"
 	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 	"losslab/serve"
 	"losslab/tui"
 	"losslab/tui/common"
@@ -132,10 +133,10 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 	}
 	cfg.App = tui.Config{Start: tui.ModePlayground}
 	if f.lesson != "" {
-		l := scenarios.Lesson(f.lesson)
+		l := curriculum.Lesson(f.lesson)
 		if l == nil {
 			var names []string
-			for _, l := range scenarios.Lessons() {
+			for _, l := range curriculum.Lessons() {
 				names = append(names, l.Name)
 			}
 			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"losslab/internal/atomicfile"
 	"path/filepath"
 	"slices"
 
@@ -78,10 +79,10 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 	if err != nil {
 		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
-	if err := scenarios.WriteNew(f.path, data); err != nil {
+	if err := atomicfile.WriteNew(f.path, data); err != nil {
 		var pe *fs.PathError
 		switch {
-		case errors.Is(err, scenarios.ErrExists):
+		case errors.Is(err, atomicfile.ErrExists):
 			return usagef(i18n.CLIErrPlotExists, f.path)
 		case errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(f.path):
 			pe.Path = f.path // not the temporary file the figure was first written to

@@ -25,12 +25,18 @@ var englishOne = map[ID]string{
 	DataLabelCount:           "%[1]d label for %[2]d vectors in %[3]s",
 }
 
-// N is T for a message about n things: in English the singular text when n
-// is 1 (and the message has one), else the text T gives.
+// N is T for a message about n things: the singular text when the
+// language's rule says n takes it (in English, n = 1) and the message has
+// one, else the text T gives. A message shown in English for want of a
+// translation follows English's rule.
 func (p Printer) N(id ID, n int64, args ...any) string {
-	if n == 1 && (p.lang == English || !Has(p.lang, id)) {
-		if one, ok := englishOne[id]; ok {
-			return Printer{lang: English}.format(one, args)
+	l := p.lang
+	if !Has(l, id) {
+		l = English
+	}
+	if lang := languages[l]; lang.singular != nil && lang.singular(n) {
+		if one, ok := lang.one[id]; ok {
+			return p.format(one, args)
 		}
 	}
 	return p.T(id, args...)

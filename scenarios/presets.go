@@ -37,7 +37,7 @@ var presets = sync.OnceValue(func() []*Scenario {
 		if err != nil {
 			panic(fmt.Sprintf("preset %s: %v", e.Name(), err))
 		}
-		s.Source = "preset"
+		s.Source = SourcePreset
 		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })

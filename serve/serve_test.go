@@ -16,6 +16,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 	"losslab/tui"
 )
 
@@ -339,7 +340,7 @@ func TestSessionStateString(t *testing.T) {
 // --lesson starts every session in that lesson of the course, which keeps
 // its progress for the session only (no file on the server).
 func TestSessionStartsInLesson(t *testing.T) {
-	l := scenarios.Lesson("article-cases")
+	l := curriculum.Lesson("article-cases")
 	_, addr, _ := start(t, Config{MaxSessions: 2, App: tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}})
 	c := connect(t, addr, nil)
 	c.waitFor(t, l.Title)
