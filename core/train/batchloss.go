@@ -34,6 +34,7 @@ type evaluator struct {
 	obj    Objective
 	params loss.Params
 	red    batch.Reducer
+	metric dist.Metric // Euclidean, or Cosine for InfoNCE on unit vectors
 
 	b      int
 	labels []int
@@ -61,13 +62,18 @@ type tally struct {
 	count, active int
 }
 
-func newEvaluator(id LossID, margin float64, maxBatch int) *evaluator {
-	obj := id.Objective()
-	params, err := obj.Loss.Resolve(loss.Params{Margin: margin, Temperature: Temperature})
-	if err != nil { // Config.Check has validated the margin
-		panic(fmt.Sprintf("objective %s: %v", id, err))
+func newEvaluator(spec RunSpec, cfg Config, maxBatch int) *evaluator {
+	obj := spec.Loss.Objective()
+	params, err := obj.Loss.Resolve(loss.Params{Margin: spec.Margin, Temperature: cfg.Temperature})
+	if err != nil { // Config.Check has validated the margin and τ
+		panic(fmt.Sprintf("objective %s: %v", spec.Loss, err))
 	}
-	e := &evaluator{obj: obj, params: params, batch: batch.NewBatch(maxBatch)}
+	e := &evaluator{obj: obj, params: params, batch: batch.NewBatch(maxBatch), metric: dist.Euclidean}
+	if cfg.UsesCosine(spec) {
+		// On unit vectors 1 − cos: core/loss's s = −d is then cos − 1,
+		// and the softmax ignores the constant.
+		e.metric = dist.Cosine
+	}
 	e.red, _ = batch.ReducerByID(obj.Reducer)
 	e.d = make([]float64, maxBatch*maxBatch)
 	e.gd = make([]float64, maxBatch*maxBatch)
@@ -88,7 +94,7 @@ func (e *evaluator) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 	for i := range b {
 		d[i*b+i] = 0
 		for j := i + 1; j < b; j++ {
-			v, err := dist.Euclidean.Between(z[2*i:2*i+2], z[2*j:2*j+2])
+			v, err := e.metric.Between(z[2*i:2*i+2], z[2*j:2*j+2])
 			if err != nil || math.IsInf(v, 0) {
 				return BatchLoss{}, ErrDiverged
 			}
@@ -280,7 +286,7 @@ func (e *evaluator) toEmbeddings(z, gd, gz []float64) error {
 			if g == 0 || d[i*b+j] < Eps { // Eps: no direction between coincident points
 				continue
 			}
-			if _, err := dist.Euclidean.Grad(z[2*i:2*i+2], z[2*j:2*j+2], e.gu[:], e.gv[:]); err != nil {
+			if _, err := e.metric.Grad(z[2*i:2*i+2], z[2*j:2*j+2], e.gu[:], e.gv[:]); err != nil {
 				return ErrDiverged
 			}
 			gz[2*i] += g * e.gu[0]

@@ -29,6 +29,8 @@ const (
 	streamInit
 	streamBatches
 	streamEval
+	streamSplit
+	streamEvalHeldOut
 )
 
 func newRand(seed, stream uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, stream)) }

@@ -29,6 +29,6 @@ func Example() {
 	ms, _ := tr.Metrics()
 	fmt.Println("margin 0 collapsed:", ms[0].Collapsed)
 	// Output:
-	// AUC 0.4963 → 1.0000
+	// AUC 0.4949 → 1.0000
 	// margin 0 collapsed: true
 }

@@ -20,6 +20,50 @@ type Metrics struct {
 	MeanDistance   float64 `json:"mean_distance"` // mean over all pairs
 	GradNorm       float64 `json:"grad_norm"`     // |∂L/∂θ| on that mini-batch
 	Collapsed      bool    `json:"collapsed"`     // MeanDistance < CollapseRatio × its value at step 0
+	RecallAt1      float64 `json:"recall_at_1"`   // Retrieval.RecallAt1 of the evaluation points
+	ScaleRatio     float64 `json:"scale_ratio"`   // MeanDistance ÷ its value at step 0 (1 when that was 0)
+	// HeldOut are the held-out points' figures; HeldOut.Points is 0 when
+	// there are none to measure (Trainer.HeldOutReason says why).
+	HeldOut HeldOut `json:"-"`
+}
+
+// HeldOut describes the points a run never trained on, embedded by the
+// model as it is now.
+type HeldOut struct {
+	Points       int
+	AUC          float64
+	Retrieval    Retrieval
+	MeanPositive float64
+	MeanNegative float64
+}
+
+// Scale says how the embedding's scale has moved since step 0.
+type Scale uint8
+
+const (
+	ScaleSteady    Scale = iota
+	ScaleShrinking       // ScaleRatio < ShrinkRatio
+	ScaleCollapsed       // ScaleRatio < CollapseRatio
+	ScaleGrowing         // ScaleRatio > GrowRatio
+)
+
+// Thresholds of Scale: a tenfold change of the mean pairwise distance.
+const (
+	ShrinkRatio = 0.1
+	GrowRatio   = 10.0
+)
+
+// Scale classifies ScaleRatio.
+func (m Metrics) Scale() Scale {
+	switch {
+	case m.Collapsed:
+		return ScaleCollapsed
+	case m.ScaleRatio < ShrinkRatio:
+		return ScaleShrinking
+	case m.ScaleRatio > GrowRatio:
+		return ScaleGrowing
+	}
+	return ScaleSteady
 }
 
 // Gap is MeanNegative − MeanPositive: how far apart the distributions' means are.
@@ -28,33 +72,33 @@ func (m Metrics) Gap() float64 { return m.MeanNegative - m.MeanPositive }
 // metricScratch holds one run's buffers for measuring, so that measuring
 // allocates nothing after the first time.
 type metricScratch struct {
+	points   []int // the points measured
 	emb      []float64
 	pos, neg []float64 // sorted distances of the last measurement
 	labels   []int
 	sortBuf  []float64
+	ret      retrievalScratch
 }
 
-func (s *metricScratch) init(m int, data *Data, eval []int) {
-	s.emb = make([]float64, 2*m)
-	s.labels = make([]int, m)
-	for k, i := range eval {
+func (s *metricScratch) init(data *Data, points []int) {
+	s.points = points
+	s.emb = make([]float64, 2*len(points))
+	s.labels = make([]int, len(points))
+	for k, i := range points {
 		s.labels[k] = data.Labels[i]
 	}
 }
 
-// evalSubset is every point, or a seeded sample of EvalPoints of them in
-// index order.
-func evalSubset(d *Data, seed uint64) []int {
-	idx := make([]int, d.N)
-	for i := range idx {
-		idx[i] = i
-	}
-	if d.N <= EvalPoints {
+// evalSubset is every point of from, or a seeded sample of EvalPoints of
+// them in index order.
+func evalSubset(from []int, seed, stream uint64) []int {
+	idx := slices.Clone(from)
+	if len(idx) <= EvalPoints {
 		return idx
 	}
-	r := newRand(seed, streamEval)
+	r := newRand(seed, stream)
 	for i := range EvalPoints {
-		j := i + r.IntN(d.N-i)
+		j := i + r.IntN(len(idx)-i)
 		idx[i], idx[j] = idx[j], idx[i]
 	}
 	idx = idx[:EvalPoints]
@@ -62,14 +106,15 @@ func evalSubset(d *Data, seed uint64) []int {
 	return idx
 }
 
-// measure fills the distance statistics of the evaluation points.
-func (r *Run) measure(data *Data, eval []int) Metrics {
-	s := &r.met
-	r.Embed(data, eval, s.emb)
+// measure embeds s.points with r and fills the distance statistics: the
+// sorted same-class and different-class distances, and (into m) their AUC
+// and means and the mean over all pairs.
+func (s *metricScratch) measure(r *Run, data *Data) Metrics {
+	r.Embed(data, s.points, s.emb)
 	s.pos, s.neg = s.pos[:0], s.neg[:0]
 	var sum float64
-	for i := range eval {
-		for j := i + 1; j < len(eval); j++ {
+	for i := range s.points {
+		for j := i + 1; j < len(s.points); j++ {
 			d, _ := dist.Euclidean.Between(s.emb[2*i:2*i+2], s.emb[2*j:2*j+2])
 			sum += d
 			if s.labels[i] == s.labels[j] {
@@ -88,21 +133,44 @@ func (r *Run) measure(data *Data, eval []int) Metrics {
 	return m
 }
 
+// measureHeldOut measures the held-out points (none for the free model,
+// whose unseen points have no learned embedding).
+func (r *Run) measureHeldOut(data *Data) HeldOut {
+	s := &r.held
+	if r.net.kind == Free || len(s.points) == 0 {
+		return HeldOut{}
+	}
+	m := s.measure(r, data)
+	return HeldOut{Points: len(s.points), AUC: m.AUC, MeanPositive: m.MeanPositive, MeanNegative: m.MeanNegative,
+		Retrieval: s.ret.score(s.emb, s.labels, true)}
+}
+
 // Metrics measures the run at the trainer's current step.
 func (r *Run) Metrics(t *Trainer) (Metrics, error) {
 	if err := r.forwardChecked(t.data, t.pending); err != nil {
 		return Metrics{}, err
 	}
 	res := r.last
-	m := r.measure(t.data, t.eval)
+	m := r.met.measure(r, t.data)
 	// Below MaxParam these are finite; the check is a net, not the rule.
 	if !finite(m.MeanDistance) || !finite(m.MeanPositive) || !finite(m.MeanNegative) {
 		return Metrics{}, ErrDiverged
 	}
 	m.Step, m.Loss, m.ActiveFraction, m.GradNorm = t.step, res.Loss, res.ActiveFraction(), r.gradNorm
 	m.Collapsed = m.MeanDistance < CollapseRatio*r.start
+	m.ScaleRatio = 1
+	if r.start > 0 {
+		m.ScaleRatio = m.MeanDistance / r.start
+	}
+	m.RecallAt1 = r.met.ret.score(r.met.emb, r.met.labels, false).RecallAt1
+	m.HeldOut = r.measureHeldOut(t.data)
 	return m, nil
 }
+
+// HeldOutDistances are the sorted same-class and different-class pair
+// distances of the held-out points at the last measurement (nil for the
+// free model or without held-out points).
+func (r *Run) HeldOutDistances() (pos, neg []float64) { return r.held.pos, r.held.neg }
 
 // StartMeanDistance is the mean pairwise distance at step 0, the yardstick
 // of Collapsed.

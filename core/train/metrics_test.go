@@ -98,9 +98,13 @@ func TestMetricsAgreeWithBatch(t *testing.T) {
 	for range 30 {
 		_ = tr.Step()
 	}
-	emb := make([]float64, 2*data.N)
+	emb := make([]float64, 2*len(tr.eval))
 	tr.runs[0].Embed(data, tr.eval, emb)
-	res, err := batch.Compute(context.Background(), mat.NewDense(data.N, 2, emb), data.Labels, len(data.Classes), batch.Options{Margin: 1})
+	labels := make([]int, len(tr.eval))
+	for k, i := range tr.eval {
+		labels[k] = data.Labels[i]
+	}
+	res, err := batch.Compute(context.Background(), mat.NewDense(len(tr.eval), 2, emb), labels, len(data.Classes), batch.Options{Margin: 1})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -120,7 +124,7 @@ func TestSamplerIsClassBalanced(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := newSampler(data, 40, 5)
+		s := newSampler(data, allPoints(data), 40, 5)
 		for range 50 {
 			b := s.next()
 			count := map[int]int{}
@@ -175,6 +179,8 @@ func TestDataSets(t *testing.T) {
 // batch is core/batch's Compose of its (loss, miner, reducer), the two
 // sharing the registry's terms and the miners.
 func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
+	cfg := NewConfig()
+	cfg.Similarity = NegDistance // core/batch's Euclidean distances
 	r := rand.New(rand.NewPCG(11, 12))
 	for trial := range 20 {
 		b := 6 + r.IntN(20)
@@ -196,11 +202,11 @@ func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
 		}
 		for _, o := range Objectives() {
 			id := o.ID
-			want, err := batch.Compose(d, labels, o.Loss, loss.Params{Margin: margin, Temperature: Temperature}, batch.Strategy{Miner: o.Miner, Reducer: o.Reducer}, 1)
+			want, err := batch.Compose(d, labels, o.Loss, loss.Params{Margin: margin, Temperature: cfg.Temperature}, batch.Strategy{Miner: o.Miner, Reducer: o.Reducer}, 1)
 			if err != nil {
 				t.Fatalf("%s: %v", id, err)
 			}
-			e := newEvaluator(id, margin, b)
+			e := newEvaluator(RunSpec{id, margin}, cfg, b)
 			got, err := e.evaluate(z, labels, make([]float64, 2*b))
 			if err != nil {
 				t.Fatal(err)
@@ -210,4 +216,12 @@ func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
 			}
 		}
 	}
+}
+
+func allPoints(d *Data) []int {
+	idx := make([]int, d.N)
+	for i := range idx {
+		idx[i] = i
+	}
+	return idx
 }

@@ -22,6 +22,9 @@ func TestAgainstPyTorch(t *testing.T) {
 			LossID    LossID `json:"loss_id"`
 			Normalize bool
 			Margin    float64
+			// Similarity and Temperature are InfoNCE's (empty, 0 for the others).
+			Similarity  Similarity
+			Temperature float64
 			X         [][]float64
 			Labels    []int
 			Theta     []float64
@@ -32,23 +35,27 @@ func TestAgainstPyTorch(t *testing.T) {
 	if err := json.Unmarshal(raw, &ref); err != nil {
 		t.Fatal(err)
 	}
-	if ref.Temperature != Temperature {
-		t.Fatalf("reference for τ = %v", ref.Temperature)
-	}
 	// Every case is an objective's, with its 4 (2 models × projection),
 	// and every named objective has them. A loss that reached training
 	// from the registry may have none: its terms are checked against
 	// PyTorch in core/loss, and the chain rule to θ, which is the same for
 	// every loss, by TestGradientsMatchFiniteDifferences.
-	covered := map[LossID]int{}
+	// InfoNCE has its 4 under each similarity.
+	covered := map[string]int{}
 	for _, c := range ref.Cases {
 		if c.LossID.Objective().ID == "" {
 			t.Fatalf("a reference case for %q, which is no objective", c.LossID)
 		}
-		covered[c.LossID]++
+		covered[string(c.LossID)+" "+string(c.Similarity)]++
 	}
 	for _, n := range named {
-		covered[n.id] += 0
+		if n.id == InfoNCE {
+			for _, s := range Similarities() {
+				covered[string(n.id)+" "+string(s)] += 0
+			}
+		} else {
+			covered[string(n.id)+" "] += 0
+		}
 	}
 	for id, k := range covered {
 		if k != 4 {
@@ -66,6 +73,9 @@ func TestAgainstPyTorch(t *testing.T) {
 		}
 		cfg := NewConfig()
 		cfg.Normalize = c.Normalize
+		if c.Similarity != "" {
+			cfg.Similarity, cfg.Temperature = c.Similarity, c.Temperature
+		}
 		r := newRun("ref", RunSpec{c.LossID, c.Margin}, network{kind: c.Model, n: data.N, d: data.D}, c.Theta, cfg, data.N)
 		res, err := r.forward(data, batch)
 		if err != nil {
@@ -74,6 +84,9 @@ func TestAgainstPyTorch(t *testing.T) {
 		name := string(c.Model) + "/" + string(c.LossID)
 		if c.Normalize {
 			name += "/normalize"
+		}
+		if c.Similarity != "" {
+			name += "/" + string(c.Similarity)
 		}
 		if math.Abs(res.Loss-c.Loss) > 1e-12*math.Max(1, math.Abs(c.Loss)) {
 			t.Errorf("%s: loss %.15g, PyTorch %.15g", name, res.Loss, c.Loss)

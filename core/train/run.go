@@ -15,7 +15,9 @@ type Trainer struct {
 	pending []int // the batch the next step trains on
 	step    int
 	runs    []*Run
-	eval    []int // the points the metrics look at
+	split   Split
+	eval    []int // the training points the metrics look at
+	heldOut []int // the held-out points they look at
 	err     error // a *DivergedError: Step and Metrics return it until Reset
 }
 
@@ -38,8 +40,9 @@ type Run struct {
 
 	last     BatchLoss
 	gradNorm float64
-	met      metricScratch
-	start    float64 // mean pairwise distance at step 0
+	met      metricScratch // the training points measured
+	held     metricScratch // the held-out points measured
+	start    float64       // mean pairwise distance at step 0
 }
 
 // New builds the trainer for cfg on data: the initial parameters from the
@@ -48,14 +51,20 @@ func New(cfg Config, data *Data) (*Trainer, error) {
 	if err := cfg.Check(); err != nil {
 		return nil, err
 	}
-	t := &Trainer{cfg: cfg, data: data}
-	t.eval = evalSubset(data, cfg.Seed)
+	split, err := makeSplit(data, cfg)
+	if err != nil {
+		return nil, err
+	}
+	t := &Trainer{cfg: cfg, data: data, split: split}
+	t.eval = evalSubset(split.Train, cfg.Seed, streamEval)
+	t.heldOut = evalSubset(split.HeldOut, cfg.Seed, streamEvalHeldOut)
 	net := network{kind: cfg.Model, n: data.N, d: data.D}
 	theta0 := net.initParams(newRand(cfg.Seed, streamInit))
 	maxBatch := cfg.Batch
 	for i, spec := range cfg.Specs() {
 		r := newRun(cfg.RunNames()[i], spec, net, theta0, cfg, maxBatch)
-		r.met.init(len(t.eval), data, t.eval)
+		r.met.init(data, t.eval)
+		r.held.init(data, t.heldOut)
 		t.runs = append(t.runs, r)
 	}
 	t.Reset()
@@ -63,8 +72,8 @@ func New(cfg Config, data *Data) (*Trainer, error) {
 }
 
 func newRun(name string, spec RunSpec, net network, theta0 []float64, cfg Config, maxBatch int) *Run {
-	return &Run{Name: name, Spec: spec, net: net, obj: newEvaluator(spec.Loss, spec.Margin, maxBatch),
-		lr: cfg.LR, normalize: cfg.Normalize,
+	return &Run{Name: name, Spec: spec, net: net, obj: newEvaluator(spec, cfg, maxBatch),
+		lr: cfg.LR, normalize: cfg.Normalize || cfg.UsesCosine(spec),
 		theta: slices.Clone(theta0), theta0: theta0, grad: make([]float64, len(theta0)),
 		z: make([]float64, 2*maxBatch), radius: make([]float64, maxBatch), hidden: make([]float64, Hidden*maxBatch),
 		gz: make([]float64, 2*maxBatch), labels: make([]int, maxBatch)}
@@ -73,14 +82,14 @@ func newRun(name string, spec RunSpec, net network, theta0 []float64, cfg Config
 // Reset returns every run to the initial parameters and the batch sequence
 // to its start: the state New made.
 func (t *Trainer) Reset() {
-	t.sampler = newSampler(t.data, t.cfg.Batch, t.cfg.Seed)
+	t.sampler = newSampler(t.data, t.split.Train, t.cfg.Batch, t.cfg.Seed)
 	t.pending = t.sampler.next()
 	t.step = 0
 	t.err = nil
 	for _, r := range t.runs {
 		copy(r.theta, r.theta0)
 		r.start = 0
-		r.start = r.measure(t.data, t.eval).MeanDistance
+		r.start = r.met.measure(r, t.data).MeanDistance
 	}
 }
 
@@ -96,8 +105,35 @@ func (t *Trainer) Runs() []*Run { return t.runs }
 // StepCount is the number of steps taken since New or Reset.
 func (t *Trainer) StepCount() int { return t.step }
 
-// EvalPoints are the indices of the points the metrics look at.
+// EvalPoints are the indices of the training points the metrics look at.
 func (t *Trainer) EvalPoints() []int { return t.eval }
+
+// HeldOutPoints are the indices of the held-out points the metrics look at.
+func (t *Trainer) HeldOutPoints() []int { return t.heldOut }
+
+// Split is which points train and which are held out.
+func (t *Trainer) Split() Split { return t.split }
+
+// HeldOutReason says why the runs have no held-out figures.
+type HeldOutReason uint8
+
+const (
+	HeldOutMeasured HeldOutReason = iota // they have
+	HeldOutNone                          // no point is held out (--holdout 0)
+	HeldOutFree                          // the free model has no embedding for a point it never trained on
+)
+
+// HeldOutReason says whether the runs' metrics carry held-out figures, and
+// if not why.
+func (t *Trainer) HeldOutReason() HeldOutReason {
+	switch {
+	case t.cfg.Model == Free:
+		return HeldOutFree
+	case len(t.heldOut) == 0:
+		return HeldOutNone
+	}
+	return HeldOutMeasured
+}
 
 // Step trains every run on the pending mini-batch and draws the next one.
 // Every step checks the whole state, so a divergence is found at the same

@@ -13,9 +13,11 @@ type sampler struct {
 	batch   []int // the current batch's sample indices
 }
 
-func newSampler(d *Data, batch int, seed uint64) *sampler {
+// newSampler draws from the points of from (the training split).
+func newSampler(d *Data, from []int, batch int, seed uint64) *sampler {
 	s := &sampler{r: newRand(seed, streamBatches), members: make([][]int, len(d.Classes))}
-	for i, c := range d.Labels {
+	for _, i := range from {
+		c := d.Labels[i]
 		s.members[c] = append(s.members[c], i)
 	}
 	for c, m := range s.members {

@@ -92,9 +92,12 @@ const (
 	Hidden = 16
 	// FreeInitSD is the deviation of the free model's initial embeddings.
 	FreeInitSD = 0.5
-	// Temperature is InfoNCE's τ (core/loss's default, 0.1, suits unit-norm
-	// embeddings; these 2-D distances are of order 1).
-	Temperature = 0.5
+	// DefaultTemperature is InfoNCE's τ: core/loss's and SupCon's default,
+	// for similarities in [−1, 1] (the cosine default).
+	DefaultTemperature = 0.1
+	// DefaultHoldout is the share of each class's points held out of
+	// training by default.
+	DefaultHoldout = 0.25
 )
 
 // Limits on the hyper-parameters; beyond them training is meaningless or slow.
@@ -103,6 +106,15 @@ const (
 	MaxLR     = 100.0
 	MinBatch  = 4
 	MaxBatch  = 1024
+	// MinTemperature, MaxTemperature bound τ: below 0.01 a cosine gap of 1
+	// is e^100 in the softmax; above 10 every pair weighs about alike.
+	MinTemperature = 0.01
+	MaxTemperature = 10.0
+	// MaxHoldout is the largest share of points held out.
+	MaxHoldout = 0.75
+	// MinHoldoutClasses is the fewest classes held out whole (one class has
+	// no negative pairs to rank), and at least as many must train.
+	MinHoldoutClasses = 2
 )
 
 // Config says what to train. The zero values of Margin, LR, Batch are not
@@ -116,6 +128,16 @@ type Config struct {
 	Batch     int
 	Seed      uint64
 	Normalize bool
+	// Temperature is InfoNCE's τ, and Similarity what InfoNCE compares;
+	// the other objectives read neither.
+	Temperature float64
+	Similarity  Similarity
+	// Holdout is the share of each class's points the model never trains
+	// on (0 to MaxHoldout); HoldoutClasses, when above 0, holds out that
+	// many whole classes instead (the open-set case) and Holdout is not
+	// used.
+	Holdout        float64
+	HoldoutClasses int
 	// Compare, when set, trains a second run with this objective and
 	// CompareMargin on the same data from the same parameters with the same
 	// mini-batches.
@@ -123,10 +145,27 @@ type Config struct {
 	CompareMargin float64
 }
 
-// NewConfig returns the defaults: blobs, the free model, contrastive.
+// NewConfig returns the defaults: blobs, the free model, contrastive, a
+// quarter of each class held out.
 func NewConfig() Config {
-	return Config{Data: Blobs, Model: Free, Loss: Contrastive, Margin: DefaultMargin, LR: DefaultLR, Batch: DefaultBatch, Seed: DefaultSeed, CompareMargin: DefaultMargin}
+	return Config{Data: Blobs, Model: Free, Loss: Contrastive, Margin: DefaultMargin, LR: DefaultLR, Batch: DefaultBatch, Seed: DefaultSeed, CompareMargin: DefaultMargin,
+		Temperature: DefaultTemperature, Similarity: Cosine, Holdout: DefaultHoldout}
 }
+
+// Similarity is what InfoNCE compares, as --similarity spells it.
+type Similarity string
+
+const (
+	// Cosine: InfoNCE on the cosine similarity of L2-normalised
+	// embeddings, SupCon's form (pytorch-metric-learning's SupConLoss;
+	// its NTXentLoss when each anchor has one positive).
+	Cosine Similarity = "cosine"
+	// NegDistance: s = −d, the Euclidean distance of the raw embeddings.
+	NegDistance Similarity = "neg-distance"
+)
+
+// Similarities lists the similarities in cycling order.
+func Similarities() []Similarity { return []Similarity{Cosine, NegDistance} }
 
 // Errors a caller can tell apart.
 var (
@@ -203,8 +242,23 @@ func (c Config) Check() error {
 		return &ParamError{Flag: "lr", Err: fmt.Errorf("%w: %v, want > 0 and ≤ %v", ErrRange, c.LR, MaxLR)}
 	case c.Batch < MinBatch || c.Batch > MaxBatch:
 		return &ParamError{Flag: "batch", Err: fmt.Errorf("%w: %d, want %d to %d", ErrRange, c.Batch, MinBatch, MaxBatch)}
+	case !(c.Temperature >= MinTemperature && c.Temperature <= MaxTemperature):
+		return &ParamError{Flag: "temperature", Err: fmt.Errorf("%w: %v, want %v to %v", ErrRange, c.Temperature, MinTemperature, MaxTemperature)}
+	case !slices.Contains(Similarities(), c.Similarity):
+		return &ParamError{Flag: "similarity", Err: fmt.Errorf("%w %q (known: cosine, neg-distance)", ErrUnknown, c.Similarity)}
+	case !(c.Holdout >= 0 && c.Holdout <= MaxHoldout):
+		return &ParamError{Flag: "holdout", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.Holdout, MaxHoldout)}
+	case c.HoldoutClasses < 0:
+		return &ParamError{Flag: "holdout-classes", Err: fmt.Errorf("%w: %d, want 0 or %d or more", ErrRange, c.HoldoutClasses, MinHoldoutClasses)}
 	}
 	return nil
+}
+
+// UsesCosine says whether run spec compares by cosine similarity: InfoNCE
+// (a loss that reads τ) under the Cosine similarity. Such a run puts its
+// embeddings on the unit circle.
+func (c Config) UsesCosine(spec RunSpec) bool {
+	return c.Similarity == Cosine && spec.Loss.Objective().Loss.UsesTemperature
 }
 
 // RunSpec is what differs between the runs of a comparison.

@@ -15,7 +15,8 @@ import torch
 torch.manual_seed(20261129)
 torch.set_default_dtype(torch.float64)
 H = 16
-TAU = 0.5
+TAU = 0.5  # InfoNCE with s = −d (--similarity neg-distance)
+COS_TAU = 0.1  # InfoNCE on cosine similarity, training's default
 MS_ALPHA, MS_BETA, MS_BASE = 2.0, 50.0, 0.5
 
 
@@ -77,6 +78,16 @@ def objective(name, z, y, m):
             zero = torch.zeros(1)
             terms.append(torch.logsumexp(torch.cat([zero] + [(MS_ALPHA * (dp - MS_BASE)).reshape(1) for dp in pos]), 0) / MS_ALPHA
                          + torch.logsumexp(torch.cat([zero] + [(MS_BETA * (MS_BASE - dn)).reshape(1) for dn in neg]), 0) / MS_BETA)
+    elif name == "infonce-cosine":  # SupCon on cosine similarity of L2-normalised z
+        u = z / torch.sqrt((z ** 2).sum(dim=1, keepdim=True))
+        for a in range(b):
+            others = [k for k in range(b) if k != a]
+            for p in range(b):
+                if p == a or y[p] != y[a]:
+                    continue
+                logits = torch.stack([(u[a] * u[k]).sum() / COS_TAU for k in others])
+                target = torch.tensor([others.index(p)])
+                terms.append(torch.nn.functional.cross_entropy(logits.unsqueeze(0), target))
     elif name == "infonce":  # SupCon's form: each positive against every other sample
         for a in range(b):
             others = [k for k in range(b) if k != a]
@@ -107,8 +118,13 @@ def case(model, name, normalize, b=8, dim=3, classes=3, m=1.0):
     L = objective(name, z, y, m)
     L.backward()
     flat = lambda ts: [v for t in ts for v in t.detach().reshape(-1).tolist()]
-    return {"model": model, "loss_id": name, "normalize": normalize, "margin": m, "x": X.tolist(), "labels": y,
-            "theta": flat(params), "loss": L.item(), "grad": flat([t.grad for t in params])}
+    out = {"model": model, "loss_id": name, "normalize": normalize, "margin": m, "x": X.tolist(), "labels": y,
+           "theta": flat(params), "loss": L.item(), "grad": flat([t.grad for t in params])}
+    if name == "infonce-cosine":
+        out.update(loss_id="infonce", similarity="cosine", temperature=COS_TAU)
+    elif name == "infonce":
+        out.update(similarity="neg-distance", temperature=TAU)
+    return out
 
 
 cases = []
@@ -126,5 +142,10 @@ for model in ("linear", "mlp"):
 for model in ("linear", "mlp"):
     for normalize in (False, True):
         cases.append(case(model, "multi-similarity", normalize))
+# InfoNCE on cosine similarity (training's default since issue 18), with
+# and without the projection the cosine makes anyway.
+for model in ("linear", "mlp"):
+    for normalize in (False, True):
+        cases.append(case(model, "infonce-cosine", normalize))
 print(json.dumps({"provenance": "core/train/testdata/torch_reference.py, PyTorch " + torch.__version__ + ", float64 autograd",
                   "temperature": TAU, "cases": cases}, indent=1))
