@@ -25,11 +25,11 @@ func TestAgainstPyTorch(t *testing.T) {
 			// Similarity and Temperature are InfoNCE's (empty, 0 for the others).
 			Similarity  Similarity
 			Temperature float64
-			X         [][]float64
-			Labels    []int
-			Theta     []float64
-			Loss      float64
-			Grad      []float64
+			X           [][]float64
+			Labels      []int
+			Theta       []float64
+			Loss        float64
+			Grad        []float64
 		}
 	}
 	if err := json.Unmarshal(raw, &ref); err != nil {
