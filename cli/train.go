@@ -3,12 +3,10 @@ package cli
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"io"
 	"slices"
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/spf13/pflag"
 
 	"losslab/core/train"
@@ -27,6 +25,7 @@ type trainFlags struct {
 	steps, every     int
 	asJSON, plain    bool
 	compareMargin    float64
+	out, outHeldOut  string          // --out, --out-heldout: the embeddings as CSV
 	given            map[string]bool // flags on the command line
 }
 
@@ -48,13 +47,19 @@ func defineTrainFlags(fs *pflag.FlagSet, f *trainFlags, io IO) {
 	fs.IntVar(&f.steps, "steps", defaultTrainSteps, io.T(i18n.TrainFlagSteps))
 	fs.IntVar(&f.every, "every", 10, io.T(i18n.TrainFlagEvery))
 	fs.BoolVar(&f.cfg.Normalize, "normalize", false, io.T(i18n.TrainFlagNormalize))
+	fs.Var(boundedNumber{&f.cfg.Temperature, train.MinTemperature, train.MaxTemperature, false}, "temperature", io.T(i18n.TrainFlagTemperature))
+	fs.Var(idValue[train.Similarity]{&f.cfg.Similarity, train.Similarities()}, "similarity", io.T(i18n.TrainFlagSimilarity))
+	fs.Var(boundedNumber{&f.cfg.Holdout, 0, train.MaxHoldout, false}, "holdout", io.T(i18n.TrainFlagHoldout))
+	fs.IntVar(&f.cfg.HoldoutClasses, "holdout-classes", 0, io.T(i18n.TrainFlagHoldoutClasses))
+	fs.StringVar(&f.out, "out", "", io.T(i18n.TrainFlagOut))
+	fs.StringVar(&f.outHeldOut, "out-heldout", "", io.T(i18n.TrainFlagOutHeldOut))
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.TrainFlagJSON))
 	fs.BoolVar(&f.plain, "plain", false, io.T(i18n.TrainFlagPlain))
 }
 
 const (
 	defaultTrainSteps = 500
-	maxTrainSteps     = 1_000_000
+	maxTrainSteps     = train.MaxSteps
 )
 
 func runTrain(args []string, io IO) int {
@@ -93,6 +98,9 @@ func runTrain(args []string, io IO) int {
 		return fail(io, cmd, err)
 	}
 	tr, err := train.New(f.cfg, data)
+	if pe := (*train.ParamError)(nil); errors.As(err, &pe) && pe.Flag == "holdout-classes" {
+		err = usagef(i18n.CLIErrBadValue, "holdout-classes", usagef(i18n.TrainErrHoldoutClassesOf, numfmt.Count(int64(f.cfg.HoldoutClasses)), numfmt.Count(int64(len(data.Classes)))))
+	}
 	if err != nil {
 		return fail(io, cmd, err)
 	}
@@ -101,7 +109,7 @@ func runTrain(args []string, io IO) int {
 			return fail(io, cmd, divergedError(err, f.cfg.LR))
 		}
 	}
-	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
+	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != "" || f.out != "" || f.outHeldOut != ""
 	if !headless {
 		cfg := tui.Config{Start: tui.ModeTrain, Train: trainview.Config{Trainer: tr}}
 		if f.in != "" {
@@ -121,6 +129,9 @@ func runTrain(args []string, io IO) int {
 			return fail(io, cmd, err)
 		}
 	}
+	if err := writeEmbeddings(tr, f); err != nil {
+		return fail(io, cmd, err)
+	}
 	return write(io, "train", out.Bytes())
 }
 
@@ -138,6 +149,12 @@ func checkTrainFlags(f trainFlags) error {
 		return usagef(i18n.TrainErrNeedsIn)
 	case f.given["compare-margin"] && f.cfg.Compare == "":
 		return usagef(i18n.TrainErrNeedsCompare)
+	case f.given["holdout"] && f.given["holdout-classes"]:
+		return usagef(i18n.CLIErrConflict, "--holdout", "--holdout-classes")
+	case f.cfg.HoldoutClasses < 0 || f.cfg.HoldoutClasses == 1:
+		return usagef(i18n.CLIErrBadValue, "holdout-classes", usagef(i18n.TrainErrHoldoutClasses, numfmt.Count(int64(f.cfg.HoldoutClasses))))
+	case f.out != "" && f.out == f.outHeldOut:
+		return usagef(i18n.CLIErrConflict, "--out", "--out-heldout")
 	}
 	return f.cfg.Check()
 }
@@ -156,172 +173,6 @@ func trainData(f trainFlags, stdin io.Reader) (*train.Data, error) {
 		return nil, usagef(i18n.TrainErrIdenticalRows, ds.Source)
 	}
 	return data, err
-}
-
-// trainLine is one JSON line: a run's metrics at one step.
-type trainLine struct {
-	Run string `json:"run"`
-	train.Metrics
-}
-
-// trainSummary is the last JSON line of each run.
-type trainSummary struct {
-	Summary     bool          `json:"summary"`
-	Run         string        `json:"run"`
-	Loss        train.LossID  `json:"loss"`
-	Margin      float64       `json:"margin"`
-	Steps       int           `json:"steps"`
-	Initial     train.Metrics `json:"initial"`
-	Final       train.Metrics `json:"final"`
-	CollapsedAt *int          `json:"collapsed_at"`    // first printed step with collapsed true, else null
-	State       string        `json:"state,omitempty"` // the state string of the final step (not for data from a file)
-}
-
-// trainHeadless trains f.steps steps, recording every f.every steps, and
-// writes JSON Lines or a table to w.
-// observe (if not nil) sees every recorded step's metrics, after the runs
-// measured them.
-func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Printer, observe func([]train.Metrics)) error {
-	runs := tr.Runs()
-	var lines []trainLine
-	summaries := make([]trainSummary, len(runs))
-	for i, r := range runs {
-		summaries[i] = trainSummary{Summary: true, Run: r.Name, Loss: r.Spec.Loss, Margin: r.Spec.Margin, Steps: f.steps}
-	}
-	record := func() error {
-		ms, err := tr.Metrics()
-		if err != nil {
-			return err
-		}
-		if observe != nil {
-			observe(ms)
-		}
-		for i, m := range ms {
-			lines = append(lines, trainLine{Run: runs[i].Name, Metrics: m})
-			s := &summaries[i]
-			if m.Step == 0 {
-				s.Initial = m
-			}
-			s.Final = m
-			s.State = trainState(tr.Config(), m.Step)
-			if m.Collapsed && s.CollapsedAt == nil {
-				step := m.Step
-				s.CollapsedAt = &step
-			}
-		}
-		return nil
-	}
-	// Every step is checked (core/train), so the step a divergence names
-	// does not depend on --every; the output is buffered, so a run that
-	// diverges prints nothing but the error.
-	for s := 0; ; s++ {
-		if s%f.every == 0 || s == f.steps {
-			if err := record(); err != nil {
-				return divergedError(err, f.cfg.LR)
-			}
-		}
-		if s == f.steps {
-			break
-		}
-		if err := tr.Step(); err != nil {
-			return divergedError(err, f.cfg.LR)
-		}
-	}
-	if f.plain {
-		writeTrainTable(w, lines, summaries, p)
-		return nil
-	}
-	for _, l := range lines {
-		if err := encodeJSON(w, l, false); err != nil {
-			return err
-		}
-	}
-	for _, s := range summaries {
-		if err := encodeJSON(w, s, false); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-func divergedError(err error, lr float64) error {
-	if d := (*train.DivergedError)(nil); errors.As(err, &d) {
-		return usagef(i18n.TrainDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(lr))
-	}
-	return err
-}
-
-// writeTrainTable prints the recorded metrics as a table, then a summary
-// per run, in the catalogue's words and the one number rule.
-func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p i18n.Printer) {
-	yesNo := func(b bool) string {
-		if b {
-			return p.T(i18n.TrainYes)
-		}
-		return p.T(i18n.TrainNo)
-	}
-	rows := [][]string{{p.T(i18n.TrainRun), p.T(i18n.TrainStep), p.T(i18n.TrainLoss), p.T(i18n.TrainAUC), p.T(i18n.TrainActive),
-		p.T(i18n.TrainMeanPos), p.T(i18n.TrainMeanNeg), p.T(i18n.TrainCollapsed)}}
-	for _, l := range lines {
-		m := l.Metrics
-		rows = append(rows, []string{termsafe.String(l.Run), numfmt.Count(int64(m.Step)), numfmt.Loss(m.Loss), numfmt.Loss(m.AUC),
-			numfmt.Fixed(100*m.ActiveFraction, 1) + "%", numfmt.Loss(m.MeanPositive), numfmt.Loss(m.MeanNegative), yesNo(m.Collapsed)})
-	}
-	writeColumns(w, rows)
-	for _, s := range summaries {
-		head := p.N(i18n.TrainSummaryHeadNoMargin, int64(s.Steps), s.Run, string(s.Loss), numfmt.Count(int64(s.Steps)))
-		if s.Loss.UsesMargin() {
-			head = p.N(i18n.TrainSummaryHead, int64(s.Steps), s.Run, string(s.Loss), numfmt.Input(s.Margin), numfmt.Count(int64(s.Steps)))
-		}
-		fmt.Fprintf(w, "\n%s\n", head)
-		for _, row := range []struct {
-			id         i18n.ID
-			from, to   float64
-			percentage bool
-		}{
-			{i18n.TrainLoss, s.Initial.Loss, s.Final.Loss, false},
-			{i18n.TrainAUC, s.Initial.AUC, s.Final.AUC, false},
-			{i18n.TrainActive, s.Initial.ActiveFraction, s.Final.ActiveFraction, true},
-			{i18n.TrainMeanPos, s.Initial.MeanPositive, s.Final.MeanPositive, false},
-			{i18n.TrainMeanNeg, s.Initial.MeanNegative, s.Final.MeanNegative, false},
-			{i18n.TrainMeanDist, s.Initial.MeanDistance, s.Final.MeanDistance, false},
-			{i18n.TrainGradNorm, s.Initial.GradNorm, s.Final.GradNorm, false},
-		} {
-			from, to := numfmt.Loss(row.from), numfmt.Loss(row.to)
-			if row.percentage {
-				from, to = numfmt.Fixed(100*row.from, 1)+"%", numfmt.Fixed(100*row.to, 1)+"%"
-			}
-			fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainSummaryRow, p.T(row.id), from, to))
-		}
-		if s.CollapsedAt != nil {
-			fmt.Fprintln(w, p.T(i18n.TrainCollapsedAt, numfmt.Count(int64(*s.CollapsedAt))))
-		} else {
-			fmt.Fprintln(w, p.T(i18n.TrainNotCollapse))
-		}
-	}
-}
-
-// writeColumns writes rows as columns: the first left-aligned, the others
-// right-aligned, widths in terminal cells.
-func writeColumns(w io.Writer, rows [][]string) {
-	widths := make([]int, len(rows[0]))
-	for _, r := range rows {
-		for j, c := range r {
-			widths[j] = max(widths[j], lipgloss.Width(c))
-		}
-	}
-	for _, r := range rows {
-		var b strings.Builder
-		for j, c := range r {
-			pad := strings.Repeat(" ", widths[j]-lipgloss.Width(c))
-			if j == 0 {
-				b.WriteString(c + pad)
-			} else {
-				b.WriteString("  " + pad + c)
-			}
-		}
-		fmt.Fprintln(w, b.String())
-	}
 }
 
 // idValue is a flag value holding one of a set of identifiers.

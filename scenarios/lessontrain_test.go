@@ -33,7 +33,8 @@ func TestTrainStepParses(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := train.Config{Data: train.Overlap, Model: train.Linear, Loss: train.Contrastive, Margin: 0,
-		Compare: train.Contrastive, CompareMargin: 1, LR: 0.1, Batch: 32, Seed: 7}
+		Compare: train.Contrastive, CompareMargin: 1, LR: 0.1, Batch: 32, Seed: 7,
+		Temperature: train.DefaultTemperature, Similarity: train.Cosine, Holdout: train.DefaultHoldout}
 	if got := s.Steps[0].Mode; got.Kind != ModeTrain || got.Train.Config != want || got.Train.Steps != 20 {
 		t.Errorf("train step: %+v", got)
 	}

@@ -18,8 +18,8 @@ import (
 // shortest decimal spelling without an exponent (0.2, 0.00001, 100).
 const ModeTrain = "t"
 
-// MaxTrainStep bounds the step a training string may ask for.
-const MaxTrainStep = 1_000_000
+// MaxTrainStep bounds the step a training string may ask for: train.MaxSteps.
+const MaxTrainStep = train.MaxSteps
 
 // Training is the state of the training mode a string carries: the
 // configuration (generated data only: a file cannot be named) and the step.

@@ -110,6 +110,9 @@ const (
 	// is e^100 in the softmax; above 10 every pair weighs about alike.
 	MinTemperature = 0.01
 	MaxTemperature = 10.0
+	// MaxSteps bounds the steps a headless run, a state string or a
+	// lesson trains: at batch 64 well under a minute for most objectives.
+	MaxSteps = 100_000
 	// MaxHoldout is the largest share of points held out.
 	MaxHoldout = 0.75
 	// MinHoldoutClasses is the fewest classes held out whole (one class has

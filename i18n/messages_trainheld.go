@@ -1,0 +1,56 @@
+package i18n
+
+// Messages of training's held-out figures, scale and temperature (issue 18).
+const (
+	TrainFlagTemperature     ID = "train.flag.temperature"
+	TrainFlagSimilarity      ID = "train.flag.similarity"
+	TrainFlagHoldout         ID = "train.flag.holdout"
+	TrainFlagHoldoutClasses  ID = "train.flag.holdout-classes"
+	TrainFlagOut             ID = "train.flag.out"
+	TrainFlagOutHeldOut      ID = "train.flag.out-heldout"
+	TrainErrHoldoutClasses   ID = "train.err.holdout-classes"    // value
+	TrainErrHoldoutClassesOf ID = "train.err.holdout-classes-of" // value, classes of the data
+	TrainErrOutExists        ID = "train.err.out-exists"         // flag, path
+	TrainErrOutNone          ID = "train.err.out-none"           // flag: no points to write
+
+	TrainRecall1     ID = "train.metric.recall-at-1"
+	TrainScale       ID = "train.column.scale"
+	TrainScaleRatio  ID = "train.metric.scale-ratio"
+	TrainHeldOutLine ID = "train.heldout.line" // points (counted), AUC, Recall@1, MAP@R
+	TrainHeldOutFree ID = "train.heldout.free"
+	TrainHeldOutNone ID = "train.heldout.none"
+
+	TrainScaleShrinkMargin ID = "train.scale.shrink-margin0" // run, ratio
+	TrainScaleShrinkHard   ID = "train.scale.shrink-hardest" // run, ratio, loss ID
+	TrainScaleShrinkOther  ID = "train.scale.shrink-other"   // run, ratio
+	TrainScaleGrowGap      ID = "train.scale.grow-gap"       // run, ratio
+	TrainScaleGrowOther    ID = "train.scale.grow-other"     // run, ratio
+	TrainScaleAUCNote      ID = "train.scale.auc-note"
+)
+
+var trainHeldEN = map[ID]string{
+	TrainFlagTemperature:     "InfoNCE's temperature τ, 0.01 to 10",
+	TrainFlagSimilarity:      "what InfoNCE compares: cosine (the cosine similarity of L2-normalised embeddings, SupCon's form) or neg-distance (s = −d, the Euclidean distance of the raw embeddings)",
+	TrainFlagHoldout:         "share of each class's points the model never trains on, 0 to 0.75; the held-out figures are measured on them",
+	TrainFlagHoldoutClasses:  "hold out this many whole classes instead (the open-set case): at least 2, and at least 2 must train",
+	TrainFlagOut:             "write the embeddings of the training points the metrics measure as CSV (x,y,label) to this new `FILE`, which 'losslab batch --in' reads",
+	TrainFlagOutHeldOut:      "the same for the held-out points, to this new `FILE`",
+	TrainErrHoldoutClasses:   "%s: want 0 (none) or at least 2 whole classes",
+	TrainErrHoldoutClassesOf: "%s of %s classes: want at least 2 held out and at least 2 training",
+	TrainErrOutExists:        "--%s %s: the file exists; name a new one",
+	TrainErrOutNone:          "--%s: there are no such points to write (the free model has no embedding for a held-out point; --holdout 0 holds none out)",
+
+	TrainRecall1:     "Recall@1",
+	TrainScale:       "scale",
+	TrainScaleRatio:  "scale (mean pairwise distance ÷ step 0)",
+	TrainHeldOutLine: "held out (%s points): AUC %s · Recall@1 %s · MAP@R %s",
+	TrainHeldOutFree: "held out: — the free model has no embedding for a point it never trained on",
+	TrainHeldOutNone: "held out: — no point is held out",
+
+	TrainScaleShrinkMargin: "%s is shrinking: the mean pairwise distance is %s of its start. With margin 0 every term scales with the distances (by c or c² when all are scaled by c), so shrinking everything together lowers the loss without separating anything; with a margin above 0 a shrunken embedding pays the margin.",
+	TrainScaleShrinkHard:   "%s is shrinking: the mean pairwise distance is %s of its start. %s pairs each anchor with its nearest negative, and with one map shared by every point the cheapest move is to shrink all distances together.",
+	TrainScaleShrinkOther:  "%s is shrinking: the mean pairwise distance is %s of its start, less than a tenth.",
+	TrainScaleGrowGap:      "%s is growing: the mean pairwise distance is %s times its start. Its terms fall as d(a,n) − d(a,p) grows and none grows with the scale, so stretching every distance keeps lowering the loss; the unit circle (--normalize) bounds it.",
+	TrainScaleGrowOther:    "%s is growing: the mean pairwise distance is %s times its start, more than tenfold.",
+	TrainScaleAUCNote:      "AUC and Recall@1 depend only on the order of the distances, so a shrunken embedding keeps them; the scale ratio shows the shrink (and a triplet loss with a margin pinned at m a collapse).",
+}
