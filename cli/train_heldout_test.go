@@ -89,7 +89,7 @@ func TestTrainHeldOutFlagErrors(t *testing.T) {
 		{[]string{"--holdout", "0.9"}, "--holdout"},
 		{[]string{"--holdout", "0.3", "--holdout-classes", "2", "--data", "digits"}, "--holdout-classes"},
 		{[]string{"--holdout-classes", "1", "--data", "digits"}, "--holdout-classes"},
-		{[]string{"--holdout-classes", "2", "--data", "moons"}, "2 of 2 classes"},
+		{[]string{"--holdout-classes", "2", "--data", "moons"}, "(it has 2)"},
 		{[]string{"--temperature", "0"}, "--temperature"},
 		{[]string{"--similarity", "dot"}, "--similarity"},
 		{[]string{"--steps", "100001"}, "100,000"},

@@ -26,6 +26,9 @@ const (
 	TrainScaleGrowGap      ID = "train.scale.grow-gap"       // run, ratio
 	TrainScaleGrowOther    ID = "train.scale.grow-other"     // run, ratio
 	TrainScaleAUCNote      ID = "train.scale.auc-note"
+
+	StateReasonTrainTemperature    ID = "share.state.train-temperature"     // smallest, largest
+	StateReasonTrainHoldoutClasses ID = "share.state.train-holdout-classes" // the data set's classes
 )
 
 var trainHeldEN = map[ID]string{
@@ -36,7 +39,7 @@ var trainHeldEN = map[ID]string{
 	TrainFlagOut:             "write the embeddings of the training points the metrics measure as CSV (x,y,label) to this new `FILE`, which 'losslab batch --in' reads",
 	TrainFlagOutHeldOut:      "the same for the held-out points, to this new `FILE`",
 	TrainErrHoldoutClasses:   "%s: want 0 (none) or at least 2 whole classes",
-	TrainErrHoldoutClassesOf: "%s of %s classes: want at least 2 held out and at least 2 training",
+	TrainErrHoldoutClassesOf: "%s of the data set's classes (it has %s): want at least 2 held out and at least 2 training",
 	TrainErrOutExists:        "--%s %s: the file exists; name a new one",
 	TrainErrOutNone:          "--%s: there are no such points to write (the free model has no embedding for a held-out point; --holdout 0 holds none out)",
 
@@ -48,9 +51,12 @@ var trainHeldEN = map[ID]string{
 	TrainHeldOutNone: "held out: — no point is held out",
 
 	TrainScaleShrinkMargin: "%s is shrinking: the mean pairwise distance is %s of its start. With margin 0 every term scales with the distances (by c or c² when all are scaled by c), so shrinking everything together lowers the loss without separating anything; with a margin above 0 a shrunken embedding pays the margin.",
-	TrainScaleShrinkHard:   "%s is shrinking: the mean pairwise distance is %s of its start. %s pairs each anchor with its nearest negative, and with one map shared by every point the cheapest move is to shrink all distances together.",
+	TrainScaleShrinkHard:   "%s is shrinking: the mean pairwise distance is %s of its start. %s picks each anchor's nearest negative, and with one map shared by every point the cheapest move is to shrink all distances together.",
 	TrainScaleShrinkOther:  "%s is shrinking: the mean pairwise distance is %s of its start, less than a tenth.",
 	TrainScaleGrowGap:      "%s is growing: the mean pairwise distance is %s times its start. Its terms fall as d(a,n) − d(a,p) grows and none grows with the scale, so stretching every distance keeps lowering the loss; the unit circle (--normalize) bounds it.",
 	TrainScaleGrowOther:    "%s is growing: the mean pairwise distance is %s times its start, more than tenfold.",
 	TrainScaleAUCNote:      "AUC and Recall@1 depend only on the order of the distances, so a shrunken embedding keeps them; the scale ratio shows the shrink (and a triplet loss with a margin pinned at m a collapse).",
+
+	StateReasonTrainTemperature:    "the temperature must be from %s to %s",
+	StateReasonTrainHoldoutClasses: "the classes held out must be 0, or at least 2 with at least 2 of the data set's %d training",
 }

@@ -8,7 +8,7 @@ var trainHeldZH = map[ID]string{
 	TrainFlagOut:             "把指标所测训练点的嵌入以 CSV（x,y,label）写入新文件 `FILE`，'losslab batch --in' 可以读取",
 	TrainFlagOutHeldOut:      "同上，写留出点，写入新文件 `FILE`",
 	TrainErrHoldoutClasses:   "%s：应为 0（不留出）或至少 2 个完整的类",
-	TrainErrHoldoutClassesOf: "%s 个（共 %s 类）：应至少留出 2 个、至少 2 个参与训练",
+	TrainErrHoldoutClassesOf: "数据集的类中留出 %s 个（共 %s 个）：应至少留出 2 个、至少 2 个参与训练",
 	TrainErrOutExists:        "--%s %s：文件已存在；请给一个新文件名",
 	TrainErrOutNone:          "--%s：没有这样的点可写（free 模型对留出点没有嵌入；--holdout 0 不留出任何点）",
 
@@ -25,4 +25,7 @@ var trainHeldZH = map[ID]string{
 	TrainScaleGrowGap:      "%s 正在膨胀：平均成对距离为起始值的 %s 倍。它的各项随 d(a,n) − d(a,p) 增大而减小，且没有一项随整体尺度增大，所以拉伸所有距离会不断降低损失；单位圆（--normalize）能限制它。",
 	TrainScaleGrowOther:    "%s 正在膨胀：平均成对距离为起始值的 %s 倍，超过十倍。",
 	TrainScaleAUCNote:      "AUC 与 Recall@1 只取决于距离的先后顺序，所以收缩后的嵌入仍保持它们；尺度比显示收缩（带间隔的三元组损失停在 m 则显示坍缩）。",
+
+	StateReasonTrainTemperature:    "温度必须在 %s 到 %s 之间",
+	StateReasonTrainHoldoutClasses: "留出的类数必须为 0，或至少 2 个，且数据集的 %d 个类中至少 2 个参与训练",
 }

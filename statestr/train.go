@@ -11,7 +11,7 @@ import (
 
 // ModeTrain is the letter of a training state:
 //
-//	ll1_t[_data-ID][_model-ID][_loss-ID][_cmp-ID][_m-X][_cm-X][_lr-X][_b-N][_seed-N][_norm-1][_st-N]_CHECK
+//	ll1_t[_data-ID][_model-ID][_loss-ID][_cmp-ID][_m-X][_cm-X][_lr-X][_b-N][_seed-N][_norm-1][_tau-X][_sim-ID][_ho-X][_hc-N][_st-N]_CHECK
 //
 // with train.NewConfig's values as the defaults (the compare margin's is
 // the margin, and it is written only with cmp). Numbers are in their
@@ -38,9 +38,14 @@ const (
 	keyBatch   = "b"
 	keySeed    = "seed"
 	keyNorm    = "norm"
+	keyTau     = "tau"
+	keySim     = "sim"
+	keyHoldout = "ho"
+	keyHClass  = "hc"
 )
 
-var trainOrder = []string{keyData, keyModel, keyLoss, keyCompare, keyMargin, keyCMargin, keyLR, keyBatch, keySeed, keyNorm, keyStep}
+var trainOrder = []string{keyData, keyModel, keyLoss, keyCompare, keyMargin, keyCMargin, keyLR, keyBatch, keySeed, keyNorm,
+	keyTau, keySim, keyHoldout, keyHClass, keyStep}
 
 // normal is t with the compare margin that means nothing dropped, so that
 // equal states have equal strings.
@@ -91,6 +96,18 @@ func EncodeTraining(t Training) (string, error) {
 	if c.Normalize {
 		add(keyNorm, "1")
 	}
+	if c.Temperature != def.Temperature {
+		add(keyTau, decimal(c.Temperature))
+	}
+	if c.Similarity != def.Similarity {
+		add(keySim, string(c.Similarity))
+	}
+	if c.Holdout != def.Holdout {
+		add(keyHoldout, decimal(c.Holdout))
+	}
+	if c.HoldoutClasses != 0 {
+		add(keyHClass, strconv.Itoa(c.HoldoutClasses))
+	}
 	if t.Step != 0 {
 		add(keyStep, strconv.Itoa(t.Step))
 	}
@@ -107,7 +124,26 @@ func checkTraining(t Training) error {
 	case t.Step < 0 || t.Step > MaxTrainStep:
 		return fieldErr(keyStep, strconv.Itoa(t.Step), i18n.StateReasonTrainStep, MaxTrainStep)
 	}
-	return configErr(c)
+	if err := configErr(c); err != nil {
+		return err
+	}
+	return holdoutClassesErr(c)
+}
+
+// holdoutClassesErr checks the whole classes held out against the data
+// set's classes: at least MinHoldoutClasses held out and as many training.
+func holdoutClassesErr(c train.Config) error {
+	if c.HoldoutClasses == 0 {
+		return nil
+	}
+	classes := 0
+	if d, err := train.Generate(c.Data, c.Seed); err == nil {
+		classes = len(d.Classes)
+	}
+	if c.HoldoutClasses < train.MinHoldoutClasses || c.HoldoutClasses > classes-train.MinHoldoutClasses {
+		return fieldErr(keyHClass, strconv.Itoa(c.HoldoutClasses), i18n.StateReasonTrainHoldoutClasses, classes)
+	}
+	return nil
 }
 
 // configErr is train.Config.Check's verdict with the field named as a
@@ -137,6 +173,14 @@ func configErr(c train.Config) error {
 		return fieldErr(keyLoss, string(c.Loss), i18n.StateReasonTrainUnknown, idList(train.LossIDs()))
 	case "compare":
 		return fieldErr(keyCompare, string(c.Compare), i18n.StateReasonTrainUnknown, idList(train.LossIDs()))
+	case "temperature":
+		return fieldErr(keyTau, decimal(c.Temperature), i18n.StateReasonTrainTemperature, decimal(train.MinTemperature), decimal(train.MaxTemperature))
+	case "similarity":
+		return fieldErr(keySim, string(c.Similarity), i18n.StateReasonTrainUnknown, idList(train.Similarities()))
+	case "holdout":
+		return fieldErr(keyHoldout, decimal(c.Holdout), i18n.StateReasonRange, decimal(train.MaxHoldout))
+	case "holdout-classes":
+		return fieldErr(keyHClass, strconv.Itoa(c.HoldoutClasses), i18n.StateReasonTrainHoldoutClasses, 0)
 	}
 	return fieldErr(FieldString, "", i18n.StateReasonTrainCanonical) // core/train added a check this package does not know
 }
@@ -203,11 +247,13 @@ func decodeTraining(tokens []string) (Training, error) {
 			return strings.Split(idList(ids), ", ")
 		case []train.LossID:
 			return strings.Split(idList(ids), ", ")
+		case []train.Similarity:
+			return strings.Split(idList(ids), ", ")
 		}
 		return nil
 	}
 	margin, cmargin := c.Margin, -1.0
-	var batch, step uint64 = uint64(c.Batch), 0
+	var batch, step, hclasses uint64 = uint64(c.Batch), 0, 0
 	for _, err := range []error{
 		id(keyData, strs(train.DataIDs()), func(v string) { c.Data = train.DataID(v) }),
 		id(keyModel, strs(train.ModelIDs()), func(v string) { c.Model = train.ModelID(v) }),
@@ -218,6 +264,10 @@ func decodeTraining(tokens []string) (Training, error) {
 		num(keyLR, func(x float64) { c.LR = x }),
 		integer(keyBatch, func(n uint64) { batch = n }),
 		integer(keySeed, func(n uint64) { c.Seed = n }),
+		num(keyTau, func(x float64) { c.Temperature = x }),
+		id(keySim, strs(train.Similarities()), func(v string) { c.Similarity = train.Similarity(v) }),
+		num(keyHoldout, func(x float64) { c.Holdout = x }),
+		integer(keyHClass, func(n uint64) { hclasses = n }),
 		integer(keyStep, func(n uint64) { step = n }),
 	} {
 		if err != nil {
@@ -241,6 +291,10 @@ func decodeTraining(tokens []string) (Training, error) {
 		return t, fieldErr(keyBatch, fields[keyBatch], i18n.StateReasonTrainBatch, train.MinBatch, train.MaxBatch)
 	}
 	c.Batch = int(batch)
+	if hclasses > 1000 {
+		return t, fieldErr(keyHClass, fields[keyHClass], i18n.StateReasonTrainHoldoutClasses, 0)
+	}
+	c.HoldoutClasses = int(hclasses)
 	if step > MaxTrainStep {
 		return t, fieldErr(keyStep, fields[keyStep], i18n.StateReasonTrainStep, MaxTrainStep)
 	}

@@ -41,6 +41,18 @@ func randomTraining(r *rand.Rand) Training {
 		c.Seed = r.Uint64()
 	}
 	c.Normalize = pick(2) == 0
+	if pick(2) == 0 {
+		c.Temperature = float64(1+pick(1000)) / 100 // 0.01 to 10
+	}
+	if pick(2) == 0 {
+		c.Similarity = train.Similarities()[pick(len(train.Similarities()))]
+	}
+	if pick(2) == 0 {
+		c.Holdout = float64(pick(76)) / 100
+	}
+	if c.Data == train.Blobs && pick(4) == 0 {
+		c.HoldoutClasses = 2 // of blobs' 4
+	}
 	return Training{Config: c, Step: pick(3) * pick(5000)}
 }
 
@@ -86,6 +98,18 @@ func TestTrainingByHand(t *testing.T) {
 	}
 }
 
+func TestTrainingSpellsTheNewFields(t *testing.T) {
+	c := train.NewConfig()
+	c.Data, c.Loss, c.Temperature, c.Similarity, c.HoldoutClasses = train.Digits, train.InfoNCE, 0.5, train.NegDistance, 3
+	s, err := EncodeTraining(Training{Config: c, Step: 7})
+	if err != nil || !strings.Contains(s, "_tau-0.5_sim-neg-distance_hc-3_st-7_") {
+		t.Fatalf("EncodeTraining = %q, %v", s, err)
+	}
+	if d, err := Decode(s); err != nil || d.Training.Config != c {
+		t.Errorf("Decode(%q) = %+v, %v", s, d.Training.Config, err)
+	}
+}
+
 func TestTrainingNamesTheField(t *testing.T) {
 	for _, tc := range []struct{ in, field, reason string }{
 		{withSum("ll1_t_data-file"), "data", "share.state.train-unknown"},
@@ -100,6 +124,16 @@ func TestTrainingNamesTheField(t *testing.T) {
 		{withSum("ll1_t_seed-01"), "seed", "share.state.train-number"},
 		{withSum("ll1_t_norm-0"), "norm", "share.state.train-norm"},
 		{withSum("ll1_t_st-1000001"), "st", "share.state.train-step"},
+		{withSum("ll1_t_st-100001"), "st", "share.state.train-step"},
+		{withSum("ll1_t_tau-0"), "tau", "share.state.train-temperature"},
+		{withSum("ll1_t_tau-10.5"), "tau", "share.state.train-temperature"},
+		{withSum("ll1_t_sim-dot"), "sim", "share.state.train-unknown"},
+		{withSum("ll1_t_ho-0.8"), "ho", "share.state.range"},
+		{withSum("ll1_t_hc-1"), "hc", "share.state.train-holdout-classes"},
+		{withSum("ll1_t_data-moons_hc-2"), "hc", "share.state.train-holdout-classes"},
+		{withSum("ll1_t_hc-3"), "hc", "share.state.train-holdout-classes"},
+		{withSum("ll1_t_tau-0.1"), FieldString, "share.state.train-canonical"},
+		{withSum("ll1_t_ho-0.25"), FieldString, "share.state.train-canonical"},
 		{withSum("ll1_t_m-1"), FieldString, "share.state.train-canonical"},
 		{withSum("ll1_t_model-free"), FieldString, "share.state.train-canonical"},
 		{withSum("ll1_t_seed-1_loss-infonce"), "loss", "share.state.order"},
