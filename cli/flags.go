@@ -128,14 +128,14 @@ func flagHelp(fs *pflag.FlagSet, synopsis i18n.ID, io IO) string {
 		if name != "" {
 			flag += " " + name
 		}
-		units := textwrap.Words(strings.Fields(use)...)
+		units := textwrap.Units(use)
 		if f.DefValue != "" && f.DefValue != "false" {
 			units = append(units, textwrap.Unit{Text: io.T(i18n.CLIFlagDefault, f.DefValue), Whole: true})
 		}
 		writeFlag(&b, flag, units)
 	})
-	writeFlag(&b, "--lang en|zh", textwrap.Words(strings.Fields(io.T(i18n.LangFlag))...))
-	writeFlag(&b, "-h, --help", textwrap.Words(strings.Fields(io.T(i18n.CLIFlagHelp))...))
+	writeFlag(&b, "--lang en|zh", textwrap.Units(io.T(i18n.LangFlag)))
+	writeFlag(&b, "-h, --help", textwrap.Units(io.T(i18n.CLIFlagHelp)))
 	return b.String()
 }
 
