@@ -13,6 +13,7 @@ package i18n
 import (
 	"fmt"
 	"strings"
+	"unicode"
 )
 
 // Lang is a language of the interface.
@@ -69,7 +70,35 @@ func (p Printer) format(format string, args []any) string {
 	if len(args) == 0 {
 		return format
 	}
-	return fmt.Sprintf(format, args...)
+	s := fmt.Sprintf(format, args...)
+	if p.lang == Chinese {
+		s = closeChineseGaps(s)
+	}
+	return s
+}
+
+// closeChineseGaps removes a single space between two Chinese characters
+// or marks: a message spaces its arguments for a Latin word or a number
+// ("%s 在第 %s 步"), and a Chinese word put there takes no space
+// ("对比损失在第 59 步"). Two spaces or more are a column gap and stay.
+func closeChineseGaps(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && isChinese(rs[i-1]) && isChinese(rs[i+1]) && (i < 2 || rs[i-2] != ' ') {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// isChinese reports whether r is a Han character or a full-width mark.
+func isChinese(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60
 }
 
 // Has reports whether id has a text in l itself (no fallback).

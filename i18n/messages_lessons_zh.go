@@ -6,7 +6,7 @@ var lessonsZH = map[ID]string{
 	LessonArrayOneLine:     "%s 是写在一行上的字符串数组：[\"a\", \"b\"]",
 	LessonArrayStrings:     "%s 必须是字符串数组：[\"a\", \"b\"]",
 	LessonArrayTooLong:     "%s 的项超过 %d 个",
-	LessonCoverNotSlug:     "covers 中的 %q 不是合法的标识：只能用小写字母、数字和单个 '-'（例如 why-margin）",
+	LessonCoverNotSlug:     "covers 中的 %q 不是合法的标识：只能由小写字母、数字和单个连字符“-”组成（例如 why-margin）",
 	LessonUnknownMode:      "mode = %q：应为 \"playground\"、\"batch\" 或 \"train\"",
 	LessonDemoWithoutBatch: "只有 mode = \"batch\" 时才读取 demo",
 	LessonUnknownDemo:      "demo = %q：应为 %s 之一",
@@ -21,12 +21,12 @@ var lessonsZH = map[ID]string{
 	LessonAnswerNumber:     "answer 必须是数字（或者给出 choices 并选其中之一）",
 	LessonBadTolerance:     "tolerance 必须是大于 0、不超过 1 的数字",
 
-	CLISummaryLearn:   "引导课程：先让你预测，再揭示答案的课",
+	CLISummaryLearn:   "引导课程：每课先请你预测，再揭晓答案",
 	CLISummaryLessons: "列出课程中的课",
 	CLISynopsisLearn: `用法：losslab learn [--reset] [ID | FILE]
 
-打开引导课程：按顺序排列的课，每课是演练场的几个状态加上说明，
-还有在揭示状态之前请你预测损失或难度的问题。进度保存在
+打开引导课程：一组按顺序排列的课，每课由演练场的几个状态和说明组成，
+并在揭晓之前请你预测损失或难度。进度保存在
 $XDG_STATE_HOME/losslab/progress.json（默认 ~/.local/state/losslab/）。
 ID 打开课程中的那一课（'losslab lessons' 列出所有 ID）。
 FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Learn" 一节）；
@@ -51,23 +51,23 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	KeyLearn:       "课程",
 
 	ConvTitle:          "五种约定下的对比损失（%d/%d）· v 下一页",
-	MarginTitle:        "三元组间隔 m = %s 在三种度量下（%d/%d）· v 下一页",
-	ConvIntro:          "同样的两对样本，按各论文或库的算法；[x]+ = max(x, 0)：",
+	MarginTitle:        "三种度量下的三元组间隔 m = %s（%d/%d）· v 下一页",
+	ConvIntro:          "同样的两对样本，按各论文或库的写法计算；[x]+ = max(x, 0)：",
 	ConvLabelArticle:   "y=1 同类",
 	ConvLabelHadsell:   "Y=0 相似",
 	ConvLabelTFA:       "y=1 相似",
 	ConvLabelPML:       "类别标签",
-	ConvLabelTorch:     "y=±1，1 相似",
-	MarginPlain:        "d(a,n) − d(a,p) = %s 须达到 m：三元组损失 %s",
-	MarginSquared:      "d(a,n)² − d(a,p)² = %s 须达到 m：损失 %s（要与距离形式要求相同，此处的间隔为 m·(d(a,p) + d(a,n)) = %s）",
-	MarginCosine:       "单位向量，s = 1 − d²/2：s(a,p) = %s，s(a,n) = %s；s(a,p) − s(a,n) 须达到 m：损失 %s",
+	ConvLabelTorch:     "y=±1，1 为相似",
+	MarginPlain:        "d(a,n) − d(a,p) = %s 应不小于 m：三元组损失 %s",
+	MarginSquared:      "d(a,n)² − d(a,p)² = %s 应不小于 m：损失 %s（要与普通距离提出相同的要求，这里的间隔应为 m·(d(a,p) + d(a,n)) = %s）",
+	MarginCosine:       "单位向量，s = 1 − d²/2：s(a,p) = %s，s(a,n) = %s；s(a,p) − s(a,n) 应不小于 m：损失 %s",
 	MarginCosineFar:    "两个单位向量的距离不超过 2：把距离调到 2.00 以内再比较",
 	MarginLabelPlain:   "距离",
 	MarginLabelSquared: "平方",
 	MarginLabelCosine:  "余弦",
 	MarginCosineNote:   "用相似度时不等式反过来：正样本须更相似，至少多 m",
 
-	LearnKeyOpen:            "打开这课",
+	LearnKeyOpen:            "打开本课",
 	LearnKeyNext:            "下一步",
 	LearnKeyPrev:            "上一步",
 	LearnKeyExplore:         "探索",
@@ -75,7 +75,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	LearnKeyAnswer:          "核对",
 	LearnKeySkip:            "跳过",
 	LearnKeyBack:            "课程列表",
-	LearnKeyReturn:          "回到这课",
+	LearnKeyReturn:          "回到本课",
 	LearnKeyScroll:          "滚动",
 	LearnKeyPick:            "选择",
 	LearnPlaceholder:        "一个数字",
@@ -89,17 +89,17 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Le
 	LearnPosition:           "第 %d/%d 课 · 第 %d/%d 步",
 	LearnListHeader:         "losslab learn · 课程",
 	LearnListDone:           "已完成 %d/%d 课",
-	LearnListIntro:          "课按顺序进行。每课展示演练场的一个状态，并在揭示答案之前请你预测。✓ 表示已完成的课；enter 从你上次离开的地方打开所选的课。",
+	LearnListIntro:          "课程按顺序进行。每课展示演练场中的状态，并在揭晓答案之前请你先预测。✓ 表示已完成的课；按 enter 从你上次停下的地方打开所选的课。",
 	LearnStateTriplet:       "三元组损失      %s · %s",
 	LearnStateSquared:       "平方三元组损失  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
 	LearnStateContrastive:   "对比损失        a-p %s · a-n %s · 均值 %s",
-	LearnStateHidden:        "回答之前隐藏损失",
-	LearnStateHiddenNext:    "损失已隐藏：它们会透露下一步问题的答案",
+	LearnStateHidden:        "作答之前不显示损失",
+	LearnStateHiddenNext:    "损失已隐藏：它们会透露下一个问题的答案",
 	LearnExplorePlayground:  "按 e 在演练场中探索这个状态；在那里按 esc 回到这里。",
 	LearnExploreBatch:       "按 e 以这个间隔打开 %s 演示数据的批次视图；在那里按 esc 回到这里。",
-	LearnExploring:          "%s · 探索中 · esc 回到这课",
-	LearnEndNext:            "这课完成了。按 enter 进入下一课：%s。",
-	LearnEndLast:            "这是最后一课。按 enter 回到列表，按 q 退出。",
+	LearnExploring:          "%s · 探索中 · esc 回到本课",
+	LearnEndNext:            "本课已完成。按 enter 进入下一课：%s。",
+	LearnEndLast:            "这是最后一课。按 enter 回到课程列表，按 q 退出。",
 	LearnHintNumber:         "输入一个数字并按 enter，或按 tab 跳过。",
 	LearnHintChoice:         "用 ↑/↓ 或数字键选择并按 enter，或按 tab 跳过。",
 	LearnMore:               "↓ 更多",

@@ -176,3 +176,18 @@ func TestChineseKeysAreChecked(t *testing.T) {
 		t.Errorf("Chinese question texts keep control characters: %+v", q)
 	}
 }
+
+// A translation gives the same verdicts: every "(hard)", "(semi-hard)" and
+// "(easy)" of the English text is a （困难）, （半困难） or （简单） of the
+// Chinese one, as many times.
+func TestChineseGivesTheSameVerdicts(t *testing.T) {
+	for _, s := range append(Presets(), Lessons()...) {
+		for _, tx := range textsOf(s) {
+			for en, zh := range map[string]string{"(hard)": "（困难）", "(semi-hard)": "（半困难）", "(easy)": "（简单）"} {
+				if a, b := strings.Count(tx.en, en), strings.Count(tx.zh, zh); a != b {
+					t.Errorf("%s %s: English says %s %d times, Chinese %s %d times\n  %s\n  %s", s.Name, tx.where, en, a, zh, b, tx.en, tx.zh)
+				}
+			}
+		}
+	}
+}
