@@ -31,8 +31,8 @@ var cliZH = map[ID]string{
 --negative），向量之间的距离由 --distance 决定。
 
 距离和间隔是 0 到 1e150 之间的有限数（损失要对它们取平方，再大的数平方后就
-超出了浮点数的范围）。标签为 same（同类）或 different（异类）；s 和 1 也表示 same，diff、d
-和 0 也表示 different。
+超出了浮点数的范围）。标签为 same（同类）或 different（异类）；s 和 1 也表示
+same，diff、d 和 0 也表示 different。
 
 示例：
   losslab eval                                  # 原文的 0.7 / 0.5 / 0.2
@@ -69,6 +69,13 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 
 	CLIFlagsHeading: "选项：",
 	CLIFlagDefault:  "（默认 %s）",
+	CLIMetaNumber:   "数值",
+	CLIMetaInt:      "整数",
+	CLIMetaUint:     "整数",
+	CLIMetaString:   "文本",
+	CLIMetaName:     "名称",
+	CLIMetaLabel:    "标签",
+	CLIMetaVector:   "向量",
 
 	CLIVersion:         "losslab %[1]s（由 %[2]s 构建）",
 	CLIVersionCommit:   "losslab %[1]s，提交 %[3]s，时间 %[4]s（由 %[2]s 构建）",
@@ -128,7 +135,7 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIErrLengths:          "有 %d 个分量，但 %s 有 %d 个",
 	CLIErrPairTooFar:       "%s 与 %s 相距太远：它们的%s %s 超过了 %s，而损失要对它取平方",
 	CLIErrPairOverflow:     "%s 与 %s：它们的%s超出了 float64 的范围，无法计算",
-	CLIErrLossNotFinite:    "对于这些输入，%s不是有限数",
+	CLIErrLossNotFinite:    "%s：对于这些输入不是有限数",
 	CLIErrWrite:            "无法写出结果：%v",
 	CLIErrJSONEncode:       "--json：无法写出结果：%s",
 	CLIErrMissingScenario:  "缺少场景：请给出预设名或 .toml 文件（'losslab scenarios' 会列出预设）",

@@ -46,6 +46,11 @@ var lossZH = map[ID]string{
 	"loss.reducer.per-anchor-mean": "各锚点均值的均值",
 	"loss.reducer.sum":             "求和",
 
+	"metric.euclidean":   "欧氏距离",
+	"metric.sqeuclidean": "平方欧氏距离",
+	"metric.manhattan":   "曼哈顿距离",
+	"metric.cosine":      "余弦距离",
+
 	// Names of the registered losses (core/loss carries the English).
 	"loss.name.contrastive":          "对比损失",
 	"loss.short.contrastive":         "对比",
