@@ -2,6 +2,11 @@ package i18n
 
 var shareZH = map[ID]string{
 	StateErrField:                "状态串的%s：%s",
+	StatePartString:              "内容",
+	StatePartVersion:             "版本",
+	StatePartChecksum:            "校验和",
+	StatePartMode:                "模式",
+	StatePartField:               "字段 %s",
 	StateErrFieldValue:           "状态串的%s %q：%s",
 	StateReasonTooLong:           "超过 %d 个字符，不是状态串",
 	StateReasonCharacter:         "第 %d 个字符不合法：状态串只由英文字母、数字和“.”“_”“-”组成",
