@@ -6,19 +6,21 @@ package i18n
 // Chinese text serves every count. TestCountMessagesHaveSingular finds the
 // messages that count something and checks that each has its singular here.
 var englishOne = map[ID]string{
-	CLIErrLengths:            "%d component, but %s has %d",
-	ScenSessionWrote:         "wrote %s (%s step)",
-	TrainSummaryHead:         "%s (%s, margin %s) after %s step",
-	TrainSummaryHeadNoMargin: "%s (%s) after %s step",
-	LearnListDone:            "%d of %d lesson done",
-	LossActiveShare:          "active %[1]s of %[2]s term",
-	BatchSeconds:             "%s second",
-	BatchMinutes:             "%s minute",
-	BatchHours:               "%s hour",
-	ChartHistoryStates:       "%s state",
-	FigHistoryTitle:          "Both losses over the last %s state",
-	FigSamePairs:             "same class (%s pair)",
-	FigDifferentPairs:        "different class (%s pair)",
+	CLIErrLengths:                "%d component, but %s has %d",
+	ScenSessionWrote:             "wrote %s (%s step)",
+	TrainSummaryHead:             "%s (%s, margin %s) after %s step",
+	TrainSummaryHeadNoMargin:     "%s (%s) after %s step",
+	TrainSummaryHeadLoss:         "%s (margin %s) after %s step",
+	TrainSummaryHeadLossNoMargin: "%s after %s step",
+	LearnListDone:                "%d of %d lesson done",
+	LossActiveShare:              "active %[1]s of %[2]s term",
+	BatchSeconds:                 "%s second",
+	BatchMinutes:                 "%s minute",
+	BatchHours:                   "%s hour",
+	ChartHistoryStates:           "%s state",
+	FigHistoryTitle:              "Both losses over the last %s state",
+	FigSamePairs:                 "same class (%s pair)",
+	FigDifferentPairs:            "different class (%s pair)",
 }
 
 // N is T for a message about n things: in English the singular text when n
