@@ -131,9 +131,9 @@ playground with notes, and questions that ask you to predict a loss or a
 regime before the state is revealed. Progress is saved in
 $XDG_STATE_HOME/losslab/progress.json (default ~/.local/state/losslab/).
 ID opens that lesson of the course ('losslab lessons' lists the IDs).
-FILE runs your own lesson, a scenario file with question steps (see the
-README's "Learn" section); its errors name file:line and exit 2. Off a
-terminal it prints the list of lessons.`,
+FILE runs your own lesson, a scenario file with question steps (see
+docs/course.md); its errors name file:line and exit 2. Off a terminal it
+prints the list of lessons.`,
 	CLISynopsisLessons: `Usage: losslab lessons [--json]
 
 Lists the course's lessons: id, title, the teaching points each covers,

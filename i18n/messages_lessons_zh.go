@@ -29,7 +29,7 @@ var lessonsZH = map[ID]string{
 并在揭晓之前请你预测损失或难度。进度保存在
 $XDG_STATE_HOME/losslab/progress.json（默认 ~/.local/state/losslab/）。
 ID 打开课程中的那一课（'losslab lessons' 列出所有 ID）。
-FILE 运行你自己的课：带问题步骤的场景文件（见 README 的 "Learn" 一节）；
+FILE 运行你自己的课：带问题步骤的场景文件（见 docs/course.md）；
 其中的错误会指出 file:line 并以状态 2 退出。不在终端上时，列出所有课。`,
 	CLISynopsisLessons: `用法：losslab lessons [--json]
 

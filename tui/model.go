@@ -1,9 +1,9 @@
 // Package tui is losslab's interactive front end: one shell (App) hosting
-// modes — the playground, where the keyboard changes d(a,p), d(a,n), the
-// margin and the labels and core/loss evaluates every change, and the batch
-// view of a labelled data set. A shared Context (size, styles from the
-// program's renderer, key maps, the message printer) is handed to every
-// mode and component.
+// four modes — the playground, where the keyboard changes d(a,p), d(a,n),
+// the margin and the labels and core/loss evaluates every change; the batch
+// view of a labelled data set; training (trainview); and the guided course.
+// A shared Context (size, styles from the program's renderer, key maps, the
+// message printer) is handed to every mode and component.
 package tui
 
 import (

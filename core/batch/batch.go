@@ -2,7 +2,7 @@
 // a labelled set of embeddings, and how far apart the distance distributions
 // of same-class and different-class pairs are.
 //
-// Definitions (the README's "Batch definitions"): pairs are unordered i < j;
+// Definitions (docs/conventions.md, "Batch definitions"): pairs are unordered i < j;
 // a valid triplet is (a, p, n) with a ≠ p of one class and n of another;
 // contrastive is the mean over all pairs of ½[y·d² + (1−y)·[m−d]+²];
 // batch-all is the mean of [d(a,p) − d(a,n) + m]+ over valid triplets (and

@@ -321,7 +321,7 @@ func TestSortedIndex(t *testing.T) {
 // The large-N paths: two big classes make N²/4 positive pairs, too many to
 // hold sorted within the default budget, so the separation is binned. Target
 // on the 2-core CI machine: N = 20,000, D = 16 within 60 s and 512 MB (see
-// the README's measurements with /usr/bin/time).
+// the measurements in docs/speed.md, taken with /usr/bin/time).
 func BenchmarkComputeBinned8000(b *testing.B) {
 	benchmarkComputeWith(b, 8000, 16, 2, Options{MaxMemory: 1})
 }

@@ -4,7 +4,7 @@
 // losses instead of naming them. Adding a loss is one file that registers
 // it in its init function, plus its test (see infonce.go).
 //
-// Conventions (see the README's "Conventions"):
+// Conventions (see docs/conventions.md):
 //   - Label Same (y = 1) marks a same-class pair, Different (y = 0) the others
 //     (Hadsell et al. 2006 use the opposite).
 //   - Contrastive loss per pair is ½[y·d² + (1−y)·[m−d]+²], with the ½; over

@@ -87,7 +87,7 @@ func (l LossID) UsesMargin() bool { return l != BatchHardSoft && l != InfoNCE }
 // negative, the mining that can collapse a shared map early (FaceNet §3.2).
 func (l LossID) MinesHardest() bool { return l == BatchHard || l == BatchHardSoft }
 
-// Defaults, documented in the README and the command's help.
+// Defaults, documented in docs/train.md and the command's help.
 const (
 	DefaultPoints = 300 // points of a generated data set
 	DefaultMargin = 1.0 // the embeddings are unnormalised 2-D, distances of order 1
