@@ -1,7 +1,7 @@
 package i18n
 
 var trainZH = map[ID]string{
-	TrainSummary: "训练二维嵌入，看两种距离分布分开",
+	TrainSummary: "训练二维嵌入，观察两种距离分布如何分开",
 	TrainSynopsis: `用法：losslab train [flags]
 
 用度量学习损失训练一个模型，把带标签的输入映射为二维嵌入，观察
