@@ -2,6 +2,7 @@ package textwrap
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -48,14 +49,14 @@ func glueOperators(words []string) []string {
 // glueBrackets joins a word that opens a formula's bracket with the words
 // up to the one that closes it: "max(0.7", "−", "0.5", "+", "0.2,", "0)"
 // make one. A formula's bracket follows a letter, digit or symbol (max(,
-// ½·(, d(); a bracket that starts a word or follows a Chinese character
-// opens prose, which wraps freely. A bracket not closed in the paragraph
-// glues nothing.
+// ½·(, d(), or holds mathematics only (the interval (0.5, 0.8)); a bracket
+// around words or Chinese is prose, which wraps freely. A bracket not
+// closed in the paragraph glues nothing.
 func glueBrackets(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if !opensFormula(w) {
+		if bracketBalance(w) <= 0 {
 			out = append(out, w)
 			continue
 		}
@@ -64,14 +65,83 @@ func glueBrackets(words []string) []string {
 			j++
 			depth += bracketBalance(words[j])
 		}
-		if depth > 0 { // never closed: not a formula after all
+		group := strings.Join(words[i:j+1], " ")
+		if depth > 0 || !opensFormula(w) && !isMath(inside(group)) { // never closed, or prose
 			out = append(out, w)
 			continue
 		}
-		out = append(out, strings.Join(words[i:j+1], " "))
+		out = append(out, group)
 		i = j
 	}
 	return out
+}
+
+// inside is the bracketed part of text that its first word leaves open:
+// from that word's outermost bracket still open to the bracket closing it
+// (to the end of text when none does).
+func inside(text string) string {
+	first, _, _ := strings.Cut(text, " ")
+	var open []int
+	for i, r := range first {
+		switch r {
+		case '(', '[', '{':
+			open = append(open, i)
+		case ')', ']', '}':
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if len(open) == 0 {
+		return text
+	}
+	rest, depth := text[open[0]:], 0
+	for i, r := range rest {
+		switch r {
+		case '(', '[', '{':
+			depth++
+		case ')', ']', '}':
+			if depth--; depth == 0 {
+				return rest[:i+1]
+			}
+		}
+	}
+	return rest
+}
+
+// isMath reports whether text is mathematics only: no Chinese, and no run
+// of Latin letters longer than one but a function's name before its
+// bracket (max(, softplus().
+func isMath(text string) bool {
+	run := 0
+	for _, r := range text + " " {
+		switch {
+		case IsCJK(r):
+			return false
+		case r < 0x80 && unicode.IsLetter(r):
+			run++
+			continue
+		case run > 1 && r != '(':
+			return false
+		}
+		run = 0
+	}
+	return true
+}
+
+// LeavesFormulaOpen reports whether line ends inside a formula's bracket
+// (one a function or a product opens, or one around mathematics only): a
+// line Wrap makes never does unless the formula is wider than the line.
+func LeavesFormulaOpen(line string) bool {
+	words := strings.Fields(line)
+	depth, start := 0, 0
+	for i, w := range words {
+		if depth <= 0 {
+			depth, start = 0, i
+		}
+		depth += bracketBalance(w)
+	}
+	return depth > 0 && (opensFormula(words[start]) || isMath(inside(strings.Join(words[start:], " "))))
 }
 
 // opensFormula reports whether word leaves open a bracket that follows a

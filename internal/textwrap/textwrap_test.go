@@ -259,3 +259,31 @@ func BenchmarkWrap(b *testing.B) {
 func seededQuick() *quick.Config {
 	return &quick.Config{MaxCount: 2000, Rand: rand.New(rand.NewSource(1))}
 }
+
+// A bracket around mathematics only is a formula too (the band (0.5, 0.8));
+// LeavesFormulaOpen tells a line that breaks one from a line that breaks prose.
+func TestWrapKeepsMathBracketsWhole(t *testing.T) {
+	text := "这里 d(a,p) = 0.5，m = 0.3，所以这条带是 (0.5, 0.8)。观察负样本向外移动时难度的变化。"
+	for w := 12; w <= 60; w++ {
+		for _, l := range Wrap(text, w) {
+			if LeavesFormulaOpen(l) {
+				t.Errorf("width %d: %q leaves a formula open", w, l)
+			}
+		}
+	}
+	for line, open := range map[string]bool{
+		"所以这条带是 (0.5,":                true,
+		"所以这条带是 (0.5, 0.8)":           false,
+		"so the band is (0.5,":         true,
+		"max(0.7 − 0.5 + 0.2,":         true,
+		"½·(0.7 −":                     true,
+		"moves faster (the a-p term":   false,
+		"(losslab uses the subgradient": false,
+		"the subgradient 0), so":       false,
+		"":                             false,
+	} {
+		if got := LeavesFormulaOpen(line); got != open {
+			t.Errorf("LeavesFormulaOpen(%q) = %v, want %v", line, got, open)
+		}
+	}
+}
