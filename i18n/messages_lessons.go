@@ -63,6 +63,8 @@ const (
 	ConvTextHeader      ID = "lesson.cli.conv-header"         // column titles, tab-separated
 	ConvTextTitle       ID = "lesson.cli.conv-title"
 	ConvTextNote        ID = "lesson.cli.conv-note"
+	// ConvPairs is the labels a convention gives the two pairs: %s a-p's, %s a-n's.
+	ConvPairs ID = "lesson.conv.pairs"
 
 	// The learn mode.
 	LearnKeyOpen            ID = "lesson.key.open"
@@ -138,18 +140,21 @@ prints the list of lessons.`,
 
 Lists the course's lessons: id, title, the teaching points each covers,
 its steps and its questions.`,
-	CLIFlagLearnReset:   "forget the saved progress and exit",
-	CLIFlagLessonsJSON:  "print a JSON array instead of a table",
-	CLIErrOneLesson:     "one lesson file at a time (%s is one too many)",
-	CLIErrResetWithFile: "--reset clears the course's progress; it takes no file (%s)",
-	CLILearnReset:       "progress cleared (%s)",
-	CLILearnHeader:      "  	LESSON	QUESTIONS	TITLE",
-	CLILearnTerminal:    "Run '%s' on a terminal to take the lessons.",
-	CLIErrNoLesson:      "%s is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)",
-	CLILessonsHeader:    "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
-	ConvTextHeader:      "  convention	loss	formula	labels",
-	ConvTextTitle:       "contrastive loss of the two pairs under five conventions",
-	ConvTextNote:        "[x]+ = max(x, 0); nzmean = the mean of the terms above 0 (0 when none)",
+	CLIFlagLearnReset:            "forget the saved progress and exit",
+	CLIFlagLessonsJSON:           "print a JSON array instead of a table",
+	CLIErrOneLesson:              "one lesson file at a time (%s is one too many)",
+	CLIErrResetWithFile:          "--reset clears the course's progress; it takes no file (%s)",
+	CLILearnReset:                "progress cleared (%s)",
+	CLILearnHeader:               "  	LESSON	QUESTIONS	TITLE",
+	CLILearnTerminal:             "Run '%s' on a terminal to take the lessons.",
+	CLIErrNoLesson:               "%s is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)",
+	CLILessonsHeader:             "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
+	ConvTextHeader:               "  convention	loss	formula	labels",
+	ConvTextTitle:                "contrastive loss of the two pairs under five conventions",
+	ConvTextNote:                 "[x]+ = max(x, 0); nzmean = the mean of the terms above 0 (0 when none)",
+	ConvPairs:                    "a-p %s, a-n %s",
+	"lesson.conv.label.positive": "positive",
+	"lesson.conv.label.negative": "negative",
 
 	KeyConventions: "conventions: the contrastive loss five ways, the margin three ways",
 	KeyLearn:       "learn",
@@ -207,4 +212,14 @@ its steps and its questions.`,
 	LearnHintNumber:         "Type a number and press enter, or press tab to skip.",
 	LearnHintChoice:         "Pick with ↑/↓ or a digit and press enter, or press tab to skip.",
 	LearnMore:               "↓ more",
+}
+
+// ConventionLabel is a convention's label for a pair (core/loss's
+// Convention.Labels) in p's language: a word is translated ("positive"),
+// notation (y=1, Y=0) stays as it is.
+func (p Printer) ConventionLabel(label string) string {
+	if _, ok := tables(English)[ID("lesson.conv.label."+label)]; ok {
+		return p.T(ID("lesson.conv.label." + label))
+	}
+	return label
 }
