@@ -78,9 +78,12 @@ func (p Printer) format(format string, args []any) string {
 }
 
 // closeChineseGaps removes a single space between two Chinese characters
-// or marks: a message spaces its arguments for a Latin word or a number
+// or marks, after a full-width mark that closes or pauses and before one
+// that opens: a message spaces its arguments for a Latin word or a number
 // ("%s 在第 %s 步"), and a Chinese word put there takes no space
-// ("对比损失在第 59 步"). Two spaces or more are a column gap and stay.
+// ("对比损失在第 59 步"), nor does a name ending in a full-width bracket
+// ("InfoNCE（NT-Xent）在"). Two spaces or more are a column gap and stay,
+// and so does the space around a list's " · ".
 func closeChineseGaps(s string) string {
 	if !strings.Contains(s, " ") {
 		return s
@@ -88,13 +91,23 @@ func closeChineseGaps(s string) string {
 	rs := []rune(s)
 	out := rs[:0:0]
 	for i, r := range rs {
-		if r == ' ' && i > 0 && i+1 < len(rs) && isChinese(rs[i-1]) && isChinese(rs[i+1]) && (i < 2 || rs[i-2] != ' ') {
-			continue
+		if r == ' ' && i > 0 && i+1 < len(rs) && rs[i+1] != ' ' && rs[i+1] != '·' && (i < 2 || rs[i-2] != ' ') && rs[i-1] != ' ' {
+			prev, next := rs[i-1], rs[i+1]
+			if isChinese(prev) && isChinese(next) || strings.ContainsRune(closingMarks, prev) || strings.ContainsRune(openingMarks, next) {
+				continue
+			}
 		}
 		out = append(out, r)
 	}
 	return string(out)
 }
+
+// Full-width marks that carry their own spacing: no space follows the
+// closing ones, none precedes the opening ones.
+const (
+	closingMarks = "，。、；：？！）”》"
+	openingMarks = "（“《"
+)
 
 // isChinese reports whether r is a Han character or a full-width mark.
 func isChinese(r rune) bool {

@@ -42,6 +42,12 @@ func TestChineseArgumentsTakeNoSpace(t *testing.T) {
 	if got := zh.T(LossWithParams, "InfoNCE（NT-Xent）", "τ = 0.10"); got != "InfoNCE（NT-Xent），τ = 0.10" {
 		t.Errorf("LossWithParams = %q", got)
 	}
+	if got := zh.T(VariantFull, "平方三元组损失（FaceNet）", "max(d(a,p)² − d(a,n)² + m, 0)", "0.4400"); got != "平方三元组损失（FaceNet）max(d(a,p)² − d(a,n)² + m, 0)：0.4400" {
+		t.Errorf("a space after a full-width bracket: %q", got)
+	}
+	if got := zh.T(VariantValueRegime, "平方", "0.4400", "困难") + " · " + "软间隔"; got != "平方 0.4400（困难） · 软间隔" {
+		t.Errorf("a list's separator lost its spaces: %q", got)
+	}
 	if got := zh.T(EvalDistances, "0.70", "0.50"); got != "距离         d(a,p) = 0.70   d(a,n) = 0.50" {
 		t.Errorf("a column gap changed: %q", got)
 	}

@@ -130,7 +130,8 @@ func Clip(text string, w, lines int, suffix string) string {
 	for len(segs) > 0 && join(segs).width > room {
 		segs = segs[:len(segs)-1]
 	}
-	all[lines-1] = strings.TrimSpace(join(segs).text + suffix)
+	// A Chinese pause mark before the suffix would be a stray mark before "…".
+	all[lines-1] = strings.TrimSpace(strings.TrimRight(join(segs).text, "，、；：") + suffix)
 	return strings.Join(all, "\n")
 }
 

@@ -141,6 +141,9 @@ func TestClipChinese(t *testing.T) {
 	if got != "三元组损失 …" {
 		t.Errorf("Clip = %q", got)
 	}
+	if got := Clip("负样本比正样本更近，三元组损失推开它；对比损失不推。", 34, 1, " … n：阅读全文"); got != "负样本比正样本更近 … n：阅读全文" {
+		t.Errorf("Clip after a Chinese comma = %q", got)
+	}
 	if got := Clip("one two three four five six seven", 14, 1, " … n: more"); got != "one … n: more" {
 		t.Errorf("Clip English = %q", got)
 	}
