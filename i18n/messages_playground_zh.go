@@ -44,8 +44,8 @@ var playgroundZH = map[ID]string{
 
 	VariantValue:       "%s %s",
 	VariantValueRegime: "%s %s（%s）",
-	VariantFull:        "%s %s：%s",
-	VariantFullRegime:  "%s %s：%s，%s",
+	VariantFull:        "%s：%s = %s",
+	VariantFullRegime:  "%s：%s = %s（%s）",
 
 	HintInvalidBoth:      "正样本标为异类、负样本标为同类：挖掘器永远不会组成这样的三元组，但对比损失仍按标签计算每一对的损失。",
 	HintInvalidPositive:  "正样本标为异类：挖掘器永远不会组成这样的三元组，但对比损失仍把 (a,p) 当作应至少相距 m 的一对来计算损失。",

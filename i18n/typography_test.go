@@ -42,7 +42,10 @@ func TestChineseArgumentsTakeNoSpace(t *testing.T) {
 	if got := zh.T(LossWithParams, "InfoNCE（NT-Xent）", "τ = 0.10"); got != "InfoNCE（NT-Xent），τ = 0.10" {
 		t.Errorf("LossWithParams = %q", got)
 	}
-	if got := zh.T(VariantFull, "平方三元组损失（FaceNet）", "max(d(a,p)² − d(a,n)² + m, 0)", "0.4400"); got != "平方三元组损失（FaceNet）max(d(a,p)² − d(a,n)² + m, 0)：0.4400" {
+	if got := zh.T(LossWithParams, "InfoNCE（NT-Xent）", "τ = 0.10") + " 在"; closeChineseGaps(got) != "InfoNCE（NT-Xent），τ = 0.10 在" {
+		t.Errorf("a Latin word lost its space: %q", closeChineseGaps(got))
+	}
+	if got := closeChineseGaps("InfoNCE（NT-Xent） 在 τ = 0.10 时"); got != "InfoNCE（NT-Xent）在 τ = 0.10 时" {
 		t.Errorf("a space after a full-width bracket: %q", got)
 	}
 	if got := zh.T(VariantValueRegime, "平方", "0.4400", "困难") + " · " + "软间隔"; got != "平方 0.4400（困难） · 软间隔" {
