@@ -136,3 +136,12 @@ func lookup(l Lang, id ID) (string, bool) {
 	s, ok := tables(English)[id]
 	return s, ok
 }
+
+// Sentences joins whole sentences as p's language writes them: a space
+// after each in English, none in Chinese, whose 。 carries its own space.
+func (p Printer) Sentences(s ...string) string {
+	if p.lang == Chinese {
+		return strings.Join(s, "")
+	}
+	return strings.Join(s, " ")
+}

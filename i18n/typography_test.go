@@ -58,3 +58,12 @@ func TestChineseArgumentsTakeNoSpace(t *testing.T) {
 		t.Errorf("English changed: %q", got)
 	}
 }
+
+func TestSentences(t *testing.T) {
+	if got := New(Chinese).Sentences("a 在第 7 步坍缩。", "按空格继续。"); got != "a 在第 7 步坍缩。按空格继续。" {
+		t.Errorf("Chinese: %q", got)
+	}
+	if got := New(English).Sentences("a collapsed.", "Press space."); got != "a collapsed. Press space." {
+		t.Errorf("English: %q", got)
+	}
+}
