@@ -85,24 +85,28 @@ const (
 	LearnNotANumber         ID = "lesson.not-a-number"        // %q: what was typed
 	LearnRight              ID = "lesson.right"               // %s: the answer
 	LearnWrong              ID = "lesson.wrong"               // %s: what was said, %s: the answer
-	LearnHeader             ID = "lesson.header"              // %s: the lesson's title
-	LearnPosition           ID = "lesson.position"            // %d lesson, %d lessons, %d step, %d steps
-	LearnListHeader         ID = "lesson.list-header"
-	LearnListDone           ID = "lesson.list-done" // %d done, %d lessons
-	LearnListIntro          ID = "lesson.list-intro"
-	LearnStateTriplet       ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
-	LearnStateSquared       ID = "lesson.state-squared"     // %s: the loss, %s: its regime
-	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
-	LearnStateHidden        ID = "lesson.state-hidden"
-	LearnStateHiddenNext    ID = "lesson.state-hidden-next"
-	LearnExplorePlayground  ID = "lesson.explore-playground"
-	LearnExploreBatch       ID = "lesson.explore-batch" // %s: the demo
-	LearnExploring          ID = "lesson.exploring"     // %s: the position
-	LearnEndNext            ID = "lesson.end-next"      // %s: the next lesson's title
-	LearnEndLast            ID = "lesson.end-last"
-	LearnHintNumber         ID = "lesson.hint-number"
-	LearnHintChoice         ID = "lesson.hint-choice"
-	LearnMore               ID = "lesson.more"
+	// The same verdicts for a choice question, whose choices Chinese quotes.
+	LearnSkippedChoice     ID = "lesson.skipped-choice" // %s: the answer
+	LearnRightChoice       ID = "lesson.right-choice"   // %s: the answer
+	LearnWrongChoice       ID = "lesson.wrong-choice"   // %s: what was said, %s: the answer
+	LearnHeader            ID = "lesson.header"         // %s: the lesson's title
+	LearnPosition          ID = "lesson.position"       // %d lesson, %d lessons, %d step, %d steps
+	LearnListHeader        ID = "lesson.list-header"
+	LearnListDone          ID = "lesson.list-done" // %d done, %d lessons
+	LearnListIntro         ID = "lesson.list-intro"
+	LearnStateTriplet      ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
+	LearnStateSquared      ID = "lesson.state-squared"     // %s: the loss, %s: its regime
+	LearnStateContrastive  ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
+	LearnStateHidden       ID = "lesson.state-hidden"
+	LearnStateHiddenNext   ID = "lesson.state-hidden-next"
+	LearnExplorePlayground ID = "lesson.explore-playground"
+	LearnExploreBatch      ID = "lesson.explore-batch" // %s: the demo
+	LearnExploring         ID = "lesson.exploring"     // %s: the position
+	LearnEndNext           ID = "lesson.end-next"      // %s: the next lesson's title
+	LearnEndLast           ID = "lesson.end-last"
+	LearnHintNumber        ID = "lesson.hint-number"
+	LearnHintChoice        ID = "lesson.hint-choice"
+	LearnMore              ID = "lesson.more"
 )
 
 var lessonsEN = map[ID]string{
@@ -194,6 +198,9 @@ its steps and its questions.`,
 	LearnNotANumber:         "%q is not a number: type one such as 0.25, or press tab to skip.",
 	LearnRight:              "✓ Right: %s.",
 	LearnWrong:              "✗ You said %s; the answer is %s.",
+	LearnSkippedChoice:      "Skipped. The answer is %s.",
+	LearnRightChoice:        "✓ Right: %s.",
+	LearnWrongChoice:        "✗ You said %s; the answer is %s.",
 	LearnHeader:             "losslab learn · %s",
 	LearnPosition:           "lesson %d/%d · step %d/%d",
 	LearnListHeader:         "losslab learn · the course",
