@@ -150,6 +150,7 @@ const (
 	TrainModePaused     ID = "train.mode.paused"
 	TrainPaneMargin     ID = "train.pane.margin"    // loss, margin
 	TrainPaneNoMargin   ID = "train.pane.no-margin" // loss
+	TrainPaneRun        ID = "train.pane.run"       // run name (a, b), the pane's title
 	TrainPaneStep       ID = "train.pane.step"      // step, loss
 	TrainPaneAUC        ID = "train.pane.auc"       // AUC, active
 	TrainPaneMeans      ID = "train.pane.means"     // mean same, mean different
@@ -174,6 +175,7 @@ var trainModeEN = map[ID]string{
 	TrainModePaused:     "⏸ paused",
 	TrainPaneMargin:     "%s, margin %s",
 	TrainPaneNoMargin:   "%s, no margin",
+	TrainPaneRun:        "%s: %s",
 	TrainPaneStep:       "step %s · loss %s",
 	TrainPaneAUC:        "AUC %s · active %s",
 	TrainPaneMeans:      "mean d: same %s · different %s",

@@ -93,6 +93,7 @@ semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 	TrainModePaused:     "⏸ 已暂停",
 	TrainPaneMargin:     "%s，间隔 %s",
 	TrainPaneNoMargin:   "%s，无间隔",
+	TrainPaneRun:        "%s：%s",
 	TrainPaneStep:       "第 %s 步 · 损失 %s",
 	TrainPaneAUC:        "AUC %s · 激活 %s",
 	TrainPaneMeans:      "平均 d：同类 %s · 异类 %s",
