@@ -50,7 +50,7 @@ var tuiZH = map[ID]string{
 	NoteUndo:  "撤销",
 
 	BatchSource:        "%s · %s × %s · %s 个类别",
-	BatchOptions:       "距离 %s · 间隔 %s",
+	BatchOptions:       "%s · 间隔 %s",
 	BatchComputing:     "⟳ 计算中…",
 	BatchFirstResult:   "正在计算第一个结果…",
 	BatchErrorQuit:     "按 q 退出，退出状态为 2，与纯文本输出一致。",
