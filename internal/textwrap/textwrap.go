@@ -19,6 +19,7 @@ package textwrap
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -151,27 +152,38 @@ func join(segs []segment) segment {
 }
 
 // segments splits units at their CJK break opportunities; the first
-// segment of every unit but the first follows a space.
+// segment of every unit but the first follows a space, unless a full-width
+// mark that carries its own space is next to it ("d(a,p)（默认 0.7）").
 func segments(units []Unit) []segment {
 	var out []segment
 	for i, unit := range units {
 		u := unit.Text
+		spaced := i > 0 && !markSpaced(units[i-1].Text, u)
 		if unit.Whole {
-			out = append(out, segment{text: u, width: ansi.StringWidth(u), spaced: i > 0})
+			out = append(out, segment{text: u, width: ansi.StringWidth(u), spaced: spaced})
 			continue
 		}
 		start := 0
 		var prev rune = -1
 		for j, r := range u {
 			if prev >= 0 && breakBetween(prev, r) {
-				out = append(out, segment{text: u[start:j], width: ansi.StringWidth(u[start:j]), spaced: start == 0 && i > 0})
+				out = append(out, segment{text: u[start:j], width: ansi.StringWidth(u[start:j]), spaced: start == 0 && spaced})
 				start = j
 			}
 			prev = r
 		}
-		out = append(out, segment{text: u[start:], width: ansi.StringWidth(u[start:]), spaced: start == 0 && i > 0})
+		out = append(out, segment{text: u[start:], width: ansi.StringWidth(u[start:]), spaced: start == 0 && spaced})
 	}
 	return out
+}
+
+// markSpaced reports whether a full-width mark between units a and b
+// spaces them already: a closing or pausing one ending a, an opening one
+// starting b.
+func markSpaced(a, b string) bool {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	return strings.ContainsRune("，。、；：？！）”》", last) || strings.ContainsRune("（“《", first)
 }
 
 // breakBetween reports whether a line may break between adjacent runes a

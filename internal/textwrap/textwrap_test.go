@@ -290,3 +290,18 @@ func TestWrapKeepsMathBracketsWhole(t *testing.T) {
 		}
 	}
 }
+
+// A full-width mark carries its own space: none is added before an opening
+// one or after a closing one where units meet.
+func TestWrapNoSpaceAtFullWidthMarks(t *testing.T) {
+	units := append(Units("锚点与正样本之间的距离 d(a,p)"), Unit{Text: "（默认 0.7）", Whole: true})
+	if got := WrapUnits(units, 80); !slices.Equal(got, []string{"锚点与正样本之间的距离 d(a,p)（默认 0.7）"}) {
+		t.Errorf("WrapUnits = %q", got)
+	}
+	if got := Wrap("InfoNCE（NT-Xent） 在 τ = 0.10 时", 80); !slices.Equal(got, []string{"InfoNCE（NT-Xent）在 τ = 0.10 时"}) {
+		t.Errorf("Wrap = %q", got)
+	}
+	if got := Wrap("(default 0.7) stays", 80); !slices.Equal(got, []string{"(default 0.7) stays"}) {
+		t.Errorf("ASCII brackets keep their spaces: %q", got)
+	}
+}
