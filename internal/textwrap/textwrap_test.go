@@ -275,15 +275,15 @@ func TestWrapKeepsMathBracketsWhole(t *testing.T) {
 		}
 	}
 	for line, open := range map[string]bool{
-		"所以这条带是 (0.5,":                true,
-		"所以这条带是 (0.5, 0.8)":           false,
-		"so the band is (0.5,":         true,
-		"max(0.7 − 0.5 + 0.2,":         true,
-		"½·(0.7 −":                     true,
-		"moves faster (the a-p term":   false,
+		"所以这条带是 (0.5,":                  true,
+		"所以这条带是 (0.5, 0.8)":             false,
+		"so the band is (0.5,":          true,
+		"max(0.7 − 0.5 + 0.2,":          true,
+		"½·(0.7 −":                      true,
+		"moves faster (the a-p term":    false,
 		"(losslab uses the subgradient": false,
-		"the subgradient 0), so":       false,
-		"":                             false,
+		"the subgradient 0), so":        false,
+		"":                              false,
 	} {
 		if got := LeavesFormulaOpen(line); got != open {
 			t.Errorf("LeavesFormulaOpen(%q) = %v, want %v", line, got, open)
