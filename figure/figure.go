@@ -13,7 +13,6 @@ import (
 	"fmt"
 	"image/color"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -29,6 +28,7 @@ import (
 	"gonum.org/v1/plot/vg/vgpdf"
 
 	"losslab/i18n"
+	"losslab/internal/regfile"
 )
 
 // Size of every figure: a 16:10 slide's half, readable when scaled.
@@ -66,10 +66,20 @@ type Font struct {
 	name  font.Font
 }
 
-// LoadFont reads a .ttf, .otf or .ttc file (the first face of a
-// collection), its tables aligned first where they are not (standalone).
+// MaxFontBytes bounds a font file: the largest CJK collections (Noto
+// Sans CJK, Source Han) are about 30 MiB.
+const MaxFontBytes = 64 << 20
+
+// ErrNotFont marks a file that is neither a TrueType nor an OpenType font
+// (nor a collection of them).
+var ErrNotFont = errors.New("not a TrueType or OpenType font")
+
+// LoadFont reads a .ttf, .otf, .ttc or .otc file (the first face of a
+// collection) with internal/regfile: a regular file of at most
+// MaxFontBytes, whose typed errors say otherwise. Its tables are aligned
+// first where they are not (standalone).
 func LoadFont(path string) (*Font, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.ReadFile(path, MaxFontBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -79,7 +89,7 @@ func LoadFont(path string) (*Font, error) {
 	}
 	f, err := opentype.Parse(single)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w: %w", path, errFontFile, err)
+		return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotFont, err)
 	}
 	name := font.Font{Typeface: "losslab-user"}
 	coll := append(font.Collection{{Font: name, Face: f}}, liberation.Collection()...)

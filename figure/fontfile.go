@@ -1,9 +1,6 @@
 package figure
 
-import (
-	"encoding/binary"
-	"errors"
-)
+import "encoding/binary"
 
 // golang.org/x/image/font/sfnt reads a font only when every table starts
 // on a four-byte boundary (golang/go#46384), and WenQuanYi's collections,
@@ -12,8 +9,6 @@ import (
 // tables are aligned, which sfnt reads; the bytes of every table are kept
 // as they are.
 
-var errFontFile = errors.New("not a TrueType or OpenType font file")
-
 // standalone returns face (0 for a single font) of data as a single font
 // with its tables on four-byte boundaries.
 func standalone(data []byte, face int) ([]byte, error) {
@@ -21,19 +16,19 @@ func standalone(data []byte, face int) ([]byte, error) {
 	if len(data) >= 12 && string(data[:4]) == "ttcf" {
 		n := int(binary.BigEndian.Uint32(data[8:]))
 		if face < 0 || face >= n || 12+4*face+4 > len(data) {
-			return nil, errFontFile
+			return nil, ErrNotFont
 		}
 		dir = int(binary.BigEndian.Uint32(data[12+4*face:]))
 	} else if face != 0 {
-		return nil, errFontFile
+		return nil, ErrNotFont
 	}
 	if dir < 0 || dir+12 > len(data) {
-		return nil, errFontFile
+		return nil, ErrNotFont
 	}
 	numTables := int(binary.BigEndian.Uint16(data[dir+4:]))
 	records := dir + 12
 	if numTables == 0 || records+16*numTables > len(data) {
-		return nil, errFontFile
+		return nil, ErrNotFont
 	}
 	head := 12 + 16*numTables
 	out := make([]byte, head, len(data))
@@ -42,7 +37,7 @@ func standalone(data []byte, face int) ([]byte, error) {
 		rec := data[records+16*i : records+16*i+16]
 		off, n := int64(binary.BigEndian.Uint32(rec[8:])), int64(binary.BigEndian.Uint32(rec[12:]))
 		if off+n > int64(len(data)) {
-			return nil, errFontFile
+			return nil, ErrNotFont
 		}
 		for len(out)%4 != 0 {
 			out = append(out, 0)

@@ -7,8 +7,6 @@ const (
 	LangUsage   ID = "lang.usage"
 	LangUnknown ID = "lang.unknown"  // %q what was given
 	LangNotUTF8 ID = "lang.not-utf8" // %[1]s the locale's character set, %[2]s a UTF-8 locale to use
-	// ListSeparator joins the items of a list of names (setosa, versicolor).
-	ListSeparator ID = "lang.list-separator"
 
 	// Words the screens drew as English literals: the margin control's name
 	// (d(a,p), y(a,n) … are symbols and stay), the histogram's pair kinds.
@@ -39,14 +37,13 @@ const (
 )
 
 var langEN = map[ID]string{
-	LangFlag:      "language of the text: en or zh (default: the locale's, read as GNU gettext reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG; zh when it starts with zh, else en)",
-	LangUsage:     "Every command takes --lang en|zh, the language of its text; without it, the locale decides as in GNU gettext (LANGUAGE first, unless the locale is C; then LC_ALL, LC_MESSAGES, LANG): one starting with zh means Chinese. The Chinese text is Simplified Chinese, under zh_TW and zh_HK too. Output is UTF-8: under a locale with another character set (GB18030, Big5) losslab refuses to write to a terminal.",
-	LangUnknown:   "%q is not a language: want en or zh",
-	ListSeparator: ", ",
-	LangNotUTF8:   "losslab: the locale's character set is %[1]s, and losslab writes UTF-8 only: run it under a UTF-8 locale, such as LANG=%[2]s",
-	FieldMargin:   "margin",
-	HistSame:      "same",
-	HistDiff:      "diff",
+	LangFlag:    "language of the text: en or zh (default: the locale's, read as GNU gettext reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG; zh when it starts with zh, else en)",
+	LangUsage:   "Every command takes --lang en|zh, the language of its text; without it, the locale decides as in GNU gettext (LANGUAGE first, unless the locale is C; then LC_ALL, LC_MESSAGES, LANG): one starting with zh means Chinese. The Chinese text is Simplified Chinese, under zh_TW and zh_HK too. Output is UTF-8: under a locale with another character set (GB18030, Big5) losslab refuses to write to a terminal.",
+	LangUnknown: "%q is not a language: want en or zh",
+	LangNotUTF8: "losslab: the locale's character set is %[1]s, and losslab writes UTF-8 only: run it under a UTF-8 locale, such as LANG=%[2]s",
+	FieldMargin: "margin",
+	HistSame:    "same",
+	HistDiff:    "diff",
 
 	EvalInputs:      "inputs       margin m = %[1]s   y(a,p) = %[2]s   y(a,n) = %[3]s",
 	EvalDistances:   "distances    d(a,p) = %[1]s   d(a,n) = %[2]s",

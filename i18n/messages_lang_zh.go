@@ -1,14 +1,13 @@
 package i18n
 
 var langZH = map[ID]string{
-	LangFlag:      "文本的语言：en 或 zh（默认取区域设置，按 GNU gettext 的方式读取 LANGUAGE、LC_ALL、LC_MESSAGES 和 LANG；以 zh 开头时为 zh，否则为 en）",
-	LangUsage:     "每个命令都接受 --lang en|zh，指定输出文本的语言；不给出时，按 GNU gettext 的规则由区域设置决定（先看 LANGUAGE，区域设置为 C 时除外；再看 LC_ALL、LC_MESSAGES、LANG）：以 zh 开头即为中文。中文界面使用简体中文，zh_TW、zh_HK 下也是如此。输出一律为 UTF-8：区域设置的字符集不是 UTF-8（如 GB18030、Big5）时，losslab 拒绝向终端输出。",
-	LangNotUTF8:   "losslab：区域设置的字符集是 %[1]s，而 losslab 只输出 UTF-8：请在 UTF-8 区域设置下运行，例如 LANG=%[2]s",
-	LangUnknown:   "%q 不是可用的语言：应为 en 或 zh",
-	ListSeparator: "、",
-	FieldMargin:   "间隔",
-	HistSame:      "同类",
-	HistDiff:      "异类",
+	LangFlag:    "文本的语言：en 或 zh（默认取区域设置，按 GNU gettext 的方式读取 LANGUAGE、LC_ALL、LC_MESSAGES 和 LANG；以 zh 开头时为 zh，否则为 en）",
+	LangUsage:   "每个命令都接受 --lang en|zh，指定输出文本的语言；不给出时，按 GNU gettext 的规则由区域设置决定（先看 LANGUAGE，区域设置为 C 时除外；再看 LC_ALL、LC_MESSAGES、LANG）：以 zh 开头即为中文。中文界面使用简体中文，zh_TW、zh_HK 下也是如此。输出一律为 UTF-8：区域设置的字符集不是 UTF-8（如 GB18030、Big5）时，losslab 拒绝向终端输出。",
+	LangNotUTF8: "losslab：区域设置的字符集是 %[1]s，而 losslab 只输出 UTF-8：请在 UTF-8 区域设置下运行，例如 LANG=%[2]s",
+	LangUnknown: "%q 不是可用的语言：应为 en 或 zh",
+	FieldMargin: "间隔",
+	HistSame:    "同类",
+	HistDiff:    "异类",
 
 	EvalInputs:      "输入         间隔 m = %[1]s   y(a,p) = %[2]s   y(a,n) = %[3]s",
 	EvalDistances:   "距离         d(a,p) = %[1]s   d(a,n) = %[2]s",

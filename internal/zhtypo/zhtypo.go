@@ -70,8 +70,10 @@ func Check(text string) []Problem {
 		case code[i]:
 		case strings.ContainsRune(",:;?!", r) && (isHan(prev) || isHan(next) || next == ' ' && r != ':' || r == ':' && next == ' ' && !isASCIIWord(rs, i)):
 			add(i, fmt.Sprintf("half-width %q in a Chinese sentence: use the full-width mark", r))
-		case r == '(' || r == ')' || r == '"':
-			add(i, fmt.Sprintf("half-width %q around Chinese or prose: use （） or “”", r))
+		case r == '(' || r == ')':
+			add(i, fmt.Sprintf("half-width %q around Chinese or prose: use （）", r))
+		case r == '"' && (isHan(prev) || isHan(next)):
+			add(i, "ASCII quotes around Chinese: use “”")
 		case r == ' ' && i+1 < len(rs) && rs[i+1] != ' ' && rs[i+1] != '·' && strings.ContainsRune(fullWidthAfter, prev) && (i < 2 || rs[i-2] != ' '):
 			add(i, "space after full-width punctuation")
 		case r == ' ' && strings.ContainsRune(fullWidthBefore, next) && i > 0 && rs[i-1] != ' ' && rs[i-1] != '·':
@@ -99,9 +101,8 @@ func Check(text string) []Problem {
 // codeSpans marks the runes that are formula or code, where ASCII marks
 // are right: the inside of ASCII brackets that holds no Chinese character
 // and is not prose (a bracket after a space around a Latin word of two
-// letters or more, as "InfoNCE (NT-Xent)", is prose), ASCII double quotes
-// around such text, and backquotes. The brackets and quotes themselves
-// count as code with what they hold.
+// letters or more, as "InfoNCE (NT-Xent)", is prose), and backquotes. The
+// brackets themselves count as code with what they hold.
 func codeSpans(rs []rune) []bool {
 	code := make([]bool, len(rs))
 	mark := func(i, j int) {
@@ -110,12 +111,8 @@ func codeSpans(rs []rune) []bool {
 		}
 	}
 	var stack []int
-	quote, tick := -1, -1
+	tick := -1
 	for i, r := range rs {
-		if strings.HasPrefix(string(rs[i:]), `"""`) || i > 0 && code[i-1] && r == '"' && rs[i-1] == '"' {
-			code[i] = true // a TOML multi-line string's quotes
-			continue
-		}
 		if strings.ContainsRune(",.;:", r) && (i == 0 || rs[i-1] == ' ') && (i+1 == len(rs) || rs[i+1] == ' ') {
 			code[i] = true // a key's name standing alone ("按 , 后退")
 			continue
@@ -135,15 +132,6 @@ func codeSpans(rs []rune) []bool {
 			if !containsHan(inside) && !prose {
 				mark(o, i)
 			}
-		case '"':
-			if quote < 0 {
-				quote = i
-				continue
-			}
-			if !containsHan(rs[quote+1 : i]) {
-				mark(quote, i)
-			}
-			quote = -1
 		case '`':
 			if tick < 0 {
 				tick = i
@@ -168,8 +156,8 @@ func isMinus(rs []rune, i int) bool {
 	if i+1 < len(rs) {
 		after = rs[i+1]
 	}
-	if before == ' ' && after == ' ' {
-		return true
+	if before == ' ' && after == ' ' { // a binary minus, unless a name stands alone: "--in - 与"
+		return i+2 >= len(rs) || !isHan(rs[i+2]) && rs[i+2] != '-'
 	}
 	signPlace := before == ' ' || before == '=' || strings.ContainsRune("([{", before) || isHan(before) || strings.ContainsRune(fullWidthBefore+fullWidthAfter, before)
 	return signPlace && (unicode.IsDigit(after) || after == '.')

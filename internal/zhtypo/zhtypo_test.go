@@ -23,7 +23,8 @@ func TestCheck(t *testing.T) {
 		{"间隔m为0.2", "no space between Chinese and a Latin word"},
 		{"三元组损失 推开它", "space between two Chinese characters"},
 		{"你确定吗?", "half-width '?'"},
-		{"请用 \"同类\" 或 \"异类\"", "half-width '\"'"},
+		{"请用 \"同类\" 或 \"异类\"", "ASCII quotes around Chinese"},
+		{"请用\"同类\"", "ASCII quotes around Chinese"},
 	} {
 		ps := Check(c.text)
 		found := false
@@ -50,6 +51,8 @@ func TestCheck(t *testing.T) {
 		"三元组       简单 %[1]s（%[2]s）   半困难 %[3]s",
 		"平方 0.4400（困难） · 软间隔 0.7981",
 		"多行文本请用 \"\"\"",
+		"--in - 与 --labels - 不能都从标准输入读取",
+		`引号（"）位置不对：其中的引号写两遍（"a ""b"" c"）`,
 		"English only, no Chinese: (a, b) - c",
 	} {
 		if ps := Check(ok); len(ps) > 0 {
