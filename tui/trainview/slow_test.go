@@ -161,7 +161,7 @@ func TestSlowScreenChinese(t *testing.T) {
 	for _, b := range tuitest.BrokenFormulas(v) {
 		t.Errorf("%s\n%s", b, v)
 	}
-	for _, want := range []string{"batch-hard 三元组损失", "对比损失", "短线"} {
+	for _, want := range []string{"batch-hard 三元组损失", "对比损失", "短线", "ℓ(A,N)"} {
 		if !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(want)) {
 			t.Errorf("the slow screen lacks %q:\n%s", want, v)
 		}
