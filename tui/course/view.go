@@ -73,7 +73,7 @@ func (m Model) listView() string {
 		if i == m.cursor {
 			title = st.Selected.Render(title)
 		}
-		covers := strings.Join(l.Covers, ", ")
+		covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
 		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
 			lines = append(lines, title+strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers))+st.Dim.Render(covers))
 			continue
