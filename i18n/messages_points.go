@@ -15,6 +15,15 @@ const (
 	StateReasonNeedsPoints ID = "points.state.needs-points"
 	StateReasonDerived     ID = "points.state.derived"
 	StateReasonPoints      ID = "points.state.points" // the refusal (PointsFar, …)
+
+	// Why a scenario file's points cannot be read.
+	ScenPointsDerived   ID = "points.scen.derived"    // dap or dan
+	ScenPointsType      ID = "points.scen.type"       // the type found
+	ScenPointsValue     ID = "points.scen.value"      // the value found
+	ScenPointsOffCoords ID = "points.scen.off-coords" //
+	ScenPointsNeeded    ID = "points.scen.needed"     // the coordinate's key
+	ScenCoordinate      ID = "points.scen.coordinate" // the coordinate's key
+	ScenPointsRefused   ID = "points.scen.refused"    // the refusal (PointsFar, …)
 )
 
 var pointsEN = map[ID]string{
@@ -28,4 +37,12 @@ var pointsEN = map[ID]string{
 	StateReasonNeedsPoints: "a coordinate needs points mode (pts) before it",
 	StateReasonDerived:     "comes from the points (pts), so a state string leaves it out",
 	StateReasonPoints:      "%s",
+
+	ScenPointsDerived:   "%s comes from the points in a step that sets them: leave it out",
+	ScenPointsType:      "points must be a string (\"euclidean\", \"cosine\" or \"off\"), not %s",
+	ScenPointsValue:     "points is \"euclidean\", \"cosine\" or \"off\", not %q",
+	ScenPointsOffCoords: "points = \"off\" leaves points mode: a coordinate cannot be set with it",
+	ScenPointsNeeded:    "%s needs points mode: set points = \"euclidean\" or \"cosine\" first",
+	ScenCoordinate:      "%s must be a number from -5 to 5 with at most twelve decimals",
+	ScenPointsRefused:   "%s",
 }

@@ -11,4 +11,12 @@ var pointsZH = map[ID]string{
 	StateReasonNeedsPoints: "坐标前面要有点模式（pts）",
 	StateReasonDerived:     "由点（pts）得出，状态串不写它",
 	StateReasonPoints:      "%s",
+
+	ScenPointsDerived:   "设置了点的步中，%s 由点得出：请删去它",
+	ScenPointsType:      "points 必须是字符串（\"euclidean\"、\"cosine\" 或 \"off\"），而不是%s",
+	ScenPointsValue:     "points 只能是 \"euclidean\"、\"cosine\" 或 \"off\"，不能是 %q",
+	ScenPointsOffCoords: "points = \"off\" 表示离开点模式：同一步里不能再设坐标",
+	ScenPointsNeeded:    "%s 需要点模式：请先设 points = \"euclidean\" 或 \"cosine\"",
+	ScenCoordinate:      "%s 必须是 -5 到 5 之间、至多十二位小数的数",
+	ScenPointsRefused:   "%s",
 }

@@ -27,11 +27,12 @@ type (
 		Step        []fileStep `toml:"step,omitempty"`
 	}
 	fileStart struct {
-		DAP    float64 `toml:"dap"`
-		DAN    float64 `toml:"dan"`
-		Margin float64 `toml:"margin"`
-		YAP    string  `toml:"y_ap"`
-		YAN    string  `toml:"y_an"`
+		DAP    *float64 `toml:"dap,omitempty"` // left to the points in points mode
+		DAN    *float64 `toml:"dan,omitempty"`
+		Margin float64  `toml:"margin"`
+		YAP    string   `toml:"y_ap"`
+		YAN    string   `toml:"y_an"`
+		filePoints
 	}
 	fileStep struct {
 		DAP    *float64 `toml:"dap,omitempty"`
@@ -39,8 +40,9 @@ type (
 		Margin *float64 `toml:"margin,omitempty"`
 		YAP    *string  `toml:"y_ap,omitempty"`
 		YAN    *string  `toml:"y_an,omitempty"`
-		Note   string   `toml:"note,omitempty"`
-		NoteZH string   `toml:"note_zh,omitempty"`
+		filePoints
+		Note   string `toml:"note,omitempty"`
+		NoteZH string `toml:"note_zh,omitempty"`
 		fileLessonStep
 	}
 )
@@ -53,12 +55,22 @@ type (
 // loads back; Session keeps recordings within them.
 func Encode(s *Scenario) []byte {
 	f := fileScenario{Name: s.Name, Title: s.Title, TitleZH: s.TitleZH, Description: s.Description, DescZH: s.DescriptionZH, Covers: s.Covers, Start: fileStart{
-		DAP: s.Start.DAP.Float(), DAN: s.Start.DAN.Float(), Margin: s.Start.Margin.Float(),
-		YAP: s.Start.YAP.String(), YAN: s.Start.YAN.String(),
+		Margin: s.Start.Margin.Float(), YAP: s.Start.YAP.String(), YAN: s.Start.YAN.String(),
 	}}
+	if s.Start.Points.On {
+		f.Start.filePoints = encodePoints(s.Start.Points)
+	} else {
+		f.Start.DAP, f.Start.DAN = ptr(s.Start.DAP.Float()), ptr(s.Start.DAN.Float())
+	}
 	for _, st := range s.Steps {
 		out := fileStep{Note: st.Note, NoteZH: st.NoteZH, fileLessonStep: encodeLessonStep(st)}
+		if st.Points {
+			out.filePoints = encodePoints(st.State.Points)
+		}
 		for _, field := range st.Set {
+			if st.Points && st.State.Points.On && (field == grid.DAP || field == grid.DAN) {
+				continue // the points give it
+			}
 			switch field {
 			case grid.DAP:
 				out.DAP = ptr(st.State.DAP.Float())

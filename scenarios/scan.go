@@ -75,7 +75,7 @@ func fieldKeys() []string {
 	for f := range grid.NumFields {
 		keys = append(keys, f.Key())
 	}
-	return keys
+	return append(keys, pointsKeys()...)
 }
 
 type scanner struct {

@@ -45,6 +45,7 @@ type Scenario struct {
 type Step struct {
 	State  grid.State
 	Set    []grid.Field
+	Points bool // the step sets points mode: on at its points (State.Points), or off
 	Note   string
 	NoteZH string // note_zh, the note in Chinese; "" when the file has none
 	// Question, when set, is asked before the step's state is shown.
@@ -252,17 +253,19 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
 	}
 	for f := grid.DAP; f < grid.NumFields; f++ {
-		if _, ok := raw.Start[f.Key()]; !ok {
+		_, ok := raw.Start[f.Key()]
+		if !ok && !(setsPoints(raw.Start) && (f == grid.DAP || f == grid.DAN)) { // points give the distances
 			return nil, p.errAt(sectionStart, 0, "", i18n.ScenStartMissing, f.Key())
 		}
 	}
-	if s.Start, _, err = p.apply(grid.State{}, raw.Start, sectionStart, 0); err != nil {
+	if s.Start, _, _, err = p.apply(grid.State{}, raw.Start, sectionStart, 0); err != nil {
 		return nil, err
 	}
 	cur := s.Start
 	for i, step := range raw.Step {
 		var set []grid.Field
-		if cur, set, err = p.apply(cur, step, sectionStep, i); err != nil {
+		var pointsSet bool
+		if cur, set, pointsSet, err = p.apply(cur, step, sectionStep, i); err != nil {
 			return nil, err
 		}
 		note, err := p.text(step["note"], sectionStep, i, "note", false)
@@ -277,10 +280,10 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		if err != nil {
 			return nil, err
 		}
-		if len(set) == 0 && q == nil && mode.Kind == ModeNone {
+		if len(set) == 0 && !pointsSet && q == nil && mode.Kind == ModeNone {
 			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
 		}
-		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note), NoteZH: termsafe.Multiline(noteZH), Question: q, Mode: mode})
+		s.Steps = append(s.Steps, Step{State: cur, Set: set, Points: pointsSet, Note: termsafe.Multiline(note), NoteZH: termsafe.Multiline(noteZH), Question: q, Mode: mode})
 	}
 	return s, nil
 }
@@ -312,8 +315,20 @@ func (p *parser) text(v any, section string, index int, key string, required boo
 	return s, nil
 }
 
-// apply sets on cur the fields that table names, validating each.
-func (p *parser) apply(cur grid.State, table map[string]any, section string, index int) (grid.State, []grid.Field, error) {
+// apply sets on cur the fields that table names, validating each, then
+// what it says of points mode (points.go); pointsSet reports the latter.
+func (p *parser) apply(cur grid.State, table map[string]any, section string, index int) (out grid.State, set []grid.Field, pointsSet bool, err error) {
+	if cur, set, err = p.applyFields(cur, table, section, index); err != nil {
+		return cur, nil, false, err
+	}
+	if cur, pointsSet, err = p.applyPoints(cur, table, section, index); err != nil {
+		return cur, nil, false, err
+	}
+	return cur, set, pointsSet, nil
+}
+
+// applyFields sets on cur the controls' fields that table names.
+func (p *parser) applyFields(cur grid.State, table map[string]any, section string, index int) (grid.State, []grid.Field, error) {
 	var set []grid.Field
 	for f := grid.DAP; f < grid.NumFields; f++ {
 		v, ok := table[f.Key()]
