@@ -80,6 +80,14 @@ const (
 	HelpPointsHead ID = "points.help.head"
 	HelpPoints     ID = "points.help.lines" // one paragraph a line
 
+	// Why the course stays closed under serve --hide.
+	HideNoCourse     ID = "points.hide.no-course"
+	CLIErrHideLesson ID = "points.hide.cli-lesson"
+
+	// The playground's header where the course is closed.
+	HeaderPresets      ID = "points.header.presets"
+	HeaderPresetsShort ID = "points.header.presets-short"
+
 	// The flag that opens the playground in points mode.
 	CLIFlagPoints ID = "points.cli.flag-points"
 
@@ -173,7 +181,11 @@ var pointsEN = map[ID]string{
 → ↖ …  −∂L/∂x of the triplet loss at each point, the way descent moves it; ⇒ ⇖ … the contrastive loss's. The legend gives each length |∂L/∂x|, or why it is 0.
 t takes one gradient step: every point moves by −0.1·∂L/∂x of the loss the plane's title names (o switches it); hold t to play.
 The braille ring around A has radius d(a,p) + m: a negative inside it has an active triplet hinge. The dotted ring has radius m: a different-labelled point inside it is pushed by the contrastive loss. Under cosine: the unit circle, and the directions at those cosine distances from A's.`,
-	CLIFlagPoints: "open in points mode: the anchor, the positive and the negative as points you move (x in the playground)",
+	CLIErrHideLesson:   "a lesson shows and explains the losses and notes --hide would hide: give --lesson or hide only the chart and controls",
+	HeaderPresets:      "press ] for the presets",
+	HeaderPresetsShort: "] presets",
+	HideNoCourse:       "Your teacher hid values that the course's lessons show and explain, so the course stays closed here.",
+	CLIFlagPoints:      "open in points mode: the anchor, the positive and the negative as points you move (x in the playground)",
 
 	PointsFixedDistance:          "Your teacher fixed a distance, which moving the points would change: points mode is off.",
 	PointsStepHidden:             "Your teacher hid this loss: a step along it would show its gradient. o follows the other loss.",

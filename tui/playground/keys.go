@@ -80,7 +80,7 @@ func newKeyMap(ctx *common.Context) KeyMap {
 		Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
 		Interrupt:    b("ctrl+c", i18n.KeyInterrupt, "ctrl+c"),
 	}
-	k.Learn.SetEnabled(!ctx.InLesson)
+	k.Learn.SetEnabled(!ctx.InLesson && !ValuesHidden(ctx.Share.Hide))
 	k.bar = barKeys{
 		Edit:        b("↑↓←→", i18n.BarEdit, "up", "down", "left", "right"),
 		Notes:       b("n", i18n.BarNotes, "n"),

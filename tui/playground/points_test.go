@@ -318,3 +318,31 @@ func BenchmarkPointsKeystroke(b *testing.B) {
 		i++
 	}
 }
+
+// Under serve --hide: a fixed distance keeps points mode off (moving a
+// point would change it); a hidden loss draws no arrow, shows no length,
+// and t will not step along it.
+func TestPointsUnderHide(t *testing.T) {
+	served := func(hide common.HideSet) *Model {
+		ctx := common.DefaultContext()
+		ctx.Share = common.ShareContext{NoFiles: true, Hide: hide}
+		return sized(New(ctx, testOptions(t, Options{})), 80, 22)
+	}
+	m := press(t, served(common.HideSet{"dan": true}), "x")
+	if m.inPoints() || !strings.Contains(m.status, "fixed a distance") {
+		t.Errorf("points mode with d(a,n) fixed: on %v, status %q", m.inPoints(), m.status)
+	}
+	m = press(t, served(common.HideSet{PanelTriplet: true}), "x")
+	for _, a := range m.scene().Arrows() {
+		if a.Loss == points.Triplet {
+			t.Errorf("a triplet arrow with the triplet hidden: %+v", a)
+		}
+	}
+	if v := m.View(); strings.Contains(v, "1.7889") || !strings.Contains(v, "A  hidden") {
+		t.Errorf("the legend with the triplet hidden:\n%s", v)
+	}
+	before := m.state
+	if m = press(t, m, "t"); m.state != before || !strings.Contains(m.status, "hid this loss") {
+		t.Errorf("t along a hidden loss: moved %v, status %q", m.state != before, m.status)
+	}
+}

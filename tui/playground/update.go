@@ -33,6 +33,8 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return common.Tab(common.ModePlayground)
 	case key.Matches(msg, k.Learn):
 		return common.SwitchMode(common.ModeLearn)
+	case msg.String() == "g" && ValuesHidden(m.ctx.Share.Hide):
+		m.status = p.T(i18n.HideNoCourse)
 	case key.Matches(msg, k.Conventions):
 		m.conventions.next()
 	case key.Matches(msg, k.Points):

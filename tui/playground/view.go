@@ -132,8 +132,10 @@ func (m Model) header(w int) string {
 			format = i18n.HeaderReplayEdit
 		}
 		rights = []string{p.T(format, state, m.step, m.scenario.Len()-1, strconv.FormatFloat(speeds[m.speed], 'g', -1, 64))}
-	case m.scenario == nil:
+	case m.scenario == nil && m.keys.Learn.Enabled():
 		rights = []string{p.T(i18n.HeaderStartLesson), p.T(i18n.HeaderStartShort)}
+	case m.scenario == nil: // the course is closed here (a lesson, --hide)
+		rights = []string{p.T(i18n.HeaderPresets), p.T(i18n.HeaderPresetsShort)}
 	default:
 		rights = []string{""}
 	}
