@@ -322,13 +322,20 @@ func abs(x int) int {
 }
 
 // refreshPlane keeps the plane's frame on what it shows, except while a
-// drag holds it still under the pointer.
+// drag holds it still under the pointer. A frame that still holds the
+// scene stays without laying the screen out (the view fits a frame whose
+// size the layout changed).
 func (m *Model) refreshPlane() {
 	if !m.inPoints() || m.pts.drag != nil {
 		return
 	}
+	box := m.scene().Box()
+	f := m.pts.frame
+	if f.Unit > 0 && f.Follow(box, f.W, f.H) == f {
+		return
+	}
 	if r, shown := m.planeRect(); shown {
-		m.pts.frame = m.pts.frame.Follow(m.scene().Box(), r.w, r.h)
+		m.pts.frame = f.Follow(box, r.w, r.h)
 	}
 }
 

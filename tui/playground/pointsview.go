@@ -57,11 +57,15 @@ func (m Model) planeRect() (rect, bool) {
 	if !m.planeShown() || m.width < common.MinWidth || m.height < common.MinModeHeight {
 		return rect{}, false
 	}
-	l := m.layout()
+	return m.planeIn(m.layout(), m.scene()), true
+}
+
+// planeIn is the plane's canvas in layout l: in the chart's row, left of
+// the legend.
+func (m Model) planeIn(l layout, sc points.Scene) rect {
 	w := m.planePanelW(m.width)
-	inner := w - common.PanelFrameW
-	cw := inner - m.legendW(m.scene(), w) - 1
-	return rect{x: 2, y: 1 + l.topH + l.contrastiveH + 1, w: cw, h: l.chartH - common.PanelFrameH}, true
+	cw := w - common.PanelFrameW - m.legendW(sc, w) - 1
+	return rect{x: 2, y: 1 + l.topH + l.contrastiveH + 1, w: cw, h: l.chartH - common.PanelFrameH}
 }
 
 // pointsPanel is the points panel, in the controls' place.
@@ -69,14 +73,14 @@ func (m Model) pointsPanel(h int) string {
 	return m.textPanel(m.printer().T(i18n.PointsPanelTitle), m.scene().Panel(m.printer()), controlsW, h)
 }
 
-// pointsSlot is the chart's row in points mode: the plane, beside the chart
-// or in turns with it.
-func (m Model) pointsSlot(w, h int) string {
+// pointsSlot is the chart's row of layout l in points mode: the plane,
+// beside the chart or in turns with it.
+func (m Model) pointsSlot(l layout, w, h int) string {
 	if !m.planeShown() {
 		return m.chartPanel(w, h)
 	}
 	pw := m.planePanelW(w)
-	plane := m.planePanel(pw, h)
+	plane := m.planePanel(l, pw, h)
 	if pw == w {
 		return plane
 	}
@@ -84,9 +88,9 @@ func (m Model) pointsSlot(w, h int) string {
 }
 
 // planePanel is the plane and its legend in a panel w×h.
-func (m Model) planePanel(w, h int) string {
+func (m Model) planePanel(l layout, w, h int) string {
 	sc, p := m.scene(), m.printer()
-	r, _ := m.planeRect()
+	r := m.planeIn(l, sc)
 	f := m.pts.frame
 	if f.W != r.w || f.H != r.h { // not fitted yet (a first frame): fit now
 		f = points.Fit(sc.Box(), r.w, r.h)

@@ -73,7 +73,7 @@ func (m Model) View() string {
 	case m.notes.open:
 		slot = m.notesPanel(w, l.chartH)
 	case m.inPoints():
-		slot = m.pointsSlot(w, l.chartH)
+		slot = m.pointsSlot(l, w, l.chartH)
 	default:
 		slot = m.chartPanel(w, l.chartH)
 	}

@@ -13,15 +13,34 @@ import (
 // in the style of the last layer that touched it, and glyphs (letters,
 // arrow tips, the margin's dots) over them.
 type raster struct {
-	f      Frame
-	bits   []uint8 // braille dot bits per cell
-	style  []*lipgloss.Style
-	glyphs []string // rendered, one cell wide; "" for none
+	f        Frame
+	bits     []uint8 // braille dot bits per cell
+	style    []*lipgloss.Style
+	glyphs   []string // rendered, one cell wide; "" for none
+	rendered map[look]string
+}
+
+// look is what a cell's rendering depends on: cells that look alike are
+// rendered once.
+type look struct {
+	style *lipgloss.Style
+	r     rune
 }
 
 func newRaster(f Frame) *raster {
 	n := f.W * f.H
-	return &raster{f: f, bits: make([]uint8, n), style: make([]*lipgloss.Style, n), glyphs: make([]string, n)}
+	return &raster{f: f, bits: make([]uint8, n), style: make([]*lipgloss.Style, n), glyphs: make([]string, n), rendered: map[look]string{}}
+}
+
+// render is r in style st, rendered once per look.
+func (r *raster) render(st *lipgloss.Style, c rune) string {
+	k := look{st, c}
+	s, ok := r.rendered[k]
+	if !ok {
+		s = st.Render(string(c))
+		r.rendered[k] = s
+	}
+	return s
 }
 
 // brailleBit is the bit of the dot (x mod 2, y mod 4) in a braille cell.
@@ -58,7 +77,7 @@ func (r *raster) circle(c grid.Point, rad float64, st *lipgloss.Style, dotted bo
 		t := 2 * math.Pi * float64(i) / float64(steps)
 		pt := grid.Point{X: c.X + rad*math.Cos(t), Y: c.Y + rad*math.Sin(t)}
 		if dotted {
-			r.glyphUnder(pt, "·", st)
+			r.glyphUnder(pt, '·', st)
 		} else {
 			r.line(prev, pt, st)
 		}
@@ -66,17 +85,11 @@ func (r *raster) circle(c grid.Point, rad float64, st *lipgloss.Style, dotted bo
 	}
 }
 
-// glyph puts s (rendered in st) in the cell of pt.
-func (r *raster) glyph(pt grid.Point, s string, st *lipgloss.Style) {
-	x, y := r.f.Cell(pt)
-	r.glyphAt(x, y, st.Render(s))
-}
-
-// glyphUnder puts s in the cell of pt unless something is drawn there.
-func (r *raster) glyphUnder(pt grid.Point, s string, st *lipgloss.Style) {
+// glyphUnder puts c in the cell of pt unless something is drawn there.
+func (r *raster) glyphUnder(pt grid.Point, c rune, st *lipgloss.Style) {
 	x, y := r.f.Cell(pt)
 	if r.inside(x, y) && r.bits[y*r.f.W+x] == 0 && r.glyphs[y*r.f.W+x] == "" {
-		r.glyphAt(x, y, st.Render(s))
+		r.glyphAt(x, y, r.render(st, c))
 	}
 }
 
@@ -101,7 +114,7 @@ func (r *raster) String() string {
 			case r.glyphs[i] != "":
 				b.WriteString(r.glyphs[i])
 			case r.bits[i] != 0:
-				b.WriteString(r.style[i].Render(string(rune(0x2800 + int(r.bits[i])))))
+				b.WriteString(r.render(r.style[i], rune(0x2800+int(r.bits[i]))))
 			default:
 				b.WriteByte(' ')
 			}

@@ -166,7 +166,7 @@ func (s Scene) drawCosine(r *raster) {
 			}
 			for k := 1; k <= 12; k++ {
 				t := float64(k) / 12
-				r.glyphUnder(grid.Point{X: t * end.X, Y: t * end.Y}, "·", style)
+				r.glyphUnder(grid.Point{X: t * end.X, Y: t * end.Y}, '·', style)
 			}
 		}
 	}
