@@ -13,8 +13,8 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 )
@@ -343,7 +343,7 @@ func (p *parser) applyFields(cur grid.State, table map[string]any, section strin
 			}
 			y, err := loss.ParseLabel(s)
 			if err != nil {
-				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), explain.NewInputError(err, termsafe.String(s)))
+				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), errtext.NewInputError(err, termsafe.String(s)))
 			}
 			cur = cur.WithLabel(f, y)
 			continue
@@ -359,7 +359,7 @@ func (p *parser) applyFields(cur grid.State, table map[string]any, section strin
 		}
 		h, err := f.Value(x)
 		if err != nil {
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), explain.NewInputError(err, ""))
+			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), errtext.NewInputError(err, ""))
 		}
 		cur = cur.WithValue(f, h)
 	}
