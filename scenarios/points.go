@@ -3,8 +3,8 @@ package scenarios
 import (
 	"losslab/core/dist"
 	"losslab/core/grid"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/termsafe"
 )
 
@@ -64,7 +64,7 @@ func (p *parser) applyPoints(cur grid.State, table map[string]any, section strin
 			}
 			return cur.WithoutPoints(), true, nil
 		case !known:
-			return cur, false, p.errAt(section, index, keyPoints, i18n.ScenPointsValue, termsafe.String(s))
+			return cur, false, p.errAt(section, index, keyPoints, i18n.ScenPointsValue, termsafe.Echo(s))
 		case !ps.On:
 			ps = cur.WithPointsFrom(grid.Points{}).Points
 		}
@@ -98,7 +98,7 @@ func (p *parser) applyPoints(cur grid.State, table map[string]any, section strin
 	}
 	out, err := cur.WithPoints(ps)
 	if err != nil {
-		return cur, false, p.errAt(section, index, keyPoints, i18n.ScenPointsRefused, &explain.PointsError{Err: err})
+		return cur, false, p.errAt(section, index, keyPoints, i18n.ScenPointsRefused, &errtext.PointsError{Err: err})
 	}
 	return out, true, nil
 }

@@ -7,8 +7,8 @@ import (
 
 	"losslab/core/dist"
 	"losslab/core/grid"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 )
 
 // Points mode in a string: "pts-e" (Euclidean) or "pts-c" (cosine) after
@@ -85,5 +85,5 @@ func parseCoordinate(key, value string) (float64, error) {
 
 // pointsErr is a refusal of the points a string spells.
 func pointsErr(err error) error {
-	return fieldErr(keyPoints, "", i18n.StateReasonPoints, &explain.PointsError{Err: err})
+	return fieldErr(keyPoints, "", i18n.StateReasonPoints, &errtext.PointsError{Err: err})
 }

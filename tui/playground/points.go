@@ -9,8 +9,8 @@ import (
 	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/tui/common"
 	"losslab/tui/points"
 )
@@ -108,7 +108,7 @@ func (m Model) stepSetsPoints(i int) bool {
 func (m Model) withPoints(ps grid.Points) (grid.State, string) {
 	s, err := m.state.WithPoints(ps)
 	if err != nil {
-		return m.state, (&explain.PointsError{Err: err}).Text(m.ctx.Printer)
+		return m.state, (&errtext.PointsError{Err: err}).Text(m.ctx.Printer)
 	}
 	return s, ""
 }
