@@ -78,14 +78,9 @@ func (p *parser) applyPoints(cur grid.State, table map[string]any, section strin
 		if !ps.On {
 			return cur, false, p.errAt(section, index, k, i18n.ScenPointsNeeded, k)
 		}
-		var x float64
-		switch n := v.(type) {
-		case float64:
-			x = n
-		case int64:
-			x = float64(n)
-		default:
-			return cur, false, p.errAt(section, index, k, i18n.ScenNumberType, k, tomlType(v))
+		x, err := p.numeric(v, section, index, k)
+		if err != nil {
+			return cur, false, err
 		}
 		if !(x >= -grid.MaxNorm && x <= grid.MaxNorm) || grid.Snap(x) != x {
 			return cur, false, p.errAt(section, index, k, i18n.ScenCoordinate, k)

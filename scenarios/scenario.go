@@ -348,14 +348,9 @@ func (p *parser) applyFields(cur grid.State, table map[string]any, section strin
 			cur = cur.WithLabel(f, y)
 			continue
 		}
-		var x float64
-		switch n := v.(type) {
-		case float64:
-			x = n
-		case int64:
-			x = float64(n)
-		default:
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenNumberType, f.Key(), tomlType(v))
+		x, err := p.numeric(v, section, index, f.Key())
+		if err != nil {
+			return cur, nil, err
 		}
 		h, err := f.Value(x)
 		if err != nil {
@@ -364,6 +359,18 @@ func (p *parser) applyFields(cur grid.State, table map[string]any, section strin
 		cur = cur.WithValue(f, h)
 	}
 	return cur, set, nil
+}
+
+// numeric is a decoded TOML number (an integer or a float, NaN and Inf
+// left for the value's own range check), or an error naming key's line.
+func (p *parser) numeric(v any, section string, index int, key string) (float64, error) {
+	switch n := v.(type) {
+	case float64:
+		return n, nil
+	case int64:
+		return float64(n), nil
+	}
+	return 0, p.errAt(section, index, key, i18n.ScenNumberType, key, tomlType(v))
 }
 
 // tomlType names the kind of a decoded value, for an error.

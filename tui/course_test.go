@@ -57,14 +57,7 @@ func TestLearnHostedModesStayInTheLesson(t *testing.T) {
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	deliver := func(k string) {
 		t.Helper()
-		next, cmd := a.Update(tuitest.Key(k))
-		a = next.(App)
-		for _, msg := range tuitest.Drain(cmd) {
-			if sw, ok := msg.(common.SwitchModeMsg); ok {
-				next, _ = a.Update(sw)
-				a = next.(App)
-			}
-		}
+		a = pressKey(t, a, k)
 	}
 	noLeaving := func(what string) {
 		t.Helper()

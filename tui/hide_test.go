@@ -42,7 +42,7 @@ func TestHiddenValuesStayHidden(t *testing.T) {
 					a := NewApp(ctx, Config{})
 					a = send(t, a, tea.WindowSizeMsg{Width: size[0], Height: size[1]})
 					for _, k := range keys {
-						a = deliver(t, a, k)
+						a = pressKey(t, a, k)
 					}
 					checkHidden(t, a, hide)
 				})
@@ -72,8 +72,8 @@ func hideKeySequences(t *testing.T) [][]string {
 	)
 }
 
-// deliver presses k and delivers the switch between modes it asks for.
-func deliver(t testing.TB, a App, k string) App {
+// pressKey presses k and delivers the switch between modes it asks for.
+func pressKey(t testing.TB, a App, k string) App {
 	t.Helper()
 	next, cmd := a.Update(tuitest.Key(k))
 	a = next.(App)

@@ -2,7 +2,6 @@ package playground
 
 import (
 	"math"
-	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -316,14 +315,11 @@ func BenchmarkPointsKeystroke(b *testing.B) {
 	keys := []tea.KeyMsg{tuitest.Key("left"), tuitest.Key("right")}
 	var times []time.Duration
 	for i := 0; b.Loop(); i++ {
-		start := time.Now()
-		next, _ := m.Update(keys[i&1])
-		m = next.(*Model)
-		_ = m.View()
-		times = append(times, time.Since(start))
+		var took time.Duration
+		m, took = timeKeystroke(m, keys[i&1])
+		times = append(times, took)
 	}
-	slices.Sort(times)
-	b.ReportMetric(float64(times[len(times)/2].Nanoseconds()), "median-ns/key")
+	reportMedian(b, times)
 }
 
 // Under serve --hide: a fixed distance keeps points mode off (moving a
