@@ -265,11 +265,14 @@ func (m *Model) updateMouse(msg tea.MouseMsg) {
 			return
 		}
 		m.status = ""
-		if w, ok := m.pointAtCell(x, y); ok {
+		w, onPoint := m.pointAtCell(x, y)
+		if onPoint {
 			m.pts.selected = w
 		}
 		m.pts.drag = &drag{which: m.pts.selected, before: m.snapshot()}
-		m.dragTo(x, y)
+		if !onPoint { // a press on empty plane puts the selected point there
+			m.dragTo(x, y)
+		}
 	case tea.MouseActionMotion:
 		if m.pts.drag != nil && shown {
 			m.dragTo(min(max(x, 0), r.w-1), min(max(y, 0), r.h-1))

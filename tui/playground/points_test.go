@@ -16,6 +16,7 @@ import (
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/statestr"
 	"losslab/tui/common"
@@ -80,9 +81,10 @@ func TestPointsSelectAndMoveByKeys(t *testing.T) {
 	}
 }
 
-// Press on the positive, drag it, release: the point follows the pointer
-// on the 0.01 grid, the panels recompute at every motion, and the whole
-// drag is one change to undo and one recorded step.
+// Press on the positive, drag it, release, as a program receives them:
+// the point follows the pointer on the 0.01 grid, the panels recompute at
+// every motion, and the whole drag is one change to undo and one recorded
+// step.
 func TestPointsMouseDrag(t *testing.T) {
 	m := pointsModel(t, Options{}, 80, 22)
 	r, shown := m.planeRect()
@@ -90,37 +92,37 @@ func TestPointsMouseDrag(t *testing.T) {
 		t.Fatal("the plane is not shown")
 	}
 	px, py := m.pts.frame.Cell(m.state.Points.At[grid.P])
+	to := m.pts.frame.At(px, py-2)
 	undos, steps := len(m.undo), m.session.Len()
-	send := func(x, y int, a tea.MouseAction) {
-		next, _ := m.Update(tea.MouseMsg{X: r.x + x, Y: r.y + y, Action: a, Button: tea.MouseButtonLeft})
-		m = next.(*Model)
+	mouse := func(x, y int, a tea.MouseAction) tea.MouseMsg {
+		return tea.MouseMsg{X: r.x + x, Y: r.y + y, Action: a, Button: tea.MouseButtonLeft}
 	}
-	send(px, py, tea.MouseActionPress)
-	if m.pts.selected != grid.P {
-		t.Fatalf("the press selected %v, want P", m.pts.selected)
+	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 22))
+	tm.Send(mouse(px, py, tea.MouseActionPress))
+	tuitest.WaitText(t, tm, "▸ P (1.70, 0.00)") // the press selects the point under it
+	tm.Send(mouse(px, py-2, tea.MouseActionMotion))
+	a := grid.Point{X: 1}
+	dap := math.Hypot(to.X-a.X, to.Y-a.Y)
+	tuitest.WaitAll(t, tm, "▸ P ("+numfmt.Fixed(to.X, 2)+", "+numfmt.Fixed(to.Y, 2)+")", "d(a,p) "+numfmt.Input(dap))
+	tm.Send(mouse(px, py-2, tea.MouseActionRelease))
+	tm.Send(tuitest.Key("q"))
+	m = tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*Model)
+	if m.state.Points.At[grid.P] != to || !near(m.Evaluation().DAP, dap) {
+		t.Errorf("p at %v, d(a,p) %v; want %v, %v", m.state.Points.At[grid.P], m.Evaluation().DAP, to, dap)
 	}
-	send(px, py-2, tea.MouseActionMotion)
-	at := m.pts.frame.At(px, py-2)
-	if m.state.Points.At[grid.P] != at {
-		t.Fatalf("p at %v after the motion, want %v", m.state.Points.At[grid.P], at)
-	}
-	a := m.state.Points.At[grid.A]
-	if dap := math.Hypot(at.X-a.X, at.Y-a.Y); !near(m.Evaluation().DAP, dap) {
-		t.Errorf("d(a,p) = %v during the drag, want %v", m.Evaluation().DAP, dap)
-	}
-	if len(m.undo) != undos {
-		t.Error("a motion was recorded as a change of its own")
-	}
-	send(px, py-2, tea.MouseActionRelease)
 	if len(m.undo) != undos+1 || m.session.Len() != steps+1 {
 		t.Errorf("after the release: %d undos (want %d), %d steps (want %d)", len(m.undo), undos+1, m.session.Len(), steps+1)
 	}
 	if m = press(t, m, "u"); m.state.Points.At[grid.P] != (grid.Point{X: 1.7}) {
 		t.Errorf("undo put p at %v", m.state.Points.At[grid.P])
 	}
+	send := func(x, y int, a tea.MouseAction) {
+		next, _ := m.Update(mouse(x, y, a))
+		m = next.(*Model)
+	}
 	// A press away from every point moves the selected point there.
 	px, py = m.pts.frame.Cell(m.state.Points.At[grid.P])
-	to := m.pts.frame.At(px+3, py) // the frame may follow the point after the release
+	to = m.pts.frame.At(px+3, py) // the frame may follow the point after the release
 	send(px+3, py, tea.MouseActionPress)
 	send(px+3, py, tea.MouseActionRelease)
 	if m.state.Points.At[grid.P] != to {
