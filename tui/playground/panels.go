@@ -80,6 +80,9 @@ func (m Model) variantNotes() []string {
 	full, _, _ := m.variantTexts(func(loss.Loss) bool { return true })
 	var out []string
 	for i, r := range m.nonClassic() {
+		if m.hiddenResult(r) { // its panel is hidden: so is its value here
+			continue
+		}
 		line := full[i]
 		if note := variantNote(m.printer(), r); note != "" {
 			line = m.printer().T(i18n.VariantNoted, line, note)

@@ -11,6 +11,7 @@ import (
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
+	"losslab/tui/common"
 )
 
 // render rebuilds the screen; View only returns it.
@@ -23,10 +24,10 @@ func (m *Model) render() {
 		m.screen = m.p.T(i18n.TooSmall, MinWidth, MinHeight, m.width, m.height)
 		return
 	}
-	helpView := m.help.View(m.keys)
+	helpView, helpH := common.FullHelpView(m.help, m.keys) // the shell's key bar has the short help
 	note := wrap(m.noteText(), m.width)
 	header := m.header()
-	bodyH := m.height - lipgloss.Height(header) - lipgloss.Height(helpView) - len(note)
+	bodyH := m.height - lipgloss.Height(header) - helpH - len(note)
 	runs := m.tr.Runs()
 	paneW := m.width
 	if len(runs) == 2 {
@@ -40,7 +41,7 @@ func (m *Model) render() {
 		panes = append(panes, strings.Join(m.pane(i, paneW, bodyH), "\n"))
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, panes...)
-	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n"), helpView}, "\n")
+	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n")}, "\n") + helpView
 }
 
 func (m *Model) header() string {
