@@ -7,7 +7,7 @@ var pointsZH = map[ID]string{
 	PointsMetric: "点只用欧氏距离或余弦距离来读",
 
 	StateReasonMetric:      "点模式的距离写 e（欧氏）或 c（余弦）",
-	StateReasonCoordinate:  "不是坐标：应为 -5 到 5 之间、至多十二位小数的普通小数",
+	StateReasonCoordinate:  "不是坐标：应为 −5 到 5 之间、至多十二位小数的普通小数",
 	StateReasonNeedsPoints: "坐标前面要有点模式（pts）",
 	StateReasonDerived:     "由点（pts）得出，状态串不写它",
 	StateReasonPoints:      "%s",
@@ -17,7 +17,7 @@ var pointsZH = map[ID]string{
 	ScenPointsValue:     "points 只能是 \"euclidean\"、\"cosine\" 或 \"off\"，不能是 %q",
 	ScenPointsOffCoords: "points = \"off\" 表示离开点模式：同一步里不能再设坐标",
 	ScenPointsNeeded:    "%s 需要点模式：请先设 points = \"euclidean\" 或 \"cosine\"",
-	ScenCoordinate:      "%s 必须是 -5 到 5 之间、至多十二位小数的数",
+	ScenCoordinate:      "%s 必须是 −5 到 5 之间、至多十二位小数的数",
 	ScenPointsRefused:   "%s",
 
 	PlacePlayground: "演练场",
