@@ -29,6 +29,7 @@ var englishAreas = []map[ID]string{
 	trainSlowEN,
 	lessonTrainEN,
 	trainHeldEN,
+	pointsEN,
 }
 
 var english = join(englishAreas...)
@@ -60,6 +61,7 @@ var chineseAreas = []map[ID]string{
 	trainSlowZH,
 	lessonTrainZH,
 	trainHeldZH,
+	pointsZH,
 }
 
 var chinese = join(chineseAreas...)

@@ -15,7 +15,7 @@ import (
 )
 
 // View shows the data set, the options, the result and the distributions,
-// exactly w×h cells but for the help line.
+// and the full help while it is open: exactly w×h cells.
 func (m Model) View() string {
 	if m.width == 0 {
 		return ""
@@ -32,11 +32,10 @@ func (m Model) View() string {
 	}
 	lines := []string{
 		header,
-		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
+		p.T(i18n.BatchOptions, st.Bold.Render(p.MetricName(m.opts.Metric.String())), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
 		st.Accent.Render(m.note),
 	}
-	helpView := m.help.View(m.keys)
-	helpH := lipgloss.Height(helpView)
+	helpView, helpH := common.FullHelpView(m.help, m.keys) // the shell's key bar has the short help
 	room := m.height - len(lines) - helpH
 	switch {
 	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
@@ -59,7 +58,7 @@ func (m Model) View() string {
 		}
 		lines = append(lines, body...)
 	}
-	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + "\n" + helpView
+	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + helpView
 }
 
 func (m Model) resultLines() []string {

@@ -29,24 +29,23 @@ func (m Model) printer() i18n.Printer { return m.ctx.Printer }
 type layout struct {
 	roomy                         bool
 	topH, contrastiveH, chartH    int // panel heights, frames included
-	noteH, helpH                  int
+	noteH                         int
 	tripletLines, contrastiveText []string
 }
 
 func (m Model) layout() layout {
-	l := layout{roomy: m.height >= roomyHeight, noteH: 1, helpH: 1}
+	l := layout{roomy: m.height >= roomyHeight, noteH: 1}
 	if l.roomy {
 		l.noteH = 2
 	}
 	if m.plain {
-		l.helpH = 0
 		l.noteH = max(l.noteH, len(common.WrapWords(m.noteLine(), m.width)))
 	}
 	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-common.PanelFrameW, l.roomy))
 	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-common.PanelFrameW, l.roomy))
 	l.topH = max(int(grid.NumFields), len(l.tripletLines)) + common.PanelFrameH
 	l.contrastiveH = len(l.contrastiveText) + common.PanelFrameH
-	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH - l.helpH
+	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH
 	return l
 }
 
@@ -56,21 +55,26 @@ func (m Model) View() string {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
 	p := m.printer()
-	if m.width < common.MinWidth || m.height < common.MinHeight {
-		return p.T(i18n.TooSmall, common.MinWidth, common.MinHeight, m.width, m.height)
+	if m.width < common.MinWidth || m.height < common.MinModeHeight {
+		return p.T(i18n.TooSmall, common.MinWidth, common.MinModeHeight, m.width, m.height)
 	}
 	w, h := m.width, m.height
 	if m.help.ShowAll {
 		return helpScreen(p, m.keys, w, h, m.helpPage, m.styles)
 	}
 	l := m.layout()
-	top := sideBySide(
-		m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH),
-		m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
+	controls := m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH)
+	if m.inPoints() {
+		controls = m.pointsPanel(l.topH)
+	}
+	top := sideBySide(controls, m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
 	var slot string
-	if m.notes.open {
+	switch {
+	case m.notes.open:
 		slot = m.notesPanel(w, l.chartH)
-	} else {
+	case m.inPoints():
+		slot = m.pointsSlot(l, w, l.chartH)
+	default:
 		slot = m.chartPanel(w, l.chartH)
 	}
 	parts := []string{
@@ -80,10 +84,8 @@ func (m Model) View() string {
 		slot,
 		common.PadLines(m.note(w, l.noteH), w, l.noteH),
 	}
-	if !m.plain {
-		parts = append(parts, common.PadLines(m.help.ShortHelpView(m.ShortHelp()), w, 1))
-	}
-	return strings.Join(parts, "\n")
+	return strings.Join(parts, "\n") // the shell's key bar lists the keys below
+
 }
 
 // panel frames body (see common.Styles.Panel).
@@ -111,7 +113,7 @@ func (m Model) header(w int) string {
 	if m.scenario != nil {
 		name := termsafe.String(m.scenario.Name)
 		title := termsafe.String(m.scenario.Title)
-		names = []string{name + ": " + title, title, name} // the title says more than the slug
+		names = []string{p.T(i18n.ScenReplayTitle, name, title), title, name} // the title says more than the slug
 		if title == "" {
 			names = []string{name}
 		}
@@ -130,8 +132,10 @@ func (m Model) header(w int) string {
 			format = i18n.HeaderReplayEdit
 		}
 		rights = []string{p.T(format, state, m.step, m.scenario.Len()-1, strconv.FormatFloat(speeds[m.speed], 'g', -1, 64))}
-	case m.scenario == nil:
+	case m.scenario == nil && m.keys.Learn.Enabled():
 		rights = []string{p.T(i18n.HeaderStartLesson), p.T(i18n.HeaderStartShort)}
+	case m.scenario == nil: // the course is closed here (a lesson, --hide)
+		rights = []string{p.T(i18n.HeaderPresets), p.T(i18n.HeaderPresetsShort)}
 	default:
 		rights = []string{""}
 	}

@@ -11,6 +11,7 @@ import (
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
+	"losslab/tui/common"
 )
 
 // render rebuilds the screen; View only returns it.
@@ -23,10 +24,10 @@ func (m *Model) render() {
 		m.screen = m.p.T(i18n.TooSmall, MinWidth, MinHeight, m.width, m.height)
 		return
 	}
-	helpView := m.help.View(m.keys)
+	helpView, helpH := common.FullHelpView(m.help, m.keys) // the shell's key bar has the short help
 	note := wrap(m.noteText(), m.width)
 	header := m.header()
-	bodyH := m.height - lipgloss.Height(header) - lipgloss.Height(helpView) - len(note)
+	bodyH := m.height - lipgloss.Height(header) - helpH - len(note)
 	runs := m.tr.Runs()
 	paneW := m.width
 	if len(runs) == 2 {
@@ -40,7 +41,7 @@ func (m *Model) render() {
 		panes = append(panes, strings.Join(m.pane(i, paneW, bodyH), "\n"))
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, panes...)
-	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n"), helpView}, "\n")
+	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n")}, "\n") + helpView
 }
 
 func (m *Model) header() string {
@@ -79,7 +80,7 @@ func (m *Model) noteText() string {
 	var notes []string
 	for i, r := range m.tr.Runs() {
 		if i < len(m.cur) && m.cur[i].Collapsed {
-			notes = append(notes, collapseNote(m.p, noteState{run: r.Name, spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
+			notes = append(notes, collapseNote(m.p, noteState{run: runName(m.p, r), spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
 		}
 	}
 	if len(notes) > 0 {
@@ -89,7 +90,7 @@ func (m *Model) noteText() string {
 		case !m.playing:
 			notes = append(notes, m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount()))))
 		}
-		return strings.Join(notes, " ")
+		return m.p.Sentences(notes...)
 	}
 	switch {
 	case m.slow:
@@ -109,12 +110,13 @@ func (m *Model) noteText() string {
 func (m *Model) pane(i, w, h int) []string {
 	r := m.tr.Runs()[i]
 	met := m.cur[i]
-	title := m.p.T(i18n.TrainPaneNoMargin, string(r.Spec.Loss))
+	name := m.p.TrainLossName(string(r.Spec.Loss))
+	title := m.p.T(i18n.TrainPaneNoMargin, name)
 	if r.Spec.Loss.UsesMargin() {
-		title = m.p.T(i18n.TrainPaneMargin, string(r.Spec.Loss), numfmt.Input(r.Spec.Margin))
+		title = m.p.T(i18n.TrainPaneMargin, name, numfmt.Input(r.Spec.Margin))
 	}
 	if r.Name != string(r.Spec.Loss) { // a and b: two runs of one loss
-		title = r.Name + ": " + title
+		title = m.p.T(i18n.TrainPaneRun, r.Name, title)
 	}
 	stats := []string{
 		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
