@@ -104,19 +104,21 @@ func runTrain(args []string, io IO) int {
 	if err != nil {
 		return fail(io, cmd, err)
 	}
-	for range startStep { // a state string's step
-		if err := tr.Step(); err != nil {
-			return fail(io, cmd, divergedError(err, f.cfg.LR))
-		}
-	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != "" || f.out != "" || f.outHeldOut != ""
 	if !headless {
-		cfg := tui.Config{Start: tui.ModeTrain, Train: trainview.Config{Trainer: tr}}
+		// The mode trains to a state string's step itself, off its event
+		// loop: the progress shows and q stops it.
+		cfg := tui.Config{Start: tui.ModeTrain, Train: trainview.Config{Trainer: tr, Step: startStep}}
 		if f.in != "" {
 			cfg.Train.File = data
 		}
 		if status, fellBack := runApp(cfg, cmd, io); !fellBack {
 			return status
+		}
+	}
+	for range startStep { // a state string's step
+		if err := tr.Step(); err != nil {
+			return fail(io, cmd, divergedError(err, f.cfg.LR))
 		}
 	}
 	var out bytes.Buffer

@@ -27,6 +27,13 @@ const (
 	TrainScaleGrowOther    ID = "train.scale.grow-other"     // run, ratio
 	TrainScaleAUCNote      ID = "train.scale.auc-note"
 
+	TrainKeyGoto      ID = "train.key.goto"
+	TrainPromptStep   ID = "train.prompt.step"  // digits typed
+	TrainPromptRange  ID = "train.prompt.range" // first, last step
+	TrainModeRunning  ID = "train.mode.running" // target step
+	TrainModeRate     ID = "train.mode.rate"    // steps a second
+	TrainHintRunning  ID = "train.hint.running" // target, step now
+
 	StateReasonTrainTemperature    ID = "share.state.train-temperature"     // smallest, largest
 	StateReasonTrainHoldoutClasses ID = "share.state.train-holdout-classes" // the data set's classes
 )
@@ -59,4 +66,11 @@ var trainHeldEN = map[ID]string{
 
 	StateReasonTrainTemperature:    "the temperature must be from %s to %s",
 	StateReasonTrainHoldoutClasses: "the classes held out must be 0, or at least 2 with at least 2 of the data set's %d training",
+
+	TrainKeyGoto:     "run to step N",
+	TrainPromptStep:  "Run to step: %s▏ enter trains to it, esc closes.",
+	TrainPromptRange: "Type a step from %s to %s.",
+	TrainModeRunning: "▶ to step %s",
+	TrainModeRate:    "%s steps/s",
+	TrainHintRunning: "Training to step %s, now at step %s, apart from the screen: keys still answer. Space stops, q quits.",
 }

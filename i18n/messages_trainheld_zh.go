@@ -28,4 +28,11 @@ var trainHeldZH = map[ID]string{
 
 	StateReasonTrainTemperature:    "温度必须在 %s 到 %s 之间",
 	StateReasonTrainHoldoutClasses: "留出的类数必须为 0，或至少 2 个，且数据集的 %d 个类中至少 2 个参与训练",
+
+	TrainKeyGoto:     "训练到第 N 步",
+	TrainPromptStep:  "训练到第几步：%s▏ 回车开始，esc 关闭。",
+	TrainPromptRange: "请输入 %s 到 %s 之间的步数。",
+	TrainModeRunning: "▶ 训练到第 %s 步",
+	TrainModeRate:    "每秒 %s 步",
+	TrainHintRunning: "正在训练到第 %s 步，现在第 %s 步，训练与界面分开进行：按键照常响应。按空格停止，q 退出。",
 }

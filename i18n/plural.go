@@ -25,6 +25,7 @@ var englishOne = map[ID]string{
 	DataHeaderTypo:               "column %[1]d: %[2]q is not a number, but the row is not a header either (it has %[3]d numeric field): fix the value, or name every column in a header",
 	DataMissingLabel:             "%[1]d field, no label column %[2]d",
 	DataLabelCount:               "%[1]d label for %[2]d vectors in %[3]s",
+	TrainModeRate:                "%s step/s",
 	TrainHeldOutLine:             "held out (%s point): AUC %s · Recall@1 %s · MAP@R %s",
 }
 

@@ -43,10 +43,16 @@ func newApp(t testing.TB, start common.ModeID, w, h int) App {
 func send(t testing.TB, a App, msgs ...tea.Msg) App {
 	t.Helper()
 	for _, msg := range msgs {
-		next, _ := a.Update(msg)
-		a = next.(App)
+		next, cmd := a.Update(msg)
+		a = tuitest.Settle(next, cmd, training).(App)
 	}
 	return a
+}
+
+// training says whether the app's training mode trains off the event loop.
+func training(a tea.Model) bool {
+	tr, ok := a.(App).modes[common.ModeTrain].(interface{ Busy() bool })
+	return ok && tr.Busy()
 }
 
 // pressTab presses tab and delivers the switch the mode asks for.

@@ -97,8 +97,7 @@ func lessonTrain(ctx *common.Context, s scenarios.TrainSettings) (tea.Model, err
 		return nil, err
 	}
 	m := trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, Printer: ctx.Printer, Budget: ctx.Share.Budget})
-	if s.Steps > 0 {
-		m = m.Advance(s.Steps)
-	}
-	return m, nil
+	// Trained off the event loop once opened (Init): a long step shows
+	// its progress, and q stops it at once.
+	return m.RunTo(s.Steps), nil
 }

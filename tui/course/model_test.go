@@ -17,6 +17,7 @@ import (
 	"losslab/scenarios"
 	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
+	"losslab/tui/trainview"
 )
 
 func TestMain(m *testing.M) {
@@ -39,10 +40,17 @@ func newLearnIn(t testing.TB, ctx *common.Context, cfg Config, w, h int) *Model 
 func pressLearn(t testing.TB, m *Model, keys ...string) *Model {
 	t.Helper()
 	for _, k := range keys {
-		next, _ := m.Update(tuitest.Key(k))
-		m = next.(*Model)
+		next, cmd := m.Update(tuitest.Key(k))
+		m = tuitest.Settle(next, cmd, childTraining).(*Model)
 	}
 	return m
+}
+
+// childTraining says whether the hosted training mode trains off the event
+// loop (a step's train_steps, n).
+func childTraining(m tea.Model) bool {
+	tr, ok := m.(*Model).child.(trainview.Model)
+	return ok && tr.Busy()
 }
 
 // A wrong choice says what was chosen and what is right, and the

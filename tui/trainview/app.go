@@ -14,6 +14,9 @@ import (
 type Config struct {
 	Trainer *train.Trainer
 	File    *train.Data
+	// Step, beyond the trainer's, is the step to train to when the mode
+	// opens (a state string's), off the event loop with its progress shown.
+	Step int
 }
 
 // AppMode is the training mode as the app hosts it: the component (Model)
@@ -41,11 +44,14 @@ func Open(ctx *common.Context, cfg Config) common.Mode {
 	}
 	tab := ctx.TabKey(common.ModeTrain)
 	view := New(tr, Options{Base: ctx.Styles.Base, Color: ctx.Color, File: cfg.File, Printer: ctx.Printer, Hosted: true, Tab: tab, Budget: ctx.Share.Budget})
-	return &AppMode{ctx: ctx, view: view, tab: tab}
+	return &AppMode{ctx: ctx, view: view.RunTo(cfg.Step), tab: tab}
 }
 
 // Trainer is the trainer on screen.
 func (m AppMode) Trainer() *train.Trainer { return m.view.Trainer() }
+
+// Busy says whether training is under way off the event loop.
+func (m AppMode) Busy() bool { return m.view.Busy() }
 
 // Init starts nothing: training waits for the play key.
 func (m AppMode) Init() tea.Cmd { return m.view.Init() }
@@ -79,6 +85,9 @@ func (m AppMode) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return &m, common.Tab(common.ModeTrain) // the HiddenMsg that follows pauses training
 		}
 		if key.Matches(msg, m.view.keys.State) {
+			if m.view.DeferKey(msg) { // the string reads the trainer: after the job
+				return &m, nil
+			}
 			return m.openShare()
 		}
 	case tea.WindowSizeMsg:

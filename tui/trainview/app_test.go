@@ -22,7 +22,11 @@ func TestTrainStateKey(t *testing.T) {
 	var m tea.Model = Open(ctx, Config{})
 	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	for _, k := range []string{"n", "n", "n"} {
-		m, _ = m.Update(tuitest.Key(k))
+		var cmd tea.Cmd
+		m, cmd = m.Update(tuitest.Key(k))
+		for m.(*AppMode).view.busy { // the step's job, run here
+			m, cmd = m.Update(cmd())
+		}
 	}
 	m, cmd := m.Update(tuitest.Key("S"))
 	if cmd == nil {

@@ -16,7 +16,7 @@ func BenchmarkTrainFrame(b *testing.B) {
 	m, _ = press(m, " ")
 	b.ReportAllocs()
 	for b.Loop() {
-		next, _ := m.Update(tickMsg{seq: m.tickSeq})
+		next, _ := frameOf(m)
 		m = next.(Model)
 		_ = m.View()
 		if !m.Playing() {

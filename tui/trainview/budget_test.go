@@ -33,7 +33,7 @@ func TestPlayingTrainsWhatTheBudgetGrants(t *testing.T) {
 	m, _ = press(m, " ", "+", "+") // 5 steps a frame
 	var steps []int
 	for range 4 {
-		next, _ := m.Update(tickMsg{seq: m.tickSeq})
+		next, _ := frameOf(m)
 		m = next.(Model)
 		steps = append(steps, m.Trainer().StepCount())
 	}
@@ -63,7 +63,7 @@ func TestNoteSaysWhenTrainingIsPaced(t *testing.T) {
 	m.SetSize(100, 30)
 	m, _ = press(m, " ", "+", "+") // 5 steps a frame
 	frame := func() {
-		next, _ := m.Update(tickMsg{seq: m.tickSeq})
+		next, _ := frameOf(m)
 		m = next.(Model)
 	}
 	frame()

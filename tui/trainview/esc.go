@@ -8,11 +8,11 @@ import "github.com/charmbracelet/bubbles/key"
 // TakesEsc reports whether esc is the training mode's own: it closes the
 // state string or the full help. Otherwise it is the shell's, back to the
 // place before.
-func (m AppMode) TakesEsc() bool { return m.share.shown || m.view.help.ShowAll }
+func (m AppMode) TakesEsc() bool { return m.share.shown || m.view.TakesEsc() }
 
 // TakesEsc reports whether esc closes the full help of a training mode a
 // lesson hosts (else esc returns to the lesson).
-func (m Model) TakesEsc() bool { return m.help.ShowAll }
+func (m Model) TakesEsc() bool { return m.help.ShowAll || m.prompt.open }
 
 // ShortHelp is the keys of a training mode a lesson hosts, for the key bar.
 func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }

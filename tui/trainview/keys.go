@@ -15,6 +15,8 @@ type KeyMap struct {
 	LRDown, LRUp                              key.Binding
 	// Slow toggles slow mode; Anchor, live only in it, picks the next anchor.
 	Slow, Anchor key.Binding
+	// Goto opens the prompt of a step to train to.
+	Goto key.Binding
 	// Mode leaves for another mode of the app: the host's tab
 	// (Options.Tab); none when the mode runs on its own.
 	Mode key.Binding
@@ -50,6 +52,7 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		LRUp:              b([]string{"up"}, "↑", i18n.TrainKeyLRUp),
 		Slow:              b([]string{"w"}, "w", i18n.TrainKeySlow),
 		Anchor:            b([]string{"a"}, "a", i18n.TrainKeyAnchor),
+		Goto:              b([]string{"g"}, "g", i18n.TrainKeyGoto),
 		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
 	}
@@ -72,7 +75,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 // FullHelp is shown by '?'.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Play, k.Step, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
+		{k.Play, k.Step, k.Goto, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
 		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Anchor, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}

@@ -8,6 +8,7 @@ package trainview
 
 import (
 	"slices"
+	"sync/atomic"
 	"time"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -117,6 +118,17 @@ type Model struct {
 	width, height int
 	screen        string // the rendered screen, rebuilt when something changes
 	paced         int    // frames left to say that the budget held training back (budget.go)
+
+	// Training off the event loop (job.go): a job is running (busy), the
+	// keys that came meanwhile, the flag that stops it, the step a run
+	// goes to (0: none) from runFrom, and how fast it trains.
+	busy            bool
+	jobSeq          int
+	stop            stopFlag
+	pending         []tea.KeyMsg
+	target, runFrom int
+	rate            speedometer
+	prompt          stepPrompt // run to step N (goto.go)
 }
 
 type tickMsg struct{ seq int }
@@ -129,12 +141,19 @@ func New(tr *train.Trainer, opts Options) Model {
 		m.keys.Mode = opts.Tab
 	}
 	m.keys.State.SetEnabled(opts.Hosted)
-	m.restart()
+	m.stop = new(atomic.Bool)
+	m.start()
 	return m
 }
 
-// Init starts nothing: training waits for the play key.
-func (m Model) Init() tea.Cmd { return nil }
+// Init starts a run to a step (RunTo), if one was set; otherwise training
+// waits for the play key.
+func (m Model) Init() tea.Cmd {
+	if m.target == 0 {
+		return nil
+	}
+	return m.resume()
+}
 
 // SetSize lays the mode out for w×h cells.
 func (m *Model) SetSize(w, h int) {
@@ -163,151 +182,46 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case PauseMsg:
-		if m.playing {
-			m.playing = false
+		if m.playing || m.target > 0 {
+			m.playing, m.target = false, 0
+			m.stop.Store(true)
 			m.tickSeq++
 			m.render()
 		}
-	case tickMsg:
-		if !m.playing || msg.seq != m.tickSeq {
-			return m, nil // a tick of a chain that was stopped
+	case jobMsg:
+		return m.finishJob(msg)
+	case resumeMsg:
+		if msg.seq != m.tickSeq || m.busy {
+			return m, nil
 		}
-		_, steps := m.frame()
-		m.advanceWithin(steps)
+		if m.target > 0 {
+			return m.runChunk()
+		}
 		if m.playing {
 			return m, m.tick()
 		}
+	case tickMsg:
+		if msg.seq != m.tickSeq || m.busy {
+			return m, nil // a tick of a chain that was stopped
+		}
+		if m.target > 0 {
+			return m.runChunk()
+		}
+		if !m.playing {
+			return m, nil
+		}
+		_, steps := m.frame()
+		return m.playFrame(steps)
 	case tea.KeyMsg:
 		if msg.Type == tea.KeyRunes && len(msg.Runes) > 1 && !msg.Paste {
 			return m.updateRunes(msg.Runes)
 		}
+		if m.busy {
+			return m.updateBusy(msg)
+		}
 		return m.updateKey(msg)
 	}
 	return m, nil
-}
-
-// updateRunes handles keys typed faster than they were read, which arrive
-// as one message, one at a time.
-func (m Model) updateRunes(runes []rune) (tea.Model, tea.Cmd) {
-	var cmds []tea.Cmd
-	var next tea.Model = m
-	for _, r := range runes {
-		var cmd tea.Cmd
-		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
-		cmds = append(cmds, cmd)
-	}
-	return next, tea.Batch(cmds...)
-}
-
-func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
-	k := m.keys
-	switch {
-	case key.Matches(msg, k.Quit):
-		return m, tea.Quit
-	case key.Matches(msg, k.Help):
-		m.help.ShowAll = !m.help.ShowAll
-	case msg.Type == tea.KeyEsc && m.help.ShowAll: // esc closes what is open (TakesEsc)
-		m.help.ShowAll = false
-	case key.Matches(msg, k.Play):
-		m.playing, m.stoppedAtCollapse = !m.playing && m.err == nil, false
-		m.tickSeq++
-		m.render()
-		if m.playing {
-			return m, m.tick()
-		}
-	case key.Matches(msg, k.Step):
-		m.playing, m.stoppedAtCollapse = false, false
-		m.tickSeq++
-		m.advance(1)
-	case key.Matches(msg, k.Slow):
-		m.toggleSlow()
-		if m.playing {
-			m.render()
-			return m, m.tick() // a new chain at the new pace
-		}
-	case key.Matches(msg, k.Anchor):
-		m.nextAnchor()
-	case key.Matches(msg, k.Faster):
-		m.speed = min(m.speed+1, len(speeds)-1)
-	case key.Matches(msg, k.Slower):
-		m.speed = max(m.speed-1, 0)
-	case key.Matches(msg, k.Reset):
-		m.restart()
-	case key.Matches(msg, k.Reseed):
-		m.cfg.Seed++
-		m.rebuild(true)
-	case key.Matches(msg, k.Loss):
-		m.cfg.Loss = next(train.LossIDs(), m.cfg.Loss)
-		m.rebuild(false)
-	case key.Matches(msg, k.Compare):
-		m.cfg.Compare = nextCompare(m.cfg.Compare, m.cfg.Loss)
-		m.rebuild(false)
-	case key.Matches(msg, k.Model):
-		m.cfg.Model = next(train.ModelIDs(), m.cfg.Model)
-		m.rebuild(false)
-	case key.Matches(msg, k.Data):
-		m.cfg.Data = next(m.dataIDs(), m.cfg.Data)
-		m.rebuild(true)
-	case key.Matches(msg, k.Normalize):
-		m.cfg.Normalize = !m.cfg.Normalize
-		m.rebuild(false)
-	case key.Matches(msg, k.MarginDown), key.Matches(msg, k.MarginUp):
-		m.cfg.Margin = stepMargin(m.cfg.Margin, key.Matches(msg, k.MarginUp))
-		m.rebuild(false)
-	case key.Matches(msg, k.CompareMarginDown), key.Matches(msg, k.CompareMarginUp):
-		if m.cfg.Compare != "" {
-			m.cfg.CompareMargin = stepMargin(m.cfg.CompareMargin, key.Matches(msg, k.CompareMarginUp))
-			m.rebuild(false)
-		}
-	case key.Matches(msg, k.LRDown), key.Matches(msg, k.LRUp):
-		lr := m.cfg.LR / 2
-		if key.Matches(msg, k.LRUp) {
-			lr = m.cfg.LR * 2
-		}
-		if lr >= 1e-4 && lr <= train.MaxLR {
-			m.cfg.LR = lr
-			m.rebuild(false)
-		}
-	}
-	m.render()
-	return m, nil
-}
-
-// stepMargin moves a margin by 0.1 on a 0.1 grid within [0, 5].
-func stepMargin(v float64, up bool) float64 {
-	tenths := int(v*10 + 0.5)
-	if up {
-		tenths++
-	} else {
-		tenths--
-	}
-	return float64(min(max(tenths, 0), 50)) / 10
-}
-
-func next[T comparable](xs []T, x T) T {
-	i := slices.Index(xs, x)
-	return xs[(i+1)%len(xs)]
-}
-
-// nextCompare cycles off → each other loss → the run's own loss (to
-// compare margins) → off, so the first press never compares a run with an
-// identical copy of itself.
-func nextCompare(c, own train.LossID) train.LossID {
-	ids := []train.LossID{""}
-	for _, id := range train.LossIDs() {
-		if id != own {
-			ids = append(ids, id)
-		}
-	}
-	return next(append(ids, own), c)
-}
-
-func (m Model) dataIDs() []train.DataID {
-	ids := train.DataIDs()
-	if m.opts.File != nil {
-		ids = append(ids, train.File)
-	}
-	return ids
 }
 
 // rebuild makes a new trainer for the changed config (new data when the
@@ -341,9 +255,15 @@ func (m *Model) loadData() (*train.Data, error) {
 
 // restart returns the trainer to its initial state and measures it.
 func (m *Model) restart() {
-	m.playing, m.collapsed, m.stoppedAtCollapse, m.err = false, false, false, nil
-	m.tickSeq++
 	m.tr.Reset()
+	m.start()
+}
+
+// start shows the trainer at the step it is at (a state string's, or 0),
+// with empty curves.
+func (m *Model) start() {
+	m.playing, m.collapsed, m.stoppedAtCollapse, m.err, m.target = false, false, false, nil, 0
+	m.tickSeq++
 	runs := m.tr.Runs()
 	m.hist = make([]history, len(runs))
 	m.boxes = make([]viewBox, len(runs))
@@ -351,18 +271,8 @@ func (m *Model) restart() {
 	m.measure()
 }
 
-// advance trains n steps (fewer after an error), then measures; a collapse
-// stops playing.
-func (m *Model) advance(n int) {
-	for range n {
-		if err := m.tr.Step(); err != nil {
-			m.err, m.playing = err, false
-			break
-		}
-	}
-	m.measure()
-}
-
+// measure measures the runs on the event loop (after a change of
+// settings: one measurement, no steps).
 func (m *Model) measure() {
 	ms, err := m.tr.Metrics()
 	if err != nil {
@@ -370,6 +280,12 @@ func (m *Model) measure() {
 		m.render()
 		return
 	}
+	m.accept(ms)
+}
+
+// accept shows the runs' metrics: the curves, the views, a collapse (which
+// stops playing, not a run to a step).
+func (m *Model) accept(ms []train.Metrics) {
 	m.cur = ms
 	collapsed := false
 	for i, r := range m.tr.Runs() {

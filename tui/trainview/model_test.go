@@ -1,15 +1,18 @@
 package trainview
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/core/train"
 	"losslab/i18n"
@@ -67,6 +70,17 @@ func press(m Model, keys ...string) (Model, tea.Cmd) {
 		var next tea.Model
 		next, cmd = m.Update(keyMsg(k))
 		m = next.(Model)
+		m, cmd = settle(m, cmd)
+	}
+	return m, cmd
+}
+
+// settle runs the jobs a key or a frame started (the goroutine's work, here
+// on the test's), until none runs; it returns the command that follows.
+func settle(m Model, cmd tea.Cmd) (Model, tea.Cmd) {
+	for m.busy && cmd != nil {
+		next, c := m.Update(cmd())
+		m, cmd = next.(Model), c
 	}
 	return m, cmd
 }
@@ -83,7 +97,7 @@ func TestKeys(t *testing.T) {
 		t.Errorf("two + did not give 5 steps a frame:\n%s", m.View())
 	}
 	// A frame of the current chain trains 5 steps; a stale one nothing.
-	next, _ := m.Update(tickMsg{seq: m.tickSeq})
+	next, _ := frameOf(m)
 	m = next.(Model)
 	next, _ = m.Update(tickMsg{seq: m.tickSeq - 1})
 	m = next.(Model)
@@ -184,10 +198,15 @@ func TestGlyphsWithoutColourBrailleWithColour(t *testing.T) {
 }
 
 // Keys typed faster than they are read arrive as one message of runes.
+// The steps run off the event loop: the keys after the first wait for its
+// job and then each have their effect, in order.
 func TestBurstOfKeys(t *testing.T) {
-	m := newMode(t, train.NewConfig(), 100, 30)
-	next, _ := m.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nnn++")})
-	m = next.(Model)
+	tm := teatest.NewTestModel(t, New(newTrainer(t, train.NewConfig()), Options{}), teatest.WithInitialTermSize(100, 30))
+	tm.Send(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("nnn++")})
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return bytes.Contains(b, []byte("Paused at step 3.")) },
+		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	tm.Send(keyMsg("q"))
+	m := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
 	if m.Trainer().StepCount() != 3 || m.speed != 2 {
 		t.Errorf("burst: step %d, speed %d; want 3 and 2", m.Trainer().StepCount(), m.speed)
 	}
@@ -282,4 +301,10 @@ func TestNextCompareStartsWithAnotherLoss(t *testing.T) {
 			t.Errorf("own %s: the cycle visits %d of %d losses", own, len(seen), len(train.LossIDs()))
 		}
 	}
+}
+
+// frameOf sends the frame's tick and runs the job it starts.
+func frameOf(m Model) (tea.Model, tea.Cmd) {
+	next, cmd := m.Update(tickMsg{seq: m.tickSeq})
+	return settle(next.(Model), cmd)
 }

@@ -55,7 +55,7 @@ func TestCollapseNotesInRealRuns(t *testing.T) {
 			m := newMode(t, cfg, 120, 40)
 			m, _ = press(m, "+", "+", "+", "+", " ")
 			for m.Playing() && m.Trainer().StepCount() < 2000 {
-				next, _ := m.Update(tickMsg{seq: m.tickSeq})
+				next, _ := frameOf(m)
 				m = next.(Model)
 			}
 			met := m.Metrics()[0]
@@ -86,7 +86,7 @@ func TestStatusSentencesAreTrue(t *testing.T) {
 	played := newMode(t, cfg, 100, 30)
 	played, _ = press(played, " ")
 	for played.Playing() {
-		next, _ := played.Update(tickMsg{seq: played.tickSeq})
+		next, _ := frameOf(played)
 		played = next.(Model)
 	}
 	if !strings.Contains(flat(played), "Playing stopped at the collapse") {

@@ -86,7 +86,7 @@ func TestSlowModeKeys(t *testing.T) {
 	if every, steps := m.frame(); every != SlowFrame || steps != 1 {
 		t.Errorf("slow frame %v × %d steps", every, steps)
 	}
-	next, _ := m.Update(tickMsg{seq: m.tickSeq})
+	next, _ := frameOf(m)
 	m = next.(Model)
 	if got := m.Trainer().StepCount(); got != 1 {
 		t.Errorf("one slow tick took %d steps", got)

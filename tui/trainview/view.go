@@ -14,8 +14,12 @@ import (
 	"losslab/tui/common"
 )
 
-// render rebuilds the screen; View only returns it.
+// render rebuilds the screen; View only returns it. While a job trains it
+// waits (the trainer is the job's): the job's end renders.
 func (m *Model) render() {
+	if m.busy {
+		return
+	}
 	if m.width == 0 {
 		m.screen = ""
 		return
@@ -57,10 +61,17 @@ func (m *Model) header() string {
 	line := m.styles.title.Render("losslab train") + " · " + m.p.T(id, name, string(c.Model),
 		numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
 	state := m.p.T(i18n.TrainModePaused)
-	if m.slow {
+	switch {
+	case m.target > 0:
+		state = m.p.T(i18n.TrainModeRunning, numfmt.Count(int64(m.target)))
+	case m.slow:
 		state = m.slowState()
-	} else if m.playing {
+	case m.playing:
 		state = m.p.T(i18n.TrainModePlaying, numfmt.Count(int64(speeds[m.speed])))
+	}
+	if (m.target > 0 || m.playing) && m.rate.perSecond > 0 {
+		rate := int64(m.rate.perSecond + 0.5)
+		state += " · " + m.p.N(i18n.TrainModeRate, rate, numfmt.Count(rate))
 	}
 	if lipgloss.Width(line)+3+lipgloss.Width(state) <= m.width {
 		return line + " · " + m.styles.accent.Render(state)
@@ -71,6 +82,12 @@ func (m *Model) header() string {
 // noteText is the sentence under the panes: an error, a collapse explained,
 // or what to do next.
 func (m *Model) noteText() string {
+	if m.prompt.open {
+		return m.promptText()
+	}
+	if m.target > 0 {
+		return m.p.T(i18n.TrainHintRunning, numfmt.Count(int64(m.target)), numfmt.Count(int64(m.tr.StepCount())))
+	}
 	if d := (*train.DivergedError)(nil); errors.As(m.err, &d) {
 		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(m.cfg.LR))
 	}

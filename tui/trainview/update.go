@@ -1,0 +1,173 @@
+package trainview
+
+import (
+	"slices"
+
+	"github.com/charmbracelet/bubbles/key"
+	tea "github.com/charmbracelet/bubbletea"
+
+	"losslab/core/train"
+)
+
+// updateBusy answers a key while a job trains: q quits and space stops at
+// once; every other key waits for the job (it would touch the trainer).
+func (m Model) updateBusy(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Quit):
+		m.stop.Store(true)
+		return m, tea.Quit
+	case key.Matches(msg, k.Play) && (m.playing || m.target > 0):
+		m.playing, m.target = false, 0
+		m.stop.Store(true)
+		m.tickSeq++
+	default:
+		m.pending = append(m.pending, msg)
+	}
+	return m, nil
+}
+
+// DeferKey keeps a key the host would act on (the state string reads the
+// trainer) until the running job is back; false when none runs.
+func (m *Model) DeferKey(msg tea.KeyMsg) bool {
+	if !m.busy {
+		return false
+	}
+	m.pending = append(m.pending, msg)
+	return true
+}
+
+// updateRunes handles keys typed faster than they were read, which arrive
+// as one message, one at a time.
+func (m Model) updateRunes(runes []rune) (tea.Model, tea.Cmd) {
+	var cmds []tea.Cmd
+	var next tea.Model = m
+	for _, r := range runes {
+		var cmd tea.Cmd
+		next, cmd = next.Update(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}})
+		cmds = append(cmds, cmd)
+	}
+	return next, tea.Batch(cmds...)
+}
+
+func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.prompt.open {
+		return m.updatePrompt(msg)
+	}
+	k := m.keys
+	switch {
+	case key.Matches(msg, k.Goto):
+		m.openPrompt()
+	case key.Matches(msg, k.Quit):
+		m.stop.Store(true)
+		return m, tea.Quit
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+	case msg.Type == tea.KeyEsc && m.help.ShowAll: // esc closes what is open (TakesEsc)
+		m.help.ShowAll = false
+	case key.Matches(msg, k.Play) && m.target > 0: // a run to a step waiting for its budget
+		m.target = 0
+		m.tickSeq++
+	case key.Matches(msg, k.Play):
+		m.playing, m.stoppedAtCollapse = !m.playing && m.err == nil, false
+		m.tickSeq++
+		m.render()
+		if m.playing {
+			return m, m.tick()
+		}
+	case key.Matches(msg, k.Step):
+		m.playing, m.stoppedAtCollapse, m.target = false, false, 0
+		m.tickSeq++
+		if m.err == nil {
+			return m, m.startJob(1, nil)
+		}
+	case key.Matches(msg, k.Slow):
+		m.toggleSlow()
+		if m.playing {
+			m.render()
+			return m, m.tick() // a new chain at the new pace
+		}
+	case key.Matches(msg, k.Anchor):
+		m.nextAnchor()
+	case key.Matches(msg, k.Faster):
+		m.speed = min(m.speed+1, len(speeds)-1)
+	case key.Matches(msg, k.Slower):
+		m.speed = max(m.speed-1, 0)
+	case key.Matches(msg, k.Reset):
+		m.restart()
+	case key.Matches(msg, k.Reseed):
+		m.cfg.Seed++
+		m.rebuild(true)
+	case key.Matches(msg, k.Loss):
+		m.cfg.Loss = next(train.LossIDs(), m.cfg.Loss)
+		m.rebuild(false)
+	case key.Matches(msg, k.Compare):
+		m.cfg.Compare = nextCompare(m.cfg.Compare, m.cfg.Loss)
+		m.rebuild(false)
+	case key.Matches(msg, k.Model):
+		m.cfg.Model = next(train.ModelIDs(), m.cfg.Model)
+		m.rebuild(false)
+	case key.Matches(msg, k.Data):
+		m.cfg.Data = next(m.dataIDs(), m.cfg.Data)
+		m.rebuild(true)
+	case key.Matches(msg, k.Normalize):
+		m.cfg.Normalize = !m.cfg.Normalize
+		m.rebuild(false)
+	case key.Matches(msg, k.MarginDown), key.Matches(msg, k.MarginUp):
+		m.cfg.Margin = stepMargin(m.cfg.Margin, key.Matches(msg, k.MarginUp))
+		m.rebuild(false)
+	case key.Matches(msg, k.CompareMarginDown), key.Matches(msg, k.CompareMarginUp):
+		if m.cfg.Compare != "" {
+			m.cfg.CompareMargin = stepMargin(m.cfg.CompareMargin, key.Matches(msg, k.CompareMarginUp))
+			m.rebuild(false)
+		}
+	case key.Matches(msg, k.LRDown), key.Matches(msg, k.LRUp):
+		lr := m.cfg.LR / 2
+		if key.Matches(msg, k.LRUp) {
+			lr = m.cfg.LR * 2
+		}
+		if lr >= 1e-4 && lr <= train.MaxLR {
+			m.cfg.LR = lr
+			m.rebuild(false)
+		}
+	}
+	m.render()
+	return m, nil
+}
+
+// stepMargin moves a margin by 0.1 on a 0.1 grid within [0, 5].
+func stepMargin(v float64, up bool) float64 {
+	tenths := int(v*10 + 0.5)
+	if up {
+		tenths++
+	} else {
+		tenths--
+	}
+	return float64(min(max(tenths, 0), 50)) / 10
+}
+
+func next[T comparable](xs []T, x T) T {
+	i := slices.Index(xs, x)
+	return xs[(i+1)%len(xs)]
+}
+
+// nextCompare cycles off → each other loss → the run's own loss (to
+// compare margins) → off, so the first press never compares a run with an
+// identical copy of itself.
+func nextCompare(c, own train.LossID) train.LossID {
+	ids := []train.LossID{""}
+	for _, id := range train.LossIDs() {
+		if id != own {
+			ids = append(ids, id)
+		}
+	}
+	return next(append(ids, own), c)
+}
+
+func (m Model) dataIDs() []train.DataID {
+	ids := train.DataIDs()
+	if m.opts.File != nil {
+		ids = append(ids, train.File)
+	}
+	return ids
+}
