@@ -1,6 +1,7 @@
 package train
 
 import (
+	"math"
 	"slices"
 
 	"losslab/core/dist"
@@ -78,12 +79,17 @@ type metricScratch struct {
 	labels   []int
 	sortBuf  []float64
 	ret      retrievalScratch
+	// gaps are the sorted per-anchor gaps (AnchorGaps) of the last
+	// measurement; far and near each anchor's farthest positive and
+	// nearest negative while measuring.
+	gaps, far, near []float64
 }
 
 func (s *metricScratch) init(data *Data, points []int) {
 	s.points = points
 	s.emb = make([]float64, 2*len(points))
 	s.labels = make([]int, len(points))
+	s.far, s.near = make([]float64, len(points)), make([]float64, len(points))
 	for k, i := range points {
 		s.labels[k] = data.Labels[i]
 	}
@@ -112,6 +118,9 @@ func evalSubset(from []int, seed, stream uint64) []int {
 func (s *metricScratch) measure(r *Run, data *Data) Metrics {
 	r.Embed(data, s.points, s.emb)
 	s.pos, s.neg = s.pos[:0], s.neg[:0]
+	for i := range s.far {
+		s.far[i], s.near[i] = math.Inf(-1), math.Inf(1)
+	}
 	var sum float64
 	for i := range s.points {
 		for j := i + 1; j < len(s.points); j++ {
@@ -119,11 +128,20 @@ func (s *metricScratch) measure(r *Run, data *Data) Metrics {
 			sum += d
 			if s.labels[i] == s.labels[j] {
 				s.pos = append(s.pos, d)
+				s.far[i], s.far[j] = max(s.far[i], d), max(s.far[j], d)
 			} else {
 				s.neg = append(s.neg, d)
+				s.near[i], s.near[j] = min(s.near[i], d), min(s.near[j], d)
 			}
 		}
 	}
+	s.gaps = s.gaps[:0]
+	for i := range s.far {
+		if !math.IsInf(s.far[i], 0) && !math.IsInf(s.near[i], 0) {
+			s.gaps = append(s.gaps, s.near[i]-s.far[i])
+		}
+	}
+	slices.Sort(s.gaps)
 	s.sortBuf = floatsort.Sort(s.pos, s.sortBuf)
 	s.sortBuf = floatsort.Sort(s.neg, s.sortBuf)
 	m := Metrics{AUC: AUC(s.pos, s.neg), MeanPositive: mean(s.pos), MeanNegative: mean(s.neg)}
@@ -166,6 +184,14 @@ func (r *Run) Metrics(t *Trainer) (Metrics, error) {
 	m.HeldOut = r.measureHeldOut(t.data)
 	return m, nil
 }
+
+// AnchorGaps are, sorted, each evaluation point's gap as an anchor at the
+// last measurement: d(a,n) − d(a,p) of its hardest triplet, its nearest
+// negative less its farthest positive (anchors without both are left
+// out). A gap ≥ m means every triplet of that anchor is easy; a gap > 0
+// that none is hard. They belong to the run and change with the next
+// measurement.
+func (r *Run) AnchorGaps() []float64 { return r.met.gaps }
 
 // HeldOutDistances are the sorted same-class and different-class pair
 // distances of the held-out points at the last measurement (nil for the

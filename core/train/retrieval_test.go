@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 )
 
@@ -154,5 +155,43 @@ func TestRetrievalAgainstNumPy(t *testing.T) {
 	}
 	if again := s.score(emb, ref.Labels, true); math.Abs(again.MAPAtR-got.MAPAtR) > 1e-12 || again.RecallAt1 != got.RecallAt1 {
 		t.Errorf("scaled by 1e-6: %+v, was %+v", again, got)
+	}
+}
+
+// TestEveryTripletEasyYetOverlap is issue 18's 6-point case: every anchor's
+// hardest gap is at least m = 1, so every triplet is easy and the triplet
+// loss is 0, while a same-class distance (3, class A) exceeds a
+// different-class one (1.1, B to C): the global distributions overlap.
+func TestEveryTripletEasyYetOverlap(t *testing.T) {
+	data := &Data{N: 6, D: 2, Labels: []int{0, 0, 1, 1, 2, 2}, Classes: []string{"A", "B", "C"},
+		X: []float64{0, 0, 3, 0, 100, 0, 100.1, 0, 101.2, 0, 101.3, 0}}
+	cfg := NewConfig()
+	cfg.Holdout, cfg.Loss, cfg.Margin = 0, BatchAll, 1
+	r := newRun("six", RunSpec{BatchAll, 1}, network{kind: Free, n: 6, d: 2}, slices.Clone(data.X), cfg, 6)
+	r.met.init(data, []int{0, 1, 2, 3, 4, 5})
+	m := r.met.measure(r, data)
+	gaps := r.AnchorGaps()
+	// Anchor 0: 100 − 3 = 97; 1: 97 − 3 = 94; 2: 1.2 − 0.1 = 1.1;
+	// 3: 1.1 − 0.1 = 1.0; 4: 1.1 − 0.1 = 1.0; 5: 1.2 − 0.1 = 1.1.
+	want := []float64{1, 1, 1.1, 1.1, 94, 97}
+	if len(gaps) != 6 {
+		t.Fatalf("gaps %v", gaps)
+	}
+	for i, g := range gaps {
+		if math.Abs(g-want[i]) > 1e-9 {
+			t.Errorf("gap %d = %v, want %v", i, g, want[i])
+		}
+	}
+	if gaps[0] < 1-1e-9 {
+		t.Errorf("the hardest gap %v is below m", gaps[0])
+	}
+	res, err := r.forward(data, []int{0, 1, 2, 3, 4, 5})
+	if err != nil || res.Loss > 1e-9 {
+		t.Errorf("batch-all loss %v (%v), want 0: every triplet is easy", res.Loss, err)
+	}
+	// Positives {3, 0.1, 0.1}, 12 negatives of which the four B–C ones
+	// (1.1 to 1.3) are below 3: 32 of the 36 (p, n) pairs are in order.
+	if math.Abs(m.AUC-32.0/36) > 1e-15 {
+		t.Errorf("AUC %v, want 8/9", m.AUC)
 	}
 }
