@@ -194,7 +194,11 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 		} else {
 			fmt.Fprintln(w, p.T(i18n.TrainNotCollapse))
 		}
-		if note := trainview.ScaleNote(p, s.Run, s.spec, s.model, s.Final); note != "" && s.CollapsedAt == nil {
+		name := s.Run
+		if name == string(s.Loss) {
+			name = p.TrainLossName(name)
+		}
+		if note := trainview.ScaleNote(p, name, s.spec, s.model, s.Final); note != "" && s.CollapsedAt == nil {
 			fmt.Fprintf(w, "  %s\n", note)
 		}
 	}

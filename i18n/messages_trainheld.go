@@ -34,6 +34,20 @@ const (
 	TrainModeRate     ID = "train.mode.rate"    // steps a second
 	TrainHintRunning  ID = "train.hint.running" // target, step now
 
+	TrainKeyFixAxis            ID = "train.key.fix-axis"
+	TrainKeyTemperature        ID = "train.key.temperature"
+	TrainLegendGap             ID = "train.legend.gap"
+	TrainPaneTemperature       ID = "train.pane.temperature" // loss, τ, similarity
+	TrainSimilarityCosine      ID = "train.similarity.cosine"
+	TrainSimilarityNegDistance ID = "train.similarity.neg-distance"
+	TrainPaneScale             ID = "train.pane.scale" // ratio, mean distance
+	TrainPaneAxisFixed         ID = "train.pane.axis-fixed"
+	TrainPaneHeldOut           ID = "train.pane.heldout" // AUC, Recall@1, MAP@R
+	TrainPaneHeldOutNone       ID = "train.pane.heldout-none"
+	TrainNoteFree              ID = "train.note.free"
+	TrainPaneHeldOutFree       ID = "train.pane.heldout-free"
+	TrainNoteEasyOverlap       ID = "train.note.easy-overlap" // run, AUC
+
 	StateReasonTrainTemperature    ID = "share.state.train-temperature"     // smallest, largest
 	StateReasonTrainHoldoutClasses ID = "share.state.train-holdout-classes" // the data set's classes
 )
@@ -73,4 +87,18 @@ var trainHeldEN = map[ID]string{
 	TrainModeRunning: "▶ to step %s",
 	TrainModeRate:    "%s steps/s",
 	TrainHintRunning: "Training to step %s, now at step %s, apart from the screen: keys still answer. Space stops, q quits.",
+
+	TrainKeyFixAxis:            "fix the distance axis",
+	TrainKeyTemperature:        "InfoNCE's τ: next",
+	TrainLegendGap:             "▒ per anchor: min d(a,n) − max d(a,p)",
+	TrainPaneTemperature:       "%s, τ %s, %s",
+	TrainSimilarityCosine:      "cosine similarity",
+	TrainSimilarityNegDistance: "s = −d",
+	TrainPaneScale:             "scale %s × step 0",
+	TrainPaneAxisFixed:         "axis fixed",
+	TrainPaneHeldOut:           "held out: AUC %s · R@1 %s · MAP@R %s",
+	TrainPaneHeldOutNone:       "held out: —",
+	TrainPaneHeldOutFree:       "held out: — (free model: reads no input)",
+	TrainNoteFree:              "The free model never reads its inputs: the data only gives labels and colours, and a held-out point has no embedding.",
+	TrainNoteEasyOverlap:       "%s: every point's gap as anchor is at least m, so every triplet is easy and the loss on these points is 0, yet the same-class and different-class distances still overlap (AUC %s): a triplet compares the distances of one anchor, not of different anchors.",
 }

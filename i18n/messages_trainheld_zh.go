@@ -35,4 +35,18 @@ var trainHeldZH = map[ID]string{
 	TrainModeRunning: "▶ 训练到第 %s 步",
 	TrainModeRate:    "每秒 %s 步",
 	TrainHintRunning: "正在训练到第 %s 步，现在第 %s 步，训练与界面分开进行：按键照常响应。按空格停止，q 退出。",
+
+	TrainKeyFixAxis:            "固定距离轴",
+	TrainKeyTemperature:        "InfoNCE 的 τ：下一个",
+	TrainLegendGap:             "▒ 每个锚点：min d(a,n) − max d(a,p)",
+	TrainPaneTemperature:       "%s，τ %s，%s",
+	TrainSimilarityCosine:      "余弦相似度",
+	TrainSimilarityNegDistance: "s = −d",
+	TrainPaneScale:             "尺度为第 0 步的 %s 倍",
+	TrainPaneAxisFixed:         "轴已固定",
+	TrainPaneHeldOut:           "留出集：AUC %s · R@1 %s · MAP@R %s",
+	TrainPaneHeldOutNone:       "留出集：—",
+	TrainPaneHeldOutFree:       "留出集：—（free 模型：不读输入）",
+	TrainNoteFree:              "free 模型从不读取输入：数据只提供标签和颜色，留出点没有嵌入。",
+	TrainNoteEasyOverlap:       "%s：每个点作锚点时的间隙都不小于 m，所以每个三元组都是简单的，这些点上的损失为 0；但同类与异类的距离仍然重叠（AUC %s）：三元组比较的是同一个锚点的距离，而不是不同锚点之间的距离。",
 }

@@ -97,7 +97,10 @@ const (
 	glyphMargin = "┊"
 )
 
-func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) histogramCells {
+// histogram draws the overlay over [0, top]: top from the data (and the
+// margin), or fixed (fixedTop > 0), where larger distances fall in the
+// last bin.
+func histogram(pos, neg []float64, margin float64, showMargin bool, fixedTop float64, w, h int) histogramCells {
 	// Sorted, so the finite values come first; a run that diverged leaves
 	// infinite ones, which have no bin.
 	pos, neg = finitePrefix(pos), finitePrefix(neg)
@@ -112,6 +115,9 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) hi
 		top = math.Max(top, margin*1.05)
 	}
 	top = math.Max(top, 1e-9)
+	if fixedTop > 0 {
+		top = fixedTop
+	}
 	share := func(sorted []float64) []float64 {
 		s := make([]float64, w)
 		for _, v := range sorted {
@@ -136,6 +142,9 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) hi
 	mcol := -1
 	if showMargin {
 		mcol = min(int(margin/top*float64(w)), w-1)
+		if margin > top { // off the fixed axis
+			mcol = -1
+		}
 	}
 	hc := histogramCells{top: top, mcol: mcol}
 	var b strings.Builder
@@ -159,6 +168,21 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, w, h int) hi
 		hc.lines = append(hc.lines, b.String())
 	}
 	return hc
+}
+
+// axisTop is the right end of run r's distance axis now, as histogram
+// chooses it, for fixing the axis there.
+func axisTop(r interface{ Distances() (pos, neg []float64) }) float64 {
+	pos, neg := r.Distances()
+	pos, neg = finitePrefix(pos), finitePrefix(neg)
+	top := 1e-9
+	if len(pos) > 0 {
+		top = math.Max(top, pos[len(pos)-1])
+	}
+	if len(neg) > 0 {
+		top = math.Max(top, neg[len(neg)-1])
+	}
+	return top
 }
 
 // finitePrefix is the part of sorted values before the first that is not

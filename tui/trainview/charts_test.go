@@ -23,7 +23,7 @@ func FuzzCharts(f *testing.F) {
 		neg := []float64{math.Abs(c), math.Abs(d), math.Abs(a)}
 		slices.Sort(pos)
 		slices.Sort(neg)
-		hc := histogram(pos, neg, math.Abs(margin), true, w, h)
+		hc := histogram(pos, neg, math.Abs(margin), true, 0, w, h)
 		lines := curve([]int{0, 3, 7}, []float64{a, b, c}, math.Max(math.Abs(a), math.Abs(d)), w, h, lipgloss.NewStyle())
 		var box viewBox
 		emb := []float64{a, b, c, d, margin, a}
@@ -45,12 +45,12 @@ func FuzzCharts(f *testing.F) {
 func TestHistogramByHand(t *testing.T) {
 	// Same-class pairs at 0.5, different-class at 1.5 and 2.5, margin 1:
 	// 4 bins of [0, 2.63]: same in bin 0, different in bins 2 and 3.
-	hc := histogram([]float64{0.5}, []float64{1.5, 2.5}, 1, true, 4, 2)
+	hc := histogram([]float64{0.5}, []float64{1.5, 2.5}, 1, true, 0, 4, 2)
 	want := []string{"█┊  ", "█┊░░"}
 	if !slices.Equal(hc.lines, want) || hc.mcol != 1 {
 		t.Errorf("histogram %q (margin at %d), want %q", hc.lines, hc.mcol, want)
 	}
-	if got := strings.Join(histogram(nil, nil, 0, false, 3, 1).lines, ""); got != "   " {
+	if got := strings.Join(histogram(nil, nil, 0, false, 0, 3, 1).lines, ""); got != "   " {
 		t.Errorf("empty histogram %q", got)
 	}
 }

@@ -15,8 +15,9 @@ type KeyMap struct {
 	LRDown, LRUp                              key.Binding
 	// Slow toggles slow mode; Anchor, live only in it, picks the next anchor.
 	Slow, Anchor key.Binding
-	// Goto opens the prompt of a step to train to.
-	Goto key.Binding
+	// Goto opens the prompt of a step to train to; FixAxis holds the
+	// distance axis; Temperature, live only for InfoNCE, steps τ.
+	Goto, FixAxis, Temperature key.Binding
 	// Mode leaves for another mode of the app: the host's tab
 	// (Options.Tab); none when the mode runs on its own.
 	Mode key.Binding
@@ -53,6 +54,8 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		Slow:              b([]string{"w"}, "w", i18n.TrainKeySlow),
 		Anchor:            b([]string{"a"}, "a", i18n.TrainKeyAnchor),
 		Goto:              b([]string{"g"}, "g", i18n.TrainKeyGoto),
+		FixAxis:           b([]string{"x"}, "x", i18n.TrainKeyFixAxis),
+		Temperature:       b([]string{"t"}, "t", i18n.TrainKeyTemperature),
 		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
 	}
@@ -76,7 +79,7 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Play, k.Step, k.Goto, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
-		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Anchor, k.Help, k.Mode},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Temperature, k.FixAxis, k.Anchor, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}
 }

@@ -129,6 +129,10 @@ type Model struct {
 	target, runFrom int
 	rate            speedometer
 	prompt          stepPrompt // run to step N (goto.go)
+	// fixAxis holds each distance histogram at the range it had when the
+	// mode opened (axisTop), so that a shrink is seen as one.
+	fixAxis bool
+	axisTop []float64
 }
 
 type tickMsg struct{ seq int }
@@ -269,6 +273,11 @@ func (m *Model) start() {
 	m.boxes = make([]viewBox, len(runs))
 	m.collapsedAt = make([]int, len(runs))
 	m.measure()
+	m.syncKeys()
+	m.axisTop = make([]float64, len(runs))
+	for i, r := range runs {
+		m.axisTop[i] = axisTop(r)
+	}
 }
 
 // measure measures the runs on the event loop (after a change of

@@ -58,6 +58,13 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Goto):
 		m.openPrompt()
+	case key.Matches(msg, k.FixAxis):
+		m.fixAxis = !m.fixAxis
+	case key.Matches(msg, k.Temperature):
+		if m.usesTemperature() {
+			m.cfg.Temperature = next(temperatures, m.cfg.Temperature)
+			m.rebuild(false)
+		}
 	case key.Matches(msg, k.Quit):
 		m.stop.Store(true)
 		return m, tea.Quit

@@ -79,9 +79,25 @@ func (m *Model) header() string {
 	return strings.Join(wrap(line+" · "+state, m.width), "\n")
 }
 
-// noteText is the sentence under the panes: an error, a collapse explained,
-// or what to do next.
+// noteText is the sentences under the panes: what the state calls for
+// (stateNote), then what the figures mean (figureNotes).
 func (m *Model) noteText() string {
+	if m.prompt.open || m.target > 0 || m.err != nil {
+		return m.stateNote()
+	}
+	// The figures' notes, in order, while they fit in a sixth of the
+	// window (at least 3 lines): the panes keep their room.
+	parts, most := []string{m.stateNote()}, max(3, m.height/6)
+	for _, n := range m.figureNotes() {
+		if len(wrap(m.p.Sentences(append(parts, n)...), m.width)) <= most {
+			parts = append(parts, n)
+		}
+	}
+	return m.p.Sentences(parts...)
+}
+
+// stateNote is an error, a collapse explained, or what to do next.
+func (m *Model) stateNote() string {
 	if m.prompt.open {
 		return m.promptText()
 	}
@@ -99,6 +115,9 @@ func (m *Model) noteText() string {
 		if i < len(m.cur) && m.cur[i].Collapsed {
 			notes = append(notes, collapseNote(m.p, noteState{run: runName(m.p, r), spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
 		}
+	}
+	if len(notes) > 0 {
+		notes = append(notes, m.p.T(i18n.TrainScaleAUCNote))
 	}
 	if len(notes) > 0 {
 		switch {
@@ -127,19 +146,13 @@ func (m *Model) noteText() string {
 func (m *Model) pane(i, w, h int) []string {
 	r := m.tr.Runs()[i]
 	met := m.cur[i]
-	name := m.p.TrainLossName(string(r.Spec.Loss))
-	title := m.p.T(i18n.TrainPaneNoMargin, name)
-	if r.Spec.Loss.UsesMargin() {
-		title = m.p.T(i18n.TrainPaneMargin, name, numfmt.Input(r.Spec.Margin))
-	}
-	if r.Name != string(r.Spec.Loss) { // a and b: two runs of one loss
-		title = m.p.T(i18n.TrainPaneRun, r.Name, title)
-	}
+	title := m.paneTitle(r)
 	stats := []string{
 		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
 		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Fixed(100*met.ActiveFraction, 1)+"%"),
 		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
 	}
+	stats = append(stats, m.figureLines(met)...)
 	out := []string{m.styles.title.Render(title)}
 	rest := h - 1
 	wide := w >= 70
@@ -161,7 +174,7 @@ func (m *Model) pane(i, w, h int) []string {
 	for k, l := range caption {
 		caption[k] = m.styles.dim.Render(l)
 	}
-	fixed := len(stats) + len(caption) + 3
+	fixed := len(stats) + len(caption) + 1 + m.histogramExtra(r, side)
 	scatterH := rest
 	if !wide {
 		scatterH = max(3, (rest-fixed)/2)
@@ -173,7 +186,7 @@ func (m *Model) pane(i, w, h int) []string {
 	histH := max(2, free*3/5)
 	curveH := max(1, free-histH)
 	column := append([]string{}, stats...)
-	column = append(column, m.histogramBlock(r, side, histH)...)
+	column = append(column, m.histogramBlock(i, r, side, histH)...)
 	column = append(column, caption...)
 	column = append(column, curve(hs.steps, hs.loss, top, side, curveH, m.styles.curve)...)
 	labels := make([]int, len(m.tr.EvalPoints()))
@@ -198,10 +211,51 @@ func (m *Model) pane(i, w, h int) []string {
 	return padBlock(out, w, h)
 }
 
-// histogramBlock is the overlay with its axis and legend.
-func (m *Model) histogramBlock(r *train.Run, w, h int) []string {
+// histogramBlock is the overlay with its axis and legend; for a triplet
+// run the gaps' histogram beside it (gaps.go).
+func (m *Model) histogramBlock(i int, r *train.Run, w, h int) []string {
+	if !showsGaps(r.Spec) || w < 24 {
+		return m.distanceBlock(i, r, w, h)
+	}
+	left := (w - 1) / 2
+	dists := m.distanceBlock(i, r, left, h)
+	gc := gapHistogram(r.AnchorGaps(), r.Spec.Margin, r.Spec.Loss.UsesMargin(), w-left-1, h)
+	gaps := append(append([]string{}, gc.lines...), m.styles.dim.Render(gc.axis(w-left-1)))
+	dists, gaps = padBlock(dists[:h+1], left, h+1), padBlock(gaps, w-left-1, h+1)
+	out := make([]string, h+1)
+	for k := range out {
+		out[k] = dists[k] + " " + gaps[k]
+	}
+	for _, l := range m.gapLegend(w) {
+		out = append(out, m.styles.dim.Render(l))
+	}
+	return out
+}
+
+// gapLegend is the legend under the split histograms: the distances', then
+// the gaps', each wrapped to w.
+func (m *Model) gapLegend(w int) []string {
+	return append(wrap(m.p.T(i18n.TrainLegend), w), wrap(m.p.T(i18n.TrainLegendGap), w)...)
+}
+
+// histogramExtra is the lines histogramBlock draws besides the bars: the
+// axis and the legend.
+func (m *Model) histogramExtra(r *train.Run, w int) int {
+	if !showsGaps(r.Spec) || w < 24 {
+		return 2
+	}
+	return 1 + len(m.gapLegend(w))
+}
+
+// distanceBlock is the distances' overlay with its axis and legend: m
+// marked only where it is a distance (contrastive's radius).
+func (m *Model) distanceBlock(i int, r *train.Run, w, h int) []string {
 	pos, neg := r.Distances()
-	hc := histogram(pos, neg, r.Spec.Margin, r.Spec.Loss.UsesMargin(), w, h)
+	fixed := 0.0
+	if m.fixAxis && i < len(m.axisTop) {
+		fixed = m.axisTop[i]
+	}
+	hc := histogram(pos, neg, r.Spec.Margin, marksRadius(r.Spec), fixed, w, h)
 	lines := append([]string{}, hc.lines...)
 	// Axis: 0 at the left, the top distance at the right, m under the margin.
 	axis := []rune(strings.Repeat(" ", w))

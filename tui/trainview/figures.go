@@ -1,0 +1,94 @@
+package trainview
+
+import (
+	"slices"
+
+	"losslab/core/train"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+)
+
+// temperatures are the τ the temperature key steps through.
+var temperatures = []float64{0.05, 0.1, 0.2, 0.5, 1}
+
+// usesTemperature says whether a run's loss reads τ (InfoNCE).
+func (m *Model) usesTemperature() bool {
+	return slices.ContainsFunc(m.cfg.Specs(), func(s train.RunSpec) bool { return s.Loss.Objective().Loss.UsesTemperature })
+}
+
+// syncKeys hides the controls no run uses: the margins of losses without
+// one, τ without InfoNCE.
+func (m *Model) syncKeys() {
+	k := &m.keys
+	uses := m.cfg.Loss.UsesMargin()
+	k.MarginDown.SetEnabled(uses)
+	k.MarginUp.SetEnabled(uses)
+	cmp := m.cfg.Compare != "" && m.cfg.Compare.UsesMargin()
+	k.CompareMarginDown.SetEnabled(cmp)
+	k.CompareMarginUp.SetEnabled(cmp)
+	k.Temperature.SetEnabled(m.usesTemperature())
+}
+
+// paneTitle names run r's loss with what it reads: its margin, or τ and
+// the similarity for InfoNCE.
+func (m *Model) paneTitle(r *train.Run) string {
+	spec := r.Spec
+	name := m.p.TrainLossName(string(spec.Loss))
+	title := m.p.T(i18n.TrainPaneNoMargin, name)
+	switch {
+	case spec.Loss.Objective().Loss.UsesTemperature:
+		sim := i18n.TrainSimilarityNegDistance
+		if m.cfg.UsesCosine(spec) {
+			sim = i18n.TrainSimilarityCosine
+		}
+		title = m.p.T(i18n.TrainPaneTemperature, name, numfmt.Input(m.cfg.Temperature), m.p.T(sim))
+	case spec.Loss.UsesMargin():
+		title = m.p.T(i18n.TrainPaneMargin, name, numfmt.Input(spec.Margin))
+	}
+	if r.Name != string(spec.Loss) { // a and b: two runs of one loss
+		title = m.p.T(i18n.TrainPaneRun, r.Name, title)
+	}
+	return title
+}
+
+// figureLines are the pane's lines on scale and on the held-out points.
+func (m *Model) figureLines(met train.Metrics) []string {
+	scale := m.p.T(i18n.TrainPaneScale, numfmt.Loss(met.ScaleRatio))
+	if m.fixAxis {
+		scale += " · " + m.p.T(i18n.TrainPaneAxisFixed)
+	}
+	h := met.HeldOut
+	if m.tr.HeldOutReason() == train.HeldOutFree { // the note under the panes says more
+		return []string{scale + " · " + m.p.T(i18n.TrainPaneHeldOutFree)}
+	}
+	if h.Points == 0 {
+		return []string{scale + " · " + m.p.T(i18n.TrainPaneHeldOutNone)}
+	}
+	return []string{scale, m.p.T(i18n.TrainPaneHeldOut, numfmt.Loss(h.AUC), numfmt.Loss(h.Retrieval.RecallAt1), numfmt.Loss(h.Retrieval.MAPAtR))}
+}
+
+// figureNotes are the sentences under the panes about what the figures
+// mean: the free model, why the held-out figures are missing, a change of
+// scale, triplets satisfied over overlapping distributions.
+func (m *Model) figureNotes() []string {
+	var notes []string
+	switch m.tr.HeldOutReason() {
+	case train.HeldOutFree:
+		notes = append(notes, m.p.T(i18n.TrainNoteFree))
+	case train.HeldOutNone:
+		notes = append(notes, m.p.T(i18n.TrainHeldOutNone))
+	}
+	for i, r := range m.tr.Runs() {
+		if i >= len(m.cur) {
+			break
+		}
+		met := m.cur[i]
+		if note := ScaleNote(m.p, runName(m.p, r), r.Spec, m.cfg.Model, met); note != "" {
+			notes = append(notes, note)
+		}
+		if gaps := r.AnchorGaps(); showsGaps(r.Spec) && r.Spec.Loss.UsesMargin() && len(gaps) > 0 && gaps[0] >= r.Spec.Margin && met.AUC < 1 {
+			notes = append(notes, m.p.T(i18n.TrainNoteEasyOverlap, runName(m.p, r), numfmt.Loss(met.AUC)))
+		}
+	}
+	return notes
+}
