@@ -1,10 +1,7 @@
 package loss
 
 import (
-	"fmt"
 	"math"
-
-	"losslab/internal/numfmt"
 )
 
 // Triplet is the result of the triplet loss [d(a,p) − d(a,n) + m]+ with its
@@ -38,11 +35,6 @@ func checkTriplet(dap, dan, m float64) error {
 		return err
 	}
 	return checkMargin(m)
-}
-
-// String shows the formula with the values substituted.
-func (t Triplet) String() string {
-	return fmt.Sprintf("max(%s − %s + %s, 0) = %s", FormatValue(t.DAP), FormatValue(t.DAN), FormatValue(t.Margin), numfmt.Loss(t.Loss))
 }
 
 // SquaredTripletLoss is FaceNet's [d(a,p)² − d(a,n)² + m]+ on plain
