@@ -66,14 +66,14 @@ func (m Model) resultLines() []string {
 	r := m.res
 	l, t, s := r.Losses, r.Triplets, r.Separation
 	easy, semi, hard := numfmt.Percent(t.Easy, t.Total), numfmt.Percent(t.SemiHard, t.Total), numfmt.Percent(t.Hard, t.Total)
-	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Fixed(100*l.FractionActive, 1)+"%")
+	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Share(l.FractionActive))
 	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
 		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
 	}
 	return append(append(methodNotes(p, r), batchLossLines(p, r.ByLoss, m.width)...),
 		triplets,
-		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Loss(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
-		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
+		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Loss(s.Threshold), numfmt.Share(s.Accuracy)),
+		p.T(i18n.BatchInsideMargin, numfmt.Share(s.NegativesInsideMedianPlusMargin)),
 		"",
 	)
 }
