@@ -41,9 +41,10 @@ const (
 	KeyCloseHelp      ID = "tui.key.close-help"
 
 	// Playground status lines.
-	AtMaximum     ID = "tui.at-maximum"   // field label, its maximum
-	AtMinimum     ID = "tui.at-minimum"   // field label, its minimum
-	NotANumber    ID = "tui.not-a-number" // what was typed
+	AtMaximum     ID = "tui.at-maximum"    // field label, its maximum
+	AtMinimum     ID = "tui.at-minimum"    // field label, its minimum
+	NotANumber    ID = "tui.not-a-number"  // what was typed
+	NotADecimal   ID = "tui.not-a-decimal" // what was typed: NotANumber with what to type instead
 	NothingToUndo ID = "tui.nothing-to-undo"
 	NoScenario    ID = "tui.no-scenario"
 	NoStepsToPlay ID = "tui.no-steps-to-play"
@@ -114,6 +115,7 @@ var tuiEN = map[ID]string{
 	AtMaximum:     "%s is at its maximum %s",
 	AtMinimum:     "%s is at its minimum %s",
 	NotANumber:    "%q is not a number",
+	NotADecimal:   "%q is not a number: type a decimal such as 0.25",
 	NothingToUndo: "nothing to undo",
 	NoScenario:    "no scenario to replay: press ] for the presets",
 	NoStepsToPlay: "this scenario has no steps to play",

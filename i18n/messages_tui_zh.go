@@ -40,6 +40,7 @@ var tuiZH = map[ID]string{
 	AtMaximum:     "%s 已达最大值 %s",
 	AtMinimum:     "%s 已达最小值 %s",
 	NotANumber:    "%q 不是数字",
+	NotADecimal:   "%q 不是数字：请输入像 0.25 这样的小数",
 	NothingToUndo: "没有可撤销的操作",
 	NoScenario:    "没有可回放的场景：按 ] 打开预设",
 	NoStepsToPlay: "这个场景没有可播放的步骤",

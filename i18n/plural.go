@@ -16,6 +16,7 @@ var englishOne = map[ID]string{
 	BatchMinutes:             "%s minute",
 	BatchHours:               "%s hour",
 	ChartHistoryStates:       "%s state",
+	ChartHeatTooShort:        "Too few rows here to read the heatmap: %[1]d more row of terminal gives it %[2]d. f writes it as a figure (SVG).",
 	FigHistoryTitle:          "Both losses over the last %s state",
 	FigSamePairs:             "same class (%s pair)",
 	FigDifferentPairs:        "different class (%s pair)",
