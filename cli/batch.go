@@ -74,17 +74,19 @@ func runBatch(args []string, io IO) int {
 	if err != nil {
 		return fail(io, "losslab batch", err)
 	}
-	if f.normalize {
-		if err := normalizeRows(d); err != nil {
-			return fail(io, "losslab batch", err)
-		}
-	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
-	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
-	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
-		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: batchview.Config{Data: d, Options: opts}}, "losslab batch", io)
+	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err) // from the shape and labels only
+	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" {          // a figure asks for the plain path
+		// The view gets the rows as read: its o key turns normalising on and off.
+		cfg := batchview.Config{Data: d, Normalize: f.normalize, Options: opts, Limits: dataset.Limits{MaxRows: f.maxRows}}
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: cfg}, "losslab batch", io)
 		if !fellBack {
 			return status
+		}
+	}
+	if f.normalize {
+		if err := d.NormalizeRows("--normalize"); err != nil {
+			return fail(io, "losslab batch", err)
 		}
 	}
 	if io.ErrIsTTY {
@@ -255,18 +257,6 @@ func formatOf(f batchFlags) (dataset.Format, error) {
 		return 0, errors.New("--in -: give --format csv|tsv for standard input")
 	}
 	return dataset.FormatOf(f.in)
-}
-
-// normalizeRows scales every row to unit L2 norm (scale-safely); a zero row
-// cannot be.
-func normalizeRows(d *dataset.Dataset) error {
-	n, _ := d.X.Dims()
-	for i := range n {
-		if err := dist.UnitRow(d.X.RawRowView(i)); err != nil {
-			return d.Locate(&dist.RowError{Row: i, Index: -1, Err: fmt.Errorf("--normalize: %w", err)})
-		}
-	}
-	return nil
 }
 
 // progressPrinter draws a bubbles progress bar on stderr once the work has

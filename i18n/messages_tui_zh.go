@@ -36,6 +36,10 @@ var tuiZH = map[ID]string{
 	KeyMarginUpFine:   "间隔 +0.01",
 	KeyDistance:       "距离",
 	KeyCloseHelp:      "关闭按键说明",
+	KeyNormalize:      "行向量 L2 归一化：开/关",
+	KeyBinsMore:       "更多区间",
+	KeyBinsFewer:      "更少区间",
+	KeyOpen:           "打开另一个数据集",
 
 	AtMaximum:     "%s 已达最大值 %s",
 	AtMinimum:     "%s 已达最小值 %s",
@@ -51,7 +55,7 @@ var tuiZH = map[ID]string{
 	NoteUndo:  "撤销",
 
 	BatchSource:        "%s · %s × %s · %s 个类别",
-	BatchOptions:       "距离 %s · 间隔 %s",
+	BatchOptions:       "距离 %s · 间隔 %s · %s 个区间",
 	BatchComputing:     "⟳ 计算中…",
 	BatchFirstResult:   "正在计算第一个结果…",
 	BatchErrorQuit:     "按 q 退出，退出状态为 2，与纯文本输出一致。",
@@ -61,6 +65,28 @@ var tuiZH = map[ID]string{
 	BatchInsideMargin:  "            比正样本距离中位数 + m 更近的负样本：%s",
 	BatchDistributions: "距离分布（每个区间内各类样本对所占比例）",
 	BatchBinsMerged:    "（为放得下，%[1]s 个区间每 %[2]s 个合并为一个）",
+
+	BatchMarkMargin:    "m 间隔",
+	BatchMarkThreshold: "t 最佳阈值",
+	BatchMarkBeyond:    "%s（在最后一个区间之外）",
+	BatchOptionsNorm:   "距离 %s · 间隔 %s · %s 个区间 · 行向量已 L2 归一化",
+
+	BatchMarginMax:       "间隔已达最大值 %s：这份数据里没有哪对样本相距更远",
+	BatchMarginMaxGiven:  "间隔已达最大值 %s，即打开时给定的间隔",
+	BatchMarginBeyond:    "间隔 %[1]s 已超过最远的一对样本（%[2]s）：按 ← 减小",
+	BatchBinsMost:        "%s 个区间已是最多",
+	BatchBinsFewest:      "%s 个区间已是最少",
+	BatchCannotNormalize: "无法归一化这些行：%s",
+
+	BatchOpenTitle:    "打开数据集 · ↑/↓ 选择 · enter 打开 · esc 取消",
+	BatchOpenDemo:     "示例数据 %s",
+	BatchOpenFile:     "文件：",
+	BatchOpenPathHint: ".csv 或 .tsv 文件的路径",
+	BatchOpening:      "正在打开 %s…",
+	BatchOpenNoPath:   "请先输入文件路径",
+	BatchOpenFormat:   "%s：不是 .csv、.tsv 或 .tab 文件（也可以是它们的 .gz）",
+	BatchOpenMissing:  "%s：没有这个文件",
+	BatchOpenDenied:   "%s：没有读取权限",
 
 	NoTerminalNote: "losslab：没有可读取按键的终端；改为打印初始状态",
 	Crashed:        "losslab：内部错误：%v（调用栈已写入 %s）",
