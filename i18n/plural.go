@@ -16,8 +16,12 @@ var englishOne = map[ID]string{
 	BatchMinutes:             "%s minute",
 	BatchHours:               "%s hour",
 	ChartHistoryStates:       "%s state",
+	BatchOptions:             "distance %s · margin %s · %s bin",
+	BatchOptionsNorm:         "distance %s · margin %s · %s bin · rows L2-normalised",
+	BatchBinsMost:            "%s bin is the most the view offers",
+	BatchBinsFewest:          "%s bin is the fewest the view offers",
 	ChartHeatTooShort:        "Too few rows here to read the heatmap: %[1]d more row of terminal gives it %[2]d. f writes it as a figure (SVG).",
-	FigHistoryTitle:          "Both losses over the last %s state",
+	FigHistoryTitle:          "Both losses at each state shown (%s state)",
 	FigSamePairs:             "same class (%s pair)",
 	FigDifferentPairs:        "different class (%s pair)",
 }

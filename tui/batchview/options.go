@@ -99,7 +99,7 @@ func (m Model) setBins(dir int) (Model, tea.Cmd) {
 		if dir < 0 {
 			id = i18n.BatchBinsFewest
 		}
-		m.note = m.ctx.Printer.T(id, numfmt.Count(int64(cur)))
+		m.note = m.ctx.Printer.N(id, int64(cur), numfmt.Count(int64(cur)))
 		return m, nil
 	}
 	m.opts.Bins = binChoices[i]

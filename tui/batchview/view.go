@@ -36,7 +36,7 @@ func (m Model) View() string {
 	}
 	lines := []string{
 		header,
-		p.T(options, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin)), numfmt.Count(int64(m.bins()))) + status,
+		p.N(options, int64(m.bins()), st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin)), numfmt.Count(int64(m.bins()))) + status,
 		st.Accent.Render(m.note),
 	}
 	helpView := m.help.ShortHelpView(m.keys.ShortHelp())
