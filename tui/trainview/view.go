@@ -151,7 +151,7 @@ func (m *Model) pane(i, w, h int) []string {
 	}
 	stats := []string{
 		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
-		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Fixed(100*met.ActiveFraction, 1)+"%"),
+		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Share(met.ActiveFraction)),
 		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
 	}
 	out := []string{m.styles.title.Render(title)}
