@@ -25,10 +25,10 @@ func runLearn(args []string, io IO) int {
 		return status
 	}
 	if fs.NArg() > 1 {
-		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, fs.Arg(1)))
+		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, termsafe.Echo(fs.Arg(1))))
 	}
 	if *reset && fs.NArg() > 0 {
-		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, fs.Arg(0)))
+		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, termsafe.Echo(fs.Arg(0))))
 	}
 	path, err := scenarios.ProgressPath()
 	if err != nil && fs.NArg() == 0 {
@@ -47,7 +47,7 @@ func runLearn(args []string, io IO) int {
 		command += " " + arg
 		if _, statErr := os.Stat(arg); errors.Is(statErr, iofs.ErrNotExist) {
 			if scenarios.Lesson(arg) == nil {
-				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, arg))
+				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, termsafe.Echo(arg)))
 			}
 			cfg.OpenLesson = arg // a lesson of the course, with its progress
 		} else {

@@ -6,6 +6,7 @@ import (
 	"os"
 
 	"losslab/i18n"
+	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/tui"
 	"losslab/tui/course"
@@ -22,7 +23,7 @@ func runPlayground(args []string, io IO) int {
 		return status
 	}
 	if fs.NArg() > 0 {
-		return fail(io, "losslab", usagef(i18n.CLIErrUnexpectedArg, fs.Arg(0)))
+		return fail(io, "losslab", usagef(i18n.CLIErrUnexpectedArg, termsafe.Echo(fs.Arg(0))))
 	}
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
@@ -41,7 +42,7 @@ func runPlayground(args []string, io IO) int {
 	if *scenario != "" {
 		s, err := scenarios.Resolve(*scenario)
 		if err != nil {
-			return fail(io, "losslab", usagef(i18n.CLIErrScenarioFlag, err.Error()))
+			return fail(io, "losslab", usagef(i18n.CLIErrScenarioFlag, err))
 		}
 		opts.Scenario = s
 	}

@@ -343,7 +343,7 @@ func (f idValue[T]) Set(s string) error {
 		for i, k := range f.known {
 			names[i] = string(k)
 		}
-		return usagef(i18n.TrainErrUnknownID, s, strings.Join(names, ", "))
+		return usagef(i18n.TrainErrUnknownID, termsafe.Echo(s), strings.Join(names, ", "))
 	}
 	*f.v = T(s)
 	return nil
@@ -374,9 +374,9 @@ func (f boundedNumber) Set(s string) error {
 	case err != nil:
 		return err
 	case f.openLow && v <= f.lo:
-		return usagef(i18n.TrainErrAbove, strings.TrimSpace(s), formatNumber(f.lo), formatNumber(f.hi))
+		return usagef(i18n.TrainErrAbove, termsafe.Echo(strings.TrimSpace(s)), formatNumber(f.lo), formatNumber(f.hi))
 	case v < f.lo || v > f.hi:
-		return usagef(i18n.TrainErrBetween, strings.TrimSpace(s), formatNumber(f.lo), formatNumber(f.hi))
+		return usagef(i18n.TrainErrBetween, termsafe.Echo(strings.TrimSpace(s)), formatNumber(f.lo), formatNumber(f.hi))
 	}
 	*f.v = v
 	return nil

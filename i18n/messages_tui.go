@@ -97,8 +97,6 @@ const (
 	BatchOpening      ID = "tui.batch.opening"
 	BatchOpenNoPath   ID = "tui.batch.open-no-path"
 	BatchOpenFormat   ID = "tui.batch.open-format"
-	BatchOpenMissing  ID = "tui.batch.open-missing"
-	BatchOpenDenied   ID = "tui.batch.open-denied"
 
 	// The terminal.
 	NoTerminalNote ID = "tui.no-terminal-note"
@@ -191,8 +189,6 @@ var tuiEN = map[ID]string{
 	BatchOpening:      "opening %s…",
 	BatchOpenNoPath:   "type the path of a file first",
 	BatchOpenFormat:   "%s: not a .csv, .tsv or .tab file (or one of them .gz)",
-	BatchOpenMissing:  "%s: no such file",
-	BatchOpenDenied:   "%s: not allowed to read it",
 
 	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
 	Crashed:        "losslab: internal error: %v (the stack is in %s)",

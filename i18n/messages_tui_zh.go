@@ -85,8 +85,6 @@ var tuiZH = map[ID]string{
 	BatchOpening:      "正在打开 %s…",
 	BatchOpenNoPath:   "请先输入文件路径",
 	BatchOpenFormat:   "%s：不是 .csv、.tsv 或 .tab 文件（也可以是它们的 .gz）",
-	BatchOpenMissing:  "%s：没有这个文件",
-	BatchOpenDenied:   "%s：没有读取权限",
 
 	NoTerminalNote: "losslab：没有可读取按键的终端；改为打印初始状态",
 	Crashed:        "losslab：内部错误：%v（调用栈已写入 %s）",

@@ -24,6 +24,10 @@ var englishOne = map[ID]string{
 	FigHistoryTitle:          "Both losses at each state shown (%s state)",
 	FigSamePairs:             "same class (%s pair)",
 	FigDifferentPairs:        "different class (%s pair)",
+	DataFieldCount:           "%[1]d field, expected %[2]d like the first row",
+	DataHeaderTypo:           "column %[1]d: %[2]q is not a number, but the row is not a header either (it has %[3]d numeric field): fix the value, or name every column in a header",
+	DataMissingLabel:         "%[1]d field, no label column %[2]d",
+	DataLabelCount:           "%[1]d label for %[2]d vectors in %[3]s",
 }
 
 // N is T for a message about n things: in English the singular text when n

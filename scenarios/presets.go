@@ -64,7 +64,7 @@ func (e *UnknownError) Error() string { return e.Text(i18n.Printer{}) }
 
 // Text renders the error with p.
 func (e *UnknownError) Text(p i18n.Printer) string {
-	name := termsafe.String(e.Name)
+	name := termsafe.Echo(e.Name)
 	if len(e.Closest) > 0 {
 		return p.T(i18n.ScenUnknownClosest, name, strings.Join(e.Closest, ", "))
 	}

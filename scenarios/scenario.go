@@ -13,8 +13,8 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 )
@@ -328,7 +328,7 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 			}
 			y, err := loss.ParseLabel(s)
 			if err != nil {
-				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), explain.NewInputError(err, termsafe.String(s)))
+				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), errtext.NewInputError(err, termsafe.String(s)))
 			}
 			cur = cur.WithLabel(f, y)
 			continue
@@ -344,7 +344,7 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 		}
 		h, err := f.Value(x)
 		if err != nil {
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), explain.NewInputError(err, ""))
+			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), errtext.NewInputError(err, ""))
 		}
 		cur = cur.WithValue(f, h)
 	}

@@ -1,9 +1,12 @@
 package dataset
 
 import (
+	"errors"
 	"math"
 	"strings"
 	"testing"
+
+	"losslab/core/dist"
 )
 
 // Normalized scales a copy's rows to unit length, leaves the data as read
@@ -13,7 +16,7 @@ func TestNormalized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	nd, err := d.Normalized("--normalize")
+	nd, err := d.Normalized()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -24,10 +27,9 @@ func TestNormalized(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := z.Normalized("--normalize"); err == nil || err.Error() != "zero.csv:2: --normalize: the row is a zero vector" {
+	_, err = z.Normalized()
+	var de *Error
+	if !errors.As(err, &de) || de.Line != 2 || de.Reason != RowProblem || !errors.Is(err, dist.ErrZeroRow) {
 		t.Errorf("zero row: %v", err)
-	}
-	if err := z.NormalizeRows(""); err == nil || err.Error() != "zero.csv:2: the row is a zero vector" {
-		t.Errorf("zero row, no flag: %v", err)
 	}
 }

@@ -124,7 +124,7 @@ func Open(ctx *common.Context, cfg Config) *Model {
 	m.limits = cfg.Limits
 	if cfg.Normalize {
 		m.normalize = true
-		if m.data, m.err = d.Normalized("--normalize"); m.err != nil {
+		if m.data, m.err = d.Normalized(); m.err != nil {
 			m.data, m.computing = d, false
 		}
 	}

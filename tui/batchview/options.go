@@ -74,7 +74,7 @@ func (m Model) toggleNormalize() (Model, tea.Cmd) {
 		m.data, m.normalize = m.raw, false
 		return m, m.recompute()
 	}
-	d, err := m.raw.Normalized("")
+	d, err := m.raw.Normalized()
 	if err != nil {
 		m.note = m.ctx.Printer.T(i18n.BatchCannotNormalize, errorText(m.ctx.Printer, err))
 		return m, nil

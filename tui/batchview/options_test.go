@@ -84,7 +84,7 @@ func TestBatchMarginFollowsTheData(t *testing.T) {
 func TestBatchNormalizeToggle(t *testing.T) {
 	d := tuitest.Iris(t)
 	m := pressAll(t, view(t, d, 0.2, 100, 34), "o")
-	nd, err := d.Normalized("test")
+	nd, err := d.Normalized()
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func TestBatchNormalizeToggle(t *testing.T) {
 		z.X.Set(2, j, 0)
 	}
 	m = pressAll(t, view(t, z, 0.2, 100, 34), "o")
-	if m.normalize || !strings.Contains(m.View(), "cannot normalise the rows: demo iris:4: the row is a zero vector") {
+	if m.normalize || !strings.Contains(m.View(), "cannot normalise the rows: demo iris:4: --normalize: the row is a zero vector") {
 		t.Errorf("zero row:\n%s", m.View())
 	}
 	// Opened normalised (batch --normalize), o turns it off.

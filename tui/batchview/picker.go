@@ -1,8 +1,6 @@
 package batchview
 
 import (
-	"errors"
-	"io/fs"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -11,6 +9,7 @@ import (
 
 	"losslab/core/dataset"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/termsafe"
 	"losslab/tui/common"
 )
@@ -144,10 +143,10 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	d, err := msg.d, msg.err
 	data := d
 	if err == nil && m.normalize {
-		data, err = d.Normalized("")
+		data, err = d.Normalized()
 	}
 	if err != nil {
-		pk.err = m.openError(err)
+		pk.err = errorText(m.ctx.Printer, err)
 		return m, nil
 	}
 	pk.open = false
@@ -155,26 +154,8 @@ func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	return m, m.recompute()
 }
 
-// openError is why a file could not be opened, in the printer's language
-// where it is one of the usual reasons.
-func (m Model) openError(err error) string {
-	p := m.ctx.Printer
-	var pe *fs.PathError
-	switch {
-	case errors.As(err, &pe) && errors.Is(err, fs.ErrNotExist):
-		return p.T(i18n.BatchOpenMissing, termsafe.String(pe.Path))
-	case errors.As(err, &pe) && errors.Is(err, fs.ErrPermission):
-		return p.T(i18n.BatchOpenDenied, termsafe.String(pe.Path))
-	}
-	return errorText(p, err)
-}
-
-// errorText is err in the printer's language where it has a catalogue
-// text (a file's line error), made printable.
+// errorText is err in the printer's language (internal/errtext: a file's
+// line, the system's refusal), made printable.
 func errorText(p i18n.Printer, err error) string {
-	var le *dataset.LineError
-	if errors.As(err, &le) {
-		return termsafe.String(le.Text(p))
-	}
-	return termsafe.String(err.Error())
+	return termsafe.String(errtext.Message(p, err))
 }
