@@ -39,17 +39,19 @@ func TestBatchOpenFlow(t *testing.T) {
 	if err := os.Mkdir("folder.csv", 0o755); err != nil {
 		t.Fatal(err)
 	}
-	m := New(common.DefaultContext(), tuitest.Iris(t), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
+	m := New(common.DefaultContext(), spread(), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(100, 34))
+	tuitest.WaitText(t, tm, "spread.csv · 4 × 1 · 2 classes")
+
+	tm.Send(tuitest.Key("i"))
+	tuitest.WaitAll(t, tm, "open a data set", "demo digits", "demo iris", "a file:")
+	tm.Send(tuitest.Key("down")) // digits, then iris
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitAll(t, tm, "demo iris · 150 × 4 · 3 classes")
 	tuitest.WaitText(t, tm, "AUC 0.9397")
 
 	tm.Send(tuitest.Key("i"))
-	tuitest.WaitAll(t, tm, "open a data set", "demo digits", "a file:")
-	tm.Send(tuitest.Key("enter")) // the first choice: digits
-	tuitest.WaitAll(t, tm, "demo digits · 1,797 × 64 · 10 classes", "AUC 0.8696")
-
-	tm.Send(tuitest.Key("i"))
-	tm.Send(tuitest.Key("up")) // the file row, last
+	tm.Send(tuitest.Key("down")) // from iris, the row last chosen, to the file row
 	for _, c := range []struct{ path, want string }{
 		{"nope.csv", "nope.csv: no such file"},
 		{"notes.txt", "notes.txt: not a .csv, .tsv or .tab file"},
@@ -59,7 +61,7 @@ func TestBatchOpenFlow(t *testing.T) {
 		tm.Send(tuitest.Key("ctrl+u"))
 		typeText(tm, c.path)
 		tm.Send(tuitest.Key("enter"))
-		tuitest.WaitText(t, tm, "✗ "+c.want) // the picker stays open, the view on digits (checked at the end)
+		tuitest.WaitText(t, tm, "✗ "+c.want) // the picker stays open, the view on iris
 	}
 	tm.Send(tuitest.Key("ctrl+u"))
 	typeText(tm, good)
