@@ -184,7 +184,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,
 			name+" "+branch+" "+formula+" "+state+" "+grad))
 	}
-	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
+	ap, an, mean := explain.MeanTerms(ev)
+	lines = append(lines, p.T(i18n.ExplainContrastMean, ap, an, st.Bold.Render(mean)))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
 	if roomy && x.MarginMeaning.Long != "" {
 		for _, l := range common.WrapWords(p.T(x.MarginMeaning.Long), w) {
