@@ -33,3 +33,16 @@ func TestGoldenDocsMoons(t *testing.T) {
 		golden.RequireEqual(t, []byte(m.View()))
 	})
 }
+
+// The held-out screen docs/train.md shows: batch-hard on digits with the
+// mlp, three whole classes held out (the open set), run to step 300 with g.
+func TestGoldenDocsHeldOut(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Loss, cfg.HoldoutClasses = train.Digits, train.MLP, train.SemiHard, 3
+	m := newMode(t, cfg, 80, 24)
+	m, _ = press(m, "g", "3", "0", "0", "enter")
+	if v := m.View(); !strings.Contains(v, "step 300") || !strings.Contains(v, "held out: AUC") {
+		t.Fatalf("not at step 300 with held-out figures:\n%s", v)
+	}
+	golden.RequireEqual(t, []byte(m.View()))
+}

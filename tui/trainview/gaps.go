@@ -91,8 +91,8 @@ func (g gapCells) axis(w int) string {
 		if at < 0 || at+len(r) > w {
 			return false
 		}
-		for k := range r {
-			if a[at+k] != ' ' {
+		for k := max(at-1, 0); k < min(at+len(r)+1, w); k++ { // a blank on each side
+			if a[k] != ' ' {
 				return false
 			}
 		}

@@ -60,6 +60,8 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyUp}
 	case "down":
 		return tea.KeyMsg{Type: tea.KeyDown}
+	case "enter":
+		return tea.KeyMsg{Type: tea.KeyEnter}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
@@ -78,7 +80,7 @@ func press(m Model, keys ...string) (Model, tea.Cmd) {
 // settle runs the jobs a key or a frame started (the goroutine's work, here
 // on the test's), until none runs; it returns the command that follows.
 func settle(m Model, cmd tea.Cmd) (Model, tea.Cmd) {
-	for m.busy && cmd != nil {
+	for m.Busy() && cmd != nil {
 		next, c := m.Update(cmd())
 		m, cmd = next.(Model), c
 	}
