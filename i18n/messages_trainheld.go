@@ -96,7 +96,7 @@ var trainHeldEN = map[ID]string{
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "scale %s × step 0",
 	TrainPaneAxisFixed:         "axis fixed",
-	TrainPaneHeldOut:           "held out: AUC %s · R@1 %s · MAP@R %s",
+	TrainPaneHeldOut:           "held out: AUC\u00a0%s · R@1\u00a0%s · MAP@R\u00a0%s",
 	TrainPaneHeldOutNone:       "held out: —",
 	TrainPaneHeldOutFree:       "held out: — (free model: reads no input)",
 	TrainNoteFree:              "The free model never reads its inputs: the data only gives labels and colours, and a held-out point has no embedding.",

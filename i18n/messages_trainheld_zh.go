@@ -44,7 +44,7 @@ var trainHeldZH = map[ID]string{
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "尺度为第 0 步的 %s 倍",
 	TrainPaneAxisFixed:         "轴已固定",
-	TrainPaneHeldOut:           "留出集：AUC %s · R@1 %s · MAP@R %s",
+	TrainPaneHeldOut:           "留出集：AUC\u00a0%s · R@1\u00a0%s · MAP@R\u00a0%s",
 	TrainPaneHeldOutNone:       "留出集：—",
 	TrainPaneHeldOutFree:       "留出集：—（free 模型：不读输入）",
 	TrainNoteFree:              "free 模型从不读取输入：数据只提供标签和颜色，留出点没有嵌入。",

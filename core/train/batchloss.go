@@ -34,7 +34,10 @@ type evaluator struct {
 	obj    Objective
 	params loss.Params
 	red    batch.Reducer
-	metric dist.Metric // Euclidean, or Cosine for InfoNCE on unit vectors
+	// unit: InfoNCE on cosine similarity, whose embeddings are on the unit
+	// circle: d = 1 − u·v, with ∂d/∂u = −v (the radial part of the full
+	// cosine gradient, (u·v)u, is removed by the projection's gradient).
+	unit bool
 
 	b      int
 	labels []int
@@ -68,12 +71,9 @@ func newEvaluator(spec RunSpec, cfg Config, maxBatch int) *evaluator {
 	if err != nil { // Config.Check has validated the margin and τ
 		panic(fmt.Sprintf("objective %s: %v", spec.Loss, err))
 	}
-	e := &evaluator{obj: obj, params: params, batch: batch.NewBatch(maxBatch), metric: dist.Euclidean}
-	if cfg.UsesCosine(spec) {
-		// On unit vectors 1 − cos: core/loss's s = −d is then cos − 1,
-		// and the softmax ignores the constant.
-		e.metric = dist.Cosine
-	}
+	// On unit vectors 1 − cos: core/loss's s = −d is then cos − 1, and
+	// the softmax ignores the constant.
+	e := &evaluator{obj: obj, params: params, batch: batch.NewBatch(maxBatch), unit: cfg.UsesCosine(spec)}
 	e.red, _ = batch.ReducerByID(obj.Reducer)
 	e.d = make([]float64, maxBatch*maxBatch)
 	e.gd = make([]float64, maxBatch*maxBatch)
@@ -94,7 +94,7 @@ func (e *evaluator) evaluate(z []float64, labels []int, gz []float64) (BatchLoss
 	for i := range b {
 		d[i*b+i] = 0
 		for j := i + 1; j < b; j++ {
-			v, err := e.metric.Between(z[2*i:2*i+2], z[2*j:2*j+2])
+			v, err := e.between(z[2*i:2*i+2], z[2*j:2*j+2])
 			if err != nil || math.IsInf(v, 0) {
 				return BatchLoss{}, ErrDiverged
 			}
@@ -286,7 +286,7 @@ func (e *evaluator) toEmbeddings(z, gd, gz []float64) error {
 			if g == 0 || d[i*b+j] < Eps { // Eps: no direction between coincident points
 				continue
 			}
-			if _, err := e.metric.Grad(z[2*i:2*i+2], z[2*j:2*j+2], e.gu[:], e.gv[:]); err != nil {
+			if err := e.grad(z[2*i:2*i+2], z[2*j:2*j+2]); err != nil {
 				return ErrDiverged
 			}
 			gz[2*i] += g * e.gu[0]
@@ -295,5 +295,24 @@ func (e *evaluator) toEmbeddings(z, gd, gz []float64) error {
 			gz[2*j+1] += g * e.gv[1]
 		}
 	}
+	return nil
+}
+
+// between is the distance of two embeddings: Euclidean, or 1 − u·v on the
+// unit circle (clamped to [0, 2] as dist.Cosine clamps).
+func (e *evaluator) between(u, v []float64) (float64, error) {
+	if !e.unit {
+		return dist.Euclidean.Between(u, v)
+	}
+	return min(max(1-(u[0]*v[0]+u[1]*v[1]), 0), 2), nil
+}
+
+// grad writes ∂d/∂u and ∂d/∂v into e.gu, e.gv.
+func (e *evaluator) grad(u, v []float64) error {
+	if !e.unit {
+		_, err := dist.Euclidean.Grad(u, v, e.gu[:], e.gv[:])
+		return err
+	}
+	e.gu[0], e.gu[1], e.gv[0], e.gv[1] = -v[0], -v[1], -u[0], -u[1]
 	return nil
 }
