@@ -310,3 +310,33 @@ func frameOf(m Model) (tea.Model, tea.Cmd) {
 	next, cmd := m.Update(tickMsg{seq: m.tickSeq})
 	return settle(next.(Model), cmd)
 }
+
+// A file given with --in stays in the data cycle: d goes through the
+// built-in sets and back to it (issue 18 item 9).
+func TestDataCycleKeepsTheFile(t *testing.T) {
+	file, err := train.Generate(train.Moons, 3) // stands for a file's data
+	if err != nil {
+		t.Fatal(err)
+	}
+	file.ID, file.Source = train.File, "emb.csv"
+	cfg := train.NewConfig()
+	cfg.Data = train.File
+	tr, err := train.New(cfg, file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := New(tr, Options{File: file})
+	m.SetSize(100, 30)
+	for range 2 {
+		for range len(train.DataIDs()) {
+			m, _ = press(m, "d")
+			if m.cfg.Data == train.File {
+				t.Fatal("back at the file too early")
+			}
+		}
+		m, _ = press(m, "d")
+		if m.cfg.Data != train.File || m.Trainer().Data() != file || !strings.Contains(m.View(), "emb.csv") {
+			t.Fatalf("the file left the cycle: at %s", m.cfg.Data)
+		}
+	}
+}
