@@ -120,7 +120,7 @@ var shareServeZH = map[ID]string{
 	ServeIdle:             "losslab：%s 内没有按键，会话已关闭",
 	ServeMaxTime:          "losslab：会话已关闭：达到服务器的时长上限 %s",
 	ServePassphrasePrompt: "课堂口令",
-	ServeTrainingPaced:    "训练受限于本会话分得的服务器处理器份额（正在训练的学生平分处理器）：每帧走的步数少于设定值。按空格暂停。",
+	ServeTrainingPaced:    "服务器的处理器由正在训练的学生平分：本会话每帧走的步数少于设定值。按空格暂停。",
 }
 
 var shareServeCLIZH = map[ID]string{
