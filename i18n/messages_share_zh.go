@@ -143,7 +143,7 @@ var shareServeCLIZH = map[ID]string{
 	ServeKeyCreated:            "losslab serve：已创建主机密钥 %s",
 	ServeListening:             "losslab serve：正在监听 %s，主机密钥 %s",
 	ServeHowToConnect:          "losslab serve：学生用这个命令连接：%s",
-	ServeStopping:              "losslab serve：%v：正在关闭 %d 个会话",
+	ServeStopping:              "losslab serve：收到信号（%v），正在关闭 %d 个会话",
 	CLIFlagServeAuthorizedKeys: "回环以外的客户端只有用这个文件 `FILE` 里的 OpenSSH 公钥才能连接（同时给出口令时，输入口令也可以）",
 	CLIFlagServePassphrase:     "回环以外的客户端输入课堂口令即可连接，口令是这个文件 `FILE` 的唯一一行（同时给出公钥时，用授权的公钥也可以）",
 	ServeOpenWarning:           "losslab serve：警告：任何能访问 %s 的人都能得到会话；请用 --authorized-keys 或 --passphrase-file 限定连接者",
