@@ -248,8 +248,8 @@ func (m Model) note(w, lines int) string {
 		return common.FitLines(p.T(i18n.NoteTyping, common.FieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
 		return common.FitLines(m.status, w, lines, st.Accent)
-	case m.ctx.Share.Hide[PanelNotes]:
-		return common.FitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
+	case m.notesHidden():
+		return common.FitLines(p.T(i18n.ShareHidden), w, lines, st.Dim)
 	}
 	text := m.noteLine()
 	if m.plain { // no key can show more: the layout gave the note its lines
