@@ -64,7 +64,7 @@ func (m Model) View() string {
 	}
 	w, h := m.width, m.height
 	if m.help.ShowAll {
-		return helpScreen(p, m.keys, w, h, m.helpPage, m.styles)
+		return helpScreen(p, m.helpKeys(), w, h, m.helpPage, m.styles)
 	}
 	l := m.layout()
 	controls := m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH)
