@@ -27,12 +27,12 @@ const (
 	TrainScaleGrowOther    ID = "train.scale.grow-other"     // run, ratio
 	TrainScaleAUCNote      ID = "train.scale.auc-note"
 
-	TrainKeyGoto      ID = "train.key.goto"
-	TrainPromptStep   ID = "train.prompt.step"  // digits typed
-	TrainPromptRange  ID = "train.prompt.range" // first, last step
-	TrainModeRunning  ID = "train.mode.running" // target step
-	TrainModeRate     ID = "train.mode.rate"    // steps a second
-	TrainHintRunning  ID = "train.hint.running" // target, step now
+	TrainKeyGoto     ID = "train.key.goto"
+	TrainPromptStep  ID = "train.prompt.step"  // digits typed
+	TrainPromptRange ID = "train.prompt.range" // first, last step
+	TrainModeRunning ID = "train.mode.running" // target step
+	TrainModeRate    ID = "train.mode.rate"    // steps a second
+	TrainHintRunning ID = "train.hint.running" // target, step now
 
 	TrainKeyFixAxis            ID = "train.key.fix-axis"
 	TrainKeyTemperature        ID = "train.key.temperature"
