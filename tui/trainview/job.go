@@ -17,9 +17,10 @@ import (
 // pending until the job is back, so a batch of 1,024 with batch-all keeps
 // the screen answering.
 
-// chunk is the longest a job trains before it measures and hands back:
-// the screen shows progress, and a waiting key is answered, that often.
-const chunk = 100 * time.Millisecond
+// DefaultChunk is the longest a job trains before it measures and hands
+// back: the screen shows progress, and a waiting key is answered, that
+// often.
+const DefaultChunk = 100 * time.Millisecond
 
 // jobMsg is a finished job.
 type jobMsg struct {
@@ -38,10 +39,14 @@ func (m *Model) startJob(n int, done func()) tea.Cmd {
 	m.jobSeq++
 	seq, tr, stop := m.jobSeq, m.tr, m.stop
 	stop.Store(false)
+	limit := m.opts.Chunk
+	if limit == 0 {
+		limit = DefaultChunk
+	}
 	return func() tea.Msg {
 		start := time.Now()
 		msg := jobMsg{seq: seq}
-		for msg.steps < n && !stop.Load() && (msg.steps == 0 || time.Since(start) < chunk) {
+		for msg.steps < n && !stop.Load() && (msg.steps == 0 || limit < 0 || time.Since(start) < limit) {
 			if err := tr.Step(); err != nil {
 				msg.err = err
 				break

@@ -26,7 +26,7 @@ func TestOpensAtTheStatesStep(t *testing.T) {
 	cfg.Model = train.Linear
 	mode := Open(tuitest.Context(), Config{Trainer: newTrainer(t, cfg), Step: 120})
 	tm := teatest.NewTestModel(t, mode, teatest.WithInitialTermSize(80, 24))
-	waitText(t, tm, "Paused at step 120.", 20*time.Second)
+	waitText(t, tm, "Paused at step 120.", 3*time.Minute) // under the race detector on a loaded machine too
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(*AppMode)
 	if got := final.Trainer().StepCount(); got != 120 || final.view.Metrics()[0].Step != 120 {
@@ -63,7 +63,7 @@ func TestRunToStepPrompt(t *testing.T) {
 	}
 	waitText(t, tm, "Run to step: 25", 5*time.Second)
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
-	waitText(t, tm, "Paused at step 25.", 20*time.Second)
+	waitText(t, tm, "Paused at step 25.", 3*time.Minute)
 	tm.Send(keyMsg("g"))
 	tm.Send(keyMsg("9"))
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter}) // 9 is behind step 25: the range is said

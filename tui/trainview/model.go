@@ -57,6 +57,10 @@ type Options struct {
 	Tab key.Binding
 	// Budget, if set, paces playing (budget.go); nil trains every step.
 	Budget common.Budget
+	// Chunk is the longest a job trains before it shows progress (job.go):
+	// 0 is DefaultChunk; below 0 a job takes all its steps, so that what
+	// is measured when does not depend on the machine's speed (goldens).
+	Chunk time.Duration
 }
 
 // PauseMsg stops playing (the host sends it when the mode is hidden, so

@@ -40,7 +40,7 @@ func newTrainer(t testing.TB, cfg train.Config) *train.Trainer {
 
 func newMode(t testing.TB, cfg train.Config, w, h int) Model {
 	t.Helper()
-	m := New(newTrainer(t, cfg), Options{})
+	m := New(newTrainer(t, cfg), Options{Chunk: -1}) // screens that do not depend on the machine's speed
 	m.SetSize(w, h)
 	return m
 }
