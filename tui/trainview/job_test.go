@@ -41,8 +41,7 @@ func TestLongTrainingStopsAtOnce(t *testing.T) {
 	cfg.Data, cfg.Model, cfg.Loss, cfg.Batch = train.Digits, train.MLP, train.BatchAll, 512
 	m := New(newTrainer(t, cfg), Options{}).RunTo(2000)
 	tm := teatest.NewTestModel(t, m, teatest.WithInitialTermSize(80, 24))
-	waitText(t, tm, "Training to step 2,000", 20*time.Second)
-	waitText(t, tm, "steps/s", 60*time.Second)
+	waitText(t, tm, "Training to step 2,000", 3*time.Minute) // under the race detector on a loaded machine too
 	start := time.Now()
 	tm.Send(keyMsg("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(10*time.Second)).(Model)
