@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/i18n"
@@ -134,8 +135,10 @@ func rowProblem(p i18n.Printer, err error) string {
 		return p.T(i18n.DataNormalize, p.T(i18n.DataZeroRowNorm))
 	case errors.Is(err, dist.ErrNotFinite):
 		return p.T(i18n.DataNotFiniteRow)
+	case errors.Is(err, batch.ErrNotFinite):
+		return p.T(i18n.DataOverflow, termsafe.String(err.Error())) // core/batch's overflows, in its words
 	}
-	return p.T(i18n.DataOverflow, termsafe.String(err.Error())) // core/batch's overflows, in its words
+	return p.T(i18n.DataRowFailed, termsafe.String(err.Error()))
 }
 
 // listShown is how many names List shows.
