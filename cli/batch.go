@@ -16,6 +16,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/tui"
 	"losslab/tui/batchview"
@@ -106,7 +107,7 @@ func runBatch(args []string, io IO) int {
 	}
 	var out bytes.Buffer
 	if f.asJSON {
-		if err := encodeJSON(&out, batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes}, true); err != nil {
+		if err := encodeJSON(&out, batchReport{Result: res, Source: jsonSource(d), Normalized: f.normalize, ClassNames: d.Classes}, true); err != nil {
 			return fail(io, "losslab batch", err)
 		}
 	} else {
@@ -194,13 +195,22 @@ func progressPrinter(w io.Writer, p i18n.Printer, start time.Time) func(done, to
 	}
 }
 
+// jsonSource is the JSON's name of the data: the file, or "demo" and the
+// demo's ID (an identifier, not the name on screen).
+func jsonSource(d *dataset.Dataset) string {
+	if d.Demo != "" {
+		return "demo " + d.Demo
+	}
+	return d.Source
+}
+
 func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
 	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
 	header := i18n.BatchTextHeader
 	if normalized {
 		header = i18n.BatchTextHeaderNorm
 	}
-	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
+	line(header, errtext.Source(p, d.Source, d.Demo), numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
 		classList(p, d.Classes), p.MetricName(r.Distance), num(r.Margin))
 	if r.Sample != nil {
 		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)

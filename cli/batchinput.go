@@ -104,9 +104,9 @@ func (e limitError) Error() string { return e.Text(i18n.New(i18n.English)) }
 
 func (e limitError) Text(p i18n.Printer) string {
 	if e.at.Reason == dataset.TooManyRows {
-		return errtext.Place(e.at, p.T(i18n.CLIErrTooManyRows, numfmt.Count(e.at.Limit)))
+		return errtext.Place(p, e.at, p.T(i18n.CLIErrTooManyRows, numfmt.Count(e.at.Limit)))
 	}
-	return errtext.Place(e.at, p.T(i18n.CLIErrTooMuchData, errtext.Size(p, e.at.Limit), e.budget))
+	return errtext.Place(p, e.at, p.T(i18n.CLIErrTooMuchData, errtext.Size(p, e.at.Limit), e.budget))
 }
 
 // openInput opens a file flag's value through dataset.Open; "-" is stdin.

@@ -43,6 +43,8 @@ var dataZH = map[ID]string{
 	DataNotFiniteRow:   "分量不是有限数",
 	DataOverflow:       "数值过大，超出了 float64 的范围（详情：%[1]s）",
 	DataRowFailed:      "这一行无法计算（详情：%[1]s）",
+	DataDemo:           "示例数据 %[1]s",
+	DataInDemo:         "示例数据 %[1]s：%[2]s",
 	DataNormalize:      "--normalize：%[1]s",
 	DataZeroRowNorm:    "这一行是零向量，无法归一化",
 	DataListMore:       "%[1]s 等（另有 %[2]s 个）",

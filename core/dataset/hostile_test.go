@@ -283,7 +283,7 @@ func TestLocate(t *testing.T) {
 func TestDecompressDemoPath(t *testing.T) {
 	// The demos go through Decompress too: digits is gzipped.
 	d, err := Demo("digits")
-	if err != nil || d.File != "demo digits" {
+	if err != nil || d.Demo != "digits" || d.Source != "" {
 		t.Fatalf("digits: %v", err)
 	}
 	r, err := Decompress("x", bytes.NewReader(gz(t, "hello")))

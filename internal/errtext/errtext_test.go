@@ -112,6 +112,27 @@ func TestRowProblemOverflowOnlyWhenItIs(t *testing.T) {
 	}
 }
 
+// A demo is named in the reader's language; a limit that refuses it is not
+// placed at a line of the embedded file.
+func TestDemoPlaced(t *testing.T) {
+	for _, c := range []struct {
+		err    dataset.Error
+		en, zh string
+	}{
+		{dataset.Error{Demo: "iris", Line: 2, Reason: dataset.RowProblem, Err: dist.ErrZeroVector}, "demo iris:2: cosine", "示例数据 iris:2: 零向量"},
+		{dataset.Error{Demo: "digits", Line: 102, Reason: dataset.TooManyRows, Limit: 100}, "demo digits: ", "示例数据 digits："},
+	} {
+		t.Run(c.err.Reason.String(), func(t *testing.T) {
+			if got, _ := Text(en, &c.err); !strings.HasPrefix(got, c.en) {
+				t.Errorf("English %q, want it to start %q", got, c.en)
+			}
+			if got, _ := Text(zh, &c.err); !strings.HasPrefix(got, c.zh) {
+				t.Errorf("Chinese %q, want it to start %q", got, c.zh)
+			}
+		})
+	}
+}
+
 func TestFiles(t *testing.T) {
 	for _, c := range []struct {
 		err    error

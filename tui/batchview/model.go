@@ -21,7 +21,7 @@ import (
 	"losslab/core/dist"
 	"losslab/figure"
 	"losslab/i18n"
-	"losslab/internal/termsafe"
+	"losslab/internal/errtext"
 	"losslab/tui/common"
 )
 
@@ -287,7 +287,7 @@ func (m *Model) writeFigure() tea.Cmd {
 		m.note = p.T(i18n.ShareFigureWait)
 		return nil
 	}
-	res, source := m.res, termsafe.String(m.data.Source)
+	res, source := m.res, errtext.Source(p, m.data.Source, m.data.Demo)
 	st := figure.Style{Printer: p}
 	return common.SaveFigure(common.ModeBatch, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
 		return figure.Batch(res, source, st)

@@ -8,8 +8,8 @@ import (
 
 	"losslab/core/batch"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
-	"losslab/internal/termsafe"
 	"losslab/tui/common"
 )
 
@@ -25,7 +25,7 @@ func (m Model) View() string {
 	header := st.Title.Render("losslab batch")
 	if m.data.X != nil {
 		n, dim := m.data.X.Dims()
-		header += " · " + p.T(i18n.BatchSource, termsafe.String(m.data.Source), numfmt.Count(int64(n)), numfmt.Count(int64(dim)), numfmt.Count(int64(len(m.data.Classes))))
+		header += " · " + p.T(i18n.BatchSource, errtext.Source(p, m.data.Source, m.data.Demo), numfmt.Count(int64(n)), numfmt.Count(int64(dim)), numfmt.Count(int64(len(m.data.Classes))))
 	}
 	status := ""
 	if m.computing {
@@ -105,7 +105,7 @@ func (m Model) pickerLines() []string {
 	st, p, pk := m.ctx.Styles, m.ctx.Printer, m.picker
 	out := []string{st.Bold.Render(p.T(i18n.BatchOpenTitle))}
 	for i, name := range pk.choices {
-		row := p.T(i18n.BatchOpenDemo, name)
+		row := p.T(i18n.DataDemo, name)
 		if name == "" {
 			row = p.T(i18n.BatchOpenFile) + " " + pk.path.View()
 		}
