@@ -39,10 +39,12 @@ func readDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 			return nil, usagef(i18n.CLIErrDemoFormat)
 		}
 		d, err := dataset.DemoLimited(f.demo, lim)
-		if err != nil {
+		// Only an unknown name is --demo's fault: a limit that refuses a
+		// demo is --max-rows' or --max-memory's.
+		if e := (*dataset.Error)(nil); errors.As(err, &e) && e.Reason == dataset.UnknownDemo {
 			return nil, usagef(i18n.CLIErrFlagProblem, "--demo", err)
 		}
-		return d, nil
+		return d, raisable(err, f)
 	case f.in == "":
 		return nil, usagef(i18n.CLIErrNoInput)
 	case f.labels != "":
