@@ -158,12 +158,15 @@ func (m Model) header(w int) string {
 }
 
 // edited reports whether the values shown differ from the ones the
-// scenario gives at this step (the article's example: its values).
+// scenario gives at this step (the article's example: its values). Points
+// mode shows the same values through points: turning it on edits nothing,
+// moving a point edits what its distances change.
 func (m Model) edited() bool {
-	if m.scenario == nil || !m.has(m.step) {
-		return m.state != m.start
+	want := m.start
+	if m.scenario != nil && m.has(m.step) {
+		want = m.scenario.StateAt(m.step)
 	}
-	return m.state != m.scenario.StateAt(m.step)
+	return m.state.WithoutPoints() != want.WithoutPoints()
 }
 
 func (m Model) controlsBody(iw int) string {
