@@ -129,6 +129,14 @@ func errorPaths(t *testing.T) []errorPath {
 		{name: "replay none", args: []string{"replay"}},
 		{name: "bad lesson file", args: []string{"learn", lesson}},
 		{name: "unknown lesson", args: []string{"learn", "nosuch"}},
+		// serve's flags: checked before it listens.
+		{name: "serve bad scenario file", args: []string{"serve", "--scenario", scenario}},
+		{name: "serve unknown scenario", args: []string{"serve", "--scenario", "nosuch"}},
+		{name: "serve unknown lesson", args: []string{"serve", "--lesson", "nosuch"}},
+		{name: "serve unknown panel", args: []string{"serve", "--hide", "frob"}},
+		{name: "serve bad state", args: []string{"serve", "--state", "nope"}},
+		{name: "serve lesson and scenario", args: []string{"serve", "--lesson", "a", "--scenario", "b"}},
+		{name: "serve bad listen", args: []string{"serve", "--listen", "nohost:notaport", "--host-key", filepath.Join(dir, "host_key")}},
 		// Flags and arguments.
 		{name: "unknown command", args: []string{"frob"}},
 		{name: "unknown flag", args: []string{"eval", "--frob"}},

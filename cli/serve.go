@@ -88,7 +88,7 @@ func runServe(args []string, io IO) int {
 	}
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
-		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "listen", err.Error()))
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "listen", usagef(i18n.CLIErrListen, termsafe.Echo(f.listen), err.Error())))
 	}
 	// Signals are caught from here on: a signal while the lines below are
 	// printed stops the server as well as one later.
@@ -148,7 +148,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 	if f.scenario != "" {
 		s, err := scenarios.Resolve(f.scenario)
 		if err != nil {
-			return cfg, usagef(i18n.CLIErrScenarioFlag, err.Error())
+			return cfg, usagef(i18n.CLIErrScenarioFlag, err)
 		}
 		cfg.App.Playground.Scenario = s
 	}

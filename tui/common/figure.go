@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"losslab/internal/atomicfile"
+	"losslab/internal/errtext"
 	"path/filepath"
 	"time"
 
@@ -56,7 +57,7 @@ func FigureName(what string, now time.Time) string {
 // FigureStatus is the line that says where a figure went, or why it did not.
 func FigureStatus(p i18n.Printer, msg FigureWrittenMsg) string {
 	if msg.Err != nil {
-		return p.T(i18n.FigWriteFail, msg.Err)
+		return p.T(i18n.FigWriteFail, errtext.Message(p, msg.Err))
 	}
 	return p.T(i18n.FigWrote, msg.Path)
 }

@@ -17,6 +17,7 @@ import (
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/statestr"
@@ -141,7 +142,7 @@ func (m Model) snapshot() snapshot { return snapshot{state: m.state, replay: m.p
 // or the scenario position moved.
 func (m *Model) change(before snapshot, s grid.State, note string) {
 	if err := m.evaluate(s); err != nil { // the grid keeps every state valid; keep the old one if not
-		m.status = err.Error()
+		m.status = errtext.Message(m.ctx.Printer, err)
 		return
 	}
 	if !m.recorder.started() { // the session's first state
