@@ -39,6 +39,7 @@ type Options struct {
 // chart set; their fields are promoted so that the view reads m.state,
 // m.scenario, m.chart directly.
 type Model struct {
+	id       uint64 // this playground, named by the files it asks for (common.NewID)
 	ctx      *common.Context
 	opts     Options
 	keys     KeyMap
@@ -72,6 +73,7 @@ func New(ctx *common.Context, opts Options) *Model {
 	}
 	opts.Color = ctx.Color
 	m := Model{
+		id:       common.NewID(),
 		ctx:      ctx,
 		opts:     opts,
 		keys:     newKeyMap(ctx),
@@ -187,15 +189,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sessionWrittenMsg:
 		p := m.ctx.Printer
 		switch {
+		case msg.by != m.id:
 		case tooManySessions(msg.err):
 			m.status = p.T(i18n.ScenSessionTooMany, msg.name)
 		case msg.err != nil:
-			m.status = p.T(i18n.ScenSessionWriteFail, msg.err)
+			m.status = p.T(i18n.ScenSessionWriteFail, errtext.Message(p, msg.err))
 		default:
 			m.status = p.N(i18n.ScenSessionWrote, int64(msg.steps), msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case common.FigureWrittenMsg:
-		if msg.Mode == common.ModePlayground {
+		if msg.By == m.id {
 			m.status = common.FigureStatus(m.ctx.Printer, msg)
 		}
 	case common.HiddenMsg:
