@@ -11,8 +11,8 @@ import (
 	"losslab/internal/numfmt"
 )
 
-// The loss lines of the playground and the batch view, generated from the
-// registry: a new loss in core/loss appears here without being named.
+// The batch view's loss lines, generated from the registry: a new loss in
+// core/loss appears here without being named.
 
 // batchLossLines lists every loss of a batch result, one loss per line
 // (continued on the next when its strategies do not fit w cells): its

@@ -2,8 +2,8 @@
 // under every miner and reducer, makes of a labelled data set, with the
 // census of triplets, the separation of the two distance distributions and
 // their histogram. It recomputes in the background (core/batch) when the
-// margin or the distance changes; the histogram and loss lines are also
-// what `losslab batch` prints.
+// margin or the distance changes; its histogram is also what `losslab
+// batch` prints (the command's loss table is its own).
 package batchview
 
 import (
