@@ -29,7 +29,6 @@ type Options struct {
 	Scenario *scenarios.Scenario  // nil: the article's first example
 	Dir      string               // where 'w' writes recordings; "" is the current directory
 	Now      func() time.Time     // clock for recording names; nil is time.Now
-	Color    bool                 // false draws the heatmap with a character ramp
 	Restore  *statestr.Playground // a decoded state string to open on (its preset replaces Scenario)
 	Points   bool                 // open in points mode (losslab --points)
 }
@@ -71,7 +70,6 @@ func New(ctx *common.Context, opts Options) *Model {
 	if opts.Dir == "" {
 		opts.Dir = ctx.Dir
 	}
-	opts.Color = ctx.Color
 	m := Model{
 		id:       common.NewID(),
 		ctx:      ctx,
