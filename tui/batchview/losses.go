@@ -9,6 +9,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 )
 
 // The batch view's loss lines, generated from the registry: a new loss in
@@ -49,9 +50,9 @@ func batchLossLines(p i18n.Printer, values []batch.LossValue, w int) []string {
 		name := g.name
 		lead := strings.Repeat(" ", labelW)
 		if i == 0 {
-			lead = label + strings.Repeat(" ", labelW-ansi.StringWidth(label))
+			lead = textwrap.PadRight(label, labelW)
 		}
-		line := lead + name + strings.Repeat(" ", nameW-ansi.StringWidth(name)) + "  "
+		line := lead + textwrap.PadRight(name, nameW) + "  "
 		indent := strings.Repeat(" ", ansi.StringWidth(line))
 		for j, it := range g.items {
 			switch {
