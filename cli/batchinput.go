@@ -30,7 +30,7 @@ func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 // readDataset reads the data set of --in (and --labels) or --demo within
 // the limits of --max-rows and --max-memory.
 func readDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
-	lim := dataset.Limits{MaxRows: f.maxRows, MaxMemory: f.maxMemory / dataShare}
+	lim := dataset.Limits{MaxRows: f.maxRows, MaxMemory: f.maxMemory / dataDivisor}
 	switch {
 	case f.demo != "" && (f.in != "" || f.labels != ""):
 		return nil, usagef(i18n.CLIErrDemoConflict)
@@ -80,10 +80,10 @@ func readDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 	return d, raisable(err, f)
 }
 
-// dataShare is the part of --max-memory the data read may take: the rest
+// The data read may take --max-memory / dataDivisor (a quarter): the rest
 // is for the computation, and for the garbage a reader leaves beside what
 // it keeps (dataset.Limits).
-const dataShare = 4
+const dataDivisor = 4
 
 // raisable says which flag raises a limit that refused the input, when the
 // command has one (batch has --max-rows and --max-memory; train has
