@@ -165,6 +165,9 @@ func TestBatchEndlessInput(t *testing.T) {
 	wantUsageError(t, code, out, errOut, "losslab batch: -:5001: more than 5,000 rows (the limit; --max-rows to raise it)")
 	code, out, errOut = runStdin(t, zeroBytes{}, "batch", "--in", "-", "--format", "csv")
 	wantUsageError(t, code, out, errOut, "-: line 1 is longer than 1,048,576 bytes (the limit)")
+	// A gzip header cut short is on "-" too, as the errors after it are.
+	code, out, errOut = runStdin(t, strings.NewReader("\x1f\x8b\x00\x00"), "batch", "--in", "-", "--format", "csv")
+	wantUsageError(t, code, out, errOut, "losslab batch: --in: -: the gzip data ends early, in line 1")
 }
 
 func TestBatchEscapesInLabels(t *testing.T) {

@@ -117,7 +117,7 @@ func openInput(flag, path string, stdin io.Reader) (io.ReadCloser, error) {
 		if stdin == nil {
 			return nil, usagef(i18n.CLIErrNoStdin, flag)
 		}
-		r, err := dataset.Decompress("stdin", stdin)
+		r, err := dataset.Decompress(path, stdin) // "-", as every later error names it
 		if err != nil {
 			return nil, usagef(i18n.CLIErrFlagProblem, flag, err)
 		}
