@@ -302,18 +302,34 @@ func BenchmarkCompute4096(b *testing.B) { benchmarkCompute(b, 4096, 128, 64) }
 // /usr/bin/time -v to see the peak resident memory.
 func BenchmarkCompute20000(b *testing.B) { benchmarkCompute(b, 20000, 128, 200) }
 
+// The index counts exactly, with ties, with several buckets per histogram
+// bin (many values on few bins), and its buckets refine the histogram's
+// bins: a value's bucket >> shift is its bin.
 func TestSortedIndex(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 5))
-	vals := make([]float64, 500)
-	for i := range vals {
-		vals[i] = math.Round(r.Float64()*40) / 10 // many ties
-	}
-	sort.Float64s(vals)
-	ix := newSortedIndex(vals, 4)
-	for _, x := range append([]float64{-1, 0, 4, 5, 1e-300, 3.9999999999}, vals...) {
-		less, atMost := ix.bounds(x)
-		if less != sort.SearchFloat64s(vals, x) || atMost != upperBound(vals, x) {
-			t.Fatalf("bounds(%v) = %d, %d", x, less, atMost)
+	for _, c := range []struct{ values, bins int }{{500, fineBins}, {5000, 64}, {3000, 8}} {
+		vals := make([]float64, c.values)
+		for i := range vals {
+			vals[i] = math.Round(r.Float64()*4000) / 1000 // ties
+		}
+		sort.Float64s(vals)
+		h := newFineHistogram(4, c.bins)
+		ix := newSortedIndex(vals, h)
+		if c.bins < fineBins && ix.shift == 0 {
+			t.Errorf("%d values on %d bins: one bucket per bin", c.values, c.bins)
+		}
+		probes := append([]float64{-1, 0, 4, 5, 1e-300, 3.9999999999, math.Inf(1), 1e308}, vals...)
+		for range 2000 {
+			probes = append(probes, r.Float64()*4.5)
+		}
+		for _, x := range probes {
+			less, atMost := ix.bounds(x)
+			if less != sort.SearchFloat64s(vals, x) || atMost != upperBound(vals, x) {
+				t.Fatalf("%d values on %d bins: bounds(%v) = %d, %d", c.values, c.bins, x, less, atMost)
+			}
+			if b := h.bin(x); ix.bucket(x)>>ix.shift != b || ix.before(b) != sort.Search(len(vals), func(i int) bool { return h.bin(vals[i]) >= b }) {
+				t.Fatalf("%d values on %d bins: %v is in bucket %d (shift %d), bin %d", c.values, c.bins, x, ix.bucket(x), ix.shift, b)
+			}
 		}
 	}
 }
@@ -340,4 +356,9 @@ func benchmarkComputeWith(b *testing.B, n, d, classes int, opts Options) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// upperBound is the number of sorted values ≤ x.
+func upperBound(sorted []float64, x float64) int {
+	return sort.Search(len(sorted), func(i int) bool { return sorted[i] > x })
 }

@@ -51,6 +51,15 @@ type tally struct {
 	count, active int64
 }
 
+// slotCount is the number of slots a plan has.
+func slotCount() int {
+	k := 0
+	for _, l := range loss.Registry() {
+		k += len(Strategies(l))
+	}
+	return k
+}
+
 func newPlan(params loss.Params) (plan, error) {
 	pl := plan{pairReach: math.Inf(1)}
 	for _, l := range loss.Registry() {
@@ -126,14 +135,32 @@ func (c *computation) farPairs(row []tally, k int64) {
 	}
 }
 
-// minedTerms adds the mined triplet (d(a,p), d(a,n)) to the slots ks.
+// minedTerms adds the mined triplet (d(a,p), d(a,n)) to the slots ks. A
+// closed-form loss's term is hingeTerm, the bits of its Triplet function
+// (TestHingeTermIsTheRegistrys) without the explanation that function
+// builds: mining calls it once per positive pair.
 func (c *computation) minedTerms(w *worker, row []tally, ks []int, dp, dn float64) {
 	for _, k := range ks {
 		s := &c.plan.slots[k]
+		if g := s.loss.HingeOf; g != nil {
+			if h, active := hingeTerm(g, dp, dn, s.params.Margin); active {
+				row[k].sum += h
+				row[k].active++
+			}
+			row[k].count++
+			continue
+		}
 		term, err := s.loss.Triplet(dp, dn, s.params)
 		w.keep(err)
 		row[k].add(term)
 	}
+}
+
+// hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with HingeOf,
+// 0 (inactive) within loss.Tol of its kink, as every loss's Active says.
+func hingeTerm(g func(float64) float64, dp, dn, m float64) (float64, bool) {
+	h := g(dp) - g(dn) + m
+	return h, h > loss.Tol
 }
 
 // anchorTerms gives the anchor's whole row to the anchor-wide losses.

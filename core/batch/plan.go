@@ -8,26 +8,29 @@ import (
 
 // Plan is what Compute will do for a batch and what it is expected to cost.
 type Plan struct {
-	Method  string  // MethodExact or MethodBinned
+	Method  string  // MethodExact, MethodBinned or MethodSampled
 	Anchors int     // anchors evaluated: N, or the sample's size
 	Bytes   int64   // estimated peak working memory, the embeddings not counted
 	Seconds float64 // estimated time on a 2-core machine like the CI's
 }
 
 // Cost model in CPU nanoseconds, fitted to `losslab batch` on the 2-core CI
-// machine (20,000 × 16 in 2 classes, every registered loss: 74 s of CPU).
-// Per anchor: its distance row (gemmNs per distance and dimension, passNs
-// per distance and pass, the pair losses' terms included), and sorting and
-// mining its positives and negatives (sortNs per element and doubling).
-// The negatives beyond the margin are not sorted, so many classes make this
-// an overestimate (about 2× at 4096 × 128 in 64 classes).
+// machine (4096 × 128 in 64 classes, 20,000 × 128 in 100, 60,000 × 16 in 2;
+// every registered loss). Per anchor: its row of distances (gemmNs per
+// product and dimension, half of them when the tiles are symmetric), passNs
+// per distance (the pair losses' terms, the counts); sorting and mining its
+// positives and near negatives (sortNs per element and doubling), termNs per
+// positive pair for the mined losses' terms. The exact method compares each
+// negative pair with the sorted positives (streamNs); the binned one visits
+// every pair a second time (refineNs). Negatives beyond the margin are not
+// sorted, so many classes make this an overestimate.
 const (
-	gemmNs = 0.08
-	passNs = 10.0
-	sortNs = 12.0
-	// streamNs is per negative pair in the exact method (a lookup among the
-	// sorted positives), which also sorts those once.
+	gemmNs   = 0.08
+	passNs   = 10.0
+	sortNs   = 12.0
+	termNs   = 20.0
 	streamNs = 30.0
+	refineNs = 5.0
 	// cores is what the estimate assumes when it turns CPU time into wall
 	// time: the CI machine's count, at most GOMAXPROCS.
 	cores = 2
@@ -42,9 +45,9 @@ const (
 )
 
 // PlanFor says how Compute will evaluate an N×dim batch with these labels
-// and options: the exact separation statistics when their 16 bytes per
-// positive pair fit the memory budget (and every anchor is evaluated),
-// otherwise binned ones.
+// and options: a sample when Options.SampleAnchors asks for one; else the
+// exact separation statistics when their 16 bytes per positive pair (and 4
+// per further worker) fit the memory budget, otherwise binned ones.
 func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 	budget := opts.MaxMemory
 	if budget <= 0 {
@@ -55,19 +58,36 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 		anchors = max(opts.SampleAnchors, MinSampleAnchors)
 	}
 	workers := int64(runtime.GOMAXPROCS(0))
-	rows := int64(blockRows(n, opts.BlockRows))
-	common := rows*int64(n)*8*2 + // a block of distance rows and its gathered inputs
-		workers*int64(n)*8*3 + // each worker's positives, negatives and prefix sums
-		int64(anchors)*int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))
+	sym := symmetric(n, anchors, opts.BlockRows)
+	rows := workers * 8 * int64(n) * 8 // each worker's few rows
+	if sym {
+		rows = symmetricTileBytes(n, opts.BlockRows) + workers*int64(n)*8
+	}
+	slots := int64(slotCount())
+	common := rows +
+		workers*int64(n)*8*4 + // each worker's positives, negatives, sort scratch and prefix sums
+		int64(anchors)*(int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))+slots*int64(unsafe.Sizeof(tally{})))
 	p := positivePairs(labels, classes)
-	exact := common + 16*p + workers*fineBins*16 + (indexBuckets+1)*8 + largestClassBlock(labels, classes)
-	ns := float64(anchors) / float64(n) * anchorNs(n, dim, labels, classes)
+	// The sorted positives and the sort's scratch, or the positives, their
+	// index (at most 2 bytes each) and each worker's counts by place among
+	// them; each worker's counts on the bins and its rows of a class.
+	exact := common + max(16*p, 8*p+2*p+4*(p+1)*workers) + workers*fineBins*4 + (fineBins+1)*4 + workers*tileRows*largestClass(labels, classes)*8
+	ns := float64(anchors) / float64(n) * anchorNs(n, dim, labels, classes, sym)
 	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact}
-	if anchors < n || exact > budget {
+	switch {
+	case anchors < n || exact > budget || p >= math.MaxUint32: // the index counts in 32 bits
 		plan.Method = MethodBinned
-		plan.Bytes = common + (3+2*workers)*BinnedBins*8 // shared counts and sums, and each worker's counts
-		ns += float64(anchors) * float64(n) * (gemmNs*float64(dim) + passNs)
-	} else {
+		if anchors < n {
+			plan.Method = MethodSampled
+		}
+		bins := int64(binsFor(int64(anchors) * int64(n-1)))
+		plan.Bytes = common + (3+2*workers)*bins*8 + bins + refineBytes // counts, sums, each worker's counts, flags, kept pairs
+		pairs := float64(anchors) * float64(n-1)
+		if anchors == n {
+			pairs /= 2
+		}
+		ns += pairs * (gemmNs*float64(dim) + refineNs)
+	default:
 		q := float64(n)*float64(n-1)/2 - float64(p)
 		ns += q * streamNs
 		if p > 1 {
@@ -79,17 +99,21 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 }
 
 // anchorNs is the CPU time of the first pass over all n anchors.
-func anchorNs(n, dim int, labels []int, classes int) float64 {
+func anchorNs(n, dim int, labels []int, classes int, sym bool) float64 {
 	count := make([]float64, classes)
 	for _, c := range labels {
 		if c >= 0 && c < classes {
 			count[c]++
 		}
 	}
+	products := float64(n)
+	if sym {
+		products /= 2
+	}
 	sorted := func(k float64) float64 { return k * math.Log2(k+1) }
 	var ns float64
 	for _, k := range count {
-		ns += k * (float64(n)*(gemmNs*float64(dim)+passNs) + sortNs*(sorted(k-1)+sorted(float64(n)-k)))
+		ns += k * (products*gemmNs*float64(dim) + float64(n)*passNs + sortNs*(sorted(k-1)+sorted(float64(n)-k)) + termNs*(k-1))
 	}
 	return ns
 }
@@ -119,16 +143,15 @@ func positivePairs(labels []int, classes int) int64 {
 	return p
 }
 
-// largestClassBlock is the distance block positiveDistances holds for the
-// largest class.
-func largestClassBlock(labels []int, classes int) int64 {
-	count := make([]int, classes)
-	big := 0
+// largestClass is the number of members of the largest class.
+func largestClass(labels []int, classes int) int64 {
+	count := make([]int64, classes)
+	var big int64
 	for _, c := range labels {
 		if c >= 0 && c < classes {
 			count[c]++
 			big = max(big, count[c])
 		}
 	}
-	return int64(blockRows(big, 0)) * int64(big) * 8
+	return big
 }
