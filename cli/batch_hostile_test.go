@@ -207,7 +207,7 @@ func TestBatchSampledReport(t *testing.T) {
 
 func TestBatchMemoryBudget(t *testing.T) {
 	code, out, errOut := run(t, "batch", "--demo", "iris", "--max-memory", "1MiB", "--json")
-	if code != 0 || !strings.Contains(errOut, "more than --max-memory 1MiB: binning them instead") {
+	if code != 0 || !strings.Contains(errOut, "more than --max-memory 1MiB: binning it instead") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	m := decodeReport(t, out)

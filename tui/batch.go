@@ -264,9 +264,13 @@ func (m BatchModel) View() string {
 	if m.computing {
 		status = "  " + st.Accent.Render(p.T(i18n.BatchComputing)) + " " + m.bar.ViewAs(m.done) + " " + numfmt.Fixed(100*m.done, 0) + "%"
 	}
+	options := p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin)))
+	if m.res != nil && m.res.Method == batch.MethodExact { // methodNotes say when the figures are not
+		options += " · " + p.T(i18n.BatchViewExact)
+	}
 	lines := []string{
 		header,
-		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
+		options + status,
 		st.Accent.Render(m.note),
 	}
 	helpView := m.help.View(m.ctx.Keys.Batch)
