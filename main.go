@@ -1,6 +1,6 @@
 // Command losslab is a terminal playground for contrastive and triplet loss.
-// main only wires: the command line goes to cli.Run, which picks the
-// interactive playground or a subcommand.
+// main only wires: one width rule for the screen, then the command line
+// goes to cli.Run, which picks the interactive playground or a subcommand.
 package main
 
 import (
@@ -11,9 +11,11 @@ import (
 
 	"losslab/cli"
 	"losslab/i18n"
+	"losslab/tui/common"
 )
 
 func main() {
+	common.NarrowAmbiguousWidths()
 	_, noColor := os.LookupEnv("NO_COLOR")
 	width, _, err := term.GetSize(os.Stdout.Fd())
 	if err != nil {

@@ -19,6 +19,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/tui"
+	"losslab/tui/batchview"
 )
 
 type batchFlags struct {
@@ -81,7 +82,7 @@ func runBatch(args []string, io IO) int {
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
 	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
 	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
-		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: tui.BatchConfig{Data: d, Options: opts}}, "losslab batch", io)
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: batchview.Config{Data: d, Options: opts}}, "losslab batch", io)
 		if !fellBack {
 			return status
 		}
@@ -325,13 +326,13 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 	}
 	fmt.Fprintln(w)
 	const rows = 15 // bins shown; more are merged in groups, and the heading says so
-	for i, line := range tui.HistogramHeading(p, r.Histogram, rows) {
+	for i, line := range batchview.HistogramHeading(p, r.Histogram, rows) {
 		if i > 0 {
 			line = "  " + line
 		}
 		fmt.Fprintln(w, line)
 	}
-	for _, line := range tui.HistogramLines(p, r.Histogram, 100, rows) {
+	for _, line := range batchview.HistogramLines(p, r.Histogram, 100, rows) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
 }

@@ -20,7 +20,7 @@ import (
 	"losslab/internal/gopanic"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
-	"losslab/tui"
+	"losslab/tui/playground"
 )
 
 // Exit statuses.
@@ -42,7 +42,7 @@ type IO struct {
 	Lang i18n.Lang
 	// Interactive, when set, replaces running the TUI (tests use it to see
 	// the options the playground would open with).
-	Interactive func(tui.Options) error
+	Interactive func(playground.Options) error
 }
 
 func (o IO) printer() i18n.Printer { return i18n.New(o.Lang) }

@@ -11,7 +11,7 @@ import (
 	"testing"
 
 	"losslab/internal/gopanic"
-	"losslab/tui"
+	"losslab/tui/playground"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata")
@@ -346,9 +346,9 @@ func TestPlaygroundNotATerminal(t *testing.T) {
 }
 
 func TestPlaygroundOptions(t *testing.T) {
-	var got tui.Options
+	var got playground.Options
 	var out, errb bytes.Buffer
-	io := IO{Out: &out, Err: &errb, OutIsTTY: true, NoColor: true, Interactive: func(o tui.Options) error { got = o; return nil }}
+	io := IO{Out: &out, Err: &errb, OutIsTTY: true, NoColor: true, Interactive: func(o playground.Options) error { got = o; return nil }}
 	if code := Run([]string{"--scenario", "collapse"}, io); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}

@@ -13,6 +13,7 @@ import (
 	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/tui"
+	"losslab/tui/course"
 )
 
 // runLearn is `losslab learn [--reset] [FILE]`: the guided course, or the
@@ -39,7 +40,7 @@ func runLearn(args []string, io IO) int {
 		}
 		return write(io, "learn", []byte(io.T(i18n.CLILearnReset, path)+"\n"))
 	}
-	cfg := tui.LearnConfig{ProgressPath: path}
+	cfg := course.Config{ProgressPath: path}
 	command := "losslab learn"
 	if fs.NArg() == 1 {
 		arg := fs.Arg(0)
@@ -55,7 +56,7 @@ func runLearn(args []string, io IO) int {
 				return fail(io, "losslab learn", err)
 			}
 			// A user's own file keeps no progress: it is not the course.
-			cfg = tui.LearnConfig{Lessons: []*scenarios.Scenario{s}, Open: true}
+			cfg = course.Config{Lessons: []*scenarios.Scenario{s}, Open: true}
 		}
 	}
 	if !io.OutIsTTY {
@@ -71,7 +72,7 @@ func runLearn(args []string, io IO) int {
 // plainLessons is the course as text, for output that is not a terminal:
 // the lessons with their progress marks, and the command that takes them
 // on a terminal.
-func plainLessons(io IO, cfg tui.LearnConfig, command string) []byte {
+func plainLessons(io IO, cfg course.Config, command string) []byte {
 	lessons := cfg.Lessons
 	if lessons == nil {
 		lessons = scenarios.Lessons()

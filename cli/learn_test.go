@@ -10,7 +10,7 @@ import (
 	"testing"
 
 	"losslab/scenarios"
-	"losslab/tui"
+	"losslab/tui/course"
 )
 
 // eval --json carries the five conventions with core/loss's values.
@@ -146,10 +146,10 @@ func TestCourseProgressFromEveryMode(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
 	want := filepath.Join(state, "losslab", "progress.json")
-	if got := withCourseProgress(tui.LearnConfig{}).ProgressPath; got != want {
+	if got := withCourseProgress(course.Config{}).ProgressPath; got != want {
 		t.Errorf("the playground's course keeps progress at %q, want %q", got, want)
 	}
-	own := tui.LearnConfig{Lessons: []*scenarios.Scenario{scenarios.Lessons()[0]}, Open: true}
+	own := course.Config{Lessons: []*scenarios.Scenario{scenarios.Lessons()[0]}, Open: true}
 	if got := withCourseProgress(own).ProgressPath; got != "" {
 		t.Errorf("a user's lesson file keeps progress at %q", got)
 	}

@@ -8,6 +8,8 @@ import (
 	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/tui"
+	"losslab/tui/course"
+	"losslab/tui/playground"
 )
 
 func runPlayground(args []string, io IO) int {
@@ -25,7 +27,7 @@ func runPlayground(args []string, io IO) int {
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
-	opts := tui.Options{Color: !io.NoColor && io.OutIsTTY}
+	opts := playground.Options{Color: !io.NoColor && io.OutIsTTY}
 	if err := conflict(fs, "state", "scenario"); err != nil {
 		return fail(io, "losslab", err)
 	}
@@ -44,7 +46,7 @@ func runPlayground(args []string, io IO) int {
 		opts.Scenario = s
 	}
 	if !io.OutIsTTY {
-		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
+		return write(io, "", []byte(playground.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	if io.Interactive != nil {
 		if err := io.Interactive(opts); err != nil {
@@ -54,7 +56,7 @@ func runPlayground(args []string, io IO) int {
 	}
 	status, fellBack := runApp(tui.Config{Start: tui.ModePlayground, Playground: opts}, "losslab", io)
 	if fellBack {
-		return write(io, "", []byte(tui.Plain(opts, io.printer(), io.OutWidth)))
+		return write(io, "", []byte(playground.Plain(opts, io.printer(), io.OutWidth)))
 	}
 	return status
 }
@@ -93,7 +95,7 @@ func runApp(cfg tui.Config, cmd string, io IO) (status int, fellBack bool) {
 // `losslab learn`, so it must read and save the same progress. A user's own
 // lesson file (Lessons set) keeps none; without a home directory the course
 // keeps progress for the session only, as `learn` would have said.
-func withCourseProgress(cfg tui.LearnConfig) tui.LearnConfig {
+func withCourseProgress(cfg course.Config) course.Config {
 	if cfg.Lessons != nil || cfg.ProgressPath != "" {
 		return cfg
 	}

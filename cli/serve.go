@@ -22,6 +22,9 @@ import (
 	"losslab/scenarios"
 	"losslab/serve"
 	"losslab/tui"
+	"losslab/tui/common"
+	"losslab/tui/course"
+	"losslab/tui/playground"
 )
 
 type serveFlags struct {
@@ -42,7 +45,7 @@ func runServe(args []string, io IO) int {
 	fs.StringVar(&f.lesson, "lesson", "", io.T(i18n.CLIFlagServeLesson))
 	fs.StringVar(&f.scenario, "scenario", "", io.T(i18n.CLIFlagServeScenario))
 	fs.StringVar(&f.state, "state", "", io.T(i18n.CLIFlagServeState))
-	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(tui.Panels(), ","), strings.Join(tui.Controls(), ",")))
+	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(playground.Panels(), ","), strings.Join(common.Controls(), ",")))
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
 		return status
 	}
@@ -117,7 +120,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))
 		}
 		// No ProgressPath: a served course keeps progress for the session only.
-		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}
+		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}
 	}
 	if f.scenario != "" {
 		s, err := scenarios.Resolve(f.scenario)
@@ -138,17 +141,17 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 		for _, name := range strings.Split(f.hide, ",") {
 			name = strings.TrimSpace(name)
 			switch {
-			case slices.Contains(tui.Controls(), name):
+			case slices.Contains(common.Controls(), name):
 				if !cfg.Hide[name] {
 					fixed++
 				}
-			case !slices.Contains(tui.Panels(), name):
+			case !slices.Contains(playground.Panels(), name):
 				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name,
-					strings.Join(tui.Panels(), ", "), strings.Join(tui.Controls(), ", ")))
+					strings.Join(playground.Panels(), ", "), strings.Join(common.Controls(), ", ")))
 			}
 			cfg.Hide[name] = true
 		}
-		if fixed == len(tui.Controls()) {
+		if fixed == len(common.Controls()) {
 			return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrAllControls))
 		}
 	}

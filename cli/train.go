@@ -16,6 +16,7 @@ import (
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/tui"
+	"losslab/tui/trainview"
 )
 
 // trainFlags is train's command line.
@@ -102,7 +103,7 @@ func runTrain(args []string, io IO) int {
 	}
 	headless := f.asJSON || f.plain || f.given["steps"] || f.given["every"] || !io.OutIsTTY || pf.path != ""
 	if !headless {
-		cfg := tui.Config{Start: tui.ModeTrain, Train: tui.TrainConfig{Trainer: tr}}
+		cfg := tui.Config{Start: tui.ModeTrain, Train: trainview.Config{Trainer: tr}}
 		if f.in != "" {
 			cfg.Train.File = data
 		}

@@ -153,7 +153,7 @@ func decodePlayground(tokens []string) (Playground, error) {
 			case i == 0:
 				return p, fieldErr(key, value, i18n.StateReasonDefault)
 			}
-			p.Chart = i
+			p.Chart = value
 		}
 	}
 	if !valuesStarted {

@@ -44,10 +44,22 @@ const MaxLen = 256
 // train.go, that of a training state).
 const ModePlayground = "p"
 
-// Chart identifiers, in the playground's order; the first is the default.
-var chartIDs = []string{"triplet", "contrastive", "heatmap", "geometry", "history"}
+// The playground's charts as a string names them. The names are the
+// format's vocabulary: once written they never change meaning, whatever the
+// playground's chart table (tui/playground) does with its order.
+const (
+	ChartTriplet     = "triplet"
+	ChartContrastive = "contrastive"
+	ChartHeatmap     = "heatmap"
+	ChartGeometry    = "geometry"
+	ChartHistory     = "history"
+)
 
-// Charts lists the chart identifiers in the playground's order.
+// chartIDs are the chart names a string may carry; the first is the
+// default, which a string leaves out.
+var chartIDs = []string{ChartTriplet, ChartContrastive, ChartHeatmap, ChartGeometry, ChartHistory}
+
+// Charts lists the chart names a string may carry, the default first.
 func Charts() []string { return slices.Clone(chartIDs) }
 
 // Playground is the state of the playground a string carries.
@@ -55,11 +67,11 @@ type Playground struct {
 	Scenario string     // a preset's name; "" is none (a scenario from a file cannot be named)
 	Step     int        // the replay's step; 0 without a scenario
 	Values   grid.State // what the controls show
-	Chart    int        // index into Charts()
+	Chart    string     // the chart's name (Charts); "" is the default chart
 }
 
 // Default is the playground as `losslab` opens it.
-func Default() Playground { return Playground{Values: grid.Article()} }
+func Default() Playground { return Playground{Values: grid.Article(), Chart: ChartTriplet} }
 
 // base is what the values default to: the scenario's state at the step,
 // else the article's example.
@@ -112,8 +124,8 @@ func Encode(p Playground) (string, error) {
 	if p.Values.YAN != base.YAN {
 		tokens = append(tokens, keyYAN+"-"+label(p.Values.YAN))
 	}
-	if p.Chart != 0 {
-		tokens = append(tokens, keyChart+"-"+chartIDs[p.Chart])
+	if p.Chart != "" && p.Chart != chartIDs[0] {
+		tokens = append(tokens, keyChart+"-"+p.Chart)
 	}
 	body := strings.Join(tokens, "_")
 	return body + "_" + checksum(body), nil
@@ -143,8 +155,8 @@ func (p Playground) check() error {
 			return fieldErr(k, strconv.Itoa(int(y)), i18n.StateReasonLabel)
 		}
 	}
-	if p.Chart < 0 || p.Chart >= len(chartIDs) {
-		return fieldErr(keyChart, strconv.Itoa(p.Chart), i18n.StateReasonChart, strings.Join(chartIDs, ", "))
+	if p.Chart != "" && !slices.Contains(chartIDs, p.Chart) {
+		return fieldErr(keyChart, p.Chart, i18n.StateReasonChart, strings.Join(chartIDs, ", "))
 	}
 	return nil
 }

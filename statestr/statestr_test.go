@@ -27,7 +27,7 @@ func TestEncodeByHand(t *testing.T) {
 	moved := Default()
 	moved.Values.DAP = 30
 	moved.Values.YAN = loss.Same
-	moved.Chart = 2
+	moved.Chart = ChartHeatmap
 	preset := Playground{Scenario: "blog-case-1", Step: 2, Values: scenarios.Preset("blog-case-1").StateAt(2)}
 	for _, tc := range []struct {
 		p    Playground
@@ -67,7 +67,7 @@ func randomPlayground(r *rand.Rand) Playground {
 	if r.IntN(3) == 0 {
 		p.Values.YAN = loss.Label(r.IntN(2))
 	}
-	p.Chart = r.IntN(len(chartIDs))
+	p.Chart = chartIDs[r.IntN(len(chartIDs))]
 	return p
 }
 
@@ -179,7 +179,7 @@ func TestEncodeRefusesWhatCannotReopen(t *testing.T) {
 		{Scenario: "blog-case-1", Step: 50, Values: grid.Article()},
 		{Values: grid.State{DAP: 301, Margin: 20}},
 		{Values: grid.State{Margin: 201}},
-		{Values: grid.Article(), Chart: 9},
+		{Values: grid.Article(), Chart: "bar"},
 	} {
 		if s, err := Encode(p); err == nil {
 			t.Errorf("Encode(%+v) = %q, want an error", p, s)
@@ -215,7 +215,7 @@ func FuzzDecode(f *testing.F) {
 // Target: a few microseconds per string (measured 1.8 µs), so that the panel
 // can spell the state at every frame.
 func BenchmarkEncode(b *testing.B) {
-	p := Playground{Scenario: "contrastive-vs-triplet", Step: 1, Values: grid.State{DAP: 75, DAN: 20, Margin: 25}, Chart: 3}
+	p := Playground{Scenario: "contrastive-vs-triplet", Step: 1, Values: grid.State{DAP: 75, DAN: 20, Margin: 25}, Chart: ChartGeometry}
 	for b.Loop() {
 		if _, err := Encode(p); err != nil {
 			b.Fatal(err)
@@ -224,10 +224,46 @@ func BenchmarkEncode(b *testing.B) {
 }
 
 func BenchmarkDecode(b *testing.B) {
-	s, _ := Encode(Playground{Scenario: "contrastive-vs-triplet", Step: 1, Values: grid.State{DAP: 75, DAN: 20, Margin: 25}, Chart: 3})
+	s, _ := Encode(Playground{Scenario: "contrastive-vs-triplet", Step: 1, Values: grid.State{DAP: 75, DAN: 20, Margin: 25}, Chart: ChartGeometry})
 	for b.Loop() {
 		if _, err := Decode(s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// Strings written before charts were named by the playground's chart table
+// (when Playground.Chart was an index) reopen the same state: users keep
+// and share them.
+func TestOldStringsStillDecode(t *testing.T) {
+	values := grid.State{DAP: 30, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
+	for _, tc := range []struct {
+		s     string
+		chart string
+		p     Playground
+	}{
+		{s: "ll1_p_dap-0.3_5cc187", chart: ChartTriplet},
+		{s: "ll1_p_dap-0.3_c-contrastive_b80565", chart: ChartContrastive},
+		{s: "ll1_p_dap-0.3_c-heatmap_67d638", chart: ChartHeatmap},
+		{s: "ll1_p_dap-0.3_c-geometry_615484", chart: ChartGeometry},
+		{s: "ll1_p_dap-0.3_c-history_32fff9", chart: ChartHistory},
+		{s: "ll1_p_sc-contrastive-vs-triplet_st-1_dap-0.75_dan-0.2_m-0.25_yap-d_c-geometry_1cd390",
+			p: Playground{Scenario: "contrastive-vs-triplet", Step: 1, Values: grid.State{DAP: 75, DAN: 20, Margin: 25, YAP: loss.Different, YAN: loss.Different}, Chart: ChartGeometry}},
+		{s: "ll1_p_sc-blog-case-1_st-2_dap-0.75_dan-0.2_m-0.25_yap-d_c-history_8cb9ca",
+			p: Playground{Scenario: "blog-case-1", Step: 2, Values: grid.State{DAP: 75, DAN: 20, Margin: 25, YAP: loss.Different, YAN: loss.Different}, Chart: ChartHistory}},
+	} {
+		t.Run(tc.s, func(t *testing.T) {
+			want := tc.p
+			if want.Scenario == "" {
+				want = Playground{Values: values, Chart: tc.chart}
+			}
+			d, err := Decode(tc.s)
+			if err != nil || d.Mode != ModePlayground || d.Playground != want {
+				t.Fatalf("Decode = %+v, %v; want %+v", d.Playground, err, want)
+			}
+			if again := mustEncode(t, d.Playground); again != tc.s {
+				t.Errorf("spelled again as %q", again)
+			}
+		})
 	}
 }

@@ -1,41 +1,21 @@
+// Package tui is losslab's interactive front end: one shell (App) hosting
+// four modes, each a package of its own — the playground (tui/playground),
+// where the keyboard changes d(a,p), d(a,n), the margin and the labels and
+// core/loss evaluates every change; the batch view of a labelled data set
+// (tui/batchview); training (tui/trainview); and the guided course
+// (tui/course). The shell opens them (modes.go), routes keys and sizes to
+// the one on screen, and switches between them; what they share (the
+// Context with styles and palette, the Mode interface, the tab order, text
+// fitting) is tui/common.
 package tui
 
 import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
-	"losslab/core/batch"
-	"losslab/core/dataset"
 	"losslab/i18n"
+	"losslab/tui/common"
 )
-
-// ModeID names one mode of the app; modes.go registers them.
-type ModeID int
-
-// SwitchModeMsg asks the shell to show another mode (tetrigo's starter
-// switches its screens the same way). The mode keeps its state while
-// hidden and gets the current size again when shown.
-type SwitchModeMsg struct{ To ModeID }
-
-// HiddenMsg tells a mode that another mode took the screen.
-type HiddenMsg struct{}
-
-func switchMode(to ModeID) tea.Cmd { return func() tea.Msg { return SwitchModeMsg{to} } }
-
-// Config is what the app starts with.
-type Config struct {
-	Start      ModeID
-	Playground Options
-	Batch      BatchConfig
-	Train      TrainConfig
-	Learn      LearnConfig
-}
-
-// BatchConfig is the batch view's data set and first options.
-type BatchConfig struct {
-	Data    *dataset.Dataset // nil: the iris demo, loaded when the view first opens
-	Options batch.Options
-}
 
 // inputErrorer is a mode that can be showing an input error, which makes
 // quitting exit with status 2 like the plain path (the batch view).
@@ -45,16 +25,17 @@ type inputErrorer interface{ InputError() error }
 // splits keys typed together, keeps every key from acting while the
 // terminal is too small to show its effect, and switches modes.
 type App struct {
-	ctx     *Context
+	ctx     *common.Context
+	keys    ShellKeyMap
 	cfg     Config
-	modes   []tea.Model // nil until first shown; each keeps its state while hidden
-	current ModeID
+	modes   []common.Mode // nil until first shown; each keeps its state while hidden
+	current common.ModeID
 }
 
 // NewApp returns the app showing cfg.Start.
-func NewApp(ctx *Context, cfg Config) App {
-	a := App{ctx: ctx, cfg: cfg, modes: make([]tea.Model, len(modeRegistry())), current: cfg.Start}
-	a.modes[cfg.Start] = modeRegistry()[cfg.Start].open(ctx, cfg)
+func NewApp(ctx *common.Context, cfg Config) App {
+	a := App{ctx: ctx, keys: newShellKeyMap(ctx.Printer), cfg: cfg, modes: make([]common.Mode, len(registry)), current: cfg.Start}
+	a.modes[cfg.Start] = registry[cfg.Start](ctx, cfg)
 	return a
 }
 
@@ -62,7 +43,7 @@ func NewApp(ctx *Context, cfg Config) App {
 func (a App) Init() tea.Cmd { return guard(a.modes[a.current].Init()) }
 
 // Current is the mode on screen.
-func (a App) Current() ModeID { return a.current }
+func (a App) Current() common.ModeID { return a.current }
 
 // InputError is the input error the mode on screen shows, if any.
 func (a App) InputError() error {
@@ -72,22 +53,23 @@ func (a App) InputError() error {
 	return nil
 }
 
-// Update routes a message: sizes and keys to the mode on screen; a switch
-// to the shell; anything else (results, ticks) to every open mode, since
-// each mode's messages have types of their own and a hidden mode must still
-// receive the results of work it started.
+// Update routes a message: the size to the mode on screen (SetSize) and
+// keys to it; a switch to the shell; anything else (results, ticks) to
+// every open mode, since each mode's messages have types of their own and
+// a hidden mode must still receive the results of work it started.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
-		return a.toCurrent(msg)
-	case SwitchModeMsg:
+		a.modes[a.current].SetSize(msg.Width, msg.Height)
+		return a, nil
+	case common.SwitchModeMsg:
 		return a.show(msg.To)
 	case panicMsg:
 		panic(msg) // in the event loop, where Run restores the terminal
 	case tea.KeyMsg:
-		if a.ctx.tooSmall() {
-			if key.Matches(msg, a.ctx.Keys.Shell.Quit) {
+		if a.ctx.TooSmall() {
+			if key.Matches(msg, a.keys.Quit) {
 				return a, tea.Quit
 			}
 			return a, nil // nothing may change where it cannot be seen
@@ -107,7 +89,7 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			continue
 		}
 		next, cmd := m.Update(msg)
-		a.modes[id] = next
+		a.modes[id] = next.(common.Mode)
 		cmds = append(cmds, guard(cmd))
 	}
 	return a, tea.Batch(cmds...)
@@ -115,13 +97,13 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 
 func (a App) toCurrent(msg tea.Msg) (tea.Model, tea.Cmd) {
 	next, cmd := a.modes[a.current].Update(msg)
-	a.modes[a.current] = next
+	a.modes[a.current] = next.(common.Mode)
 	return a, guard(cmd)
 }
 
-// show makes mode id current, opening it the first time, and sends it the
-// window size.
-func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
+// show makes mode id current, opening it the first time, and lays it out
+// for the window.
+func (a App) show(id common.ModeID) (tea.Model, tea.Cmd) {
 	if id < 0 || int(id) >= len(a.modes) {
 		return a, nil
 	}
@@ -130,16 +112,16 @@ func (a App) show(id ModeID) (tea.Model, tea.Cmd) {
 	}
 	// The mode left behind hears that it is hidden, so nothing it shows
 	// (a replay) moves on where the user cannot see it.
-	left, hideCmd := a.modes[a.current].Update(HiddenMsg{})
-	a.modes[a.current] = left
+	left, hideCmd := a.modes[a.current].Update(common.HiddenMsg{})
+	a.modes[a.current] = left.(common.Mode)
 	var initCmd tea.Cmd
 	if a.modes[id] == nil {
-		a.modes[id] = modeRegistry()[id].open(a.ctx, a.cfg)
+		a.modes[id] = registry[id](a.ctx, a.cfg)
 		initCmd = guard(a.modes[id].Init())
 	}
 	a.current = id
-	next, sizeCmd := a.toCurrent(tea.WindowSizeMsg{Width: a.ctx.Width, Height: a.ctx.Height})
-	return next, tea.Batch(guard(hideCmd), initCmd, sizeCmd)
+	a.modes[id].SetSize(a.ctx.Width, a.ctx.Height)
+	return a, tea.Batch(guard(hideCmd), initCmd)
 }
 
 // View shows the mode on screen, or one line when the terminal is too small.
@@ -147,8 +129,8 @@ func (a App) View() string {
 	if a.ctx.Width == 0 || a.ctx.Height == 0 {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
-	if a.ctx.tooSmall() {
-		return a.ctx.Printer.T(i18n.TooSmall, MinWidth, MinHeight, a.ctx.Width, a.ctx.Height)
+	if a.ctx.TooSmall() {
+		return a.ctx.Printer.T(i18n.TooSmall, common.MinWidth, common.MinHeight, a.ctx.Width, a.ctx.Height)
 	}
 	return a.modes[a.current].View()
 }

@@ -1,34 +1,41 @@
 package tui
 
 import (
-	"io"
+	"fmt"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
-	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
-	"github.com/muesli/termenv"
 
 	"losslab/core/batch"
 	"losslab/core/dist"
-	"losslab/core/grid"
-	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/tui/batchview"
+	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
+	"losslab/tui/playground"
 )
 
-// testContext is a context on an Ascii renderer of its own, as under NO_COLOR.
-func testContext() *Context {
-	r := lipgloss.NewRenderer(io.Discard)
-	r.SetColorProfile(termenv.Ascii)
-	ctx := NewContext(r, i18n.New(i18n.English))
-	ctx.Now = fixedNow
-	return ctx
+func TestMain(m *testing.M) {
+	if os.Getenv(workerPanicEnv) == "1" { // the test binary as a crashing program
+		workerPanicMain()
+	}
+	tuitest.Setup()
+	code := m.Run()
+	if binary != "" { // built by the subprocess tests
+		os.RemoveAll(filepath.Dir(binary))
+	}
+	os.Exit(code)
 }
 
-func newApp(t testing.TB, start ModeID, w, h int) App {
+func newApp(t testing.TB, start common.ModeID, w, h int) App {
 	t.Helper()
-	a := NewApp(testContext(), Config{Start: start, Batch: BatchConfig{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
+	a := NewApp(tuitest.Context(), Config{Start: start, Batch: batchview.Config{Options: batch.Options{Metric: dist.Euclidean, Margin: 0.2}}})
 	next, _ := a.Update(tea.WindowSizeMsg{Width: w, Height: h})
 	return next.(App)
 }
@@ -45,11 +52,11 @@ func send(t testing.TB, a App, msgs ...tea.Msg) App {
 // pressTab presses tab and delivers the switch the mode asks for.
 func pressTab(t testing.TB, a App) App {
 	t.Helper()
-	next, cmd := a.Update(keyMsg("tab"))
+	next, cmd := a.Update(tuitest.Key("tab"))
 	if cmd == nil {
 		t.Fatal("tab started nothing")
 	}
-	sw, ok := cmd().(SwitchModeMsg)
+	sw, ok := cmd().(common.SwitchModeMsg)
 	if !ok {
 		t.Fatal("tab did not ask for a switch")
 	}
@@ -57,58 +64,54 @@ func pressTab(t testing.TB, a App) App {
 	return next.(App)
 }
 
-func waitText(t *testing.T, tm *teatest.TestModel, text string) {
-	t.Helper()
-	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return strings.Contains(string(b), text) },
-		teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
-}
-
 // Switching with tab around the cycle (playground → batch → training →
 // playground) keeps each mode's state: the playground's values and the
 // batch view's margin and result.
 func TestAppSwitchKeepsState(t *testing.T) {
-	tm := teatest.NewTestModel(t, NewApp(testContext(), Config{}), teatest.WithInitialTermSize(100, 34))
-	tm.Send(keyMsg("right"))
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "max(0.80 − 0.50 + 0.20, 0)")
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "AUC 0.9397") // the iris demo, computed when the view first opens
-	tm.Send(keyMsg("right"))
-	waitText(t, tm, "margin 0.25")
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "blobs") // the training mode, on its default data set
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "d(a,p)  0.80")
-	tm.Send(keyMsg("tab"))
-	waitText(t, tm, "margin 0.25")
-	tm.Send(keyMsg("q"))
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{}), teatest.WithInitialTermSize(100, 34))
+	tm.Send(tuitest.Key("right"))
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "max(0.80 − 0.50 + 0.20, 0)")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "AUC 0.9397") // the iris demo, computed when the view first opens
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "margin 0.25")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "blobs") // the training mode, on its default data set
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "d(a,p)  0.80")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "margin 0.25")
+	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
-	pg, bv := final.modes[ModePlayground].(Model), final.modes[ModeBatch].(BatchModel)
-	if final.Current() != ModeBatch || pg.State().DAP != 80 || bv.opts.Margin != 0.25 {
-		t.Errorf("mode %v, d(a,p) %v, margin %v", final.Current(), pg.State().DAP, bv.opts.Margin)
+	pg, bv := final.modes[common.ModePlayground].View(), final.View()
+	if final.Current() != common.ModeBatch || !strings.Contains(pg, "d(a,p)  0.80") || !strings.Contains(bv, "margin 0.25") {
+		t.Errorf("mode %v; the playground or the batch view lost its state:\n%s\n%s", final.Current(), pg, bv)
 	}
-	if bv.width != 100 || bv.height != 34 || pg.width != 100 {
-		t.Errorf("sizes not passed on a switch: batch %d×%d, playground %d", bv.width, bv.height, pg.width)
+	for name, v := range map[string]string{"batch view": bv, "playground": pg} {
+		if lines := strings.Split(v, "\n"); len(lines) != 34 || ansi.StringWidth(lines[1]) != 100 {
+			t.Errorf("the size was not passed on a switch: the %s is %d lines of %d cells", name, len(lines), ansi.StringWidth(lines[1]))
+		}
 	}
 }
 
 // Below the minimum size one line says so and no key but quit acts.
 func TestAppTooSmallDropsKeys(t *testing.T) {
-	a := newApp(t, ModePlayground, 60, 20)
+	a := newApp(t, common.ModePlayground, 60, 20)
 	if v := a.View(); v != "terminal too small: need 80×24 (now 60×20) · q quits" {
 		t.Errorf("view %q", v)
 	}
 	for _, k := range []string{"right", "tab", "down", "w"} {
-		next, cmd := a.Update(keyMsg(k))
+		next, cmd := a.Update(tuitest.Key(k))
 		if a = next.(App); cmd != nil {
 			t.Errorf("%s started something behind the too-small screen", k)
 		}
 	}
-	pg := a.modes[ModePlayground].(Model)
-	if a.Current() != ModePlayground || pg.State() != grid.Article() || pg.selected != grid.DAP {
-		t.Errorf("keys acted behind the too-small screen: mode %v %+v", a.Current(), pg.State())
+	grown, fresh := send(t, a, tea.WindowSizeMsg{Width: 120, Height: 40}), newApp(t, common.ModePlayground, 120, 40)
+	if grown.Current() != common.ModePlayground || grown.View() != fresh.View() {
+		t.Errorf("keys acted behind the too-small screen: mode %v\n%s", grown.Current(), grown.View())
 	}
-	if _, cmd := a.Update(keyMsg("q")); cmd == nil || cmd() != tea.Quit() {
+	if _, cmd := a.Update(tuitest.Key("q")); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit on the too-small screen")
 	}
 }
@@ -116,18 +119,19 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 // Keys typed faster than they are read arrive together ("jjl"); every
 // mode gets them one by one, and typing may start midway.
 func TestAppSplitsFastKeys(t *testing.T) {
-	a := send(t, newApp(t, ModePlayground, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
-	pg := a.modes[ModePlayground].(Model)
-	if pg.selected != grid.Margin || pg.State().Margin != 25 {
-		t.Errorf("jjl: selected %v margin %v", pg.selected, pg.State().Margin)
+	one := send(t, newApp(t, common.ModePlayground, 120, 40), tuitest.Key("j"), tuitest.Key("j"), tuitest.Key("l"))
+	a := send(t, newApp(t, common.ModePlayground, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jjl")})
+	if v := a.View(); v != one.View() || !strings.Contains(v, "▸ margin  0.25") {
+		t.Errorf("jjl did not act as j, j, l:\n%s", v)
 	}
+	one = send(t, one, tuitest.Key("e"), tuitest.Key("1"))
 	a = send(t, a, tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("e1")})
-	if pg = a.modes[ModePlayground].(Model); !pg.editing || pg.input.Value() != "1" {
-		t.Errorf("e1: editing=%v value %q", pg.editing, pg.input.Value())
+	if v := a.View(); v != one.View() || !strings.Contains(v, "✎ 1") {
+		t.Errorf("e1 did not start typing 1:\n%s", v)
 	}
-	b := send(t, newApp(t, ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
-	if m := b.modes[ModeBatch].(BatchModel); m.opts.Margin != 0.3 {
-		t.Errorf("ll in the batch view: margin %v", m.opts.Margin)
+	b := send(t, newApp(t, common.ModeBatch, 120, 40), tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("ll")})
+	if v := b.View(); !strings.Contains(v, "margin 0.30") {
+		t.Errorf("ll in the batch view did not move the margin twice:\n%s", v)
 	}
 	paste := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("jj"), Paste: true}
 	if got := splitKeys(paste); len(got) != 1 {
@@ -138,10 +142,10 @@ func TestAppSplitsFastKeys(t *testing.T) {
 // Messages of a hidden mode still reach it: a result computed while the
 // training mode shows is there when the batch view comes back.
 func TestAppHiddenModeGetsItsResults(t *testing.T) {
-	a := newApp(t, ModeBatch, 100, 34)
+	a := newApp(t, common.ModeBatch, 100, 34)
 	cmd := a.Init()
 	a = pressTab(t, a)
-	for _, msg := range results(t, cmd) {
+	for _, msg := range tuitest.Drain(cmd) {
 		a = send(t, a, msg)
 	}
 	a = pressTab(t, pressTab(t, a)) // training → playground → batch
@@ -172,24 +176,92 @@ func TestGuardCatchesPanics(t *testing.T) {
 			t.Error("the app did not re-raise a command's panic in Update")
 		}
 	}()
-	newApp(t, ModePlayground, 80, 24).Update(panicMsg{value: "boom"})
+	newApp(t, common.ModePlayground, 80, 24).Update(panicMsg{value: "boom"})
 }
 
 // A replay pauses when the playground is hidden, so it does not move on
 // where nobody sees it.
 func TestAppHidingPausesReplay(t *testing.T) {
-	a := NewApp(testContext(), Config{Playground: Options{Scenario: mustPreset(t, "semi-hard-band")}})
-	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, keyMsg("p"))
-	if !a.modes[ModePlayground].(Model).playing {
-		t.Fatal("p did not play")
+	a := NewApp(tuitest.Context(), Config{Playground: playground.Options{Scenario: scenarios.Preset("semi-hard-band")}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 100, Height: 34}, tuitest.Key("+"), tuitest.Key("+")) // ×4: a step in 0.75 s
+	next, play := a.Update(tuitest.Key("p"))
+	if a = next.(App); !strings.Contains(a.View(), "▶ playing · step 0/") {
+		t.Fatalf("p did not play:\n%s", a.View())
 	}
 	a = pressTab(t, a)
-	pg := a.modes[ModePlayground].(Model)
-	if a.Current() != ModeBatch || pg.playing {
-		t.Error("the replay plays on behind the batch view")
+	if a.Current() != common.ModeBatch {
+		t.Fatalf("tab went to mode %v", a.Current())
 	}
-	a = pressTab(t, send(t, a, tickMsg{id: pg.tick}))
-	if pg := a.modes[ModePlayground].(Model); pg.step != 0 || pg.playing {
-		t.Errorf("back in the playground: step %d playing %v", pg.step, pg.playing)
+	a = send(t, a, tuitest.Drain(play)...) // the replay's next step falls due behind the batch view
+	a = pressTab(t, pressTab(t, a))        // training, then the playground
+	if v := a.View(); a.Current() != common.ModePlayground || !strings.Contains(v, "⏸ paused · step 0/") {
+		t.Errorf("the replay moved on or played on while hidden:\n%s", v)
+	}
+}
+
+// esc in the batch view closes its help and otherwise does nothing: it
+// never quits the app (and loses the playground's state); q quits.
+func TestBatchEscNeverQuits(t *testing.T) {
+	a := newApp(t, common.ModeBatch, 100, 34)
+	a = send(t, a, tuitest.Key("?"))
+	if !strings.Contains(a.View(), "close the keys") {
+		t.Fatalf("the full help does not offer esc:\n%s", a.View())
+	}
+	for i := 0; i < 2; i++ {
+		next, cmd := a.Update(tuitest.Key("esc"))
+		a = next.(App)
+		if cmd != nil {
+			if _, quit := cmd().(tea.QuitMsg); quit {
+				t.Fatalf("esc %d quit the app", i+1)
+			}
+		}
+	}
+	if strings.Contains(a.View(), "close the keys") || a.Current() != common.ModeBatch {
+		t.Errorf("esc did not close the help:\n%s", a.View())
+	}
+	if _, cmd := a.Update(tuitest.Key("q")); cmd == nil {
+		t.Error("q no longer quits")
+	} else if _, quit := cmd().(tea.QuitMsg); !quit {
+		t.Error("q no longer quits")
+	}
+}
+
+// BenchmarkAppKeystroke is a keystroke through the shell (split, size
+// check, routing, guarded command) on the triplet chart at 120×40; target:
+// within 10% of BenchmarkKeystrokeTripletChart, the same keystroke
+// without the shell.
+func BenchmarkAppKeystroke(b *testing.B) {
+	a := newApp(b, common.ModePlayground, 120, 40)
+	_ = a.View()
+	keys := []tea.KeyMsg{tuitest.Key("right"), tuitest.Key("left")}
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		next, _ := a.Update(keys[i&1])
+		a = next.(App)
+		_ = a.View()
+	}
+}
+
+// Every mode of the registry opens on the default configuration, lays out
+// to the window, names its keys and stays a Mode through Update.
+func TestRegistryOpensEveryMode(t *testing.T) {
+	for id, open := range registry {
+		t.Run(fmt.Sprint(id), func(t *testing.T) {
+			if open == nil {
+				t.Fatalf("mode %d has no line in the registry", id)
+			}
+			m := open(tuitest.Context(), Config{})
+			m.SetSize(80, 24)
+			if v := m.View(); len(strings.Split(v, "\n")) != 24 {
+				t.Errorf("mode %d is not laid out for 80×24:\n%s", id, v)
+			}
+			if len(m.ShortHelp()) == 0 || len(m.FullHelp()) == 0 {
+				t.Errorf("mode %d names no keys", id)
+			}
+			next, _ := m.Update(tea.WindowSizeMsg{Width: 100, Height: 30})
+			if _, ok := next.(common.Mode); !ok {
+				t.Errorf("mode %d's Update returned %T, not a Mode", id, next)
+			}
+		})
 	}
 }

@@ -4,14 +4,42 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"losslab/i18n"
+	"losslab/tui/common"
+	"losslab/tui/course"
+	"losslab/tui/playground"
 )
 
 // NewAppOn builds the app for one program on renderer r: the model both a
 // local run (Run) and a served SSH session use. It installs nothing
 // process-wide and touches no terminal; whoever runs the program owns
 // the terminal, the signals and panics.
-func NewAppOn(r *lipgloss.Renderer, p i18n.Printer, sh ShareContext, cfg Config) App {
-	ctx := NewContext(r, p)
+func NewAppOn(r *lipgloss.Renderer, p i18n.Printer, sh common.ShareContext, cfg Config) App {
+	ctx := common.NewContext(r, p)
 	ctx.Share = sh
 	return NewApp(ctx, cfg)
 }
+
+// The names cli and serve start the app with, which the shared package
+// defines so that every mode can use them.
+type (
+	ModeID       = common.ModeID
+	ShareContext = common.ShareContext
+	HideSet      = common.HideSet
+	LearnConfig  = course.Config
+)
+
+// The modes an app can start in.
+const (
+	ModePlayground = common.ModePlayground
+	ModeBatch      = common.ModeBatch
+	ModeTrain      = common.ModeTrain
+	ModeLearn      = common.ModeLearn
+)
+
+// The panels a teacher can hide, as serve names them.
+const (
+	PanelTriplet     = playground.PanelTriplet
+	PanelContrastive = playground.PanelContrastive
+	PanelChart       = playground.PanelChart
+	PanelNotes       = playground.PanelNotes
+)

@@ -16,6 +16,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/internal/gopanic"
+	"losslab/tui/common"
 )
 
 // Terminal is where the app runs.
@@ -71,7 +72,7 @@ func Run(cfg Config, t Terminal) (Outcome, error) {
 	} else {
 		r.HasDarkBackground() // ask the terminal now, before the program reads its input
 	}
-	return run(NewAppOn(r, t.Printer, ShareContext{Clipboard: t.Out}, cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
+	return run(NewAppOn(r, t.Printer, common.ShareContext{Clipboard: t.Out}, cfg), Terminal{In: in, Out: t.Out, Err: t.Err, Debug: t.Debug, Printer: t.Printer})
 }
 
 // run runs model as the program on terminal t, whose In is a terminal.

@@ -14,11 +14,13 @@ import (
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/creack/pty"
 	"golang.org/x/sys/unix"
 
 	"losslab/i18n"
 	"losslab/internal/gopanic"
+	"losslab/tui/internal/tuitest"
 )
 
 var (
@@ -52,22 +54,7 @@ func losslabBinary(t *testing.T) string {
 }
 
 // screen collects what the program writes to the pty.
-type screen struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (s *screen) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.Write(p)
-}
-
-func (s *screen) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.buf.String()
-}
+type screen struct{ tuitest.LockedBuffer }
 
 func (s *screen) waitFor(t *testing.T, text string) {
 	t.Helper()
@@ -80,24 +67,18 @@ func (s *screen) waitFor(t *testing.T, text string) {
 	}
 }
 
-type ptyRun struct {
-	cmd    *exec.Cmd
-	master *os.File
-	slave  *os.File
-	out    *screen
-	cooked *unix.Termios // the slave's mode before the program started
+// terminal is a pty of 80×24 for a program to run on: the master side the
+// test reads and types on, the slave side the program's terminal, what the
+// program wrote, and the slave's mode before anything ran.
+type terminal struct {
+	master, slave *os.File
+	out           *screen
+	cooked        *unix.Termios
 }
 
-// startOnPty starts losslab with stdout (and stderr) on a new pty of
-// 80×24. stdin is the pty unless given; ctty makes the pty the child's
-// controlling terminal (/dev/tty).
-func startOnPty(t *testing.T, stdin *os.File, ctty bool, args ...string) *ptyRun {
-	t.Helper()
-	return startProgramOnPty(t, losslabBinary(t), nil, stdin, ctty, args...)
-}
-
-// startProgramOnPty is startOnPty for any program, with extra environment.
-func startProgramOnPty(t *testing.T, program string, env []string, stdin *os.File, ctty bool, args ...string) *ptyRun {
+// openTerminal opens a pty of 80×24 and starts collecting what is written
+// to it; it skips the test where there is no pty.
+func openTerminal(t *testing.T) *terminal {
 	t.Helper()
 	master, slave, err := pty.Open()
 	if err != nil {
@@ -111,9 +92,43 @@ func startProgramOnPty(t *testing.T, program string, env []string, stdin *os.Fil
 	if err != nil {
 		t.Fatal(err)
 	}
+	term := &terminal{master: master, slave: slave, out: &screen{}, cooked: cooked}
+	go term.out.readTerminal(master)
+	return term
+}
+
+// ptyRun is a program running on a terminal.
+type ptyRun struct {
+	*terminal
+	cmd *exec.Cmd
+}
+
+// devNull is /dev/null to read from: a standard input that is no terminal.
+func devNull(t *testing.T) *os.File {
+	t.Helper()
+	null, err := os.Open(os.DevNull)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { null.Close() })
+	return null
+}
+
+// startOnPty starts losslab with stdout (and stderr) on a new pty of
+// 80×24. stdin is the pty unless given; ctty makes the pty the child's
+// controlling terminal (/dev/tty).
+func startOnPty(t *testing.T, stdin *os.File, ctty bool, args ...string) *ptyRun {
+	t.Helper()
+	return startProgramOnPty(t, losslabBinary(t), nil, stdin, ctty, args...)
+}
+
+// startProgramOnPty is startOnPty for any program, with extra environment.
+func startProgramOnPty(t *testing.T, program string, env []string, stdin *os.File, ctty bool, args ...string) *ptyRun {
+	t.Helper()
+	term := openTerminal(t)
 	cmd := exec.Command(program, args...)
 	cmd.Env = append(append(os.Environ(), "TERM=xterm-256color", "NO_COLOR=1"), env...)
-	cmd.Stdin, cmd.Stdout, cmd.Stderr = slave, slave, slave
+	cmd.Stdin, cmd.Stdout, cmd.Stderr = term.slave, term.slave, term.slave
 	if stdin != nil {
 		cmd.Stdin = stdin
 	}
@@ -121,9 +136,7 @@ func startProgramOnPty(t *testing.T, program string, env []string, stdin *os.Fil
 	if err := cmd.Start(); err != nil {
 		t.Fatal(err)
 	}
-	r := &ptyRun{cmd: cmd, master: master, slave: slave, out: &screen{}, cooked: cooked}
-	go r.out.readTerminal(master)
-	return r
+	return &ptyRun{terminal: term, cmd: cmd}
 }
 
 // readTerminal collects the program's output and answers its background
@@ -158,10 +171,10 @@ func (r *ptyRun) wait(t *testing.T) int {
 
 // restored checks that the program left the alternate screen, showed the
 // cursor and put the terminal back in the mode it found.
-func (r *ptyRun) restored(t *testing.T) {
+func (term *terminal) restored(t *testing.T) {
 	t.Helper()
 	time.Sleep(50 * time.Millisecond) // let the last bytes through the pty
-	out := r.out.String()
+	out := term.out.String()
 	enter, leave := strings.LastIndex(out, "\x1b[?1049h"), strings.LastIndex(out, "\x1b[?1049l")
 	if enter < 0 || leave < enter {
 		t.Errorf("alternate screen not left (enter at %d, leave at %d)", enter, leave)
@@ -169,13 +182,13 @@ func (r *ptyRun) restored(t *testing.T) {
 	if strings.LastIndex(out, "\x1b[?25h") < strings.LastIndex(out, "\x1b[?25l") {
 		t.Error("cursor left hidden")
 	}
-	now, err := unix.IoctlGetTermios(int(r.slave.Fd()), unix.TCGETS)
+	now, err := unix.IoctlGetTermios(int(term.slave.Fd()), unix.TCGETS)
 	if err != nil {
 		t.Fatal(err)
 	}
 	const cooked = unix.ICANON | unix.ECHO | unix.ISIG
-	if now.Lflag&cooked != r.cooked.Lflag&cooked || now.Lflag&cooked != cooked {
-		t.Errorf("terminal left raw: lflag %#x, was %#x", now.Lflag, r.cooked.Lflag)
+	if now.Lflag&cooked != term.cooked.Lflag&cooked || now.Lflag&cooked != cooked {
+		t.Errorf("terminal left raw: lflag %#x, was %#x", now.Lflag, term.cooked.Lflag)
 	}
 }
 
@@ -202,12 +215,7 @@ func TestSignalsRestoreTerminal(t *testing.T) {
 
 // With stdin not a terminal (losslab < /dev/null) keys come from /dev/tty.
 func TestKeysFromControllingTerminal(t *testing.T) {
-	null, err := os.Open(os.DevNull)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer null.Close()
-	r := startOnPty(t, null, true)
+	r := startOnPty(t, devNull(t), true)
 	r.out.waitFor(t, "d(a,p)")
 	r.master.WriteString("l")
 	r.out.waitFor(t, "0.75")
@@ -218,22 +226,31 @@ func TestKeysFromControllingTerminal(t *testing.T) {
 	r.restored(t)
 }
 
-// Without any terminal to read keys from, losslab says so in one line and
-// prints the plain render instead.
+// Without any terminal to read keys from (setsid -w losslab </dev/null),
+// losslab says so in one line and prints the plain render instead, its
+// frame as wide as the 80-column terminal stdout is.
 func TestNoTerminalFallsBackToPlain(t *testing.T) {
-	null, err := os.Open(os.DevNull)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer null.Close()
-	r := startOnPty(t, null, false)
+	r := startOnPty(t, devNull(t), false)
 	if got := r.wait(t); got != 0 {
 		t.Errorf("exit %d", got)
 	}
-	r.out.waitFor(t, "0.4000")
+	r.out.waitFor(t, "since d(a,n) ≥ m.")
 	out := r.out.String()
 	if !strings.Contains(out, i18n.New(i18n.English).T(i18n.NoTerminalNote)) || strings.Contains(out, "\x1b[?1049h") {
 		t.Errorf("no plain fallback:\n%q", out)
+	}
+	frame := false
+	for _, l := range strings.Split(out, "\n") {
+		l = strings.TrimRight(l, "\r")
+		if w := ansi.StringWidth(l); w > 80 {
+			t.Errorf("a line of %d cells on an 80-column terminal: %q", w, l)
+		}
+		if strings.HasPrefix(l, "╭─ controls") {
+			frame = true
+		}
+	}
+	if !frame {
+		t.Errorf("no frame:\n%s", out)
 	}
 }
 
@@ -252,23 +269,14 @@ func (panicky) View() string { return "ready" }
 // A panic restores the terminal and becomes one error naming the file that
 // holds the stack.
 func TestPanicRestoresTerminal(t *testing.T) {
-	master, slave, err := pty.Open()
-	if err != nil {
-		t.Skipf("no pty: %v", err)
-	}
-	defer master.Close()
-	defer slave.Close()
-	pty.Setsize(master, &pty.Winsize{Cols: 80, Rows: 24})
-	cooked, _ := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
-	out := &screen{}
-	go out.readTerminal(master)
+	term := openTerminal(t)
 	done := make(chan error, 1)
 	go func() {
-		_, err := run(panicky{}, Terminal{In: slave, Out: slave, NoColor: true})
+		_, err := run(panicky{}, Terminal{In: term.slave, Out: term.slave, NoColor: true})
 		done <- err
 	}()
-	out.waitFor(t, "ready")
-	master.WriteString("x")
+	term.out.waitFor(t, "ready")
+	term.master.WriteString("x")
 	var perr *PanicError
 	select {
 	case err := <-done:
@@ -286,13 +294,9 @@ func TestPanicRestoresTerminal(t *testing.T) {
 	if strings.Contains(perr.Error(), "\n") {
 		t.Errorf("not one line: %q", perr.Error())
 	}
-	now, _ := unix.IoctlGetTermios(int(slave.Fd()), unix.TCGETS)
-	if now.Lflag != cooked.Lflag {
-		t.Errorf("terminal left raw: lflag %#x, was %#x", now.Lflag, cooked.Lflag)
-	}
-	time.Sleep(50 * time.Millisecond)
-	if s := out.String(); strings.LastIndex(s, "\x1b[?1049l") < strings.LastIndex(s, "\x1b[?1049h") {
-		t.Error("alternate screen not left")
+	term.restored(t)
+	if now, _ := unix.IoctlGetTermios(int(term.slave.Fd()), unix.TCGETS); now.Lflag != term.cooked.Lflag {
+		t.Errorf("terminal not back in its mode: lflag %#x, was %#x", now.Lflag, term.cooked.Lflag)
 	}
 }
 

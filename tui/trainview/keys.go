@@ -15,8 +15,8 @@ type KeyMap struct {
 	LRDown, LRUp                              key.Binding
 	// Slow toggles slow mode; Anchor, live only in it, picks the next anchor.
 	Slow, Anchor key.Binding
-	// Mode leaves for another mode of the app; disabled when the mode
-	// runs on its own.
+	// Mode leaves for another mode of the app: the host's tab
+	// (Options.Tab); none when the mode runs on its own.
 	Mode key.Binding
 	// State shows the training state string; the host answers it, so it
 	// is live only when hosted, like Mode.
@@ -50,12 +50,10 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		LRUp:              b([]string{"up"}, "↑", i18n.TrainKeyLRUp),
 		Slow:              b([]string{"w"}, "w", i18n.TrainKeySlow),
 		Anchor:            b([]string{"a"}, "a", i18n.TrainKeyAnchor),
-		Mode:              b([]string{"tab"}, "tab", i18n.TrainKeyMode),
 		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
 	}
 	k.State = b([]string{"S"}, "S", i18n.KeyState)
-	k.Mode.SetEnabled(false)
 	k.State.SetEnabled(false)
 	k.Anchor.SetEnabled(false)
 	short := func(b key.Binding, id i18n.ID) key.Binding {

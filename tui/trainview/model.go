@@ -2,7 +2,8 @@
 // component (Init, Update, View, SetSize) that trains one run, or two side by
 // side, with core/train and shows per run the embedding scatter, the two
 // distance distributions with the margin, the loss curve, the AUC and the
-// active fraction. Every number on screen comes from core/train.
+// active fraction. Every number on screen comes from core/train. AppMode
+// (app.go) is the component as the app hosts it.
 package trainview
 
 import (
@@ -46,9 +47,12 @@ type Options struct {
 	// Base is an unstyled style bound to the program's renderer; the zero
 	// value uses lipgloss's default renderer (a program of its own).
 	Base lipgloss.Style
-	// Hosted says an app hosts the mode: the Mode key (tab) is then live
-	// and the host acts on it; on its own the mode has no other mode.
+	// Hosted says an app hosts the mode: the Mode key (Tab) and the State
+	// key are then live and the host acts on them; on its own the mode has
+	// no other mode.
 	Hosted bool
+	// Tab is the host's key to its next mode, which the help lists.
+	Tab key.Binding
 }
 
 // PauseMsg stops playing (the host sends it when the mode is hidden, so
@@ -117,7 +121,9 @@ type tickMsg struct{ seq int }
 func New(tr *train.Trainer, opts Options) Model {
 	m := Model{opts: opts, cfg: tr.Config(), data: tr.Data(), tr: tr, p: opts.Printer, keys: NewKeyMap(opts.Printer), styles: newStyles(opts.Base, opts.Color)}
 	m.help = m.styles.newHelp()
-	m.keys.Mode.SetEnabled(opts.Hosted)
+	if opts.Hosted {
+		m.keys.Mode = opts.Tab
+	}
 	m.keys.State.SetEnabled(opts.Hosted)
 	m.restart()
 	return m
@@ -131,13 +137,6 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height, m.help.Width = w, h, w
 	m.render()
 }
-
-// ModeKey is the key that leaves for another mode of the host (disabled
-// unless Options.Hosted).
-func (m Model) ModeKey() key.Binding { return m.keys.Mode }
-
-// StateKey is the key whose state string the host shows (live only when hosted).
-func (m Model) StateKey() key.Binding { return m.keys.State }
 
 // Trainer is the trainer the mode shows.
 func (m Model) Trainer() *train.Trainer { return m.tr }

@@ -1,6 +1,7 @@
 package trainview
 
 import (
+	"fmt"
 	"os"
 	"regexp"
 	"slices"
@@ -9,15 +10,15 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
-	"github.com/muesli/termenv"
 
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/internal/tuitest"
 )
 
 func TestMain(m *testing.M) {
-	lipgloss.SetColorProfile(termenv.Ascii) // goldens and assertions see plain text
+	tuitest.Setup()
 	os.Exit(m.Run())
 }
 
@@ -118,11 +119,13 @@ func TestKeys(t *testing.T) {
 		{[]string{"up"}, func(c train.Config) bool { return c.LR == 0.4 }},
 		{[]string{"down"}, func(c train.Config) bool { return c.LR == 0.1 }},
 	} {
-		got, _ := press(newMode(t, train.NewConfig(), 100, 30), tc.keys...)
-		cfg := got.Trainer().Config()
-		if !tc.check(cfg) || got.Trainer().StepCount() != 0 {
-			t.Errorf("%v: config %+v at step %d", tc.keys, cfg, got.Trainer().StepCount())
-		}
+		t.Run(strings.Join(tc.keys, " "), func(t *testing.T) {
+			got, _ := press(newMode(t, train.NewConfig(), 100, 30), tc.keys...)
+			cfg := got.Trainer().Config()
+			if !tc.check(cfg) || got.Trainer().StepCount() != 0 {
+				t.Errorf("%v: config %+v at step %d", tc.keys, cfg, got.Trainer().StepCount())
+			}
+		})
 	}
 	two, _ := press(newMode(t, train.NewConfig(), 100, 30), "c")
 	if len(two.Trainer().Runs()) != 2 || !strings.Contains(two.View(), "│") {
@@ -136,21 +139,23 @@ func TestKeys(t *testing.T) {
 // Every line of the screen fits the terminal, in every layout.
 func TestLinesFit(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {100, 30}, {120, 40}, {160, 48}} {
-		for _, compare := range []train.LossID{"", train.BatchHard} {
-			cfg := train.NewConfig()
-			cfg.Compare = compare
-			m := newMode(t, cfg, size[0], size[1])
-			m, _ = press(m, "n", "n", "n", "?")
-			lines := strings.Split(m.View(), "\n")
-			if len(lines) > size[1] {
-				t.Errorf("%v compare %q: %d lines", size, compare, len(lines))
-			}
-			for i, l := range lines {
-				if w := lipgloss.Width(l); w > size[0] {
-					t.Errorf("%v compare %q: line %d is %d cells: %q", size, compare, i+1, w, l)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for _, compare := range []train.LossID{"", train.BatchHard} {
+				cfg := train.NewConfig()
+				cfg.Compare = compare
+				m := newMode(t, cfg, size[0], size[1])
+				m, _ = press(m, "n", "n", "n", "?")
+				lines := strings.Split(m.View(), "\n")
+				if len(lines) > size[1] {
+					t.Errorf("%v compare %q: %d lines", size, compare, len(lines))
+				}
+				for i, l := range lines {
+					if w := lipgloss.Width(l); w > size[0] {
+						t.Errorf("%v compare %q: line %d is %d cells: %q", size, compare, i+1, w, l)
+					}
 				}
 			}
-		}
+		})
 	}
 	small := newMode(t, train.NewConfig(), 79, 24)
 	if !strings.Contains(small.View(), "terminal too small") {
@@ -219,38 +224,40 @@ func TestChineseScreenFits(t *testing.T) {
 func TestLargeFiguresStayReadable(t *testing.T) {
 	longDigits := regexp.MustCompile(`\d{13,}`)
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
-		for _, compare := range []train.LossID{"", train.BatchHard} {
-			cfg := train.NewConfig()
-			cfg.LR, cfg.Margin, cfg.Compare = train.MaxLR, train.MaxMargin, compare
-			m := newMode(t, cfg, size[0], size[1])
-			for step := 1; step <= 100 && !strings.Contains(m.View(), "diverged"); step++ {
-				m, _ = press(m, "n")
-				view := m.View()
-				lines := strings.Split(view, "\n")
-				if len(lines) > size[1] {
-					t.Fatalf("%v compare %q step %d: %d lines", size, compare, step, len(lines))
-				}
-				for i, l := range lines {
-					if w := lipgloss.Width(l); w > size[0] {
-						t.Fatalf("%v compare %q step %d: line %d is %d cells: %q", size, compare, step, i+1, w, l)
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			for _, compare := range []train.LossID{"", train.BatchHard} {
+				cfg := train.NewConfig()
+				cfg.LR, cfg.Margin, cfg.Compare = train.MaxLR, train.MaxMargin, compare
+				m := newMode(t, cfg, size[0], size[1])
+				for step := 1; step <= 100 && !strings.Contains(m.View(), "diverged"); step++ {
+					m, _ = press(m, "n")
+					view := m.View()
+					lines := strings.Split(view, "\n")
+					if len(lines) > size[1] {
+						t.Fatalf("%v compare %q step %d: %d lines", size, compare, step, len(lines))
 					}
-				}
-				if d := longDigits.FindString(view); d != "" {
-					t.Fatalf("%v compare %q step %d: a figure of %d digits:\n%s", size, compare, step, len(d), view)
-				}
-				words := map[string]bool{}
-				for _, w := range strings.FieldsFunc(view, func(r rune) bool { return r == ' ' || r == '\n' || r == '│' }) {
-					words[w] = true
-				}
-				for _, met := range m.Metrics() {
-					for _, v := range []float64{met.Loss, met.MeanPositive, met.MeanNegative, met.GradNorm} {
-						if s := numfmt.Loss(v); !words[s] {
-							t.Fatalf("%v compare %q step %d: %s is not whole on screen:\n%s", size, compare, step, s, view)
+					for i, l := range lines {
+						if w := lipgloss.Width(l); w > size[0] {
+							t.Fatalf("%v compare %q step %d: line %d is %d cells: %q", size, compare, step, i+1, w, l)
+						}
+					}
+					if d := longDigits.FindString(view); d != "" {
+						t.Fatalf("%v compare %q step %d: a figure of %d digits:\n%s", size, compare, step, len(d), view)
+					}
+					words := map[string]bool{}
+					for _, w := range strings.FieldsFunc(view, func(r rune) bool { return r == ' ' || r == '\n' || r == '│' }) {
+						words[w] = true
+					}
+					for _, met := range m.Metrics() {
+						for _, v := range []float64{met.Loss, met.MeanPositive, met.MeanNegative, met.GradNorm} {
+							if s := numfmt.Loss(v); !words[s] {
+								t.Fatalf("%v compare %q step %d: %s is not whole on screen:\n%s", size, compare, step, s, view)
+							}
 						}
 					}
 				}
 			}
-		}
+		})
 	}
 }
 

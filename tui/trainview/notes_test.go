@@ -49,21 +49,23 @@ func TestCollapseNotesInRealRuns(t *testing.T) {
 		{func(c *train.Config) { c.Data, c.Model, c.Margin = train.Overlap, train.Linear, 0 }, "costs nothing (loss now 0.0000)"},
 		{func(c *train.Config) { c.Data, c.Model, c.Loss = train.Moons, train.MLP, train.BatchHard }, "pairs each anchor with its nearest negative"},
 	} {
-		cfg := train.NewConfig()
-		tc.cfg(&cfg)
-		m := newMode(t, cfg, 120, 40)
-		m, _ = press(m, "+", "+", "+", "+", " ")
-		for m.Playing() && m.Trainer().StepCount() < 2000 {
-			next, _ := m.Update(tickMsg{seq: m.tickSeq})
-			m = next.(Model)
-		}
-		met := m.Metrics()[0]
-		if !met.Collapsed || met.MeanDistance >= train.CollapseRatio*m.Trainer().Runs()[0].StartMeanDistance() {
-			t.Fatalf("%+v: no collapse in %d steps", cfg, m.Trainer().StepCount())
-		}
-		if !strings.Contains(strings.Join(strings.Fields(m.View()), " "), tc.want) {
-			t.Errorf("%+v: the screen does not say %q:\n%s", cfg, tc.want, m.View())
-		}
+		t.Run(tc.want, func(t *testing.T) {
+			cfg := train.NewConfig()
+			tc.cfg(&cfg)
+			m := newMode(t, cfg, 120, 40)
+			m, _ = press(m, "+", "+", "+", "+", " ")
+			for m.Playing() && m.Trainer().StepCount() < 2000 {
+				next, _ := m.Update(tickMsg{seq: m.tickSeq})
+				m = next.(Model)
+			}
+			met := m.Metrics()[0]
+			if !met.Collapsed || met.MeanDistance >= train.CollapseRatio*m.Trainer().Runs()[0].StartMeanDistance() {
+				t.Fatalf("%+v: no collapse in %d steps", cfg, m.Trainer().StepCount())
+			}
+			if !strings.Contains(strings.Join(strings.Fields(m.View()), " "), tc.want) {
+				t.Errorf("%+v: the screen does not say %q:\n%s", cfg, tc.want, m.View())
+			}
+		})
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/common"
 )
 
 // Slow mode: playing goes one step a second, and each pane marks one anchor
@@ -196,9 +197,9 @@ func (m *Model) slowState() string {
 
 // slowStyle marks A, P, N and the strokes: bold in the text colour, apart
 // from every class colour; plain under NO_COLOR, where glyphs tell them apart.
-func slowStyle(base lipgloss.Style, color bool) lipgloss.Style {
+func slowStyle(st common.Styles, color bool) lipgloss.Style {
 	if !color {
-		return base
+		return st.Base
 	}
-	return base.Bold(true).Foreground(lipgloss.AdaptiveColor{Light: "#000000", Dark: "#FFFFFF"})
+	return st.Strong
 }

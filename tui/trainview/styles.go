@@ -3,10 +3,13 @@ package trainview
 import (
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/lipgloss"
+
+	"losslab/tui/common"
 )
 
-// styles are the mode's looks. Classes have a colour each and, for NO_COLOR,
-// a glyph each; everything else is said in words and glyphs too.
+// styles are the mode's looks, from the app's one palette. Classes have a
+// colour each and, for NO_COLOR, a glyph each; everything else is said in
+// words and glyphs too.
 type styles struct {
 	title, dim, accent, errorLine, curve lipgloss.Style
 	classes                              []lipgloss.Style
@@ -20,27 +23,21 @@ var classGlyphs = []string{"●", "▲", "■", "◆", "○", "△", "□", "◇
 // newStyles builds the looks on base, an unstyled style bound to the
 // program's renderer (a served session's own, not the server's).
 func newStyles(base lipgloss.Style, color bool) styles {
-	c := func(light, dark string) lipgloss.AdaptiveColor {
-		return lipgloss.AdaptiveColor{Light: light, Dark: dark}
-	}
-	s := base
+	app := common.StylesOn(base)
 	st := styles{
-		title:     s.Bold(true).Foreground(c("#5A3FC0", "#B59CFF")),
-		dim:       s.Foreground(c("#6C6C6C", "#8A8A8A")),
-		accent:    s.Foreground(c("#5A3FC0", "#B59CFF")),
-		errorLine: s.Foreground(c("#B00020", "#FF6B6B")).Bold(true),
-		curve:     s.Foreground(c("#0057B8", "#6CB6FF")),
+		title:     app.Title,
+		dim:       app.Dim,
+		accent:    app.Accent,
+		errorLine: app.Error,
+		curve:     app.Curve,
+		classes:   app.Classes,
+		slow:      slowStyle(app, color),
 	}
-	for _, col := range []lipgloss.AdaptiveColor{c("#0057B8", "#6CB6FF"), c("#C2410C", "#FF9E64"), c("#1B7F3B", "#6BD68A"),
-		c("#8E24AA", "#D18CFF"), c("#8A5A00", "#FFC857"), c("#00838F", "#5FE0E0"), c("#B00020", "#FF6B6B"),
-		c("#5D4037", "#C8A27A"), c("#37474F", "#B0BEC5"), c("#AD1457", "#FF8AC4")} {
-		st.classes = append(st.classes, s.Foreground(col))
-	}
-	st.slow = slowStyle(base, color)
 	if !color {
 		st.glyphs = classGlyphs
+		st.classes = make([]lipgloss.Style, len(app.Classes))
 		for i := range st.classes {
-			st.classes[i] = s
+			st.classes[i] = base
 		}
 	}
 	return st

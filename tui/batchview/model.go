@@ -1,0 +1,285 @@
+// Package batchview is losslab's batch view: what every registered loss,
+// under every miner and reducer, makes of a labelled data set, with the
+// census of triplets, the separation of the two distance distributions and
+// their histogram. It recomputes in the background (core/batch) when the
+// margin or the distance changes; the histogram and loss lines are also
+// what `losslab batch` prints.
+package batchview
+
+import (
+	"context"
+	"math"
+
+	"github.com/charmbracelet/bubbles/help"
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/progress"
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	gplot "gonum.org/v1/plot"
+
+	"losslab/core/batch"
+	"losslab/core/dataset"
+	"losslab/core/dist"
+	"losslab/core/grid"
+	"losslab/figure"
+	"losslab/i18n"
+	"losslab/internal/termsafe"
+	"losslab/tui/common"
+)
+
+// computeBatch is the view's one call into core/batch; the context cancels
+// a computation that a newer request superseded.
+func computeBatch(ctx context.Context, d *dataset.Dataset, opts batch.Options) (*batch.Result, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	res, err := batch.Compute(ctx, d.X, d.Labels, len(d.Classes), opts)
+	return res, d.Locate(err) // errors name file:line
+}
+
+// Model shows what the batch losses make of a data set and recomputes
+// in the background when the margin or the distance changes; a new request
+// cancels the one before it, and progress arrives as messages.
+type Model struct {
+	ctx       *common.Context
+	data      *dataset.Dataset
+	opts      batch.Options
+	res       *batch.Result
+	err       error
+	computing bool
+	done      float64       // share of the current computation done, for the bar
+	note      string        // one-off message, e.g. the margin at a limit
+	req       *batchRequest // the newest computation
+	width     int
+	height    int
+	keys      KeyMap
+	help      help.Model
+	bar       progress.Model
+	indent    lipgloss.Style // the histogram's left margin
+}
+
+// batchRequest is one computation: its sequence number, its cancel
+// function, and the channels its progress and end arrive on.
+type batchRequest struct {
+	seq      int
+	ctx      context.Context
+	cancel   context.CancelFunc
+	progress chan float64  // latest share done; a full channel drops older news
+	finished chan struct{} // closed when the computation returns
+}
+
+func newBatchRequest(seq int) *batchRequest {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &batchRequest{seq: seq, ctx: ctx, cancel: cancel, progress: make(chan float64, 1), finished: make(chan struct{})}
+}
+
+type batchResultMsg struct {
+	seq int
+	res *batch.Result
+	err error
+}
+
+type batchProgressMsg struct {
+	seq  int
+	done float64
+}
+
+// New returns the batch view for d on the shared context, its first
+// computation ready for Init to start.
+func New(ctx *common.Context, d *dataset.Dataset, opts batch.Options) *Model {
+	return &Model{
+		ctx: ctx, data: d, opts: opts, computing: true, req: newBatchRequest(1),
+		keys: newKeyMap(ctx), help: ctx.Styles.NewHelp(), bar: ctx.Styles.NewProgress(),
+		indent: ctx.Styles.Base.PaddingLeft(2),
+	}
+}
+
+// Config is the batch view's data set and first options.
+type Config struct {
+	Data    *dataset.Dataset // nil: the iris demo, loaded when the view first opens
+	Options batch.Options
+}
+
+// Open is the batch view as the app opens it: on the data set given on
+// the command line, else on the iris demo.
+func Open(ctx *common.Context, cfg Config) *Model {
+	d, opts := cfg.Data, cfg.Options
+	if d == nil {
+		var err error
+		if d, err = dataset.Demo("iris"); err != nil {
+			m := New(ctx, &dataset.Dataset{}, opts)
+			m.err, m.computing = err, false
+			return m
+		}
+		if opts.Margin == 0 {
+			opts.Margin = 0.2
+		}
+	}
+	return New(ctx, d, opts)
+}
+
+// Init starts the first computation, prepared by New: Init cannot
+// keep changes to the model, so it only launches what the model holds.
+func (m Model) Init() tea.Cmd {
+	if !m.computing {
+		return nil
+	}
+	return m.start()
+}
+
+// InputError is the error the view shows, if any: quitting then exits 2.
+func (m Model) InputError() error { return m.err }
+
+// start runs the model's current request in the background and listens
+// for its progress.
+func (m Model) start() tea.Cmd {
+	req, d, opts := m.req, m.data, m.opts
+	opts.Progress = func(done, total int) {
+		select {
+		case req.progress <- float64(done) / float64(max(total, 1)):
+		default: // the view has not read the last report yet: skip this one
+		}
+	}
+	run := func() tea.Msg {
+		defer close(req.finished)
+		res, err := computeBatch(req.ctx, d, opts)
+		return batchResultMsg{req.seq, res, err}
+	}
+	return tea.Batch(run, req.listen())
+}
+
+// listen waits for the next progress report; it ends with the computation.
+func (r *batchRequest) listen() tea.Cmd {
+	return func() tea.Msg {
+		select {
+		case done := <-r.progress:
+			return batchProgressMsg{r.seq, done}
+		case <-r.finished:
+			return nil
+		}
+	}
+}
+
+// recompute cancels the running computation and starts one with the
+// current options.
+func (m *Model) recompute() tea.Cmd {
+	m.req.cancel()
+	m.req = newBatchRequest(m.req.seq + 1)
+	m.computing, m.done = true, 0
+	return m.start()
+}
+
+// ShortHelp is the help line's keys.
+func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+
+// FullHelp is every key, as '?' shows them.
+func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
+
+// TakesEsc reports whether esc is the view's own now: it closes the open
+// help (a lesson hosting the view leaves it on esc otherwise).
+func (m Model) TakesEsc() bool { return m.help.ShowAll }
+
+// SetSize lays the view out for w×h cells.
+func (m *Model) SetSize(w, h int) {
+	m.width, m.height = w, h
+	m.help.Width = w
+	m.bar.Width = max(10, w/3)
+}
+
+// Update handles keys, sizes, results and progress; it returns the view
+// changed (see common.Mode).
+func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := m.update(msg)
+	return &next, cmd
+}
+
+func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
+	switch msg := msg.(type) {
+	case tea.WindowSizeMsg:
+		m.SetSize(msg.Width, msg.Height)
+	case batchResultMsg:
+		if msg.seq == m.req.seq { // older results are for options no longer shown
+			m.res, m.err, m.computing = msg.res, msg.err, false
+		}
+	case batchProgressMsg:
+		if msg.seq == m.req.seq && m.computing {
+			m.done = msg.done
+			return m, m.req.listen()
+		}
+	case common.FigureWrittenMsg:
+		if msg.Mode == common.ModeBatch {
+			m.note = common.FigureStatus(m.ctx.Printer, msg)
+		}
+	case tea.KeyMsg:
+		return m.updateKey(msg)
+	}
+	return m, nil
+}
+
+func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
+	k := m.keys
+	m.note = ""
+	switch {
+	case key.Matches(msg, k.Quit):
+		return m, tea.Quit
+	case key.Matches(msg, k.Mode):
+		return m, common.Tab(common.ModeBatch)
+	case key.Matches(msg, k.Help):
+		m.help.ShowAll = !m.help.ShowAll
+	case key.Matches(msg, k.CloseHelp):
+		m.help.ShowAll = false
+	case m.data.X == nil: // no data: nothing to recompute
+	case key.Matches(msg, k.MarginDown):
+		return m.setMargin(-common.CoarseStep)
+	case key.Matches(msg, k.MarginUp):
+		return m.setMargin(common.CoarseStep)
+	case key.Matches(msg, k.FineDown):
+		return m.setMargin(-common.FineStep)
+	case key.Matches(msg, k.FineUp):
+		return m.setMargin(common.FineStep)
+	case key.Matches(msg, k.Distance):
+		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
+		return m, m.recompute()
+	case key.Matches(msg, k.Figure):
+		return m, m.writeFigure()
+	}
+	return m, nil
+}
+
+// setMargin moves the margin on the 0.01 grid within [0, 2], or says that it
+// is at its limit.
+func (m Model) setMargin(delta grid.Hundredths) (Model, tea.Cmd) {
+	cur := grid.Hundredths(math.Round(m.opts.Margin * 100))
+	next := min(max(cur+delta, 0), grid.MaxMargin)
+	switch {
+	case next == cur && delta > 0:
+		m.note = m.ctx.Printer.T(i18n.AtMaximum, common.FieldLabel(m.ctx.Printer, grid.Margin), grid.MaxMargin)
+		return m, nil
+	case next == cur:
+		m.note = m.ctx.Printer.T(i18n.AtMinimum, common.FieldLabel(m.ctx.Printer, grid.Margin), grid.Hundredths(0))
+		return m, nil
+	}
+	m.opts.Margin = next.Float()
+	return m, m.recompute()
+}
+
+// writeFigure draws the batch view's distributions as an SVG in the
+// current directory, once a result is shown.
+func (m *Model) writeFigure() tea.Cmd {
+	p := m.ctx.Printer
+	switch {
+	case m.ctx.Share.NoFiles:
+		m.note = p.T(i18n.FigServed)
+		return nil
+	case m.res == nil || m.computing:
+		m.note = p.T(i18n.ShareFigureWait)
+		return nil
+	}
+	res, source := m.res, termsafe.String(m.data.Source)
+	st := figure.Style{Printer: p}
+	return common.SaveFigure(common.ModeBatch, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
+		return figure.Batch(res, source, st)
+	})
+}
+
+var _ common.Mode = (*Model)(nil)

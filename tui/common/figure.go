@@ -1,0 +1,62 @@
+package common
+
+import (
+	"errors"
+	"fmt"
+	"path/filepath"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	gplot "gonum.org/v1/plot"
+
+	"losslab/figure"
+	"losslab/i18n"
+	"losslab/scenarios"
+)
+
+// FigureWrittenMsg reports the outcome of writing a figure for Mode.
+type FigureWrittenMsg struct {
+	Mode ModeID
+	Path string
+	Err  error
+}
+
+// SaveFigure draws build's figure as an SVG in dir under name (or
+// name-2 … name-100 when taken), never over a file, in a command so that
+// Update does no I/O.
+func SaveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)) tea.Cmd {
+	return func() tea.Msg {
+		p, err := build()
+		if err != nil {
+			return FigureWrittenMsg{Mode: mode, Err: err}
+		}
+		data, err := figure.Render(p, "svg")
+		if err != nil {
+			return FigureWrittenMsg{Mode: mode, Err: err}
+		}
+		for i := 1; i <= 100; i++ {
+			file := name + ".svg"
+			if i > 1 {
+				file = fmt.Sprintf("%s-%d.svg", name, i)
+			}
+			path := filepath.Join(dir, file)
+			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
+				return FigureWrittenMsg{Mode: mode, Path: path, Err: err}
+			}
+		}
+		return FigureWrittenMsg{Mode: mode, Err: scenarios.ErrExists}
+	}
+}
+
+// FigureName is a figure's file name without extension: what it shows and when.
+func FigureName(what string, now time.Time) string {
+	return "losslab-" + what + "-" + now.Format("20060102-150405")
+}
+
+// FigureStatus is the line that says where a figure went, or why it did not.
+func FigureStatus(p i18n.Printer, msg FigureWrittenMsg) string {
+	if msg.Err != nil {
+		return p.T(i18n.FigWriteFail, msg.Err)
+	}
+	return p.T(i18n.FigWrote, msg.Path)
+}

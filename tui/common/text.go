@@ -1,0 +1,77 @@
+package common
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/internal/textwrap"
+)
+
+// Text on screen is fitted to its room in whole words: a line that is too
+// long says less (a shorter form, fewer words) rather than being cut inside
+// a word or a number. Widths are terminal cells.
+
+// FitFirst returns the first candidate that fits in w cells; when none
+// does, the last one's leading words that fit, marked with "…".
+func FitFirst(w int, candidates ...string) string {
+	for _, c := range candidates {
+		if ansi.StringWidth(c) <= w {
+			return c
+		}
+	}
+	return ClipWords(candidates[len(candidates)-1], w, 1, " …")
+}
+
+// WrapWords breaks text into lines of at most w cells at spaces, between
+// CJK characters and at the text's own line breaks (internal/textwrap).
+func WrapWords(text string, w int) []string { return textwrap.Wrap(text, w) }
+
+// ClipWords wraps text into at most lines lines of w cells and, when it does
+// not all fit, ends the last line with suffix after the last whole word that
+// leaves room for it.
+func ClipWords(text string, w, lines int, suffix string) string {
+	return textwrap.Clip(text, w, lines, suffix)
+}
+
+// FitLines wraps text into at most lines lines of width w (see ClipWords)
+// and renders each line in style.
+func FitLines(text string, w, lines int, style lipgloss.Style) string {
+	out := strings.Split(ClipWords(text, w, lines, " …"), "\n")
+	for i, l := range out {
+		out[i] = style.Render(l)
+	}
+	return strings.Join(out, "\n")
+}
+
+// PadRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
+// Chinese character is two cells).
+func PadRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}
+
+// Widest is the width in cells of the widest of texts.
+func Widest(texts ...string) int {
+	w := 0
+	for _, t := range texts {
+		w = max(w, ansi.StringWidth(t))
+	}
+	return w
+}
+
+// PadLines makes s exactly w×h cells: lines padded, rows added or dropped.
+// Callers fit their text first; a line still too wide is clipped at a cell
+// as a last resort so that the layout holds.
+func PadLines(s string, w, h int) string {
+	lines := strings.Split(s, "\n")
+	out := make([]string, h)
+	for i := range out {
+		line := ""
+		if i < len(lines) {
+			line = ansi.Truncate(lines[i], w, "")
+		}
+		out[i] = line + strings.Repeat(" ", max(0, w-ansi.StringWidth(line)))
+	}
+	return strings.Join(out, "\n")
+}

@@ -1,0 +1,148 @@
+package course
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/grid"
+	"losslab/core/loss"
+	"losslab/explain"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/tui/common"
+)
+
+// stateLines show the step's state as core/loss evaluates it; while a
+// question waits only the inputs show.
+func (m Model) stateLines(w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	s := m.shownState()
+	var inputs []string
+	for f := grid.Field(0); f < grid.NumFields; f++ {
+		v := p.T(i18n.ExplainLabelDiff)
+		switch {
+		case !f.IsLabel():
+			v = numfmt.Input(s.Value(f).Float())
+		case s.Label(f) == loss.Same:
+			v = p.T(i18n.ExplainLabelSame)
+		}
+		inputs = append(inputs, common.FieldLabel(p, f)+" "+st.Bold.Render(v))
+	}
+	lines := []string{strings.Join(inputs, "   ")}
+	if m.asking() {
+		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHidden)))
+	}
+	losses := m.lossLines()
+	if m.nextAnsweredBy(losses) { // showing the losses now would give the next answer away
+		return append(lines, st.Dim.Render(p.T(i18n.LearnStateHiddenNext)))
+	}
+	out := fitOrWrap(lines[0], w)
+	for _, line := range losses {
+		out = append(out, fitLabelled(line, w)...)
+	}
+	return out
+}
+
+// labelColumn is a state line's label and the spaces that align it.
+var labelColumn = regexp.MustCompile(`^\S.*?\s{2,}`)
+
+// fitLabelled keeps a state line that fits; one that does not keeps its
+// label column and packs its " · " items on lines indented to it, so that
+// "mean 0.0900" stays whole and the columns stay aligned.
+func fitLabelled(line string, w int) []string {
+	if lipgloss.Width(line) <= w {
+		return []string{line}
+	}
+	label := labelColumn.FindString(line)
+	lw := lipgloss.Width(label)
+	if label == "" || lw > w/2 {
+		return common.WrapWords(line, w)
+	}
+	indent := strings.Repeat(" ", lw)
+	var out []string
+	cur := ""
+	for _, item := range strings.Split(strings.TrimPrefix(line, label), " · ") {
+		switch {
+		case cur == "":
+			cur = item
+		case lw+lipgloss.Width(cur+" · "+item) <= w:
+			cur += " · " + item
+		default:
+			out = append(out, cur+" ·")
+			cur = item
+		}
+	}
+	out = append(out, cur)
+	var lines []string
+	for i, l := range out {
+		lead := indent
+		if i == 0 {
+			lead = label
+		}
+		for j, part := range common.WrapWords(l, w-lw) {
+			if j > 0 {
+				lead = indent
+			}
+			lines = append(lines, lead+part)
+		}
+	}
+	return lines
+}
+
+// lossLines are the shown state's losses as core/loss evaluates them.
+func (m Model) lossLines() []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	ev, err := m.evaluation()
+	if err != nil { // the grid keeps every state valid
+		return []string{st.Error.Render(err.Error())}
+	}
+	var squared loss.Result
+	for _, r := range ev.Results {
+		if r.Loss.ID == loss.SquaredTripletID {
+			squared = r
+		}
+	}
+	return []string{
+		p.T(i18n.LearnStateTriplet, ev.Triplet.String(), st.Regime[ev.Triplet.Regime].Render(p.T(explain.RegimeID(ev.Triplet.Regime)))),
+		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), p.T(explain.RegimeID(squared.Terms[0].Regime))),
+		p.T(i18n.LearnStateContrastive, ev.Pairs[0].String(), ev.Pairs[1].String(), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
+	}
+}
+
+// evaluation is what core/loss computes for the shown state.
+func (m Model) evaluation() (loss.Evaluation, error) {
+	return loss.Evaluate(m.shownState().Setting())
+}
+
+// numberToken is a number as the loss lines write it.
+var numberToken = regexp.MustCompile(`-?\d+(?:\.\d+)?`)
+
+// nextAnsweredBy reports whether the loss lines would answer the next
+// step's question, asked about this same state: a number in them that the
+// question takes as right, or the right choice written in them as a word.
+// Only then are they hidden, and the line that says so is true.
+func (m Model) nextAnsweredBy(losses []string) bool {
+	l := m.lessons[m.lesson]
+	if m.step >= len(l.Steps) {
+		return false
+	}
+	next := l.Steps[m.step]
+	q := next.Question
+	if q == nil || next.State != m.shownState() || l.TrainingAt(m.step+1) != nil { // a question about a training run asks nothing of this state
+		return false
+	}
+	text := ansi.Strip(strings.Join(losses, "\n"))
+	if len(q.Choices) > 0 {
+		word := regexp.MustCompile(`(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
+		return word.MatchString(text)
+	}
+	for _, n := range numberToken.FindAllString(text, -1) {
+		if right, _ := q.CheckNumber(n); right {
+			return true
+		}
+	}
+	return false
+}

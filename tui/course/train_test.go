@@ -1,0 +1,111 @@
+package course
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
+	"losslab/tui/trainview"
+)
+
+// walkTo opens lesson l and walks with a learner's keys to its state i:
+// → between steps, tab to skip a question on the way.
+func walkTo(t *testing.T, m *Model, l *scenarios.Scenario, i int) *Model {
+	t.Helper()
+	for s := 0; s < i; s++ {
+		if s > 0 && l.Steps[s-1].Question != nil {
+			m = pressLearn(t, m, "tab")
+		}
+		m = pressLearn(t, m, "right")
+	}
+	if name, step := m.Lesson(); name != l.Name || step != i {
+		t.Fatalf("walked to %s %d, want %s %d", name, step, l.Name, i)
+	}
+	return m
+}
+
+// Every train step of the course, in both languages at 80×24 and 120×40:
+// the step says how to open it, e opens the training mode on the step's
+// settings in exactly the window, its keys reach it, and esc comes back to
+// the same step.
+func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
+	found := 0
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		p := ctx.Printer
+		for _, l := range scenarios.Lessons() {
+			for i := 1; i < l.Len(); i++ {
+				st := l.Steps[i-1]
+				if st.Mode.Kind != scenarios.ModeTrain {
+					continue
+				}
+				found++
+				for _, size := range [][2]int{{80, 24}, {120, 40}} {
+					t.Run(fmt.Sprintf("%v %s step %d %dx%d", p.Lang(), l.Name, i, size[0], size[1]), func(t *testing.T) {
+						what := fmt.Sprintf("%v %v %s step %d", p.Lang(), size, l.Name, i)
+						m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
+						if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(p.T(i18n.LearnExploreTrain))) {
+							t.Errorf("%s: the step does not say how to open it:\n%s", what, v)
+						}
+						m = pressLearn(t, m, "e")
+						v := m.View()
+						tuitest.CheckWidths(t, what+" training", v, size[0], size[1], false) // the training mode pads no line
+						tr, ok := m.child.(trainview.Model)
+						if !ok || tr.Trainer().Config() != st.Mode.Train.Config || tr.Trainer().StepCount() != st.Mode.Train.Steps {
+							t.Fatalf("%s: the hosted mode is %T, not the step's settings", what, m.child)
+						}
+						if !strings.Contains(v, p.T(i18n.LearnExploring, m.position())) {
+							t.Errorf("%s: no way back shown:\n%s", what, v)
+						}
+						// With room to spare the mode keeps its header: which data, which model.
+						if header := string(st.Mode.Train.Config.Data) + " · "; size[1] > trainview.MinHeight && !strings.Contains(v, header) {
+							t.Errorf("%s: the training mode's header is gone:\n%s", what, v)
+						}
+						m = pressLearn(t, m, "n", "n")
+						if got := m.child.(trainview.Model).Trainer().StepCount(); got != st.Mode.Train.Steps+2 {
+							t.Errorf("%s: n trained %d steps, want 2", what, got-st.Mode.Train.Steps)
+						}
+						m = pressLearn(t, m, "esc")
+						if name, step := m.Lesson(); name != l.Name || step != i || m.screen != screenStep || m.child != nil {
+							t.Errorf("%s: esc went to %s %d (screen %d)", what, name, step, m.screen)
+						}
+					})
+				}
+			}
+		}
+	}
+	if found < 4 { // two train steps, two languages
+		t.Errorf("%d train steps in the course", found)
+	}
+}
+
+// A train step's train_steps are trained before the learner takes over.
+func TestLessonTrainStepWarmsUp(t *testing.T) {
+	l, err := scenarios.Parse("warm.toml", []byte(`name = "warm"
+title = "Warm"
+[start]
+dap = 0.5
+dan = 0.5
+margin = 0.2
+y_ap = "same"
+y_an = "different"
+[[step]]
+mode = "train"
+train_loss = "batch-hard"
+train_steps = 150
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pressLearn(t, newLearn(t, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 80, 24), "right", "e")
+	tr := m.child.(trainview.Model)
+	if got := tr.Trainer().StepCount(); got != 150 || tr.Metrics()[0].Step != 150 {
+		t.Errorf("opened at step %d (metrics at %d), want 150", got, tr.Metrics()[0].Step)
+	}
+	if v := m.View(); !strings.Contains(v, "step 150") {
+		t.Errorf("the screen does not show step 150:\n%s", v)
+	}
+}

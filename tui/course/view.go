@@ -1,0 +1,240 @@
+package course
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/tui/common"
+)
+
+// View lays the course out to the exact window size: a header, the step's
+// state (its results hidden while a question waits), the step's text
+// wrapped and scrollable, a status line and the keys that act now.
+func (m Model) View() string {
+	if m.width == 0 || m.height == 0 {
+		return ""
+	}
+	switch m.screen {
+	case screenExploring:
+		// The hosted mode gets the whole window; its header line gives way
+		// to one that says how to come back.
+		banner := m.ctx.Styles.Accent.Render(m.ctx.Printer.T(i18n.LearnExploring, m.position()))
+		rest := m.child.View()
+		if !m.keepsHeader() {
+			_, rest, _ = strings.Cut(rest, "\n")
+		}
+		return headerLine(banner, "", m.width) + "\n" + rest
+	case screenList:
+		return m.listView()
+	}
+	return m.stepView()
+}
+
+// position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
+func (m Model) position() string {
+	l := m.lessons[m.lesson]
+	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.StepsShown())
+}
+
+// headerLine puts left and right on one line of width w, shortening left.
+func headerLine(left, right string, w int) string {
+	room := w - lipgloss.Width(right) - 1
+	left = ansi.Truncate(left, max(room, 0), "…")
+	return left + strings.Repeat(" ", max(1, w-lipgloss.Width(left)-lipgloss.Width(right))) + right
+}
+
+func (m Model) listView() string {
+	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
+	done := 0
+	for _, l := range m.lessons {
+		if m.progress.Done(l.Name) {
+			done++
+		}
+	}
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
+	lines = append(lines, common.WrapWords(p.T(i18n.LearnListIntro), w)...)
+	lines = append(lines, "")
+	for i, l := range m.lessons {
+		sel, mark := "  ", "·"
+		if i == m.cursor {
+			sel = st.Selected.Render("▸ ")
+		}
+		if m.progress.Done(l.Name) {
+			mark = "✓"
+		}
+		title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+		if i == m.cursor {
+			title = st.Selected.Render(title)
+		}
+		covers := strings.Join(l.Covers, ", ")
+		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
+			lines = append(lines, title+strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers))+st.Dim.Render(covers))
+			continue
+		}
+		// No room beside the title: the covers go under it, right-aligned
+		// (wrapped if they must), never dropped.
+		lines = append(lines, ansi.Truncate(title, w, "…"))
+		for _, c := range common.WrapWords(covers, w-6) {
+			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
+		}
+	}
+	return m.frame(lines, m.listKeys())
+}
+
+// frame pads body to the window, then adds the status and help lines;
+// every line is padded to the window's width, so a screen is exactly w×h.
+func (m Model) frame(body []string, keys []key.Binding) string {
+	rows := m.height - 2
+	if len(body) > rows {
+		body = body[:rows]
+	}
+	for len(body) < rows {
+		body = append(body, "")
+	}
+	status := ""
+	if m.status != "" {
+		status = m.ctx.Styles.Error.Render(ansi.Truncate(m.status, m.width, "…"))
+	}
+	lines := append(body, status, ansi.Truncate(m.help.ShortHelpView(keys), m.width, ""))
+	for i, l := range lines {
+		lines[i] = l + strings.Repeat(" ", max(0, m.width-lipgloss.Width(l)))
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) stepView() string {
+	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
+	l := m.lessons[m.lesson]
+	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnHeader, l.Title)), m.position(), w), ""}
+	lines = append(lines, m.stateLines(w)...)
+	lines = append(lines, "")
+	rows := m.stepRows()
+	text := m.stepText(w)
+	if len(text) > rows {
+		first := min(m.scroll, len(text)-rows+1)
+		text = append(text[first:first+rows-1], st.Dim.Render(p.T(i18n.LearnMore)))
+	}
+	return m.frame(append(lines, text...), m.stepKeys(len(text) > rows))
+}
+
+// stepRows is how many lines of the step's text fit: the window less the
+// header and a blank line, the state and a blank line, the status and the
+// help line.
+func (m Model) stepRows() int { return m.height - 2 - 3 - len(m.stateLines(m.width)) }
+
+// maxScroll is the first text line that still fills the text area.
+func (m Model) maxScroll() int { return max(len(m.stepText(m.width))-m.stepRows()+1, 0) }
+
+// stepText is the step's words, wrapped to w: the description, the note,
+// the question and its answer, what the step's mode offers, what comes next.
+func (m Model) stepText(w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	l, step := m.lessons[m.lesson], m.currentStep()
+	// Each paragraph is styled line by line after wrapping, so that no
+	// escape sequence is split across lines.
+	type para struct {
+		text  string
+		style lipgloss.Style
+	}
+	var paras []para
+	add := func(text string, style lipgloss.Style) { paras = append(paras, para{text, style}) }
+	switch {
+	case step == nil:
+		add(l.Description, st.Base)
+	case step.Question != nil:
+		q := step.Question
+		add(q.Text, st.Bold)
+		if m.asking() {
+			paras = append(paras, para{m.answerArea(q), st.Base})
+			add(m.answerHint(q), st.Dim)
+			break
+		}
+		style := st.Error
+		if m.answer == skipped {
+			style = st.Base
+		} else if m.right {
+			style = st.Regime[loss.Easy]
+		}
+		add(m.verdict, style)
+		add(q.Explain, st.Base)
+		if step.Note != "" {
+			add(step.Note, st.Base)
+		}
+	default:
+		if step.Note != "" {
+			add("✎ "+step.Note, st.Base)
+		}
+	}
+	if step != nil {
+		switch step.Mode.Kind {
+		case scenarios.ModePlayground:
+			add(p.T(i18n.LearnExplorePlayground), st.Accent)
+		case scenarios.ModeBatch:
+			add(p.T(i18n.LearnExploreBatch, step.Mode.Demo), st.Accent)
+		case scenarios.ModeTrain:
+			add(p.T(i18n.LearnExploreTrain), st.Accent)
+		}
+	}
+	if m.atEnd() && !m.asking() {
+		end := p.T(i18n.LearnEndLast)
+		if m.hasNextLesson() {
+			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
+		}
+		add(end, st.Accent)
+	}
+	var out []string
+	for i, pa := range paras {
+		if i > 0 {
+			out = append(out, "")
+		}
+		for _, line := range strings.Split(pa.text, "\n") { // a choice list keeps its lines
+			for _, l := range fitOrWrap(line, w) {
+				out = append(out, pa.style.Render(l))
+			}
+		}
+	}
+	return out
+}
+
+// fitOrWrap keeps a line that fits as it is (its columns aligned with
+// spaces) and wraps one that does not with the shared rules
+// (internal/textwrap: operators stay with their operands, CJK breaks).
+func fitOrWrap(line string, w int) []string {
+	if lipgloss.Width(line) <= w {
+		return []string{line}
+	}
+	return common.WrapWords(line, w)
+}
+
+func (m Model) answerArea(q *scenarios.Question) string {
+	if len(q.Choices) == 0 {
+		return m.input.View()
+	}
+	var lines []string
+	for i, c := range q.Choices {
+		sel := "  "
+		if i == m.choice {
+			sel = "▸ "
+		}
+		line := fmt.Sprintf("%s%d. %s", sel, i+1, c)
+		if i == m.choice {
+			line = m.ctx.Styles.Selected.Render(line)
+		}
+		lines = append(lines, line)
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m Model) answerHint(q *scenarios.Question) string {
+	if len(q.Choices) > 0 {
+		return m.ctx.Printer.T(i18n.LearnHintChoice)
+	}
+	return m.ctx.Printer.T(i18n.LearnHintNumber)
+}

@@ -1,0 +1,85 @@
+package course
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"losslab/core/loss"
+	"losslab/explain"
+	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/tui/internal/tuitest"
+)
+
+// The course in Chinese: every lesson walked at 80×24 and 120×40, answered
+// wrong, skipped and answered right, each screen exactly w×h cells with no
+// English word outside the allow-list; the course's verdicts, explanations
+// and titles are the lessons' Chinese texts.
+func TestEveryLessonWalksInChinese(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}} {
+		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
+			walkCourse(t, tuitest.ChineseContext(), size, func(what, v string) {
+				t.Helper()
+				tuitest.CheckWidths(t, what, v, size[0], size[1], true)
+				// iris is the batch demo's identifier, quoted by the step that
+				// opens it (as the batch view's own test allows it).
+				if words := tuitest.EnglishWords(v, []string{"iris"}); len(words) > 0 {
+					t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
+				}
+			})
+		})
+	}
+}
+
+// A number question in Chinese takes the same numbers, and a typing error
+// is said in Chinese.
+func TestLearnNumberQuestionInChinese(t *testing.T) {
+	m := newLearnIn(t, tuitest.ChineseContext(), Config{}, 80, 24)
+	m = pressLearn(t, m, "enter", "right")
+	if v := m.View(); !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze("三元组损失 max(d(a,p) − d(a,n) + m, 0) 是多少？")) || !strings.Contains(v, i18n.New(i18n.Chinese).T(i18n.LearnStateHidden)) {
+		t.Fatalf("question screen:\n%s", v)
+	}
+	m = pressLearn(t, m, "a", "b", "enter")
+	if v := m.View(); !strings.Contains(v, `"ab" 不是数字`) {
+		t.Errorf("not a number:\n%s", v)
+	}
+	m = pressLearn(t, m, "backspace", "backspace", "0", ".", "4", "enter")
+	if v := m.View(); !strings.Contains(v, "✓ 正确：0.40。") || !strings.Contains(tuitest.Squeeze(v), "三元组损失为0.4。负样本比正样本离锚点更近") {
+		t.Errorf("after the right answer:\n%s", v)
+	}
+}
+
+// Target: a keystroke in a Chinese lesson (Update and View at 120×40, the
+// Chinese texts wrapped between characters) under 1 ms, as in English
+// (measured 0.10 ms; English 0.07 ms in the same run).
+func BenchmarkLearnKeystrokeChinese(b *testing.B) { benchKeystroke(b, tuitest.ChineseContext()) }
+
+// A choice that names a regime in English names it in Chinese with the
+// word the state line prints after the answer, so the verdict and the
+// state agree.
+func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
+	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
+	checked := 0
+	for _, l := range scenarios.Lessons() {
+		for i, st := range l.Steps {
+			q := st.Question
+			if q == nil {
+				continue
+			}
+			for j, c := range q.Choices {
+				for r := range loss.Regime(3) {
+					if c == en.T(explain.RegimeID(r)) {
+						checked++
+						if got, want := q.ChoicesZH[j], zh.T(explain.RegimeID(r)); got != want {
+							t.Errorf("%s step %d: choice %q is %q in Chinese, the state line says %q", l.Name, i+1, c, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+	if checked == 0 {
+		t.Error("no lesson offers a regime as a choice")
+	}
+}

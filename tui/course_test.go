@@ -1,0 +1,140 @@
+package tui
+
+import (
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/exp/teatest"
+
+	"losslab/scenarios"
+	"losslab/tui/common"
+	"losslab/tui/course"
+	"losslab/tui/internal/tuitest"
+)
+
+// The course as the app hosts it: its flows through the shell.
+
+// A learner's flow through the app: the list, a lesson's description, a
+// question typed and checked, the explanation, a skipped question; the
+// progress is on disk when the program ends.
+func TestLearnFlowWithQuestion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{ProgressPath: path}}),
+		teatest.WithInitialTermSize(80, 24))
+	tuitest.WaitText(t, tm, "1. The article's two examples")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Here is its first")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "what is the triplet loss")
+	tm.Type("0.4")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitAll(t, tm, "Right: 0.40.", "the triplet loss is 0.4.")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "What is the triplet loss now?")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
+	tm.Send(tuitest.Key("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
+	if name, step := final.modes[common.ModeLearn].(*course.Model).Lesson(); name != "article-cases" || step != 2 {
+		t.Errorf("ended at %s step %d", name, step)
+	}
+	p, err := scenarios.LoadProgress(path)
+	if err != nil || p.Lesson != "article-cases" || p.Step != 2 || p.Done("article-cases") {
+		t.Errorf("saved progress %+v, %v", p, err)
+	}
+}
+
+// In a lesson's hosted mode the keys that would leave for another of the
+// app's modes do nothing and are not offered: tab stays in the exploration
+// (it used to land in the app's own playground, where esc did nothing), and
+// neither the help line nor the full help lists tab or g.
+func TestLearnHostedModesStayInTheLesson(t *testing.T) {
+	a := NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases"), scenarios.Lesson("batches")}}})
+	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
+	deliver := func(k string) {
+		t.Helper()
+		next, cmd := a.Update(tuitest.Key(k))
+		a = next.(App)
+		for _, msg := range tuitest.Drain(cmd) {
+			if sw, ok := msg.(common.SwitchModeMsg); ok {
+				next, _ = a.Update(sw)
+				a = next.(App)
+			}
+		}
+	}
+	noLeaving := func(what string) {
+		t.Helper()
+		v := a.View()
+		if !strings.Contains(v, "exploring · esc returns to the lesson") {
+			t.Fatalf("%s: not exploring:\n%s", what, v)
+		}
+		last := v[strings.LastIndex(v, "\n")+1:]
+		if strings.Contains(last, "tab ") || strings.Contains(last, "g ") {
+			t.Errorf("%s: the help line offers a key that leaves: %q", what, last)
+		}
+	}
+	for _, k := range []string{"enter", "right", "tab", "right", "tab", "right", "e"} {
+		deliver(k)
+	}
+	noLeaving("playground")
+	deliver("tab")
+	noLeaving("playground after tab")
+	deliver("?")
+	if v := a.View(); strings.Contains(v, "tab ") || strings.Contains(v, " learn") {
+		t.Errorf("the hosted playground's full help offers tab or g:\n%s", v)
+	}
+	deliver("esc")
+	deliver("esc")
+	if v := a.View(); a.Current() != common.ModeLearn || !strings.Contains(v, "step 4/4") || strings.Contains(v, "exploring") {
+		t.Fatalf("esc did not come back to the lesson:\n%s", v)
+	}
+	// The batch lesson's explore step hosts the batch view: tab stays too.
+	deliver("esc")
+	for _, k := range []string{"down", "enter", "right", "tab", "right", "e"} {
+		deliver(k)
+	}
+	noLeaving("batch view")
+	// Its first line (the data set) stays under the banner.
+	if v := a.View(); !strings.Contains(v, "iris · 150 × 4 · 3 classes") || len(strings.Split(v, "\n")) != 24 {
+		t.Errorf("the hosted batch view lost its data line or its size:\n%s", v)
+	}
+	deliver("tab")
+	noLeaving("batch view after tab")
+}
+
+// The issue's live collapse: from the course, the why-margin lesson's
+// prediction answered, its train step opened, space pressed; the mode
+// trains, stops at the collapse and explains it; esc comes back to the
+// lesson.
+func TestLessonCollapseFlow(t *testing.T) {
+	l := scenarios.Lesson("why-margin")
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}),
+		teatest.WithInitialTermSize(120, 40))
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/7")
+	for _, k := range []string{"right", "tab", "right", "tab", "right", "right", "right"} {
+		tm.Send(tuitest.Key(k))
+	}
+	tuitest.WaitText(t, tm, "Will the embeddings collapse?")
+	tm.Send(tuitest.Key("1"))
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Right: yes.")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "Press e to open the training mode")
+	tm.Send(tuitest.Key("e"))
+	tuitest.WaitText(t, tm, "exploring · esc returns to the lesson")
+	tm.Send(tuitest.Key(" "))
+	collapsed := regexp.MustCompile(`a collapsed at step (\d+): with margin 0`)
+	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return collapsed.Match(b) && strings.Contains(string(b), "Playing stopped at") },
+		teatest.WithDuration(30*time.Second), teatest.WithCheckInterval(20*time.Millisecond))
+	tm.Send(tuitest.Key("esc"))
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/7")
+	tm.Send(tuitest.Key("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
+	if name, step := final.modes[common.ModeLearn].(*course.Model).Lesson(); name != "why-margin" || step != 6 {
+		t.Errorf("ended at %s step %d", name, step)
+	}
+}

@@ -1,0 +1,106 @@
+package playground
+
+import (
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/tui/common"
+)
+
+// conventionsPanel is the playground's switchboard: 'v' cycles it through
+// the contrastive loss under five conventions, the triplet margin under
+// three measures, and off. It takes the chart panel's place while shown.
+type conventionsPanel struct{ page int }
+
+const conventionPages = 2
+
+func (c *conventionsPanel) next()        { c.page = (c.page + 1) % (conventionPages + 1) }
+func (c conventionsPanel) showing() bool { return c.page > 0 }
+
+var conventionLabelIDs = map[loss.ConventionID]i18n.ID{
+	loss.ConventionArticle:    i18n.ConvLabelArticle,
+	loss.ConventionHadsell:    i18n.ConvLabelHadsell,
+	loss.ConventionTFA:        i18n.ConvLabelTFA,
+	loss.ConventionPML:        i18n.ConvLabelPML,
+	loss.ConventionTorchHinge: i18n.ConvLabelTorch,
+}
+
+// view renders the page for setting s in w×h cells (frame included).
+func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
+	p := m.ctx.Printer
+	iw := w - common.PanelFrameW
+	if c.page == 1 {
+		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(conventionLines(p, s, iw), "\n"), w, h)
+	}
+	title := p.T(i18n.MarginTitle, numfmt.Input(s.Margin), c.page, conventionPages)
+	return m.textPanel(title, strings.Join(marginLines(p, s, iw), "\n"), w, h)
+}
+
+// conventionLines is one line per convention: ID, loss, formula and what
+// its labels mean, plus the labels it gives the two pairs when they fit.
+func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
+	cs, err := loss.Conventions(s)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	lines := []string{p.T(i18n.ConvIntro)}
+	for _, c := range cs {
+		line := common.PadRight(string(c.ID), 11) + " " + common.PadRight(numfmt.Loss(c.Loss), 7) + " " + common.PadRight(c.Formula, 35) + " " + p.T(conventionLabelIDs[c.ID])
+		if pairs := "  a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
+			line += pairs
+		}
+		lines = append(lines, ansi.Truncate(line, w, "…"))
+	}
+	return lines
+}
+
+// marginLines say what m asks of this state under plain, squared and
+// cosine measures, each wrapped to w.
+func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
+	ms, err := loss.MarginScales(s)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	ev, err := loss.Evaluate(s)
+	if err != nil {
+		return []string{err.Error()}
+	}
+	squared, _ := ev.Result(loss.SquaredTripletID)
+	type row struct{ label, text string }
+	rows := []row{
+		{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss))},
+		{p.T(i18n.MarginLabelSquared), p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredEquivalent))},
+	}
+	if ms.OnSphere {
+		rows = append(rows, row{p.T(i18n.MarginLabelCosine), p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet))},
+			row{"", p.T(i18n.MarginCosineNote)})
+	} else {
+		rows = append(rows, row{p.T(i18n.MarginLabelCosine), p.T(i18n.MarginCosineFar)})
+	}
+	// The labels are a column as wide as the widest in cells; each text
+	// wraps beside it, its continuation lines indented to the column.
+	labelW := 0
+	for _, r := range rows {
+		labelW = max(labelW, ansi.StringWidth(r.label)+2)
+	}
+	var lines []string
+	for _, r := range rows {
+		if r.label == "" { // a note on the rows above: the whole width
+			lines = append(lines, common.WrapWords(r.text, w)...)
+			continue
+		}
+		for i, l := range common.WrapWords(r.text, max(w-labelW, 1)) {
+			lead := strings.Repeat(" ", labelW)
+			if i == 0 {
+				lead = r.label + strings.Repeat(" ", labelW-ansi.StringWidth(r.label))
+			}
+			lines = append(lines, lead+l)
+		}
+	}
+	return lines
+}

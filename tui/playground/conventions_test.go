@@ -1,0 +1,84 @@
+package playground
+
+import (
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/loss"
+	"losslab/i18n"
+	"losslab/tui/internal/tuitest"
+)
+
+// v cycles the playground's conventions panel: five conventions with
+// core/loss's values, then the margin under three measures, then the chart.
+func TestConventionsPanel(t *testing.T) {
+	m := newModel(t, Options{})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m = press(t, next.(*Model), "v")
+	v := m.View()
+	for _, want := range []string{"article     0.1225", "hadsell     0.2450", "tfa         0.2450", "pml         0.7000", "torch_hinge 0.3500", "Y=0 similar"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("page 1 lacks %q:\n%s", want, v)
+		}
+	}
+	m = press(t, m, "v")
+	v = m.View()
+	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= 0.24", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("page 2 lacks %q:\n%s", want, v)
+		}
+	}
+	m = press(t, m, "v")
+	if v := m.View(); !strings.Contains(v, "chart 1/5") {
+		t.Errorf("a third v does not bring the chart back:\n%s", v)
+	}
+	// Beyond 2 no two unit vectors reach: the cosine line says so.
+	far := press(t, m, append(tuitest.Repeat("right", 50), "v", "v")...)
+	if v := far.View(); !strings.Contains(v, "no two unit vectors are more than 2 apart") {
+		t.Errorf("d(a,p) = 2.70:\n%s", v)
+	}
+}
+
+// The margin panel's rows are aligned in cells: each text, and each of its
+// continuation lines, starts in the same column after the labels, in
+// English and in Chinese, wherever it wraps.
+func TestMarginRowsAligned(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		t.Run(lang.Code(), func(t *testing.T) {
+			p := i18n.New(lang)
+			labels := []string{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginLabelSquared), p.T(i18n.MarginLabelCosine)}
+			for _, s := range []loss.Setting{
+				{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
+				{DAP: 0.7, DAN: 2.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different},
+			} {
+				for _, w := range []int{40, 76, 116} {
+					col := -1
+					for _, line := range marginLines(p, s, w) {
+						if ansi.StringWidth(line) > w {
+							t.Errorf("%v at %d: %q is wider", lang, w, line)
+						}
+						text := strings.TrimLeft(line, " ")
+						for _, l := range labels {
+							if strings.HasPrefix(line, l+" ") {
+								text = strings.TrimLeft(strings.TrimPrefix(line, l), " ")
+							}
+						}
+						at := ansi.StringWidth(line) - ansi.StringWidth(text)
+						if at == 0 { // the cosine note spans the width
+							continue
+						}
+						if col == -1 {
+							col = at
+						}
+						if at != col {
+							t.Errorf("%v at %d cells: %q starts its text at column %d, not %d", lang, w, line, at, col)
+						}
+					}
+				}
+			}
+		})
+	}
+}

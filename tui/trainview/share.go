@@ -1,0 +1,64 @@
+package trainview
+
+import (
+	"strings"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/i18n"
+	"losslab/statestr"
+	"losslab/tui/common"
+)
+
+// sharing is the state-string screen: whether it is shown, whether the
+// string went to the clipboard, and the window it fills.
+type sharing struct {
+	shown, copied bool
+	width, height int
+}
+
+// stateString is the state string of the trainer on screen; named is
+// false when its data came from a file, which a string cannot carry.
+func (m AppMode) stateString() (s string, named bool) {
+	tr := m.view.Trainer()
+	s, err := statestr.EncodeTraining(statestr.Training{Config: tr.Config(), Step: tr.StepCount()})
+	return s, err == nil
+}
+
+// openShare pauses training (so the string stays the state shown), shows
+// the string and sends it to the clipboard where there is one.
+func (m AppMode) openShare() (tea.Model, tea.Cmd) {
+	next, _ := m.forward(PauseMsg{})
+	m = *next.(*AppMode)
+	m.share.shown, m.share.copied = true, false
+	s, named := m.stateString()
+	w := m.ctx.Share.Clipboard
+	if w == nil || !named {
+		return &m, nil
+	}
+	m.share.copied = true
+	return &m, common.CopyToClipboard(w, s)
+}
+
+// shareView is the whole screen while the string is shown.
+func (m AppMode) shareView() string {
+	p, st := m.ctx.Printer, m.ctx.Styles
+	w, h := max(m.share.width, common.MinWidth), max(m.share.height, common.MinHeight)
+	iw := w - common.PanelFrameW
+	s, named := m.stateString()
+	var lines []string
+	if named {
+		lines = strings.Split(ansi.Hardwrap(st.Bold.Render(s), iw, false), "\n")
+		if m.share.copied {
+			lines = append(lines, common.WrapWords(p.T(i18n.ShareCopied), iw)...)
+		} else {
+			lines = append(lines, common.WrapWords(p.T(i18n.ShareSelect), iw)...)
+		}
+		lines = append(lines, common.WrapWords(p.T(i18n.ShareTrainReopen), iw)...)
+		lines = append(lines, common.WrapWords(p.T(i18n.ShareTrainCarried), iw)...)
+	} else {
+		lines = common.WrapWords(p.T(i18n.ShareTrainFile), iw)
+	}
+	return st.Panel(p.T(i18n.ShareTitle), common.PadLines(strings.Join(lines, "\n"), iw, h-common.PanelFrameH), w)
+}
