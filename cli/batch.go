@@ -127,14 +127,12 @@ func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, p i18n.P
 	}
 	plan := batch.PlanFor(n, dim, d.Labels, len(d.Classes), opts)
 	if plan.Method == batch.MethodBinned {
-		exact := batch.PlanFor(n, dim, d.Labels, len(d.Classes), batch.Options{Metric: opts.Metric, MaxMemory: 1 << 62})
-		note(p.T(i18n.BatchMemoryBinned, bytesText(exact.Bytes), byteSize{&f.maxMemory}.String()))
+		note(p.T(i18n.BatchMemoryBinned, bytesText(plan.ExactBytes), byteSize{&f.maxMemory}.String()))
 	}
-	if plan.Seconds <= batch.AutoSampleSeconds {
-		return 0
-	}
-	if f.sample == sampleAll {
-		note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
+	if plan.Seconds <= batch.AutoSampleSeconds || f.sample == sampleAll {
+		if plan.Seconds > batch.SlowSeconds {
+			note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
+		}
 		return 0
 	}
 	k := plan.AnchorsWithin(batch.AutoSampleTarget, n)

@@ -40,7 +40,7 @@ var batchEN = map[ID]string{
 	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%[1]s",
 	BatchViewExact:      "exact over every anchor and pair",
 	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB); above it the AUC is binned, with an error bound, not exact",
-	BatchFlagSample:     "`K`, auto or all: evaluate K anchors (at least 30) drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 2 minutes",
+	BatchFlagSample:     "`K`, auto or all: evaluate K anchors (at least 30) drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 5 minutes",
 	BatchFlagSeed:       "`SEED` of the anchor sample",
 	BatchFlagMaxRows:    "refuse input with more data rows than `N`",
 	BatchErrMaxRows:     "--max-rows %[1]d: want at least 4",

@@ -78,34 +78,29 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	m, ya := c.margin, c.labels[a]
 	terms := w.terms
 	clear(terms)
-	w.ps, w.ns = w.ps[:0], w.ns[:0]
-	w.bins.room(len(row) + cap(w.auc.pending)) // and the negatives still waiting, at most
-	var far int64                              // pairs that no pair loss reaches
-	for j, dj := range row {
+	w.bins.room(len(row))
+	if err := w.split(c, a, row); err != nil {
+		return err
+	}
+	// The pairs: (a, j) for j > a, each unordered pair once; every j ≠ a
+	// for a sampled anchor.
+	var far int64 // pairs that no pair loss reaches
+	first := a + 1
+	if c.ordered {
+		first = 0
+	}
+	for j := first; j < len(row); j++ {
 		if j == a {
 			continue
 		}
-		if !(dj <= math.MaxFloat64) {
-			return checkDistance(c.metric, a, j, dj)
-		}
-		same := c.labels[j] == ya
-		if same {
-			w.ps = append(w.ps, dj)
+		dj, same := row[j], c.labels[j] == ya
+		if same || dj < c.plan.pairReach {
+			c.pairTerms(w, terms, dj, same)
 		} else {
-			w.ns = append(w.ns, dj)
+			far++
 		}
-		if c.ordered || j > a {
-			if same || dj < c.plan.pairReach {
-				c.pairTerms(w, terms, dj, same)
-			} else {
-				far++
-			}
-			switch {
-			case c.auc == nil:
-				w.bins.add(same, dj)
-			case !same:
-				w.auc.negative(c.auc, w.bins, dj)
-			}
+		if !same && c.auc != nil {
+			w.auc.negative(c.auc, w.bins, dj)
 		}
 	}
 	c.farPairs(terms, far)
@@ -113,6 +108,14 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	// Positives in increasing order make every census count below a pointer
 	// that only moves forward: linear walks instead of a binary search each.
 	w.scratch = floatsort.Sort(w.ps, w.scratch)
+	// Binned, every pair of the anchor is counted, in increasing order so
+	// that the counts are visited in order: over all anchors each unordered
+	// pair counts twice (d(a, j) and d(j, a) have the same bits), and pass 1
+	// halves the counts.
+	binned := c.auc == nil
+	if binned {
+		w.bins.addSorted(true, w.ps)
+	}
 	maxP := w.ps[len(w.ps)-1]
 	c.anchorTerms(w, terms, w.ps, w.ns)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
@@ -128,9 +131,15 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 			near = append(near, v)
 		} else {
 			farMin = min(farMin, v)
+			if binned {
+				w.bins.add(false, v)
+			}
 		}
 	}
 	w.scratch = floatsort.Sort(near, w.scratch)
+	if binned {
+		w.bins.addSorted(false, near)
+	}
 	c.hingeTerms(w, terms, w.ps, near, q)
 	var st anchorStats
 	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
@@ -168,6 +177,43 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	}
 	c.anchors[slot] = st
 	copy(c.tallies[slot*len(terms):], terms)
+	return nil
+}
+
+// split puts the distances from anchor a to its positives into w.ps and to
+// its negatives into w.ns, each in row order, without a branch on the
+// label (both get the distance, only one keeps it), and rejects a distance
+// beyond float64, naming the first.
+func (w *worker) split(c *computation, a int, row []float64) error {
+	n := len(row)
+	if cap(w.ps) < n {
+		w.ps, w.ns = make([]float64, n), make([]float64, n)
+	}
+	ps, ns := w.ps[:n], w.ns[:n]
+	ya := c.labels[a]
+	np, nn, finite := 0, 0, true
+	for _, part := range [2][2]int{{0, a}, {a + 1, n}} {
+		labels := c.labels[part[0]:part[1]]
+		for j, dj := range row[part[0]:part[1]] {
+			if !(dj <= math.MaxFloat64) {
+				finite = false
+			}
+			same := 0
+			if labels[j] == ya {
+				same = 1
+			}
+			ps[np], ns[nn] = dj, dj
+			np, nn = np+same, nn+1-same
+		}
+	}
+	w.ps, w.ns = ps[:np], ns[:nn]
+	if !finite {
+		for j, dj := range row {
+			if j != a && !(dj <= math.MaxFloat64) {
+				return checkDistance(c.metric, a, j, dj)
+			}
+		}
+	}
 	return nil
 }
 

@@ -55,6 +55,12 @@ func binnedPassOne(ctx context.Context, in *input, anchors []int, ordered bool, 
 		return nil, nil, err
 	}
 	c.flush()
+	if !ordered { // each unordered pair was counted from both its ends
+		for i := range hist.pos {
+			hist.pos[i] /= 2
+			hist.neg[i] /= 2
+		}
+	}
 	return c, hist, nil
 }
 

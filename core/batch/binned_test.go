@@ -67,6 +67,26 @@ func TestBinnedMatchesExact(t *testing.T) {
 	}
 }
 
+// Negatives placed among the positives as they come or buffered and placed
+// sorted (many positives) give the same bits.
+func TestBufferedNegativesMatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(55, 56))
+	x, labels := randomBatch(r, 300, 3, 2, true)
+	base, err := Compute(context.Background(), x, labels, 2, Options{Margin: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old int) { bufferFrom = old }(bufferFrom)
+	bufferFrom = 0
+	got, err := Compute(context.Background(), x, labels, 2, Options{Margin: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, base) {
+		t.Errorf("buffered: %+v\nunbuffered: %+v", got.Separation, base.Separation)
+	}
+}
+
 // The symmetric tiles and each worker's own rows give the same bits, for
 // every tile size.
 func TestSymmetricRowsMatchDirect(t *testing.T) {

@@ -34,7 +34,7 @@ func computeExact(ctx context.Context, in *input, res *Result) error {
 		return err
 	}
 	for _, w := range c.workers {
-		w.auc.place(c.auc, w.bins)
+		w.auc.place(c.auc)
 	}
 	c.flush()
 	c.reduceLosses(res)
@@ -139,10 +139,11 @@ func newExactAUC(pos []float64, hist *fineHistogram, margin float64) *exactAUC {
 	return e
 }
 
-// workerAUC is one worker's part of it. Its negatives wait in a buffer and
-// are placed sorted: consecutive lookups then touch neighbouring positives,
-// index buckets and counts, which matters when those are far larger than
-// the caches (two big classes: hundreds of MiB).
+// workerAUC is one worker's part of it. When the positives are many (two
+// big classes: hundreds of MiB of them), the negatives that must be placed
+// among them wait in a buffer and are placed sorted: consecutive lookups
+// then touch neighbouring positives, buckets and counts instead of missing
+// the caches every time.
 type workerAUC struct {
 	less, ties, closer int64 // less and ties: of the negatives in bins with positives
 	// negBelow[k] counts the negatives in bins with positives that have
@@ -153,48 +154,64 @@ type workerAUC struct {
 	pending, scratch []float64
 }
 
-// waiting is how many negatives a worker's buffer holds: a few per
-// positive's bucket, so that the sorted negatives walk the positives with
-// short steps, and at most 2^20 (8 MiB).
-func waiting(positives int) int { return min(max(positives/16, 4096), 1<<20) }
+// bufferFrom is the number of positives from which negatives are buffered:
+// with their index and counts, about 17 bytes each, more than the caches
+// hold. (A variable for the tests.)
+var bufferFrom = 1 << 20
 
 func newWorkerAUC(positives int) workerAUC {
-	return workerAUC{negBelow: make([]uint32, positives+1), pending: make([]float64, 0, waiting(positives))}
-}
-
-// negative buffers one negative pair distance, placing the buffer's when
-// it is full.
-func (w *workerAUC) negative(e *exactAUC, bins *binCounts, dn float64) {
-	if len(w.pending) == cap(w.pending) {
-		w.place(e, bins)
+	w := workerAUC{negBelow: make([]uint32, positives+1)}
+	if positives >= bufferFrom {
+		// A few negatives per bucket, so that the sorted ones walk the
+		// positives with short steps, and at most 2^20 (8 MiB).
+		w.pending = make([]float64, 0, min(max(positives/16, 64), 1<<20))
 	}
-	w.pending = append(w.pending, dn)
+	return w
 }
 
-// place places the buffered negatives among the positives.
-func (w *workerAUC) place(e *exactAUC, bins *binCounts) {
+// negative counts a negative pair distance in its bin and, when the bin
+// holds positives, places it among them (or buffers it to be placed).
+func (w *workerAUC) negative(e *exactAUC, bins *binCounts, dn float64) {
+	b := e.ix.bucket(dn) >> e.ix.shift // dn's histogram bin
+	bins.neg[b]++
+	if b == e.closeBin && dn < e.closeAt {
+		w.closer++
+	}
+	switch {
+	case !e.ix.holds(b):
+	case w.pending == nil:
+		w.placeOne(e, dn)
+	default:
+		if len(w.pending) == cap(w.pending) {
+			w.place(e)
+		}
+		w.pending = append(w.pending, dn)
+	}
+}
+
+// place places the buffered negatives, sorted.
+func (w *workerAUC) place(e *exactAUC) {
+	if len(w.pending) == 0 {
+		return
+	}
 	w.scratch = floatsort.Sort(w.pending, w.scratch)
 	for _, dn := range w.pending {
-		k := e.ix.bucket(dn)
-		b := k >> e.ix.shift // dn's histogram bin
-		bins.neg[b]++
-		if b == e.closeBin && dn < e.closeAt {
-			w.closer++
-		}
-		if !e.ix.holds(b) {
-			continue
-		}
-		lo, hi := e.ix.boundsIn(k, dn) // positives < dn, ≤ dn
-		w.less += int64(lo)
-		w.ties += int64(hi - lo)
-		if w.negBelow[lo]++; w.negBelow[lo] == 0 {
-			if w.wrapped == nil {
-				w.wrapped = map[int]int64{}
-			}
-			w.wrapped[lo] += 1 << 32
-		}
+		w.placeOne(e, dn)
 	}
 	w.pending = w.pending[:0]
+}
+
+// placeOne counts the positives below and equal to dn.
+func (w *workerAUC) placeOne(e *exactAUC, dn float64) {
+	lo, hi := e.ix.bounds(dn) // positives < dn, ≤ dn
+	w.less += int64(lo)
+	w.ties += int64(hi - lo)
+	if w.negBelow[lo]++; w.negBelow[lo] == 0 {
+		if w.wrapped == nil {
+			w.wrapped = map[int]int64{}
+		}
+		w.wrapped[lo] += 1 << 32
+	}
 }
 
 // reduce fills the separation statistics from the workers' counts.

@@ -204,7 +204,9 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 		for _, dp := range ps {
 			w.gs = append(w.gs, h.g(dp))
 		}
-		slices.Sort(w.gs)
+		if !slices.IsSorted(w.gs) { // g increases, and ps is sorted: never, unless rounding says otherwise
+			slices.Sort(w.gs)
+		}
 		if cap(w.gprefix) < len(w.gs)+1 {
 			w.gprefix = make([]float64, len(w.gs)+1)
 		}
@@ -224,7 +226,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			}
 			gn := h.g(v)
 			if gn >= top {
-				continue
+				break // nor is any farther negative: g increases
 			}
 			for lo < len(keys) && keys[lo] <= gn {
 				lo++

@@ -80,6 +80,18 @@ func (b *binCounts) add(same bool, d float64) {
 	}
 }
 
+// addSorted counts the values of one kind, given in increasing order: the
+// counts are then visited in order, as the caches like.
+func (b *binCounts) addSorted(same bool, sorted []float64) {
+	counts := b.neg
+	if same {
+		counts = b.pos
+	}
+	for _, d := range sorted {
+		counts[b.h.bin(d)]++
+	}
+}
+
 // room flushes when k more counts could make one pass 2³² − 1.
 func (b *binCounts) room(k int) {
 	if b.pending += int64(k); b.pending > math.MaxUint32-int64(k) {

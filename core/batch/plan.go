@@ -12,36 +12,45 @@ type Plan struct {
 	Anchors int     // anchors evaluated: N, or the sample's size
 	Bytes   int64   // estimated peak working memory, the embeddings not counted
 	Seconds float64 // estimated time on a 2-core machine like the CI's
+	// ExactBytes is what the exact method would need over every anchor.
+	ExactBytes int64
 }
 
 // Cost model in CPU nanoseconds, fitted to `losslab batch` on the 2-core CI
-// machine (4096 × 128 in 64 classes, 20,000 × 128 in 100, 60,000 × 16 in 2;
-// every registered loss). Per anchor: its row of distances (gemmNs per
-// product and dimension, half of them when the tiles are symmetric), passNs
-// per distance (the pair losses' terms, the counts); sorting and mining its
-// positives and near negatives (sortNs per element and doubling), termNs per
-// positive pair for the mined losses' terms. The exact method compares each
-// negative pair with the sorted positives (streamNs); the binned one visits
-// every pair a second time (refineNs). Negatives beyond the margin are not
-// sorted, so many classes make this an overestimate.
+// machine (4096 × 128 in 64 classes, 20,000 × 128 in 100, 8,000 and 60,000
+// × 16 in 2; every registered loss). Per anchor: its row of distances
+// (gemmNs per product and dimension, half the products on the symmetric
+// tiles; passNs per distance: made from its product, sorted into positives
+// and negatives, the pair losses' terms, the anchor-wide losses); per
+// positive (termNs: sorting, the census, the mined losses' terms); per near
+// negative (nearNs: sorting, the census, the closed-form sums), the near
+// ones taken as those of about four classes. The exact method places each
+// negative pair among the sorted positives (streamNs) after computing and
+// sorting those (positiveNs); the binned one visits every pair a second
+// time (refineNs).
 const (
-	gemmNs   = 0.08
-	passNs   = 10.0
-	sortNs   = 12.0
-	termNs   = 20.0
-	streamNs = 30.0
-	refineNs = 5.0
+	gemmNs     = 0.06
+	passNs     = 14.0
+	termNs     = 110.0
+	nearNs     = 110.0
+	streamNs   = 8.0
+	positiveNs = 20.0
+	refineNs   = 5.0
 	// cores is what the estimate assumes when it turns CPU time into wall
 	// time: the CI machine's count, at most GOMAXPROCS.
 	cores = 2
 )
 
 // AutoSampleSeconds is the estimated time above which the command line
-// samples anchors unless told otherwise (see losslab batch --sample-anchors);
-// AutoSampleTarget is the estimated time of the sample it then draws.
+// samples anchors unless told otherwise (see losslab batch --sample-anchors):
+// five minutes, so that every anchor of 60,000 rows in two classes (1.8
+// billion pairs) is evaluated; AutoSampleTarget is the estimated time of the
+// sample it then draws. SlowSeconds is the estimate from which the command
+// line says how long every anchor will take and how to sample instead.
 const (
-	AutoSampleSeconds = 120
+	AutoSampleSeconds = 300
 	AutoSampleTarget  = 30
+	SlowSeconds       = 60
 )
 
 // PlanFor says how Compute will evaluate an N×dim batch with these labels
@@ -59,7 +68,7 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 	}
 	workers := int64(runtime.GOMAXPROCS(0))
 	sym := symmetric(n, anchors, opts.BlockRows)
-	rows := workers * 8 * int64(n) * 8 // each worker's few rows
+	rows := workers * int64(ownRows(n, n)) * int64(n) * 8 // each worker's rows
 	if sym {
 		rows = symmetricTileBytes(n, opts.BlockRows) + workers*int64(n)*8
 	}
@@ -73,7 +82,7 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 	// them; each worker's counts on the bins and its rows of a class.
 	exact := common + max(16*p, 8*p+2*p+4*(p+1)*workers) + workers*fineBins*4 + (fineBins+1)*4 + workers*tileRows*largestClass(labels, classes)*8
 	ns := float64(anchors) / float64(n) * anchorNs(n, dim, labels, classes, sym)
-	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact}
+	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact, ExactBytes: exact}
 	switch {
 	case anchors < n || exact > budget || p >= math.MaxUint32: // the index counts in 32 bits
 		plan.Method = MethodBinned
@@ -89,16 +98,13 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 		ns += pairs * (gemmNs*float64(dim) + refineNs)
 	default:
 		q := float64(n)*float64(n-1)/2 - float64(p)
-		ns += q * streamNs
-		if p > 1 {
-			ns += float64(p) * math.Log2(float64(p)) * sortNs
-		}
+		ns += q*streamNs + float64(p)*(gemmNs*float64(dim)+positiveNs)
 	}
 	plan.Seconds = ns * 1e-9 / float64(min(workers, cores))
 	return plan
 }
 
-// anchorNs is the CPU time of the first pass over all n anchors.
+// anchorNs is the CPU time of the pass over all n anchors.
 func anchorNs(n, dim int, labels []int, classes int, sym bool) float64 {
 	count := make([]float64, classes)
 	for _, c := range labels {
@@ -110,10 +116,10 @@ func anchorNs(n, dim int, labels []int, classes int, sym bool) float64 {
 	if sym {
 		products /= 2
 	}
-	sorted := func(k float64) float64 { return k * math.Log2(k+1) }
 	var ns float64
 	for _, k := range count {
-		ns += k * (products*gemmNs*float64(dim) + float64(n)*passNs + sortNs*(sorted(k-1)+sorted(float64(n)-k)) + termNs*(k-1))
+		near := min(float64(n)-k, 4*k)
+		ns += k * (products*gemmNs*float64(dim) + float64(n)*passNs + (k-1)*termNs + near*nearNs)
 	}
 	return ns
 }

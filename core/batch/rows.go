@@ -67,9 +67,7 @@ func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows in
 	if rows <= 0 {
 		rows = max(1, min(n, (32<<20)/(8*n)))
 	}
-	// Each worker computes a few rows at a time: the kernel's products need
-	// several rows to run at speed, and the rows must stay in cache.
-	chunk := max(1, min(8, rows/runtime.GOMAXPROCS(0)))
+	chunk := ownRows(n, rows)
 	bufs := make([][]float64, runtime.GOMAXPROCS(0))
 	for lo := 0; lo < len(anchors); lo += rows {
 		if err := ctx.Err(); err != nil {
@@ -95,6 +93,13 @@ func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows in
 		}
 	}
 	return nil
+}
+
+// ownRows is how many rows a worker computes at a time: the kernel reads
+// all of the embeddings once for them, so the more the better, up to 16 MiB
+// of rows (and a block's share).
+func ownRows(n, blockRows int) int {
+	return max(1, min(64, (16<<20)/(8*n), blockRows/runtime.GOMAXPROCS(0)))
 }
 
 // tileStore holds the tiles of the upper half of the matrix, indexed by

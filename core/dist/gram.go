@@ -17,7 +17,10 @@ import "gonum.org/v1/gonum/blas/blas64"
 const gramChunk = 64
 
 // gram writes g[r·ldg + c] = x_rows[r] · x_(j0+c) for every r and every c
-// < j1 − j0, where row i of x is x[i·stride : i·stride+d].
+// < j1 − j0, where row i of x is x[i·stride : i·stride+d]. The columns go
+// by blocks of about 256 KiB of x, each used by every row before the next
+// is read, so that x is read from memory once per call, not once per pair
+// of rows.
 func gram(x []float64, stride, d int, rows []int, j0, j1 int, g []float64, ldg int) {
 	n := j1 - j0
 	if n <= 0 || len(rows) == 0 {
@@ -25,9 +28,13 @@ func gram(x []float64, stride, d int, rows []int, j0, j1 int, g []float64, ldg i
 	}
 	r := 0
 	if n4 := n &^ 3; haveGramAsm && n4 > 0 {
-		b := &x[j0*stride]
-		for ; r+2 <= len(rows); r += 2 {
-			gram2x4(&x[rows[r]*stride], &x[rows[r+1]*stride], b, stride, n4, d, &g[r*ldg], ldg)
+		block := max(4, (256<<10)/(8*d)&^3)
+		for c0 := 0; c0 < n4; c0 += block {
+			cols := min(block, n4-c0)
+			b := &x[(j0+c0)*stride]
+			for r = 0; r+2 <= len(rows); r += 2 {
+				gram2x4(&x[rows[r]*stride], &x[rows[r+1]*stride], b, stride, cols, d, &g[r*ldg+c0], ldg)
+			}
 		}
 		for rr := range r { // the last columns, fewer than four
 			for c := n4; c < n; c++ {
