@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"runtime/debug"
@@ -24,6 +23,7 @@ import (
 
 type batchFlags struct {
 	in, labels, format, labelCol, demo string
+	limitFlags                         bool // --max-rows and --max-memory are the command's
 	metric                             dist.Metric
 	margin, temperature                float64
 	normalize, asJSON, plain           bool
@@ -35,7 +35,7 @@ type batchFlags struct {
 }
 
 func runBatch(args []string, io IO) int {
-	f := batchFlags{margin: 0.2, bins: 30, maxMemory: batch.DefaultMaxMemory, seed: 1, maxRows: dataset.DefaultMaxRows}
+	f := batchFlags{margin: 0.2, bins: 30, maxMemory: batch.DefaultMaxMemory, seed: 1, maxRows: dataset.DefaultMaxRows, limitFlags: true}
 	fs := newFlagSet("batch")
 	fs.StringVar(&f.in, "in", "", io.T(i18n.CLIFlagBatchIn))
 	fs.StringVar(&f.labels, "labels", "", io.T(i18n.CLIFlagBatchLabels))
@@ -176,95 +176,6 @@ type batchReport struct {
 	Normalized bool     `json:"normalized"`
 	ClassNames []string `json:"class_names"`
 	*batch.Result
-}
-
-func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
-	lim := dataset.Limits{MaxRows: f.maxRows}
-	switch {
-	case f.demo != "" && (f.in != "" || f.labels != ""):
-		return nil, errors.New("--demo conflicts with --in and --labels: give one input")
-	case f.demo != "":
-		if f.format != "" || f.labelCol != "" {
-			return nil, errors.New("--format and --label-col apply to --in, not --demo")
-		}
-		d, err := dataset.DemoLimited(f.demo, lim)
-		if err != nil {
-			return nil, usagef(i18n.CLIErrFlagProblem, "--demo", err)
-		}
-		return d, nil
-	case f.in == "":
-		return nil, errors.New("no input: give --in FILE or --demo iris|digits")
-	case f.labels != "":
-		if f.format != "" && f.format != "tsv" {
-			return nil, errors.New("--format: the Embedding Projector pair is TSV")
-		}
-		vf, err := openInput("--in", f.in, stdin)
-		if err != nil {
-			return nil, err
-		}
-		defer vf.Close()
-		mf, err := openInput("--labels", f.labels, stdin)
-		if err != nil {
-			return nil, err
-		}
-		defer mf.Close()
-		return dataset.ParseProjectorLimited(vf, f.in, mf, f.labels, f.labelCol, lim)
-	}
-	format, err := formatOf(f)
-	if err != nil {
-		return nil, err
-	}
-	file, err := openInput("--in", f.in, stdin)
-	if err != nil {
-		return nil, err
-	}
-	defer file.Close()
-	return dataset.ParseLimited(file, f.in, format, f.labelCol, lim)
-}
-
-// openInput opens a file flag's value through dataset.Open; "-" is stdin.
-func openInput(flag, path string, stdin io.Reader) (io.ReadCloser, error) {
-	if path == "-" {
-		if stdin == nil {
-			return nil, fmt.Errorf("%s -: no standard input", flag)
-		}
-		r, err := dataset.Decompress("stdin", stdin)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", flag, err)
-		}
-		return io.NopCloser(r), nil
-	}
-	r, err := dataset.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", flag, err)
-	}
-	return r, nil
-}
-
-func formatOf(f batchFlags) (dataset.Format, error) {
-	if f.format != "" {
-		format, err := dataset.ParseFormat(f.format)
-		if err != nil {
-			return 0, fmt.Errorf("--format: %w", err)
-		}
-		return format, nil
-	}
-	if f.in == "-" {
-		return 0, errors.New("--in -: give --format csv|tsv for standard input")
-	}
-	return dataset.FormatOf(f.in)
-}
-
-// normalizeRows scales every row to unit L2 norm (scale-safely); a zero row
-// cannot be.
-func normalizeRows(d *dataset.Dataset) error {
-	n, _ := d.X.Dims()
-	for i := range n {
-		if err := dist.UnitRow(d.X.RawRowView(i)); err != nil {
-			return d.Locate(&dist.RowError{Row: i, Index: -1, Err: fmt.Errorf("--normalize: %w", err)})
-		}
-	}
-	return nil
 }
 
 // progressPrinter draws a bubbles progress bar on stderr once the work has

@@ -98,14 +98,18 @@ func TestBatchErrors(t *testing.T) {
 		{[]string{"--in", txt}, "--format csv|tsv"},
 		{[]string{"--in", zero, "--normalize"}, zero + ":1: --normalize: the row is a zero vector"},
 		{[]string{"--in", zero, "--distance", "cosine"}, zero + ":1: cosine distance is undefined for a zero vector"},
-		{[]string{"--in", filepath.Join(dir, "none.csv")}, "--in: stat"},
-		{[]string{"--in", ragged, "--label-col", "kind"}, `no such label column "kind"`},
+		{[]string{"--in", filepath.Join(dir, "none.csv")}, "--in: " + filepath.Join(dir, "none.csv") + ": no such file or directory"},
+		{[]string{"--in", ragged, "--label-col", "kind"}, ragged + `: no such label column "kind" (columns: a, b, label)`},
 		{[]string{"--demo", "mnist"}, `unknown demo "mnist"`},
 		{[]string{"--demo", "iris", "--in", ragged}, "--demo conflicts with --in"},
 		{[]string{}, "no input"},
 		{[]string{"--demo", "iris", "--margin", "-1"}, "--margin"},
 		{[]string{"--demo", "iris", "--bins", "0"}, "--bins 0"},
 		{[]string{"--demo", "iris", "--format", "xml"}, "--format and --label-col apply to --in"},
+		// Before: "-: the file is empty", the first reader having taken it all.
+		{[]string{"--in", "-", "--labels", "-"}, "--in - and --labels - cannot both read standard input: give one of them as a file"},
+		// Before: called truncated.
+		{[]string{"--in", writeFile(t, dir, "trail.csv.gz", gzipped(t, "a,label\n1,x\n2,x\n3,y\n4,y\n")+"junk")}, "after the gzip data (line 6) come bytes that are not gzip data"},
 	} {
 		code, out, errOut := run(t, append([]string{"batch"}, c.args...)...)
 		if code != ExitUsage || out != "" || !strings.Contains(errOut, c.want) {

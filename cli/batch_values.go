@@ -10,6 +10,7 @@ import (
 	"losslab/core/batch"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 )
 
 // byteSize is a flag value holding a number of bytes: 1073741824, 512MiB,
@@ -49,29 +50,29 @@ func (f byteSize) Set(s string) error {
 	sh, ok := sizeUnits[strings.ToUpper(unit)]
 	switch {
 	case num == "":
-		return usagef(i18n.BatchErrSize, s)
+		return usagef(i18n.BatchErrSize, termsafe.Echo(s))
 	case !ok:
-		return usagef(i18n.BatchErrSizeUnit, s, unit)
+		return usagef(i18n.BatchErrSizeUnit, termsafe.Echo(s), termsafe.Echo(unit))
 	}
 	v, err := strconv.ParseInt(num, 10, 64)
 	if err != nil {
 		x, ferr := strconv.ParseFloat(num, 64)
 		switch {
 		case ferr != nil && !errors.Is(ferr, strconv.ErrRange):
-			return usagef(i18n.BatchErrSize, s)
+			return usagef(i18n.BatchErrSize, termsafe.Echo(s))
 		case x*float64(int64(1)<<sh) >= 1<<62:
-			return usagef(i18n.BatchErrSizeLarge, s)
+			return usagef(i18n.BatchErrSizeLarge, termsafe.Echo(s))
 		case !(x >= 1<<20/float64(int64(1)<<sh)):
-			return usagef(i18n.BatchErrSizeSmall, s)
+			return usagef(i18n.BatchErrSizeSmall, termsafe.Echo(s))
 		}
 		whole := int64(math.Round(x * float64(int64(1)<<sh)))
-		return usagef(i18n.BatchErrSizeWhole, s, byteSize{&whole}.String())
+		return usagef(i18n.BatchErrSizeWhole, termsafe.Echo(s), byteSize{&whole}.String())
 	}
 	switch {
 	case v > (1<<62)>>sh:
-		return usagef(i18n.BatchErrSizeLarge, s)
+		return usagef(i18n.BatchErrSizeLarge, termsafe.Echo(s))
 	case v<<sh < 1<<20:
-		return usagef(i18n.BatchErrSizeSmall, s)
+		return usagef(i18n.BatchErrSizeSmall, termsafe.Echo(s))
 	}
 	*f.v = v << sh
 	return nil
@@ -113,9 +114,9 @@ func (f anchorSample) Set(s string) error {
 	k, err := strconv.Atoi(strings.TrimSpace(s))
 	switch {
 	case err != nil:
-		return usagef(i18n.BatchErrSample, s)
+		return usagef(i18n.BatchErrSample, termsafe.Echo(s))
 	case k < batch.MinSampleAnchors: // the intervals' normal approximation needs that many
-		return usagef(i18n.BatchErrSampleSmall, s, numfmt.Count(batch.MinSampleAnchors))
+		return usagef(i18n.BatchErrSampleSmall, termsafe.Echo(s), numfmt.Count(batch.MinSampleAnchors))
 	}
 	*f.v = k
 	return nil

@@ -144,7 +144,7 @@ func runCommandLine(args []string, io IO) int {
 	if c, ok := findCommand(args[0]); ok {
 		return c.run(args[1:], io)
 	}
-	return fail(io, "losslab", usagef(i18n.CLIErrUnknownCommand, args[0]))
+	return fail(io, "losslab", usagef(i18n.CLIErrUnknownCommand, termsafe.Echo(args[0])))
 }
 
 // runHelp is `losslab help [COMMAND]`: the usage, or the command's own help
@@ -155,11 +155,11 @@ func runHelp(args []string, io IO) int {
 	case len(args) == 1 && (args[0] == "-h" || args[0] == "--help" || args[0] == "help"), len(args) == 0:
 		return write(io, "", []byte(usage(io)))
 	case len(args) > 1:
-		return fail(io, "losslab help", usagef(i18n.CLIErrHelpTakesOne, args[1]))
+		return fail(io, "losslab help", usagef(i18n.CLIErrHelpTakesOne, termsafe.Echo(args[1])))
 	}
 	c, ok := findCommand(args[0])
 	if !ok {
-		return fail(io, "losslab help", usagef(i18n.CLIErrUnknownHelpTopic, args[0]))
+		return fail(io, "losslab help", usagef(i18n.CLIErrUnknownHelpTopic, termsafe.Echo(args[0])))
 	}
 	return c.run([]string{"--help"}, io)
 }

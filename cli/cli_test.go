@@ -175,6 +175,10 @@ func TestEvalBadInput(t *testing.T) {
 		{[]string{"--distance", "cosine"}, "--distance applies to vectors"},
 		{[]string{"--nope"}, "--nope"},
 		{[]string{"stray"}, "unexpected argument"},
+		// Subnormal vectors: the cosine gradient passes float64. Before:
+		// "json: unsupported value: +Inf", naming no field.
+		{[]string{"--anchor", "1e-320,0", "--positive", "0,1e-320", "--negative", "1e-320,1e-321", "--distance", "cosine", "--json"},
+			"--json: triplet.grad_anchor[0] is +Inf, which JSON cannot hold"},
 	}
 	for _, c := range cases {
 		code, out, errOut := run(t, append([]string{"eval"}, c.args...)...)

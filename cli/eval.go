@@ -110,7 +110,7 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 	t, x := ev.Triplet, explain.Explain(ev)
 	fmt.Fprintln(w)
 	line(i18n.EvalTriplet, loss.TripletFormula)
-	line(i18n.EvalContinued, t)
+	line(i18n.EvalContinued, explain.TripletValue(t))
 	line(i18n.EvalContinued, p.T(x.Hinge.Long)+" · "+p.T(x.Regime.Long))
 	line(i18n.EvalContinued, p.T(x.Meaning.Long))
 	if !ev.Valid {
@@ -125,11 +125,11 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 		labelW = max(labelW, ansi.StringWidth(p.T(explain.LabelID(pr.Label))))
 		branchW = max(branchW, ansi.StringWidth(p.T(x.Pairs[i].Branch)))
 		stateW = max(stateW, ansi.StringWidth(p.T(x.Pairs[i].State)))
-		termW = max(termW, ansi.StringWidth(pr.String()))
+		termW = max(termW, ansi.StringWidth(explain.PairValue(pr)))
 	}
 	for i, pr := range ev.Pairs {
 		fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", loss.PairID(i), padCells(p.T(explain.LabelID(pr.Label)), labelW),
-			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(pr.String(), termW), padCells(p.T(x.Pairs[i].State), stateW),
+			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(explain.PairValue(pr), termW), padCells(p.T(x.Pairs[i].State), stateW),
 			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
 	}
 	line(i18n.EvalMean, numfmt.Loss(ev.Contrastive))
@@ -140,4 +140,4 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 
 // num formats an input or gradient: at least two decimals, more only when
 // the value has them (0.7 → 0.70, 0.737 → 0.737), at most six significant digits.
-func num(x float64) string { return loss.FormatValue(x) }
+func num(x float64) string { return numfmt.Input(x) }

@@ -11,6 +11,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
 )
@@ -44,7 +45,7 @@ func parseFlags(fs *pflag.FlagSet, args []string, synopsis i18n.ID, io IO) (bool
 		return done, status
 	}
 	if fs.NArg() > 0 {
-		return true, fail(io, commandName(fs), usagef(i18n.CLIErrUnexpectedArg, fs.Arg(0)))
+		return true, fail(io, commandName(fs), usagef(i18n.CLIErrUnexpectedArg, termsafe.Echo(fs.Arg(0))))
 	}
 	return false, ExitOK
 }
@@ -88,13 +89,13 @@ func flagError(fs *pflag.FlagSet, err error) error {
 	case errors.As(err, &notExist):
 		if short := notExist.GetSpecifiedShortnames(); short != "" {
 			if fs.Lookup(short) != nil { // -dap for --dap
-				return usagef(i18n.CLIErrSingleDash, "-"+short, "--"+short)
+				return usagef(i18n.CLIErrSingleDash, termsafe.Echo("-"+short), termsafe.Echo("--"+short))
 			}
-			return usagef(i18n.CLIErrUnknownFlag, "-"+short, commandName(fs))
+			return usagef(i18n.CLIErrUnknownFlag, termsafe.Echo("-"+short), commandName(fs))
 		}
-		return usagef(i18n.CLIErrUnknownFlag, "--"+notExist.GetSpecifiedName(), commandName(fs))
+		return usagef(i18n.CLIErrUnknownFlag, termsafe.Echo("--"+notExist.GetSpecifiedName()), commandName(fs))
 	case errors.As(err, &syntax):
-		return usagef(i18n.CLIErrBadSyntax, syntax.GetSpecifiedFlag())
+		return usagef(i18n.CLIErrBadSyntax, termsafe.Echo(syntax.GetSpecifiedFlag()))
 	}
 	return err
 }
@@ -103,18 +104,18 @@ func invalidValue(e *pflag.InvalidValueError) error {
 	name, cause := e.GetFlag().Name, e.Unwrap()
 	var ue *usageError
 	var ne *strconv.NumError
-	var localized localizedError
+	var localized errtext.Localized
 	switch {
 	case errors.As(cause, &ue):
 		return usagef(i18n.CLIErrBadValue, name, ue)
 	case errors.As(cause, &localized):
 		return usagef(i18n.CLIErrBadValue, name, localized)
 	case e.GetFlag().Value.Type() == "bool":
-		return usagef(i18n.CLIErrNoValueWanted, name, e.GetValue())
+		return usagef(i18n.CLIErrNoValueWanted, name, termsafe.Echo(e.GetValue()))
 	case errors.As(cause, &ne), strings.Contains(e.GetFlag().Value.Type(), "int"): // pflag's IntVar and friends
-		return usagef(i18n.CLIErrBadValue, name, usagef(i18n.CLIErrNotInteger, e.GetValue()))
+		return usagef(i18n.CLIErrBadValue, name, usagef(i18n.CLIErrNotInteger, termsafe.Echo(e.GetValue())))
 	}
-	return usagef(i18n.CLIErrBadValue, name, cause.Error())
+	return usagef(i18n.CLIErrBadValue, name, cause)
 }
 
 // flagHelp is a command's help: its synopsis and every flag with its
@@ -169,22 +170,16 @@ func usageCountf(id i18n.ID, n int64, args ...any) error {
 
 func (e *usageError) Error() string { return e.render(i18n.New(i18n.English)) }
 
-// localizedError is an error of another package that renders itself in a
-// language (scenario file errors, refused control values).
-type localizedError interface {
-	error
-	Text(i18n.Printer) string
-}
+// Text is the message in p's language.
+func (e *usageError) Text(p i18n.Printer) string { return e.render(p) }
 
-// render writes the message with p; arguments that are usage errors or
-// localized errors themselves are rendered with p too.
+// render writes the message with p; arguments that are errors are said with
+// p too (errorText).
 func (e *usageError) render(p i18n.Printer) string {
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
-		if inner, ok := a.(*usageError); ok {
-			a = inner.render(p)
-		} else if l, ok := a.(localizedError); ok {
-			a = l.Text(p)
+		if err, ok := a.(error); ok {
+			a = errorText(p, err)
 		}
 		args[i] = a
 	}
@@ -201,16 +196,19 @@ func fail(io IO, cmd string, err error) int {
 	return ExitUsage
 }
 
-// printError writes "cmd: message" as one line, a usage error in the IO's language.
+// printError writes "cmd: message" as one line, in the IO's language.
 func printError(io IO, cmd string, err error) {
-	msg := err.Error()
-	var localized localizedError
+	fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, cmd, termsafe.String(errorText(io.printer(), err))))
+}
+
+// errorText says err with p: a usage error, a localized error, or one of
+// the typed errors internal/errtext knows (a reader's, a file's); any
+// other error in its own words.
+func errorText(p i18n.Printer, err error) string {
 	if ue, ok := err.(*usageError); ok {
-		msg = ue.render(io.printer())
-	} else if errors.As(err, &localized) {
-		msg = localized.Text(io.printer())
+		return ue.render(p)
 	}
-	fmt.Fprintln(io.Err, io.T(i18n.CLIErrorLine, cmd, termsafe.String(msg)))
+	return errtext.Message(p, err)
 }
 
 // failRun prints one line on stderr for a failure that is not the user's

@@ -462,14 +462,27 @@ func BenchmarkEvalCommand(b *testing.B) {
 	}
 }
 
-// encodeJSON refuses what JSON cannot hold, naming --json, and leaves the
-// output as it was: --json never prints half an answer with exit 0.
+// encodeJSON refuses what JSON cannot hold, naming --json and the field,
+// and leaves the output as it was: --json never prints half an answer with
+// exit 0.
 func TestEncodeJSONRefusesNonFinite(t *testing.T) {
 	var out bytes.Buffer
 	out.WriteString("kept\n")
 	err := encodeJSON(&out, map[string]float64{"loss": math.Inf(1)}, true)
-	if err == nil || !strings.HasPrefix(err.Error(), "--json: cannot write the result") || out.String() != "kept\n" {
+	if err == nil || err.Error() != "--json: loss is +Inf, which JSON cannot hold" || out.String() != "kept\n" {
 		t.Errorf("err %v, output %q", err, out.String())
+	}
+	type inner struct {
+		Grad []float64 `json:"grad"`
+	}
+	type report struct {
+		Name  string            `json:"name"`
+		By    map[string]*inner `json:"by"`
+		Plain float64
+	}
+	err = encodeJSON(&out, report{By: map[string]*inner{"b": {Grad: []float64{1, math.NaN()}}, "a": {Grad: []float64{2}}}}, true)
+	if err == nil || err.Error() != "--json: by.b.grad[1] is NaN, which JSON cannot hold" {
+		t.Errorf("nested: %v", err)
 	}
 	if err := encodeJSON(&out, map[string]float64{"loss": 0.4}, false); err != nil || out.String() != "kept\n{\"loss\":0.4}\n" {
 		t.Errorf("err %v, output %q", err, out.String())

@@ -1,6 +1,9 @@
 package cli
 
-import "losslab/i18n"
+import (
+	"losslab/i18n"
+	"losslab/internal/termsafe"
+)
 
 // --lang is the one flag every command takes. Run takes it out of the
 // command line before anything else reads it, so that usage, help and
@@ -33,7 +36,7 @@ func takeLang(args []string) (rest []string, lang i18n.Lang, given bool, err err
 			continue
 		}
 		if lang, err = i18n.ParseLang(value); err != nil {
-			return nil, lang, given, usagef(i18n.CLIErrBadValue, "lang", usagef(i18n.LangUnknown, value))
+			return nil, lang, given, usagef(i18n.CLIErrBadValue, "lang", usagef(i18n.LangUnknown, termsafe.Echo(value)))
 		}
 		given = true
 	}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	iofs "io/fs"
+	"losslab/scenarios/curriculum"
 	"os"
 	"strings"
 
@@ -25,17 +26,17 @@ func runLearn(args []string, io IO) int {
 		return status
 	}
 	if fs.NArg() > 1 {
-		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, fs.Arg(1)))
+		return fail(io, "losslab learn", usagef(i18n.CLIErrOneLesson, termsafe.Echo(fs.Arg(1))))
 	}
 	if *reset && fs.NArg() > 0 {
-		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, fs.Arg(0)))
+		return fail(io, "losslab learn", usagef(i18n.CLIErrResetWithFile, termsafe.Echo(fs.Arg(0))))
 	}
-	path, err := scenarios.ProgressPath()
+	path, err := curriculum.ProgressPath()
 	if err != nil && fs.NArg() == 0 {
 		return failRun(io, "losslab learn", err)
 	}
 	if *reset {
-		if err := scenarios.ResetProgress(path); err != nil {
+		if err := curriculum.ResetProgress(path); err != nil {
 			return failRun(io, "losslab learn", err)
 		}
 		return write(io, "learn", []byte(io.T(i18n.CLILearnReset, path)+"\n"))
@@ -46,8 +47,8 @@ func runLearn(args []string, io IO) int {
 		arg := fs.Arg(0)
 		command += " " + arg
 		if _, statErr := os.Stat(arg); errors.Is(statErr, iofs.ErrNotExist) {
-			if scenarios.Lesson(arg) == nil {
-				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, arg))
+			if curriculum.Lesson(arg) == nil {
+				return fail(io, "losslab learn", usagef(i18n.CLIErrNoLesson, termsafe.Echo(arg)))
 			}
 			cfg.OpenLesson = arg // a lesson of the course, with its progress
 		} else {
@@ -75,11 +76,11 @@ func runLearn(args []string, io IO) int {
 func plainLessons(io IO, cfg course.Config, command string) []byte {
 	lessons := cfg.Lessons
 	if lessons == nil {
-		lessons = scenarios.Lessons()
+		lessons = curriculum.Lessons()
 	}
-	var progress scenarios.Progress
+	var progress curriculum.Progress
 	if cfg.ProgressPath != "" {
-		progress, _ = scenarios.LoadProgress(cfg.ProgressPath) // unreadable progress is no progress
+		progress, _ = curriculum.LoadProgress(cfg.ProgressPath) // unreadable progress is no progress
 	}
 	rows := [][]string{strings.Split(io.T(i18n.CLILearnHeader), "\t")}
 	for i, l := range lessons {
@@ -111,7 +112,7 @@ func runLessons(args []string, io IO) int {
 	var out bytes.Buffer
 	if *asJSON {
 		list := []LessonEntry{}
-		for _, l := range scenarios.Lessons() {
+		for _, l := range curriculum.Lessons() {
 			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions()})
 		}
 		if err := encodeJSON(&out, list, true); err != nil {
@@ -120,7 +121,7 @@ func runLessons(args []string, io IO) int {
 		return write(io, "lessons", out.Bytes())
 	}
 	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
-	for i, l := range scenarios.Lessons() {
+	for i, l := range curriculum.Lessons() {
 		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(l.StepsShown())),
 			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
 	}

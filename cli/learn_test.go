@@ -2,6 +2,7 @@ package cli
 
 import (
 	"encoding/json"
+	"losslab/scenarios/curriculum"
 	"math"
 	"os"
 	"path/filepath"
@@ -73,12 +74,12 @@ func TestLessonsCommand(t *testing.T) {
 		}
 		questions += l.Questions
 	}
-	for _, p := range scenarios.TeachingPoints() {
+	for _, p := range curriculum.TeachingPoints() {
 		if !covered[p] {
 			t.Errorf("no lesson covers %s", p)
 		}
 	}
-	if len(list) != len(scenarios.Lessons()) || questions < 10 {
+	if len(list) != len(curriculum.Lessons()) || questions < 10 {
 		t.Errorf("%d lessons, %d questions", len(list), questions)
 	}
 	code, text, _ := run(t, "lessons")
@@ -91,7 +92,7 @@ func TestLearnCommand(t *testing.T) {
 	state := t.TempDir()
 	t.Setenv("XDG_STATE_HOME", state)
 	path := filepath.Join(state, "losslab", "progress.json")
-	p := scenarios.Progress{Completed: []string{"regimes"}}
+	p := curriculum.Progress{Completed: []string{"regimes"}}
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -149,7 +150,7 @@ func TestCourseProgressFromEveryMode(t *testing.T) {
 	if got := withCourseProgress(course.Config{}).ProgressPath; got != want {
 		t.Errorf("the playground's course keeps progress at %q, want %q", got, want)
 	}
-	own := course.Config{Lessons: []*scenarios.Scenario{scenarios.Lessons()[0]}, Open: true}
+	own := course.Config{Lessons: []*scenarios.Scenario{curriculum.Lessons()[0]}, Open: true}
 	if got := withCourseProgress(own).ProgressPath; got != "" {
 		t.Errorf("a user's lesson file keeps progress at %q", got)
 	}

@@ -6,7 +6,9 @@ import (
 	"os"
 
 	"losslab/i18n"
+	"losslab/internal/termsafe"
 	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 	"losslab/tui"
 	"losslab/tui/course"
 	"losslab/tui/playground"
@@ -22,7 +24,7 @@ func runPlayground(args []string, io IO) int {
 		return status
 	}
 	if fs.NArg() > 0 {
-		return fail(io, "losslab", usagef(i18n.CLIErrUnexpectedArg, fs.Arg(0)))
+		return fail(io, "losslab", usagef(i18n.CLIErrUnexpectedArg, termsafe.Echo(fs.Arg(0))))
 	}
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
@@ -41,7 +43,7 @@ func runPlayground(args []string, io IO) int {
 	if *scenario != "" {
 		s, err := scenarios.Resolve(*scenario)
 		if err != nil {
-			return fail(io, "losslab", usagef(i18n.CLIErrScenarioFlag, err.Error()))
+			return fail(io, "losslab", usagef(i18n.CLIErrScenarioFlag, err))
 		}
 		opts.Scenario = s
 	}
@@ -99,6 +101,6 @@ func withCourseProgress(cfg course.Config) course.Config {
 	if cfg.Lessons != nil || cfg.ProgressPath != "" {
 		return cfg
 	}
-	cfg.ProgressPath, _ = scenarios.ProgressPath()
+	cfg.ProgressPath, _ = curriculum.ProgressPath()
 	return cfg
 }

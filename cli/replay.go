@@ -10,6 +10,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 	"losslab/scenarios"
 )
 
@@ -31,7 +32,7 @@ func runReplay(args []string, io IO) int {
 	case len(names) == 0:
 		return fail(io, "losslab replay", usagef(i18n.CLIErrMissingScenario))
 	case len(names) > 1:
-		return fail(io, "losslab replay", usagef(i18n.CLIErrOneScenario, names[1]))
+		return fail(io, "losslab replay", usagef(i18n.CLIErrOneScenario, termsafe.Echo(names[1])))
 	}
 	s, err := scenarios.Resolve(names[0])
 	if err != nil {

@@ -7,6 +7,7 @@ import (
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/explain"
 	"losslab/i18n"
 )
 
@@ -193,7 +194,7 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 			Regime: ev.Triplet.Regime.String(), Active: ev.Triplet.Active,
 			Valid: ev.Valid, Problem: ev.Problem().String(),
 			GradDAP: ev.Triplet.GradDAP, GradDAN: ev.Triplet.GradDAN,
-			Explanation: ev.Triplet.String(),
+			Explanation: explain.TripletValue(ev.Triplet),
 		},
 		Variants: VariantsReport{
 			SoftMarginTriplet: resultValue(ev, loss.SoftMarginID),
@@ -214,7 +215,7 @@ func NewReport(in Input, ev loss.Evaluation) Report {
 	for i, p := range ev.Pairs {
 		r.Contrastive.Pairs = append(r.Contrastive.Pairs, PairReport{
 			Pair: loss.PairID(i), Y: int(p.Label), D: p.D, Branch: p.Branch.String(),
-			Loss: p.Loss, Active: p.Active, Grad: p.Grad, Explanation: p.String(),
+			Loss: p.Loss, Active: p.Active, Grad: p.Grad, Explanation: explain.PairValue(p),
 		})
 	}
 	return r

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"io"
+	"strconv"
 	"strings"
 
 	"losslab/i18n"
@@ -67,6 +68,9 @@ func newJSONEncoder(w io.Writer, indent bool) *json.Encoder {
 func encodeJSON(out *bytes.Buffer, v any, indent bool) error {
 	var b bytes.Buffer
 	if err := newJSONEncoder(&b, indent).Encode(v); err != nil {
+		if path, x, ok := firstNonFinite(v); ok {
+			return usagef(i18n.CLIErrJSONNotFinite, path, strconv.FormatFloat(x, 'g', -1, 64))
+		}
 		return usagef(i18n.CLIErrJSONEncode, err.Error())
 	}
 	out.Write(b.Bytes())

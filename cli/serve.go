@@ -19,7 +19,9 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"losslab/i18n"
+	"losslab/internal/regfile"
 	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 	"losslab/serve"
 	"losslab/tui"
 	"losslab/tui/common"
@@ -30,9 +32,18 @@ import (
 type serveFlags struct {
 	listen, hostKey, scenario, state, hide string
 	lesson                                 string
+	authorizedKeys, passphraseFile         string
 	maxSessions                            int
 	idle, maxTime                          time.Duration
 }
+
+// The largest files serve's flags read: an OpenSSH private key (RSA 4096
+// is 3.4 KB), a class's public keys, a passphrase.
+const (
+	maxHostKeyBytes        = 64 << 10
+	maxAuthorizedKeysBytes = 1 << 20
+	maxPassphraseBytes     = 4 << 10
+)
 
 func runServe(args []string, io IO) int {
 	f := serveFlags{listen: "127.0.0.1:2222", hostKey: defaultHostKey(), maxSessions: 40, idle: 15 * time.Minute, maxTime: 3 * time.Hour}
@@ -46,6 +57,8 @@ func runServe(args []string, io IO) int {
 	fs.StringVar(&f.scenario, "scenario", "", io.T(i18n.CLIFlagServeScenario))
 	fs.StringVar(&f.state, "state", "", io.T(i18n.CLIFlagServeState))
 	fs.StringVar(&f.hide, "hide", "", io.T(i18n.CLIFlagServeHide, strings.Join(playground.Panels(), ","), strings.Join(common.Controls(), ",")))
+	fs.StringVar(&f.authorizedKeys, "authorized-keys", "", io.T(i18n.CLIFlagServeAuthorizedKeys))
+	fs.StringVar(&f.passphraseFile, "passphrase-file", "", io.T(i18n.CLIFlagServePassphrase))
 	if done, status := parseFlags(fs, args, i18n.CLISynopsisServe, io); done {
 		return status
 	}
@@ -58,9 +71,14 @@ func runServe(args []string, io IO) int {
 	if err != nil {
 		return fail(io, "losslab serve", err)
 	}
+	if err := readAuth(f, &cfg); err != nil {
+		return fail(io, "losslab serve", err)
+	}
 	signer, created, err := hostKey(f.hostKey)
-	if err != nil {
-		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "host-key", err.Error()))
+	if errors.Is(err, errNotHostKey) {
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "host-key", usagef(i18n.CLIErrNotHostKey, f.hostKey)))
+	} else if err != nil {
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "host-key", err))
 	}
 	cfg.HostKey, cfg.Log = signer, io.Err
 	srv, err := serve.New(cfg)
@@ -71,15 +89,19 @@ func runServe(args []string, io IO) int {
 	if err != nil {
 		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "listen", err.Error()))
 	}
+	// Signals are caught from here on: a signal while the lines below are
+	// printed stops the server as well as one later.
+	sigs := make(chan os.Signal, 1)
+	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
+	defer signal.Stop(sigs)
 	if created {
 		fmt.Fprintln(io.Err, io.T(i18n.ServeKeyCreated, f.hostKey))
 	}
 	fmt.Fprintln(io.Err, io.T(i18n.ServeListening, ln.Addr(), gossh.FingerprintSHA256(signer.PublicKey())))
 	fmt.Fprintln(io.Err, io.T(i18n.ServeHowToConnect, sshCommand(ln.Addr())))
-
-	sigs := make(chan os.Signal, 1)
-	signal.Notify(sigs, syscall.SIGTERM, syscall.SIGINT, syscall.SIGHUP)
-	defer signal.Stop(sigs)
+	if openToAll(ln.Addr(), cfg) {
+		fmt.Fprintln(io.Err, io.T(i18n.ServeOpenWarning, ln.Addr()))
+	}
 	done := make(chan error, 1)
 	go func() { done <- srv.Serve(ln) }()
 	select {
@@ -111,10 +133,10 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 	}
 	cfg.App = tui.Config{Start: tui.ModePlayground}
 	if f.lesson != "" {
-		l := scenarios.Lesson(f.lesson)
+		l := curriculum.Lesson(f.lesson)
 		if l == nil {
 			var names []string
-			for _, l := range scenarios.Lessons() {
+			for _, l := range curriculum.Lessons() {
 				names = append(names, l.Name)
 			}
 			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))
@@ -158,6 +180,50 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 	return cfg, nil
 }
 
+// readAuth reads --authorized-keys and --passphrase-file into cfg.
+func readAuth(f serveFlags, cfg *serve.Config) error {
+	if f.authorizedKeys != "" {
+		data, err := regfile.ReadFile(f.authorizedKeys, maxAuthorizedKeysBytes)
+		if err != nil {
+			return usagef(i18n.CLIErrBadValue, "authorized-keys", err)
+		}
+		keys, err := serve.ParseAuthorizedKeys(data)
+		var line *serve.KeyLineError
+		switch {
+		case errors.As(err, &line) && line.Err != nil:
+			return usagef(i18n.CLIErrBadValue, "authorized-keys", usagef(i18n.CLIErrKeyLine, f.authorizedKeys, line.Line))
+		case errors.As(err, &line):
+			return usagef(i18n.CLIErrBadValue, "authorized-keys", usagef(i18n.CLIErrKeyOptions, f.authorizedKeys, line.Line))
+		case err != nil:
+			return usagef(i18n.CLIErrBadValue, "authorized-keys", usagef(i18n.CLIErrNoKeys, f.authorizedKeys))
+		}
+		cfg.AuthorizedKeys = keys
+	}
+	if f.passphraseFile != "" {
+		data, err := regfile.ReadFile(f.passphraseFile, maxPassphraseBytes)
+		if err != nil {
+			return usagef(i18n.CLIErrBadValue, "passphrase-file", err)
+		}
+		// the file's one line, without its line ending
+		line := strings.TrimSuffix(strings.TrimSuffix(string(data), "\n"), "\r")
+		switch {
+		case strings.ContainsAny(line, "\r\n"):
+			return usagef(i18n.CLIErrBadValue, "passphrase-file", usagef(i18n.CLIErrPassphraseLines, f.passphraseFile))
+		case line == "":
+			return usagef(i18n.CLIErrBadValue, "passphrase-file", usagef(i18n.CLIErrPassphraseEmpty, f.passphraseFile))
+		}
+		cfg.Passphrase = []byte(line)
+	}
+	return nil
+}
+
+// openToAll says whether a server listening on addr lets anyone in: it
+// listens beyond loopback with neither keys nor a passphrase.
+func openToAll(addr net.Addr, cfg serve.Config) bool {
+	tcp, ok := addr.(*net.TCPAddr)
+	return ok && !tcp.IP.IsLoopback() && len(cfg.AuthorizedKeys) == 0 && len(cfg.Passphrase) == 0
+}
+
 // defaultHostKey is where the host key lives unless --host-key says: the
 // user's configuration directory, so that students' known_hosts stay valid.
 func defaultHostKey() string {
@@ -168,13 +234,17 @@ func defaultHostKey() string {
 	return filepath.Join(dir, "losslab", "ssh_host_ed25519")
 }
 
-// hostKey reads the host key at path, or creates an Ed25519 key there
-// (mode 0600, never over an existing file) when there is none.
+// hostKey reads the host key at path (a regular file, at most
+// maxHostKeyBytes), or creates an Ed25519 key there (mode 0600, never over
+// an existing file) when there is none.
 func hostKey(path string) (gossh.Signer, bool, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.ReadFile(path, maxHostKeyBytes)
 	if err == nil {
 		s, err := gossh.ParsePrivateKey(data)
-		return s, false, err
+		if err != nil {
+			return nil, false, fmt.Errorf("%w: %v", errNotHostKey, err)
+		}
+		return s, false, nil
 	}
 	if !errors.Is(err, os.ErrNotExist) {
 		return nil, false, err
@@ -206,6 +276,10 @@ func hostKey(path string) (gossh.Signer, bool, error) {
 	s, err := gossh.NewSignerFromKey(key)
 	return s, true, err
 }
+
+// errNotHostKey: the host key file holds no private key the server can
+// use (or one protected by a passphrase).
+var errNotHostKey = errors.New("not an unencrypted SSH private key")
 
 // sshCommand is what a student types to connect to addr.
 func sshCommand(addr net.Addr) string {

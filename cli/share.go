@@ -3,6 +3,9 @@ package cli
 import (
 	"errors"
 	"fmt"
+	"io/fs"
+	"losslab/internal/atomicfile"
+	"path/filepath"
 	"slices"
 
 	"github.com/spf13/pflag"
@@ -45,7 +48,7 @@ func (f *plotFlags) style(io IO) (figure.Style, error) {
 	}
 	format, err := figure.FormatOf(f.path)
 	if err != nil {
-		return st, usagef(i18n.CLIErrBadValue, "plot", err.Error())
+		return st, usagef(i18n.CLIErrBadValue, "plot", usagef(i18n.CLIErrFigureFormat, termsafe.Echo(filepath.Ext(f.path))))
 	}
 	if f.font == "" && format != "svg" && io.Lang != i18n.English {
 		// Liberation has no Chinese glyphs: English labels, and a note.
@@ -53,8 +56,11 @@ func (f *plotFlags) style(io IO) (figure.Style, error) {
 	}
 	if f.font != "" {
 		fnt, err := figure.LoadFont(f.font)
+		if errors.Is(err, figure.ErrNotFont) {
+			err = usagef(i18n.CLIErrNotFont, termsafe.String(f.font))
+		}
 		if err != nil {
-			return st, usagef(i18n.CLIErrBadValue, "font", err.Error())
+			return st, usagef(i18n.CLIErrBadValue, "font", err)
 		}
 		st.Font = fnt
 	}
@@ -71,13 +77,17 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 	format, _ := figure.FormatOf(f.path)
 	data, err := figure.RenderRow(plots, format)
 	if err != nil {
-		return usagef(i18n.CLIErrBadValue, "plot", err.Error())
+		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
-	if err := scenarios.WriteNew(f.path, data); err != nil {
-		if errors.Is(err, scenarios.ErrExists) {
+	if err := atomicfile.WriteNew(f.path, data); err != nil {
+		var pe *fs.PathError
+		switch {
+		case errors.Is(err, atomicfile.ErrExists):
 			return usagef(i18n.CLIErrPlotExists, f.path)
+		case errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(f.path):
+			pe.Path = f.path // not the temporary file the figure was first written to
 		}
-		return usagef(i18n.CLIErrBadValue, "plot", err.Error())
+		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
 	if io.Lang != i18n.English && format != "svg" && f.font == "" {
 		fmt.Fprintln(io.Err, io.T(i18n.FigNoFontNote))

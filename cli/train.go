@@ -37,7 +37,7 @@ func defineTrainFlags(fs *pflag.FlagSet, f *trainFlags, io IO) {
 	fs.StringVar(&f.format, "format", "", io.T(i18n.TrainFlagFormat))
 	fs.StringVar(&f.labelCol, "label-col", "", io.T(i18n.TrainFlagLabelCol))
 	fs.Var(idValue[train.ModelID]{&f.cfg.Model, train.ModelIDs()}, "model", io.T(i18n.TrainFlagModel))
-	fs.Var(idValue[train.LossID]{&f.cfg.Loss, train.LossIDs()}, "loss", io.T(i18n.TrainFlagLoss))
+	fs.Var(idValue[train.LossID]{&f.cfg.Loss, train.LossIDs()}, "loss", io.T(i18n.TrainFlagLoss, strings.Join(idStrings(train.LossIDs()), ", ")))
 	fs.Var(idValue[train.LossID]{&f.cfg.Compare, train.LossIDs()}, "compare", io.T(i18n.TrainFlagCompare))
 	fs.Var(boundedNumber{&f.cfg.Margin, 0, train.MaxMargin, false}, "margin", io.T(i18n.TrainFlagMargin))
 	fs.Var(boundedNumber{&f.compareMargin, 0, train.MaxMargin, false}, "compare-margin", io.T(i18n.TrainFlagCompareMargin))
@@ -339,11 +339,7 @@ func (f idValue[T]) String() string {
 
 func (f idValue[T]) Set(s string) error {
 	if !slices.Contains(f.known, T(s)) {
-		names := make([]string, len(f.known))
-		for i, k := range f.known {
-			names[i] = string(k)
-		}
-		return usagef(i18n.TrainErrUnknownID, s, strings.Join(names, ", "))
+		return usagef(i18n.TrainErrUnknownID, termsafe.Echo(s), strings.Join(idStrings(f.known), ", "))
 	}
 	*f.v = T(s)
 	return nil
@@ -374,10 +370,18 @@ func (f boundedNumber) Set(s string) error {
 	case err != nil:
 		return err
 	case f.openLow && v <= f.lo:
-		return usagef(i18n.TrainErrAbove, strings.TrimSpace(s), formatNumber(f.lo), formatNumber(f.hi))
+		return usagef(i18n.TrainErrAbove, termsafe.Echo(strings.TrimSpace(s)), formatNumber(f.lo), formatNumber(f.hi))
 	case v < f.lo || v > f.hi:
-		return usagef(i18n.TrainErrBetween, strings.TrimSpace(s), formatNumber(f.lo), formatNumber(f.hi))
+		return usagef(i18n.TrainErrBetween, termsafe.Echo(strings.TrimSpace(s)), formatNumber(f.lo), formatNumber(f.hi))
 	}
 	*f.v = v
 	return nil
+}
+
+func idStrings[T ~string](ids []T) []string {
+	s := make([]string, len(ids))
+	for i, id := range ids {
+		s[i] = string(id)
+	}
+	return s
 }

@@ -3,6 +3,9 @@ package cli
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
+	"math"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -214,4 +217,41 @@ func FuzzTrainArgs(f *testing.F) {
 			t.Fatalf("%q: exit %d (%s)", args, code, errOut)
 		}
 	})
+}
+
+// Data at any scale float64 holds trains as it does at scale 1: the
+// columns are standardised scale-safely (core/train). Before, 1e160 and
+// 1e-300 gave AUC 0.5 and all distances 0 with exit 0, and a column near
+// 1e308 became NaN, reported as a divergence that no --lr fixes.
+func TestTrainScaledData(t *testing.T) {
+	dir := t.TempDir()
+	points := [][3]float64{{0.1, 0.2, 0}, {3.1, 2.9, 1}, {0.3, 0.1, 0}, {2.8, 3.2, 1}, {0.2, 0.4, 0}, {3.3, 3.0, 1}}
+	file := func(name string, sx, sy float64) string {
+		var b strings.Builder
+		b.WriteString("x,y,label\n")
+		for i := range 30 {
+			p := points[i%len(points)]
+			fmt.Fprintf(&b, "%s,%s,%c\n", strconv.FormatFloat(p[0]*sx, 'g', -1, 64), strconv.FormatFloat(p[1]*sy, 'g', -1, 64), 'a'+rune(p[2]))
+		}
+		return writeFile(t, dir, name, b.String())
+	}
+	finalAUC := func(t *testing.T, path string) float64 {
+		t.Helper()
+		lines := trainJSON(t, "--in", path, "--steps", "30", "--model", "linear")
+		return lines[len(lines)-1]["final"].(map[string]any)["auc"].(float64)
+	}
+	want := finalAUC(t, file("plain.csv", 1, 1))
+	if want < 0.9 {
+		t.Fatalf("unscaled: AUC %v", want)
+	}
+	for _, c := range []struct {
+		name   string
+		sx, sy float64
+	}{{"huge.csv", 1e160, 1e160}, {"tiny.csv", 1e-300, 1e-300}, {"near-max.csv", 5e307, 1}} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := finalAUC(t, file(c.name, c.sx, c.sy)); math.Abs(got-want) > 1e-6 {
+				t.Errorf("AUC %v, want %v as unscaled", got, want)
+			}
+		})
+	}
 }

@@ -7,8 +7,9 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
+	"losslab/internal/termsafe"
 )
 
 // The flag values below parse and check a flag's text; their errors are
@@ -25,7 +26,7 @@ const maxInput = 1e150
 func parseNumber(s string) (float64, error) {
 	v, err := dataset.ParseNumber(s)
 	if err != nil {
-		return 0, usagef(i18n.CLIErrNotFinite, s)
+		return 0, usagef(i18n.CLIErrNotFinite, termsafe.Echo(s))
 	}
 	return v, nil
 }
@@ -69,9 +70,9 @@ func (f nonNegative) Set(s string) error {
 	case err != nil:
 		return err
 	case v < 0:
-		return usagef(i18n.CLIErrNegative, strings.TrimSpace(s))
+		return usagef(i18n.CLIErrNegative, termsafe.Echo(strings.TrimSpace(s)))
 	case v > maxInput:
-		return usagef(i18n.CLIErrTooLarge, strings.TrimSpace(s), formatNumber(maxInput))
+		return usagef(i18n.CLIErrTooLarge, termsafe.Echo(strings.TrimSpace(s)), formatNumber(maxInput))
 	}
 	*f.v = v
 	return nil
@@ -97,7 +98,7 @@ func (f positive) Set(s string) error {
 	case err != nil:
 		return err
 	case v <= 0:
-		return usagef(i18n.LossErrNotPositive, strings.TrimSpace(s))
+		return usagef(i18n.LossErrNotPositive, termsafe.Echo(strings.TrimSpace(s)))
 	}
 	*f.v = v
 	return nil
@@ -119,7 +120,7 @@ func (f labelValue) String() string {
 func (f labelValue) Set(s string) error {
 	y, err := loss.ParseLabel(s)
 	if err != nil {
-		return explain.NewInputError(err, s)
+		return errtext.NewInputError(err, s)
 	}
 	*f.y = y
 	return nil
@@ -165,7 +166,7 @@ func (f metricValue) String() string {
 func (f metricValue) Set(s string) error {
 	m, err := dist.Parse(s)
 	if err != nil {
-		return usagef(i18n.CLIErrUnknownMetricVal, s, strings.Join(dist.Names(), ", "))
+		return usagef(i18n.CLIErrUnknownMetricVal, termsafe.Echo(s), strings.Join(dist.Names(), ", "))
 	}
 	*f.m = m
 	return nil

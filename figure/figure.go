@@ -12,7 +12,6 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -26,6 +25,7 @@ import (
 	"gonum.org/v1/plot/vg/draw"
 
 	"losslab/i18n"
+	"losslab/internal/regfile"
 )
 
 // Size of every figure: a 16:10 slide's half, readable when scaled.
@@ -63,9 +63,19 @@ type Font struct {
 	name  font.Font
 }
 
-// LoadFont reads a .ttf or .otf file (the first face of a collection).
+// MaxFontBytes bounds a font file: the largest CJK collections (Noto
+// Sans CJK, Source Han) are about 30 MiB.
+const MaxFontBytes = 64 << 20
+
+// ErrNotFont marks a file that is neither a TrueType nor an OpenType font
+// (nor a collection of them).
+var ErrNotFont = errors.New("not a TrueType or OpenType font")
+
+// LoadFont reads a .ttf, .otf, .ttc or .otc file (the first face of a
+// collection) with internal/regfile: a regular file of at most
+// MaxFontBytes, whose typed errors say otherwise.
 func LoadFont(path string) (*Font, error) {
-	data, err := os.ReadFile(path)
+	data, err := regfile.ReadFile(path, MaxFontBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -73,10 +83,10 @@ func LoadFont(path string) (*Font, error) {
 	if err != nil {
 		coll, cerr := opentype.ParseCollection(data)
 		if cerr != nil {
-			return nil, fmt.Errorf("%s: not a TrueType or OpenType font: %w", path, err)
+			return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotFont, err)
 		}
 		if f, err = coll.Font(0); err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
+			return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotFont, err)
 		}
 	}
 	name := font.Font{Typeface: "losslab-user"}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/xml"
+	"errors"
 	"flag"
 	"io"
 	"os"
@@ -240,7 +241,7 @@ func TestLoadFont(t *testing.T) {
 	}
 	bad := filepath.Join(dir, "notes.txt")
 	os.WriteFile(bad, []byte("not a font"), 0o644)
-	if _, err := LoadFont(bad); err == nil || !strings.Contains(err.Error(), bad) {
+	if _, err := LoadFont(bad); !errors.Is(err, ErrNotFont) || !strings.Contains(err.Error(), bad) {
 		t.Errorf("LoadFont(a text file) = %v", err)
 	}
 }

@@ -33,7 +33,7 @@ var englishAreas = []map[ID]string{
 var english = join(englishAreas...)
 
 // chineseAreas are the Chinese texts, one file per area
-// (messages_AREA_zh.go); TestEveryIDHasChinese keeps them complete. A
+// (messages_AREA_zh.go); TestEveryLanguageIsComplete keeps them complete. A
 // lookup still falls back to English, so an ID added without its Chinese
 // text shows in English rather than as nothing.
 var chineseAreas = []map[ID]string{
@@ -61,13 +61,6 @@ var chineseAreas = []map[ID]string{
 }
 
 var chinese = join(chineseAreas...)
-
-func tables(l Lang) map[ID]string {
-	if l == Chinese {
-		return chinese
-	}
-	return english
-}
 
 // join merges the per-area tables; an ID defined twice is a programming
 // error caught by TestNoDuplicateIDs (join keeps the last).

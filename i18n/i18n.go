@@ -10,37 +10,7 @@
 // order uses explicit indices (%[2]s … %[1]s).
 package i18n
 
-import (
-	"fmt"
-	"strings"
-)
-
-// Lang is a language of the interface.
-type Lang uint8
-
-const (
-	English Lang = iota
-	Chinese
-)
-
-// Code is the language's flag value ("en", "zh").
-func (l Lang) Code() string {
-	if l == Chinese {
-		return "zh"
-	}
-	return "en"
-}
-
-// ParseLang accepts the --lang values "en" and "zh".
-func ParseLang(s string) (Lang, error) {
-	switch strings.ToLower(s) {
-	case "en":
-		return English, nil
-	case "zh":
-		return Chinese, nil
-	}
-	return English, fmt.Errorf("unknown language %q (want en or zh)", s)
-}
+import "fmt"
 
 // ID names one message.
 type ID string

@@ -44,38 +44,39 @@ func TestPrinter(t *testing.T) {
 	}
 }
 
-func TestEveryIDHasChinese(t *testing.T) {
-	for _, id := range IDs() {
-		if !Has(Chinese, id) {
-			t.Errorf("%s has no Chinese text (English: %q)", id, english[id])
-		} else if strings.TrimSpace(chinese[id]) == "" {
-			t.Errorf("%s has an empty Chinese text", id)
-		}
-	}
-	for id := range chinese {
-		if _, ok := english[id]; !ok && !strings.HasPrefix(string(id), "loss.name.") && !strings.HasPrefix(string(id), "loss.short.") {
-			t.Errorf("%s has a Chinese text but no English one", id)
-		}
-	}
-	if dup := duplicateIDs(chineseAreas...); len(dup) > 0 {
-		t.Errorf("IDs translated in more than one area: %v", dup)
-	}
-}
-
-// A translation takes the same arguments as the English text: the same
-// verbs for the same argument positions, whatever order it uses them in.
-func TestChineseFormatsMatchEnglish(t *testing.T) {
-	for id, zh := range chinese {
-		en, ok := english[id]
-		if !ok { // a loss's name: its English is in core/loss, without arguments
-			if verbs := verbsByArg(zh); verbs != "" {
-				t.Errorf("%s takes arguments: %s", id, verbs)
+// Every language of the table translates every message, in files of its
+// own (no ID twice), and takes the same arguments as the English text: the
+// same verbs for the same argument positions, whatever order it uses them in.
+func TestEveryLanguageIsComplete(t *testing.T) {
+	for _, l := range Targets() {
+		t.Run(l.Code(), func(t *testing.T) {
+			texts := languages[l].texts
+			for _, id := range IDs() {
+				if !Has(l, id) {
+					t.Errorf("%s has no %s text (English: %q)", id, l.Name(), english[id])
+				} else if strings.TrimSpace(texts[id]) == "" {
+					t.Errorf("%s has an empty %s text", id, l.Name())
+				}
 			}
-			continue
-		}
-		if a, b := verbsByArg(en), verbsByArg(zh); a != b {
-			t.Errorf("%s: English takes %s, Chinese %s", id, a, b)
-		}
+			for id, text := range texts {
+				en, ok := english[id]
+				if !ok && !strings.HasPrefix(string(id), "loss.name.") && !strings.HasPrefix(string(id), "loss.short.") {
+					t.Errorf("%s has a %s text but no English one", id, l.Name())
+				}
+				if !ok { // a loss's name: its English is in core/loss, without arguments
+					if verbs := verbsByArg(text); verbs != "" {
+						t.Errorf("%s takes arguments: %s", id, verbs)
+					}
+					continue
+				}
+				if a, b := verbsByArg(en), verbsByArg(text); a != b {
+					t.Errorf("%s: English takes %s, %s %s", id, a, l.Name(), b)
+				}
+			}
+			if dup := duplicateIDs(languages[l].areas...); len(dup) > 0 {
+				t.Errorf("IDs translated in more than one area: %v", dup)
+			}
+		})
 	}
 }
 

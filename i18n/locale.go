@@ -36,10 +36,13 @@ func FromEnviron(environ []string) Lang {
 	})
 }
 
-// localeLang reads a locale name such as zh_CN.UTF-8, en_US or C.
+// localeLang reads a locale name such as zh_CN.UTF-8, en_US or C: the
+// language whose code it starts with, else English.
 func localeLang(locale string) Lang {
-	if len(locale) >= 2 && strings.EqualFold(locale[:2], "zh") && (len(locale) == 2 || !isLetter(locale[2])) {
-		return Chinese
+	for _, l := range Languages() {
+		if c := l.Code(); len(locale) >= len(c) && strings.EqualFold(locale[:len(c)], c) && (len(locale) == len(c) || !isLetter(locale[len(c)])) {
+			return l
+		}
 	}
 	return English
 }

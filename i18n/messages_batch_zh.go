@@ -5,7 +5,7 @@ var batchZH = map[ID]string{
 	BatchViewSampled:    "抽样：%[2]s 个锚点中的 %[1]s 个（种子 %[3]d）：以下数字都是估计值",
 	BatchViewBinned:     "为不超出内存预算，AUC 按分箱计算：误差在 ±%[1]s 以内",
 	BatchViewExact:      "全部锚点与样本对，精确计算",
-	BatchFlagMaxMemory:  "内存预算（`SIZE`，如 512MiB 或 2GiB）；超出时 AUC 改为分箱计算并给出误差上界，而非精确值",
+	BatchFlagMaxMemory:  "内存预算（`SIZE`，如 512MiB 或 2GiB）：读入的数据最多占其四分之一；超出时 AUC 改为分箱计算并给出误差上界，而非精确值",
 	BatchFlagSample:     "`K`、auto 或 all：随机抽取 K 个锚点（至少 30 个）计算，每个数字附置信度为百分之九十五的置信区间；auto 在估计耗时超过 5 分钟时自动抽样",
 	BatchFlagSeed:       "锚点抽样的随机种子 `SEED`",
 	BatchFlagMaxRows:    "数据行多于 `N` 时拒绝读取",

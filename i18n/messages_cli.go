@@ -93,6 +93,18 @@ const (
 	CLIErrHelpTakesOne     ID = "cli.err.help-takes-one"     // %q extra argument
 	CLIErrUnknownMetricVal ID = "cli.err.unknown-metric"     // %q text, %s known names
 	CLIErrUnknownHelpTopic ID = "cli.err.unknown-help-topic" // %q topic
+	CLIErrDemoConflict     ID = "cli.err.demo-conflict"
+	CLIErrDemoFormat       ID = "cli.err.demo-format"
+	CLIErrNoInput          ID = "cli.err.no-input"
+	CLIErrProjectorTSV     ID = "cli.err.projector-tsv"
+	CLIErrStdinTwice       ID = "cli.err.stdin-twice"
+	CLIErrNoStdin          ID = "cli.err.no-stdin" // flag
+	CLIErrStdinFormat      ID = "cli.err.stdin-format"
+	CLIErrTooManyRows      ID = "cli.err.too-many-rows"   // limit
+	CLIErrTooMuchData      ID = "cli.err.too-much-data"   // limit (a size), --max-memory's value
+	CLIErrNotFont          ID = "cli.err.not-font"        // file
+	CLIErrFigureFormat     ID = "cli.err.figure-format"   // %q the extension
+	CLIErrJSONNotFinite    ID = "cli.err.json-not-finite" // the field's path, its value
 )
 
 var cliEN = map[ID]string{
@@ -231,4 +243,16 @@ Examples:
 	CLIErrHelpTakesOne:     "unexpected argument %q: help takes one command",
 	CLIErrUnknownMetricVal: "%q is not a distance: want %s",
 	CLIErrUnknownHelpTopic: "no help for %q: not a command (run 'losslab help' for the list)",
+	CLIErrDemoConflict:     "--demo conflicts with --in and --labels: give one input",
+	CLIErrDemoFormat:       "--format and --label-col apply to --in, not --demo",
+	CLIErrNoInput:          "no input: give --in FILE or --demo iris|digits",
+	CLIErrProjectorTSV:     "--format: the Embedding Projector pair is TSV",
+	CLIErrStdinTwice:       "--in - and --labels - cannot both read standard input: give one of them as a file",
+	CLIErrNoStdin:          "%s -: no standard input",
+	CLIErrStdinFormat:      "--in -: give --format csv|tsv for standard input",
+	CLIErrTooManyRows:      "more than %[1]s rows (the limit; --max-rows to raise it)",
+	CLIErrTooMuchData:      "the embeddings and labels read so far take more than %[1]s (a quarter of --max-memory %[2]s): raise --max-memory to read more",
+	CLIErrNotFont:          "%s: not a TrueType or OpenType font",
+	CLIErrFigureFormat:     "%q is not a figure format: want .svg, .png or .pdf",
+	CLIErrJSONNotFinite:    "--json: %[1]s is %[2]s, which JSON cannot hold",
 }

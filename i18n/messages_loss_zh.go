@@ -59,4 +59,6 @@ var lossZH = map[ID]string{
 	"loss.short.soft-margin-triplet": "软间隔",
 	"loss.name.infonce":              "InfoNCE（NT-Xent）",
 	"loss.short.infonce":             "InfoNCE",
+	"loss.name.multi-similarity":     "多相似度损失",
+	"loss.short.multi-similarity":    "多相似度",
 }

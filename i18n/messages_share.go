@@ -226,63 +226,89 @@ const (
 	ServeCrashed       ID = "share.serve.crashed"
 	ServeIdle          ID = "share.serve.idle"     // duration
 	ServeMaxTime       ID = "share.serve.max-time" // duration
+	// ServePassphrasePrompt is asked before the client's language is known:
+	// the server shows it in English and Chinese.
+	ServePassphrasePrompt ID = "share.serve.passphrase-prompt"
+	// ServeTrainingPaced replaces the training mode's playing hint while
+	// the server's budget holds training back.
+	ServeTrainingPaced ID = "share.serve.training-paced"
 )
 
 var shareServeEN = map[ID]string{
-	ServeFull:          "losslab: this server already has %d sessions, its maximum; try again in a while",
-	ServeShuttingDown:  "losslab: the server is shutting down; goodbye",
-	ServeNoCommands:    "losslab: this server runs only losslab, no commands; connect without one (ssh -p PORT HOST)",
-	ServeNeedsTerminal: "losslab: this server needs a terminal; connect with ssh -t",
-	ServeCrashed:       "losslab: an internal error ended this session; the server and other sessions go on",
-	ServeIdle:          "losslab: session closed after %s without a key",
-	ServeMaxTime:       "losslab: session closed: it reached the server's limit of %s",
+	ServeFull:             "losslab: this server already has %d sessions, its maximum; try again in a while",
+	ServeShuttingDown:     "losslab: the server is shutting down; goodbye",
+	ServeNoCommands:       "losslab: this server runs only losslab, no commands; connect without one (ssh -p PORT HOST)",
+	ServeNeedsTerminal:    "losslab: this server needs a terminal; connect with ssh -t",
+	ServeCrashed:          "losslab: an internal error ended this session; the server and other sessions go on",
+	ServeIdle:             "losslab: session closed after %s without a key",
+	ServeMaxTime:          "losslab: session closed: it reached the server's limit of %s",
+	ServePassphrasePrompt: "class passphrase",
+	ServeTrainingPaced:    "Training at this session's share of the server's processors, split between the students training: fewer steps a frame than set. Press space to pause.",
 }
 
 // losslab serve's flags and its lines on the server's stderr.
 const (
-	CLISummaryServe        ID = "share.cli.summary-serve"
-	CLISynopsisServe       ID = "share.cli.synopsis-serve"
-	CLIFlagServeListen     ID = "share.cli.flag-serve-listen"
-	CLIFlagServeHostKey    ID = "share.cli.flag-serve-host-key"
-	CLIFlagServeMax        ID = "share.cli.flag-serve-max"
-	CLIFlagServeIdle       ID = "share.cli.flag-serve-idle"
-	CLIFlagServeMaxTime    ID = "share.cli.flag-serve-max-time"
-	CLIFlagServeScenario   ID = "share.cli.flag-serve-scenario"
-	CLIFlagServeLesson     ID = "share.cli.flag-serve-lesson"
-	CLIErrUnknownLessonID  ID = "share.cli.err-unknown-lesson" // name, the names
-	CLIFlagServeState      ID = "share.cli.flag-serve-state"
-	CLIFlagServeHide       ID = "share.cli.flag-serve-hide" // the panel names, the control names
-	CLIErrAllControls      ID = "share.cli.err-all-controls"
-	CLIErrAtLeastOne       ID = "share.cli.err-at-least-one"
-	CLIErrNegativeDuration ID = "share.cli.err-negative-duration"
-	CLIErrUnknownPanel     ID = "share.cli.err-unknown-panel" // name, the panels, the controls
-	ServeKeyCreated        ID = "share.serve.key-created"     // path
-	ServeListening         ID = "share.serve.listening"       // address, fingerprint
-	ServeHowToConnect      ID = "share.serve.how-to-connect"  // command
-	ServeStopping          ID = "share.serve.stopping"        // signal, sessions
+	CLISummaryServe            ID = "share.cli.summary-serve"
+	CLISynopsisServe           ID = "share.cli.synopsis-serve"
+	CLIFlagServeListen         ID = "share.cli.flag-serve-listen"
+	CLIFlagServeHostKey        ID = "share.cli.flag-serve-host-key"
+	CLIFlagServeMax            ID = "share.cli.flag-serve-max"
+	CLIFlagServeIdle           ID = "share.cli.flag-serve-idle"
+	CLIFlagServeMaxTime        ID = "share.cli.flag-serve-max-time"
+	CLIFlagServeScenario       ID = "share.cli.flag-serve-scenario"
+	CLIFlagServeLesson         ID = "share.cli.flag-serve-lesson"
+	CLIErrUnknownLessonID      ID = "share.cli.err-unknown-lesson" // name, the names
+	CLIFlagServeState          ID = "share.cli.flag-serve-state"
+	CLIFlagServeHide           ID = "share.cli.flag-serve-hide" // the panel names, the control names
+	CLIErrAllControls          ID = "share.cli.err-all-controls"
+	CLIErrAtLeastOne           ID = "share.cli.err-at-least-one"
+	CLIErrNegativeDuration     ID = "share.cli.err-negative-duration"
+	CLIErrUnknownPanel         ID = "share.cli.err-unknown-panel" // name, the panels, the controls
+	ServeKeyCreated            ID = "share.serve.key-created"     // path
+	ServeListening             ID = "share.serve.listening"       // address, fingerprint
+	ServeHowToConnect          ID = "share.serve.how-to-connect"  // command
+	ServeStopping              ID = "share.serve.stopping"        // signal, sessions
+	CLIFlagServeAuthorizedKeys ID = "share.cli.flag-serve-authorized-keys"
+	CLIFlagServePassphrase     ID = "share.cli.flag-serve-passphrase-file"
+	ServeOpenWarning           ID = "share.serve.open-warning"       // address
+	CLIErrKeyLine              ID = "share.cli.err-key-line"         // file, line
+	CLIErrKeyOptions           ID = "share.cli.err-key-options"      // file, line
+	CLIErrNoKeys               ID = "share.cli.err-no-keys"          // file
+	CLIErrNotHostKey           ID = "share.cli.err-not-host-key"     // file
+	CLIErrPassphraseEmpty      ID = "share.cli.err-passphrase-empty" // file
+	CLIErrPassphraseLines      ID = "share.cli.err-passphrase-lines" // file
 )
 
 var shareServeCLIEN = map[ID]string{
-	CLISummaryServe:        "serve the playground over SSH, one session per student",
-	CLISynopsisServe:       "Usage: losslab serve [flags]\n\nServes losslab over SSH: every client gets its own session of the app.\nNo shell, no commands, no file written on the server.",
-	CLIFlagServeListen:     "listen on this `ADDRESS` (beyond loopback only when you mean it)",
-	CLIFlagServeHostKey:    "the server's private key `PATH`, created (mode 0600) if absent",
-	CLIFlagServeMax:        "refuse sessions beyond this `N`",
-	CLIFlagServeIdle:       "close a session this `DURATION` after its last key (0: never)",
-	CLIFlagServeMaxTime:    "close a session this `DURATION` after it began (0: never)",
-	CLIFlagServeScenario:   "start every session at this preset or scenario `NAME|FILE`",
-	CLIFlagServeLesson:     "start every session in this lesson of the course `ID` (losslab lessons lists them)",
-	CLIErrUnknownLessonID:  "no lesson is called %q (the lessons are %s)",
-	CLIFlagServeState:      "start every session at this state string `STR`",
-	CLIFlagServeHide:       "a comma-separated `LIST`: panels to hide so students predict them (%s) and controls to fix so students cannot change them (%s)",
-	CLIErrAllControls:      "at least one control must stay free",
-	CLIErrAtLeastOne:       "must be at least 1",
-	CLIErrNegativeDuration: "must not be negative",
-	CLIErrUnknownPanel:     "nothing called %q can be hidden (panels: %s; controls: %s)",
-	ServeKeyCreated:        "losslab serve: created the host key %s",
-	ServeListening:         "losslab serve: listening on %s, host key %s",
-	ServeHowToConnect:      "losslab serve: students connect with: %s",
-	ServeStopping:          "losslab serve: %v: closing %d sessions",
+	CLISummaryServe:            "serve the playground over SSH, one session per student",
+	CLISynopsisServe:           "Usage: losslab serve [flags]\n\nServes losslab over SSH: every client gets its own session of the app.\nNo shell, no commands, no file written on the server.",
+	CLIFlagServeListen:         "listen on this `ADDRESS` (beyond loopback only when you mean it)",
+	CLIFlagServeHostKey:        "the server's private key `PATH`, created (mode 0600) if absent",
+	CLIFlagServeMax:            "refuse sessions beyond this `N`",
+	CLIFlagServeIdle:           "close a session this `DURATION` after its last key (0: never)",
+	CLIFlagServeMaxTime:        "close a session this `DURATION` after it began (0: never)",
+	CLIFlagServeScenario:       "start every session at this preset or scenario `NAME|FILE`",
+	CLIFlagServeLesson:         "start every session in this lesson of the course `ID` (losslab lessons lists them)",
+	CLIErrUnknownLessonID:      "no lesson is called %q (the lessons are %s)",
+	CLIFlagServeState:          "start every session at this state string `STR`",
+	CLIFlagServeHide:           "a comma-separated `LIST`: panels to hide so students predict them (%s) and controls to fix so students cannot change them (%s)",
+	CLIErrAllControls:          "at least one control must stay free",
+	CLIErrAtLeastOne:           "must be at least 1",
+	CLIErrNegativeDuration:     "must not be negative",
+	CLIErrUnknownPanel:         "nothing called %q can be hidden (panels: %s; controls: %s)",
+	ServeKeyCreated:            "losslab serve: created the host key %s",
+	ServeListening:             "losslab serve: listening on %s, host key %s",
+	ServeHowToConnect:          "losslab serve: students connect with: %s",
+	ServeStopping:              "losslab serve: %v: closing %d sessions",
+	CLIFlagServeAuthorizedKeys: "only the OpenSSH public keys in this `FILE` may connect from beyond loopback (or the passphrase, when given too)",
+	CLIFlagServePassphrase:     "clients from beyond loopback may connect by typing the class passphrase, the one line of this `FILE` (or with an authorized key, when given too)",
+	ServeOpenWarning:           "losslab serve: warning: anyone who reaches %s gets a session; give --authorized-keys or --passphrase-file to choose who",
+	CLIErrKeyLine:              "%s line %d: not an OpenSSH public key",
+	CLIErrKeyOptions:           "%s line %d: key options (from=, command=, …) are not supported; give the key alone",
+	CLIErrNoKeys:               "%s holds no public key",
+	CLIErrNotHostKey:           "%s is not an SSH private key without a passphrase",
+	CLIErrPassphraseEmpty:      "%s holds no passphrase (write it on the file's one line)",
+	CLIErrPassphraseLines:      "%s has more than one line; the passphrase is the file's one line",
 }
 
 // The training figure.

@@ -9,7 +9,7 @@ const (
 	TrainFlagFormat        ID = "train.flag.format"
 	TrainFlagLabelCol      ID = "train.flag.label-col"
 	TrainFlagModel         ID = "train.flag.model"
-	TrainFlagLoss          ID = "train.flag.loss"
+	TrainFlagLoss          ID = "train.flag.loss" // %s the objectives' IDs
 	TrainFlagCompare       ID = "train.flag.compare"
 	TrainFlagMargin        ID = "train.flag.margin"
 	TrainFlagCompareMargin ID = "train.flag.compare-margin"
@@ -72,7 +72,9 @@ Losses: contrastive (½[y·d² + (1−y)·max(m−d, 0)²] over all pairs of the
 batch), batch-all, batch-hard, semi-hard (triplet with that mining),
 batch-hard-soft (softplus on the batch-hard selection), infonce (core/loss's
 InfoNCE, each positive against every other sample of the batch, s = −d,
-τ = 0.5). Mini-batches are class-balanced: P classes × K samples.
+τ = 0.5); every other loss of 'losslab eval' trains under its own ID, on the
+first batch form 'losslab batch' reports for it (--loss lists them all).
+Mini-batches are class-balanced: P classes × K samples.
 
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
 means same class), mean same- and different-class distances over all pairs
@@ -91,7 +93,7 @@ Examples:
 	TrainFlagFormat:          "csv|tsv (default: from the extension of --in)",
 	TrainFlagLabelCol:        `label column of --in (default: "label", else the last column)`,
 	TrainFlagModel:           "free|linear|mlp",
-	TrainFlagLoss:            "contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce",
+	TrainFlagLoss:            "the loss to train: %s",
 	TrainFlagCompare:         "train a second run with this loss on the same data, start and batches",
 	TrainFlagMargin:          "margin m, 0 to 100",
 	TrainFlagCompareMargin:   "margin of the --compare run (default: --margin)",

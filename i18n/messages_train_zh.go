@@ -22,7 +22,9 @@ var trainZH = map[ID]string{
 ½[y·d² + (1−y)·max(m−d, 0)²]）、batch-all、batch-hard、
 semi-hard（采用该挖掘方式的三元组损失）、batch-hard-soft
 （batch-hard 选择上的 softplus）、infonce（core/loss 的
-InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5）。
+InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5）；
+'losslab eval' 中的其余每种损失都以自己的 ID 训练，采用
+'losslab batch' 为它报告的第一种批次形式（--loss 列出全部）。
 小批次按类均衡：P 个类 × 每类 K 个样本。
 
 指标：下一个小批次上的损失与激活比例；AUC（距离 < t 判为同类）；
@@ -40,7 +42,7 @@ InfoNCE：每个正样本对比批次内其余所有样本，s = −d，τ = 0.5
 	TrainFlagFormat:          "csv|tsv（默认：按 --in 的扩展名）",
 	TrainFlagLabelCol:        `--in 的标签列（默认："label"，否则为最后一列）`,
 	TrainFlagModel:           "free|linear|mlp",
-	TrainFlagLoss:            "contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce",
+	TrainFlagLoss:            "训练用的损失：%s",
 	TrainFlagCompare:         "用此损失再训练一次，数据、起点与批次都相同",
 	TrainFlagMargin:          "间隔 m，0 到 100",
 	TrainFlagCompareMargin:   "--compare 那次运行的间隔（默认：--margin）",

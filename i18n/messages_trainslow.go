@@ -13,6 +13,7 @@ const (
 	TrainSlowTriplet    ID = "train.slow.triplet"     // anchor position, batch size, ℓ(A,P,N)
 	TrainSlowPairs      ID = "train.slow.pairs"       // anchor position, batch size, ℓ(A,P), ℓ(A,N)
 	TrainSlowInfoNCE    ID = "train.slow.infonce"     // anchor position, batch size, ℓ of the positive P
+	TrainSlowAnchor     ID = "train.slow.anchor"      // anchor position, batch size, ℓ of the anchor against the batch
 	TrainSlowNoPick     ID = "train.slow.no-pick"     // anchor position, batch size
 	TrainSlowGrad       ID = "train.slow.grad"        // |∂ℓ/∂a|, |∂ℓ/∂p|, |∂ℓ/∂n|
 	TrainSlowGradAnchor ID = "train.slow.grad-anchor" // |∂ℓ/∂a|
@@ -28,6 +29,7 @@ var trainSlowEN = map[ID]string{
 	TrainSlowTriplet:    "A anchor %s/%s · ℓ(A,P,N) %s",
 	TrainSlowPairs:      "A anchor %s/%s · ℓ(A,P) %s + ℓ(A,N) %s",
 	TrainSlowInfoNCE:    "A anchor %s/%s · ℓ(A,P) %s",
+	TrainSlowAnchor:     "A anchor %s/%s · ℓ(A) %s",
 	TrainSlowNoPick:     "A anchor %s/%s: no positive or negative in this batch",
 	TrainSlowGrad:       "|∂ℓ/∂x| A %s · P %s · N %s",
 	TrainSlowGradAnchor: "|∂ℓ/∂x| A %s",

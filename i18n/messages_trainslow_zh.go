@@ -10,6 +10,7 @@ var trainSlowZH = map[ID]string{
 	TrainSlowTriplet:    "A 锚点 %s/%s · ℓ(A,P,N) %s",
 	TrainSlowPairs:      "A 锚点 %s/%s · ℓ(A,P) %s + ℓ(A,N) %s",
 	TrainSlowInfoNCE:    "A 锚点 %s/%s · ℓ(A,P) %s",
+	TrainSlowAnchor:     "A 锚点 %s/%s · ℓ(A) %s",
 	TrainSlowNoPick:     "A 锚点 %s/%s：本批次中没有正样本或负样本",
 	TrainSlowGrad:       "|∂ℓ/∂x| A %s · P %s · N %s",
 	TrainSlowGradAnchor: "|∂ℓ/∂x| A %s",

@@ -19,14 +19,24 @@ var englishOne = map[ID]string{
 	FigHistoryTitle:          "Both losses over the last %s state",
 	FigSamePairs:             "same class (%s pair)",
 	FigDifferentPairs:        "different class (%s pair)",
+	DataFieldCount:           "%[1]d field, expected %[2]d like the first row",
+	DataHeaderTypo:           "column %[1]d: %[2]q is not a number, but the row is not a header either (it has %[3]d numeric field): fix the value, or name every column in a header",
+	DataMissingLabel:         "%[1]d field, no label column %[2]d",
+	DataLabelCount:           "%[1]d label for %[2]d vectors in %[3]s",
 }
 
-// N is T for a message about n things: in English the singular text when n
-// is 1 (and the message has one), else the text T gives.
+// N is T for a message about n things: the singular text when the
+// language's rule says n takes it (in English, n = 1) and the message has
+// one, else the text T gives. A message shown in English for want of a
+// translation follows English's rule.
 func (p Printer) N(id ID, n int64, args ...any) string {
-	if n == 1 && (p.lang == English || !Has(p.lang, id)) {
-		if one, ok := englishOne[id]; ok {
-			return Printer{lang: English}.format(one, args)
+	l := p.lang
+	if !Has(l, id) {
+		l = English
+	}
+	if lang := languages[l]; lang.singular != nil && lang.singular(n) {
+		if one, ok := lang.one[id]; ok {
+			return p.format(one, args)
 		}
 	}
 	return p.T(id, args...)

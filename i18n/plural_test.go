@@ -20,6 +20,8 @@ var limitMessages = map[ID]bool{
 	CLIErrBins: true, BatchErrMaxRows: true,
 	BatchSampled: true, BatchViewSampled: true, BatchSlowAutoSample: true, BatchSlowAll: true,
 	BatchExact: true, BatchBinned: true, BatchBinnedSample: true, BatchSampleTooLarge: true,
+	DataLineTooLong: true, DataRowTooLong: true, DataTooManyBytes: true, DataTooManyRows: true, DataTooManyColumns: true,
+	CLIErrTooManyRows: true, SizeBytes: true,
 }
 
 func TestCountMessagesHaveSingular(t *testing.T) {

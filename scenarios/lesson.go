@@ -14,9 +14,12 @@ import (
 
 // A lesson is a scenario file whose steps may ask a question before they
 // show their state, or open another mode on it; its covers name the
-// teaching points it covers. The step keys below are what the format adds.
-// Each text may carry its Chinese translation beside it (KEY_zh).
-var lessonStepKeys = append([]string{"question", "question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh", "mode", "demo"}, trainStepKeys...)
+// teaching points it covers. The step keys below are what the format adds;
+// each text may carry its translations beside it (translate.go).
+var (
+	questionKeys   = withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain")
+	lessonStepKeys = slices.Concat(questionKeys, []string{"mode", "demo"}, trainStepKeys)
+)
 
 // DefaultTolerance is how far a typed answer may be from the right one: half
 // a unit in the fourth decimal would be too strict for a learner who rounds
@@ -36,24 +39,11 @@ type Question struct {
 	Choices   []string
 	Correct   int // index of the right choice
 	Explain   string
-	// The Chinese texts stored beside the English ones (question_zh,
-	// explain_zh, choices_zh: as many as Choices, in their order); "" or
-	// nil where the file has none. Front ends read them through
-	// Scenario.In.
-	TextZH, ExplainZH string
-	ChoicesZH         []string
-}
-
-// inChinese returns q with its texts in Chinese where it has them; q itself is
-// left as it is.
-func (q *Question) inChinese() *Question {
-	out := *q
-	out.Text = or(q.TextZH, q.Text)
-	out.Explain = or(q.ExplainZH, q.Explain)
-	if len(q.ChoicesZH) > 0 {
-		out.Choices = q.ChoicesZH
-	}
-	return &out
+	// The translations stored beside the English texts (question_zh,
+	// explain_zh, choices_zh: as many as Choices, in their order), by
+	// language. Front ends read them through Scenario.In.
+	TextTranslations, ExplainTranslations i18n.Translations
+	ChoicesTranslations                   map[i18n.Lang][]string
 }
 
 // ErrNotANumber is the answer to a number question that is not a number.
@@ -153,7 +143,7 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 		return nil, mode, err
 	}
 	if !has("question") {
-		for _, k := range []string{"question_zh", "answer", "tolerance", "choices", "choices_zh", "explain", "explain_zh"} {
+		for _, k := range questionKeys[1:] {
 			if has(k) {
 				return nil, mode, p.errAt(sectionStep, i, k, i18n.LessonNeedsQuestion, k)
 			}
@@ -165,27 +155,19 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 	}
 	q := &Question{Tolerance: DefaultTolerance}
 	var err error
-	if q.Text, err = p.text(step["question"], sectionStep, i, "question", true); err != nil {
+	if q.Text, q.TextTranslations, err = p.translated(step, sectionStep, i, "question", true, termsafe.Multiline); err != nil {
 		return nil, mode, err
 	}
 	if !has("explain") {
 		return nil, mode, p.errAt(sectionStep, i, "question", i18n.LessonNeedsExplain)
 	}
-	if q.Explain, err = p.text(step["explain"], sectionStep, i, "explain", true); err != nil {
+	if q.Explain, q.ExplainTranslations, err = p.translated(step, sectionStep, i, "explain", true, termsafe.Multiline); err != nil {
 		return nil, mode, err
 	}
-	if q.TextZH, err = p.text(step["question_zh"], sectionStep, i, "question_zh", false); err != nil {
-		return nil, mode, err
-	}
-	if q.ExplainZH, err = p.text(step["explain_zh"], sectionStep, i, "explain_zh", false); err != nil {
-		return nil, mode, err
-	}
-	q.Text, q.Explain = termsafe.Multiline(q.Text), termsafe.Multiline(q.Explain)
-	q.TextZH, q.ExplainZH = termsafe.Multiline(q.TextZH), termsafe.Multiline(q.ExplainZH)
 	if err := p.answer(q, step, i); err != nil {
 		return nil, mode, err
 	}
-	if err := p.choicesZH(q, step, i); err != nil {
+	if err := p.choiceTranslations(q, step, i); err != nil {
 		return nil, mode, err
 	}
 	return q, mode, nil
@@ -237,29 +219,39 @@ func (p *parser) answer(q *Question, step map[string]any, i int) error {
 	return nil
 }
 
-// choicesZH reads a question's choices_zh: one Chinese text per choice, in
-// the choices' order, so that a choice's index names it in both languages.
-func (p *parser) choicesZH(q *Question, step map[string]any, i int) error {
-	v, ok := step["choices_zh"]
-	if !ok {
-		return nil
+// choiceTranslations reads a question's choices_zh …: one text per choice,
+// in the choices' order, so that a choice's index names it in every
+// language.
+func (p *parser) choiceTranslations(q *Question, step map[string]any, i int) error {
+	for _, l := range i18n.Targets() {
+		key := translationKey("choices", l)
+		v, ok := step[key]
+		if !ok {
+			continue
+		}
+		if len(q.Choices) == 0 {
+			return p.errAt(sectionStep, i, key, i18n.LessonChoicesTranslationWithout, key)
+		}
+		items, ok := v.([]any)
+		if !ok {
+			return p.errAt(sectionStep, i, key, i18n.LessonArrayStrings, key)
+		}
+		if len(items) != len(q.Choices) {
+			return p.errAt(sectionStep, i, key, i18n.LessonChoicesTranslationCount, key, len(q.Choices))
+		}
+		texts, err := p.choiceTexts(items, i, key)
+		if err != nil {
+			return err
+		}
+		if q.ChoicesTranslations == nil {
+			q.ChoicesTranslations = map[i18n.Lang][]string{}
+		}
+		q.ChoicesTranslations[l] = texts
 	}
-	if len(q.Choices) == 0 {
-		return p.errAt(sectionStep, i, "choices_zh", i18n.LessonChoicesZHWithout)
-	}
-	items, ok := v.([]any)
-	if !ok {
-		return p.errAt(sectionStep, i, "choices_zh", i18n.LessonArrayStrings, "choices_zh")
-	}
-	if len(items) != len(q.Choices) {
-		return p.errAt(sectionStep, i, "choices_zh", i18n.LessonChoicesZHCount, len(q.Choices))
-	}
-	var err error
-	q.ChoicesZH, err = p.choiceTexts(items, i, "choices_zh")
-	return err
+	return nil
 }
 
-// choiceTexts reads the texts of choices or choices_zh: non-blank strings,
+// choiceTexts reads the texts of choices or their translation: non-blank strings,
 // sanitised, none twice (two equal texts could not be told apart on screen).
 func (p *parser) choiceTexts(items []any, i int, key string) ([]string, error) {
 	var out []string
@@ -306,36 +298,4 @@ func (s *Scenario) Questions() int {
 		}
 	}
 	return n
-}
-
-// fileLessonStep is a step's lesson keys for the TOML encoder (record.go).
-type fileLessonStep struct {
-	Question   string   `toml:"question,omitempty"`
-	QuestionZH string   `toml:"question_zh,omitempty"`
-	Choices    []string `toml:"choices,omitempty"`
-	ChoicesZH  []string `toml:"choices_zh,omitempty"`
-	Answer     any      `toml:"answer,omitempty"`
-	Tolerance  *float64 `toml:"tolerance,omitempty"`
-	Explain    string   `toml:"explain,omitempty"`
-	ExplainZH  string   `toml:"explain_zh,omitempty"`
-	Mode       string   `toml:"mode,omitempty"`
-	Demo       string   `toml:"demo,omitempty"`
-	fileTrainStep
-}
-
-func encodeLessonStep(st Step) fileLessonStep {
-	out := fileLessonStep{Mode: string(st.Mode.Kind), Demo: st.Mode.Demo, fileTrainStep: encodeTrainStep(st.Mode)}
-	if q := st.Question; q != nil {
-		out.Question, out.Explain, out.Choices = q.Text, q.Explain, q.Choices
-		out.QuestionZH, out.ExplainZH, out.ChoicesZH = q.TextZH, q.ExplainZH, q.ChoicesZH
-		if len(q.Choices) > 0 {
-			out.Answer = q.Choices[q.Correct]
-		} else {
-			out.Answer = q.Answer
-			if q.Tolerance != DefaultTolerance {
-				out.Tolerance = &q.Tolerance
-			}
-		}
-	}
-	return out
 }

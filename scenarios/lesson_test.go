@@ -2,11 +2,46 @@ package scenarios
 
 import (
 	"errors"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"losslab/i18n"
 )
 
 const lessonHead = "name = \"l\"\ntitle = \"L\"\ncovers = [\"why-margin\", 'regimes',]\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n"
+
+// lessonData are the course's lesson files (scenarios/curriculum embeds them):
+// the largest real files of the format.
+func lessonData(t testing.TB) map[string][]byte {
+	paths, err := filepath.Glob(filepath.Join("curriculum", "lessons", "*.toml"))
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no lesson files: %v", err)
+	}
+	out := map[string][]byte{}
+	for _, p := range paths {
+		data, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out[p] = data
+	}
+	return out
+}
+
+// lessons parses the course's lesson files.
+func lessons(t testing.TB) []*Scenario {
+	var out []*Scenario
+	for path, data := range lessonData(t) {
+		s, err := Parse(path, data)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, s)
+	}
+	return out
+}
 
 func TestLessonKeysParse(t *testing.T) {
 	s, err := Parse("l.toml", []byte(lessonHead+`
@@ -54,7 +89,8 @@ mode = "playground"
 	if err != nil {
 		t.Fatalf("a lesson does not re-encode: %v\n%s", err, Encode(s))
 	}
-	if d := roundTripDiff(s, back); d != "" || back.Steps[1].Question.ChoicesZH[1] != "半困难" || back.Steps[1].Question.ExplainZH != "在间隔之内" {
+	q = back.Steps[1].Question
+	if d := roundTripDiff(s, back); d != "" || q.ChoicesTranslations[i18n.Chinese][1] != "半困难" || q.ExplainTranslations[i18n.Chinese] != "在间隔之内" {
 		t.Errorf("re-encoded lesson differs: %s\n%s", d, Encode(s))
 	}
 }
@@ -124,15 +160,7 @@ func TestLessonKeyErrors(t *testing.T) {
 // Lesson files are fuzz seeds too: any change to them is read or refused
 // with a line, never a panic.
 func FuzzParseLesson(f *testing.F) {
-	entries, err := lessonFiles.ReadDir("lessons")
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, e := range entries { // every lesson, English and Chinese texts
-		data, err := lessonFiles.ReadFile("lessons/" + e.Name())
-		if err != nil {
-			f.Fatal(err)
-		}
+	for _, data := range lessonData(f) { // every lesson, English and Chinese texts
 		f.Add(data)
 	}
 	f.Add([]byte(lessonHead + "[[step]]\nchoices = ['a', \"b\",]\nquestion = 'q'\nexplain = 'e'\nanswer = 'b'\n"))

@@ -157,35 +157,20 @@ func idStrings[T ~string](ids []T) []string {
 	return out
 }
 
-// fileTrainStep is a train step's settings for the TOML encoder: every
+// encodeTrainStep lists a train step's settings for the encoder: every
 // setting is written, so that a default that changes in core/train does not
 // change a recorded lesson.
-type fileTrainStep struct {
-	Data          string   `toml:"train_data,omitempty"`
-	Model         string   `toml:"train_model,omitempty"`
-	Loss          string   `toml:"train_loss,omitempty"`
-	Margin        *float64 `toml:"train_margin,omitempty"`
-	Compare       string   `toml:"train_compare,omitempty"`
-	CompareMargin *float64 `toml:"train_compare_margin,omitempty"`
-	LR            *float64 `toml:"train_lr,omitempty"`
-	Batch         *int64   `toml:"train_batch,omitempty"`
-	Seed          *int64   `toml:"train_seed,omitempty"`
-	Normalize     *bool    `toml:"train_normalize,omitempty"`
-	Steps         *int64   `toml:"train_steps,omitempty"`
-}
-
-func encodeTrainStep(m Mode) fileTrainStep {
+func encodeTrainStep(m Mode) table {
 	if m.Kind != ModeTrain {
-		return fileTrainStep{}
+		return nil
 	}
 	c := m.Train.Config
-	batch, seed, steps := int64(c.Batch), int64(c.Seed), int64(m.Train.Steps)
-	out := fileTrainStep{Data: string(c.Data), Model: string(c.Model), Loss: string(c.Loss), Margin: &c.Margin,
-		LR: &c.LR, Batch: &batch, Seed: &seed, Normalize: &c.Normalize, Steps: &steps}
+	t := table{{"train_data", string(c.Data)}, {"train_model", string(c.Model)}, {"train_loss", string(c.Loss)}, {"train_margin", c.Margin}}
 	if c.Compare != "" {
-		out.Compare, out.CompareMargin = string(c.Compare), &c.CompareMargin
+		t = append(t, keyValue{"train_compare", string(c.Compare)}, keyValue{"train_compare_margin", c.CompareMargin})
 	}
-	return out
+	return append(t, keyValue{"train_lr", c.LR}, keyValue{"train_batch", int64(c.Batch)}, keyValue{"train_seed", int64(c.Seed)},
+		keyValue{"train_normalize", c.Normalize}, keyValue{"train_steps", int64(m.Train.Steps)})
 }
 
 // TrainingAt is the training run that the texts of state i speak of: a

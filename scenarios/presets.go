@@ -37,7 +37,7 @@ var presets = sync.OnceValue(func() []*Scenario {
 		if err != nil {
 			panic(fmt.Sprintf("preset %s: %v", e.Name(), err))
 		}
-		s.Source = "preset"
+		s.Source = SourcePreset
 		out = append(out, s)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
@@ -64,7 +64,7 @@ func (e *UnknownError) Error() string { return e.Text(i18n.Printer{}) }
 
 // Text renders the error with p.
 func (e *UnknownError) Text(p i18n.Printer) string {
-	name := termsafe.String(e.Name)
+	name := termsafe.Echo(e.Name)
 	if len(e.Closest) > 0 {
 		return p.T(i18n.ScenUnknownClosest, name, strings.Join(e.Closest, ", "))
 	}

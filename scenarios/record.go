@@ -4,102 +4,119 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io/fs"
-	"math/rand/v2"
-	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 
 	"github.com/BurntSushi/toml"
 
 	"losslab/core/grid"
+	"losslab/i18n"
+	"losslab/internal/atomicfile"
 )
 
-// The file's shape for the TOML encoder: a step names only what it sets.
-type (
-	fileScenario struct {
-		Name        string     `toml:"name"`
-		Title       string     `toml:"title"`
-		TitleZH     string     `toml:"title_zh,omitempty"`
-		Description string     `toml:"description,omitempty"`
-		DescZH      string     `toml:"description_zh,omitempty"`
-		Covers      []string   `toml:"covers,omitempty"`
-		Start       fileStart  `toml:"start"`
-		Step        []fileStep `toml:"step,omitempty"`
-	}
-	fileStart struct {
-		DAP    float64 `toml:"dap"`
-		DAN    float64 `toml:"dan"`
-		Margin float64 `toml:"margin"`
-		YAP    string  `toml:"y_ap"`
-		YAN    string  `toml:"y_an"`
-	}
-	fileStep struct {
-		DAP    *float64 `toml:"dap,omitempty"`
-		DAN    *float64 `toml:"dan,omitempty"`
-		Margin *float64 `toml:"margin,omitempty"`
-		YAP    *string  `toml:"y_ap,omitempty"`
-		YAN    *string  `toml:"y_an,omitempty"`
-		Note   string   `toml:"note,omitempty"`
-		NoteZH string   `toml:"note_zh,omitempty"`
-		fileLessonStep
-	}
-)
-
-// Encode writes s in the scenario file format with the TOML encoder (so a
-// note's every character is written as TOML spells it), the Chinese texts
-// beside the English ones. Each step names
-// only the fields it set, so loading the result reproduces every state
-// exactly. A scenario within the loader's limits (MaxSteps, MaxFileBytes)
-// loads back; Session keeps recordings within them.
+// Encode writes s in the scenario file format, each value spelled by the
+// TOML encoder (so a note's every character is written as TOML spells it),
+// each translation beside its English text. Each step names only the
+// fields it set, so loading the result reproduces every state exactly. A
+// scenario within the loader's limits (MaxSteps, MaxFileBytes) loads back;
+// Session keeps recordings within them.
 func Encode(s *Scenario) []byte {
-	f := fileScenario{Name: s.Name, Title: s.Title, TitleZH: s.TitleZH, Description: s.Description, DescZH: s.DescriptionZH, Covers: s.Covers, Start: fileStart{
-		DAP: s.Start.DAP.Float(), DAN: s.Start.DAN.Float(), Margin: s.Start.Margin.Float(),
-		YAP: s.Start.YAP.String(), YAN: s.Start.YAN.String(),
-	}}
-	for _, st := range s.Steps {
-		out := fileStep{Note: st.Note, NoteZH: st.NoteZH, fileLessonStep: encodeLessonStep(st)}
-		for _, field := range st.Set {
-			switch field {
-			case grid.DAP:
-				out.DAP = ptr(st.State.DAP.Float())
-			case grid.DAN:
-				out.DAN = ptr(st.State.DAN.Float())
-			case grid.Margin:
-				out.Margin = ptr(st.State.Margin.Float())
-			case grid.YAP:
-				out.YAP = ptr(st.State.YAP.String())
-			case grid.YAN:
-				out.YAN = ptr(st.State.YAN.String())
-			}
-		}
-		f.Step = append(f.Step, out)
-	}
 	var b bytes.Buffer
-	enc := toml.NewEncoder(&b)
-	enc.Indent = ""
-	if err := enc.Encode(f); err != nil {
-		// Only unsupported Go types fail, and these types are fixed.
-		panic(fmt.Sprintf("scenarios: encoding a scenario: %v", err))
+	top := table{{"name", s.Name}}
+	top.text("title", s.Title, s.TitleTranslations)
+	top.text("description", s.Description, s.DescriptionTranslations)
+	if len(s.Covers) > 0 {
+		top = append(top, keyValue{"covers", s.Covers})
+	}
+	top.write(&b)
+	b.WriteString("\n[start]\n")
+	table{{"dap", s.Start.DAP.Float()}, {"dan", s.Start.DAN.Float()}, {"margin", s.Start.Margin.Float()},
+		{"y_ap", s.Start.YAP.String()}, {"y_an", s.Start.YAN.String()}}.write(&b)
+	for _, st := range s.Steps {
+		b.WriteString("\n[[step]]\n")
+		encodeStep(st).write(&b)
 	}
 	return b.Bytes()
 }
 
-func ptr[T any](v T) *T { return &v }
+// encodeStep lists a step's keys in the order of the format: the fields it
+// sets, its note, its question, its mode.
+func encodeStep(st Step) table {
+	var t table
+	for f := range grid.NumFields {
+		if !slices.Contains(st.Set, f) {
+			continue
+		}
+		if f.IsLabel() {
+			t = append(t, keyValue{f.Key(), st.State.Label(f).String()})
+		} else {
+			t = append(t, keyValue{f.Key(), st.State.Value(f).Float()})
+		}
+	}
+	t.text("note", st.Note, st.NoteTranslations)
+	if q := st.Question; q != nil {
+		t.text("question", q.Text, q.TextTranslations)
+		if len(q.Choices) > 0 {
+			t = append(t, keyValue{"choices", q.Choices})
+			for _, l := range i18n.Targets() {
+				if c, ok := q.ChoicesTranslations[l]; ok {
+					t = append(t, keyValue{translationKey("choices", l), c})
+				}
+			}
+			t = append(t, keyValue{"answer", q.Choices[q.Correct]})
+		} else {
+			t = append(t, keyValue{"answer", q.Answer})
+			if q.Tolerance != DefaultTolerance {
+				t = append(t, keyValue{"tolerance", q.Tolerance})
+			}
+		}
+		t.text("explain", q.Explain, q.ExplainTranslations)
+	}
+	if st.Mode.Kind != ModeNone {
+		t = append(t, keyValue{"mode", string(st.Mode.Kind)})
+	}
+	if st.Mode.Demo != "" {
+		t = append(t, keyValue{"demo", st.Mode.Demo})
+	}
+	return append(t, encodeTrainStep(st.Mode)...)
+}
 
-// ErrExists is returned by WriteNew when the file is already there.
-var ErrExists = errors.New("file exists")
+// A table is a file's table as key = value lines, in order.
+type (
+	table    []keyValue
+	keyValue struct {
+		key   string
+		value any
+	}
+)
 
-// WriteNew writes data to a new file at path, complete or not at all, and
-// never overwrites: a temporary file in the same directory (mode 0644 less
-// the umask), synced, then hard-linked into place and the directory synced.
-// Where the file system has no hard links it creates path exclusively
-// instead (removed again if writing fails).
-func WriteNew(path string, data []byte) error {
-	return fileWriter{link: os.Link}.writeNew(path, data)
+// text adds a text (when it is not empty) and its translations.
+func (t *table) text(key, english string, tr i18n.Translations) {
+	if english != "" {
+		*t = append(*t, keyValue{key, english})
+	}
+	for _, l := range i18n.Targets() {
+		if s := tr[l]; s != "" {
+			*t = append(*t, keyValue{translationKey(key, l), s})
+		}
+	}
+}
+
+func (t table) write(b *bytes.Buffer) {
+	for _, kv := range t {
+		var v bytes.Buffer
+		if err := toml.NewEncoder(&v).Encode(map[string]any{"v": kv.value}); err != nil {
+			// Only unsupported Go types fail, and these values are fixed types.
+			panic(fmt.Sprintf("scenarios: encoding %s: %v", kv.key, err))
+		}
+		b.WriteString(kv.key + " = " + strings.TrimPrefix(v.String(), "v = "))
+	}
 }
 
 // SaveNew writes s into dir as NAME.toml, or NAME-2.toml … NAME-100.toml
-// when that exists, and returns the path written.
+// when that exists, and returns the path written: whole or not at all, never
+// over a file (internal/atomicfile).
 func SaveNew(dir string, s *Scenario) (string, error) {
 	data := Encode(s)
 	for i := 1; i <= 100; i++ {
@@ -108,81 +125,10 @@ func SaveNew(dir string, s *Scenario) (string, error) {
 			file = fmt.Sprintf("%s-%d.toml", s.Name, i)
 		}
 		path := filepath.Join(dir, file)
-		err := WriteNew(path, data)
-		if !errors.Is(err, ErrExists) {
+		err := atomicfile.WriteNew(path, data)
+		if !errors.Is(err, atomicfile.ErrExists) {
 			return path, err
 		}
 	}
-	return "", fmt.Errorf("%s: %w", filepath.Join(dir, s.Name+".toml"), ErrExists)
-}
-
-// fileWriter lets tests stand in for a file system without hard links.
-type fileWriter struct {
-	link func(oldname, newname string) error
-}
-
-func (w fileWriter) writeNew(path string, data []byte) error {
-	dir := filepath.Dir(path)
-	tmp, err := createTemp(dir)
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if err := writeSyncClose(tmp, data); err != nil {
-		return err
-	}
-	// A link fails if path exists, unlike a rename, which would replace it.
-	switch err := w.link(tmp.Name(), path); {
-	case err == nil:
-	case errors.Is(err, fs.ErrExist):
-		return fmt.Errorf("%s: %w", path, ErrExists)
-	case linkUnsupported(err):
-		if err := writeExclusive(path, data); err != nil {
-			return err
-		}
-	default:
-		return err
-	}
-	return syncDir(dir)
-}
-
-// createTemp is os.CreateTemp with mode 0644 (less the umask) instead of
-// 0600: the link makes this very inode the written file.
-func createTemp(dir string) (*os.File, error) {
-	for range 100 {
-		name := filepath.Join(dir, fmt.Sprintf(".losslab-%d.tmp", rand.Uint64()))
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if !errors.Is(err, fs.ErrExist) {
-			return f, err
-		}
-	}
-	return nil, fmt.Errorf("%s: could not create a temporary file", dir)
-}
-
-// writeExclusive creates path (failing if it exists) and writes data; a
-// failed write leaves no file behind.
-func writeExclusive(path string, data []byte) error {
-	f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return fmt.Errorf("%s: %w", path, ErrExists)
-	}
-	if err != nil {
-		return err
-	}
-	if err := writeSyncClose(f, data); err != nil {
-		os.Remove(path)
-		return err
-	}
-	return nil
-}
-
-func writeSyncClose(f *os.File, data []byte) error {
-	_, err := f.Write(data)
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return "", fmt.Errorf("%s: %w", filepath.Join(dir, s.Name+".toml"), atomicfile.ErrExists)
 }

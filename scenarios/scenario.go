@@ -3,20 +3,20 @@ package scenarios
 import (
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
-	"regexp"
-	"strings"
-	"time"
-
-	"github.com/BurntSushi/toml"
+	"os"
 
 	"losslab/core/grid"
-	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/regfile"
 	"losslab/internal/termsafe"
+)
+
+// Sources of a scenario other than a file's path.
+const (
+	SourcePreset = "preset" // an embedded preset
+	SourceLesson = "lesson" // a lesson of the course (scenarios/curriculum)
 )
 
 // Limits on scenario files.
@@ -30,23 +30,23 @@ type Scenario struct {
 	Name        string // slug: lower-case letters, digits and '-'
 	Title       string
 	Description string
-	// The Chinese texts stored beside the English ones (title_zh,
-	// description_zh, note_zh); "" where the file has none. Front ends read
-	// them through In.
-	TitleZH, DescriptionZH string
-	Start                  grid.State
-	Steps                  []Step
-	Source                 string   // "preset" or the file's path
-	Covers                 []string // a lesson's teaching points (slugs); empty for a plain scenario
+	// The translations stored beside the English texts (title_zh,
+	// description_zh: translate.go), by language; front ends read them
+	// through In.
+	TitleTranslations, DescriptionTranslations i18n.Translations
+	Start                                      grid.State
+	Steps                                      []Step
+	Source                                     string   // "preset" or the file's path
+	Covers                                     []string // a lesson's teaching points (slugs); empty for a plain scenario
 }
 
 // Step is one state of a replay: the full state after the step's changes
 // (what it does not name carries over), the fields it set, and its note.
 type Step struct {
-	State  grid.State
-	Set    []grid.Field
-	Note   string
-	NoteZH string // note_zh, the note in Chinese; "" when the file has none
+	State            grid.State
+	Set              []grid.Field
+	Note             string
+	NoteTranslations i18n.Translations // note_zh …
 	// Question, when set, is asked before the step's state is shown.
 	Question *Question
 	// Mode, when set, opens another mode on the step's state (lesson.go).
@@ -70,36 +70,6 @@ func (s *Scenario) NoteAt(i int) string {
 		return s.Description
 	}
 	return s.Steps[i-1].Note
-}
-
-// In returns s with its title, description, notes and questions (text,
-// choices, explanation) in language l: the translation stored beside each
-// English text where the file has one, the English text where it has not.
-// s itself is left as it is (presets and lessons are shared); In of nil is
-// nil.
-func (s *Scenario) In(l i18n.Lang) *Scenario {
-	if s == nil || l != i18n.Chinese {
-		return s
-	}
-	out := *s
-	out.Title = or(s.TitleZH, s.Title)
-	out.Description = or(s.DescriptionZH, s.Description)
-	out.Steps = make([]Step, len(s.Steps))
-	for i, st := range s.Steps {
-		st.Note = or(st.NoteZH, st.Note)
-		if st.Question != nil {
-			st.Question = st.Question.inChinese()
-		}
-		out.Steps[i] = st
-	}
-	return &out
-}
-
-func or(text, fallback string) string {
-	if text != "" {
-		return text
-	}
-	return fallback
 }
 
 // ErrInvalid marks every validation error of a scenario file.
@@ -136,28 +106,19 @@ func (e *FileError) Text(p i18n.Printer) string {
 
 func (e *FileError) Unwrap() error { return ErrInvalid }
 
-// LoadFile reads and validates a scenario file. Only regular files are read:
-// a FIFO or a device would block or never end.
+// LoadFile reads and validates a scenario file. Only regular files are read
+// (internal/regfile): a FIFO or a device would block or never end.
 func LoadFile(path string) (*Scenario, error) {
-	f, err := openNonBlocking(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	switch mode := info.Mode(); {
-	case mode.IsDir():
-		return nil, &FileError{File: path, ID: i18n.ScenIsDirectory}
-	case !mode.IsRegular():
-		return nil, &FileError{File: path, ID: i18n.ScenNotRegular, Args: []any{fileKind(mode)}}
-	case info.Size() > MaxFileBytes:
+	data, err := regfile.ReadFile(path, MaxFileBytes)
+	var refused *regfile.Error
+	switch {
+	case errors.As(err, &refused) && refused.Reason == regfile.TooLarge:
 		return nil, &FileError{File: path, ID: i18n.ScenTooLarge, Args: []any{numfmt.Count(MaxFileBytes)}}
-	}
-	data, err := io.ReadAll(io.LimitReader(f, MaxFileBytes+1))
-	if err != nil {
+	case errors.As(err, &refused) && refused.Kind == regfile.Directory:
+		return nil, &FileError{File: path, ID: i18n.ScenIsDirectory}
+	case errors.As(err, &refused):
+		return nil, &FileError{File: path, ID: i18n.ScenNotRegular, Args: []any{fileKind(path, refused.Kind)}}
+	case err != nil:
 		return nil, err
 	}
 	s, err := Parse(path, data)
@@ -169,199 +130,17 @@ func LoadFile(path string) (*Scenario, error) {
 }
 
 // fileKind names a non-regular file's type for an error ("a FIFO").
-func fileKind(m fs.FileMode) i18n.ID {
-	switch {
-	case m&fs.ModeNamedPipe != 0:
+func fileKind(path string, k regfile.Kind) i18n.ID {
+	switch k {
+	case regfile.FIFO:
 		return i18n.ScenKindFIFO
-	case m&fs.ModeSocket != 0:
+	case regfile.Socket:
 		return i18n.ScenKindSocket
-	case m&fs.ModeCharDevice != 0:
-		return i18n.ScenKindCharDevice
-	case m&fs.ModeDevice != 0:
+	case regfile.Device:
+		if info, err := os.Stat(path); err == nil && info.Mode()&fs.ModeCharDevice != 0 {
+			return i18n.ScenKindCharDevice
+		}
 		return i18n.ScenKindDevice
 	}
 	return i18n.ScenKindOther
-}
-
-// rawScenario mirrors the file; values are decoded as any so that this
-// package, not the decoder, reports wrong types with the right line.
-type rawScenario struct {
-	Name        any              `toml:"name"`
-	Title       any              `toml:"title"`
-	TitleZH     any              `toml:"title_zh"`
-	Description any              `toml:"description"`
-	Covers      any              `toml:"covers"`
-	DescZH      any              `toml:"description_zh"`
-	Start       map[string]any   `toml:"start"`
-	Step        []map[string]any `toml:"step"`
-}
-
-var slugPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// Parse validates the scenario file content data; file names it in errors.
-// Titles, descriptions and notes are sanitised (internal/termsafe): nothing
-// from a file can put an escape sequence on a terminal.
-func Parse(file string, data []byte) (*Scenario, error) {
-	if len(data) > MaxFileBytes {
-		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenTooLarge, Args: []any{numfmt.Count(MaxFileBytes)}}
-	}
-	lay, err := scan(file, data)
-	if err != nil {
-		return nil, err
-	}
-	var raw rawScenario
-	md, err := toml.Decode(string(data), &raw)
-	if err != nil {
-		var pe toml.ParseError
-		if errors.As(err, &pe) {
-			return nil, &FileError{File: file, Line: max(pe.Position.Line, 1), ID: i18n.ScenSyntax, Args: []any{pe.Message}}
-		}
-		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenSyntax, Args: []any{err.Error()}}
-	}
-	p := &parser{file: file, lay: lay}
-	if und := md.Undecoded(); len(und) > 0 { // the scan admits only known keys
-		return nil, p.errAt(sectionTop, 0, "", i18n.ScenUnknownKey, quoteKey(und[0].String()), knownList(sectionTop))
-	}
-	s := &Scenario{Source: file}
-	if s.Name, err = p.text(raw.Name, sectionTop, 0, "name", true); err != nil {
-		return nil, err
-	}
-	if !slugPattern.MatchString(s.Name) {
-		return nil, p.errAt(sectionTop, 0, "name", i18n.ScenNotSlug, s.Name)
-	}
-	if s.Title, err = p.text(raw.Title, sectionTop, 0, "title", true); err != nil {
-		return nil, err
-	}
-	s.Title = termsafe.String(s.Title)
-	if s.Description, err = p.text(raw.Description, sectionTop, 0, "description", false); err != nil {
-		return nil, err
-	}
-	s.Description = termsafe.Multiline(s.Description)
-	if s.TitleZH, err = p.text(raw.TitleZH, sectionTop, 0, "title_zh", false); err != nil {
-		return nil, err
-	}
-	s.TitleZH = termsafe.String(s.TitleZH)
-	if s.DescriptionZH, err = p.text(raw.DescZH, sectionTop, 0, "description_zh", false); err != nil {
-		return nil, err
-	}
-	s.DescriptionZH = termsafe.Multiline(s.DescriptionZH)
-	if s.Covers, err = p.covers(raw.Covers); err != nil {
-		return nil, err
-	}
-	if raw.Start == nil {
-		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
-	}
-	for f := grid.DAP; f < grid.NumFields; f++ {
-		if _, ok := raw.Start[f.Key()]; !ok {
-			return nil, p.errAt(sectionStart, 0, "", i18n.ScenStartMissing, f.Key())
-		}
-	}
-	if s.Start, _, err = p.apply(grid.State{}, raw.Start, sectionStart, 0); err != nil {
-		return nil, err
-	}
-	cur := s.Start
-	for i, step := range raw.Step {
-		var set []grid.Field
-		if cur, set, err = p.apply(cur, step, sectionStep, i); err != nil {
-			return nil, err
-		}
-		note, err := p.text(step["note"], sectionStep, i, "note", false)
-		if err != nil {
-			return nil, err
-		}
-		noteZH, err := p.text(step["note_zh"], sectionStep, i, "note_zh", false)
-		if err != nil {
-			return nil, err
-		}
-		q, mode, err := p.lessonStep(step, i)
-		if err != nil {
-			return nil, err
-		}
-		if len(set) == 0 && q == nil && mode.Kind == ModeNone {
-			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
-		}
-		s.Steps = append(s.Steps, Step{State: cur, Set: set, Note: termsafe.Multiline(note), NoteZH: termsafe.Multiline(noteZH), Question: q, Mode: mode})
-	}
-	return s, nil
-}
-
-type parser struct {
-	file string
-	lay  *layout
-}
-
-func (p *parser) errAt(section string, index int, key string, id i18n.ID, args ...any) error {
-	return &FileError{File: p.file, Line: p.lay.line(section, index, key), ID: id, Args: args}
-}
-
-// text reads an optional or required string value.
-func (p *parser) text(v any, section string, index int, key string, required bool) (string, error) {
-	if v == nil {
-		if required {
-			return "", &FileError{File: p.file, Line: 1, ID: i18n.ScenMissingKey, Args: []any{key}}
-		}
-		return "", nil
-	}
-	s, ok := v.(string)
-	if !ok {
-		return "", p.errAt(section, index, key, i18n.ScenNotString, key, tomlType(v))
-	}
-	if required && strings.TrimSpace(s) == "" {
-		return "", p.errAt(section, index, key, i18n.ScenEmptyText, key)
-	}
-	return s, nil
-}
-
-// apply sets on cur the fields that table names, validating each.
-func (p *parser) apply(cur grid.State, table map[string]any, section string, index int) (grid.State, []grid.Field, error) {
-	var set []grid.Field
-	for f := grid.DAP; f < grid.NumFields; f++ {
-		v, ok := table[f.Key()]
-		if !ok {
-			continue
-		}
-		set = append(set, f)
-		if f.IsLabel() {
-			s, ok := v.(string)
-			if !ok {
-				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenLabelType, f.Key(), tomlType(v))
-			}
-			y, err := loss.ParseLabel(s)
-			if err != nil {
-				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), explain.NewInputError(err, termsafe.String(s)))
-			}
-			cur = cur.WithLabel(f, y)
-			continue
-		}
-		var x float64
-		switch n := v.(type) {
-		case float64:
-			x = n
-		case int64:
-			x = float64(n)
-		default:
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenNumberType, f.Key(), tomlType(v))
-		}
-		h, err := f.Value(x)
-		if err != nil {
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadNumber, f.Key(), explain.NewInputError(err, ""))
-		}
-		cur = cur.WithValue(f, h)
-	}
-	return cur, set, nil
-}
-
-// tomlType names the kind of a decoded value, for an error.
-func tomlType(v any) i18n.ID {
-	switch v.(type) {
-	case string:
-		return i18n.ScenTypeString
-	case int64, float64:
-		return i18n.ScenTypeNumber
-	case bool:
-		return i18n.ScenTypeBool
-	case time.Time:
-		return i18n.ScenTypeDate
-	}
-	return i18n.ScenTypeOther
 }

@@ -54,7 +54,7 @@ func NewSessionFrom(start grid.State, sc *Scenario) *Session {
 	switch {
 	case sc == nil || sc.Source == SourceLesson || sc.Source == "":
 		return NewSession(start, "")
-	case sc.Source == "preset":
+	case sc.Source == SourcePreset:
 		return NewSession(start, sc.Name)
 	}
 	s := NewSession(start, sc.Name)

@@ -3,10 +3,8 @@ package scenarios
 import (
 	"errors"
 	"math/rand/v2"
-	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -192,35 +190,6 @@ func FuzzSessionRoundTrip(f *testing.F) {
 		}
 		roundTrip(t, s)
 	})
-}
-
-// Where hard links are not supported the file is created exclusively:
-// written whole, never over an existing file, no temporary file left.
-func TestWriteNewWithoutHardLinks(t *testing.T) {
-	noLinks := fileWriter{link: func(o, n string) error {
-		return &os.LinkError{Op: "link", Old: o, New: n, Err: syscall.EPERM}
-	}}
-	dir := t.TempDir()
-	path := filepath.Join(dir, "x.toml")
-	if err := noLinks.writeNew(path, []byte("first")); err != nil {
-		t.Fatal(err)
-	}
-	if err := noLinks.writeNew(path, []byte("second")); !errors.Is(err, ErrExists) {
-		t.Errorf("second write: %v", err)
-	}
-	if b, _ := os.ReadFile(path); string(b) != "first" {
-		t.Errorf("file now %q", b)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("files left behind: %v", entries)
-	}
-	failing := fileWriter{link: func(o, n string) error { return &os.LinkError{Op: "link", Old: o, New: n, Err: syscall.EIO} }}
-	if err := failing.writeNew(filepath.Join(dir, "y.toml"), []byte("x")); !errors.Is(err, syscall.EIO) {
-		t.Errorf("a real link failure: %v", err)
-	}
-	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
-		t.Errorf("files left behind after a failure: %v", entries)
-	}
 }
 
 func TestSaveNewPicksAFreeName(t *testing.T) {

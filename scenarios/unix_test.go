@@ -38,15 +38,3 @@ func TestLoadFileRefusesNonRegularFiles(t *testing.T) {
 		t.Errorf("oversized: %v", err)
 	}
 }
-
-func TestWriteNewMode(t *testing.T) {
-	old := syscall.Umask(0o027)
-	defer syscall.Umask(old)
-	path := filepath.Join(t.TempDir(), "x.toml")
-	if err := WriteNew(path, []byte("data")); err != nil {
-		t.Fatal(err)
-	}
-	if info, err := os.Stat(path); err != nil || info.Mode().Perm() != 0o640 {
-		t.Errorf("mode %v (%v), want 0640 under umask 027", info.Mode().Perm(), err)
-	}
-}

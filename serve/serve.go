@@ -5,6 +5,11 @@
 // session is the app or nothing. Idle and total time limits are kept by
 // the app itself (on the last key), since SSH's idle timeout never fires
 // while an app redraws.
+//
+// One client must never end another's session, so every client is
+// bounded (limits.go): the window it draws, the environment it sends,
+// the connections it holds open without a session and how long, the
+// processor time its training takes, and who may connect (auth.go).
 package serve
 
 import (
@@ -13,18 +18,15 @@ import (
 	"fmt"
 	"io"
 	"net"
-	"strings"
 	"sync"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/ssh"
 	"github.com/charmbracelet/wish"
-	bm "github.com/charmbracelet/wish/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
-	"losslab/i18n"
-	"losslab/internal/termsafe"
+	"losslab/internal/budget"
 	"losslab/tui"
 )
 
@@ -38,20 +40,37 @@ type Config struct {
 	Hide        tui.HideSet   // panels removed from every session
 	Log         io.Writer     // one line per session start, end and refusal
 	Now         func() time.Time
+	// AuthorizedKeys and Passphrase say who may connect from beyond
+	// loopback (auth.go); with neither, anyone may.
+	AuthorizedKeys []gossh.PublicKey
+	Passphrase     []byte
+	// Limits bound connections; zero fields keep DefaultLimits.
+	Limits Limits
+	// Training shares the processors between the sessions that train;
+	// nil is TrainingShare of the server's cores, SessionCores for one.
+	Training *budget.Pool
 }
 
 // Server is an SSH server whose every session is the app.
 type Server struct {
 	cfg    Config
+	limits Limits
+	keys   map[string]bool // the authorized keys, in wire form
+	gate   *gate
 	ssh    *ssh.Server
 	mu     sync.Mutex
 	active map[*tea.Program]struct{}
 	count  int // sessions admitted and not yet ended
 	closed bool
-	logMu  sync.Mutex
-	// wrap, in tests only, stands between the program and the session's
-	// model (to make one session panic).
-	wrap func(tea.Model) tea.Model
+	// listeners are those Serve accepts on, which Shutdown closes.
+	listeners []net.Listener
+	logMu     sync.Mutex
+	// Seams for tests: wrap stands between the program and the session's
+	// model (to make one session panic); trusted says which clients need
+	// no authentication (loopback); sleep waits after a wrong passphrase.
+	wrap    func(tea.Model) tea.Model
+	trusted func(net.Addr) bool
+	sleep   func(time.Duration)
 }
 
 // New builds the server; Serve starts it.
@@ -65,15 +84,33 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
 	}
-	s := &Server{cfg: cfg, active: map[*tea.Program]struct{}{}}
+	if cfg.Training == nil {
+		cfg.Training = trainingPool()
+	}
+	s := &Server{cfg: cfg, limits: cfg.Limits.orDefault(), keys: map[string]bool{}, active: map[*tea.Program]struct{}{},
+		trusted: isLoopback, sleep: time.Sleep}
+	for _, k := range cfg.AuthorizedKeys {
+		s.keys[string(k.Marshal())] = true
+	}
+	s.gate = newGate(s.limits, cfg.Now, s.logf)
 	srv, err := wish.NewServer(func(srv *ssh.Server) error {
 		srv.Handler = s.handle
 		srv.AddHostKey(cfg.HostKey)
-		// No subsystems (sftp), no forwarding: the app is all there is.
+		srv.ConnCallback = s.gate.accept
+		srv.ServerConfigCallback = s.serverConfig
+		if len(s.keys) > 0 {
+			srv.PublicKeyHandler = s.publicKey
+		}
+		if len(cfg.Passphrase) > 0 {
+			srv.KeyboardInteractiveHandler = s.passphrase
+		}
+		srv.ConnectionFailedCallback = s.connectionFailed
+		// A session channel with bounded requests, one per connection; no
+		// subsystems (sftp), no forwarding: the app is all there is.
+		srv.ChannelHandlers = map[string]ssh.ChannelHandler{"session": s.sessionChannel}
 		srv.SubsystemHandlers = map[string]ssh.SubsystemHandler{}
-		// Backstops a minute behind the app's own limits, for a client that
-		// never gets as far as the app (one that leaves the renderer's
-		// terminal query unanswered, with no key and no output).
+		// Backstops a minute behind the app's own limits, for a session
+		// whose program cannot act on them (a client that stops reading).
 		if cfg.Idle > 0 {
 			srv.IdleTimeout = cfg.Idle + time.Minute
 		}
@@ -89,8 +126,26 @@ func New(cfg Config) (*Server, error) {
 	return s, nil
 }
 
+// connectionFailed logs a client that did not authenticate (a wrong
+// passphrase, a key not in the list); other failed handshakes are logged
+// by the gate or are clients that left.
+func (s *Server) connectionFailed(c net.Conn, err error) {
+	var auth *gossh.ServerAuthError
+	if errors.As(err, &auth) {
+		s.logf("refused %s: not authenticated", sourceOf(c.RemoteAddr()))
+	}
+}
+
 // Serve accepts connections on l until Shutdown.
 func (s *Server) Serve(l net.Listener) error {
+	s.mu.Lock()
+	if s.closed { // Shutdown came first (a signal as the server starts)
+		s.mu.Unlock()
+		l.Close()
+		return nil
+	}
+	s.listeners = append(s.listeners, l)
+	s.mu.Unlock()
 	err := s.ssh.Serve(l)
 	if errors.Is(err, ssh.ErrServerClosed) {
 		return nil
@@ -118,7 +173,14 @@ func (s *Server) Shutdown(ctx context.Context) error {
 		}
 	}
 	// Clients keep their connections open after a session ends: close them.
+	// The listeners too, which charmbracelet/ssh misses when Serve had not
+	// yet started to accept when Shutdown began.
 	s.ssh.Close()
+	s.mu.Lock()
+	for _, l := range s.listeners {
+		l.Close()
+	}
+	s.mu.Unlock()
 	return err
 }
 
@@ -154,130 +216,4 @@ func (s *Server) leave(p *tea.Program) {
 	defer s.mu.Unlock()
 	s.count--
 	delete(s.active, p)
-}
-
-// handle is one SSH session: the app in a program of its own.
-func (s *Server) handle(sess ssh.Session) {
-	start := s.cfg.Now()
-	remote := sess.RemoteAddr().String()
-	defer func() { // outside the program too (the renderer's set-up), a panic ends this session only
-		if v := recover(); v != nil {
-			s.logf("end %s after %s: internal error: %v", remote, s.cfg.Now().Sub(start).Round(time.Second), v)
-			_ = sess.Exit(2)
-		}
-	}()
-	p := i18n.New(i18n.FromEnviron(sess.Environ())) // the client's LANG, where it sends one
-	if ok, closing := s.admit(); !ok {
-		if closing {
-			s.logf("refused %s: shutting down", remote)
-			fmt.Fprint(sess, crlf(p.T(i18n.ServeShuttingDown)+"\n"))
-		} else {
-			s.logf("refused %s: %d sessions, the maximum", remote, s.cfg.MaxSessions)
-			fmt.Fprint(sess, crlf(p.T(i18n.ServeFull, s.cfg.MaxSessions)+"\n"))
-		}
-		_ = sess.Exit(1)
-		return
-	}
-	var prog *tea.Program
-	defer func() { s.leave(prog) }()
-	if len(sess.Command()) > 0 || sess.Subsystem() != "" {
-		s.logf("refused %s: asked to run %q", remote, strings.Join(sess.Command(), " "))
-		fmt.Fprint(sess, crlf(p.T(i18n.ServeNoCommands)+"\n"))
-		_ = sess.Exit(1)
-		return
-	}
-	pty, windows, ok := sess.Pty()
-	if !ok {
-		s.logf("refused %s: no terminal", remote)
-		fmt.Fprint(sess, crlf(p.T(i18n.ServeNeedsTerminal)+"\n"))
-		_ = sess.Exit(1)
-		return
-	}
-	s.logf("start %s (%s, %d×%d)", remote, termsafe.String(pty.Term), pty.Window.Width, pty.Window.Height) // TERM is the client's text
-
-	r := bm.MakeRenderer(sess) // the client's terminal decides colours, not the server's
-	// The renderer's frames and the clipboard's OSC 52 come from two
-	// goroutines; an SSH channel must not be written by two at once.
-	out := &lockedWriter{w: sess}
-	app := tui.NewAppOn(r, p, tui.ShareContext{Clipboard: out, NoFiles: true, Hide: s.cfg.Hide}, s.cfg.App)
-	var model tea.Model = newLimited(app, s.cfg.Idle, s.cfg.MaxTime, s.cfg.Now)
-	if s.wrap != nil {
-		model = s.wrap(model)
-	}
-	prog = tea.NewProgram(model, tea.WithInput(sess), tea.WithOutput(out), tea.WithAltScreen(),
-		tea.WithoutSignalHandler(), tea.WithoutCatchPanics())
-	s.mu.Lock()
-	s.active[prog] = struct{}{}
-	closing := s.closed
-	s.mu.Unlock()
-	if closing {
-		go prog.Send(shutdownMsg{})
-	}
-
-	ctx, cancel := context.WithCancel(sess.Context())
-	defer cancel()
-	go func() {
-		prog.Send(tea.WindowSizeMsg{Width: pty.Window.Width, Height: pty.Window.Height})
-		for {
-			select {
-			case <-ctx.Done():
-				prog.Quit()
-				return
-			case w := <-windows:
-				prog.Send(tea.WindowSizeMsg{Width: w.Width, Height: w.Height})
-			}
-		}
-	}()
-
-	why, status := s.run(prog, sess, out, p)
-	s.logf("end %s after %s: %s", remote, s.cfg.Now().Sub(start).Round(time.Second), why)
-	_ = sess.Exit(status)
-}
-
-// run runs the program and turns how it ended into a line for the client,
-// a reason for the log and an exit status. A panic ends this session only.
-func (s *Server) run(prog *tea.Program, sess ssh.Session, out io.Writer, p i18n.Printer) (why string, status int) {
-	defer func() {
-		if v := recover(); v != nil {
-			prog.Kill()
-			io.WriteString(out, "\x1b[?2004l\x1b[?25h\x1b[?1049l") // what the program would have undone
-			fmt.Fprint(out, crlf(p.T(i18n.ServeCrashed)+"\n"))
-			why, status = fmt.Sprintf("internal error: %v", v), 2
-		}
-	}()
-	final, err := prog.Run()
-	if err != nil && !errors.Is(err, tea.ErrProgramKilled) {
-		return "error: " + err.Error(), 1
-	}
-	lm, _ := final.(limited) // not a limited only when a test wrapped it
-	switch lm.ended {
-	case endIdle:
-		fmt.Fprint(out, crlf(p.T(i18n.ServeIdle, s.cfg.Idle)+"\n"))
-		return "idle", 0
-	case endMaxTime:
-		fmt.Fprint(out, crlf(p.T(i18n.ServeMaxTime, s.cfg.MaxTime)+"\n"))
-		return "time limit", 0
-	case endShutdown:
-		fmt.Fprint(out, crlf(p.T(i18n.ServeShuttingDown)+"\n"))
-		return "server shutdown", 0
-	}
-	if sess.Context().Err() != nil {
-		return "client left", 0
-	}
-	return "quit", 0
-}
-
-// crlf ends lines as a terminal in raw mode needs.
-func crlf(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") }
-
-// lockedWriter lets several goroutines write whole buffers to w in turn.
-type lockedWriter struct {
-	mu sync.Mutex
-	w  io.Writer
-}
-
-func (l *lockedWriter) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.w.Write(p)
 }

@@ -16,6 +16,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 	"losslab/tui"
 )
 
@@ -339,7 +340,7 @@ func TestSessionStateString(t *testing.T) {
 // --lesson starts every session in that lesson of the course, which keeps
 // its progress for the session only (no file on the server).
 func TestSessionStartsInLesson(t *testing.T) {
-	l := scenarios.Lesson("article-cases")
+	l := curriculum.Lesson("article-cases")
 	_, addr, _ := start(t, Config{MaxSessions: 2, App: tui.Config{Start: tui.ModeLearn, Learn: tui.LearnConfig{Lessons: []*scenarios.Scenario{l}, Open: true}}})
 	c := connect(t, addr, nil)
 	c.waitFor(t, l.Title)
@@ -352,4 +353,37 @@ func TestFixedControlInSession(t *testing.T) {
 	c.waitFor(t, "0.20 (fixed)")
 	io.WriteString(c.in, "jjl")            // down twice skips the margin to y(a,p), which l toggles
 	c.waitFor(t, "½·max(0.20 − 0.70, 0)²") // the a-p pair now pushes: y(a,p) is different
+}
+
+// Shutdown as the server starts (a signal at once) still ends Serve, even
+// before Serve has begun to accept.
+func TestShutdownBeforeServe(t *testing.T) {
+	_, key, _ := ed25519.GenerateKey(rand.Reader)
+	signer, _ := gossh.NewSignerFromKey(key)
+	for _, shutdownFirst := range []bool{true, false} {
+		srv, err := New(Config{HostKey: signer})
+		if err != nil {
+			t.Fatal(err)
+		}
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		if shutdownFirst {
+			srv.Shutdown(context.Background())
+			go func() { done <- srv.Serve(ln) }()
+		} else {
+			go func() { done <- srv.Serve(ln) }()
+			srv.Shutdown(context.Background()) // most often before Serve accepts
+		}
+		select {
+		case err := <-done:
+			if err != nil {
+				t.Errorf("Serve: %v", err)
+			}
+		case <-time.After(5 * time.Second):
+			t.Fatalf("Serve went on after Shutdown (Shutdown first: %v)", shutdownFirst)
+		}
+	}
 }

@@ -1,7 +1,6 @@
 package batch
 
 import (
-	"errors"
 	"fmt"
 
 	"gonum.org/v1/gonum/mat"
@@ -17,13 +16,18 @@ type Strategy struct {
 }
 
 // Strategies lists the batch values Compute reports for l, in display
-// order: pair losses over all pairs; anchor-wide losses (InfoNCE) over every
-// positive pair; triplet losses batch-hard and semi-hard, plus all triplets
-// when their terms can be summed in closed form (l.HingeOf).
+// order: pair losses over all pairs; anchor-wide losses over every pair of
+// each anchor, InfoNCE's term per positive pair averaged over those pairs
+// (all-positives, mean), a loss with a term per anchor over the anchors
+// (all-pairs, per-anchor mean); triplet losses batch-hard and semi-hard,
+// plus all triplets when their terms can be summed in closed form
+// (l.HingeOf).
 func Strategies(l loss.Loss) []Strategy {
 	switch {
 	case l.Kind == loss.OnPairs:
 		return []Strategy{{AllPairs, Mean}}
+	case l.Anchor != nil && l.PerAnchor:
+		return []Strategy{{AllPairs, PerAnchorMean}}
 	case l.Anchor != nil:
 		return []Strategy{{AllPositives, Mean}}
 	}
@@ -41,9 +45,6 @@ type Value struct {
 	Active int64   `json:"active"` // of which non-zero
 }
 
-// ErrStrategy: the miner does not fit the loss (pairs for a triplet loss, …).
-var ErrStrategy = errors.New("miner does not fit the loss")
-
 // Compose computes loss l under p on a batch given by its full distance
 // matrix d and labels, the composable way: distance → miner → loss term →
 // reducer. It holds every selected term, so it is for small batches and for
@@ -57,73 +58,68 @@ func Compose(d *mat.Dense, labels []int, l loss.Loss, p loss.Params, s Strategy,
 	if !ok {
 		return Value{}, fmt.Errorf("unknown reducer %q", s.Reducer)
 	}
-	terms, err := composeTerms(d, labels, l, p, s.Miner, seed)
-	if err != nil {
+	n, _ := d.Dims()
+	b := NewBatch(n)
+	raw := make([]float64, n*n)
+	for i := range n {
+		mat.Row(raw[i*n:(i+1)*n], i, d)
+	}
+	b.Set(raw, labels)
+	c := &collector{b: b, loss: l, params: p}
+	if err := Mine(b, l, s.Miner, seed, c); err != nil {
 		return Value{}, err
 	}
-	return Value{Value: red.Reduce(terms), Terms: totalInt(terms.Count), Active: totalInt(terms.Active)}, nil
+	if c.err != nil {
+		return Value{}, c.err
+	}
+	return Value{Value: red.Reduce(c.terms), Terms: totalInt(c.terms.Count), Active: totalInt(c.terms.Active)}, nil
 }
 
-func composeTerms(d *mat.Dense, labels []int, l loss.Loss, p loss.Params, id MinerID, seed uint64) (Terms, error) {
-	var t Terms
-	if id == AllPositives {
-		if l.Anchor == nil {
-			return t, fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
+// collector visits a selection and keeps every term by anchor.
+type collector struct {
+	b      *Batch
+	loss   loss.Loss
+	params loss.Params
+	terms  Terms
+	err    error
+}
+
+func (c *collector) Pairs(i int, js []int) {
+	for _, j := range js {
+		if c.err != nil {
+			return
 		}
-		for a, ca := range labels {
-			var pos, neg []float64
-			for j, c := range labels {
-				switch {
-				case j == a:
-				case c == ca:
-					pos = append(pos, d.At(a, j))
-				default:
-					neg = append(neg, d.At(a, j))
-				}
-			}
-			sum, err := l.Anchor(pos, neg, p)
-			if err != nil {
-				return t, err
-			}
-			// Every term of a softmax loss is −log of a probability < 1: active.
-			t.add(a, sum, int64(len(pos)), int64(len(pos)))
-		}
-		return t, nil
+		term, err := c.loss.Pair(c.b.At(i, j), PairLabel(c.b.Labels, i, j), c.params)
+		c.err = err
+		c.terms.add(i, term.Loss, 1, boolCount(term.Active))
 	}
-	miner, ok := MinerByID(id, seed)
-	if !ok {
-		return t, fmt.Errorf("unknown miner %q", id)
+}
+
+func (c *collector) Triplets(a, p int, ns []int) {
+	for _, n := range ns {
+		if c.err != nil {
+			return
+		}
+		term, err := c.loss.Triplet(c.b.At(a, p), c.b.At(a, n), c.params)
+		c.err = err
+		c.terms.add(a, term.Loss, 1, boolCount(term.Active))
 	}
-	sel := miner.Mine(d, labels)
-	switch l.Kind {
-	case loss.OnPairs:
-		if sel.Pairs == nil && sel.Triplets != nil {
-			return t, fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
-		}
-		for _, pr := range sel.Pairs {
-			y := loss.Different
-			if labels[pr.I] == labels[pr.J] {
-				y = loss.Same
-			}
-			term, err := l.Pair(d.At(pr.I, pr.J), y, p)
-			if err != nil {
-				return t, err
-			}
-			t.add(pr.I, term.Loss, 1, boolCount(term.Active))
-		}
-	default:
-		if sel.Triplets == nil && sel.Pairs != nil {
-			return t, fmt.Errorf("%w: %s with %s", ErrStrategy, id, l.ID)
-		}
-		for _, tr := range sel.Triplets {
-			term, err := l.Triplet(d.At(tr.A, tr.P), d.At(tr.A, tr.N), p)
-			if err != nil {
-				return t, err
-			}
-			t.add(tr.A, term.Loss, 1, boolCount(term.Active))
-		}
+}
+
+func (c *collector) Anchor(a int, pos, neg []int) {
+	if c.err != nil {
+		return
 	}
-	return t, nil
+	ds := make([]float64, 0, len(pos)+len(neg))
+	for _, j := range pos {
+		ds = append(ds, c.b.At(a, j))
+	}
+	for _, j := range neg {
+		ds = append(ds, c.b.At(a, j))
+	}
+	v, err := c.loss.Anchor(ds[:len(pos)], ds[len(pos):], c.params, nil, nil)
+	c.err = err
+	c.terms.add(a, v.Sum, int64(v.Terms), int64(v.Active))
 }
 
 func boolCount(b bool) int64 {

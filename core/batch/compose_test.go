@@ -4,9 +4,11 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -72,38 +74,58 @@ func TestMinersAndReducersByHand(t *testing.T) {
 	x := mat.NewDense(4, 1, []float64{0, 1, 3.5, 5})
 	labels := []int{0, 0, 1, 1}
 	d, _ := dist.Pairwise(dist.Euclidean, x)
-	mine := func(id MinerID) Selection {
-		m, ok := MinerByID(id, 7)
-		if !ok {
-			t.Fatalf("no miner %s", id)
+	b := NewBatch(4)
+	b.Set(d.RawMatrix().Data, labels)
+	byID := func(id loss.ID) loss.Loss { l, _ := loss.Lookup(id); return l }
+	contrastive, triplet, infonce := byID(loss.ContrastiveID), byID(loss.TripletID), byID(loss.InfoNCEID)
+	mine := func(l loss.Loss, id MinerID) *selection {
+		var s selection
+		if err := Mine(b, l, id, 7, &s); err != nil {
+			t.Fatalf("%s with %s: %v", id, l.ID, err)
 		}
-		return m.Mine(d, labels)
+		return &s
 	}
-	if s := mine(AllPairs); len(s.Pairs) != 6 {
-		t.Errorf("all pairs: %v", s.Pairs)
+	if s := mine(contrastive, AllPairs); len(s.pairs) != 6 || s.pairs[0] != [2]int{0, 1} || s.pairs[5] != [2]int{2, 3} {
+		t.Errorf("all pairs: %v", s.pairs)
 	}
-	if s := mine(AllTriplets); len(s.Triplets) != 8 {
-		t.Errorf("all triplets: %v", s.Triplets)
+	if s := mine(triplet, AllTriplets); len(s.triplets) != 8 || s.triplets[0] != [3]int{0, 1, 2} || s.triplets[7] != [3]int{3, 2, 1} {
+		t.Errorf("all triplets: %v", s.triplets)
 	}
 	// Batch-hard: anchor 0 (at 0) has its one positive 1 and nearest negative 2 (3.5).
-	if s := mine(BatchHard); len(s.Triplets) != 4 || s.Triplets[0] != (Triplet{0, 1, 2}) || s.Triplets[3] != (Triplet{3, 2, 1}) {
-		t.Errorf("batch-hard: %v", s.Triplets)
+	if s := mine(triplet, BatchHard); len(s.triplets) != 4 || s.triplets[0] != [3]int{0, 1, 2} || s.triplets[3] != [3]int{3, 2, 1} {
+		t.Errorf("batch-hard: %v", s.triplets)
 	}
 	// Semi-hard for (1, 0): d = 1; the negatives at 2.5 and 4 are both
 	// farther, the nearest is 2 (at 3.5). Hardest negative is the same here.
 	for _, id := range []MinerID{SemiHard, HardestNegative} {
-		if s := mine(id); len(s.Triplets) != 4 || s.Triplets[1] != (Triplet{1, 0, 2}) {
-			t.Errorf("%s: %v", id, s.Triplets)
+		if s := mine(triplet, id); len(s.triplets) != 4 || s.triplets[1] != [3]int{1, 0, 2} {
+			t.Errorf("%s: %v", id, s.triplets)
 		}
 	}
-	r1, r2 := mine(RandomNegative), mine(RandomNegative)
-	if len(r1.Triplets) != 4 || r1.Triplets[0] != r2.Triplets[0] || r1.Triplets[3] != r2.Triplets[3] {
-		t.Errorf("random negative is not reproducible: %v, %v", r1.Triplets, r2.Triplets)
+	r1, r2 := mine(triplet, RandomNegative), mine(triplet, RandomNegative)
+	if len(r1.triplets) != 4 || !slices.Equal(r1.triplets, r2.triplets) {
+		t.Errorf("random negative is not reproducible: %v, %v", r1.triplets, r2.triplets)
 	}
-	for _, tr := range r1.Triplets {
-		if labels[tr.N] == labels[tr.A] || labels[tr.P] != labels[tr.A] || tr.A == tr.P {
+	for _, tr := range r1.triplets {
+		if labels[tr[2]] == labels[tr[0]] || labels[tr[1]] != labels[tr[0]] || tr[0] == tr[1] {
 			t.Errorf("random negative mined an invalid triplet %v", tr)
 		}
+	}
+	for _, id := range []MinerID{AllPositives, AllPairs} {
+		if s := mine(infonce, id); !slices.Equal(s.anchors, []string{"0: [1] [2 3]", "1: [0] [2 3]", "2: [3] [0 1]", "3: [2] [0 1]"}) {
+			t.Errorf("%s for an anchor-wide loss: %q", id, s.anchors)
+		}
+	}
+	for _, c := range []struct {
+		l  loss.Loss
+		id MinerID
+	}{{contrastive, AllTriplets}, {triplet, AllPairs}, {triplet, AllPositives}, {infonce, BatchHard}} {
+		if err := Mine(b, c.l, c.id, 0, &selection{}); !errors.Is(err, ErrStrategy) {
+			t.Errorf("%s with %s: %v, want ErrStrategy", c.id, c.l.ID, err)
+		}
+	}
+	if err := Mine(b, triplet, "no-such-miner", 0, &selection{}); err == nil || errors.Is(err, ErrStrategy) {
+		t.Errorf("an unknown miner: %v", err)
 	}
 	// Reducers: terms 1, 0, 3 for anchor 0 and 2 for anchor 1.
 	terms := Terms{Anchor: []int{0, 0, 0, 1}, Sum: []float64{1, 0, 3, 2}, Count: []int64{1, 1, 1, 1}, Active: []int64{1, 0, 1, 1}}
@@ -213,4 +235,25 @@ func TestHingeTermIsTheRegistrys(t *testing.T) {
 			}
 		}
 	}
+}
+
+// selection records what a miner visits.
+type selection struct {
+	pairs    [][2]int
+	triplets [][3]int
+	anchors  []string
+}
+
+func (s *selection) Pairs(i int, js []int) {
+	for _, j := range js {
+		s.pairs = append(s.pairs, [2]int{i, j})
+	}
+}
+func (s *selection) Triplets(a, p int, ns []int) {
+	for _, n := range ns {
+		s.triplets = append(s.triplets, [3]int{a, p, n})
+	}
+}
+func (s *selection) Anchor(a int, pos, neg []int) {
+	s.anchors = append(s.anchors, fmt.Sprintf("%d: %v %v", a, pos, neg))
 }

@@ -43,6 +43,7 @@ func ExampleCompute() {
 	// soft-margin-triplet batch-hard mean 1.2987
 	// soft-margin-triplet semi-hard mean 0.4910
 	// infonce all-positives mean 8.2844
+	// multi-similarity all-pairs per-anchor-mean 2.6564
 }
 
 // The composable path: a distance matrix, a miner, the loss's term, a

@@ -75,12 +75,14 @@ func newPlan(params loss.Params) (plan, error) {
 				reach = l.Reach(p)
 			}
 			pl.slots = append(pl.slots, slot{l, p, s, reach})
+			if l.Anchor != nil { // every pair of the anchor, whatever the miner's name
+				pl.anch = append(pl.anch, k)
+				continue
+			}
 			switch s.Miner {
 			case AllPairs:
 				pl.pairs = append(pl.pairs, k)
 				pl.pairReach = math.Min(pl.pairReach, reach)
-			case AllPositives:
-				pl.anch = append(pl.anch, k)
 			case BatchHard:
 				pl.hard = append(pl.hard, k)
 			case SemiHard:
@@ -167,11 +169,11 @@ func hingeTerm(g func(float64) float64, dp, dn, m float64) (float64, bool) {
 func (c *computation) anchorTerms(w *worker, row []tally, ps, ns []float64) {
 	for _, k := range c.plan.anch {
 		s := &c.plan.slots[k]
-		sum, err := s.loss.Anchor(ps, ns, s.params)
+		v, err := s.loss.Anchor(ps, ns, s.params, nil, nil)
 		w.keep(err)
-		row[k].sum += sum
-		row[k].count += int64(len(ps))
-		row[k].active += int64(len(ps))
+		row[k].sum += v.Sum
+		row[k].count += int64(v.Terms)
+		row[k].active += int64(v.Active)
 	}
 }
 

@@ -1,5 +1,7 @@
 package batch
 
+import "slices"
+
 // ReducerID is a reducer's stable identifier (JSON and flags use it).
 type ReducerID string
 
@@ -29,25 +31,41 @@ func (t *Terms) add(anchor int, sum float64, count, active int64) {
 	t.Active = append(t.Active, active)
 }
 
-// Reducer makes the scalar from Terms.
+// Reducer makes the scalar from Terms, and says how each term weighs in it.
 type Reducer struct {
 	ID     ReducerID
 	Reduce func(t Terms) float64
+	// Weight is ∂L/∂ℓ of each term of an anchor that has k of the
+	// selection's terms, c the selection's totals: the reducer's
+	// derivative, by which training scales every term's gradient (0 when
+	// there is nothing to reduce).
+	Weight func(c Totals, k int64) float64
+	// PerAnchor says Weight depends on the anchor (PerAnchorMean); every
+	// other reducer weighs all terms alike.
+	PerAnchor bool
 }
 
-// Reducers returns every reducer.
-func Reducers() []Reducer {
-	return []Reducer{
-		{Mean, func(t Terms) float64 { return ratio(total(t.Sum), totalInt(t.Count)) }},
-		{MeanNonZero, func(t Terms) float64 { return ratio(total(t.Sum), totalInt(t.Active)) }},
-		{PerAnchorMean, reducePerAnchor},
-		{Sum, func(t Terms) float64 { return total(t.Sum) }},
-	}
+// Totals count a selection's terms, its active terms and the anchors that
+// have terms.
+type Totals struct{ Terms, Active, Anchors int64 }
+
+var reducers = [...]Reducer{
+	{Mean, func(t Terms) float64 { return ratio(total(t.Sum), totalInt(t.Count)) },
+		func(c Totals, _ int64) float64 { return inverse(c.Terms) }, false},
+	{MeanNonZero, func(t Terms) float64 { return ratio(total(t.Sum), totalInt(t.Active)) },
+		func(c Totals, _ int64) float64 { return inverse(c.Active) }, false},
+	{PerAnchorMean, reducePerAnchor,
+		func(c Totals, k int64) float64 { return inverse(c.Anchors) * inverse(k) }, true},
+	{Sum, func(t Terms) float64 { return total(t.Sum) },
+		func(Totals, int64) float64 { return 1 }, false},
 }
+
+// Reducers returns every reducer; the slice is the caller's own.
+func Reducers() []Reducer { return slices.Clone(reducers[:]) }
 
 // ReducerByID returns the reducer with id.
 func ReducerByID(id ReducerID) (Reducer, bool) {
-	for _, r := range Reducers() {
+	for _, r := range reducers {
 		if r.ID == id {
 			return r, true
 		}
@@ -76,6 +94,14 @@ func reducePerAnchor(t Terms) float64 {
 		}
 	}
 	return ratio(means, anchors)
+}
+
+// inverse is 1/k, 0 for no terms.
+func inverse(k int64) float64 {
+	if k == 0 {
+		return 0
+	}
+	return 1 / float64(k)
 }
 
 // ratio is s/k, 0 for no terms (an empty selection costs nothing).

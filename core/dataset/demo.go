@@ -3,9 +3,7 @@ package dataset
 import (
 	"bytes"
 	"embed"
-	"fmt"
 	"sort"
-	"strings"
 )
 
 //go:embed demo/iris.csv demo/digits.csv.gz
@@ -33,7 +31,7 @@ func Demo(name string) (*Dataset, error) { return DemoLimited(name, Limits{}) }
 func DemoLimited(name string, lim Limits) (*Dataset, error) {
 	path, ok := demos[name]
 	if !ok {
-		return nil, fmt.Errorf("unknown demo %q (known: %s)", name, strings.Join(DemoNames(), ", "))
+		return nil, &Error{Reason: UnknownDemo, Value: name, Names: DemoNames()}
 	}
 	data, err := demoFiles.ReadFile(path)
 	if err != nil {

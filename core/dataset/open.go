@@ -5,59 +5,18 @@ import (
 	"bytes"
 	"compress/gzip"
 	"errors"
-	"fmt"
 	"io"
-	"os"
 	"strings"
 
-	"losslab/i18n"
-	"losslab/internal/numfmt"
+	"losslab/internal/regfile"
 )
 
-// Limits bound what a reader accepts, so that endless input (/dev/zero, a
-// pipe from yes) or a runaway file stops with one line instead of eating
-// memory. The zero value of a field means its default.
-type Limits struct {
-	MaxRows  int   // data rows; default 1,000,000
-	MaxBytes int64 // bytes after decompression; default 1 GiB
-	MaxLine  int   // bytes in one line; default 1 MiB
-}
-
-// Default limits (see Limits).
-const (
-	DefaultMaxRows  = 1_000_000
-	DefaultMaxBytes = 1 << 30
-	DefaultMaxLine  = 1 << 20
-)
-
-func (l Limits) withDefaults() Limits {
-	if l.MaxRows <= 0 {
-		l.MaxRows = DefaultMaxRows
-	}
-	if l.MaxBytes <= 0 {
-		l.MaxBytes = DefaultMaxBytes
-	}
-	if l.MaxLine <= 0 {
-		l.MaxLine = DefaultMaxLine
-	}
-	return l
-}
-
-// ErrNotRegular marks a path that is not a regular file.
-var ErrNotRegular = errors.New("not a regular file")
-
-// Open opens a data file by path: a regular file only (a FIFO, device or
-// directory is refused, as reading one could block or never end), gzip data
-// decompressed. The caller closes it.
+// Open opens a data file by path with internal/regfile: a regular file only
+// (a FIFO, device or directory is refused with a *regfile.Error, as reading
+// one could block or never end), gzip data decompressed. A missing or
+// unreadable file is the *fs.PathError of the system. The caller closes it.
 func Open(path string) (io.ReadCloser, error) {
-	info, err := os.Stat(path)
-	if err != nil {
-		return nil, err
-	}
-	if !info.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w (%s): give a file", path, ErrNotRegular, kind(info.Mode()))
-	}
-	f, err := os.Open(path)
+	f, _, err := regfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
@@ -69,20 +28,6 @@ func Open(path string) (io.ReadCloser, error) {
 	return readCloser{r, f}, nil
 }
 
-func kind(m os.FileMode) string {
-	switch {
-	case m.IsDir():
-		return "a directory"
-	case m&os.ModeNamedPipe != 0:
-		return "a FIFO"
-	case m&os.ModeSocket != 0:
-		return "a socket"
-	case m&os.ModeDevice != 0:
-		return "a device"
-	}
-	return "a special file"
-}
-
 type readCloser struct {
 	io.Reader
 	c io.Closer
@@ -90,18 +35,22 @@ type readCloser struct {
 
 func (r readCloser) Close() error { return r.c.Close() }
 
+var gzipMagic = []byte{0x1f, 0x8b}
+
 // Decompress returns r's data, gunzipped when it starts with the gzip magic
 // bytes: the one path for --in, --labels, stdin and the demos. A name ending
 // in .gz must hold gzip data (anything else there is a wrong or damaged
 // file, and reading it as text would only give a puzzling parse error).
-// name is for messages. Reading truncated or corrupt gzip data gives an
-// error that says so (a *LineError once the parser places it).
+// name is for messages. Reading truncated or corrupt gzip data, or gzip
+// data followed by other bytes, gives an error that says so (an *Error once
+// the parser places it). Several gzip streams one after the other (as
+// `cat a.gz b.gz` makes) read as one.
 func Decompress(name string, r io.Reader) (io.Reader, error) {
 	br := bufio.NewReader(r)
-	magic, _ := br.Peek(2)
-	if !bytes.Equal(magic, []byte{0x1f, 0x8b}) {
+	magic, _ := br.Peek(len(gzipMagic))
+	if !bytes.Equal(magic, gzipMagic) {
 		if strings.HasSuffix(strings.ToLower(name), ".gz") {
-			return nil, &LineError{File: name, ID: i18n.DataNotGzip}
+			return nil, &Error{File: name, Reason: NotGzip}
 		}
 		return br, nil
 	}
@@ -109,83 +58,64 @@ func Decompress(name string, r io.Reader) (io.Reader, error) {
 	if err != nil {
 		return nil, newGzipError(err).at(name, 0)
 	}
-	return gzipReader{z}, nil
+	z.Multistream(false)
+	return &gzipReader{z: z, br: br}, nil
 }
 
-// gzipReader turns the gzip and flate errors of a read into a *gzipError.
-type gzipReader struct{ z *gzip.Reader }
+// gzipReader reads gzip streams one after the other, and turns the gzip and
+// flate errors of a read into a *gzipError.
+type gzipReader struct {
+	z  *gzip.Reader
+	br *bufio.Reader
+}
 
-func (g gzipReader) Read(p []byte) (int, error) {
+func (g *gzipReader) Read(p []byte) (int, error) {
 	n, err := g.z.Read(p)
+	if err == io.EOF {
+		err = g.nextStream()
+	}
 	if err != nil && err != io.EOF {
 		err = newGzipError(err)
 	}
 	return n, err
 }
 
-// gzipError is truncated or corrupt gzip data.
-type gzipError struct {
-	truncated bool
-	cause     error
+// nextStream starts the stream after the one that ended, if any: io.EOF
+// when the data ends there, an error when other bytes follow.
+func (g *gzipReader) nextStream() error {
+	head, _ := g.br.Peek(len(gzipMagic))
+	switch {
+	case len(head) == 0:
+		return io.EOF
+	case !bytes.Equal(head, gzipMagic):
+		return errTrailing
+	}
+	if err := g.z.Reset(g.br); err != nil {
+		return err
+	}
+	g.z.Multistream(false)
+	return nil
 }
 
-func newGzipError(err error) *gzipError {
-	return &gzipError{truncated: errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF), cause: err}
-}
+// errTrailing is data after the gzip streams that is not gzip.
+var errTrailing = errors.New("data after the gzip stream")
+
+// gzipError is truncated, corrupt or trailed gzip data.
+type gzipError struct{ cause error }
+
+func newGzipError(err error) *gzipError { return &gzipError{cause: err} }
 
 func (e *gzipError) Error() string { return "gzip: " + e.cause.Error() }
 func (e *gzipError) Unwrap() error { return e.cause }
 
 // at places the error in file, after lines complete lines.
-func (e *gzipError) at(file string, lines int) *LineError {
-	if e.truncated {
-		return &LineError{File: file, ID: i18n.DataGzipTruncated, Args: []any{numfmt.Count(int64(lines + 1))}}
+func (e *gzipError) at(file string, lines int) *Error {
+	reason := GzipCorrupt
+	switch {
+	case errors.Is(e.cause, errTrailing):
+		reason = GzipTrailing
+	case errors.Is(e.cause, io.ErrUnexpectedEOF), errors.Is(e.cause, io.EOF):
+		reason = GzipTruncated
 	}
-	return &LineError{File: file, ID: i18n.DataGzipCorrupt}
-}
-
-// limitError is a limit reached while reading.
-type limitError struct{ msg string }
-
-func (e *limitError) Error() string { return e.msg }
-
-// limitedReader enforces Limits' byte and line-length bounds, strips a
-// UTF-8 byte order mark at the start, and counts lines for messages.
-type limitedReader struct {
-	r       io.Reader
-	lim     Limits
-	total   int64
-	lineLen int
-	lines   int // newlines seen
-	started bool
-}
-
-var bom = []byte("\ufeff")
-
-func (l *limitedReader) Read(p []byte) (int, error) {
-	if !l.started {
-		l.started = true
-		br := bufio.NewReader(l.r)
-		if head, _ := br.Peek(len(bom)); bytes.Equal(head, bom) {
-			br.Discard(len(bom))
-		}
-		l.r = br
-	}
-	n, err := l.r.Read(p)
-	for _, c := range p[:n] {
-		if c == '\n' {
-			l.lines++
-			l.lineLen = 0
-			continue
-		}
-		l.lineLen++
-		if l.lineLen > l.lim.MaxLine {
-			return 0, &limitError{fmt.Sprintf("line %d is longer than %s bytes (the limit): is this a text file of embeddings?", l.lines+1, numfmt.Count(int64(l.lim.MaxLine)))}
-		}
-	}
-	l.total += int64(n)
-	if l.total > l.lim.MaxBytes {
-		return 0, &limitError{fmt.Sprintf("more than %s bytes (the limit) by line %d", numfmt.Count(l.lim.MaxBytes), l.lines+1)}
-	}
-	return n, err
+	return &Error{File: file, Line: lines + 1, Reason: reason}
 }

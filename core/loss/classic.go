@@ -33,13 +33,34 @@ func init() {
 		Name: "triplet", Short: "triplet", Formula: TripletFormula,
 		HingeOf: func(d float64) float64 { return d },
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
-			return tripletTerm(TripletLoss(dap, dan, p.Margin))
+			t, err := TripletLoss(dap, dan, p.Margin)
+			return term(t), err
+		},
+		Row: func(dap float64, dans []float64, p Params, out []Term) error {
+			if err := checkRow(dap, dans, p.Margin); err != nil {
+				return err
+			}
+			for i, dan := range dans {
+				out[i].setHinge(dap, dan, 1, 1, p.Margin)
+			}
+			return nil
 		}})
 	register(Loss{ID: SquaredTripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 1, UsesMargin: true, HasRegime: true,
 		Name: "squared triplet", Short: "squared", Formula: "max(d(a,p)² − d(a,n)² + m, 0)",
 		HingeOf: func(d float64) float64 { return d * d },
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
-			return tripletTerm(SquaredTripletLoss(dap, dan, p.Margin))
+			t, err := SquaredTripletLoss(dap, dan, p.Margin)
+			return term(t), err
+		},
+		Row: func(dap float64, dans []float64, p Params, out []Term) error {
+			if err := checkRow(dap, dans, p.Margin); err != nil {
+				return err
+			}
+			gp, dgp := dap*dap, 2*dap
+			for i, dan := range dans {
+				out[i].setHinge(gp, dan*dan, dgp, 2*dan, p.Margin)
+			}
+			return nil
 		}})
 	register(Loss{ID: SoftMarginID, Kind: OnTriplets, Family: TripletFamily, Rank: 2,
 		Name: "soft-margin triplet", Short: "soft-margin", Formula: "softplus(d(a,p) − d(a,n))",
@@ -53,6 +74,23 @@ func init() {
 // marginReach: a push term max(m − d, 0) is 0 from d = m on.
 func marginReach(p Params) float64 { return p.Margin }
 
-func tripletTerm(t Triplet, err error) (Term, error) {
-	return Term{Loss: t.Loss, Active: t.Active, Grad: [2]float64{t.GradDAP, t.GradDAN}, Regime: t.Regime}, err
+// checkRow checks a row's inputs: d(a,p), the margin, then each d(a,n).
+func checkRow(dap float64, dans []float64, m float64) error {
+	if err := checkDistance("d(a,p)", dap); err != nil {
+		return err
+	}
+	if err := checkMargin(m); err != nil {
+		return err
+	}
+	for _, dan := range dans {
+		if err := checkDistance("d(a,n)", dan); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// term is the registry's Term of an explained triplet.
+func term(t Triplet) Term {
+	return Term{Loss: t.Loss, Active: t.Active, Grad: [2]float64{t.GradDAP, t.GradDAN}, Regime: t.Regime}
 }

@@ -1,10 +1,6 @@
 package loss
 
-import (
-	"fmt"
-
-	"losslab/internal/numfmt"
-)
+import "fmt"
 
 // Branch is the part of the contrastive loss that applies to a pair.
 type Branch uint8
@@ -50,14 +46,6 @@ func ContrastivePair(d, m float64, y Label) (Pair, error) {
 		p.Loss, p.Active, p.Grad = gap*gap/2, true, -gap
 	}
 	return p, nil
-}
-
-// String shows the pair's branch with the values substituted.
-func (p Pair) String() string {
-	if p.Branch == Pull {
-		return fmt.Sprintf("½·%s² = %s", FormatValue(p.D), numfmt.Loss(p.Loss))
-	}
-	return fmt.Sprintf("½·max(%s − %s, 0)² = %s", FormatValue(p.Margin), FormatValue(p.D), numfmt.Loss(p.Loss))
 }
 
 // HingePair is the non-squared contrastive term y·d + (1−y)·[m−d]+ (PyTorch's

@@ -49,6 +49,7 @@ func ExampleEvaluateAll() {
 	// squared-triplet      triplets 0.4400
 	// soft-margin-triplet  triplets 0.7981
 	// infonce              triplets 2.1269
+	// multi-similarity     triplets 0.4704
 }
 
 // InfoNCE on one triplet is softplus((d(a,p) − d(a,n))/τ): at τ = 1 the
@@ -58,7 +59,7 @@ func ExampleLoss_anchor() {
 	l, _ := loss.Lookup(loss.InfoNCEID)
 	one, _ := l.Triplet(0.7, 0.5, loss.Params{Temperature: 1})
 	soft, _ := loss.SoftMarginTripletLoss(0.7, 0.5)
-	sum, _ := l.Anchor([]float64{0.7}, []float64{0.5}, loss.Params{Temperature: 1})
-	fmt.Println(numfmt.Loss(one.Loss), numfmt.Loss(soft.Loss), numfmt.Loss(sum))
+	sum, _ := l.Anchor([]float64{0.7}, []float64{0.5}, loss.Params{Temperature: 1}, nil, nil)
+	fmt.Println(numfmt.Loss(one.Loss), numfmt.Loss(soft.Loss), numfmt.Loss(sum.Sum))
 	// Output: 0.7981 0.7981 0.7981
 }

@@ -52,16 +52,19 @@ func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
 
 // infoNCEAnchor sums, over the anchor's positives j, d_j/τ + log Σ_k exp(−d_k/τ)
 // (k over positives and negatives), the log-sum-exp shifted by its largest
-// exponent so that no exp overflows or every one underflows.
-func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
+// exponent so that no exp overflows or every one underflows; with gpos and
+// gneg it writes the derivatives (infoNCEGrad). An anchor without positives
+// has no term.
+func infoNCEAnchor(pos, neg []float64, p Params, gpos, gneg []float64) (AnchorValue, error) {
 	tau, err := temperature(p)
 	if err != nil || len(pos) == 0 {
-		return 0, err
+		clear(gneg)
+		return AnchorValue{}, err
 	}
 	nearest := math.Inf(1)
 	for _, d := range pos {
 		if err := checkDistance("d(a,p)", d); err != nil {
-			return 0, err
+			return AnchorValue{}, err
 		}
 		if d < nearest {
 			nearest = d
@@ -69,7 +72,7 @@ func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
 	}
 	for _, d := range neg {
 		if err := checkDistance("d(a,n)", d); err != nil {
-			return 0, err
+			return AnchorValue{}, err
 		}
 		if d < nearest {
 			nearest = d
@@ -97,9 +100,44 @@ func infoNCEAnchor(pos, neg []float64, p Params) (float64, error) {
 		sum += (d-nearest)*inv + logS
 	}
 	if math.IsInf(sum, 0) {
-		return 0, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
+		return AnchorValue{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
 	}
-	return sum, nil
+	if gpos != nil {
+		infoNCEGrad(pos, neg, tau, gpos, gneg)
+	}
+	// Every term is −log of a probability < 1: active.
+	return AnchorValue{Sum: sum, Terms: len(pos), Active: len(pos)}, nil
+}
+
+// infoNCEGrad writes the derivatives of infoNCEAnchor's sum into gpos and
+// gneg:
+//
+//	∂L/∂d_j = 1/τ − P·π_j/τ for a positive j,  ∂L/∂d_n = −P·π_n/τ for a negative n,
+//
+// with P the anchor's number of positives and π the softmax of −d/τ over
+// all k.
+func infoNCEGrad(pos, neg []float64, tau float64, gpos, gneg []float64) {
+	top := math.Inf(-1) // the largest exponent, for a stable log-sum-exp
+	for _, d := range pos {
+		top = math.Max(top, -d/tau)
+	}
+	for _, d := range neg {
+		top = math.Max(top, -d/tau)
+	}
+	var sum float64
+	for _, d := range pos {
+		sum += math.Exp(-d/tau - top)
+	}
+	for _, d := range neg {
+		sum += math.Exp(-d/tau - top)
+	}
+	lse, p := top+math.Log(sum), float64(len(pos))
+	for i, d := range pos {
+		gpos[i] = (1 - p*math.Exp(-d/tau-lse)) / tau
+	}
+	for i, d := range neg {
+		gneg[i] = -p * math.Exp(-d/tau-lse) / tau
+	}
 }
 
 // skipBeyond is the exponent, in units of τ, past which exp(−x) < 2⁻⁵³.

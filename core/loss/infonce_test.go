@@ -1,11 +1,9 @@
 package loss
 
 import (
-	"encoding/json"
 	"errors"
 	"math"
 	"math/rand/v2"
-	"os"
 	"testing"
 
 	"losslab/core/dist"
@@ -27,28 +25,15 @@ type infoNCEReference struct {
 
 func loadInfoNCEReference(t *testing.T) infoNCEReference {
 	t.Helper()
-	raw, err := os.ReadFile("testdata/infonce.json")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var ref infoNCEReference
-	if err := json.Unmarshal(raw, &ref); err != nil {
-		t.Fatal(err)
-	}
+	readReference(t, "testdata/infonce.json", &ref)
 	if len(ref.Triplet) == 0 || len(ref.Batch) == 0 {
 		t.Fatal("reference data is empty")
 	}
 	return ref
 }
 
-func infoNCE(t *testing.T) Loss {
-	t.Helper()
-	l, ok := Lookup(InfoNCEID)
-	if !ok {
-		t.Fatal("infonce is not registered")
-	}
-	return l
-}
+func infoNCE(t *testing.T) Loss { return lookup(t, InfoNCEID) }
 
 // By hand: on the article's 0.7 / 0.5 the logit gap is 0.2/τ, and
 // softplus(0.2) = ln(1 + e^0.2) = 0.79814, softplus(2) = 2.12693.
@@ -64,7 +49,7 @@ func TestInfoNCEByHand(t *testing.T) {
 		}
 	}
 	// The same through the batch form: one positive, one negative.
-	sum, err := l.Anchor([]float64{0.7}, []float64{0.5}, Params{Temperature: 0.1})
+	sum, err := anchorSum(l, []float64{0.7}, []float64{0.5}, Params{Temperature: 0.1})
 	if err != nil || !near(sum, 2.126928011042972, 1e-12) {
 		t.Errorf("anchor form = %v, %v", sum, err)
 	}
@@ -94,28 +79,13 @@ func TestInfoNCEBatchMatchesPyTorch(t *testing.T) {
 		}
 		var sum float64
 		pairs := 0
-		for a, xa := range c.Embeddings {
-			var pos, neg []float64
-			for j, xj := range c.Embeddings {
-				if j == a {
-					continue
-				}
-				d, err := metric.Between(xa, xj)
-				if err != nil {
-					t.Fatal(err)
-				}
-				if c.Labels[j] == c.Labels[a] {
-					pos = append(pos, d)
-				} else {
-					neg = append(neg, d)
-				}
-			}
-			s, err := l.Anchor(pos, neg, Params{Temperature: c.Temperature})
+		forAnchors(t, metric, c.Embeddings, c.Labels, func(_ int, pos, neg []float64) {
+			s, err := anchorSum(l, pos, neg, Params{Temperature: c.Temperature})
 			if err != nil {
 				t.Fatal(err)
 			}
 			sum, pairs = sum+s, pairs+len(pos)
-		}
+		})
 		if pairs != c.PositivePairs {
 			t.Fatalf("case %d: %d positive pairs, PyTorch %d", i, pairs, c.PositivePairs)
 		}
@@ -159,7 +129,7 @@ func TestEquivalences(t *testing.T) {
 func TestInfoNCEExtremeDistances(t *testing.T) {
 	l := infoNCE(t)
 	p := Params{Temperature: 0.01}
-	sum, err := l.Anchor([]float64{1e4, 1e4 + 1}, []float64{1e4 + 0.5, 2e4}, p)
+	sum, err := anchorSum(l, []float64{1e4, 1e4 + 1}, []float64{1e4 + 0.5, 2e4}, p)
 	if err != nil || math.IsNaN(sum) || math.IsInf(sum, 0) {
 		t.Fatalf("anchor form = %v, %v", sum, err)
 	}
@@ -176,14 +146,14 @@ func TestInfoNCERejectsBadTemperature(t *testing.T) {
 		if _, err := l.Triplet(0.7, 0.5, Params{Temperature: tau}); !errors.Is(err, ErrTemperature) {
 			t.Errorf("τ = %v: err %v", tau, err)
 		}
-		if _, err := l.Anchor([]float64{0.7}, []float64{0.5}, Params{Temperature: tau}); !errors.Is(err, ErrTemperature) {
+		if _, err := anchorSum(l, []float64{0.7}, []float64{0.5}, Params{Temperature: tau}); !errors.Is(err, ErrTemperature) {
 			t.Errorf("anchor form, τ = %v: err %v", tau, err)
 		}
 		if _, err := l.Resolve(Params{Temperature: tau}); !errors.Is(err, ErrTemperature) {
 			t.Errorf("Resolve, τ = %v: err %v", tau, err)
 		}
 	}
-	if _, err := l.Anchor([]float64{math.NaN()}, nil, Params{}); !errors.Is(err, ErrDistance) {
+	if _, err := anchorSum(l, []float64{math.NaN()}, nil, Params{}); !errors.Is(err, ErrDistance) {
 		t.Errorf("NaN distance: %v", err)
 	}
 }
@@ -203,7 +173,7 @@ func TestInfoNCEAnchorProperties(t *testing.T) {
 			neg[i] = rng.Float64() * 2
 		}
 		p := Params{Temperature: 0.05 + rng.Float64()}
-		s0, err := l.Anchor(pos, neg, p)
+		s0, err := anchorSum(l, pos, neg, p)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -211,7 +181,7 @@ func TestInfoNCEAnchorProperties(t *testing.T) {
 			t.Fatalf("negative sum %v", s0)
 		}
 		neg[0] += 0.5
-		s1, _ := l.Anchor(pos, neg, p)
+		s1, _ := anchorSum(l, pos, neg, p)
 		if s1 > s0 {
 			t.Fatalf("moving a negative away raised the loss: %v → %v", s0, s1)
 		}
@@ -228,7 +198,7 @@ func FuzzInfoNCEAnchor(f *testing.F) {
 	f.Add(1e300, 0.0, 1.0, 1e-300)
 	f.Fuzz(func(t *testing.T, p1, n1, n2, tau float64) {
 		l, _ := Lookup(InfoNCEID)
-		sum, err := l.Anchor([]float64{p1}, []float64{n1, n2}, Params{Temperature: tau})
+		sum, err := anchorSum(l, []float64{p1}, []float64{n1, n2}, Params{Temperature: tau})
 		if err != nil {
 			if !errors.Is(err, ErrDistance) && !errors.Is(err, ErrTemperature) && !errors.Is(err, ErrOverflow) {
 				t.Fatalf("(%v; %v, %v; τ %v): %v", p1, n1, n2, tau, err)
@@ -264,8 +234,82 @@ func BenchmarkInfoNCEAnchor4096(b *testing.B) {
 	p := Params{Temperature: 0.1}
 	b.ReportAllocs()
 	for b.Loop() {
-		if _, err := l.Anchor(pos, neg, p); err != nil {
+		if _, err := anchorSum(l, pos, neg, p); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// anchorSum is the anchor form's sum alone.
+func anchorSum(l Loss, pos, neg []float64, p Params) (float64, error) {
+	v, err := l.Anchor(pos, neg, p, nil, nil)
+	return v.Sum, err
+}
+
+// The anchor form's gradient by hand: with one positive and one negative,
+// both at 1, τ = 1, π = ½ each, so ∂L/∂d(a,p) = 1 − ½ and ∂L/∂d(a,n) = −½.
+func TestInfoNCEGradientByHand(t *testing.T) {
+	l := infoNCE(t)
+	gp, gn := make([]float64, 2), make([]float64, 1)
+	v, err := l.Anchor([]float64{1}, []float64{1}, Params{Temperature: 1}, gp[:1], gn)
+	if err != nil || v.Terms != 1 || v.Active != 1 || math.Abs(gp[0]-0.5) > 1e-15 || math.Abs(gn[0]+0.5) > 1e-15 {
+		t.Errorf("%+v, %v: ∂L/∂d = %v, %v; want 0.5, -0.5", v, err, gp[0], gn[0])
+	}
+	// Two positives on the anchor, no negative: each term is log 2 and
+	// nothing can lower it, so the gradient is 0.
+	v, err = l.Anchor([]float64{0, 0}, nil, Params{Temperature: 1}, gp, nil)
+	if err != nil || math.Abs(v.Sum-2*math.Ln2) > 1e-15 || v.Terms != 2 || gp[0] != 0 || gp[1] != 0 {
+		t.Errorf("two positives alone: %+v, %v, ∂L/∂d %v; want 2 ln 2 and 0", v, err, gp)
+	}
+	// Far negatives: the gradient vanishes without overflow.
+	if _, err := l.Anchor([]float64{0}, []float64{1e6}, Params{Temperature: 0.1}, gp[:1], gn); err != nil || gp[0] != 0 || gn[0] != 0 {
+		t.Errorf("far negative: %v %v, %v", gp[0], gn[0], err)
+	}
+	// No positive: no term, and no gradient on the negatives.
+	gn[0] = 7
+	if v, err := l.Anchor(nil, []float64{0.5}, Params{}, gp[:0], gn); err != nil || v != (AnchorValue{}) || gn[0] != 0 {
+		t.Errorf("no positive: %+v, %v, ∂L/∂d(a,n) %v", v, err, gn[0])
+	}
+}
+
+// The anchor form's gradient is the derivative of its sum: central
+// differences on random anchors.
+func TestInfoNCEGradientMatchesFiniteDifferences(t *testing.T) {
+	checkAnchorGradient(t, infoNCE(t), Params{Temperature: 0.3}, 11)
+}
+
+// checkAnchorGradient compares an anchor-wide loss's gradient with central
+// differences of its sum on random anchors drawn with seed.
+func checkAnchorGradient(t *testing.T, l Loss, p Params, seed uint64) {
+	t.Helper()
+	rng := rand.New(rand.NewPCG(seed, 1))
+	for trial := range 200 {
+		pos, neg := make([]float64, 1+rng.IntN(4)), make([]float64, 1+rng.IntN(6))
+		for i := range pos {
+			pos[i] = 0.05 + rng.Float64()*1.5
+		}
+		for i := range neg {
+			neg[i] = 0.05 + rng.Float64()*1.5
+		}
+		gp, gn := make([]float64, len(pos)), make([]float64, len(neg))
+		if _, err := l.Anchor(pos, neg, p, gp, gn); err != nil {
+			t.Fatal(err)
+		}
+		const h = 1e-6
+		for _, side := range []struct {
+			ds, g []float64
+		}{{pos, gp}, {neg, gn}} {
+			for i := range side.ds {
+				keep := side.ds[i]
+				side.ds[i] = keep + h
+				up, _ := anchorSum(l, pos, neg, p)
+				side.ds[i] = keep - h
+				down, _ := anchorSum(l, pos, neg, p)
+				side.ds[i] = keep
+				if fd := (up - down) / (2 * h); math.Abs(fd-side.g[i]) > 1e-6+1e-6*math.Abs(fd) {
+					t.Fatalf("trial %d: %s ∂/∂d[%d] = %.10g, finite difference %.10g (pos %v, neg %v)", trial, l.ID, i, side.g[i], fd, pos, neg)
+				}
+			}
 		}
 	}
 }

@@ -28,12 +28,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-
-	"losslab/internal/numfmt"
 )
 
-// The formulas as losslab writes them for people; the registry's entries
-// use the same notation (contrastivePairFormula is one pair's term).
+// The formulas in losslab's notation, the same in every language; the
+// registry's entries use it too (contrastivePairFormula is one pair's term).
+// Front ends substitute values into them (explain's PairValue, TripletValue).
 const (
 	TripletFormula         = "max(d(a,p) − d(a,n) + m, 0)"
 	contrastivePairFormula = "½[y·d² + (1−y)·max(m − d, 0)²]"
@@ -119,7 +118,3 @@ func ClassifyRegime(dap, dan, m float64) Regime {
 	}
 	return SemiHard
 }
-
-// FormatValue shows a distance, margin or gradient by losslab's one number
-// rule (internal/numfmt): two decimals, more only when the value has them.
-func FormatValue(x float64) string { return numfmt.Input(x) }

@@ -71,11 +71,25 @@ type PairTerm func(d float64, y Label, p Params) (Term, error)
 // TripletTerm is the term of a triplet loss on d(a,p), d(a,n).
 type TripletTerm func(dap, dan float64, p Params) (Term, error)
 
+// TripletRow is a triplet loss's terms for one positive against several
+// negatives: out[i] is the term of (d(a,p), dans[i]), as TripletTerm gives
+// it.
+type TripletRow func(dap float64, dans []float64, p Params, out []Term) error
+
 // AnchorTerms is a loss that compares one anchor with every other sample at
-// once (a softmax over the batch): given the anchor's distances to its
-// positives and to its negatives, it returns the sum of its terms, one per
-// positive. Batch code uses it in place of mining.
-type AnchorTerms func(positives, negatives []float64, p Params) (float64, error)
+// once: given the anchor's distances to its positives and to its negatives,
+// it returns the sum of its terms, one per positive (InfoNCE) or one for the
+// anchor (Loss.PerAnchor). When gpos and gneg are not nil (as long as pos
+// and neg) it writes ∂Sum/∂d of every distance into them: the gradient sits
+// beside the terms, as Term.Grad does. Batch code uses it in place of mining.
+type AnchorTerms func(pos, neg []float64, p Params, gpos, gneg []float64) (AnchorValue, error)
+
+// AnchorValue is an anchor-wide loss on one anchor: the Sum of its Terms
+// terms, Active of them non-zero.
+type AnchorValue struct {
+	Sum           float64
+	Terms, Active int
+}
 
 // Equivalence states that a loss equals another under some parameters: a
 // fact the front ends can show and the tests check.
@@ -108,9 +122,19 @@ type Loss struct {
 
 	Pair    PairTerm
 	Triplet TripletTerm
-	// Anchor is set for losses with a batch form of their own (InfoNCE);
-	// triplet losses without it are batched through a miner.
+	// Row is Triplet for one positive against many negatives, so that a
+	// batch that visits every triplet makes a call per positive rather
+	// than per triplet; register makes it from Triplet for a loss that
+	// gives none.
+	Row TripletRow
+	// Anchor is set for losses with a batch form of their own (InfoNCE,
+	// Multi-Similarity), which take every pair of each anchor; triplet
+	// losses without it are batched through a miner.
 	Anchor AnchorTerms
+	// PerAnchor says Anchor's sum is one term per anchor, averaged over
+	// anchors (Multi-Similarity), rather than one term per positive pair
+	// (InfoNCE).
+	PerAnchor bool
 	// Reach, when set, says where a pair loss stops pushing: the term of a
 	// different-class pair at d ≥ Reach(p) is exactly 0, inactive, with zero
 	// gradient. Batch code skips those pairs, which are most of a batch.
@@ -150,6 +174,12 @@ var registered []Loss
 func register(l Loss) {
 	if (l.Kind == OnPairs) != (l.Pair != nil) || (l.Kind == OnTriplets) != (l.Triplet != nil) {
 		panic(fmt.Sprintf("loss %s: term function does not match its kind", l.ID))
+	}
+	if l.PerAnchor && l.Anchor == nil {
+		panic(fmt.Sprintf("loss %s: PerAnchor without an Anchor form", l.ID))
+	}
+	if l.Triplet != nil && l.Row == nil {
+		l.Row = rowOf(l.Triplet)
 	}
 	if _, dup := Lookup(l.ID); dup {
 		panic(fmt.Sprintf("loss %s registered twice", l.ID))
@@ -192,4 +222,18 @@ func ParseID(s string) (Loss, error) {
 		return l, nil
 	}
 	return Loss{}, fmt.Errorf("%w %q (known: %v)", ErrUnknownLoss, s, IDs())
+}
+
+// rowOf is the row form of a triplet term: one call of it per negative.
+func rowOf(term TripletTerm) TripletRow {
+	return func(dap float64, dans []float64, p Params, out []Term) error {
+		for i, dan := range dans {
+			t, err := term(dap, dan, p)
+			if err != nil {
+				return err
+			}
+			out[i] = t
+		}
+		return nil
+	}
 }

@@ -1,9 +1,14 @@
 package loss
 
 import (
+	"encoding/json"
+	"errors"
 	"math"
 	"math/rand/v2"
+	"os"
 	"testing"
+
+	"losslab/core/dist"
 )
 
 func TestRegistry(t *testing.T) {
@@ -216,5 +221,88 @@ func TestHingeContrastiveAtZeroIsInactive(t *testing.T) {
 	term, err := l.Pair(0, Same, Params{Margin: 0.5})
 	if err != nil || term.Loss != 0 || term.Active || term.Grad[0] != 1 {
 		t.Errorf("hinge contrastive (0, same) = %+v, %v; want loss 0, inactive, gradient 1", term, err)
+	}
+}
+
+// Every triplet loss's Row gives, value for value, the terms its Triplet
+// gives, and refuses what Triplet refuses.
+func TestRowsMatchTerms(t *testing.T) {
+	rng := rand.New(rand.NewPCG(31, 32))
+	for _, l := range Registry() {
+		if l.Kind != OnTriplets {
+			continue
+		}
+		if l.Row == nil {
+			t.Fatalf("%s has no Row", l.ID)
+		}
+		for range 200 {
+			p := Params{Margin: rng.Float64() * 2, Temperature: 0.05 + rng.Float64()}
+			dap, dans := rng.Float64()*3, make([]float64, rng.IntN(6))
+			for i := range dans {
+				dans[i] = rng.Float64() * 3
+			}
+			out := make([]Term, len(dans))
+			if err := l.Row(dap, dans, p, out); err != nil {
+				t.Fatal(err)
+			}
+			for i, dan := range dans {
+				want, _ := l.Triplet(dap, dan, p)
+				if out[i] != want {
+					t.Fatalf("%s (%v, %v): Row %+v, Triplet %+v", l.ID, dap, dan, out[i], want)
+				}
+			}
+		}
+		if err := l.Row(0.5, []float64{0.2, math.NaN()}, Params{Margin: 1}, make([]Term, 2)); !errors.Is(err, ErrDistance) {
+			t.Errorf("%s: a NaN d(a,n) in a row: %v", l.ID, err)
+		}
+		if err := l.Row(-1, []float64{0.2}, Params{Margin: 1}, make([]Term, 1)); !errors.Is(err, ErrDistance) {
+			t.Errorf("%s: a negative d(a,p) in a row: %v", l.ID, err)
+		}
+	}
+}
+
+// lookup is the registered loss id; the test fails without it.
+func lookup(t testing.TB, id ID) Loss {
+	t.Helper()
+	l, ok := Lookup(id)
+	if !ok {
+		t.Fatalf("%s is not registered", id)
+	}
+	return l
+}
+
+// readReference reads a testdata file of reference values into v.
+func readReference(t testing.TB, path string, v any) {
+	t.Helper()
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(raw, v); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// forAnchors calls f for every anchor of the embeddings x with its
+// distances under metric to its positives and to its negatives.
+func forAnchors(t testing.TB, metric dist.Metric, x [][]float64, labels []int, f func(a int, pos, neg []float64)) {
+	t.Helper()
+	for a, xa := range x {
+		var pos, neg []float64
+		for j, xj := range x {
+			if j == a {
+				continue
+			}
+			d, err := metric.Between(xa, xj)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if labels[j] == labels[a] {
+				pos = append(pos, d)
+			} else {
+				neg = append(neg, d)
+			}
+		}
+		f(a, pos, neg)
 	}
 }

@@ -1,11 +1,6 @@
 package loss
 
-import (
-	"fmt"
-	"math"
-
-	"losslab/internal/numfmt"
-)
+import "math"
 
 // Triplet is the result of the triplet loss [d(a,p) − d(a,n) + m]+ with its
 // explanation: the inputs, the hinge argument, and the gradients.
@@ -23,11 +18,27 @@ func TripletLoss(dap, dan, m float64) (Triplet, error) {
 	if err := checkTriplet(dap, dan, m); err != nil {
 		return Triplet{}, err
 	}
-	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap - dan + m, Regime: ClassifyRegime(dap, dan, m)}
-	if t.Hinge > Tol {
-		t.Loss, t.Active, t.GradDAP, t.GradDAN = t.Hinge, true, 1, -1
-	}
+	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap - dan + m}
+	t.Loss, t.Active, t.Regime, t.GradDAP, t.GradDAN = hinge(dap, dan, 1, 1, m)
 	return t, nil
+}
+
+// hinge is the term max(gp − gn + m, 0) of a triplet whose distances g
+// maps to gp and gn (g increasing, with derivatives dgp and dgn there):
+// active above Tol, with the gradients dgp and −dgn then and 0 otherwise,
+// its regime by gp and gn. It is the one hinge rule of the triplet and
+// squared triplet losses, their Triplet and their Row.
+func hinge(gp, gn, dgp, dgn, m float64) (loss float64, active bool, r Regime, gradP, gradN float64) {
+	r = ClassifyRegime(gp, gn, m)
+	if h := gp - gn + m; h > Tol {
+		return h, true, r, dgp, -dgn
+	}
+	return 0, false, r, 0, 0
+}
+
+// setHinge makes t the hinge term (hinge), in place.
+func (t *Term) setHinge(gp, gn, dgp, dgn, m float64) {
+	t.Loss, t.Active, t.Regime, t.Grad[0], t.Grad[1] = hinge(gp, gn, dgp, dgn, m)
 }
 
 func checkTriplet(dap, dan, m float64) error {
@@ -40,22 +51,15 @@ func checkTriplet(dap, dan, m float64) error {
 	return checkMargin(m)
 }
 
-// String shows the formula with the values substituted.
-func (t Triplet) String() string {
-	return fmt.Sprintf("max(%s − %s + %s, 0) = %s", FormatValue(t.DAP), FormatValue(t.DAN), FormatValue(t.Margin), numfmt.Loss(t.Loss))
-}
-
 // SquaredTripletLoss is FaceNet's [d(a,p)² − d(a,n)² + m]+ on plain
-// distances; its gradients are 2d(a,p) and −2d(a,n) while active.
+// distances; its gradients are 2d(a,p) and −2d(a,n) while active, and its
+// regime is that of the squared distances, which the hinge compares.
 func SquaredTripletLoss(dap, dan, m float64) (Triplet, error) {
 	if err := checkTriplet(dap, dan, m); err != nil {
 		return Triplet{}, err
 	}
-	// The regime is that of the squared distances, which the hinge compares.
-	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap*dap - dan*dan + m, Regime: ClassifyRegime(dap*dap, dan*dan, m)}
-	if t.Hinge > Tol {
-		t.Loss, t.Active, t.GradDAP, t.GradDAN = t.Hinge, true, 2*dap, -2*dan
-	}
+	t := Triplet{DAP: dap, DAN: dan, Margin: m, Hinge: dap*dap - dan*dan + m}
+	t.Loss, t.Active, t.Regime, t.GradDAP, t.GradDAN = hinge(dap*dap, dan*dan, 2*dap, 2*dan, m)
 	return t, nil
 }
 

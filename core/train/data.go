@@ -131,26 +131,55 @@ func moons(r *rand.Rand) *Data {
 }
 
 // standardize gives every column mean 0 and variance 1; a constant column
-// becomes 0.
+// becomes 0. Each column is first multiplied by the power of two that
+// brings its largest magnitude into [0.5, 1), as the batch readers do
+// before distances (dist.UnitRow): the scaling is exact, so columns of 1e-3
+// or 1 give the same bits as before, and columns of 1e160 (whose squares
+// overflow), 1e-300 (whose squares vanish) or near 1e308 (whose differences
+// overflow) give the answer the same column at scale 1 would.
 func standardize(d *Data) {
+	col := make([]float64, d.N)
 	for j := range d.D {
-		var mean float64
 		for i := range d.N {
-			mean += d.X[i*d.D+j]
+			col[i] = d.X[i*d.D+j]
 		}
-		mean /= float64(d.N)
-		var v float64
+		standardizeColumn(col)
 		for i := range d.N {
-			t := d.X[i*d.D+j] - mean
-			v += t * t
+			d.X[i*d.D+j] = col[i]
 		}
-		sd := math.Sqrt(v / float64(d.N))
-		for i := range d.N {
-			if sd > 0 {
-				d.X[i*d.D+j] = (d.X[i*d.D+j] - mean) / sd
-			} else {
-				d.X[i*d.D+j] = 0
-			}
+	}
+}
+
+// standardizeColumn standardises x in place (see standardize).
+func standardizeColumn(x []float64) {
+	maxAbs := 0.0
+	constant := true
+	for _, v := range x {
+		maxAbs = math.Max(maxAbs, math.Abs(v))
+		constant = constant && v == x[0]
+	}
+	if constant { // a mean that rounds away from the value would give ±1
+		clear(x)
+		return
+	}
+	_, e := math.Frexp(maxAbs)
+	var mean float64
+	for i, v := range x {
+		x[i] = math.Ldexp(v, -e)
+		mean += x[i]
+	}
+	mean /= float64(len(x))
+	var v float64
+	for _, xi := range x {
+		t := xi - mean
+		v += t * t
+	}
+	sd := math.Sqrt(v / float64(len(x)))
+	for i := range x {
+		if sd > 0 {
+			x[i] = (x[i] - mean) / sd
+		} else {
+			x[i] = 0
 		}
 	}
 }

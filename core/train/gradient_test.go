@@ -93,7 +93,7 @@ func checkGradient(t *testing.T, r *Run, data *Data, batch []int) {
 // pushed in; the gradient there is the subgradient 0, never NaN.
 func TestZeroDistanceGradientIsZero(t *testing.T) {
 	for _, id := range LossIDs() {
-		o := newObjective(id, 1, 4)
+		o := newEvaluator(id, 1, 4)
 		z := []float64{1, 1, 1, 1, 1, 1, 1, 1} // four points at (1, 1)
 		gz := make([]float64, 8)
 		res, err := o.evaluate(z, []int{0, 0, 1, 1}, gz)

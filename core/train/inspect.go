@@ -21,9 +21,13 @@ import (
 //   - semi-hard: of the anchor's triplets (one per positive, each with its
 //     semi-hard negative) the one with the largest term;
 //   - batch-all: the anchor's most violating triplet (the largest term);
-//   - infonce: the positive and the negative with the largest softmax
-//     weight (the nearest of each); Term is that positive's term, which sums
-//     over every other sample of the batch.
+//   - infonce (an anchor-wide loss with a term per positive): the positive
+//     and the negative with the largest softmax weight (the nearest of
+//     each); Term is that positive's term, which sums over every other
+//     sample of the batch;
+//   - an anchor-wide loss with one term per anchor (multi-similarity): the
+//     positive and the negative whose pair it pulls and pushes hardest (the
+//     largest |∂ℓ/∂d|); Term is the anchor's term, over every other sample.
 //
 // Ties go to the harder pick (the farther positive, the nearer negative),
 // then to the lower batch position. Everything is computed by the code that
@@ -31,6 +35,8 @@ import (
 // rule (Run.forward with a recorder attached).
 type Inspection struct {
 	Loss LossID
+	// Shape says what Term is.
+	Shape TermShape
 	// Position is the anchor's place in the batch (the k asked for, modulo
 	// BatchSize); BatchSize the batch's number of samples.
 	Position, BatchSize int
@@ -55,6 +61,33 @@ type Inspection struct {
 	PairTerms [2]float64
 	// Terms is the number of terms the batch loss averages over: L = Σℓ/Terms.
 	Terms int
+}
+
+// TermShape says which terms an Inspection shows.
+type TermShape uint8
+
+const (
+	PairTerms    TermShape = iota // ℓ(A,P) + ℓ(A,N): a pair loss's two pairs
+	TripletTerm                   // ℓ(A,P,N)
+	PositiveTerm                  // ℓ(A,P): the positive's term against the whole batch
+	AnchorTerm                    // ℓ(A): the anchor's term against the whole batch
+)
+
+func (s TermShape) String() string {
+	return [...]string{"pair", "triplet", "positive", "anchor"}[s%4]
+}
+
+// shapeOf is what an inspection of objective o shows.
+func shapeOf(o Objective) TermShape {
+	switch {
+	case o.Loss.PerAnchor:
+		return AnchorTerm
+	case o.Loss.Anchor != nil:
+		return PositiveTerm
+	case o.Loss.Kind == loss.OnPairs:
+		return PairTerms
+	}
+	return TripletTerm
 }
 
 // The rows of Inspection.Z and Inspection.Grad.
@@ -124,48 +157,79 @@ func (in *inspector) triplet(p, n int, hard float64, t loss.Term) {
 	}
 }
 
-// infoNCE picks, from the anchor's positives and negatives the objective
-// has just gathered (o.pos, o.neg and their indices), the nearest of each,
-// and takes the term of that positive: the registry's anchor loss with it
-// as the only positive against every other sample, and its derivative.
-func (in *inspector) infoNCE(o *objective, np, nn int) error {
+// anchorWide records anchor-wide loss terms of the anchor, whose value v
+// and every ∂ℓ/∂d the evaluator has just computed (e.pos, e.neg, e.gpos,
+// e.gneg, in the order of the indices pos and neg). A loss with a term per
+// anchor shows that term, picking the positive and the negative with the
+// largest |∂ℓ/∂d|; a loss with a term per positive shows the nearest
+// positive's term (the registry's anchor loss with it as the only positive
+// against every other sample) and picks the nearest negative.
+func (in *inspector) anchorWide(e *evaluator, v loss.AnchorValue, pos, neg []int) error {
+	np, nn := len(pos), len(neg)
+	if np == 0 {
+		return nil
+	}
+	in.others = in.others[:0]
+	if e.obj.Loss.PerAnchor {
+		p, n := 0, -1
+		for i := 1; i < np; i++ {
+			if g, best := e.gpos[i], e.gpos[p]; g > best || (g == best && e.pos[i] > e.pos[p]) {
+				p = i
+			}
+		}
+		for i := range nn {
+			if g := e.gneg[i]; n < 0 || g < e.gneg[n] || (g == e.gneg[n] && e.neg[i] < e.neg[n]) {
+				n = i
+			}
+		}
+		in.pos, in.term = pos[p], v.Sum
+		if n >= 0 {
+			in.neg = neg[n]
+		}
+		for i, j := range pos {
+			in.others = append(in.others, pairGrad{j: j, g: e.gpos[i]})
+		}
+		for i, j := range neg {
+			in.others = append(in.others, pairGrad{j: j, g: e.gneg[i]})
+		}
+		return nil
+	}
 	p, n := 0, -1
 	for i := 1; i < np; i++ {
-		if o.pos[i] < o.pos[p] {
+		if e.pos[i] < e.pos[p] {
 			p = i
 		}
 	}
 	for i := range nn {
-		if n < 0 || o.neg[i] < o.neg[n] {
+		if n < 0 || e.neg[i] < e.neg[n] {
 			n = i
 		}
 	}
-	in.pos = o.posIdx[p]
+	in.pos = pos[p]
 	if n >= 0 {
-		in.neg = o.negIdx[n]
+		in.neg = neg[n]
 	}
 	rest := make([]float64, 0, np+nn-1)
-	in.others = in.others[:0]
+	in.others = append(in.others, pairGrad{j: pos[p]})
 	for i := range np {
 		if i != p {
-			rest = append(rest, o.pos[i])
-			in.others = append(in.others, pairGrad{j: o.posIdx[i]})
+			rest = append(rest, e.pos[i])
+			in.others = append(in.others, pairGrad{j: pos[i]})
 		}
 	}
 	for i := range nn {
-		rest = append(rest, o.neg[i])
-		in.others = append(in.others, pairGrad{j: o.negIdx[i]})
+		rest = append(rest, e.neg[i])
+		in.others = append(in.others, pairGrad{j: neg[i]})
 	}
-	l, err := o.anchor(o.pos[p:p+1], rest, o.params)
+	gp, grest := make([]float64, 1), make([]float64, len(rest))
+	one, err := e.obj.Loss.Anchor(e.pos[p:p+1], rest, e.params, gp, grest)
 	if err != nil {
 		return err
 	}
-	var gp [1]float64
-	grest := make([]float64, len(rest))
-	infoNCEGrad(o.pos[p:p+1], rest, o.params.Temperature, gp[:], grest)
-	in.term, in.posGrad = l, gp[0]
-	for i := range in.others {
-		in.others[i].g = grest[i]
+	// others[0] is the shown positive; others[1:] the rest, in rest's order.
+	in.term, in.others[0].g = one.Sum, gp[0]
+	for i := range grest {
+		in.others[i+1].g = grest[i]
 	}
 	return nil
 }
@@ -182,15 +246,19 @@ func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, er
 	if err != nil {
 		return Inspection{}, nil, err
 	}
-	out := Inspection{Loss: r.Spec.Loss, Position: k, BatchSize: b, Anchor: batch[k], Positive: -1, Negative: -1, Terms: res.Terms}
+	shape := shapeOf(r.obj.obj)
+	out := Inspection{Loss: r.Spec.Loss, Shape: shape, Position: k, BatchSize: b, Anchor: batch[k], Positive: -1, Negative: -1, Terms: res.Terms}
 	// ∂ℓ/∂d of the shown terms, then through the distances and the
-	// projection as the step's gradient goes: ∂ℓ/∂z, and ∂L/∂z its 1/Terms.
+	// projection as the step's gradient goes: ∂ℓ/∂z, and ∂L/∂z its share
+	// by the reducer's weight (1/Terms for a mean).
 	gd := make([]float64, b*b)
-	if rec.pos >= 0 {
-		gd[k*b+rec.pos] += rec.posGrad
-	}
-	if rec.neg >= 0 && r.Spec.Loss != InfoNCE { // InfoNCE's negatives are among others
-		gd[k*b+rec.neg] += rec.negGrad
+	if shape == PairTerms || shape == TripletTerm { // an anchor-wide loss's are all among others
+		if rec.pos >= 0 {
+			gd[k*b+rec.pos] += rec.posGrad
+		}
+		if rec.neg >= 0 {
+			gd[k*b+rec.neg] += rec.negGrad
+		}
 	}
 	for _, o := range rec.others {
 		gd[k*b+o.j] += o.g
@@ -204,16 +272,13 @@ func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, er
 			projectGrad(r.z[2*q:2*q+2], tz[2*q:2*q+2], r.radius[q])
 		}
 	}
-	inv := 0.0
-	if res.Terms > 0 {
-		inv = 1 / float64(res.Terms)
-	}
+	w := r.obj.weight(k)
 	gz := make([]float64, 2*b)
 	for q, v := range tz {
-		gz[q] = v * inv
+		gz[q] = v * w
 	}
 	out.Term = rec.term
-	if r.Spec.Loss == Contrastive {
+	if shape == PairTerms {
 		out.PairTerms = [2]float64{rec.posTerm, rec.negTerm}
 		out.Term = rec.posTerm + rec.negTerm
 	}

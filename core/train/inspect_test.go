@@ -5,6 +5,8 @@ import (
 	"math"
 	"slices"
 	"testing"
+
+	"losslab/core/loss"
 )
 
 // inspectTrainer is a free-model trainer a few steps in, so that the
@@ -90,10 +92,11 @@ func TestInspectGradientMatchesFiniteDifferences(t *testing.T) {
 	}
 }
 
-// Batch-hard has one term per anchor, so the restricted gradients of all
-// anchors add up to the batch gradient the step uses, row for row.
+// Batch-hard and Multi-Similarity have one term per anchor, so the
+// restricted gradients of all anchors add up to the batch gradient the step
+// uses, row for row.
 func TestInspectGradientsSumToTheBatchGradient(t *testing.T) {
-	for _, id := range []LossID{BatchHard, BatchHardSoft} {
+	for _, id := range []LossID{BatchHard, BatchHardSoft, LossID(loss.MultiSimilarityID)} {
 		for _, normalize := range []bool{false, true} {
 			t.Run(fmt.Sprintf("%s/normalize=%v", id, normalize), func(t *testing.T) {
 				tr := inspectTrainer(t, id, MLP, normalize)
@@ -152,25 +155,66 @@ func TestInspectChangesNothing(t *testing.T) {
 // negative, and its term is max(d(a,p) − d(a,n) + m, 0) of those.
 func TestInspectPicksTheHardest(t *testing.T) {
 	tr := inspectTrainer(t, BatchHard, Free, false)
-	r := tr.runs[0]
 	in, err := tr.Inspect(0, 2)
 	if err != nil {
 		t.Fatal(err)
 	}
-	b := len(tr.pending)
-	d := r.obj.d[:b*b]
-	k := in.Position
-	var far, near float64 = -1, math.Inf(1)
-	for j := range b {
-		switch {
-		case j == k:
-		case tr.data.Labels[tr.pending[j]] == tr.data.Labels[in.Anchor]:
-			far = math.Max(far, d[k*b+j])
-		default:
-			near = math.Min(near, d[k*b+j])
-		}
-	}
+	row := anchorRow(tr, in)
+	d := tr.runs[0].obj.d
+	far, near := d[in.Position*len(tr.pending)+row.far], d[in.Position*len(tr.pending)+row.near]
 	if want := math.Max(far-near+1.5, 0); math.Abs(in.Term-want) > 1e-12 {
 		t.Errorf("term %v, want max(%v − %v + 1.5, 0) = %v", in.Term, far, near, want)
+	}
+}
+
+// inspectedRow is an inspected anchor's distances to the positives and
+// negatives of its batch, and the batch positions of the farthest positive
+// and the nearest negative (ties to the lower position).
+type inspectedRow struct {
+	pos, neg  []float64
+	far, near int
+}
+
+func anchorRow(tr *Trainer, in Inspection) inspectedRow {
+	b := len(tr.pending)
+	d := tr.runs[0].obj.d[:b*b]
+	k := in.Position
+	r := inspectedRow{far: -1, near: -1}
+	for j := range b {
+		switch dj := d[k*b+j]; {
+		case j == k:
+		case tr.data.Labels[tr.pending[j]] == tr.data.Labels[in.Anchor]:
+			r.pos = append(r.pos, dj)
+			if r.far < 0 || dj > d[k*b+r.far] {
+				r.far = j
+			}
+		default:
+			r.neg = append(r.neg, dj)
+			if r.near < 0 || dj < d[k*b+r.near] {
+				r.near = j
+			}
+		}
+	}
+	return r
+}
+
+// Multi-Similarity's one term per anchor: the inspection shows the anchor's
+// whole term, the registry's on its distances, and picks the pair it pulls
+// hardest (the farthest positive, e^(α(d − λ)) growing with d) and pushes
+// hardest (the nearest negative).
+func TestInspectMultiSimilarityShowsTheAnchorTerm(t *testing.T) {
+	tr := inspectTrainer(t, LossID(loss.MultiSimilarityID), Free, false)
+	in, err := tr.Inspect(0, 4)
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := anchorRow(tr, in)
+	l, _ := loss.Lookup(loss.MultiSimilarityID)
+	want, err := l.Anchor(row.pos, row.neg, loss.Params{}, nil, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if in.Shape != AnchorTerm || in.Term != want.Sum || in.Positive != tr.pending[row.far] || in.Negative != tr.pending[row.near] {
+		t.Errorf("%v term %v, P %d, N %d; want the anchor term %v, P %d, N %d", in.Shape, in.Term, in.Positive, in.Negative, want.Sum, tr.pending[row.far], tr.pending[row.near])
 	}
 }

@@ -114,32 +114,6 @@ func TestMetricsAgreeWithBatch(t *testing.T) {
 	}
 }
 
-func TestInfoNCEByHand(t *testing.T) {
-	gp, gn := make([]float64, 2), make([]float64, 1)
-	// One positive and one negative, both at 1, τ = 1: π = ½ each, so
-	// ∂L/∂d(a,p) = 1 − ½ and ∂L/∂d(a,n) = −½.
-	infoNCEGrad([]float64{1}, []float64{1}, 1, gp, gn)
-	if math.Abs(gp[0]-0.5) > 1e-15 || math.Abs(gn[0]+0.5) > 1e-15 {
-		t.Errorf("∂L/∂d = %v, %v; want 0.5, -0.5", gp[0], gn[0])
-	}
-	// Two positives on the anchor, no negative: each term is log 2 and
-	// nothing can lower it, so the gradient is 0.
-	infoNCEGrad([]float64{0, 0}, nil, 1, gp, gn)
-	if gp[0] != 0 || gp[1] != 0 {
-		t.Errorf("two positives alone: %v", gp)
-	}
-	l, _ := loss.Lookup(loss.InfoNCEID)
-	v, err := l.Anchor([]float64{0, 0}, nil, loss.Params{Temperature: 1})
-	if err != nil || math.Abs(v-2*math.Ln2) > 1e-15 {
-		t.Errorf("registry's InfoNCE: %v, %v; want 2 ln 2", v, err)
-	}
-	// Far negatives: the gradient vanishes without overflow.
-	infoNCEGrad([]float64{0}, []float64{1e6}, 0.1, gp, gn)
-	if gp[0] != 0 || gn[0] != 0 {
-		t.Errorf("far negative: %v %v", gp[0], gn[0])
-	}
-}
-
 func TestSamplerIsClassBalanced(t *testing.T) {
 	for _, id := range []DataID{Blobs, Moons, Digits} {
 		data, err := Generate(id, 5)
@@ -197,18 +171,10 @@ func TestDataSets(t *testing.T) {
 	}
 }
 
+// TestObjectivesMatchComposedBatchLosses: every objective's value on a
+// batch is core/batch's Compose of its (loss, miner, reducer), the two
+// sharing the registry's terms and the miners.
 func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
-	strategies := map[LossID]struct {
-		id loss.ID
-		s  batch.Strategy
-	}{
-		Contrastive:   {loss.ContrastiveID, batch.Strategy{Miner: batch.AllPairs, Reducer: batch.Mean}},
-		BatchAll:      {loss.TripletID, batch.Strategy{Miner: batch.AllTriplets, Reducer: batch.Mean}},
-		BatchHard:     {loss.TripletID, batch.Strategy{Miner: batch.BatchHard, Reducer: batch.Mean}},
-		SemiHard:      {loss.TripletID, batch.Strategy{Miner: batch.SemiHard, Reducer: batch.Mean}},
-		BatchHardSoft: {loss.SoftMarginID, batch.Strategy{Miner: batch.BatchHard, Reducer: batch.Mean}},
-		InfoNCE:       {loss.InfoNCEID, batch.Strategy{Miner: batch.AllPositives, Reducer: batch.Mean}},
-	}
 	r := rand.New(rand.NewPCG(11, 12))
 	for trial := range 20 {
 		b := 6 + r.IntN(20)
@@ -228,15 +194,14 @@ func TestObjectivesMatchComposedBatchLosses(t *testing.T) {
 				d.Set(i, j, v)
 			}
 		}
-		for _, id := range LossIDs() {
-			st := strategies[id]
-			l, _ := loss.Lookup(st.id)
-			want, err := batch.Compose(d, labels, l, loss.Params{Margin: margin, Temperature: Temperature}, st.s, 1)
+		for _, o := range Objectives() {
+			id := o.ID
+			want, err := batch.Compose(d, labels, o.Loss, loss.Params{Margin: margin, Temperature: Temperature}, batch.Strategy{Miner: o.Miner, Reducer: o.Reducer}, 1)
 			if err != nil {
 				t.Fatalf("%s: %v", id, err)
 			}
-			o := newObjective(id, margin, b)
-			got, err := o.evaluate(z, labels, make([]float64, 2*b))
+			e := newEvaluator(id, margin, b)
+			got, err := e.evaluate(z, labels, make([]float64, 2*b))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -8,6 +8,7 @@ import (
 
 	"gonum.org/v1/gonum/mat"
 
+	corebatch "losslab/core/batch"
 	"losslab/core/dataset"
 )
 
@@ -251,9 +252,9 @@ func FuzzTrain(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data, model, id uint8, margin, lr float64, batch int, seed uint64, normalize bool) {
 		cfg := NewConfig()
 		cfg.Data = DataIDs()[int(data)%4] // the generated sets: the demo sets are slow to parse per input
-		cfg.Model, cfg.Loss = ModelIDs()[int(model)%3], LossIDs()[int(id)%6]
+		cfg.Model, cfg.Loss = ModelIDs()[int(model)%3], LossIDs()[int(id)%len(LossIDs())]
 		cfg.Margin, cfg.LR, cfg.Batch, cfg.Seed, cfg.Normalize = margin, lr, batch, seed, normalize
-		if cfg.Check() != nil || (cfg.Loss == BatchAll && batch > 128) {
+		if cfg.Check() != nil || (cfg.Loss.Objective().Miner == corebatch.AllTriplets && batch > 128) {
 			return
 		}
 		d, err := Generate(cfg.Data, cfg.Seed)

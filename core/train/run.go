@@ -25,7 +25,7 @@ type Run struct {
 	Spec RunSpec
 
 	net         network
-	obj         *objective
+	obj         *evaluator
 	lr          float64
 	normalize   bool
 	theta, grad []float64
@@ -63,7 +63,7 @@ func New(cfg Config, data *Data) (*Trainer, error) {
 }
 
 func newRun(name string, spec RunSpec, net network, theta0 []float64, cfg Config, maxBatch int) *Run {
-	return &Run{Name: name, Spec: spec, net: net, obj: newObjective(spec.Loss, spec.Margin, maxBatch),
+	return &Run{Name: name, Spec: spec, net: net, obj: newEvaluator(spec.Loss, spec.Margin, maxBatch),
 		lr: cfg.LR, normalize: cfg.Normalize,
 		theta: slices.Clone(theta0), theta0: theta0, grad: make([]float64, len(theta0)),
 		z: make([]float64, 2*maxBatch), radius: make([]float64, maxBatch), hidden: make([]float64, Hidden*maxBatch),

@@ -13,6 +13,11 @@
 //     Gaussian noise around the origin), linear (one shared D×2 matrix), mlp
 //     (D→16→2 with tanh). With Normalize the embedding is projected onto the
 //     unit circle and its gradient onto the circle's tangent.
+//   - An objective (Objective) is a loss of the core/loss registry, a
+//     core/batch miner and a core/batch reducer, the ones `losslab batch`
+//     reports: the named ones (contrastive, batch-all, …), then every other
+//     registered loss under its first batch strategy, so a new loss trains
+//     without an edit here.
 //   - Distances are Euclidean (core/dist); loss terms and their derivatives
 //     come from the core/loss registry. Below Eps the distance gradient is
 //     the subgradient 0, so coincident points get no direction.
@@ -61,31 +66,6 @@ const (
 
 // ModelIDs lists the models in cycling order.
 func ModelIDs() []ModelID { return []ModelID{Free, Linear, MLP} }
-
-// LossID names a training objective: a loss term with its mining.
-type LossID string
-
-// The objectives.
-const (
-	Contrastive   LossID = "contrastive"     // the article's form, every pair of the batch
-	BatchAll      LossID = "batch-all"       // triplet, every valid triplet
-	BatchHard     LossID = "batch-hard"      // triplet, hardest positive and negative per anchor
-	SemiHard      LossID = "semi-hard"       // triplet, TF Addons' semi-hard rule per positive pair
-	BatchHardSoft LossID = "batch-hard-soft" // soft-margin triplet on the batch-hard selection
-	InfoNCE       LossID = "infonce"         // core/loss's InfoNCE (SupCon form, s = −d), each anchor against the whole batch
-)
-
-// LossIDs lists the objectives in cycling order.
-func LossIDs() []LossID {
-	return []LossID{Contrastive, BatchAll, BatchHard, SemiHard, BatchHardSoft, InfoNCE}
-}
-
-// UsesMargin says whether the objective reads the margin.
-func (l LossID) UsesMargin() bool { return l != BatchHardSoft && l != InfoNCE }
-
-// MinesHardest says whether the objective picks each anchor's nearest
-// negative, the mining that can collapse a shared map early (FaceNet §3.2).
-func (l LossID) MinesHardest() bool { return l == BatchHard || l == BatchHardSoft }
 
 // Defaults, documented in docs/train.md and the command's help.
 const (

@@ -17,6 +17,8 @@ import (
 
 	"losslab/core/batch"
 	"losslab/core/dist"
+	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
 )
@@ -135,6 +137,10 @@ func TestBatchViewInputError(t *testing.T) {
 	if m.InputError() == nil || !strings.Contains(m.View(), "exit status 2") {
 		t.Errorf("input error not shown: %v\n%s", m.InputError(), m.View())
 	}
+	// The reader's reason in words, at its file and line.
+	if !strings.Contains(m.View(), "demo iris:2: cosine distance is undefined for a zero vector") {
+		t.Errorf("the error is not said in words:\n%s", m.View())
+	}
 }
 
 // The first result appears with no key pressed (Init's value receiver once
@@ -167,7 +173,7 @@ func TestBatchViewInputErrorWraps(t *testing.T) {
 		t.Fatal("no input error")
 	}
 	v := m.View()
-	words := strings.Fields("✗ " + m.InputError().Error())
+	words := strings.Fields("✗ " + errtext.Message(i18n.New(i18n.English), m.InputError()))
 	if got := strings.Fields(v); !containsRun(got, words) {
 		t.Errorf("the error is not whole on screen:\n%s\nwant the words %q", v, words)
 	}

@@ -8,6 +8,7 @@ import (
 
 	"losslab/core/batch"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/tui/common"
@@ -43,7 +44,7 @@ func (m Model) View() string {
 	room := m.height - len(lines) - helpH
 	switch {
 	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
-		for _, l := range common.WrapWords("✗ "+termsafe.String(m.err.Error()), m.width) {
+		for _, l := range common.WrapWords("✗ "+termsafe.String(errtext.Message(p, m.err)), m.width) {
 			lines = append(lines, st.Error.Render(l))
 		}
 		lines = append(lines, common.WrapWords(p.T(i18n.BatchErrorQuit), m.width)...)

@@ -3,6 +3,7 @@ package common
 import (
 	"errors"
 	"fmt"
+	"losslab/internal/atomicfile"
 	"path/filepath"
 	"time"
 
@@ -11,7 +12,6 @@ import (
 
 	"losslab/figure"
 	"losslab/i18n"
-	"losslab/scenarios"
 )
 
 // FigureWrittenMsg reports the outcome of writing a figure for Mode.
@@ -40,11 +40,11 @@ func SaveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)
 				file = fmt.Sprintf("%s-%d.svg", name, i)
 			}
 			path := filepath.Join(dir, file)
-			if err := scenarios.WriteNew(path, data); !errors.Is(err, scenarios.ErrExists) {
+			if err := atomicfile.WriteNew(path, data); !errors.Is(err, atomicfile.ErrExists) {
 				return FigureWrittenMsg{Mode: mode, Path: path, Err: err}
 			}
 		}
-		return FigureWrittenMsg{Mode: mode, Err: scenarios.ErrExists}
+		return FigureWrittenMsg{Mode: mode, Err: atomicfile.ErrExists}
 	}
 }
 

@@ -10,12 +10,22 @@ import (
 )
 
 // ShareContext is what sharing may do in this program: copy to the
-// terminal's clipboard, write files. Local runs may do both; a served
-// session writes no file on the server.
+// terminal's clipboard, write files, use the processors. Local runs may do
+// all; a served session writes no file on the server and trains within
+// its budget.
 type ShareContext struct {
 	Clipboard io.Writer // where the OSC 52 sequence goes (the terminal); nil: no copying
 	NoFiles   bool      // no file may be written (a session served over SSH)
 	Hide      HideSet   // panels and controls the teacher removed
+	Budget    Budget    // paces training where sessions share the machine; nil: none
+}
+
+// Budget paces training where sessions share a machine (losslab serve,
+// internal/budget): Take says how many of steps may run now (none: skip
+// this frame), and done is called once they have run and the screen shows
+// them, to charge the time they took.
+type Budget interface {
+	Take(steps int) (granted int, done func())
 }
 
 // HideSet is the set of panels hidden and controls fixed by the teacher

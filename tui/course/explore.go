@@ -6,6 +6,7 @@ import (
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/train"
+	"losslab/internal/errtext"
 	"losslab/scenarios"
 	"losslab/tui/batchview"
 	"losslab/tui/common"
@@ -23,7 +24,7 @@ func (m Model) explore() (Model, tea.Cmd) {
 	case scenarios.ModeBatch:
 		d, err := dataset.Demo(st.Mode.Demo)
 		if err != nil {
-			m.status = err.Error()
+			m.status = errtext.Message(m.ctx.Printer, err)
 			return m, nil
 		}
 		m.child = batchview.New(m.ctx.ForLesson(), d, batch.Options{Margin: m.shownState().Margin.Float()})
@@ -95,7 +96,7 @@ func lessonTrain(ctx *common.Context, s scenarios.TrainSettings) (tea.Model, err
 	if err != nil {
 		return nil, err
 	}
-	m := trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, Printer: ctx.Printer})
+	m := trainview.New(tr, trainview.Options{Base: ctx.Styles.Base, Color: ctx.Color, Printer: ctx.Printer, Budget: ctx.Share.Budget})
 	if s.Steps > 0 {
 		m = m.Advance(s.Steps)
 	}

@@ -6,6 +6,8 @@
 package course
 
 import (
+	"losslab/scenarios/curriculum"
+
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/bubbles/textinput"
@@ -62,7 +64,7 @@ type Model struct {
 	cursor   int // the list's selection
 	lesson   int // the open lesson
 	step     int // its step: 0 is the start (the description)
-	progress scenarios.Progress
+	progress curriculum.Progress
 	status   string // one line: a saving problem, a typing error
 
 	answer  answerState
@@ -81,7 +83,7 @@ type Model struct {
 func New(ctx *common.Context, cfg Config) *Model {
 	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx), help: ctx.Styles.NewHelp()}
 	if m.lessons == nil {
-		m.lessons = scenarios.Lessons()
+		m.lessons = curriculum.Lessons()
 	}
 	// Lessons in the interface's language where the file has it (title_zh,
 	// description_zh, note_zh, question_zh, choices_zh, explain_zh); a
@@ -99,7 +101,7 @@ func New(ctx *common.Context, cfg Config) *Model {
 	in.Placeholder = ctx.Printer.T(i18n.LearnPlaceholder)
 	m.input = in
 	if cfg.ProgressPath != "" {
-		p, err := scenarios.LoadProgress(cfg.ProgressPath)
+		p, err := curriculum.LoadProgress(cfg.ProgressPath)
 		if err != nil {
 			m.status = ctx.Printer.T(i18n.LearnProgressUnreadable, err)
 		}
@@ -146,7 +148,7 @@ func (m Model) Lesson() (name string, step int) {
 }
 
 // Progress returns the course progress as saved (for tests).
-func (m Model) Progress() scenarios.Progress { return m.progress }
+func (m Model) Progress() curriculum.Progress { return m.progress }
 
 // SetSize lays the course out for w×h cells, and the mode it hosts in its
 // share of them (a mode starts nothing when resized).

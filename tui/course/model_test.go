@@ -2,6 +2,7 @@ package course
 
 import (
 	"fmt"
+	"losslab/scenarios/curriculum"
 	"os"
 	"path/filepath"
 	"strings"
@@ -62,7 +63,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 			[]string{"这个三元组属于哪种难度？"}},
 	} {
 		t.Run(c.ctx.Printer.Lang().Code(), func(t *testing.T) {
-			m := newLearnIn(t, c.ctx, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 80, 24)
+			m := newLearnIn(t, c.ctx, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("regimes")}, Open: true}, 80, 24)
 			m = pressLearn(t, m, "right")
 			v := m.View()
 			if !strings.Contains(v, c.question) || strings.Contains(v, "0.3000") {
@@ -105,7 +106,7 @@ func TestLearnNotANumber(t *testing.T) {
 // enter resumes at its step; reaching a lesson's end marks it done.
 func TestLearnResumes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
-	p := scenarios.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
+	p := curriculum.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -124,7 +125,7 @@ func TestLearnResumes(t *testing.T) {
 	if !m.Progress().Done("regimes") {
 		t.Error("the lesson's end did not mark it done")
 	}
-	back, _ := scenarios.LoadProgress(path)
+	back, _ := curriculum.LoadProgress(path)
 	if !back.Done("regimes") {
 		t.Error("done is not saved")
 	}
@@ -137,7 +138,7 @@ func TestLearnResumes(t *testing.T) {
 // A mode step hosts the playground on its state; esc comes back to the
 // lesson, keys in between act on the playground.
 func TestLearnExploreAndReturn(t *testing.T) {
-	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab", "right", "tab", "right")
 	if v := m.View(); !strings.Contains(v, "Press e to explore") || !strings.Contains(v, "e explore") {
 		t.Fatalf("mode step:\n%s", v)
@@ -183,7 +184,7 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 	t.Helper()
 	p := ctx.Printer
 	var course []*scenarios.Scenario
-	for _, l := range scenarios.Lessons() {
+	for _, l := range curriculum.Lessons() {
 		course = append(course, l.In(p.Lang()))
 	}
 	m := newLearnIn(t, ctx, Config{}, size[0], size[1])
@@ -277,7 +278,7 @@ func BenchmarkLearnKeystroke(b *testing.B) { benchKeystroke(b, tuitest.Context()
 
 // benchKeystroke steps through the regimes lesson on ctx, a key at a time.
 func benchKeystroke(b *testing.B, ctx *common.Context) {
-	m := newLearnIn(b, ctx, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("regimes")}, Open: true}, 120, 40)
+	m := newLearnIn(b, ctx, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("regimes")}, Open: true}, 120, 40)
 	keys := []string{"right", "1", "enter", "right", "left"}
 	i := 0
 	for b.Loop() {
@@ -292,7 +293,7 @@ func benchKeystroke(b *testing.B, ctx *common.Context) {
 // "½·0.70² = 0.2450 + ½·max(…)² = 0.0000, mean 0.1225" read as a false
 // equation.
 func TestLearnContrastiveLineIsAList(t *testing.T) {
-	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 120, 40)
+	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("article-cases")}, Open: true}, 120, 40)
 	m = pressLearn(t, m, "right", "tab") // the first question skipped: the state shows
 	v := tuitest.Squeeze(ansi.Strip(m.View()))
 	want := tuitest.Squeeze("contrastive a-p ½·0.70² = 0.2450 · a-n ½·max(0.20 − 0.50, 0)² = 0.0000 · mean 0.1225")
@@ -300,7 +301,7 @@ func TestLearnContrastiveLineIsAList(t *testing.T) {
 		t.Errorf("the contrastive line is not the list %q:\n%s", want, m.View())
 	} // At 80 columns it wraps between items, indented to the label column:
 	// "mean" stays with its number.
-	m = newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("article-cases")}, Open: true}, 80, 24)
+	m = newLearn(t, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("article-cases")}, Open: true}, 80, 24)
 	m = pressLearn(t, m, "right", "tab")
 	lines := strings.Split(ansi.Strip(m.View()), "\n")
 	found := false
@@ -325,7 +326,7 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 			m := newLearnIn(t, ctx, Config{}, 80, 24)
 			v := m.View()
 			checkFits(t, v, [2]int{80, 24})
-			for i, l := range scenarios.Lessons() {
+			for i, l := range curriculum.Lessons() {
 				for _, c := range l.Covers {
 					if !strings.Contains(v, c) {
 						t.Errorf("%v: lesson %d's covers lack %q:\n%s", lang, i+1, c, v)
@@ -346,7 +347,7 @@ func TestLearnListShowsEveryCoversAt80x24(t *testing.T) {
 // them); after the third they stay hidden (the triplet's 0.7000 is
 // pytorch-metric-learning's 0.7, the fourth answer).
 func TestLearnLossesShowOnceAnswered(t *testing.T) {
-	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{scenarios.Lesson("half-and-mean")}, Open: true}, 80, 24)
+	m := newLearn(t, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("half-and-mean")}, Open: true}, 80, 24)
 	for _, answer := range []string{"enter", "tab"} {
 		t.Run(answer, func(t *testing.T) {
 			s := pressLearn(t, m, "right")
@@ -382,7 +383,7 @@ func TestLearnOpensLessonByID(t *testing.T) {
 // After the last step of the last lesson, enter goes to the list, and the
 // key line says so (not "next lesson").
 func TestLastLessonKeyLine(t *testing.T) {
-	last := scenarios.Lessons()[len(scenarios.Lessons())-1].Name
+	last := curriculum.Lessons()[len(curriculum.Lessons())-1].Name
 	m := newLearn(t, Config{OpenLesson: last}, 80, 24)
 	for i := 0; i < 40 && !strings.Contains(m.View(), "That was the last lesson"); i++ {
 		m = pressLearn(t, m, "tab", "right") // skip a question, go on

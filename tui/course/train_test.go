@@ -2,6 +2,7 @@ package course
 
 import (
 	"fmt"
+	"losslab/scenarios/curriculum"
 	"strings"
 	"testing"
 
@@ -36,7 +37,7 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 	found := 0
 	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
 		p := ctx.Printer
-		for _, l := range scenarios.Lessons() {
+		for _, l := range curriculum.Lessons() {
 			for i := 1; i < l.Len(); i++ {
 				st := l.Steps[i-1]
 				if st.Mode.Kind != scenarios.ModeTrain {

@@ -2,13 +2,13 @@ package course
 
 import (
 	"fmt"
+	"losslab/scenarios/curriculum"
 	"strings"
 	"testing"
 
 	"losslab/core/loss"
 	"losslab/explain"
 	"losslab/i18n"
-	"losslab/scenarios"
 	"losslab/tui/internal/tuitest"
 )
 
@@ -61,7 +61,7 @@ func BenchmarkLearnKeystrokeChinese(b *testing.B) { benchKeystroke(b, tuitest.Ch
 func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
 	checked := 0
-	for _, l := range scenarios.Lessons() {
+	for _, l := range curriculum.Lessons() {
 		for i, st := range l.Steps {
 			q := st.Question
 			if q == nil {
@@ -71,7 +71,7 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 				for r := range loss.Regime(3) {
 					if c == en.T(explain.RegimeID(r)) {
 						checked++
-						if got, want := q.ChoicesZH[j], zh.T(explain.RegimeID(r)); got != want {
+						if got, want := q.ChoicesTranslations[i18n.Chinese][j], zh.T(explain.RegimeID(r)); got != want {
 							t.Errorf("%s step %d: choice %q is %q in Chinese, the state line says %q", l.Name, i+1, c, got, want)
 						}
 					}

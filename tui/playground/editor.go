@@ -9,8 +9,8 @@ import (
 
 	"losslab/core/grid"
 	"losslab/core/loss"
-	"losslab/explain"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/tui/common"
 )
 
@@ -120,7 +120,7 @@ type typingError struct{ long, short string }
 
 func (e typingError) Error() string { return e.long }
 
-func refusal(e *explain.InputError, p i18n.Printer) typingError {
+func refusal(e *errtext.InputError, p i18n.Printer) typingError {
 	return typingError{e.Text(p), e.Short(p)}
 }
 
@@ -137,7 +137,7 @@ func (e *editor) parseInput(text string, p i18n.Printer) (grid.State, error) {
 	if f.IsLabel() {
 		y, err := loss.ParseLabel(text) // the aliases flags and files accept too
 		if err != nil {
-			return e.state, refusal(explain.NewInputError(err, text), p)
+			return e.state, refusal(errtext.NewInputError(err, text), p)
 		}
 		return e.state.WithLabel(f, y), nil
 	}
@@ -148,7 +148,7 @@ func (e *editor) parseInput(text string, p i18n.Printer) (grid.State, error) {
 	}
 	h, err := f.Value(x)
 	if err != nil {
-		return e.state, refusal(explain.NewInputError(err, ""), p)
+		return e.state, refusal(errtext.NewInputError(err, ""), p)
 	}
 	return e.state.WithValue(f, h), nil
 }

@@ -20,10 +20,10 @@ func (m Model) tripletBody(w int, roomy bool) []string {
 	x := explain.Explain(ev)
 	t := ev.Triplet
 	var lines []string
-	value := "L = " + t.String()
+	value := "L = " + explain.TripletValue(t)
 	if roomy {
 		lines = append(lines, "L = "+loss.TripletFormula)
-		value = "  = " + t.String()
+		value = "  = " + explain.TripletValue(t)
 	}
 	regime := st.Regime[t.Regime].Render(p.T(x.Regime.Long))
 	if !ev.Valid { // the meaning line below says why; the mark goes first when room is short
@@ -52,7 +52,7 @@ func (m Model) variantTexts(in func(loss.Loss) bool) (full, short, noted []strin
 			continue
 		}
 		id := string(l.ID)
-		name, shortName, formula := variantText(p, i18n.VariantName(id), l.Name), variantText(p, i18n.VariantShort(id), l.Short), variantText(p, i18n.VariantFormula(id), l.Formula)
+		name, shortName, formula := variantText(p, i18n.VariantName(id), p.LossName(id, l.Name)), variantText(p, i18n.VariantShort(id), p.LossShortName(id, l.Short)), variantText(p, i18n.VariantFormula(id), l.Formula)
 		value := numfmt.Loss(r.Value)
 		if l.UsesTemperature {
 			name = p.T(i18n.LossWithParams, name, p.T(i18n.LossTemperature, numfmt.Input(r.Params.Temperature)))
@@ -174,7 +174,7 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 		branch := common.PadRight(p.T(x.Pairs[i].Branch), branchW)
 		state := common.PadRight(p.T(x.Pairs[i].State), stateW)
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
-		formula := common.PadRight(pr.String(), 31)
+		formula := common.PadRight(explain.PairValue(pr), 31)
 		lines = append(lines, common.FitFirst(w,
 			name+"  "+label+"  "+branch+"  "+formula+"  "+state+"  "+grad,
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,

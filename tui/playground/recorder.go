@@ -2,6 +2,7 @@ package playground
 
 import (
 	"errors"
+	"losslab/internal/atomicfile"
 
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -41,4 +42,4 @@ func writeSession(dir string, s *scenarios.Scenario) tea.Cmd {
 }
 
 // tooManySessions tells SaveNew's "every name is taken" from other errors.
-func tooManySessions(err error) bool { return errors.Is(err, scenarios.ErrExists) }
+func tooManySessions(err error) bool { return errors.Is(err, atomicfile.ErrExists) }

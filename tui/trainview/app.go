@@ -40,7 +40,7 @@ func Open(ctx *common.Context, cfg Config) common.Mode {
 		}
 	}
 	tab := ctx.TabKey(common.ModeTrain)
-	view := New(tr, Options{Base: ctx.Styles.Base, Color: ctx.Color, File: cfg.File, Printer: ctx.Printer, Hosted: true, Tab: tab})
+	view := New(tr, Options{Base: ctx.Styles.Base, Color: ctx.Color, File: cfg.File, Printer: ctx.Printer, Hosted: true, Tab: tab, Budget: ctx.Share.Budget})
 	return &AppMode{ctx: ctx, view: view, tab: tab}
 }
 

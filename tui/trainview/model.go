@@ -17,6 +17,7 @@ import (
 
 	"losslab/core/train"
 	"losslab/i18n"
+	"losslab/tui/common"
 )
 
 // Minimum size, as the playground's.
@@ -53,6 +54,8 @@ type Options struct {
 	Hosted bool
 	// Tab is the host's key to its next mode, which the help lists.
 	Tab key.Binding
+	// Budget, if set, paces playing (budget.go); nil trains every step.
+	Budget common.Budget
 }
 
 // PauseMsg stops playing (the host sends it when the mode is hidden, so
@@ -113,6 +116,7 @@ type Model struct {
 
 	width, height int
 	screen        string // the rendered screen, rebuilt when something changes
+	paced         int    // frames left to say that the budget held training back (budget.go)
 }
 
 type tickMsg struct{ seq int }
@@ -169,7 +173,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return m, nil // a tick of a chain that was stopped
 		}
 		_, steps := m.frame()
-		m.advance(steps)
+		m.advanceWithin(steps)
 		if m.playing {
 			return m, m.tick()
 		}

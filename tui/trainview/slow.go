@@ -169,10 +169,12 @@ func (m *Model) slowLegend(i, w int) []string {
 	case in.Positive < 0 || in.Negative < 0:
 		head = m.p.T(i18n.TrainSlowNoPick, pos, size)
 		grad = m.p.T(i18n.TrainSlowGradAnchor, numfmt.Loss(in.TermGradNorm(train.RowAnchor)))
-	case in.Loss == train.Contrastive:
+	case in.Shape == train.PairTerms:
 		head = m.p.T(i18n.TrainSlowPairs, pos, size, numfmt.Loss(in.PairTerms[0]), numfmt.Loss(in.PairTerms[1]))
-	case in.Loss == train.InfoNCE:
+	case in.Shape == train.PositiveTerm:
 		head = m.p.T(i18n.TrainSlowInfoNCE, pos, size, numfmt.Loss(in.Term))
+	case in.Shape == train.AnchorTerm:
+		head = m.p.T(i18n.TrainSlowAnchor, pos, size, numfmt.Loss(in.Term))
 	default:
 		head = m.p.T(i18n.TrainSlowTriplet, pos, size, numfmt.Loss(in.Term))
 	}

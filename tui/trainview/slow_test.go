@@ -115,6 +115,20 @@ func TestSlowModeMarksEveryLoss(t *testing.T) {
 				if strings.Count(v, "|∂ℓ/∂x|") != 2 {
 					t.Errorf("not one legend per pane:\n%s", v)
 				}
+				// The legend names the terms the objective's inspection shows.
+				in, err := m.Trainer().Inspect(0, 0)
+				if err != nil {
+					t.Fatal(err)
+				}
+				term := map[train.TermShape]*regexp.Regexp{
+					train.PairTerms:    regexp.MustCompile(`ℓ\(A,P\) \S+ \+ ℓ\(A,N\)`),
+					train.TripletTerm:  regexp.MustCompile(`ℓ\(A,P,N\) `),
+					train.PositiveTerm: regexp.MustCompile(`ℓ\(A,P\) \S+($|\s{2}|\s*│)`),
+					train.AnchorTerm:   regexp.MustCompile(`ℓ\(A\) `),
+				}[in.Shape]
+				if !term.MatchString(strings.Split(v, "|∂ℓ/∂x|")[0]) {
+					t.Errorf("%s shows %v terms; its pane's legend does not match %s:\n%s", id, in.Shape, term, v)
+				}
 				for _, line := range strings.Split(v, "\n") {
 					if w := lipgloss.Width(line); w > size[0] {
 						t.Errorf("line of %d cells: %q", w, line)

@@ -94,6 +94,8 @@ func (m *Model) noteText() string {
 	switch {
 	case m.slow:
 		return m.p.T(i18n.TrainHintSlow)
+	case m.playing && m.paced > 0:
+		return m.p.T(i18n.ServeTrainingPaced)
 	case m.playing:
 		return m.p.T(i18n.TrainHintPlaying)
 	case m.tr.StepCount() == 0:

@@ -16,6 +16,7 @@ torch.manual_seed(20261129)
 torch.set_default_dtype(torch.float64)
 H = 16
 TAU = 0.5
+MS_ALPHA, MS_BETA, MS_BASE = 2.0, 50.0, 0.5
 
 
 def pair_d(z):
@@ -39,14 +40,15 @@ def objective(name, z, y, m):
                     terms.append(0.5 * d[i][j] ** 2)
                 else:
                     terms.append(0.5 * torch.clamp(m - d[i][j], min=0) ** 2)
-    elif name == "batch-all":
+    elif name in ("batch-all", "squared-triplet"):  # every valid triplet, plain or squared distances
+        power = 2 if name == "squared-triplet" else 1
         for a in range(b):
             for p in range(b):
                 if p == a or y[p] != y[a]:
                     continue
                 for n in range(b):
                     if y[n] != y[a]:
-                        terms.append(torch.relu(d[a][p] - d[a][n] + m))
+                        terms.append(torch.relu(d[a][p] ** power - d[a][n] ** power + m))
     elif name in ("batch-hard", "batch-hard-soft"):
         for a in range(b):
             ps = [j for j in range(b) if j != a and y[j] == y[a]]
@@ -64,6 +66,17 @@ def objective(name, z, y, m):
                 farther = [n for n in ns if d[a][n].item() > d[a][p].item()]
                 n = min(farther, key=lambda j: d[a][j].item()) if farther else max(ns, key=lambda j: d[a][j].item())
                 terms.append(torch.relu(d[a][p] - d[a][n] + m))
+    elif name == "hinge-contrastive":
+        for i in range(b):
+            for j in range(i + 1, b):
+                terms.append(d[i][j] if y[i] == y[j] else torch.clamp(m - d[i][j], min=0))
+    elif name == "multi-similarity":  # Wang et al. 2019, pytorch-metric-learning's defaults, on the distance
+        for a in range(b):
+            pos = [d[a][j] for j in range(b) if j != a and y[j] == y[a]]
+            neg = [d[a][j] for j in range(b) if y[j] != y[a]]
+            zero = torch.zeros(1)
+            terms.append(torch.logsumexp(torch.cat([zero] + [(MS_ALPHA * (dp - MS_BASE)).reshape(1) for dp in pos]), 0) / MS_ALPHA
+                         + torch.logsumexp(torch.cat([zero] + [(MS_BETA * (MS_BASE - dn)).reshape(1) for dn in neg]), 0) / MS_BETA)
     elif name == "infonce":  # SupCon's form: each positive against every other sample
         for a in range(b):
             others = [k for k in range(b) if k != a]
@@ -103,5 +116,15 @@ for model in ("linear", "mlp"):
     for name in ("contrastive", "batch-all", "batch-hard", "semi-hard", "batch-hard-soft", "infonce"):
         for normalize in (False, True):
             cases.append(case(model, name, normalize))
+# The objectives that reached training from the registry, drawn after the
+# first ones so that those keep their batches.
+for model in ("linear", "mlp"):
+    for name in ("hinge-contrastive", "squared-triplet"):
+        for normalize in (False, True):
+            cases.append(case(model, name, normalize))
+# Multi-Similarity, the first with a term per anchor (a per-anchor mean).
+for model in ("linear", "mlp"):
+    for normalize in (False, True):
+        cases.append(case(model, "multi-similarity", normalize))
 print(json.dumps({"provenance": "core/train/testdata/torch_reference.py, PyTorch " + torch.__version__ + ", float64 autograd",
                   "temperature": TAU, "cases": cases}, indent=1))

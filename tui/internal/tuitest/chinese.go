@@ -1,6 +1,7 @@
 package tuitest
 
 import (
+	"losslab/scenarios/curriculum"
 	"regexp"
 	"slices"
 	"strings"
@@ -41,7 +42,7 @@ func quotedNames() []string {
 	for _, s := range scenarios.Presets() {
 		names = append(names, s.Name)
 	}
-	names = append(names, scenarios.TeachingPoints()...)
+	names = append(names, curriculum.TeachingPoints()...)
 	return append(names, "losslab learn", "如何设计loss使得两个分布的差异更大")
 }
 

@@ -1,4 +1,4 @@
-package scenarios
+package curriculum
 
 import (
 	"fmt"
@@ -11,6 +11,8 @@ import (
 	"testing"
 
 	"losslab/core/train"
+	"losslab/scenarios"
+	"losslab/scenarios/internal/textcheck"
 )
 
 // trace is a training run of a lesson's settings, headless and seeded as
@@ -96,13 +98,13 @@ func num(s string) float64 { x, _ := strconv.ParseFloat(s, 64); return x }
 // returns "" or what is wrong.
 type trainClaim struct {
 	re    *regexp.Regexp
-	check func(t *testing.T, s TrainSettings, m []string) string
+	check func(t *testing.T, s scenarios.TrainSettings, m []string) string
 }
 
 var classWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5}
 
 var trainClaims = []trainClaim{
-	{regexp.MustCompile(`[Tt]he run with margin (\d+(?:\.\d+)?) collapses within (\d+) steps`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`[Tt]he run with margin (\d+(?:\.\d+)?) collapses within (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		r, n := runWithMargin(s.Config, num(m[1])), int(num(m[2]))
 		if r < 0 {
 			return "no run has margin " + m[1]
@@ -115,7 +117,7 @@ var trainClaims = []trainClaim{
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`[Tt]he run with margin (\d+(?:\.\d+)?) does not collapse in (\d+) steps`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`[Tt]he run with margin (\d+(?:\.\d+)?) does not collapse in (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		r, n := runWithMargin(s.Config, num(m[1])), int(num(m[2]))
 		if r < 0 {
 			return "no run has margin " + m[1]
@@ -126,7 +128,7 @@ var trainClaims = []trainClaim{
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`AUC rises from about (\d\.\d+) to (\d\.\d+) within (\d+) steps`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`AUC rises from about (\d\.\d+) to (\d\.\d+) within (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		from, to, n := num(m[1]), num(m[2]), int(num(m[3]))
 		tr := traceOf(t, s.Config, n)
 		run := tr.upTo(0, n)
@@ -140,7 +142,7 @@ var trainClaims = []trainClaim{
 		t.Logf("%s: AUC %.4f at step 0, %.4f at step %d", m[0], run[0].AUC, run[at].AUC, tr.steps[at])
 		return ""
 	}},
-	{regexp.MustCompile(`in (\d+) steps the mean distance of different-class pairs grows more than (\d+)-fold while the mean of same-class pairs shrinks`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`in (\d+) steps the mean distance of different-class pairs grows more than (\d+)-fold while the mean of same-class pairs shrinks`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		n, k := int(num(m[1])), num(m[2])
 		tr := traceOf(t, s.Config, n)
 		first, last := tr.at(t, 0, 0), tr.at(t, 0, n)
@@ -149,38 +151,38 @@ var trainClaims = []trainClaim{
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`(\d+) points`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`(\d+) points`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		if n := traceOf(t, s.Config, 0).data.N; strconv.Itoa(n) != m[1] {
 			return fmt.Sprintf("the data set has %d points", n)
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`(two|three|four|five) (overlapping|well separated) classes`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`(two|three|four|five) (overlapping|well separated) classes`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		want := map[string]train.DataID{"overlapping": train.Overlap, "well separated": train.Blobs}[m[2]]
 		if n := len(traceOf(t, s.Config, 0).data.Classes); n != classWords[m[1]] || s.Config.Data != want {
 			return fmt.Sprintf("%s has %d classes", s.Config.Data, n)
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`(?:linear|shared) map`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`(?:linear|shared) map`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		if s.Config.Model == train.Free || strings.HasPrefix(m[0], "linear") && s.Config.Model != train.Linear {
 			return "the model is " + string(s.Config.Model)
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`embedding free to move`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`embedding free to move`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		if s.Config.Model != train.Free {
 			return "the model is " + string(s.Config.Model)
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`(contrastive|batch-hard|batch-all|semi-hard)(?: triplet)? loss`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`(contrastive|batch-hard|batch-all|semi-hard)(?: triplet)? loss`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		if string(s.Config.Loss) != m[1] && string(s.Config.Compare) != m[1] {
 			return "no run trains " + m[1]
 		}
 		return ""
 	}},
-	{regexp.MustCompile(`margin (\d+(?:\.\d+)?)`), func(t *testing.T, s TrainSettings, m []string) string {
+	{regexp.MustCompile(`margin (\d+(?:\.\d+)?)`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		if runWithMargin(s.Config, num(m[1])) < 0 {
 			return "no run has margin " + m[1]
 		}
@@ -190,7 +192,7 @@ var trainClaims = []trainClaim{
 
 // checkTrainText returns what is false in text about the run s: every claim
 // is checked by training, and no number may stand outside a claim.
-func checkTrainText(t *testing.T, s TrainSettings, text string) []string {
+func checkTrainText(t *testing.T, s scenarios.TrainSettings, text string) []string {
 	var problems []string
 	for _, c := range trainClaims {
 		text = c.re.ReplaceAllStringFunc(text, func(match string) string {
@@ -200,10 +202,10 @@ func checkTrainText(t *testing.T, s TrainSettings, text string) []string {
 			return " "
 		})
 	}
-	for _, m := range numberRE.FindAllStringSubmatch(text, -1) {
+	for _, m := range textcheck.NumberRE.FindAllStringSubmatch(text, -1) {
 		problems = append(problems, fmt.Sprintf("%s is not part of a claim the test can check about the training run", m[1]))
 	}
-	for _, m := range falseRE.FindAllString(text, -1) {
+	for _, m := range textcheck.FalseRE.FindAllString(text, -1) {
 		problems = append(problems, fmt.Sprintf("%q is false in every state", m))
 	}
 	return problems
@@ -211,7 +213,7 @@ func checkTrainText(t *testing.T, s TrainSettings, text string) []string {
 
 // checkTrainTexts checks the texts of lesson s's state i, which speak of a
 // training run (Scenario.TrainingAt), and returns how many it checked.
-func checkTrainTexts(t *testing.T, s *Scenario, i int) int {
+func checkTrainTexts(t *testing.T, s *scenarios.Scenario, i int) int {
 	t.Helper()
 	settings, st := *s.TrainingAt(i), s.Steps[i-1]
 	checked := 0
@@ -234,10 +236,10 @@ func checkTrainTexts(t *testing.T, s *Scenario, i int) int {
 
 // The checker catches false claims about a run.
 func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
-	overlap := TrainSettings{Config: train.NewConfig()}
+	overlap := scenarios.TrainSettings{Config: train.NewConfig()}
 	overlap.Config.Data, overlap.Config.Model, overlap.Config.Margin = train.Overlap, train.Linear, 0
 	for _, c := range []struct {
-		s    TrainSettings
+		s    scenarios.TrainSettings
 		text string
 	}{
 		{overlap, "the run with margin 0 collapses within 20 steps"},
@@ -249,7 +251,7 @@ func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 		{overlap, "each embedding free to move"},
 		{overlap, "the AUC rises from about 0.5 to 0.99 within 200 steps"},
 		{overlap, "it takes 7 steps"},
-		{TrainSettings{Config: train.NewConfig()}, "a linear map"},
+		{scenarios.TrainSettings{Config: train.NewConfig()}, "a linear map"},
 	} {
 		if len(checkTrainText(t, c.s, c.text)) == 0 {
 			t.Errorf("%q passes for %+v", c.text, c.s.Config)
@@ -263,7 +265,7 @@ func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 func TestCourseTrainsWhereTheIssueAsks(t *testing.T) {
 	for _, c := range []struct{ lesson, point string }{{"why-margin", "collapse"}, {"batches", "distributions-separate"}} {
 		l := Lesson(c.lesson)
-		if !slices.Contains(l.Covers, c.point) || !slices.ContainsFunc(l.Steps, func(st Step) bool { return st.Mode.Kind == ModeTrain }) {
+		if !slices.Contains(l.Covers, c.point) || !slices.ContainsFunc(l.Steps, func(st scenarios.Step) bool { return st.Mode.Kind == scenarios.ModeTrain }) {
 			t.Errorf("%s (covering %s) has no train step", c.lesson, c.point)
 		}
 	}

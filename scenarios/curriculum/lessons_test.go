@@ -1,4 +1,4 @@
-package scenarios
+package curriculum
 
 import (
 	"fmt"
@@ -9,22 +9,24 @@ import (
 	"losslab/core/dist"
 	"losslab/core/loss"
 	"losslab/internal/numfmt"
+	"losslab/scenarios"
+	"losslab/scenarios/internal/textcheck"
 )
 
 // lessonValues are the values core/loss computes for a lesson's state beyond
 // what preset notes quote: the five contrastive conventions and the triplet
 // margin's scales (plain, squared, cosine similarity).
-func lessonValues(t *testing.T, f facts) []float64 {
+func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
 	t.Helper()
-	vs := f.values()
-	cs, err := loss.Conventions(f.s)
+	vs := f.Values()
+	cs, err := loss.Conventions(f.Setting)
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, c := range cs {
 		vs = append(vs, c.Loss)
 	}
-	ms, err := loss.MarginScales(f.s)
+	ms, err := loss.MarginScales(f.Setting)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,12 +43,14 @@ var lessonConstants = map[string][]float64{
 
 // lessonDerived are numbers a lesson computes from core values by a rule
 // the note states, keyed by lesson.
-var lessonDerived = map[string]func(f facts) []float64{
+var lessonDerived = map[string]func(f textcheck.Facts) []float64{
 	// one triplet with a loss among 10: batch-all's mean
-	"batches": func(f facts) []float64 { return []float64{f.triplet.Value / 10} },
+	"batches": func(f textcheck.Facts) []float64 { return []float64{f.Triplet.Value / 10} },
 }
 
-func (s *Scenario) lessonAllowed(t *testing.T, f facts) []float64 {
+// lessonAllowed are the numbers a text of lesson s about a state with facts
+// f may quote.
+func lessonAllowed(t *testing.T, s *scenarios.Scenario, f textcheck.Facts) []float64 {
 	vs := append(lessonValues(t, f), lessonConstants[s.Name]...)
 	if d := lessonDerived[s.Name]; d != nil {
 		vs = append(vs, d(f)...)
@@ -60,13 +64,13 @@ func (s *Scenario) lessonAllowed(t *testing.T, f facts) []float64 {
 func TestLessonsAreTrue(t *testing.T) {
 	checked := 0
 	for _, s := range Lessons() {
-		fs := make([]facts, s.Len())
+		fs := make([]textcheck.Facts, s.Len())
 		var all []float64
 		for i := range s.Len() {
-			fs[i] = factsOf(t, s.StateAt(i))
-			all = append(all, s.lessonAllowed(t, fs[i])...)
+			fs[i] = textcheck.FactsOf(t, s.StateAt(i))
+			all = append(all, lessonAllowed(t, s, fs[i])...)
 		}
-		for _, p := range checkNote(t, "lesson:"+s.Name+"#0", s.Description, all, nil) {
+		for _, p := range checker.Check("lesson:"+s.Name+"#0", s.Description, all, nil) {
 			t.Errorf("%s description: %s", s.Name, p)
 		}
 		for i := 1; i < s.Len(); i++ {
@@ -75,19 +79,19 @@ func TestLessonsAreTrue(t *testing.T) {
 				checked += checkTrainTexts(t, s, i)
 				continue
 			}
-			allowed := append(s.lessonAllowed(t, fs[i]), changes(fs[i-1], fs[i])...)
+			allowed := append(lessonAllowed(t, s, fs[i]), textcheck.Changes(fs[i-1], fs[i])...)
 			key := fmt.Sprintf("lesson:%s#%d", s.Name, i)
-			for _, p := range checkNote(t, key, st.Note, allowed, &fs[i]) {
+			for _, p := range checker.Check(key, st.Note, allowed, &fs[i]) {
 				t.Errorf("%s step %d note: %s\n  %s", s.Name, i, p, st.Note)
 			}
 			if q := st.Question; q != nil {
 				// The question is read before the state: it may quote this
 				// state's inputs and the one before, and asserts nothing.
-				before := append(allowed, s.lessonAllowed(t, fs[i-1])...)
-				for _, p := range checkNote(t, key, q.Text, before, nil) {
+				before := append(allowed, lessonAllowed(t, s, fs[i-1])...)
+				for _, p := range checker.Check(key, q.Text, before, nil) {
 					t.Errorf("%s step %d question: %s\n  %s", s.Name, i, p, q.Text)
 				}
-				for _, p := range checkNote(t, key, q.Explain, allowed, &fs[i]) {
+				for _, p := range checker.Check(key, q.Explain, allowed, &fs[i]) {
 					t.Errorf("%s step %d explanation: %s\n  %s", s.Name, i, p, q.Explain)
 				}
 				for _, p := range checkAnswer(q, fs[i], allowed) {
@@ -108,9 +112,9 @@ var regimeNames = []string{"hard", "semi-hard", "easy"}
 // checkAnswer: a number answer is a value core computes in the revealed
 // state and the explanation states it; a regime choice is the triplet's
 // regime; any other choice is stated by the explanation's checked claims.
-func checkAnswer(q *Question, f facts, allowed []float64) []string {
+func checkAnswer(q *scenarios.Question, f textcheck.Facts, allowed []float64) []string {
 	if len(q.Choices) == 0 {
-		if !quotesAny(strconvG(q.Answer), allowed) {
+		if !textcheck.QuotesAny(strconvG(q.Answer), allowed) {
 			return []string{fmt.Sprintf("%v is none of the values core computes here", q.Answer)}
 		}
 		if !strings.Contains(q.Explain, numfmt.Input(q.Answer)) && !strings.Contains(q.Explain, strconvG(q.Answer)) {
@@ -119,7 +123,7 @@ func checkAnswer(q *Question, f facts, allowed []float64) []string {
 		return nil
 	}
 	if slices.ContainsFunc(q.Choices, func(c string) bool { return slices.Contains(regimeNames, c) }) {
-		if got := regimeOf(f.triplet); q.RightAnswer() != got {
+		if got := textcheck.Regime(f.Triplet); q.RightAnswer() != got {
 			return []string{fmt.Sprintf("the answer is %s but the triplet is %s", q.RightAnswer(), got)}
 		}
 	}
@@ -147,7 +151,7 @@ func TestCourseCoversEveryTeachingPoint(t *testing.T) {
 			}
 			covered[c] = s.Name
 		}
-		if Lesson(s.Name) != s || s.Source != SourceLesson {
+		if Lesson(s.Name) != s || s.Source != scenarios.SourceLesson {
 			t.Errorf("%s: lookup or source wrong", s.Name)
 		}
 	}
@@ -191,8 +195,12 @@ func TestCollapseHasZeroEmbeddingGradient(t *testing.T) {
 func TestLessonNotesNameEBeforeModeKeys(t *testing.T) {
 	for _, l := range Lessons() {
 		for i, st := range l.Steps {
-			for _, note := range []string{st.Note, st.NoteZH} {
-				if strings.ContainsAny(note, "←→↑↓") && st.Mode.Kind == ModeNone {
+			notes := []string{st.Note}
+			for _, tr := range st.NoteTranslations {
+				notes = append(notes, tr)
+			}
+			for _, note := range notes {
+				if strings.ContainsAny(note, "←→↑↓") && st.Mode.Kind == scenarios.ModeNone {
 					t.Errorf("%s step %d names keys that only step the lesson: %q", l.Name, i+1, note)
 				}
 				if strings.ContainsAny(note, "←→↑↓") && !strings.Contains(note, "press e") && !strings.Contains(note, "Press e") && !strings.Contains(note, "按 e") {
@@ -202,3 +210,19 @@ func TestLessonNotesNameEBeforeModeKeys(t *testing.T) {
 		}
 	}
 }
+
+// Every lesson carries its translations beside its English texts, in every
+// language of i18n's table, quoting the English's numbers (which
+// TestLessonsAreTrue checks against core/loss).
+func TestEveryLessonTextIsTranslated(t *testing.T) {
+	for _, s := range Lessons() {
+		for _, tx := range s.Texts() {
+			for _, p := range textcheck.Translation(tx.English, tx.Translations) {
+				t.Errorf("%s %s: %s", s.Name, tx.Where, p)
+			}
+		}
+	}
+}
+
+// checker checks lesson texts; the lessons' constants are in lessonAllowed.
+var checker textcheck.Checker

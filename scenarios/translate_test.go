@@ -1,70 +1,24 @@
 package scenarios
 
 import (
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
 	"losslab/i18n"
+	"losslab/scenarios/internal/textcheck"
 )
 
-// Every preset and every lesson carries its Chinese texts beside the
-// English ones: a title, a description, a note for every step that has one
-// and, in a lesson, every question's text, choices and explanation.
-func TestEveryTextHasChinese(t *testing.T) {
-	for _, s := range append(Presets(), Lessons()...) {
-		for _, tx := range textsOf(s) {
-			if tx.en != "" && tx.zh == "" {
-				t.Errorf("%s %s: %q has no Chinese text", s.Name, tx.where, tx.en)
-			}
-			if tx.en == "" && tx.zh != "" {
-				t.Errorf("%s %s: Chinese text %q without English", s.Name, tx.where, tx.zh)
-			}
-		}
-	}
-}
-
-// text is one text of a scenario in both languages.
-type text struct{ where, en, zh string }
-
-// textsOf lists every text of s that a screen shows, with its translation
-// ("" where the file has none).
-func textsOf(s *Scenario) []text {
-	out := []text{{"title", s.Title, s.TitleZH}, {"description", s.Description, s.DescriptionZH}}
-	for i, st := range s.Steps {
-		where := "step " + strconv.Itoa(i+1)
-		out = append(out, text{where + " note", st.Note, st.NoteZH})
-		q := st.Question
-		if q == nil {
-			continue
-		}
-		out = append(out, text{where + " question", q.Text, q.TextZH}, text{where + " explain", q.Explain, q.ExplainZH})
-		for j, c := range q.Choices {
-			zh := ""
-			if j < len(q.ChoicesZH) {
-				zh = q.ChoicesZH[j]
-			}
-			out = append(out, text{where + " choice " + strconv.Itoa(j+1), c, zh})
-		}
-	}
-	return out
-}
-
-var numberPattern = regexp.MustCompile(`[0-9]+(\.[0-9]+)?`)
-
-// The English texts' numbers are checked against core/loss (notes_test.go,
-// lessons_test.go); a translation quotes exactly the same numbers, so it is
-// checked with them.
-func TestChineseQuotesTheSameNumbers(t *testing.T) {
-	for _, s := range append(Presets(), Lessons()...) {
-		for _, tx := range textsOf(s) {
-			a, b := numberPattern.FindAllString(tx.en, -1), numberPattern.FindAllString(tx.zh, -1)
-			slices.Sort(a)
-			slices.Sort(b)
-			if !slices.Equal(a, b) {
-				t.Errorf("%s %s: English quotes %v, Chinese %v\n  %s\n  %s", s.Name, tx.where, a, b, tx.en, tx.zh)
+// Every preset carries its translations beside its English texts, in every
+// language of i18n's table: a title, a description, a note for every step
+// that has one; and a translation quotes exactly the English's numbers,
+// which notes_test.go checks against core/loss. (The course's lessons are
+// checked the same way in scenarios/curriculum.)
+func TestEveryPresetTextIsTranslated(t *testing.T) {
+	for _, s := range Presets() {
+		for _, tx := range s.Texts() {
+			for _, p := range textcheck.Translation(tx.English, tx.Translations) {
+				t.Errorf("%s %s: %s", s.Name, tx.Where, p)
 			}
 		}
 	}
@@ -141,7 +95,7 @@ explain_zh = "0.5 − 0.6 + 0.2，在间隔之内"
 	}
 }
 
-func TestChineseKeysAreChecked(t *testing.T) {
+func TestTranslationKeysAreChecked(t *testing.T) {
 	for _, c := range []struct{ file, want string }{
 		{"name = \"a\"\ntitle = \"t\"\ntitle_fr = \"x\"\n", "f.toml:3: unknown key title_fr (known keys: name, title, title_zh, description, description_zh, covers, [start], [[step]])"},
 		{"name = \"a\"\ntitle = \"t\"\ntitle_zh = 3\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n", "f.toml:3: title_zh must be a string, not a number"},
@@ -156,23 +110,24 @@ func TestChineseKeysAreChecked(t *testing.T) {
 		{lessonHead + "[[step]]\nquestion = \"q\"\nquestion_zh = 7\nexplain = \"e\"\nanswer = 1\n", "f.toml:12: question_zh must be a string, not a number"},
 		{lessonHead + "[[step]]\nquestion = \"q\"\nexplain = \"e\"\nexplain_zh = true\nanswer = 1\n", "f.toml:13: explain_zh must be a string, not a boolean"},
 	} {
-		_, err := Parse("f.toml", []byte(c.file))
-		if err == nil || err.Error() != c.want {
-			t.Errorf("Parse:\n got %v\nwant %s", err, c.want)
-		}
+		t.Run(c.want, func(t *testing.T) {
+			if _, err := Parse("f.toml", []byte(c.file)); err == nil || err.Error() != c.want {
+				t.Errorf("Parse:\n got %v\nwant %s", err, c.want)
+			}
+		})
 	}
 	s, err := Parse("f.toml", []byte("name = \"a\"\ntitle = \"t\"\ntitle_zh = \"标\\u001b[31m题\"\n[start]\ndap = 0.7\ndan = 0.5\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.ContainsRune(s.TitleZH, '\x1b') {
-		t.Errorf("title_zh keeps an escape: %q", s.TitleZH)
+	if zh := s.TitleTranslations[i18n.Chinese]; zh == "" || strings.ContainsRune(zh, '\x1b') {
+		t.Errorf("title_zh keeps an escape: %q", zh)
 	}
 	s, err = Parse("f.toml", []byte(lessonHead+"[[step]]\nquestion = \"q\"\nquestion_zh = \"问\\u001b[2J题\"\nexplain = \"e\"\nexplain_zh = \"解\\u0007释\"\nchoices = [\"a\", \"b\"]\nchoices_zh = [\"甲\\u001b[31m\", \"乙\"]\nanswer = \"a\"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if q := s.Steps[0].Question; strings.ContainsAny(q.TextZH+q.ExplainZH+q.ChoicesZH[0], "\x1b\a") {
+	if q := s.Steps[0].Question; strings.ContainsAny(q.TextTranslations[i18n.Chinese]+q.ExplainTranslations[i18n.Chinese]+q.ChoicesTranslations[i18n.Chinese][0], "\x1b\a") {
 		t.Errorf("Chinese question texts keep control characters: %+v", q)
 	}
 }

@@ -1,18 +1,12 @@
 //go:build unix
 
-package scenarios
+package atomicfile
 
 import (
 	"errors"
 	"os"
 	"syscall"
 )
-
-// openNonBlocking opens path for reading without waiting for a writer: a
-// FIFO opens at once (and is then refused as not a regular file).
-func openNonBlocking(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_RDONLY|syscall.O_NONBLOCK, 0)
-}
 
 // linkUnsupported tells a file system without hard links (vfat, exFAT, some
 // network file systems) from a real failure.

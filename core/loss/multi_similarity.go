@@ -1,0 +1,96 @@
+package loss
+
+import "math"
+
+// Multi-Similarity loss (Wang, Han, Huang, Dong, Scott 2019, CVPR), as
+// pytorch-metric-learning's MultiSimilarityLoss computes it with its
+// defaults α = 2, β = 50, base λ = 0.5 and no miner: per anchor a,
+//
+//	(1/α)·log(1 + Σ_p e^(α(d(a,p) − λ))) + (1/β)·log(1 + Σ_n e^(β(λ − d(a,n))))
+//
+// over every positive p ≠ a and every negative n of the batch, and the
+// mean over anchors (its MeanReducer on one element per anchor). The
+// conventions, all pytorch-metric-learning's:
+//   - On a distance d it uses d − λ and λ − d (BaseDistance.margin); its
+//     default, cosine similarity S, uses λ − S and S − λ. On the cosine
+//     distance d = 1 − S the two are the same loss, because λ = 0.5 = 1 − λ.
+//   - The 1 inside each log is the add_one of its logsumexp: a part is
+//     softplus of a log-sum-exp, ≥ 0, and 0 without pairs, as its mask
+//     makes an anchor without positives (negatives) cost 0 on that side.
+//   - Every anchor counts in the mean, one without positives too (with its
+//     negative part); the term is never exactly 0 unless float64 underflows.
+//
+// On one triplet it is softplus(α(d(a,p) − λ))/α + softplus(β(λ − d(a,n)))/β.
+// The gradient: ∂/∂d(a,p) = e^(α(d(a,p) − λ)) / (1 + Σ_p e^(α(d − λ))), the
+// positive's softmax weight against the 1, and ∂/∂d(a,n) the negative's,
+// with a minus sign.
+
+// MultiSimilarityID is the Multi-Similarity loss's stable ID.
+const MultiSimilarityID ID = "multi-similarity"
+
+// The Multi-Similarity loss's fixed parameters (pytorch-metric-learning's defaults).
+const (
+	MultiSimilarityAlpha = 2.0
+	MultiSimilarityBeta  = 50.0
+	MultiSimilarityBase  = 0.5
+)
+
+func init() {
+	register(Loss{ID: MultiSimilarityID, Kind: OnTriplets, Family: TripletFamily, Rank: 4,
+		Name: "Multi-Similarity", Short: "multi-sim",
+		Formula: "softplus(2(d(a,p) − ½))/2 + softplus(50(½ − d(a,n)))/50",
+		Triplet: multiSimilarityTriplet, Anchor: multiSimilarityAnchor, PerAnchor: true})
+}
+
+func multiSimilarityTriplet(dap, dan float64, p Params) (Term, error) {
+	ds, g := [2]float64{dap, dan}, [2]float64{}
+	v, err := multiSimilarityAnchor(ds[:1], ds[1:], p, g[:1], g[1:])
+	return Term{Loss: v.Sum, Active: v.Active > 0, Grad: g}, err
+}
+
+// multiSimilarityAnchor is one anchor's term and, with gpos and gneg, its
+// derivatives.
+func multiSimilarityAnchor(pos, neg []float64, _ Params, gpos, gneg []float64) (AnchorValue, error) {
+	pull, err := softLogSum(pos, MultiSimilarityAlpha, 1, "d(a,p)", gpos)
+	if err != nil {
+		return AnchorValue{}, err
+	}
+	push, err := softLogSum(neg, MultiSimilarityBeta, -1, "d(a,n)", gneg)
+	if err != nil {
+		return AnchorValue{}, err
+	}
+	v := AnchorValue{Sum: pull + push, Terms: 1}
+	if v.Sum > 0 {
+		v.Active = 1
+	}
+	return v, nil
+}
+
+// softLogSum is (1/c)·log(1 + Σ e^(c·u)) over ds, with u = sign·(d − λ), c > 0,
+// and, when grad is not nil, writes each d's derivative sign·e^(c·u)/(1 + Σ)
+// into it. It is computed as U + (1/c)·log(e^(−cU) + Σ e^(c(u − U))) with
+// U = max(0, u…), so that no exponent overflows however far a distance,
+// and with log1p while U = 0, so that a small sum keeps its digits.
+func softLogSum(ds []float64, c, sign float64, field string, grad []float64) (float64, error) {
+	top := 0.0 // U; the 1 is e^(c·0)
+	for _, d := range ds {
+		if err := checkDistance(field, d); err != nil {
+			return 0, err
+		}
+		top = max(top, sign*(d-MultiSimilarityBase))
+	}
+	var t float64 // Σ e^(c(u − U))
+	for _, d := range ds {
+		t += math.Exp(c * (sign*(d-MultiSimilarityBase) - top))
+	}
+	var logS float64 // log(e^(−cU) + t)
+	if top == 0 {
+		logS = math.Log1p(t)
+	} else {
+		logS = math.Log(math.Exp(-c*top) + t)
+	}
+	for i := range grad { // none when grad is nil
+		grad[i] = sign * math.Exp(c*(sign*(ds[i]-MultiSimilarityBase)-top)-logS)
+	}
+	return top + logS/c, nil
+}
