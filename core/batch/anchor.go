@@ -34,10 +34,10 @@ type computation struct {
 
 	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
 	// (a sample: the anchor is the unit of sampling); otherwise each pair
-	// counts once, j > a. The binned method adds the pairs to the worker's
-	// histogram, the exact one compares negatives with the positives (aucs).
+	// counts once, j > a. The exact method places the negatives among the
+	// positives (auc); the binned one counts the anchor's pairs on the bins.
 	ordered bool
-	auc     *exactAUC
+	auc     *exactAUC // nil when binned
 	workers []*worker
 }
 
@@ -65,6 +65,7 @@ type worker struct {
 	ps, ns             []float64
 	scratch            []float64  // for floatsort.Sort
 	gs, gprefix, reach []float64  // hingeTerms' sorted keys, prefix sums and reaches
+	chosen             []float64  // the semi-hard negative of each sorted positive
 	terms              []tally    // the current anchor's, copied to its slot at the end
 	bins               *binCounts // this worker's counts on hist's bins
 	auc                workerAUC  // the exact method's comparisons of negatives with positives
@@ -142,6 +143,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	}
 	c.hingeTerms(w, terms, w.ps, near, q)
 	var st anchorStats
+	w.chosen = w.chosen[:0]
 	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
 	for _, dp := range w.ps {
 		for k < len(near) && near[k] < dp+m-loss.Tol {
@@ -165,10 +167,15 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		if math.IsInf(chosen, 1) {
 			chosen = farthest
 		}
-		c.minedTerms(w, terms, c.plan.semi, dp, chosen)
+		w.chosen = append(w.chosen, chosen)
+	}
+	for _, k := range c.plan.semi {
+		c.minedTerms(w, &terms[k], &c.plan.slots[k], w.ps, w.chosen)
 	}
 	st.positives = int64(len(w.ps))
-	c.minedTerms(w, terms, c.plan.hard, maxP, minN)
+	for _, k := range c.plan.hard {
+		c.minedTerms(w, &terms[k], &c.plan.slots[k], []float64{maxP}, []float64{minN})
+	}
 	if w.err != nil {
 		return w.err
 	}

@@ -137,24 +137,26 @@ func (c *computation) farPairs(row []tally, k int64) {
 	}
 }
 
-// minedTerms adds the mined triplet (d(a,p), d(a,n)) to the slots ks. A
-// closed-form loss's term is hingeTerm, the bits of its Triplet function
-// (TestHingeTermIsTheRegistrys) without the explanation that function
-// builds: mining calls it once per positive pair.
-func (c *computation) minedTerms(w *worker, row []tally, ks []int, dp, dn float64) {
-	for _, k := range ks {
-		s := &c.plan.slots[k]
-		if g := s.loss.HingeOf; g != nil {
-			if h, active := hingeTerm(g, dp, dn, s.params.Margin); active {
-				row[k].sum += h
-				row[k].active++
+// minedTerms adds the mined triplets (dp[i], dn[i]) to slot s's tally, in
+// order. A closed-form loss's term is hingeTerm, the bits of its Triplet
+// function (TestHingeTermIsTheRegistrys) without the explanation that
+// function builds: mining calls it once per positive pair.
+func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
+	if g := s.loss.HingeOf; g != nil {
+		m := s.params.Margin
+		for i, p := range dp {
+			if h, active := hingeTerm(g, p, dn[i], m); active {
+				t.sum += h
+				t.active++
 			}
-			row[k].count++
-			continue
 		}
-		term, err := s.loss.Triplet(dp, dn, s.params)
+		t.count += int64(len(dp))
+		return
+	}
+	for i, p := range dp {
+		term, err := s.loss.Triplet(p, dn[i], s.params)
 		w.keep(err)
-		row[k].add(term)
+		t.add(term)
 	}
 }
 

@@ -96,10 +96,14 @@ func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows in
 }
 
 // ownRows is how many rows a worker computes at a time: the kernel reads
-// all of the embeddings once for them, so the more the better, up to 16 MiB
-// of rows (and a block's share).
+// all of the embeddings once for them, so the more the better, up to 64 or
+// 16 MiB of rows; and a block's rows are shared out in equal tasks, a
+// whole number per worker.
 func ownRows(n, blockRows int) int {
-	return max(1, min(64, (16<<20)/(8*n), blockRows/runtime.GOMAXPROCS(0)))
+	workers := runtime.GOMAXPROCS(0)
+	most := max(1, min(64, (16<<20)/(8*n)))
+	tasks := workers * ((blockRows + workers*most - 1) / (workers * most))
+	return (blockRows + tasks - 1) / tasks
 }
 
 // tileStore holds the tiles of the upper half of the matrix, indexed by
