@@ -57,6 +57,12 @@ def run(cmd):
         return wall, ru.ru_utime + ru.ru_stime, ru.ru_maxrss / 1024, out.read()
 
 
+def progress(case, i, who, r):
+    """Says each run as it ends (on stderr), so that a long session shows its way."""
+    print(f"{case} run {i + 1} {who}: {r[0]:.2f} s wall, {r[1]:.2f} s CPU, {r[2]:.0f} MiB; load {load():.1f}",
+          file=sys.stderr, flush=True)
+
+
 def load():
     return os.getloadavg()[0]
 
@@ -89,10 +95,12 @@ def main():
             subprocess.run(peer + ["--make", data, str(n), str(d), str(c)], check=True)
         before = load()
         ours, theirs = [], []
-        for _ in range(args.runs):
+        for i in range(args.runs):
             if peer_runs:
                 theirs.append(run(peer + [data]))
+                progress(name, i, "PyTorch", theirs[-1])
             ours.append(run([losslab, "batch", "--in", data, "--json"]))
+            progress(name, i, "losslab", ours[-1])
         after = load()
         mine = json.loads(ours[-1][3])
         med = lambda runs, i: statistics.median(r[i] for r in runs)
