@@ -74,17 +74,19 @@ func runBatch(args []string, io IO) int {
 	if err != nil {
 		return fail(io, "losslab batch", err)
 	}
-	if f.normalize {
-		if err := normalizeRows(d); err != nil {
-			return fail(io, "losslab batch", err)
-		}
-	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
-	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
-	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
-		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: batchview.Config{Data: d, Options: opts}}, "losslab batch", io)
+	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err) // from the shape and labels only
+	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" {          // a figure asks for the plain path
+		// The view gets the rows as read: its o key turns normalising on and off.
+		cfg := batchview.Config{Data: d, Normalize: f.normalize, Options: opts, Limits: dataset.Limits{MaxRows: f.maxRows}}
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: cfg}, "losslab batch", io)
 		if !fellBack {
 			return status
+		}
+	}
+	if f.normalize {
+		if err := d.NormalizeRows(); err != nil {
+			return fail(io, "losslab batch", err)
 		}
 	}
 	if io.ErrIsTTY {
@@ -197,7 +199,7 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		header = i18n.BatchTextHeaderNorm
 	}
 	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
-		classList(d.Classes), r.Distance, num(r.Margin))
+		classList(p, d.Classes), p.MetricName(r.Distance), num(r.Margin))
 	fmt.Fprintln(w, batchMethod(p, r))
 	if r.Sample != nil && len(r.NoInterval) > 0 {
 		line(i18n.BatchNoIntervalNote)
@@ -215,21 +217,21 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		}
 		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
 	}
-	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
+	bound := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" } // an interval's ends: 0.0% may be one
 	writeBatchLosses(w, p, r.ByLoss, ci)
 	fmt.Fprintln(w)
 	t := r.Triplets
 	line(i18n.BatchTextTriplets,
-		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", share),
-		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", share),
-		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share))
+		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", bound),
+		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", bound),
+		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", bound))
 	fmt.Fprintln(w)
 	s := r.Separation
 	line(i18n.BatchTextSeparation)
 	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
-	line(i18n.BatchTextThreshold, numfmt.Loss(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share))
+	line(i18n.BatchTextThreshold, numfmt.Loss(s.Threshold), numfmt.Share(s.Accuracy)+ci("separation.accuracy", bound))
 	line(i18n.BatchTextInside, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
-		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share))
+		numfmt.Share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", bound))
 	if r.Method == batch.MethodSampled {
 		line(i18n.BatchBinnedSample, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
 	}
@@ -263,9 +265,10 @@ func batchMethod(p i18n.Printer, r *batch.Result) string {
 // bound of 3e-7 does not print as 0.0000.
 func boundText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 
-func classList(names []string) string {
+func classList(p i18n.Printer, names []string) string {
+	sep := p.T(i18n.DataListSep)
 	if len(names) > 6 {
-		return strings.Join(names[:6], ", ") + ", …"
+		return strings.Join(names[:6], sep) + sep + "…"
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, sep)
 }

@@ -22,8 +22,8 @@ func Batch(res *batch.Result, data string, st Style) (*plot.Plot, error) {
 	pr := st.Printer
 	h := res.Histogram
 	sep := res.Separation
-	p := st.newPlot(pr.T(i18n.FigBatchTitle, data, res.Distance, numfmt.Input(res.Margin), numfmt.Loss(sep.AUC)),
-		pr.T(i18n.FigAxisPairDistance, res.Distance), pr.T(i18n.FigAxisShare))
+	p := st.newPlot(pr.T(i18n.FigBatchTitle, data, pr.MetricName(res.Distance), numfmt.Input(res.Margin), numfmt.Loss(sep.AUC)),
+		pr.T(i18n.FigAxisPairDistance, pr.MetricName(res.Distance)), pr.T(i18n.FigAxisShare))
 	top := 0.0
 	for i, counts := range [][]int64{h.Positive, h.Negative} {
 		total := sep.PositivePairs
@@ -60,7 +60,7 @@ func Batch(res *batch.Result, data string, st Style) (*plot.Plot, error) {
 		dashes []vg.Length
 	}{
 		{res.Margin, pr.T(i18n.FigMarkMargin, numfmt.Input(res.Margin)), dotted},
-		{sep.Threshold, pr.T(i18n.FigMarkThreshold, numfmt.Loss(sep.Threshold), numfmt.Fixed(100*sep.Accuracy, 1)+"%"), nil},
+		{sep.Threshold, pr.T(i18n.FigMarkThreshold, numfmt.Loss(sep.Threshold), numfmt.Share(sep.Accuracy)), nil},
 		{sep.MedianPositive, pr.T(i18n.FigMarkMedian, numfmt.Input(sep.MedianPositive)), dashed},
 	} {
 		l, err := vline(m.x, 0, top, colorMark, m.dashes)

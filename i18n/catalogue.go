@@ -28,6 +28,7 @@ var englishAreas = []map[ID]string{
 	shareTrainFigEN,
 	trainSlowEN,
 	lessonTrainEN,
+	pointsEN,
 }
 
 var english = join(englishAreas...)
@@ -58,6 +59,7 @@ var chineseAreas = []map[ID]string{
 	shareTrainFigZH,
 	trainSlowZH,
 	lessonTrainZH,
+	pointsZH,
 }
 
 var chinese = join(chineseAreas...)

@@ -38,7 +38,7 @@ const (
 var batchEN = map[ID]string{
 	BatchViewSampled:    "sampled: %[1]s of %[2]s anchors (seed %[3]d): the figures below are estimates",
 	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%[1]s",
-	BatchViewExact:      "exact over every anchor and pair",
+	BatchViewExact:      "exact: every figure over every anchor and pair",
 	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB): the data read may take a quarter of it; above it the AUC is binned with an error bound, not exact",
 	BatchFlagSample:     "`K`, auto or all: evaluate K anchors (at least 30) drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 5 minutes",
 	BatchFlagSeed:       "`SEED` of the anchor sample",

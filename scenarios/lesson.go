@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"losslab/i18n"
@@ -49,12 +48,12 @@ type Question struct {
 // ErrNotANumber is the answer to a number question that is not a number.
 var ErrNotANumber = errors.New("not a number")
 
-// CheckNumber reports whether typed is within the tolerance of the answer.
-// It accepts the minus sign − as well as -.
+// CheckNumber reports whether typed, a decimal number (numfmt.ParseDecimal:
+// the minus sign − too; not NaN, 0x1p-1 or 1e-1), is within the tolerance
+// of the answer.
 func (q *Question) CheckNumber(typed string) (bool, error) {
-	t := strings.TrimSpace(strings.Replace(typed, "−", "-", 1))
-	x, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	x, err := numfmt.ParseDecimal(typed)
+	if err != nil {
 		return false, ErrNotANumber
 	}
 	return math.Abs(x-q.Answer) <= q.Tolerance+1e-12, nil
@@ -65,7 +64,7 @@ func (q *Question) RightAnswer() string {
 	if len(q.Choices) > 0 {
 		return q.Choices[q.Correct]
 	}
-	return numfmt.Input(q.Answer)
+	return numfmt.Shortest(q.Answer) // as the explanation beside it writes it
 }
 
 // ModeKind names the mode a step opens. Values are file identifiers.

@@ -90,6 +90,8 @@ func decodePlayground(tokens []string) (Playground, error) {
 	next := 0 // index into fieldOrder of the first key still allowed
 	var preset *scenarios.Scenario
 	valuesStarted := false
+	var pts grid.Points // points mode's, applied once every coordinate is read
+	distanceGiven := ""
 	for _, tok := range tokens {
 		key, value, ok := strings.Cut(tok, "-")
 		at := indexOf(fieldOrder, key)
@@ -128,6 +130,9 @@ func decodePlayground(tokens []string) (Playground, error) {
 			if err != nil {
 				return p, err
 			}
+			if key != keyMargin {
+				distanceGiven = key
+			}
 			if v == p.base().Value(numericKeys[key]) {
 				return p, fieldErr(key, value, i18n.StateReasonDefault)
 			}
@@ -154,10 +159,35 @@ func decodePlayground(tokens []string) (Playground, error) {
 				return p, fieldErr(key, value, i18n.StateReasonDefault)
 			}
 			p.Chart = value
+		case keyPoints:
+			m, err := parseMetric(value)
+			if err != nil {
+				return p, err
+			}
+			if distanceGiven != "" {
+				return p, fieldErr(distanceGiven, "", i18n.StateReasonDerived)
+			}
+			pts = grid.Points{On: true, Metric: m}
+		default: // a coordinate
+			if !pts.On {
+				return p, fieldErr(key, value, i18n.StateReasonNeedsPoints)
+			}
+			x, err := parseCoordinate(key, value)
+			if err != nil {
+				return p, err
+			}
+			pts = withCoordinate(pts, indexOf(coordKeys, key), x)
 		}
 	}
 	if !valuesStarted {
 		p.Values = p.base()
+	}
+	if pts.On {
+		v, err := p.Values.WithPoints(pts)
+		if err != nil {
+			return p, pointsErr(err)
+		}
+		p.Values = v
 	}
 	return p, nil
 }
@@ -225,11 +255,31 @@ func fieldErr(field, value string, reason i18n.ID, args ...any) *Error {
 
 func (e *Error) Error() string { return e.Text(i18n.New(i18n.English)) }
 
-// Text renders the error with p: the field, then the reason.
+// partNames name the parts of a string that are not fields.
+var partNames = map[string]i18n.ID{
+	FieldString:   i18n.StatePartString,
+	FieldVersion:  i18n.StatePartVersion,
+	FieldChecksum: i18n.StatePartChecksum,
+	FieldMode:     i18n.StatePartMode,
+}
+
+// Text renders the error with p: the field, then the reason (an argument
+// that renders itself, a refusal of points, in p's language).
 func (e *Error) Text(p i18n.Printer) string {
-	reason := p.T(e.Reason, e.Args...)
-	if e.Value == "" {
-		return p.T(i18n.StateErrField, e.Field, reason)
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if l, ok := a.(interface{ Text(i18n.Printer) string }); ok {
+			a = l.Text(p)
+		}
+		args[i] = a
 	}
-	return p.T(i18n.StateErrFieldValue, e.Field, e.Value, reason)
+	reason := p.T(e.Reason, args...)
+	field := p.T(i18n.StatePartField, e.Field) // a key stays as the string writes it
+	if id, ok := partNames[e.Field]; ok {
+		field = p.T(id)
+	}
+	if e.Value == "" {
+		return p.T(i18n.StateErrField, field, reason)
+	}
+	return p.T(i18n.StateErrFieldValue, field, e.Value, reason)
 }

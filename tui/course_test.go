@@ -33,11 +33,11 @@ func TestLearnFlowWithQuestion(t *testing.T) {
 	tuitest.WaitText(t, tm, "what is the triplet loss")
 	tm.Type("0.4")
 	tm.Send(tuitest.Key("enter"))
-	tuitest.WaitAll(t, tm, "Right: 0.40.", "the triplet loss is 0.4.")
+	tuitest.WaitAll(t, tm, "Right: 0.4.", "the triplet loss is 0.4.")
 	tm.Send(tuitest.Key("right"))
 	tuitest.WaitText(t, tm, "What is the triplet loss now?")
 	tm.Send(tuitest.Key("tab"))
-	tuitest.WaitAll(t, tm, "Skipped. The answer is 0.00.", "triplet loss 0 (easy)")
+	tuitest.WaitAll(t, tm, "Skipped. The answer is 0.", "triplet loss 0 (easy)")
 	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	if name, step := final.modes[common.ModeLearn].(*course.Model).Lesson(); name != "article-cases" || step != 2 {
@@ -58,14 +58,7 @@ func TestLearnHostedModesStayInTheLesson(t *testing.T) {
 	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24})
 	deliver := func(k string) {
 		t.Helper()
-		next, cmd := a.Update(tuitest.Key(k))
-		a = next.(App)
-		for _, msg := range tuitest.Drain(cmd) {
-			if sw, ok := msg.(common.SwitchModeMsg); ok {
-				next, _ = a.Update(sw)
-				a = next.(App)
-			}
-		}
+		a = pressKey(t, a, k)
 	}
 	noLeaving := func(what string) {
 		t.Helper()
@@ -74,7 +67,7 @@ func TestLearnHostedModesStayInTheLesson(t *testing.T) {
 			t.Fatalf("%s: not exploring:\n%s", what, v)
 		}
 		last := v[strings.LastIndex(v, "\n")+1:]
-		if strings.Contains(last, "tab ") || strings.Contains(last, "g ") {
+		if strings.Contains(last, "tab ") || strings.Contains(last, "g learn") || strings.Contains(last, "g course") {
 			t.Errorf("%s: the help line offers a key that leaves: %q", what, last)
 		}
 	}

@@ -58,7 +58,6 @@ type Model struct {
 	cfg     Config
 	lessons []*scenarios.Scenario
 	keys    KeyMap
-	help    help.Model
 
 	screen   courseScreen
 	cursor   int // the list's selection
@@ -81,7 +80,7 @@ type Model struct {
 
 // New returns the course on the shared context.
 func New(ctx *common.Context, cfg Config) *Model {
-	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx), help: ctx.Styles.NewHelp()}
+	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx)}
 	if m.lessons == nil {
 		m.lessons = curriculum.Lessons()
 	}
@@ -154,7 +153,6 @@ func (m Model) Progress() curriculum.Progress { return m.progress }
 // share of them (a mode starts nothing when resized).
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.help.Width = w
 	if m.child != nil {
 		m.child, _ = m.child.Update(m.childSize())
 	}
@@ -175,7 +173,7 @@ func (m Model) ShortHelp() []key.Binding {
 	return m.stepKeys(len(m.stepText(m.width)) > m.stepRows())
 }
 
-// FullHelp is the same keys: the course's help line shows them all.
+// FullHelp is the same keys: the key bar shows them all.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 // Update handles keys, sizes and, while exploring, everything the hosted
@@ -192,6 +190,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		return m.updateKey(msg)
+	case tea.MouseMsg:
+		return m.toChildMouse(msg)
 	}
 	if m.child != nil { // results and ticks of the hosted mode
 		return m.toChild(msg)

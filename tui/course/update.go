@@ -92,7 +92,7 @@ func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.screen, m.cursor = screenList, m.lesson
 		return m, nil
 	case key.Matches(msg, k.Skip):
-		m.answer, m.verdict, m.right = skipped, p.T(i18n.LearnSkipped, q.RightAnswer()), false
+		m.answer, m.verdict, m.right = skipped, p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()), false
 		m.input.Blur()
 		return m, nil
 	case key.Matches(msg, k.Answer):
@@ -135,10 +135,19 @@ func (m *Model) reveal(said string) {
 	m.answer = answered
 	m.input.Blur()
 	if m.right {
-		m.verdict = p.T(i18n.LearnRight, q.RightAnswer())
+		m.verdict = p.T(verdictID(q, i18n.LearnRight, i18n.LearnRightChoice), q.RightAnswer())
 	} else {
-		m.verdict = p.T(i18n.LearnWrong, said, q.RightAnswer())
+		m.verdict = p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer())
 	}
+}
+
+// verdictID is a verdict's message for q: number's for a number question,
+// choice's for a choice (which Chinese quotes: “两者都有”).
+func verdictID(q *scenarios.Question, number, choice i18n.ID) i18n.ID {
+	if len(q.Choices) > 0 {
+		return choice
+	}
+	return number
 }
 
 // openLesson opens lesson i at step.

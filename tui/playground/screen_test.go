@@ -29,7 +29,7 @@ var formatVerb = regexp.MustCompile(`%(\[\d+\])?[-+ #0-9.*]*[a-zA-Z]`)
 
 // knownWords are the words the screen may show: every catalogue text, every
 // preset's words, every key's help, and the words of the same screen drawn
-// so wide that nothing needs fitting.
+// so wide that nothing needs fitting, as tall and 40 rows tall.
 func knownWords(m *Model) map[string]bool {
 	known := map[string]bool{}
 	add := func(s string) {
@@ -54,10 +54,11 @@ func knownWords(m *Model) map[string]bool {
 	for _, b := range m.keys.ShortHelp() {
 		add(b.Help().Key + " " + b.Help().Desc)
 	}
-	wide := sized(m, 300, 40)
-	for c := range len(charts) {
-		wide.chart = c
-		add(wide.View())
+	for _, wide := range []*Model{sized(m, 300, 40), sized(m, 300, m.height)} { // some texts depend on the height
+		for c := range len(charts) {
+			wide.chart = c
+			add(wide.View())
+		}
 	}
 	add(m.notesText())
 	return known
@@ -164,6 +165,23 @@ func TestEveryScreenFitsWithWholeWords(t *testing.T) {
 				}
 				checkScreen(t, sc.name, sc.m.View(), w, h, known)
 			})
+		})
+	}
+}
+
+// A formula, or a term with its value, is never broken across lines on any
+// screen of the walk at 80×24, in English or in Chinese (issue 21: the
+// notes split "max(0.7 - 0.5 + 0.2," from "0)", the help "0.7/0.5 →" from
+// "0.2").
+func TestFormulasWholeOnEveryScreen(t *testing.T) {
+	for _, open := range map[string]func(Options) *Model{
+		"en": func(o Options) *Model { return newModel(t, o) },
+		"zh": func(o Options) *Model { return newChinese(t, o) },
+	} {
+		walkScreens(t, open, 80, 24, func(sc walkedScreen) {
+			for _, b := range tuitest.BrokenFormulas(sc.m.View()) {
+				t.Errorf("%s: %s\n%s", sc.name, b, ansi.Strip(sc.m.View()))
+			}
 		})
 	}
 }
