@@ -64,7 +64,7 @@ func (m Model) View() string {
 	}
 	w, h := m.width, m.height
 	if m.help.ShowAll {
-		return helpScreen(p, m.keys, w, h, m.helpPage, m.styles)
+		return helpScreen(p, m.helpKeys(), w, h, m.helpPage, m.styles)
 	}
 	l := m.layout()
 	controls := m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH)
@@ -248,8 +248,8 @@ func (m Model) note(w, lines int) string {
 		return common.FitLines(p.T(i18n.NoteTyping, common.FieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
 		return common.FitLines(m.status, w, lines, st.Accent)
-	case m.ctx.Share.Hide[PanelNotes]:
-		return common.FitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
+	case m.notesHidden():
+		return common.FitLines(p.T(i18n.ShareHidden), w, lines, st.Dim)
 	}
 	text := m.noteLine()
 	if m.plain { // no key can show more: the layout gave the note its lines
