@@ -212,7 +212,7 @@ func TestBatchSampledReport(t *testing.T) {
 
 func TestBatchMemoryBudget(t *testing.T) {
 	code, out, errOut := run(t, "batch", "--demo", "iris", "--max-memory", "1MiB", "--json")
-	if code != 0 || !strings.Contains(errOut, "more than --max-memory 1MiB: binning them instead") {
+	if code != 0 || !strings.Contains(errOut, "more than --max-memory 1MiB: binning it instead") {
 		t.Fatalf("exit %d, stderr %q", code, errOut)
 	}
 	m := decodeReport(t, out)
@@ -226,27 +226,39 @@ func TestBatchMemoryBudget(t *testing.T) {
 	}
 }
 
-// 60,000 rows in 2 classes: the estimate passes AutoSampleSeconds, so the
-// command samples and says so, naming the option.
+// 60,000 × 16 in 2 classes is within AutoSampleSeconds: every anchor, the
+// AUC binned (the notes say so and how long it takes, not a sample).
+// 250,000 rows are not: the
+// command samples and says so, naming the option; --sample-anchors all
+// insists.
 func TestBatchAutoSample(t *testing.T) {
-	r := rand.New(rand.NewPCG(1, 1))
-	n := 60000
-	x := mat.NewDense(n, 16, nil)
-	labels := make([]int, n)
-	for i := range n {
-		labels[i] = i % 2
-		x.Set(i, 0, r.NormFloat64())
+	data := func(n int) *dataset.Dataset {
+		r := rand.New(rand.NewPCG(1, 1))
+		x := mat.NewDense(n, 16, nil)
+		labels := make([]int, n)
+		for i := range n {
+			labels[i] = i % 2
+			x.Set(i, 0, r.NormFloat64())
+		}
+		return &dataset.Dataset{X: x, Labels: labels, Classes: []string{"a", "b"}}
 	}
-	d := &dataset.Dataset{X: x, Labels: labels, Classes: []string{"a", "b"}}
 	var errb bytes.Buffer
 	f := batchFlags{sample: sampleAuto, seed: 1, maxMemory: batch.DefaultMaxMemory}
-	k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, i18n.New(i18n.English), &errb)
+	opts := batch.Options{MaxMemory: f.maxMemory}
+	if k := chooseSample(f, data(60000), opts, i18n.New(i18n.English), &errb); k != 0 || !strings.Contains(errb.String(), "binning it instead") ||
+		!strings.Contains(errb.String(), "for all 60,000 anchors; --sample-anchors K would sample K anchors instead") || strings.Contains(errb.String(), "sampling") {
+		t.Errorf("60,000 rows: %d anchors, note %q", k, errb.String())
+	}
+	errb.Reset()
+	n := 250000
+	d := data(n)
+	k := chooseSample(f, d, opts, i18n.New(i18n.English), &errb)
 	if k < 2 || k >= n || !strings.Contains(errb.String(), "sampling "+numfmtCount(k)+" anchors at random (seed 1)") || !strings.Contains(errb.String(), "--sample-anchors all") {
 		t.Errorf("auto: %d anchors, note %q", k, errb.String())
 	}
 	errb.Reset()
 	f.sample = sampleAll
-	if k := chooseSample(f, d, batch.Options{MaxMemory: f.maxMemory}, i18n.New(i18n.English), &errb); k != 0 || !strings.Contains(errb.String(), "--sample-anchors K would sample") {
+	if k := chooseSample(f, d, opts, i18n.New(i18n.English), &errb); k != 0 || !strings.Contains(errb.String(), "--sample-anchors K would sample") {
 		t.Errorf("all: %d, note %q", k, errb.String())
 	}
 }

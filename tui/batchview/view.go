@@ -144,14 +144,16 @@ func (m Model) resultLines() []string {
 	}
 }
 
-// methodNotes says when the figures are a sample's estimates or binned.
+// methodNotes says how the figures were computed: exactly, binned or
+// estimated from a sample.
 func methodNotes(p i18n.Printer, r *batch.Result) []string {
-	var out []string
-	if r.Sample != nil {
-		out = append(out, p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
+	switch {
+	case r.Method == batch.MethodExact:
+		return []string{p.T(i18n.BatchViewExact)}
+	case r.Method == batch.MethodBinned:
+		return []string{p.T(i18n.BatchViewBinned, strconv.FormatFloat(r.Separation.AUCErrorBound, 'g', 2, 64))}
+	case r.Sample != nil:
+		return []string{p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)}
 	}
-	if s := r.Separation; s.Method == batch.MethodBinned && r.Sample == nil { // a sample is always binned
-		out = append(out, p.T(i18n.BatchViewBinned, strconv.FormatFloat(s.AUCErrorBound, 'g', 2, 64)))
-	}
-	return out
+	return nil
 }
