@@ -4,7 +4,6 @@ import (
 	"errors"
 	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"losslab/i18n"
@@ -17,7 +16,7 @@ import (
 // teaching points it covers. The step keys below are what the format adds;
 // each text may carry its translations beside it (translate.go).
 var (
-	questionKeys   = withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain")
+	questionKeys   = withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain", "mistakes", "diagnoses")
 	lessonStepKeys = slices.Concat(questionKeys, []string{"mode", "demo"}, trainStepKeys)
 )
 
@@ -44,6 +43,8 @@ type Question struct {
 	// language. Front ends read them through Scenario.In.
 	TextTranslations, ExplainTranslations i18n.Translations
 	ChoicesTranslations                   map[i18n.Lang][]string
+	// Mistakes are typical wrong answers with their diagnoses (mistakes.go).
+	Mistakes []Mistake
 }
 
 // ErrNotANumber is the answer to a number question that is not a number.
@@ -52,12 +53,11 @@ var ErrNotANumber = errors.New("not a number")
 // CheckNumber reports whether typed is within the tolerance of the answer.
 // It accepts the minus sign − as well as -.
 func (q *Question) CheckNumber(typed string) (bool, error) {
-	t := strings.TrimSpace(strings.Replace(typed, "−", "-", 1))
-	x, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
-		return false, ErrNotANumber
+	x, err := ParseNumber(typed)
+	if err != nil {
+		return false, err
 	}
-	return math.Abs(x-q.Answer) <= q.Tolerance+1e-12, nil
+	return q.near(x, q.Answer), nil
 }
 
 // RightAnswer is the right answer as the learner would write it.
@@ -168,6 +168,9 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 		return nil, mode, err
 	}
 	if err := p.choiceTranslations(q, step, i); err != nil {
+		return nil, mode, err
+	}
+	if err := p.mistakes(q, step, i); err != nil {
 		return nil, mode, err
 	}
 	return q, mode, nil

@@ -1,0 +1,42 @@
+package i18n
+
+// Messages of the course's answering of mistakes, mastery and navigation.
+const (
+	LearnRetry          ID = "course.retry"           // %s: what was said
+	LearnRetryHint      ID = "course.retry-hint"      //
+	LearnRightRetry     ID = "course.right-retry"     // %s: the answer
+	LearnListScore      ID = "course.list-score"      // %d right, %d questions
+	LearnReopenTitle    ID = "course.reopen-title"    // %s: the lesson's title
+	LearnReopenStart    ID = "course.reopen-start"    //
+	LearnReopenResume   ID = "course.reopen-resume"   // %d step, %d steps
+	LearnReopenMissed   ID = "course.reopen-missed"   // %d: questions missed (plural)
+	LearnReopenHint     ID = "course.reopen-hint"     //
+	LearnReviewing      ID = "course.reviewing"       // %d question, %d questions missed
+	LearnReviewDone     ID = "course.review-done"     // %d right, %d questions
+	LearnLessonScore    ID = "course.lesson-score"    // %d right, %d questions
+	LearnLessonMissed   ID = "course.lesson-missed"   //
+	LearnTrainRun       ID = "course.train-run"       // %s: the settings
+	LearnTrainRuns      ID = "course.train-runs"      // %s, %s: the two runs
+	LearnKeyChoose      ID = "course.key.choose"      //
+	LearnKeyRetryMissed ID = "course.key.retry-missed"
+)
+
+var courseEN = map[ID]string{
+	LearnRetry:          "✗ Not %s.",
+	LearnRetryHint:      "One more try: type another answer and press enter, or press tab to see the answer.",
+	LearnRightRetry:     "✓ Right on the second try: %s.",
+	LearnListScore:      "%d/%d right",
+	LearnReopenTitle:    "You have finished %s. Open it:",
+	LearnReopenStart:    "from the start",
+	LearnReopenResume:   "at step %d/%d, where you left it",
+	LearnReopenMissed:   "at the questions you missed (%d), to retry them",
+	LearnReopenHint:     "↑/↓ or a digit picks, enter opens, esc goes back to the list.",
+	LearnReviewing:      "retrying %d/%d",
+	LearnReviewDone:     "Those were the questions you had missed: %d of %d questions of this lesson are now right.",
+	LearnLessonScore:    "This lesson: %d of %d questions right.",
+	LearnLessonMissed:   "Press r to retry the questions you missed.",
+	LearnTrainRun:       "training run · %s",
+	LearnTrainRuns:      "%s | %s",
+	LearnKeyChoose:      "open",
+	LearnKeyRetryMissed: "retry missed",
+}
