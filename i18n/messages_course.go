@@ -2,22 +2,22 @@ package i18n
 
 // Messages of the course's answering of mistakes, mastery and navigation.
 const (
-	LearnRetry          ID = "course.retry"           // %s: what was said
-	LearnRetryHint      ID = "course.retry-hint"      //
-	LearnRightRetry     ID = "course.right-retry"     // %s: the answer
-	LearnListScore      ID = "course.list-score"      // %d right, %d questions
-	LearnReopenTitle    ID = "course.reopen-title"    // %s: the lesson's title
-	LearnReopenStart    ID = "course.reopen-start"    //
-	LearnReopenResume   ID = "course.reopen-resume"   // %d step, %d steps
-	LearnReopenMissed   ID = "course.reopen-missed"   // %d: questions missed (plural)
-	LearnReopenHint     ID = "course.reopen-hint"     //
-	LearnReviewing      ID = "course.reviewing"       // %d question, %d questions missed
-	LearnReviewDone     ID = "course.review-done"     // %d right, %d questions
-	LearnLessonScore    ID = "course.lesson-score"    // %d right, %d questions
-	LearnLessonMissed   ID = "course.lesson-missed"   //
-	LearnTrainRun       ID = "course.train-run"       // %s: the settings
-	LearnTrainRuns      ID = "course.train-runs"      // %s, %s: the two runs
-	LearnKeyChoose      ID = "course.key.choose"      //
+	LearnRetry          ID = "course.retry"         // %s: what was said
+	LearnRetryHint      ID = "course.retry-hint"    //
+	LearnRightRetry     ID = "course.right-retry"   // %s: the answer
+	LearnListScore      ID = "course.list-score"    // %d right, %d questions
+	LearnReopenTitle    ID = "course.reopen-title"  // %s: the lesson's title
+	LearnReopenStart    ID = "course.reopen-start"  //
+	LearnReopenResume   ID = "course.reopen-resume" // %d step, %d steps
+	LearnReopenMissed   ID = "course.reopen-missed" // %d: questions missed (plural)
+	LearnReopenHint     ID = "course.reopen-hint"   //
+	LearnReviewing      ID = "course.reviewing"     // %d question, %d questions missed
+	LearnReviewDone     ID = "course.review-done"   // %d right, %d questions
+	LearnLessonScore    ID = "course.lesson-score"  // %d right, %d questions
+	LearnLessonMissed   ID = "course.lesson-missed" //
+	LearnTrainRun       ID = "course.train-run"     // %s: the settings
+	LearnTrainRuns      ID = "course.train-runs"    // %s, %s: the two runs
+	LearnKeyChoose      ID = "course.key.choose"    //
 	LearnKeyRetryMissed ID = "course.key.retry-missed"
 )
 
