@@ -74,7 +74,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 					t.Errorf("the question screen lacks %q:\n%s", want, v)
 				}
 			}
-			m = pressLearn(t, m, "down", "enter")
+			m = pressLearn(t, m, "down", "enter", "enter") // wrong, and wrong again on the retry
 			v = m.View()
 			for _, want := range c.wrong {
 				if !strings.Contains(v, want) {
@@ -107,6 +107,8 @@ func TestLearnNotANumber(t *testing.T) {
 func TestLearnResumes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
 	p := curriculum.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
+	p.Record("article-cases", 0, curriculum.Right)
+	p.Record("article-cases", 1, curriculum.RightRetry)
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
@@ -204,10 +206,32 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 			}
 			check(what, m.View())
 			if q := questionAt(l, i); q != nil {
-				wrong, said := answerWrong(t, m, q)
+				once, said := answerWrong(t, m, q)
+				check(what+" answered wrong once", once.View())
+				says(what+" answered wrong once", once.View(), p.T(i18n.LearnRetry, said))
+				says(what+" answered wrong once", once.View(), p.T(i18n.LearnRetryHint))
+				if !once.asking() || strings.Contains(once.View(), q.Explain) {
+					t.Errorf("%s: the first wrong answer revealed the answer", what)
+				}
+				retried := answerRight(t, once, q)
+				says(what+" right on the retry", retried.View(), p.T(i18n.LearnRightRetry, q.RightAnswer()))
+				wrong, _ := answerWrong(t, once, q)
 				check(what+" answered wrong", wrong.View())
 				says(what+" answered wrong", wrong.View(), p.T(i18n.LearnWrong, said, q.RightAnswer()))
 				says(what+" answered wrong", wrong.View(), q.Explain)
+				for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
+					said := mk.Choice
+					var diagnosed *Model
+					if len(q.Choices) > 0 {
+						diagnosed = pressLearn(t, m, string(rune('1'+said)), "enter")
+					} else {
+						diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
+					}
+					says(what+" mistake", diagnosed.View(), mk.Diagnosis)
+					if !diagnosed.asking() {
+						t.Errorf("%s: a first mistake did not leave a retry", what)
+					}
+				}
 				skipped := pressLearn(t, m, "tab")
 				check(what+" skipped", skipped.View())
 				says(what+" skipped", skipped.View(), p.T(i18n.LearnSkipped, q.RightAnswer()))
@@ -244,7 +268,7 @@ func answerWrong(t *testing.T, m *Model, q *scenarios.Question) (*Model, string)
 		pick := (q.Correct + 1) % len(q.Choices)
 		return pressLearn(t, m, string(rune('1'+pick)), "enter"), q.Choices[pick]
 	}
-	said := numfmt.Input(q.Answer + 1)
+	said := numfmt.Input(q.Answer + 1.37) // no lesson's typical mistake
 	return pressLearn(t, m, said, "enter"), said
 }
 

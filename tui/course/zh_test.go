@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"losslab/core/loss"
+	"losslab/core/train"
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/tui/internal/tuitest"
@@ -24,7 +25,9 @@ func TestEveryLessonWalksInChinese(t *testing.T) {
 				tuitest.CheckWidths(t, what, v, size[0], size[1], true)
 				// iris is the batch demo's identifier, quoted by the step that
 				// opens it (as the batch view's own test allows it).
-				if words := tuitest.EnglishWords(v, []string{"iris"}); len(words) > 0 {
+				// A training step's settings are the training mode's
+				// identifiers, as its own header prints them.
+				if words := tuitest.EnglishWords(v, trainIdentifiers()); len(words) > 0 {
 					t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
 				}
 			})
@@ -82,4 +85,20 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 	if checked == 0 {
 		t.Error("no lesson offers a regime as a choice")
 	}
+}
+
+// trainIdentifiers are the words a Chinese course screen may show in
+// Latin letters: the batch demo and the training run's identifiers.
+func trainIdentifiers() []string {
+	out := []string{"iris", "lr"}
+	for _, id := range train.DataIDs() {
+		out = append(out, string(id))
+	}
+	for _, id := range train.ModelIDs() {
+		out = append(out, string(id))
+	}
+	for _, id := range train.LossIDs() {
+		out = append(out, string(id))
+	}
+	return out
 }
