@@ -19,24 +19,27 @@ const (
 	LearnTrainRuns      ID = "course.train-runs"    // %s, %s: the two runs
 	LearnKeyChoose      ID = "course.key.choose"    //
 	LearnKeyRetryMissed ID = "course.key.retry-missed"
+	// lessons --json with a progress file it cannot read.
+	CLILessonsProgressUnreadable ID = "course.cli.progress-unreadable" // %v: the error
 )
 
 var courseEN = map[ID]string{
-	LearnRetry:          "✗ Not %s.",
-	LearnRetryHint:      "One more try: type another answer and press enter, or press tab to see the answer.",
-	LearnRightRetry:     "✓ Right on the second try: %s.",
-	LearnListScore:      "%d/%d right",
-	LearnReopenTitle:    "You have finished %s. Open it:",
-	LearnReopenStart:    "from the start",
-	LearnReopenResume:   "at step %d/%d, where you left it",
-	LearnReopenMissed:   "at the questions you missed (%d), to retry them",
-	LearnReopenHint:     "↑/↓ or a digit picks, enter opens, esc goes back to the list.",
-	LearnReviewing:      "retrying %d/%d",
-	LearnReviewDone:     "Those were the questions you had missed: %d of %d questions of this lesson are now right.",
-	LearnLessonScore:    "This lesson: %d of %d questions right.",
-	LearnLessonMissed:   "Press r to retry the questions you missed.",
-	LearnTrainRun:       "training run · %s",
-	LearnTrainRuns:      "%s | %s",
-	LearnKeyChoose:      "open",
-	LearnKeyRetryMissed: "retry missed",
+	LearnRetry:                   "✗ Not %s.",
+	LearnRetryHint:               "One more try: type another answer and press enter, or press tab to see the answer.",
+	LearnRightRetry:              "✓ Right on the second try: %s.",
+	LearnListScore:               "%d/%d right",
+	LearnReopenTitle:             "You have finished %s. Open it:",
+	LearnReopenStart:             "from the start",
+	LearnReopenResume:            "at step %d/%d, where you left it",
+	LearnReopenMissed:            "at the questions you missed (%d), to retry them",
+	LearnReopenHint:              "↑/↓ or a digit picks, enter opens, esc goes back to the list.",
+	LearnReviewing:               "retrying %d/%d",
+	LearnReviewDone:              "Those were the questions you had missed: %d of %d questions of this lesson are now right.",
+	LearnLessonScore:             "This lesson: %d of %d questions right.",
+	LearnLessonMissed:            "Press r to retry the questions you missed.",
+	LearnTrainRun:                "training run · %s",
+	LearnTrainRuns:               "%s | %s",
+	LearnKeyChoose:               "open",
+	LearnKeyRetryMissed:          "retry missed",
+	CLILessonsProgressUnreadable: "could not read your progress (%v): every lesson is reported as not started",
 }

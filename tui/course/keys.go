@@ -75,9 +75,6 @@ func (m Model) stepKeys(scrolls bool) []key.Binding {
 	if st := m.currentStep(); st != nil && st.Mode.Kind != scenarios.ModeNone {
 		keys = append(keys, k.Explore)
 	}
-	if m.atEnd() && m.review == nil && len(m.missedSteps()) > 0 {
-		keys = append(keys, k.RetryMissed)
-	}
 	if scrolls {
 		keys = append(keys, k.Scroll)
 	}
