@@ -24,6 +24,7 @@ require (
 	golang.org/x/crypto v0.45.0
 	golang.org/x/image v0.30.0
 	golang.org/x/sys v0.38.0
+	golang.org/x/text v0.31.0
 	gonum.org/v1/gonum v0.17.0
 	gonum.org/v1/plot v0.17.0
 )
@@ -59,5 +60,4 @@ require (
 	github.com/rivo/uniseg v0.4.7 // indirect
 	github.com/xo/terminfo v0.0.0-20220910002029-abceb7e1c41e // indirect
 	golang.org/x/exp v0.0.0-20240719175910-8a7402abbf56 // indirect
-	golang.org/x/text v0.31.0 // indirect
 )

@@ -17,6 +17,7 @@ import (
 func main() {
 	common.NarrowAmbiguousWidths()
 	_, noColor := os.LookupEnv("NO_COLOR")
+	locale := i18n.ReadLocale(os.Getenv)
 	width, _, err := term.GetSize(os.Stdout.Fd())
 	if err != nil {
 		width = 0 // not a terminal: the plain output's own width
@@ -29,6 +30,7 @@ func main() {
 		OutWidth: width,
 		ErrIsTTY: isatty.IsTerminal(os.Stderr.Fd()),
 		NoColor:  noColor,
-		Lang:     i18n.FromLocale(os.Getenv), // --lang overrides it
+		Lang:     locale.Lang, // --lang overrides it
+		Locale:   locale,
 	}))
 }

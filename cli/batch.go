@@ -199,7 +199,7 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		header = i18n.BatchTextHeaderNorm
 	}
 	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
-		classList(d.Classes), r.Distance, num(r.Margin))
+		classList(p, d.Classes), p.MetricName(r.Distance), num(r.Margin))
 	if r.Sample != nil {
 		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
 		if len(r.NoInterval) > 0 {
@@ -258,9 +258,10 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 // bound of 3e-7 does not print as 0.0000.
 func boundText(x float64) string { return strconv.FormatFloat(x, 'g', 2, 64) }
 
-func classList(names []string) string {
+func classList(p i18n.Printer, names []string) string {
+	sep := p.T(i18n.DataListSep)
 	if len(names) > 6 {
-		return strings.Join(names[:6], ", ") + ", …"
+		return strings.Join(names[:6], sep) + sep + "…"
 	}
-	return strings.Join(names, ", ")
+	return strings.Join(names, sep)
 }

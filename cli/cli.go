@@ -40,6 +40,9 @@ type IO struct {
 	NoColor  bool // NO_COLOR is set
 	// Lang is the language of usage, help and error text (the zero value is English).
 	Lang i18n.Lang
+	// Locale is the environment's locale: its character set decides whether
+	// a terminal may be written to at all (refuseCharset).
+	Locale i18n.Locale
 	// Interactive, when set, replaces running the TUI (tests use it to see
 	// the options the playground would open with).
 	Interactive func(playground.Options) error
@@ -134,6 +137,9 @@ func runCommandLine(args []string, io IO) int {
 	}
 	if err != nil {
 		return fail(io, "losslab", err)
+	}
+	if status, refused := refuseCharset(io); refused {
+		return status
 	}
 	if len(args) == 0 || strings.HasPrefix(args[0], "-") {
 		return runPlayground(args, io)

@@ -47,7 +47,7 @@ func writeConventionsText(w io.Writer, o IO, s loss.Setting) error {
 	}
 	rows := [][]string{strings.Split(o.T(i18n.ConvTextHeader), "\t")}
 	for _, c := range cs {
-		rows = append(rows, []string{"  " + string(c.ID), numfmt.Loss(c.Loss), c.Formula, "a-p " + c.Labels[0] + ", a-n " + c.Labels[1]})
+		rows = append(rows, []string{"  " + string(c.ID), numfmt.Loss(c.Loss), c.Formula, o.T(i18n.ConvPairs, o.printer().ConventionLabel(c.Labels[0]), o.printer().ConventionLabel(c.Labels[1]))})
 	}
 	_, err = fmt.Fprintf(w, "\n%s\n%s  %s\n", o.T(i18n.ConvTextTitle), alignLeft(rows), o.T(i18n.ConvTextNote))
 	return err

@@ -102,8 +102,8 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
 	line(i18n.EvalInputs, num(in.Margin), p.T(explain.LabelID(in.YAP)), p.T(explain.LabelID(in.YAN)))
 	if in.Anchor != nil {
-		line(i18n.EvalDistancesAP, in.Metric, num(ev.DAP))
-		line(i18n.EvalDistancesAN, in.Metric, num(ev.DAN))
+		line(i18n.EvalDistancesAP, p.MetricName(in.Metric.String()), num(ev.DAP))
+		line(i18n.EvalDistancesAN, p.MetricName(in.Metric.String()), num(ev.DAN))
 	} else {
 		line(i18n.EvalDistances, num(ev.DAP), num(ev.DAN))
 	}

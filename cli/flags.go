@@ -125,19 +125,33 @@ func flagHelp(fs *pflag.FlagSet, synopsis i18n.ID, io IO) string {
 	fmt.Fprintf(&b, "%s\n\n%s\n", io.T(synopsis), io.T(i18n.CLIFlagsHeading))
 	fs.VisitAll(func(f *pflag.Flag) {
 		name, use := pflag.UnquoteUsage(f)
+		if id, ok := typeNames[name]; ok && !strings.Contains(f.Usage, "`") {
+			name = io.T(id) // a type's name, not one the help gave: in the help's language
+		}
 		flag := "--" + f.Name
 		if name != "" {
 			flag += " " + name
 		}
-		units := textwrap.Words(strings.Fields(use)...)
+		units := textwrap.Units(use)
 		if f.DefValue != "" && f.DefValue != "false" {
 			units = append(units, textwrap.Unit{Text: io.T(i18n.CLIFlagDefault, f.DefValue), Whole: true})
 		}
 		writeFlag(&b, flag, units)
 	})
-	writeFlag(&b, "--lang en|zh", textwrap.Words(strings.Fields(io.T(i18n.LangFlag))...))
-	writeFlag(&b, "-h, --help", textwrap.Words(strings.Fields(io.T(i18n.CLIFlagHelp))...))
+	writeFlag(&b, "--lang en|zh", textwrap.Units(io.T(i18n.LangFlag)))
+	writeFlag(&b, "-h, --help", textwrap.Units(io.T(i18n.CLIFlagHelp)))
 	return b.String()
+}
+
+// typeNames are the value names pflag derives from a flag's type.
+var typeNames = map[string]i18n.ID{
+	"number": i18n.CLIMetaNumber,
+	"int":    i18n.CLIMetaInt,
+	"uint":   i18n.CLIMetaUint,
+	"string": i18n.CLIMetaString,
+	"name":   i18n.CLIMetaName,
+	"label":  i18n.CLIMetaLabel,
+	"vector": i18n.CLIMetaVector,
 }
 
 // conflict refuses flags that were given together although they exclude each

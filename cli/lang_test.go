@@ -81,7 +81,7 @@ func TestChineseErrors(t *testing.T) {
 		{[]string{"eval", "--bogus"}, "losslab eval：未知的选项 --bogus（运行 'losslab eval --help' 查看选项）\n"},
 		{[]string{"frobnicate"}, "losslab：未知的命令 \"frobnicate\"（运行 'losslab help' 查看命令列表）\n"},
 		{[]string{"replay"}, "losslab replay：缺少场景：请给出预设名或 .toml 文件（'losslab scenarios' 会列出预设）\n"},
-		{[]string{"replay", "colapse"}, "losslab replay：未知的场景 \"colapse\"（最接近的：collapse）；'losslab scenarios' 会列出所有场景，也可以给出 .toml 文件\n"},
+		{[]string{"replay", "colapse"}, "losslab replay：未知的场景 \"colapse\"（最接近的是 collapse）：运行 'losslab scenarios' 可列出所有场景，也可以给出一个 .toml 文件\n"},
 	} {
 		code, out, errOut := runIn(t, i18n.Chinese, c.args...)
 		if code != ExitUsage || out != "" || errOut != c.want {
@@ -112,7 +112,7 @@ func TestChineseHelp(t *testing.T) {
 		}
 	}
 	_, out, _ := runIn(t, i18n.Chinese, "help", "eval")
-	for _, want := range []string{"用法：losslab eval [flags]", "--y-an label", "same|different", "(默认 different)", "选项："} {
+	for _, want := range []string{"用法：losslab eval [flags]", "--y-an 标签", "--margin 数值", "same|different", "（默认 different）", "选项："} {
 		if !strings.Contains(out, want) {
 			t.Errorf("eval help lacks %q:\n%s", want, out)
 		}
@@ -183,7 +183,7 @@ func TestChineseBatchReport(t *testing.T) {
 		t.Fatalf("no line starts with %q:\n%s", prefix, out)
 		return 0
 	}
-	if a, b := col(zh, "  「d < t", "0.9397"), col(zh, "  最佳阈值", "d ≤"); a != b || a != col(en, "  ROC AUC", "0.9397") {
+	if a, b := col(zh, "  “d < t", "0.9397"), col(zh, "  最佳阈值", "d ≤"); a != b || a != col(en, "  ROC AUC", "0.9397") {
 		t.Errorf("AUC value at cell %d, threshold at %d:\n%s", a, b, zh)
 	}
 	for _, n := range []string{"665,932", "18,927", "50,141", "0.9397", "1.3748", "86.0%", "5.4%", "0.1998", "8.2844"} {

@@ -128,7 +128,7 @@ func runLessons(args []string, io IO) int {
 	rows := [][]string{strings.Split(io.T(i18n.CLILessonsHeader), "\t")}
 	for i, l := range curriculum.Lessons() {
 		rows = append(rows, []string{fmt.Sprint(i + 1), l.Name, numfmt.Count(int64(l.StepsShown())),
-			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, ", ")})
+			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, io.T(i18n.DataListSep))})
 	}
 	return write(io, "lessons", []byte(alignLeft(rows)))
 }

@@ -100,13 +100,13 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 			d, err := in.Metric.Between(in.Anchor, other)
 			switch {
 			case errors.Is(err, dist.ErrNotRepresentable):
-				return loss.Evaluation{}, usagef(i18n.CLIErrPairOverflow, flags[i][0], flags[i][1], in.Metric.String())
+				return loss.Evaluation{}, usagef(i18n.CLIErrPairOverflow, flags[i][0], flags[i][1], metricName(in.Metric))
 			case err != nil:
 				return loss.Evaluation{}, vectorFlagError(err, flags[i][0], flags[i][1], in.Anchor, other)
 			case math.IsNaN(d) || math.IsInf(d, 0):
-				return loss.Evaluation{}, usagef(i18n.CLIErrPairOverflow, flags[i][0], flags[i][1], in.Metric.String())
+				return loss.Evaluation{}, usagef(i18n.CLIErrPairOverflow, flags[i][0], flags[i][1], metricName(in.Metric))
 			case d > maxInput:
-				return loss.Evaluation{}, usagef(i18n.CLIErrPairTooFar, flags[i][0], flags[i][1], in.Metric.String(), formatNumber(d), formatNumber(maxInput))
+				return loss.Evaluation{}, usagef(i18n.CLIErrPairTooFar, flags[i][0], flags[i][1], metricName(in.Metric), formatNumber(d), formatNumber(maxInput))
 			}
 			*ds[i] = d
 		}
@@ -124,7 +124,7 @@ func Evaluate(in Input) (loss.Evaluation, error) {
 	// that argument, so that no command prints a non-finite figure.
 	for _, r := range ev.Results {
 		if !finite(r) {
-			return ev, usagef(i18n.CLIErrLossNotFinite, string(r.Loss.ID))
+			return ev, usagef(i18n.CLIErrLossNotFinite, lossName(r.Loss))
 		}
 	}
 	return ev, nil

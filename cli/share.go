@@ -27,6 +27,7 @@ import (
 // draw a figure.
 type plotFlags struct {
 	path, font string
+	loaded     *figure.Font // the --font file, once style read it
 }
 
 func addPlotFlags(fs *pflag.FlagSet, io IO) *plotFlags {
@@ -62,7 +63,7 @@ func (f *plotFlags) style(io IO) (figure.Style, error) {
 		if err != nil {
 			return st, usagef(i18n.CLIErrBadValue, "font", err)
 		}
-		st.Font = fnt
+		st.Font, f.loaded = fnt, fnt
 	}
 	return st, nil
 }
@@ -75,7 +76,7 @@ func (f *plotFlags) write(io IO, p *plot.Plot) error { return f.writeRow(io, []*
 // writeRow is write for plots side by side.
 func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 	format, _ := figure.FormatOf(f.path)
-	data, err := figure.RenderRow(plots, format)
+	data, err := figure.RenderRow(plots, format, figure.Style{Font: f.loaded})
 	if err != nil {
 		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
@@ -207,7 +208,13 @@ func (f *trainFigure) observe(ms []train.Metrics) {
 }
 
 func (f *trainFigure) write(io IO, pf *plotFlags, st figure.Style) error {
-	plots, err := figure.Train(f.runs, termsafe.String(f.tr.Data().Source), st)
+	runs := slices.Clone(f.runs)
+	for i, r := range f.tr.Runs() {
+		if r.Name == string(r.Spec.Loss) { // a run named by its loss: by the loss's name
+			runs[i].Name = st.Printer.TrainLossName(r.Name)
+		}
+	}
+	plots, err := figure.Train(runs, termsafe.String(f.tr.Data().Source), st)
 	if err != nil {
 		return err
 	}

@@ -253,6 +253,20 @@ func divergedError(err error, lr float64) error {
 
 // writeTrainTable prints the recorded metrics as a table, then a summary
 // per run, in the catalogue's words and the one number rule.
+// summaryHead names a run and its loss, the loss once when it names the run.
+func summaryHead(p i18n.Printer, s trainSummary) string {
+	name, steps, n := p.TrainLossName(string(s.Loss)), numfmt.Count(int64(s.Steps)), int64(s.Steps)
+	switch {
+	case s.Run == string(s.Loss) && s.Loss.UsesMargin():
+		return p.N(i18n.TrainSummaryHeadLoss, n, name, numfmt.Input(s.Margin), steps)
+	case s.Run == string(s.Loss):
+		return p.N(i18n.TrainSummaryHeadLossNoMargin, n, name, steps)
+	case s.Loss.UsesMargin():
+		return p.N(i18n.TrainSummaryHead, n, s.Run, name, numfmt.Input(s.Margin), steps)
+	}
+	return p.N(i18n.TrainSummaryHeadNoMargin, n, s.Run, name, steps)
+}
+
 func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p i18n.Printer) {
 	yesNo := func(b bool) string {
 		if b {
@@ -269,11 +283,7 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 	}
 	writeColumns(w, rows)
 	for _, s := range summaries {
-		head := p.N(i18n.TrainSummaryHeadNoMargin, int64(s.Steps), s.Run, string(s.Loss), numfmt.Count(int64(s.Steps)))
-		if s.Loss.UsesMargin() {
-			head = p.N(i18n.TrainSummaryHead, int64(s.Steps), s.Run, string(s.Loss), numfmt.Input(s.Margin), numfmt.Count(int64(s.Steps)))
-		}
-		fmt.Fprintf(w, "\n%s\n", head)
+		fmt.Fprintf(w, "\n%s\n", summaryHead(p, s))
 		for _, row := range []struct {
 			id         i18n.ID
 			from, to   float64

@@ -22,8 +22,8 @@ func Batch(res *batch.Result, data string, st Style) (*plot.Plot, error) {
 	pr := st.Printer
 	h := res.Histogram
 	sep := res.Separation
-	p := st.newPlot(pr.T(i18n.FigBatchTitle, data, res.Distance, numfmt.Input(res.Margin), numfmt.Loss(sep.AUC)),
-		pr.T(i18n.FigAxisPairDistance, res.Distance), pr.T(i18n.FigAxisShare))
+	p := st.newPlot(pr.T(i18n.FigBatchTitle, data, pr.MetricName(res.Distance), numfmt.Input(res.Margin), numfmt.Loss(sep.AUC)),
+		pr.T(i18n.FigAxisPairDistance, pr.MetricName(res.Distance)), pr.T(i18n.FigAxisShare))
 	top := 0.0
 	for i, counts := range [][]int64{h.Positive, h.Negative} {
 		total := sep.PositivePairs

@@ -12,6 +12,7 @@ import (
 	"errors"
 	"fmt"
 	"image/color"
+	"io"
 	"path/filepath"
 	"strings"
 
@@ -23,6 +24,8 @@ import (
 	"gonum.org/v1/plot/text"
 	"gonum.org/v1/plot/vg"
 	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+	"gonum.org/v1/plot/vg/vgpdf"
 
 	"losslab/i18n"
 	"losslab/internal/regfile"
@@ -73,21 +76,20 @@ var ErrNotFont = errors.New("not a TrueType or OpenType font")
 
 // LoadFont reads a .ttf, .otf, .ttc or .otc file (the first face of a
 // collection) with internal/regfile: a regular file of at most
-// MaxFontBytes, whose typed errors say otherwise.
+// MaxFontBytes, whose typed errors say otherwise. Its tables are aligned
+// first where they are not (standalone).
 func LoadFont(path string) (*Font, error) {
 	data, err := regfile.ReadFile(path, MaxFontBytes)
 	if err != nil {
 		return nil, err
 	}
-	f, err := opentype.Parse(data)
+	single, err := standalone(data, 0)
 	if err != nil {
-		coll, cerr := opentype.ParseCollection(data)
-		if cerr != nil {
-			return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotFont, err)
-		}
-		if f, err = coll.Font(0); err != nil {
-			return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotFont, err)
-		}
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	f, err := opentype.Parse(single)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w (%v)", path, ErrNotFont, err)
 	}
 	name := font.Font{Typeface: "losslab-user"}
 	coll := append(font.Collection{{Font: name, Face: f}}, liberation.Collection()...)
@@ -119,19 +121,45 @@ func (st Style) apply(ts *text.Style) {
 }
 
 // Render writes p in format ("svg", "png" or "pdf") at the figure size.
-func Render(p *plot.Plot, format string) ([]byte, error) { return RenderRow([]*plot.Plot{p}, format) }
+func Render(p *plot.Plot, format string) ([]byte, error) {
+	return RenderRow([]*plot.Plot{p}, format, Style{})
+}
+
+// PDFImageDPI is the resolution of a PDF drawn as an image (RenderRow).
+const PDFImageDPI = 300
 
 // RenderRow writes plots side by side, each the figure's size, in format.
-func RenderRow(plots []*plot.Plot, format string) ([]byte, error) {
-	c, err := draw.NewFormattedCanvas(Width*vg.Length(len(plots)), Height, format)
+// A PDF of plots drawn with the user's font (st.Font) holds them as one
+// image of PDFImageDPI: the PDF canvas writes text through a code page of
+// 256 glyphs (gonum/plot#347), which has no Chinese.
+func RenderRow(plots []*plot.Plot, format string, st Style) ([]byte, error) {
+	w := Width * vg.Length(len(plots))
+	if format == "pdf" && st.Font != nil {
+		img := vgimg.NewWith(vgimg.UseWH(w, Height), vgimg.UseDPI(PDFImageDPI))
+		drawRow(plots, draw.New(img))
+		c := vgpdf.New(w, Height)
+		c.Translate(vg.Point{Y: Height}) // the PDF canvas draws an image upside down
+		c.Scale(1, -1)
+		c.DrawImage(vg.Rectangle{Max: vg.Point{X: w, Y: Height}}, img.Image())
+		return writeCanvas(c)
+	}
+	c, err := draw.NewFormattedCanvas(w, Height, format)
 	if err != nil {
 		return nil, err
 	}
-	dc := draw.New(c)
+	drawRow(plots, draw.New(c))
+	return writeCanvas(c)
+}
+
+// drawRow draws plots side by side on dc.
+func drawRow(plots []*plot.Plot, dc draw.Canvas) {
 	tiles := draw.Tiles{Rows: 1, Cols: len(plots), PadX: vg.Millimeter * 4}
 	for i, cell := range plot.Align([][]*plot.Plot{plots}, tiles, dc)[0] {
 		plots[i].Draw(cell)
 	}
+}
+
+func writeCanvas(c io.WriterTo) ([]byte, error) {
 	var b bytes.Buffer
 	if _, err := c.WriteTo(&b); err != nil {
 		return nil, err

@@ -10,7 +10,11 @@
 // order uses explicit indices (%[2]s … %[1]s).
 package i18n
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+	"unicode"
+)
 
 // ID names one message.
 type ID string
@@ -39,7 +43,48 @@ func (p Printer) format(format string, args []any) string {
 	if len(args) == 0 {
 		return format
 	}
-	return fmt.Sprintf(format, args...)
+	s := fmt.Sprintf(format, args...)
+	if tidy := languages[p.lang].tidy; tidy != nil {
+		s = tidy(s)
+	}
+	return s
+}
+
+// closeChineseGaps removes a single space between two Chinese characters
+// or marks, after a full-width mark that closes or pauses and before one
+// that opens: a message spaces its arguments for a Latin word or a number
+// ("%s 在第 %s 步"), and a Chinese word put there takes no space
+// ("对比损失在第 59 步"), nor does a name ending in a full-width bracket
+// ("InfoNCE（NT-Xent）在"). Two spaces or more are a column gap and stay,
+// and so does the space around a list's " · ".
+func closeChineseGaps(s string) string {
+	if !strings.Contains(s, " ") {
+		return s
+	}
+	rs := []rune(s)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == ' ' && i > 0 && i+1 < len(rs) && rs[i+1] != ' ' && rs[i+1] != '·' && (i < 2 || rs[i-2] != ' ') && rs[i-1] != ' ' {
+			prev, next := rs[i-1], rs[i+1]
+			if isChinese(prev) && isChinese(next) || strings.ContainsRune(closingMarks, prev) || strings.ContainsRune(openingMarks, next) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// Full-width marks that carry their own spacing: no space follows the
+// closing ones, none precedes the opening ones.
+const (
+	closingMarks = "，。、；：？！）”》"
+	openingMarks = "（“《"
+)
+
+// isChinese reports whether r is a Han character or a full-width mark.
+func isChinese(r rune) bool {
+	return unicode.Is(unicode.Han, r) || r >= 0x3000 && r <= 0x303F || r >= 0xFF00 && r <= 0xFF60
 }
 
 // Has reports whether id has a text in l itself (no fallback).
@@ -63,4 +108,10 @@ func lookup(l Lang, id ID) (string, bool) {
 	}
 	s, ok := tables(English)[id]
 	return s, ok
+}
+
+// Sentences joins whole sentences as p's language writes them: a space
+// after each in English, none in Chinese, whose 。 carries its own space.
+func (p Printer) Sentences(s ...string) string {
+	return strings.Join(s, languages[p.lang].sentenceGap)
 }

@@ -28,11 +28,17 @@ type language struct {
 	// kept in one; a language without a plural has neither.
 	singular func(n int64) bool
 	one      map[ID]string
+	// sentenceGap is what goes between two whole sentences: a space, or
+	// nothing where the full stop carries its own (。).
+	sentenceGap string
+	// tidy, when set, mends a formatted message: the spaces a message
+	// leaves around its arguments that the language does not write.
+	tidy func(string) string
 }
 
 var languages = [...]language{
-	English: {code: "en", name: "English", areas: englishAreas, texts: english, singular: func(n int64) bool { return n == 1 }, one: englishOne},
-	Chinese: {code: "zh", name: "中文", areas: chineseAreas, texts: chinese},
+	English: {code: "en", name: "English", areas: englishAreas, texts: english, singular: func(n int64) bool { return n == 1 }, one: englishOne, sentenceGap: " "},
+	Chinese: {code: "zh", name: "中文", areas: chineseAreas, texts: chinese, tidy: closeChineseGaps},
 }
 
 // Languages are every language of the interface, English first.

@@ -2,15 +2,15 @@ package i18n
 
 // Chinese texts of messages_batch.go.
 var batchZH = map[ID]string{
-	BatchViewSampled:    "抽样：%[2]s 个锚点中的 %[1]s 个（种子 %[3]d）：以下数字都是估计值",
+	BatchViewSampled:    "抽样：从 %[2]s 个锚点中抽取 %[1]s 个（种子 %[3]d）：以下数字均为估计值",
 	BatchViewBinned:     "为不超出内存预算，AUC 按分箱计算：误差在 ±%[1]s 以内",
 	BatchFlagMaxMemory:  "内存预算（`SIZE`，如 512MiB 或 2GiB）：读入的数据最多占其四分之一；超出时 AUC 与阈值改为分箱计算并给出误差上界，而非精确值",
-	BatchFlagSample:     "`K`、auto 或 all：随机抽取 K 个锚点（至少 30 个）计算，每个数字附置信度为百分之九十五的置信区间；auto 在估计耗时超过 2 分钟时自动抽样",
+	BatchFlagSample:     "`K`、auto 或 all：随机抽取 K 个锚点（至少 30 个）来计算，每个数字附百分之九十五置信区间；auto 在估计耗时超过 2 分钟时自动抽样",
 	BatchFlagSeed:       "锚点抽样的随机种子 `SEED`",
 	BatchFlagMaxRows:    "数据行多于 `N` 时拒绝读取",
-	BatchErrMaxRows:     "--max-rows %[1]d：至少要 4",
+	BatchErrMaxRows:     "--max-rows %[1]d：至少为 4",
 	BatchErrSize:        "%[1]q 不是大小：需要整数加单位，如 512MiB 或 2GiB",
-	BatchErrSizeUnit:    "%[1]q：不认识单位 %[2]q：请用 B、KiB、MiB、GiB 或 TiB（K、M、G、T 与 KB、MB、GB、TB 含义相同，均为 1024 的幂）",
+	BatchErrSizeUnit:    "%[1]q：无法识别单位 %[2]q：请用 B、KiB、MiB、GiB 或 TiB（K、M、G、T 与 KB、MB、GB、TB 含义相同，均为 1024 的幂）",
 	BatchErrSizeWhole:   "%[1]q：大小须为其单位的整数倍：请写 %[2]s",
 	BatchErrSizeLarge:   "%[1]q 超过了任何机器的内存",
 	BatchErrSizeSmall:   "%[1]q 小于最小预算 1MiB",
@@ -18,7 +18,7 @@ var batchZH = map[ID]string{
 	BatchErrSampleSmall: "%[1]q：95%% 置信区间至少需要抽取 %[2]s 个锚点：请抽更多，或用 all",
 	BatchNoInterval:     "[无区间]",
 	BatchNoIntervalNote: "[无区间]：该数字在抽到的锚点之间没有差异（或只在一个锚点上有项，或没有项），样本无法说明它可能偏差多少；请用 --sample-anchors 抽更多锚点，或用 all",
-	BatchSampled:        "抽样：%[2]s 个锚点中的 %[1]s 个（种子 %[3]d）；每个数字都是估计值，方括号内为其 95%% 置信区间",
+	BatchSampled:        "抽样：从 %[2]s 个锚点中抽取 %[1]s 个（种子 %[3]d）；每个数字都是估计值，方括号内为其 95%% 置信区间",
 	BatchBinned:         "  为不超出内存预算，按 %[1]s 个分箱计算：AUC 与精确值相差在 ±%[2]s 以内，中位数在 ±%[3]s 以内",
 	BatchBinnedSample:   "  抽到的样本对按 %[1]s 个分箱计算：AUC 与这些样本对上的值相差在 ±%[2]s 以内，中位数在 ±%[3]s 以内",
 	BatchInterval:       "[%[1]s, %[2]s]",

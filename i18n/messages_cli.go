@@ -24,6 +24,14 @@ const (
 	// its description and, when it has one, CLIFlagDefault.
 	CLIFlagsHeading ID = "cli.flags.heading"
 	CLIFlagDefault  ID = "cli.flags.default" // %s default value
+	// A flag's value where its help names none (pflag's type names).
+	CLIMetaNumber ID = "cli.meta.number"
+	CLIMetaInt    ID = "cli.meta.int"
+	CLIMetaUint   ID = "cli.meta.uint"
+	CLIMetaString ID = "cli.meta.string"
+	CLIMetaName   ID = "cli.meta.name"
+	CLIMetaLabel  ID = "cli.meta.label"
+	CLIMetaVector ID = "cli.meta.vector"
 
 	CLIVersion         ID = "cli.version"          // %[1]s version, %[2]s Go version
 	CLIVersionCommit   ID = "cli.version.commit"   // %[1]s version, %[2]s Go version, %[3]s revision, %[4]s commit time
@@ -83,7 +91,7 @@ const (
 	CLIErrLengths          ID = "cli.err.lengths"         // %d length, %s other flag, %d its length
 	CLIErrPairTooFar       ID = "cli.err.pair-too-far"    // %s flag, %s flag, %s metric, %s distance, %s limit
 	CLIErrPairOverflow     ID = "cli.err.pair-overflow"   // %s flag, %s flag, %s metric
-	CLIErrLossNotFinite    ID = "cli.err.loss-not-finite" // %s loss ID
+	CLIErrLossNotFinite    ID = "cli.err.loss-not-finite" // %s the loss's name
 	CLIErrWrite            ID = "cli.err.write"           // %v the write error
 	CLIErrJSONEncode       ID = "cli.err.json-encode"     // %s reason
 	CLIErrMissingScenario  ID = "cli.err.missing-scenario"
@@ -176,6 +184,13 @@ Examples:
 
 	CLIFlagsHeading: "Flags:",
 	CLIFlagDefault:  "(default %s)",
+	CLIMetaNumber:   "number",
+	CLIMetaInt:      "int",
+	CLIMetaUint:     "uint",
+	CLIMetaString:   "string",
+	CLIMetaName:     "name",
+	CLIMetaLabel:    "label",
+	CLIMetaVector:   "vector",
 
 	CLIVersion:         "losslab %[1]s (built with %[2]s)",
 	CLIVersionCommit:   "losslab %[1]s, commit %[3]s of %[4]s (built with %[2]s)",
@@ -233,7 +248,7 @@ Examples:
 	CLIErrLengths:          "%d components, but %s has %d",
 	CLIErrPairTooFar:       "%s and %s are too far apart: their %s distance %s is above %s, and the losses square it",
 	CLIErrPairOverflow:     "%s and %s: their %s distance overflows float64, so it cannot be computed",
-	CLIErrLossNotFinite:    "the %s loss is not a finite number for these inputs",
+	CLIErrLossNotFinite:    "%s: not a finite number for these inputs",
 	CLIErrWrite:            "cannot write the output: %v",
 	CLIErrJSONEncode:       "--json: cannot write the result: %s",
 	CLIErrMissingScenario:  "missing scenario: give a preset name or a .toml file ('losslab scenarios' lists the presets)",

@@ -21,7 +21,7 @@ var cliZH = map[ID]string{
 
 	CLISummaryEval:      "计算一个三元组的所有损失（给出距离或向量）",
 	CLISummaryScenarios: "列出预设场景",
-	CLISummaryReplay:    "逐个状态打印场景及两种损失",
+	CLISummaryReplay:    "逐一打印场景的每个状态及两种损失",
 	CLISummaryBatch:     "一批带标签嵌入的损失、挖掘与距离分布",
 
 	CLISynopsisEval: `用法：losslab eval [flags]
@@ -30,9 +30,9 @@ var cliZH = map[ID]string{
 输入可以是两个距离（--dap、--dan），也可以是三个向量（--anchor、--positive、
 --negative），向量之间的距离由 --distance 决定。
 
-距离和间隔是 0 到 1e150 之间的有限数（损失会对它们取平方，更大的平方就不再是
-数字）。标签为 same（同类）或 different（异类）；s 和 1 也表示 same，diff、d
-和 0 也表示 different。
+距离和间隔是 0 到 1e150 之间的有限数（损失要对它们取平方，再大的数平方后就
+超出了浮点数的范围）。标签为 same（同类）或 different（异类）；s 和 1 也表示
+same，diff、d 和 0 也表示 different。
 
 示例：
   losslab eval                                  # 原文的 0.7 / 0.5 / 0.2
@@ -44,7 +44,7 @@ var cliZH = map[ID]string{
 回放。`,
 	CLISynopsisReplay: `用法：losslab replay [--json] NAME|FILE
 
-逐个打印场景的每个状态（第 0 步是初始状态），包括各个值和两种损失。NAME 是
+逐一打印场景的每个状态（第 0 步是初始状态），包括各个值和两种损失。NAME 是
 预设名（'losslab scenarios' 会列出它们）；FILE 是场景文件（.toml）。--json
 输出 JSON Lines：每个状态一个对象，键与 'losslab eval --json' 相同，另加
 "step" 和 "note"。`,
@@ -68,7 +68,14 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
   losslab batch --in vectors.tsv --labels metadata.tsv --normalize`,
 
 	CLIFlagsHeading: "选项：",
-	CLIFlagDefault:  "(默认 %s)",
+	CLIFlagDefault:  "（默认 %s）",
+	CLIMetaNumber:   "数值",
+	CLIMetaInt:      "整数",
+	CLIMetaUint:     "整数",
+	CLIMetaString:   "文本",
+	CLIMetaName:     "名称",
+	CLIMetaLabel:    "标签",
+	CLIMetaVector:   "向量",
 
 	CLIVersion:         "losslab %[1]s（由 %[2]s 构建）",
 	CLIVersionCommit:   "losslab %[1]s，提交 %[3]s，时间 %[4]s（由 %[2]s 构建）",
@@ -82,24 +89,24 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIFlagMargin:        "间隔 m ≥ 0",
 	CLIFlagYAP:           "样本对 (a,p) 的标签：same|different（或 s、1 | diff、d、0）",
 	CLIFlagYAN:           "样本对 (a,n) 的标签：same|different（或 s、1 | diff、d、0）",
-	CLIFlagAnchor:        "锚点向量，用逗号分隔（代替 --dap/--dan）",
-	CLIFlagPositive:      "正样本向量，用逗号分隔",
-	CLIFlagNegative:      "负样本向量，用逗号分隔",
+	CLIFlagAnchor:        "锚点向量，各分量用逗号分隔（代替 --dap/--dan）",
+	CLIFlagPositive:      "正样本向量，各分量用逗号分隔",
+	CLIFlagNegative:      "负样本向量，各分量用逗号分隔",
 	CLIFlagDistance:      "向量之间的距离：euclidean|sqeuclidean|manhattan|cosine",
 	CLIFlagEvalJSON:      "输出一个 JSON 对象而不是文本",
 	CLIFlagScenariosJSON: "输出 JSON 数组而不是表格",
 	CLIFlagReplayJSON:    "输出 JSON Lines，每个状态一个对象",
-	CLIFlagBatchIn:       "嵌入文件 `FILE`（CSV 或 TSV；与 --labels 一起时为 vectors.tsv）",
+	CLIFlagBatchIn:       "嵌入文件 `FILE`（CSV 或 TSV，可以用 gzip 压缩；- 表示标准输入；与 --labels 一起使用时为 vectors.tsv）",
 	CLIFlagBatchLabels:   "Embedding Projector 的 `METADATA` 文件（metadata.tsv），含 --in 的标签",
 	CLIFlagBatchFormat:   "`csv|tsv`（默认：按 --in 的扩展名）",
 	CLIFlagBatchLabelCol: "标签列的列名 `NAME`（默认：\"label\"，否则取最后一列）",
 	CLIFlagBatchDemo:     "使用自带的数据集代替 --in：`iris|digits`",
-	CLIFlagBatchDistance: "euclidean|sqeuclidean|manhattan|cosine",
+	CLIFlagBatchDistance: "距离：euclidean|sqeuclidean|manhattan|cosine",
 	CLIFlagBatchMargin:   "间隔 m ≥ 0",
 	CLIFlagBatchNorm:     "先把每一行做 L2 归一化（FaceNet 和 pytorch-metric-learning 都这样做）",
 	CLIFlagBatchJSON:     "输出一个 JSON 对象",
 	CLIFlagBatchPlain:    "即使在终端中也输出文本报告",
-	CLIFlagBatchBins:     "直方图的区间数，等宽、从 0 开始（1 到 1000）；文本最多显示 15 个，相邻区间合并时会注明",
+	CLIFlagBatchBins:     "直方图的区间数（1 到 1000），区间等宽、从 0 开始；文本报告最多显示 15 个区间，合并相邻区间时会注明",
 
 	CLIEvalInvalidAnyway: "（上面的三元组损失值仍按距离算出）",
 
@@ -109,7 +116,7 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIErrSingleDash:       "未知的选项 %s：选项要用两个短横线，例如 %s",
 	CLIErrNeedsValue:       "--%s 需要一个值",
 	CLIErrBadValue:         "--%s：%s",
-	CLIErrBadSyntax:        "选项语法错误 %q",
+	CLIErrBadSyntax:        "选项 %q 的写法不对",
 	CLIErrNoValueWanted:    "--%s 不接受值（收到 %q）",
 	CLIErrUnexpectedArg:    "多余的参数 %q",
 	CLIErrConflict:         "%s 与 %s 冲突：只能给出其中一个",
@@ -126,9 +133,9 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIErrZeroVector:       "零向量没有方向，所以它的余弦距离没有定义",
 	CLIErrVectorUnderflow:  "它的长度在 float64 中下溢为 0，所以无法计算余弦距离",
 	CLIErrLengths:          "有 %d 个分量，但 %s 有 %d 个",
-	CLIErrPairTooFar:       "%s 与 %s 相距太远：它们的 %s 距离 %s 超过了 %s，而损失会对它取平方",
-	CLIErrPairOverflow:     "%s 与 %s：它们的 %s 距离超出了 float64 的范围，无法计算",
-	CLIErrLossNotFinite:    "对这些输入，%s 损失不是有限数",
+	CLIErrPairTooFar:       "%s 与 %s 相距太远：它们的%s %s 超过了 %s，而损失要对它取平方",
+	CLIErrPairOverflow:     "%s 与 %s：它们的%s超出了 float64 的范围，无法计算",
+	CLIErrLossNotFinite:    "%s：对于这些输入不是有限数",
 	CLIErrWrite:            "无法写出结果：%v",
 	CLIErrJSONEncode:       "--json：无法写出结果：%s",
 	CLIErrMissingScenario:  "缺少场景：请给出预设名或 .toml 文件（'losslab scenarios' 会列出预设）",
@@ -147,7 +154,7 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIErrStdinFormat:      "--in -：从标准输入读取时，请用 --format csv|tsv 指明格式",
 	CLIErrTooManyRows:      "超过 %[1]s 行（上限；可用 --max-rows 提高）",
 	CLIErrTooMuchData:      "已读取的嵌入和标签超过了 %[1]s（--max-memory %[2]s 的四分之一）：要读取更多数据，请提高 --max-memory",
-	CLIErrNotFont:          "%s 不是 TrueType 或 OpenType 字体",
+	CLIErrNotFont:          "%s 不是 TrueType 或 OpenType 字体文件",
 	CLIErrFigureFormat:     "%q 不是图片格式：应为 .svg、.png 或 .pdf",
 	CLIErrJSONNotFinite:    "--json：%[1]s 的值为 %[2]s，JSON 无法表示",
 }

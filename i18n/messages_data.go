@@ -49,8 +49,8 @@ const (
 	DataOverflow       ID = "data.overflow"  // core's own words, naming the loss or distance
 	DataNormalize      ID = "data.normalize" // what went wrong
 	DataZeroRowNorm    ID = "data.zero-row-normalize"
-	DataListMore       ID = "data.list-more" // a list, cut, and how many more
-	DataListSep        ID = "data.list-separator"
+	DataListMore       ID = "data.list-more"      // a list, cut, and how many more
+	DataListSep        ID = "data.list-separator" // between the items of any list of names (setosa、versicolor)
 
 	// The refusals of internal/regfile and the system's errors: file, then
 	// what the message says.

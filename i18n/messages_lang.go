@@ -5,7 +5,8 @@ package i18n
 const (
 	LangFlag    ID = "lang.flag"
 	LangUsage   ID = "lang.usage"
-	LangUnknown ID = "lang.unknown" // %q what was given
+	LangUnknown ID = "lang.unknown"  // %q what was given
+	LangNotUTF8 ID = "lang.not-utf8" // %[1]s the locale's character set, %[2]s a UTF-8 locale to use
 
 	// Words the screens drew as English literals: the margin control's name
 	// (d(a,p), y(a,n) … are symbols and stay), the histogram's pair kinds.
@@ -36,9 +37,10 @@ const (
 )
 
 var langEN = map[ID]string{
-	LangFlag:    "language of the text: en or zh (default: zh when LC_ALL, LC_MESSAGES or LANG, the first one set, starts with zh; else en)",
-	LangUsage:   "Every command takes --lang en|zh, the language of its text; without it, a locale starting with zh (LC_ALL, LC_MESSAGES, LANG) means Chinese.",
+	LangFlag:    "language of the text: en or zh (default: the locale's, read as GNU gettext reads LANGUAGE, LC_ALL, LC_MESSAGES and LANG; zh when it starts with zh, else en)",
+	LangUsage:   "Every command takes --lang en|zh, the language of its text; without it, the locale decides as in GNU gettext (LANGUAGE first, unless the locale is C; then LC_ALL, LC_MESSAGES, LANG): one starting with zh means Chinese. The Chinese text is Simplified Chinese, under zh_TW and zh_HK too. Output is UTF-8: under a locale with another character set (GB18030, Big5) losslab refuses to write to a terminal.",
 	LangUnknown: "%q is not a language: want en or zh",
+	LangNotUTF8: "losslab: the locale's character set is %[1]s, and losslab writes UTF-8 only: run it under a UTF-8 locale, such as LANG=%[2]s",
 	FieldMargin: "margin",
 	HistSame:    "same",
 	HistDiff:    "diff",

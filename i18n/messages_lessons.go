@@ -63,6 +63,8 @@ const (
 	ConvTextHeader      ID = "lesson.cli.conv-header"         // column titles, tab-separated
 	ConvTextTitle       ID = "lesson.cli.conv-title"
 	ConvTextNote        ID = "lesson.cli.conv-note"
+	// ConvPairs is the labels a convention gives the two pairs: %s a-p's, %s a-n's.
+	ConvPairs ID = "lesson.conv.pairs"
 
 	// The learn mode.
 	LearnKeyOpen            ID = "lesson.key.open"
@@ -83,24 +85,28 @@ const (
 	LearnNotANumber         ID = "lesson.not-a-number"        // %q: what was typed
 	LearnRight              ID = "lesson.right"               // %s: the answer
 	LearnWrong              ID = "lesson.wrong"               // %s: what was said, %s: the answer
-	LearnHeader             ID = "lesson.header"              // %s: the lesson's title
-	LearnPosition           ID = "lesson.position"            // %d lesson, %d lessons, %d step, %d steps
-	LearnListHeader         ID = "lesson.list-header"
-	LearnListDone           ID = "lesson.list-done" // %d done, %d lessons
-	LearnListIntro          ID = "lesson.list-intro"
-	LearnStateTriplet       ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
-	LearnStateSquared       ID = "lesson.state-squared"     // %s: the loss, %s: its regime
-	LearnStateContrastive   ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
-	LearnStateHidden        ID = "lesson.state-hidden"
-	LearnStateHiddenNext    ID = "lesson.state-hidden-next"
-	LearnExplorePlayground  ID = "lesson.explore-playground"
-	LearnExploreBatch       ID = "lesson.explore-batch" // %s: the demo
-	LearnExploring          ID = "lesson.exploring"     // %s: the position
-	LearnEndNext            ID = "lesson.end-next"      // %s: the next lesson's title
-	LearnEndLast            ID = "lesson.end-last"
-	LearnHintNumber         ID = "lesson.hint-number"
-	LearnHintChoice         ID = "lesson.hint-choice"
-	LearnMore               ID = "lesson.more"
+	// The same verdicts for a choice question, whose choices Chinese quotes.
+	LearnSkippedChoice     ID = "lesson.skipped-choice" // %s: the answer
+	LearnRightChoice       ID = "lesson.right-choice"   // %s: the answer
+	LearnWrongChoice       ID = "lesson.wrong-choice"   // %s: what was said, %s: the answer
+	LearnHeader            ID = "lesson.header"         // %s: the lesson's title
+	LearnPosition          ID = "lesson.position"       // %d lesson, %d lessons, %d step, %d steps
+	LearnListHeader        ID = "lesson.list-header"
+	LearnListDone          ID = "lesson.list-done" // %d done, %d lessons
+	LearnListIntro         ID = "lesson.list-intro"
+	LearnStateTriplet      ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
+	LearnStateSquared      ID = "lesson.state-squared"     // %s: the loss, %s: its regime
+	LearnStateContrastive  ID = "lesson.state-contrastive" // %s, %s: the pair terms, %s: the mean (a list, never "x + y", which read as an equation)
+	LearnStateHidden       ID = "lesson.state-hidden"
+	LearnStateHiddenNext   ID = "lesson.state-hidden-next"
+	LearnExplorePlayground ID = "lesson.explore-playground"
+	LearnExploreBatch      ID = "lesson.explore-batch" // %s: the demo
+	LearnExploring         ID = "lesson.exploring"     // %s: the position
+	LearnEndNext           ID = "lesson.end-next"      // %s: the next lesson's title
+	LearnEndLast           ID = "lesson.end-last"
+	LearnHintNumber        ID = "lesson.hint-number"
+	LearnHintChoice        ID = "lesson.hint-choice"
+	LearnMore              ID = "lesson.more"
 )
 
 var lessonsEN = map[ID]string{
@@ -138,18 +144,21 @@ prints the list of lessons.`,
 
 Lists the course's lessons: id, title, the teaching points each covers,
 its steps and its questions.`,
-	CLIFlagLearnReset:   "forget the saved progress and exit",
-	CLIFlagLessonsJSON:  "print a JSON array instead of a table",
-	CLIErrOneLesson:     "one lesson file at a time (%s is one too many)",
-	CLIErrResetWithFile: "--reset clears the course's progress; it takes no file (%s)",
-	CLILearnReset:       "progress cleared (%s)",
-	CLILearnHeader:      "  	LESSON	QUESTIONS	TITLE",
-	CLILearnTerminal:    "Run '%s' on a terminal to take the lessons.",
-	CLIErrNoLesson:      "%s is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)",
-	CLILessonsHeader:    "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
-	ConvTextHeader:      "  convention	loss	formula	labels",
-	ConvTextTitle:       "contrastive loss of the two pairs under five conventions",
-	ConvTextNote:        "[x]+ = max(x, 0); nzmean = the mean of the terms above 0 (0 when none)",
+	CLIFlagLearnReset:            "forget the saved progress and exit",
+	CLIFlagLessonsJSON:           "print a JSON array instead of a table",
+	CLIErrOneLesson:              "one lesson file at a time (%s is one too many)",
+	CLIErrResetWithFile:          "--reset clears the course's progress; it takes no file (%s)",
+	CLILearnReset:                "progress cleared (%s)",
+	CLILearnHeader:               "  	LESSON	QUESTIONS	TITLE",
+	CLILearnTerminal:             "Run '%s' on a terminal to take the lessons.",
+	CLIErrNoLesson:               "%s is neither a lesson file nor a lesson ID ('losslab lessons' lists the IDs)",
+	CLILessonsHeader:             "#	ID	STEPS	QUESTIONS	TITLE	COVERS",
+	ConvTextHeader:               "  convention	loss	formula	labels",
+	ConvTextTitle:                "contrastive loss of the two pairs under five conventions",
+	ConvTextNote:                 "[x]+ = max(x, 0); nzmean = the mean of the terms above 0 (0 when none)",
+	ConvPairs:                    "a-p %s, a-n %s",
+	"lesson.conv.label.positive": "positive",
+	"lesson.conv.label.negative": "negative",
 
 	KeyConventions: "conventions: the contrastive loss five ways, the margin three ways",
 	KeyLearn:       "learn",
@@ -189,6 +198,9 @@ its steps and its questions.`,
 	LearnNotANumber:         "%q is not a number: type one such as 0.25, or press tab to skip.",
 	LearnRight:              "✓ Right: %s.",
 	LearnWrong:              "✗ You said %s; the answer is %s.",
+	LearnSkippedChoice:      "Skipped. The answer is %s.",
+	LearnRightChoice:        "✓ Right: %s.",
+	LearnWrongChoice:        "✗ You said %s; the answer is %s.",
 	LearnHeader:             "losslab learn · %s",
 	LearnPosition:           "lesson %d/%d · step %d/%d",
 	LearnListHeader:         "losslab learn · the course",
@@ -207,4 +219,14 @@ its steps and its questions.`,
 	LearnHintNumber:         "Type a number and press enter, or press tab to skip.",
 	LearnHintChoice:         "Pick with ↑/↓ or a digit and press enter, or press tab to skip.",
 	LearnMore:               "↓ more",
+}
+
+// ConventionLabel is a convention's label for a pair (core/loss's
+// Convention.Labels) in p's language: a word is translated ("positive"),
+// notation (y=1, Y=0) stays as it is.
+func (p Printer) ConventionLabel(label string) string {
+	if _, ok := tables(English)[ID("lesson.conv.label."+label)]; ok {
+		return p.T(ID("lesson.conv.label." + label))
+	}
+	return label
 }

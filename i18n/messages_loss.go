@@ -52,6 +52,15 @@ var reducerShortNames = map[string]ID{
 	"sum":             "loss.reducer-short.sum",
 }
 
+// Distance names, by the stable IDs of core/dist. English names a distance
+// by its ID ("euclidean distance"); another language by its own name.
+var metricNames = map[string]ID{
+	"euclidean":   "metric.euclidean",
+	"sqeuclidean": "metric.sqeuclidean",
+	"manhattan":   "metric.manhattan",
+	"cosine":      "metric.cosine",
+}
+
 var reducerNames = map[string]ID{
 	"mean":            "loss.reducer.mean",
 	"mean-non-zero":   "loss.reducer.mean-non-zero",
@@ -102,6 +111,11 @@ var lossEN = map[ID]string{
 	"loss.reducer.mean-non-zero":   "mean of non-zero terms",
 	"loss.reducer.per-anchor-mean": "mean over anchors",
 	"loss.reducer.sum":             "sum",
+
+	"metric.euclidean":   "euclidean",
+	"metric.sqeuclidean": "sqeuclidean",
+	"metric.manhattan":   "manhattan",
+	"metric.cosine":      "cosine",
 }
 
 // LossShortName is a loss's short name where room is scarce: the
@@ -136,6 +150,11 @@ func (p Printer) LossName(id, english string) string {
 // MinerName is the display name of a core/batch miner ID (the ID itself
 // for one the catalogue does not know).
 func (p Printer) MinerName(id string) string { return p.named(minerNames, id) }
+
+// MetricName is the display name of a core/dist distance ID: the ID itself
+// in English ("euclidean", as a message writes "%s distance"), the
+// distance's name in Chinese (欧氏距离, and the message has no 距离 of its own).
+func (p Printer) MetricName(id string) string { return p.named(metricNames, id) }
 
 // ReducerName is the display name of a core/batch reducer ID.
 func (p Printer) ReducerName(id string) string { return p.named(reducerNames, id) }

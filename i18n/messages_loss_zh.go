@@ -5,19 +5,19 @@ package i18n
 var lossZH = map[ID]string{
 	LossVariantsHeading: "变体",
 	LossVariantsLine:    "变体：%s",
-	LossWithParams:      "%[1]s 在 %[2]s 时",
+	LossWithParams:      "%[1]s，%[2]s",
 	LossTemperature:     "τ = %s",
 	LossPairMean:        "%s，均值",
-	LossEquals:          "在 %[1]s 时即为%[2]s",
-	LossBatchHeading:    "损失（挖掘器选出各项，归约器把它们变成一个数）",
+	LossEquals:          "%[1]s 时即为%[2]s",
+	LossBatchHeading:    "损失（挖掘器选出各项，归约器把它们合成一个数）",
 	LossStrategy:        "%[1]s，%[2]s",
-	LossActiveShare:     "%[2]s 项中激活 %[1]s",
+	LossActiveShare:     "激活 %[1]s（共 %[2]s 项）",
 	LossListSeparator:   " · ",
 	LossStrategyShort:   "%[1]s，%[2]s",
 	LossValue:           "%[1]s %[2]s",
 	LossBatchLabel:      "损失",
 	LossEqualsShort:     "%[1]s 在 %[2]s 时即为%[3]s",
-	LossFlagTemperature: "使用温度的损失（InfoNCE）的温度 τ > 0（默认 0.1；为 1 时即软间隔三元组损失）",
+	LossFlagTemperature: "带温度的损失（InfoNCE）所用的温度 τ > 0（默认 0.1；τ = 1 时即为软间隔三元组损失）",
 	LossErrNotPositive:  "%s 必须 > 0",
 	LossValueNoted:      "%[1]s：%[2]s；%[3]s",
 
@@ -43,8 +43,13 @@ var lossZH = map[ID]string{
 
 	"loss.reducer.mean":            "均值",
 	"loss.reducer.mean-non-zero":   "非零项的均值",
-	"loss.reducer.per-anchor-mean": "按锚点的均值",
+	"loss.reducer.per-anchor-mean": "各锚点均值的均值",
 	"loss.reducer.sum":             "求和",
+
+	"metric.euclidean":   "欧氏距离",
+	"metric.sqeuclidean": "平方欧氏距离",
+	"metric.manhattan":   "曼哈顿距离",
+	"metric.cosine":      "余弦距离",
 
 	// Names of the registered losses (core/loss carries the English).
 	"loss.name.contrastive":          "对比损失",

@@ -11,7 +11,7 @@ var playgroundZH = map[ID]string{
 	ExplainRegimeEasy:    "简单负样本",
 	ExplainInvalidMark:   "（无效）",
 
-	ExplainHardStrict:       "负样本比正样本更近，所以 L > m；推力与任何激活的三元组一样是 ±1",
+	ExplainHardStrict:       "负样本比正样本更近，所以 L > m；推力与其他激活的三元组相同，都是 ±1",
 	ExplainHardStrictShort:  "比正样本更近：L > m，推力同为 ±1",
 	ExplainCollapse:         "坍缩，a = p = n：L 恰好等于 m，但对嵌入的梯度为 0",
 	ExplainCollapseShort:    "坍缩：L = m，但 ∂L/∂a = ∂L/∂p = ∂L/∂n = 0",
@@ -40,27 +40,27 @@ var playgroundZH = map[ID]string{
 	ExplainLabelSame:     "同类",
 	ExplainLabelDiff:     "异类",
 	ExplainContrastMean:  "均值 = (%s + %s) / 2 = %s",
-	ExplainMarginMeaning: "同一个间隔，两种含义：对比损失要求 d(a,n) ≥ m，是围绕锚点的绝对半径；三元组损失要求 d(a,n) ≥ d(a,p) + m，是相对正样本的差距。",
+	ExplainMarginMeaning: "同一个间隔，两种含义：对比损失要求 d(a,n) ≥ m，间隔是围绕锚点的绝对半径；三元组损失要求 d(a,n) ≥ d(a,p) + m，间隔是相对于正样本的差距。",
 
 	VariantValue:       "%s %s",
 	VariantValueRegime: "%s %s（%s）",
-	VariantFull:        "%s %s：%s",
-	VariantFullRegime:  "%s %s：%s，%s",
+	VariantFull:        "%s：%s = %s",
+	VariantFullRegime:  "%s：%s = %s（%s）",
 
-	HintInvalidBoth:      "正样本标为异类、负样本标为同类：挖掘器永远不会组成这样的三元组，但对比损失仍按标签给每一对打分。",
-	HintInvalidPositive:  "正样本标为异类：挖掘器永远不会组成这样的三元组，但对比损失仍把 (a,p) 当作应相距 m 的一对来打分。",
-	HintInvalidNegative:  "负样本标为同类：挖掘器永远不会组成这样的三元组，但对比损失仍把 (a,n) 当作应拉近的一对来打分。",
-	HintCollapseNoMargin: "没有间隔时的坍缩：a、p、n 位于同一点，代价为零。这正是间隔重要的原因。",
+	HintInvalidBoth:      "正样本标为异类、负样本标为同类：挖掘器永远不会组成这样的三元组，但对比损失仍按标签计算每一对的损失。",
+	HintInvalidPositive:  "正样本标为异类：挖掘器永远不会组成这样的三元组，但对比损失仍把 (a,p) 当作应至少相距 m 的一对来计算损失。",
+	HintInvalidNegative:  "负样本标为同类：挖掘器永远不会组成这样的三元组，但对比损失仍把 (a,n) 当作应拉近的一对来计算损失。",
+	HintCollapseNoMargin: "没有间隔时的坍缩：a、p、n 位于同一点，代价为零。这正是需要间隔的原因。",
 	HintCollapse:         "坍缩：a、p、n 位于同一点。三元组损失恰好等于 m（与所有持平的情况一样），而对嵌入的梯度为 0（%s）：梯度下降无法离开这个状态。",
 	HintCollapseGrad:     "∂L/∂a = %s，∂L/∂p = %s，∂L/∂n = %s",
 	HintTieActive:        "持平：d(a,n) = d(a,p)，所以三元组损失恰好等于 m。批次损失停在 m，说明模型没有把正样本和负样本分开。",
 	HintTieInactive:      "没有间隔的持平：三元组损失为 0，没有任何力量把负样本推开。",
-	HintNoMarginEasy:     "没有间隔：只要 d(a,n) ≥ d(a,p)，无论差多少，三元组损失就已满足；坍缩的状态也不会有任何代价。",
+	HintNoMarginEasy:     "没有间隔：只要 d(a,n) ≥ d(a,p)，无论差距多小，三元组约束就已满足；坍缩的状态也没有任何代价。",
 	HintHardOnlyTriplet:  "负样本比正样本更近：三元组损失推开它；对比损失不推，因为 d(a,n) ≥ m。",
 	HintHardBoth:         "负样本比正样本更近，并且在半径 m 之内：两种损失都把它推开。",
 	HintSemiOnlyTriplet:  "负样本在三元组的间隔之内，但在半径 m 之外：只有三元组损失推开它。",
 	HintSemiBoth:         "负样本在三元组的间隔之内，也在半径 m 之内：两种损失都把它推开。",
-	HintEasyPulling:      "简单三元组：没有三元组损失，也没有梯度。对比损失仍在把正样本拉近（½d²，∂L/∂d = d）。",
+	HintEasyPulling:      "简单三元组：三元组损失为 0，也没有梯度。对比损失仍在把正样本拉近（½d²，∂L/∂d = d）。",
 	HintEasyNothing:      "简单三元组，且正样本与锚点重合：两种损失都已无事可做。",
 	HintPrefix:           "提示：%s",
 
@@ -83,7 +83,7 @@ var playgroundZH = map[ID]string{
 	NotesTitle:        "说明 %d/%d · n 下一页，最后一页后关闭",
 	NotesNoScenario:   "没有载入场景。按 ] 打开下一个预设场景，按 [ 打开上一个。",
 	NotesStep:         "第 %d 步（共 %d 步）：",
-	NotesStart:        "开始：",
+	NotesStart:        "初始状态：",
 	NotesDescription:  "关于这个场景：",
 
 	HelpTitle:      "帮助 %d/%d",
@@ -103,7 +103,7 @@ A P N  图表上的锚点、正样本、负样本
 ◆  热力图上的当前状态
 /  热力图上的直线 d(a,n) = d(a,p) 与 d(a,n) = d(a,p) + m
 热力图颜色：深蓝表示损失为 0，黄色表示最大损失
-无颜色时的热力图：字符阶梯 " .:-=+*#%@"，空白为 0，@ 为最大值
+无颜色时，热力图用字符表示深浅：" .:-=+*#%@"，空白为 0，@ 为最大值
 ━─  控制项的值在其范围中的位置`,
 	HelpTerms: `锚点 a、正样本 p（与锚点同类）、负样本 n（与锚点异类）；d(·,·) 是两者之间的距离。
 铰链激活：d(a,p) − d(a,n) + m > 0，所以损失及其 ±1 梯度非零。
@@ -112,28 +112,28 @@ A P N  图表上的锚点、正样本、负样本
 简单负样本：d(a,n) ≥ d(a,p) + m；损失为 0，没有梯度。
 在整个数据集上挖掘困难负样本会带来噪声很大的梯度（FaceNet）；单个三元组没有噪声。
 间隔 m（原文称“阈值”）：对对比损失是围绕锚点的绝对半径；对三元组损失是在 d(a,p) 之外的差距。
-软间隔三元组损失：softplus(d(a,p) − d(a,n))，没有 m（Hermans 等，2017）；永远不会恰好为 0。
+软间隔三元组损失：softplus(d(a,p) − d(a,n))，没有 m（Hermans 等人，2017）；永远不会恰好为 0。
 平方三元组损失（FaceNet）：max(d(a,p)² − d(a,n)² + m, 0)，在平方距离上有自己的难度划分。
 铰链对比损失：y·d + (1−y)·max(m − d, 0)，即不取平方的对比损失。
 对比损失：½d² 把同类的一对拉近；½max(m − d, 0)² 把异类的一对推到 m 之外。
-原文的三个例子（“如何设计loss使得两个分布的差异更大”）：0.7/0.5/0.2 → 0.4；0.1/0.6/0.2 → 0；没有间隔时 0.7/0.5 → 0.2。
+原文《如何设计loss使得两个分布的差异更大》的三个例子：0.7/0.5/0.2 → 0.4；0.1/0.6/0.2 → 0；没有间隔时 0.7/0.5 → 0.2。
 原文中 max(0.1−0.6, 0) = −0.5 应为 0：max 取两者中较大的一个。`,
 
 	ChartTitleTriplet:     "三元组损失随 d(a,n) 的变化",
-	ChartTitleContrastive: "单对样本的对比损失随 d 的变化",
-	ChartTitleHeatmap:     "三元组损失关于 d(a,p)（x）与 d(a,n)（y）",
+	ChartTitleContrastive: "单个样本对的对比损失随 d 的变化",
+	ChartTitleHeatmap:     "三元组损失热力图（横轴 d(a,p)，纵轴 d(a,n)）",
 	ChartTitleGeometry:    "锚点周围的几何关系",
-	ChartTitleHistory:     "两种损失的历史",
+	ChartTitleHistory:     "两种损失的变化历史",
 	ChartPanelTitle:       "图表 %d/%d：%s · c 下一个",
 	ChartZoneHard:         "困难",
 	ChartZoneSemi:         "半困难",
-	ChartZoneSemiShort:    "半难",
+	ChartZoneSemiShort:    "半困难",
 	ChartZoneEasy:         "简单",
 	ChartSameLegend:       "⣿ 同类：½d²",
-	ChartDiffLegend:       "• 异类：½max(m − d, 0)²，在 d = 0 处取峰值 %s",
+	ChartDiffLegend:       "• 异类：½max(m − d, 0)²，在 d = 0 处取最大值 %s",
 	ChartDiffLegendShort:  "• 异类：½max(m − d, 0)²",
 	ChartHeatColour:       "颜色：深色 = 0 … 黄色 = %s · / 分区线 · ◆ 当前",
-	ChartHeatRamp:         "阶梯 \"%s\"：空白 = 0 … @ = %s · / 分区线 · ◆ 当前",
+	ChartHeatRamp:         "字符 \"%s\"：空白 = 0 … @ = %s · / 分区线 · ◆ 当前",
 	ChartHeatRampShort:    "\"%s\" 0 … %s · ◆ 当前",
 	ChartGeomLegend:       "圆 d(a,p) = %s · 环 d(a,p) + m = %s（三元组，相对）· 虚线半径 m = %s（对比，绝对）",
 	ChartGeomLegendShort:  "d(a,p) %s · 环 d(a,p)+m %s（三元组）· 半径 m %s（对比）",
@@ -157,5 +157,5 @@ A P N  图表上的锚点、正样本、负样本
 	"variant.formula.squared-triplet":     "max(d(a,p)² − d(a,n)² + m, 0)",
 	"variant.name.soft-margin-triplet":    "软间隔三元组损失",
 	"variant.short.soft-margin-triplet":   "软间隔",
-	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n))（没有 m）",
+	"variant.formula.soft-margin-triplet": "softplus(d(a,p) − d(a,n))（不含 m）",
 }

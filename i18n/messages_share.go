@@ -3,7 +3,14 @@ package i18n
 // Messages of sharing: state strings, figures and the SSH classroom.
 const (
 	// State string errors: "field: reason".
-	StateErrField                ID = "share.state.err-field"       // field, reason
+	StateErrField ID = "share.state.err-field" // field, reason
+	// The parts of a state string that are not key-value fields, and a
+	// field by its key, as the errors name them.
+	StatePartString              ID = "share.state.part.string"
+	StatePartVersion             ID = "share.state.part.version"
+	StatePartChecksum            ID = "share.state.part.checksum"
+	StatePartMode                ID = "share.state.part.mode"
+	StatePartField               ID = "share.state.part.field"      // %s the key
 	StateErrFieldValue           ID = "share.state.err-field-value" // field, value, reason
 	StateReasonTooLong           ID = "share.state.too-long"        // max length
 	StateReasonCharacter         ID = "share.state.character"       // position
@@ -38,6 +45,11 @@ const (
 
 var shareEN = map[ID]string{
 	StateErrField:                "state string, %s: %s",
+	StatePartString:              "string",
+	StatePartVersion:             "version",
+	StatePartChecksum:            "checksum",
+	StatePartMode:                "mode",
+	StatePartField:               "%s",
 	StateErrFieldValue:           "state string, %s %q: %s",
 	StateReasonTooLong:           "longer than %d characters, so not a state string",
 	StateReasonCharacter:         "character %d is not one of A-Z a-z 0-9 . _ -",

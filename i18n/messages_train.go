@@ -29,24 +29,26 @@ const (
 	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
 
-	TrainRun                 ID = "train.column.run"
-	TrainStep                ID = "train.column.step"
-	TrainCollapsed           ID = "train.column.collapsed"
-	TrainSummaryHead         ID = "train.summary.head"           // run name, loss ID, margin, steps
-	TrainSummaryHeadNoMargin ID = "train.summary.head-no-margin" // run name, loss ID, steps
-	TrainSummaryRow          ID = "train.summary.row"            // what, initial, final
-	TrainCollapsedAt         ID = "train.summary.collapsed-at"
-	TrainNotCollapse         ID = "train.summary.not-collapsed"
-	TrainYes                 ID = "train.yes"
-	TrainNo                  ID = "train.no"
-	TrainLoss                ID = "train.metric.loss"
-	TrainAUC                 ID = "train.metric.auc"
-	TrainActive              ID = "train.metric.active"
-	TrainMeanPos             ID = "train.metric.mean-positive"
-	TrainMeanNeg             ID = "train.metric.mean-negative"
-	TrainMeanDist            ID = "train.metric.mean-distance"
-	TrainGradNorm            ID = "train.metric.grad-norm"
-	TrainDiverged            ID = "train.error.diverged" // step, MaxParam, lr
+	TrainRun                     ID = "train.column.run"
+	TrainStep                    ID = "train.column.step"
+	TrainCollapsed               ID = "train.column.collapsed"
+	TrainSummaryHead             ID = "train.summary.head"                // run name, loss name, margin, steps
+	TrainSummaryHeadNoMargin     ID = "train.summary.head-no-margin"      // run name, loss name, steps
+	TrainSummaryHeadLoss         ID = "train.summary.head-loss"           // loss name, margin, steps
+	TrainSummaryHeadLossNoMargin ID = "train.summary.head-loss-no-margin" // loss name, steps
+	TrainSummaryRow              ID = "train.summary.row"                 // what, initial, final
+	TrainCollapsedAt             ID = "train.summary.collapsed-at"
+	TrainNotCollapse             ID = "train.summary.not-collapsed"
+	TrainYes                     ID = "train.yes"
+	TrainNo                      ID = "train.no"
+	TrainLoss                    ID = "train.metric.loss"
+	TrainAUC                     ID = "train.metric.auc"
+	TrainActive                  ID = "train.metric.active"
+	TrainMeanPos                 ID = "train.metric.mean-positive"
+	TrainMeanNeg                 ID = "train.metric.mean-negative"
+	TrainMeanDist                ID = "train.metric.mean-distance"
+	TrainGradNorm                ID = "train.metric.grad-norm"
+	TrainDiverged                ID = "train.error.diverged" // step, MaxParam, lr
 )
 
 var trainEN = map[ID]string{
@@ -88,48 +90,56 @@ Examples:
   losslab train --steps 500 --json
   losslab train --data overlap --model linear --margin 0 --steps 1000 --plain
   losslab train --loss batch-hard --compare contrastive --steps 300 --plain`,
-	TrainFlagData:            "data set: blobs|overlap|rings|moons|iris|digits",
-	TrainFlagIn:              "labelled inputs from a CSV or TSV `FILE` instead of --data",
-	TrainFlagFormat:          "csv|tsv (default: from the extension of --in)",
-	TrainFlagLabelCol:        `label column of --in (default: "label", else the last column)`,
-	TrainFlagModel:           "free|linear|mlp",
-	TrainFlagLoss:            "the loss to train: %s",
-	TrainFlagCompare:         "train a second run with this loss on the same data, start and batches",
-	TrainFlagMargin:          "margin m, 0 to 100",
-	TrainFlagCompareMargin:   "margin of the --compare run (default: --margin)",
-	TrainFlagLR:              "learning rate, above 0 and at most 100 (the free model steps lr × batch size)",
-	TrainFlagBatch:           "samples per mini-batch, 4 to 1024 (P classes × K samples)",
-	TrainFlagSeed:            "seed of the data, the initial model and the batches",
-	TrainFlagSteps:           "steps to train headless",
-	TrainFlagEvery:           "print the metrics every this many steps",
-	TrainFlagNormalize:       "project the embeddings onto the unit circle",
-	TrainFlagJSON:            "train headless and print JSON Lines",
-	TrainFlagPlain:           "train headless and print a table",
-	TrainErrUnknownID:        "unknown value %q (known: %s)",
-	TrainErrBetween:          "%s is out of range: want %s to %s",
-	TrainErrAbove:            "%s is out of range: want more than %s and at most %s",
-	TrainErrCount:            "%s is out of range: want %s to %s",
-	TrainErrNeedsIn:          "--format and --label-col apply to --in",
-	TrainErrIdenticalRows:    "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
-	TrainErrNeedsCompare:     "--compare-margin needs --compare LOSS",
-	TrainRun:                 "run",
-	TrainStep:                "step",
-	TrainCollapsed:           "collapsed",
-	TrainSummaryHead:         "%s (%s, margin %s) after %s steps",
-	TrainSummaryHeadNoMargin: "%s (%s) after %s steps",
-	TrainSummaryRow:          "%s: %s → %s",
-	TrainCollapsedAt:         "  collapsed by step %s, the first printed step with the mean pairwise distance below 1%% of its start",
-	TrainNotCollapse:         "  no collapse",
-	TrainYes:                 "yes",
-	TrainNo:                  "no",
-	TrainLoss:                "loss",
-	TrainAUC:                 "AUC",
-	TrainActive:              "active",
-	TrainMeanPos:             "mean d same",
-	TrainMeanNeg:             "mean d diff",
-	TrainMeanDist:            "mean pairwise distance",
-	TrainGradNorm:            "gradient norm |∂L/∂θ|",
-	TrainDiverged:            "the embeddings diverged at step %s (a parameter passed %s or is no longer a finite number): try a smaller --lr than %s",
+	TrainFlagData:                     "data set: blobs|overlap|rings|moons|iris|digits",
+	TrainFlagIn:                       "labelled inputs from a CSV or TSV `FILE` instead of --data",
+	TrainFlagFormat:                   "`csv|tsv` (default: from the extension of --in)",
+	TrainFlagLabelCol:                 "label column `NAME` of --in (default: \"label\", else the last column)",
+	TrainFlagModel:                    "free|linear|mlp",
+	TrainFlagLoss:                     "the loss to train: %s",
+	TrainFlagCompare:                  "train a second run with this loss on the same data, start and batches",
+	TrainFlagMargin:                   "margin m, 0 to 100",
+	TrainFlagCompareMargin:            "margin of the --compare run (default: --margin)",
+	TrainFlagLR:                       "learning rate, above 0 and at most 100 (the free model steps lr × batch size)",
+	TrainFlagBatch:                    "samples per mini-batch, 4 to 1024 (P classes × K samples)",
+	TrainFlagSeed:                     "seed of the data, the initial model and the batches",
+	TrainFlagSteps:                    "steps to train headless",
+	TrainFlagEvery:                    "print the metrics every this many steps",
+	TrainFlagNormalize:                "project the embeddings onto the unit circle",
+	TrainFlagJSON:                     "train headless and print JSON Lines",
+	TrainFlagPlain:                    "train headless and print a table",
+	TrainErrUnknownID:                 "unknown value %q (known: %s)",
+	TrainErrBetween:                   "%s is out of range: want %s to %s",
+	TrainErrAbove:                     "%s is out of range: want more than %s and at most %s",
+	TrainErrCount:                     "%s is out of range: want %s to %s",
+	TrainErrNeedsIn:                   "--format and --label-col apply to --in",
+	TrainErrIdenticalRows:             "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
+	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
+	TrainRun:                          "run",
+	TrainStep:                         "step",
+	TrainCollapsed:                    "collapsed",
+	TrainSummaryHead:                  "%s (%s, margin %s) after %s steps",
+	TrainSummaryHeadNoMargin:          "%s (%s) after %s steps",
+	TrainSummaryHeadLoss:              "%s (margin %s) after %s steps",
+	TrainSummaryHeadLossNoMargin:      "%s after %s steps",
+	"train.loss-name.contrastive":     "contrastive",
+	"train.loss-name.batch-all":       "batch-all",
+	"train.loss-name.batch-hard":      "batch-hard",
+	"train.loss-name.semi-hard":       "semi-hard",
+	"train.loss-name.batch-hard-soft": "batch-hard-soft",
+	"train.loss-name.infonce":         "infonce",
+	TrainSummaryRow:                   "%s: %s → %s",
+	TrainCollapsedAt:                  "  collapsed by step %s, the first printed step with the mean pairwise distance below 1%% of its start",
+	TrainNotCollapse:                  "  no collapse",
+	TrainYes:                          "yes",
+	TrainNo:                           "no",
+	TrainLoss:                         "loss",
+	TrainAUC:                          "AUC",
+	TrainActive:                       "active",
+	TrainMeanPos:                      "mean d same",
+	TrainMeanNeg:                      "mean d diff",
+	TrainMeanDist:                     "mean pairwise distance",
+	TrainGradNorm:                     "gradient norm |∂L/∂θ|",
+	TrainDiverged:                     "the embeddings diverged at step %s (a parameter passed %s or is no longer a finite number): try a smaller --lr than %s",
 }
 
 // Messages of the training mode.
@@ -140,6 +150,7 @@ const (
 	TrainModePaused     ID = "train.mode.paused"
 	TrainPaneMargin     ID = "train.pane.margin"    // loss, margin
 	TrainPaneNoMargin   ID = "train.pane.no-margin" // loss
+	TrainPaneRun        ID = "train.pane.run"       // run name (a, b), the pane's title
 	TrainPaneStep       ID = "train.pane.step"      // step, loss
 	TrainPaneAUC        ID = "train.pane.auc"       // AUC, active
 	TrainPaneMeans      ID = "train.pane.means"     // mean same, mean different
@@ -164,6 +175,7 @@ var trainModeEN = map[ID]string{
 	TrainModePaused:     "⏸ paused",
 	TrainPaneMargin:     "%s, margin %s",
 	TrainPaneNoMargin:   "%s, no margin",
+	TrainPaneRun:        "%s: %s",
 	TrainPaneStep:       "step %s · loss %s",
 	TrainPaneAUC:        "AUC %s · active %s",
 	TrainPaneMeans:      "mean d: same %s · different %s",
@@ -240,4 +252,14 @@ var trainKeysEN = map[ID]string{
 	TrainKeyShortCompare:    "compare",
 	TrainKeyShortHelp:       "keys",
 	TrainKeyShortQuit:       "quit",
+}
+
+// TrainLossName is a training objective's display name (core/train's
+// LossIDs, a loss with its miner): in English the ID itself, as typed after
+// --loss; the ID for one the catalogue does not know.
+func (p Printer) TrainLossName(id string) string {
+	if _, ok := tables(English)[ID("train.loss-name."+id)]; ok {
+		return p.T(ID("train.loss-name." + id))
+	}
+	return id
 }

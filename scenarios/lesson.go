@@ -65,7 +65,7 @@ func (q *Question) RightAnswer() string {
 	if len(q.Choices) > 0 {
 		return q.Choices[q.Correct]
 	}
-	return numfmt.Input(q.Answer)
+	return numfmt.Shortest(q.Answer) // as the explanation beside it writes it
 }
 
 // ModeKind names the mode a step opens. Values are file identifiers.

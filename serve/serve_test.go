@@ -266,6 +266,18 @@ func TestSessionLanguage(t *testing.T) {
 	}
 }
 
+// A client whose locale is not UTF-8 is told so in a form its terminal
+// shows, and its session ends, rather than draw the interface in mojibake.
+func TestSessionNotUTF8(t *testing.T) {
+	_, addr, log := start(t, Config{MaxSessions: 2})
+	c := connectRaw(t, addr, map[string]string{"LANG": "zh_CN.GB18030"})
+	c.waitFor(t, "run it under a UTF-8 locale, such as LANG=zh_CN.UTF-8")
+	c.waitEnd(t)
+	if strings.Contains(c.out.String(), "退出") || !strings.Contains(log.String(), "is not UTF-8") {
+		t.Errorf("the session drew its interface or the log does not say why:\n%q\n%s", c.out.String(), log.String())
+	}
+}
+
 // Shutdown (what SIGTERM does) says goodbye to every session and ends it.
 func TestShutdownClosesSessions(t *testing.T) {
 	srv, addr, log := start(t, Config{MaxSessions: 4})

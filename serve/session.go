@@ -60,6 +60,12 @@ func (s *Server) handle(sess ssh.Session) {
 		_ = sess.Exit(1)
 		return
 	}
+	if loc := i18n.LocaleFromEnviron(sess.Environ()); loc.Charset != "" { // UTF-8 would be mojibake there
+		s.logf("refused %s: the locale %s is not UTF-8", remote, termsafe.String(loc.CharsetLocale))
+		fmt.Fprint(sess, crlf(string(loc.NotUTF8Notice(loc.Lang))))
+		_ = sess.Exit(1)
+		return
+	}
 	s.logf("start %s (%s, %d×%d)", remote, termsafe.String(pty.Term), pty.Window.Width, pty.Window.Height) // TERM is the client's text
 
 	r, answered := s.renderer(sess, c)

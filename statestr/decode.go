@@ -225,11 +225,23 @@ func fieldErr(field, value string, reason i18n.ID, args ...any) *Error {
 
 func (e *Error) Error() string { return e.Text(i18n.New(i18n.English)) }
 
+// partNames name the parts of a string that are not fields.
+var partNames = map[string]i18n.ID{
+	FieldString:   i18n.StatePartString,
+	FieldVersion:  i18n.StatePartVersion,
+	FieldChecksum: i18n.StatePartChecksum,
+	FieldMode:     i18n.StatePartMode,
+}
+
 // Text renders the error with p: the field, then the reason.
 func (e *Error) Text(p i18n.Printer) string {
 	reason := p.T(e.Reason, e.Args...)
-	if e.Value == "" {
-		return p.T(i18n.StateErrField, e.Field, reason)
+	field := p.T(i18n.StatePartField, e.Field) // a key stays as the string writes it
+	if id, ok := partNames[e.Field]; ok {
+		field = p.T(id)
 	}
-	return p.T(i18n.StateErrFieldValue, e.Field, e.Value, reason)
+	if e.Value == "" {
+		return p.T(i18n.StateErrField, field, reason)
+	}
+	return p.T(i18n.StateErrFieldValue, field, e.Value, reason)
 }

@@ -3,6 +3,7 @@
 //
 //   - inputs (distances, margins, labels' values) with 2 decimals, more only
 //     when the value has them (0.737), at most 6 significant digits;
+//   - a lesson's answers in their shortest form (0.4), as lessons write them;
 //   - losses and statistics with 4 decimals;
 //   - gradients signed (+1.00, -0.55), 2 to 4 decimals, zero unsigned;
 //   - rounding half away from zero on the shortest decimal form of the value,
@@ -37,6 +38,16 @@ func Input(x float64) string {
 		return Fixed(mustParse(s), 2)
 	}
 	return s
+}
+
+// Shortest writes x in its shortest decimal form (0.4, 0.1225, 0), as a
+// lesson file and the explanation beside an answer write it.
+func Shortest(x float64) string {
+	if s, ok := huge(x); ok {
+		return s
+	}
+	digits, exp := shortestDigits(math.Abs(x))
+	return Fixed(x, max(0, len(digits)-exp))
 }
 
 // Loss writes a loss or statistic with 4 decimals.

@@ -111,3 +111,16 @@ func TestAxis(t *testing.T) {
 		}
 	}
 }
+
+func TestShortest(t *testing.T) {
+	for x, want := range map[float64]string{0: "0", 0.4: "0.4", 0.1225: "0.1225", 0.00125: "0.00125", 0.7: "0.7", 2: "2", -0.3: "-0.3", 12.5: "12.5", 1e-7: "0.0000001", 2e9: "2e+09"} {
+		if got := Shortest(x); got != want {
+			t.Errorf("Shortest(%v) = %q, want %q", x, got, want)
+		}
+	}
+	for _, x := range []float64{0.1, 0.0875, 1.0 / 3, 123.456} {
+		if back, _ := strconv.ParseFloat(Shortest(x), 64); back != x {
+			t.Errorf("Shortest(%v) = %q does not read back", x, Shortest(x))
+		}
+	}
+}

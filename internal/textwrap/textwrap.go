@@ -6,26 +6,23 @@
 // character, except before closing punctuation (，。）…) and after opening
 // punctuation (（“…). A run of other characters (a number such as -0.5, a
 // formula token such as d(a,p), an identifier such as batch-hard) is never
-// broken, and a relation (= − + · × < > ≤ ≥ standing alone between spaces)
-// stays on the line of both its operands, so no value is left apart from its
-// sign or its relation, unless the relation is wider than the line. Only a
-// run wider than the whole line is cut.
+// broken. A formula is one unit: the inside of a bracket opened by a
+// function or a product (max(0.7 − 0.5 + 0.2, 0), ½·(0.7 − 0.6)²), a term
+// with its value (ℓ(A,N) 0.3574) and a relation (= − + × < > ≤ ≥ → standing
+// alone between spaces) with both its operands stay on one line. A formula
+// wider than the line breaks before a relation outside its brackets, the
+// rest hanging indented below; only a run wider than the whole line is cut.
+// A " · " between items is punctuation: it stays on the line of the item
+// before it.
 package textwrap
 
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
-
-// operators never start or end a line: "d(a,n) > d(a,p)" and "= -0.5" wrap
-// as one unit.
-var operators = map[string]bool{"=": true, "−": true, "-": true, "+": true, "·": true, "×": true, "<": true, ">": true, "≤": true, "≥": true}
-
-// IsOperator reports whether word is one of the relations glued to both
-// neighbours.
-func IsOperator(word string) bool { return operators[word] }
 
 // segment is the smallest piece a line holds: it follows the previous one
 // after a space (spaced) or directly (a break between CJK characters).
@@ -33,7 +30,11 @@ type segment struct {
 	text   string
 	width  int
 	spaced bool
+	hang   bool // the rest of a formula broken across lines: indented when it starts one
 }
+
+// hangIndent is how far the rest of a broken formula is indented.
+const hangIndent = "  "
 
 // Wrap breaks text into lines of at most w cells, at the text's own line
 // breaks too.
@@ -41,7 +42,7 @@ func Wrap(text string, w int) []string {
 	var out []string
 	text = strings.ToValidUTF8(text, "\uFFFD") // widths are only defined for valid text
 	for _, para := range strings.Split(text, "\n") {
-		out = append(out, wrap(Words(glueOperators(strings.Fields(para))...), w, true)...)
+		out = append(out, wrap(Units(para), w, true)...)
 	}
 	return out
 }
@@ -52,6 +53,13 @@ func Wrap(text string, w int) []string {
 type Unit struct {
 	Text  string
 	Whole bool
+}
+
+// Units splits a paragraph into the units Wrap breaks it into: words, with
+// each formula (a bracket's inside, a term and its value, a relation and its
+// operands) glued into one.
+func Units(para string) []Unit {
+	return Words(glueOperators(glueTermValues(glueBrackets(strings.Fields(para))))...)
 }
 
 // Words makes each word a unit that may break between CJK characters.
@@ -96,6 +104,9 @@ func wrap(units []Unit, w int, cut bool) []string {
 			out = append(out, line)
 		}
 		word, ww := seg.text, seg.width
+		if seg.hang && ww+len(hangIndent) <= w {
+			word, ww = hangIndent+word, ww+len(hangIndent)
+		}
 		for cut && ww > w { // a run wider than the line: the only place text is cut
 			out = append(out, ansi.Truncate(word, w, ""))
 			word = ansi.TruncateLeft(word, w, "")
@@ -104,22 +115,6 @@ func wrap(units []Unit, w int, cut bool) []string {
 		line, lineW = word, ww
 	}
 	return append(out, line)
-}
-
-// loosen splits a glued relation wider than w at its own spaces: a
-// relation across two lines is better than one cut inside a token.
-func loosen(segs []segment, w int) []segment {
-	var out []segment
-	for _, s := range segs {
-		if s.width <= w || !strings.Contains(s.text, " ") {
-			out = append(out, s)
-			continue
-		}
-		for i, word := range strings.Split(s.text, " ") {
-			out = append(out, segment{text: word, width: ansi.StringWidth(word), spaced: i > 0 || s.spaced})
-		}
-	}
-	return out
 }
 
 // Clip wraps text into at most lines lines of w cells and, when it does not
@@ -131,12 +126,13 @@ func Clip(text string, w, lines int, suffix string) string {
 		return strings.Join(all, "\n")
 	}
 	all = all[:lines]
-	segs := segments(Words(glueOperators(strings.Fields(all[lines-1]))...))
+	segs := segments(Units(all[lines-1]))
 	room := w - ansi.StringWidth(suffix)
 	for len(segs) > 0 && join(segs).width > room {
 		segs = segs[:len(segs)-1]
 	}
-	all[lines-1] = strings.TrimSpace(join(segs).text + suffix)
+	// A Chinese pause mark before the suffix would be a stray mark before "…".
+	all[lines-1] = strings.TrimSpace(strings.TrimRight(join(segs).text, "，、；：") + suffix)
 	return strings.Join(all, "\n")
 }
 
@@ -156,27 +152,38 @@ func join(segs []segment) segment {
 }
 
 // segments splits units at their CJK break opportunities; the first
-// segment of every unit but the first follows a space.
+// segment of every unit but the first follows a space, unless a full-width
+// mark that carries its own space is next to it ("d(a,p)（默认 0.7）").
 func segments(units []Unit) []segment {
 	var out []segment
 	for i, unit := range units {
 		u := unit.Text
+		spaced := i > 0 && !markSpaced(units[i-1].Text, u)
 		if unit.Whole {
-			out = append(out, segment{text: u, width: ansi.StringWidth(u), spaced: i > 0})
+			out = append(out, segment{text: u, width: ansi.StringWidth(u), spaced: spaced})
 			continue
 		}
 		start := 0
 		var prev rune = -1
 		for j, r := range u {
 			if prev >= 0 && breakBetween(prev, r) {
-				out = append(out, segment{text: u[start:j], width: ansi.StringWidth(u[start:j]), spaced: start == 0 && i > 0})
+				out = append(out, segment{text: u[start:j], width: ansi.StringWidth(u[start:j]), spaced: start == 0 && spaced})
 				start = j
 			}
 			prev = r
 		}
-		out = append(out, segment{text: u[start:], width: ansi.StringWidth(u[start:]), spaced: start == 0 && i > 0})
+		out = append(out, segment{text: u[start:], width: ansi.StringWidth(u[start:]), spaced: start == 0 && spaced})
 	}
 	return out
+}
+
+// markSpaced reports whether a full-width mark between units a and b
+// spaces them already: a closing or pausing one ending a, an opening one
+// starting b.
+func markSpaced(a, b string) bool {
+	last, _ := utf8.DecodeLastRuneInString(a)
+	first, _ := utf8.DecodeRuneInString(b)
+	return strings.ContainsRune("，。、；：？！）”》", last) || strings.ContainsRune("（“《", first)
 }
 
 // breakBetween reports whether a line may break between adjacent runes a
@@ -209,23 +216,4 @@ func IsCJK(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// glueOperators joins each stand-alone relation with the words before and
-// after it.
-func glueOperators(words []string) []string {
-	var out []string
-	for i := 0; i < len(words); i++ {
-		w := words[i]
-		if operators[w] && len(out) > 0 {
-			w = out[len(out)-1] + " " + w
-			out = out[:len(out)-1]
-		}
-		for operators[words[i]] && i+1 < len(words) {
-			i++
-			w += " " + words[i]
-		}
-		out = append(out, w)
-	}
-	return out
 }

@@ -32,7 +32,7 @@ func (m Model) View() string {
 	}
 	lines := []string{
 		header,
-		p.T(i18n.BatchOptions, st.Bold.Render(m.opts.Metric.String()), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
+		p.T(i18n.BatchOptions, st.Bold.Render(p.MetricName(m.opts.Metric.String())), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
 		st.Accent.Render(m.note),
 	}
 	helpView := m.help.View(m.keys)

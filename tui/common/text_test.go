@@ -11,20 +11,19 @@ import (
 	"losslab/internal/textwrap"
 )
 
-func TestWrapWordsKeepsNumbersWhole(t *testing.T) {
-	text := "The article prints max(0.1 - 0.6, 0) = -0.5; that is an arithmetic slip: max(-0.5, 0) = 0, as soon as d(a,n) > d(a,p)."
-	for w := 20; w <= 60; w++ {
-		lines := WrapWords(text, w)
-		for i, l := range lines {
-			if ansi.StringWidth(l) > w {
-				t.Errorf("width %d: line %q is wider", w, l)
-			}
-			if f := strings.Fields(l); len(f) > 0 && (textwrap.IsOperator(f[len(f)-1]) && i < len(lines)-1 || textwrap.IsOperator(f[0]) && i > 0) {
-				t.Errorf("width %d: line %q starts or ends with an operator", w, l)
+// Fitting text to its room says less rather than cut a formula: a clipped
+// line ends before a formula that does not fit, never inside it (issue 21:
+// the notes line ended "max(0.7 - 0.7 + 0, … n: read all").
+func TestFittingKeepsFormulasWhole(t *testing.T) {
+	text := "✎ d(a,n) = d(a,p) = 0.7: with m = 0 the loss is max(0.7 − 0.7 + 0, 0) = 0 already, on a tie."
+	for w := 20; w <= 90; w++ {
+		for _, l := range strings.Split(ClipWords(text, w, 1, " … n: read all"), "\n") {
+			if textwrap.LeavesFormulaOpen(l) || ansi.StringWidth(l) > w {
+				t.Errorf("width %d: %q", w, l)
 			}
 		}
-		if got := strings.Join(lines, " "); got != text {
-			t.Errorf("width %d: words changed: %q", w, got)
+		if l := FitFirst(w, text); textwrap.LeavesFormulaOpen(l) {
+			t.Errorf("FitFirst at %d: %q", w, l)
 		}
 	}
 }

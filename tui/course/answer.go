@@ -36,7 +36,7 @@ func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.toList()
 		return m, nil
 	case key.Matches(msg, k.Skip):
-		m.answer, m.verdict, m.right = skipped, p.T(i18n.LearnSkipped, q.RightAnswer()), false
+		m.answer, m.verdict, m.right = skipped, p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()), false
 		m.finish(curriculum.Skipped)
 		return m, nil
 	case key.Matches(msg, k.Answer):
@@ -95,13 +95,13 @@ func (m *Model) reveal(said, diagnosis string) {
 	m.answer, m.diagnosis = answered, ""
 	switch {
 	case m.right && m.tries == 0:
-		m.verdict = p.T(i18n.LearnRight, q.RightAnswer())
+		m.verdict = p.T(verdictID(q, i18n.LearnRight, i18n.LearnRightChoice), q.RightAnswer())
 		m.finish(curriculum.Right)
 	case m.right:
-		m.verdict = p.T(i18n.LearnRightRetry, q.RightAnswer())
+		m.verdict = p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer())
 		m.finish(curriculum.RightRetry)
 	default:
-		m.verdict, m.diagnosis = p.T(i18n.LearnWrong, said, q.RightAnswer()), diagnosis
+		m.verdict, m.diagnosis = p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer()), diagnosis
 		m.finish(curriculum.Wrong)
 	}
 }
@@ -197,4 +197,13 @@ func (m Model) reviewPosition() (int, int) {
 		}
 	}
 	return 0, 0
+}
+
+// verdictID is a verdict's message for q: number's for a number question,
+// choice's for a choice (which Chinese quotes: “两者都有”).
+func verdictID(q *scenarios.Question, number, choice i18n.ID) i18n.ID {
+	if len(q.Choices) > 0 {
+		return choice
+	}
+	return number
 }

@@ -58,8 +58,8 @@ func TestLearnChoiceQuestion(t *testing.T) {
 		{tuitest.Context(), "▸ 1. hard", "✓ Right: semi-hard.",
 			[]string{"✗ You said semi-hard; the answer is hard.", "the triplet is hard, triplet loss 0.3.", "= 0.3000 · hard"},
 			[]string{"losses hidden until you answer"}},
-		{tuitest.ChineseContext(), "▸ 1. 困难", "✓ 正确：半困难。",
-			[]string{"✗ 你的答案是 半困难；正确答案是 困难。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
+		{tuitest.ChineseContext(), "▸ 1. 困难", "✓ 正确：“半困难”。",
+			[]string{"✗ 你的答案是“半困难”；正确答案是“困难”。", "三元组是困难的，三元组损失为 0.3。", "= 0.3000 · 困难"},
 			[]string{"这个三元组属于哪种难度？"}},
 	} {
 		t.Run(c.ctx.Printer.Lang().Code(), func(t *testing.T) {
@@ -97,7 +97,7 @@ func TestLearnNotANumber(t *testing.T) {
 		t.Errorf("not a number:\n%s", v)
 	}
 	m = pressLearn(t, m, "backspace", "backspace", "0", ".", "4", "0", "1", "enter")
-	if v := m.View(); !strings.Contains(v, "✓ Right: 0.40.") {
+	if v := m.View(); !strings.Contains(v, "✓ Right: 0.4.") { // as the explanation writes it
 		t.Errorf("0.401 is within the tolerance:\n%s", v)
 	}
 }
@@ -208,16 +208,16 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 			if q := questionAt(l, i); q != nil {
 				once, said := answerWrong(t, m, q)
 				check(what+" answered wrong once", once.View())
-				says(what+" answered wrong once", once.View(), p.T(i18n.LearnRetry, said))
+				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
 				says(what+" answered wrong once", once.View(), p.T(i18n.LearnRetryHint))
 				if !once.asking() || strings.Contains(once.View(), q.Explain) {
 					t.Errorf("%s: the first wrong answer revealed the answer", what)
 				}
 				retried := answerRight(t, once, q)
-				says(what+" right on the retry", retried.View(), p.T(i18n.LearnRightRetry, q.RightAnswer()))
+				says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
 				wrong, _ := answerWrong(t, once, q)
 				check(what+" answered wrong", wrong.View())
-				says(what+" answered wrong", wrong.View(), p.T(i18n.LearnWrong, said, q.RightAnswer()))
+				says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer()))
 				says(what+" answered wrong", wrong.View(), q.Explain)
 				for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
 					said := mk.Choice
@@ -234,10 +234,10 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 				}
 				skipped := pressLearn(t, m, "tab")
 				check(what+" skipped", skipped.View())
-				says(what+" skipped", skipped.View(), p.T(i18n.LearnSkipped, q.RightAnswer()))
+				says(what+" skipped", skipped.View(), p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()))
 				m = answerRight(t, m, q)
 				check(what+" answered", m.View())
-				says(what+" answered", m.View(), p.T(i18n.LearnRight, q.RightAnswer()))
+				says(what+" answered", m.View(), p.T(verdictID(q, i18n.LearnRight, i18n.LearnRightChoice), q.RightAnswer()))
 			}
 			if i < l.Len()-1 {
 				m = pressLearn(t, m, "right")

@@ -28,7 +28,7 @@ func TestRetryAndMastery(t *testing.T) {
 		t.Errorf("the diagnosis %q is not on screen:\n%s", d, v)
 	}
 	m = pressLearn(t, m, "backspace", "backspace", "backspace", "0", ".", "4", "enter")
-	if v := m.View(); !strings.Contains(v, "✓ Right on the second try: 0.40.") {
+	if v := m.View(); !strings.Contains(v, "✓ Right on the second try: 0.4.") {
 		t.Fatalf("right on the retry:\n%s", v)
 	}
 	m = pressLearn(t, m, "right", "tab", "right") // the second question skipped; the lesson's end

@@ -80,7 +80,7 @@ func (m Model) listView() string {
 		if i == m.cursor {
 			title = st.Selected.Render(title)
 		}
-		covers := strings.Join(l.Covers, ", ")
+		covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
 		if m.answeredAny(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
 			covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
 		}
@@ -164,7 +164,7 @@ func (m Model) stepText(w int) []string {
 		if m.asking() {
 			paras = append(paras, para{m.answerArea(q), st.Base})
 			if m.tries > 0 { // the first answer was wrong: say why if the lesson knows, and offer one more try
-				add(strings.TrimSpace(p.T(i18n.LearnRetry, m.said)+" "+m.diagnosis), st.Error)
+				add(strings.TrimSpace(p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)+" "+m.diagnosis), st.Error)
 				add(p.T(i18n.LearnRetryHint), st.Dim)
 				break
 			}

@@ -10,6 +10,7 @@ import (
 	"losslab/core/train"
 	"losslab/explain"
 	"losslab/i18n"
+	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
 )
 
@@ -48,7 +49,7 @@ func TestLearnNumberQuestionInChinese(t *testing.T) {
 		t.Errorf("not a number:\n%s", v)
 	}
 	m = pressLearn(t, m, "backspace", "backspace", "0", ".", "4", "enter")
-	if v := m.View(); !strings.Contains(v, "✓ 正确：0.40。") || !strings.Contains(tuitest.Squeeze(v), "三元组损失为0.4。负样本比正样本离锚点更近") {
+	if v := m.View(); !strings.Contains(v, "✓ 正确：0.4。") || !strings.Contains(tuitest.Squeeze(v), "三元组损失为0.4。负样本比正样本离锚点更近") {
 		t.Errorf("after the right answer:\n%s", v)
 	}
 }
@@ -101,4 +102,17 @@ func trainIdentifiers() []string {
 		out = append(out, string(id))
 	}
 	return out
+}
+
+// No screen of the course breaks a formula at 80×24, in English or in
+// Chinese: the wrong answer to lesson 3's second question showed
+// "½·max(0.2 − 0.15," apart from "0)²".
+func TestFormulasWholeInTheCourse(t *testing.T) {
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		walkCourse(t, ctx, [2]int{80, 24}, func(what, v string) {
+			for _, b := range tuitest.BrokenFormulas(v) {
+				t.Errorf("%s %s: %s\n%s", ctx.Printer.Lang().Code(), what, b, v)
+			}
+		})
+	}
 }

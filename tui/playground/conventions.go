@@ -3,7 +3,6 @@ package playground
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/loss"
@@ -41,22 +40,50 @@ func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
 	return m.textPanel(title, strings.Join(marginLines(p, s, iw), "\n"), w, h)
 }
 
-// conventionLines is one line per convention: ID, loss, formula and what
-// its labels mean, plus the labels it gives the two pairs when they fit.
+// conventionLines is one line per convention in columns as wide as their
+// widest cell: ID, loss, formula, what its labels mean and the labels it
+// gives the two pairs, the last columns left out, on every row, where the
+// table would not fit w.
 func conventionLines(p i18n.Printer, s loss.Setting, w int) []string {
 	cs, err := loss.Conventions(s)
 	if err != nil {
 		return []string{err.Error()}
 	}
-	lines := []string{p.T(i18n.ConvIntro)}
-	for _, c := range cs {
-		line := common.PadRight(string(c.ID), 11) + " " + common.PadRight(numfmt.Loss(c.Loss), 7) + " " + common.PadRight(c.Formula, 35) + " " + p.T(conventionLabelIDs[c.ID])
-		if pairs := "  a-p " + c.Labels[0] + ", a-n " + c.Labels[1]; lipgloss.Width(line+pairs) <= w {
-			line += pairs
-		}
-		lines = append(lines, ansi.Truncate(line, w, "…"))
+	rows := make([][]string, len(cs))
+	for i, c := range cs {
+		rows[i] = []string{string(c.ID), numfmt.Loss(c.Loss), c.Formula, p.T(conventionLabelIDs[c.ID]),
+			p.T(i18n.ConvPairs, p.ConventionLabel(c.Labels[0]), p.ConventionLabel(c.Labels[1]))}
 	}
-	return lines
+	for cols := len(rows[0]); ; cols-- {
+		table := columns(rows, cols)
+		if cols == 3 || common.Widest(table...) <= w {
+			return append([]string{p.T(i18n.ConvIntro)}, table...)
+		}
+	}
+}
+
+// columns lays out the first n cells of rows in columns as wide as their
+// widest cell in terminal cells, two spaces apart.
+func columns(rows [][]string, n int) []string {
+	widths := make([]int, n)
+	for _, r := range rows {
+		for j := range n {
+			widths[j] = max(widths[j], ansi.StringWidth(r[j]))
+		}
+	}
+	out := make([]string, len(rows))
+	for i, r := range rows {
+		var b strings.Builder
+		for j := range n {
+			if j == n-1 {
+				b.WriteString(r[j])
+				break
+			}
+			b.WriteString(common.PadRight(r[j], widths[j]) + "  ")
+		}
+		out[i] = b.String()
+	}
+	return out
 }
 
 // marginLines say what m asks of this state under plain, squared and

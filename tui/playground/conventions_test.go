@@ -19,7 +19,7 @@ func TestConventionsPanel(t *testing.T) {
 	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
 	m = press(t, next.(*Model), "v")
 	v := m.View()
-	for _, want := range []string{"article     0.1225", "hadsell     0.2450", "tfa         0.2450", "pml         0.7000", "torch_hinge 0.3500", "Y=0 similar"} {
+	for _, want := range []string{"article      0.1225", "hadsell      0.2450", "tfa          0.2450", "pml          0.7000", "torch_hinge  0.3500", "Y=0 similar"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("page 1 lacks %q:\n%s", want, v)
 		}
@@ -80,5 +80,49 @@ func TestMarginRowsAligned(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// The conventions' table is in columns in both languages: each row's label
+// meaning, and its pair labels where they fit, start in the same cell, and
+// no row is cut (issue 21: y=±1，1 为相似 overflowed its column).
+func TestConventionColumnsAligned(t *testing.T) {
+	s := loss.Setting{DAP: 0.7, DAN: 0.5, Margin: 0.2, YAP: loss.Same, YAN: loss.Different}
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		p := i18n.New(lang)
+		for _, w := range []int{76, 116, 160} {
+			lines := conventionLines(p, s, w)[1:]
+			cs, _ := loss.Conventions(s)
+			for _, col := range []func(loss.Convention) string{
+				func(c loss.Convention) string { return p.T(conventionLabelIDs[c.ID]) },
+				func(c loss.Convention) string {
+					return p.T(i18n.ConvPairs, p.ConventionLabel(c.Labels[0]), p.ConventionLabel(c.Labels[1]))
+				},
+			} {
+				start := -1
+				for i, c := range cs {
+					l := lines[i]
+					if ansi.StringWidth(l) > w || strings.Contains(l, "…") {
+						t.Errorf("%s at %d: %q is cut or wider", lang.Code(), w, l)
+					}
+					at := strings.Index(l, col(c))
+					if at < 0 {
+						start = -2 // the column is left out: on every row
+						continue
+					}
+					if start == -2 {
+						t.Errorf("%s at %d: %q has a column other rows leave out", lang.Code(), w, l)
+					}
+					if cell := ansi.StringWidth(l[:at]); start == -1 {
+						start = cell
+					} else if cell != start {
+						t.Errorf("%s at %d: %q starts a column at cell %d, not %d", lang.Code(), w, l, cell, start)
+					}
+				}
+			}
+		}
+	}
+	if lines := conventionLines(i18n.New(i18n.Chinese), s, 160); !strings.Contains(strings.Join(lines, "\n"), "a-p 正样本对，a-n 负样本对") {
+		t.Errorf("the pair labels are not in Chinese:\n%s", strings.Join(lines, "\n"))
 	}
 }

@@ -62,7 +62,7 @@ func (m Model) notesText() string {
 	} else {
 		s := m.scenario
 		parts = []string{
-			termsafe.String(s.Name) + ": " + termsafe.String(s.Title),
+			p.T(i18n.ScenReplayTitle, termsafe.String(s.Name), termsafe.String(s.Title)),
 			afterLabel(p.T(i18n.NotesDescription), termsafe.Multiline(s.Description)),
 		}
 		if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {

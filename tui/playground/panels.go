@@ -144,8 +144,9 @@ func variantNote(p i18n.Printer, r loss.Result) string {
 	return p.T(i18n.LossEquals, p.T(i18n.LossTemperature, numfmt.Input(e.Params.Temperature)), p.LossName(string(other.ID), other.Name))
 }
 
-// variantText is a loss's display text, or fallback when the catalogue has
-// none for a loss registered after it was written.
+// variantText is a loss's display text, or fallback (its name in the
+// catalogue's loss names, else its registered name) when the variants'
+// texts have none for it.
 func variantText(p i18n.Printer, id i18n.ID, fallback string) string {
 	if !i18n.Has(p.Lang(), id) && !i18n.Has(i18n.English, id) {
 		return fallback

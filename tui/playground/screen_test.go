@@ -168,6 +168,23 @@ func TestEveryScreenFitsWithWholeWords(t *testing.T) {
 	}
 }
 
+// A formula, or a term with its value, is never broken across lines on any
+// screen of the walk at 80×24, in English or in Chinese (issue 21: the
+// notes split "max(0.7 - 0.5 + 0.2," from "0)", the help "0.7/0.5 →" from
+// "0.2").
+func TestFormulasWholeOnEveryScreen(t *testing.T) {
+	for _, open := range map[string]func(Options) *Model{
+		"en": func(o Options) *Model { return newModel(t, o) },
+		"zh": func(o Options) *Model { return newChinese(t, o) },
+	} {
+		walkScreens(t, open, 80, 24, func(sc walkedScreen) {
+			for _, b := range tuitest.BrokenFormulas(sc.m.View()) {
+				t.Errorf("%s: %s\n%s", sc.name, b, ansi.Strip(sc.m.View()))
+			}
+		})
+	}
+}
+
 // The help is complete: every key, glyph and term appears on some page.
 func TestHelpComplete(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {120, 40}} {

@@ -111,7 +111,7 @@ func (m Model) header(w int) string {
 	if m.scenario != nil {
 		name := termsafe.String(m.scenario.Name)
 		title := termsafe.String(m.scenario.Title)
-		names = []string{name + ": " + title, title, name} // the title says more than the slug
+		names = []string{p.T(i18n.ScenReplayTitle, name, title), title, name} // the title says more than the slug
 		if title == "" {
 			names = []string{name}
 		}

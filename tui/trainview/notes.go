@@ -28,6 +28,15 @@ var collapseNotes = []struct {
 	{func(noteState) bool { return true }, i18n.TrainCollapseOther},
 }
 
+// runName is how a note names a run: by its loss's name when the loss
+// names it ("对比损失在第 59 步坍缩"), else as a or b.
+func runName(p i18n.Printer, r *train.Run) string {
+	if r.Name == string(r.Spec.Loss) {
+		return p.TrainLossName(r.Name)
+	}
+	return r.Name
+}
+
 // collapseNote explains a collapsed run with the numbers core measured.
 func collapseNote(p i18n.Printer, s noteState) string {
 	// The step of the collapse, not the step shown: playing on after it,

@@ -15,6 +15,7 @@ import (
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/internal/tuitest"
 )
 
 // The flow: slow mode on, one step, and the legend of the anchor appears
@@ -162,6 +163,25 @@ func TestSlowModeChinese(t *testing.T) {
 
 // Goldens of slow mode at 80×24 and 160×48, one run and two, after 40
 // steps, on the third anchor.
+// Slow mode in Chinese at 80×24 keeps each term with its value
+// (ℓ(A,N) 0.4463) and says its names in Chinese.
+func TestSlowScreenChinese(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Loss, cfg.Compare = train.BatchHard, train.Contrastive
+	m := New(newTrainer(t, cfg), Options{Printer: i18n.New(i18n.Chinese)})
+	m.SetSize(80, 24)
+	m, _ = press(m, "n", "w", "a", "a") // a step: the panes' terms have values
+	v := m.View()
+	for _, b := range tuitest.BrokenFormulas(v) {
+		t.Errorf("%s\n%s", b, v)
+	}
+	for _, want := range []string{"batch-hard 三元组损失", "对比损失", "短线", "ℓ(A,N)"} {
+		if !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(want)) {
+			t.Errorf("the slow screen lacks %q:\n%s", want, v)
+		}
+	}
+}
+
 func TestGoldenSlowScreens(t *testing.T) {
 	for _, size := range [][2]int{{80, 24}, {160, 48}} {
 		for _, compare := range []train.LossID{"", train.Contrastive} {
@@ -173,6 +193,9 @@ func TestGoldenSlowScreens(t *testing.T) {
 					m, _ = press(m, "n")
 				}
 				m, _ = press(m, "w", "a", "a")
+				for _, b := range tuitest.BrokenFormulas(m.View()) {
+					t.Error(b)
+				}
 				golden.RequireEqual(t, []byte(m.View()))
 			})
 		}

@@ -79,7 +79,7 @@ func (m *Model) noteText() string {
 	var notes []string
 	for i, r := range m.tr.Runs() {
 		if i < len(m.cur) && m.cur[i].Collapsed {
-			notes = append(notes, collapseNote(m.p, noteState{run: r.Name, spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
+			notes = append(notes, collapseNote(m.p, noteState{run: runName(m.p, r), spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
 		}
 	}
 	if len(notes) > 0 {
@@ -89,7 +89,7 @@ func (m *Model) noteText() string {
 		case !m.playing:
 			notes = append(notes, m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount()))))
 		}
-		return strings.Join(notes, " ")
+		return m.p.Sentences(notes...)
 	}
 	switch {
 	case m.slow:
@@ -109,12 +109,13 @@ func (m *Model) noteText() string {
 func (m *Model) pane(i, w, h int) []string {
 	r := m.tr.Runs()[i]
 	met := m.cur[i]
-	title := m.p.T(i18n.TrainPaneNoMargin, string(r.Spec.Loss))
+	name := m.p.TrainLossName(string(r.Spec.Loss))
+	title := m.p.T(i18n.TrainPaneNoMargin, name)
 	if r.Spec.Loss.UsesMargin() {
-		title = m.p.T(i18n.TrainPaneMargin, string(r.Spec.Loss), numfmt.Input(r.Spec.Margin))
+		title = m.p.T(i18n.TrainPaneMargin, name, numfmt.Input(r.Spec.Margin))
 	}
 	if r.Name != string(r.Spec.Loss) { // a and b: two runs of one loss
-		title = r.Name + ": " + title
+		title = m.p.T(i18n.TrainPaneRun, r.Name, title)
 	}
 	stats := []string{
 		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),

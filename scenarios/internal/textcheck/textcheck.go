@@ -18,6 +18,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/zhtypo"
 )
 
 // Facts are what core/loss computes for one state, named the way texts
@@ -281,6 +282,31 @@ func Translation(english string, tr i18n.Translations) []string {
 		slices.Sort(b)
 		if t != "" && !slices.Equal(a, b) {
 			problems = append(problems, fmt.Sprintf("English quotes %v, %s %v\n  %s\n  %s", a, l.Name(), b, english, t))
+		}
+		if check := languageChecks[l]; check != nil && t != "" {
+			problems = append(problems, check(english, t)...)
+		}
+	}
+	return problems
+}
+
+// languageChecks are the rules of one language's texts beyond the numbers.
+var languageChecks = map[i18n.Lang]func(english, translation string) []string{
+	i18n.Chinese: chineseProblems,
+}
+
+// chineseProblems are a Chinese text's breaches of the punctuation rule of
+// docs/glossary-zh.md (internal/zhtypo), and its verdicts where they differ
+// from the English's: every "(hard)", "(semi-hard)" and "(easy)" is a
+// （困难）, （半困难） or （简单）, as many times.
+func chineseProblems(english, zh string) []string {
+	var problems []string
+	for _, p := range zhtypo.Check(zh) {
+		problems = append(problems, fmt.Sprintf("%s\n  %s", p, zh))
+	}
+	for _, v := range [...][2]string{{"(hard)", "（困难）"}, {"(semi-hard)", "（半困难）"}, {"(easy)", "（简单）"}} {
+		if a, b := strings.Count(english, v[0]), strings.Count(zh, v[1]); a != b {
+			problems = append(problems, fmt.Sprintf("English says %s %d times, Chinese %s %d times\n  %s\n  %s", v[0], a, v[1], b, english, zh))
 		}
 	}
 	return problems

@@ -24,6 +24,7 @@ var allowedLatin = map[string]bool{
 	"max": true, "softplus": true, "losslab": true,
 	"space": true, "enter": true, "esc": true, "tab": true, "ctrl": true, "q/esc": true,
 	"a-p": true, "a-n": true, "FaceNet": true, "Hermans": true,
+	"SVG": true, // the format a figure key writes
 	"AUC": true, "batch-all": true, "batch-hard": true, "semi-hard": true, "InfoNCE": true, "NT-Xent": true, "softmax": true,
 	"torch.nn.TripletMarginLoss": true, "pytorch-metric-learning": true, "TripletMarginLoss": true, "L2": true,
 	"core/loss": true,
