@@ -62,7 +62,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 docs/course.md
 	ConvLabelPML:       "类别标签",
 	ConvLabelTorch:     "y=±1，1 为相似",
 	MarginPlain:        "d(a,n) − d(a,p) = %s 应不小于 m：三元组损失 %s",
-	MarginSquared:      "d(a,n)² − d(a,p)² = %s 应不小于 m：损失 %s（要与普通距离提出相同的要求，这里的间隔应为 m·(d(a,p) + d(a,n)) = %s）",
+	MarginSquared:      "d(a,n)² − d(a,p)² = %s 应不小于 m：损失 %s（平方间隔取 m·(2d(a,p) + m) = %s 时，边界落在 d(a,p) + m）",
 	MarginCosine:       "单位向量，s = 1 − d²/2：s(a,p) = %s，s(a,n) = %s；s(a,p) − s(a,n) 应不小于 m：损失 %s",
 	MarginCosineFar:    "两个单位向量的距离不超过 2：把距离调到 2.00 以内再比较",
 	MarginLabelPlain:   "距离",

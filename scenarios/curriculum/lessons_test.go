@@ -30,7 +30,7 @@ func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append(vs, ms.PlainGap, ms.SquaredGap, ms.SquaredEquivalent, ms.SimAP, ms.SimAN, ms.CosineTriplet)
+	return append(vs, ms.PlainGap, ms.SquaredGap, ms.SquaredMatching, ms.SimAP, ms.SimAN, ms.CosineTriplet)
 }
 
 // lessonConstants are numbers that belong to a formula or a citation, not

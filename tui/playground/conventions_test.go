@@ -26,7 +26,7 @@ func TestConventionsPanel(t *testing.T) {
 	}
 	m = press(t, m, "v")
 	v = m.View()
-	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= 0.24", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
+	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= -0.24", "m·(2d(a,p) + m) = 0.32 puts the boundary at d(a,p) + m", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("page 2 lacks %q:\n%s", want, v)
 		}
