@@ -157,3 +157,33 @@ func (p *parser) stringList(step map[string]any, i int, key string, n int) ([]st
 	}
 	return out, nil
 }
+
+// encodeMistakes lists a question's mistakes for the encoder: the wrong
+// answers as the file writes them, then the diagnoses and their translations.
+func encodeMistakes(q *Question) table {
+	if len(q.Mistakes) == 0 {
+		return nil
+	}
+	var answers, diags []string
+	tr := map[i18n.Lang][]string{}
+	for _, m := range q.Mistakes {
+		if len(q.Choices) > 0 {
+			answers = append(answers, q.Choices[m.Choice])
+		} else {
+			answers = append(answers, strconv.FormatFloat(m.Answer, 'g', -1, 64))
+		}
+		diags = append(diags, m.Diagnosis)
+		for _, l := range i18n.Targets() {
+			if d, ok := m.DiagnosisTranslations[l]; ok {
+				tr[l] = append(tr[l], d)
+			}
+		}
+	}
+	t := table{{"mistakes", answers}, {"diagnoses", diags}}
+	for _, l := range i18n.Targets() {
+		if len(tr[l]) == len(q.Mistakes) {
+			t = append(t, keyValue{translationKey("diagnoses", l), tr[l]})
+		}
+	}
+	return t
+}

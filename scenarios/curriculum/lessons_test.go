@@ -38,6 +38,7 @@ func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
 var lessonConstants = map[string][]float64{
 	"squared-and-cosine": {1, 2}, // s = 1 − d²/2; margin 2m
 	"half-and-mean":      {1, 2006},
+	"regimes":            {-2},       // the squared form's gradient on d(a,n): −2·d(a,n)
 	"batches":            {10}, // the example batch's size
 }
 
@@ -91,11 +92,23 @@ func TestLessonsAreTrue(t *testing.T) {
 				for _, p := range checker.Check(key, q.Text, before, nil) {
 					t.Errorf("%s step %d question: %s\n  %s", s.Name, i, p, q.Text)
 				}
-				for _, p := range checker.Check(key, q.Explain, allowed, &fs[i]) {
+				for _, p := range checker.Check(key, withoutGeneral(t, key, q.Explain), allowed, &fs[i]) {
 					t.Errorf("%s step %d explanation: %s\n  %s", s.Name, i, p, q.Explain)
 				}
 				for _, p := range checkAnswer(q, fs[i], allowed) {
 					t.Errorf("%s step %d answer: %s", s.Name, i, p)
+				}
+				// A diagnosis speaks of the revealed state and of the wrong
+				// answer it diagnoses, which it may quote.
+				for _, mk := range q.Mistakes {
+					quoted, text := append(before, mk.Answer), mk.Diagnosis
+					if len(q.Choices) > 0 {
+						text = withoutChoice(text, q.Choices[mk.Choice])
+					}
+					for _, p := range checker.Check(key, text, quoted, &fs[i]) {
+						t.Errorf("%s step %d diagnosis: %s\n  %s", s.Name, i, p, mk.Diagnosis)
+					}
+					checked++
 				}
 				checked++
 			}
@@ -225,4 +238,36 @@ func TestEveryLessonTextIsTranslated(t *testing.T) {
 }
 
 // checker checks lesson texts; the lessons' constants are in lessonAllowed.
+// Its general statements are true of every state: definitions and
+// conventions that name a regime without claiming it of the state shown.
 var checker textcheck.Checker
+
+// lessonGeneral are statements of an explanation that hold in every state:
+// a convention that names a regime without claiming it of the state shown,
+// by text key. Each must be found where it is listed.
+var lessonGeneral = map[string][]string{
+	"lesson:regimes#3": {"Exactly on the boundary, d(a,n) = d(a,p) + m, conventions differ: losslab counts it as easy, since the loss there is 0, while pytorch-metric-learning's miner calls it semi-hard (0 < d(a,n) − d(a,p) ≤ m)"},
+	"lesson:regimes#4": {"pytorch-metric-learning agrees (hard: d(a,n) − d(a,p) ≤ 0)"},
+}
+
+// withoutGeneral is an explanation with its general statements blanked.
+func withoutGeneral(t *testing.T, key, text string) string {
+	for _, g := range lessonGeneral[key] {
+		if !strings.Contains(text, g) {
+			t.Errorf("%s: general statement %q not found", key, g)
+		}
+		text = strings.ReplaceAll(text, g, " ")
+	}
+	return text
+}
+
+// withoutChoice is a diagnosis with the wrong choice it diagnoses blanked:
+// it names what the learner said ("Semi-hard needs …"), not a claim about
+// the state.
+func withoutChoice(text, choice string) string {
+	text = strings.ReplaceAll(text, choice, " ")
+	if choice != "" {
+		text = strings.ReplaceAll(text, strings.ToUpper(choice[:1])+choice[1:], " ")
+	}
+	return text
+}
