@@ -36,10 +36,10 @@ func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
 // lessonConstants are numbers that belong to a formula or a citation, not
 // to a state, keyed by lesson.
 var lessonConstants = map[string][]float64{
-	"squared-and-cosine": {1, 2, 3.1}, // s = 1 − d²/2; margin 2m; FaceNet §3.1
+	"squared-and-cosine": {1, 2, 3.1},     // s = 1 − d²/2; margin 2m; FaceNet §3.1
 	"half-and-mean":      {1, 2, 4, 2006}, // N/2; Hadsell et al. 2006, eq. 4
-	"regimes":            {-2},       // the squared form's gradient on d(a,n): −2·d(a,n)
-	"batches":            {10}, // the example batch's size
+	"regimes":            {-2},            // the squared form's gradient on d(a,n): −2·d(a,n)
+	"batches":            {10},            // the example batch's size
 }
 
 // lessonDerived are numbers a lesson computes from core values by a rule
