@@ -197,8 +197,21 @@ func TestCollapseHasZeroEmbeddingGradient(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(Lesson("why-margin").Steps[3].Note, "gradient with respect to the embeddings is 0") {
-		t.Error("the lesson no longer says what this test checks")
+	// A stationary point, not a minimum: moving n away from a lowers the
+	// loss below m, as the lesson says (issue 19, claim 3).
+	n := []float64{0.3 + 0.05, -0.2}
+	moved, _, _, _, err := loss.TripletOnVectors(dist.Euclidean, a, a, n, 0.2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(moved.Loss < 0.2) {
+		t.Errorf("moving n away gives loss %v, not below m", moved.Loss)
+	}
+	note := Lesson("why-margin").Steps[3].Note
+	for _, want := range []string{"gradient with respect to the embeddings is 0", "under that convention", "stationary point, not a minimum", "moving n away from a lowers the loss below m"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("the lesson no longer says %q, which this test checks", want)
+		}
 	}
 }
 
