@@ -74,17 +74,19 @@ func runBatch(args []string, io IO) int {
 	if err != nil {
 		return fail(io, "losslab batch", err)
 	}
-	if f.normalize {
-		if err := normalizeRows(d); err != nil {
-			return fail(io, "losslab batch", err)
-		}
-	}
 	opts := batch.Options{Metric: f.metric, Margin: f.margin, Temperature: f.temperature, Bins: f.bins, MaxMemory: f.maxMemory, Seed: f.seed}
-	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err)
-	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" { // a figure asks for the plain path
-		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: batchview.Config{Data: d, Options: opts}}, "losslab batch", io)
+	opts.SampleAnchors = chooseSample(f, d, opts, io.printer(), io.Err) // from the shape and labels only
+	if io.OutIsTTY && !f.asJSON && !f.plain && pf.path == "" {          // a figure asks for the plain path
+		// The view gets the rows as read: its o key turns normalising on and off.
+		cfg := batchview.Config{Data: d, Normalize: f.normalize, Options: opts, Limits: dataset.Limits{MaxRows: f.maxRows}}
+		status, fellBack := runApp(tui.Config{Start: tui.ModeBatch, Batch: cfg}, "losslab batch", io)
 		if !fellBack {
 			return status
+		}
+	}
+	if f.normalize {
+		if err := d.NormalizeRows(); err != nil {
+			return fail(io, "losslab batch", err)
 		}
 	}
 	if io.ErrIsTTY {
@@ -219,21 +221,21 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 		}
 		return " " + p.T(i18n.BatchInterval, format(iv.Low), format(iv.High))
 	}
-	share := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" }
+	bound := func(x float64) string { return numfmt.Fixed(100*x, 1) + "%" } // an interval's ends: 0.0% may be one
 	writeBatchLosses(w, p, r.ByLoss, ci)
 	fmt.Fprintln(w)
 	t := r.Triplets
 	line(i18n.BatchTextTriplets,
-		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", share),
-		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", share),
-		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", share))
+		numfmt.Count(t.Easy), numfmt.Percent(t.Easy, t.Total)+ci("triplets.easy_fraction", bound),
+		numfmt.Count(t.SemiHard), numfmt.Percent(t.SemiHard, t.Total)+ci("triplets.semi_hard_fraction", bound),
+		numfmt.Count(t.Hard), numfmt.Percent(t.Hard, t.Total)+ci("triplets.hard_fraction", bound))
 	fmt.Fprintln(w)
 	s := r.Separation
 	line(i18n.BatchTextSeparation)
 	line(i18n.BatchTextAUC, numfmt.Loss(s.AUC)+ci("separation.auc", numfmt.Loss), numfmt.Count(s.PositivePairs), numfmt.Count(s.NegativePairs))
-	line(i18n.BatchTextThreshold, numfmt.Loss(s.Threshold), share(s.Accuracy)+ci("separation.accuracy", share))
+	line(i18n.BatchTextThreshold, numfmt.Loss(s.Threshold), numfmt.Share(s.Accuracy)+ci("separation.accuracy", bound))
 	line(i18n.BatchTextInside, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
-		share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", share))
+		numfmt.Share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", bound))
 	if s.Method == batch.MethodBinned {
 		id := i18n.BatchBinned
 		if r.Sample != nil {

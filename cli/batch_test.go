@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -37,6 +38,40 @@ func TestBatchTextReport(t *testing.T) {
 		if !strings.Contains(out, want) {
 			t.Errorf("report lacks %q:\n%s", want, out)
 		}
+	}
+}
+
+// Every loss line has its share of active terms, the soft-margin and
+// InfoNCE lines too (all their terms are active: a column missing there
+// left the reader to guess why), and a share of a few terms among
+// hundreds of thousands is not written as none: digits' squared semi-hard
+// triplet has 144 active terms of 321,192.
+func TestBatchTextActiveColumn(t *testing.T) {
+	for _, c := range []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--demo", "iris"}, []string{"batch-hard (Hermans 2017), mean               1.2987   active 100.0% of 150 terms"}},
+		{[]string{"--demo", "digits"}, []string{"semi-hard (TF Addons rule), mean              0.0836      active <0.1% of 321,192 terms"}},
+	} {
+		t.Run(c.args[1], func(t *testing.T) {
+			code, out, _ := run(t, append([]string{"batch", "--plain"}, c.args...)...)
+			if code != 0 {
+				t.Fatalf("exit %d", code)
+			}
+			section := out[strings.Index(out, "losses ("):strings.Index(out, "\ntriplets ")]
+			lines := strings.Split(strings.TrimSpace(section), "\n")[1:]
+			for _, l := range lines {
+				if !regexp.MustCompile(`   active (<0\.1|>99\.9|\d+\.\d)% of [\d,]+ terms$`).MatchString(l) {
+					t.Errorf("a loss line without its active column: %q", l)
+				}
+			}
+			for _, w := range c.want {
+				if !strings.Contains(section, w) {
+					t.Errorf("losses lack %q:\n%s", w, section)
+				}
+			}
+		})
 	}
 }
 

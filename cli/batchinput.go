@@ -5,7 +5,6 @@ import (
 	"io"
 
 	"losslab/core/dataset"
-	"losslab/core/dist"
 	"losslab/i18n"
 	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
@@ -141,16 +140,4 @@ func formatOf(f batchFlags) (dataset.Format, error) {
 		return 0, usagef(i18n.CLIErrStdinFormat)
 	}
 	return dataset.FormatOf(f.in)
-}
-
-// normalizeRows scales every row to unit L2 norm (scale-safely); a zero row
-// cannot be.
-func normalizeRows(d *dataset.Dataset) error {
-	n, _ := d.X.Dims()
-	for i := range n {
-		if err := dist.UnitRow(d.X.RawRowView(i)); err != nil {
-			return d.Locate(&dist.RowError{Row: i, Index: -1, Err: err})
-		}
-	}
-	return nil
 }

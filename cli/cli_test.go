@@ -344,7 +344,7 @@ func TestPlaygroundNotATerminal(t *testing.T) {
 		t.Errorf("plain render:\n%s", out)
 	}
 	code, out, _ = run(t, "--scenario", "blog-case-2")
-	if code != 0 || !strings.Contains(out, "blog-case-2") || !strings.Contains(out, "max(0.10 − 0.60 + 0.20, 0) = 0.0000") {
+	if code != 0 || !strings.Contains(out, "A good network: the triplet is satisfied") || !strings.Contains(out, "max(0.10 − 0.60 + 0.20, 0) = 0.0000") {
 		t.Errorf("--scenario blog-case-2: %d\n%s", code, out)
 	}
 }

@@ -132,7 +132,8 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(explain.PairValue(pr), termW), padCells(p.T(x.Pairs[i].State), stateW),
 			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
 	}
-	line(i18n.EvalMean, numfmt.Loss(ev.Contrastive))
+	_, _, mean := explain.MeanTerms(ev) // the mean of the terms as printed above
+	line(i18n.EvalMean, mean)
 	fmt.Fprintln(w)
 	writeEvalVariants(w, p, ev)
 	fmt.Fprintf(w, "\n%s\n", p.T(i18n.HintPrefix, explain.HintText(p, ev, x.Hint)))

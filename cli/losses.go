@@ -147,12 +147,14 @@ func lossesReport(results []loss.Result) map[loss.ID]LossReport {
 
 // writeBatchLosses writes every registered loss under each strategy the
 // batch computed, in registry order: name, strategy, value, and the share
-// of active terms where a mean counted zero terms too. ci gives the text
-// after a value (a sample's interval, keyed by batch.IntervalKey).
+// of its terms that are active, on every line (a column missing from some
+// lines would leave the reader to guess why: a soft-margin term is never
+// 0, so all of them are active). ci gives the text after a value (a
+// sample's interval, keyed by batch.IntervalKey).
 func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, ci func(key string, format func(float64) string) string) {
 	type row struct{ name, strategy, value, extra string }
 	var rows []row
-	nameW, strategyW := 0, 0
+	nameW, strategyW, valueW := 0, 0, 0
 	var last loss.ID
 	for _, v := range values {
 		l, ok := loss.Lookup(v.Loss)
@@ -169,18 +171,13 @@ func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, ci 
 			rw.name = lossTitle(p, l, params)
 		}
 		last = v.Loss
-		if v.Reducer == batch.Mean && v.Active < v.Terms {
-			rw.extra = p.N(i18n.LossActiveShare, v.Terms, numfmt.Percent(v.Active, v.Terms), numfmt.Count(v.Terms))
-		}
+		rw.extra = p.N(i18n.LossActiveShare, v.Terms, numfmt.Percent(v.Active, v.Terms), numfmt.Count(v.Terms))
 		nameW, strategyW = max(nameW, ansi.StringWidth(rw.name)), max(strategyW, ansi.StringWidth(rw.strategy))
+		valueW = max(valueW, ansi.StringWidth(rw.value))
 		rows = append(rows, rw)
 	}
 	fmt.Fprintln(w, p.T(i18n.LossBatchHeading))
 	for _, rw := range rows {
-		line := fmt.Sprintf("  %s  %s  %s", padCells(rw.name, nameW), padCells(rw.strategy, strategyW), rw.value)
-		if rw.extra != "" {
-			line += "   " + rw.extra
-		}
-		fmt.Fprintln(w, line)
+		fmt.Fprintf(w, "  %s  %s  %s   %s\n", padCells(rw.name, nameW), padCells(rw.strategy, strategyW), padCells(rw.value, valueW), rw.extra)
 	}
 }

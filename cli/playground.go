@@ -19,6 +19,7 @@ func runPlayground(args []string, io IO) int {
 	scenario := fs.String("scenario", "", io.T(i18n.CLIFlagScenario))
 	version := fs.Bool("version", false, io.T(i18n.CLIFlagVersion))
 	stateStr := fs.String("state", "", io.T(i18n.CLIFlagState))
+	points := fs.Bool("points", false, io.T(i18n.CLIFlagPoints))
 	// losslab's own help is the usage with the list of commands.
 	if done, status := parseWithHelp(fs, args, func() string { return usage(io) }, io); done {
 		return status
@@ -29,7 +30,7 @@ func runPlayground(args []string, io IO) int {
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
-	opts := playground.Options{Color: !io.NoColor && io.OutIsTTY}
+	opts := playground.Options{Color: !io.NoColor && io.OutIsTTY, Points: *points}
 	if err := conflict(fs, "state", "scenario"); err != nil {
 		return fail(io, "losslab", err)
 	}

@@ -74,7 +74,7 @@ func writeReplayTable(out *bytes.Buffer, s *scenarios.Scenario, p i18n.Printer) 
 		}
 		triplet, contrastive := resultOf(ev, loss.TripletID), resultOf(ev, loss.ContrastiveID)
 		rows = append(rows, []string{numfmt.Count(int64(i)),
-			numfmt.Input(st.DAP.Float()), numfmt.Input(st.DAN.Float()), numfmt.Input(st.Margin.Float()),
+			numfmt.Input(ev.DAP), numfmt.Input(ev.DAN), numfmt.Input(ev.Margin), // in points mode the points' exact distances
 			p.T(explain.LabelID(st.YAP)), p.T(explain.LabelID(st.YAN)), numfmt.Loss(triplet.Value),
 			p.T(explain.RegimeID(triplet.Terms[0].Regime)), numfmt.Loss(contrastive.Value)})
 	}

@@ -3,6 +3,7 @@ package cli
 import (
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -49,5 +50,20 @@ func TestReplaySanitisesTextFromFiles(t *testing.T) {
 	_, out, _ := run(t, "replay", path)
 	if !strings.Contains(out, "esc: ?]0;owned?Title\n") || !strings.Contains(out, " 1  first line\n    second ?31m line\n") {
 		t.Errorf("replay output:\n%s", out)
+	}
+}
+
+// A scenario in points mode replays with the distances its points give,
+// the same the losses beside them are computed from.
+func TestReplayPointsScenario(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "moving.toml")
+	file := "name = \"moving\"\ntitle = \"t\"\n[start]\nmargin = 0.2\ny_ap = \"same\"\ny_an = \"different\"\npoints = \"euclidean\"\nax = 1\npx = 1.7\nnx = 0.7\nny = 0.4\n[[step]]\npx = 1.5\npy = 0.5\n"
+	if err := os.WriteFile(path, []byte(file), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "replay", path)
+	// d(a,p) = |(0.5, 0.5)| = 0.707107, triplet 0.707107 − 0.5 + 0.2.
+	if code != 0 || !regexp.MustCompile(`1\s+0\.707107\s+0\.50\s+0\.20\s+same\s+different\s+0\.4071`).MatchString(out) {
+		t.Errorf("exit %d, stderr %q:\n%s", code, errOut, out)
 	}
 }

@@ -176,6 +176,9 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 		if fixed == len(common.Controls()) {
 			return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrAllControls))
 		}
+		if f.lesson != "" && playground.ValuesHidden(cfg.Hide) {
+			return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrHideLesson))
+		}
 	}
 	return cfg, nil
 }

@@ -185,8 +185,12 @@ func newTrainFigure(tr *train.Trainer) *trainFigure {
 	for i, p := range tr.EvalPoints() {
 		labels[i] = tr.Data().Labels[p]
 	}
+	classes := make([]string, len(tr.Data().Classes))
+	for i, c := range tr.Data().Classes {
+		classes[i] = termsafe.String(c) // a file's labels, printable
+	}
 	for _, r := range tr.Runs() {
-		f.runs = append(f.runs, figure.TrainRun{Name: r.Name, Labels: labels})
+		f.runs = append(f.runs, figure.TrainRun{Name: r.Name, Labels: labels, Classes: classes})
 	}
 	return f
 }

@@ -133,6 +133,7 @@ func TestServeFlagErrors(t *testing.T) {
 		{[]string{"--listen", "256.0.0.1:1"}, "--listen"},
 		{[]string{"--lesson", "nope"}, "--lesson: no lesson is called \"nope\""},
 		{[]string{"--lesson", "regimes", "--state", "ll1_p_9f9aea"}, "--lesson conflicts with --state"},
+		{[]string{"--lesson", "regimes", "--hide", "chart,triplet"}, "--hide: a lesson shows and explains"},
 	} {
 		code, out, errOut := run(t, append([]string{"serve", "--host-key", key}, tc.args...)...)
 		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.want) {

@@ -279,7 +279,7 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 	for _, l := range lines {
 		m := l.Metrics
 		rows = append(rows, []string{termsafe.String(l.Run), numfmt.Count(int64(m.Step)), numfmt.Loss(m.Loss), numfmt.Loss(m.AUC),
-			numfmt.Fixed(100*m.ActiveFraction, 1) + "%", numfmt.Loss(m.MeanPositive), numfmt.Loss(m.MeanNegative), yesNo(m.Collapsed)})
+			numfmt.Share(m.ActiveFraction), numfmt.Loss(m.MeanPositive), numfmt.Loss(m.MeanNegative), yesNo(m.Collapsed)})
 	}
 	writeColumns(w, rows)
 	for _, s := range summaries {
@@ -299,7 +299,7 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 		} {
 			from, to := numfmt.Loss(row.from), numfmt.Loss(row.to)
 			if row.percentage {
-				from, to = numfmt.Fixed(100*row.from, 1)+"%", numfmt.Fixed(100*row.to, 1)+"%"
+				from, to = numfmt.Share(row.from), numfmt.Share(row.to)
 			}
 			fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainSummaryRow, p.T(row.id), from, to))
 		}

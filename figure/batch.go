@@ -60,7 +60,7 @@ func Batch(res *batch.Result, data string, st Style) (*plot.Plot, error) {
 		dashes []vg.Length
 	}{
 		{res.Margin, pr.T(i18n.FigMarkMargin, numfmt.Input(res.Margin)), dotted},
-		{sep.Threshold, pr.T(i18n.FigMarkThreshold, numfmt.Loss(sep.Threshold), numfmt.Fixed(100*sep.Accuracy, 1)+"%"), nil},
+		{sep.Threshold, pr.T(i18n.FigMarkThreshold, numfmt.Loss(sep.Threshold), numfmt.Share(sep.Accuracy)), nil},
 		{sep.MedianPositive, pr.T(i18n.FigMarkMedian, numfmt.Input(sep.MedianPositive)), dashed},
 	} {
 		l, err := vline(m.x, 0, top, colorMark, m.dashes)

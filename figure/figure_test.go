@@ -15,6 +15,9 @@ import (
 	"codeberg.org/go-fonts/liberation/liberationsansregular"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
 
 	"losslab/core/batch"
 	"losslab/core/dist"
@@ -149,7 +152,64 @@ func TestHistoryFigure(t *testing.T) {
 		t.Fatal(err)
 	}
 	text, _ := svgText(t, render(t, "history", p))
-	wantTexts(t, "history", text, "over the last 3 states", "triplet", "contrastive")
+	wantTexts(t, "history", text, "at each state shown (3 states)", "triplet", "contrastive")
+}
+
+// One state is state 1 in the middle of its axis, as the playground's chart
+// draws it: the figure read "over the last 1 state" on an axis from −1 to 1.
+func TestHistoryFigureOfOneState(t *testing.T) {
+	p, err := History([]HistoryPoint{{0.4, 0.1225}}, english())
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := svgText(t, render(t, "history-one", p))
+	wantTexts(t, "history-one", text, "Both losses at each state shown (1 state)")
+	if p.X.Min != 0.5 || p.X.Max != 1.5 {
+		t.Errorf("x axis [%v, %v], want [0.5, 1.5]", p.X.Min, p.X.Max)
+	}
+	var labels []string
+	for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+		if tk.Label != "" {
+			labels = append(labels, tk.Label)
+		}
+	}
+	if strings.Join(labels, " ") != "1" {
+		t.Errorf("x tick labels %q, want the one state, 1", labels)
+	}
+	long := make([]HistoryPoint, 40)
+	p, _ = History(long, english())
+	for _, tk := range p.X.Tick.Marker.Ticks(p.X.Min, p.X.Max) {
+		if tk.Label != "" && strings.ContainsAny(tk.Label, ".-") {
+			t.Errorf("a state's tick %q is not a whole number", tk.Label)
+		}
+	}
+}
+
+// The training figure's scatter draws every glyph whole (points at the
+// data's edge were cut in half) and names every class in a legend, on a
+// band of its own.
+func TestTrainScatterWholeAndNamed(t *testing.T) {
+	r := TrainRun{Name: "contrastive", Labels: []int{0, 0, 1, 2}, Classes: []string{"setosa", "versicolor", "virginica"},
+		Embeddings: []float64{-1, -1, 1, 0.5, 0.2, 1, 0.9, -0.3}}
+	p, err := classScatter(english(), "scatter", r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text, _ := svgText(t, render(t, "train-scatter", p))
+	wantTexts(t, "train-scatter", text, "setosa", "versicolor", "virginica")
+	c := draw.New(vgimg.New(Width, Height))
+	da := p.DataCanvas(c)
+	xf, yf := p.Transforms(&da)
+	glyph := vg.Points(2) // the scatter's radius
+	for i := range r.Labels {
+		x, y := xf(r.Embeddings[2*i]), yf(r.Embeddings[2*i+1])
+		if x-glyph < da.Min.X || x+glyph > da.Max.X || y-glyph < da.Min.Y || y+glyph > da.Max.Y {
+			t.Errorf("point %d at (%v, %v) is cut by the data area %v", i, x, y, da.Rectangle)
+		}
+		if x > da.Min.X+(da.Max.X-da.Min.X)*0.8 {
+			t.Errorf("point %d lies in the legend's band", i)
+		}
+	}
 }
 
 // Four points on a line, two classes: every number below can be checked by

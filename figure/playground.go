@@ -4,6 +4,7 @@ import (
 	"image/color"
 	"math"
 	"sort"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/palette/moreland"
@@ -265,15 +266,24 @@ func Geometry(s loss.Setting, st Style) (*plot.Plot, error) {
 // chart keeps them (each computed by core/loss when the state was shown).
 type HistoryPoint struct{ Triplet, Contrastive float64 }
 
-// History is both losses over the states shown so far.
+// History is both losses over the states shown so far, state i at x = i+1
+// as the playground's chart numbers them: states are counted, so the axis
+// has whole ticks only, and one state sits in the middle of [0.5, 1.5]
+// rather than on gonum's default axis from −1 to 1.
 func History(points []HistoryPoint, st Style) (*plot.Plot, error) {
 	pr := st.Printer
-	p := st.newPlot(pr.N(i18n.FigHistoryTitle, int64(len(points)), numfmt.Count(int64(len(points)))), pr.T(i18n.FigAxisState), pr.T(i18n.FigAxisLoss))
+	n := len(points)
+	p := st.newPlot(pr.N(i18n.FigHistoryTitle, int64(n), numfmt.Count(int64(n))), pr.T(i18n.FigAxisState), pr.T(i18n.FigAxisLoss))
 	p.Y.Min = 0
-	trip, con := make(plotter.XYs, len(points)), make(plotter.XYs, len(points))
+	p.X.Min, p.X.Max = 1, float64(max(n, 1))
+	if n < 2 {
+		p.X.Min, p.X.Max = 0.5, 1.5
+	}
+	p.X.Tick.Marker = wholeTicks{}
+	trip, con := make(plotter.XYs, n), make(plotter.XYs, n)
 	for i, h := range points {
-		trip[i] = plotter.XY{X: float64(i), Y: h.Triplet}
-		con[i] = plotter.XY{X: float64(i), Y: h.Contrastive}
+		trip[i] = plotter.XY{X: float64(i + 1), Y: h.Triplet}
+		con[i] = plotter.XY{X: float64(i + 1), Y: h.Contrastive}
 	}
 	for i, series := range []plotter.XYs{trip, con} {
 		if len(series) == 0 {
@@ -293,4 +303,26 @@ func History(points []HistoryPoint, st Style) (*plot.Plot, error) {
 		p.Legend.Add(name, l, s)
 	}
 	return p, nil
+}
+
+// wholeTicks are gonum's default ticks at whole numbers only, labelled
+// without decimals: an axis that counts.
+type wholeTicks struct{}
+
+func (wholeTicks) Ticks(lo, hi float64) []plot.Tick {
+	var out []plot.Tick
+	for _, t := range (plot.DefaultTicks{}).Ticks(lo, hi) {
+		if t.Value == math.Trunc(t.Value) {
+			if t.Label != "" {
+				t.Label = strconv.FormatFloat(t.Value, 'f', 0, 64)
+			}
+			out = append(out, t)
+		}
+	}
+	if len(out) == 0 { // a span under one: its whole numbers
+		for v := math.Ceil(lo); v <= hi; v++ {
+			out = append(out, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'f', 0, 64)})
+		}
+	}
+	return out
 }

@@ -2,7 +2,10 @@ package figure
 
 import (
 	"image/color"
+	"maps"
 	"math"
+	"slices"
+	"strconv"
 
 	"gonum.org/v1/plot"
 	"gonum.org/v1/plot/plotter"
@@ -25,6 +28,7 @@ type TrainRun struct {
 	EndPos, EndNeg     []float64
 	Embeddings         []float64
 	Labels             []int
+	Classes            []string // class names by label, for the scatter's legend
 	StartAUC, EndAUC   float64
 }
 
@@ -80,24 +84,49 @@ func Train(runs []TrainRun, data string, st Style) ([]*plot.Plot, error) {
 		dists.Legend.Add(pr.T(s.name), h)
 	}
 	dists.Y.Min = 0
-	scatter := st.newPlot(pr.T(i18n.FigTrainScatterTitle, r.Name), "", "")
-	byClass := map[int]plotter.XYs{}
-	for i, c := range r.Labels {
-		byClass[c] = append(byClass[c], plotter.XY{X: r.Embeddings[2*i], Y: r.Embeddings[2*i+1]})
+	scatter, err := classScatter(st, pr.T(i18n.FigTrainScatterTitle, r.Name), r)
+	if err != nil {
+		return nil, err
 	}
-	for c := 0; c < len(byClass)+1; c++ {
-		pts, ok := byClass[c]
-		if !ok {
-			continue
-		}
-		s, err := plotter.NewScatter(pts)
+	return []*plot.Plot{curves, dists, scatter}, nil
+}
+
+// classScatter is r's final embeddings, a glyph and colour per class, with
+// a legend naming the classes. Its ranges hold every glyph whole (gonum's
+// own end at the outermost centres, which cut those glyphs in half) and
+// leave a band on the right for the legend, clear of the points.
+func classScatter(st Style, title string, r TrainRun) (*plot.Plot, error) {
+	p := st.newPlot(title, "", "")
+	byClass := map[int]plotter.XYs{}
+	lo, hi := plotter.XY{X: math.Inf(1), Y: math.Inf(1)}, plotter.XY{X: math.Inf(-1), Y: math.Inf(-1)}
+	for i, c := range r.Labels {
+		pt := plotter.XY{X: r.Embeddings[2*i], Y: r.Embeddings[2*i+1]}
+		byClass[c] = append(byClass[c], pt)
+		lo.X, lo.Y, hi.X, hi.Y = math.Min(lo.X, pt.X), math.Min(lo.Y, pt.Y), math.Max(hi.X, pt.X), math.Max(hi.Y, pt.Y)
+	}
+	classes := slices.Sorted(maps.Keys(byClass))
+	for _, c := range classes {
+		s, err := plotter.NewScatter(byClass[c])
 		if err != nil {
 			return nil, err
 		}
 		s.GlyphStyle = draw.GlyphStyle{Color: classColors[c%len(classColors)], Radius: vg.Points(2), Shape: classShapes[c%len(classShapes)]}
-		scatter.Add(s)
+		p.Add(s)
+		name := strconv.Itoa(c)
+		if c < len(r.Classes) {
+			name = r.Classes[c]
+		}
+		p.Legend.Add(name, s)
 	}
-	return []*plot.Plot{curves, dists, scatter}, nil
+	if len(classes) == 0 {
+		return p, nil
+	}
+	// A twentieth of each span (a glyph is a few points of a plot some
+	// 250 wide), and a band of a third of the width on the right.
+	w, h := math.Max(hi.X-lo.X, 1e-9), math.Max(hi.Y-lo.Y, 1e-9)
+	p.X.Min, p.X.Max = lo.X-w/20, hi.X+w/20+w/3
+	p.Y.Min, p.Y.Max = lo.Y-h/20, hi.Y+h/20
+	return p, nil
 }
 
 // shareHistogram bins sorted values v over [0, top] into bins bars whose

@@ -30,6 +30,7 @@ var englishAreas = []map[ID]string{
 	shareTrainFigEN,
 	trainSlowEN,
 	lessonTrainEN,
+	pointsEN,
 }
 
 var english = join(englishAreas...)
@@ -62,6 +63,7 @@ var chineseAreas = []map[ID]string{
 	shareTrainFigZH,
 	trainSlowZH,
 	lessonTrainZH,
+	pointsZH,
 }
 
 var chinese = join(chineseAreas...)

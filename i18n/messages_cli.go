@@ -120,8 +120,10 @@ var cliEN = map[ID]string{
 	CLIUsage: `losslab: a playground for contrastive and triplet loss
 
 Usage:
-  losslab [--scenario NAME|FILE | --state STR]
-      open the interactive playground (plain output when not a terminal)
+  losslab [--scenario NAME|FILE | --state STR] [--points]
+      open the interactive playground (plain output when not a terminal);
+      --points opens it in points mode, the anchor, positive and negative as
+      points you move
   losslab COMMAND [flags] [arguments]
       flags may come before or after the arguments
   losslab help [COMMAND]

@@ -6,8 +6,9 @@ var cliZH = map[ID]string{
 	CLIUsage: `losslab：对比损失与三元组损失的演练场
 
 用法：
-  losslab [--scenario NAME|FILE | --state STR]
-      打开交互式演练场（不在终端中时输出纯文本）
+  losslab [--scenario NAME|FILE | --state STR] [--points]
+      打开交互式演练场（不在终端中时输出纯文本）；--points 以点模式打开：
+      锚点、正样本和负样本是可以移动的点
   losslab COMMAND [flags] [arguments]
       选项可以写在参数之前或之后
   losslab help [COMMAND]

@@ -72,15 +72,16 @@ const (
 	HintPrefix           ID = "hint.prefix" // %s the hint
 
 	// Panel titles, the header's replay state, the note line while typing.
-	PanelControls    ID = "panel.controls"
-	PanelTriplet     ID = "panel.triplet"
-	PanelContrastive ID = "panel.contrastive"
-	HeaderPaused     ID = "header.paused"
-	HeaderPlaying    ID = "header.playing"
-	HeaderReplay     ID = "header.replay"        // %s paused/playing, %d step, %d last step, %s speed
-	HeaderReplayEdit ID = "header.replay-edited" // as HeaderReplay, after a change by hand
-	NoteTypeError    ID = "note.type-error"      // %s what is wrong
-	NoteTyping       ID = "note.typing"          // %s the control
+	PanelControls     ID = "panel.controls"
+	PanelTriplet      ID = "panel.triplet"
+	PanelContrastive  ID = "panel.contrastive"
+	HeaderPaused      ID = "header.paused"
+	HeaderPlaying     ID = "header.playing"
+	HeaderReplay      ID = "header.replay"       // %s paused/playing, %d step, %d last step, %s speed
+	HeaderReplayShort ID = "header.replay-short" // %s ⏸ or ▶, %d step, %d last step, %s speed: HeaderReplay where room is short
+	HeaderEdited      ID = "header.edited"       // after the name of what is shown, once its values were changed
+	NoteTypeError     ID = "note.type-error"     // %s what is wrong
+	NoteTyping        ID = "note.typing"         // %s the control
 
 	// Header and notes.
 	HeaderArticle     ID = "header.article"
@@ -123,6 +124,7 @@ const (
 	ChartHeatColour       ID = "chart.heat.colour"           // %s top value
 	ChartHeatRamp         ID = "chart.heat.ramp"             // %s ramp, %s top value
 	ChartHeatRampShort    ID = "chart.heat.ramp.short"       // %s ramp, %s top value
+	ChartHeatTooShort     ID = "chart.heat.too-short"        // %[1]d more terminal rows from which it is readable, %[2]d heatmap rows it then has
 	ChartGeomLegend       ID = "chart.geometry.legend"       // %s d(a,p), %s d(a,p)+m, %s m
 	ChartGeomLegendShort  ID = "chart.geometry.legend.short" // %s d(a,p), %s d(a,p)+m, %s m
 	ChartGeomLegendTiny   ID = "chart.geometry.legend.tiny"  // %s d(a,p), %s d(a,p)+m, %s m
@@ -206,7 +208,8 @@ var playgroundEN = map[ID]string{
 	HeaderPaused:      "⏸ paused",
 	HeaderPlaying:     "▶ playing",
 	HeaderReplay:      "%s · step %d/%d · speed ×%s",
-	HeaderReplayEdit:  "%s · step %d/%d · speed ×%s · edited",
+	HeaderReplayShort: "%s %d/%d ×%s",
+	HeaderEdited:      " · edited",
 	NoteTypeError:     "✗ %s · enter to retry, esc to cancel",
 	NoteTyping:        "type a value for %s and press enter · esc cancels",
 	HeaderArticle:     "the article's first example",
@@ -268,6 +271,7 @@ contrastive: ½d² pulls a same pair in; ½max(m − d, 0)² pushes a different 
 	ChartHeatColour:       "colour: dark = 0 … yellow = %s · / zone lines · ◆ now",
 	ChartHeatRamp:         "shade \"%s\": blank = 0 … @ = %s · / zone lines · ◆ now",
 	ChartHeatRampShort:    "\"%s\" 0 … %s · ◆ now",
+	ChartHeatTooShort:     "Too few rows here to read the heatmap: %[1]d more rows of terminal give it %[2]d. f writes it as a figure (SVG).",
 	ChartGeomLegend:       "circle d(a,p) = %s · ring d(a,p) + m = %s (triplet, relative) · dotted radius m = %s (contrastive, absolute)",
 	ChartGeomLegendShort:  "d(a,p) %s · ring d(a,p)+m %s (triplet) · radius m %s (contrastive)",
 	ChartGeomLegendTiny:   "d(a,p) %s · ring %s · radius m %s",

@@ -167,7 +167,7 @@ var shareFigEN = map[ID]string{
 	FigContrastiveTitle: "Contrastive loss of one pair against d, m = %s",
 	FigHeatmapTitle:     "Triplet loss over d(a,p) and d(a,n), m = %s",
 	FigGeometryTitle:    "Around the anchor: d(a,p) = %s, d(a,p) + m = %s",
-	FigHistoryTitle:     "Both losses over the last %s states",
+	FigHistoryTitle:     "Both losses at each state shown (%s states)",
 	FigBatchTitle:       "%s: pair distances (%s), m = %s, AUC %s",
 	FigAxisDAN:          "d(a,n)",
 	FigAxisDAP:          "d(a,p)",

@@ -61,7 +61,7 @@ var shareFigZH = map[ID]string{
 	FigContrastiveTitle: "单个样本对的对比损失随 d 的变化，m = %s",
 	FigHeatmapTitle:     "三元组损失随 d(a,p) 与 d(a,n) 的变化，m = %s",
 	FigGeometryTitle:    "锚点周围：d(a,p) = %s，d(a,p) + m = %s",
-	FigHistoryTitle:     "最近 %s 个状态的两种损失",
+	FigHistoryTitle:     "每个已显示状态的两种损失（%s 个状态）",
 	FigBatchTitle:       "%s：样本对的%s，m = %s，AUC %s",
 	FigAxisDAN:          "d(a,n)",
 	FigAxisDAP:          "d(a,p)",

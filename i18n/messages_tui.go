@@ -39,11 +39,16 @@ const (
 	KeyMarginUpFine   ID = "tui.key.margin-up-fine"
 	KeyDistance       ID = "tui.key.distance"
 	KeyCloseHelp      ID = "tui.key.close-help"
+	KeyNormalize      ID = "tui.key.normalize"
+	KeyBinsMore       ID = "tui.key.bins-more"
+	KeyBinsFewer      ID = "tui.key.bins-fewer"
+	KeyOpen           ID = "tui.key.open"
 
 	// Playground status lines.
-	AtMaximum     ID = "tui.at-maximum"   // field label, its maximum
-	AtMinimum     ID = "tui.at-minimum"   // field label, its minimum
-	NotANumber    ID = "tui.not-a-number" // what was typed
+	AtMaximum     ID = "tui.at-maximum"    // field label, its maximum
+	AtMinimum     ID = "tui.at-minimum"    // field label, its minimum
+	NotANumber    ID = "tui.not-a-number"  // what was typed
+	NotADecimal   ID = "tui.not-a-decimal" // what was typed: NotANumber with what to type instead
 	NothingToUndo ID = "tui.nothing-to-undo"
 	NoScenario    ID = "tui.no-scenario"
 	NoStepsToPlay ID = "tui.no-steps-to-play"
@@ -67,6 +72,31 @@ const (
 	BatchDistributions ID = "tui.batch.distributions"
 	// Under it when neighbouring bins are merged to fit: bins asked for, bins merged into one.
 	BatchBinsMerged ID = "tui.batch.bins-merged"
+	// The histogram's marks (their values are on the lines above); a mark
+	// beyond the last bin.
+	BatchMarkMargin    ID = "tui.batch.mark-margin"
+	BatchMarkThreshold ID = "tui.batch.mark-threshold"
+	BatchMarkBeyond    ID = "tui.batch.mark-beyond"
+	// The options line when the rows are normalised: distance, margin, bins.
+	BatchOptionsNorm ID = "tui.batch.options-norm"
+	// Limits of the keys: the margin's top (from the data; as given; the
+	// margin above it and the top), the bins' ends, a row that cannot be
+	// normalised (the error).
+	BatchMarginMax       ID = "tui.batch.margin-max"
+	BatchMarginMaxGiven  ID = "tui.batch.margin-max-given"
+	BatchMarginBeyond    ID = "tui.batch.margin-beyond"
+	BatchBinsMost        ID = "tui.batch.bins-most"
+	BatchBinsFewest      ID = "tui.batch.bins-fewest"
+	BatchCannotNormalize ID = "tui.batch.cannot-normalize"
+	// Opening another data set: the picker's heading, a demo's row, the
+	// file row, the path's placeholder, while opening (what), the errors.
+	BatchOpenTitle    ID = "tui.batch.open-title"
+	BatchOpenDemo     ID = "tui.batch.open-demo"
+	BatchOpenFile     ID = "tui.batch.open-file"
+	BatchOpenPathHint ID = "tui.batch.open-path-hint"
+	BatchOpening      ID = "tui.batch.opening"
+	BatchOpenNoPath   ID = "tui.batch.open-no-path"
+	BatchOpenFormat   ID = "tui.batch.open-format"
 
 	// The terminal.
 	NoTerminalNote ID = "tui.no-terminal-note"
@@ -110,10 +140,15 @@ var tuiEN = map[ID]string{
 	KeyMarginUpFine:   "margin +0.01",
 	KeyDistance:       "distance",
 	KeyCloseHelp:      "close the keys",
+	KeyNormalize:      "L2-normalise rows: on/off",
+	KeyBinsMore:       "more bins",
+	KeyBinsFewer:      "fewer bins",
+	KeyOpen:           "open another data set",
 
 	AtMaximum:     "%s is at its maximum %s",
 	AtMinimum:     "%s is at its minimum %s",
 	NotANumber:    "%q is not a number",
+	NotADecimal:   "%q is not a number: type a decimal such as 0.25",
 	NothingToUndo: "nothing to undo",
 	NoScenario:    "no scenario to replay: press ] for the presets",
 	NoStepsToPlay: "this scenario has no steps to play",
@@ -124,7 +159,7 @@ var tuiEN = map[ID]string{
 	NoteUndo:  "undo",
 
 	BatchSource:        "%s · %s × %s · %s classes",
-	BatchOptions:       "distance %s · margin %s",
+	BatchOptions:       "distance %s · margin %s · %s bins",
 	BatchComputing:     "⟳ computing…",
 	BatchFirstResult:   "computing the first result…",
 	BatchErrorQuit:     "q quits with exit status 2, as the plain output would.",
@@ -134,6 +169,26 @@ var tuiEN = map[ID]string{
 	BatchInsideMargin:  "            negatives closer than median positive + m: %s",
 	BatchDistributions: "distance distributions (share of each kind of pair per bin)",
 	BatchBinsMerged:    "(the %[1]s bins merged %[2]s at a time to fit)",
+
+	BatchMarkMargin:    "m margin",
+	BatchMarkThreshold: "t best threshold",
+	BatchMarkBeyond:    "%s (beyond the last bin)",
+	BatchOptionsNorm:   "distance %s · margin %s · %s bins · rows L2-normalised",
+
+	BatchMarginMax:       "margin is at its maximum %s: no pair of this data is farther apart",
+	BatchMarginMaxGiven:  "margin is at its maximum %s, the one it was opened with",
+	BatchMarginBeyond:    "margin %[1]s is beyond the farthest pair (%[2]s): ← lowers it",
+	BatchBinsMost:        "%s bins is the most the view offers",
+	BatchBinsFewest:      "%s bins is the fewest the view offers",
+	BatchCannotNormalize: "cannot normalise the rows: %s",
+
+	BatchOpenTitle:    "open a data set · ↑/↓ choose · enter opens · esc cancels",
+	BatchOpenDemo:     "demo %s",
+	BatchOpenFile:     "a file:",
+	BatchOpenPathHint: "path to a .csv or .tsv file",
+	BatchOpening:      "opening %s…",
+	BatchOpenNoPath:   "type the path of a file first",
+	BatchOpenFormat:   "%s: not a .csv, .tsv or .tab file (or one of them .gz)",
 
 	NoTerminalNote: "losslab: no terminal to read keys from; printing the starting state instead",
 	Crashed:        "losslab: internal error: %v (the stack is in %s)",

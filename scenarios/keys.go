@@ -26,7 +26,7 @@ func fieldKeys() []string {
 	for f := range grid.NumFields {
 		keys = append(keys, f.Key())
 	}
-	return keys
+	return append(keys, pointsKeys()...)
 }
 
 func knownList(section string) string {

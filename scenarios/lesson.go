@@ -50,8 +50,9 @@ type Question struct {
 // ErrNotANumber is the answer to a number question that is not a number.
 var ErrNotANumber = errors.New("not a number")
 
-// CheckNumber reports whether typed is within the tolerance of the answer.
-// It accepts the minus sign − as well as -.
+// CheckNumber reports whether typed, a decimal number (numfmt.ParseDecimal:
+// the minus sign − too; not NaN, 0x1p-1 or 1e-1), is within the tolerance
+// of the answer.
 func (q *Question) CheckNumber(typed string) (bool, error) {
 	x, err := ParseNumber(typed)
 	if err != nil {

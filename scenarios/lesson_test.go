@@ -103,7 +103,7 @@ func TestCheckNumber(t *testing.T) {
 			t.Errorf("%q: %v, %v; want %v", typed, got, err, want)
 		}
 	}
-	for _, bad := range []string{"", "abc", "NaN", "Inf", "0.2.8"} {
+	for _, bad := range []string{"", "abc", "NaN", "Inf", "0.2.8", "0x1p-2", "2.8e-1"} {
 		if _, err := q.CheckNumber(bad); !errors.Is(err, ErrNotANumber) {
 			t.Errorf("%q: %v, want ErrNotANumber", bad, err)
 		}

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 )
 
@@ -28,11 +29,11 @@ type Mistake struct {
 	DiagnosisTranslations i18n.Translations
 }
 
-// ParseNumber reads a typed answer: a finite number, with − or - as its sign.
+// ParseNumber reads a typed answer: a decimal number (numfmt.ParseDecimal:
+// the minus sign − too; not NaN, 0x1p-1 or 1e-1).
 func ParseNumber(typed string) (float64, error) {
-	t := strings.TrimSpace(strings.Replace(typed, "−", "-", 1))
-	x, err := strconv.ParseFloat(t, 64)
-	if err != nil || math.IsNaN(x) || math.IsInf(x, 0) {
+	x, err := numfmt.ParseDecimal(typed)
+	if err != nil {
 		return 0, ErrNotANumber
 	}
 	return x, nil

@@ -62,28 +62,30 @@ func Parse(file string, data []byte) (*Scenario, error) {
 		return nil, &FileError{File: file, Line: 1, ID: i18n.ScenMissingStart}
 	}
 	for f := grid.DAP; f < grid.NumFields; f++ {
-		if _, ok := start[f.Key()]; !ok {
+		_, ok := start[f.Key()]
+		if !ok && !(setsPoints(start) && (f == grid.DAP || f == grid.DAN)) { // points give the distances
 			return nil, p.errAt(sectionStart, 0, "", i18n.ScenStartMissing, f.Key())
 		}
 	}
-	if s.Start, _, err = p.apply(grid.State{}, start, sectionStart, 0); err != nil {
+	if s.Start, _, _, err = p.apply(grid.State{}, start, sectionStart, 0); err != nil {
 		return nil, err
 	}
 	steps, _ := raw[sectionStep].([]map[string]any)
 	cur := s.Start
 	for i, step := range steps {
 		var set []grid.Field
-		if cur, set, err = p.apply(cur, step, sectionStep, i); err != nil {
+		var pointsSet bool
+		if cur, set, pointsSet, err = p.apply(cur, step, sectionStep, i); err != nil {
 			return nil, err
 		}
-		st := Step{State: cur, Set: set}
+		st := Step{State: cur, Set: set, Points: pointsSet}
 		if st.Note, st.NoteTranslations, err = p.translated(step, sectionStep, i, "note", false, termsafe.Multiline); err != nil {
 			return nil, err
 		}
 		if st.Question, st.Mode, err = p.lessonStep(step, i); err != nil {
 			return nil, err
 		}
-		if len(set) == 0 && st.Question == nil && st.Mode.Kind == ModeNone {
+		if len(set) == 0 && !pointsSet && st.Question == nil && st.Mode.Kind == ModeNone {
 			return nil, p.errAt(sectionStep, i, "", i18n.ScenStepEmpty, i+1)
 		}
 		s.Steps = append(s.Steps, st)
@@ -118,8 +120,20 @@ func (p *parser) text(v any, section string, index int, key string, required boo
 	return s, nil
 }
 
-// apply sets on cur the fields that table names, validating each.
-func (p *parser) apply(cur grid.State, table map[string]any, section string, index int) (grid.State, []grid.Field, error) {
+// apply sets on cur the fields that table names, validating each, then
+// what it says of points mode (points.go); pointsSet reports the latter.
+func (p *parser) apply(cur grid.State, table map[string]any, section string, index int) (out grid.State, set []grid.Field, pointsSet bool, err error) {
+	if cur, set, err = p.applyFields(cur, table, section, index); err != nil {
+		return cur, nil, false, err
+	}
+	if cur, pointsSet, err = p.applyPoints(cur, table, section, index); err != nil {
+		return cur, nil, false, err
+	}
+	return cur, set, pointsSet, nil
+}
+
+// applyFields sets on cur the controls' fields that table names.
+func (p *parser) applyFields(cur grid.State, table map[string]any, section string, index int) (grid.State, []grid.Field, error) {
 	var set []grid.Field
 	for f := grid.DAP; f < grid.NumFields; f++ {
 		v, ok := table[f.Key()]
@@ -139,14 +153,9 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 			cur = cur.WithLabel(f, y)
 			continue
 		}
-		var x float64
-		switch n := v.(type) {
-		case float64:
-			x = n
-		case int64:
-			x = float64(n)
-		default:
-			return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenNumberType, f.Key(), tomlType(v))
+		x, err := p.numeric(v, section, index, f.Key())
+		if err != nil {
+			return cur, nil, err
 		}
 		h, err := f.Value(x)
 		if err != nil {
@@ -155,6 +164,18 @@ func (p *parser) apply(cur grid.State, table map[string]any, section string, ind
 		cur = cur.WithValue(f, h)
 	}
 	return cur, set, nil
+}
+
+// numeric is a decoded TOML number (an integer or a float, NaN and Inf
+// left for the value's own range check), or an error naming key's line.
+func (p *parser) numeric(v any, section string, index int, key string) (float64, error) {
+	switch n := v.(type) {
+	case float64:
+		return n, nil
+	case int64:
+		return float64(n), nil
+	}
+	return 0, p.errAt(section, index, key, i18n.ScenNumberType, key, tomlType(v))
 }
 
 // tomlType names the kind of a decoded value, for an error.

@@ -31,8 +31,13 @@ func Encode(s *Scenario) []byte {
 	}
 	top.write(&b)
 	b.WriteString("\n[start]\n")
-	table{{"dap", s.Start.DAP.Float()}, {"dan", s.Start.DAN.Float()}, {"margin", s.Start.Margin.Float()},
-		{"y_ap", s.Start.YAP.String()}, {"y_an", s.Start.YAN.String()}}.write(&b)
+	start := table{{"margin", s.Start.Margin.Float()}, {"y_ap", s.Start.YAP.String()}, {"y_an", s.Start.YAN.String()}}
+	if s.Start.Points.On { // the points give the distances
+		start = append(start, pointsTable(s.Start.Points)...)
+	} else {
+		start = append(table{{"dap", s.Start.DAP.Float()}, {"dan", s.Start.DAN.Float()}}, start...)
+	}
+	start.write(&b)
 	for _, st := range s.Steps {
 		b.WriteString("\n[[step]]\n")
 		encodeStep(st).write(&b)
@@ -45,14 +50,17 @@ func Encode(s *Scenario) []byte {
 func encodeStep(st Step) table {
 	var t table
 	for f := range grid.NumFields {
-		if !slices.Contains(st.Set, f) {
-			continue
+		if !slices.Contains(st.Set, f) || st.Points && st.State.Points.On && (f == grid.DAP || f == grid.DAN) {
+			continue // not set, or given by the points
 		}
 		if f.IsLabel() {
 			t = append(t, keyValue{f.Key(), st.State.Label(f).String()})
 		} else {
 			t = append(t, keyValue{f.Key(), st.State.Value(f).Float()})
 		}
+	}
+	if st.Points {
+		t = append(t, pointsTable(st.State.Points)...)
 	}
 	t.text("note", st.Note, st.NoteTranslations)
 	if q := st.Question; q != nil {

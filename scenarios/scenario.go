@@ -45,6 +45,7 @@ type Scenario struct {
 type Step struct {
 	State            grid.State
 	Set              []grid.Field
+	Points           bool // the step sets points mode: on at its points (State.Points), or off
 	Note             string
 	NoteTranslations i18n.Translations // note_zh …
 	// Question, when set, is asked before the step's state is shown.

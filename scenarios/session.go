@@ -71,11 +71,12 @@ func (s *Session) Record(st grid.State, note string) error {
 		return ErrSessionFull
 	}
 	set := grid.Diff(s.cur, st)
-	if len(set) == 0 {
+	points := st.Points != s.cur.Points
+	if len(set) == 0 && !points {
 		return nil
 	}
 	note = termsafe.Multiline(note)
-	return s.add(sessionStep{Step: Step{State: st, Set: set, Note: note}}, stepBytes(set, note))
+	return s.add(sessionStep{Step: Step{State: st, Set: set, Points: points, Note: note}}, stepBytes(set, points, note))
 }
 
 // RecordPresetSwitch records that the playground loaded preset, whose
@@ -89,7 +90,8 @@ func (s *Session) RecordPresetSwitch(preset string, start grid.State) error {
 	for f := range grid.NumFields {
 		all = append(all, f)
 	}
-	return s.add(sessionStep{Step: Step{State: start, Set: all}, switchedTo: preset}, stepBytes(all, "")+switchBudget+2*len(preset))
+	points := start.Points != s.cur.Points || start.Points.On // points mode's distances come from its points
+	return s.add(sessionStep{Step: Step{State: start, Set: all, Points: points}, switchedTo: preset}, stepBytes(all, points, "")+switchBudget+2*len(preset))
 }
 
 func (s *Session) add(st sessionStep, size int) error {
@@ -102,10 +104,14 @@ func (s *Session) add(st sessionStep, size int) error {
 }
 
 // stepBytes bounds the encoded size of a step: its header, each field
-// ("margin = 0.05", "y_an = \"different\"") and the note quoted as TOML
-// quotes it (a sanitised note's only control character is the line feed).
-func stepBytes(set []grid.Field, note string) int {
+// ("margin = 0.05", "y_an = \"different\""), points mode's seven keys
+// ("nx = -4.123456789012") and the note quoted as TOML quotes it (a
+// sanitised note's only control character is the line feed).
+func stepBytes(set []grid.Field, points bool, note string) int {
 	n := len("\n[[step]]\n") + 24*len(set)
+	if points {
+		n += 7 * 24
+	}
 	if note != "" {
 		n += len("note = \"\"\n") + len(note) + strings.Count(note, "\"") + strings.Count(note, "\\") + strings.Count(note, "\n")
 	}

@@ -90,6 +90,8 @@ func decodePlayground(tokens []string) (Playground, error) {
 	next := 0 // index into fieldOrder of the first key still allowed
 	var preset *scenarios.Scenario
 	valuesStarted := false
+	var pts grid.Points // points mode's, applied once every coordinate is read
+	distanceGiven := ""
 	for _, tok := range tokens {
 		key, value, ok := strings.Cut(tok, "-")
 		at := indexOf(fieldOrder, key)
@@ -128,6 +130,9 @@ func decodePlayground(tokens []string) (Playground, error) {
 			if err != nil {
 				return p, err
 			}
+			if key != keyMargin {
+				distanceGiven = key
+			}
 			if v == p.base().Value(numericKeys[key]) {
 				return p, fieldErr(key, value, i18n.StateReasonDefault)
 			}
@@ -154,10 +159,35 @@ func decodePlayground(tokens []string) (Playground, error) {
 				return p, fieldErr(key, value, i18n.StateReasonDefault)
 			}
 			p.Chart = value
+		case keyPoints:
+			m, err := parseMetric(value)
+			if err != nil {
+				return p, err
+			}
+			if distanceGiven != "" {
+				return p, fieldErr(distanceGiven, "", i18n.StateReasonDerived)
+			}
+			pts = grid.Points{On: true, Metric: m}
+		default: // a coordinate
+			if !pts.On {
+				return p, fieldErr(key, value, i18n.StateReasonNeedsPoints)
+			}
+			x, err := parseCoordinate(key, value)
+			if err != nil {
+				return p, err
+			}
+			pts = withCoordinate(pts, indexOf(coordKeys, key), x)
 		}
 	}
 	if !valuesStarted {
 		p.Values = p.base()
+	}
+	if pts.On {
+		v, err := p.Values.WithPoints(pts)
+		if err != nil {
+			return p, pointsErr(err)
+		}
+		p.Values = v
 	}
 	return p, nil
 }
@@ -233,9 +263,17 @@ var partNames = map[string]i18n.ID{
 	FieldMode:     i18n.StatePartMode,
 }
 
-// Text renders the error with p: the field, then the reason.
+// Text renders the error with p: the field, then the reason (an argument
+// that renders itself, a refusal of points, in p's language).
 func (e *Error) Text(p i18n.Printer) string {
-	reason := p.T(e.Reason, e.Args...)
+	args := make([]any, len(e.Args))
+	for i, a := range e.Args {
+		if l, ok := a.(interface{ Text(i18n.Printer) string }); ok {
+			a = l.Text(p)
+		}
+		args[i] = a
+	}
+	reason := p.T(e.Reason, args...)
 	field := p.T(i18n.StatePartField, e.Field) // a key stays as the string writes it
 	if id, ok := partNames[e.Field]; ok {
 		field = p.T(id)

@@ -5,7 +5,7 @@
 //
 // The format, version 1:
 //
-//	ll1_p[_sc-NAME][_st-N][_dap-X][_dan-X][_m-X][_yap-s|d][_yan-s|d][_c-CHART]_CHECK
+//	ll1_p[_sc-NAME][_st-N][_dap-X][_dan-X][_m-X][_yap-s|d][_yan-s|d][_pts-e|c[_ax-X]…[_ny-X]][_c-CHART]_CHECK
 //
 // Tokens are separated by '_' and use only [A-Za-z0-9._-]. "ll1" is the
 // version, "p" the playground (a training mode will add its own letter).
@@ -16,6 +16,8 @@
 // 24 bits of the CRC-32 (IEEE) of everything before the last '_', in six
 // lower-case hex digits, so that a truncated or mistyped paste is caught.
 // There is exactly one spelling of each state: Encode(Decode(s)) == s.
+// Points mode (points.go) adds the points, from which d(a,p) and d(a,n)
+// come.
 //
 // A training state (mode "t", train.go) carries core/train's Config
 // (generated data only) and a step the same way.
@@ -94,7 +96,7 @@ const (
 	keyChart    = "c"
 )
 
-var fieldOrder = []string{keyScenario, keyStep, keyDAP, keyDAN, keyMargin, keyYAP, keyYAN, keyChart}
+var fieldOrder = append(append([]string{keyScenario, keyStep, keyDAP, keyDAN, keyMargin, keyYAP, keyYAN, keyPoints}, coordKeys...), keyChart)
 
 // numericKeys maps the numeric keys to their grid fields.
 var numericKeys = map[string]grid.Field{keyDAP: grid.DAP, keyDAN: grid.DAN, keyMargin: grid.Margin}
@@ -114,6 +116,9 @@ func Encode(p Playground) (string, error) {
 	}
 	base := p.base()
 	for _, k := range []string{keyDAP, keyDAN, keyMargin} {
+		if p.Values.Points.On && k != keyMargin {
+			continue // the points' own
+		}
 		if v := p.Values.Value(numericKeys[k]); v != base.Value(numericKeys[k]) {
 			tokens = append(tokens, k+"-"+number(v))
 		}
@@ -123,6 +128,9 @@ func Encode(p Playground) (string, error) {
 	}
 	if p.Values.YAN != base.YAN {
 		tokens = append(tokens, keyYAN+"-"+label(p.Values.YAN))
+	}
+	if p.Values.Points.On {
+		tokens = append(tokens, pointsTokens(p.Values.Points)...)
 	}
 	if p.Chart != "" && p.Chart != chartIDs[0] {
 		tokens = append(tokens, keyChart+"-"+p.Chart)
@@ -157,6 +165,14 @@ func (p Playground) check() error {
 	}
 	if p.Chart != "" && !slices.Contains(chartIDs, p.Chart) {
 		return fieldErr(keyChart, p.Chart, i18n.StateReasonChart, strings.Join(chartIDs, ", "))
+	}
+	if p.Values.Points.On {
+		// The distances must be the points' own, as decoding makes them.
+		if v, err := p.Values.WithPoints(p.Values.Points); err != nil {
+			return pointsErr(err)
+		} else if v != p.Values {
+			return fieldErr(keyDAP, number(p.Values.DAP), i18n.StateReasonDerived)
+		}
 	}
 	return nil
 }

@@ -2,10 +2,12 @@ package statestr
 
 import (
 	"errors"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
 
+	"losslab/core/dist"
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/scenarios"
@@ -67,8 +69,35 @@ func randomPlayground(r *rand.Rand) Playground {
 	if r.IntN(3) == 0 {
 		p.Values.YAN = loss.Label(r.IntN(2))
 	}
+	if r.IntN(3) == 0 {
+		p.Values = randomPoints(r, p.Values)
+	}
 	p.Chart = chartIDs[r.IntN(len(chartIDs))]
 	return p
+}
+
+// randomPoints is s in points mode at random points: on the 0.01 grid (as
+// keys and the mouse put them) or anywhere on the lattice (as a gradient
+// step does), some coordinates 0.
+func randomPoints(r *rand.Rand, s grid.State) grid.State {
+	for {
+		ps := grid.Points{Metric: []dist.Metric{dist.Euclidean, dist.Cosine}[r.IntN(2)]}
+		for w := range ps.At {
+			coord := func() float64 {
+				switch r.IntN(3) {
+				case 0:
+					return 0
+				case 1:
+					return float64(r.IntN(401)-200) / 100
+				}
+				return grid.Snap(4*r.Float64() - 2)
+			}
+			ps.At[w] = grid.Point{X: coord(), Y: coord()}
+		}
+		if out, err := s.WithPoints(ps); err == nil {
+			return out
+		}
+	}
 }
 
 // Every state round-trips, and every string is canonical and safe.
@@ -156,6 +185,18 @@ func TestDecodeNamesTheField(t *testing.T) {
 		{withSum("ll1_p_yap-s"), "yap", "share.state.default"},
 		{withSum("ll1_p_c-pie"), "c", "share.state.chart"},
 		{withSum("ll1_p_c-triplet"), "c", "share.state.default"},
+		{withSum("ll1_p_pts-x"), "pts", "points.state.metric"},
+		{withSum("ll1_p_dap-0.3_pts-e"), "dap", "points.state.derived"},
+		{withSum("ll1_p_px-0.3"), "px", "points.state.needs-points"},
+		{withSum("ll1_p_pts-e_px-1e-1"), "px", "points.state.coordinate"},
+		{withSum("ll1_p_pts-e_px-5.5"), "px", "points.state.coordinate"},
+		{withSum("ll1_p_pts-e_px-0.1234567890123"), "px", "points.state.coordinate"},
+		{withSum("ll1_p_pts-e_px-0.50"), "px", "share.state.spelling"},
+		{withSum("ll1_p_pts-e_px-0"), "px", "share.state.default"},
+		{withSum("ll1_p_pts-e_px--0"), "px", "share.state.default"},
+		{withSum("ll1_p_pts-e_px-3.5"), "pts", "points.state.points"},
+		{withSum("ll1_p_pts-c_px-1"), "pts", "points.state.points"},
+		{withSum("ll1_p_pts-e_ny-0.5_px-1"), "px", "share.state.order"},
 	} {
 		_, err := Decode(tc.in)
 		var e *Error
@@ -265,5 +306,66 @@ func TestOldStringsStillDecode(t *testing.T) {
 				t.Errorf("spelled again as %q", again)
 			}
 		})
+	}
+}
+
+// Points mode by hand: the article's default points spell as their
+// non-zero coordinates, d(a,p) and d(a,n) left to the points; a string
+// reopens the points exactly, the distances they give included.
+func TestPointsByHand(t *testing.T) {
+	p := Default()
+	p.Values = p.Values.WithPointsFrom(grid.Points{})
+	moved := p
+	ps := moved.Values.Points
+	ps.Metric, ps.At[grid.N] = dist.Cosine, grid.Point{X: -0.3, Y: 0.4}
+	moved.Values, _ = moved.Values.WithPoints(ps)
+	for _, tc := range []struct {
+		p    Playground
+		body string
+	}{
+		{p, "ll1_p_pts-e_ax-1_px-1.7_nx-0.7_ny-0.4"},
+		{moved, "ll1_p_pts-c_ax-1_px-1.7_nx--0.3_ny-0.4"},
+	} {
+		got := mustEncode(t, tc.p)
+		if got != withSum(tc.body) {
+			t.Errorf("Encode = %q, want %q", got, withSum(tc.body))
+		}
+		d, err := Decode(got)
+		if err != nil || d.Playground != tc.p {
+			t.Errorf("Decode(%q) = %+v, %v", got, d.Playground, err)
+		}
+	}
+	// cos(a, n) = −0.6: d(a,n) = 1.6, d(a,p) = 0 (p points where a does).
+	if set := moved.Values.Setting(); set.DAP != 0 || math.Abs(set.DAN-1.6) > 1e-15 || moved.Values.DAN != 160 {
+		t.Errorf("cosine distances %v, %v (control %v)", set.DAP, set.DAN, moved.Values.DAN)
+	}
+}
+
+// The longest string points mode can spell still fits MaxLen: the longest
+// preset name, its last step, every field and six coordinates of twelve
+// decimals.
+func TestLongestPointsStringFits(t *testing.T) {
+	var longest *scenarios.Scenario
+	for _, s := range scenarios.Presets() {
+		if longest == nil || len(s.Name) > len(longest.Name) {
+			longest = s
+		}
+	}
+	step := longest.Len() - 1
+	p := Playground{Scenario: longest.Name, Step: step, Values: longest.StateAt(step), Chart: ChartContrastive}
+	p.Values = p.Values.WithValue(grid.Margin, 199)
+	p.Values.YAP, p.Values.YAN = 1-p.Values.YAP, 1-p.Values.YAN
+	ps := grid.Points{Metric: dist.Cosine, At: [grid.NumPoints]grid.Point{
+		{X: -1.123456789012, Y: -1.234567890123}, {X: -1.345678901234, Y: -0.456789012345}, {X: -1.567890123456, Y: -1.678901234567}}}
+	var err error
+	if p.Values, err = p.Values.WithPoints(ps); err != nil {
+		t.Fatal(err)
+	}
+	s := mustEncode(t, p)
+	if len(s) > MaxLen {
+		t.Fatalf("%d characters: %s", len(s), s)
+	}
+	if d, err := Decode(s); err != nil || d.Playground != p {
+		t.Fatalf("Decode(%q) = %+v, %v", s, d.Playground, err)
 	}
 }

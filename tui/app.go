@@ -10,6 +10,8 @@
 package tui
 
 import (
+	"slices"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -30,6 +32,8 @@ type App struct {
 	cfg     Config
 	modes   []common.Mode // nil until first shown; each keeps its state while hidden
 	current common.ModeID
+	back    []common.ModeID // the modes esc goes back to, the last first; none twice
+	mouse   bool            // the terminal reports the mouse (the mode on screen wants it)
 }
 
 // NewApp returns the app showing cfg.Start.
@@ -39,8 +43,14 @@ func NewApp(ctx *common.Context, cfg Config) App {
 	return a
 }
 
-// Init starts the first mode.
-func (a App) Init() tea.Cmd { return guard(a.modes[a.current].Init()) }
+// Init starts the first mode, with the mouse if it wants it.
+func (a App) Init() tea.Cmd {
+	cmd := guard(a.modes[a.current].Init())
+	if wantsMouse(a.modes[a.current]) {
+		return tea.Batch(cmd, tea.EnableMouseCellMotion)
+	}
+	return cmd
+}
 
 // Current is the mode on screen.
 func (a App) Current() common.ModeID { return a.current }
@@ -58,13 +68,24 @@ func (a App) InputError() error {
 // every open mode, since each mode's messages have types of their own and
 // a hidden mode must still receive the results of work it started.
 func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	next, cmd := a.update(msg)
+	return next.withMouse(cmd)
+}
+
+func (a App) update(msg tea.Msg) (App, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		a.ctx.Width, a.ctx.Height = msg.Width, msg.Height
-		a.modes[a.current].SetSize(msg.Width, msg.Height)
+		a.modes[a.current].SetSize(a.modeSize())
 		return a, nil
 	case common.SwitchModeMsg:
-		return a.show(msg.To)
+		return a.show(msg.To, true)
+	case tea.MouseMsg:
+		if a.ctx.TooSmall() || msg.Y < modeBarH {
+			return a, nil
+		}
+		msg.Y -= modeBarH // in the mode's own rows
+		return a.toCurrent(msg)
 	case panicMsg:
 		panic(msg) // in the event loop, where Run restores the terminal
 	case tea.KeyMsg:
@@ -77,9 +98,9 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		var cmds []tea.Cmd
 		for _, k := range splitKeys(msg) {
 			var cmd tea.Cmd
-			next, cmd := a.toCurrent(k)
-			a = next.(App)
-			cmds = append(cmds, cmd)
+			if a, cmd = a.key(k); cmd != nil {
+				cmds = append(cmds, cmd)
+			}
 		}
 		return a, tea.Batch(cmds...)
 	}
@@ -95,20 +116,39 @@ func (a App) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	return a, tea.Batch(cmds...)
 }
 
-func (a App) toCurrent(msg tea.Msg) (tea.Model, tea.Cmd) {
+// key routes one key: esc goes back to the mode before when the mode on
+// screen has no use for it; every other key is the mode's.
+func (a App) key(k tea.KeyMsg) (App, tea.Cmd) {
+	if key.Matches(k, a.keys.Back) && len(a.back) > 0 && !takesEsc(a.modes[a.current]) {
+		to := a.back[len(a.back)-1]
+		a.back = a.back[:len(a.back)-1]
+		return a.show(to, false)
+	}
+	return a.toCurrent(k)
+}
+
+func (a App) toCurrent(msg tea.Msg) (App, tea.Cmd) {
 	next, cmd := a.modes[a.current].Update(msg)
 	a.modes[a.current] = next.(common.Mode)
 	return a, guard(cmd)
 }
 
 // show makes mode id current, opening it the first time, and lays it out
-// for the window.
-func (a App) show(id common.ModeID) (tea.Model, tea.Cmd) {
+// for the window. remember puts the mode left behind where esc goes back
+// to (a mode already there is cut back to, so that going round the tab
+// cycle leaves no trail).
+func (a App) show(id common.ModeID, remember bool) (App, tea.Cmd) {
 	if id < 0 || int(id) >= len(a.modes) {
 		return a, nil
 	}
 	if id == a.current {
 		return a, nil
+	}
+	if remember {
+		a.back = append(a.back, a.current)
+	}
+	if i := slices.Index(a.back, id); i >= 0 {
+		a.back = slices.Clone(a.back[:i])
 	}
 	// The mode left behind hears that it is hidden, so nothing it shows
 	// (a replay) moves on where the user cannot see it.
@@ -120,11 +160,39 @@ func (a App) show(id common.ModeID) (tea.Model, tea.Cmd) {
 		initCmd = guard(a.modes[id].Init())
 	}
 	a.current = id
-	a.modes[id].SetSize(a.ctx.Width, a.ctx.Height)
+	a.modes[id].SetSize(a.modeSize())
 	return a, tea.Batch(guard(hideCmd), initCmd)
 }
 
-// View shows the mode on screen, or one line when the terminal is too small.
+// modeSize is the mode's share of the window: all of it but the bars.
+func (a App) modeSize() (w, h int) { return a.ctx.Width, max(a.ctx.Height-modeBarH-keyBarH, 0) }
+
+// withMouse turns the terminal's mouse reporting on or off when the mode
+// on screen starts or stops wanting it.
+func (a App) withMouse(cmd tea.Cmd) (App, tea.Cmd) {
+	want := wantsMouse(a.modes[a.current])
+	if want == a.mouse {
+		return a, cmd
+	}
+	a.mouse = want
+	if want {
+		return a, tea.Batch(cmd, tea.EnableMouseCellMotion)
+	}
+	return a, tea.Batch(cmd, tea.DisableMouse)
+}
+
+func wantsMouse(m common.Mode) bool {
+	u, ok := m.(common.MouseUser)
+	return ok && u.WantsMouse()
+}
+
+func takesEsc(m common.Mode) bool {
+	t, ok := m.(common.EscTaker)
+	return ok && t.TakesEsc()
+}
+
+// View shows the mode bar, the mode on screen and the key bar, or one line
+// when the terminal is too small.
 func (a App) View() string {
 	if a.ctx.Width == 0 || a.ctx.Height == 0 {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
@@ -132,5 +200,8 @@ func (a App) View() string {
 	if a.ctx.TooSmall() {
 		return a.ctx.Printer.T(i18n.TooSmall, common.MinWidth, common.MinHeight, a.ctx.Width, a.ctx.Height)
 	}
-	return a.modes[a.current].View()
+	return a.modeBar() + "\n" + a.modes[a.current].View() + "\n" + a.keyBar()
 }
+
+// Place is where the user is, as the mode bar says.
+func (a App) Place() common.Place { return common.PlaceOf(a.current, a.modes[a.current]) }

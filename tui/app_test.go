@@ -88,8 +88,13 @@ func TestAppSwitchKeepsState(t *testing.T) {
 	if final.Current() != common.ModeBatch || !strings.Contains(pg, "d(a,p)  0.80") || !strings.Contains(bv, "margin 0.25") {
 		t.Errorf("mode %v; the playground or the batch view lost its state:\n%s\n%s", final.Current(), pg, bv)
 	}
-	for name, v := range map[string]string{"batch view": bv, "playground": pg} {
-		if lines := strings.Split(v, "\n"); len(lines) != 34 || ansi.StringWidth(lines[1]) != 100 {
+	// The app is the window; the playground, hidden, keeps its share of it
+	// (the window less the shell's bars).
+	for name, c := range map[string]struct {
+		v string
+		h int
+	}{"app": {bv, 34}, "playground": {pg, 34 - common.BarRows}} {
+		if lines := strings.Split(c.v, "\n"); len(lines) != c.h || ansi.StringWidth(lines[1]) != 100 {
 			t.Errorf("the size was not passed on a switch: the %s is %d lines of %d cells", name, len(lines), ansi.StringWidth(lines[1]))
 		}
 	}
@@ -265,3 +270,12 @@ func TestRegistryOpensEveryMode(t *testing.T) {
 		})
 	}
 }
+
+// firstAndLast are a screen's first line (the mode bar) and last (the key
+// bar).
+func firstAndLast(v string) [2]string {
+	lines := strings.Split(ansi.Strip(v), "\n")
+	return [2]string{lines[0], lines[len(lines)-1]}
+}
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

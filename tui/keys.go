@@ -8,14 +8,16 @@ import (
 	"losslab/tui/common"
 )
 
-// ShellKeyMap is what the shell itself answers to: only quitting, and only
-// while the terminal is too small for any mode (every other key is a mode's).
+// ShellKeyMap is what the shell itself answers to: quitting while the
+// terminal is too small for any mode, and esc back to the mode before when
+// the mode on screen has no use for it (every other key is a mode's).
 type ShellKeyMap struct {
-	Quit key.Binding
+	Quit, Back key.Binding
 }
 
 func newShellKeyMap(p i18n.Printer) ShellKeyMap {
-	return ShellKeyMap{Quit: common.Binder(p)("q", i18n.KeyQuit, "q", "ctrl+c")}
+	b := common.Binder(p)
+	return ShellKeyMap{Quit: b("q", i18n.KeyQuit, "q", "ctrl+c"), Back: b("esc", i18n.KeyBack, "esc")}
 }
 
 // splitKeys turns keys typed faster than the terminal is read, which arrive

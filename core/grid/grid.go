@@ -113,10 +113,12 @@ func (f Field) Max() Hundredths {
 	return MaxDistance
 }
 
-// State is what the playground shows: two distances, a margin, two labels.
+// State is what the playground shows: two distances, a margin, two labels,
+// and in points mode the points the distances come from (points.go).
 type State struct {
 	DAP, DAN, Margin Hundredths
 	YAP, YAN         loss.Label
+	Points           Points
 }
 
 // Article is the source article's first example, the playground's default.
@@ -124,9 +126,14 @@ func Article() State {
 	return State{DAP: 70, DAN: 50, Margin: 20, YAP: loss.Same, YAN: loss.Different}
 }
 
-// Setting is the state as the core packages take it.
+// Setting is the state as the core packages take it: in points mode with
+// the exact distances the points give.
 func (s State) Setting() loss.Setting {
-	return loss.Setting{DAP: s.DAP.Float(), DAN: s.DAN.Float(), Margin: s.Margin.Float(), YAP: s.YAP, YAN: s.YAN}
+	out := loss.Setting{DAP: s.DAP.Float(), DAN: s.DAN.Float(), Margin: s.Margin.Float(), YAP: s.YAP, YAN: s.YAN}
+	if s.Points.On {
+		out.DAP, out.DAN = s.Points.Distances()
+	}
+	return out
 }
 
 // Value returns a numeric field's value.
@@ -141,8 +148,20 @@ func (s State) Value(f Field) Hundredths {
 }
 
 // WithValue returns s with numeric field f set to v clamped into its range.
+// In points mode a distance moves its point (the positive or the negative)
+// to that distance from the anchor.
 func (s State) WithValue(f Field, v Hundredths) State {
 	v = min(max(v, 0), f.Max())
+	if s.Points.On && (f == DAP || f == DAN) {
+		w := P
+		if f == DAN {
+			w = N
+		}
+		if out, err := s.WithPoints(s.Points.placedAt(w, v.Float())); err == nil && s.Points.reaches(v.Float()) {
+			return out
+		}
+		s.Points = Points{} // a distance the points cannot take: the controls' value
+	}
 	switch f {
 	case DAP:
 		s.DAP = v

@@ -1,7 +1,8 @@
 // Package errtext says the typed errors of losslab's core and file readers
 // in the user's language: core/dataset's reasons, internal/regfile's
-// refusals, the system's file errors, and a refused value of one of the
-// playground's controls (InputError). Core returns reasons and values;
+// refusals, the system's file errors, a refused value of one of the
+// playground's controls (InputError) and a refused set of points mode's
+// points (PointsError). Core returns reasons and values;
 // this is where the front ends (cli, tui, scenarios) turn them into
 // catalogue messages.
 //

@@ -6,8 +6,14 @@
 //   - a lesson's answers in their shortest form (0.4), as lessons write them;
 //   - losses and statistics with 4 decimals;
 //   - gradients signed (+1.00, -0.55), 2 to 4 decimals, zero unsigned;
-//   - rounding half away from zero on the shortest decimal form of the value,
-//     as a person rounds: ½·0.75² = 0.28125 shows 0.2813;
+//   - rounding half away from zero on the value's decimal form to 15
+//     significant digits, as a person rounds: ½·0.75² = 0.28125 shows 0.2813,
+//     and so does ½·0.35² = 0.06125, though float64 holds it as
+//     0.06124999999999999 (its last digits are the noise of binary
+//     arithmetic, which 15 digits leave out);
+//   - a formula's result computed from its operands as they are shown
+//     (exact.go), so that every formula on screen adds up;
+//   - a share that is neither none nor all never reads 0.0% or 100.0%;
 //   - never "-0.00": a value that rounds to zero prints unsigned;
 //   - the ASCII minus sign, so a printed number can be pasted into a flag;
 //   - counts with a comma every three digits (12,345), everywhere;
@@ -46,8 +52,10 @@ func Shortest(x float64) string {
 	if s, ok := huge(x); ok {
 		return s
 	}
-	digits, exp := shortestDigits(math.Abs(x))
-	return Fixed(x, max(0, len(digits)-exp))
+	if x == 0 {
+		return "0" // unsigned, as Fixed writes a zero
+	}
+	return strconv.FormatFloat(x, 'f', -1, 64) // the shortest form that reads back
 }
 
 // Loss writes a loss or statistic with 4 decimals.
@@ -109,7 +117,27 @@ func Percent(k, total int64) string {
 	if total == 0 {
 		return "0.0%"
 	}
+	switch {
+	case k > 0 && k < total:
+		return Share(float64(k) / float64(total))
+	case k == total:
+		return "100.0%"
+	}
 	return Fixed(100*float64(k)/float64(total), 1) + "%"
+}
+
+// Share writes a fraction in [0, 1] as a percentage with one decimal; a
+// fraction strictly between 0 and 1 that would round to 0.0% or 100.0%
+// reads "<0.1%" or ">99.9%" (144 active terms of a million are not none).
+func Share(frac float64) string {
+	s := Fixed(100*frac, 1)
+	switch {
+	case frac > 0 && frac < 1 && s == "0.0":
+		return "<0.1%"
+	case frac > 0 && frac < 1 && s == "100.0":
+		return ">99.9%"
+	}
+	return s + "%"
 }
 
 // Count writes n with a comma every three digits.
@@ -130,14 +158,14 @@ func Count(n int64) string {
 	return b.String()
 }
 
-// Fixed writes x with exactly n decimals, rounding the shortest decimal form
-// of x half away from zero; a result of zero is unsigned.
+// Fixed writes x with exactly n decimals, rounding the decimal form of x to
+// 15 significant digits half away from zero; a result of zero is unsigned.
 func Fixed(x float64, n int) string {
 	if s, ok := special(x); ok {
 		return s
 	}
 	neg := x < 0
-	digits, exp := shortestDigits(math.Abs(x)) // value = 0.digits × 10^exp
+	digits, exp := decimalDigits(math.Abs(x)) // value = 0.digits × 10^exp
 	// Keep exp+n digits of the significand; round on the next one.
 	keep := exp + n
 	var intDigits []byte
@@ -170,17 +198,23 @@ func Fixed(x float64, n int) string {
 	return s
 }
 
-// shortestDigits returns the significant digits of x > 0 (or "" for 0) and
-// the exponent e with x = 0.d₁d₂… × 10^e, from the shortest representation
-// that parses back to x.
-func shortestDigits(x float64) (string, int) {
+// significantDigits is how many significant digits of a float64 Fixed
+// trusts: every decimal of 15 digits survives the trip through float64 and
+// back, and a few operations' rounding errors (a few units in the 17th
+// digit) do not reach the 15th.
+const significantDigits = 15
+
+// decimalDigits returns the significant digits of x > 0 (or "" for 0) and
+// the exponent e with x = 0.d₁d₂… × 10^e, from x rounded to
+// significantDigits digits, trailing zeros dropped.
+func decimalDigits(x float64) (string, int) {
 	if x == 0 {
 		return "", 0
 	}
-	s := strconv.FormatFloat(x, 'e', -1, 64) // d.ddddde±XX
+	s := strconv.FormatFloat(x, 'e', significantDigits-1, 64) // d.ddddde±XX
 	mant, expStr, _ := strings.Cut(s, "e")
 	e, _ := strconv.Atoi(expStr)
-	return strings.Replace(mant, ".", "", 1), e + 1
+	return strings.TrimRight(strings.Replace(mant, ".", "", 1), "0"), e + 1
 }
 
 // increment adds one to a decimal digit string, growing it on a carry.

@@ -113,7 +113,7 @@ func codeSpans(rs []rune) []bool {
 	var stack []int
 	tick := -1
 	for i, r := range rs {
-		if strings.ContainsRune(",.;:", r) && (i == 0 || rs[i-1] == ' ') && (i+1 == len(rs) || rs[i+1] == ' ') {
+		if strings.ContainsRune(",.;:?", r) && (i == 0 || rs[i-1] == ' ') && (i+1 == len(rs) || rs[i+1] == ' ') {
 			code[i] = true // a key's name standing alone ("按 , 后退")
 			continue
 		}

@@ -11,6 +11,9 @@ import (
 type KeyMap struct {
 	MarginDown, MarginUp, FineDown, FineUp key.Binding
 	Distance                               key.Binding
+	Normalize                              key.Binding // the rows L2-normalised, or as read
+	BinsMore, BinsFewer                    key.Binding
+	Open                                   key.Binding // another demo or file
 	Figure                                 key.Binding // the distributions as an SVG
 	Mode                                   key.Binding // tab, to the next mode
 	Help, Quit                             key.Binding
@@ -23,18 +26,24 @@ type KeyMap struct {
 // newKeyMap is the batch view's key map on ctx.
 func newKeyMap(ctx *common.Context) KeyMap {
 	b := common.Binder(ctx.Printer)
-	return KeyMap{
+	k := KeyMap{
 		MarginDown: b("←/h", i18n.KeyMarginDown, "left", "h"),
 		MarginUp:   b("→/l", i18n.KeyMarginUp, "right", "l"),
 		FineDown:   b("⇧←/H", i18n.KeyMarginDownFine, "shift+left", "H"),
 		FineUp:     b("⇧→/L", i18n.KeyMarginUpFine, "shift+right", "L"),
 		Distance:   b("d", i18n.KeyDistance, "d"),
+		Normalize:  b("o", i18n.KeyNormalize, "o"),
+		BinsMore:   b("b", i18n.KeyBinsMore, "b"),
+		BinsFewer:  b("B", i18n.KeyBinsFewer, "B"),
+		Open:       b("i", i18n.KeyOpen, "i"),
 		Figure:     b("f", i18n.KeyBatchFigure, "f"),
 		Mode:       ctx.TabKey(common.ModeBatch),
 		Help:       b("?", i18n.KeyHelp, "?"),
 		Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
 		CloseHelp:  b("esc", i18n.KeyCloseHelp, "esc"),
 	}
+	k.Open.SetEnabled(!ctx.InLesson) // a lesson's step names its data set
+	return k
 }
 
 // ShortHelp is the batch view's help line.
@@ -44,5 +53,5 @@ func (k KeyMap) ShortHelp() []key.Binding {
 
 // FullHelp is shown by '?' in the batch view.
 func (k KeyMap) FullHelp() [][]key.Binding {
-	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp}, {k.Distance, k.Figure, k.Mode, k.Help, k.CloseHelp, k.Quit}}
+	return [][]key.Binding{{k.MarginDown, k.MarginUp, k.FineDown, k.FineUp, k.Distance}, {k.Normalize, k.BinsMore, k.BinsFewer, k.Open, k.Figure}, {k.Mode, k.Help, k.CloseHelp, k.Quit}}
 }

@@ -8,7 +8,6 @@ package batchview
 
 import (
 	"context"
-	"math"
 
 	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
@@ -20,7 +19,6 @@ import (
 	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
-	"losslab/core/grid"
 	"losslab/figure"
 	"losslab/i18n"
 	"losslab/internal/termsafe"
@@ -42,14 +40,19 @@ func computeBatch(ctx context.Context, d *dataset.Dataset, opts batch.Options) (
 // cancels the one before it, and progress arrives as messages.
 type Model struct {
 	ctx       *common.Context
-	data      *dataset.Dataset
+	raw       *dataset.Dataset // as opened
+	data      *dataset.Dataset // what is computed: raw, or its rows L2-normalised
+	normalize bool
 	opts      batch.Options
+	given     float64 // the margin the view opened with: its range never ends below it
 	res       *batch.Result
 	err       error
 	computing bool
 	done      float64       // share of the current computation done, for the bar
 	note      string        // one-off message, e.g. the margin at a limit
 	req       *batchRequest // the newest computation
+	picker    picker        // opening another data set
+	limits    dataset.Limits
 	width     int
 	height    int
 	keys      KeyMap
@@ -88,16 +91,18 @@ type batchProgressMsg struct {
 // computation ready for Init to start.
 func New(ctx *common.Context, d *dataset.Dataset, opts batch.Options) *Model {
 	return &Model{
-		ctx: ctx, data: d, opts: opts, computing: true, req: newBatchRequest(1),
+		ctx: ctx, raw: d, data: d, opts: opts, given: opts.Margin, computing: true, req: newBatchRequest(1),
 		keys: newKeyMap(ctx), help: ctx.Styles.NewHelp(), bar: ctx.Styles.NewProgress(),
-		indent: ctx.Styles.Base.PaddingLeft(2),
+		indent: ctx.Styles.Base.PaddingLeft(2), picker: newPicker(ctx),
 	}
 }
 
 // Config is the batch view's data set and first options.
 type Config struct {
-	Data    *dataset.Dataset // nil: the iris demo, loaded when the view first opens
-	Options batch.Options
+	Data      *dataset.Dataset // nil: the iris demo, loaded when the view first opens
+	Normalize bool             // compute on Data's rows L2-normalised (o toggles it)
+	Options   batch.Options
+	Limits    dataset.Limits // for a file opened from the view
 }
 
 // Open is the batch view as the app opens it: on the data set given on
@@ -115,7 +120,15 @@ func Open(ctx *common.Context, cfg Config) *Model {
 			opts.Margin = 0.2
 		}
 	}
-	return New(ctx, d, opts)
+	m := New(ctx, d, opts)
+	m.limits = cfg.Limits
+	if cfg.Normalize {
+		m.normalize = true
+		if m.data, m.err = d.Normalized(); m.err != nil {
+			m.data, m.computing = d, false
+		}
+	}
+	return m
 }
 
 // Init starts the first computation, prepared by New: Init cannot
@@ -184,6 +197,8 @@ func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.help.Width = w
 	m.bar.Width = max(10, w/3)
+	// The file row: "▸ ", its label, a space, the prompt, the path, the cursor.
+	m.picker.path.Width = max(10, w-2-lipgloss.Width(m.ctx.Printer.T(i18n.BatchOpenFile))-1-lipgloss.Width(m.picker.path.Prompt)-1)
 }
 
 // Update handles keys, sizes, results and progress; it returns the view
@@ -210,7 +225,12 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		if msg.Mode == common.ModeBatch {
 			m.note = common.FigureStatus(m.ctx.Printer, msg)
 		}
+	case loadedMsg:
+		return m.loaded(msg)
 	case tea.KeyMsg:
+		if m.picker.open {
+			return m.updatePicker(msg)
+		}
 		return m.updateKey(msg)
 	}
 	return m, nil
@@ -228,6 +248,9 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		m.help.ShowAll = !m.help.ShowAll
 	case key.Matches(msg, k.CloseHelp):
 		m.help.ShowAll = false
+	case key.Matches(msg, k.Open):
+		m.help.ShowAll = false
+		m.picker = m.picker.show()
 	case m.data.X == nil: // no data: nothing to recompute
 	case key.Matches(msg, k.MarginDown):
 		return m.setMargin(-common.CoarseStep)
@@ -240,27 +263,16 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Distance):
 		m.opts.Metric = (m.opts.Metric + 1) % dist.Metric(dist.Count)
 		return m, m.recompute()
+	case key.Matches(msg, k.Normalize):
+		return m.toggleNormalize()
+	case key.Matches(msg, k.BinsMore):
+		return m.setBins(1)
+	case key.Matches(msg, k.BinsFewer):
+		return m.setBins(-1)
 	case key.Matches(msg, k.Figure):
 		return m, m.writeFigure()
 	}
 	return m, nil
-}
-
-// setMargin moves the margin on the 0.01 grid within [0, 2], or says that it
-// is at its limit.
-func (m Model) setMargin(delta grid.Hundredths) (Model, tea.Cmd) {
-	cur := grid.Hundredths(math.Round(m.opts.Margin * 100))
-	next := min(max(cur+delta, 0), grid.MaxMargin)
-	switch {
-	case next == cur && delta > 0:
-		m.note = m.ctx.Printer.T(i18n.AtMaximum, common.FieldLabel(m.ctx.Printer, grid.Margin), grid.MaxMargin)
-		return m, nil
-	case next == cur:
-		m.note = m.ctx.Printer.T(i18n.AtMinimum, common.FieldLabel(m.ctx.Printer, grid.Margin), grid.Hundredths(0))
-		return m, nil
-	}
-	m.opts.Margin = next.Float()
-	return m, m.recompute()
 }
 
 // writeFigure draws the batch view's distributions as an SVG in the

@@ -8,14 +8,15 @@ import (
 
 	"losslab/core/batch"
 	"losslab/i18n"
-	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/tui/common"
 )
 
 // View shows the data set, the options, the result and the distributions,
-// exactly w×h cells but for the help line.
+// exactly w×h cells. The full help and the picker take the place of the
+// loss lines, so that the histogram stays in view; the shell's key bar has
+// the short help.
 func (m Model) View() string {
 	if m.width == 0 {
 		return ""
@@ -30,53 +31,117 @@ func (m Model) View() string {
 	if m.computing {
 		status = "  " + st.Accent.Render(p.T(i18n.BatchComputing)) + " " + m.bar.ViewAs(m.done) + " " + numfmt.Fixed(100*m.done, 0) + "%"
 	}
+	options := i18n.BatchOptions
+	if m.normalize {
+		options = i18n.BatchOptionsNorm
+	}
 	lines := []string{
 		header,
-		p.T(i18n.BatchOptions, st.Bold.Render(p.MetricName(m.opts.Metric.String())), st.Bold.Render(numfmt.Input(m.opts.Margin))) + status,
+		p.N(options, int64(m.bins()), st.Bold.Render(p.MetricName(m.opts.Metric.String())), st.Bold.Render(numfmt.Input(m.opts.Margin)), numfmt.Count(int64(m.bins()))) + status,
 		st.Accent.Render(m.note),
 	}
-	helpView := m.help.View(m.keys)
-	helpH := lipgloss.Height(helpView)
-	room := m.height - len(lines) - helpH
+	room := m.height - len(lines)
+	var top []string // the loss lines, or what replaces them
+	switch {
+	case m.picker.open:
+		top = m.pickerLines()
+	case m.help.ShowAll:
+		top = strings.Split(m.help.FullHelpView(m.keys.FullHelp()), "\n")
+	case m.err == nil && m.res != nil:
+		top = append(methodNotes(p, m.res), batchLossLines(p, m.res.ByLoss, m.width)...)
+	}
 	switch {
 	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
-		for _, l := range common.WrapWords("✗ "+termsafe.String(errtext.Message(p, m.err)), m.width) {
+		lines = append(lines, top...)
+		for _, l := range common.WrapWords("✗ "+errorText(p, m.err), m.width) {
 			lines = append(lines, st.Error.Render(l))
 		}
 		lines = append(lines, common.WrapWords(p.T(i18n.BatchErrorQuit), m.width)...)
 	case m.res == nil:
-		lines = append(lines, p.T(i18n.BatchFirstResult))
+		lines = append(append(lines, top...), p.T(i18n.BatchFirstResult))
 	default:
-		body := m.resultLines()
-		rows := max(1, (room-len(body)-1)/2)
-		if HistogramGroup(len(m.res.Histogram.Positive), rows) > 1 { // a line for saying so
-			rows = max(1, (room-len(body)-2)/2)
-		}
-		hist := HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), rows)
-		body = append(body, HistogramHeading(p, m.res.Histogram, rows)...)
-		for _, h := range hist {
+		body := append(top, m.resultLines()...)
+		marks := m.marks()
+		heading := func(rows int) []string { return m.histogramHeading(rows, marks) }
+		rows := max(1, (room-len(body)-len(heading(room)))/2)
+		rows = max(1, (room-len(body)-len(heading(rows)))/2) // the heading grows a line when bins merge
+		body = append(body, heading(rows)...)
+		for _, h := range HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), rows, marks...) {
 			body = append(body, m.indent.Render(h))
 		}
 		lines = append(lines, body...)
 	}
-	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height-helpH) + "\n" + helpView
+	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height)
 }
 
+// marks are the margin and the best threshold, marked on the histogram as
+// the figure marks them.
+func (m Model) marks() []Mark {
+	return []Mark{{At: m.res.Margin, Letter: "m"}, {At: m.res.Separation.Threshold, Letter: "t"}}
+}
+
+// histogramHeading is the heading over a histogram of rows bins: what it
+// shows, whether bins are merged, and what m and t mark.
+func (m Model) histogramHeading(rows int, marks []Mark) []string {
+	p, h := m.ctx.Printer, m.res.Histogram
+	out := HistogramHeading(p, h, rows)
+	texts := []string{p.T(i18n.BatchMarkMargin), p.T(i18n.BatchMarkThreshold)} // their values are on the lines above
+	for i, mk := range marks {
+		if binOf(h, mk.At) < 0 {
+			texts[i] = p.T(i18n.BatchMarkBeyond, texts[i])
+		}
+	}
+	legend := strings.Join(texts, " · ")
+	if last := out[len(out)-1]; len(out) > 1 && lipgloss.Width(last+" · "+legend) <= m.width {
+		out[len(out)-1] = last + " · " + legend
+		return out
+	}
+	return append(out, legend)
+}
+
+// pickerLines are the picker: its heading, a row per demo and the file
+// row with its path, and what it is doing or what went wrong.
+func (m Model) pickerLines() []string {
+	st, p, pk := m.ctx.Styles, m.ctx.Printer, m.picker
+	out := []string{st.Bold.Render(p.T(i18n.BatchOpenTitle))}
+	for i, name := range pk.choices {
+		row := p.T(i18n.BatchOpenDemo, name)
+		if name == "" {
+			row = p.T(i18n.BatchOpenFile) + " " + pk.path.View()
+		}
+		if i == pk.selected {
+			out = append(out, st.Selected.Render("▸ ")+row)
+		} else {
+			out = append(out, "  "+row)
+		}
+	}
+	switch {
+	case pk.loading != "":
+		out = append(out, st.Accent.Render(p.T(i18n.BatchOpening, pk.loading)))
+	case pk.err != "":
+		for _, l := range common.WrapWords("✗ "+pk.err, m.width) {
+			out = append(out, st.Error.Render(l))
+		}
+	}
+	return append(out, "")
+}
+
+// resultLines are the triplet census and the separation, under the losses.
 func (m Model) resultLines() []string {
 	p := m.ctx.Printer
 	r := m.res
 	l, t, s := r.Losses, r.Triplets, r.Separation
 	easy, semi, hard := numfmt.Percent(t.Easy, t.Total), numfmt.Percent(t.SemiHard, t.Total), numfmt.Percent(t.Hard, t.Total)
-	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Fixed(100*l.FractionActive, 1)+"%")
+	triplets := p.T(i18n.BatchTriplets, numfmt.Count(t.Total), easy, semi, hard, numfmt.Share(l.FractionActive))
 	if lipgloss.Width(triplets) > m.width { // say less rather than cut a number
 		triplets = p.T(i18n.BatchTripletsShort, numfmt.Count(t.Total), easy, semi, hard)
 	}
-	return append(append(methodNotes(p, r), batchLossLines(p, r.ByLoss, m.width)...),
+	return []string{
 		triplets,
-		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Loss(s.Threshold), numfmt.Fixed(100*s.Accuracy, 1)+"%"),
-		p.T(i18n.BatchInsideMargin, numfmt.Fixed(100*s.NegativesInsideMedianPlusMargin, 1)+"%"),
+		p.T(i18n.BatchSeparation, numfmt.Loss(s.AUC), numfmt.Loss(s.Threshold), numfmt.Share(s.Accuracy)),
+		p.T(i18n.BatchInsideMargin, numfmt.Share(s.NegativesInsideMedianPlusMargin)),
 		"",
-	)
+	}
 }
 
 // methodNotes says when the figures are a sample's estimates or binned.

@@ -16,10 +16,17 @@ import (
 	"losslab/i18n"
 )
 
-// Minimum terminal size of every mode.
+// Minimum terminal size of the app.
 const (
 	MinWidth  = 80
 	MinHeight = 24
+)
+
+// BarRows are the rows the shell's mode bar and key bar take from every
+// window; a mode gets the rest, at least MinModeHeight.
+const (
+	BarRows       = 2
+	MinModeHeight = MinHeight - BarRows
 )
 
 // Context is what every mode and component shares instead of threading it

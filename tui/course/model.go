@@ -59,7 +59,6 @@ type Model struct {
 	cfg     Config
 	lessons []*scenarios.Scenario
 	keys    KeyMap
-	help    help.Model
 
 	screen   courseScreen
 	cursor   int // the list's selection
@@ -82,7 +81,7 @@ type Model struct {
 
 // New returns the course on the shared context.
 func New(ctx *common.Context, cfg Config) *Model {
-	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx), help: ctx.Styles.NewHelp(), answers: map[stepKey]answerView{}}
+	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx), answers: map[stepKey]answerView{}}
 	if m.lessons == nil {
 		m.lessons = curriculum.Lessons()
 	}
@@ -155,7 +154,6 @@ func (m Model) Progress() curriculum.Progress { return m.progress }
 // share of them (a mode starts nothing when resized).
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
-	m.help.Width = w
 	if m.child != nil {
 		m.child, _ = m.child.Update(m.childSize())
 	}
@@ -178,7 +176,7 @@ func (m Model) ShortHelp() []key.Binding {
 	return m.stepKeys(len(m.stepText(m.width)) > m.stepRows())
 }
 
-// FullHelp is the same keys: the course's help line shows them all.
+// FullHelp is the same keys: the key bar shows them all.
 func (m Model) FullHelp() [][]key.Binding { return [][]key.Binding{m.ShortHelp()} }
 
 // Update handles keys, sizes and, while exploring, everything the hosted
@@ -195,6 +193,8 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	case tea.KeyMsg:
 		return m.updateKey(msg)
+	case tea.MouseMsg:
+		return m.toChildMouse(msg)
 	}
 	if m.child != nil { // results and ticks of the hosted mode
 		return m.toChild(msg)

@@ -77,7 +77,7 @@ func (m Model) reopenView() string {
 	for _, line := range common.WrapWords(p.T(i18n.LearnReopenHint), w) {
 		lines = append(lines, st.Dim.Render(line))
 	}
-	return m.frame(lines, m.reopenKeys())
+	return m.frame(lines)
 }
 
 func (m Model) reopenKeys() []key.Binding {

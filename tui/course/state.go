@@ -111,10 +111,11 @@ func (m Model) lossLines() []string {
 			squared = r
 		}
 	}
+	_, _, mean := explain.MeanTerms(ev)
 	return []string{
 		p.T(i18n.LearnStateTriplet, explain.TripletValue(ev.Triplet), st.Regime[ev.Triplet.Regime].Render(p.T(explain.RegimeID(ev.Triplet.Regime)))),
 		p.T(i18n.LearnStateSquared, numfmt.Loss(squared.Value), p.T(explain.RegimeID(squared.Terms[0].Regime))),
-		p.T(i18n.LearnStateContrastive, explain.PairValue(ev.Pairs[0]), explain.PairValue(ev.Pairs[1]), st.Bold.Render(numfmt.Loss(ev.Contrastive))),
+		p.T(i18n.LearnStateContrastive, explain.PairValue(ev.Pairs[0]), explain.PairValue(ev.Pairs[1]), st.Bold.Render(mean)),
 	}
 }
 

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/charmbracelet/bubbles/key"
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
@@ -95,13 +94,14 @@ func (m Model) listView() string {
 			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
 		}
 	}
-	return m.frame(lines, m.listKeys())
+	return m.frame(lines)
 }
 
-// frame pads body to the window, then adds the status and help lines;
-// every line is padded to the window's width, so a screen is exactly w×h.
-func (m Model) frame(body []string, keys []key.Binding) string {
-	rows := m.height - 2
+// frame pads body to the window, then adds the status line (the shell's
+// key bar lists the keys below it); every line is padded to the window's
+// width, so a screen is exactly w×h.
+func (m Model) frame(body []string) string {
+	rows := m.height - 1
 	if len(body) > rows {
 		body = body[:rows]
 	}
@@ -112,7 +112,7 @@ func (m Model) frame(body []string, keys []key.Binding) string {
 	if m.status != "" {
 		status = m.ctx.Styles.Error.Render(ansi.Truncate(m.status, m.width, "…"))
 	}
-	lines := append(body, status, ansi.Truncate(m.help.ShortHelpView(keys), m.width, ""))
+	lines := append(body, status)
 	for i, l := range lines {
 		lines[i] = l + strings.Repeat(" ", max(0, m.width-lipgloss.Width(l)))
 	}
@@ -131,13 +131,12 @@ func (m Model) stepView() string {
 		first := min(m.scroll, len(text)-rows+1)
 		text = append(text[first:first+rows-1], st.Dim.Render(p.T(i18n.LearnMore)))
 	}
-	return m.frame(append(lines, text...), m.stepKeys(len(text) > rows))
+	return m.frame(append(lines, text...))
 }
 
 // stepRows is how many lines of the step's text fit: the window less the
-// header and a blank line, the state and a blank line, the status and the
-// help line.
-func (m Model) stepRows() int { return m.height - 2 - 3 - len(m.stateLines(m.width)) }
+// header and a blank line, the state and a blank line, and the status line.
+func (m Model) stepRows() int { return m.height - 2 - 2 - len(m.stateLines(m.width)) }
 
 // maxScroll is the first text line that still fills the text area.
 func (m Model) maxScroll() int { return max(len(m.stepText(m.width))-m.stepRows()+1, 0) }

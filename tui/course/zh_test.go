@@ -91,7 +91,8 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 // trainIdentifiers are the words a Chinese course screen may show in
 // Latin letters: the batch demo and the training run's identifiers.
 func trainIdentifiers() []string {
-	out := []string{"iris", "lr"}
+	// MLP is the standard abbreviation in Chinese writing too; N/2 a formula.
+	out := []string{"iris", "lr", "MLP", "N/2"}
 	for _, id := range train.DataIDs() {
 		out = append(out, string(id))
 	}

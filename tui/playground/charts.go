@@ -68,6 +68,9 @@ func (m Model) tripletChart(w, h int) string {
 // heatmapChart shades the triplet loss over every (d(a,p), d(a,n)), with
 // the state marked.
 func (m Model) heatmapChart(w, h int) string {
+	if h-axisRows < heatMinRows { // a few rows of shade say nothing: say where it can be read
+		return m.heatTooShort(w, h)
+	}
 	st, ev := m.styles, m.eval
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
 	maxD := grid.MaxDistance.Float()
@@ -182,6 +185,29 @@ func sideBySideGap(a, b, gap string) string {
 		al[i] += gap + bl[i]
 	}
 	return strings.Join(al, "\n")
+}
+
+// heatMinRows is the fewest rows in which the heatmap's zones read; below
+// them the chart says from which terminal height it has them. axisRows are
+// the rows a plot with axes gives to the x axis and its labels.
+const (
+	heatMinRows = 8
+	axisRows    = 2
+)
+
+// heatTooShort fills the chart's w×(h+1) cells (its legend row and h rows
+// of plot) with where the heatmap can be read: how many more rows the
+// layout needs to give it heatMinRows, and the figure.
+func (m Model) heatTooShort(w, h int) string {
+	need, tall := heatMinRows-(h-axisRows), m
+	for tall.height = m.height + 1; tall.height < m.height+100; tall.height++ {
+		if tall.layout().chartH-m.layout().chartH >= need {
+			break
+		}
+	}
+	more := tall.height - m.height // rows, not a height: the shell around the mode may take some
+	text := m.printer().N(i18n.ChartHeatTooShort, int64(more), more, heatMinRows)
+	return common.PadLines(common.FitLines(text, w, h+1, m.styles.Dim), w, h+1)
 }
 
 // heatLegend explains the heatmap's shading: a strip of its colours, or

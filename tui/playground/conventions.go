@@ -33,11 +33,13 @@ var conventionLabelIDs = map[loss.ConventionID]i18n.ID{
 func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
 	p := m.ctx.Printer
 	iw := w - common.PanelFrameW
-	if c.page == 1 {
-		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(conventionLines(p, s, iw), "\n"), w, h)
+	if c.page == 1 { // the contrastive loss five ways: hidden with its panel
+		lines := m.unlessHidden(PanelContrastive, conventionLines(p, s, iw))
+		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(lines, "\n"), w, h)
 	}
 	title := p.T(i18n.MarginTitle, numfmt.Input(s.Margin), c.page, conventionPages)
-	return m.textPanel(title, strings.Join(marginLines(p, s, iw), "\n"), w, h)
+	lines := m.unlessHidden(PanelTriplet, marginLines(p, s, iw)) // the triplet loss three ways
+	return m.textPanel(title, strings.Join(lines, "\n"), w, h)
 }
 
 // conventionLines is one line per convention in columns as wide as their

@@ -2,15 +2,16 @@ package playground
 
 import (
 	"errors"
-	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/textinput"
+	"github.com/charmbracelet/x/ansi"
 
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/errtext"
+	"losslab/internal/numfmt"
 	"losslab/tui/common"
 )
 
@@ -46,7 +47,9 @@ func newEditor(st common.Styles) editor {
 	in := st.NewTextInput()
 	in.Prompt = "✎ "
 	in.CharLimit = 12
-	in.Width = 9
+	// The rest of the controls' line after "▸ ", the label, a space, the
+	// prompt and the cursor: room for the placeholder "different" whole.
+	in.Width = controlsW - common.PanelFrameW - controlPrefixW - ansi.StringWidth(in.Prompt) - 1
 	return editor{input: in}
 }
 
@@ -141,10 +144,9 @@ func (e *editor) parseInput(text string, p i18n.Printer) (grid.State, error) {
 		}
 		return e.state.WithLabel(f, y), nil
 	}
-	x, err := strconv.ParseFloat(text, 64)
+	x, err := numfmt.ParseDecimal(text)
 	if err != nil {
-		msg := p.T(i18n.NotANumber, text)
-		return e.state, typingError{msg, msg}
+		return e.state, typingError{p.T(i18n.NotADecimal, text), p.T(i18n.NotANumber, text)}
 	}
 	h, err := f.Value(x)
 	if err != nil {

@@ -68,14 +68,20 @@ func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
 			out = append(out, common.WrapWords(l, w))
 		}
 	}
-	section(p.T(i18n.HelpTermsHead))
-	for _, l := range strings.Split(p.T(i18n.HelpTerms), "\n") {
-		lines := common.WrapWords(l, w-2)
-		for i := 1; i < len(lines); i++ {
-			lines[i] = "  " + lines[i]
+	// paragraphs writes text's lines, each wrapped with a hanging indent.
+	paragraphs := func(text string) {
+		for _, l := range strings.Split(text, "\n") {
+			lines := common.WrapWords(l, w-2)
+			for i := 1; i < len(lines); i++ {
+				lines[i] = "  " + lines[i]
+			}
+			out = append(out, lines)
 		}
-		out = append(out, lines)
 	}
+	section(p.T(i18n.HelpTermsHead))
+	paragraphs(p.T(i18n.HelpTerms))
+	section(p.T(i18n.HelpPointsHead))
+	paragraphs(p.T(i18n.HelpPoints))
 	return out
 }
 

@@ -3,9 +3,9 @@ package playground
 import (
 	"github.com/charmbracelet/bubbles/key"
 
-	"losslab/core/grid"
 	"losslab/i18n"
 	"losslab/tui/common"
+	"losslab/tui/points"
 )
 
 // KeyMap is every key the playground answers to.
@@ -22,17 +22,25 @@ type KeyMap struct {
 	Record                  key.Binding
 	Notes                   key.Binding
 	Conventions, Learn      key.Binding // the conventions panel; the guided course
+	Points                  key.Binding // points mode (x)
 	State, Figure           key.Binding // share: the state string; the chart as a figure
 	Mode                    key.Binding // to the next mode (the batch view)
 	Help, Quit, Interrupt   key.Binding
-	// IncLabel is Inc's help entry on a label, which the arrows toggle.
-	IncLabel key.Binding
+	// bar are the key bar's short entries for keys whose full help says more.
+	bar barKeys
+	// points are points mode's own keys, for the help.
+	points points.KeyMap
 	// replay is set while a scenario is loaded: the short help then lists
 	// the replay keys.
 	replay bool
-	// label is set while a label is selected: the short help then says
-	// what the arrows do to it.
-	label bool
+	// undo is set while u has something to undo: the short help lists it.
+	undo bool
+}
+
+// barKeys are entries of the shell's key bar, which has one line for what
+// matters now: short words for keys the full help explains at length.
+type barKeys struct {
+	Edit, Notes, Conventions, State, Figure, Steps key.Binding
 }
 
 // newKeyMap is the playground's key map on ctx: help texts in its
@@ -44,7 +52,6 @@ func newKeyMap(ctx *common.Context) KeyMap {
 		Down:         b("↓/j", i18n.KeyDown, "down", "j"),
 		Dec:          b("←/h", i18n.KeyDec, "left", "h"),
 		Inc:          b("→/l", i18n.KeyInc, "right", "l"),
-		IncLabel:     b("→/l", i18n.KeyToggleLabel, "right", "l"),
 		DecFine:      b("⇧←/H", i18n.KeyDecFine, "shift+left", "H"),
 		IncFine:      b("⇧→/L", i18n.KeyIncFine, "shift+right", "L"),
 		Toggle:       b("space", i18n.KeyToggle, " "),
@@ -68,40 +75,67 @@ func newKeyMap(ctx *common.Context) KeyMap {
 		Mode:         ctx.TabKey(common.ModePlayground),
 		Conventions:  b("v", i18n.KeyConventions, "v"),
 		Learn:        b("g", i18n.KeyLearn, "g"),
+		Points:       b("x", i18n.PointsKeyEnter, "x"),
 		Help:         b("?", i18n.KeyHelp, "?"),
 		Quit:         b("q", i18n.KeyQuit, "q", "ctrl+c"),
 		Interrupt:    b("ctrl+c", i18n.KeyInterrupt, "ctrl+c"),
 	}
-	k.Learn.SetEnabled(!ctx.InLesson)
+	k.Learn.SetEnabled(!ctx.InLesson && !ValuesHidden(ctx.Share.Hide))
+	k.bar = barKeys{
+		Edit:        b("↑↓←→", i18n.BarEdit, "up", "down", "left", "right"),
+		Notes:       b("n", i18n.BarNotes, "n"),
+		Conventions: b("v", i18n.BarConventions, "v"),
+		State:       b("s", i18n.BarState, "s"),
+		Figure:      b("f", i18n.BarFigure, "f"),
+		Steps:       b(". ,", i18n.BarSteps, ".", ","),
+	}
+	k.points = points.NewKeyMap(ctx)
 	return k
 }
 
 // DefaultKeyMap is the playground's key map in English.
 func DefaultKeyMap() KeyMap { return newKeyMap(common.DefaultContext()) }
 
-// ShortHelp is the always-visible help line. It fits 80 columns, so it
-// shows the keys that matter now: the replay keys while a scenario is
-// loaded, the value keys otherwise; '?' shows them all.
+// ShortHelp is the key bar's list, what matters first (the shell shows as
+// many as the width holds, and always the last two): the replay keys while
+// a scenario is loaded, else the values' keys; undo when there is
+// something to undo; the panels (notes, conventions), sharing (the state
+// string, the figure); then typing and the chart, which the chart's title
+// names too. The keys to other places are on the mode bar; '?' shows all.
 func (k KeyMap) ShortHelp() []key.Binding {
+	first := []key.Binding{k.bar.Edit}
 	if k.replay {
-		return []key.Binding{k.Play, k.Next, k.Prev, k.NextScene, k.Help, k.Quit}
+		first = []key.Binding{k.Play, k.bar.Steps, k.NextScene}
 	}
-	inc := k.Inc
-	if k.label {
-		inc = k.IncLabel
-	}
-	return []key.Binding{k.Down, inc, k.Edit, k.Chart, k.Learn, k.Mode, k.Help, k.Quit}
+	return append(first, k.common(k.Edit, k.Chart)...)
 }
 
-// forSelection is k with the short help for field f selected.
+// common is the key bar's entries after the place's own: undo, the panels,
+// sharing, then more, then the full help and quit.
+func (k KeyMap) common(more ...key.Binding) []key.Binding {
+	var out []key.Binding
+	if k.undo {
+		out = append(out, k.Undo)
+	}
+	out = append(out, k.bar.Notes, k.bar.Conventions, k.bar.State, k.bar.Figure)
+	return append(append(out, more...), k.Help, k.Quit)
+}
+
+// pointsHelp is the key bar in points mode: the plane's keys first.
+func (k KeyMap) pointsHelp(undo bool) []key.Binding {
+	k.undo = undo
+	return append(k.points.Short(), k.common()...)
+}
+
+// withUndo is k with u in the key bar when undo is true.
+func (k KeyMap) withUndo(undo bool) KeyMap {
+	k.undo = undo
+	return k
+}
+
 // TypingHelp is the help line while a value is typed: every other key is
 // text then, so only these act.
 func (k KeyMap) TypingHelp() []key.Binding { return []key.Binding{k.Confirm, k.Cancel, k.Interrupt} }
-
-func (k KeyMap) forSelection(f grid.Field) KeyMap {
-	k.label = f.IsLabel()
-	return k
-}
 
 // FullHelp is shown by '?': columns of six, so that it fits the six rows
 // the chart panel has at 80×24. ctrl+c (Interrupt, which also quits while
@@ -112,7 +146,8 @@ func (k KeyMap) FullHelp() [][]key.Binding {
 		{k.Toggle, k.Edit, k.Confirm, k.Cancel, k.Undo, k.Reset},
 		{k.Chart, k.Play, k.Next, k.Prev, k.Faster, k.Slower},
 		{k.PrevScenario, k.NextScene, k.Notes, k.Record, k.Mode, k.Help, k.Quit},
-		{k.Conventions, k.Learn},
+		{k.Conventions, k.Learn, k.Points},
 		{k.State, k.Figure},
+		k.points.Full(),
 	}
 }

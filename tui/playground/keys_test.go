@@ -20,6 +20,10 @@ func TestEveryHelpKeyActs(t *testing.T) {
 		k.Confirm.Help().Key: {"e", "1"},
 		k.Cancel.Help().Key:  {"e"},
 	}
+	for _, b := range k.points.Full() { // points mode's keys act in points mode
+		setup[b.Help().Key] = []string{"x"}
+	}
+	setup[k.points.SelectHelp.Help().Key] = []string{"x", "2"} // then 1 selects A again
 	for _, column := range k.FullHelp() {
 		for _, b := range column {
 			t.Run(b.Help().Key, func(t *testing.T) {

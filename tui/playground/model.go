@@ -30,6 +30,7 @@ type Options struct {
 	Now      func() time.Time     // clock for recording names; nil is time.Now
 	Color    bool                 // false draws the heatmap with a character ramp
 	Restore  *statestr.Playground // a decoded state string to open on (its preset replaces Scenario)
+	Points   bool                 // open in points mode (losslab --points)
 }
 
 // Model is the playground mode. It is composed of an editor (values, typing,
@@ -56,6 +57,7 @@ type Model struct {
 	recorder
 	chartSet
 	conventions conventionsPanel
+	pts         pointsState
 }
 
 // New returns the playground on the shared context, at the scenario's
@@ -79,7 +81,11 @@ func New(ctx *common.Context, opts Options) *Model {
 	}
 	m.speed = defaultSpeed
 	m.player.load(opts.Scenario.In(ctx.Printer.Lang()))
-	m.change(m.snapshot(), m.restore(opts.Restore), "")
+	start := m.restore(opts.Restore)
+	if opts.Points && !m.distanceFixed() {
+		start = start.WithPointsFrom(grid.Points{})
+	}
+	m.change(m.snapshot(), start, "")
 	m.selected = ctx.Share.Hide.NextFree(grid.NumFields-1, 1) // the first control the teacher left free
 	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
 	return &m
@@ -92,6 +98,7 @@ func (m Model) Init() tea.Cmd { return nil }
 func (m *Model) SetSize(w, h int) {
 	m.width, m.height = w, h
 	m.help.Width = w
+	m.refreshPlane()
 }
 
 // ShortHelp is the help line's keys: the replay keys while a scenario is
@@ -101,16 +108,25 @@ func (m Model) ShortHelp() []key.Binding {
 	if m.editing {
 		return m.keys.TypingHelp()
 	}
-	return m.keys.forSelection(m.selected).ShortHelp()
+	if m.inPoints() {
+		return m.keys.pointsHelp(m.canUndo())
+	}
+	return m.keys.withUndo(m.canUndo()).ShortHelp()
 }
 
 // FullHelp is every key, as '?' shows them.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }
 
 // TakesEsc reports whether esc is the playground's own now: it cancels the
-// value being typed or closes the help (a lesson hosting the playground
-// leaves it on esc otherwise).
-func (m Model) TakesEsc() bool { return m.editing || m.help.ShowAll }
+// value being typed, closes the help, the notes or the conventions, or
+// leaves points mode (a lesson hosting the playground, or the shell, takes
+// the user back on esc otherwise).
+func (m Model) TakesEsc() bool {
+	return m.editing || m.help.ShowAll || m.notes.open || m.conventions.showing() || m.inPoints()
+}
+
+// canUndo reports whether u has something to undo.
+func (m Model) canUndo() bool { return len(m.undo) > 0 }
 
 // State returns the current values (for tests and the plain render).
 func (m Model) State() grid.State { return m.state }
@@ -137,7 +153,7 @@ func (m *Model) change(before snapshot, s grid.State, note string) {
 		return
 	}
 	m.pushUndo(before)
-	if switched && m.scenario != nil && m.step == 0 && s == m.scenario.Start {
+	if switched && m.scenario != nil && m.step == 0 && s.WithoutPoints() == m.scenario.Start.WithoutPoints() {
 		m.noteFull(m.session.RecordPresetSwitch(m.scenario.Name, s))
 		return
 	}
@@ -183,6 +199,8 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	case common.HiddenMsg:
 		m.playing = false // a replay waits while another mode is on screen
+	case tea.MouseMsg:
+		m.updateMouse(msg)
 	case tea.KeyMsg:
 		if m.sharing.shown { // any key closes the panel; s and esc only close it
 			m.sharing.shown = false
@@ -197,6 +215,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 	}
 	m.keys.replay = m.scenario != nil && m.scenario.Len() > 1 // a one-state scenario (a lesson's state) has nothing to replay
+	m.refreshPlane()
 	return &m, cmd
 }
 

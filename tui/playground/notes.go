@@ -57,9 +57,12 @@ func (m Model) notesText() string {
 	p := m.printer()
 	x := explain.Explain(m.eval)
 	var parts []string
-	if m.scenario == nil {
+	switch {
+	case m.ctx.Share.Hide[PanelNotes]: // the scenario's notes and the hint quote values
+		parts = m.unlessHidden(PanelNotes, nil)
+	case m.scenario == nil:
 		parts = []string{p.T(i18n.NotesNoScenario)}
-	} else {
+	default:
 		s := m.scenario
 		parts = []string{p.T(i18n.ScenReplayTitle, termsafe.String(s.Name), termsafe.String(s.Title))}
 		if strings.TrimSpace(s.Description) != "" { // a lesson's playground state has none: no empty label
@@ -69,12 +72,16 @@ func (m Model) notesText() string {
 			parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))
 		}
 	}
-	parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, x.Hint)))
-	if x.MarginMeaning.Long != "" { // true only where contrastive pushes a-n
-		parts = append(parts, p.T(x.MarginMeaning.Long))
+	if !m.ctx.Share.Hide[PanelNotes] {
+		parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, x.Hint)))
+		if x.MarginMeaning.Long != "" { // true only where contrastive pushes a-n
+			parts = append(parts, p.T(x.MarginMeaning.Long))
+		}
 	}
 	// The variants in full: at 80×24 the panels have room for their values only.
-	parts = append(parts, p.T(i18n.NotesVariants)+"\n"+strings.Join(m.variantNotes(), "\n"))
+	if variants := m.variantNotes(); len(variants) > 0 {
+		parts = append(parts, p.T(i18n.NotesVariants)+"\n"+strings.Join(variants, "\n"))
+	}
 	return strings.Join(parts, "\n\n")
 }
 

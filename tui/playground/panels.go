@@ -80,6 +80,9 @@ func (m Model) variantNotes() []string {
 	full, _, _ := m.variantTexts(func(loss.Loss) bool { return true })
 	var out []string
 	for i, r := range m.nonClassic() {
+		if m.hiddenResult(r) { // its panel is hidden: so is its value here
+			continue
+		}
 		line := full[i]
 		if note := variantNote(m.printer(), r); note != "" {
 			line = m.printer().T(i18n.VariantNoted, line, note)
@@ -181,7 +184,8 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,
 			name+" "+branch+" "+formula+" "+state+" "+grad))
 	}
-	lines = append(lines, p.T(i18n.ExplainContrastMean, numfmt.Loss(ev.Pairs[0].Loss), numfmt.Loss(ev.Pairs[1].Loss), st.Bold.Render(numfmt.Loss(ev.Contrastive))))
+	ap, an, mean := explain.MeanTerms(ev)
+	lines = append(lines, p.T(i18n.ExplainContrastMean, ap, an, st.Bold.Render(mean)))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
 	if roomy && x.MarginMeaning.Long != "" {
 		for _, l := range common.WrapWords(p.T(x.MarginMeaning.Long), w) {

@@ -14,6 +14,7 @@ import (
 	"losslab/core/grid"
 	"losslab/i18n"
 	"losslab/scenarios"
+	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
 )
 
@@ -66,18 +67,15 @@ func TestRecordNamesScenarioFile(t *testing.T) {
 	}
 }
 
-// On a label the help line says the arrows toggle it, not "+0.05".
+// On a label the key bar does not say "+0.05": the arrows toggle it, and
+// the bar says what holds on a number and a label alike, "edit".
 func TestLabelKeyLine(t *testing.T) {
 	m := sized(newModel(t, Options{}), 80, 24)
-	if v := m.View(); !strings.Contains(v, "→/l +0.05") {
-		t.Fatalf("on d(a,p) the help line lacks →/l +0.05:\n%s", v)
-	}
-	for _, keys := range [][]string{{"down", "down", "down"}, {"down", "down", "down", "down"}} {
+	for _, keys := range [][]string{nil, {"down", "down", "down"}, {"down", "down", "down", "down"}} {
 		t.Run(strings.Join(keys, " "), func(t *testing.T) {
-			v := press(t, m, keys...).View()
-			last := v[strings.LastIndex(v, "\n")+1:]
-			if strings.Contains(last, "+0.05") || !strings.Contains(last, "→/l toggle") {
-				t.Errorf("help line on a label: %q", last)
+			l := tuitest.KeyLine(press(t, m, keys...))
+			if strings.Contains(l, "+0.05") || !strings.Contains(l, "↑↓←→ edit") {
+				t.Errorf("key bar: %q", l)
 			}
 		})
 	}
@@ -140,5 +138,97 @@ func TestRefusedValueEmptiesTheField(t *testing.T) {
 	m = press(t, m, "e", "-", "1", "enter")
 	if m.State().DAP != grid.Article().DAP || m.inputErr == nil {
 		t.Errorf("\"e-1\" typed after a refusal changed d(a,p) to %v (err %v)", m.State().DAP, m.inputErr)
+	}
+}
+
+// Only decimal numbers are values: nan, inf, 0x1p-1 (which strconv reads as
+// 0.5) and 1e-1 are refused with one clear line, whole at 80 columns and
+// in full where it fits, and change nothing.
+func TestTypingDecimalsOnly(t *testing.T) {
+	for _, typed := range []string{"nan", "inf", "0x1p-1", "1e-1", "1_0"} {
+		t.Run(typed, func(t *testing.T) {
+			m := sized(newModel(t, Options{}), 80, 24)
+			m = press(t, m, "e")
+			m = press(t, m, strings.Split(typed, "")...)
+			m = press(t, m, "enter")
+			if m.State() != grid.Article() || m.inputErr == nil {
+				t.Fatalf("%q was taken: %+v", typed, m.State())
+			}
+			short := `✗ "` + typed + `" is not a number · enter to retry, esc to cancel`
+			if v := m.View(); !strings.Contains(v, short) {
+				t.Errorf("80×24 lacks %q:\n%s", short, v)
+			}
+			full := `✗ "` + typed + `" is not a number: type a decimal such as 0.25 · enter to retry, esc to cancel`
+			if v := sized(m, 120, 40).View(); !strings.Contains(v, full) {
+				t.Errorf("120×40 lacks %q:\n%s", full, v)
+			}
+		})
+	}
+	m := press(t, newModel(t, Options{}), "e", "−", "0", ".", "5", "enter")
+	if m.inputErr == nil || !strings.Contains(m.View(), "-0.50 is out of range [0, 3.00]") {
+		t.Errorf("−0.5 is a decimal, out of range: %v", m.inputErr)
+	}
+	m = press(t, newModel(t, Options{}), "e", ".", "5", "enter")
+	if m.inputErr != nil || m.State().DAP != 50 {
+		t.Errorf(".5 is a decimal: %v %+v", m.inputErr, m.State())
+	}
+}
+
+// The label field's placeholder, the label's current word, is whole at
+// 80×24: "✎ different", not "✎ differ…".
+func TestLabelPlaceholderWhole(t *testing.T) {
+	m := press(t, sized(newModel(t, Options{}), 80, 24), "down", "down", "down", "down", "e")
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "▸ y(a,n)  ✎ different") || strings.Contains(v, "differ…") {
+		t.Errorf("the placeholder is cut:\n%s", v)
+	}
+	tuitest.CheckWidths(t, "typing a label", m.View(), 80, 24, true)
+}
+
+// At 80×24 the heatmap would have 3 rows: the chart says how many more
+// rows give it the rows it needs, and that many do.
+func TestHeatmapSaysWhereItIsReadable(t *testing.T) {
+	heat := chartNamed(t, "heatmap")
+	for h := 24; h <= 40; h++ {
+		m := sized(newModel(t, Options{}), 80, h)
+		m.chart = heat
+		v := ansi.Strip(m.View())
+		if !strings.Contains(v, "Too few rows here") {
+			if rows := strings.Count(v, "┤"); rows == 0 {
+				t.Errorf("at 80×%d neither the heatmap nor where it is readable:\n%s", h, v)
+			}
+			continue
+		}
+		var more int
+		if _, err := fmt.Sscanf(v[strings.Index(v, "heatmap: ")+len("heatmap: "):], "%d more", &more); err != nil {
+			t.Fatalf("at 80×%d: %v\n%s", h, err, v)
+		}
+		taller := sized(m, 80, h+more)
+		if strings.Contains(ansi.Strip(taller.View()), "Too few rows here") || taller.layout().chartH-common.PanelFrameH-1-axisRows < heatMinRows {
+			t.Errorf("at 80×%d it says %d more rows, which do not give it %d", h, more, heatMinRows)
+		}
+		if more > 1 && !strings.Contains(ansi.Strip(sized(m, 80, h+more-1).View()), "Too few rows here") {
+			t.Errorf("at 80×%d it says %d more rows, but fewer do", h, more)
+		}
+	}
+	if v := ansi.Strip(sized(newModel(t, Options{}), 80, 24).View()); strings.Contains(v, "Too few") {
+		t.Error("the message shows on another chart")
+	}
+}
+
+// The contrastive panel's formulas add up as printed: ½·0.75² = 0.28125 in
+// full, and the mean of the two terms shown is the mean shown (it read
+// (0.2813 + 0.0000) / 2 = 0.1406, which those operands do not give).
+func TestMeanLineAddsUpOnScreen(t *testing.T) {
+	m := press(t, sized(newModel(t, Options{}), 80, 24), "right")
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"½·0.75² = 0.28125", "mean = (0.28125 + 0.0000) / 2 = 0.1406"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("screen lacks %q:\n%s", want, v)
+		}
+	}
+	m = press(t, m, "e", "0", ".", "3", "5", "enter")
+	if v := ansi.Strip(m.View()); !strings.Contains(v, "½·0.35² = 0.06125") {
+		t.Errorf("½·0.35²:\n%s", v)
 	}
 }

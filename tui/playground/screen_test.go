@@ -29,7 +29,7 @@ var formatVerb = regexp.MustCompile(`%(\[\d+\])?[-+ #0-9.*]*[a-zA-Z]`)
 
 // knownWords are the words the screen may show: every catalogue text, every
 // preset's words, every key's help, and the words of the same screen drawn
-// so wide that nothing needs fitting.
+// so wide that nothing needs fitting, as tall and 40 rows tall.
 func knownWords(m *Model) map[string]bool {
 	known := map[string]bool{}
 	add := func(s string) {
@@ -54,10 +54,11 @@ func knownWords(m *Model) map[string]bool {
 	for _, b := range m.keys.ShortHelp() {
 		add(b.Help().Key + " " + b.Help().Desc)
 	}
-	wide := sized(m, 300, 40)
-	for c := range len(charts) {
-		wide.chart = c
-		add(wide.View())
+	for _, wide := range []*Model{sized(m, 300, 40), sized(m, 300, m.height)} { // some texts depend on the height
+		for c := range len(charts) {
+			wide.chart = c
+			add(wide.View())
+		}
 	}
 	add(m.notesText())
 	return known

@@ -21,6 +21,11 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	if m.help.ShowAll {
 		return m.updateHelp(msg)
 	}
+	if m.inPoints() {
+		if cmd, ok := m.updatePointsKey(msg); ok {
+			return cmd
+		}
+	}
 	switch {
 	case key.Matches(msg, k.Quit):
 		return tea.Quit
@@ -28,8 +33,14 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		return common.Tab(common.ModePlayground)
 	case key.Matches(msg, k.Learn):
 		return common.SwitchMode(common.ModeLearn)
+	case msg.String() == "g" && ValuesHidden(m.ctx.Share.Hide):
+		m.status = p.T(i18n.HideNoCourse)
 	case key.Matches(msg, k.Conventions):
 		m.conventions.next()
+	case key.Matches(msg, k.Points):
+		m.enterPoints()
+	case key.Matches(msg, k.Cancel): // esc closes what covers the chart
+		m.notes, m.conventions = notesView{}, conventionsPanel{}
 	case key.Matches(msg, k.Up):
 		m.selected = m.ctx.Share.Hide.NextFree(m.selected, -1)
 	case key.Matches(msg, k.Down):
@@ -63,7 +74,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Reset):
 		before := m.snapshot()
 		m.playing, m.step, m.owned = false, 0, false
-		m.change(before, m.start, p.T(i18n.NoteReset))
+		m.change(before, m.keepPlace(m.start, false), p.T(i18n.NoteReset))
 	case key.Matches(msg, k.Next):
 		m.playing = false
 		m.stepBy(1)
@@ -177,7 +188,7 @@ func (m *Model) gotoStep(i int) bool {
 	}
 	before := m.snapshot()
 	m.step, m.owned = i, false
-	m.change(before, m.scenario.StateAt(i), m.scenario.NoteAt(i))
+	m.change(before, m.keepPlace(m.scenario.StateAt(i), m.stepSetsPoints(i)), m.scenario.NoteAt(i))
 	return true
 }
 
@@ -207,7 +218,7 @@ func (m *Model) switchPreset(dir int) {
 	before := m.snapshot()
 	next := m.presetAfter(dir)
 	m.player.load(next.In(m.ctx.Printer.Lang()))
-	m.change(before, m.start, "")
+	m.change(before, m.keepPlace(m.start, false), "")
 }
 
 // updateTyping handles keys while a value is typed: enter takes it, esc

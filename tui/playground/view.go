@@ -22,6 +22,10 @@ const (
 	roomyHeight = 32
 )
 
+// controlPrefixW is the width of a control's line before its value: "▸ ",
+// the label in 7 cells, a space.
+const controlPrefixW = 10
+
 // printer is the playground's message printer.
 func (m Model) printer() i18n.Printer { return m.ctx.Printer }
 
@@ -29,24 +33,23 @@ func (m Model) printer() i18n.Printer { return m.ctx.Printer }
 type layout struct {
 	roomy                         bool
 	topH, contrastiveH, chartH    int // panel heights, frames included
-	noteH, helpH                  int
+	noteH                         int
 	tripletLines, contrastiveText []string
 }
 
 func (m Model) layout() layout {
-	l := layout{roomy: m.height >= roomyHeight, noteH: 1, helpH: 1}
+	l := layout{roomy: m.height >= roomyHeight, noteH: 1}
 	if l.roomy {
 		l.noteH = 2
 	}
 	if m.plain {
-		l.helpH = 0
 		l.noteH = max(l.noteH, len(common.WrapWords(m.noteLine(), m.width)))
 	}
 	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-common.PanelFrameW, l.roomy))
 	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-common.PanelFrameW, l.roomy))
 	l.topH = max(int(grid.NumFields), len(l.tripletLines)) + common.PanelFrameH
 	l.contrastiveH = len(l.contrastiveText) + common.PanelFrameH
-	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH - l.helpH
+	l.chartH = m.height - 1 - l.topH - l.contrastiveH - l.noteH
 	return l
 }
 
@@ -56,21 +59,26 @@ func (m Model) View() string {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
 	p := m.printer()
-	if m.width < common.MinWidth || m.height < common.MinHeight {
-		return p.T(i18n.TooSmall, common.MinWidth, common.MinHeight, m.width, m.height)
+	if m.width < common.MinWidth || m.height < common.MinModeHeight {
+		return p.T(i18n.TooSmall, common.MinWidth, common.MinModeHeight, m.width, m.height)
 	}
 	w, h := m.width, m.height
 	if m.help.ShowAll {
 		return helpScreen(p, m.keys, w, h, m.helpPage, m.styles)
 	}
 	l := m.layout()
-	top := sideBySide(
-		m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH),
-		m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
+	controls := m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH)
+	if m.inPoints() {
+		controls = m.pointsPanel(l.topH)
+	}
+	top := sideBySide(controls, m.textPanel(p.T(i18n.PanelTriplet), strings.Join(l.tripletLines, "\n"), w-controlsW, l.topH))
 	var slot string
-	if m.notes.open {
+	switch {
+	case m.notes.open:
 		slot = m.notesPanel(w, l.chartH)
-	} else {
+	case m.inPoints():
+		slot = m.pointsSlot(l, w, l.chartH)
+	default:
 		slot = m.chartPanel(w, l.chartH)
 	}
 	parts := []string{
@@ -80,10 +88,8 @@ func (m Model) View() string {
 		slot,
 		common.PadLines(m.note(w, l.noteH), w, l.noteH),
 	}
-	if !m.plain {
-		parts = append(parts, common.PadLines(m.help.ShortHelpView(m.ShortHelp()), w, 1))
-	}
-	return strings.Join(parts, "\n")
+	return strings.Join(parts, "\n") // the shell's key bar lists the keys below
+
 }
 
 // panel frames body (see common.Styles.Panel).
@@ -104,47 +110,60 @@ func sideBySide(a, b string) string {
 	return strings.Join(al, "\n")
 }
 
+// header names what is shown, by one rule: a scenario's title (its name
+// when it has none) or the article's example, marked edited when the values
+// differ from the ones it gives at this step; on the right the replay's
+// state or the way to the lessons. When they do not fit, the right side
+// says less first, then the title ends in … at a word.
 func (m Model) header(w int) string {
 	p := m.printer()
 	brand := m.styles.Title.Render("losslab") + " · "
-	var names []string // what the left side may say, longest first
+	name := p.T(i18n.HeaderArticle)
 	if m.scenario != nil {
-		name := termsafe.String(m.scenario.Name)
-		title := termsafe.String(m.scenario.Title)
-		names = []string{p.T(i18n.ScenReplayTitle, name, title), title, name} // the title says more than the slug
-		if title == "" {
-			names = []string{name}
+		name = termsafe.String(m.scenario.Title)
+		if name == "" {
+			name = termsafe.String(m.scenario.Name)
 		}
-	} else {
-		names = []string{p.T(i18n.HeaderArticle)}
 	}
-	var rights []string
+	mark := ""
+	if m.edited() {
+		mark = p.T(i18n.HeaderEdited)
+	}
+	var rights []string // what the right side may say, longest first
 	switch {
 	case m.scenario != nil && m.scenario.Len() > 1:
-		state := p.T(i18n.HeaderPaused)
+		state, glyph := p.T(i18n.HeaderPaused), "⏸"
 		if m.playing {
-			state = p.T(i18n.HeaderPlaying)
+			state, glyph = p.T(i18n.HeaderPlaying), "▶"
 		}
-		format := i18n.HeaderReplay
-		if m.owned {
-			format = i18n.HeaderReplayEdit
-		}
-		rights = []string{p.T(format, state, m.step, m.scenario.Len()-1, strconv.FormatFloat(speeds[m.speed], 'g', -1, 64))}
-	case m.scenario == nil:
+		speed := strconv.FormatFloat(speeds[m.speed], 'g', -1, 64)
+		rights = []string{p.T(i18n.HeaderReplay, state, m.step, m.scenario.Len()-1, speed),
+			p.T(i18n.HeaderReplayShort, glyph, m.step, m.scenario.Len()-1, speed)}
+	case m.scenario == nil && m.keys.Learn.Enabled():
 		rights = []string{p.T(i18n.HeaderStartLesson), p.T(i18n.HeaderStartShort)}
+	case m.scenario == nil: // the course is closed here (a lesson, --hide)
+		rights = []string{p.T(i18n.HeaderPresets), p.T(i18n.HeaderPresetsShort)}
 	default:
 		rights = []string{""}
 	}
 	room := w - ansi.StringWidth(brand)
 	for _, right := range rights {
-		for _, left := range names {
-			if gap := room - ansi.StringWidth(left) - ansi.StringWidth(right); gap >= 1 {
-				return brand + left + strings.Repeat(" ", gap) + right
-			}
+		if gap := room - ansi.StringWidth(name+mark) - ansi.StringWidth(right); gap >= 1 {
+			return brand + name + mark + strings.Repeat(" ", gap) + right
 		}
 	}
 	right := rights[len(rights)-1]
-	return brand + strings.Repeat(" ", max(1, room-ansi.StringWidth(right))) + right
+	left := common.ClipWords(name, room-ansi.StringWidth(mark+right)-1, 1, "…") + mark
+	return brand + left + strings.Repeat(" ", max(1, room-ansi.StringWidth(left+right))) + right
+}
+
+// edited reports whether the values shown differ from the ones the
+// scenario gives at this step (the article's example: its values).
+func (m Model) edited() bool {
+	if m.scenario == nil || !m.has(m.step) {
+		return m.state != m.start
+	}
+	return m.state != m.scenario.StateAt(m.step)
 }
 
 func (m Model) controlsBody(iw int) string {
@@ -152,7 +171,7 @@ func (m Model) controlsBody(iw int) string {
 	var lines []string
 	for f := grid.Field(0); f < grid.NumFields; f++ {
 		sel := "  "
-		name := common.PadRight(common.FieldLabel(m.printer(), f), 7)
+		name := common.PadRight(common.FieldLabel(m.printer(), f), controlPrefixW-len(sel)-1)
 		if f == m.selected {
 			sel = st.Selected.Render("▸ ")
 			name = st.Selected.Render(name)
@@ -165,7 +184,7 @@ func (m Model) controlsBody(iw int) string {
 			value = m.labelText(m.state.Label(f))
 		default:
 			v := m.state.Value(f)
-			value = numfmt.Input(v.Float()) + " " + gauge(v, f.Max(), iw-ansi.StringWidth("▸ ")-8-5)
+			value = numfmt.Input(v.Float()) + " " + gauge(v, f.Max(), iw-controlPrefixW-5)
 		}
 		if m.ctx.Share.Hide.Fixed(f) {
 			value = m.fixedValue(f, value)

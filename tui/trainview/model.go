@@ -20,10 +20,10 @@ import (
 	"losslab/tui/common"
 )
 
-// Minimum size, as the playground's.
+// Minimum size: the app's smallest window less the shell's bars.
 const (
-	MinWidth  = 80
-	MinHeight = 24
+	MinWidth  = common.MinWidth
+	MinHeight = common.MinModeHeight
 )
 
 // Frame is the time between two frames while playing (30 frames a second).
@@ -206,6 +206,8 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.Help):
 		m.help.ShowAll = !m.help.ShowAll
+	case msg.Type == tea.KeyEsc && m.help.ShowAll: // esc closes what is open (TakesEsc)
+		m.help.ShowAll = false
 	case key.Matches(msg, k.Play):
 		m.playing, m.stoppedAtCollapse = !m.playing && m.err == nil, false
 		m.tickSeq++

@@ -60,5 +60,8 @@ func (m AppMode) shareView() string {
 	} else {
 		lines = common.WrapWords(p.T(i18n.ShareTrainFile), iw)
 	}
-	return st.Panel(p.T(i18n.ShareTitle), common.PadLines(strings.Join(lines, "\n"), iw, h-common.PanelFrameH), w)
+	// As tall as its text, over the bottom of the training screen, which
+	// stays in view above it (it filled the screen with empty rows).
+	box := st.Panel(p.T(i18n.ShareTitle), common.PadLines(strings.Join(lines, "\n"), iw, min(len(lines), h-common.PanelFrameH)), w)
+	return overlay(m.view.View(), box, 0)
 }

@@ -11,6 +11,7 @@ import (
 // colour each and, for NO_COLOR, a glyph each; everything else is said in
 // words and glyphs too.
 type styles struct {
+	app                                  common.Styles // the app's, for panels
 	title, dim, accent, errorLine, curve lipgloss.Style
 	classes                              []lipgloss.Style
 	slow                                 lipgloss.Style // slow mode's A, P, N and strokes
@@ -25,6 +26,7 @@ var classGlyphs = []string{"●", "▲", "■", "◆", "○", "△", "□", "◇
 func newStyles(base lipgloss.Style, color bool) styles {
 	app := common.StylesOn(base)
 	st := styles{
+		app:       app,
 		title:     app.Title,
 		dim:       app.Dim,
 		accent:    app.Accent,

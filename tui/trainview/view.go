@@ -11,6 +11,7 @@ import (
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
 	"losslab/internal/textwrap"
+	"losslab/tui/common"
 )
 
 // render rebuilds the screen; View only returns it.
@@ -23,10 +24,9 @@ func (m *Model) render() {
 		m.screen = m.p.T(i18n.TooSmall, MinWidth, MinHeight, m.width, m.height)
 		return
 	}
-	helpView := m.help.View(m.keys)
 	note := wrap(m.noteText(), m.width)
 	header := m.header()
-	bodyH := m.height - lipgloss.Height(header) - lipgloss.Height(helpView) - len(note)
+	bodyH := m.height - lipgloss.Height(header) - len(note)
 	runs := m.tr.Runs()
 	paneW := m.width
 	if len(runs) == 2 {
@@ -40,31 +40,65 @@ func (m *Model) render() {
 		panes = append(panes, strings.Join(m.pane(i, paneW, bodyH), "\n"))
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, panes...)
-	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n"), helpView}, "\n")
+	if m.help.ShowAll { // over the panes' lower rows, as they are laid out without it
+		body = overlay(body, m.helpBox(), 0)
+	}
+	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n")}, "\n")
 }
 
+// helpBox is every key in a panel as wide as the screen.
+func (m *Model) helpBox() string {
+	full := m.help.FullHelpView(m.keys.FullHelp())
+	return m.styles.app.TextPanel(m.p.T(i18n.TrainHelpTitle), full, m.width, lipgloss.Height(full)+common.PanelFrameH)
+}
+
+// overlay draws box over base's lines, its last line bottom lines above
+// base's last; the lines it covers are covered whole, and base keeps its
+// layout (an open help does not squeeze the panes).
+func overlay(base, box string, bottom int) string {
+	lines, over := strings.Split(base, "\n"), strings.Split(box, "\n")
+	start := max(0, len(lines)-bottom-len(over))
+	for i, l := range over {
+		if start+i < len(lines) {
+			lines[start+i] = l
+		}
+	}
+	return strings.Join(lines, "\n")
+}
+
+// header is one line at any width from 80: where the whole does not fit it
+// says less (no "model", then no "losslab"), and a file's long name ends in
+// … at a word, the state always whole at the end.
 func (m *Model) header() string {
 	c := m.cfg
-	id := i18n.TrainModeHeader
+	long, short := i18n.TrainModeHeader, i18n.TrainModeHeaderShort
 	if c.Normalize {
-		id = i18n.TrainModeHeaderNorm
+		long, short = i18n.TrainModeHeaderNorm, i18n.TrainModeHeaderNormShort
 	}
 	name := string(c.Data) // a data set's ID; a file's name
 	if c.Data == train.File {
 		name = termsafe.String(m.data.Source)
 	}
-	line := m.styles.title.Render("losslab train") + " · " + m.p.T(id, name, string(c.Model),
-		numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
-	state := m.p.T(i18n.TrainModePaused)
-	if m.slow {
-		state = m.slowState()
-	} else if m.playing {
-		state = m.p.T(i18n.TrainModePlaying, numfmt.Count(int64(speeds[m.speed])))
+	args := []any{name, string(c.Model), numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed))}
+	tail := " · " + m.styles.accent.Render(m.stateWord())
+	title := m.styles.title.Render("losslab train") + " · "
+	for _, line := range []string{title + m.p.T(long, args...), title + m.p.T(short, args...), m.styles.title.Render("train") + " · " + m.p.T(short, args...)} {
+		if lipgloss.Width(line+tail) <= m.width {
+			return line + tail
+		}
 	}
-	if lipgloss.Width(line)+3+lipgloss.Width(state) <= m.width {
-		return line + " · " + m.styles.accent.Render(state)
+	return common.ClipWords("train · "+m.p.T(short, args...), m.width-lipgloss.Width(tail), 1, "…") + tail
+}
+
+// stateWord is the header's last part: paused, playing at a speed, slow.
+func (m *Model) stateWord() string {
+	switch {
+	case m.slow:
+		return m.slowState()
+	case m.playing:
+		return m.p.T(i18n.TrainModePlaying, numfmt.Count(int64(speeds[m.speed])))
 	}
-	return strings.Join(wrap(line+" · "+state, m.width), "\n")
+	return m.p.T(i18n.TrainModePaused)
 }
 
 // noteText is the sentence under the panes: an error, a collapse explained,
@@ -119,7 +153,7 @@ func (m *Model) pane(i, w, h int) []string {
 	}
 	stats := []string{
 		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
-		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Fixed(100*met.ActiveFraction, 1)+"%"),
+		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Share(met.ActiveFraction)),
 		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
 	}
 	out := []string{m.styles.title.Render(title)}

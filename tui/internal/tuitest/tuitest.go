@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/charmbracelet/bubbles/help"
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
@@ -166,4 +167,16 @@ func (l *LockedBuffer) String() string {
 func Setup() {
 	lipgloss.SetColorProfile(termenv.Ascii)
 	common.NarrowAmbiguousWidths()
+}
+
+// KeyLine is what the shell's key bar would list for a mode: each of its
+// short help's keys with its words ("e explore"), joined by two spaces.
+func KeyLine(km help.KeyMap) string {
+	var items []string
+	for _, b := range km.ShortHelp() {
+		if b.Enabled() {
+			items = append(items, b.Help().Key+" "+b.Help().Desc)
+		}
+	}
+	return strings.Join(items, "  ")
 }

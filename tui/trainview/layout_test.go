@@ -1,0 +1,112 @@
+package trainview
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	tea "github.com/charmbracelet/bubbletea"
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/core/train"
+	"losslab/i18n"
+	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
+)
+
+// The header is one line at 80 columns whatever the state: a small rate,
+// a fast play, slow mode, the unit circle, in both languages (it wrapped,
+// pushing the panes down a row).
+func TestHeaderIsOneLine(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		for _, keys := range [][]string{nil, {"down", "down", "down", "down", "m"}, {"down", "down", "down", "down", "m", " ", "+", "+", "+"},
+			{"down", "down", "down", "down", "m", "w"}, {"o", "down", "down", "down", "down", "m", "m"}} {
+			t.Run(fmt.Sprintf("%v/%v", lang, keys), func(t *testing.T) {
+				cfg := train.NewConfig()
+				cfg.Seed = 12345
+				m := New(newTrainer(t, cfg), Options{Printer: i18n.New(lang)})
+				m.SetSize(80, 24)
+				m, _ = press(m, keys...)
+				h := m.header()
+				if strings.Contains(h, "\n") || lipgloss.Width(h) > 80 {
+					t.Errorf("the header takes %d lines, %d cells: %q", strings.Count(h, "\n")+1, lipgloss.Width(h), ansi.Strip(h))
+				}
+				if first := strings.Split(ansi.Strip(m.View()), "\n")[0]; !strings.HasSuffix(strings.TrimSpace(first), ansi.Strip(m.stateWord())) {
+					t.Errorf("the state is not whole at the header's end: %q", first)
+				}
+			})
+		}
+	}
+}
+
+// ? draws every key over the panes' lower rows, whole, and the panes keep
+// the layout they have without it: the rows above the box are the same
+// (the open help squeezed the panes and cut their lower lines).
+func TestHelpOverlaysThePanes(t *testing.T) {
+	for _, keys := range [][]string{nil, {"c", "w"}} {
+		m := newMode(t, train.NewConfig(), 80, 24)
+		m, _ = press(m, keys...)
+		without := strings.Split(m.View(), "\n")
+		m, _ = press(m, "?")
+		with := strings.Split(m.View(), "\n")
+		if len(with) != 24 || len(without) != 24 {
+			t.Fatalf("%d and %d lines", len(with), len(without))
+		}
+		box := -1
+		for i, l := range with {
+			if strings.Contains(l, "keys · ? closes") {
+				box = i
+				break
+			}
+		}
+		if box < 2 {
+			t.Fatalf("%v: no key box:\n%s", keys, m.View())
+		}
+		for i := range box {
+			if with[i] != without[i] {
+				t.Errorf("%v: row %d changed under the open help:\n%q\n%q", keys, i, without[i], with[i])
+			}
+		}
+		text := tuitest.Squeeze(m.View())
+		for _, col := range m.keys.FullHelp() {
+			for _, b := range col {
+				if b.Enabled() && !strings.Contains(text, tuitest.Squeeze(b.Help().Key+b.Help().Desc)) {
+					t.Errorf("%v: the box lacks %s %s", keys, b.Help().Key, b.Help().Desc)
+				}
+			}
+		}
+		tuitest.CheckWidths(t, "training help", m.View(), 80, 24, false)
+		if m, _ = press(m, "?"); strings.Join(strings.Split(m.View(), "\n"), "\n") != strings.Join(without, "\n") {
+			t.Errorf("%v: ? again did not give the screen back", keys)
+		}
+	}
+}
+
+// S shows the state string in a panel as tall as its text, over the bottom
+// of the training screen, which stays in view (it filled the screen with
+// empty rows).
+func TestStatePanelFitsItsText(t *testing.T) {
+	ctx := tuitest.Context()
+	ctx.Share = common.ShareContext{Clipboard: &tuitest.LockedBuffer{}}
+	var m tea.Model = Open(ctx, Config{})
+	m, _ = m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	m, _ = m.Update(tuitest.Key("S"))
+	lines := strings.Split(ansi.Strip(m.View()), "\n")
+	if len(lines) != 24 || !strings.HasPrefix(lines[0], "losslab train") {
+		t.Fatalf("the training screen is not above the panel:\n%s", m.View())
+	}
+	top := -1
+	for i, l := range lines {
+		if strings.Contains(l, "state string · any key closes") {
+			top = i
+		}
+		if top >= 0 && i > top && strings.TrimSpace(strings.Trim(l, "│")) == "" {
+			t.Errorf("an empty row in the panel: line %d\n%s", i+1, m.View())
+		}
+	}
+	if top < 0 || !strings.HasPrefix(lines[23], "╰") {
+		t.Errorf("the panel does not end the screen:\n%s", m.View())
+	}
+	tuitest.CheckWidths(t, "state panel", m.View(), 80, 24, false)
+}
