@@ -8,6 +8,7 @@ import (
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/scenarios/internal/textcheck"
@@ -283,4 +284,25 @@ func withoutChoice(text, choice string) string {
 		text = strings.ReplaceAll(text, strings.ToUpper(choice[:1])+choice[1:], " ")
 	}
 	return text
+}
+
+// Every question of the course diagnoses at least one typical wrong answer
+// (issue 19), in every language the lesson is written in.
+func TestEveryQuestionDiagnosesAMistake(t *testing.T) {
+	for _, s := range Lessons() {
+		for i, st := range s.Steps {
+			q := st.Question
+			if q == nil {
+				continue
+			}
+			if len(q.Mistakes) == 0 {
+				t.Errorf("%s step %d: no diagnosed wrong answer", s.Name, i+1)
+			}
+			for _, mk := range q.Mistakes {
+				if len(mk.DiagnosisTranslations) != len(i18n.Targets()) {
+					t.Errorf("%s step %d: diagnosis %q is not translated", s.Name, i+1, mk.Diagnosis)
+				}
+			}
+		}
+	}
 }
