@@ -108,7 +108,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 	l := curriculum.Lesson("why-margin")
 	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}),
 		teatest.WithInitialTermSize(120, 40))
-	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/7")
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/9")
 	for _, k := range []string{"right", "tab", "right", "tab", "right", "right", "right"} {
 		tm.Send(tuitest.Key(k))
 	}
@@ -127,7 +127,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return collapsed.Match(b) && strings.Contains(string(b), "Playing stopped at") },
 		teatest.WithDuration(2*time.Minute), teatest.WithCheckInterval(20*time.Millisecond))
 	tm.Send(tuitest.Key("esc"))
-	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/7")
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/9")
 	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	if name, step := final.modes[common.ModeLearn].(*course.Model).Lesson(); name != "why-margin" || step != 6 {

@@ -39,14 +39,15 @@ func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
 // lessonConstants are numbers that belong to a formula or a citation, not
 // to a state, keyed by lesson.
 var lessonConstants = map[string][]float64{
-	"squared-and-cosine": {1, 2, 3.1},                                  // s = 1 − d²/2; margin 2m; FaceNet §3.1
-	"half-and-mean":      {1, 2, 4, 2006},                              // N/2; Hadsell et al. 2006, eq. 4
-	"regimes":            {-2},                                         // the squared form's gradient on d(a,n): −2·d(a,n)
-	"batches":            {10},                                         // the example batch's size
-	"scale":              {0.4, 3.1},                                   // the article's first example at full size; FaceNet §3.1
+	"squared-and-cosine": {1, 2, 3.1},     // s = 1 − d²/2; margin 2m; FaceNet §3.1
+	"half-and-mean":      {1, 2, 4, 2006}, // N/2; Hadsell et al. 2006, eq. 4
+	"regimes":            {-2},            // the squared form's gradient on d(a,n): −2·d(a,n)
+	"batches":            {10},            // the example batch's size
+	"scale":              {0.4, 3.1},
+	"label-noise":        {3.2},                                        // FaceNet §3.2                                   // the article's first example at full size; FaceNet §3.1
 	"mining":             {2, 2017, 3.2},                               // Hermans et al. 2017 §2; FaceNet §3.2
 	"temperature":        {0, 1, 2, 10, 2017, 0.1, 0.9, 0.4, math.Ln2}, // τ values; the lesson's second negative and its gap; ln 2
-	"generalisation":     {1, 10, 2020},                                // Recall@1; the factor; Musgrave et al. 2020
+	"metrics":            {1, 10, 2020},                                // Recall@1; the factor; Musgrave et al. 2020
 }
 
 // lessonDerived are numbers a lesson computes from core values by a rule
@@ -280,9 +281,9 @@ var lessonGeneral = map[string][]string{
 	"lesson:regimes#4": {"pytorch-metric-learning agrees (hard: d(a,n) − d(a,p) ≤ 0)"},
 }
 
-// minerNames are the miners' identifiers (batch-hard, batch-all): names of
-// methods, not claims that a triplet is hard.
-var minerNames = regexp.MustCompile(`\bbatch-(?:hard|all)\b`)
+// minerNames are the miners' names (batch-hard, batch-all, the semi-hard
+// miner): names of methods, not claims about the triplet shown.
+var minerNames = regexp.MustCompile(`\bbatch-(?:hard|all)\b|\bsemi-hard miner\b`)
 
 // withoutGeneral is an explanation with its general statements and the
 // miners' names blanked.

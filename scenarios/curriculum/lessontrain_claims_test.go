@@ -208,6 +208,18 @@ var runClaims = []trainClaim{
 		}
 		return ""
 	}},
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run's loss stays above (\d+(?:\.\d+)?) in (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, above, n := runOfLoss(s.Config, m[1]), num(m[2]), int(num(m[3]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		for _, x := range traceOf(t, s.Config, n).upTo(r, n) {
+			if !(x.Loss > above) {
+				return fmt.Sprintf("the loss is %.4f at step %d", x.Loss, x.Step)
+			}
+		}
+		return ""
+	}},
 	{regexp.MustCompile(`(two|three|four|five) concentric rings`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
 		if n := len(traceOf(t, s.Config, 0).data.Classes); n != classWords[m[1]] || s.Config.Data != train.Rings {
 			return fmt.Sprintf("%s has %d classes", s.Config.Data, n)

@@ -114,7 +114,7 @@ func TestLearnResumes(t *testing.T) {
 	}
 	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
 	v := m.View()
-	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 8 lessons done") {
+	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 13 lessons done") {
 		t.Fatalf("list:\n%s", v)
 	}
 	m = pressLearn(t, m, "enter")
@@ -399,7 +399,7 @@ func TestLearnLossesShowOnceAnswered(t *testing.T) {
 // Config.OpenLesson (losslab learn ID) starts in that lesson.
 func TestLearnOpensLessonByID(t *testing.T) {
 	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
-	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/8") {
+	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/13") {
 		t.Errorf("learn regimes did not open lesson 4:\n%s", v)
 	}
 }

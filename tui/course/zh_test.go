@@ -91,8 +91,10 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 // trainIdentifiers are the words a Chinese course screen may show in
 // Latin letters: the batch demo and the training run's identifiers.
 func trainIdentifiers() []string {
-	// MLP is the standard abbreviation in Chinese writing too; N/2 a formula.
-	out := []string{"iris", "lr", "MLP", "N/2"}
+	// MLP, Recall@1 and MAP@R are the standard names in Chinese writing
+	// too; N/2, log and ln are formulas; SupCon, Xuan and Musgrave name
+	// papers; --normalize and losslab batch are a flag and a command.
+	out := []string{"iris", "lr", "MLP", "N/2", "Recall", "MAP", "log", "ln", "SupCon", "Xuan", "Musgrave", "normalize", "batch"}
 	for _, id := range train.DataIDs() {
 		out = append(out, string(id))
 	}
