@@ -394,6 +394,8 @@ func checkTrainTexts(t *testing.T, s *scenarios.Scenario, i int) int {
 func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 	overlap := scenarios.TrainSettings{Config: train.NewConfig()}
 	overlap.Config.Data, overlap.Config.Model, overlap.Config.Margin = train.Overlap, train.Linear, 0
+	rings := scenarios.TrainSettings{Config: train.NewConfig()}
+	rings.Config.Data, rings.Config.Model, rings.Config.Loss, rings.Config.Compare = train.Rings, train.MLP, train.BatchHard, train.BatchAll
 	for _, c := range []struct {
 		s    scenarios.TrainSettings
 		text string
@@ -408,6 +410,17 @@ func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 		{overlap, "the AUC rises from about 0.5 to 0.99 within 200 steps"},
 		{overlap, "it takes 7 steps"},
 		{scenarios.TrainSettings{Config: train.NewConfig()}, "a linear map"},
+		{overlap, "the batch-hard run collapses within 100 steps"},
+		{overlap, "the run with margin 0 grows the mean distance more than 2-fold within 100 steps"},
+		{overlap, "the contrastive run's loss is pinned at the margin from step 10 to step 50"},
+		{overlap, "the contrastive run's loss stays above 5 in 50 steps"},
+		{overlap, "three concentric rings"},
+		{overlap, "an MLP"},
+		{overlap, "on the unit circle"},
+		{rings, "the batch-hard run does not collapse in 600 steps"},
+		{rings, "the batch-all run collapses within 300 steps"},
+		{rings, "the batch-all run's AUC stays below 0.9 in 300 steps"},
+		{rings, "the batch-all run shrinks the mean distance more than 2-fold within 300 steps"},
 	} {
 		if len(checkTrainText(t, c.s, c.text)) == 0 {
 			t.Errorf("%q passes for %+v", c.text, c.s.Config)
