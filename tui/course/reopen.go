@@ -66,7 +66,12 @@ func (m Model) reopenView() string {
 		if i == m.reopenChoice {
 			sel = "▸ "
 		}
-		for _, line := range common.WrapWords(fmt.Sprintf("%s%d. %s", sel, i+1, o.text), w) {
+		for j, line := range common.WrapWords(fmt.Sprintf("%d. %s", i+1, o.text), w-2) {
+			lead := sel // the selection mark, then the indent under it
+			if j > 0 {
+				lead = "  "
+			}
+			line = lead + line
 			if i == m.reopenChoice {
 				line = st.Selected.Render(line)
 			}

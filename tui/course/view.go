@@ -58,9 +58,9 @@ func headerLine(left, right string, w int) string {
 
 func (m Model) listView() string {
 	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
-	done := 0
+	done := 0 // the lessons marked ✓
 	for _, l := range m.lessons {
-		if m.progress.Done(l.Name) {
+		if m.progress.Mastered(l.Name, l.Questions()) {
 			done++
 		}
 	}
