@@ -5,6 +5,7 @@ const (
 	LearnRetry            ID = "course.retry"              // %s: what was said
 	LearnRetryChoice      ID = "course.retry-choice"       // %s: the choice picked
 	LearnRetryHint        ID = "course.retry-hint"         //
+	LearnRetryHintChoice  ID = "course.retry-hint-choice"  //
 	LearnRightRetry       ID = "course.right-retry"        // %s: the answer
 	LearnRightRetryChoice ID = "course.right-retry-choice" // %s: the right choice
 	LearnListScore        ID = "course.list-score"         // %d right, %d questions
@@ -27,6 +28,7 @@ var courseEN = map[ID]string{
 	LearnRetry:                   "✗ Not %s.",
 	LearnRetryChoice:             "✗ Not %s.",
 	LearnRetryHint:               "One more try: type another answer and press enter, or press tab to see the answer.",
+	LearnRetryHintChoice:         "One more try: pick another choice and press enter, or press tab to see the answer.",
 	LearnRightRetry:              "✓ Right on the second try: %s.",
 	LearnRightRetryChoice:        "✓ Right on the second try: %s.",
 	LearnListScore:               "%d/%d right",

@@ -5,6 +5,7 @@ var courseZH = map[ID]string{
 	LearnRetry:                   "✗ 不是 %s。",
 	LearnRetryChoice:             "✗ 不是“%s”。",
 	LearnRetryHint:               "再试一次：输入另一个答案后按 enter，或按 tab 查看答案。",
+	LearnRetryHintChoice:         "再试一次：选另一个选项后按 enter，或按 tab 查看答案。",
 	LearnRightRetry:              "✓ 第二次答对：%s。",
 	LearnRightRetryChoice:        "✓ 第二次答对：“%s”。",
 	LearnListScore:               "答对 %d/%d",

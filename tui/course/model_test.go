@@ -209,7 +209,7 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 				once, said := answerWrong(t, m, q)
 				check(what+" answered wrong once", once.View())
 				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
-				says(what+" answered wrong once", once.View(), p.T(i18n.LearnRetryHint))
+				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)))
 				if !once.asking() || strings.Contains(once.View(), q.Explain) {
 					t.Errorf("%s: the first wrong answer revealed the answer", what)
 				}

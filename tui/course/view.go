@@ -164,7 +164,7 @@ func (m Model) stepText(w int) []string {
 			paras = append(paras, para{m.answerArea(q), st.Base})
 			if m.tries > 0 { // the first answer was wrong: say why if the lesson knows, and offer one more try
 				add(strings.TrimSpace(p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)+" "+m.diagnosis), st.Error)
-				add(p.T(i18n.LearnRetryHint), st.Dim)
+				add(p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)), st.Dim)
 				break
 			}
 			add(m.answerHint(q), st.Dim)
