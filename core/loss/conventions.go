@@ -198,10 +198,10 @@ func MarginScales(s Setting) (MarginScale, error) {
 		return MarginScale{}, err
 	}
 	ms := MarginScale{
-		PlainGap:          s.DAN - s.DAP,
-		SquaredGap:        s.DAN*s.DAN - s.DAP*s.DAP,
-		SquaredMatching:   s.Margin * (2*s.DAP + s.Margin),
-		OnSphere:          s.DAP <= 2 && s.DAN <= 2,
+		PlainGap:        s.DAN - s.DAP,
+		SquaredGap:      s.DAN*s.DAN - s.DAP*s.DAP,
+		SquaredMatching: s.Margin * (2*s.DAP + s.Margin),
+		OnSphere:        s.DAP <= 2 && s.DAN <= 2,
 	}
 	if ms.OnSphere {
 		ms.SimAP, ms.SimAN = 1-s.DAP*s.DAP/2, 1-s.DAN*s.DAN/2

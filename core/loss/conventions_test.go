@@ -140,11 +140,11 @@ func TestMarginScales(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, c := range map[string][2]float64{
-		"plain gap":          {ms.PlainGap, 0.25},
-		"squared gap":        {ms.SquaredGap, 0.1225 - 0.01},
-		"squared matching":   {ms.SquaredMatching, 0.2 * (0.2 + 0.2)}, // m(2d(a,p) + m)
-		"s(a,p)":             {ms.SimAP, 1 - 0.01/2},
-		"s(a,n)":             {ms.SimAN, 1 - 0.1225/2},
+		"plain gap":        {ms.PlainGap, 0.25},
+		"squared gap":      {ms.SquaredGap, 0.1225 - 0.01},
+		"squared matching": {ms.SquaredMatching, 0.2 * (0.2 + 0.2)}, // m(2d(a,p) + m)
+		"s(a,p)":           {ms.SimAP, 1 - 0.01/2},
+		"s(a,n)":           {ms.SimAN, 1 - 0.1225/2},
 		// max(s(a,n) − s(a,p) + m, 0) = max(−0.05625 + 0.2, 0)
 		"cosine triplet": {ms.CosineTriplet, 0.14375},
 	} {
