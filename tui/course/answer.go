@@ -37,6 +37,7 @@ func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, nil
 	case key.Matches(msg, k.Skip):
 		m.answer, m.verdict, m.right = skipped, p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()), false
+		m.diagnosis = "" // a first try's diagnosis would read as the skip's
 		m.finish(curriculum.Skipped)
 		return m, nil
 	case key.Matches(msg, k.Answer):

@@ -146,3 +146,19 @@ func TestTrainingStepShowsTheRunsSettings(t *testing.T) {
 		t.Errorf("the train step lacks its settings:\n%s", m.View())
 	}
 }
+
+// Skipping after a first wrong answer says it was skipped, without the
+// first answer's diagnosis under it.
+func TestSkipAfterAWrongTry(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
+	q := curriculum.Lesson("regimes").Steps[0].Question
+	m = pressLearn(t, m, "right", "3", "enter")
+	if d := q.DiagnoseChoice(2); !strings.Contains(tuitest.Squeeze(m.View()), tuitest.Squeeze(d)) {
+		t.Fatalf("no diagnosis after the first wrong choice:\n%s", m.View())
+	}
+	m = pressLearn(t, m, "tab")
+	v := m.View()
+	if !strings.Contains(v, "Skipped. The answer is hard.") || strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(q.DiagnoseChoice(2))) {
+		t.Errorf("after the skip:\n%s", v)
+	}
+}
