@@ -67,6 +67,8 @@ func TestBatchHostileFiles(t *testing.T) {
 		{[]string{"--in", zero, "--distance", "cosine"}, zero + ":3: cosine distance is undefined for a zero vector"},
 		{[]string{"--in", "/dev/zero", "--format", "csv"}, "--in: /dev/zero: not a regular file (a device)"},
 		{[]string{"--in", dir, "--format", "csv"}, "not a regular file (a directory)"},
+		// Before: a directory without a .csv name was "cannot tell the format from the extension".
+		{[]string{"--in", dir}, "--in: " + dir + ": not a regular file (a directory)"},
 		{[]string{"--demo", "iris", "--max-memory", "lots"}, "--max-memory"},
 		{[]string{"--demo", "iris", "--sample-anchors", "1"}, "--sample-anchors"},
 		{[]string{"--demo", "iris", "--max-rows", "2"}, "--max-rows 2"},

@@ -8,6 +8,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
+	"losslab/internal/regfile"
 	"losslab/internal/termsafe"
 )
 
@@ -139,5 +140,14 @@ func formatOf(f batchFlags) (dataset.Format, error) {
 	if f.in == "-" {
 		return 0, usagef(i18n.CLIErrStdinFormat)
 	}
-	return dataset.FormatOf(f.in)
+	format, err := dataset.FormatOf(f.in)
+	if err == nil {
+		return format, nil
+	}
+	file, _, openErr := regfile.Open(f.in) // a directory or a missing file is that, whatever its name
+	if openErr != nil {
+		return 0, usagef(i18n.CLIErrFlagProblem, "--in", openErr)
+	}
+	file.Close()
+	return 0, err
 }

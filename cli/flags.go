@@ -182,6 +182,12 @@ func usageCountf(id i18n.ID, n int64, args ...any) error {
 	return &usageError{id: id, args: args, count: &n}
 }
 
+// nameList is a list of names in a message, joined as p's language joins
+// a list (iris, digits; iris、digits).
+type nameList []string
+
+func (l nameList) Text(p i18n.Printer) string { return strings.Join(l, p.T(i18n.DataListSep)) }
+
 func (e *usageError) Error() string { return e.render(i18n.New(i18n.English)) }
 
 // Text is the message in p's language.
@@ -192,8 +198,11 @@ func (e *usageError) Text(p i18n.Printer) string { return e.render(p) }
 func (e *usageError) render(p i18n.Printer) string {
 	args := make([]any, len(e.args))
 	for i, a := range e.args {
-		if err, ok := a.(error); ok {
-			a = errorText(p, err)
+		switch v := a.(type) {
+		case error:
+			a = errorText(p, v)
+		case nameList:
+			a = v.Text(p)
 		}
 		args[i] = a
 	}

@@ -139,7 +139,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 			for _, l := range curriculum.Lessons() {
 				names = append(names, l.Name)
 			}
-			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, strings.Join(names, ", ")))
+			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, nameList(names)))
 		}
 		// No ProgressPath: a served course keeps progress for the session only.
 		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}
@@ -169,7 +169,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 				}
 			case !slices.Contains(playground.Panels(), name):
 				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name,
-					strings.Join(playground.Panels(), ", "), strings.Join(common.Controls(), ", ")))
+					nameList(playground.Panels()), nameList(common.Controls())))
 			}
 			cfg.Hide[name] = true
 		}

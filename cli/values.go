@@ -166,7 +166,7 @@ func (f metricValue) String() string {
 func (f metricValue) Set(s string) error {
 	m, err := dist.Parse(s)
 	if err != nil {
-		return usagef(i18n.CLIErrUnknownMetricVal, termsafe.Echo(s), strings.Join(dist.Names(), ", "))
+		return usagef(i18n.CLIErrUnknownMetricVal, termsafe.Echo(s), nameList(dist.Names()))
 	}
 	*f.m = m
 	return nil

@@ -136,7 +136,7 @@ A P N  图表上的锚点、正样本、负样本
 	ChartHeatColour:       "颜色：深色 = 0 … 黄色 = %s · / 分区线 · ◆ 当前",
 	ChartHeatRamp:         "字符 \"%s\"：空白 = 0 … @ = %s · / 分区线 · ◆ 当前",
 	ChartHeatRampShort:    "\"%s\" 0 … %s · ◆ 当前",
-	ChartHeatTooShort:     "这里行数太少，热力图看不清：终端再高 %[1]d 行，它就有 %[2]d 行。按 f 可把它存成矢量图。",
+	ChartHeatTooShort:     "行数太少，热力图无法看清：终端再增加 %[1]d 行，热力图就有 %[2]d 行。按 f 可把它存为矢量图（SVG）。",
 	ChartGeomLegend:       "圆 d(a,p) = %s · 环 d(a,p) + m = %s（三元组，相对）· 虚线半径 m = %s（对比，绝对）",
 	ChartGeomLegendShort:  "d(a,p) %s · 环 d(a,p)+m %s（三元组）· 半径 m %s（对比）",
 	ChartGeomLegendTiny:   "d(a,p) %s · 环 %s · 半径 m %s",

@@ -2,9 +2,9 @@ package i18n
 
 var pointsZH = map[ID]string{
 	PointsFar:    "点 %s 离原点 %s，平面只到 %s",
-	PointsOrigin: "点 %s 在原点上，余弦距离读不出它的方向",
+	PointsOrigin: "点 %s 在原点上：原点没有方向，余弦距离无从计算",
 	PointsApart:  "d(a,%s) = %s，超过演练场的上限 %s",
-	PointsMetric: "点只用欧氏距离或余弦距离来读",
+	PointsMetric: "点模式只用欧氏距离或余弦距离",
 
 	StateReasonMetric:      "点模式的距离写 e（欧氏）或 c（余弦）",
 	StateReasonCoordinate:  "不是坐标：应为 −5 到 5 之间、至多十二位小数的普通小数",
@@ -31,14 +31,14 @@ var pointsZH = map[ID]string{
 	PointsLegendContrastive: "对比 %s",
 	PointsZeroHidden:        "已隐藏",
 	PointsZeroHingeOff:      "0 · 铰链未激活",
-	PointsZeroOnAnchor:      "0 · 在 a 上",
+	PointsZeroOnAnchor:      "0 · 重合",
 	PointsZeroAligned:       "0 · 共线",
 	PointsWhyAligned:        "余弦距离：与锚点方向相同（或相反）的点处在距离的最小值（或最大值），那里梯度为 0。",
 	PointsZeroCancel:        "0 · 相互抵消",
-	PointsZeroBothOff:       "0 · 两对都无",
+	PointsZeroBothOff:       "0 · 两对无梯度",
 	PointsWhyTripletOff:     "三元组损失：d(a,n) ≥ d(a,p) + m，铰链未激活，没有点得到梯度。",
-	PointsWhyPushOff:        "对比损失：标为异类的样本对相距至少 m，推开项未激活（铰链未激活）。",
-	PointsWhyOnAnchor:       "与锚点重合的点相对锚点没有方向：经过这个距离的梯度取 0。",
+	PointsWhyPushOff:        "对比损失：标为异类的样本对相距至少 m，所以推开项为 0（铰链未激活）。",
+	PointsWhyOnAnchor:       "与锚点重合的点相对锚点没有方向：这个距离给它的梯度取 0。",
 	PointsWhyCancel:         "锚点上两项的作用大小相等、方向相反，相互抵消。",
 	PointsWhyBothOff:        "对比损失：两个样本对都不移动锚点（每一对要么是距离为 0 的拉近，要么是未激活的推开）。",
 	PointsWhyHidden:         "老师隐藏了这个损失：不画它的箭头。",
@@ -55,12 +55,12 @@ var pointsZH = map[ID]string{
 	PointsCosineShort:       "余弦（d）",
 	PointsTripletShort:      "三元组（o）",
 	PointsContrastiveShort:  "对比（o）",
-	PointsKeyEnter:          "点模式，再按返回",
+	PointsKeyEnter:          "点模式（再按一次返回）",
 	PointsKeySelect:         "选点",
 	PointsKeyMove:           "移动 0.05",
 	PointsKeyFine:           "移动 0.01",
 	PointsKeyStep:           "走一步",
-	PointsKeyFollow:         "步的损失",
+	PointsKeyFollow:         "切换 t 的损失",
 	PointsKeyMetric:         "欧氏/余弦",
 	PointsKeyLeave:          "距离",
 	PointsKeySelectHelp:     "选点",
@@ -68,12 +68,12 @@ var pointsZH = map[ID]string{
 	PointsKeyFineHelp:       "移动 0.01",
 
 	HelpPointsHead: "点模式（x）",
-	HelpPoints: `x：锚点、正样本和负样本成为平面上的点 A、P、N；d(a,p) 和 d(a,n) 是它们之间的距离（欧氏距离；按 d 改用余弦距离，把点当作方向），每个面板、图表和提示都随之重算。按 x 或 esc 回到距离控制，距离保留在 0.01 网格上。
-1 2 3 选点（选中的点带下划线，点面板里标 ▸）；方向键移动 0.05，按住 ⇧ 移动 0.01；鼠标点选一个点并拖动它。
-→ ↖ …  每个点上三元组损失的 −∂L/∂x，即梯度下降移动它的方向；⇒ ⇖ … 是对比损失的。图例给出每个长度 |∂L/∂x|，或它为 0 的原因。
+	HelpPoints: `x：锚点、正样本和负样本成为平面上的点 A、P、N；d(a,p) 和 d(a,n) 是它们之间的距离（欧氏距离；按 d 改用余弦距离，把点当作方向），每个面板、图表和提示都随之重算。按 x 或 esc 回到距离控制，距离保留两位小数。
+1 2 3 选点（选中的点带下划线，点面板里标 ▸）；方向键移动 0.05，按住 ⇧ 移动 0.01；也可以用鼠标点选并拖动一个点。
+→ ↖ …  每个点上三元组损失的 −∂L/∂x，即梯度下降移动它的方向；⇒ ⇖ … 是对比损失的。图例给出每个箭头的长度 |∂L/∂x|，或它为 0 的原因。
 t 走一步梯度下降：每个点按平面标题所写的损失移动 −0.1·∂L/∂x（按 o 切换）；按住 t 连续走。
-A 周围的盲文圆半径为 d(a,p) + m：负样本在圆内时三元组铰链激活。点线圆半径为 m：标为异类的点在圆内时被对比损失推开。余弦距离下画单位圆，以及与 A 的方向相距这些余弦距离的方向。`,
-	CLIErrHideLesson:   "课会显示并解释 --hide 要隐藏的损失和说明：要么给 --lesson，要么只隐藏图表和控制项",
+A 周围的盲文点阵圆半径为 d(a,p) + m：负样本在圆内时三元组铰链激活。虚线圆半径为 m：标为异类的点在圆内时被对比损失推开。余弦距离下画出单位圆，以及与 A 的方向相距这两个余弦距离的方向。`,
+	CLIErrHideLesson:   "课程会显示并解释 --hide 要隐藏的损失和说明：要么给出 --lesson 而不隐藏它们，要么只隐藏图表和控制项",
 	HeaderPresets:      "按 ] 浏览预设",
 	HeaderPresetsShort: "] 预设",
 	HideNoCourse:       "老师隐藏了一些数值，而课程会显示并解释它们，所以这里不开放课程。",
@@ -84,7 +84,7 @@ A 周围的盲文圆半径为 d(a,p) + m：负样本在圆内时三元组铰链�
 	PointsStepNothingTriplet:     "这里三元组损失为 0（铰链未激活）：走一步什么也不动。按 o 改沿对比损失。",
 	PointsStepNothingContrastive: "这里对比损失没有梯度：走一步什么也不动。按 o 改沿三元组损失。",
 	PointsStepRefused:            "不走这一步：%s。",
-	PointsNoTyping:               "点模式用方向键和鼠标移动点；按 x 回去输入距离。",
+	PointsNoTyping:               "点模式用方向键和鼠标移动点；要输入距离，先按 x 回到距离控制。",
 
 	BarEdit:        "编辑",
 	BarNotes:       "说明",

@@ -44,7 +44,7 @@ var scenariosZH = map[ID]string{
 	ScenNotString:      "%s 必须是字符串，而不是%s",
 	ScenMissingStart:   "缺少 [start] 表（需要 dap、dan、margin、y_ap、y_an）",
 	ScenStartMissing:   "[start] 缺少 %s（margin、y_ap、y_an 是必需的；dap、dan 除非由 points 给出，也是必需的）",
-	ScenStepEmpty:      "第 %d 步什么也没有设置：请至少给出 dap、dan、margin、y_ap、y_an、points 及其坐标中的一个",
+	ScenStepEmpty:      "第 %d 步什么也没有设置：请至少给出 dap、dan、margin、y_ap、y_an、points 及其坐标中的一个（或者一个问题、一种模式）",
 	ScenLabelType:      "%s 必须是 \"same\" 或 \"different\"，而不是%s",
 	ScenNumberType:     "%s 必须是数字，而不是%s",
 	ScenBadNumber:      "%s = %s",

@@ -61,7 +61,7 @@ var shareFigZH = map[ID]string{
 	FigContrastiveTitle: "单个样本对的对比损失随 d 的变化，m = %s",
 	FigHeatmapTitle:     "三元组损失随 d(a,p) 与 d(a,n) 的变化，m = %s",
 	FigGeometryTitle:    "锚点周围：d(a,p) = %s，d(a,p) + m = %s",
-	FigHistoryTitle:     "每个已显示状态的两种损失（%s 个状态）",
+	FigHistoryTitle:     "已显示的各个状态下的两种损失（共 %s 个状态）",
 	FigBatchTitle:       "%s：样本对的%s，m = %s，AUC %s",
 	FigAxisDAN:          "d(a,n)",
 	FigAxisDAP:          "d(a,p)",
@@ -120,7 +120,7 @@ var shareServeZH = map[ID]string{
 	ServeIdle:             "losslab：%s 内没有按键，会话已关闭",
 	ServeMaxTime:          "losslab：会话已关闭：达到服务器的时长上限 %s",
 	ServePassphrasePrompt: "课堂口令",
-	ServeTrainingPaced:    "按本会话分得的服务器处理器份额训练（份额由正在训练的学生均分）：每帧的步数少于设定。按空格暂停。",
+	ServeTrainingPaced:    "服务器的处理器由正在训练的学生平分：本会话每帧走的步数少于设定值。按空格暂停。",
 }
 
 var shareServeCLIZH = map[ID]string{
@@ -133,7 +133,7 @@ var shareServeCLIZH = map[ID]string{
 	CLIFlagServeMaxTime:        "会话开始后经过 `DURATION` 即关闭它（0 表示从不关闭）",
 	CLIFlagServeScenario:       "每个会话从这个预设或场景 `NAME|FILE` 开始",
 	CLIFlagServeLesson:         "每个会话从课程中的这一课 `ID` 开始（losslab lessons 会列出它们）",
-	CLIErrUnknownLessonID:      "没有叫 %q 的课（课有 %s）",
+	CLIErrUnknownLessonID:      "没有 ID 为 %q 的课（可用的 ID：%s）",
 	CLIFlagServeState:          "每个会话从这个状态串 `STR` 开始",
 	CLIFlagServeHide:           "用逗号分隔的列表 `LIST`：要隐藏、让学生预测的栏（%s），以及要固定、学生不能改动的控制项（%s）",
 	CLIErrAllControls:          "至少要留一个控制项可以改动",
@@ -143,16 +143,16 @@ var shareServeCLIZH = map[ID]string{
 	ServeKeyCreated:            "losslab serve：已创建主机密钥 %s",
 	ServeListening:             "losslab serve：正在监听 %s，主机密钥 %s",
 	ServeHowToConnect:          "losslab serve：学生用这个命令连接：%s",
-	ServeStopping:              "losslab serve：%v：正在关闭 %d 个会话",
+	ServeStopping:              "losslab serve：收到信号（%v），正在关闭 %d 个会话",
 	CLIFlagServeAuthorizedKeys: "回环以外的客户端只有用这个文件 `FILE` 里的 OpenSSH 公钥才能连接（同时给出口令时，输入口令也可以）",
 	CLIFlagServePassphrase:     "回环以外的客户端输入课堂口令即可连接，口令是这个文件 `FILE` 的唯一一行（同时给出公钥时，用授权的公钥也可以）",
 	ServeOpenWarning:           "losslab serve：警告：任何能访问 %s 的人都能得到会话；请用 --authorized-keys 或 --passphrase-file 限定连接者",
 	CLIErrKeyLine:              "%s 第 %d 行：不是 OpenSSH 公钥",
 	CLIErrKeyOptions:           "%s 第 %d 行：不支持密钥选项（from=、command= 等）；请只给出密钥",
 	CLIErrNoKeys:               "%s 里没有公钥",
-	CLIErrNotHostKey:           "%s 不是没有口令保护的 SSH 私钥",
+	CLIErrNotHostKey:           "%s 不是 SSH 私钥，或者设了口令（主机密钥不能设口令）",
 	CLIErrPassphraseEmpty:      "%s 里没有口令（请把口令写在文件唯一的一行）",
-	CLIErrPassphraseLines:      "%s 不止一行；口令是文件唯一的一行",
+	CLIErrPassphraseLines:      "%s 不止一行：口令文件只能有一行，即口令本身",
 }
 
 var shareTrainFigZH = map[ID]string{

@@ -90,8 +90,8 @@ func pressKey(t testing.TB, a App, k string) App {
 // losses of the triplet panel (every triplet loss of the registry, the
 // triplet under the other margin measures), of the contrastive panel
 // (every pair loss, every pair's term, the contrastive loss under the
-// other conventions), the hint and the scenario's note (notes), a chart's
-// drawing (chart).
+// other conventions), the hint, which speaks of both (notes, triplet,
+// contrastive), a chart's drawing (chart).
 func checkHidden(t *testing.T, a App, hide common.HideSet) {
 	t.Helper()
 	v := ansi.Strip(a.View())
@@ -124,9 +124,13 @@ func checkHidden(t *testing.T, a App, hide common.HideSet) {
 	if ms, err := loss.MarginScales(ev.Setting); err == nil {
 		add(playground.PanelTriplet, ms.CosineTriplet)
 	}
+	// The hint says what each loss does here ("the triplet loss pushes
+	// it"): a hidden loss hides it, as hidden notes do.
 	p := tuitest.Context().Printer
-	hint := explain.HintText(p, ev, explain.Explain(ev).Hint)
-	secrets[playground.PanelNotes] = []string{firstWords(hint)}
+	hint := firstWords(explain.HintText(p, ev, explain.Explain(ev).Hint))
+	if playground.ValuesHidden(hide) && strings.Contains(v, hint) {
+		t.Errorf("a loss or the notes are hidden, but the hint is on screen:\n%s", v)
+	}
 	// A hidden value may equal one a visible panel shows for its own reason
 	// (a pair's gradient m − d equals the triplet loss when d(a,p) = 0).
 	shown := map[string]bool{}

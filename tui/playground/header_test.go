@@ -47,8 +47,17 @@ func TestHeaderSaysEdited(t *testing.T) {
 			}
 		})
 	}
+	// Points mode shows the article's values through points: not an edit
+	// until a point moves a distance.
+	m := press(t, sized(newModel(t, Options{}), 100, 30), "x")
+	if h := headerLine(m); strings.Contains(h, "edited") {
+		t.Errorf("points mode on, the values unchanged, yet: %q", h)
+	}
+	if h := headerLine(press(t, m, "right")); !strings.Contains(h, "edited") {
+		t.Errorf("a point moved, yet: %q", h)
+	}
 	// A step of the replay shows the scenario's values again.
-	m := press(t, newModel(t, Options{Scenario: mustPreset(t, "blog-case-1")}), "right", ".")
+	m = press(t, newModel(t, Options{Scenario: mustPreset(t, "blog-case-1")}), "right", ".")
 	if h := headerLine(m); strings.Contains(h, "edited") || !strings.Contains(h, "step 1/3") {
 		t.Errorf("after a step: %q", h)
 	}

@@ -17,7 +17,7 @@ import (
 // helpEntries is the help's content wrapped to w cells: each entry (a
 // heading, a key, a glyph, a term, or a blank separator) is one group of
 // lines that a page keeps together.
-func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
+func helpEntries(p i18n.Printer, keys [][]key.Binding, w int) [][]string {
 	var out [][]string
 	section := func(head string) {
 		if len(out) > 0 {
@@ -39,7 +39,7 @@ func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
 	}
 	section(p.T(i18n.HelpKeysHead))
 	var bindings []key.Binding
-	for _, group := range keys.FullHelp() {
+	for _, group := range keys {
 		for _, b := range group {
 			if b.Enabled() { // a disabled key does nothing here: do not offer it
 				bindings = append(bindings, b)
@@ -88,7 +88,7 @@ func helpEntries(p i18n.Printer, keys KeyMap, w int) [][]string {
 // helpPages packs whole entries into pages of h lines (an entry taller than
 // a page is split); a page never starts with a blank line, and a heading
 // never ends a page.
-func helpPages(p i18n.Printer, keys KeyMap, w, h int) [][]string {
+func helpPages(p i18n.Printer, keys [][]key.Binding, w, h int) [][]string {
 	h = max(h, 1)
 	entries := helpEntries(p, keys, w)
 	var pages [][]string
@@ -126,12 +126,12 @@ func helpPages(p i18n.Printer, keys KeyMap, w, h int) [][]string {
 func helpBodyH(h int) int { return h - common.PanelFrameH - 1 }
 
 // helpPageCount is how many pages the help has at w×h.
-func helpPageCount(p i18n.Printer, keys KeyMap, w, h int) int {
+func helpPageCount(p i18n.Printer, keys [][]key.Binding, w, h int) int {
 	return len(helpPages(p, keys, w-common.PanelFrameW, helpBodyH(h)))
 }
 
 // helpScreen renders page of the help as the whole w×h screen.
-func helpScreen(p i18n.Printer, keys KeyMap, w, h, page int, st common.Styles) string {
+func helpScreen(p i18n.Printer, keys [][]key.Binding, w, h, page int, st common.Styles) string {
 	iw := w - common.PanelFrameW
 	pages := helpPages(p, keys, iw, helpBodyH(h))
 	page = min(max(page, 0), len(pages)-1)

@@ -18,6 +18,11 @@ func (m Model) hiddenResult(r loss.Result) bool {
 	return m.ctx.Share.Hide[PanelContrastive]
 }
 
+// notesHidden reports whether the hint and the scenario's notes are
+// hidden: they quote values and say what each loss does ("the triplet loss
+// pushes it"), so hiding either loss hides them as hiding the notes does.
+func (m Model) notesHidden() bool { return ValuesHidden(m.ctx.Share.Hide) }
+
 // ValuesHidden reports whether h hides a loss or the notes, which the
 // course would show: then the course stays closed.
 func ValuesHidden(h common.HideSet) bool {

@@ -140,6 +140,14 @@ func (k KeyMap) TypingHelp() []key.Binding { return []key.Binding{k.Confirm, k.C
 // FullHelp is shown by '?': columns of six, so that it fits the six rows
 // the chart panel has at 80×24. ctrl+c (Interrupt, which also quits while
 // typing) is left out: it is the terminal's convention.
+// PointsHelp is the full help in points mode: its keys first; the
+// controls' arrows and typing are the points' moves there, so they are not
+// listed as the controls'.
+func (k KeyMap) PointsHelp() [][]key.Binding {
+	all := k.FullHelp()
+	return append([][]key.Binding{k.points.Full(), {k.Undo, k.Reset}}, all[2:len(all)-1]...)
+}
+
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.Dec, k.Inc, k.DecFine, k.IncFine},

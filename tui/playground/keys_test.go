@@ -48,7 +48,7 @@ func TestEveryHelpKeyActs(t *testing.T) {
 func TestFullHelpListsEveryKeyAt80x24(t *testing.T) {
 	m := press(t, sized(newModel(t, Options{}), 80, 24), "?")
 	var all strings.Builder
-	for range helpPageCount(m.printer(), m.keys, 80, 24) {
+	for range helpPageCount(m.printer(), m.helpKeys(), 80, 24) {
 		all.WriteString(ansi.Strip(m.View()))
 		m = press(t, m, " ")
 	}

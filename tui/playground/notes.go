@@ -58,8 +58,8 @@ func (m Model) notesText() string {
 	x := explain.Explain(m.eval)
 	var parts []string
 	switch {
-	case m.ctx.Share.Hide[PanelNotes]: // the scenario's notes and the hint quote values
-		parts = m.unlessHidden(PanelNotes, nil)
+	case m.notesHidden():
+		parts = []string{p.T(i18n.ShareHidden)}
 	case m.scenario == nil:
 		parts = []string{p.T(i18n.NotesNoScenario)}
 	default:
@@ -72,7 +72,7 @@ func (m Model) notesText() string {
 			parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))
 		}
 	}
-	if !m.ctx.Share.Hide[PanelNotes] {
+	if !m.notesHidden() {
 		parts = append(parts, p.T(i18n.HintPrefix, explain.HintText(p, m.eval, x.Hint)))
 		if x.MarginMeaning.Long != "" { // true only where contrastive pushes a-n
 			parts = append(parts, p.T(x.MarginMeaning.Long))

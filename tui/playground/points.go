@@ -364,3 +364,12 @@ func (m Model) PlaceKeys() map[common.Place]string {
 	}
 	return out
 }
+
+// helpKeys are the keys the help pages list: points mode's own where it is
+// on (its arrows move a point, they edit no control).
+func (m Model) helpKeys() [][]key.Binding {
+	if m.inPoints() {
+		return m.keys.PointsHelp()
+	}
+	return m.keys.FullHelp()
+}

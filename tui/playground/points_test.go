@@ -351,3 +351,19 @@ func TestPointsUnderHide(t *testing.T) {
 		t.Errorf("t along a hidden loss: moved %v, status %q", m.state != before, m.status)
 	}
 }
+
+// In points mode the help lists what the keys do there: the arrows move a
+// point, so the controls' "−0.05" and typing are not offered.
+func TestPointsHelpListsItsKeys(t *testing.T) {
+	v := press(t, pointsModel(t, Options{}, 100, 30), "?").View()
+	for _, want := range []string{"1/2/3", "select", "move", "euclidean/cosine", "undo"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("points mode's help lacks %q:\n%s", want, v)
+		}
+	}
+	for _, not := range []string{"−0.05", "+0.05", "stop typing"} {
+		if strings.Contains(v, not) {
+			t.Errorf("points mode's help offers the controls' %q:\n%s", not, v)
+		}
+	}
+}

@@ -143,7 +143,7 @@ func walkScreens(t *testing.T, open func(Options) *Model, w, h int, visit func(w
 		}
 	}
 	m := press(t, sized(open(Options{}), w, h), "?")
-	pages := helpPageCount(m.printer(), m.keys, w, h)
+	pages := helpPageCount(m.printer(), m.helpKeys(), w, h)
 	for page := range pages {
 		visit(walkedScreen{fmt.Sprintf("%dx%d help %d/%d", w, h, page+1, pages), "help", m})
 		m = press(t, m, "right")
@@ -192,7 +192,7 @@ func TestHelpComplete(t *testing.T) {
 		t.Run(fmt.Sprintf("%dx%d", size[0], size[1]), func(t *testing.T) {
 			m := press(t, sized(newModel(t, Options{}), size[0], size[1]), "?")
 			var all strings.Builder
-			pages := helpPageCount(m.printer(), m.keys, size[0], size[1])
+			pages := helpPageCount(m.printer(), m.helpKeys(), size[0], size[1])
 			for range pages {
 				all.WriteString(ansi.Strip(m.View()))
 				m = press(t, m, " ")

@@ -108,7 +108,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 // updateHelp answers keys while the help screen is up: it pages and closes,
 // and no other key acts unseen behind it.
 func (m *Model) updateHelp(msg tea.KeyMsg) tea.Cmd {
-	pages := helpPageCount(m.ctx.Printer, m.keys, m.width, m.height)
+	pages := helpPageCount(m.ctx.Printer, m.helpKeys(), m.width, m.height)
 	switch {
 	case key.Matches(msg, m.keys.Quit):
 		return tea.Quit

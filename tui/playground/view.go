@@ -64,7 +64,7 @@ func (m Model) View() string {
 	}
 	w, h := m.width, m.height
 	if m.help.ShowAll {
-		return helpScreen(p, m.keys, w, h, m.helpPage, m.styles)
+		return helpScreen(p, m.helpKeys(), w, h, m.helpPage, m.styles)
 	}
 	l := m.layout()
 	controls := m.textPanel(p.T(i18n.PanelControls), m.controlsBody(controlsW-common.PanelFrameW), controlsW, l.topH)
@@ -158,12 +158,15 @@ func (m Model) header(w int) string {
 }
 
 // edited reports whether the values shown differ from the ones the
-// scenario gives at this step (the article's example: its values).
+// scenario gives at this step (the article's example: its values). Points
+// mode shows the same values through points: turning it on edits nothing,
+// moving a point edits what its distances change.
 func (m Model) edited() bool {
-	if m.scenario == nil || !m.has(m.step) {
-		return m.state != m.start
+	want := m.start
+	if m.scenario != nil && m.has(m.step) {
+		want = m.scenario.StateAt(m.step)
 	}
-	return m.state != m.scenario.StateAt(m.step)
+	return m.state.WithoutPoints() != want.WithoutPoints()
 }
 
 func (m Model) controlsBody(iw int) string {
@@ -245,8 +248,8 @@ func (m Model) note(w, lines int) string {
 		return common.FitLines(p.T(i18n.NoteTyping, common.FieldLabel(p, m.selected)), w, lines, st.Dim)
 	case m.status != "":
 		return common.FitLines(m.status, w, lines, st.Accent)
-	case m.ctx.Share.Hide[PanelNotes]:
-		return common.FitLines(m.unlessHidden(PanelNotes, nil)[0], w, lines, st.Dim)
+	case m.notesHidden():
+		return common.FitLines(p.T(i18n.ShareHidden), w, lines, st.Dim)
 	}
 	text := m.noteLine()
 	if m.plain { // no key can show more: the layout gave the note its lines
