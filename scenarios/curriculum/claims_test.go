@@ -82,7 +82,7 @@ func TestIssue19TrueStatementsAreSaid(t *testing.T) {
 	say("1", batches.Description, "the contrastive loss aims at one global threshold")
 	say("1", batches.Description, "can still overlap with every triplet easy")
 	say("1", batches.In(i18n.Chinese).Description, "对比损失追求一个全局的阈值")
-	say("2", margin.Steps[len(margin.Steps)-1].Note, "the run with margin 0 shrinks the mean distance more than 100-fold")
+	say("2", margin.Steps[len(margin.Steps)-1].Note, "the run with margin 0 shrinks the mean distance more than 50-fold")
 	say("3", margin.Steps[3].Note, "stationary point, not a minimum")
 	say("3", margin.In(i18n.Chinese).Steps[3].Note, "这是一个驻点，而不是极小点")
 	say("3", zh.T(i18n.HintCollapse), "这是驻点而不是极小点")
