@@ -134,3 +134,40 @@ func TestLessonCollapseFlow(t *testing.T) {
 		t.Errorf("ended at %s step %d", name, step)
 	}
 }
+
+// A learner's mistake through the app: a first wrong answer is diagnosed
+// and earns one more try, a word typed as a number gets its line, the
+// retry is right, and the saved progress records "right on the retry"; at
+// the lesson's end the score says what is left to retry.
+func TestLearnFlowWithAMistake(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{ProgressPath: path}}),
+		teatest.WithInitialTermSize(80, 24))
+	tuitest.WaitText(t, tm, "1. The article's two examples")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Here is its first")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "what is the triplet loss")
+	tm.Type("0.2")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitAll(t, tm, "✗ Not 0.2.", "leaves out the margin", "One more try")
+	tm.Type("ab")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, `"ab" is not a number`)
+	tm.Send(tuitest.Key("backspace"))
+	tm.Send(tuitest.Key("backspace"))
+	tm.Type("0.4")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Right on the second try: 0.4.")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "What is the triplet loss now?")
+	tm.Send(tuitest.Key("tab"))
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "This lesson: 1 of 2 questions right. Press r to retry")
+	tm.Send(tuitest.Key("q"))
+	tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	p, err := curriculum.LoadProgress(path)
+	if err != nil || p.Outcome("article-cases", 0) != curriculum.RightRetry || p.Outcome("article-cases", 1) != curriculum.Skipped || !p.Done("article-cases") || p.Mastered("article-cases", 2) {
+		t.Errorf("saved progress %+v, %v", p, err)
+	}
+}
