@@ -2,6 +2,7 @@ package scenarios
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -187,4 +188,48 @@ func encodeMistakes(q *Question) table {
 		}
 	}
 	return t
+}
+
+// numberToken is a number as a text writes it, with − or - as its sign.
+var numberToken = regexp.MustCompile(`[−-]?\d+(?:\.\d+)?`)
+
+// GivesAway reports whether text states the question's answer: a number
+// within the tolerance of it, or the right choice as a word of its own
+// ("hard", not the hard of "semi-hard").
+func (q *Question) GivesAway(text string) bool {
+	if len(q.Choices) > 0 {
+		word := regexp.MustCompile(`(?i)(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
+		return word.MatchString(text)
+	}
+	for _, tok := range numberToken.FindAllString(text, -1) {
+		if x, err := ParseNumber(tok); err == nil && q.near(x, q.Answer) {
+			return true
+		}
+	}
+	return false
+}
+
+// clauseEnd matches where a diagnosis's clause ends: the colon or
+// semicolon before its worked answer ("0.125 leaves out the ½: …").
+var clauseEnd = regexp.MustCompile(`[:;] |[：；]`)
+
+// FirstTry is what a diagnosis says before the retry: all of it, or, when
+// it would give the answer away, its longest run of clauses that does not,
+// "" if none.
+func (q *Question) FirstTry(diagnosis string) string {
+	if !q.GivesAway(diagnosis) {
+		return diagnosis
+	}
+	cuts := clauseEnd.FindAllStringIndex(diagnosis, -1)
+	for i := len(cuts) - 1; i >= 0; i-- {
+		head := diagnosis[:cuts[i][0]]
+		if q.GivesAway(head) {
+			continue
+		}
+		if strings.TrimSpace(diagnosis[cuts[i][0]:cuts[i][1]]) == ":" || strings.TrimSpace(diagnosis[cuts[i][0]:cuts[i][1]]) == ";" {
+			return head + "."
+		}
+		return head + "。"
+	}
+	return ""
 }

@@ -329,3 +329,28 @@ func TestEveryQuestionDiagnosesAMistake(t *testing.T) {
 		}
 	}
 }
+
+// Before the retry a diagnosis never gives the answer away, in any
+// language: what the learner sees of it says what went wrong, not what is
+// right.
+func TestFirstTryDiagnosesKeepTheAnswer(t *testing.T) {
+	for _, l := range i18n.Languages() {
+		for _, s := range Lessons() {
+			for i, st := range s.In(l).Steps {
+				q := st.Question
+				if q == nil {
+					continue
+				}
+				for _, mk := range q.Mistakes {
+					shown := q.FirstTry(mk.Diagnosis)
+					if q.GivesAway(shown) {
+						t.Errorf("%s %s step %d: %q gives the answer %s away", l.Code(), s.Name, i+1, shown, q.RightAnswer())
+					}
+					if shown == "" {
+						t.Errorf("%s %s step %d: nothing of %q can be shown before the retry", l.Code(), s.Name, i+1, mk.Diagnosis)
+					}
+				}
+			}
+		}
+	}
+}

@@ -18,7 +18,8 @@ type answerView struct {
 	answer    answerState
 	tries     int    // wrong answers so far: the first earns one retry
 	said      string // the last wrong answer, as typed or picked
-	diagnosis string // what a listed mistake says about it
+	diagnosis string // what a listed mistake says about it (before the retry, without the answer)
+	first     string // the first wrong answer's whole diagnosis, for the reveal
 	verdict   string // what was said of the final answer
 	right     bool
 	choice    int // the selected choice
@@ -81,7 +82,9 @@ func (m Model) check(q *scenarios.Question) (Model, tea.Cmd) {
 	}
 	m.status = ""
 	if !m.right && m.tries == 0 {
-		m.tries, m.said, m.diagnosis = 1, said, diagnosis
+		// The diagnosis, but not the answer it may work out: that waits
+		// for the reveal.
+		m.tries, m.said, m.diagnosis, m.first = 1, said, q.FirstTry(diagnosis), diagnosis
 		m.input.Reset()
 		m.answers[stepKey{m.lesson, m.step}] = m.answerView
 		return m, nil
@@ -102,6 +105,9 @@ func (m *Model) reveal(said, diagnosis string) {
 		m.verdict = p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer())
 		m.finish(curriculum.RightRetry)
 	default:
+		if diagnosis == "" { // the second answer is not a listed mistake: the first one's, in full
+			diagnosis = m.first
+		}
 		m.verdict, m.diagnosis = p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer()), diagnosis
 		m.finish(curriculum.Wrong)
 	}

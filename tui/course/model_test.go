@@ -227,10 +227,16 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 					} else {
 						diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
 					}
-					says(what+" mistake", diagnosed.View(), mk.Diagnosis)
+					says(what+" mistake", diagnosed.View(), q.FirstTry(mk.Diagnosis))
 					if !diagnosed.asking() {
 						t.Errorf("%s: a first mistake did not leave a retry", what)
 					}
+					// The same mistake again: the reveal gives the whole diagnosis.
+					again := pressLearn(t, diagnosed, "enter")
+					if len(q.Choices) == 0 {
+						again = pressLearn(t, diagnosed, numfmt.Input(mk.Answer), "enter")
+					}
+					says(what+" mistake twice", again.View(), mk.Diagnosis)
 				}
 				skipped := pressLearn(t, m, "tab")
 				check(what+" skipped", skipped.View())
