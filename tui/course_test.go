@@ -19,11 +19,10 @@ import (
 
 // The course as the app hosts it: its flows through the shell.
 
-// A learner's flow through the app: the list, a lesson's description, a
-// question typed and checked, the explanation, a skipped question; the
-// progress is on disk when the program ends.
-func TestLearnFlowWithQuestion(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+// firstQuestion starts the app on the course at 80×24 with progress kept at
+// path, and opens the first lesson's first question as a learner does.
+func firstQuestion(t *testing.T, path string) *teatest.TestModel {
+	t.Helper()
 	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{ProgressPath: path}}),
 		teatest.WithInitialTermSize(80, 24))
 	tuitest.WaitText(t, tm, "1. The article's two examples")
@@ -31,6 +30,15 @@ func TestLearnFlowWithQuestion(t *testing.T) {
 	tuitest.WaitText(t, tm, "Here is its first")
 	tm.Send(tuitest.Key("right"))
 	tuitest.WaitText(t, tm, "what is the triplet loss")
+	return tm
+}
+
+// A learner's flow through the app: the list, a lesson's description, a
+// question typed and checked, the explanation, a skipped question; the
+// progress is on disk when the program ends.
+func TestLearnFlowWithQuestion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+	tm := firstQuestion(t, path)
 	tm.Type("0.4")
 	tm.Send(tuitest.Key("enter"))
 	tuitest.WaitAll(t, tm, "Right: 0.4.", "the triplet loss is 0.4.")
@@ -141,13 +149,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 // the lesson's end the score says what is left to retry.
 func TestLearnFlowWithAMistake(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
-	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{ProgressPath: path}}),
-		teatest.WithInitialTermSize(80, 24))
-	tuitest.WaitText(t, tm, "1. The article's two examples")
-	tm.Send(tuitest.Key("enter"))
-	tuitest.WaitText(t, tm, "Here is its first")
-	tm.Send(tuitest.Key("right"))
-	tuitest.WaitText(t, tm, "what is the triplet loss")
+	tm := firstQuestion(t, path)
 	tm.Type("0.2")
 	tm.Send(tuitest.Key("enter"))
 	tuitest.WaitAll(t, tm, "✗ Not 0.2.", "leaves out the margin", "One more try")
