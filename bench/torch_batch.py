@@ -9,7 +9,8 @@ Needs Debian's python3-torch and python3-numpy. Definitions as in core/batch:
 Euclidean distances; contrastive over unordered pairs; batch-all over valid
 triplets; batch-hard; TF Addons semi-hard; ROC AUC with ties as 1/2. Work is
 vectorised per class (anchors of one class against all positives and
-negatives at once), so memory stays O(n_c · n_c · N) instead of O(N³).
+negatives at once, in chunks of anchors so that no tensor passes 1 GiB), so
+memory stays O(N²) for the distances instead of O(N³).
 """
 import json
 import sys
@@ -46,23 +47,29 @@ def compute(x, labels, m):
     for c in torch.unique(labels):
         idx = (labels == c).nonzero().squeeze(1)
         other = (labels != c).nonzero().squeeze(1)
-        dap = dist[idx][:, idx]                      # (k, k)
-        dan = dist[idx][:, other]                    # (k, q)
-        valid = ~torch.eye(len(idx), dtype=torch.bool)
-        hinge = dap[:, :, None] - dan[:, None, :] + m  # (k, k, q)
-        hinge = hinge[valid]                           # (k(k-1), q)
-        act = hinge > 0
-        total += hinge.numel()
-        active += int(act.sum())
-        s += float(hinge[act].sum())
-        # TF Addons semi-hard: closest negative farther than the positive, else the farthest.
-        dp = dap[valid]                                # (k(k-1),)
-        dn = dan.repeat_interleave(len(idx) - 1, dim=0)  # rows follow dap[valid] order
-        farther = dn > dp[:, None]
-        outside = torch.where(farther, dn, torch.full_like(dn, float("inf"))).min(dim=1).values
-        chosen = torch.where(farther.any(dim=1), outside, dn.max(dim=1).values)
-        semi_sum += float(torch.clamp(dp - chosen + m, min=0).sum())
-        n_pos += dp.numel()
+        k = len(idx)
+        dap_all = dist[idx][:, idx]                    # (k, k)
+        dan_all = dist[idx][:, other]                  # (k, q)
+        # Anchors in chunks so that no (anchors, k, q) tensor passes 1 GiB.
+        chunk = max(1, min(k, (1 << 30) // (8 * k * dan_all.shape[1])))
+        for lo in range(0, k, chunk):
+            dap, dan = dap_all[lo:lo + chunk], dan_all[lo:lo + chunk]  # (a, k), (a, q)
+            valid = torch.ones_like(dap, dtype=torch.bool)
+            valid[torch.arange(len(dap)), torch.arange(lo, lo + len(dap))] = False  # a ≠ p
+            hinge = dap[:, :, None] - dan[:, None, :] + m  # (a, k, q)
+            hinge = hinge[valid]                           # (a(k-1), q)
+            act = hinge > 0
+            total += hinge.numel()
+            active += int(act.sum())
+            s += float(hinge[act].sum())
+            # TF Addons semi-hard: closest negative farther than the positive, else the farthest.
+            dp = dap[valid]                                # (a(k-1),)
+            dn = dan.repeat_interleave(k - 1, dim=0)       # rows follow dap[valid] order
+            farther = dn > dp[:, None]
+            outside = torch.where(farther, dn, torch.full_like(dn, float("inf"))).min(dim=1).values
+            chosen = torch.where(farther.any(dim=1), outside, dn.max(dim=1).values)
+            semi_sum += float(torch.clamp(dp - chosen + m, min=0).sum())
+            n_pos += dp.numel()
     hardest = torch.where(same & ~eye, dist, torch.full_like(dist, -float("inf"))).max(dim=1).values - \
         torch.where(~same, dist, torch.full_like(dist, float("inf"))).min(dim=1).values
     pos_sorted = torch.sort(pos_pairs).values

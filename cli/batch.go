@@ -16,6 +16,7 @@ import (
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/tui"
 	"losslab/tui/batchview"
@@ -106,7 +107,7 @@ func runBatch(args []string, io IO) int {
 	}
 	var out bytes.Buffer
 	if f.asJSON {
-		if err := encodeJSON(&out, batchReport{Result: res, Source: d.Source, Normalized: f.normalize, ClassNames: d.Classes}, true); err != nil {
+		if err := encodeJSON(&out, batchReport{Result: res, Source: jsonSource(d), Normalized: f.normalize, ClassNames: d.Classes}, true); err != nil {
 			return fail(io, "losslab batch", err)
 		}
 	} else {
@@ -128,15 +129,13 @@ func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, p i18n.P
 		return f.sample
 	}
 	plan := batch.PlanFor(n, dim, d.Labels, len(d.Classes), opts)
-	if plan.Method == batch.MethodBinned && plan.Anchors == n {
-		exact := batch.PlanFor(n, dim, d.Labels, len(d.Classes), batch.Options{Metric: opts.Metric, MaxMemory: 1 << 62})
-		note(p.T(i18n.BatchMemoryBinned, bytesText(exact.Bytes), byteSize{&f.maxMemory}.String()))
+	if plan.Method == batch.MethodBinned {
+		note(p.T(i18n.BatchMemoryBinned, bytesText(plan.ExactBytes), byteSize{&f.maxMemory}.String()))
 	}
-	if plan.Seconds <= batch.AutoSampleSeconds {
-		return 0
-	}
-	if f.sample == sampleAll {
-		note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
+	if plan.Seconds <= batch.AutoSampleSeconds || f.sample == sampleAll {
+		if plan.Seconds > batch.SlowSeconds {
+			note(p.T(i18n.BatchSlowAll, duration(p, plan.Seconds), numfmt.Count(int64(n))))
+		}
 		return 0
 	}
 	k := plan.AnchorsWithin(batch.AutoSampleTarget, n)
@@ -194,19 +193,26 @@ func progressPrinter(w io.Writer, p i18n.Printer, start time.Time) func(done, to
 	}
 }
 
+// jsonSource is the JSON's name of the data: the file, or "demo" and the
+// demo's ID (an identifier, not the name on screen).
+func jsonSource(d *dataset.Dataset) string {
+	if d.Demo != "" {
+		return "demo " + d.Demo
+	}
+	return d.Source
+}
+
 func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Result, normalized bool) {
 	line := func(id i18n.ID, args ...any) { fmt.Fprintln(w, p.T(id, args...)) }
 	header := i18n.BatchTextHeader
 	if normalized {
 		header = i18n.BatchTextHeaderNorm
 	}
-	line(header, d.Source, numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
+	line(header, errtext.Source(p, d.Source, d.Demo), numfmt.Count(int64(r.N)), numfmt.Count(int64(r.Dim)), numfmt.Count(int64(r.Classes)),
 		classList(p, d.Classes), p.MetricName(r.Distance), num(r.Margin))
-	if r.Sample != nil {
-		line(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
-		if len(r.NoInterval) > 0 {
-			line(i18n.BatchNoIntervalNote)
-		}
+	fmt.Fprintln(w, batchMethod(p, r))
+	if r.Sample != nil && len(r.NoInterval) > 0 {
+		line(i18n.BatchNoIntervalNote)
 	}
 	fmt.Fprintln(w)
 	// ci appends a sampled statistic's interval to the figure it qualifies,
@@ -236,12 +242,8 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 	line(i18n.BatchTextThreshold, numfmt.Loss(s.Threshold), numfmt.Share(s.Accuracy)+ci("separation.accuracy", bound))
 	line(i18n.BatchTextInside, num(s.MedianPositive)+ci("separation.median_positive", num), num(r.Margin),
 		numfmt.Share(s.NegativesInsideMedianPlusMargin)+ci("separation.negatives_closer_than_median_positive_plus_margin", bound))
-	if s.Method == batch.MethodBinned {
-		id := i18n.BatchBinned
-		if r.Sample != nil {
-			id = i18n.BatchBinnedSample
-		}
-		line(id, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
+	if r.Method == batch.MethodSampled {
+		line(i18n.BatchBinnedSample, numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound), boundText(s.MedianErrorBound))
 	}
 	fmt.Fprintln(w)
 	const rows = 15 // bins shown; more are merged in groups, and the heading says so
@@ -254,6 +256,19 @@ func writeBatchText(w io.Writer, p i18n.Printer, d *dataset.Dataset, r *batch.Re
 	for _, line := range batchview.HistogramLines(p, r.Histogram, 100, rows) {
 		fmt.Fprintln(w, "  "+strings.TrimRight(line, " "))
 	}
+}
+
+// batchMethod says how the report's figures were computed: exactly, binned
+// (every anchor, the AUC within a bound) or from a sample of anchors.
+func batchMethod(p i18n.Printer, r *batch.Result) string {
+	switch r.Method {
+	case batch.MethodSampled:
+		return p.T(i18n.BatchSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)
+	case batch.MethodBinned:
+		s := r.Separation
+		return p.T(i18n.BatchBinned, numfmt.Count(int64(r.N)), numfmt.Count(int64(s.Bins)), boundText(s.AUCErrorBound))
+	}
+	return p.T(i18n.BatchExact, numfmt.Count(int64(r.N)), numfmt.Count(r.Separation.PositivePairs+r.Separation.NegativePairs))
 }
 
 // boundText writes an error bound with two significant digits, so that a

@@ -31,7 +31,7 @@ func loadDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 // readDataset reads the data set of --in (and --labels) or --demo within
 // the limits of --max-rows and --max-memory.
 func readDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
-	lim := dataset.Limits{MaxRows: f.maxRows, MaxMemory: f.maxMemory / dataShare}
+	lim := dataset.Limits{MaxRows: f.maxRows, MaxMemory: f.maxMemory / dataDivisor}
 	switch {
 	case f.demo != "" && (f.in != "" || f.labels != ""):
 		return nil, usagef(i18n.CLIErrDemoConflict)
@@ -40,10 +40,12 @@ func readDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 			return nil, usagef(i18n.CLIErrDemoFormat)
 		}
 		d, err := dataset.DemoLimited(f.demo, lim)
-		if err != nil {
+		// Only an unknown name is --demo's fault: a limit that refuses a
+		// demo is --max-rows' or --max-memory's.
+		if e := (*dataset.Error)(nil); errors.As(err, &e) && e.Reason == dataset.UnknownDemo {
 			return nil, usagef(i18n.CLIErrFlagProblem, "--demo", err)
 		}
-		return d, nil
+		return d, raisable(err, f)
 	case f.in == "":
 		return nil, usagef(i18n.CLIErrNoInput)
 	case f.labels != "":
@@ -79,10 +81,10 @@ func readDataset(f batchFlags, stdin io.Reader) (*dataset.Dataset, error) {
 	return d, raisable(err, f)
 }
 
-// dataShare is the part of --max-memory the data read may take: the rest
+// The data read may take --max-memory / dataDivisor (a quarter): the rest
 // is for the computation, and for the garbage a reader leaves beside what
 // it keeps (dataset.Limits).
-const dataShare = 4
+const dataDivisor = 4
 
 // raisable says which flag raises a limit that refused the input, when the
 // command has one (batch has --max-rows and --max-memory; train has
@@ -105,9 +107,9 @@ func (e limitError) Error() string { return e.Text(i18n.New(i18n.English)) }
 
 func (e limitError) Text(p i18n.Printer) string {
 	if e.at.Reason == dataset.TooManyRows {
-		return errtext.Place(e.at, p.T(i18n.CLIErrTooManyRows, numfmt.Count(e.at.Limit)))
+		return errtext.Place(p, e.at, p.T(i18n.CLIErrTooManyRows, numfmt.Count(e.at.Limit)))
 	}
-	return errtext.Place(e.at, p.T(i18n.CLIErrTooMuchData, errtext.Size(p, e.at.Limit), e.budget))
+	return errtext.Place(p, e.at, p.T(i18n.CLIErrTooMuchData, errtext.Size(p, e.at.Limit), e.budget))
 }
 
 // openInput opens a file flag's value through dataset.Open; "-" is stdin.
@@ -116,7 +118,7 @@ func openInput(flag, path string, stdin io.Reader) (io.ReadCloser, error) {
 		if stdin == nil {
 			return nil, usagef(i18n.CLIErrNoStdin, flag)
 		}
-		r, err := dataset.Decompress("stdin", stdin)
+		r, err := dataset.Decompress(path, stdin) // "-", as every later error names it
 		if err != nil {
 			return nil, usagef(i18n.CLIErrFlagProblem, flag, err)
 		}

@@ -90,7 +90,7 @@ func usage(io IO) string {
 		width = max(width, lipgloss.Width(c.name))
 	}
 	for _, c := range commands() {
-		name := c.name + strings.Repeat(" ", width-lipgloss.Width(c.name))
+		name := textwrap.PadRight(c.name, width)
 		b.WriteString(io.T(i18n.CLICommandLine, name, io.T(c.summary)) + "\n")
 	}
 	b.WriteString("\n" + io.T(i18n.CLIUsageTail) + "\n")

@@ -356,7 +356,7 @@ func TestPlaygroundOptions(t *testing.T) {
 	if code := Run([]string{"--scenario", "collapse"}, io); code != 0 {
 		t.Fatalf("exit %d: %s", code, errb.String())
 	}
-	if got.Scenario == nil || got.Scenario.Name != "collapse" || got.Color {
+	if got.Scenario == nil || got.Scenario.Name != "collapse" {
 		t.Errorf("options %+v", got)
 	}
 }

@@ -13,6 +13,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 )
 
 // evalFlags parses eval's command line into an Input.
@@ -128,8 +129,8 @@ func writeEvalText(w io.Writer, p i18n.Printer, in Input, ev loss.Evaluation) {
 		termW = max(termW, ansi.StringWidth(explain.PairValue(pr)))
 	}
 	for i, pr := range ev.Pairs {
-		fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", loss.PairID(i), padCells(p.T(explain.LabelID(pr.Label)), labelW),
-			padCells(p.T(x.Pairs[i].Branch), branchW), padCells(explain.PairValue(pr), termW), padCells(p.T(x.Pairs[i].State), stateW),
+		fmt.Fprintf(w, "  %s %s  %s  %s  %s  %s\n", loss.PairID(i), textwrap.PadRight(p.T(explain.LabelID(pr.Label)), labelW),
+			textwrap.PadRight(p.T(x.Pairs[i].Branch), branchW), textwrap.PadRight(explain.PairValue(pr), termW), textwrap.PadRight(p.T(x.Pairs[i].State), stateW),
 			p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad)))
 	}
 	_, _, mean := explain.MeanTerms(ev) // the mean of the terms as printed above

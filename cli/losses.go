@@ -11,6 +11,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 )
 
 // The loss sections of eval and batch, generated from the registry: a new
@@ -63,23 +64,18 @@ func writeEvalVariants(w io.Writer, p i18n.Printer, ev loss.Evaluation) {
 		nameW, formulaW = max(nameW, ansi.StringWidth(rw.name)), max(formulaW, ansi.StringWidth(rw.formula))
 		rows = append(rows, rw)
 	}
-	label := padCells(p.T(i18n.LossVariantsHeading), 12) + " "
+	label := textwrap.PadRight(p.T(i18n.LossVariantsHeading), 12) + " "
 	indent := strings.Repeat(" ", ansi.StringWidth(label))
 	for i, rw := range rows {
 		lead := indent
 		if i == 0 {
 			lead = label
 		}
-		fmt.Fprintf(w, "%s%s  %s  = %s\n", lead, padCells(rw.name, nameW), padCells(rw.formula, formulaW), rw.value)
+		fmt.Fprintf(w, "%s%s  %s  = %s\n", lead, textwrap.PadRight(rw.name, nameW), textwrap.PadRight(rw.formula, formulaW), rw.value)
 		if rw.note != "" {
 			fmt.Fprintf(w, "%s%s  %s\n", indent, strings.Repeat(" ", nameW), rw.note)
 		}
 	}
-}
-
-// padCells pads s with spaces to w terminal cells.
-func padCells(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
 }
 
 // LossReport is one registered loss in `eval --json`'s "losses" object,
@@ -178,6 +174,6 @@ func writeBatchLosses(w io.Writer, p i18n.Printer, values []batch.LossValue, ci 
 	}
 	fmt.Fprintln(w, p.T(i18n.LossBatchHeading))
 	for _, rw := range rows {
-		fmt.Fprintf(w, "  %s  %s  %s   %s\n", padCells(rw.name, nameW), padCells(rw.strategy, strategyW), padCells(rw.value, valueW), rw.extra)
+		fmt.Fprintf(w, "  %s  %s  %s   %s\n", textwrap.PadRight(rw.name, nameW), textwrap.PadRight(rw.strategy, strategyW), textwrap.PadRight(rw.value, valueW), rw.extra)
 	}
 }

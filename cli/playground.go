@@ -30,7 +30,7 @@ func runPlayground(args []string, io IO) int {
 	if *version {
 		return write(io, "", []byte(versionLine(io)+"\n"))
 	}
-	opts := playground.Options{Color: !io.NoColor && io.OutIsTTY, Points: *points}
+	opts := playground.Options{Points: *points}
 	if err := conflict(fs, "state", "scenario"); err != nil {
 		return fail(io, "losslab", err)
 	}

@@ -20,6 +20,7 @@ import (
 
 	"losslab/i18n"
 	"losslab/internal/regfile"
+	"losslab/internal/termsafe"
 	"losslab/scenarios"
 	"losslab/scenarios/curriculum"
 	"losslab/serve"
@@ -87,7 +88,7 @@ func runServe(args []string, io IO) int {
 	}
 	ln, err := net.Listen("tcp", f.listen)
 	if err != nil {
-		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "listen", err.Error()))
+		return fail(io, "losslab serve", usagef(i18n.CLIErrBadValue, "listen", usagef(i18n.CLIErrListen, termsafe.Echo(f.listen), err.Error())))
 	}
 	// Signals are caught from here on: a signal while the lines below are
 	// printed stops the server as well as one later.
@@ -139,7 +140,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 			for _, l := range curriculum.Lessons() {
 				names = append(names, l.Name)
 			}
-			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, f.lesson, nameList(names)))
+			return cfg, usagef(i18n.CLIErrBadValue, "lesson", usagef(i18n.CLIErrUnknownLessonID, termsafe.Echo(f.lesson), nameList(names)))
 		}
 		// No ProgressPath: a served course keeps progress for the session only.
 		cfg.App = tui.Config{Start: tui.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}
@@ -147,7 +148,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 	if f.scenario != "" {
 		s, err := scenarios.Resolve(f.scenario)
 		if err != nil {
-			return cfg, usagef(i18n.CLIErrScenarioFlag, err.Error())
+			return cfg, usagef(i18n.CLIErrScenarioFlag, err)
 		}
 		cfg.App.Playground.Scenario = s
 	}
@@ -168,7 +169,7 @@ func serveConfig(f serveFlags, stateGiven bool) (serve.Config, error) {
 					fixed++
 				}
 			case !slices.Contains(playground.Panels(), name):
-				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, name,
+				return cfg, usagef(i18n.CLIErrBadValue, "hide", usagef(i18n.CLIErrUnknownPanel, termsafe.Echo(name),
 					nameList(playground.Panels()), nameList(common.Controls())))
 			}
 			cfg.Hide[name] = true

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io/fs"
 	"losslab/internal/atomicfile"
+	"losslab/internal/errtext"
 	"path/filepath"
 	"slices"
 
@@ -145,7 +146,7 @@ func writeEvalFigure(io IO, pf *plotFlags, st figure.Style, in Input, ev loss.Ev
 
 // writeBatchFigure draws both distance distributions of the batch.
 func writeBatchFigure(io IO, pf *plotFlags, st figure.Style, d *dataset.Dataset, res *batch.Result) error {
-	p, err := figure.Batch(res, termsafe.String(d.Source), st)
+	p, err := figure.Batch(res, errtext.Source(st.Printer, d.Source, d.Demo), st)
 	if err != nil {
 		return err
 	}

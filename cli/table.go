@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"losslab/internal/textwrap"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -23,7 +24,7 @@ func alignLeft(rows [][]string) string {
 				b.WriteString(cell)
 				break
 			}
-			b.WriteString(cell + strings.Repeat(" ", widths[i]-lipgloss.Width(cell)+tableGap))
+			b.WriteString(textwrap.PadRight(cell, widths[i]+tableGap))
 		}
 		b.WriteString("\n")
 	}

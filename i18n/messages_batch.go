@@ -6,6 +6,7 @@ package i18n
 const (
 	BatchViewSampled    ID = "batch.view.sampled" // anchors, of N, seed
 	BatchViewBinned     ID = "batch.view.binned"  // AUC bound
+	BatchViewExact      ID = "batch.view.exact"
 	BatchFlagMaxMemory  ID = "batch.flag.max-memory"
 	BatchFlagSample     ID = "batch.flag.sample-anchors"
 	BatchFlagSeed       ID = "batch.flag.seed"
@@ -21,7 +22,8 @@ const (
 	BatchNoInterval     ID = "batch.no-interval"      // in place of an interval
 	BatchNoIntervalNote ID = "batch.no-interval-note"
 	BatchSampled        ID = "batch.sampled"          // anchors, of N, seed
-	BatchBinned         ID = "batch.binned"           // bins, AUC bound, median bound
+	BatchExact          ID = "batch.exact"            // anchors, pairs
+	BatchBinned         ID = "batch.binned"           // anchors, bins, AUC bound
 	BatchBinnedSample   ID = "batch.binned-sample"    // bins, AUC bound, median bound
 	BatchInterval       ID = "batch.interval"         // low, high
 	BatchSlowAutoSample ID = "batch.slow-auto-sample" // estimate, N, K, seed
@@ -36,8 +38,9 @@ const (
 var batchEN = map[ID]string{
 	BatchViewSampled:    "sampled: %[1]s of %[2]s anchors (seed %[3]d): the figures below are estimates",
 	BatchViewBinned:     "the AUC is binned to stay within the memory budget: within ±%[1]s",
-	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB): the data read may take a quarter of it; above it the AUC and threshold are binned with an error bound, not exact",
-	BatchFlagSample:     "`K`, auto or all: evaluate K anchors (at least 30) drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 2 minutes",
+	BatchViewExact:      "exact: every figure over every anchor and pair",
+	BatchFlagMaxMemory:  "memory budget (`SIZE` such as 512MiB or 2GiB): the data read may take a quarter of it; above it the AUC is binned with an error bound, not exact",
+	BatchFlagSample:     "`K`, auto or all: evaluate K anchors (at least 30) drawn at random, every figure with a 95 percent confidence interval; auto does so when the estimate passes 5 minutes",
 	BatchFlagSeed:       "`SEED` of the anchor sample",
 	BatchFlagMaxRows:    "refuse input with more data rows than `N`",
 	BatchErrMaxRows:     "--max-rows %[1]d: want at least 4",
@@ -51,12 +54,13 @@ var batchEN = map[ID]string{
 	BatchNoInterval:     "[no interval]",
 	BatchNoIntervalNote: "[no interval]: the figure does not vary across the sampled anchors (or has terms at one of them or none), so the sample cannot say how far off it may be; sample more anchors with --sample-anchors, or all",
 	BatchSampled:        "sampled: %[1]s of %[2]s anchors (seed %[3]d); each figure is an estimate, its 95%% confidence interval in brackets",
-	BatchBinned:         "  binned on %[1]s bins to stay within the memory budget: the AUC is within ±%[2]s and the median within ±%[3]s of the exact values",
+	BatchExact:          "exact: every figure over all %[1]s anchors and %[2]s pairs",
+	BatchBinned:         "binned: every figure over all %[1]s anchors; to stay within the memory budget the AUC is counted on %[2]s bins, within ±%[3]s of its exact value; every other figure is exact",
 	BatchBinnedSample:   "  the sampled pairs are binned on %[1]s bins: the AUC is within ±%[2]s and the median within ±%[3]s of the values over those pairs",
 	BatchInterval:       "[%[1]s, %[2]s]",
 	BatchSlowAutoSample: "estimated %[1]s for all %[2]s anchors: sampling %[3]s anchors at random (seed %[4]d) instead; --sample-anchors all to wait for every anchor, --sample-anchors K to choose",
 	BatchSlowAll:        "estimated %[1]s for all %[2]s anchors; --sample-anchors K would sample K anchors instead",
-	BatchMemoryBinned:   "the exact AUC and threshold would need about %[1]s of memory, more than --max-memory %[2]s: binning them instead",
+	BatchMemoryBinned:   "the exact AUC would need about %[1]s of memory, more than --max-memory %[2]s: binning it instead (every other figure stays exact)",
 	BatchSampleTooLarge: "--sample-anchors %[1]s: the data has only %[2]s rows, so every anchor is evaluated",
 	BatchMinutes:        "%s minutes",
 	BatchSeconds:        "%s seconds",

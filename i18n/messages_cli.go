@@ -97,6 +97,7 @@ const (
 	CLIErrMissingScenario  ID = "cli.err.missing-scenario"
 	CLIErrOneScenario      ID = "cli.err.one-scenario"       // %q extra argument
 	CLIErrScenarioFlag     ID = "cli.err.scenario-flag"      // %s reason
+	CLIErrListen           ID = "cli.err.listen"             // %s the address, %s the system's words
 	CLIErrBins             ID = "cli.err.bins"               // %d bins
 	CLIErrHelpTakesOne     ID = "cli.err.help-takes-one"     // %q extra argument
 	CLIErrUnknownMetricVal ID = "cli.err.unknown-metric"     // %q text, %s known names
@@ -256,6 +257,7 @@ Examples:
 	CLIErrMissingScenario:  "missing scenario: give a preset name or a .toml file ('losslab scenarios' lists the presets)",
 	CLIErrOneScenario:      "unexpected argument %q: replay takes one scenario",
 	CLIErrScenarioFlag:     "--scenario: %s",
+	CLIErrListen:           "cannot listen on %[1]s: %[2]s",
 	CLIErrBins:             "--bins %d: want 1 to 1000",
 	CLIErrHelpTakesOne:     "unexpected argument %q: help takes one command",
 	CLIErrUnknownMetricVal: "%q is not a distance: want %s",

@@ -142,6 +142,7 @@ metadata.tsv。或者使用示例数据：--demo iris（Fisher 1936，150 × 4�
 	CLIErrMissingScenario:  "缺少场景：请给出预设名或 .toml 文件（'losslab scenarios' 会列出预设）",
 	CLIErrOneScenario:      "多余的参数 %q：replay 只接受一个场景",
 	CLIErrScenarioFlag:     "--scenario：%s",
+	CLIErrListen:           "无法在 %[1]s 上监听（系统信息：%[2]s）",
 	CLIErrBins:             "--bins %d：应为 1 到 1000",
 	CLIErrHelpTakesOne:     "多余的参数 %q：help 只接受一个命令",
 	CLIErrUnknownMetricVal: "%q 不是距离：应为 %s",

@@ -46,8 +46,11 @@ const (
 	DataLabelCount     ID = "data.label-count"   // labels, vectors, the vectors file
 	DataZeroRow        ID = "data.zero-row"
 	DataNotFiniteRow   ID = "data.not-finite-row"
-	DataOverflow       ID = "data.overflow"  // core's own words, naming the loss or distance
-	DataNormalize      ID = "data.normalize" // what went wrong
+	DataOverflow       ID = "data.overflow"   // core's own words, naming the loss or distance
+	DataRowFailed      ID = "data.row-failed" // any other computation's error, in its words
+	DataDemo           ID = "data.demo"       // a demo data set named on screen: its ID
+	DataInDemo         ID = "data.in-demo"    // the demo's ID, what is wrong
+	DataNormalize      ID = "data.normalize"  // what went wrong
 	DataZeroRowNorm    ID = "data.zero-row-normalize"
 	DataListMore       ID = "data.list-more"      // a list, cut, and how many more
 	DataListSep        ID = "data.list-separator" // between the items of any list of names (setosa、versicolor)
@@ -117,6 +120,9 @@ var dataEN = map[ID]string{
 	DataZeroRow:        "cosine distance is undefined for a zero vector",
 	DataNotFiniteRow:   "component is not finite",
 	DataOverflow:       "%[1]s",
+	DataRowFailed:      "%[1]s",
+	DataDemo:           "demo %[1]s",
+	DataInDemo:         "demo %[1]s: %[2]s",
 	DataNormalize:      "--normalize: %[1]s",
 	DataZeroRowNorm:    "the row is a zero vector",
 	DataListMore:       "%[1]s and %[2]s more",

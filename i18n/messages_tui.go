@@ -91,7 +91,6 @@ const (
 	// Opening another data set: the picker's heading, a demo's row, the
 	// file row, the path's placeholder, while opening (what), the errors.
 	BatchOpenTitle    ID = "tui.batch.open-title"
-	BatchOpenDemo     ID = "tui.batch.open-demo"
 	BatchOpenFile     ID = "tui.batch.open-file"
 	BatchOpenPathHint ID = "tui.batch.open-path-hint"
 	BatchOpening      ID = "tui.batch.opening"
@@ -183,7 +182,6 @@ var tuiEN = map[ID]string{
 	BatchCannotNormalize: "cannot normalise the rows: %s",
 
 	BatchOpenTitle:    "open a data set · ↑/↓ choose · enter opens · esc cancels",
-	BatchOpenDemo:     "demo %s",
 	BatchOpenFile:     "a file:",
 	BatchOpenPathHint: "path to a .csv or .tsv file",
 	BatchOpening:      "opening %s…",

@@ -76,7 +76,6 @@ var tuiZH = map[ID]string{
 	BatchBinsFewest:      "%s 个区间已是最少",
 	BatchCannotNormalize: "无法归一化这些行：%s",
 	BatchOpenTitle:       "打开数据集 · ↑/↓ 选择 · enter 打开 · esc 取消",
-	BatchOpenDemo:        "示例数据 %s",
 	BatchOpenFile:        "文件：",
 	BatchOpenPathHint:    ".csv 或 .tsv 文件的路径",
 	BatchOpening:         "正在打开 %s…",

@@ -19,7 +19,7 @@ var limitMessages = map[ID]bool{
 	ScenValueTooLong: true, LessonArrayTooLong: true, LessonChoicesCount: true,
 	CLIErrBins: true, BatchErrMaxRows: true,
 	BatchSampled: true, BatchViewSampled: true, BatchSlowAutoSample: true, BatchSlowAll: true,
-	BatchBinned: true, BatchBinnedSample: true, BatchSampleTooLarge: true,
+	BatchExact: true, BatchBinned: true, BatchBinnedSample: true, BatchSampleTooLarge: true,
 	DataLineTooLong: true, DataRowTooLong: true, DataTooManyBytes: true, DataTooManyRows: true, DataTooManyColumns: true,
 	CLIErrTooManyRows: true, SizeBytes: true,
 }

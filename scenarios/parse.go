@@ -148,7 +148,7 @@ func (p *parser) applyFields(cur grid.State, table map[string]any, section strin
 			}
 			y, err := loss.ParseLabel(s)
 			if err != nil {
-				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), errtext.NewInputError(err, termsafe.String(s)))
+				return cur, nil, p.errAt(section, index, f.Key(), i18n.ScenBadLabel, f.Key(), errtext.NewInputError(err, s))
 			}
 			cur = cur.WithLabel(f, y)
 			continue

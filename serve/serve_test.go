@@ -243,7 +243,7 @@ func TestNoCommands(t *testing.T) {
 // Hidden panels say so and show nothing of their content; the session's
 // files are not written (the figure key explains).
 func TestHideAndNoFiles(t *testing.T) {
-	_, addr, _ := start(t, Config{MaxSessions: 2, Hide: tui.HideSet{tui.PanelTriplet: true}})
+	_, addr, _ := start(t, Config{MaxSessions: 2, Hide: tui.HideSet{"triplet": true}})
 	c := connect(t, addr, nil)
 	c.waitFor(t, "hidden by your teacher")
 	if strings.Contains(c.out.String(), "0.4000") {

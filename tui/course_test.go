@@ -173,3 +173,42 @@ func TestLearnFlowWithAMistake(t *testing.T) {
 		t.Errorf("saved progress %+v, %v", p, err)
 	}
 }
+
+// Two batch views at once, the app's and a lesson's, each keep their own
+// results: the app's at margin 0.25, the lesson's changed to 0.15, and back
+// in the app's the header and the numbers are both 0.25's. Before, the
+// lesson's computation carried the same sequence number as the app's and
+// the hidden app view took its results (the triplet loss of 0.15 under a
+// header saying 0.25).
+func TestTwoBatchViewsKeepTheirResults(t *testing.T) {
+	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Learn: course.Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("batches")}}}),
+		teatest.WithInitialTermSize(100, 34))
+	tuitest.WaitText(t, tm, "losslab · the article's first example")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitAll(t, tm, "margin 0.20", "all 0.0519")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitAll(t, tm, "margin 0.25", "all 0.0568")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "Press space to train")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "press g for the guided course")
+	tm.Send(tuitest.Key("g"))
+	tuitest.WaitText(t, tm, "Batches: averaging and two distributions")
+	for _, k := range []string{"enter", "right", "tab", "right", "e"} {
+		tm.Send(tuitest.Key(k))
+	}
+	tuitest.WaitAll(t, tm, "exploring", "margin 0.20", "all 0.0519")
+	tm.Send(tuitest.Key("left"))
+	tuitest.WaitAll(t, tm, "margin 0.15", "all 0.0474")
+	for _, k := range []string{"esc", "esc", "esc"} {
+		tm.Send(tuitest.Key(k))
+	}
+	tuitest.WaitText(t, tm, "press g for the guided course")
+	tm.Send(tuitest.Key("tab"))
+	tuitest.WaitText(t, tm, "margin 0.25")
+	tm.Send(tuitest.Key("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
+	if v := final.View(); !strings.Contains(v, "margin 0.25") || !strings.Contains(v, "all 0.0568") {
+		t.Errorf("the app's batch view at margin 0.25 shows other numbers:\n%s", v)
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"losslab/i18n"
 	"losslab/tui/common"
 	"losslab/tui/course"
-	"losslab/tui/playground"
 )
 
 // NewAppOn builds the app for one program on renderer r: the model both a
@@ -22,7 +21,6 @@ func NewAppOn(r *lipgloss.Renderer, p i18n.Printer, sh common.ShareContext, cfg 
 // The names cli and serve start the app with, which the shared package
 // defines so that every mode can use them.
 type (
-	ModeID       = common.ModeID
 	ShareContext = common.ShareContext
 	HideSet      = common.HideSet
 	LearnConfig  = course.Config
@@ -34,12 +32,4 @@ const (
 	ModeBatch      = common.ModeBatch
 	ModeTrain      = common.ModeTrain
 	ModeLearn      = common.ModeLearn
-)
-
-// The panels a teacher can hide, as serve names them.
-const (
-	PanelTriplet     = playground.PanelTriplet
-	PanelContrastive = playground.PanelContrastive
-	PanelChart       = playground.PanelChart
-	PanelNotes       = playground.PanelNotes
 )

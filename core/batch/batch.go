@@ -22,17 +22,22 @@
 // the two against each other and against an O(N³) brute force.
 //
 // Nothing is cubic in N: each anchor's positive and near negative distances
-// are sorted once (a radix sort), so the census is a linear walk; the
-// distance matrix is computed in blocks of anchors (gonum Gemm) and never
-// held whole for large N. Memory: a 32 MiB block of distance rows, O(N) per
-// worker, and for the exact AUC and threshold 16 bytes per positive pair
-// (the sorted positive distances and one count each). When that would pass
+// are sorted once (a radix sort), so the census is a linear walk. Distances
+// come from core/dist's Gram kernel in tiles (rows.go): when half the matrix
+// fits in 32 MiB each tile of the upper half is computed once and serves
+// both its rows' anchors and, transposed, its columns'; beyond that each
+// worker computes the rows of its own anchors. Both cores work on separate
+// anchors and sum into their own counts. Memory: at most those 32 MiB of
+// tiles or a few rows per worker, and for the exact AUC and threshold 16
+// bytes per positive pair (the sorted positive distances and one count
+// each) plus 8 per positive pair and further worker. When that would pass
 // the memory budget (Options.MaxMemory, default 1 GiB) the separation
-// statistics are binned instead (see binned.go): every loss stays exact, the
+// statistics are binned instead (see binned.go): every loss stays exact, and
+// so do the threshold, accuracy, median and share of close negatives; the
 // AUC comes with an error bound. Options.SampleAnchors evaluates a seeded
 // uniform sample of anchors and gives each statistic a 95% confidence
 // interval (sample.go). PlanFor says beforehand which method Compute will
-// use and estimates its time and memory.
+// use and estimates its time and memory; Result.Method says which it used.
 //
 // Compute checks its context between blocks of anchors and inside workers;
 // a distance or loss beyond float64 is an error naming the row, never a
@@ -44,18 +49,11 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"runtime"
-	"slices"
-	"sort"
-	"sync"
-	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 
 	"losslab/core/dist"
 	"losslab/core/loss"
-	"losslab/internal/floatsort"
-	"losslab/internal/gopanic"
 )
 
 // Options configure Compute.
@@ -115,21 +113,24 @@ type Separation struct {
 	MedianPositive                  float64 `json:"median_positive"`
 	PositivePairs                   int64   `json:"positive_pairs"`
 	NegativePairs                   int64   `json:"negative_pairs"`
-	// Method is MethodExact or MethodBinned. Binned, AUC is within
-	// AUCErrorBound of the value over the same pairs, MedianPositive within
-	// MedianErrorBound, and Threshold is the best of the fine bins' edges;
-	// Accuracy and NegativesInsideMedianPlusMargin are exact for the
-	// Threshold and MedianPositive shown.
+	// Method is MethodExact or MethodBinned. Binned over every anchor, only
+	// the AUC differs from the exact method's, by at most AUCErrorBound.
+	// Binned over a sample of anchors, AUC is within AUCErrorBound of the
+	// value over the same pairs, MedianPositive within MedianErrorBound, and
+	// Threshold is the best of the fine bins' edges; Accuracy and
+	// NegativesInsideMedianPlusMargin are exact for the Threshold and
+	// MedianPositive shown.
 	Method           string  `json:"method"`
 	Bins             int     `json:"bins,omitempty"` // fine bins of the binned method
 	AUCErrorBound    float64 `json:"auc_error_bound"`
 	MedianErrorBound float64 `json:"median_error_bound"`
 }
 
-// Separation methods (JSON values).
+// Methods (JSON values of Result.Method, Separation.Method and Plan.Method).
 const (
-	MethodExact  = "exact"
-	MethodBinned = "binned"
+	MethodExact   = "exact"
+	MethodBinned  = "binned"
+	MethodSampled = "sampled" // Result.Method and Plan.Method only: a sample is binned
 )
 
 // Histogram holds both distributions on shared bins: bin i is
@@ -151,6 +152,10 @@ type Result struct {
 	Triplets   Census     `json:"triplets"`
 	Separation Separation `json:"separation"`
 	Histogram  Histogram  `json:"histogram"`
+	// Method is how the whole report was computed: MethodExact, MethodBinned
+	// (every anchor; the AUC within Separation.AUCErrorBound) or
+	// MethodSampled (Sample's anchors only).
+	Method string `json:"method"`
 	// ByLoss holds every registered loss under each of its Strategies, in
 	// registry order: front ends iterate it instead of naming losses.
 	ByLoss []LossValue `json:"by_loss"`
@@ -249,17 +254,20 @@ func Compute(ctx context.Context, x *mat.Dense, labels []int, classes int, opts 
 	if err != nil {
 		return nil, err
 	}
-	top := distanceBound(opts.Metric, x)
 	pl, err := newPlan(loss.Params{Margin: opts.Margin, Temperature: opts.Temperature})
 	if err != nil {
 		return nil, err
 	}
+	in := &input{pairs: pairs, labels: labels, classes: classes, top: distanceBound(opts.Metric, x), plan: pl, opts: opts}
 	res := &Result{N: n, Dim: d, Classes: presentClasses(labels, classes), Distance: opts.Metric.String(), Margin: opts.Margin}
 	cost := PlanFor(n, d, labels, classes, opts)
-	if cost.Method == MethodBinned {
-		err = computeBinned(ctx, pairs, labels, top, pl, cost, opts, res)
-	} else {
-		err = computeExact(ctx, pairs, x, labels, classes, top, pl, opts, res)
+	switch res.Method = cost.Method; cost.Method {
+	case MethodSampled:
+		err = computeSampled(ctx, in, cost.Anchors, res)
+	case MethodBinned:
+		err = computeBinned(ctx, in, res)
+	default:
+		err = computeExact(ctx, in, res)
 	}
 	if err != nil {
 		return nil, err
@@ -297,29 +305,14 @@ func (r *Result) checkFinite() error {
 	return nil
 }
 
-// computeExact holds every positive pair distance sorted: exact AUC and
-// threshold in 16 bytes per positive pair.
-func computeExact(ctx context.Context, pairs *dist.Pairs, x *mat.Dense, labels []int, classes int, top float64, pl plan, opts Options, res *Result) error {
-	n := len(labels)
-	pos, err := positiveDistances(ctx, opts.Metric, x, labels, classes)
-	if err != nil {
-		return err
-	}
-	hist := newFineHistogram(top, fineBins)
-	for _, v := range pos {
-		hist.pos[hist.bin(v)]++
-	}
-	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, pos: pos, posIx: newSortedIndex(pos, hist.top), hist: hist,
-		negBelow: make([]int64, len(pos)+1), plan: pl, tallies: make([]tally, n*len(pl.slots))}
-	c.median = median(pos)
-	c.anchors = make([]anchorStats, n)
-	if err := c.run(ctx, pairs, blockRows(n, opts.BlockRows), opts.Progress); err != nil {
-		return err
-	}
-	c.reduce(res)
-	res.Separation.Method = MethodExact
-	res.Histogram = hist.display(opts.Bins)
-	return nil
+// input is what every method starts from.
+type input struct {
+	pairs   *dist.Pairs
+	labels  []int
+	classes int
+	top     float64 // a bound on every distance (distanceBound)
+	plan    plan
+	opts    Options
 }
 
 func presentClasses(labels []int, classes int) int {
@@ -331,389 +324,4 @@ func presentClasses(labels []int, classes int) int {
 		}
 	}
 	return k
-}
-
-// blockRows picks how many anchors' distance rows to hold at once: about
-// 32 MiB of them, the whole matrix when that fits.
-func blockRows(n, want int) int {
-	if want > 0 {
-		return min(want, n)
-	}
-	return max(1, min(n, (32<<20)/(8*n)))
-}
-
-// positiveDistances returns every unordered same-class pair's distance,
-// sorted, computed class by class (a small part of all pairs).
-func positiveDistances(ctx context.Context, metric dist.Metric, x *mat.Dense, labels []int, classes int) ([]float64, error) {
-	members := make([][]int, classes)
-	for i, c := range labels {
-		members[c] = append(members[c], i)
-	}
-	_, d := x.Dims()
-	total := 0
-	for _, idx := range members {
-		total += len(idx) * (len(idx) - 1) / 2
-	}
-	out := make([]float64, 0, total)
-	var buf []float64
-	for _, idx := range members {
-		k := len(idx)
-		if k < 2 {
-			continue
-		}
-		xc := mat.NewDense(k, d, nil)
-		for r, i := range idx {
-			xc.SetRow(r, x.RawRowView(i))
-		}
-		p, err := dist.NewPairs(metric, xc)
-		if err != nil {
-			return nil, err
-		}
-		rows := blockRows(k, 0)
-		for lo := 0; lo < k; lo += rows {
-			if err := ctx.Err(); err != nil {
-				return nil, err
-			}
-			hi := min(lo+rows, k)
-			buf = p.Block(lo, hi, buf)
-			for i := lo; i < hi; i++ {
-				row := buf[(i-lo)*k : (i-lo+1)*k]
-				for j := i + 1; j < k; j++ {
-					if err := checkDistance(metric, idx[i], idx[j], row[j]); err != nil {
-						return nil, err
-					}
-				}
-				out = append(out, row[i+1:]...)
-			}
-		}
-	}
-	slices.Sort(out)
-	return out, nil
-}
-
-func median(sorted []float64) float64 {
-	k := len(sorted)
-	if k == 0 {
-		return 0
-	}
-	if k%2 == 1 {
-		return sorted[k/2]
-	}
-	return (sorted[k/2-1] + sorted[k/2]) / 2
-}
-
-// anchorStats is what one anchor contributes; summing these in anchor order
-// makes the result independent of scheduling.
-type anchorStats struct {
-	easy, semi, hard int64
-	positives        int64
-}
-
-// computation is the shared state of one Compute.
-type computation struct {
-	n       int
-	labels  []int
-	margin  float64
-	metric  dist.Metric
-	pos     []float64 // sorted positive pair distances (exact method)
-	posIx   *sortedIndex
-	median  float64
-	hist    *fineHistogram
-	anchors []anchorStats // by slot: anchor index, or position in the sample
-
-	// ordered: every pair (a, j), j ≠ a, of the evaluated anchors counts
-	// (a sample: the anchor is the unit of sampling); otherwise each pair
-	// counts once, j > a. The binned method adds the pairs to the worker's
-	// histogram, the exact one streams negatives against the positives.
-	ordered bool
-
-	// Streaming comparison of negative pairs with the sorted positives.
-	less, ties, closer int64
-	// negBelow[k] counts the negatives with exactly k positives below them;
-	// one array shared by the workers (atomic adds), as it is as long as
-	// the positives.
-	negBelow []int64
-
-	plan    plan
-	tallies []tally // slot s's tallies are tallies[s·S : (s+1)·S]
-}
-
-// worker holds one goroutine's scratch space and partial sums.
-type worker struct {
-	ps, ns             []float64
-	scratch            []float64 // for floatsort.Sort
-	gs, gprefix, reach []float64 // hingeTerms' sorted keys, prefix sums and reaches
-	negHist            []int64
-	hist               *fineHistogram // ordered pairs: this worker's counts
-	less, ties, closer int64
-	err                error
-}
-
-// checkEvery is how many anchors a worker handles between context checks.
-const checkEvery = 64
-
-// forBlocks computes the distance rows of the anchors in blocks of rows and
-// hands each anchor (slot, row index, distances) to visit on every worker.
-// It stops at the first error or when ctx is cancelled.
-func forBlocks(ctx context.Context, pairs *dist.Pairs, anchors []int, rows int, progress func(int, int), visit func(w, slot, a int, row []float64) error) error {
-	n, workers := pairs.Len(), runtime.GOMAXPROCS(0)
-	var buf []float64
-	for lo := 0; lo < len(anchors); lo += rows {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		hi := min(lo+rows, len(anchors))
-		buf = pairs.Rows(anchors[lo:hi], buf)
-		errs := make([]error, workers)
-		panics := make([]*gopanic.Value, workers)
-		var wg sync.WaitGroup
-		for w := range workers {
-			wg.Add(1)
-			go func(w int) {
-				defer wg.Done()
-				defer gopanic.Capture(&panics[w])
-				for s := lo + w; s < hi; s += workers {
-					if (s-lo)%checkEvery == w%checkEvery {
-						if errs[w] = ctx.Err(); errs[w] != nil {
-							return
-						}
-					}
-					if errs[w] = visit(w, s, anchors[s], buf[(s-lo)*n:(s-lo+1)*n]); errs[w] != nil {
-						return
-					}
-				}
-			}(w)
-		}
-		wg.Wait()
-		gopanic.Repanic(panics) // a worker's panic is the caller's, where it can be recovered
-		if err := firstError(errs); err != nil {
-			return err
-		}
-		if progress != nil {
-			progress(hi, len(anchors))
-		}
-	}
-	return nil
-}
-
-// firstError prefers a data error over a cancellation, then the lowest worker.
-func firstError(errs []error) error {
-	var first error
-	for _, err := range errs {
-		switch {
-		case err == nil:
-		case !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded):
-			return err
-		case first == nil:
-			first = err
-		}
-	}
-	return first
-}
-
-func allAnchors(n int) []int {
-	out := make([]int, n)
-	for i := range out {
-		out[i] = i
-	}
-	return out
-}
-
-func (c *computation) run(ctx context.Context, pairs *dist.Pairs, rows int, progress func(int, int)) error {
-	ws := make([]*worker, runtime.GOMAXPROCS(0))
-	for i := range ws {
-		ws[i] = &worker{negHist: make([]int64, len(c.hist.neg))}
-	}
-	err := forBlocks(ctx, pairs, allAnchors(c.n), rows, progress, func(w, slot, a int, row []float64) error {
-		return c.anchor(ws[w], slot, a, row)
-	})
-	if err != nil {
-		return err
-	}
-	for _, w := range ws {
-		c.less += w.less
-		c.ties += w.ties
-		c.closer += w.closer
-		for i, v := range w.negHist {
-			c.hist.neg[i] += v
-		}
-	}
-	return nil
-}
-
-// checkDistance rejects a distance beyond float64 (or NaN), naming the rows.
-func checkDistance(metric dist.Metric, a, j int, d float64) error {
-	if d <= math.MaxFloat64 {
-		return nil
-	}
-	return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s distance to row %d is beyond float64", ErrNotFinite, metric, j+1)}
-}
-
-// ErrNotFinite marks a distance or loss that float64 cannot hold.
-var ErrNotFinite = errors.New("result is not finite")
-
-// anchor computes anchor a's contributions (into slot) from its row of
-// distances.
-func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
-	m, ya := c.margin, c.labels[a]
-	st := &c.anchors[slot]
-	slots := len(c.plan.slots)
-	terms := c.tallies[slot*slots : (slot+1)*slots]
-	w.ps, w.ns = w.ps[:0], w.ns[:0]
-	var far int64 // pairs that no pair loss reaches
-	for j, dj := range row {
-		if j == a {
-			continue
-		}
-		if !(dj <= math.MaxFloat64) {
-			return checkDistance(c.metric, a, j, dj)
-		}
-		same := c.labels[j] == ya
-		if same {
-			w.ps = append(w.ps, dj)
-		} else {
-			w.ns = append(w.ns, dj)
-		}
-		if c.ordered || j > a {
-			if same || dj < c.plan.pairReach {
-				c.pairTerms(w, terms, dj, same)
-			} else {
-				far++
-			}
-			switch {
-			case w.hist != nil:
-				w.hist.add(same, dj)
-			case !same:
-				c.streamNegative(w, dj)
-			}
-		}
-	}
-	c.farPairs(terms, far)
-	q := len(w.ns)
-	// Positives in increasing order make every census count below a pointer
-	// that only moves forward: linear walks instead of a binary search each.
-	w.scratch = floatsort.Sort(w.ps, w.scratch)
-	maxP := w.ps[len(w.ps)-1]
-	c.anchorTerms(w, terms, w.ps, w.ns)
-	// Negatives beyond maxP + m + Tol are easy for every positive and never
-	// active: only the nearer ones need sorting. The far ones matter to the
-	// semi-hard rule only through their minimum (the closest negative
-	// farther than a positive) and the overall maximum (its fallback).
-	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
-	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
-	minN := math.Inf(1)
-	for _, v := range w.ns { // distances are never NaN: builtin min/max, not math's slower calls
-		minN, farthest = min(minN, v), max(farthest, v)
-		if v < cutoff {
-			near = append(near, v)
-		} else {
-			farMin = min(farMin, v)
-		}
-	}
-	w.scratch = floatsort.Sort(near, w.scratch)
-	c.hingeTerms(w, terms, w.ps, near, q)
-	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
-	for _, dp := range w.ps {
-		for k < len(near) && near[k] < dp+m-loss.Tol {
-			k++
-		}
-		for hard < len(near) && near[hard] <= dp+loss.Tol {
-			hard++
-		}
-		for u < len(near) && near[u] <= dp {
-			u++
-		}
-		easy := int64(q - max(k, hard))
-		st.hard += int64(hard)
-		st.easy += easy
-		st.semi += int64(q) - int64(hard) - easy
-		// TF Addons: the closest negative farther than the positive, else the farthest.
-		chosen := farMin
-		if u < len(near) {
-			chosen = near[u]
-		}
-		if math.IsInf(chosen, 1) {
-			chosen = farthest
-		}
-		c.minedTerms(w, terms, c.plan.semi, dp, chosen)
-	}
-	st.positives = int64(len(w.ps))
-	c.minedTerms(w, terms, c.plan.hard, maxP, minN)
-	if w.err != nil {
-		return w.err
-	}
-	return c.checkTallies(a, terms)
-}
-
-// checkTallies rejects an anchor whose sums overflowed: squared distances
-// beyond float64 make the contrastive loss infinite although no distance is.
-func (c *computation) checkTallies(a int, terms []tally) error {
-	for k, t := range terms {
-		if !(math.Abs(t.sum) <= math.MaxFloat64) {
-			s := c.plan.slots[k]
-			return &dist.RowError{Row: a, Index: -1, Err: fmt.Errorf("%w: the %s loss terms (%s, %s) of this anchor overflow float64 (the distances are too large to square or sum)",
-				ErrNotFinite, s.loss.ID, s.strategy.Miner, s.strategy.Reducer)}
-		}
-	}
-	return nil
-}
-
-// streamNegative compares one negative pair distance with all positives.
-func (c *computation) streamNegative(w *worker, dn float64) {
-	lo, hi := c.posIx.bounds(dn) // positives < dn, ≤ dn
-	w.less += int64(lo)
-	w.ties += int64(hi - lo)
-	atomic.AddInt64(&c.negBelow[lo], 1)
-	if dn < c.median+c.margin {
-		w.closer++
-	}
-	w.negHist[c.hist.bin(dn)]++
-}
-
-// upperBound is the number of sorted values ≤ x.
-func upperBound(sorted []float64, x float64) int {
-	return sort.Search(len(sorted), func(i int) bool { return sorted[i] > x })
-}
-
-// reduceLosses fills the losses and the census from the anchors' tallies.
-func (c *computation) reduceLosses(res *Result) {
-	var s anchorStats
-	for _, a := range c.anchors {
-		s.easy += a.easy
-		s.semi += a.semi
-		s.hard += a.hard
-		s.positives += a.positives
-	}
-	total := s.easy + s.semi + s.hard
-	res.ByLoss = c.reduceSlots()
-	res.Losses = classicLosses(res.ByLoss)
-	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
-}
-
-func (c *computation) reduce(res *Result) {
-	c.reduceLosses(res)
-
-	P, Q := int64(len(c.pos)), int64(0)
-	for _, v := range c.negBelow {
-		Q += v
-	}
-	sep := &res.Separation
-	sep.PositivePairs, sep.NegativePairs, sep.MedianPositive = P, Q, c.median
-	sep.AUC = (float64(c.less) + float64(c.ties)/2) / (float64(P) * float64(Q))
-	sep.NegativesInsideMedianPlusMargin = float64(c.closer) / float64(Q)
-	// Accuracy of "d ≤ t means same" for t below every distance (all
-	// different), then for t = each distinct positive distance.
-	best, bestT := Q, 0.0
-	var negAtOrBelow int64
-	for i := 0; i < len(c.pos); i++ {
-		negAtOrBelow += c.negBelow[i]
-		if i+1 < len(c.pos) && c.pos[i+1] == c.pos[i] {
-			continue // take ties together
-		}
-		if correct := int64(i+1) + Q - negAtOrBelow; correct > best {
-			best, bestT = correct, c.pos[i]
-		}
-	}
-	sep.Threshold = bestT
-	sep.Accuracy = float64(best) / float64(P+Q)
 }

@@ -3,132 +3,73 @@ package batch
 import (
 	"context"
 	"math"
-	"runtime"
-
-	"losslab/core/dist"
 )
 
 // The binned method, for batches whose positive pairs do not fit the memory
-// budget and for samples of anchors. It visits every pair twice: each
-// unordered pair once when every anchor is evaluated, and every ordered pair
-// (a, j), j ≠ a, of a sample's anchors (the anchor is the unit of sampling):
-//
-//  1. the losses and census per anchor (exact, as in the exact method), and
-//     both distributions counted on BinnedBins fine bins;
-//  2. with the threshold and median taken from those bins, the exact share
-//     of pairs each anchor gets right under "d ≤ t means same", its
-//     negatives closer than median + m, and (for confidence intervals) its
-//     positives' placements among the negatives.
-//
-// So counts, the histogram and the loss terms are those of the exact method
-// when every anchor is evaluated.
+// budget, and for samples of anchors. Pass 1 evaluates each anchor as the
+// exact method does (losses and census exact) and counts both distributions
+// on up to BinnedBins fine bins: each unordered pair once when every anchor
+// is evaluated, every ordered pair (a, j), j ≠ a, of a sample's anchors (the
+// anchor is the unit of sampling). Over every anchor, pass 2 (refine.go)
+// then visits each pair once more, collecting the few whose bins can hold
+// the threshold, the median or the median + m, so that those are exact too
+// and only the AUC is binned. A sample's pass 2 (sample.go) gives each
+// anchor's share of pairs right at the binned threshold and its other
+// per-anchor figures, for the confidence intervals.
 
-// secondPass is what pass 2 finds for one anchor.
-type secondPass struct {
-	correct     int64   // pairs right under "d ≤ threshold means same"
-	closer      int64   // negatives closer than median + m
-	atMostMed   int64   // positives ≤ median (for the median's interval)
-	placement   float64 // Σ over positives of the share of negatives farther (binned, ties ½)
-	negatives   int64
-	positiveSum int64
+func computeBinned(ctx context.Context, in *input, res *Result) error {
+	n := len(in.labels)
+	c, hist, err := binnedPassOne(ctx, in, allAnchors(n), false, progressOf(in.opts.Progress, 0, 2*n))
+	if err != nil {
+		return err
+	}
+	c.reduceLosses(res)
+	b := newBinnedSeparation(hist)
+	sep := &res.Separation
+	sep.Method, sep.Bins = MethodBinned, len(hist.pos)
+	sep.PositivePairs, sep.NegativePairs = b.p, b.q
+	sep.AUC, sep.AUCErrorBound = b.auc()
+	if err := refine(ctx, in, b, progressOf(in.opts.Progress, n, 2*n), sep); err != nil {
+		return err
+	}
+	res.Histogram = hist.display(in.opts.Bins)
+	return nil
 }
 
-func computeBinned(ctx context.Context, pairs *dist.Pairs, labels []int, top float64, pl plan, cost Plan, opts Options, res *Result) error {
-	n := len(labels)
-	anchors := allAnchors(n)
-	if cost.Anchors < n {
-		anchors = sampleAnchors(n, cost.Anchors, opts.Seed)
-	}
-	k := len(anchors)
-	sampled := k < n
-	visited := int64(k) * int64(n-1) // ordered pairs of a sample
-	if !sampled {
+// binnedPassOne evaluates the anchors (ordered: every pair of each, else
+// each unordered pair once) and counts their pairs on fine bins.
+func binnedPassOne(ctx context.Context, in *input, anchors []int, ordered bool, progress func(int, int)) (*computation, *fineHistogram, error) {
+	n := len(in.labels)
+	visited := int64(len(anchors)) * int64(n-1)
+	if !ordered {
 		visited /= 2
 	}
 	bins := binsFor(visited)
-	hist := newFineHistogram(top, bins)
-	c := &computation{n: n, labels: labels, margin: opts.Margin, metric: opts.Metric, hist: hist,
-		anchors: make([]anchorStats, len(anchors)), ordered: sampled, plan: pl, tallies: make([]tally, len(anchors)*len(pl.slots))}
-	ws := make([]*worker, runtime.GOMAXPROCS(0))
-	for i := range ws {
-		ws[i] = &worker{hist: newFineHistogram(top, bins)}
-	}
-	rows := blockRows(n, opts.BlockRows)
-	progress := func(base int) func(int, int) {
-		if opts.Progress == nil {
-			return nil
-		}
-		return func(done, _ int) { opts.Progress(base+done, 2*k) }
-	}
-	err := forBlocks(ctx, pairs, anchors, rows, progress(0), func(w, slot, a int, row []float64) error {
-		return c.anchor(ws[w], slot, a, row)
+	hist := newFineHistogram(in.top, bins)
+	c := newComputation(in, len(anchors), hist, true)
+	c.ordered = ordered
+	err := forRows(ctx, in.pairs, anchors, in.opts.BlockRows, progress, func(w, slot, a int, row []float64) error {
+		return c.anchor(c.workers[w], slot, a, row)
 	})
 	if err != nil {
-		return err
+		return nil, nil, err
 	}
-	for _, w := range ws {
-		hist.addAll(w.hist)
-		w.hist = nil
-	}
-
-	b := newBinnedSeparation(hist)
-	threshold, med, medErr := b.threshold(), b.quantile(0.5), b.quantileError()
-	second := make([]secondPass, k)
-	m := opts.Margin
-	err = forBlocks(ctx, pairs, anchors, rows, progress(k), func(_, slot, a int, row []float64) error {
-		sp := &second[slot]
-		ya := labels[a]
-		for j, d := range row {
-			if j == a || (!sampled && j < a) { // the pairs of the first pass
-				continue
-			}
-			if labels[j] == ya {
-				sp.positiveSum++
-				if d <= threshold {
-					sp.correct++
-				}
-				if d <= med {
-					sp.atMostMed++
-				}
-				if sampled { // placements serve only the AUC's interval
-					sp.placement += b.placement(d)
-				}
-			} else {
-				sp.negatives++
-				if d > threshold {
-					sp.correct++
-				}
-				if d < med+m {
-					sp.closer++
-				}
-			}
+	c.flush()
+	if !ordered { // each unordered pair was counted from both its ends
+		for i := range hist.pos {
+			hist.pos[i] /= 2
+			hist.neg[i] /= 2
 		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
+	return c, hist, nil
+}
 
-	c.reduceLosses(res)
-	var correct, closer int64
-	for _, sp := range second {
-		correct += sp.correct
-		closer += sp.closer
-	}
-	sep := &res.Separation
-	sep.Method, sep.Bins = MethodBinned, bins
-	sep.PositivePairs, sep.NegativePairs = b.p, b.q
-	sep.AUC, sep.AUCErrorBound = b.auc()
-	sep.Threshold, sep.MedianPositive, sep.MedianErrorBound = threshold, med, medErr
-	sep.Accuracy = float64(correct) / float64(b.p+b.q)
-	sep.NegativesInsideMedianPlusMargin = float64(closer) / float64(b.q)
-	res.Histogram = hist.display(opts.Bins)
-	if !sampled {
+// progressOf reports a pass's progress as part of the whole.
+func progressOf(progress func(int, int), base, total int) func(int, int) {
+	if progress == nil {
 		return nil
 	}
-	res.Sample = &Sample{Anchors: k, Of: n, Seed: opts.Seed}
-	c.intervals(res, second, b)
-	return nil
+	return func(done, _ int) { progress(base+done, total) }
 }
 
 // binsFor is the number of fine bins for that many pairs: about one

@@ -203,6 +203,40 @@ func TestBadTemperature(t *testing.T) {
 	}
 }
 
+// The fused kernel computes a closed-form loss's mined terms itself
+// (hingeTerm): they are the bits of the registry's Triplet function, at
+// random distances and margins and at the kink, where Tol decides.
+func TestHingeTermIsTheRegistrys(t *testing.T) {
+	r := rand.New(rand.NewPCG(61, 62))
+	for _, l := range loss.Registry() {
+		if l.HingeOf == nil {
+			continue
+		}
+		for i := range 20000 {
+			dp, dn := r.Float64()*4, r.Float64()*4
+			m := []float64{0, 0.2, 1, r.Float64()}[i%4]
+			if i%5 == 0 { // on the kink: g(dp) + m = g(dn), give or take Tol
+				dn = math.Sqrt(math.Max(0, l.HingeOf(dp)+m+(r.Float64()-0.5)*4*loss.Tol))
+				if l.HingeOf(2) == 2 {
+					dn = dp + m + (r.Float64()-0.5)*4*loss.Tol
+				}
+			}
+			p, err := l.Resolve(loss.Params{Margin: m})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, err := l.Triplet(dp, dn, p)
+			if err != nil {
+				continue
+			}
+			h, active := hingeTerm(l.HingeOf, dp, dn, p.Margin)
+			if active != want.Active || active && math.Float64bits(h) != math.Float64bits(want.Loss) || !active && want.Loss != 0 {
+				t.Fatalf("%s(%v, %v, m=%v): closed form %v (active %v), registry %v (active %v)", l.ID, dp, dn, m, h, active, want.Loss, want.Active)
+			}
+		}
+	}
+}
+
 // selection records what a miner visits.
 type selection struct {
 	pairs    [][2]int

@@ -51,6 +51,15 @@ type tally struct {
 	count, active int64
 }
 
+// slotCount is the number of slots a plan has.
+func slotCount() int {
+	k := 0
+	for _, l := range loss.Registry() {
+		k += len(Strategies(l))
+	}
+	return k
+}
+
 func newPlan(params loss.Params) (plan, error) {
 	pl := plan{pairReach: math.Inf(1)}
 	for _, l := range loss.Registry() {
@@ -128,14 +137,34 @@ func (c *computation) farPairs(row []tally, k int64) {
 	}
 }
 
-// minedTerms adds the mined triplet (d(a,p), d(a,n)) to the slots ks.
-func (c *computation) minedTerms(w *worker, row []tally, ks []int, dp, dn float64) {
-	for _, k := range ks {
-		s := &c.plan.slots[k]
-		term, err := s.loss.Triplet(dp, dn, s.params)
-		w.keep(err)
-		row[k].add(term)
+// minedTerms adds the mined triplets (dp[i], dn[i]) to slot s's tally, in
+// order. A closed-form loss's term is hingeTerm, the bits of its Triplet
+// function (TestHingeTermIsTheRegistrys) without the explanation that
+// function builds: mining calls it once per positive pair.
+func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
+	if g := s.loss.HingeOf; g != nil {
+		m := s.params.Margin
+		for i, p := range dp {
+			if h, active := hingeTerm(g, p, dn[i], m); active {
+				t.sum += h
+				t.active++
+			}
+		}
+		t.count += int64(len(dp))
+		return
 	}
+	for i, p := range dp {
+		term, err := s.loss.Triplet(p, dn[i], s.params)
+		w.keep(err)
+		t.add(term)
+	}
+}
+
+// hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with HingeOf,
+// 0 (inactive) within loss.Tol of its kink, as every loss's Active says.
+func hingeTerm(g func(float64) float64, dp, dn, m float64) (float64, bool) {
+	h := g(dp) - g(dn) + m
+	return h, h > loss.Tol
 }
 
 // anchorTerms gives the anchor's whole row to the anchor-wide losses.
@@ -179,7 +208,9 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 		for _, dp := range ps {
 			w.gs = append(w.gs, h.g(dp))
 		}
-		slices.Sort(w.gs)
+		if !slices.IsSorted(w.gs) { // g increases, and ps is sorted: never, unless rounding says otherwise
+			slices.Sort(w.gs)
+		}
 		if cap(w.gprefix) < len(w.gs)+1 {
 			w.gprefix = make([]float64, len(w.gs)+1)
 		}
@@ -199,7 +230,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			}
 			gn := h.g(v)
 			if gn >= top {
-				continue
+				break // nor is any farther negative: g increases
 			}
 			for lo < len(keys) && keys[lo] <= gn {
 				lo++

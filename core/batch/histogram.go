@@ -2,6 +2,7 @@ package batch
 
 import (
 	"math"
+	"sync"
 
 	"gonum.org/v1/gonum/mat"
 
@@ -51,21 +52,67 @@ func (h *fineHistogram) edge(i int) float64 {
 	return float64(i) * h.top / float64(len(h.pos))
 }
 
-// add counts d; one goroutine per histogram (merge them with addAll).
-func (h *fineHistogram) add(same bool, d float64) {
+// binCounts is one worker's counts on a fine histogram's bins, 4 bytes
+// each so that they stay in cache as the distances stream by; the worker
+// adds them to the histogram (flush) before any could pass 2³² − 1.
+type binCounts struct {
+	h        *fineHistogram
+	mu       *sync.Mutex // guards h's counts
+	pos, neg []uint32
+	pending  int64 // counts since the last flush
+}
+
+// newBinCounts counts both kinds of pair, or only the negatives.
+func newBinCounts(h *fineHistogram, mu *sync.Mutex, positives bool) *binCounts {
+	b := &binCounts{h: h, mu: mu, neg: make([]uint32, len(h.neg))}
+	if positives {
+		b.pos = make([]uint32, len(h.pos))
+	}
+	return b
+}
+
+// add counts d.
+func (b *binCounts) add(same bool, d float64) {
 	if same {
-		h.pos[h.bin(d)]++
+		b.pos[b.h.bin(d)]++
 	} else {
-		h.neg[h.bin(d)]++
+		b.neg[b.h.bin(d)]++
 	}
 }
 
-// addAll adds o's counts (same top and size) to h.
-func (h *fineHistogram) addAll(o *fineHistogram) {
-	for i := range h.pos {
-		h.pos[i] += o.pos[i]
-		h.neg[i] += o.neg[i]
+// addSorted counts the values of one kind, given in increasing order: the
+// counts are then visited in order, as the caches like.
+func (b *binCounts) addSorted(same bool, sorted []float64) {
+	counts := b.neg
+	if same {
+		counts = b.pos
 	}
+	for _, d := range sorted {
+		counts[b.h.bin(d)]++
+	}
+}
+
+// room flushes when k more counts could make one pass 2³² − 1.
+func (b *binCounts) room(k int) {
+	if b.pending += int64(k); b.pending > math.MaxUint32-int64(k) {
+		b.flush()
+		b.pending = int64(k)
+	}
+}
+
+// flush adds the counts to the histogram and zeroes them.
+func (b *binCounts) flush() {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	for i, v := range b.pos {
+		b.h.pos[i] += int64(v)
+	}
+	for i, v := range b.neg {
+		b.h.neg[i] += int64(v)
+	}
+	clear(b.pos)
+	clear(b.neg)
+	b.pending = 0
 }
 
 // distanceBound is an upper bound on every pairwise distance: by the

@@ -8,43 +8,55 @@ import (
 
 // Plan is what Compute will do for a batch and what it is expected to cost.
 type Plan struct {
-	Method  string  // MethodExact or MethodBinned
+	Method  string  // MethodExact, MethodBinned or MethodSampled
 	Anchors int     // anchors evaluated: N, or the sample's size
 	Bytes   int64   // estimated peak working memory, the embeddings not counted
 	Seconds float64 // estimated time on a 2-core machine like the CI's
+	// ExactBytes is what the exact method would need over every anchor.
+	ExactBytes int64
 }
 
 // Cost model in CPU nanoseconds, fitted to `losslab batch` on the 2-core CI
-// machine (20,000 × 16 in 2 classes, every registered loss: 74 s of CPU).
-// Per anchor: its distance row (gemmNs per distance and dimension, passNs
-// per distance and pass, the pair losses' terms included), and sorting and
-// mining its positives and negatives (sortNs per element and doubling).
-// The negatives beyond the margin are not sorted, so many classes make this
-// an overestimate (about 2× at 4096 × 128 in 64 classes).
+// machine (4096 × 128 in 64 classes, 20,000 × 128 in 100, 8,000 and 60,000
+// × 16 in 2; every registered loss). Per anchor: its row of distances
+// (gemmNs per product and dimension, half the products on the symmetric
+// tiles; passNs per distance: made from its product, sorted into positives
+// and negatives, the pair losses' terms, the anchor-wide losses); per
+// positive (termNs: sorting, the census, the mined losses' terms); per near
+// negative (nearNs: sorting, the census, the closed-form sums), the near
+// ones taken as those of about four classes. The exact method places each
+// negative pair among the sorted positives (streamNs) after computing and
+// sorting those (positiveNs); the binned one visits every pair a second
+// time (refineNs).
 const (
-	gemmNs = 0.08
-	passNs = 10.0
-	sortNs = 12.0
-	// streamNs is per negative pair in the exact method (a lookup among the
-	// sorted positives), which also sorts those once.
-	streamNs = 30.0
+	gemmNs     = 0.06
+	passNs     = 14.0
+	termNs     = 110.0
+	nearNs     = 110.0
+	streamNs   = 8.0
+	positiveNs = 20.0
+	refineNs   = 5.0
 	// cores is what the estimate assumes when it turns CPU time into wall
 	// time: the CI machine's count, at most GOMAXPROCS.
 	cores = 2
 )
 
 // AutoSampleSeconds is the estimated time above which the command line
-// samples anchors unless told otherwise (see losslab batch --sample-anchors);
-// AutoSampleTarget is the estimated time of the sample it then draws.
+// samples anchors unless told otherwise (see losslab batch --sample-anchors):
+// five minutes, so that every anchor of 60,000 rows in two classes (1.8
+// billion pairs) is evaluated; AutoSampleTarget is the estimated time of the
+// sample it then draws. SlowSeconds is the estimate from which the command
+// line says how long every anchor will take and how to sample instead.
 const (
-	AutoSampleSeconds = 120
+	AutoSampleSeconds = 300
 	AutoSampleTarget  = 30
+	SlowSeconds       = 60
 )
 
 // PlanFor says how Compute will evaluate an N×dim batch with these labels
-// and options: the exact separation statistics when their 16 bytes per
-// positive pair fit the memory budget (and every anchor is evaluated),
-// otherwise binned ones.
+// and options: a sample when Options.SampleAnchors asks for one; else the
+// exact separation statistics when their 16 bytes per positive pair (and 4
+// per further worker) fit the memory budget, otherwise binned ones.
 func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 	budget := opts.MaxMemory
 	if budget <= 0 {
@@ -55,41 +67,59 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 		anchors = max(opts.SampleAnchors, MinSampleAnchors)
 	}
 	workers := int64(runtime.GOMAXPROCS(0))
-	rows := int64(blockRows(n, opts.BlockRows))
-	common := rows*int64(n)*8*2 + // a block of distance rows and its gathered inputs
-		workers*int64(n)*8*3 + // each worker's positives, negatives and prefix sums
-		int64(anchors)*int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))
+	sym := symmetric(n, anchors, opts.BlockRows)
+	rows := workers * int64(ownRows(n, n)) * int64(n) * 8 // each worker's rows
+	if sym {
+		rows = symmetricTileBytes(n, opts.BlockRows) + workers*int64(n)*8
+	}
+	slots := int64(slotCount())
+	common := rows +
+		workers*int64(n)*8*4 + // each worker's positives, negatives, sort scratch and prefix sums
+		int64(anchors)*(int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))+slots*int64(unsafe.Sizeof(tally{})))
 	p := positivePairs(labels, classes)
-	exact := common + 16*p + workers*fineBins*16 + (indexBuckets+1)*8 + largestClassBlock(labels, classes)
-	ns := float64(anchors) / float64(n) * anchorNs(n, dim, labels, classes)
-	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact}
-	if anchors < n || exact > budget {
+	// The sorted positives and the sort's scratch, or the positives, their
+	// index (at most 2 bytes each) and each worker's counts by place among
+	// them; each worker's counts on the bins and its rows of a class.
+	exact := common + max(16*p, 8*p+2*p+4*(p+1)*workers) + workers*fineBins*4 + (fineBins+1)*4 + workers*tileRows*largestClass(labels, classes)*8
+	ns := float64(anchors) / float64(n) * anchorNs(n, dim, labels, classes, sym)
+	plan := Plan{Method: MethodExact, Anchors: anchors, Bytes: exact, ExactBytes: exact}
+	switch {
+	case anchors < n || exact > budget || p >= math.MaxUint32: // the index counts in 32 bits
 		plan.Method = MethodBinned
-		plan.Bytes = common + (3+2*workers)*BinnedBins*8 // shared counts and sums, and each worker's counts
-		ns += float64(anchors) * float64(n) * (gemmNs*float64(dim) + passNs)
-	} else {
-		q := float64(n)*float64(n-1)/2 - float64(p)
-		ns += q * streamNs
-		if p > 1 {
-			ns += float64(p) * math.Log2(float64(p)) * sortNs
+		if anchors < n {
+			plan.Method = MethodSampled
 		}
+		bins := int64(binsFor(int64(anchors) * int64(n-1)))
+		plan.Bytes = common + (3+2*workers)*bins*8 + bins + refineBytes // counts, sums, each worker's counts, flags, kept pairs
+		pairs := float64(anchors) * float64(n-1)
+		if anchors == n {
+			pairs /= 2
+		}
+		ns += pairs * (gemmNs*float64(dim) + refineNs)
+	default:
+		q := float64(n)*float64(n-1)/2 - float64(p)
+		ns += q*streamNs + float64(p)*(gemmNs*float64(dim)+positiveNs)
 	}
 	plan.Seconds = ns * 1e-9 / float64(min(workers, cores))
 	return plan
 }
 
-// anchorNs is the CPU time of the first pass over all n anchors.
-func anchorNs(n, dim int, labels []int, classes int) float64 {
+// anchorNs is the CPU time of the pass over all n anchors.
+func anchorNs(n, dim int, labels []int, classes int, sym bool) float64 {
 	count := make([]float64, classes)
 	for _, c := range labels {
 		if c >= 0 && c < classes {
 			count[c]++
 		}
 	}
-	sorted := func(k float64) float64 { return k * math.Log2(k+1) }
+	products := float64(n)
+	if sym {
+		products /= 2
+	}
 	var ns float64
 	for _, k := range count {
-		ns += k * (float64(n)*(gemmNs*float64(dim)+passNs) + sortNs*(sorted(k-1)+sorted(float64(n)-k)))
+		near := min(float64(n)-k, 4*k)
+		ns += k * (products*gemmNs*float64(dim) + float64(n)*passNs + (k-1)*termNs + near*nearNs)
 	}
 	return ns
 }
@@ -119,16 +149,15 @@ func positivePairs(labels []int, classes int) int64 {
 	return p
 }
 
-// largestClassBlock is the distance block positiveDistances holds for the
-// largest class.
-func largestClassBlock(labels []int, classes int) int64 {
-	count := make([]int, classes)
-	big := 0
+// largestClass is the number of members of the largest class.
+func largestClass(labels []int, classes int) int64 {
+	count := make([]int64, classes)
+	var big int64
 	for _, c := range labels {
 		if c >= 0 && c < classes {
 			count[c]++
 			big = max(big, count[c])
 		}
 	}
-	return int64(blockRows(big, 0)) * int64(big) * 8
+	return big
 }

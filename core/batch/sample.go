@@ -1,6 +1,7 @@
 package batch
 
 import (
+	"context"
 	"fmt"
 	"math"
 	"math/rand/v2"
@@ -8,6 +9,80 @@ import (
 
 	"losslab/core/loss"
 )
+
+// computeSampled evaluates a seeded uniform sample of k anchors, every
+// ordered pair (a, j), j ≠ a, of each (the anchor is the unit of sampling),
+// binned, and gives every statistic its 95% confidence interval.
+func computeSampled(ctx context.Context, in *input, k int, res *Result) error {
+	n := len(in.labels)
+	anchors := sampleAnchors(n, k, in.opts.Seed)
+	c, hist, err := binnedPassOne(ctx, in, anchors, true, progressOf(in.opts.Progress, 0, 2*k))
+	if err != nil {
+		return err
+	}
+	b := newBinnedSeparation(hist)
+	threshold, med := b.threshold(), b.quantile(0.5)
+	second := make([]secondPass, k)
+	m := in.opts.Margin
+	err = forRows(ctx, in.pairs, anchors, in.opts.BlockRows, progressOf(in.opts.Progress, k, 2*k), func(_, slot, a int, row []float64) error {
+		var sp secondPass
+		ya := in.labels[a]
+		for j, d := range row {
+			switch {
+			case j == a:
+			case in.labels[j] == ya:
+				sp.positiveSum++
+				if d <= threshold {
+					sp.correct++
+				}
+				if d <= med {
+					sp.atMostMed++
+				}
+				sp.placement += b.placement(d)
+			default:
+				sp.negatives++
+				if d > threshold {
+					sp.correct++
+				}
+				if d < med+m {
+					sp.closer++
+				}
+			}
+		}
+		second[slot] = sp
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	c.reduceLosses(res)
+	var correct, closer int64
+	for _, sp := range second {
+		correct += sp.correct
+		closer += sp.closer
+	}
+	sep := &res.Separation
+	sep.Method, sep.Bins = MethodBinned, len(hist.pos)
+	sep.PositivePairs, sep.NegativePairs = b.p, b.q
+	sep.AUC, sep.AUCErrorBound = b.auc()
+	sep.Threshold, sep.MedianPositive, sep.MedianErrorBound = threshold, med, b.quantileError()
+	sep.Accuracy = float64(correct) / float64(b.p+b.q)
+	sep.NegativesInsideMedianPlusMargin = float64(closer) / float64(b.q)
+	res.Histogram = hist.display(in.opts.Bins)
+	res.Sample = &Sample{Anchors: k, Of: n, Seed: in.opts.Seed}
+	c.intervals(res, second, b)
+	return nil
+}
+
+// secondPass is what a sample's second pass finds for one anchor.
+type secondPass struct {
+	correct     int64   // pairs right under "d ≤ threshold means same"
+	closer      int64   // negatives closer than median + m
+	atMostMed   int64   // positives ≤ median (for the median's interval)
+	placement   float64 // Σ over positives of the share of negatives farther (binned, ties ½)
+	negatives   int64
+	positiveSum int64
+}
 
 // sampleAnchors draws k of the n anchors uniformly without replacement,
 // seeded, and returns them sorted (distance rows are computed in order).

@@ -29,7 +29,8 @@ type Dataset struct {
 	Classes []string // class names by index, in order of first appearance, as written
 	Lines   []int    // source line of each row, for messages
 	File    string   // the file the rows came from, for messages
-	Source  string   // what to call the data on screen
+	Source  string   // the file as the user named it, for the screen; "" for a demo
+	Demo    string   // the demo's ID ("iris") when the data is a demo: a front end names it
 }
 
 // Format is a file's field separator.
@@ -73,5 +74,5 @@ func (d *Dataset) Locate(err error) error {
 	if !errors.As(err, &re) || re.Row < 0 || re.Row >= len(d.Lines) {
 		return err
 	}
-	return &Error{File: d.File, Line: d.Lines[re.Row], Reason: RowProblem, Column: re.Index + 1, Err: re.Err}
+	return &Error{File: d.File, Demo: d.Demo, Line: d.Lines[re.Row], Reason: RowProblem, Column: re.Index + 1, Err: re.Err}
 }

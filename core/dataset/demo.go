@@ -3,6 +3,7 @@ package dataset
 import (
 	"bytes"
 	"embed"
+	"errors"
 	"sort"
 )
 
@@ -41,10 +42,13 @@ func DemoLimited(name string, lim Limits) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	d, err := ParseLimited(r, "demo "+name, CSV, "", lim)
+	d, err := ParseLimited(r, "", CSV, "", lim)
+	if e := (*Error)(nil); errors.As(err, &e) {
+		e.Demo = name // the demo, not a line of the embedded file
+	}
 	if err != nil {
 		return nil, err
 	}
-	d.File, d.Source = "demo "+name, "demo "+name
+	d.File, d.Source, d.Demo = "", "", name
 	return d, nil
 }

@@ -86,7 +86,8 @@ func (r Reason) String() string {
 // set. Value holds the text at fault as it was read, whatever its length: a
 // front end quotes a short, printable prefix of it.
 type Error struct {
-	File        string // as the user named it ("stdin", "demo iris")
+	File        string // as the user named it ("-" for stdin); "" for a demo
+	Demo        string // the demo's ID, when the error is in a demo
 	Line        int    // 1-based; 0 when the error is about the file as a whole
 	Reason      Reason
 	Column      int      // 1-based

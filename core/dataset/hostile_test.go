@@ -283,7 +283,7 @@ func TestLocate(t *testing.T) {
 func TestDecompressDemoPath(t *testing.T) {
 	// The demos go through Decompress too: digits is gzipped.
 	d, err := Demo("digits")
-	if err != nil || d.File != "demo digits" {
+	if err != nil || d.Demo != "digits" || d.Source != "" {
 		t.Fatalf("digits: %v", err)
 	}
 	r, err := Decompress("x", bytes.NewReader(gz(t, "hello")))
@@ -358,5 +358,16 @@ func TestGzipProblems(t *testing.T) {
 	}
 	if d, err := Parse(r, "two.csv.gz", CSV, ""); err != nil || len(d.Labels) != 4 {
 		t.Errorf("two gzip streams: %v", err)
+	}
+	// Empty members (as `cat` of empty .gz files makes) are skipped however
+	// many there are: a read that returns nothing again and again would make
+	// bufio give up with "multiple Read calls return no data or error".
+	empties := strings.Repeat(string(gz(t, "")), 200) + string(gz(t, "a,label\n1,x\n2,x\n3,y\n4,y\n"))
+	r, err = Decompress("empties.csv.gz", strings.NewReader(empties))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d, err := Parse(r, "empties.csv.gz", CSV, ""); err != nil || len(d.Labels) != 4 {
+		t.Errorf("200 empty gzip members, then data: %v", err)
 	}
 }

@@ -71,8 +71,13 @@ type gzipReader struct {
 
 func (g *gzipReader) Read(p []byte) (int, error) {
 	n, err := g.z.Read(p)
-	if err == io.EOF {
-		err = g.nextStream()
+	// Empty streams give no data: go on to the next one within this call,
+	// since callers such as bufio give up after many empty reads.
+	for err == io.EOF {
+		if err = g.nextStream(); err != nil || n > 0 || len(p) == 0 {
+			break
+		}
+		n, err = g.z.Read(p)
 	}
 	if err != nil && err != io.EOF {
 		err = newGzipError(err)

@@ -33,11 +33,21 @@ func ExampleMetric_Similarity() {
 	// Output: 0.96 0.04 true
 }
 
-// A pairwise block: the distances from rows 1..2 to every row, without the
-// whole N×N matrix.
-func ExamplePairs_Block() {
+// Rows of the pairwise matrix: the distances from rows 1 and 2 to every
+// row, without the whole N×N matrix.
+func ExamplePairs_Rows() {
 	x := mat.NewDense(3, 2, []float64{0, 0, 3, 4, 6, 8})
 	p, _ := dist.NewPairs(dist.Euclidean, x)
-	fmt.Println(p.Block(1, 3, nil))
+	fmt.Println(p.Rows([]int{1, 2}, nil))
 	// Output: [5 0 5 10 5 0]
+}
+
+// A tile of the pairwise matrix: rows 0 and 2 against rows 1 and 2.
+func ExamplePairs_Tile() {
+	x := mat.NewDense(3, 2, []float64{0, 0, 3, 4, 6, 8})
+	p, _ := dist.NewPairs(dist.Euclidean, x)
+	tile := make([]float64, 4)
+	p.Tile([]int{0, 2}, 1, 3, tile, 2)
+	fmt.Println(tile)
+	// Output: [5 10 5 0]
 }

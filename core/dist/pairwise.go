@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math"
 
-	"gonum.org/v1/gonum/blas"
 	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 )
@@ -29,7 +28,7 @@ func (e *RowError) Unwrap() error { return e.Err }
 
 // Pairs holds N×D embeddings prepared for distance computations between their
 // rows: validated once, with the per-row norms that the Gram-matrix form needs.
-// Matrix builds the whole N×N matrix; Block builds a band of rows of it, so
+// Matrix builds the whole N×N matrix; Rows and Tile build parts of it, so
 // that large N never needs N×N memory.
 //
 // Scale safety: when the components are so large (or small) that squared
@@ -128,6 +127,24 @@ func UnitRow(row []float64) error {
 
 func vec(v []float64) blas64.Vector { return blas64.Vector{N: len(v), Inc: 1, Data: v} }
 
+// Subset returns the pairs of the given rows of p's embeddings, in that
+// order, prepared as p is (the same scaling and norms): their distances
+// have the bits of p's.
+func (p *Pairs) Subset(rows []int) *Pairs {
+	_, d := p.x.Dims()
+	s := &Pairs{metric: p.metric, x: mat.NewDense(len(rows), d, nil), shift: p.shift}
+	for r, i := range rows {
+		s.x.SetRow(r, p.x.RawRowView(i))
+	}
+	if p.sqNorm != nil {
+		s.sqNorm = make([]float64, len(rows))
+		for r, i := range rows {
+			s.sqNorm[r] = p.sqNorm[i]
+		}
+	}
+	return s
+}
+
 // Len is the number of rows N.
 func (p *Pairs) Len() int { n, _ := p.x.Dims(); return n }
 
@@ -144,35 +161,60 @@ func Pairwise(m Metric, x *mat.Dense) (*mat.Dense, error) {
 	return p.Matrix(), nil
 }
 
-// Matrix returns the whole N×N distance matrix. It is Block(0, N): gonum's
-// parallel Gemm on the full X·Xᵀ beats its syrk on the half product here.
+// Matrix returns the whole N×N distance matrix.
 func (p *Pairs) Matrix() *mat.Dense {
 	n := p.Len()
-	return mat.NewDense(n, n, p.Block(0, n, nil))
+	return mat.NewDense(n, n, p.Rows(identity(n), nil))
 }
 
-// Block writes the distances from rows lo..hi−1 to every row into dst, a
-// (hi−lo)×N row-major slice (allocated when nil or short), and returns it.
-func (p *Pairs) Block(lo, hi int, dst []float64) []float64 {
+// Rows writes the distances from each of the given rows to every row into
+// dst, a len(rows)×N row-major slice (allocated when nil or short), and
+// returns it.
+func (p *Pairs) Rows(rows []int, dst []float64) []float64 {
 	n := p.Len()
-	if cap(dst) < (hi-lo)*n {
-		dst = make([]float64, (hi-lo)*n)
+	if cap(dst) < len(rows)*n {
+		dst = make([]float64, len(rows)*n)
 	}
-	dst = dst[:(hi-lo)*n]
-	if p.metric == Manhattan {
-		p.manhattanBlock(lo, hi, dst)
-		p.unscale(dst)
-		return dst
-	}
-	raw := p.x.RawMatrix()
-	a := blas64.General{Rows: hi - lo, Cols: raw.Cols, Stride: raw.Stride, Data: raw.Data[lo*raw.Stride:]}
-	b := blas64.General{Rows: raw.Rows, Cols: raw.Cols, Stride: raw.Stride, Data: raw.Data}
-	blas64.Gemm(blas.NoTrans, blas.Trans, 1, a, b, 0, blas64.General{Rows: hi - lo, Cols: n, Stride: n, Data: dst})
-	for i := lo; i < hi; i++ {
-		p.fromGram(i, dst[(i-lo)*n:(i-lo+1)*n])
-	}
-	p.unscale(dst)
+	dst = dst[:len(rows)*n]
+	p.Tile(rows, 0, n, dst, n)
 	return dst
+}
+
+// Tile writes the distance from each row rows[r] to each row j in j0..j1−1
+// into dst[r·ld + j − j0]; a row's distance to itself is an exact 0. The
+// Euclidean and cosine distances come from the Gram kernel (gram.go), whose
+// products have the same bits however the rows are split into tiles: d(i, j)
+// and d(j, i) are equal.
+func (p *Pairs) Tile(rows []int, j0, j1 int, dst []float64, ld int) {
+	raw := p.x.RawMatrix()
+	if p.metric == Manhattan {
+		for r, i := range rows {
+			xi := p.x.RawRowView(i)
+			out := dst[r*ld:][:j1-j0]
+			for c := range out {
+				out[c] = Manhattan.between(xi, p.x.RawRowView(j0+c))
+			}
+		}
+	} else {
+		gram(raw.Data, raw.Stride, raw.Cols, rows, j0, j1, dst, ld)
+		for r, i := range rows {
+			p.fromGram(i, j0, dst[r*ld:][:j1-j0])
+		}
+	}
+	if p.shift != 0 {
+		for r := range rows {
+			p.unscale(dst[r*ld:][:j1-j0])
+		}
+	}
+}
+
+// identity is 0, 1, …, n−1.
+func identity(n int) []int {
+	out := make([]int, n)
+	for i := range out {
+		out[i] = i
+	}
+	return out
 }
 
 // unscale undoes NewPairs' power-of-two scaling: distances are homogeneous of
@@ -190,19 +232,20 @@ func (p *Pairs) unscale(dst []float64) {
 	}
 }
 
-// fromGram turns row i of the Gram matrix (gⱼ = xᵢ·xⱼ) into distances in
-// place, clamping the negative round-off that ‖xᵢ‖² + ‖xⱼ‖² − 2g can produce
-// for near-equal rows, and setting the diagonal to an exact 0.
-func (p *Pairs) fromGram(i int, row []float64) {
+// fromGram turns the products gⱼ = xᵢ·xⱼ of row i with rows j0, j0+1, …
+// into distances in place, clamping the negative round-off that
+// ‖xᵢ‖² + ‖xⱼ‖² − 2g can produce for near-equal rows, and setting d(i, i) to
+// an exact 0.
+func (p *Pairs) fromGram(i, j0 int, row []float64) {
 	switch p.metric {
 	case Cosine:
 		for j, g := range row {
 			row[j] = clampCosine(1 - g)
 		}
 	case Euclidean, SqEuclidean:
-		ni := p.sqNorm[i]
+		ni, norms := p.sqNorm[i], p.sqNorm[j0:][:len(row)]
 		for j, g := range row {
-			row[j] = max(ni+p.sqNorm[j]-2*g, 0)
+			row[j] = max(ni+norms[j]-2*g, 0)
 		}
 		if p.metric == Euclidean {
 			for j, v := range row {
@@ -210,52 +253,7 @@ func (p *Pairs) fromGram(i int, row []float64) {
 			}
 		}
 	}
-	row[i] = 0
-}
-
-func (p *Pairs) manhattanBlock(lo, hi int, dst []float64) {
-	n := p.Len()
-	for i := lo; i < hi; i++ {
-		xi := p.x.RawRowView(i)
-		for j := range n {
-			dst[(i-lo)*n+j] = Manhattan.between(xi, p.x.RawRowView(j))
-		}
+	if j0 <= i && i < j0+len(row) {
+		row[i-j0] = 0
 	}
-}
-
-// Rows writes the distances from each of the given rows to every row into
-// dst, a len(rows)×N row-major slice, and returns it: Block for rows that are
-// not contiguous (a sample of anchors).
-func (p *Pairs) Rows(rows []int, dst []float64) []float64 {
-	if len(rows) > 0 && rows[len(rows)-1]-rows[0] == len(rows)-1 {
-		return p.Block(rows[0], rows[0]+len(rows), dst) // contiguous and sorted
-	}
-	n, d := p.x.Dims()
-	if cap(dst) < len(rows)*n {
-		dst = make([]float64, len(rows)*n)
-	}
-	dst = dst[:len(rows)*n]
-	if p.metric == Manhattan {
-		for r, i := range rows {
-			xi := p.x.RawRowView(i)
-			for j := range n {
-				dst[r*n+j] = Manhattan.between(xi, p.x.RawRowView(j))
-			}
-		}
-		p.unscale(dst)
-		return dst
-	}
-	gathered := make([]float64, len(rows)*d)
-	for r, i := range rows {
-		copy(gathered[r*d:(r+1)*d], p.x.RawRowView(i))
-	}
-	raw := p.x.RawMatrix()
-	a := blas64.General{Rows: len(rows), Cols: d, Stride: d, Data: gathered}
-	b := blas64.General{Rows: raw.Rows, Cols: raw.Cols, Stride: raw.Stride, Data: raw.Data}
-	blas64.Gemm(blas.NoTrans, blas.Trans, 1, a, b, 0, blas64.General{Rows: len(rows), Cols: n, Stride: n, Data: dst})
-	for r, i := range rows {
-		p.fromGram(i, dst[r*n:(r+1)*n])
-	}
-	p.unscale(dst)
-	return dst
 }

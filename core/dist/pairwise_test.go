@@ -63,14 +63,14 @@ func TestPairsScaleSafe(t *testing.T) {
 	}
 }
 
-func TestRowsMatchesBlock(t *testing.T) {
+func TestRowsMatchMatrix(t *testing.T) {
 	x := mat.NewDense(5, 3, []float64{1, 2, 3, 0, 1, 0, -2, 1, 4, 5, 5, 5, 0.5, 0, -1})
 	for _, m := range []Metric{Euclidean, SqEuclidean, Manhattan, Cosine} {
 		p, err := NewPairs(m, x)
 		if err != nil {
 			t.Fatal(err)
 		}
-		all := p.Block(0, 5, nil)
+		all := p.Rows([]int{0, 1, 2, 3, 4}, nil)
 		rows := []int{0, 2, 4}
 		got := p.Rows(rows, nil)
 		for r, i := range rows {

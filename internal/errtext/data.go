@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 
+	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/i18n"
@@ -15,19 +16,35 @@ import (
 // Data says a reader's error: "file:line: reason", or "file: reason" when
 // the reason is about the file as a whole or names the line itself.
 func Data(p i18n.Printer, e *dataset.Error) string {
-	return Place(e, dataReason(p, e))
+	return Place(p, e, dataReason(p, e))
 }
 
-// Place puts msg, a reason in words, after e's file and line.
-func Place(e *dataset.Error, msg string) string {
-	file := termsafe.String(e.File)
+// Place puts msg, a reason in words, after e's file (or demo) and line.
+// A limit that refuses a demo is said without the line where the reader
+// stopped: it is about the demo's size, not a place a user could look at.
+func Place(p i18n.Printer, e *dataset.Error, msg string) string {
+	name := Source(p, e.File, e.Demo)
 	switch {
-	case e.File == "":
+	case name == "":
 		return msg
-	case e.Line > 0 && !lineInMessage[e.Reason]:
-		return fmt.Sprintf("%s:%d: %s", file, e.Line, msg)
+	case e.Line > 0 && !lineInMessage[e.Reason] && (e.Demo == "" || !limitReasons[e.Reason]):
+		return fmt.Sprintf("%s:%d: %s", name, e.Line, msg)
+	case e.Demo != "":
+		return p.T(i18n.DataInDemo, e.Demo, msg)
 	}
-	return file + ": " + msg
+	return name + ": " + msg
+}
+
+// limitReasons are the refusals by dataset.Limits.
+var limitReasons = map[dataset.Reason]bool{dataset.TooManyRows: true, dataset.TooMuchData: true}
+
+// Source names data read: the demo, else the file as the user named it,
+// printable.
+func Source(p i18n.Printer, file, demo string) string {
+	if demo != "" {
+		return p.T(i18n.DataDemo, demo)
+	}
+	return termsafe.String(file)
 }
 
 // lineInMessage are the reasons whose message says the line itself.
@@ -134,8 +151,10 @@ func rowProblem(p i18n.Printer, err error) string {
 		return p.T(i18n.DataNormalize, p.T(i18n.DataZeroRowNorm))
 	case errors.Is(err, dist.ErrNotFinite):
 		return p.T(i18n.DataNotFiniteRow)
+	case errors.Is(err, batch.ErrNotFinite):
+		return p.T(i18n.DataOverflow, termsafe.String(err.Error())) // core/batch's overflows, in its words
 	}
-	return p.T(i18n.DataOverflow, termsafe.String(err.Error())) // core/batch's overflows, in its words
+	return p.T(i18n.DataRowFailed, termsafe.String(err.Error()))
 }
 
 // listShown is how many names List shows.

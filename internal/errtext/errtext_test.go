@@ -9,6 +9,7 @@ import (
 	"testing"
 	"unicode"
 
+	"losslab/core/batch"
 	"losslab/core/dataset"
 	"losslab/core/dist"
 	"losslab/i18n"
@@ -70,7 +71,7 @@ func TestData(t *testing.T) {
 		{dataset.Error{File: "f.csv", Line: 4, Reason: dataset.RowProblem, Err: dist.ErrZeroVector}, "f.csv:4: cosine distance is undefined for a zero vector"},
 		{dataset.Error{File: "f.csv", Line: 4, Reason: dataset.RowProblem, Err: dist.ErrZeroRow}, "f.csv:4: --normalize: the row is a zero vector"},
 		{dataset.Error{File: "f.csv", Line: 6, Reason: dataset.RowProblem, Column: 2, Err: dist.ErrNotFinite}, "f.csv:6: column 2: component is not finite"},
-		{dataset.Error{File: "f.csv", Line: 6, Reason: dataset.RowProblem, Err: errors.New("result is not finite: the loss overflows")}, "f.csv:6: result is not finite: the loss overflows"},
+		{dataset.Error{File: "f.csv", Line: 6, Reason: dataset.RowProblem, Err: fmt.Errorf("%w: the loss overflows", batch.ErrNotFinite)}, "f.csv:6: result is not finite: the loss overflows"},
 		// Values are quoted as short printable prefixes, names included.
 		{dataset.Error{File: "f.csv", Line: 3, Reason: dataset.NotNumber, Column: 2, Name: "b\x1b[2J", Value: long}, `f.csv:3: column b?[2J: "` + strings.Repeat("x", 39) + `…" is not a number`},
 		{dataset.Error{File: "f.csv", Reason: dataset.OneClass, Value: "a\u2028b\u200b"}, `f.csv: only one class ("a?b"): need`},
@@ -83,6 +84,50 @@ func TestData(t *testing.T) {
 			}
 			if z, _ := Text(zh, &c.err); !hasHan(z) {
 				t.Errorf("Chinese %q has no Chinese", z)
+			}
+		})
+	}
+}
+
+// Only core/batch's overflow is called one: another error of a row is
+// said in its own words, with no claim about float64.
+func TestRowProblemOverflowOnlyWhenItIs(t *testing.T) {
+	for _, c := range []struct {
+		err      error
+		overflow bool
+	}{
+		{fmt.Errorf("%w: the triplet loss overflows", batch.ErrNotFinite), true},
+		{errors.New("the miner found no triplet"), false},
+	} {
+		t.Run(c.err.Error(), func(t *testing.T) {
+			e := &dataset.Error{File: "f.csv", Line: 6, Reason: dataset.RowProblem, Err: c.err}
+			got, _ := Text(zh, e)
+			if says := strings.Contains(got, "float64"); says != c.overflow {
+				t.Errorf("Chinese %q: mentions float64 %v, want %v", got, says, c.overflow)
+			}
+			if en, _ := Text(en, e); !strings.Contains(en, c.err.Error()) {
+				t.Errorf("English %q does not say %q", en, c.err)
+			}
+		})
+	}
+}
+
+// A demo is named in the reader's language; a limit that refuses it is not
+// placed at a line of the embedded file.
+func TestDemoPlaced(t *testing.T) {
+	for _, c := range []struct {
+		err    dataset.Error
+		en, zh string
+	}{
+		{dataset.Error{Demo: "iris", Line: 2, Reason: dataset.RowProblem, Err: dist.ErrZeroVector}, "demo iris:2: cosine", "示例数据 iris:2: 零向量"},
+		{dataset.Error{Demo: "digits", Line: 102, Reason: dataset.TooManyRows, Limit: 100}, "demo digits: ", "示例数据 digits："},
+	} {
+		t.Run(c.err.Reason.String(), func(t *testing.T) {
+			if got, _ := Text(en, &c.err); !strings.HasPrefix(got, c.en) {
+				t.Errorf("English %q, want it to start %q", got, c.en)
+			}
+			if got, _ := Text(zh, &c.err); !strings.HasPrefix(got, c.zh) {
+				t.Errorf("Chinese %q, want it to start %q", got, c.zh)
 			}
 		})
 	}

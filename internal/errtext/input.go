@@ -8,6 +8,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/termsafe"
 )
 
 // InputError is a refused value of one of the playground's five controls,
@@ -46,9 +47,9 @@ func (e *InputError) text(p i18n.Printer, short bool) string {
 	case errors.As(e.Err, &ve):
 		return p.T(i18n.InputOutOfRange, numfmt.Input(ve.X), ve.Field.Max().String())
 	case errors.Is(e.Err, loss.ErrLabel) && short:
-		return p.T(i18n.InputNotLabelShort, e.Typed)
+		return p.T(i18n.InputNotLabelShort, termsafe.Echo(e.Typed))
 	case errors.Is(e.Err, loss.ErrLabel):
-		return p.T(i18n.InputNotLabel, e.Typed,
+		return p.T(i18n.InputNotLabel, termsafe.Echo(e.Typed),
 			strings.Join(loss.LabelSpellings(loss.Same), ", "), strings.Join(loss.LabelSpellings(loss.Different), ", "))
 	}
 	return e.Err.Error()

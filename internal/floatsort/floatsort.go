@@ -14,7 +14,10 @@ import (
 const radixMin = 512
 
 // Sort sorts v (finite values) in place, ascending; scratch is reused
-// between calls and returned, grown if needed.
+// between calls and returned, grown if needed. One pass counts every byte
+// position at once; then each position whose byte is not the same in
+// every value (distances share their sign and most of their exponent)
+// takes one pass that moves the values.
 func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
@@ -23,25 +26,29 @@ func Sort(v, scratch []float64) []float64 {
 	if cap(scratch) < len(v) {
 		scratch = make([]float64, len(v))
 	}
-	src, dst := v, scratch[:len(v)]
-	var count [256]int
-	for shift := uint(0); shift < 64; shift += 8 {
-		count = [256]int{}
-		for _, x := range src {
-			count[byte(key(x)>>shift)]++
+	var count [8][256]int
+	for _, x := range v {
+		k := key(x)
+		for b := range 8 {
+			count[b][byte(k>>(8*b))]++
 		}
-		if count[byte(key(src[0])>>shift)] == len(src) {
+	}
+	src, dst := v, scratch[:len(v)]
+	for b := range 8 {
+		c := &count[b]
+		shift := uint(8 * b)
+		if c[byte(key(src[0])>>shift)] == len(src) {
 			continue // every value has the same byte here
 		}
 		sum := 0
-		for i, c := range count {
-			count[i] = sum
-			sum += c
+		for i, n := range c {
+			c[i] = sum
+			sum += n
 		}
 		for _, x := range src {
-			b := byte(key(x) >> shift)
-			dst[count[b]] = x
-			count[b]++
+			d := byte(key(x) >> shift)
+			dst[c[d]] = x
+			c[d]++
 		}
 		src, dst = dst, src
 	}

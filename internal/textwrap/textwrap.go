@@ -217,3 +217,9 @@ func IsCJK(r rune) bool {
 	}
 	return false
 }
+
+// PadRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
+// Chinese character is two cells); s as it is when it is w cells or wider.
+func PadRight(s string, w int) string {
+	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
+}

@@ -305,3 +305,23 @@ func TestWrapNoSpaceAtFullWidthMarks(t *testing.T) {
 		t.Errorf("ASCII brackets keep their spaces: %q", got)
 	}
 }
+
+// PadRight counts cells: a Chinese character is two, a colour code none.
+func TestPadRight(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		w    int
+		want string
+	}{
+		{"ab", 4, "ab  "},
+		{"同类", 6, "同类  "},
+		{"\x1b[1mab\x1b[0m", 3, "\x1b[1mab\x1b[0m "},
+		{"abcdef", 3, "abcdef"},
+	} {
+		t.Run(c.s, func(t *testing.T) {
+			if got := PadRight(c.s, c.w); got != c.want {
+				t.Errorf("PadRight(%q, %d) = %q, want %q", c.s, c.w, got, c.want)
+			}
+		})
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"losslab/core/batch"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -57,7 +58,7 @@ func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int, marks ...
 	}
 	label := func(b bin) string { return fmt.Sprintf("%6s–%-6s", numfmt.Fixed(b.lo, 2), numfmt.Fixed(b.hi, 2)) }
 	kindW := common.Widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
-	same, diff := common.PadRight(p.T(i18n.HistSame), kindW), common.PadRight(p.T(i18n.HistDiff), kindW)
+	same, diff := textwrap.PadRight(p.T(i18n.HistSame), kindW), textwrap.PadRight(p.T(i18n.HistDiff), kindW)
 	barW := w - ansi.StringWidth(label(bins[0])) - 2 - 14 - kindW - len(marks)
 	var out []string
 	for i, b := range bins {

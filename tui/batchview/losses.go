@@ -9,10 +9,11 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 )
 
-// The loss lines of the playground and the batch view, generated from the
-// registry: a new loss in core/loss appears here without being named.
+// The batch view's loss lines, generated from the registry: a new loss in
+// core/loss appears here without being named.
 
 // batchLossLines lists every loss of a batch result, one loss per line
 // (continued on the next when its strategies do not fit w cells): its
@@ -49,9 +50,9 @@ func batchLossLines(p i18n.Printer, values []batch.LossValue, w int) []string {
 		name := g.name
 		lead := strings.Repeat(" ", labelW)
 		if i == 0 {
-			lead = label + strings.Repeat(" ", labelW-ansi.StringWidth(label))
+			lead = textwrap.PadRight(label, labelW)
 		}
-		line := lead + name + strings.Repeat(" ", nameW-ansi.StringWidth(name)) + "  "
+		line := lead + textwrap.PadRight(name, nameW) + "  "
 		indent := strings.Repeat(" ", ansi.StringWidth(line))
 		for j, it := range g.items {
 			switch {

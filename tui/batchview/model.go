@@ -2,8 +2,8 @@
 // under every miner and reducer, makes of a labelled data set, with the
 // census of triplets, the separation of the two distance distributions and
 // their histogram. It recomputes in the background (core/batch) when the
-// margin or the distance changes; the histogram and loss lines are also
-// what `losslab batch` prints.
+// margin or the distance changes; its histogram is also what `losslab
+// batch` prints (the command's loss table is its own).
 package batchview
 
 import (
@@ -21,7 +21,7 @@ import (
 	"losslab/core/dist"
 	"losslab/figure"
 	"losslab/i18n"
-	"losslab/internal/termsafe"
+	"losslab/internal/errtext"
 	"losslab/tui/common"
 )
 
@@ -50,6 +50,7 @@ type Model struct {
 	computing bool
 	done      float64       // share of the current computation done, for the bar
 	note      string        // one-off message, e.g. the margin at a limit
+	id        uint64        // this view, named by the figures it asks for (common.NewID)
 	req       *batchRequest // the newest computation
 	picker    picker        // opening another data set
 	limits    dataset.Limits
@@ -61,29 +62,29 @@ type Model struct {
 	indent    lipgloss.Style // the histogram's left margin
 }
 
-// batchRequest is one computation: its sequence number, its cancel
-// function, and the channels its progress and end arrive on.
+// batchRequest is one computation: its identity (common.NewID), its
+// cancel function, and the channels its progress and end arrive on.
 type batchRequest struct {
-	seq      int
+	id       uint64
 	ctx      context.Context
 	cancel   context.CancelFunc
 	progress chan float64  // latest share done; a full channel drops older news
 	finished chan struct{} // closed when the computation returns
 }
 
-func newBatchRequest(seq int) *batchRequest {
+func newBatchRequest() *batchRequest {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &batchRequest{seq: seq, ctx: ctx, cancel: cancel, progress: make(chan float64, 1), finished: make(chan struct{})}
+	return &batchRequest{id: common.NewID(), ctx: ctx, cancel: cancel, progress: make(chan float64, 1), finished: make(chan struct{})}
 }
 
 type batchResultMsg struct {
-	seq int
+	id  uint64
 	res *batch.Result
 	err error
 }
 
 type batchProgressMsg struct {
-	seq  int
+	id   uint64
 	done float64
 }
 
@@ -91,7 +92,7 @@ type batchProgressMsg struct {
 // computation ready for Init to start.
 func New(ctx *common.Context, d *dataset.Dataset, opts batch.Options) *Model {
 	return &Model{
-		ctx: ctx, raw: d, data: d, opts: opts, given: opts.Margin, computing: true, req: newBatchRequest(1),
+		ctx: ctx, raw: d, data: d, opts: opts, given: opts.Margin, computing: true, req: newBatchRequest(), id: common.NewID(),
 		keys: newKeyMap(ctx), help: ctx.Styles.NewHelp(), bar: ctx.Styles.NewProgress(),
 		indent: ctx.Styles.Base.PaddingLeft(2), picker: newPicker(ctx),
 	}
@@ -156,7 +157,7 @@ func (m Model) start() tea.Cmd {
 	run := func() tea.Msg {
 		defer close(req.finished)
 		res, err := computeBatch(req.ctx, d, opts)
-		return batchResultMsg{req.seq, res, err}
+		return batchResultMsg{req.id, res, err}
 	}
 	return tea.Batch(run, req.listen())
 }
@@ -166,7 +167,7 @@ func (r *batchRequest) listen() tea.Cmd {
 	return func() tea.Msg {
 		select {
 		case done := <-r.progress:
-			return batchProgressMsg{r.seq, done}
+			return batchProgressMsg{r.id, done}
 		case <-r.finished:
 			return nil
 		}
@@ -177,7 +178,7 @@ func (r *batchRequest) listen() tea.Cmd {
 // current options.
 func (m *Model) recompute() tea.Cmd {
 	m.req.cancel()
-	m.req = newBatchRequest(m.req.seq + 1)
+	m.req = newBatchRequest()
 	m.computing, m.done = true, 0
 	return m.start()
 }
@@ -213,16 +214,16 @@ func (m Model) update(msg tea.Msg) (Model, tea.Cmd) {
 	case tea.WindowSizeMsg:
 		m.SetSize(msg.Width, msg.Height)
 	case batchResultMsg:
-		if msg.seq == m.req.seq { // older results are for options no longer shown
+		if msg.id == m.req.id { // older results are for options no longer shown, others' for another view
 			m.res, m.err, m.computing = msg.res, msg.err, false
 		}
 	case batchProgressMsg:
-		if msg.seq == m.req.seq && m.computing {
+		if msg.id == m.req.id && m.computing {
 			m.done = msg.done
 			return m, m.req.listen()
 		}
 	case common.FigureWrittenMsg:
-		if msg.Mode == common.ModeBatch {
+		if msg.By == m.id {
 			m.note = common.FigureStatus(m.ctx.Printer, msg)
 		}
 	case loadedMsg:
@@ -287,9 +288,9 @@ func (m *Model) writeFigure() tea.Cmd {
 		m.note = p.T(i18n.ShareFigureWait)
 		return nil
 	}
-	res, source := m.res, termsafe.String(m.data.Source)
+	res, source := m.res, errtext.Source(p, m.data.Source, m.data.Demo)
 	st := figure.Style{Printer: p}
-	return common.SaveFigure(common.ModeBatch, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
+	return common.SaveFigure(m.id, m.ctx.Dir, common.FigureName("batch", m.ctx.Now()), func() (*gplot.Plot, error) {
 		return figure.Batch(res, source, st)
 	})
 }

@@ -112,7 +112,7 @@ func TestBatchProgressMessages(t *testing.T) {
 	m := irisView(t)
 	m.req.progress <- 0.5
 	msgs := results(t, m.req.listen())
-	if len(msgs) != 1 || msgs[0] != (batchProgressMsg{seq: 1, done: 0.5}) {
+	if len(msgs) != 1 || msgs[0] != (batchProgressMsg{id: m.req.id, done: 0.5}) {
 		t.Fatalf("listen gave %v", msgs)
 	}
 	next, cmd := m.Update(msgs[0])
@@ -120,7 +120,7 @@ func TestBatchProgressMessages(t *testing.T) {
 	if m.done != 0.5 || cmd == nil || !strings.Contains(m.View(), "50%") {
 		t.Errorf("progress not shown or not listened on: done %v\n%s", m.done, m.View())
 	}
-	if _, cmd := m.Update(batchProgressMsg{seq: 0, done: 0.9}); cmd != nil {
+	if _, cmd := m.Update(batchProgressMsg{id: m.req.id - 1, done: 0.9}); cmd != nil {
 		t.Error("a stale request's progress is still listened to")
 	}
 }

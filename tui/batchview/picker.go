@@ -24,15 +24,15 @@ type picker struct {
 	selected int
 	path     textinput.Model
 	loading  string // what is being opened, "" when nothing is
-	seq      int    // the newest load; older ones' results are dropped
+	load     uint64 // the newest load (common.NewID); older ones' results are dropped
 	err      string
 }
 
 // loadedMsg is a load's end: the data set or why there is none.
 type loadedMsg struct {
-	seq int
-	d   *dataset.Dataset
-	err error
+	load uint64
+	d    *dataset.Dataset
+	err  error
 }
 
 func newPicker(ctx *common.Context) picker {
@@ -72,7 +72,7 @@ func (m Model) updatePicker(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m, tea.Quit
 	case key.Matches(msg, k.CloseHelp):
 		pk.open, pk.loading = false, ""
-		pk.seq++ // a load still running is no longer wanted
+		pk.load = 0 // a load still running is no longer wanted
 	case msg.Type == tea.KeyUp || msg.Type == tea.KeyDown || msg.Type == tea.KeyTab:
 		step := 1
 		if msg.Type == tea.KeyUp {
@@ -106,15 +106,15 @@ func (m Model) startLoad() (Model, tea.Cmd) {
 			pk.err = p.T(i18n.BatchOpenFormat, termsafe.String(path))
 			return m, nil
 		}
-		pk.seq++
+		pk.load = common.NewID()
 		pk.loading = termsafe.String(path)
-		seq := pk.seq
-		return m, func() tea.Msg { d, err := loadFile(path, lim); return loadedMsg{seq, d, err} }
+		load := pk.load
+		return m, func() tea.Msg { d, err := loadFile(path, lim); return loadedMsg{load, d, err} }
 	}
-	pk.seq++
-	pk.loading = "demo " + name
-	seq := pk.seq
-	return m, func() tea.Msg { d, err := dataset.DemoLimited(name, lim); return loadedMsg{seq, d, err} }
+	pk.load = common.NewID()
+	pk.loading = p.T(i18n.DataDemo, name)
+	load := pk.load
+	return m, func() tea.Msg { d, err := dataset.DemoLimited(name, lim); return loadedMsg{load, d, err} }
 }
 
 // loadFile reads a data file as `losslab batch --in FILE` does: the
@@ -136,7 +136,7 @@ func loadFile(path string, lim dataset.Limits) (*dataset.Dataset, error) {
 // and computes it; an error stays in the picker.
 func (m Model) loaded(msg loadedMsg) (Model, tea.Cmd) {
 	pk := &m.picker
-	if msg.seq != pk.seq || pk.loading == "" {
+	if msg.load != pk.load || pk.loading == "" {
 		return m, nil // cancelled, or superseded by a newer load
 	}
 	pk.loading = ""

@@ -8,8 +8,8 @@ import (
 
 	"losslab/core/batch"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
-	"losslab/internal/termsafe"
 	"losslab/tui/common"
 )
 
@@ -25,7 +25,7 @@ func (m Model) View() string {
 	header := st.Title.Render("losslab batch")
 	if m.data.X != nil {
 		n, dim := m.data.X.Dims()
-		header += " · " + p.T(i18n.BatchSource, termsafe.String(m.data.Source), numfmt.Count(int64(n)), numfmt.Count(int64(dim)), numfmt.Count(int64(len(m.data.Classes))))
+		header += " · " + p.T(i18n.BatchSource, errtext.Source(p, m.data.Source, m.data.Demo), numfmt.Count(int64(n)), numfmt.Count(int64(dim)), numfmt.Count(int64(len(m.data.Classes))))
 	}
 	status := ""
 	if m.computing {
@@ -105,7 +105,7 @@ func (m Model) pickerLines() []string {
 	st, p, pk := m.ctx.Styles, m.ctx.Printer, m.picker
 	out := []string{st.Bold.Render(p.T(i18n.BatchOpenTitle))}
 	for i, name := range pk.choices {
-		row := p.T(i18n.BatchOpenDemo, name)
+		row := p.T(i18n.DataDemo, name)
 		if name == "" {
 			row = p.T(i18n.BatchOpenFile) + " " + pk.path.View()
 		}
@@ -144,14 +144,16 @@ func (m Model) resultLines() []string {
 	}
 }
 
-// methodNotes says when the figures are a sample's estimates or binned.
+// methodNotes says how the figures were computed: exactly, binned or
+// estimated from a sample.
 func methodNotes(p i18n.Printer, r *batch.Result) []string {
-	var out []string
-	if r.Sample != nil {
-		out = append(out, p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed))
+	switch {
+	case r.Method == batch.MethodExact:
+		return []string{p.T(i18n.BatchViewExact)}
+	case r.Method == batch.MethodBinned:
+		return []string{p.T(i18n.BatchViewBinned, strconv.FormatFloat(r.Separation.AUCErrorBound, 'g', 2, 64))}
+	case r.Sample != nil:
+		return []string{p.T(i18n.BatchViewSampled, numfmt.Count(int64(r.Sample.Anchors)), numfmt.Count(int64(r.Sample.Of)), r.Sample.Seed)}
 	}
-	if s := r.Separation; s.Method == batch.MethodBinned && r.Sample == nil { // a sample is always binned
-		out = append(out, p.T(i18n.BatchViewBinned, strconv.FormatFloat(s.AUCErrorBound, 'g', 2, 64)))
-	}
-	return out
+	return nil
 }

@@ -18,21 +18,24 @@ import (
 	"losslab/tui/internal/tuitest"
 )
 
-// The view says when its figures are a sample's estimates or binned, and
-// says nothing of the kind when they are exact.
+// The view says how its figures were computed: exactly, binned (with the
+// AUC's bound) or estimated from a sample.
 func TestBatchMethodNotes(t *testing.T) {
-	exact := &batch.Result{Separation: batch.Separation{Method: batch.MethodExact}}
-	if notes := methodNotes(i18n.New(i18n.English), exact); len(notes) != 0 {
-		t.Errorf("exact result: %q", notes)
-	}
-	binned := &batch.Result{Separation: batch.Separation{Method: batch.MethodBinned, AUCErrorBound: 2e-6}}
-	if notes := methodNotes(i18n.New(i18n.English), binned); len(notes) != 1 || !strings.Contains(notes[0], "within ±2e-06") {
-		t.Errorf("binned result: %q", notes)
-	}
-	sampled := &batch.Result{Separation: batch.Separation{Method: batch.MethodBinned}, Sample: &batch.Sample{Anchors: 1000, Of: 60000, Seed: 1}}
-	notes := methodNotes(i18n.New(i18n.English), sampled)
-	if len(notes) != 1 || !strings.Contains(notes[0], "sampled: 1,000 of 60,000 anchors (seed 1)") {
-		t.Errorf("sampled result: %q", notes)
+	for _, c := range []struct {
+		name string
+		res  *batch.Result
+		want string
+	}{
+		{"exact", &batch.Result{Method: batch.MethodExact, Separation: batch.Separation{Method: batch.MethodExact}}, "exact: every figure over every anchor and pair"},
+		{"binned", &batch.Result{Method: batch.MethodBinned, Separation: batch.Separation{Method: batch.MethodBinned, AUCErrorBound: 2e-6}}, "within ±2e-06"},
+		{"sampled", &batch.Result{Method: batch.MethodSampled, Separation: batch.Separation{Method: batch.MethodBinned}, Sample: &batch.Sample{Anchors: 1000, Of: 60000, Seed: 1}}, "sampled: 1,000 of 60,000 anchors (seed 1)"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			notes := methodNotes(i18n.New(i18n.English), c.res)
+			if len(notes) != 1 || !strings.Contains(notes[0], c.want) {
+				t.Errorf("%q, want one note with %q", notes, c.want)
+			}
+		})
 	}
 }
 
@@ -75,7 +78,7 @@ func TestGoldenChineseBatchView(t *testing.T) {
 			// The view's help line is not padded: at most the width, not exactly.
 			tuitest.CheckWidths(t, "batch", v, size[0], size[1], false)
 			// mt: the marks m and t in one bin.
-			if words := tuitest.EnglishWords(v, []string{"batch", "demo", "iris", "euclidean", "mt"}); len(words) > 0 {
+			if words := tuitest.EnglishWords(v, []string{"batch", "iris", "mt"}); len(words) > 0 {
 				t.Errorf("English words on the Chinese batch view: %q\n%s", words, v)
 			}
 			if !strings.Contains(v, "AUC 0.9397") || !strings.Contains(v, "同类") {

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"losslab/internal/atomicfile"
+	"losslab/internal/errtext"
 	"path/filepath"
 	"time"
 
@@ -14,9 +15,10 @@ import (
 	"losslab/i18n"
 )
 
-// FigureWrittenMsg reports the outcome of writing a figure for Mode.
+// FigureWrittenMsg reports the outcome of writing a figure for the model
+// whose ID (NewID) is By.
 type FigureWrittenMsg struct {
-	Mode ModeID
+	By   uint64
 	Path string
 	Err  error
 }
@@ -24,15 +26,15 @@ type FigureWrittenMsg struct {
 // SaveFigure draws build's figure as an SVG in dir under name (or
 // name-2 … name-100 when taken), never over a file, in a command so that
 // Update does no I/O.
-func SaveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)) tea.Cmd {
+func SaveFigure(by uint64, dir, name string, build func() (*gplot.Plot, error)) tea.Cmd {
 	return func() tea.Msg {
 		p, err := build()
 		if err != nil {
-			return FigureWrittenMsg{Mode: mode, Err: err}
+			return FigureWrittenMsg{By: by, Err: err}
 		}
 		data, err := figure.Render(p, "svg")
 		if err != nil {
-			return FigureWrittenMsg{Mode: mode, Err: err}
+			return FigureWrittenMsg{By: by, Err: err}
 		}
 		for i := 1; i <= 100; i++ {
 			file := name + ".svg"
@@ -41,10 +43,10 @@ func SaveFigure(mode ModeID, dir, name string, build func() (*gplot.Plot, error)
 			}
 			path := filepath.Join(dir, file)
 			if err := atomicfile.WriteNew(path, data); !errors.Is(err, atomicfile.ErrExists) {
-				return FigureWrittenMsg{Mode: mode, Path: path, Err: err}
+				return FigureWrittenMsg{By: by, Path: path, Err: err}
 			}
 		}
-		return FigureWrittenMsg{Mode: mode, Err: atomicfile.ErrExists}
+		return FigureWrittenMsg{By: by, Err: atomicfile.ErrExists}
 	}
 }
 
@@ -56,7 +58,7 @@ func FigureName(what string, now time.Time) string {
 // FigureStatus is the line that says where a figure went, or why it did not.
 func FigureStatus(p i18n.Printer, msg FigureWrittenMsg) string {
 	if msg.Err != nil {
-		return p.T(i18n.FigWriteFail, msg.Err)
+		return p.T(i18n.FigWriteFail, errtext.Message(p, msg.Err))
 	}
 	return p.T(i18n.FigWrote, msg.Path)
 }

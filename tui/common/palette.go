@@ -7,7 +7,7 @@ import "github.com/charmbracelet/lipgloss"
 // contrast on its background: the Light colour is dark enough to read on a
 // light terminal, the Dark colour light enough on a dark one (the dim grey
 // is #6C6C6C on white, 5.3:1, and #8A8A8A on black, 6.0:1; the other way
-// round it was 3.5:1 and 3.9:1, under WCAG's 4.5:1 for text). Every state
+// round it was 3.5:1 and 4.0:1, under WCAG's 4.5:1 for text). Every state
 // is also written in glyphs and words, so NO_COLOR loses nothing but colour.
 var (
 	colorAccent   = lipgloss.AdaptiveColor{Light: "#5A3FC0", Dark: "#B59CFF"} // titles, selection, messages

@@ -45,12 +45,6 @@ func FitLines(text string, w, lines int, style lipgloss.Style) string {
 	return strings.Join(out, "\n")
 }
 
-// PadRight pads s with spaces to w cells (fmt's %-Ns counts runes, and a
-// Chinese character is two cells).
-func PadRight(s string, w int) string {
-	return s + strings.Repeat(" ", max(0, w-ansi.StringWidth(s)))
-}
-
 // Widest is the width in cells of the widest of texts.
 func Widest(texts ...string) int {
 	w := 0
@@ -71,7 +65,7 @@ func PadLines(s string, w, h int) string {
 		if i < len(lines) {
 			line = ansi.Truncate(lines[i], w, "")
 		}
-		out[i] = line + strings.Repeat(" ", max(0, w-ansi.StringWidth(line)))
+		out[i] = textwrap.PadRight(line, w)
 	}
 	return strings.Join(out, "\n")
 }

@@ -31,7 +31,7 @@ func (m Model) explore() (Model, tea.Cmd) {
 	case scenarios.ModeTrain:
 		child, err := lessonTrain(m.ctx, st.Mode.Train)
 		if err != nil {
-			m.status = err.Error()
+			m.status = errtext.Message(m.ctx.Printer, err)
 			return m, nil
 		}
 		m.child = child

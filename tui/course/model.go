@@ -6,6 +6,7 @@
 package course
 
 import (
+	"losslab/internal/errtext"
 	"losslab/scenarios/curriculum"
 
 	"github.com/charmbracelet/bubbles/help"
@@ -103,7 +104,7 @@ func New(ctx *common.Context, cfg Config) *Model {
 	if cfg.ProgressPath != "" {
 		p, err := curriculum.LoadProgress(cfg.ProgressPath)
 		if err != nil {
-			m.status = ctx.Printer.T(i18n.LearnProgressUnreadable, err)
+			m.status = ctx.Printer.T(i18n.LearnProgressUnreadable, errtext.Message(ctx.Printer, err))
 		}
 		m.progress = p
 	}

@@ -6,6 +6,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/scenarios"
 	"losslab/tui/common"
 )
@@ -129,7 +130,7 @@ func (m *Model) saveProgress() {
 		return
 	}
 	if err := m.progress.Save(m.cfg.ProgressPath); err != nil {
-		m.status = m.ctx.Printer.T(i18n.LearnProgressNotSaved, err)
+		m.status = m.ctx.Printer.T(i18n.LearnProgressNotSaved, errtext.Message(m.ctx.Printer, err))
 	}
 }
 

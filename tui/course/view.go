@@ -9,6 +9,7 @@ import (
 
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 	"losslab/scenarios"
 	"losslab/tui/common"
 )
@@ -84,7 +85,7 @@ func (m Model) listView() string {
 			covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
 		}
 		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
-			lines = append(lines, title+strings.Repeat(" ", w-lipgloss.Width(title)-lipgloss.Width(covers))+st.Dim.Render(covers))
+			lines = append(lines, textwrap.PadRight(title, w-lipgloss.Width(covers))+st.Dim.Render(covers))
 			continue
 		}
 		// No room beside the title: the covers go under it, right-aligned
@@ -114,7 +115,7 @@ func (m Model) frame(body []string) string {
 	}
 	lines := append(body, status)
 	for i, l := range lines {
-		lines[i] = l + strings.Repeat(" ", max(0, m.width-lipgloss.Width(l)))
+		lines[i] = textwrap.PadRight(l, m.width)
 	}
 	return strings.Join(lines, "\n")
 }

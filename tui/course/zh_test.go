@@ -119,3 +119,13 @@ func TestFormulasWholeInTheCourse(t *testing.T) {
 		})
 	}
 }
+
+// A progress file that cannot be read is said in Chinese, the reason too
+// (before, the reader's error was quoted in English).
+func TestProgressUnreadableInChinese(t *testing.T) {
+	m := newLearnIn(t, tuitest.ChineseContext(), Config{ProgressPath: t.TempDir()}, 240, 30)
+	v := m.View()
+	if !strings.Contains(v, "不是普通文件（而是目录）") || strings.Contains(v, "not a regular") {
+		t.Errorf("the reason is not said in Chinese:\n%s", v)
+	}
+}

@@ -75,7 +75,7 @@ func (m Model) heatmapChart(w, h int) string {
 	dap, dan, mg := ev.DAP, ev.DAN, ev.Margin
 	maxD := grid.MaxDistance.Float()
 	top := tripletAt(maxD, 0, mg) // the loss's largest value over the grid's square
-	e := m.charts.get(chartKey{pane: statestr.ChartHeatmap, w: w, h: h, a: mg, color: m.opts.Color}, view{0, maxD, 0, maxD, true, false}, func(p *plot) {
+	e := m.charts.get(chartKey{pane: statestr.ChartHeatmap, w: w, h: h, a: mg, color: m.ctx.Color}, view{0, maxD, 0, maxD, true, false}, func(p *plot) {
 		m.heatmap(p, mg, top)
 	})
 	at := e.plot.cell(dap, dan)
@@ -215,7 +215,7 @@ func (m Model) heatTooShort(w, h int) string {
 func (m Model) heatLegend(w int, top float64) string {
 	st, pr := m.styles, m.printer()
 	topS := numfmt.Loss(top)
-	if !m.opts.Color {
+	if !m.ctx.Color {
 		return common.PadLines(st.Dim.Render(common.FitFirst(w, pr.T(i18n.ChartHeatRamp, ramp, topS), pr.T(i18n.ChartHeatRampShort, ramp, topS))), w, 1)
 	}
 	var strip strings.Builder
@@ -267,7 +267,7 @@ func (m Model) heatmap(p *plot, mg, top float64) {
 			dap := maxD * (float64(col) + 0.5) / float64(gw)
 			v := tripletAt(dap, dan, mg) / top
 			pt := canvas.Point{X: x0 + col, Y: row}
-			if m.opts.Color {
+			if m.ctx.Color {
 				i := min(int(v*float64(len(heat))), len(heat)-1)
 				p.lc.Canvas.SetCell(pt, canvas.NewCellWithStyle(' ', heat[i]))
 			} else {

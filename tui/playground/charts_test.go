@@ -260,6 +260,7 @@ func TestChartTable(t *testing.T) {
 		t.Errorf("the table's charts are %q, state strings name %q", ids, want)
 	}
 	m := sized(newModel(t, Options{}), 120, 40)
+	figureOf := map[string]string{} // figure title → chart ID
 	for i, c := range charts {
 		t.Run(c.id, func(t *testing.T) {
 			if c.draw == nil || c.figure == nil || c.title == "" {
@@ -276,9 +277,12 @@ func TestChartTable(t *testing.T) {
 			if err != nil || p == nil {
 				t.Fatalf("figure: %v", err)
 			}
-			if p.Title.Text == "" {
-				t.Error("the figure has no title")
+			// Each chart its own figure: a row that fell back on another's
+			// figure would repeat that figure's title.
+			if p.Title.Text == "" || figureOf[p.Title.Text] != "" {
+				t.Errorf("the figure's title %q is empty or also %q's", p.Title.Text, figureOf[p.Title.Text])
 			}
+			figureOf[p.Title.Text] = c.id
 		})
 	}
 	if _, ok := chartIndex("bar"); ok {

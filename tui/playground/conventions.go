@@ -8,6 +8,7 @@ import (
 	"losslab/core/loss"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -81,7 +82,7 @@ func columns(rows [][]string, n int) []string {
 				b.WriteString(r[j])
 				break
 			}
-			b.WriteString(common.PadRight(r[j], widths[j]) + "  ")
+			b.WriteString(textwrap.PadRight(r[j], widths[j]) + "  ")
 		}
 		out[i] = b.String()
 	}
@@ -126,7 +127,7 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 		for i, l := range common.WrapWords(r.text, max(w-labelW, 1)) {
 			lead := strings.Repeat(" ", labelW)
 			if i == 0 {
-				lead = r.label + strings.Repeat(" ", labelW-ansi.StringWidth(r.label))
+				lead = textwrap.PadRight(r.label, labelW)
 			}
 			lines = append(lines, lead+l)
 		}

@@ -7,6 +7,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -33,7 +34,7 @@ func helpEntries(p i18n.Printer, keys [][]key.Binding, w int) [][]string {
 			if i == 0 {
 				l = label
 			}
-			lines[i] = l + strings.Repeat(" ", labelW+2-ansi.StringWidth(l)) + lines[i]
+			lines[i] = textwrap.PadRight(l, labelW+2) + lines[i]
 		}
 		out = append(out, lines)
 	}

@@ -17,6 +17,7 @@ import (
 	"losslab/core/grid"
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/internal/errtext"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/statestr"
@@ -28,7 +29,6 @@ type Options struct {
 	Scenario *scenarios.Scenario  // nil: the article's first example
 	Dir      string               // where 'w' writes recordings; "" is the current directory
 	Now      func() time.Time     // clock for recording names; nil is time.Now
-	Color    bool                 // false draws the heatmap with a character ramp
 	Restore  *statestr.Playground // a decoded state string to open on (its preset replaces Scenario)
 	Points   bool                 // open in points mode (losslab --points)
 }
@@ -38,6 +38,7 @@ type Options struct {
 // chart set; their fields are promoted so that the view reads m.state,
 // m.scenario, m.chart directly.
 type Model struct {
+	id       uint64 // this playground, named by the files it asks for (common.NewID)
 	ctx      *common.Context
 	opts     Options
 	keys     KeyMap
@@ -69,8 +70,8 @@ func New(ctx *common.Context, opts Options) *Model {
 	if opts.Dir == "" {
 		opts.Dir = ctx.Dir
 	}
-	opts.Color = ctx.Color
 	m := Model{
+		id:       common.NewID(),
 		ctx:      ctx,
 		opts:     opts,
 		keys:     newKeyMap(ctx),
@@ -141,7 +142,7 @@ func (m Model) snapshot() snapshot { return snapshot{state: m.state, replay: m.p
 // or the scenario position moved.
 func (m *Model) change(before snapshot, s grid.State, note string) {
 	if err := m.evaluate(s); err != nil { // the grid keeps every state valid; keep the old one if not
-		m.status = err.Error()
+		m.status = errtext.Message(m.ctx.Printer, err)
 		return
 	}
 	if !m.recorder.started() { // the session's first state
@@ -186,15 +187,16 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sessionWrittenMsg:
 		p := m.ctx.Printer
 		switch {
+		case msg.by != m.id:
 		case tooManySessions(msg.err):
 			m.status = p.T(i18n.ScenSessionTooMany, msg.name)
 		case msg.err != nil:
-			m.status = p.T(i18n.ScenSessionWriteFail, msg.err)
+			m.status = p.T(i18n.ScenSessionWriteFail, errtext.Message(p, msg.err))
 		default:
 			m.status = p.N(i18n.ScenSessionWrote, int64(msg.steps), msg.path, numfmt.Count(int64(msg.steps)))
 		}
 	case common.FigureWrittenMsg:
-		if msg.Mode == common.ModePlayground {
+		if msg.By == m.id {
 			m.status = common.FigureStatus(m.ctx.Printer, msg)
 		}
 	case common.HiddenMsg:

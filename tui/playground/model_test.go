@@ -282,7 +282,7 @@ func TestChartCache(t *testing.T) {
 
 func TestNoColorReadable(t *testing.T) {
 	// The Ascii profile (as under NO_COLOR) keeps every state in glyphs and words.
-	m := press(t, newModel(t, Options{Color: false}), "c", "c")
+	m := press(t, newModel(t, Options{}), "c", "c")
 	v := m.View()
 	for _, want := range []string{"▸ d(a,p)", "● hinge active", "hard negative", "○ inactive", "◆", "@"} {
 		if !strings.Contains(v, want) {
@@ -630,7 +630,5 @@ func TestKeysAtLimitsAndBehindPanelsSaySo(t *testing.T) {
 // standalone is the playground on its own, in English on lipgloss's default
 // renderer (Ascii in these tests), as the golden screens show it.
 func standalone(opts Options) *Model {
-	ctx := common.DefaultContext()
-	ctx.Color = opts.Color
-	return New(ctx, opts)
+	return New(common.DefaultContext(), opts)
 }

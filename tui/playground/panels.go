@@ -7,6 +7,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -174,11 +175,11 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 			style = st.Negative
 		}
 		name := style.Render(loss.PairID(i))
-		label := common.PadRight(m.labelText(pr.Label), labelW)
-		branch := common.PadRight(p.T(x.Pairs[i].Branch), branchW)
-		state := common.PadRight(p.T(x.Pairs[i].State), stateW)
+		label := textwrap.PadRight(m.labelText(pr.Label), labelW)
+		branch := textwrap.PadRight(p.T(x.Pairs[i].Branch), branchW)
+		state := textwrap.PadRight(p.T(x.Pairs[i].State), stateW)
 		grad := p.T(i18n.ExplainPairGrad, numfmt.Grad(pr.Grad))
-		formula := common.PadRight(explain.PairValue(pr), 31)
+		formula := textwrap.PadRight(explain.PairValue(pr), 31)
 		lines = append(lines, common.FitFirst(w,
 			name+"  "+label+"  "+branch+"  "+formula+"  "+state+"  "+grad,
 			name+" "+label+" "+branch+" "+formula+" "+state+" "+grad,

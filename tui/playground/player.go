@@ -7,6 +7,7 @@ import (
 
 	"losslab/core/grid"
 	"losslab/scenarios"
+	"losslab/tui/common"
 )
 
 // Replay speeds: a step lasts baseStepTime divided by the multiplier.
@@ -25,12 +26,12 @@ type player struct {
 	step     int
 	playing  bool
 	owned    bool
-	speed    int // index into speeds
-	tick     int // identifies the live replay timer
+	speed    int    // index into speeds
+	tick     uint64 // identifies the live replay timer (common.NewID)
 }
 
 // tickMsg advances a replay; id discards ticks of a stopped timer.
-type tickMsg struct{ id int }
+type tickMsg struct{ id uint64 }
 
 // load starts over at s (nil: the article's example), keeping the speed.
 func (p *player) load(s *scenarios.Scenario) {
@@ -46,7 +47,7 @@ func (p *player) has(i int) bool { return p.scenario != nil && i >= 0 && i < p.s
 
 // scheduleTick starts a new timer; older timers' ticks are ignored.
 func (p *player) scheduleTick() tea.Cmd {
-	p.tick++
+	p.tick = common.NewID()
 	id := p.tick
 	d := time.Duration(float64(baseStepTime) / speeds[p.speed])
 	return tea.Tick(d, func(time.Time) tea.Msg { return tickMsg{id} })

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 	"losslab/tui/points"
 )
@@ -104,7 +105,7 @@ func (m Model) planePanel(l layout, w, h int) string {
 		if i < len(legend) {
 			right = legend[i]
 		}
-		lines[i] = canvas[i] + " " + common.PadRight(right, legendW)
+		lines[i] = canvas[i] + " " + textwrap.PadRight(right, legendW)
 	}
 	return m.panel(points.Title(p, m.state.Points, m.pts.follow, w-6), strings.Join(lines, "\n"), w)
 }

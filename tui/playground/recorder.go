@@ -26,6 +26,7 @@ func (r *recorder) started() bool { return r.session != nil }
 
 // sessionWrittenMsg reports the outcome of writing a session.
 type sessionWrittenMsg struct {
+	by    uint64 // the playground that asked (a lesson may host another)
 	name  string // the session's name, which the file is named after
 	path  string
 	steps int
@@ -34,10 +35,10 @@ type sessionWrittenMsg struct {
 
 // writeSession writes s into dir as a new file, never overwriting one: the
 // file write happens in the command, outside Update.
-func writeSession(dir string, s *scenarios.Scenario) tea.Cmd {
+func writeSession(by uint64, dir string, s *scenarios.Scenario) tea.Cmd {
 	return func() tea.Msg {
 		path, err := scenarios.SaveNew(dir, s)
-		return sessionWrittenMsg{name: s.Name, path: path, steps: len(s.Steps), err: err}
+		return sessionWrittenMsg{by: by, name: s.Name, path: path, steps: len(s.Steps), err: err}
 	}
 }
 

@@ -118,7 +118,7 @@ func (m *Model) writeFigure() tea.Cmd {
 		return nil
 	}
 	c, in, st := charts[m.chart], m.figureInput(), figure.Style{Printer: m.ctx.Printer}
-	return common.SaveFigure(common.ModePlayground, m.opts.Dir, common.FigureName(c.id, m.opts.Now()), func() (*gplot.Plot, error) {
+	return common.SaveFigure(m.id, m.opts.Dir, common.FigureName(c.id, m.opts.Now()), func() (*gplot.Plot, error) {
 		return c.figure(in, st)
 	})
 }

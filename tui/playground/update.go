@@ -92,7 +92,7 @@ func (m *Model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Record) && m.ctx.Share.NoFiles:
 		m.status = p.T(i18n.ShareNoRecording)
 	case key.Matches(msg, k.Record):
-		return writeSession(m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
+		return writeSession(m.id, m.opts.Dir, m.session.Scenario(p, m.opts.Now()))
 	case key.Matches(msg, k.Notes):
 		m.notes = m.notes.next(m.notesText(), m.notesPageCount())
 	case key.Matches(msg, k.Help):

@@ -12,6 +12,7 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/termsafe"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -174,7 +175,7 @@ func (m Model) controlsBody(iw int) string {
 	var lines []string
 	for f := grid.Field(0); f < grid.NumFields; f++ {
 		sel := "  "
-		name := common.PadRight(common.FieldLabel(m.printer(), f), controlPrefixW-len(sel)-1)
+		name := textwrap.PadRight(common.FieldLabel(m.printer(), f), controlPrefixW-len(sel)-1)
 		if f == m.selected {
 			sel = st.Selected.Render("▸ ")
 			name = st.Selected.Render(name)

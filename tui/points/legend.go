@@ -11,6 +11,7 @@ import (
 	"losslab/core/grid"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -124,7 +125,7 @@ func (s Scene) Legend(p i18n.Printer, width, h int) []string {
 	for r, row := range cells {
 		var b strings.Builder
 		for c, cell := range row {
-			b.WriteString(common.PadRight(cell, widths[c]+2))
+			b.WriteString(textwrap.PadRight(cell, widths[c]+2))
 		}
 		line := strings.TrimRight(b.String(), " ")
 		if r == 0 {

@@ -1,10 +1,13 @@
 package trainview
 
 import (
+	"errors"
+
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/core/train"
+	"losslab/internal/errtext"
 	"losslab/tui/common"
 )
 
@@ -36,7 +39,7 @@ func Open(ctx *common.Context, cfg Config) common.Mode {
 			tr, err = train.New(c, data)
 		}
 		if err != nil {
-			return &errorMode{err}
+			return &errorMode{errors.New(errtext.Message(ctx.Printer, err))} // said in the user's language
 		}
 	}
 	tab := ctx.TabKey(common.ModeTrain)

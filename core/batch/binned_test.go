@@ -1,0 +1,112 @@
+package batch
+
+import (
+	"context"
+	"math"
+	"math/rand/v2"
+	"reflect"
+	"testing"
+
+	"losslab/core/dist"
+)
+
+// Over every anchor, the binned method (for batches whose positive pairs
+// do not fit the memory budget) gives the exact method's figures, the same
+// bits, except the AUC, which lies within the bound it states. The batches
+// are large enough for many pairs to share the fine bins that decide the
+// threshold, the median and the median + m, with ties (grid values) and
+// classes of different sizes.
+func TestBinnedMatchesExact(t *testing.T) {
+	r := rand.New(rand.NewPCG(51, 52))
+	for _, c := range []struct {
+		n, d, classes int
+		metric        dist.Metric
+		grid          bool
+		margin        float64
+	}{
+		{600, 3, 2, dist.Euclidean, false, 0.2},
+		{700, 2, 3, dist.Euclidean, true, 1},
+		{500, 16, 5, dist.Cosine, false, 0.1},
+		{450, 4, 2, dist.SqEuclidean, false, 0.5},
+		{400, 3, 4, dist.Manhattan, true, 0},
+		{300, 70, 3, dist.Euclidean, false, 2},
+	} {
+		x, labels := randomBatch(r, c.n, c.d, c.classes, c.grid)
+		if c.metric == dist.Cosine {
+			for i := range c.n {
+				x.Set(i, 0, x.At(i, 0)+3)
+			}
+		}
+		opts := Options{Metric: c.metric, Margin: c.margin}
+		exact, err := Compute(context.Background(), x, labels, c.classes, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts.MaxMemory = 1
+		binned, err := Compute(context.Background(), x, labels, c.classes, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := c.metric.String()
+		if exact.Method != MethodExact || binned.Method != MethodBinned {
+			t.Fatalf("%s: methods %q and %q", name, exact.Method, binned.Method)
+		}
+		es, bs := exact.Separation, binned.Separation
+		// Ties (grid values) share bins whatever their width: their ½ is
+		// exact, but the bound cannot tell.
+		if d := math.Abs(bs.AUC - es.AUC); d > bs.AUCErrorBound || !c.grid && bs.AUCErrorBound > 1e-3 {
+			t.Errorf("%s: binned AUC %v, exact %v: off by %g, bound %g", name, bs.AUC, es.AUC, d, bs.AUCErrorBound)
+		}
+		bs.AUC, bs.AUCErrorBound, bs.Bins, bs.Method = es.AUC, es.AUCErrorBound, es.Bins, es.Method
+		if bs != es {
+			t.Errorf("%s: separation\nbinned %+v\nexact  %+v", name, bs, es)
+		}
+		if !reflect.DeepEqual(binned.ByLoss, exact.ByLoss) || binned.Triplets != exact.Triplets || !reflect.DeepEqual(binned.Histogram, exact.Histogram) {
+			t.Errorf("%s: the losses, census or histogram differ", name)
+		}
+	}
+}
+
+// Negatives placed among the positives as they come or buffered and placed
+// sorted (many positives) give the same bits.
+func TestBufferedNegativesMatch(t *testing.T) {
+	r := rand.New(rand.NewPCG(55, 56))
+	x, labels := randomBatch(r, 300, 3, 2, true)
+	base, err := Compute(context.Background(), x, labels, 2, Options{Margin: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old int) { bufferFrom = old }(bufferFrom)
+	bufferFrom = 0
+	got, err := Compute(context.Background(), x, labels, 2, Options{Margin: 0.5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, base) {
+		t.Errorf("buffered: %+v\nunbuffered: %+v", got.Separation, base.Separation)
+	}
+}
+
+// The symmetric tiles and each worker's own rows give the same bits, for
+// every tile size.
+func TestSymmetricRowsMatchDirect(t *testing.T) {
+	r := rand.New(rand.NewPCG(53, 54))
+	x, labels := randomBatch(r, 150, 5, 3, false)
+	base, err := Compute(context.Background(), x, labels, 3, Options{Margin: 0.3})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer func(old int64) { symmetricBytes = old }(symmetricBytes)
+	for _, budget := range []int64{0, 1 << 30} {
+		symmetricBytes = budget
+		for _, rows := range []int{1, 7, 64, 150} {
+			got, err := Compute(context.Background(), x, labels, 3, Options{Margin: 0.3, BlockRows: rows})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !reflect.DeepEqual(got, base) {
+				t.Errorf("tiles within %d bytes, %d rows: the result differs", budget, rows)
+			}
+		}
+	}
+}
