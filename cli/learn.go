@@ -85,7 +85,7 @@ func plainLessons(io IO, cfg course.Config, command string) []byte {
 	rows := [][]string{strings.Split(io.T(i18n.CLILearnHeader), "\t")}
 	for i, l := range lessons {
 		mark := "·"
-		if progress.Done(l.Name) {
+		if progress.Mastered(l.Name, l.Questions()) {
 			mark = "✓"
 		}
 		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title})
@@ -93,13 +93,16 @@ func plainLessons(io IO, cfg course.Config, command string) []byte {
 	return []byte(alignLeft(rows) + "\n" + io.T(i18n.CLILearnTerminal, termsafe.String(command)) + "\n")
 }
 
-// LessonEntry is one line of `losslab lessons --json`.
+// LessonEntry is one line of `losslab lessons --json`: the lesson, and the
+// learner's state in it from the saved progress.
 type LessonEntry struct {
 	ID        string   `json:"id"`
 	Title     string   `json:"title"`
 	Covers    []string `json:"covers"`
 	Steps     int      `json:"steps"` // as the lesson header counts them: the description first
 	Questions int      `json:"questions"`
+	Completed bool     `json:"completed"` // the lesson's end was reached
+	Correct   int      `json:"correct"`   // questions answered right, first try or retry
 }
 
 // runLessons is `losslab lessons [--json]`: the embedded course.
@@ -111,9 +114,11 @@ func runLessons(args []string, io IO) int {
 	}
 	var out bytes.Buffer
 	if *asJSON {
+		progress := savedProgress(io)
 		list := []LessonEntry{}
 		for _, l := range curriculum.Lessons() {
-			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions()})
+			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions(),
+				progress.Done(l.Name), progress.Correct(l.Name, l.Questions())})
 		}
 		if err := encodeJSON(&out, list, true); err != nil {
 			return fail(io, "losslab lessons", err)
@@ -126,4 +131,19 @@ func runLessons(args []string, io IO) int {
 			numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title, strings.Join(l.Covers, io.T(i18n.DataListSep))})
 	}
 	return write(io, "lessons", []byte(alignLeft(rows)))
+}
+
+// savedProgress is the learner's progress under the current
+// $XDG_STATE_HOME; a file that cannot be read is said on stderr in one
+// line and counts as no progress, as the course itself starts afresh.
+func savedProgress(io IO) curriculum.Progress {
+	path, err := curriculum.ProgressPath()
+	if err != nil {
+		return curriculum.Progress{}
+	}
+	p, err := curriculum.LoadProgress(path)
+	if err != nil {
+		fmt.Fprintln(io.Err, "losslab lessons: "+io.T(i18n.CLILessonsProgressUnreadable, err))
+	}
+	return p
 }

@@ -6,6 +6,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -50,6 +51,7 @@ func TestEvalConventionsJSON(t *testing.T) {
 }
 
 func TestLessonsCommand(t *testing.T) {
+	t.Setenv("XDG_STATE_HOME", t.TempDir())
 	code, out, _ := run(t, "lessons", "--json")
 	if code != 0 {
 		t.Fatalf("exit %d", code)
@@ -93,12 +95,15 @@ func TestLearnCommand(t *testing.T) {
 	t.Setenv("XDG_STATE_HOME", state)
 	path := filepath.Join(state, "losslab", "progress.json")
 	p := curriculum.Progress{Completed: []string{"regimes"}}
+	for q := range curriculum.Lesson("regimes").Questions() {
+		p.Record("regimes", q, curriculum.Right)
+	}
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	// Off a terminal: the list, with the finished lesson marked.
+	// Off a terminal: the list, with the mastered lesson marked.
 	code, out, _ := run(t, "learn")
-	if code != 0 || !strings.Contains(out, "✓ 4  regimes") || !strings.Contains(out, "· 1  article-cases") {
+	if code != 0 || !regexp.MustCompile(`✓ 4 +regimes`).MatchString(out) || !regexp.MustCompile(`· 1 +article-cases`).MatchString(out) {
 		t.Errorf("learn off a terminal: exit %d\n%s", code, out)
 	}
 	code, out, _ = run(t, "learn", "--reset")
@@ -153,5 +158,49 @@ func TestCourseProgressFromEveryMode(t *testing.T) {
 	own := course.Config{Lessons: []*scenarios.Scenario{curriculum.Lessons()[0]}, Open: true}
 	if got := withCourseProgress(own).ProgressPath; got != "" {
 		t.Errorf("a user's lesson file keeps progress at %q", got)
+	}
+}
+
+// lessons --json reports each lesson's state from the progress saved under
+// the current $XDG_STATE_HOME: finished or not, and how many questions were
+// answered right; a progress file it cannot read is one line on stderr.
+func TestLessonsJSONReportsSavedProgress(t *testing.T) {
+	state := t.TempDir()
+	t.Setenv("XDG_STATE_HOME", state)
+	path := filepath.Join(state, "losslab", "progress.json")
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	file := `{"version": 2, "completed": ["article-cases", "regimes"], "lesson": "regimes", "step": 6,
+	  "answers": {"article-cases": ["right", "retry"], "regimes": ["right", "wrong", "skipped", "retry"], "two-losses": ["right"]}}`
+	if err := os.WriteFile(path, []byte(file), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut := run(t, "lessons", "--json")
+	if code != 0 || errOut != "" {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	var list []LessonEntry
+	if err := json.Unmarshal([]byte(out), &list); err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]struct {
+		completed bool
+		correct   int
+	}{"article-cases": {true, 2}, "regimes": {true, 2}, "two-losses": {false, 1}, "batches": {false, 0}}
+	for _, l := range list {
+		if w, ok := want[l.ID]; ok && (l.Completed != w.completed || l.Correct != w.correct) {
+			t.Errorf("%s: completed %v correct %d, want %v %d", l.ID, l.Completed, l.Correct, w.completed, w.correct)
+		}
+		if l.Correct > l.Questions {
+			t.Errorf("%s: %d of %d right", l.ID, l.Correct, l.Questions)
+		}
+	}
+	if err := os.WriteFile(path, []byte("{not json"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, out, errOut = run(t, "lessons", "--json")
+	if code != 0 || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "not started") || !strings.Contains(out, `"completed": false`) {
+		t.Errorf("an unreadable progress file: exit %d, stderr %q", code, errOut)
 	}
 }

@@ -1,6 +1,7 @@
 package scenarios
 
 import (
+	"slices"
 	"strings"
 
 	"losslab/core/grid"
@@ -38,4 +39,4 @@ func knownList(section string) string {
 // stringArrayKeys are the keys whose value may be an array of strings
 // (a lesson's covers, a question's choices and their translations), written
 // on one line.
-var stringArrayKeys = append([]string{"covers"}, withTranslations(sectionStep, "choices")...)
+var stringArrayKeys = slices.Concat([]string{"covers", "mistakes"}, withTranslations(sectionStep, "choices", "diagnoses"))

@@ -16,7 +16,7 @@ import (
 // teaching points it covers. The step keys below are what the format adds;
 // each text may carry its translations beside it (translate.go).
 var (
-	questionKeys   = withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain")
+	questionKeys   = withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain", "mistakes", "diagnoses")
 	lessonStepKeys = slices.Concat(questionKeys, []string{"mode", "demo"}, trainStepKeys)
 )
 
@@ -43,6 +43,8 @@ type Question struct {
 	// language. Front ends read them through Scenario.In.
 	TextTranslations, ExplainTranslations i18n.Translations
 	ChoicesTranslations                   map[i18n.Lang][]string
+	// Mistakes are typical wrong answers with their diagnoses (mistakes.go).
+	Mistakes []Mistake
 }
 
 // ErrNotANumber is the answer to a number question that is not a number.
@@ -52,11 +54,11 @@ var ErrNotANumber = errors.New("not a number")
 // the minus sign − too; not NaN, 0x1p-1 or 1e-1), is within the tolerance
 // of the answer.
 func (q *Question) CheckNumber(typed string) (bool, error) {
-	x, err := numfmt.ParseDecimal(typed)
+	x, err := ParseNumber(typed)
 	if err != nil {
-		return false, ErrNotANumber
+		return false, err
 	}
-	return math.Abs(x-q.Answer) <= q.Tolerance+1e-12, nil
+	return q.near(x, q.Answer), nil
 }
 
 // RightAnswer is the right answer as the learner would write it.
@@ -167,6 +169,9 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 		return nil, mode, err
 	}
 	if err := p.choiceTranslations(q, step, i); err != nil {
+		return nil, mode, err
+	}
+	if err := p.mistakes(q, step, i); err != nil {
 		return nil, mode, err
 	}
 	return q, mode, nil

@@ -21,8 +21,9 @@ var presetChecker = textcheck.Checker{General: map[string][]string{
 	"margin-sweep#10":  {"Whether a negative is hard does not depend on m", "A big margin keeps almost every triplet active, hard or semi-hard, and few easy"},
 	"blog-case-2#3":    {"½·d² pulls a same-class pair all the way to 0"},
 }, Constants: map[string][]float64{
-	"training#0":      {0.01}, // the learning rate
-	"margin-sweep#10": {0.05}, // pytorch-metric-learning's default margin
+	"training#0":       {0.01}, // the learning rate
+	"semi-hard-band#0": {3.2},  // FaceNet §3.2
+	"margin-sweep#10":  {0.05}, // pytorch-metric-learning's default margin
 }}
 
 // Every number a preset quotes is recomputed by core/loss on that step's

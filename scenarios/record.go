@@ -80,6 +80,7 @@ func encodeStep(st Step) table {
 			}
 		}
 		t.text("explain", q.Explain, q.ExplainTranslations)
+		t = append(t, encodeMistakes(q)...)
 	}
 	if st.Mode.Kind != ModeNone {
 		t = append(t, keyValue{"mode", string(st.Mode.Kind)})

@@ -15,7 +15,7 @@ import (
 // translatable are the keys whose texts may be translated, by section.
 var translatable = map[string][]string{
 	sectionTop:  {"title", "description"},
-	sectionStep: {"note", "question", "choices", "explain"},
+	sectionStep: {"note", "question", "choices", "explain", "diagnoses"},
 }
 
 // translationKey is key's translation into l: title_zh.
@@ -95,6 +95,10 @@ func (q *Question) in(l i18n.Lang) *Question {
 	if c, ok := q.ChoicesTranslations[l]; ok {
 		out.Choices = c
 	}
+	out.Mistakes = slices.Clone(q.Mistakes)
+	for k, m := range out.Mistakes {
+		out.Mistakes[k].Diagnosis = m.DiagnosisTranslations.In(l, m.Diagnosis)
+	}
 	return &out
 }
 
@@ -127,6 +131,9 @@ func (s *Scenario) Texts() []Text {
 				tr[l] = cs[j]
 			}
 			out = append(out, Text{where + " choice " + strconv.Itoa(j+1), c, tr})
+		}
+		for j, m := range q.Mistakes {
+			out = append(out, Text{where + " diagnosis " + strconv.Itoa(j+1), m.Diagnosis, m.DiagnosisTranslations})
 		}
 	}
 	return out

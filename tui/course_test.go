@@ -19,11 +19,10 @@ import (
 
 // The course as the app hosts it: its flows through the shell.
 
-// A learner's flow through the app: the list, a lesson's description, a
-// question typed and checked, the explanation, a skipped question; the
-// progress is on disk when the program ends.
-func TestLearnFlowWithQuestion(t *testing.T) {
-	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+// firstQuestion starts the app on the course at 80×24 with progress kept at
+// path, and opens the first lesson's first question as a learner does.
+func firstQuestion(t *testing.T, path string) *teatest.TestModel {
+	t.Helper()
 	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{ProgressPath: path}}),
 		teatest.WithInitialTermSize(80, 24))
 	tuitest.WaitText(t, tm, "1. The article's two examples")
@@ -31,6 +30,15 @@ func TestLearnFlowWithQuestion(t *testing.T) {
 	tuitest.WaitText(t, tm, "Here is its first")
 	tm.Send(tuitest.Key("right"))
 	tuitest.WaitText(t, tm, "what is the triplet loss")
+	return tm
+}
+
+// A learner's flow through the app: the list, a lesson's description, a
+// question typed and checked, the explanation, a skipped question; the
+// progress is on disk when the program ends.
+func TestLearnFlowWithQuestion(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+	tm := firstQuestion(t, path)
 	tm.Type("0.4")
 	tm.Send(tuitest.Key("enter"))
 	tuitest.WaitAll(t, tm, "Right: 0.4.", "the triplet loss is 0.4.")
@@ -108,7 +116,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 	l := curriculum.Lesson("why-margin")
 	tm := teatest.NewTestModel(t, NewApp(tuitest.Context(), Config{Start: common.ModeLearn, Learn: course.Config{Lessons: []*scenarios.Scenario{l}, Open: true}}),
 		teatest.WithInitialTermSize(120, 40))
-	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/7")
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 1/9")
 	for _, k := range []string{"right", "tab", "right", "tab", "right", "right", "right"} {
 		tm.Send(tuitest.Key(k))
 	}
@@ -127,11 +135,42 @@ func TestLessonCollapseFlow(t *testing.T) {
 	teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return collapsed.Match(b) && strings.Contains(string(b), "Playing stopped at") },
 		teatest.WithDuration(2*time.Minute), teatest.WithCheckInterval(20*time.Millisecond))
 	tm.Send(tuitest.Key("esc"))
-	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/7")
+	tuitest.WaitText(t, tm, "lesson 1/1 · step 7/9")
 	tm.Send(tuitest.Key("q"))
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	if name, step := final.modes[common.ModeLearn].(*course.Model).Lesson(); name != "why-margin" || step != 6 {
 		t.Errorf("ended at %s step %d", name, step)
+	}
+}
+
+// A learner's mistake through the app: a first wrong answer is diagnosed
+// and earns one more try, a word typed as a number gets its line, the
+// retry is right, and the saved progress records "right on the retry"; at
+// the lesson's end the score says what is left to retry.
+func TestLearnFlowWithAMistake(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "losslab", "progress.json")
+	tm := firstQuestion(t, path)
+	tm.Type("0.2")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitAll(t, tm, "✗ Not 0.2.", "leaves out the margin", "One more try")
+	tm.Type("ab")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, `"ab" is not a number`)
+	tm.Send(tuitest.Key("backspace"))
+	tm.Send(tuitest.Key("backspace"))
+	tm.Type("0.4")
+	tm.Send(tuitest.Key("enter"))
+	tuitest.WaitText(t, tm, "Right on the second try: 0.4.")
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "What is the triplet loss now?")
+	tm.Send(tuitest.Key("tab"))
+	tm.Send(tuitest.Key("right"))
+	tuitest.WaitText(t, tm, "This lesson: 1 of 2 questions right. Press r to retry")
+	tm.Send(tuitest.Key("q"))
+	tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second))
+	p, err := curriculum.LoadProgress(path)
+	if err != nil || p.Outcome("article-cases", 0) != curriculum.RightRetry || p.Outcome("article-cases", 1) != curriculum.Skipped || !p.Done("article-cases") || p.Mastered("article-cases", 2) {
+		t.Errorf("saved progress %+v, %v", p, err)
 	}
 }
 

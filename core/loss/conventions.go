@@ -176,9 +176,11 @@ type MarginScale struct {
 	PlainGap float64
 	// SquaredGap is d(a,n)² − d(a,p)²: the squared triplet asks it to reach m.
 	SquaredGap float64
-	// SquaredEquivalent is m·(d(a,p) + d(a,n)): the squared margin that asks
-	// exactly what m asks of the plain distances at this state.
-	SquaredEquivalent float64
+	// SquaredMatching is m·(2d(a,p) + m): the squared margin m' whose
+	// boundary d(a,n)² = d(a,p)² + m' lies where the plain boundary
+	// d(a,n) = d(a,p) + m does for this positive. (m·(d(a,p) + d(a,n)) is
+	// the same number only on the plain boundary.)
+	SquaredMatching float64
 	// OnSphere is false when a distance exceeds 2, which no two unit
 	// vectors reach; the cosine fields are then 0.
 	OnSphere bool
@@ -196,10 +198,10 @@ func MarginScales(s Setting) (MarginScale, error) {
 		return MarginScale{}, err
 	}
 	ms := MarginScale{
-		PlainGap:          s.DAN - s.DAP,
-		SquaredGap:        s.DAN*s.DAN - s.DAP*s.DAP,
-		SquaredEquivalent: s.Margin * (s.DAP + s.DAN),
-		OnSphere:          s.DAP <= 2 && s.DAN <= 2,
+		PlainGap:        s.DAN - s.DAP,
+		SquaredGap:      s.DAN*s.DAN - s.DAP*s.DAP,
+		SquaredMatching: s.Margin * (2*s.DAP + s.Margin),
+		OnSphere:        s.DAP <= 2 && s.DAN <= 2,
 	}
 	if ms.OnSphere {
 		ms.SimAP, ms.SimAN = 1-s.DAP*s.DAP/2, 1-s.DAN*s.DAN/2

@@ -140,11 +140,11 @@ func TestMarginScales(t *testing.T) {
 		t.Fatal(err)
 	}
 	for name, c := range map[string][2]float64{
-		"plain gap":          {ms.PlainGap, 0.25},
-		"squared gap":        {ms.SquaredGap, 0.1225 - 0.01},
-		"squared equivalent": {ms.SquaredEquivalent, 0.2 * 0.45},
-		"s(a,p)":             {ms.SimAP, 1 - 0.01/2},
-		"s(a,n)":             {ms.SimAN, 1 - 0.1225/2},
+		"plain gap":        {ms.PlainGap, 0.25},
+		"squared gap":      {ms.SquaredGap, 0.1225 - 0.01},
+		"squared matching": {ms.SquaredMatching, 0.2 * (0.2 + 0.2)}, // m(2d(a,p) + m)
+		"s(a,p)":           {ms.SimAP, 1 - 0.01/2},
+		"s(a,n)":           {ms.SimAN, 1 - 0.1225/2},
 		// max(s(a,n) − s(a,p) + m, 0) = max(−0.05625 + 0.2, 0)
 		"cosine triplet": {ms.CosineTriplet, 0.14375},
 	} {
@@ -178,5 +178,26 @@ func BenchmarkConventions(b *testing.B) {
 		if _, err := Conventions(s); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// The squared margin the v panel quotes, m·(2d(a,p) + m), puts the squared
+// boundary d(a,n)² = d(a,p)² + m' exactly where the plain one is,
+// d(a,n) = d(a,p) + m, for every positive; m·(d(a,p) + d(a,n)) does so only
+// on the plain boundary (issue 19, claim 8).
+func TestSquaredMatchingMarginPutsTheBoundaryAtThePlainOne(t *testing.T) {
+	for _, c := range []struct{ dap, dan, m float64 }{{0.1, 0.35, 0.2}, {1.0, 1.2, 0.2}, {0.45, 0.64, 0.2}, {2.5, 0.3, 1}} {
+		ms, err := MarginScales(Setting{DAP: c.dap, DAN: c.dan, Margin: c.m})
+		if err != nil {
+			t.Fatal(err)
+		}
+		boundary := c.dap + c.m
+		if gap := boundary*boundary - c.dap*c.dap - ms.SquaredMatching; math.Abs(gap) > 1e-12 {
+			t.Errorf("%+v: at d(a,n) = d(a,p) + m the squared gap misses m' by %g", c, gap)
+		}
+	}
+	// Off the plain boundary the old formula differs: 0.1 / 0.35 / 0.2 gives 0.09, not 0.08.
+	if ms, _ := MarginScales(Setting{DAP: 0.1, DAN: 0.35, Margin: 0.2}); math.Abs(ms.SquaredMatching-0.08) > 1e-12 {
+		t.Errorf("m(2d(a,p) + m) = %v, want 0.08", ms.SquaredMatching)
 	}
 }

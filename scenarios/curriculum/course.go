@@ -24,6 +24,7 @@ func TeachingPoints() []string {
 		"article-cases", "article-erratum", "two-losses", "regimes", "why-margin", "collapse",
 		"squared-vs-plain", "cosine-margin", "half-and-mean", "label-convention",
 		"batch-all-averaging", "distributions-separate",
+		"scale", "mining", "temperature", "generalisation", "label-noise",
 	}
 }
 

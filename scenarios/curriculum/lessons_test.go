@@ -2,12 +2,15 @@ package curriculum
 
 import (
 	"fmt"
+	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
 
 	"losslab/core/dist"
 	"losslab/core/loss"
+	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/scenarios"
 	"losslab/scenarios/internal/textcheck"
@@ -30,15 +33,21 @@ func lessonValues(t *testing.T, f textcheck.Facts) []float64 {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return append(vs, ms.PlainGap, ms.SquaredGap, ms.SquaredEquivalent, ms.SimAP, ms.SimAN, ms.CosineTriplet)
+	return append(vs, ms.PlainGap, ms.SquaredGap, ms.SquaredMatching, ms.SimAP, ms.SimAN, ms.CosineTriplet)
 }
 
 // lessonConstants are numbers that belong to a formula or a citation, not
 // to a state, keyed by lesson.
 var lessonConstants = map[string][]float64{
-	"squared-and-cosine": {1, 2}, // s = 1 − d²/2; margin 2m
-	"half-and-mean":      {1, 2006},
-	"batches":            {10}, // the example batch's size
+	"squared-and-cosine": {1, 2, 3.1},     // s = 1 − d²/2; margin 2m; FaceNet §3.1
+	"half-and-mean":      {1, 2, 4, 2006}, // N/2; Hadsell et al. 2006, eq. 4
+	"regimes":            {-2},            // the squared form's gradient on d(a,n): −2·d(a,n)
+	"batches":            {10},            // the example batch's size
+	"scale":              {0.4, 3.1},
+	"label-noise":        {3.2},                                        // FaceNet §3.2                                   // the article's first example at full size; FaceNet §3.1
+	"mining":             {2, 2017, 3.2},                               // Hermans et al. 2017 §2; FaceNet §3.2
+	"temperature":        {0, 1, 2, 10, 2017, 0.1, 0.9, 0.4, math.Ln2}, // τ values; the lesson's second negative and its gap; ln 2
+	"metrics":            {1, 10, 2020},                                // Recall@1; the factor; Musgrave et al. 2020
 }
 
 // lessonDerived are numbers a lesson computes from core values by a rule
@@ -46,6 +55,15 @@ var lessonConstants = map[string][]float64{
 var lessonDerived = map[string]func(f textcheck.Facts) []float64{
 	// one triplet with a loss among 10: batch-all's mean
 	"batches": func(f textcheck.Facts) []float64 { return []float64{f.Triplet.Value / 10} },
+	// τ times InfoNCE at its default τ, 0.1: near the margin-free hinge
+	"temperature": func(f textcheck.Facts) []float64 {
+		for _, r := range f.Evaluation.Results {
+			if r.Loss.ID == loss.InfoNCEID {
+				return []float64{0.1 * r.Value}
+			}
+		}
+		return nil
+	},
 }
 
 // lessonAllowed are the numbers a text of lesson s about a state with facts
@@ -81,7 +99,7 @@ func TestLessonsAreTrue(t *testing.T) {
 			}
 			allowed := append(lessonAllowed(t, s, fs[i]), textcheck.Changes(fs[i-1], fs[i])...)
 			key := fmt.Sprintf("lesson:%s#%d", s.Name, i)
-			for _, p := range checker.Check(key, st.Note, allowed, &fs[i]) {
+			for _, p := range checker.Check(key, minerNames.ReplaceAllString(st.Note, " "), allowed, &fs[i]) {
 				t.Errorf("%s step %d note: %s\n  %s", s.Name, i, p, st.Note)
 			}
 			if q := st.Question; q != nil {
@@ -91,11 +109,24 @@ func TestLessonsAreTrue(t *testing.T) {
 				for _, p := range checker.Check(key, q.Text, before, nil) {
 					t.Errorf("%s step %d question: %s\n  %s", s.Name, i, p, q.Text)
 				}
-				for _, p := range checker.Check(key, q.Explain, allowed, &fs[i]) {
+				for _, p := range checker.Check(key, withoutGeneral(t, key, q.Explain), allowed, &fs[i]) {
 					t.Errorf("%s step %d explanation: %s\n  %s", s.Name, i, p, q.Explain)
 				}
 				for _, p := range checkAnswer(q, fs[i], allowed) {
 					t.Errorf("%s step %d answer: %s", s.Name, i, p)
+				}
+				// A diagnosis speaks of the revealed state and of the wrong
+				// answer it diagnoses, which it may quote.
+				for _, mk := range q.Mistakes {
+					quoted, text := append(before, mk.Answer), mk.Diagnosis
+					if len(q.Choices) > 0 {
+						text = withoutChoice(text, q.Choices[mk.Choice])
+					}
+					text = minerNames.ReplaceAllString(text, " ")
+					for _, p := range checker.Check(key, text, quoted, &fs[i]) {
+						t.Errorf("%s step %d diagnosis: %s\n  %s", s.Name, i, p, mk.Diagnosis)
+					}
+					checked++
 				}
 				checked++
 			}
@@ -184,8 +215,21 @@ func TestCollapseHasZeroEmbeddingGradient(t *testing.T) {
 			}
 		}
 	}
-	if !strings.Contains(Lesson("why-margin").Steps[3].Note, "gradient with respect to the embeddings is 0") {
-		t.Error("the lesson no longer says what this test checks")
+	// A stationary point, not a minimum: moving n away from a lowers the
+	// loss below m, as the lesson says (issue 19, claim 3).
+	n := []float64{0.3 + 0.05, -0.2}
+	moved, _, _, _, err := loss.TripletOnVectors(dist.Euclidean, a, a, n, 0.2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !(moved.Loss < 0.2) {
+		t.Errorf("moving n away gives loss %v, not below m", moved.Loss)
+	}
+	note := Lesson("why-margin").Steps[3].Note
+	for _, want := range []string{"gradient with respect to the embeddings is 0", "under that convention", "stationary point, not a minimum", "moving n away from a lowers the loss below m"} {
+		if !strings.Contains(note, want) {
+			t.Errorf("the lesson no longer says %q, which this test checks", want)
+		}
 	}
 }
 
@@ -225,4 +269,88 @@ func TestEveryLessonTextIsTranslated(t *testing.T) {
 }
 
 // checker checks lesson texts; the lessons' constants are in lessonAllowed.
+// Its general statements are true of every state: definitions and
+// conventions that name a regime without claiming it of the state shown.
 var checker textcheck.Checker
+
+// lessonGeneral are statements of an explanation that hold in every state:
+// a convention that names a regime without claiming it of the state shown,
+// by text key. Each must be found where it is listed.
+var lessonGeneral = map[string][]string{
+	"lesson:regimes#3": {"Exactly on the boundary, d(a,n) = d(a,p) + m, conventions differ: losslab counts it as easy, since the loss there is 0, while pytorch-metric-learning's miner calls it semi-hard (0 < d(a,n) − d(a,p) ≤ m)"},
+	"lesson:regimes#4": {"pytorch-metric-learning agrees (hard: d(a,n) − d(a,p) ≤ 0)"},
+}
+
+// minerNames are the miners' names (batch-hard, batch-all, the semi-hard
+// miner): names of methods, not claims about the triplet shown.
+var minerNames = regexp.MustCompile(`\bbatch-(?:hard|all)\b|\bsemi-hard miner\b`)
+
+// withoutGeneral is an explanation with its general statements and the
+// miners' names blanked.
+func withoutGeneral(t *testing.T, key, text string) string {
+	text = minerNames.ReplaceAllString(text, " ")
+	for _, g := range lessonGeneral[key] {
+		if !strings.Contains(text, g) {
+			t.Errorf("%s: general statement %q not found", key, g)
+		}
+		text = strings.ReplaceAll(text, g, " ")
+	}
+	return text
+}
+
+// withoutChoice is a diagnosis with the wrong choice it diagnoses blanked:
+// it names what the learner said ("Semi-hard needs …"), not a claim about
+// the state.
+func withoutChoice(text, choice string) string {
+	text = strings.ReplaceAll(text, choice, " ")
+	if choice != "" {
+		text = strings.ReplaceAll(text, strings.ToUpper(choice[:1])+choice[1:], " ")
+	}
+	return text
+}
+
+// Every question of the course diagnoses at least one typical wrong answer
+// (issue 19), in every language the lesson is written in.
+func TestEveryQuestionDiagnosesAMistake(t *testing.T) {
+	for _, s := range Lessons() {
+		for i, st := range s.Steps {
+			q := st.Question
+			if q == nil {
+				continue
+			}
+			if len(q.Mistakes) == 0 {
+				t.Errorf("%s step %d: no diagnosed wrong answer", s.Name, i+1)
+			}
+			for _, mk := range q.Mistakes {
+				if len(mk.DiagnosisTranslations) != len(i18n.Targets()) {
+					t.Errorf("%s step %d: diagnosis %q is not translated", s.Name, i+1, mk.Diagnosis)
+				}
+			}
+		}
+	}
+}
+
+// Before the retry a diagnosis never gives the answer away, in any
+// language: what the learner sees of it says what went wrong, not what is
+// right.
+func TestFirstTryDiagnosesKeepTheAnswer(t *testing.T) {
+	for _, l := range i18n.Languages() {
+		for _, s := range Lessons() {
+			for i, st := range s.In(l).Steps {
+				q := st.Question
+				if q == nil {
+					continue
+				}
+				for _, mk := range q.Mistakes {
+					shown := q.FirstTry(mk.Diagnosis)
+					if q.GivesAway(shown) {
+						t.Errorf("%s %s step %d: %q gives the answer %s away", l.Code(), s.Name, i+1, shown, q.RightAnswer())
+					}
+					if shown == "" {
+						t.Errorf("%s %s step %d: nothing of %q can be shown before the retry", l.Code(), s.Name, i+1, mk.Diagnosis)
+					}
+				}
+			}
+		}
+	}
+}

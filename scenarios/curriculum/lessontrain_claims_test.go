@@ -19,7 +19,8 @@ import (
 // the mode runs it: the numbers the learner sees when playing one step a
 // frame. It is measured at every step up to fineSteps, where claims speak of
 // the first steps, then every coarseEvery steps (a measurement looks at all
-// 44,850 pairs of 300 points; core/train's own outcome tests measure every 10).
+// 44,850 pairs of 300 points, and thirteen lessons train nine settings for
+// up to 1000 steps; every step count a claim names is measured).
 type trace struct {
 	cfg   train.Config
 	data  *train.Data
@@ -29,7 +30,7 @@ type trace struct {
 
 const (
 	fineSteps   = 100
-	coarseEvery = 10
+	coarseEvery = 20
 )
 
 // upTo is run r's measurements at steps ≤ n.
@@ -102,6 +103,151 @@ type trainClaim struct {
 }
 
 var classWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5}
+
+// lossRE names a training objective in a claim about its run.
+const lossRE = `(contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce)`
+
+// runOfLoss is the index of the run that trains objective id.
+func runOfLoss(cfg train.Config, id string) int {
+	return slices.IndexFunc(cfg.Specs(), func(s train.RunSpec) bool { return string(s.Loss) == id })
+}
+
+// runOf is the run a claim names: "the run with margin m" (m[1]) or "the
+// LOSS run" (m[2]).
+func runOf(cfg train.Config, margin, id string) int {
+	if margin != "" {
+		return runWithMargin(cfg, num(margin))
+	}
+	return runOfLoss(cfg, id)
+}
+
+// runClaims are claims about one run of two, named by its margin or its
+// objective; they come before the looser claims that read "margin 1".
+var runClaims = []trainClaim{
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run collapses within (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, n := runOfLoss(s.Config, m[1]), int(num(m[2]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		if at := slices.IndexFunc(traceOf(t, s.Config, n).upTo(r, n), func(x train.Metrics) bool { return x.Collapsed }); at < 0 {
+			return fmt.Sprintf("no collapse in %d steps", n)
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run does not collapse in (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, n := runOfLoss(s.Config, m[1]), int(num(m[2]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		if at := slices.IndexFunc(traceOf(t, s.Config, n).upTo(r, n), func(x train.Metrics) bool { return x.Collapsed }); at >= 0 {
+			return fmt.Sprintf("collapsed at step %d", traceOf(t, s.Config, n).steps[at])
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`[Tt]he (?:run with margin (\d+(?:\.\d+)?)|` + lossRE + ` run) (shrinks|grows) the mean distance more than (\d+)-fold within (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, grows, k, n := runOf(s.Config, m[1], m[2]), m[3] == "grows", num(m[4]), int(num(m[5]))
+		if r < 0 {
+			return "no such run"
+		}
+		run := traceOf(t, s.Config, n).upTo(r, n)
+		// the step farthest from the start in the claimed direction
+		byDistance := func(a, b train.Metrics) int { return cmpFloat(a.MeanDistance, b.MeanDistance) }
+		far, start := slices.MinFunc(run, byDistance), run[0].MeanDistance
+		if grows {
+			far = slices.MaxFunc(run, byDistance)
+		}
+		if grows && !(far.MeanDistance > k*start) || !grows && !(far.MeanDistance < start/k) {
+			return fmt.Sprintf("the mean distance goes from %.4f to %.4f at most", start, far.MeanDistance)
+		}
+		t.Logf("%s: %.4f → %.4f at step %d", m[0], start, far.MeanDistance, far.Step)
+		return ""
+	}},
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run's loss is pinned at the margin from step (\d+) to step (\d+)`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, from, to := runOfLoss(s.Config, m[1]), int(num(m[2])), int(num(m[3]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		margin := s.Config.Specs()[r].Margin
+		for _, x := range traceOf(t, s.Config, to).upTo(r, to) {
+			if x.Step >= from && math.Abs(x.Loss-margin) > 0.005 {
+				return fmt.Sprintf("the loss is %.4f at step %d", x.Loss, x.Step)
+			}
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run's AUC rises from about (\d\.\d+) to (\d\.\d+) within (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, from, to, n := runOfLoss(s.Config, m[1]), num(m[2]), num(m[3]), int(num(m[4]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		run := traceOf(t, s.Config, n).upTo(r, n)
+		if math.Abs(run[0].AUC-from) > 0.05 {
+			return fmt.Sprintf("the AUC starts at %.4f", run[0].AUC)
+		}
+		if slices.IndexFunc(run, func(x train.Metrics) bool { return x.AUC >= to }) < 0 {
+			return fmt.Sprintf("the AUC is %.4f at step %d", run[len(run)-1].AUC, n)
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run's AUC stays below (\d\.\d+) in (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, below, n := runOfLoss(s.Config, m[1]), num(m[2]), int(num(m[3]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		for _, x := range traceOf(t, s.Config, n).upTo(r, n) {
+			if x.AUC >= below {
+				return fmt.Sprintf("the AUC is %.4f at step %d", x.AUC, x.Step)
+			}
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`[Tt]he ` + lossRE + ` run's loss stays above (\d+(?:\.\d+)?) in (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		r, above, n := runOfLoss(s.Config, m[1]), num(m[2]), int(num(m[3]))
+		if r < 0 {
+			return "no run trains " + m[1]
+		}
+		for _, x := range traceOf(t, s.Config, n).upTo(r, n) {
+			if !(x.Loss > above) {
+				return fmt.Sprintf("the loss is %.4f at step %d", x.Loss, x.Step)
+			}
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`(two|three|four|five) concentric rings`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		if n := len(traceOf(t, s.Config, 0).data.Classes); n != classWords[m[1]] || s.Config.Data != train.Rings {
+			return fmt.Sprintf("%s has %d classes", s.Config.Data, n)
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`\bMLP\b`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		if s.Config.Model != train.MLP {
+			return "the model is " + string(s.Config.Model)
+		}
+		return ""
+	}},
+	{regexp.MustCompile(`max\(d\(a,p\) − d\(a,n\)(?: \+ m)?, 0\)`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		return "" // a formula, true of any run
+	}},
+	{regexp.MustCompile(`(?:Xuan|Hermans|Musgrave) et al\. \d{4}|Xuan 等人 \d{4}`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		return "" // a citation
+	}},
+	{regexp.MustCompile(`on the unit circle`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
+		if !s.Config.Normalize {
+			return "the embeddings are not normalised"
+		}
+		return ""
+	}},
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
 
 var trainClaims = []trainClaim{
 	{regexp.MustCompile(`[Tt]he run with margin (\d+(?:\.\d+)?) collapses within (\d+) steps`), func(t *testing.T, s scenarios.TrainSettings, m []string) string {
@@ -194,7 +340,7 @@ var trainClaims = []trainClaim{
 // is checked by training, and no number may stand outside a claim.
 func checkTrainText(t *testing.T, s scenarios.TrainSettings, text string) []string {
 	var problems []string
-	for _, c := range trainClaims {
+	for _, c := range slices.Concat(runClaims, trainClaims) {
 		text = c.re.ReplaceAllStringFunc(text, func(match string) string {
 			if p := c.check(t, s, c.re.FindStringSubmatch(match)); p != "" {
 				problems = append(problems, fmt.Sprintf("%q: %s", match, p))
@@ -227,6 +373,9 @@ func checkTrainTexts(t *testing.T, s *scenarios.Scenario, i int) int {
 	if q := st.Question; q != nil {
 		check("question", q.Text)
 		check("explanation", q.Explain)
+		for _, mk := range q.Mistakes {
+			check("diagnosis", mk.Diagnosis)
+		}
 		if !strings.Contains(strings.ToLower(q.Explain), strings.ToLower(q.RightAnswer())) {
 			t.Errorf("%s step %d: the explanation does not state the answer %q", s.Name, i, q.RightAnswer())
 		}
@@ -238,6 +387,8 @@ func checkTrainTexts(t *testing.T, s *scenarios.Scenario, i int) int {
 func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 	overlap := scenarios.TrainSettings{Config: train.NewConfig()}
 	overlap.Config.Data, overlap.Config.Model, overlap.Config.Margin = train.Overlap, train.Linear, 0
+	rings := scenarios.TrainSettings{Config: train.NewConfig()}
+	rings.Config.Data, rings.Config.Model, rings.Config.Loss, rings.Config.Compare = train.Rings, train.MLP, train.BatchHard, train.BatchAll
 	for _, c := range []struct {
 		s    scenarios.TrainSettings
 		text string
@@ -252,6 +403,17 @@ func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 		{overlap, "the AUC rises from about 0.5 to 0.99 within 200 steps"},
 		{overlap, "it takes 7 steps"},
 		{scenarios.TrainSettings{Config: train.NewConfig()}, "a linear map"},
+		{overlap, "the batch-hard run collapses within 100 steps"},
+		{overlap, "the run with margin 0 grows the mean distance more than 2-fold within 100 steps"},
+		{overlap, "the contrastive run's loss is pinned at the margin from step 10 to step 50"},
+		{overlap, "the contrastive run's loss stays above 5 in 50 steps"},
+		{overlap, "three concentric rings"},
+		{overlap, "an MLP"},
+		{overlap, "on the unit circle"},
+		{rings, "the batch-hard run does not collapse in 600 steps"},
+		{rings, "the batch-all run collapses within 300 steps"},
+		{rings, "the batch-hard run's AUC stays below 0.5 in 300 steps"},
+		{rings, "the batch-all run shrinks the mean distance more than 2-fold within 300 steps"},
 	} {
 		if len(checkTrainText(t, c.s, c.text)) == 0 {
 			t.Errorf("%q passes for %+v", c.text, c.s.Config)

@@ -25,13 +25,42 @@ type Progress struct {
 	Completed []string `json:"completed"`
 	Lesson    string   `json:"lesson,omitempty"` // the lesson last open
 	Step      int      `json:"step,omitempty"`   // its step, 0 its start
+	// Answers are the outcomes of each lesson's questions, in the order the
+	// lesson asks them ("" for one not answered yet). Version 2.
+	Answers map[string][]Outcome `json:"answers,omitempty"`
+
+	// recorded are the answers given since this Progress was loaded: they
+	// win over the file's when saving merges the two.
+	recorded map[answerKey]bool
 }
 
-// progressVersion is the file's format; files from before it was written
-// (no version) read as version 1.
-const progressVersion = 1
+type answerKey struct {
+	lesson   string
+	question int
+}
 
-// maxProgressBytes bounds the file: eight lessons need a few hundred bytes.
+// Outcome is how a question was answered. Values are file identifiers.
+type Outcome string
+
+const (
+	Unanswered Outcome = ""
+	Right      Outcome = "right" // right the first time
+	RightRetry Outcome = "retry" // right on the second try
+	Wrong      Outcome = "wrong" // wrong twice
+	Skipped    Outcome = "skipped"
+)
+
+// Correct reports whether o counts for mastery: right, first try or retry.
+func (o Outcome) Correct() bool { return o == Right || o == RightRetry }
+
+// progressVersion is the file's format: 2 added Answers. Files from before
+// the version was written (no version) read as version 1; a version 1 file
+// reads as no answers. A losslab that reads only version 1 refuses a
+// version 2 file rather than rewrite it without its answers.
+const progressVersion = 2
+
+// maxProgressBytes bounds the file: thirteen lessons and their answers
+// need a few kilobytes.
 const maxProgressBytes = 64 << 10
 
 // ProgressPath is $XDG_STATE_HOME/losslab/progress.json, or
@@ -71,7 +100,7 @@ func LoadProgress(path string) (Progress, error) {
 		return Progress{}, err
 	}
 	var p Progress
-	if json.Unmarshal(data, &p) != nil || p.Step < 0 || p.Version < 0 {
+	if json.Unmarshal(data, &p) != nil || p.Step < 0 || p.Version < 0 || !p.validAnswers() {
 		return Progress{}, fmt.Errorf("%s: %w", path, ErrBadProgress)
 	}
 	if p.Version > progressVersion {
@@ -79,6 +108,75 @@ func LoadProgress(path string) (Progress, error) {
 	}
 	p.Version = progressVersion
 	return p, nil
+}
+
+// validAnswers reports whether every recorded outcome is one this losslab
+// knows: a file edited by hand is not half believed.
+func (p Progress) validAnswers() bool {
+	for _, os := range p.Answers {
+		for _, o := range os {
+			if !slices.Contains([]Outcome{Unanswered, Right, RightRetry, Wrong, Skipped}, o) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// Outcome is how question q (0-based, in the lesson's order) of lesson name
+// was last answered.
+func (p Progress) Outcome(name string, q int) Outcome {
+	if a := p.Answers[name]; q < len(a) {
+		return a[q]
+	}
+	return Unanswered
+}
+
+// Record sets the outcome of question q of lesson name.
+func (p *Progress) Record(name string, q int, o Outcome) {
+	if p.Answers == nil {
+		p.Answers = map[string][]Outcome{}
+	}
+	a := slices.Clone(p.Answers[name]) // never write into a slice another copy shares
+	for len(a) <= q {
+		a = append(a, Unanswered)
+	}
+	a[q] = o
+	p.Answers[name] = a
+	if p.recorded == nil {
+		p.recorded = map[answerKey]bool{}
+	}
+	p.recorded[answerKey{name, q}] = true
+}
+
+// Correct counts the questions of lesson name answered right (first try
+// or retry), of questions.
+func (p Progress) Correct(name string, questions int) int {
+	n := 0
+	for q := range questions {
+		if p.Outcome(name, q).Correct() {
+			n++
+		}
+	}
+	return n
+}
+
+// Missed lists the questions of lesson name, of questions, not answered
+// right: wrong, skipped or not reached.
+func (p Progress) Missed(name string, questions int) []int {
+	var out []int
+	for q := range questions {
+		if !p.Outcome(name, q).Correct() {
+			out = append(out, q)
+		}
+	}
+	return out
+}
+
+// Mastered reports whether lesson name is finished with every one of its
+// questions answered right: the ✓ of the lesson list.
+func (p Progress) Mastered(name string, questions int) bool {
+	return p.Done(name) && p.Correct(name, questions) == questions
 }
 
 // Done reports whether lesson name is finished.
@@ -124,11 +222,31 @@ func (p Progress) Save(path string) error {
 }
 
 // merge is p with what another save left in the file: the lessons it
-// finished are finished. Where the learner is (lesson, step) is p's, the
-// latest save's.
+// finished are finished, and its answers stand except those given since p
+// was loaded. Where the learner is (lesson, step) is p's, the latest save's.
 func (p Progress) merge(saved Progress) Progress {
 	out := p
 	out.Version = progressVersion
+	out.Answers = map[string][]Outcome{}
+	for name, a := range saved.Answers {
+		out.Answers[name] = slices.Clone(a)
+	}
+	for k := range p.recorded {
+		a := out.Answers[k.lesson]
+		for len(a) <= k.question {
+			a = append(a, Unanswered)
+		}
+		a[k.question] = p.Outcome(k.lesson, k.question)
+		out.Answers[k.lesson] = a
+	}
+	for name, a := range p.Answers { // answers of a file this one replaced, or loaded and not saved since
+		if _, ok := out.Answers[name]; !ok {
+			out.Answers[name] = slices.Clone(a)
+		}
+	}
+	if len(out.Answers) == 0 {
+		out.Answers = nil
+	}
 	out.Completed = slices.Clone(saved.Completed)
 	for _, name := range p.Completed {
 		if !slices.Contains(out.Completed, name) {

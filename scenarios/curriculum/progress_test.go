@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -136,7 +137,8 @@ func TestProgressVersions(t *testing.T) {
 	}{
 		{"unversioned", `{"completed": ["regimes"], "lesson": "batches", "step": 2}`, true},
 		{"version 1", `{"version": 1, "completed": ["regimes"], "lesson": "batches", "step": 2}`, true},
-		{"version 2", `{"version": 2, "completed": ["regimes"], "scores": {"regimes": [1, 0]}}`, false},
+		{"version 2", `{"version": 2, "completed": ["regimes"], "lesson": "batches", "step": 2, "answers": {"regimes": ["right", "wrong"]}}`, true},
+		{"version 3", `{"version": 3, "completed": ["regimes"], "scores": {"regimes": [1, 0]}}`, false},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			path := filepath.Join(dir, c.name+".json")
@@ -145,7 +147,7 @@ func TestProgressVersions(t *testing.T) {
 			}
 			p, err := LoadProgress(path)
 			if c.loads {
-				if err != nil || !p.Done("regimes") || p.Lesson != "batches" || p.Version != 1 {
+				if err != nil || !p.Done("regimes") || p.Lesson != "batches" || p.Version != progressVersion {
 					t.Errorf("loaded %+v, %v", p, err)
 				}
 				return
@@ -174,7 +176,74 @@ func TestProgressSaveReplacesAnUnreadableFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	b, _ := os.ReadFile(path)
-	if p, err := LoadProgress(path); err != nil || !p.Done("regimes") || !strings.Contains(string(b), `"version": 1`) {
+	if p, err := LoadProgress(path); err != nil || !p.Done("regimes") || !strings.Contains(string(b), `"version": 2`) {
 		t.Errorf("after saving: %s (%+v, %v)", b, p, err)
+	}
+}
+
+// Answers are saved per lesson and question; mastery needs every question
+// right (first try or retry) and the lesson finished; a file with an
+// outcome this losslab does not know is not half believed.
+func TestProgressAnswersAndMastery(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	var p Progress
+	p.Record("regimes", 0, Right)
+	p.Record("regimes", 2, RightRetry)
+	p.Record("regimes", 3, Skipped)
+	p.Complete("regimes")
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadProgress(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := got.Correct("regimes", 4); c != 2 {
+		t.Errorf("correct = %d, want 2", c)
+	}
+	if m := got.Missed("regimes", 4); !slices.Equal(m, []int{1, 3}) {
+		t.Errorf("missed = %v, want [1 3]", m)
+	}
+	if got.Mastered("regimes", 4) {
+		t.Error("mastered with a skipped and an unanswered question")
+	}
+	got.Record("regimes", 1, RightRetry)
+	got.Record("regimes", 3, Right)
+	if !got.Mastered("regimes", 4) || got.Mastered("batches", 2) {
+		t.Errorf("mastery wrong after retrying: %+v", got)
+	}
+	if err := os.WriteFile(path, []byte(`{"version": 2, "completed": [], "answers": {"regimes": ["perfect"]}}`), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := LoadProgress(path); !errors.Is(err, ErrBadProgress) {
+		t.Errorf("an unknown outcome: %v, want ErrBadProgress", err)
+	}
+}
+
+// Two processes answering different questions lose neither's answers; an
+// answer given since loading wins over the file's older one.
+func TestProgressMergesAnswers(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	var first Progress
+	first.Record("regimes", 0, Wrong)
+	if err := first.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	a, _ := LoadProgress(path)
+	b, _ := LoadProgress(path)
+	a.Record("regimes", 0, RightRetry) // a retries the question it missed
+	if err := a.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	b.Record("batches", 1, Right) // b, loaded before a saved, answers elsewhere
+	if err := b.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	got, err := LoadProgress(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Outcome("regimes", 0) != RightRetry || got.Outcome("batches", 1) != Right {
+		t.Errorf("merged answers %v", got.Answers)
 	}
 }

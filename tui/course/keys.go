@@ -15,6 +15,7 @@ type KeyMap struct {
 	Next, Prev, Explore  key.Binding // a lesson's steps
 	NextLesson, ToList   key.Binding // enter at a lesson's end: the next one, or after the last the list
 	Answer, Skip         key.Binding // a question
+	RetryMissed          key.Binding // at a lesson's end: retry the questions missed
 	Back                 key.Binding // to the list, or from exploring to the lesson
 	Return, Scroll, Pick key.Binding // help entries only: esc while exploring, ↑/↓ in long text and in choices
 	Playground           key.Binding
@@ -24,23 +25,24 @@ type KeyMap struct {
 func newKeyMap(ctx *common.Context) KeyMap {
 	b := common.Binder(ctx.Printer)
 	return KeyMap{
-		Up:         b("↑/k", i18n.KeyUp, "up", "k"),
-		Down:       b("↓/j", i18n.KeyDown, "down", "j"),
-		Open:       b("enter", i18n.LearnKeyOpen, "enter"),
-		Next:       b("→/space", i18n.LearnKeyNext, "right", "l", " ", "enter"),
-		Prev:       b("←", i18n.LearnKeyPrev, "left", "h"),
-		Explore:    b("e", i18n.LearnKeyExplore, "e"),
-		NextLesson: b("enter", i18n.LearnKeyNextLesson, "enter"),
-		ToList:     b("enter", i18n.LearnKeyBack, "enter"),
-		Answer:     b("enter", i18n.LearnKeyAnswer, "enter"),
-		Skip:       b("tab", i18n.LearnKeySkip, "tab"),
-		Back:       b("esc", i18n.LearnKeyBack, "esc"),
-		Return:     b("esc", i18n.LearnKeyReturn, "esc"),
-		Scroll:     b("↑/↓", i18n.LearnKeyScroll, "up", "down"),
-		Pick:       b("↑/↓/1-9", i18n.LearnKeyPick, "up", "down"),
-		Playground: ctx.TabKey(common.ModeLearn),
-		Quit:       b("q", i18n.KeyQuit, "q", "ctrl+c"),
-		Interrupt:  b("ctrl+c", i18n.KeyQuit, "ctrl+c"),
+		Up:          b("↑/k", i18n.KeyUp, "up", "k"),
+		Down:        b("↓/j", i18n.KeyDown, "down", "j"),
+		Open:        b("enter", i18n.LearnKeyOpen, "enter"),
+		Next:        b("→/space", i18n.LearnKeyNext, "right", "l", " ", "enter"),
+		Prev:        b("←", i18n.LearnKeyPrev, "left", "h"),
+		Explore:     b("e", i18n.LearnKeyExplore, "e"),
+		NextLesson:  b("enter", i18n.LearnKeyNextLesson, "enter"),
+		ToList:      b("enter", i18n.LearnKeyBack, "enter"),
+		Answer:      b("enter", i18n.LearnKeyAnswer, "enter"),
+		Skip:        b("tab", i18n.LearnKeySkip, "tab"),
+		RetryMissed: b("r", i18n.LearnKeyRetryMissed, "r"),
+		Back:        b("esc", i18n.LearnKeyBack, "esc"),
+		Return:      b("esc", i18n.LearnKeyReturn, "esc"),
+		Scroll:      b("↑/↓", i18n.LearnKeyScroll, "up", "down"),
+		Pick:        b("↑/↓/1-9", i18n.LearnKeyPick, "up", "down"),
+		Playground:  ctx.TabKey(common.ModeLearn),
+		Quit:        b("q", i18n.KeyQuit, "q", "ctrl+c"),
+		Interrupt:   b("ctrl+c", i18n.KeyQuit, "ctrl+c"),
 	}
 }
 

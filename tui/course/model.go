@@ -39,6 +39,7 @@ const (
 	screenList      courseScreen = iota // the lessons with their marks
 	screenStep                          // a lesson's step (its state, note, question)
 	screenExploring                     // another mode on the step's state
+	screenReopen                        // where a finished lesson reopens
 )
 
 // answerState is where a question step is.
@@ -67,12 +68,12 @@ type Model struct {
 	progress curriculum.Progress
 	status   string // one line: a saving problem, a typing error
 
-	answer  answerState
-	input   textinput.Model
-	choice  int    // the selected choice
-	verdict string // what was said of the learner's answer
-	right   bool
-	scroll  int // first line of the text area shown
+	answerView                          // the open question's answer
+	answers      map[stepKey]answerView // questions answered this session, kept when the learner steps back
+	input        textinput.Model
+	scroll       int   // first line of the text area shown
+	review       []int // the steps of missed questions being retried, nil when not retrying
+	reopenChoice int   // the choice on the reopen screen
 
 	child tea.Model // the mode a step opened, while exploring
 
@@ -81,7 +82,7 @@ type Model struct {
 
 // New returns the course on the shared context.
 func New(ctx *common.Context, cfg Config) *Model {
-	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx)}
+	m := Model{ctx: ctx, cfg: cfg, lessons: cfg.Lessons, keys: newKeyMap(ctx), answers: map[stepKey]answerView{}}
 	if m.lessons == nil {
 		m.lessons = curriculum.Lessons()
 	}
@@ -121,10 +122,10 @@ func New(ctx *common.Context, cfg Config) *Model {
 }
 
 // resumeLesson is the lesson the list selects first: the one last open,
-// else the first not finished.
+// finished or not, else the first not finished.
 func (m Model) resumeLesson() int {
 	for i, l := range m.lessons {
-		if l.Name == m.progress.Lesson && !m.progress.Done(l.Name) {
+		if l.Name == m.progress.Lesson {
 			return i
 		}
 	}
@@ -170,6 +171,8 @@ func (m Model) ShortHelp() []key.Binding {
 		return nil
 	case screenList:
 		return m.listKeys()
+	case screenReopen:
+		return m.reopenKeys()
 	}
 	return m.stepKeys(len(m.stepText(m.width)) > m.stepRows())
 }

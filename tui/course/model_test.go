@@ -82,7 +82,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 					t.Errorf("the question screen lacks %q:\n%s", want, v)
 				}
 			}
-			m = pressLearn(t, m, "down", "enter")
+			m = pressLearn(t, m, "down", "enter", "enter") // wrong, and wrong again on the retry
 			v = m.View()
 			for _, want := range c.wrong {
 				if !strings.Contains(v, want) {
@@ -115,12 +115,14 @@ func TestLearnNotANumber(t *testing.T) {
 func TestLearnResumes(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
 	p := curriculum.Progress{Completed: []string{"article-cases"}, Lesson: "regimes", Step: 3}
+	p.Record("article-cases", 0, curriculum.Right)
+	p.Record("article-cases", 1, curriculum.RightRetry)
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
 	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
 	v := m.View()
-	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 8 lessons done") {
+	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 13 lessons done") {
 		t.Fatalf("list:\n%s", v)
 	}
 	m = pressLearn(t, m, "enter")
@@ -212,10 +214,38 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 			}
 			check(what, m.View())
 			if q := questionAt(l, i); q != nil {
-				wrong, said := answerWrong(t, m, q)
+				once, said := answerWrong(t, m, q)
+				check(what+" answered wrong once", once.View())
+				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
+				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)))
+				if !once.asking() || strings.Contains(once.View(), q.Explain) {
+					t.Errorf("%s: the first wrong answer revealed the answer", what)
+				}
+				retried := answerRight(t, once, q)
+				says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
+				wrong, _ := answerWrong(t, once, q)
 				check(what+" answered wrong", wrong.View())
 				says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer()))
 				says(what+" answered wrong", wrong.View(), q.Explain)
+				for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
+					said := mk.Choice
+					var diagnosed *Model
+					if len(q.Choices) > 0 {
+						diagnosed = pressLearn(t, m, string(rune('1'+said)), "enter")
+					} else {
+						diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
+					}
+					says(what+" mistake", diagnosed.View(), q.FirstTry(mk.Diagnosis))
+					if !diagnosed.asking() {
+						t.Errorf("%s: a first mistake did not leave a retry", what)
+					}
+					// The same mistake again: the reveal gives the whole diagnosis.
+					again := pressLearn(t, diagnosed, "enter")
+					if len(q.Choices) == 0 {
+						again = pressLearn(t, diagnosed, numfmt.Input(mk.Answer), "enter")
+					}
+					says(what+" mistake twice", again.View(), mk.Diagnosis)
+				}
 				skipped := pressLearn(t, m, "tab")
 				check(what+" skipped", skipped.View())
 				says(what+" skipped", skipped.View(), p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()))
@@ -252,7 +282,7 @@ func answerWrong(t *testing.T, m *Model, q *scenarios.Question) (*Model, string)
 		pick := (q.Correct + 1) % len(q.Choices)
 		return pressLearn(t, m, string(rune('1'+pick)), "enter"), q.Choices[pick]
 	}
-	said := numfmt.Input(q.Answer + 1)
+	said := numfmt.Input(q.Answer + 1.37) // no lesson's typical mistake
 	return pressLearn(t, m, said, "enter"), said
 }
 
@@ -383,7 +413,7 @@ func TestLearnLossesShowOnceAnswered(t *testing.T) {
 // Config.OpenLesson (losslab learn ID) starts in that lesson.
 func TestLearnOpensLessonByID(t *testing.T) {
 	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
-	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/8") {
+	if v := m.View(); !strings.Contains(v, "Easy, semi-hard, hard") || !strings.Contains(v, "lesson 4/13") {
 		t.Errorf("learn regimes did not open lesson 4:\n%s", v)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/scenarios"
 	"losslab/tui/common"
 )
 
@@ -19,6 +20,11 @@ import (
 // question waits only the inputs show.
 func (m Model) stateLines(w int) []string {
 	st, p := m.ctx.Styles, m.ctx.Printer
+	if t := m.lessons[m.lesson].TrainingAt(m.step); t != nil {
+		// The step speaks of a training run: its settings, not a playground
+		// state the run never reads.
+		return common.WrapWords(p.T(i18n.LearnTrainRun, m.trainSettings(t)), w)
+	}
 	s := m.shownState()
 	var inputs []string
 	for f := grid.Field(0); f < grid.NumFields; f++ {
@@ -146,4 +152,32 @@ func (m Model) nextAnsweredBy(losses []string) bool {
 		}
 	}
 	return false
+}
+
+// trainSettings is a training run's settings as the training mode's header
+// and panes say them: data, model, learning rate, batch, seed, then each
+// run's objective and margin.
+func (m Model) trainSettings(t *scenarios.TrainSettings) string {
+	p, c := m.ctx.Printer, t.Config
+	id := i18n.TrainModeHeader
+	if c.Normalize {
+		id = i18n.TrainModeHeaderNorm
+	}
+	head := p.T(id, string(c.Data), string(c.Model), numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
+	var runs []string
+	names := c.RunNames()
+	for i, r := range c.Specs() {
+		run := p.T(i18n.TrainPaneNoMargin, string(r.Loss))
+		if r.Loss.UsesMargin() {
+			run = p.T(i18n.TrainPaneMargin, string(r.Loss), numfmt.Input(r.Margin))
+		}
+		if names[i] != string(r.Loss) { // a and b: two runs of one loss, as the panes name them
+			run = names[i] + ": " + run
+		}
+		runs = append(runs, run)
+	}
+	if len(runs) == 2 {
+		return head + " · " + p.T(i18n.LearnTrainRuns, runs[0], runs[1])
+	}
+	return head + " · " + strings.Join(runs, " · ")
 }

@@ -1,9 +1,6 @@
 package course
 
 import (
-	"errors"
-	"strings"
-
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
@@ -28,6 +25,8 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.toChild(msg)
 	case screenList:
 		return m.updateList(msg)
+	case screenReopen:
+		return m.updateReopen(msg)
 	}
 	if m.asking() {
 		return m.updateAnswering(msg)
@@ -37,22 +36,24 @@ func (m Model) updateKey(msg tea.KeyMsg) (Model, tea.Cmd) {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
 	case key.Matches(msg, k.Back):
-		m.screen, m.cursor = screenList, m.lesson
+		m.toList()
+	case key.Matches(msg, k.RetryMissed) && m.atEnd() && m.review == nil && len(m.missedSteps()) > 0:
+		m.startReview()
 	case key.Matches(msg, k.Explore) && m.currentStep() != nil && m.currentStep().Mode.Kind != scenarios.ModeNone:
 		return m.explore()
 	case key.Matches(msg, k.NextLesson) && m.atEnd():
 		if m.hasNextLesson() {
 			m.openLesson(m.lesson+1, 0)
 		} else {
-			m.screen, m.cursor = screenList, m.lesson
+			m.toList()
 		}
 	case key.Matches(msg, k.Next):
-		if !m.atEnd() {
-			m.gotoStep(m.step + 1)
+		if next, ok := m.nextStep(); ok {
+			m.gotoStep(next)
 		}
 	case key.Matches(msg, k.Prev):
-		if m.step > 0 {
-			m.gotoStep(m.step - 1)
+		if prev, ok := m.prevStep(); ok {
+			m.gotoStep(prev)
 		}
 	case key.Matches(msg, k.Up):
 		m.scroll = max(m.scroll-1, 0)
@@ -68,15 +69,21 @@ func (m Model) updateList(msg tea.KeyMsg) (Model, tea.Cmd) {
 	switch {
 	case key.Matches(msg, k.Quit):
 		return m, tea.Quit
-	case key.Matches(msg, k.Playground):
+	case key.Matches(msg, k.Playground), key.Matches(msg, k.Back) && k.Playground.Enabled():
+		// esc goes up one level: from the list, out of the course
 		return m, common.Tab(common.ModeLearn)
 	case key.Matches(msg, k.Up):
 		m.cursor = (m.cursor + len(m.lessons) - 1) % len(m.lessons)
 	case key.Matches(msg, k.Down):
 		m.cursor = (m.cursor + 1) % len(m.lessons)
 	case key.Matches(msg, k.Open) && len(m.lessons) > 0:
+		l := m.lessons[m.cursor]
+		if m.progress.Done(l.Name) { // the learner chooses where a finished lesson reopens
+			m.screen, m.reopenChoice = screenReopen, 0
+			return m, nil
+		}
 		step := 0
-		if l := m.lessons[m.cursor]; l.Name == m.progress.Lesson && !m.progress.Done(l.Name) {
+		if l.Name == m.progress.Lesson {
 			step = min(m.progress.Step, l.Len()-1) // resume where the learner left
 		}
 		m.openLesson(m.cursor, step)
@@ -84,84 +91,24 @@ func (m Model) updateList(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, nil
 }
 
-// updateAnswering handles a question: typing or picking, enter to check,
-// tab to skip, esc to the list.
-func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
-	k, q, p := m.keys, m.currentStep().Question, m.ctx.Printer
-	switch {
-	case key.Matches(msg, k.Back):
-		m.screen, m.cursor = screenList, m.lesson
-		return m, nil
-	case key.Matches(msg, k.Skip):
-		m.answer, m.verdict, m.right = skipped, p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()), false
-		m.input.Blur()
-		return m, nil
-	case key.Matches(msg, k.Answer):
-		if len(q.Choices) > 0 {
-			m.right = m.choice == q.Correct
-			m.reveal(q.Choices[m.choice])
-			return m, nil
-		}
-		right, err := q.CheckNumber(m.input.Value())
-		if errors.Is(err, scenarios.ErrNotANumber) {
-			m.status = p.T(i18n.LearnNotANumber, m.input.Value())
-			return m, nil
-		}
-		m.right = right
-		m.reveal(strings.TrimSpace(m.input.Value()))
-		return m, nil
-	}
-	if len(q.Choices) > 0 {
-		switch {
-		case key.Matches(msg, k.Up):
-			m.choice = (m.choice + len(q.Choices) - 1) % len(q.Choices)
-		case key.Matches(msg, k.Down):
-			m.choice = (m.choice + 1) % len(q.Choices)
-		case key.Matches(msg, k.Quit):
-			return m, tea.Quit
-		case msg.Type == tea.KeyRunes && len(msg.Runes) == 1 && msg.Runes[0] >= '1' && int(msg.Runes[0]-'0') <= len(q.Choices):
-			m.choice = int(msg.Runes[0] - '1')
-		}
-		return m, nil
-	}
-	var cmd tea.Cmd
-	m.input, cmd = m.input.Update(msg)
-	m.status = ""
-	return m, cmd
-}
-
-// reveal shows the state and the explanation after an answer.
-func (m *Model) reveal(said string) {
-	q, p := m.currentStep().Question, m.ctx.Printer
-	m.answer = answered
-	m.input.Blur()
-	if m.right {
-		m.verdict = p.T(verdictID(q, i18n.LearnRight, i18n.LearnRightChoice), q.RightAnswer())
-	} else {
-		m.verdict = p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer())
-	}
-}
-
-// verdictID is a verdict's message for q: number's for a number question,
-// choice's for a choice (which Chinese quotes: “两者都有”).
-func verdictID(q *scenarios.Question, number, choice i18n.ID) i18n.ID {
-	if len(q.Choices) > 0 {
-		return choice
-	}
-	return number
-}
-
 // openLesson opens lesson i at step.
 func (m *Model) openLesson(i, step int) {
-	m.screen, m.lesson, m.cursor = screenStep, i, i
+	m.screen, m.lesson, m.cursor, m.review = screenStep, i, i, nil
 	m.gotoStep(step)
 }
 
-// gotoStep shows step i of the open lesson, resets its question and saves
-// the progress; reaching the last step finishes the lesson.
+// toList goes back to the list, on the lesson that was open.
+func (m *Model) toList() {
+	m.screen, m.cursor, m.review = screenList, m.lesson, nil
+}
+
+// gotoStep shows step i of the open lesson and saves the progress;
+// reaching the last step finishes the lesson. A question answered before
+// in this session shows its answer again (going back keeps answers); any
+// other starts afresh.
 func (m *Model) gotoStep(i int) {
 	m.step, m.scroll, m.status = i, 0, ""
-	m.answer, m.choice, m.verdict, m.right = asking, 0, "", false
+	m.answerView = m.answers[stepKey{m.lesson, i}]
 	m.input.Reset()
 	if m.asking() {
 		m.input.Focus()

@@ -33,14 +33,21 @@ func (m Model) View() string {
 		return headerLine(banner, "", m.width) + "\n" + rest
 	case screenList:
 		return m.listView()
+	case screenReopen:
+		return m.reopenView()
 	}
 	return m.stepView()
 }
 
 // position is "lesson k/N · step i/n"; step 0 (the description) is 1/n.
+// While the learner retries missed questions, "retrying j/r" follows.
 func (m Model) position() string {
-	l := m.lessons[m.lesson]
-	return m.ctx.Printer.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.StepsShown())
+	l, p := m.lessons[m.lesson], m.ctx.Printer
+	pos := p.T(i18n.LearnPosition, m.lesson+1, len(m.lessons), m.step+1, l.StepsShown())
+	if k, n := m.reviewPosition(); n > 0 {
+		pos += " · " + p.T(i18n.LearnReviewing, k, n)
+	}
+	return pos
 }
 
 // headerLine puts left and right on one line of width w, shortening left.
@@ -52,9 +59,9 @@ func headerLine(left, right string, w int) string {
 
 func (m Model) listView() string {
 	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
-	done := 0
+	done := 0 // the lessons marked ✓
 	for _, l := range m.lessons {
-		if m.progress.Done(l.Name) {
+		if m.progress.Mastered(l.Name, l.Questions()) {
 			done++
 		}
 	}
@@ -66,7 +73,7 @@ func (m Model) listView() string {
 		if i == m.cursor {
 			sel = st.Selected.Render("▸ ")
 		}
-		if m.progress.Done(l.Name) {
+		if m.progress.Mastered(l.Name, l.Questions()) {
 			mark = "✓"
 		}
 		title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
@@ -74,6 +81,9 @@ func (m Model) listView() string {
 			title = st.Selected.Render(title)
 		}
 		covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
+		if m.answeredAny(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
+			covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
+		}
 		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
 			lines = append(lines, textwrap.PadRight(title, w-lipgloss.Width(covers))+st.Dim.Render(covers))
 			continue
@@ -153,6 +163,11 @@ func (m Model) stepText(w int) []string {
 		add(q.Text, st.Bold)
 		if m.asking() {
 			paras = append(paras, para{m.answerArea(q), st.Base})
+			if m.tries > 0 { // the first answer was wrong: say why if the lesson knows, and offer one more try
+				add(strings.TrimSpace(p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)+" "+m.diagnosis), st.Error)
+				add(p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)), st.Dim)
+				break
+			}
 			add(m.answerHint(q), st.Dim)
 			break
 		}
@@ -163,6 +178,9 @@ func (m Model) stepText(w int) []string {
 			style = st.Regime[loss.Easy]
 		}
 		add(m.verdict, style)
+		if m.diagnosis != "" {
+			add(m.diagnosis, st.Error)
+		}
 		add(q.Explain, st.Base)
 		if step.Note != "" {
 			add(step.Note, st.Base)
@@ -186,6 +204,13 @@ func (m Model) stepText(w int) []string {
 		end := p.T(i18n.LearnEndLast)
 		if m.hasNextLesson() {
 			end = p.T(i18n.LearnEndNext, m.lessons[m.lesson+1].Title)
+		}
+		if n := l.Questions(); n > 0 { // the score and the way to retry, with the way on
+			score := p.T(i18n.LearnLessonScore, m.progress.Correct(l.Name, n), n)
+			if len(m.missedSteps()) > 0 {
+				score += " " + p.T(i18n.LearnLessonMissed)
+			}
+			end = score + " " + end
 		}
 		add(end, st.Accent)
 	}
@@ -237,4 +262,14 @@ func (m Model) answerHint(q *scenarios.Question) string {
 		return m.ctx.Printer.T(i18n.LearnHintChoice)
 	}
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
+}
+
+// answeredAny reports whether any question of lesson name has an outcome.
+func (m Model) answeredAny(name string, questions int) bool {
+	for q := range questions {
+		if m.progress.Outcome(name, q) != "" {
+			return true
+		}
+	}
+	return false
 }

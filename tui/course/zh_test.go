@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"losslab/core/loss"
+	"losslab/core/train"
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/tui/common"
@@ -25,7 +26,9 @@ func TestEveryLessonWalksInChinese(t *testing.T) {
 				tuitest.CheckWidths(t, what, v, size[0], size[1], true)
 				// iris is the batch demo's identifier, quoted by the step that
 				// opens it (as the batch view's own test allows it).
-				if words := tuitest.EnglishWords(v, []string{"iris"}); len(words) > 0 {
+				// A training step's settings are the training mode's
+				// identifiers, as its own header prints them.
+				if words := tuitest.EnglishWords(v, trainIdentifiers()); len(words) > 0 {
 					t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
 				}
 			})
@@ -83,6 +86,25 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 	if checked == 0 {
 		t.Error("no lesson offers a regime as a choice")
 	}
+}
+
+// trainIdentifiers are the words a Chinese course screen may show in
+// Latin letters: the batch demo and the training run's identifiers.
+func trainIdentifiers() []string {
+	// MLP, Recall@1 and MAP@R are the standard names in Chinese writing
+	// too; N/2, log and ln are formulas; SupCon, Xuan and Musgrave name
+	// papers; --normalize and losslab batch are a flag and a command.
+	out := []string{"iris", "lr", "MLP", "N/2", "Recall", "MAP", "log", "ln", "SupCon", "Xuan", "Musgrave", "normalize", "batch"}
+	for _, id := range train.DataIDs() {
+		out = append(out, string(id))
+	}
+	for _, id := range train.ModelIDs() {
+		out = append(out, string(id))
+	}
+	for _, id := range train.LossIDs() {
+		out = append(out, string(id))
+	}
+	return out
 }
 
 // No screen of the course breaks a formula at 80×24, in English or in

@@ -104,7 +104,7 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	type row struct{ label, text string }
 	rows := []row{
 		{p.T(i18n.MarginLabelPlain), p.T(i18n.MarginPlain, numfmt.Input(ms.PlainGap), numfmt.Loss(ev.Triplet.Loss))},
-		{p.T(i18n.MarginLabelSquared), p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredEquivalent))},
+		{p.T(i18n.MarginLabelSquared), p.T(i18n.MarginSquared, numfmt.Input(ms.SquaredGap), numfmt.Loss(squared.Value), numfmt.Input(ms.SquaredMatching))},
 	}
 	if ms.OnSphere {
 		rows = append(rows, row{p.T(i18n.MarginLabelCosine), p.T(i18n.MarginCosine, numfmt.Input(ms.SimAP), numfmt.Input(ms.SimAN), numfmt.Loss(ms.CosineTriplet))},

@@ -9,6 +9,7 @@ import (
 
 	"losslab/core/loss"
 	"losslab/i18n"
+	"losslab/scenarios"
 	"losslab/tui/internal/tuitest"
 )
 
@@ -26,7 +27,7 @@ func TestConventionsPanel(t *testing.T) {
 	}
 	m = press(t, m, "v")
 	v = m.View()
-	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= 0.24", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
+	for _, want := range []string{"m = 0.20 under three measures", "d(a,n) − d(a,p) = -0.20", "triplet loss 0.4000", "loss 0.4400", "= -0.24", "m·(2d(a,p) + m) = 0.32 puts the boundary at d(a,p) + m", "s(a,p) = 0.755", "s(a,n) = 0.875", "loss 0.3200", "more similar, by m"} {
 		if !strings.Contains(v, want) {
 			t.Errorf("page 2 lacks %q:\n%s", want, v)
 		}
@@ -124,5 +125,22 @@ func TestConventionColumnsAligned(t *testing.T) {
 	}
 	if lines := conventionLines(i18n.New(i18n.Chinese), s, 160); !strings.Contains(strings.Join(lines, "\n"), "a-p 正样本对，a-n 负样本对") {
 		t.Errorf("the pair labels are not in Chinese:\n%s", strings.Join(lines, "\n"))
+	}
+}
+
+// A scenario without a description (a lesson's playground step) shows no
+// empty "About this scenario:" line in the notes; one with a description
+// shows it after the label (issue 19, claim 10).
+func TestNotesOmitAnEmptyDescription(t *testing.T) {
+	for _, c := range []struct {
+		desc string
+		want bool
+	}{{"", false}, {"Two examples.", true}} {
+		s := &scenarios.Scenario{Name: "l", Title: "L", Description: c.desc, Start: scenarios.Presets()[0].Start}
+		m := newModel(t, Options{Scenario: s})
+		got := strings.Contains(m.notesText(), "About this scenario:")
+		if got != c.want || c.want && !strings.Contains(m.notesText(), "About this scenario: Two examples.") {
+			t.Errorf("description %q: notes say %q", c.desc, m.notesText())
+		}
 	}
 }

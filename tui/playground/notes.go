@@ -64,9 +64,9 @@ func (m Model) notesText() string {
 		parts = []string{p.T(i18n.NotesNoScenario)}
 	default:
 		s := m.scenario
-		parts = []string{
-			p.T(i18n.ScenReplayTitle, termsafe.String(s.Name), termsafe.String(s.Title)),
-			afterLabel(p.T(i18n.NotesDescription), termsafe.Multiline(s.Description)),
+		parts = []string{p.T(i18n.ScenReplayTitle, termsafe.String(s.Name), termsafe.String(s.Title))}
+		if strings.TrimSpace(s.Description) != "" { // a lesson's playground state has none: no empty label
+			parts = append(parts, afterLabel(p.T(i18n.NotesDescription), termsafe.Multiline(s.Description)))
 		}
 		if m.step > 0 && !m.owned && s.NoteAt(m.step) != "" {
 			parts = append(parts, afterLabel(p.T(i18n.NotesStep, m.step, s.Len()-1), termsafe.Multiline(s.NoteAt(m.step))))

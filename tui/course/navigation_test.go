@@ -1,0 +1,164 @@
+package course
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/charmbracelet/x/ansi"
+
+	"losslab/scenarios/curriculum"
+	"losslab/tui/common"
+	"losslab/tui/internal/tuitest"
+)
+
+// A first wrong answer is diagnosed where the lesson lists the mistake and
+// earns one retry with the state still hidden; right on the retry counts
+// for mastery as "retry", and the saved progress says so.
+func TestRetryAndMastery(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	m := newLearn(t, Config{ProgressPath: path, OpenLesson: "article-cases"}, 80, 24)
+	m = pressLearn(t, m, "right", "0", ".", "2", "enter") // forgot the margin: 0.7 − 0.5
+	v := ansi.Strip(m.View())
+	if !strings.Contains(v, "✗ Not 0.2.") || !strings.Contains(v, "One more try") || !strings.Contains(v, "losses hidden") {
+		t.Fatalf("after a first wrong answer:\n%s", v)
+	}
+	q := curriculum.Lesson("article-cases").Steps[0].Question
+	if d := q.FirstTry(q.DiagnoseNumber(0.2)); d == "" || !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(d)) || strings.Contains(v, "0.4") {
+		t.Errorf("the diagnosis %q is not on screen:\n%s", d, v)
+	}
+	m = pressLearn(t, m, "backspace", "backspace", "backspace", "0", ".", "4", "enter")
+	if v := m.View(); !strings.Contains(v, "✓ Right on the second try: 0.4.") {
+		t.Fatalf("right on the retry:\n%s", v)
+	}
+	m = pressLearn(t, m, "right", "tab", "right") // the second question skipped; the lesson's end
+	v = ansi.Strip(m.View())
+	if !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze("This lesson: 1 of 2 questions right. Press r to retry the questions you missed.")) {
+		t.Errorf("the end gives no score:\n%s", v)
+	}
+	saved, err := curriculum.LoadProgress(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if saved.Outcome("article-cases", 0) != curriculum.RightRetry || saved.Outcome("article-cases", 1) != curriculum.Skipped || saved.Mastered("article-cases", 2) {
+		t.Errorf("saved %+v", saved)
+	}
+	// r retries the one missed question; answered right, the lesson is mastered.
+	m = pressLearn(t, m, "r")
+	if name, step := m.Lesson(); name != "article-cases" || step != 2 || !strings.Contains(m.View(), "retrying 1/1") {
+		t.Fatalf("r opened %s %d:\n%s", name, step, m.View())
+	}
+	m = pressLearn(t, m, "0", "enter", "right")
+	if name, step := m.Lesson(); step != 3 {
+		t.Fatalf("after the last retried question at %s %d", name, step)
+	}
+	m = pressLearn(t, m, "esc")
+	if v := m.View(); !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "2/2 right") {
+		t.Errorf("the list does not show the lesson mastered:\n%s", v)
+	}
+}
+
+// Going back from a later step shows the answer given, not the question
+// again; esc goes back one level: from a step to the list, which opens on
+// the lesson that was open, and from the list out of the course.
+func TestBackKeepsAnswersAndEscGoesUp(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
+	m = pressLearn(t, m, "right", "1", "enter", "right", "3", "enter", "enter", "left")
+	if v := m.View(); !strings.Contains(v, "✓ Right: hard.") || m.asking() {
+		t.Errorf("going back lost the first answer:\n%s", v)
+	}
+	m = pressLearn(t, m, "right")
+	if v := m.View(); !strings.Contains(v, "✗ You said easy; the answer is semi-hard.") {
+		t.Errorf("going forward lost the second answer:\n%s", v)
+	}
+	m = pressLearn(t, m, "esc")
+	if v := m.View(); !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") {
+		t.Errorf("esc did not go to the list on the open lesson:\n%s", v)
+	}
+	next, cmd := m.Update(tuitest.Key("esc"))
+	if cmd == nil {
+		t.Fatal("esc on the list does nothing")
+	}
+	if msg, ok := cmd().(common.SwitchModeMsg); !ok || msg.To != common.NextMode(common.ModeLearn) {
+		t.Errorf("esc on the list sent %#v", cmd())
+	}
+	_ = next
+}
+
+// The list opens on the lesson last open even when it is finished; enter on
+// a finished lesson asks where to reopen it: its start, where it was left,
+// or its missed questions; esc goes back to the list.
+func TestFinishedLessonReopensWhereChosen(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := curriculum.Progress{Completed: []string{"regimes"}, Lesson: "regimes", Step: 5}
+	p.Record("regimes", 0, curriculum.Right)
+	p.Record("regimes", 1, curriculum.Wrong)
+	p.Record("regimes", 2, curriculum.Right)
+	p.Record("regimes", 3, curriculum.Skipped)
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
+	if v := m.View(); !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "2/4 right") {
+		t.Fatalf("the list is not on the finished lesson, or lacks its score:\n%s", v)
+	}
+	m = pressLearn(t, m, "enter")
+	v := m.View()
+	for _, want := range []string{"You have finished Easy, semi-hard, hard", "1. from the start", "2. at step 6/6, where you left it", "3. at the questions you missed (2), to retry them"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("the reopen screen lacks %q:\n%s", want, v)
+		}
+	}
+	checkFits(t, v, [2]int{80, 24})
+	if back := pressLearn(t, m, "esc"); !strings.Contains(back.View(), "lessons done") {
+		t.Errorf("esc did not go back to the list:\n%s", back.View())
+	}
+	if s := pressLearn(t, m, "enter"); func() bool { n, st := s.Lesson(); return n != "regimes" || st != 0 }() {
+		t.Error("from the start did not open step 0")
+	}
+	if s := pressLearn(t, m, "2", "enter"); func() bool { _, st := s.Lesson(); return st != 5 }() {
+		t.Error("where you left it did not open step 5")
+	}
+	s := pressLearn(t, m, "3", "enter")
+	if _, st := s.Lesson(); st != 2 || !strings.Contains(s.View(), "retrying 1/2") {
+		t.Errorf("the missed questions did not open at step 2:\n%s", s.View())
+	}
+	s = pressLearn(t, s, "2", "enter", "right")
+	if _, st := s.Lesson(); st != 4 || !strings.Contains(s.View(), "retrying 2/2") {
+		t.Errorf("the second missed question is not next:\n%s", s.View())
+	}
+}
+
+// A step about a training run shows the run's settings, not the
+// playground state the run never reads.
+func TestTrainingStepShowsTheRunsSettings(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "why-margin"}, 80, 24)
+	for range 5 {
+		m = pressLearn(t, m, "right", "tab")
+	}
+	v := tuitest.Squeeze(ansi.Strip(m.View()))
+	want := tuitest.Squeeze("training run · overlap · model linear · lr 0.20 · batch 64 · seed 1 · a: contrastive, margin 0.00 | b: contrastive, margin 1.00")
+	if !strings.Contains(v, want) || strings.Contains(v, "d(a,p) 0.00") {
+		t.Errorf("the question before the run lacks its settings:\n%s", m.View())
+	}
+	m = pressLearn(t, m, "right")
+	if v := tuitest.Squeeze(ansi.Strip(m.View())); !strings.Contains(v, want) {
+		t.Errorf("the train step lacks its settings:\n%s", m.View())
+	}
+}
+
+// Skipping after a first wrong answer says it was skipped, without the
+// first answer's diagnosis under it.
+func TestSkipAfterAWrongTry(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
+	q := curriculum.Lesson("regimes").Steps[0].Question
+	m = pressLearn(t, m, "right", "3", "enter")
+	if d := q.FirstTry(q.DiagnoseChoice(2)); !strings.Contains(tuitest.Squeeze(m.View()), tuitest.Squeeze(d)) {
+		t.Fatalf("no diagnosis after the first wrong choice:\n%s", m.View())
+	}
+	m = pressLearn(t, m, "tab")
+	v := m.View()
+	if !strings.Contains(v, "Skipped. The answer is hard.") || strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(q.DiagnoseChoice(2))) {
+		t.Errorf("after the skip:\n%s", v)
+	}
+}
