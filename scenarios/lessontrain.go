@@ -29,7 +29,8 @@ type TrainSettings struct {
 // trainStepKeys are the keys of a train step, each named after the
 // `losslab train` flag it mirrors.
 var trainStepKeys = []string{"train_data", "train_model", "train_loss", "train_margin", "train_compare",
-	"train_compare_margin", "train_lr", "train_batch", "train_seed", "train_normalize", "train_steps"}
+	"train_compare_margin", "train_lr", "train_batch", "train_seed", "train_normalize", "train_steps",
+	"train_temperature", "train_similarity", "train_holdout", "train_holdout_classes"}
 
 // trainSettings reads a train step's settings into mode; a train_* key on any
 // other step is an error.
@@ -52,6 +53,7 @@ func (p *parser) trainSettings(step map[string]any, i int, mode *Mode) error {
 		{"train_model", (*string)(&cfg.Model), idStrings(train.ModelIDs())},
 		{"train_loss", (*string)(&cfg.Loss), idStrings(train.LossIDs())},
 		{"train_compare", (*string)(&cfg.Compare), idStrings(train.LossIDs())},
+		{"train_similarity", (*string)(&cfg.Similarity), idStrings(train.Similarities())},
 	}
 	for _, id := range ids {
 		v, ok := step[id.key]
@@ -70,7 +72,8 @@ func (p *parser) trainSettings(step map[string]any, i int, mode *Mode) error {
 	for _, f := range []struct {
 		key string
 		dst *float64
-	}{{"train_margin", &cfg.Margin}, {"train_compare_margin", &cfg.CompareMargin}, {"train_lr", &cfg.LR}} {
+	}{{"train_margin", &cfg.Margin}, {"train_compare_margin", &cfg.CompareMargin}, {"train_lr", &cfg.LR},
+		{"train_temperature", &cfg.Temperature}, {"train_holdout", &cfg.Holdout}} {
 		if v, ok := step[f.key]; ok {
 			x, ok := number(v)
 			if !ok {
@@ -82,13 +85,14 @@ func (p *parser) trainSettings(step map[string]any, i int, mode *Mode) error {
 	if _, ok := step["train_compare_margin"]; ok && cfg.Compare == "" {
 		return p.errAt(sectionStep, i, "train_compare_margin", i18n.LessonTrainCompareMargin)
 	}
-	var seed, batch, steps int64 = int64(cfg.Seed), int64(cfg.Batch), 0
+	var seed, batch, steps, heldClasses int64 = int64(cfg.Seed), int64(cfg.Batch), 0, 0
 	for _, f := range []struct {
 		key     string
 		dst     *int64
 		lo, hi  int64
 		checked bool // core/train's Check bounds it
-	}{{"train_batch", &batch, 0, 0, true}, {"train_seed", &seed, 0, 1<<63 - 1, false}, {"train_steps", &steps, 0, MaxTrainSteps, false}} {
+	}{{"train_batch", &batch, 0, 0, true}, {"train_seed", &seed, 0, 1<<63 - 1, false}, {"train_steps", &steps, 0, MaxTrainSteps, false},
+		{"train_holdout_classes", &heldClasses, 0, 1 << 20, false}} {
 		v, ok := step[f.key]
 		if !ok {
 			continue
@@ -104,7 +108,7 @@ func (p *parser) trainSettings(step map[string]any, i int, mode *Mode) error {
 	}
 	// Clamped to one past a bound so that no int conversion wraps a wrong
 	// value into range; the message quotes the file's value.
-	cfg.Seed, cfg.Batch = uint64(seed), int(max(min(batch, train.MaxBatch+1), train.MinBatch-1))
+	cfg.Seed, cfg.Batch, cfg.HoldoutClasses = uint64(seed), int(max(min(batch, train.MaxBatch+1), train.MinBatch-1)), int(heldClasses)
 	if v, ok := step["train_normalize"]; ok {
 		b, ok := v.(bool)
 		if !ok {
@@ -143,6 +147,12 @@ func (p *parser) trainConfigErr(i int, cfg train.Config, batch int64, err error)
 		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.CompareMargin), "0", strconv.FormatFloat(train.MaxMargin, 'f', -1, 64))
 	case "lr":
 		return p.errAt(sectionStep, i, key, i18n.TrainErrAbove, num(cfg.LR), "0", strconv.FormatFloat(train.MaxLR, 'f', -1, 64))
+	case "temperature":
+		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.Temperature), strconv.FormatFloat(train.MinTemperature, 'f', -1, 64), strconv.FormatFloat(train.MaxTemperature, 'f', -1, 64))
+	case "holdout":
+		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.Holdout), "0", strconv.FormatFloat(train.MaxHoldout, 'f', -1, 64))
+	case "similarity":
+		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(cfg.Similarity)), strings.Join(idStrings(train.Similarities()), ", "))
 	case "batch":
 		return p.errAt(sectionStep, i, key, i18n.TrainErrCount, key+" = "+strconv.FormatInt(batch, 10), strconv.Itoa(train.MinBatch), strconv.Itoa(train.MaxBatch))
 	}
@@ -170,7 +180,9 @@ func encodeTrainStep(m Mode) table {
 		t = append(t, keyValue{"train_compare", string(c.Compare)}, keyValue{"train_compare_margin", c.CompareMargin})
 	}
 	return append(t, keyValue{"train_lr", c.LR}, keyValue{"train_batch", int64(c.Batch)}, keyValue{"train_seed", int64(c.Seed)},
-		keyValue{"train_normalize", c.Normalize}, keyValue{"train_steps", int64(m.Train.Steps)})
+		keyValue{"train_normalize", c.Normalize}, keyValue{"train_steps", int64(m.Train.Steps)},
+		keyValue{"train_temperature", c.Temperature}, keyValue{"train_similarity", string(c.Similarity)},
+		keyValue{"train_holdout", c.Holdout}, keyValue{"train_holdout_classes", int64(c.HoldoutClasses)})
 }
 
 // TrainingAt is the training run that the texts of state i speak of: a
