@@ -90,7 +90,7 @@ func TestPointsValidationErrors(t *testing.T) {
 		{"coordinate off the lattice", step("ax = 0.1234567890123"), stepLine, "at most twelve decimals"},
 		{"coordinate type", step(`ax = "left"`), stepLine, "ax must be a number"},
 		{"points too far apart", step("points = \"euclidean\"\nnx = -2.5\nny = 0"), stepLine, "d(a,n) = 3.50 is above the playground's 3.00"},
-		{"cosine at the origin", step("points = \"cosine\"\nax = 0"), stepLine, "point a is at the origin"},
+		{"cosine at the origin", step("points = \"cosine\"\nax = 0"), stepLine, "point A is at the origin"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			_, err := Parse("case.toml", []byte(c.text))

@@ -2,6 +2,7 @@ package errtext
 
 import (
 	"errors"
+	"strings"
 
 	"losslab/core/grid"
 	"losslab/i18n"
@@ -23,13 +24,15 @@ func (e *PointsError) Text(p i18n.Printer) string {
 	if !errors.As(e.Err, &pe) {
 		return e.Err.Error()
 	}
+	name := strings.ToUpper(pe.Point.Key()) // as the plane and the points panel label it
 	switch {
 	case errors.Is(pe.Err, grid.ErrPointFar):
-		return p.T(i18n.PointsFar, pe.Point.Key(), numfmt.Input(pe.Value), numfmt.Input(grid.MaxNorm))
+		return p.T(i18n.PointsFar, name, numfmt.Input(pe.Value), numfmt.Input(grid.MaxNorm))
 	case errors.Is(pe.Err, grid.ErrPointOrigin):
-		return p.T(i18n.PointsOrigin, pe.Point.Key())
+		return p.T(i18n.PointsOrigin, name)
 	case errors.Is(pe.Err, grid.ErrPointsApart):
-		return p.T(i18n.PointsApart, pe.Point.Key(), numfmt.Input(pe.Value), grid.MaxDistance.String())
+		return p.T(i18n.PointsApart, pe.Point.Key(), // d(a,n): the distance keeps its letters
+			numfmt.Input(pe.Value), grid.MaxDistance.String())
 	}
 	return p.T(i18n.PointsMetric)
 }

@@ -221,7 +221,7 @@ func TestPointsCosine(t *testing.T) {
 	}
 	// The anchor onto the origin has no direction: refused, said.
 	m = press(t, m, "1", "H", "H", "H", "H", "H", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h", "h")
-	if m.state.Points.At[grid.A].Norm() == 0 || !strings.Contains(m.View(), "point a is at the origin") {
+	if m.state.Points.At[grid.A].Norm() == 0 || !strings.Contains(m.View(), "point A is at the origin") {
 		t.Errorf("the anchor at %v:\n%s", m.state.Points.At[grid.A], m.View())
 	}
 }
