@@ -3,7 +3,7 @@ package i18n
 var trainHeldZH = map[ID]string{
 	TrainFlagTemperature:     "InfoNCE 的温度 τ，0.01 到 10",
 	TrainFlagSimilarity:      "InfoNCE 比较什么：cosine（L2 归一化嵌入的余弦相似度，SupCon 的形式）或 neg-distance（s = −d，原始嵌入的欧氏距离）",
-	TrainFlagHoldout:         "每类中模型从不训练的点所占比例，0 到 0.75；留出集的指标在这些点上测量",
+	TrainFlagHoldout:         "每类中从不用于训练的点所占比例，0 到 0.75；留出集的指标在这些点上测量",
 	TrainFlagHoldoutClasses:  "改为留出这么多个完整的类（开放集的情形）：至少 2 个，且至少 2 个类参与训练",
 	TrainFlagOut:             "把指标所测训练点的嵌入以 CSV（x,y,label）写入新文件 `FILE`，'losslab batch --in' 可以读取",
 	TrainFlagOutHeldOut:      "同上，写留出点，写入新文件 `FILE`",
@@ -30,7 +30,7 @@ var trainHeldZH = map[ID]string{
 	StateReasonTrainHoldoutClasses: "留出的类数必须为 0，或至少 2 个，且数据集的 %d 个类中至少 2 个参与训练",
 
 	TrainKeyGoto:     "训练到第 N 步",
-	TrainPromptStep:  "训练到第几步：%s▏ 回车开始，esc 关闭。",
+	TrainPromptStep:  "训练到第几步：%s▏ enter 开始训练，esc 关闭。",
 	TrainPromptRange: "请输入 %s 到 %s 之间的步数。",
 	TrainModeRunning: "▶ 训练到第 %s 步",
 	TrainModeRate:    "每秒 %s 步",
