@@ -1,6 +1,7 @@
 package batchview
 
 import (
+	"losslab/internal/textwrap"
 	"strconv"
 	"strings"
 
@@ -53,10 +54,10 @@ func (m Model) View() string {
 	switch {
 	case m.err != nil: // wrapped: the error names a file and line, and every word of it counts
 		lines = append(lines, top...)
-		for _, l := range common.WrapWords("✗ "+errorText(p, m.err), m.width) {
+		for _, l := range textwrap.Wrap("✗ "+errorText(p, m.err), m.width) {
 			lines = append(lines, st.Error.Render(l))
 		}
-		lines = append(lines, common.WrapWords(p.T(i18n.BatchErrorQuit), m.width)...)
+		lines = append(lines, textwrap.Wrap(p.T(i18n.BatchErrorQuit), m.width)...)
 	case m.res == nil:
 		lines = append(append(lines, top...), p.T(i18n.BatchFirstResult))
 	default:
@@ -119,7 +120,7 @@ func (m Model) pickerLines() []string {
 	case pk.loading != "":
 		out = append(out, st.Accent.Render(p.T(i18n.BatchOpening, pk.loading)))
 	case pk.err != "":
-		for _, l := range common.WrapWords("✗ "+pk.err, m.width) {
+		for _, l := range textwrap.Wrap("✗ "+pk.err, m.width) {
 			out = append(out, st.Error.Render(l))
 		}
 	}

@@ -21,24 +21,13 @@ func FitFirst(w int, candidates ...string) string {
 			return c
 		}
 	}
-	return ClipWords(candidates[len(candidates)-1], w, 1, " …")
+	return textwrap.Clip(candidates[len(candidates)-1], w, 1, " …")
 }
 
-// WrapWords breaks text into lines of at most w cells at spaces, between
-// CJK characters and at the text's own line breaks (internal/textwrap).
-func WrapWords(text string, w int) []string { return textwrap.Wrap(text, w) }
-
-// ClipWords wraps text into at most lines lines of w cells and, when it does
-// not all fit, ends the last line with suffix after the last whole word that
-// leaves room for it.
-func ClipWords(text string, w, lines int, suffix string) string {
-	return textwrap.Clip(text, w, lines, suffix)
-}
-
-// FitLines wraps text into at most lines lines of width w (see ClipWords)
+// FitLines wraps text into at most lines lines of width w (textwrap.Clip)
 // and renders each line in style.
 func FitLines(text string, w, lines int, style lipgloss.Style) string {
-	out := strings.Split(ClipWords(text, w, lines, " …"), "\n")
+	out := strings.Split(textwrap.Clip(text, w, lines, " …"), "\n")
 	for i, l := range out {
 		out[i] = style.Render(l)
 	}

@@ -17,7 +17,7 @@ import (
 func TestFittingKeepsFormulasWhole(t *testing.T) {
 	text := "✎ d(a,n) = d(a,p) = 0.7: with m = 0 the loss is max(0.7 − 0.7 + 0, 0) = 0 already, on a tie."
 	for w := 20; w <= 90; w++ {
-		for _, l := range strings.Split(ClipWords(text, w, 1, " … n: read all"), "\n") {
+		for _, l := range strings.Split(textwrap.Clip(text, w, 1, " … n: read all"), "\n") {
 			if textwrap.LeavesFormulaOpen(l) || ansi.StringWidth(l) > w {
 				t.Errorf("width %d: %q", w, l)
 			}
@@ -33,7 +33,7 @@ func TestFittingKeepsFormulasWhole(t *testing.T) {
 func TestWrapWordsProperty(t *testing.T) {
 	f := func(text string, w8 uint8) bool {
 		w := int(w8%60) + 8
-		lines := WrapWords(text, w)
+		lines := textwrap.Wrap(text, w)
 		for _, l := range lines {
 			if ansi.StringWidth(l) > w {
 				return false
@@ -48,7 +48,7 @@ func TestWrapWordsProperty(t *testing.T) {
 }
 
 func TestClipWordsSaysLessNotCut(t *testing.T) {
-	got := ClipWords("one two three four five six seven", 14, 1, " … n: more")
+	got := textwrap.Clip("one two three four five six seven", 14, 1, " … n: more")
 	if got != "one … n: more" {
 		t.Errorf("clip = %q", got)
 	}
@@ -69,7 +69,7 @@ func FuzzWrapWords(f *testing.F) {
 		if w < 4 {
 			w += 100
 		}
-		for _, l := range WrapWords(text, w) {
+		for _, l := range textwrap.Wrap(text, w) {
 			if ansi.StringWidth(l) > w {
 				t.Fatalf("line %q wider than %d", l, w)
 			}

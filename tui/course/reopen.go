@@ -2,12 +2,12 @@ package course
 
 import (
 	"fmt"
+	"losslab/internal/textwrap"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/i18n"
-	"losslab/tui/common"
 )
 
 // reopenOption is a place a finished lesson can reopen at.
@@ -59,14 +59,14 @@ func (m Model) reopenView() string {
 	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
 	l := m.lessons[m.cursor]
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), "", w), ""}
-	lines = append(lines, common.WrapWords(p.T(i18n.LearnReopenTitle, l.Title), w)...)
+	lines = append(lines, textwrap.Wrap(p.T(i18n.LearnReopenTitle, l.Title), w)...)
 	lines = append(lines, "")
 	for i, o := range m.reopenOptions() {
 		sel := "  "
 		if i == m.reopenChoice {
 			sel = "▸ "
 		}
-		for j, line := range common.WrapWords(fmt.Sprintf("%d. %s", i+1, o.text), w-2) {
+		for j, line := range textwrap.Wrap(fmt.Sprintf("%d. %s", i+1, o.text), w-2) {
 			lead := sel // the selection mark, then the indent under it
 			if j > 0 {
 				lead = "  "
@@ -79,7 +79,7 @@ func (m Model) reopenView() string {
 		}
 	}
 	lines = append(lines, "")
-	for _, line := range common.WrapWords(p.T(i18n.LearnReopenHint), w) {
+	for _, line := range textwrap.Wrap(p.T(i18n.LearnReopenHint), w) {
 		lines = append(lines, st.Dim.Render(line))
 	}
 	return m.frame(lines)

@@ -1,6 +1,7 @@
 package course
 
 import (
+	"losslab/internal/textwrap"
 	"regexp"
 	"strings"
 
@@ -23,7 +24,7 @@ func (m Model) stateLines(w int) []string {
 	if t := m.lessons[m.lesson].TrainingAt(m.step); t != nil {
 		// The step speaks of a training run: its settings, not a playground
 		// state the run never reads.
-		return common.WrapWords(p.T(i18n.LearnTrainRun, m.trainSettings(t)), w)
+		return textwrap.Wrap(p.T(i18n.LearnTrainRun, m.trainSettings(t)), w)
 	}
 	s := m.shownState()
 	var inputs []string
@@ -65,7 +66,7 @@ func fitLabelled(line string, w int) []string {
 	label := labelColumn.FindString(line)
 	lw := lipgloss.Width(label)
 	if label == "" || lw > w/2 {
-		return common.WrapWords(line, w)
+		return textwrap.Wrap(line, w)
 	}
 	indent := strings.Repeat(" ", lw)
 	var out []string
@@ -88,7 +89,7 @@ func fitLabelled(line string, w int) []string {
 		if i == 0 {
 			lead = label
 		}
-		for j, part := range common.WrapWords(l, w-lw) {
+		for j, part := range textwrap.Wrap(l, w-lw) {
 			if j > 0 {
 				lead = indent
 			}

@@ -11,7 +11,6 @@ import (
 	"losslab/i18n"
 	"losslab/internal/textwrap"
 	"losslab/scenarios"
-	"losslab/tui/common"
 )
 
 // View lays the course out to the exact window size: a header, the step's
@@ -66,7 +65,7 @@ func (m Model) listView() string {
 		}
 	}
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
-	lines = append(lines, common.WrapWords(p.T(i18n.LearnListIntro), w)...)
+	lines = append(lines, textwrap.Wrap(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
 	for i, l := range m.lessons {
 		sel, mark := "  ", "·"
@@ -91,7 +90,7 @@ func (m Model) listView() string {
 		// No room beside the title: the covers go under it, right-aligned
 		// (wrapped if they must), never dropped.
 		lines = append(lines, ansi.Truncate(title, w, "…"))
-		for _, c := range common.WrapWords(covers, w-6) {
+		for _, c := range textwrap.Wrap(covers, w-6) {
 			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
 		}
 	}
@@ -235,7 +234,7 @@ func fitOrWrap(line string, w int) []string {
 	if lipgloss.Width(line) <= w {
 		return []string{line}
 	}
-	return common.WrapWords(line, w)
+	return textwrap.Wrap(line, w)
 }
 
 func (m Model) answerArea(q *scenarios.Question) string {

@@ -121,10 +121,10 @@ func marginLines(p i18n.Printer, s loss.Setting, w int) []string {
 	var lines []string
 	for _, r := range rows {
 		if r.label == "" { // a note on the rows above: the whole width
-			lines = append(lines, common.WrapWords(r.text, w)...)
+			lines = append(lines, textwrap.Wrap(r.text, w)...)
 			continue
 		}
-		for i, l := range common.WrapWords(r.text, max(w-labelW, 1)) {
+		for i, l := range textwrap.Wrap(r.text, max(w-labelW, 1)) {
 			lead := strings.Repeat(" ", labelW)
 			if i == 0 {
 				lead = textwrap.PadRight(r.label, labelW)

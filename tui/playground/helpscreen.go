@@ -28,7 +28,7 @@ func helpEntries(p i18n.Printer, keys [][]key.Binding, w int) [][]string {
 	}
 	// column writes label padded to labelW, then text wrapped beside it.
 	column := func(label, text string, labelW int) {
-		lines := common.WrapWords(text, w-labelW-2)
+		lines := textwrap.Wrap(text, w-labelW-2)
 		for i := range lines {
 			l := ""
 			if i == 0 {
@@ -66,13 +66,13 @@ func helpEntries(p i18n.Printer, keys [][]key.Binding, w int) [][]string {
 		if g, text, ok := strings.Cut(l, "  "); ok {
 			column(g, strings.TrimSpace(text), glyphW)
 		} else { // a sentence rather than a glyph: no column
-			out = append(out, common.WrapWords(l, w))
+			out = append(out, textwrap.Wrap(l, w))
 		}
 	}
 	// paragraphs writes text's lines, each wrapped with a hanging indent.
 	paragraphs := func(text string) {
 		for _, l := range strings.Split(text, "\n") {
-			lines := common.WrapWords(l, w-2)
+			lines := textwrap.Wrap(l, w-2)
 			for i := 1; i < len(lines); i++ {
 				lines[i] = "  " + lines[i]
 			}

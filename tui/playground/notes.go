@@ -96,7 +96,7 @@ func afterLabel(label, text string) string {
 
 // notesPages is the notes text wrapped to w cells in pages of h lines.
 func (m Model) notesPages(w, h int) [][]string {
-	lines := common.WrapWords(m.notesText(), w)
+	lines := textwrap.Wrap(m.notesText(), w)
 	h = max(h, 1)
 	var pages [][]string
 	for len(lines) > h {

@@ -189,7 +189,7 @@ func (m Model) contrastiveBody(w int, roomy bool) []string {
 	lines = append(lines, p.T(i18n.ExplainContrastMean, ap, an, st.Bold.Render(mean)))
 	lines = append(lines, m.variantLines(w, roomy, func(l loss.Loss) bool { return l.Family != loss.TripletFamily })...)
 	if roomy && x.MarginMeaning.Long != "" {
-		for _, l := range common.WrapWords(p.T(x.MarginMeaning.Long), w) {
+		for _, l := range textwrap.Wrap(p.T(x.MarginMeaning.Long), w) {
 			lines = append(lines, st.Dim.Render(l))
 		}
 	}

@@ -2,6 +2,7 @@ package playground
 
 import (
 	"io"
+	"losslab/internal/textwrap"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -33,7 +34,7 @@ func Plain(opts Options, p i18n.Printer, width int) string {
 	m.SetSize(width, PlainHeight)
 	// The lines the note needs beyond those a screen gives it come on top,
 	// so that the charts keep their size.
-	extra := max(len(common.WrapWords(m.noteLine(), width))-m.layout().noteH, 0)
+	extra := max(len(textwrap.Wrap(m.noteLine(), width))-m.layout().noteH, 0)
 	m.plain = true
 	m.SetSize(width, PlainHeight+extra)
 	lines := strings.Split(m.View(), "\n")

@@ -1,6 +1,7 @@
 package playground
 
 import (
+	"losslab/internal/textwrap"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -94,7 +95,7 @@ func (m Model) sharePanel(w, h int) string {
 	}
 	text = append(text, p.T(i18n.ShareNotCarried))
 	for _, t := range text {
-		lines = append(lines, common.WrapWords(t, iw)...) // between Chinese characters too
+		lines = append(lines, textwrap.Wrap(t, iw)...) // between Chinese characters too
 	}
 	return m.textPanel(p.T(i18n.ShareTitle), strings.Join(lines, "\n"), w, h)
 }

@@ -44,7 +44,7 @@ func (m Model) layout() layout {
 		l.noteH = 2
 	}
 	if m.plain {
-		l.noteH = max(l.noteH, len(common.WrapWords(m.noteLine(), m.width)))
+		l.noteH = max(l.noteH, len(textwrap.Wrap(m.noteLine(), m.width)))
 	}
 	l.tripletLines = m.unlessHidden(PanelTriplet, m.tripletBody(m.width-controlsW-common.PanelFrameW, l.roomy))
 	l.contrastiveText = m.unlessHidden(PanelContrastive, m.contrastiveBody(m.width-common.PanelFrameW, l.roomy))
@@ -154,7 +154,7 @@ func (m Model) header(w int) string {
 		}
 	}
 	right := rights[len(rights)-1]
-	left := common.ClipWords(name, room-ansi.StringWidth(mark+right)-1, 1, "…") + mark
+	left := textwrap.Clip(name, room-ansi.StringWidth(mark+right)-1, 1, "…") + mark
 	return brand + left + strings.Repeat(" ", max(1, room-ansi.StringWidth(left+right))) + right
 }
 
@@ -241,7 +241,7 @@ func (m Model) note(w, lines int) string {
 	switch {
 	case m.inputErr != nil:
 		text := p.T(i18n.NoteTypeError, m.inputErr.long)
-		if len(common.WrapWords(text, w)) > lines {
+		if len(textwrap.Wrap(text, w)) > lines {
 			text = p.T(i18n.NoteTypeError, m.inputErr.short)
 		}
 		return common.FitLines(text, w, lines, st.Error)
@@ -254,13 +254,13 @@ func (m Model) note(w, lines int) string {
 	}
 	text := m.noteLine()
 	if m.plain { // no key can show more: the layout gave the note its lines
-		return strings.Join(common.WrapWords(text, w), "\n")
+		return strings.Join(textwrap.Wrap(text, w), "\n")
 	}
 	more := " … " + p.T(i18n.NotesMore)
 	if m.notes.open { // the panel is showing it all
 		more = " …"
 	}
-	return common.ClipWords(text, w, lines, more)
+	return textwrap.Clip(text, w, lines, more)
 }
 
 // noteLine is the text under the charts when nothing more urgent is there:

@@ -12,7 +12,6 @@ import (
 	"losslab/i18n"
 	"losslab/internal/numfmt"
 	"losslab/internal/textwrap"
-	"losslab/tui/common"
 )
 
 // Why a gradient is zero, each with the short form its legend cell says
@@ -134,7 +133,7 @@ func (s Scene) Legend(p i18n.Printer, width, h int) []string {
 		lines = append(lines, line)
 	}
 	for _, id := range reasons {
-		text := common.WrapWords(p.T(id), width)
+		text := textwrap.Wrap(p.T(id), width)
 		if len(lines)+len(text) > h {
 			break
 		}

@@ -1,6 +1,7 @@
 package trainview
 
 import (
+	"losslab/internal/textwrap"
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -51,14 +52,14 @@ func (m AppMode) shareView() string {
 	if named {
 		lines = strings.Split(ansi.Hardwrap(st.Bold.Render(s), iw, false), "\n")
 		if m.share.copied {
-			lines = append(lines, common.WrapWords(p.T(i18n.ShareCopied), iw)...)
+			lines = append(lines, textwrap.Wrap(p.T(i18n.ShareCopied), iw)...)
 		} else {
-			lines = append(lines, common.WrapWords(p.T(i18n.ShareSelect), iw)...)
+			lines = append(lines, textwrap.Wrap(p.T(i18n.ShareSelect), iw)...)
 		}
-		lines = append(lines, common.WrapWords(p.T(i18n.ShareTrainReopen), iw)...)
-		lines = append(lines, common.WrapWords(p.T(i18n.ShareTrainCarried), iw)...)
+		lines = append(lines, textwrap.Wrap(p.T(i18n.ShareTrainReopen), iw)...)
+		lines = append(lines, textwrap.Wrap(p.T(i18n.ShareTrainCarried), iw)...)
 	} else {
-		lines = common.WrapWords(p.T(i18n.ShareTrainFile), iw)
+		lines = textwrap.Wrap(p.T(i18n.ShareTrainFile), iw)
 	}
 	// As tall as its text, over the bottom of the training screen, which
 	// stays in view above it (it filled the screen with empty rows).

@@ -91,7 +91,7 @@ func (m *Model) header() string {
 			return line + tail
 		}
 	}
-	return common.ClipWords("train · "+m.p.T(short, args...), m.width-lipgloss.Width(tail), 1, "…") + tail
+	return textwrap.Clip("train · "+m.p.T(short, args...), m.width-lipgloss.Width(tail), 1, "…") + tail
 }
 
 // stateWord is the header's last part: paused, playing at a speed, slow,
