@@ -24,6 +24,7 @@ import (
 type trace struct {
 	cfg   train.Config
 	data  *train.Data
+	eval  int               // the training points the metrics measure
 	steps []int             // the measured steps, ascending
 	runs  [][]train.Metrics // per run, per measured step
 }
@@ -64,7 +65,7 @@ func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &trace{cfg: cfg, data: data, runs: make([][]train.Metrics, len(tr.Runs()))}
+	out := &trace{cfg: cfg, data: data, eval: len(tr.EvalPoints()), runs: make([][]train.Metrics, len(tr.Runs()))}
 	for s := 0; ; s++ {
 		if s <= fineSteps || s%coarseEvery == 0 || s == steps {
 			ms, err := tr.Metrics()
@@ -102,7 +103,7 @@ type trainClaim struct {
 	check func(t *testing.T, s scenarios.TrainSettings, m []string) string
 }
 
-var classWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5}
+var classWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 // lossRE names a training objective in a claim about its run.
 const lossRE = `(contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce)`
@@ -340,7 +341,7 @@ var trainClaims = []trainClaim{
 // is checked by training, and no number may stand outside a claim.
 func checkTrainText(t *testing.T, s scenarios.TrainSettings, text string) []string {
 	var problems []string
-	for _, c := range slices.Concat(runClaims, trainClaims) {
+	for _, c := range slices.Concat(heldOutClaims, runClaims, trainClaims) {
 		text = c.re.ReplaceAllStringFunc(text, func(match string) string {
 			if p := c.check(t, s, c.re.FindStringSubmatch(match)); p != "" {
 				problems = append(problems, fmt.Sprintf("%q: %s", match, p))
