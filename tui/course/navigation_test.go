@@ -137,7 +137,7 @@ func TestTrainingStepShowsTheRunsSettings(t *testing.T) {
 		m = pressLearn(t, m, "right", "tab")
 	}
 	v := tuitest.Squeeze(ansi.Strip(m.View()))
-	want := tuitest.Squeeze("training run · overlap · model linear · lr 0.20 · batch 64 · seed 1 · a: contrastive, margin 0.00 | b: contrastive, margin 1.00")
+	want := tuitest.Squeeze("training run · overlap · model linear · lr 0.20 · batch 64 · seed 1 · 0.25 of each class held out · a: contrastive, margin 0.00 | b: contrastive, margin 1.00")
 	if !strings.Contains(v, want) || strings.Contains(v, "d(a,p) 0.00") {
 		t.Errorf("the question before the run lacks its settings:\n%s", m.View())
 	}

@@ -110,3 +110,62 @@ train_steps = 150
 		t.Errorf("the screen does not show step 150:\n%s", v)
 	}
 }
+
+// A train step's screen says the run's settings as the run has them: what
+// is held out, the step it opens at, and InfoNCE's τ and similarity, in
+// both languages; a question just before it says the same.
+func TestTrainStepShowsTheRunsSettings(t *testing.T) {
+	for _, c := range []struct {
+		lesson string
+		want   map[i18n.Lang][]string
+	}{
+		{"metrics", map[i18n.Lang][]string{
+			i18n.English: {"digits · model mlp", "0.25 of each class held out", "opens at step 300", "semi-hard, margin 1.00", "3 whole classes held out"},
+			i18n.Chinese: {"digits · 模型 mlp", "每类留出 0.25", "打开时在第 300 步", "留出 3 个完整的类"}}},
+		{"temperature", map[i18n.Lang][]string{
+			i18n.English: {"nothing held out", "τ 0.50, s = −d"},
+			i18n.Chinese: {"不留出", "τ 0.50，s = −d"}}},
+		{"mining", map[i18n.Lang][]string{
+			i18n.English: {"blobs · model mlp", "0.25 of each class held out", "batch-all, margin 1.00"}}},
+	} {
+		for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+			p := ctx.Printer
+			l := curriculum.Lesson(c.lesson)
+			var seen strings.Builder
+			for i := 1; i < l.Len(); i++ {
+				if l.TrainingAt(i) == nil {
+					continue
+				}
+				m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 120, 40), l, i)
+				seen.WriteString(tuitest.Squeeze(m.View()))
+			}
+			for _, w := range c.want[p.Lang()] {
+				if !strings.Contains(seen.String(), tuitest.Squeeze(w)) {
+					t.Errorf("%v %s: no train step says %q", p.Lang(), c.lesson, w)
+				}
+			}
+		}
+	}
+}
+
+// containsWord finds a choice as a whole word, never inside a longer one.
+func TestContainsWord(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"triplet 0.3000 · hard", "hard", true},
+		{"triplet 0.3000 · semi-hard", "hard", false},
+		{"semi-hard, then hard", "hard", true},
+		{"hardest", "hard", false},
+		{"hard", "hard", true},
+		{"困难", "困难", true},
+		{"半困难", "困难", false},
+		{"(easy)", "easy", true},
+		{"anything", "", false},
+	} {
+		if got := containsWord(c.text, c.word); got != c.want {
+			t.Errorf("containsWord(%q, %q) = %v", c.text, c.word, got)
+		}
+	}
+}
