@@ -104,7 +104,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 docs/course.md
 	LearnExplorePlayground:  "按 e 在演练场中探索这个状态；在那里按 esc 回到这里。",
 	LearnExploreBatch:       "按 e 以这个间隔打开 %s 演示数据的批次视图；在那里按 esc 回到这里。",
 	LearnExploring:          "%s · 探索中 · esc 回到本课",
-	LearnEndNext:            "本课已完成。按 enter 进入下一课：%s。",
+	LearnEndNext:            "本课已完成。下一课是《%s》，按 enter 进入。",
 	LearnEndLast:            "这是最后一课。按 enter 回到课程列表，按 q 退出。",
 	LearnHintNumber:         "输入一个数字并按 enter，或按 tab 跳过。",
 	LearnHintChoice:         "用 ↑/↓ 或数字键选择并按 enter，或按 tab 跳过。",
