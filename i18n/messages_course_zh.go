@@ -19,7 +19,7 @@ var courseZH = map[ID]string{
 	LearnLessonMissed:            "按 r 重答你没答对的题。",
 	LearnTrainRun:                "训练 · %s",
 	LearnTrainRuns:               "%s | %s",
-	LearnTrainHoldout:            "每类留出 %s",
+	LearnTrainHoldout:            "每类留出比例 %s",
 	LearnTrainHeldClasses:        "留出 %d 个完整的类",
 	LearnTrainHoldNone:           "不留出",
 	LearnTrainOpensAt:            "打开时在第 %d 步",

@@ -121,7 +121,7 @@ func TestTrainStepShowsTheRunsSettings(t *testing.T) {
 	}{
 		{"metrics", map[i18n.Lang][]string{
 			i18n.English: {"digits · model mlp", "0.25 of each class held out", "opens at step 300", "semi-hard, margin 1.00", "3 whole classes held out"},
-			i18n.Chinese: {"digits · 模型 mlp", "每类留出 0.25", "打开时在第 300 步", "留出 3 个完整的类"}}},
+			i18n.Chinese: {"digits · 模型 mlp", "每类留出比例 0.25", "打开时在第 300 步", "留出 3 个完整的类"}}},
 		{"temperature", map[i18n.Lang][]string{
 			i18n.English: {"nothing held out", "τ 0.50, s = −d"},
 			i18n.Chinese: {"不留出", "τ 0.50，s = −d"}}},
