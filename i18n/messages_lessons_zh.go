@@ -94,7 +94,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 docs/course.md
 	LearnHeader:             "losslab learn · %s",
 	LearnPosition:           "第 %d/%d 课 · 第 %d/%d 步",
 	LearnListHeader:         "losslab learn · 课程",
-	LearnListDone:           "已完成 %d/%d 课",
+	LearnListDone:           "✓ %d/%d 课",
 	LearnListIntro:          "课程按顺序进行。每课展示演练场中的状态，并在揭晓答案之前请你先预测。✓ 表示已学完且每道题都答对（第一次或重答）的课，分数显示答对了几道。按 enter 从你上次停下的地方打开所选的课；已学完的课会先问你从哪里打开。",
 	LearnStateTriplet:       "三元组损失      %s · %s",
 	LearnStateSquared:       "平方三元组损失  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",

@@ -110,7 +110,7 @@ func TestFinishedLessonReopensWhereChosen(t *testing.T) {
 		}
 	}
 	checkFits(t, v, [2]int{80, 24})
-	if back := pressLearn(t, m, "esc"); !strings.Contains(back.View(), "lessons done") {
+	if back := pressLearn(t, m, "esc"); !strings.Contains(back.View(), "of 13 lessons") {
 		t.Errorf("esc did not go back to the list:\n%s", back.View())
 	}
 	if s := pressLearn(t, m, "enter"); func() bool { n, st := s.Lesson(); return n != "regimes" || st != 0 }() {
