@@ -129,24 +129,6 @@ func TestFinishedLessonReopensWhereChosen(t *testing.T) {
 	}
 }
 
-// A step about a training run shows the run's settings, not the
-// playground state the run never reads.
-func TestTrainingStepShowsTheRunsSettings(t *testing.T) {
-	m := newLearn(t, Config{OpenLesson: "why-margin"}, 80, 24)
-	for range 5 {
-		m = pressLearn(t, m, "right", "tab")
-	}
-	v := tuitest.Squeeze(ansi.Strip(m.View()))
-	want := tuitest.Squeeze("training run · overlap · model linear · lr 0.20 · batch 64 · seed 1 · 0.25 of each class held out · a: contrastive, margin 0.00 | b: contrastive, margin 1.00")
-	if !strings.Contains(v, want) || strings.Contains(v, "d(a,p) 0.00") {
-		t.Errorf("the question before the run lacks its settings:\n%s", m.View())
-	}
-	m = pressLearn(t, m, "right")
-	if v := tuitest.Squeeze(ansi.Strip(m.View())); !strings.Contains(v, want) {
-		t.Errorf("the train step lacks its settings:\n%s", m.View())
-	}
-}
-
 // Skipping after a first wrong answer says it was skipped, without the
 // first answer's diagnosis under it.
 func TestSkipAfterAWrongTry(t *testing.T) {

@@ -111,14 +111,17 @@ train_steps = 150
 	}
 }
 
-// A train step's screen says the run's settings as the run has them: what
-// is held out, the step it opens at, and InfoNCE's τ and similarity, in
-// both languages; a question just before it says the same.
+// A step about a training run (a train step, or the question just before
+// it) shows the run's settings as the run has them, not the playground
+// state it never reads: what is held out, the step it opens at, each run's
+// margin or InfoNCE's τ and similarity, in both languages.
 func TestTrainStepShowsTheRunsSettings(t *testing.T) {
 	for _, c := range []struct {
 		lesson string
 		want   map[i18n.Lang][]string
 	}{
+		{"why-margin", map[i18n.Lang][]string{
+			i18n.English: {"training run · overlap · model linear · lr 0.20 · batch 64 · seed 1 · 0.25 of each class held out · a: contrastive, margin 0.00 | b: contrastive, margin 1.00"}}},
 		{"metrics", map[i18n.Lang][]string{
 			i18n.English: {"digits · model mlp", "0.25 of each class held out", "opens at step 300", "semi-hard, margin 1.00", "3 whole classes held out"},
 			i18n.Chinese: {"digits · 模型 mlp", "每类留出比例 0.25", "打开时在第 300 步", "留出 3 个完整的类"}}},
@@ -137,6 +140,9 @@ func TestTrainStepShowsTheRunsSettings(t *testing.T) {
 					continue
 				}
 				m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 120, 40), l, i)
+				if v := m.View(); strings.Contains(v, "d(a,p) ") {
+					t.Errorf("%v %s step %d shows a playground state:\n%s", p.Lang(), l.Name, i, v)
+				}
 				seen.WriteString(tuitest.Squeeze(m.View()))
 			}
 			for _, w := range c.want[p.Lang()] {
