@@ -3,6 +3,7 @@ package curriculum
 import (
 	"fmt"
 	"regexp"
+	"slices"
 	"testing"
 
 	"losslab/core/train"
@@ -135,5 +136,30 @@ func TestHeldOutClaimCheckerCatchesFalseClaims(t *testing.T) {
 		if len(checkTrainText(t, c.s, c.text)) == 0 {
 			t.Errorf("%q passes for %+v", c.text, c.s.Config)
 		}
+	}
+}
+
+// Issue 19's generalisation lesson trains a model that reads its inputs
+// with held-out points and then held-out classes (at least four classes:
+// two held out, two training), and its mining lesson trains batch-all alone
+// (whose two means it compares).
+func TestLessonsTrainWhatIssue19Asks(t *testing.T) {
+	has := func(lesson string, want func(train.Config) bool) bool {
+		return slices.ContainsFunc(Lesson(lesson).Steps, func(st scenarios.Step) bool {
+			return st.Mode.Kind == scenarios.ModeTrain && want(st.Mode.Train.Config)
+		})
+	}
+	reads := func(c train.Config) bool { return c.Model != train.Free }
+	if !has("metrics", func(c train.Config) bool { return reads(c) && c.HoldoutClasses == 0 && c.Holdout > 0 }) {
+		t.Error("metrics trains no model that reads its inputs with held-out points")
+	}
+	if !has("metrics", func(c train.Config) bool {
+		d, err := train.Generate(c.Data, c.Seed)
+		return reads(c) && c.HoldoutClasses >= train.MinHoldoutClasses && err == nil && len(d.Classes) >= 4
+	}) {
+		t.Error("metrics trains no model that reads its inputs with held-out classes")
+	}
+	if !has("mining", func(c train.Config) bool { return c.Loss == train.BatchAll && c.Compare == "" }) {
+		t.Error("mining trains no batch-all run on its own")
 	}
 }
