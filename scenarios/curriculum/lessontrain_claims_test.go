@@ -384,16 +384,38 @@ func checkTrainTexts(t *testing.T, s *scenarios.Scenario, i int) int {
 	return checked
 }
 
+// A falseClaim is a text that is false of the run s.
+type falseClaim struct {
+	s    scenarios.TrainSettings
+	text string
+}
+
+// expectTrue fails if the checker finds a true claim about s false: the
+// false claims beside it are then caught for being false, not for their form.
+func expectTrue(t *testing.T, s scenarios.TrainSettings, text string) {
+	t.Helper()
+	if p := checkTrainText(t, s, text); len(p) > 0 {
+		t.Fatalf("a true claim fails: %v", p)
+	}
+}
+
+// expectCaught fails for every false claim the checker lets pass.
+func expectCaught(t *testing.T, cases []falseClaim) {
+	t.Helper()
+	for _, c := range cases {
+		if len(checkTrainText(t, c.s, c.text)) == 0 {
+			t.Errorf("%q passes for %+v", c.text, c.s.Config)
+		}
+	}
+}
+
 // The checker catches false claims about a run.
 func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 	overlap := scenarios.TrainSettings{Config: train.NewConfig()}
 	overlap.Config.Data, overlap.Config.Model, overlap.Config.Margin = train.Overlap, train.Linear, 0
 	rings := scenarios.TrainSettings{Config: train.NewConfig()}
 	rings.Config.Data, rings.Config.Model, rings.Config.Loss, rings.Config.Compare = train.Rings, train.MLP, train.BatchHard, train.BatchAll
-	for _, c := range []struct {
-		s    scenarios.TrainSettings
-		text string
-	}{
+	expectCaught(t, []falseClaim{
 		{overlap, "the run with margin 0 collapses within 20 steps"},
 		{overlap, "the run with margin 1 collapses within 200 steps"},
 		{overlap, "the run with margin 0 does not collapse in 200 steps"},
@@ -415,11 +437,7 @@ func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 		{rings, "the batch-all run collapses within 300 steps"},
 		{rings, "the batch-hard run's AUC stays below 0.5 in 300 steps"},
 		{rings, "the batch-all run shrinks the mean distance more than 2-fold within 300 steps"},
-	} {
-		if len(checkTrainText(t, c.s, c.text)) == 0 {
-			t.Errorf("%q passes for %+v", c.text, c.s.Config)
-		}
-	}
+	})
 }
 
 // Every lesson that trains says so with checked claims, and the course
