@@ -26,7 +26,7 @@ func (m Model) stateLines(w int) []string {
 	if t := m.lessons[m.lesson].TrainingAt(m.step); t != nil {
 		// The step speaks of a training run: its settings, not a playground
 		// state the run never reads.
-		return textwrap.Wrap(p.T(i18n.LearnTrainRun, m.trainSettings(t)), w)
+		return packItems(strings.Split(p.T(i18n.LearnTrainRun, m.trainSettings(t)), " · "), w)
 	}
 	s := m.shownState()
 	var inputs []string
@@ -71,32 +71,37 @@ func fitLabelled(line string, w int) []string {
 		return textwrap.Wrap(line, w)
 	}
 	indent := strings.Repeat(" ", lw)
-	var out []string
+	lines := packItems(strings.Split(strings.TrimPrefix(line, label), " · "), w-lw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = label + lines[i]
+		} else {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return lines
+}
+
+// packItems joins " · " items into lines of width w, breaking between
+// items (a line that goes on ends in " ·"), and within one only when it is
+// wider than a line.
+func packItems(items []string, w int) []string {
+	var packed []string
 	cur := ""
-	for _, item := range strings.Split(strings.TrimPrefix(line, label), " · ") {
+	for _, item := range items {
 		switch {
 		case cur == "":
 			cur = item
-		case lw+lipgloss.Width(cur+" · "+item) <= w:
+		case lipgloss.Width(cur+" · "+item) <= w:
 			cur += " · " + item
 		default:
-			out = append(out, cur+" ·")
+			packed = append(packed, cur+" ·")
 			cur = item
 		}
 	}
-	out = append(out, cur)
 	var lines []string
-	for i, l := range out {
-		lead := indent
-		if i == 0 {
-			lead = label
-		}
-		for j, part := range textwrap.Wrap(l, w-lw) {
-			if j > 0 {
-				lead = indent
-			}
-			lines = append(lines, lead+part)
-		}
+	for _, l := range append(packed, cur) {
+		lines = append(lines, textwrap.Wrap(l, w)...)
 	}
 	return lines
 }
