@@ -64,7 +64,7 @@ var heldOutClaims = []trainClaim{
 				return "two runs: the claim names neither"
 			}
 			n := int(num(m[1]))
-			x := traceOf(t, s.Config, n).at(t, 0, n)
+			x := metricsAt(t, s.Config, n)[0]
 			h := x.HeldOut
 			if h.Points == 0 {
 				return "no point is held out"

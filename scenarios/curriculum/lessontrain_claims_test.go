@@ -88,6 +88,53 @@ func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
 	return out
 }
 
+// metricsAt are cfg's runs measured at step n: from a trace that measured
+// it, or else trained to n and measured there only (a claim about one late
+// step of a large data set need not measure every step before it).
+func metricsAt(t *testing.T, cfg train.Config, n int) []train.Metrics {
+	t.Helper()
+	if v, ok := traces.Load(cfg); ok {
+		tr := v.(*trace)
+		if k, found := slices.BinarySearch(tr.steps, n); found {
+			ms := make([]train.Metrics, len(tr.runs))
+			for i, run := range tr.runs {
+				ms[i] = run[k]
+			}
+			return ms
+		}
+	}
+	key := snapshotKey{cfg, n}
+	if v, ok := snapshots.Load(key); ok {
+		return v.([]train.Metrics)
+	}
+	data, err := train.Generate(cfg.Data, cfg.Seed)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tr, err := train.New(cfg, data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for s := range n {
+		if err := tr.Step(); err != nil {
+			t.Fatalf("%+v step %d: %v", cfg, s+1, err)
+		}
+	}
+	ms, err := tr.Metrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snapshots.Store(key, ms)
+	return ms
+}
+
+type snapshotKey struct {
+	cfg  train.Config
+	step int
+}
+
+var snapshots sync.Map // snapshotKey → []train.Metrics
+
 // runWithMargin is the index of the run whose objective reads margin m.
 func runWithMargin(cfg train.Config, m float64) int {
 	return slices.IndexFunc(cfg.Specs(), func(s train.RunSpec) bool { return s.Loss.UsesMargin() && s.Margin == m })
