@@ -47,6 +47,9 @@ const (
 	TrainNoteFree              ID = "train.note.free"
 	TrainPaneHeldOutFree       ID = "train.pane.heldout-free"
 	TrainNoteEasyOverlap       ID = "train.note.easy-overlap" // run, AUC
+	TrainLegendHeldOut         ID = "train.legend.heldout"
+	TrainLegendHeldOutClasses  ID = "train.legend.heldout-classes"
+	TrainPaneHeldOutNoRoom     ID = "train.pane.heldout-no-room"
 
 	StateReasonTrainTemperature    ID = "share.state.train-temperature"     // smallest, largest
 	StateReasonTrainHoldoutClasses ID = "share.state.train-holdout-classes" // the data set's classes
@@ -100,5 +103,8 @@ var trainHeldEN = map[ID]string{
 	TrainPaneHeldOutNone:       "held out: —",
 	TrainPaneHeldOutFree:       "held out: — (free model: reads no input)",
 	TrainNoteFree:              "The free model never reads its inputs: the data only gives labels and colours, and a held-out point has no embedding.",
+	TrainLegendHeldOut:         "↑ training points · ↓ held-out points",
+	TrainLegendHeldOutClasses:  "↑ training · ↓ held-out classes",
+	TrainPaneHeldOutNoRoom:     "no room for histograms",
 	TrainNoteEasyOverlap:       "%s: every point's gap as anchor is at least m, so every triplet is easy and the loss on these points is 0, yet the same-class and different-class distances still overlap (AUC %s): a triplet compares the distances of one anchor, not of different anchors.",
 }

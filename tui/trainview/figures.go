@@ -51,8 +51,9 @@ func (m *Model) paneTitle(r *train.Run) string {
 	return title
 }
 
-// figureLines are the pane's lines on scale and on the held-out points.
-func (m *Model) figureLines(met train.Metrics) []string {
+// figureLines are the pane's lines on scale and on the held-out points;
+// heldHidden says the held-out histogram has no room.
+func (m *Model) figureLines(met train.Metrics, heldHidden bool) []string {
 	scale := m.p.T(i18n.TrainPaneScale, numfmt.Loss(met.ScaleRatio))
 	if m.fixAxis {
 		scale += " · " + m.p.T(i18n.TrainPaneAxisFixed)
@@ -64,7 +65,11 @@ func (m *Model) figureLines(met train.Metrics) []string {
 	if h.Points == 0 {
 		return []string{scale + " · " + m.p.T(i18n.TrainPaneHeldOutNone)}
 	}
-	return []string{scale, m.p.T(i18n.TrainPaneHeldOut, numfmt.Loss(h.AUC), numfmt.Loss(h.Retrieval.RecallAt1), numfmt.Loss(h.Retrieval.MAPAtR))}
+	held := m.p.T(i18n.TrainPaneHeldOut, numfmt.Loss(h.AUC), numfmt.Loss(h.Retrieval.RecallAt1), numfmt.Loss(h.Retrieval.MAPAtR))
+	if heldHidden {
+		held += " · " + m.p.T(i18n.TrainPaneHeldOutNoRoom)
+	}
+	return []string{scale, held}
 }
 
 // figureNotes are the sentences under the panes about what the figures
