@@ -50,6 +50,7 @@ const (
 	TrainLegendHeldOut         ID = "train.legend.heldout"
 	TrainLegendHeldOutClasses  ID = "train.legend.heldout-classes"
 	TrainPaneHeldOutNoRoom     ID = "train.pane.heldout-no-room"
+	TrainPaneNoRoomCharts      ID = "train.pane.no-room-charts"
 
 	StateReasonTrainTemperature    ID = "share.state.train-temperature"     // smallest, largest
 	StateReasonTrainHoldoutClasses ID = "share.state.train-holdout-classes" // the data set's classes
@@ -105,6 +106,7 @@ var trainHeldEN = map[ID]string{
 	TrainNoteFree:              "The free model never reads its inputs: the data only gives labels and colours, and a held-out point has no embedding.",
 	TrainLegendHeldOut:         "↑ training points · ↓ held-out points",
 	TrainLegendHeldOutClasses:  "↑ training · ↓ held-out classes",
+	TrainPaneNoRoomCharts:      "no room for charts",
 	TrainPaneHeldOutNoRoom:     "no room for histograms",
 	TrainNoteEasyOverlap:       "%s: every point's gap as anchor is at least m, so every triplet is easy and the loss on these points is 0, yet the same-class and different-class distances still overlap (AUC %s): a triplet compares the distances of one anchor, not of different anchors.",
 }

@@ -51,12 +51,16 @@ func (m *Model) paneTitle(r *train.Run) string {
 	return title
 }
 
-// figureLines are the pane's lines on scale and on the held-out points;
-// heldHidden says the held-out histogram has no room.
-func (m *Model) figureLines(met train.Metrics, heldHidden bool) []string {
+// figureLines are the pane's lines on scale and on the held-out points,
+// saying what has no room (rm): the held-out histogram on the held-out
+// line, every chart on the scale line.
+func (m *Model) figureLines(met train.Metrics, rm room) []string {
 	scale := m.p.T(i18n.TrainPaneScale, numfmt.Loss(met.ScaleRatio))
 	if m.fixAxis {
 		scale += " · " + m.p.T(i18n.TrainPaneAxisFixed)
+	}
+	if rm == roomNone {
+		scale += " · " + m.p.T(i18n.TrainPaneNoRoomCharts)
 	}
 	h := met.HeldOut
 	if m.tr.HeldOutReason() == train.HeldOutFree { // the note under the panes says more
@@ -66,7 +70,7 @@ func (m *Model) figureLines(met train.Metrics, heldHidden bool) []string {
 		return []string{scale + " · " + m.p.T(i18n.TrainPaneHeldOutNone)}
 	}
 	held := m.p.T(i18n.TrainPaneHeldOut, numfmt.Loss(h.AUC), numfmt.Loss(h.Retrieval.RecallAt1), numfmt.Loss(h.Retrieval.MAPAtR))
-	if heldHidden {
+	if rm == roomNoHeld {
 		held += " · " + m.p.T(i18n.TrainPaneHeldOutNoRoom)
 	}
 	return []string{scale, held}

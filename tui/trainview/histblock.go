@@ -17,8 +17,21 @@ import (
 
 // paneRows are the rows of a pane's column left to the bars and the curve:
 // the training histogram's, the held-out one's (0: not drawn) and the loss
-// curve's.
-type paneRows struct{ train, held, curve int }
+// curve's; room says what has room.
+type paneRows struct {
+	train, held, curve int
+	room               room
+}
+
+// room is what a pane's column has room for, from all to the figures
+// alone; a pane without room for something says so (figureLines).
+type room uint8
+
+const (
+	roomAll    room = iota
+	roomNoHeld      // no held-out histogram
+	roomNone        // no histogram, no loss curve
+)
 
 // minHeldRows is the fewest rows the held-out histogram is drawn with.
 const minHeldRows = 2
@@ -26,6 +39,10 @@ const minHeldRows = 2
 // heldFits says whether free rows hold both histograms (at least two rows
 // each) and a row of curve.
 func heldFits(free int) bool { return free >= 2+minHeldRows+1 }
+
+// chartsFit says whether free rows hold the training histogram (two rows)
+// and a row of curve.
+func chartsFit(free int) bool { return free >= 2+1 }
 
 // splitRows shares free rows: three fifths to the bars (two thirds with the
 // held-out histogram, half of them its), the rest to the curve.
@@ -38,6 +55,52 @@ func splitRows(free int, held bool) paneRows {
 	return paneRows{train: bars - bars/2, held: bars / 2, curve: max(1, free-bars)}
 }
 
+// columnLayout is the pane's figures (paneStats), the scatter's height and
+// the column's rows for a pane of rest rows (below its title) whose column
+// is w cells, beside the scatter (wide) or under it, with caption lines of
+// the loss curve's caption. What does not fit gives way in order: the
+// held-out histogram, then the histograms and the curve; the figures say
+// which.
+func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int, wide bool, caption int) ([]string, int, paneRows) {
+	held := heldOutMeasured(r)
+	rm := roomAll
+	if !held {
+		rm = roomNoHeld // nothing to draw, nothing to say
+	}
+	for {
+		say := rm
+		if !held && rm == roomNoHeld {
+			say = roomAll
+		}
+		stats := m.paneStats(i, met, w, say)
+		fixed := len(stats)
+		if rm != roomNone {
+			fixed += caption + 1 + m.histogramExtra(r, w, rm == roomAll)
+		}
+		scatterH := rest
+		switch {
+		case !wide && rm == roomNone: // the scatter takes every row the figures leave
+			scatterH = max(3, rest-fixed)
+		case !wide:
+			scatterH = max(3, (rest-fixed)/2)
+		}
+		free := rest - fixed
+		if !wide {
+			free = rest - fixed - scatterH
+		}
+		switch {
+		case rm == roomAll && !heldFits(free):
+			rm = roomNoHeld
+		case rm == roomNoHeld && !chartsFit(free):
+			rm = roomNone
+		default:
+			rows := splitRows(free, rm == roomAll)
+			rows.room = say
+			return stats, scatterH, rows
+		}
+	}
+}
+
 // heldOutMeasured says whether run r has held-out distances to draw (none
 // for the free model, or with no point held out).
 func heldOutMeasured(r *train.Run) bool {
@@ -46,15 +109,15 @@ func heldOutMeasured(r *train.Run) bool {
 }
 
 // paneStats are the pane's wrapped lines of figures: step, loss, AUC,
-// means, scale and held out (saying when its histogram has no room), and
-// slow mode's legend.
-func (m *Model) paneStats(i int, met train.Metrics, w int, heldHidden bool) []string {
+// means, scale and held out (saying what has no room), and slow mode's
+// legend.
+func (m *Model) paneStats(i int, met train.Metrics, w int, rm room) []string {
 	stats := []string{
 		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
 		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Share(met.ActiveFraction)),
 		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
 	}
-	stats = append(stats, m.figureLines(met, heldHidden)...)
+	stats = append(stats, m.figureLines(met, rm)...)
 	// Wrapped to the column, so that a figure in exponent form (a run near
 	// divergence) is never cut; slow mode's legend is wrapped before it is
 	// styled.

@@ -90,14 +90,18 @@ func TestHeldOutHistogramRoom(t *testing.T) {
 				m := New(newTrainer(t, cfg), Options{Chunk: -1, Printer: p})
 				m.SetSize(tc.w, tc.h)
 				m, _ = press(m, tc.keys...)
-				v := tuitest.Squeeze(ansi.Strip(m.View()))
+				v := strings.Join(paneTexts(m.View()), "\n")
 				shown := strings.Count(v, tuitest.Squeeze(p.T(i18n.TrainLegendHeldOut)))
 				if tc.shown >= 0 && shown != tc.shown {
 					t.Errorf("%d panes with the held-out legend, want %d:\n%s", shown, tc.shown, m.View())
 				}
 				noRoom := strings.Count(v, tuitest.Squeeze(p.T(i18n.TrainPaneHeldOutNoRoom)))
-				if measured := 2; tc.freeReason && shown+noRoom != 0 || !tc.freeReason && shown+noRoom != measured {
-					t.Errorf("%d panes draw the held-out histogram and %d say there is no room:\n%s", shown, noRoom, m.View())
+				noCharts := strings.Count(v, tuitest.Squeeze(p.T(i18n.TrainPaneNoRoomCharts)))
+				if tc.freeReason && shown+noRoom != 0 || !tc.freeReason && shown+noRoom+noCharts != 2 {
+					t.Errorf("%d panes draw the held-out histogram, %d say it has no room, %d that no chart has:\n%s", shown, noRoom, noCharts, m.View())
+				}
+				if noCharts == 2 && strings.Contains(v, tuitest.Squeeze(p.T(i18n.TrainLegend))) {
+					t.Errorf("charts drawn where the panes say they have no room:\n%s", m.View())
 				}
 				if got := strings.Contains(v, tuitest.Squeeze(p.T(i18n.TrainPaneHeldOutFree))); got != tc.freeReason {
 					t.Errorf("the free model's reason shown: %v, want %v:\n%s", got, tc.freeReason, m.View())
@@ -125,4 +129,17 @@ func TestSplitRows(t *testing.T) {
 			}
 		}
 	}
+}
+
+// paneTexts are the texts of two side-by-side panes, each squeezed
+// (tuitest.Squeeze), so that a phrase wrapped within its pane reads whole.
+func paneTexts(view string) []string {
+	var left, right strings.Builder
+	for _, l := range strings.Split(ansi.Strip(view), "\n") {
+		if a, b, ok := strings.Cut(l, "│"); ok {
+			left.WriteString(a + " ")
+			right.WriteString(b + " ")
+		}
+	}
+	return []string{tuitest.Squeeze(left.String()), tuitest.Squeeze(right.String())}
 }

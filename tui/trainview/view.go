@@ -164,7 +164,7 @@ func (m *Model) stateNote() string {
 	}
 	switch {
 	case m.slow:
-		return m.p.T(i18n.TrainHintSlow)
+		return m.slowHint()
 	case m.playing && m.paced > 0:
 		return m.p.T(i18n.ServeTrainingPaced)
 	case m.playing:
@@ -200,30 +200,13 @@ func (m *Model) pane(i, w, h int) []string {
 	// The right (or lower) column: stats, histograms (the held-out points'
 	// under the axis where they fit, histblock.go), legend, loss caption
 	// and curve.
-	var stats []string
-	var scatterH, free int
-	held, hidden := heldOutMeasured(r), false
-	for {
-		stats = m.paneStats(i, met, side, hidden)
-		fixed := len(stats) + len(caption) + 1 + m.histogramExtra(r, side, held && !hidden)
-		scatterH = rest
-		if !wide {
-			scatterH = max(3, (rest-fixed)/2)
-		}
-		free = rest - fixed
-		if !wide {
-			free = rest - fixed - scatterH
-		}
-		if !held || hidden || heldFits(free) {
-			break
-		}
-		hidden = true // no room: the held-out line says so
-	}
-	rows := splitRows(free, held && !hidden)
+	stats, scatterH, rows := m.columnLayout(i, r, met, side, rest, wide, len(caption))
 	column := append([]string{}, stats...)
-	column = append(column, m.histogramBlock(i, r, side, rows)...)
-	column = append(column, caption...)
-	column = append(column, curve(hs.steps, hs.loss, top, side, rows.curve, m.styles.curve)...)
+	if rows.room != roomNone {
+		column = append(column, m.histogramBlock(i, r, side, rows)...)
+		column = append(column, caption...)
+		column = append(column, curve(hs.steps, hs.loss, top, side, rows.curve, m.styles.curve)...)
+	}
 	labels := make([]int, len(m.tr.EvalPoints()))
 	for k, p := range m.tr.EvalPoints() {
 		labels[k] = m.data.Labels[p]
