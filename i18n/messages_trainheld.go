@@ -96,7 +96,7 @@ var trainHeldEN = map[ID]string{
 	TrainKeyTemperature:        "InfoNCE's τ: next",
 	TrainLegendGap:             "▒ per anchor: min d(a,n) − max d(a,p)",
 	TrainPaneTemperature:       "%s, τ %s, %s",
-	TrainSimilarityCosine:      "cosine similarity",
+	TrainSimilarityCosine:      "cosine (SupCon)",
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "scale %s × step 0",
 	TrainPaneAxisFixed:         "axis fixed",

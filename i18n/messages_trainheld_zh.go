@@ -40,7 +40,7 @@ var trainHeldZH = map[ID]string{
 	TrainKeyTemperature:        "InfoNCE 的 τ：下一个",
 	TrainLegendGap:             "▒ 每个锚点：min d(a,n) − max d(a,p)",
 	TrainPaneTemperature:       "%s，τ %s，%s",
-	TrainSimilarityCosine:      "余弦相似度",
+	TrainSimilarityCosine:      "余弦（SupCon）",
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "尺度为第 0 步的 %s 倍",
 	TrainPaneAxisFixed:         "轴已固定",
