@@ -73,9 +73,9 @@ func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int
 			say = roomAll
 		}
 		stats := m.paneStats(i, met, w, say)
-		fixed := len(stats)
+		fixed := len(stats) + caption // the caption's figures stay when the charts go
 		if rm != roomNone {
-			fixed += caption + 1 + m.histogramExtra(r, w, rm == roomAll)
+			fixed += 1 + m.histogramExtra(r, w, rm == roomAll)
 		}
 		scatterH := rest
 		switch {

@@ -120,11 +120,16 @@ func (m *Model) noteText() string {
 		return m.stateNote()
 	}
 	// The figures' notes, in order, while they fit in a sixth of the
-	// window (at least 3 lines): the panes keep their room.
+	// window (at least 3 lines): the panes keep their room. A note that
+	// does not fit gives its short form, whatever the room: it is never
+	// lost (the panes give way).
 	parts, most := []string{m.stateNote()}, max(3, m.height/6)
 	for _, n := range m.figureNotes() {
-		if len(wrap(m.p.Sentences(append(parts, n)...), m.width)) <= most {
-			parts = append(parts, n)
+		switch {
+		case len(wrap(m.p.Sentences(append(parts, n.full)...), m.width)) <= most:
+			parts = append(parts, n.full)
+		case n.short != "":
+			parts = append(parts, n.short)
 		}
 	}
 	return m.p.Sentences(parts...)
@@ -204,7 +209,9 @@ func (m *Model) pane(i, w, h int) []string {
 	column := append([]string{}, stats...)
 	if rows.room != roomNone {
 		column = append(column, m.histogramBlock(i, r, side, rows)...)
-		column = append(column, caption...)
+	}
+	column = append(column, caption...)
+	if rows.room != roomNone {
 		column = append(column, curve(hs.steps, hs.loss, top, side, rows.curve, m.styles.curve)...)
 	}
 	labels := make([]int, len(m.tr.EvalPoints()))
