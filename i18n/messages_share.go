@@ -327,23 +327,31 @@ var shareServeCLIEN = map[ID]string{
 
 // The training figure.
 const (
-	FigTrainLossTitle    ID = "share.fig.train-loss-title"    // data
-	FigTrainDistTitle    ID = "share.fig.train-dist-title"    // run, AUC at start, AUC at end
-	FigTrainScatterTitle ID = "share.fig.train-scatter-title" // run
-	FigAxisStep          ID = "share.fig.axis-step"
-	FigTrainStartSame    ID = "share.fig.train-start-same"
-	FigTrainStartDiff    ID = "share.fig.train-start-diff"
-	FigTrainEndSame      ID = "share.fig.train-end-same"
-	FigTrainEndDiff      ID = "share.fig.train-end-diff"
+	FigTrainLossTitle           ID = "share.fig.train-loss-title"            // data
+	FigTrainDistTitle           ID = "share.fig.train-dist-title"            // run, AUC at start, AUC at end
+	FigTrainScatterTitle        ID = "share.fig.train-scatter-title"         // run
+	FigTrainHeldOutTitle        ID = "share.fig.train-heldout-title"         // run, AUC
+	FigTrainHeldOutClassesTitle ID = "share.fig.train-heldout-classes-title" // run, AUC
+	FigTrainHeldOutSame         ID = "share.fig.train-heldout-same"
+	FigTrainHeldOutDiff         ID = "share.fig.train-heldout-diff"
+	FigAxisStep                 ID = "share.fig.axis-step"
+	FigTrainStartSame           ID = "share.fig.train-start-same"
+	FigTrainStartDiff           ID = "share.fig.train-start-diff"
+	FigTrainEndSame             ID = "share.fig.train-end-same"
+	FigTrainEndDiff             ID = "share.fig.train-end-diff"
 )
 
 var shareTrainFigEN = map[ID]string{
-	FigTrainLossTitle:    "Training on %s: the loss of each run",
-	FigTrainDistTitle:    "%s: pair distances, AUC %s at the start, %s at the end",
-	FigTrainScatterTitle: "%s: the embeddings at the end, by class",
-	FigAxisStep:          "step",
-	FigTrainStartSame:    "same class, start",
-	FigTrainStartDiff:    "different class, start",
-	FigTrainEndSame:      "same class, end",
-	FigTrainEndDiff:      "different class, end",
+	FigTrainLossTitle:           "Training on %s: the loss of each run",
+	FigTrainDistTitle:           "%s: pair distances, AUC %s at the start, %s at the end",
+	FigTrainScatterTitle:        "%s: the embeddings at the end, by class",
+	FigTrainHeldOutTitle:        "%s: held-out points' pair distances at the end, AUC %s, same axis",
+	FigTrainHeldOutClassesTitle: "%s: held-out classes' pair distances at the end, AUC %s, same axis",
+	FigTrainHeldOutSame:         "same class, held out",
+	FigTrainHeldOutDiff:         "different class, held out",
+	FigAxisStep:                 "step",
+	FigTrainStartSame:           "same class, start",
+	FigTrainStartDiff:           "different class, start",
+	FigTrainEndSame:             "same class, end",
+	FigTrainEndDiff:             "different class, end",
 }

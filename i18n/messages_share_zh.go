@@ -157,12 +157,16 @@ var shareServeCLIZH = map[ID]string{
 }
 
 var shareTrainFigZH = map[ID]string{
-	FigTrainLossTitle:    "在 %s 上训练：每次运行的损失",
-	FigTrainDistTitle:    "%s：样本对的距离，开始时 AUC %s，结束时 %s",
-	FigTrainScatterTitle: "%s：结束时的嵌入，按类别着色",
-	FigAxisStep:          "训练步数",
-	FigTrainStartSame:    "同类，开始时",
-	FigTrainStartDiff:    "异类，开始时",
-	FigTrainEndSame:      "同类，结束时",
-	FigTrainEndDiff:      "异类，结束时",
+	FigTrainLossTitle:           "在 %s 上训练：每次运行的损失",
+	FigTrainDistTitle:           "%s：样本对的距离，开始时 AUC %s，结束时 %s",
+	FigTrainScatterTitle:        "%s：结束时的嵌入，按类别着色",
+	FigTrainHeldOutTitle:        "%s：结束时留出点的样本对距离，AUC %s，同一距离轴",
+	FigTrainHeldOutClassesTitle: "%s：结束时留出类的样本对距离，AUC %s，同一距离轴",
+	FigTrainHeldOutSame:         "同类，留出",
+	FigTrainHeldOutDiff:         "异类，留出",
+	FigAxisStep:                 "训练步数",
+	FigTrainStartSame:           "同类，开始时",
+	FigTrainStartDiff:           "异类，开始时",
+	FigTrainEndSame:             "同类，结束时",
+	FigTrainEndDiff:             "异类，结束时",
 }
