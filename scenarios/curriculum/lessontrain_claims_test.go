@@ -51,12 +51,9 @@ func (tr *trace) at(t *testing.T, r, n int) train.Metrics {
 
 var traces sync.Map // train.Config → *trace
 
-// traceOf trains cfg for steps steps (reusing a longer trace already made).
-func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
+// newTrainer is a trainer of cfg on its seeded data, at step 0.
+func newTrainer(t *testing.T, cfg train.Config) (*train.Trainer, *train.Data) {
 	t.Helper()
-	if v, ok := traces.Load(cfg); ok && slices.Max(v.(*trace).steps) >= steps {
-		return v.(*trace)
-	}
 	data, err := train.Generate(cfg.Data, cfg.Seed)
 	if err != nil {
 		t.Fatal(err)
@@ -65,6 +62,16 @@ func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
 	if err != nil {
 		t.Fatal(err)
 	}
+	return tr, data
+}
+
+// traceOf trains cfg for steps steps (reusing a longer trace already made).
+func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
+	t.Helper()
+	if v, ok := traces.Load(cfg); ok && slices.Max(v.(*trace).steps) >= steps {
+		return v.(*trace)
+	}
+	tr, data := newTrainer(t, cfg)
 	out := &trace{cfg: cfg, data: data, eval: len(tr.EvalPoints()), runs: make([][]train.Metrics, len(tr.Runs()))}
 	for s := 0; ; s++ {
 		if s <= fineSteps || s%coarseEvery == 0 || s == steps {
@@ -107,14 +114,7 @@ func metricsAt(t *testing.T, cfg train.Config, n int) []train.Metrics {
 	if v, ok := snapshots.Load(key); ok {
 		return v.([]train.Metrics)
 	}
-	data, err := train.Generate(cfg.Data, cfg.Seed)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tr, err := train.New(cfg, data)
-	if err != nil {
-		t.Fatal(err)
-	}
+	tr, _ := newTrainer(t, cfg)
 	for s := range n {
 		if err := tr.Step(); err != nil {
 			t.Fatalf("%+v step %d: %v", cfg, s+1, err)
