@@ -140,13 +140,24 @@ func (c *computation) farPairs(row []tally, k int64) {
 // minedTerms adds the mined triplets (dp[i], dn[i]) to slot s's tally, in
 // order. A closed-form loss's term is hingeTerm, the bits of its Triplet
 // function (TestHingeTermIsTheRegistrys) without the explanation that
-// function builds: mining calls it once per positive pair.
+// function builds: mining calls it once per positive pair. A loss with
+// GapOf (soft-margin) is computed from d(a,p) − d(a,n) the same way.
 func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
 	if g := s.loss.HingeOf; g != nil {
 		m := s.params.Margin
 		for i, p := range dp {
 			if h, active := hingeTerm(g, p, dn[i], m); active {
 				t.sum += h
+				t.active++
+			}
+		}
+		t.count += int64(len(dp))
+		return
+	}
+	if g := s.loss.GapOf; g != nil { // within loss.GapTolerance of Triplet's term
+		for i, p := range dp {
+			if v := g(p - dn[i]); v > 0 {
+				t.sum += v
 				t.active++
 			}
 		}

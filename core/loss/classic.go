@@ -64,6 +64,7 @@ func init() {
 		}})
 	register(Loss{ID: SoftMarginID, Kind: OnTriplets, Family: TripletFamily, Rank: 2,
 		Name: "soft-margin triplet", Short: "soft-margin", Formula: "softplus(d(a,p) − d(a,n))",
+		GapOf: SoftplusNearZero,
 		Triplet: func(dap, dan float64, _ Params) (Term, error) {
 			s, err := SoftMarginTripletLoss(dap, dan)
 			// Softplus is 0 only where float64 underflows (d(a,p) − d(a,n) < −745).

@@ -143,7 +143,16 @@ type Loss struct {
 	// with g = HingeOf increasing: batch code can then sum every triplet's
 	// term in closed form (sorted g(d(a,n)) and prefix sums), not one by one.
 	HingeOf func(d float64) float64
+	// GapOf is set when the triplet term depends on d(a,p) − d(a,n) alone
+	// and is active where positive (soft-margin: a softplus): batch code
+	// computes a mined term from it, without the gradient Triplet builds.
+	// It may differ from Triplet's value by at most GapTolerance.
+	GapOf func(x float64) float64
 }
+
+// GapTolerance bounds |GapOf(d(a,p) − d(a,n)) − Triplet(d(a,p), d(a,n)).Loss|
+// for every loss that declares GapOf (TestGapOfMatchesTerm).
+const GapTolerance = 1e-15
 
 // Classic reports whether l is its family's classic form (Rank 0), the one
 // front ends explain term by term; the others are shown as variants.

@@ -306,3 +306,54 @@ func forAnchors(t testing.TB, metric dist.Metric, x [][]float64, labels []int, f
 		f(a, pos, neg)
 	}
 }
+
+// A loss that declares GapOf computes its term from d(a,p) − d(a,n) within
+// GapTolerance of Triplet's, active exactly where Triplet's is: near 0,
+// where the soft-margin loss's series takes over, and far from it.
+func TestGapOfMatchesTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	found := 0
+	for _, l := range Registry() {
+		if l.GapOf == nil {
+			continue
+		}
+		found++
+		for i := range 200000 {
+			dap := rng.Float64() * 4
+			dan := dap + (rng.Float64()-0.5)*[]float64{0.5, 0.26, 1e-4, 40}[i%4]
+			if dan < 0 {
+				continue
+			}
+			term, err := l.Triplet(dap, dan, Params{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := l.GapOf(dap - dan)
+			if math.Abs(v-term.Loss) > GapTolerance || (v > 0) != term.Active {
+				t.Fatalf("%s (%v, %v): term %v (active %v), GapOf %v, %.2g apart", l.ID, dap, dan, term.Loss, term.Active, v, v-term.Loss)
+			}
+		}
+	}
+	if found < 1 {
+		t.Errorf("%d losses declare GapOf, want the soft-margin triplet", found)
+	}
+}
+
+// The series by hand: softplus(0) = ln 2 exactly, and at ±1/8 (its edge)
+// ln(1 + e^(±1/8)) = 0.75759903531716907 and 0.63259903531716907
+// (Python's decimal at 40 digits), both sides of the edge agreeing with Softplus.
+func TestSoftplusNearZero(t *testing.T) {
+	if got := SoftplusNearZero(0); got != math.Ln2 {
+		t.Errorf("SoftplusNearZero(0) = %v, want ln 2", got)
+	}
+	for _, c := range []struct{ x, want float64 }{{0.125, 0.7575990353171691}, {-0.125, 0.6325990353171691}, {1e-9, 0.6931471810599453}} {
+		if got := SoftplusNearZero(c.x); math.Abs(got-c.want) > 2e-16 {
+			t.Errorf("SoftplusNearZero(%v) = %.17g, want %.17g", c.x, got, c.want)
+		}
+	}
+	for _, x := range []float64{0.125, math.Nextafter(0.125, 1), -0.125, math.Nextafter(-0.125, -1), 3, -800, 800} {
+		if d := math.Abs(SoftplusNearZero(x) - Softplus(x)); d > GapTolerance {
+			t.Errorf("SoftplusNearZero(%v) is %g from Softplus", x, d)
+		}
+	}
+}
