@@ -357,3 +357,36 @@ func TestSoftplusNearZero(t *testing.T) {
 		}
 	}
 }
+
+// A pair loss that declares PullOf gives, for a same-class pair, Pair's
+// term bit for bit, active where positive (d = 0 and underflow included).
+func TestPullOfMatchesTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	found := 0
+	for _, l := range Registry() {
+		if l.PullOf == nil {
+			continue
+		}
+		found++
+		for i := range 20000 {
+			d := rng.Float64() * 5
+			switch i % 50 {
+			case 0:
+				d = 0
+			case 1:
+				d = 1e-170 // ½d² underflows
+			}
+			term, err := l.Pair(d, Same, Params{Margin: rng.Float64()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := l.PullOf(d)
+			if math.Float64bits(v) != math.Float64bits(term.Loss) || (v > 0) != term.Active {
+				t.Fatalf("%s (%v): term %v (active %v), PullOf %v", l.ID, d, term.Loss, term.Active, v)
+			}
+		}
+	}
+	if found < 2 {
+		t.Errorf("%d losses declare PullOf, want contrastive and hinge contrastive", found)
+	}
+}
