@@ -36,38 +36,46 @@ def make(path, n, d, c):
             f.write(",".join(repr(float(v)) for v in row) + f",c{y}\n")
 
 
+def anchor_blocks(dist, labels, bytes_per_anchor):
+    """Each class's anchors in chunks of at most 1 GiB at bytes_per_anchor(k, q)
+    each: yields the chunk's distances to its class's k members (a, k) and to
+    the q others (a, q), and the mask of its pairs a ≠ p (a, k)."""
+    for c in torch.unique(labels):
+        idx = (labels == c).nonzero().squeeze(1)
+        other = (labels != c).nonzero().squeeze(1)
+        k, q = len(idx), len(other)
+        dap_all = dist[idx][:, idx]
+        dan_all = dist[idx][:, other]
+        chunk = max(1, min(k, (1 << 30) // bytes_per_anchor(k, q)))
+        for lo in range(0, k, chunk):
+            dap, dan = dap_all[lo:lo + chunk], dan_all[lo:lo + chunk]
+            valid = torch.ones_like(dap, dtype=torch.bool)
+            valid[torch.arange(len(dap)), torch.arange(lo, lo + len(dap))] = False
+            yield dap, dan, valid
+
+
 def triplet_sums_cube(dist, labels, m):
     """The all-triplet hinge sum, its term and active counts, and the
     semi-hard sum and term count, from the (anchors, k, q) tensor."""
     total = active = 0
     s = semi_sum = 0.0
     n_pos = 0
-    for c in torch.unique(labels):
-        idx = (labels == c).nonzero().squeeze(1)
-        other = (labels != c).nonzero().squeeze(1)
-        k = len(idx)
-        dap_all = dist[idx][:, idx]                    # (k, k)
-        dan_all = dist[idx][:, other]                  # (k, q)
-        # Anchors in chunks so that no (anchors, k, q) tensor passes 1 GiB.
-        chunk = max(1, min(k, (1 << 30) // (8 * k * dan_all.shape[1])))
-        for lo in range(0, k, chunk):
-            dap, dan = dap_all[lo:lo + chunk], dan_all[lo:lo + chunk]  # (a, k), (a, q)
-            valid = torch.ones_like(dap, dtype=torch.bool)
-            valid[torch.arange(len(dap)), torch.arange(lo, lo + len(dap))] = False  # a ≠ p
-            hinge = dap[:, :, None] - dan[:, None, :] + m  # (a, k, q)
-            hinge = hinge[valid]                           # (a(k-1), q)
-            act = hinge > 0
-            total += hinge.numel()
-            active += int(act.sum())
-            s += float(hinge[act].sum())
-            # TF Addons semi-hard: closest negative farther than the positive, else the farthest.
-            dp = dap[valid]                                # (a(k-1),)
-            dn = dan.repeat_interleave(k - 1, dim=0)       # rows follow dap[valid] order
-            farther = dn > dp[:, None]
-            outside = torch.where(farther, dn, torch.full_like(dn, float("inf"))).min(dim=1).values
-            chosen = torch.where(farther.any(dim=1), outside, dn.max(dim=1).values)
-            semi_sum += float(torch.clamp(dp - chosen + m, min=0).sum())
-            n_pos += dp.numel()
+    for dap, dan, valid in anchor_blocks(dist, labels, lambda k, q: 8 * k * q):
+        k = dap.shape[1]
+        hinge = dap[:, :, None] - dan[:, None, :] + m  # (a, k, q)
+        hinge = hinge[valid]                           # (a(k-1), q)
+        act = hinge > 0
+        total += hinge.numel()
+        active += int(act.sum())
+        s += float(hinge[act].sum())
+        # TF Addons semi-hard: closest negative farther than the positive, else the farthest.
+        dp = dap[valid]                                # (a(k-1),)
+        dn = dan.repeat_interleave(k - 1, dim=0)       # rows follow dap[valid] order
+        farther = dn > dp[:, None]
+        outside = torch.where(farther, dn, torch.full_like(dn, float("inf"))).min(dim=1).values
+        chosen = torch.where(farther.any(dim=1), outside, dn.max(dim=1).values)
+        semi_sum += float(torch.clamp(dp - chosen + m, min=0).sum())
+        n_pos += dp.numel()
     return s, total, active, semi_sum, n_pos
 
 
@@ -79,30 +87,22 @@ def triplet_sums_sort(dist, labels, m):
     total = active = 0
     s = semi_sum = 0.0
     n_pos = 0
-    for c in torch.unique(labels):
-        idx = (labels == c).nonzero().squeeze(1)
-        other = (labels != c).nonzero().squeeze(1)
-        k, q = len(idx), len(other)
-        dap_all = dist[idx][:, idx]                    # (k, k)
-        dan_all = dist[idx][:, other]                  # (k, q)
-        chunk = max(1, min(k, (1 << 28) // (8 * max(q, k))))  # (a, q) blocks of at most 256 MiB
-        for lo in range(0, k, chunk):
-            dap, dan = dap_all[lo:lo + chunk], dan_all[lo:lo + chunk]
-            valid = torch.ones_like(dap, dtype=torch.bool)
-            valid[torch.arange(len(dap)), torch.arange(lo, lo + len(dap))] = False  # a ≠ p
-            neg = torch.sort(dan, dim=1).values                        # (a, q)
-            prefix = torch.nn.functional.pad(torch.cumsum(neg, dim=1), (1, 0))  # (a, q+1)
-            reach = dap + m
-            below = torch.searchsorted(neg, reach.contiguous(), right=False)    # negatives < dp + m
-            hinge = below * reach - torch.gather(prefix, 1, below)
-            below, hinge = below[valid], hinge[valid]
-            total += below.numel() * q
-            active += int(below.sum())
-            s += float(hinge.sum())
-            beyond = torch.searchsorted(neg, dap.contiguous(), right=True)      # negatives ≤ dp
-            chosen = torch.gather(neg, 1, beyond.clamp(max=q - 1))  # the first beyond dp, else the farthest
-            semi_sum += float(torch.clamp(dap - chosen + m, min=0)[valid].sum())
-            n_pos += int(valid.sum())
+    # A chunk's sorted negatives, their prefix sums and the indices: about 4 (a, q) tensors.
+    for dap, dan, valid in anchor_blocks(dist, labels, lambda k, q: 32 * max(k, q)):
+        q = dan.shape[1]
+        neg = torch.sort(dan, dim=1).values                                 # (a, q)
+        prefix = torch.nn.functional.pad(torch.cumsum(neg, dim=1), (1, 0))  # (a, q+1)
+        reach = dap + m
+        below = torch.searchsorted(neg, reach.contiguous(), right=False)    # negatives < dp + m
+        hinge = below * reach - torch.gather(prefix, 1, below)
+        below, hinge = below[valid], hinge[valid]
+        total += below.numel() * q
+        active += int(below.sum())
+        s += float(hinge.sum())
+        beyond = torch.searchsorted(neg, dap.contiguous(), right=True)      # negatives ≤ dp
+        chosen = torch.gather(neg, 1, beyond.clamp(max=q - 1))  # the first beyond dp, else the farthest
+        semi_sum += float(torch.clamp(dap - chosen + m, min=0)[valid].sum())
+        n_pos += int(valid.sum())
     return s, total, active, semi_sum, n_pos
 
 

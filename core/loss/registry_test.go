@@ -121,12 +121,7 @@ func TestRegistryGradients(t *testing.T) {
 // so batch code may sum its terms in closed form.
 func TestHingeOfMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	found := 0
-	for _, l := range Registry() {
-		if l.HingeOf == nil {
-			continue
-		}
-		found++
+	for _, l := range declaring(t, "HingeOf", 2, func(l Loss) bool { return l.HingeOf != nil }) {
 		for range 2000 {
 			dap, dan, m := rng.Float64()*3, rng.Float64()*3, rng.Float64()*2
 			term, err := l.Triplet(dap, dan, Params{Margin: m})
@@ -143,9 +138,22 @@ func TestHingeOfMatchesTerm(t *testing.T) {
 			}
 		}
 	}
-	if found < 2 {
-		t.Errorf("%d losses declare HingeOf, want the triplet and its squared form", found)
+}
+
+// declaring returns the registered losses for which has is true, and fails
+// the test if there are fewer than want (the registry's own, by name).
+func declaring(t *testing.T, field string, want int, has func(Loss) bool) []Loss {
+	t.Helper()
+	var ls []Loss
+	for _, l := range Registry() {
+		if has(l) {
+			ls = append(ls, l)
+		}
 	}
+	if len(ls) < want {
+		t.Errorf("%d losses declare %s, want at least %d", len(ls), field, want)
+	}
+	return ls
 }
 
 // Reach is a true bound: beyond it a different-class pair costs nothing.
@@ -312,12 +320,7 @@ func forAnchors(t testing.TB, metric dist.Metric, x [][]float64, labels []int, f
 // where the soft-margin loss's series takes over, and far from it.
 func TestGapOfMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
-	found := 0
-	for _, l := range Registry() {
-		if l.GapOf == nil {
-			continue
-		}
-		found++
+	for _, l := range declaring(t, "GapOf", 1, func(l Loss) bool { return l.GapOf != nil }) { // the soft-margin triplet
 		for i := range 200000 {
 			dap := rng.Float64() * 4
 			dan := dap + (rng.Float64()-0.5)*[]float64{0.5, 0.26, 1e-4, 40}[i%4]
@@ -333,9 +336,6 @@ func TestGapOfMatchesTerm(t *testing.T) {
 				t.Fatalf("%s (%v, %v): term %v (active %v), GapOf %v, %.2g apart", l.ID, dap, dan, term.Loss, term.Active, v, v-term.Loss)
 			}
 		}
-	}
-	if found < 1 {
-		t.Errorf("%d losses declare GapOf, want the soft-margin triplet", found)
 	}
 }
 
@@ -362,12 +362,7 @@ func TestSoftplusNearZero(t *testing.T) {
 // term bit for bit, active where positive (d = 0 and underflow included).
 func TestPullOfMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 18))
-	found := 0
-	for _, l := range Registry() {
-		if l.PullOf == nil {
-			continue
-		}
-		found++
+	for _, l := range declaring(t, "PullOf", 2, func(l Loss) bool { return l.PullOf != nil }) { // contrastive and hinge contrastive
 		for i := range 20000 {
 			d := rng.Float64() * 5
 			switch i % 50 {
@@ -385,8 +380,5 @@ func TestPullOfMatchesTerm(t *testing.T) {
 				t.Fatalf("%s (%v): term %v (active %v), PullOf %v", l.ID, d, term.Loss, term.Active, v)
 			}
 		}
-	}
-	if found < 2 {
-		t.Errorf("%d losses declare PullOf, want contrastive and hinge contrastive", found)
 	}
 }
