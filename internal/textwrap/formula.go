@@ -3,6 +3,7 @@ package textwrap
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/x/ansi"
 )
@@ -178,14 +179,27 @@ func glueTermValues(words []string) []string {
 	return out
 }
 
-func lastWord(s string) string { return s[strings.LastIndexByte(s, ' ')+1:] }
+// lastWord is the Latin word s ends with: after its last space or Chinese
+// character ("留出集：AUC" ends with AUC).
+func lastWord(s string) string {
+	i := strings.LastIndexFunc(s, func(r rune) bool { return r == ' ' || IsCJK(r) })
+	if i < 0 {
+		return s
+	}
+	_, n := utf8.DecodeRuneInString(s[i:])
+	return s[i+n:]
+}
 
 // isTerm reports whether word is a mathematical term that takes a value:
 // Latin, not opening with a bracket, and ending with a closed bracket or a
-// norm's bar (d(a,p), ℓ(A,N), |∂ℓ/∂x|).
+// norm's bar (d(a,p), ℓ(A,N), |∂ℓ/∂x|), or a metric's capitalised name
+// (AUC, R@1, MAP@R).
 func isTerm(word string) bool {
 	if word == "" || strings.ContainsAny(word[:1], "([{") || strings.ContainsFunc(word, IsCJK) {
 		return false
+	}
+	if isMetricName(word) {
+		return true
 	}
 	switch word[len(word)-1] {
 	case ')', ']':
@@ -194,6 +208,20 @@ func isTerm(word string) bool {
 		return strings.Count(word, "|") >= 2
 	}
 	return false
+}
+
+// isMetricName reports whether word is a metric's name as the panes write
+// it: capitals, digits and @, starting with a capital, at least two long.
+func isMetricName(word string) bool {
+	if len(word) < 2 || word[0] < 'A' || word[0] > 'Z' {
+		return false
+	}
+	for i := 1; i < len(word); i++ {
+		if c := word[i]; !('A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '@') {
+			return false
+		}
+	}
+	return true
 }
 
 // isNumber reports whether word starts with a number, signed or not.

@@ -179,11 +179,20 @@ func segments(units []Unit) []segment {
 
 // markSpaced reports whether a full-width mark between units a and b
 // spaces them already: a closing or pausing one ending a, an opening one
-// starting b.
+// starting b. Curly quotes are English marks too: they space only in
+// Chinese, where the text beside them, inside or outside, is Chinese.
 func markSpaced(a, b string) bool {
-	last, _ := utf8.DecodeLastRuneInString(a)
-	first, _ := utf8.DecodeRuneInString(b)
-	return strings.ContainsRune("，。、；：？！）”》", last) || strings.ContainsRune("（“《", first)
+	last, n := utf8.DecodeLastRuneInString(a)
+	first, m := utf8.DecodeRuneInString(b)
+	if strings.ContainsRune("，。、；：？！）》", last) || strings.ContainsRune("（《", first) {
+		return true
+	}
+	inside, _ := utf8.DecodeLastRuneInString(a[:len(a)-n])
+	if last == '”' && (IsCJK(inside) || IsCJK(first)) {
+		return true
+	}
+	inside, _ = utf8.DecodeRuneInString(b[m:])
+	return first == '“' && (IsCJK(inside) || IsCJK(last))
 }
 
 // breakBetween reports whether a line may break between adjacent runes a

@@ -304,6 +304,28 @@ func TestWrapNoSpaceAtFullWidthMarks(t *testing.T) {
 	if got := Wrap("(default 0.7) stays", 80); !slices.Equal(got, []string{"(default 0.7) stays"}) {
 		t.Errorf("ASCII brackets keep their spaces: %q", got)
 	}
+	if got := Wrap("称为 “MAP@R” 的指标", 80); !slices.Equal(got, []string{"称为“MAP@R”的指标"}) {
+		t.Errorf("Chinese quotes space themselves: %q", got)
+	}
+	for _, w := range []int{80, 20, 12} {
+		text := "The loss is called “soft” here, see “x”."
+		if got := strings.Join(Wrap(text, w), " "); got != text {
+			t.Errorf("English quotes keep their spaces at %d cells: %q", w, got)
+		}
+	}
+}
+
+// A metric's name stays on the line of its value, in English and Chinese.
+func TestWrapKeepsMetricWithValue(t *testing.T) {
+	for _, text := range []string{"held out: AUC 0.9578 · R@1 0.8800 · MAP@R 0.7267", "留出集：AUC 0.9578 · R@1 0.8800 · MAP@R 0.7267"} {
+		for w := 12; w <= 40; w++ {
+			for _, line := range Wrap(text, w) {
+				if f := strings.Fields(line); len(f) > 0 && (isNumber(f[0]) || isMetricName(f[len(f)-1]) || strings.HasSuffix(line, "AUC")) {
+					t.Errorf("%d cells: a metric apart from its value: %q", w, Wrap(text, w))
+				}
+			}
+		}
+	}
 }
 
 // PadRight counts cells: a Chinese character is two, a colour code none.
