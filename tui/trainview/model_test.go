@@ -89,7 +89,7 @@ func settle(m Model, cmd tea.Cmd) (Model, tea.Cmd) {
 
 func TestKeys(t *testing.T) {
 	m := newMode(t, train.NewConfig(), 100, 30)
-	start := m.View()
+	start, stale := m.View(), m.tickSeq
 	m, cmd := press(m, " ")
 	if !m.Playing() || cmd == nil {
 		t.Fatal("space did not start playing")
@@ -101,7 +101,7 @@ func TestKeys(t *testing.T) {
 	// A frame of the current chain trains 5 steps; a stale one nothing.
 	next, _ := frameOf(m)
 	m = next.(Model)
-	next, _ = m.Update(tickMsg{seq: m.tickSeq - 1})
+	next, _ = m.Update(tickMsg{seq: stale})
 	m = next.(Model)
 	if got := m.Trainer().StepCount(); got != 5 {
 		t.Fatalf("after one frame at 5 steps a frame: step %d", got)

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/core/train"
+	"losslab/tui/common"
 )
 
 // updateBusy answers a key while a job trains: q quits and space stops at
@@ -20,7 +21,7 @@ func (m Model) updateBusy(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Play) && (m.playing || m.target > 0):
 		m.playing, m.target = false, 0
 		m.stop.Store(true)
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 	default:
 		m.pending = append(m.pending, msg)
 	}
@@ -74,17 +75,17 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.help.ShowAll = false
 	case key.Matches(msg, k.Play) && m.target > 0: // a run to a step waiting for its budget
 		m.target = 0
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 	case key.Matches(msg, k.Play):
 		m.playing, m.stoppedAtCollapse = !m.playing && m.err == nil, false
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 		m.render()
 		if m.playing {
 			return m, m.tick()
 		}
 	case key.Matches(msg, k.Step):
 		m.playing, m.stoppedAtCollapse, m.target = false, false, 0
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 		if m.err == nil {
 			return m, m.startJob(1, nil)
 		}
