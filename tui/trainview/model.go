@@ -133,6 +133,7 @@ type Model struct {
 	target, runFrom int
 	rate            speedometer
 	prompt          stepPrompt // run to step N (goto.go)
+	pick            picker     // the menus of settings (picker.go)
 	// fixAxis holds each distance histogram at the range it had when the
 	// mode opened (axisTop), so that a shrink is seen as one.
 	fixAxis bool
@@ -278,6 +279,7 @@ func (m *Model) start() {
 	m.collapsedAt = make([]int, len(runs))
 	m.measure()
 	m.syncKeys()
+	m.syncPickKeys()
 	m.axisTop = make([]float64, len(runs))
 	for i, r := range runs {
 		m.axisTop[i] = axisTop(r)

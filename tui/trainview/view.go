@@ -47,6 +47,9 @@ func (m *Model) render() {
 	if m.help.ShowAll { // over the panes' lower rows, as they are laid out without it
 		body = overlay(body, m.helpBox(), 0)
 	}
+	if m.pick.open { // under the panes' titles, which name the losses
+		body = common.Overlay(body, m.pickerBox(m.width, bodyH-1), 1, 0)
+	}
 	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n")}, "\n")
 }
 
