@@ -21,7 +21,7 @@ const (
 	TrainPickOff        ID = "train.pick.compare-off"
 	TrainPickSame       ID = "train.pick.compare-same"   // the run's own loss
 	TrainPickFile       ID = "train.pick.file"           // the file's name
-	TrainPickFewClasses ID = "train.pick.few-classes"    // classes of the data set, classes held out, classes that must train
+	TrainPickFewClasses ID = "train.pick.few-classes"    // classes held out, classes that must train
 	TrainPickModelFree  ID = "train.pick.model.free"     // the model's ID
 	TrainPickModelLin   ID = "train.pick.model.linear"   // the model's ID
 	TrainPickModelMLP   ID = "train.pick.model.mlp"      // the model's ID, the hidden layer's width
@@ -49,11 +49,16 @@ var trainPickEN = map[ID]string{
 	TrainPickOff:        "off: one run",
 	TrainPickSame:       "%s, again: compare two margins",
 	TrainPickFile:       "file %s",
-	TrainPickFewClasses: "only %s classes: too few to hold out %s and keep %s training",
+	TrainPickFewClasses: "too few classes to hold out %s and keep %s training",
 	TrainPickModelFree:  "%s: an embedding per point, reads no input",
 	TrainPickModelLin:   "%s: one shared linear map",
 	TrainPickModelMLP:   "%s: one shared map, a hidden layer of %s",
 	TrainPickDataShape:  "%s: %s classes, %s points in %s-D",
 	TrainPickSimCosine:  "%s: cosine of unit-length embeddings",
 	TrainPickSimNegDist: "%s: s = −d, the raw distance",
+
+	// The objectives core/train adds from the loss registry (TrainLossName).
+	"train.loss-name.hinge-contrastive": "hinge-contrastive",
+	"train.loss-name.squared-triplet":   "squared-triplet",
+	"train.loss-name.multi-similarity":  "multi-similarity",
 }

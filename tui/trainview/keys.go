@@ -106,8 +106,8 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 // FullHelp is shown by '?'.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Play, k.Step, k.Goto, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
-		{k.Loss, k.Compare, k.Model, k.Data, k.Picks, k.Normalize, k.Temperature, k.Similarity, k.FixAxis, k.Anchor, k.Help, k.Mode},
+		{k.Play, k.Step, k.Goto, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.Picks, k.State},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Temperature, k.Similarity, k.FixAxis, k.Anchor, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}
 }

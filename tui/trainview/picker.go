@@ -177,7 +177,7 @@ func (m *Model) unavailable(l list, v string) string {
 	if !ok || n-k >= train.MinHoldoutClasses {
 		return ""
 	}
-	return m.p.T(i18n.TrainPickFewClasses, numfmt.Count(int64(n)), numfmt.Count(int64(k)), numfmt.Count(train.MinHoldoutClasses))
+	return m.p.T(i18n.TrainPickFewClasses, numfmt.Count(int64(k)), numfmt.Count(train.MinHoldoutClasses))
 }
 
 // openPicker opens the picker on list l at the row in use, stopping
