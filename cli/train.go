@@ -36,7 +36,7 @@ func defineTrainFlags(fs *pflag.FlagSet, f *trainFlags, io IO) {
 	fs.StringVar(&f.format, "format", "", io.T(i18n.TrainFlagFormat))
 	fs.StringVar(&f.labelCol, "label-col", "", io.T(i18n.TrainFlagLabelCol))
 	fs.Var(idValue[train.ModelID]{&f.cfg.Model, train.ModelIDs()}, "model", io.T(i18n.TrainFlagModel))
-	fs.Var(idValue[train.LossID]{&f.cfg.Loss, train.LossIDs()}, "loss", io.T(i18n.TrainFlagLoss, strings.Join(idStrings(train.LossIDs()), ", ")))
+	fs.Var(idValue[train.LossID]{&f.cfg.Loss, train.LossIDs()}, "loss", io.T(i18n.TrainFlagLoss, nameList(idStrings(train.LossIDs())).Text(io.printer())))
 	fs.Var(idValue[train.LossID]{&f.cfg.Compare, train.LossIDs()}, "compare", io.T(i18n.TrainFlagCompare))
 	fs.Var(boundedNumber{&f.cfg.Margin, 0, train.MaxMargin, false}, "margin", io.T(i18n.TrainFlagMargin))
 	fs.Var(boundedNumber{&f.compareMargin, 0, train.MaxMargin, false}, "compare-margin", io.T(i18n.TrainFlagCompareMargin))
@@ -192,7 +192,7 @@ func (f idValue[T]) String() string {
 
 func (f idValue[T]) Set(s string) error {
 	if !slices.Contains(f.known, T(s)) {
-		return usagef(i18n.TrainErrUnknownID, termsafe.Echo(s), strings.Join(idStrings(f.known), ", "))
+		return usagef(i18n.TrainErrUnknownID, termsafe.Echo(s), nameList(idStrings(f.known)))
 	}
 	*f.v = T(s)
 	return nil

@@ -48,5 +48,5 @@ var trainHeldZH = map[ID]string{
 	TrainPaneHeldOutNone:       "留出集：—",
 	TrainPaneHeldOutFree:       "留出集：—（free 模型：不读输入）",
 	TrainNoteFree:              "free 模型从不读取输入：数据只提供标签和颜色，留出点没有嵌入。",
-	TrainNoteEasyOverlap:       "%s：每个点作锚点时的间隙都不小于 m，所以每个三元组都是简单的，这些点上的损失为 0；但同类与异类的距离仍然重叠（AUC %s）：三元组比较的是同一个锚点的距离，而不是不同锚点之间的距离。",
+	TrainNoteEasyOverlap:       "%s：每个点作锚点时的差距都不小于 m，所以每个三元组都是简单的，这些点上的损失为 0；但同类与异类的距离仍然重叠（AUC %s）：三元组比较的是同一个锚点的距离，而不是不同锚点之间的距离。",
 }

@@ -13,6 +13,7 @@ import (
 	gossh "golang.org/x/crypto/ssh"
 
 	"losslab/internal/budget"
+	"losslab/internal/syncbuf"
 )
 
 // dialFrom opens an SSH connection to addr from the loopback address
@@ -61,7 +62,7 @@ func shell(t *testing.T, conn *gossh.Client, cols, rows int, env ...[2]string) *
 // answers the renderer's queries as a terminal does.
 func startShell(t *testing.T, conn *gossh.Client, sess *gossh.Session) *client {
 	t.Helper()
-	c := &client{conn: conn, sess: sess, out: &syncBuffer{}, ended: make(chan error, 1)}
+	c := &client{conn: conn, sess: sess, out: &syncbuf.Buffer{}, ended: make(chan error, 1)}
 	sess.Stdout, sess.Stderr = c.out, c.out
 	var err error
 	if c.in, err = sess.StdinPipe(); err != nil {
@@ -85,7 +86,7 @@ func windowChange(sess *gossh.Session, cols, rows uint32) error {
 }
 
 // waitLog waits until the server's log contains text.
-func waitLog(t *testing.T, log *syncBuffer, text string) {
+func waitLog(t *testing.T, log *syncbuf.Buffer, text string) {
 	t.Helper()
 	deadline := time.Now().Add(10 * time.Second)
 	for !strings.Contains(log.String(), text) {

@@ -1,20 +1,19 @@
 package serve
 
 import (
-	"bytes"
 	"context"
 	"crypto/ed25519"
 	"crypto/rand"
 	"io"
 	"net"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 	gossh "golang.org/x/crypto/ssh"
 
+	"losslab/internal/syncbuf"
 	"losslab/scenarios"
 	"losslab/scenarios/curriculum"
 	"losslab/tui"
@@ -22,7 +21,7 @@ import (
 
 // start runs a server on a loopback port and returns its address; before
 // it serves, setup (if any) may change it.
-func start(t *testing.T, cfg Config, setup ...func(*Server)) (*Server, string, *syncBuffer) {
+func start(t *testing.T, cfg Config, setup ...func(*Server)) (*Server, string, *syncbuf.Buffer) {
 	t.Helper()
 	_, key, err := ed25519.GenerateKey(rand.Reader)
 	if err != nil {
@@ -32,7 +31,7 @@ func start(t *testing.T, cfg Config, setup ...func(*Server)) (*Server, string, *
 	if err != nil {
 		t.Fatal(err)
 	}
-	log := &syncBuffer{}
+	log := &syncbuf.Buffer{}
 	cfg.Log = log
 	if cfg.App.Start == 0 {
 		cfg.App = tui.Config{Start: tui.ModePlayground}
@@ -61,30 +60,12 @@ func start(t *testing.T, cfg Config, setup ...func(*Server)) (*Server, string, *
 	return srv, ln.Addr().String(), log
 }
 
-// syncBuffer is a buffer two goroutines may use.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 // client is one SSH session with a PTY, its screen bytes collected.
 type client struct {
 	conn  *gossh.Client
 	sess  *gossh.Session
 	in    io.WriteCloser
-	out   *syncBuffer
+	out   *syncbuf.Buffer
 	ended chan error
 }
 
@@ -109,7 +90,7 @@ func connectRaw(t *testing.T, addr string, env map[string]string) *client {
 	if err := sess.RequestPty("xterm-256color", 24, 80, gossh.TerminalModes{}); err != nil {
 		t.Fatal(err)
 	}
-	c := &client{conn: conn, sess: sess, out: &syncBuffer{}, ended: make(chan error, 1)}
+	c := &client{conn: conn, sess: sess, out: &syncbuf.Buffer{}, ended: make(chan error, 1)}
 	sess.Stdout = c.out
 	sess.Stderr = c.out
 	if c.in, err = sess.StdinPipe(); err != nil {

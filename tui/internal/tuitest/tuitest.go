@@ -5,10 +5,8 @@
 package tuitest
 
 import (
-	"bytes"
 	"io"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -22,6 +20,7 @@ import (
 
 	"losslab/core/dataset"
 	"losslab/i18n"
+	"losslab/internal/syncbuf"
 	"losslab/tui/common"
 )
 
@@ -144,22 +143,7 @@ func FirstKey(b key.Binding) tea.KeyMsg { return Key(b.Keys()[0]) }
 
 // LockedBuffer is a buffer that a program (its command goroutines, a
 // terminal it writes to) and the test share.
-type LockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *LockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *LockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
+type LockedBuffer = syncbuf.Buffer
 
 // Setup is what every test binary of the interface runs under (TestMain
 // calls it): the Ascii colour profile, so that goldens and assertions see
