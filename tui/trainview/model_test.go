@@ -313,10 +313,11 @@ func frameOf(m Model) (tea.Model, tea.Cmd) {
 	return settle(next.(Model), cmd)
 }
 
-// A file given with --in stays in the data cycle: d goes through the
-// built-in sets and back to it (issue 18 item 9).
-func TestDataCycleKeepsTheFile(t *testing.T) {
-	file, err := train.Generate(train.Moons, 3) // stands for a file's data
+// fileMode is the mode on a file given with --in (emb.csv, moons' points
+// standing for its data), at w×h.
+func fileMode(t testing.TB, w, h int) (Model, *train.Data) {
+	t.Helper()
+	file, err := train.Generate(train.Moons, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -328,7 +329,14 @@ func TestDataCycleKeepsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := New(tr, Options{File: file})
-	m.SetSize(100, 30)
+	m.SetSize(w, h)
+	return m, file
+}
+
+// A file given with --in stays in the data cycle: d goes through the
+// built-in sets and back to it (issue 18 item 9).
+func TestDataCycleKeepsTheFile(t *testing.T) {
+	m, file := fileMode(t, 100, 30)
 	for range 2 {
 		for range len(train.DataIDs()) {
 			m, _ = press(m, "d")

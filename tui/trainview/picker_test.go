@@ -204,19 +204,7 @@ func TestPickerDataIsTheDemosAndTheFile(t *testing.T) {
 	if got := m.values(listData); strings.Join(got, ",") != "blobs,overlap,rings,moons,iris,digits" {
 		t.Errorf("without a file the data sets are %v", got)
 	}
-	file, err := train.Generate(train.Moons, 3)
-	if err != nil {
-		t.Fatal(err)
-	}
-	file.ID, file.Source = train.File, "emb.csv"
-	cfg := train.NewConfig()
-	cfg.Data = train.File
-	tr, err := train.New(cfg, file)
-	if err != nil {
-		t.Fatal(err)
-	}
-	f := New(tr, Options{File: file})
-	f.SetSize(80, 24)
+	f, file := fileMode(t, 80, 24)
 	f, _ = press(f, "D", "1")
 	if f.tr.Config().Data != train.Blobs {
 		t.Fatalf("1 took %s", f.tr.Config().Data)
