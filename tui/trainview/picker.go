@@ -42,10 +42,13 @@ type picker struct {
 	open   bool
 	list   list
 	cursor int
-	// classes are the data sets' classes, counted when the data list
-	// opens with classes held out (a set with too few cannot be chosen).
-	classes map[train.DataID]int
+	// shapes are the data sets' sizes, read when the data list first
+	// opens (each built-in set is generated once, not at every frame).
+	shapes map[train.DataID]shape
 }
+
+// shape is a data set's size: classes, points, inputs.
+type shape struct{ classes, n, d int }
 
 // option is a row of a list: the value it sets and whether it may.
 type option struct {
@@ -121,8 +124,8 @@ func (m *Model) optionLabel(l list, v string) string {
 		if train.DataID(v) == train.File {
 			name = p.T(i18n.TrainPickFile, termsafe.String(m.opts.File.Source))
 		}
-		if d := m.dataOf(train.DataID(v)); d != nil {
-			return p.T(i18n.TrainPickDataShape, name, numfmt.Count(int64(len(d.Classes))), numfmt.Count(int64(d.N)), numfmt.Count(int64(d.D)))
+		if s, ok := m.pick.shapes[train.DataID(v)]; ok {
+			return p.T(i18n.TrainPickDataShape, name, numfmt.Count(int64(s.classes)), numfmt.Count(int64(s.n)), numfmt.Count(int64(s.d)))
 		}
 		return name
 	case listModel:
@@ -150,8 +153,8 @@ func (m *Model) optionLabel(l list, v string) string {
 }
 
 // dataOf is data set id as training would use it, for its shape: the one
-// on screen, the file, or a demo generated with the run's seed (nil if it
-// cannot be).
+// on screen, the file, or a built-in set generated with the run's seed
+// (nil if it cannot be).
 func (m *Model) dataOf(id train.DataID) *train.Data {
 	switch {
 	case id == m.cfg.Data:
@@ -173,8 +176,8 @@ func (m *Model) unavailable(l list, v string) string {
 	if l != listData || k == 0 {
 		return ""
 	}
-	n, ok := m.pick.classes[train.DataID(v)]
-	if !ok || n-k >= train.MinHoldoutClasses {
+	s, ok := m.pick.shapes[train.DataID(v)]
+	if !ok || s.classes-k >= train.MinHoldoutClasses {
 		return ""
 	}
 	return m.p.T(i18n.TrainPickFewClasses, numfmt.Count(int64(k)), numfmt.Count(train.MinHoldoutClasses))
@@ -195,11 +198,11 @@ func (m *Model) openPicker(l list) {
 // showList moves the picker to list l, its cursor on the value in use.
 func (m *Model) showList(l list) {
 	m.pick.list = l
-	if l == listData && m.cfg.HoldoutClasses > 0 && m.pick.classes == nil {
-		m.pick.classes = map[train.DataID]int{}
+	if l == listData && m.pick.shapes == nil {
+		m.pick.shapes = map[train.DataID]shape{}
 		for _, id := range m.dataIDs() {
 			if d := m.dataOf(id); d != nil {
-				m.pick.classes[id] = len(d.Classes)
+				m.pick.shapes[id] = shape{len(d.Classes), d.N, d.D}
 			}
 		}
 	}
