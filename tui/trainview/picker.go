@@ -184,13 +184,14 @@ func (m *Model) unavailable(l list, v string) string {
 }
 
 // openPicker opens the picker on list l at the row in use, stopping
-// playing as the step prompt does; a list that does not apply opens none.
+// playing as the step prompt does and closing the full help; a list that
+// does not apply opens none.
 func (m *Model) openPicker(l list) {
 	if !m.live(l) {
 		return
 	}
-	m.playing = false
-	m.tickSeq = common.NewID() // a tick still on its way is stale
+	m.playing, m.help.ShowAll = false, false // one box at a time
+	m.tickSeq = common.NewID()               // a tick still on its way is stale
 	m.pick.open = true
 	m.showList(l)
 }

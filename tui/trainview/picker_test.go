@@ -66,15 +66,20 @@ func TestPickerFlow(t *testing.T) {
 }
 
 // esc closes the picker on every list without changing anything: the
-// screen is the one before it opened, the run at its step.
+// screen is the one before it opened, the run at its step (opened over
+// the full help, it closed the help).
 func TestPickerEscChangesNothing(t *testing.T) {
 	cfg := train.NewConfig()
 	cfg.Loss = train.InfoNCE
-	for _, open := range []string{"D", "M", "L", "C", "I"} {
+	for _, open := range []string{"D", "M", "L", "C", "I", "? D"} {
 		t.Run(open, func(t *testing.T) {
 			m := newMode(t, cfg, 80, 24)
 			m, _ = press(m, "n", "n")
 			before := m.View()
+			if keys := strings.Fields(open); len(keys) > 1 { // the full help open: the picker takes its place
+				m, _ = press(m, keys[0])
+				open = keys[1]
+			}
 			m, _ = press(m, open, "down", "down", "right", "down", "esc")
 			if m.pick.open || m.View() != before || m.tr.StepCount() != 2 || m.tr.Config() != cfg {
 				t.Errorf("after %s … esc: open %v, step %d, config %+v, screen\n%s\nwant\n%s", open, m.pick.open, m.tr.StepCount(), m.tr.Config(), m.View(), before)
