@@ -208,6 +208,9 @@ func (f *trainFigure) observe(ms []train.Metrics) {
 			fr.StartPos, fr.StartNeg, fr.StartAUC = slices.Clone(pos), slices.Clone(neg), ms[i].AUC
 		}
 		fr.EndPos, fr.EndNeg, fr.EndAUC = slices.Clone(pos), slices.Clone(neg), ms[i].AUC
+		hpos, hneg := r.HeldOutDistances()
+		fr.HeldOutPos, fr.HeldOutNeg, fr.HeldOutAUC = slices.Clone(hpos), slices.Clone(hneg), ms[i].HeldOut.AUC
+		fr.HeldOutClasses = f.tr.Config().HoldoutClasses > 0
 		fr.Embeddings = slices.Clone(r.Embeddings())
 	}
 }

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/xml"
+	"html"
 	"io"
 	"os"
 	"path/filepath"
@@ -291,5 +292,29 @@ func TestTrainStateReopens(t *testing.T) {
 		if code != 2 || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, "state") {
 			t.Errorf("%v: exit %d, stdout %q, stderr %q", tc.args, code, out, errOut)
 		}
+	}
+}
+
+// A held-out run's figure shows the held-out classes' distances, with the
+// AUC the summary reports.
+func TestTrainPlotHeldOut(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "train.svg")
+	code, out, errOut := run(t, "train", "--data", "digits", "--model", "mlp", "--loss", "semi-hard", "--holdout-classes", "3", "--steps", "20", "--every", "20", "--json", "--plot", path)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	var auc float64
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		if m := decodeReport(t, line); m["summary"] == true {
+			auc = m["heldout_auc"].(float64)
+		}
+	}
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "semi-hard: held-out classes' pair distances at the end, AUC " + numfmt.Loss(auc) + ", same axis"
+	if !strings.Contains(html.UnescapeString(string(data)), want) {
+		t.Errorf("the figure lacks %q", want)
 	}
 }

@@ -305,3 +305,39 @@ func TestLoadFont(t *testing.T) {
 		t.Errorf("LoadFont(a text file) = %v", err)
 	}
 }
+
+// With held-out distances the training figure has a fourth panel before
+// the embeddings, titled for held-out points or classes, on the very
+// distance axis of the training points' panel, which reaches the largest
+// distance of either; without them, three.
+func TestTrainHeldOutPanel(t *testing.T) {
+	base := TrainRun{Name: "semi-hard", Steps: []int{0, 10}, Loss: []float64{1, 0.5},
+		StartPos: []float64{0.5}, StartNeg: []float64{1}, EndPos: []float64{0.2}, EndNeg: []float64{2},
+		Labels: []int{0, 1}, Embeddings: []float64{0, 0, 1, 1}}
+	plots, err := Train([]TrainRun{base}, "blobs", english())
+	if err != nil || len(plots) != 3 {
+		t.Fatalf("without held-out points: %d plots, %v", len(plots), err)
+	}
+	for _, classes := range []bool{false, true} {
+		r := base
+		r.HeldOutPos, r.HeldOutNeg, r.HeldOutAUC, r.HeldOutClasses = []float64{0.4, 3}, []float64{0.1, 1.5}, 0.625, classes
+		plots, err := Train([]TrainRun{r}, "blobs", english())
+		if err != nil || len(plots) != 4 {
+			t.Fatalf("with held-out points: %d plots, %v", len(plots), err)
+		}
+		want := "semi-hard: held-out points' pair distances at the end, AUC 0.6250, same axis"
+		if classes {
+			want = "semi-hard: held-out classes' pair distances at the end, AUC 0.6250, same axis"
+		}
+		if got := plots[2].Title.Text; got != want {
+			t.Errorf("title %q, want %q", got, want)
+		}
+		for _, p := range plots[1:3] {
+			if p.X.Min != 0 || p.X.Max != 3 {
+				t.Errorf("%q: distance axis %v…%v, want 0…3 (the largest distance, held out)", p.Title.Text, p.X.Min, p.X.Max)
+			}
+		}
+		text, _ := svgText(t, render(t, "train-heldout", plots[2]))
+		wantTexts(t, "train-heldout", text, "same class, held out", "different class, held out")
+	}
+}

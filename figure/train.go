@@ -30,11 +30,19 @@ type TrainRun struct {
 	Labels             []int
 	Classes            []string // class names by label, for the scatter's legend
 	StartAUC, EndAUC   float64
+	// HeldOutPos and HeldOutNeg are the held-out points' sorted distances
+	// at the end (none for the free model or without held-out points),
+	// HeldOutAUC their AUC; HeldOutClasses says whole classes were held out.
+	HeldOutPos, HeldOutNeg []float64
+	HeldOutAUC             float64
+	HeldOutClasses         bool
 }
 
 // Train is three figures side by side: the loss curve of each run, the
 // first run's distance distributions at the start and at the end, and its
-// final embeddings coloured by class. data names the data set.
+// final embeddings coloured by class; with held-out distances a fourth
+// before the embeddings, the held-out points' at the end on the same
+// distance axis. data names the data set.
 func Train(runs []TrainRun, data string, st Style) ([]*plot.Plot, error) {
 	pr := st.Printer
 	curves := st.newPlot(pr.T(i18n.FigTrainLossTitle, data), pr.T(i18n.FigAxisStep), pr.T(i18n.FigAxisLoss))
@@ -57,7 +65,7 @@ func Train(runs []TrainRun, data string, st Style) ([]*plot.Plot, error) {
 	r := runs[0]
 	dists := st.newPlot(pr.T(i18n.FigTrainDistTitle, r.Name, numfmt.Loss(r.StartAUC), numfmt.Loss(r.EndAUC)), pr.T(i18n.FigAxisD), pr.T(i18n.FigAxisShare))
 	top := 0.0
-	for _, v := range [][]float64{r.StartPos, r.StartNeg, r.EndPos, r.EndNeg} {
+	for _, v := range [][]float64{r.StartPos, r.StartNeg, r.EndPos, r.EndNeg, r.HeldOutPos, r.HeldOutNeg} {
 		if len(v) > 0 {
 			top = math.Max(top, v[len(v)-1]) // sorted
 		}
@@ -84,11 +92,44 @@ func Train(runs []TrainRun, data string, st Style) ([]*plot.Plot, error) {
 		dists.Legend.Add(pr.T(s.name), h)
 	}
 	dists.Y.Min = 0
+	plots := []*plot.Plot{curves, dists}
+	if len(r.HeldOutPos)+len(r.HeldOutNeg) > 0 {
+		plots = append(plots, heldOutDistances(st, r, top, bins))
+		// One distance axis for both panels, so that they read on one scale.
+		for _, p := range plots[1:] {
+			p.X.Min, p.X.Max = 0, math.Max(top, 1e-12)
+		}
+	}
 	scatter, err := classScatter(st, pr.T(i18n.FigTrainScatterTitle, r.Name), r)
 	if err != nil {
 		return nil, err
 	}
-	return []*plot.Plot{curves, dists, scatter}, nil
+	return append(plots, scatter), nil
+}
+
+// heldOutDistances is the held-out points' distances at the end over
+// [0, top] in bins bars, drawn as the training points' end distributions.
+func heldOutDistances(st Style, r TrainRun, top float64, bins int) *plot.Plot {
+	pr := st.Printer
+	title := i18n.FigTrainHeldOutTitle
+	if r.HeldOutClasses {
+		title = i18n.FigTrainHeldOutClassesTitle
+	}
+	p := st.newPlot(pr.T(title, r.Name, numfmt.Loss(r.HeldOutAUC)), pr.T(i18n.FigAxisD), pr.T(i18n.FigAxisShare))
+	for _, s := range []struct {
+		v      []float64
+		name   i18n.ID
+		c      color.RGBA
+		dashes []vg.Length
+	}{{r.HeldOutPos, i18n.FigTrainHeldOutSame, colorSame, nil}, {r.HeldOutNeg, i18n.FigTrainHeldOutDiff, colorDifferent, dashed}} {
+		h := shareHistogram(s.v, top, bins)
+		h.LineStyle.Color, h.LineStyle.Width, h.LineStyle.Dashes = s.c, vg.Points(1), s.dashes
+		h.FillColor = withAlpha(s.c, 0x50)
+		p.Add(h)
+		p.Legend.Add(pr.T(s.name), h)
+	}
+	p.Y.Min = 0
+	return p
 }
 
 // classScatter is r's final embeddings, a glyph and colour per class, with

@@ -62,7 +62,7 @@ var lossZH = map[ID]string{
 	"loss.short.squared-triplet":     "平方",
 	"loss.name.soft-margin-triplet":  "软间隔三元组损失",
 	"loss.short.soft-margin-triplet": "软间隔",
-	"loss.name.infonce":              "InfoNCE（NT-Xent）",
+	"loss.name.infonce":              "InfoNCE",
 	"loss.short.infonce":             "InfoNCE",
 	"loss.name.multi-similarity":     "多相似度损失",
 	"loss.short.multi-similarity":    "多相似度",

@@ -84,37 +84,39 @@ var shareEN = map[ID]string{
 
 // The playground's state-string panel.
 const (
-	ShareTitle        ID = "share.panel.title"
-	ShareCopied       ID = "share.panel.copied"
-	ShareSelect       ID = "share.panel.select"
-	ShareWrapped      ID = "share.panel.wrapped" // lines
-	ShareReopen       ID = "share.panel.reopen"
-	ShareFileScenario ID = "share.panel.file-scenario"
-	ShareNotCarried   ID = "share.panel.not-carried"
-	ShareTrainReopen  ID = "share.panel.train-reopen"
-	ShareTrainCarried ID = "share.panel.train-carried"
-	ShareTrainFile    ID = "share.panel.train-file"
-	KeyState          ID = "share.key.state"
-	KeyFigure         ID = "share.key.figure"
-	KeyBatchFigure    ID = "share.key.batch-figure"
-	ShareFigureWait   ID = "share.figure-wait"
+	ShareTitle         ID = "share.panel.title"
+	ShareCopied        ID = "share.panel.copied"
+	ShareSelect        ID = "share.panel.select"
+	ShareWrapped       ID = "share.panel.wrapped" // lines
+	ShareReopen        ID = "share.panel.reopen"
+	ShareFileScenario  ID = "share.panel.file-scenario"
+	ShareNotCarried    ID = "share.panel.not-carried"
+	ShareTrainReopen   ID = "share.panel.train-reopen"
+	ShareTrainCarried  ID = "share.panel.train-carried"
+	ShareTrainFile     ID = "share.panel.train-file"
+	ShareTrainNoString ID = "share.panel.train-no-string" // statestr's reason
+	KeyState           ID = "share.key.state"
+	KeyFigure          ID = "share.key.figure"
+	KeyBatchFigure     ID = "share.key.batch-figure"
+	ShareFigureWait    ID = "share.figure-wait"
 )
 
 var sharePanelEN = map[ID]string{
-	ShareTitle:        "state string · any key closes",
-	ShareCopied:       "Sent to your terminal's clipboard with OSC 52 (if it refuses, select it).",
-	ShareSelect:       "Select the string above to copy it.",
-	ShareWrapped:      "The string is wider than the panel: its %d lines above are one string.",
-	ShareReopen:       "Reopen it with: losslab --state STRING",
-	ShareFileScenario: "The scenario is not a preset, so the string leaves it out: these values and this chart only.",
-	ShareNotCarried:   "It leaves out the undo history and the history chart.",
-	ShareTrainReopen:  "Reopen it with: losslab train --state STRING",
-	ShareTrainCarried: "It carries the data set, model, losses, margins, rate, batch, seed and step; training is paused so that it stays the state shown.",
-	ShareTrainFile:    "This run trains on data from a file, which a state string cannot carry: there is no string for it.",
-	KeyState:          "state string",
-	KeyFigure:         "chart as SVG",
-	KeyBatchFigure:    "distributions as SVG",
-	ShareFigureWait:   "the figure needs the result: wait until the computation ends",
+	ShareTitle:         "state string · any key closes",
+	ShareCopied:        "Sent to your terminal's clipboard with OSC 52 (if it refuses, select it).",
+	ShareSelect:        "Select the string above to copy it.",
+	ShareWrapped:       "The string is wider than the panel: its %d lines above are one string.",
+	ShareReopen:        "Reopen it with: losslab --state STRING",
+	ShareFileScenario:  "The scenario is not a preset, so the string leaves it out: these values and this chart only.",
+	ShareNotCarried:    "It leaves out the undo history and the history chart.",
+	ShareTrainReopen:   "Reopen it with: losslab train --state STRING",
+	ShareTrainCarried:  "It carries the data set, model, losses, margins, rate, batch, seed and step; training is paused so that it stays the state shown.",
+	ShareTrainNoString: "There is no state string for this run: %s.",
+	ShareTrainFile:     "This run trains on data from a file, which a state string cannot carry: there is no string for it.",
+	KeyState:           "state string",
+	KeyFigure:          "chart as SVG",
+	KeyBatchFigure:     "distributions as SVG",
+	ShareFigureWait:    "the figure needs the result: wait until the computation ends",
 }
 
 // Figures: titles, axes, legends.
@@ -325,23 +327,31 @@ var shareServeCLIEN = map[ID]string{
 
 // The training figure.
 const (
-	FigTrainLossTitle    ID = "share.fig.train-loss-title"    // data
-	FigTrainDistTitle    ID = "share.fig.train-dist-title"    // run, AUC at start, AUC at end
-	FigTrainScatterTitle ID = "share.fig.train-scatter-title" // run
-	FigAxisStep          ID = "share.fig.axis-step"
-	FigTrainStartSame    ID = "share.fig.train-start-same"
-	FigTrainStartDiff    ID = "share.fig.train-start-diff"
-	FigTrainEndSame      ID = "share.fig.train-end-same"
-	FigTrainEndDiff      ID = "share.fig.train-end-diff"
+	FigTrainLossTitle           ID = "share.fig.train-loss-title"            // data
+	FigTrainDistTitle           ID = "share.fig.train-dist-title"            // run, AUC at start, AUC at end
+	FigTrainScatterTitle        ID = "share.fig.train-scatter-title"         // run
+	FigTrainHeldOutTitle        ID = "share.fig.train-heldout-title"         // run, AUC
+	FigTrainHeldOutClassesTitle ID = "share.fig.train-heldout-classes-title" // run, AUC
+	FigTrainHeldOutSame         ID = "share.fig.train-heldout-same"
+	FigTrainHeldOutDiff         ID = "share.fig.train-heldout-diff"
+	FigAxisStep                 ID = "share.fig.axis-step"
+	FigTrainStartSame           ID = "share.fig.train-start-same"
+	FigTrainStartDiff           ID = "share.fig.train-start-diff"
+	FigTrainEndSame             ID = "share.fig.train-end-same"
+	FigTrainEndDiff             ID = "share.fig.train-end-diff"
 )
 
 var shareTrainFigEN = map[ID]string{
-	FigTrainLossTitle:    "Training on %s: the loss of each run",
-	FigTrainDistTitle:    "%s: pair distances, AUC %s at the start, %s at the end",
-	FigTrainScatterTitle: "%s: the embeddings at the end, by class",
-	FigAxisStep:          "step",
-	FigTrainStartSame:    "same class, start",
-	FigTrainStartDiff:    "different class, start",
-	FigTrainEndSame:      "same class, end",
-	FigTrainEndDiff:      "different class, end",
+	FigTrainLossTitle:           "Training on %s: the loss of each run",
+	FigTrainDistTitle:           "%s: pair distances, AUC %s at the start, %s at the end",
+	FigTrainScatterTitle:        "%s: the embeddings at the end, by class",
+	FigTrainHeldOutTitle:        "%s: held-out points' pair distances at the end, AUC %s, same axis",
+	FigTrainHeldOutClassesTitle: "%s: held-out classes' pair distances at the end, AUC %s, same axis",
+	FigTrainHeldOutSame:         "same class, held out",
+	FigTrainHeldOutDiff:         "different class, held out",
+	FigAxisStep:                 "step",
+	FigTrainStartSame:           "same class, start",
+	FigTrainStartDiff:           "different class, start",
+	FigTrainEndSame:             "same class, end",
+	FigTrainEndDiff:             "different class, end",
 }

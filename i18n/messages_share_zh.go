@@ -40,20 +40,21 @@ var shareZH = map[ID]string{
 }
 
 var sharePanelZH = map[ID]string{
-	ShareTitle:        "状态串 · 按任意键关闭",
-	ShareCopied:       "已用 OSC 52 发送到终端的剪贴板（若终端不支持，请手动选中复制）。",
-	ShareSelect:       "选中上面的状态串即可复制。",
-	ShareWrapped:      "状态串比面板宽：上面的 %d 行是同一个串。",
-	ShareReopen:       "重现方法：losslab --state STRING",
-	ShareFileScenario: "这个场景不是预设，状态串不包含它：只含这些值和这个图表。",
-	ShareNotCarried:   "不包含撤销记录和历史图表。",
-	ShareTrainReopen:  "重现方法：losslab train --state STRING",
-	ShareTrainCarried: "它包含数据集、模型、损失、间隔、学习率、批大小、种子和步数；训练已暂停，以保证它就是当前显示的状态。",
-	ShareTrainFile:    "这次训练用的是文件中的数据，状态串无法包含它：没有对应的状态串。",
-	KeyState:          "状态串",
-	KeyFigure:         "图表存为 SVG",
-	KeyBatchFigure:    "分布图存为 SVG",
-	ShareFigureWait:   "图需要计算结果：请等计算结束",
+	ShareTitle:         "状态串 · 按任意键关闭",
+	ShareCopied:        "已用 OSC 52 发送到终端的剪贴板（若终端不支持，请手动选中复制）。",
+	ShareSelect:        "选中上面的状态串即可复制。",
+	ShareWrapped:       "状态串比面板宽：上面的 %d 行是同一个串。",
+	ShareReopen:        "重现方法：losslab --state STRING",
+	ShareFileScenario:  "这个场景不是预设，状态串不包含它：只含这些值和这个图表。",
+	ShareNotCarried:    "不包含撤销记录和历史图表。",
+	ShareTrainReopen:   "重现方法：losslab train --state STRING",
+	ShareTrainCarried:  "它包含数据集、模型、损失、间隔、学习率、批大小、种子和步数；训练已暂停，以保证它就是当前显示的状态。",
+	ShareTrainNoString: "这次训练没有对应的状态串：%s。",
+	ShareTrainFile:     "这次训练用的是文件中的数据，状态串无法包含它：没有对应的状态串。",
+	KeyState:           "状态串",
+	KeyFigure:          "图表存为 SVG",
+	KeyBatchFigure:     "分布图存为 SVG",
+	ShareFigureWait:    "图需要计算结果：请等计算结束",
 }
 
 var shareFigZH = map[ID]string{
@@ -156,12 +157,16 @@ var shareServeCLIZH = map[ID]string{
 }
 
 var shareTrainFigZH = map[ID]string{
-	FigTrainLossTitle:    "在 %s 上训练：每次运行的损失",
-	FigTrainDistTitle:    "%s：样本对的距离，开始时 AUC %s，结束时 %s",
-	FigTrainScatterTitle: "%s：结束时的嵌入，按类别着色",
-	FigAxisStep:          "训练步数",
-	FigTrainStartSame:    "同类，开始时",
-	FigTrainStartDiff:    "异类，开始时",
-	FigTrainEndSame:      "同类，结束时",
-	FigTrainEndDiff:      "异类，结束时",
+	FigTrainLossTitle:           "在 %s 上训练：每次运行的损失",
+	FigTrainDistTitle:           "%s：样本对的距离，开始时 AUC %s，结束时 %s",
+	FigTrainScatterTitle:        "%s：结束时的嵌入，按类别着色",
+	FigTrainHeldOutTitle:        "%s：结束时留出点的样本对距离，AUC %s，同一距离轴",
+	FigTrainHeldOutClassesTitle: "%s：结束时留出类的样本对距离，AUC %s，同一距离轴",
+	FigTrainHeldOutSame:         "同类，留出",
+	FigTrainHeldOutDiff:         "异类，留出",
+	FigAxisStep:                 "训练步数",
+	FigTrainStartSame:           "同类，开始时",
+	FigTrainStartDiff:           "异类，开始时",
+	FigTrainEndSame:             "同类，结束时",
+	FigTrainEndDiff:             "异类，结束时",
 }

@@ -26,6 +26,13 @@ const (
 	TrainScaleGrowGap      ID = "train.scale.grow-gap"       // run, ratio
 	TrainScaleGrowOther    ID = "train.scale.grow-other"     // run, ratio
 	TrainScaleAUCNote      ID = "train.scale.auc-note"
+	// Short forms of the notes above and of TrainNoteEasyOverlap, for a
+	// window too small for the whole (same arguments).
+	TrainScaleShrinkMarginShort ID = "train.scale.shrink-margin0.short"
+	TrainScaleShrinkHardShort   ID = "train.scale.shrink-hardest.short"
+	TrainScaleShrinkOtherShort  ID = "train.scale.shrink-other.short"
+	TrainScaleGrowGapShort      ID = "train.scale.grow-gap.short"
+	TrainNoteEasyOverlapShort   ID = "train.note.easy-overlap.short"
 
 	TrainKeyGoto     ID = "train.key.goto"
 	TrainPromptStep  ID = "train.prompt.step"  // digits typed
@@ -47,6 +54,10 @@ const (
 	TrainNoteFree              ID = "train.note.free"
 	TrainPaneHeldOutFree       ID = "train.pane.heldout-free"
 	TrainNoteEasyOverlap       ID = "train.note.easy-overlap" // run, AUC
+	TrainLegendHeldOut         ID = "train.legend.heldout"
+	TrainLegendHeldOutClasses  ID = "train.legend.heldout-classes"
+	TrainPaneHeldOutNoRoom     ID = "train.pane.heldout-no-room"
+	TrainPaneNoRoomCharts      ID = "train.pane.no-room-charts"
 
 	StateReasonTrainTemperature    ID = "share.state.train-temperature"     // smallest, largest
 	StateReasonTrainHoldoutClasses ID = "share.state.train-holdout-classes" // the data set's classes
@@ -71,12 +82,17 @@ var trainHeldEN = map[ID]string{
 	TrainHeldOutFree: "held out: — the free model has no embedding for a point it never trained on",
 	TrainHeldOutNone: "held out: — no point is held out",
 
-	TrainScaleShrinkMargin: "%s is shrinking: the mean pairwise distance is %s of its start. With margin 0 every term scales with the distances (by c or c² when all are scaled by c), so shrinking everything together lowers the loss without separating anything; with a margin above 0 a shrunken embedding pays the margin.",
-	TrainScaleShrinkHard:   "%s is shrinking: the mean pairwise distance is %s of its start. %s picks each anchor's nearest negative, and with one map shared by every point the cheapest move is to shrink all distances together.",
-	TrainScaleShrinkOther:  "%s is shrinking: the mean pairwise distance is %s of its start, less than a tenth.",
-	TrainScaleGrowGap:      "%s is growing: the mean pairwise distance is %s times its start. Its terms fall as d(a,n) − d(a,p) grows and none grows with the scale, so stretching every distance keeps lowering the loss; the unit circle (--normalize) bounds it.",
-	TrainScaleGrowOther:    "%s is growing: the mean pairwise distance is %s times its start, more than tenfold.",
-	TrainScaleAUCNote:      "AUC and Recall@1 depend only on the order of the distances, so a shrunken embedding keeps them; the scale ratio shows the shrink (and a triplet loss with a margin pinned at m a collapse).",
+	TrainScaleShrinkMargin:      "%s is shrinking: the mean pairwise distance is %s of its start. With margin 0 every term scales with the distances (by c or c² when all are scaled by c), so shrinking everything together lowers the loss without separating anything; with a margin above 0 a shrunken embedding pays the margin.",
+	TrainScaleShrinkHard:        "%s is shrinking: the mean pairwise distance is %s of its start. %s picks each anchor's nearest negative, and with one map shared by every point the cheapest move is to shrink all distances together.",
+	TrainScaleShrinkOther:       "%s is shrinking: the mean pairwise distance is %s of its start, less than a tenth.",
+	TrainScaleGrowGap:           "%s is growing: the mean pairwise distance is %s times its start. Its terms fall as d(a,n) − d(a,p) grows and none grows with the scale, so stretching every distance keeps lowering the loss; the unit circle (--normalize) bounds it.",
+	TrainScaleGrowOther:         "%s is growing: the mean pairwise distance is %s times its start, more than tenfold.",
+	TrainScaleShrinkMarginShort: "%s is shrinking (scale %s): with margin 0, shrinking every distance lowers the loss without separating anything; AUC and Recall@1 depend only on the distances' order and do not see it.",
+	TrainScaleShrinkHardShort:   "%s is shrinking (scale %s): with %s's nearest negatives and one shared map, shrinking everything is the cheapest move; AUC and Recall@1 depend only on the distances' order and do not see it.",
+	TrainScaleShrinkOtherShort:  "%s is shrinking (scale %s); AUC and Recall@1 depend only on the distances' order and do not see it.",
+	TrainScaleGrowGapShort:      "%s is growing (scale %s): its terms fall as d(a,n) − d(a,p) grows, so stretching pays; --normalize bounds it.",
+	TrainNoteEasyOverlapShort:   "%s: every triplet of these points is easy, yet the distances overlap (AUC %s): a triplet compares one anchor's distances only.",
+	TrainScaleAUCNote:           "AUC and Recall@1 depend only on the order of the distances, so a shrunken embedding keeps them; the scale ratio shows the shrink (and a triplet loss with a margin pinned at m a collapse).",
 
 	StateReasonTrainTemperature:    "the temperature must be from %s to %s",
 	StateReasonTrainHoldoutClasses: "the classes held out must be 0, or at least 2 with at least 2 of the data set's %d training",
@@ -92,7 +108,7 @@ var trainHeldEN = map[ID]string{
 	TrainKeyTemperature:        "InfoNCE's τ: next",
 	TrainLegendGap:             "▒ per anchor: min d(a,n) − max d(a,p)",
 	TrainPaneTemperature:       "%s, τ %s, %s",
-	TrainSimilarityCosine:      "cosine similarity",
+	TrainSimilarityCosine:      "cosine (SupCon)",
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "scale %s × step 0",
 	TrainPaneAxisFixed:         "axis fixed",
@@ -100,5 +116,9 @@ var trainHeldEN = map[ID]string{
 	TrainPaneHeldOutNone:       "held out: —",
 	TrainPaneHeldOutFree:       "held out: — (free model: reads no input)",
 	TrainNoteFree:              "The free model never reads its inputs: the data only gives labels and colours, and a held-out point has no embedding.",
+	TrainLegendHeldOut:         "↑ training points · ↓ held-out points",
+	TrainLegendHeldOutClasses:  "↑ training · ↓ held-out classes",
+	TrainPaneNoRoomCharts:      "no room for charts",
+	TrainPaneHeldOutNoRoom:     "no room for histograms",
 	TrainNoteEasyOverlap:       "%s: every point's gap as anchor is at least m, so every triplet is easy and the loss on these points is 0, yet the same-class and different-class distances still overlap (AUC %s): a triplet compares the distances of one anchor, not of different anchors.",
 }

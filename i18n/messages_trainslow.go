@@ -17,6 +17,14 @@ const (
 	TrainSlowNoPick     ID = "train.slow.no-pick"     // anchor position, batch size
 	TrainSlowGrad       ID = "train.slow.grad"        // |∂ℓ/∂a|, |∂ℓ/∂p|, |∂ℓ/∂n|
 	TrainSlowGradAnchor ID = "train.slow.grad-anchor" // |∂ℓ/∂a|
+	// Where the step moves A, P, N, and why that differs from −∂ℓ/∂x.
+	TrainSlowMoved       ID = "train.slow.moved"        // |Δa|, |Δp|, |Δn|
+	TrainSlowMovedAnchor ID = "train.slow.moved-anchor" // |Δa|
+	TrainSlowAngle       ID = "train.slow.angle"        // angles of A, P, N (each a number of degrees or —)
+	TrainSlowAngleAnchor ID = "train.slow.angle-anchor" // angle of A
+	TrainSlowDegrees     ID = "train.slow.degrees"      // a whole number of degrees
+	TrainSlowWhyShared   ID = "train.slow.why-shared"
+	TrainSlowWhyFree     ID = "train.slow.why-free"
 )
 
 var trainSlowEN = map[ID]string{
@@ -25,7 +33,7 @@ var trainSlowEN = map[ID]string{
 	TrainKeyAnchor:      "next anchor",
 	TrainModeSlowPlay:   "▶ 1 step/s",
 	TrainModeSlowPause:  "⏸ slow mode",
-	TrainHintSlow:       "Slow mode: A is an anchor of the batch the next step trains on, P and N the positive and negative its loss picked; the strokes point along −∂ℓ/∂x, the push that term gives each in the step. a next anchor, n one step, w off.",
+	TrainHintSlow:       "Slow mode: A is an anchor of the next step's batch, P and N the positive and negative its loss picked; the strokes point along −∂ℓ/∂x, that term's push on each. %s a next anchor, n one step, w off.",
 	TrainSlowTriplet:    "A anchor %s/%s · ℓ(A,P,N) %s",
 	TrainSlowPairs:      "A anchor %s/%s · ℓ(A,P) %s + ℓ(A,N) %s",
 	TrainSlowInfoNCE:    "A anchor %s/%s · ℓ(A,P) %s",
@@ -33,4 +41,12 @@ var trainSlowEN = map[ID]string{
 	TrainSlowNoPick:     "A anchor %s/%s: no positive or negative in this batch",
 	TrainSlowGrad:       "|∂ℓ/∂x| A %s · P %s · N %s",
 	TrainSlowGradAnchor: "|∂ℓ/∂x| A %s",
+
+	TrainSlowMoved:       "|Δx| A %s · P %s · N %s",
+	TrainSlowMovedAnchor: "|Δx| A %s",
+	TrainSlowAngle:       "∠(Δx, −∂ℓ/∂x) A %s · P %s · N %s",
+	TrainSlowAngleAnchor: "∠(Δx, −∂ℓ/∂x) A %s",
+	TrainSlowDegrees:     "%s°",
+	TrainSlowWhyShared:   "Δx is the step's move: it moves the shared weights, which carry every point, so a point moves even where its own push is 0, and not necessarily along it.",
+	TrainSlowWhyFree:     "Δx is the step's move: the free model moves a point by its own gradient alone, −lr × batch × ∂L/∂x over all its terms (the stroke shows one), then back onto the unit circle if the run is on it.",
 }

@@ -2,14 +2,15 @@ package loss
 
 import "math"
 
-// InfoNCE (van den Oord et al. 2018), in SimCLR's NT-Xent and SupCon's
-// supervised form: per positive pair (i, j),
+// InfoNCE (van den Oord et al. 2018), in SupCon's supervised form: per
+// positive pair (i, j),
 //
 //	−log( exp(s_ij/τ) / Σ_{k≠i} exp(s_ik/τ) ),
 //
 // averaged over positive pairs, with the similarity s = −d of the distance in
 // use. On cosine distance s = cos − 1: the softmax ignores the constant, so
-// this is the loss on cosine similarity. On one triplet it is
+// this is the loss on cosine similarity, SupCon's (SimCLR's NT-Xent with one
+// positive per anchor); only there is it named so. On one triplet it is
 // softplus((d(a,p) − d(a,n))/τ): the soft-margin triplet at τ = 1.
 
 // InfoNCEID is the InfoNCE loss's stable ID.
@@ -21,7 +22,7 @@ const infoNCETemperature = 0.1
 func init() {
 	register(Loss{ID: InfoNCEID, Kind: OnTriplets, Family: TripletFamily, Rank: 3,
 		UsesTemperature: true, DefaultTemperature: infoNCETemperature,
-		Name: "InfoNCE (NT-Xent)", Short: "InfoNCE", Formula: "softplus((d(a,p) − d(a,n))/τ)",
+		Name: "InfoNCE", Short: "InfoNCE", Formula: "softplus((d(a,p) − d(a,n))/τ)",
 		Equals:  Equivalence{ID: SoftMarginID, Params: Params{Temperature: 1}},
 		Triplet: infoNCETriplet, Anchor: infoNCEAnchor})
 }

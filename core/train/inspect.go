@@ -2,6 +2,7 @@ package train
 
 import (
 	"math"
+	"slices"
 
 	"losslab/core/loss"
 )
@@ -61,6 +62,30 @@ type Inspection struct {
 	PairTerms [2]float64
 	// Terms is the number of terms the batch loss averages over: L = Σℓ/Terms.
 	Terms int
+	// Moved are the displacements of A, P, N that the next step causes:
+	// each embedding after the step (on the whole batch) less before. The
+	// free model moves a point by its own row of the step alone,
+	// −lr·B·∂L/∂z over every term it is in; a shared map (linear, mlp)
+	// moves its weights, which carry every point, so a point moves even
+	// where its own gradient is 0, and not along it.
+	Moved [3][2]float64
+}
+
+// MovedNorm is |Δz| of a row: how far the next step moves it.
+func (in Inspection) MovedNorm(row int) float64 {
+	return math.Hypot(in.Moved[row][0], in.Moved[row][1])
+}
+
+// MovedAngle is the angle in degrees, 0 to 180, between a row's
+// displacement and −∂ℓ/∂z, the push of the shown term(s); NaN where either
+// is 0.
+func (in Inspection) MovedAngle(row int) float64 {
+	if in.MovedNorm(row) == 0 || in.TermGradNorm(row) == 0 {
+		return math.NaN()
+	}
+	m, g := in.Moved[row], in.TermGrad[row]
+	dot, cross := -(m[0]*g[0] + m[1]*g[1]), m[0]*g[1]-m[1]*g[0]
+	return math.Atan2(math.Abs(cross), dot) * 180 / math.Pi
 }
 
 // TermShape says which terms an Inspection shows.
@@ -246,6 +271,11 @@ func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, er
 	if err != nil {
 		return Inspection{}, nil, err
 	}
+	// The parameters after the step, from the step's own gradient (r.grad).
+	next := slices.Clone(r.theta)
+	for q, g := range r.grad {
+		next[q] -= r.stepSize(b) * g
+	}
 	shape := shapeOf(r.obj.obj)
 	out := Inspection{Loss: r.Spec.Loss, Shape: shape, Position: k, BatchSize: b, Anchor: batch[k], Positive: -1, Negative: -1, Terms: res.Terms}
 	// ∂ℓ/∂d of the shown terms, then through the distances and the
@@ -293,8 +323,21 @@ func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, er
 			out.Negative = batch[q]
 		}
 		out.Z[row] = [2]float64{r.z[2*q], r.z[2*q+1]}
+		out.Moved[row] = r.movedBy(data, next, batch[q], out.Z[row])
 		out.Grad[row] = [2]float64{gz[2*q], gz[2*q+1]}
 		out.TermGrad[row] = [2]float64{tz[2*q], tz[2*q+1]}
 	}
 	return out, gz, nil
+}
+
+// movedBy is the displacement of point i, now at z, under the parameters
+// next.
+func (r *Run) movedBy(data *Data, next []float64, i int, z [2]float64) [2]float64 {
+	var e [2]float64
+	var hidden [Hidden]float64
+	r.net.embed(next, data.Row(i), i, e[:], hidden[:])
+	if r.normalize {
+		project(e[:])
+	}
+	return [2]float64{e[0] - z[0], e[1] - z[1]}
 }

@@ -218,3 +218,103 @@ func TestInspectMultiSimilarityShowsTheAnchorTerm(t *testing.T) {
 		t.Errorf("%v term %v, P %d, N %d; want the anchor term %v, P %d, N %d", in.Shape, in.Term, in.Positive, in.Negative, want.Sum, tr.pending[row.far], tr.pending[row.near])
 	}
 }
+
+// Moved is what the next step does: for every loss and model (on and off
+// the unit circle), Z + Moved is each of A, P, N embedded after Step.
+func TestInspectMovedIsTheStep(t *testing.T) {
+	for _, id := range LossIDs() {
+		for _, model := range ModelIDs() {
+			for _, normalize := range []bool{false, true} {
+				t.Run(fmt.Sprintf("%s/%s/%v", id, model, normalize), func(t *testing.T) {
+					tr := inspectTrainer(t, id, model, normalize)
+					in, err := tr.Inspect(0, 4)
+					if err != nil {
+						t.Fatal(err)
+					}
+					if err := tr.Step(); err != nil {
+						t.Fatal(err)
+					}
+					after := make([]float64, 6)
+					tr.runs[0].Embed(tr.data, []int{in.Anchor, in.Positive, in.Negative}, after)
+					moved := 0.0
+					for row := range 3 {
+						for c := range 2 {
+							if got, want := in.Z[row][c]+in.Moved[row][c], after[2*row+c]; math.Abs(got-want) > 1e-12 {
+								t.Errorf("row %d: Z + Moved %v, after the step %v", row, got, want)
+							}
+						}
+						moved += in.MovedNorm(row)
+					}
+					if moved == 0 {
+						t.Error("nothing moved: the check checked nothing")
+					}
+				})
+			}
+		}
+	}
+}
+
+// With the linear model Moved is x·(W' − W), W' the weights after the step,
+// computed here by hand; with the free model a point moves by its own row
+// of the step, −lr·B·∂L/∂z, and nothing else.
+func TestInspectMovedByHand(t *testing.T) {
+	t.Run("linear", func(t *testing.T) {
+		tr := inspectTrainer(t, BatchAll, Linear, false)
+		in, err := tr.Inspect(0, 2)
+		if err != nil {
+			t.Fatal(err)
+		}
+		before := slices.Clone(tr.runs[0].theta)
+		if err := tr.Step(); err != nil {
+			t.Fatal(err)
+		}
+		w := tr.runs[0].theta
+		for row, i := range []int{in.Anchor, in.Positive, in.Negative} {
+			var d [2]float64
+			for j, x := range tr.data.Row(i) {
+				d[0] += x * (w[2*j] - before[2*j])
+				d[1] += x * (w[2*j+1] - before[2*j+1])
+			}
+			for c := range 2 {
+				if math.Abs(in.Moved[row][c]-d[c]) > 1e-12 {
+					t.Errorf("row %d: Moved %v, x·(W' − W) %v", row, in.Moved[row], d)
+				}
+			}
+		}
+	})
+	t.Run("free", func(t *testing.T) {
+		for _, id := range LossIDs() {
+			tr := inspectTrainer(t, id, Free, false)
+			r := tr.runs[0]
+			if r.normalize { // InfoNCE on cosine: the step is projected back onto the circle
+				continue
+			}
+			in, err := tr.Inspect(0, 7)
+			if err != nil {
+				t.Fatal(err)
+			}
+			b := float64(len(tr.pending))
+			for row, i := range []int{in.Anchor, in.Positive, in.Negative} {
+				for c := range 2 {
+					if want := -r.lr * b * r.grad[2*i+c]; math.Abs(in.Moved[row][c]-want) > 1e-12 {
+						t.Errorf("%s row %d: Moved %v, −lr·B·∂L/∂z %v", id, row, in.Moved[row][c], want)
+					}
+				}
+			}
+		}
+	})
+}
+
+// MovedAngle by hand: along the push 0°, across it 90°, against it 180°,
+// undefined (NaN) without a push or a move.
+func TestMovedAngleByHand(t *testing.T) {
+	for _, tc := range []struct {
+		moved, grad [2]float64
+		want        float64
+	}{{[2]float64{1, 0}, [2]float64{-2, 0}, 0}, {[2]float64{0, 3}, [2]float64{-2, 0}, 90}, {[2]float64{1, 1}, [2]float64{1, 1}, 180}, {[2]float64{0, 0}, [2]float64{1, 0}, math.NaN()}, {[2]float64{1, 0}, [2]float64{0, 0}, math.NaN()}} {
+		in := Inspection{Moved: [3][2]float64{tc.moved}, TermGrad: [3][2]float64{tc.grad}}
+		if got := in.MovedAngle(RowAnchor); !(math.Abs(got-tc.want) < 1e-9 || math.IsNaN(got) && math.IsNaN(tc.want)) {
+			t.Errorf("moved %v, ∂ℓ/∂z %v: %v°, want %v°", tc.moved, tc.grad, got, tc.want)
+		}
+	}
+}

@@ -237,19 +237,24 @@ func (r *Run) forwardChecked(data *Data, batch []int) error {
 // update takes the gradient step from r.grad (computed on a batch of b
 // samples); false when a parameter is no longer finite or passes MaxParam.
 func (r *Run) update(b int) bool {
-	lr := r.lr
-	if r.net.kind == Free {
-		// Each free embedding gets only its own share (about 1/B) of the
-		// batch mean, where a shared map sums all B shares: scaling by B
-		// makes lr a per-sample step for every model.
-		lr *= float64(b)
-	}
+	lr := r.stepSize(b)
 	ok := true
 	for i, g := range r.grad {
 		r.theta[i] -= lr * g
 		ok = ok && math.Abs(r.theta[i]) <= MaxParam // false for NaN too
 	}
 	return ok
+}
+
+// stepSize is the factor of −∂L/∂θ in a step on a batch of b samples.
+func (r *Run) stepSize(b int) float64 {
+	if r.net.kind == Free {
+		// Each free embedding gets only its own share (about 1/B) of the
+		// batch mean, where a shared map sums all B shares: scaling by B
+		// makes lr a per-sample step for every model.
+		return r.lr * float64(b)
+	}
+	return r.lr
 }
 
 func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }

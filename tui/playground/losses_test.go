@@ -22,7 +22,7 @@ func TestPlaygroundShowsRegisteredLosses(t *testing.T) {
 		wide := ansi.Strip(next.(*Model).View())
 		// The value follows a colon: "τ = 0.10 = 2.1269" read as τ = 2.1269,
 		// ", no m = 0.7981" as m = 0.7981.
-		if !strings.Contains(wide, "InfoNCE (NT-Xent) at τ = 0.10: ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") ||
+		if !strings.Contains(wide, "InfoNCE at τ = 0.10: ") || !strings.Contains(wide, "at τ = 1.00 this is the soft-margin triplet") ||
 			!strings.Contains(wide, "softplus(d(a,p) − d(a,n)) (no m): ") || strings.Contains(wide, "m = 0.7") || strings.Contains(wide, "τ = 2") {
 			t.Errorf("120×40 after %v lacks InfoNCE's line:\n%s", keys, wide)
 		}
@@ -65,7 +65,7 @@ func TestVariantsReadableAt80x24(t *testing.T) {
 				"hinge contrastive y·d + (1−y)·max(m − d, 0), mean of the pairs:",
 				"squared triplet (FaceNet) max(d(a,p)² − d(a,n)² + m, 0):",
 				"soft-margin triplet softplus(d(a,p) − d(a,n)) (no m):",
-				"InfoNCE (NT-Xent) at τ = 0.10 softplus((d(a,p) − d(a,n))/τ):",
+				"InfoNCE at τ = 0.10 softplus((d(a,p) − d(a,n))/τ):",
 				"at τ = 1.00 this is the soft-margin triplet",
 			} {
 				if !strings.Contains(notes, want) {

@@ -104,19 +104,9 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, fixedTop flo
 	// Sorted, so the finite values come first; a run that diverged leaves
 	// infinite ones, which have no bin.
 	pos, neg = finitePrefix(pos), finitePrefix(neg)
-	top := 0.0
-	if len(pos) > 0 {
-		top = pos[len(pos)-1]
-	}
-	if len(neg) > 0 {
-		top = math.Max(top, neg[len(neg)-1])
-	}
-	if showMargin {
-		top = math.Max(top, margin*1.05)
-	}
-	top = math.Max(top, 1e-9)
-	if fixedTop > 0 {
-		top = fixedTop
+	top := fixedTop
+	if top <= 0 {
+		top = distanceTop(pos, neg, margin, showMargin)
 	}
 	share := func(sorted []float64) []float64 {
 		s := make([]float64, w)
@@ -174,15 +164,24 @@ func histogram(pos, neg []float64, margin float64, showMargin bool, fixedTop flo
 // chooses it, for fixing the axis there.
 func axisTop(r interface{ Distances() (pos, neg []float64) }) float64 {
 	pos, neg := r.Distances()
+	return distanceTop(pos, neg, 0, false)
+}
+
+// distanceTop is the right end of a distance axis for sorted distances:
+// the largest finite one (and past the margin where it is shown).
+func distanceTop(pos, neg []float64, margin float64, showMargin bool) float64 {
 	pos, neg = finitePrefix(pos), finitePrefix(neg)
-	top := 1e-9
+	top := 0.0
 	if len(pos) > 0 {
-		top = math.Max(top, pos[len(pos)-1])
+		top = pos[len(pos)-1]
 	}
 	if len(neg) > 0 {
 		top = math.Max(top, neg[len(neg)-1])
 	}
-	return top
+	if showMargin {
+		top = math.Max(top, margin*1.05)
+	}
+	return math.Max(top, 1e-9)
 }
 
 // finitePrefix is the part of sorted values before the first that is not

@@ -51,11 +51,16 @@ func (m *Model) paneTitle(r *train.Run) string {
 	return title
 }
 
-// figureLines are the pane's lines on scale and on the held-out points.
-func (m *Model) figureLines(met train.Metrics) []string {
+// figureLines are the pane's lines on scale and on the held-out points,
+// saying what has no room (rm): the held-out histogram on the held-out
+// line, every chart on the scale line.
+func (m *Model) figureLines(met train.Metrics, rm room) []string {
 	scale := m.p.T(i18n.TrainPaneScale, numfmt.Loss(met.ScaleRatio))
 	if m.fixAxis {
 		scale += " · " + m.p.T(i18n.TrainPaneAxisFixed)
+	}
+	if rm == roomNone {
+		scale += " · " + m.p.T(i18n.TrainPaneNoRoomCharts)
 	}
 	h := met.HeldOut
 	if m.tr.HeldOutReason() == train.HeldOutFree { // the note under the panes says more
@@ -64,30 +69,40 @@ func (m *Model) figureLines(met train.Metrics) []string {
 	if h.Points == 0 {
 		return []string{scale + " · " + m.p.T(i18n.TrainPaneHeldOutNone)}
 	}
-	return []string{scale, m.p.T(i18n.TrainPaneHeldOut, numfmt.Loss(h.AUC), numfmt.Loss(h.Retrieval.RecallAt1), numfmt.Loss(h.Retrieval.MAPAtR))}
+	held := m.p.T(i18n.TrainPaneHeldOut, numfmt.Loss(h.AUC), numfmt.Loss(h.Retrieval.RecallAt1), numfmt.Loss(h.Retrieval.MAPAtR))
+	if rm == roomNoHeld {
+		held += " · " + m.p.T(i18n.TrainPaneHeldOutNoRoom)
+	}
+	return []string{scale, held}
 }
+
+// figureNote is a sentence under the panes about what the figures mean,
+// with its short form for a window without room for it ("": the note may
+// give way, as what it says is on the panes too).
+type figureNote struct{ full, short string }
 
 // figureNotes are the sentences under the panes about what the figures
 // mean: the free model, why the held-out figures are missing, a change of
 // scale, triplets satisfied over overlapping distributions.
-func (m *Model) figureNotes() []string {
-	var notes []string
+func (m *Model) figureNotes() []figureNote {
+	var notes []figureNote
 	switch m.tr.HeldOutReason() {
 	case train.HeldOutFree:
-		notes = append(notes, m.p.T(i18n.TrainNoteFree))
+		notes = append(notes, figureNote{full: m.p.T(i18n.TrainNoteFree)})
 	case train.HeldOutNone:
-		notes = append(notes, m.p.T(i18n.TrainHeldOutNone))
+		notes = append(notes, figureNote{full: m.p.T(i18n.TrainHeldOutNone)})
 	}
 	for i, r := range m.tr.Runs() {
 		if i >= len(m.cur) {
 			break
 		}
 		met := m.cur[i]
-		if note := ScaleNote(m.p, runName(m.p, r), r.Spec, m.cfg.Model, met); note != "" {
-			notes = append(notes, note)
+		if full, short := scaleNote(m.p, runName(m.p, r), r.Spec, m.cfg.Model, met); full != "" {
+			notes = append(notes, figureNote{full, short})
 		}
 		if gaps := r.AnchorGaps(); showsGaps(r.Spec) && r.Spec.Loss.UsesMargin() && len(gaps) > 0 && gaps[0] >= r.Spec.Margin && met.AUC < 1 {
-			notes = append(notes, m.p.T(i18n.TrainNoteEasyOverlap, runName(m.p, r), numfmt.Loss(met.AUC)))
+			name, auc := runName(m.p, r), numfmt.Loss(met.AUC)
+			notes = append(notes, figureNote{m.p.T(i18n.TrainNoteEasyOverlap, name, auc), m.p.T(i18n.TrainNoteEasyOverlapShort, name, auc)})
 		}
 	}
 	return notes

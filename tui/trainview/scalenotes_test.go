@@ -9,6 +9,8 @@ import (
 	"losslab/core/loss"
 	"losslab/core/train"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/tui/internal/tuitest"
 )
 
 // Each scale note is shown exactly in the states its words are true of, on
@@ -23,6 +25,11 @@ func TestScaleNotesAreTrue(t *testing.T) {
 					spec := train.RunSpec{Loss: id, Margin: margin}
 					met := train.Metrics{ScaleRatio: ratio, Collapsed: ratio < train.CollapseRatio}
 					note := ScaleNote(p, "r", spec, model, met)
+					if _, short := scaleNote(p, "r", spec, model, met); (short == "") != (note == "") ||
+						ratio < train.ShrinkRatio && ratio >= train.CollapseRatio && !strings.Contains(short, "AUC and Recall@1 depend only on the distances' order") ||
+						strings.Contains(short, "margin 0") != strings.Contains(note, "With margin 0") {
+						t.Errorf("%s m=%v ratio %v: short form %q of %q", id, margin, ratio, short, note)
+					}
 					switch {
 					case ratio < train.CollapseRatio || ratio == 1:
 						if note != "" {
@@ -79,5 +86,45 @@ func TestScaleNotesAreTrue(t *testing.T) {
 				t.Errorf("%s: stretching (%v, %v) by 2 raises the term %v → %v", id, d[0], d[1], t1.Loss, t2.Loss)
 			}
 		}
+	}
+}
+
+// The shrinking run of issue 18 (batch-all, margin 0, overlap, linear), at
+// 80×24 in both languages, stepped to where it is flagged: the note on the
+// shrink and on what AUC does not see is on screen, whole or in its short
+// form (the whole was dropped there, for want of room); at 160×48 whole.
+func TestShrinkNoteAtEverySize(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		cfg := train.NewConfig()
+		cfg.Data, cfg.Model, cfg.Loss, cfg.Margin = train.Overlap, train.Linear, train.BatchAll, 0
+		p := i18n.New(lang)
+		small := New(newTrainer(t, cfg), Options{Chunk: -1, Printer: p})
+		small.SetSize(80, 24)
+		large := New(newTrainer(t, cfg), Options{Chunk: -1, Printer: p})
+		large.SetSize(160, 48)
+		for step := 0; small.Metrics()[0].Scale() != train.ScaleShrinking; step++ {
+			if step == 1000 {
+				t.Fatalf("%v: not flagged as shrinking by step 1000: %+v", lang, small.Metrics()[0])
+			}
+			small, _ = press(small, "n")
+			large, _ = press(large, "n")
+		}
+		met := small.Metrics()[0]
+		name := runName(p, small.tr.Runs()[0])
+		full, short := scaleNote(p, name, small.tr.Runs()[0].Spec, cfg.Model, met)
+		if !strings.Contains(full, p.T(i18n.TrainScaleShrinkMargin, name, numfmt.Loss(met.ScaleRatio))) {
+			t.Fatalf("%v: not the margin-0 note: %q", lang, full)
+		}
+		v := tuitest.Squeeze(small.View())
+		if !strings.Contains(v, tuitest.Squeeze(full)) && !strings.Contains(v, tuitest.Squeeze(short)) {
+			t.Errorf("%v: at 80×24 at step %d neither the note nor its short form:\n%s", lang, met.Step, small.View())
+		}
+		if !strings.Contains(tuitest.Squeeze(short), tuitest.Squeeze(p.T(i18n.TrainScaleShrinkMarginShort, name, numfmt.Loss(met.ScaleRatio)))) {
+			t.Errorf("%v: short form %q", lang, short)
+		}
+		if !strings.Contains(tuitest.Squeeze(large.View()), tuitest.Squeeze(full)) {
+			t.Errorf("%v: at 160×48 the whole note is missing:\n%s", lang, large.View())
+		}
+		tuitest.CheckWidths(t, "shrink note", small.View(), 80, 24, false)
 	}
 }

@@ -157,18 +157,21 @@ func slowScatter(c *dotCanvas, pl plane, in train.Inspection, st styles) []strin
 }
 
 // slowLegend is run i's legend in w cells: the shown term(s), then |∂ℓ/∂x|
-// of A, P and N. Empty outside slow mode.
+// of A, P and N, how far the step moves each (|Δx|) and at what angle to
+// −∂ℓ/∂x. Empty outside slow mode.
 func (m *Model) slowLegend(i, w int) []string {
 	if !m.slow || i >= len(m.insp) {
 		return nil
 	}
 	in := m.insp[i]
 	pos, size := numfmt.Count(int64(in.Position+1)), numfmt.Count(int64(in.BatchSize))
-	var head, grad string
+	var head, grad, moved, angle string
 	switch {
 	case in.Positive < 0 || in.Negative < 0:
 		head = m.p.T(i18n.TrainSlowNoPick, pos, size)
 		grad = m.p.T(i18n.TrainSlowGradAnchor, numfmt.Loss(in.TermGradNorm(train.RowAnchor)))
+		moved = m.p.T(i18n.TrainSlowMovedAnchor, numfmt.Loss(in.MovedNorm(train.RowAnchor)))
+		angle = m.p.T(i18n.TrainSlowAngleAnchor, m.degrees(in.MovedAngle(train.RowAnchor)))
 	case in.Shape == train.PairTerms:
 		head = m.p.T(i18n.TrainSlowPairs, pos, size, numfmt.Loss(in.PairTerms[0]), numfmt.Loss(in.PairTerms[1]))
 	case in.Shape == train.PositiveTerm:
@@ -181,12 +184,38 @@ func (m *Model) slowLegend(i, w int) []string {
 	if grad == "" {
 		grad = m.p.T(i18n.TrainSlowGrad, numfmt.Loss(in.TermGradNorm(train.RowAnchor)),
 			numfmt.Loss(in.TermGradNorm(train.RowPositive)), numfmt.Loss(in.TermGradNorm(train.RowNegative)))
+		moved = m.p.T(i18n.TrainSlowMoved, numfmt.Loss(in.MovedNorm(train.RowAnchor)),
+			numfmt.Loss(in.MovedNorm(train.RowPositive)), numfmt.Loss(in.MovedNorm(train.RowNegative)))
+		angle = m.p.T(i18n.TrainSlowAngle, m.degrees(in.MovedAngle(train.RowAnchor)),
+			m.degrees(in.MovedAngle(train.RowPositive)), m.degrees(in.MovedAngle(train.RowNegative)))
 	}
-	lines := append(wrap(head, w), wrap(grad, w)...)
+	var lines []string
+	for _, text := range []string{head, grad, moved, angle} {
+		lines = append(lines, wrap(text, w)...)
+	}
 	for k, l := range lines {
 		lines[k] = m.styles.slow.Render(l)
 	}
 	return lines
+}
+
+// degrees is an angle in whole degrees, or — where it has none (NaN).
+func (m *Model) degrees(a float64) string {
+	if math.IsNaN(a) {
+		return "—"
+	}
+	return m.p.T(i18n.TrainSlowDegrees, numfmt.Count(int64(math.Round(a))))
+}
+
+// slowHint is the note in slow mode: what the marks are, and why a point's
+// move Δx differs from its push (the free model's own gradient, or a
+// shared map's weights).
+func (m *Model) slowHint() string {
+	why := i18n.TrainSlowWhyShared
+	if m.cfg.Model == train.Free {
+		why = i18n.TrainSlowWhyFree
+	}
+	return m.p.T(i18n.TrainHintSlow, m.p.T(why))
 }
 
 // slowState is the header's word for slow mode, playing or paused.

@@ -3,6 +3,7 @@ package trainview
 import (
 	"bytes"
 	"fmt"
+	"math"
 	"regexp"
 	"strings"
 	"testing"
@@ -204,5 +205,58 @@ func TestGoldenSlowScreens(t *testing.T) {
 				golden.RequireEqual(t, []byte(m.View()))
 			})
 		}
+	}
+}
+
+// Slow mode's |Δx| and ∠ are core's Inspect, and the sentence under the
+// panes says why Δx differs from −∂ℓ/∂x by the model: the free model's own
+// gradient, or a shared map, where a point with no push of its own still
+// moves (found here among semi-hard's easy anchors, which have no term).
+func TestSlowModeMoved(t *testing.T) {
+	for _, model := range []train.ModelID{train.Free, train.Linear, train.MLP} {
+		t.Run(string(model), func(t *testing.T) {
+			cfg := train.NewConfig()
+			cfg.Model, cfg.Loss, cfg.Data = model, train.SemiHard, train.Blobs
+			m := newMode(t, cfg, 160, 48)
+			m, _ = press(m, "w", "n", "n", "n", "n", "n")
+			why, other := i18n.TrainSlowWhyShared, i18n.TrainSlowWhyFree
+			if model == train.Free {
+				why, other = other, why
+			}
+			v := tuitest.Squeeze(m.View())
+			if !strings.Contains(v, tuitest.Squeeze(m.p.T(why))) || strings.Contains(v, tuitest.Squeeze(m.p.T(other))) {
+				t.Errorf("want %s's sentence:\n%s", model, m.View())
+			}
+			stillPushed := false
+			for k := range 64 {
+				in, err := m.Trainer().Inspect(0, k)
+				if err != nil {
+					t.Fatal(err)
+				}
+				for row := range 3 {
+					if in.TermGradNorm(row) == 0 && in.MovedNorm(row) > 1e-9 {
+						stillPushed = true
+					}
+				}
+			}
+			if model != train.Free && !stillPushed {
+				t.Error("no point without a push of its own moved: the sentence's claim has no example here")
+			}
+			in, err := m.Trainer().Inspect(0, m.anchor)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := m.p.T(i18n.TrainSlowMoved, numfmt.Loss(in.MovedNorm(0)), numfmt.Loss(in.MovedNorm(1)), numfmt.Loss(in.MovedNorm(2)))
+			if !strings.Contains(m.View(), want) {
+				t.Errorf("want core's displacements %q:\n%s", want, m.View())
+			}
+			angle := "A —" // no push or no move: no angle
+			if a := in.MovedAngle(0); !math.IsNaN(a) {
+				angle = "A " + numfmt.Count(int64(math.Round(a))) + "°"
+			}
+			if !strings.Contains(m.View(), "∠(Δx, −∂ℓ/∂x) "+angle) {
+				t.Errorf("want the anchor's angle %q:\n%s", angle, m.View())
+			}
+		})
 	}
 }

@@ -116,11 +116,16 @@ func (m *Model) noteText() string {
 		return m.stateNote()
 	}
 	// The figures' notes, in order, while they fit in a sixth of the
-	// window (at least 3 lines): the panes keep their room.
+	// window (at least 3 lines): the panes keep their room. A note that
+	// does not fit gives its short form, whatever the room: it is never
+	// lost (the panes give way).
 	parts, most := []string{m.stateNote()}, max(3, m.height/6)
 	for _, n := range m.figureNotes() {
-		if len(wrap(m.p.Sentences(append(parts, n)...), m.width)) <= most {
-			parts = append(parts, n)
+		switch {
+		case len(wrap(m.p.Sentences(append(parts, n.full)...), m.width)) <= most:
+			parts = append(parts, n.full)
+		case n.short != "":
+			parts = append(parts, n.short)
 		}
 	}
 	return m.p.Sentences(parts...)
@@ -160,7 +165,7 @@ func (m *Model) stateNote() string {
 	}
 	switch {
 	case m.slow:
-		return m.p.T(i18n.TrainHintSlow)
+		return m.slowHint()
 	case m.playing && m.paced > 0:
 		return m.p.T(i18n.ServeTrainingPaced)
 	case m.playing:
@@ -177,12 +182,6 @@ func (m *Model) pane(i, w, h int) []string {
 	r := m.tr.Runs()[i]
 	met := m.cur[i]
 	title := m.paneTitle(r)
-	stats := []string{
-		m.p.T(i18n.TrainPaneStep, numfmt.Count(int64(met.Step)), numfmt.Loss(met.Loss)),
-		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Share(met.ActiveFraction)),
-		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
-	}
-	stats = append(stats, m.figureLines(met)...)
 	out := []string{m.styles.title.Render(title)}
 	rest := h - 1
 	wide := w >= 70
@@ -190,11 +189,6 @@ func (m *Model) pane(i, w, h int) []string {
 	if wide {
 		side = w - w/2 - 1
 	}
-	// The right (or lower) column: stats, histogram, axis, legend, loss
-	// caption and curve. The texts wrap to the column, so that a figure in
-	// exponent form (a run near divergence) is never cut.
-	stats = wrapEach(stats, side)
-	stats = append(stats, m.slowLegend(i, side)...) // wrapped before it is styled
 	hs := m.hist[i]
 	top := 0.0
 	for _, v := range hs.loss {
@@ -204,21 +198,18 @@ func (m *Model) pane(i, w, h int) []string {
 	for k, l := range caption {
 		caption[k] = m.styles.dim.Render(l)
 	}
-	fixed := len(stats) + len(caption) + 1 + m.histogramExtra(r, side)
-	scatterH := rest
-	if !wide {
-		scatterH = max(3, (rest-fixed)/2)
-	}
-	free := rest - fixed
-	if !wide {
-		free = rest - fixed - scatterH
-	}
-	histH := max(2, free*3/5)
-	curveH := max(1, free-histH)
+	// The right (or lower) column: stats, histograms (the held-out points'
+	// under the axis where they fit, histblock.go), legend, loss caption
+	// and curve.
+	stats, scatterH, rows := m.columnLayout(i, r, met, side, rest, wide, len(caption))
 	column := append([]string{}, stats...)
-	column = append(column, m.histogramBlock(i, r, side, histH)...)
+	if rows.room != roomNone {
+		column = append(column, m.histogramBlock(i, r, side, rows)...)
+	}
 	column = append(column, caption...)
-	column = append(column, curve(hs.steps, hs.loss, top, side, curveH, m.styles.curve)...)
+	if rows.room != roomNone {
+		column = append(column, curve(hs.steps, hs.loss, top, side, rows.curve, m.styles.curve)...)
+	}
 	labels := make([]int, len(m.tr.EvalPoints()))
 	for k, p := range m.tr.EvalPoints() {
 		labels[k] = m.data.Labels[p]
@@ -239,68 +230,6 @@ func (m *Model) pane(i, w, h int) []string {
 	out = append(out, sc...)
 	out = append(out, column...)
 	return padBlock(out, w, h)
-}
-
-// histogramBlock is the overlay with its axis and legend; for a triplet
-// run the gaps' histogram beside it (gaps.go).
-func (m *Model) histogramBlock(i int, r *train.Run, w, h int) []string {
-	if !showsGaps(r.Spec) || w < 24 {
-		return m.distanceBlock(i, r, w, h)
-	}
-	left := (w - 1) / 2
-	dists := m.distanceBlock(i, r, left, h)
-	gc := gapHistogram(r.AnchorGaps(), r.Spec.Margin, r.Spec.Loss.UsesMargin(), w-left-1, h)
-	gaps := append(append([]string{}, gc.lines...), m.styles.dim.Render(gc.axis(w-left-1)))
-	dists, gaps = padBlock(dists[:h+1], left, h+1), padBlock(gaps, w-left-1, h+1)
-	out := make([]string, h+1)
-	for k := range out {
-		out[k] = dists[k] + " " + gaps[k]
-	}
-	for _, l := range m.gapLegend(w) {
-		out = append(out, m.styles.dim.Render(l))
-	}
-	return out
-}
-
-// gapLegend is the legend under the split histograms: the distances', then
-// the gaps', each wrapped to w.
-func (m *Model) gapLegend(w int) []string {
-	return append(wrap(m.p.T(i18n.TrainLegend), w), wrap(m.p.T(i18n.TrainLegendGap), w)...)
-}
-
-// histogramExtra is the lines histogramBlock draws besides the bars: the
-// axis and the legend.
-func (m *Model) histogramExtra(r *train.Run, w int) int {
-	if !showsGaps(r.Spec) || w < 24 {
-		return 2
-	}
-	return 1 + len(m.gapLegend(w))
-}
-
-// distanceBlock is the distances' overlay with its axis and legend: m
-// marked only where it is a distance (contrastive's radius).
-func (m *Model) distanceBlock(i int, r *train.Run, w, h int) []string {
-	pos, neg := r.Distances()
-	fixed := 0.0
-	if m.fixAxis && i < len(m.axisTop) {
-		fixed = m.axisTop[i]
-	}
-	hc := histogram(pos, neg, r.Spec.Margin, marksRadius(r.Spec), fixed, w, h)
-	lines := append([]string{}, hc.lines...)
-	// Axis: 0 at the left, the top distance at the right, m under the margin.
-	axis := []rune(strings.Repeat(" ", w))
-	right := []rune(numfmt.Axis(hc.top, 2))
-	copy(axis[max(0, w-len(right)):], right)
-	axis[0] = '0'
-	if hc.mcol > 1 && hc.mcol < w-len(right)-1 {
-		axis[hc.mcol] = 'm'
-	}
-	lines = append(lines, m.styles.dim.Render(string(axis)))
-	legend := i18n.TrainLegend
-	if hc.mcol >= 0 {
-		legend = i18n.TrainLegendMargin
-	}
-	return append(lines, m.styles.dim.Render(m.p.T(legend)))
 }
 
 // padBlock makes lines exactly w cells wide and h lines long.
