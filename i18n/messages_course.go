@@ -19,6 +19,10 @@ const (
 	LearnLessonMissed     ID = "course.lesson-missed"      //
 	LearnTrainRun         ID = "course.train-run"          // %s: the settings
 	LearnTrainRuns        ID = "course.train-runs"         // %s, %s: the two runs
+	LearnTrainHoldout     ID = "course.train-holdout"      // %s: the share of each class
+	LearnTrainHeldClasses ID = "course.train-held-classes" // %d: whole classes (at least 2)
+	LearnTrainHoldNone    ID = "course.train-hold-none"    //
+	LearnTrainOpensAt     ID = "course.train-opens-at"     // %d: the step the run opens at
 	LearnKeyRetryMissed   ID = "course.key.retry-missed"   //
 	// lessons --json with a progress file it cannot read.
 	CLILessonsProgressUnreadable ID = "course.cli.progress-unreadable" // %v: the error
@@ -42,6 +46,10 @@ var courseEN = map[ID]string{
 	LearnLessonMissed:            "Press r to retry the questions you missed.",
 	LearnTrainRun:                "training run · %s",
 	LearnTrainRuns:               "%s | %s",
+	LearnTrainHoldout:            "%s of each class held out",
+	LearnTrainHeldClasses:        "%d whole classes held out",
+	LearnTrainHoldNone:           "nothing held out",
+	LearnTrainOpensAt:            "opens at step %d",
 	LearnKeyRetryMissed:          "retry missed",
 	CLILessonsProgressUnreadable: "could not read your progress (%v): every lesson is reported as not started",
 }

@@ -19,6 +19,10 @@ var courseZH = map[ID]string{
 	LearnLessonMissed:            "按 r 重答你没答对的题。",
 	LearnTrainRun:                "训练 · %s",
 	LearnTrainRuns:               "%s | %s",
+	LearnTrainHoldout:            "每类留出比例 %s",
+	LearnTrainHeldClasses:        "留出 %d 个完整的类",
+	LearnTrainHoldNone:           "不留出",
+	LearnTrainOpensAt:            "打开时在第 %d 步",
 	LearnKeyRetryMissed:          "重答错题",
 	CLILessonsProgressUnreadable: "无法读取你的进度（%v）：每一课都按尚未开始报告",
 }

@@ -92,7 +92,7 @@ const (
 	LearnHeader            ID = "lesson.header"         // %s: the lesson's title
 	LearnPosition          ID = "lesson.position"       // %d lesson, %d lessons, %d step, %d steps
 	LearnListHeader        ID = "lesson.list-header"
-	LearnListDone          ID = "lesson.list-done" // %d done, %d lessons
+	LearnListDone          ID = "lesson.list-done" // %d marked ✓ (every question right), %d lessons
 	LearnListIntro         ID = "lesson.list-intro"
 	LearnStateTriplet      ID = "lesson.state-triplet"     // %s: the formula with values, %s: the regime
 	LearnStateSquared      ID = "lesson.state-squared"     // %s: the loss, %s: its regime
@@ -204,7 +204,7 @@ its steps and its questions.`,
 	LearnHeader:             "losslab learn · %s",
 	LearnPosition:           "lesson %d/%d · step %d/%d",
 	LearnListHeader:         "losslab learn · the course",
-	LearnListDone:           "%d of %d lessons done",
+	LearnListDone:           "✓ %d of %d lessons",
 	LearnListIntro:          "Lessons run in order. Each shows a state of the playground and asks you to predict before it reveals the answer. ✓ marks a lesson finished with every question answered right (first try or retry), and a score shows how many were. enter opens the selected lesson where you left it; a finished one asks where.",
 	LearnStateTriplet:       "triplet          %s · %s",
 	LearnStateSquared:       "squared triplet  max(d(a,p)² − d(a,n)² + m, 0) = %s · %s",
@@ -214,7 +214,7 @@ its steps and its questions.`,
 	LearnExplorePlayground:  "Press e to explore this state in the playground; esc there brings you back here.",
 	LearnExploreBatch:       "Press e to open the batch view of the %s demo at this margin; esc there brings you back here.",
 	LearnExploring:          "%s · exploring · esc returns to the lesson",
-	LearnEndNext:            "This lesson is done. Press enter for the next one: %s.",
+	LearnEndNext:            "This lesson is done. Next: %s (press enter).",
 	LearnEndLast:            "That was the last lesson. Press enter for the list, q to quit.",
 	LearnHintNumber:         "Type a number and press enter, or press tab to skip.",
 	LearnHintChoice:         "Pick with ↑/↓ or a digit and press enter, or press tab to skip.",

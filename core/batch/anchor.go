@@ -85,26 +85,18 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	}
 	// The pairs: (a, j) for j > a, each unordered pair once; every j ≠ a
 	// for a sampled anchor.
-	var far int64 // pairs that no pair loss reaches
 	first := a + 1
 	if c.ordered {
 		first = 0
 	}
-	for j := first; j < len(row); j++ {
-		if j == a {
-			continue
-		}
-		dj, same := row[j], c.labels[j] == ya
-		if same || dj < c.plan.pairReach {
-			c.pairTerms(w, terms, dj, same)
-		} else {
-			far++
-		}
-		if !same && c.auc != nil {
-			w.auc.negative(c.auc, w.bins, dj)
+	c.pairTerms(w, terms, a, first, row)
+	if c.auc != nil {
+		for j := first; j < len(row); j++ {
+			if j != a && c.labels[j] != ya {
+				w.auc.negative(c.auc, w.bins, row[j])
+			}
 		}
 	}
-	c.farPairs(terms, far)
 	q := len(w.ns)
 	// Positives in increasing order make every census count below a pointer
 	// that only moves forward: linear walks instead of a binary search each.

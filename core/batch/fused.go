@@ -34,9 +34,6 @@ type plan struct {
 	slots                   []slot
 	pairs, hard, semi, anch []int
 	hinge                   []hingeSlots
-	// pairReach is the smallest reach of the pair slots: a different-class
-	// pair at least this far costs nothing in any of them.
-	pairReach float64
 }
 
 // hingeSlots are a closed-form loss's all-triplet mean and non-zero mean.
@@ -61,7 +58,7 @@ func slotCount() int {
 }
 
 func newPlan(params loss.Params) (plan, error) {
-	pl := plan{pairReach: math.Inf(1)}
+	var pl plan
 	for _, l := range loss.Registry() {
 		p, err := l.Resolve(params)
 		if err != nil {
@@ -82,7 +79,6 @@ func newPlan(params loss.Params) (plan, error) {
 			switch s.Miner {
 			case AllPairs:
 				pl.pairs = append(pl.pairs, k)
-				pl.pairReach = math.Min(pl.pairReach, reach)
 			case BatchHard:
 				pl.hard = append(pl.hard, k)
 			case SemiHard:
@@ -111,42 +107,64 @@ func (t *tally) add(term loss.Term) {
 	}
 }
 
-// pairTerms adds the pair (a, j) at distance dj to every pair slot.
-func (c *computation) pairTerms(w *worker, row []tally, dj float64, same bool) {
-	y := loss.Different
-	if same {
-		y = loss.Same
-	}
+// pairTerms adds the pairs (a, j), j ≥ first and j ≠ a, to every pair
+// slot, slot by slot in row order (each slot's sum in the order of its
+// terms, as one pair at a time would add them): a same-class pair's term by
+// the loss's PullOf where it has one, a different-class pair beyond the
+// slot's reach as a 0 the loss promises, the rest by the loss's Pair.
+func (c *computation) pairTerms(w *worker, row []tally, a, first int, dists []float64) {
+	ya := c.labels[a]
 	for _, k := range c.plan.pairs {
-		s := &c.plan.slots[k]
-		if !same && dj >= s.reach {
-			row[k].count++ // the loss says this term is 0
-			continue
+		s, t := &c.plan.slots[k], &row[k]
+		for _, part := range [2][2]int{{min(first, a), a}, {max(first, a+1), len(dists)}} {
+			labels := c.labels[part[0]:part[1]]
+			for i, dj := range dists[part[0]:part[1]] {
+				same := labels[i] == ya
+				switch {
+				case same && s.loss.PullOf != nil:
+					v := s.loss.PullOf(dj)
+					t.sum += v
+					t.count++
+					if v > 0 {
+						t.active++
+					}
+				case !same && dj >= s.reach:
+					t.count++ // the loss says this term is 0
+				default:
+					y := loss.Different
+					if same {
+						y = loss.Same
+					}
+					term, err := s.loss.Pair(dj, y, s.params)
+					w.keep(err)
+					t.add(term)
+				}
+			}
 		}
-		term, err := s.loss.Pair(dj, y, s.params)
-		w.keep(err)
-		row[k].add(term)
-	}
-}
-
-// farPairs counts k different-class pairs beyond every pair slot's reach:
-// terms the losses say are 0.
-func (c *computation) farPairs(row []tally, k int64) {
-	for _, s := range c.plan.pairs {
-		row[s].count += k
 	}
 }
 
 // minedTerms adds the mined triplets (dp[i], dn[i]) to slot s's tally, in
 // order. A closed-form loss's term is hingeTerm, the bits of its Triplet
 // function (TestHingeTermIsTheRegistrys) without the explanation that
-// function builds: mining calls it once per positive pair.
+// function builds: mining calls it once per positive pair. A loss with
+// GapOf (soft-margin) is computed from d(a,p) − d(a,n) the same way.
 func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
 	if g := s.loss.HingeOf; g != nil {
 		m := s.params.Margin
 		for i, p := range dp {
 			if h, active := hingeTerm(g, p, dn[i], m); active {
 				t.sum += h
+				t.active++
+			}
+		}
+		t.count += int64(len(dp))
+		return
+	}
+	if g := s.loss.GapOf; g != nil { // within loss.GapTolerance of Triplet's term
+		for i, p := range dp {
+			if v := g(p - dn[i]); v > 0 {
+				t.sum += v
 				t.active++
 			}
 		}

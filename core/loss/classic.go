@@ -15,14 +15,14 @@ const (
 func init() {
 	register(Loss{ID: ContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 0, UsesMargin: true,
 		Name: "contrastive", Short: "contrastive", Formula: contrastivePairFormula,
-		Reach: marginReach,
+		Reach: marginReach, PullOf: func(d float64) float64 { return d * d / 2 },
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			r, err := ContrastivePair(d, p.Margin, y)
 			return Term{Loss: r.Loss, Active: r.Active, Grad: [2]float64{r.Grad}}, err
 		}})
 	register(Loss{ID: HingeContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 1, UsesMargin: true,
 		Name: "hinge contrastive", Short: "hinge", Formula: "y·d + (1−y)·max(m − d, 0)",
-		Reach: marginReach,
+		Reach: marginReach, PullOf: func(d float64) float64 { return d },
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			l, g, err := HingePair(d, p.Margin, y)
 			// Active is the term's, not the gradient's: a same-class pair at
@@ -64,6 +64,7 @@ func init() {
 		}})
 	register(Loss{ID: SoftMarginID, Kind: OnTriplets, Family: TripletFamily, Rank: 2,
 		Name: "soft-margin triplet", Short: "soft-margin", Formula: "softplus(d(a,p) − d(a,n))",
+		GapOf: SoftplusNearZero,
 		Triplet: func(dap, dan float64, _ Params) (Term, error) {
 			s, err := SoftMarginTripletLoss(dap, dan)
 			// Softplus is 0 only where float64 underflows (d(a,p) − d(a,n) < −745).

@@ -66,6 +66,12 @@ func multiSimilarityAnchor(pos, neg []float64, _ Params, gpos, gneg []float64) (
 	return v, nil
 }
 
+// expIsZero is an exponent below which math.Exp is exactly 0 (e^−745.2 is
+// already below half the smallest float64): softLogSum skips those terms,
+// which adds nothing to its sum, bit for bit, and saves the exp of most
+// far negatives of a batch in many dimensions (c = β = 50 at d ≥ 15.7).
+const expIsZero = -760
+
 // softLogSum is (1/c)·log(1 + Σ e^(c·u)) over ds, with u = sign·(d − λ), c > 0,
 // and, when grad is not nil, writes each d's derivative sign·e^(c·u)/(1 + Σ)
 // into it. It is computed as U + (1/c)·log(e^(−cU) + Σ e^(c(u − U))) with
@@ -81,7 +87,9 @@ func softLogSum(ds []float64, c, sign float64, field string, grad []float64) (fl
 	}
 	var t float64 // Σ e^(c(u − U))
 	for _, d := range ds {
-		t += math.Exp(c * (sign*(d-MultiSimilarityBase) - top))
+		if x := c * (sign*(d-MultiSimilarityBase) - top); x > expIsZero {
+			t += math.Exp(x)
+		}
 	}
 	var logS float64 // log(e^(−cU) + t)
 	if top == 0 {

@@ -217,3 +217,16 @@ func FuzzMultiSimilarity(f *testing.F) {
 		}
 	})
 }
+
+// softLogSum skips exponents below expIsZero because math.Exp is 0 there:
+// checked on a fine grid down to −1e4, so that skipping changes no bit.
+func TestExpIsZeroBelowExpIsZero(t *testing.T) {
+	for x := float64(expIsZero); x > -1e4; x -= 0.001 {
+		if e := math.Exp(x); e != 0 || math.Signbit(e) {
+			t.Fatalf("math.Exp(%v) = %v, want +0", x, e)
+		}
+	}
+	if math.Exp(-745) == 0 {
+		t.Error("math.Exp(−745) is 0: the comment's bound is wrong")
+	}
+}

@@ -139,11 +139,25 @@ type Loss struct {
 	// different-class pair at d ≥ Reach(p) is exactly 0, inactive, with zero
 	// gradient. Batch code skips those pairs, which are most of a batch.
 	Reach func(p Params) float64
+	// PullOf, when set, is a pair loss's same-class term as a function of
+	// d alone, bit for bit Pair's value (TestPullOfMatchesTerm) and active
+	// where positive: batch code sums the positive pairs, most of a
+	// batch's terms, without the explanation and gradient Pair builds.
+	PullOf func(d float64) float64
 	// HingeOf is set when the triplet term is max(g(d(a,p)) − g(d(a,n)) + m, 0)
 	// with g = HingeOf increasing: batch code can then sum every triplet's
 	// term in closed form (sorted g(d(a,n)) and prefix sums), not one by one.
 	HingeOf func(d float64) float64
+	// GapOf is set when the triplet term depends on d(a,p) − d(a,n) alone
+	// and is active where positive (soft-margin: a softplus): batch code
+	// computes a mined term from it, without the gradient Triplet builds.
+	// It may differ from Triplet's value by at most GapTolerance.
+	GapOf func(x float64) float64
 }
+
+// GapTolerance bounds |GapOf(d(a,p) − d(a,n)) − Triplet(d(a,p), d(a,n)).Loss|
+// for every loss that declares GapOf (TestGapOfMatchesTerm).
+const GapTolerance = 1e-15
 
 // Classic reports whether l is its family's classic form (Rank 0), the one
 // front ends explain term by term; the others are shown as variants.

@@ -121,12 +121,7 @@ func TestRegistryGradients(t *testing.T) {
 // so batch code may sum its terms in closed form.
 func TestHingeOfMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	found := 0
-	for _, l := range Registry() {
-		if l.HingeOf == nil {
-			continue
-		}
-		found++
+	for _, l := range declaring(t, "HingeOf", 2, func(l Loss) bool { return l.HingeOf != nil }) {
 		for range 2000 {
 			dap, dan, m := rng.Float64()*3, rng.Float64()*3, rng.Float64()*2
 			term, err := l.Triplet(dap, dan, Params{Margin: m})
@@ -143,9 +138,22 @@ func TestHingeOfMatchesTerm(t *testing.T) {
 			}
 		}
 	}
-	if found < 2 {
-		t.Errorf("%d losses declare HingeOf, want the triplet and its squared form", found)
+}
+
+// declaring returns the registered losses for which has is true, and fails
+// the test if there are fewer than want (the registry's own, by name).
+func declaring(t *testing.T, field string, want int, has func(Loss) bool) []Loss {
+	t.Helper()
+	var ls []Loss
+	for _, l := range Registry() {
+		if has(l) {
+			ls = append(ls, l)
+		}
 	}
+	if len(ls) < want {
+		t.Errorf("%d losses declare %s, want at least %d", len(ls), field, want)
+	}
+	return ls
 }
 
 // Reach is a true bound: beyond it a different-class pair costs nothing.
@@ -304,5 +312,73 @@ func forAnchors(t testing.TB, metric dist.Metric, x [][]float64, labels []int, f
 			}
 		}
 		f(a, pos, neg)
+	}
+}
+
+// A loss that declares GapOf computes its term from d(a,p) − d(a,n) within
+// GapTolerance of Triplet's, active exactly where Triplet's is: near 0,
+// where the soft-margin loss's series takes over, and far from it.
+func TestGapOfMatchesTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for _, l := range declaring(t, "GapOf", 1, func(l Loss) bool { return l.GapOf != nil }) { // the soft-margin triplet
+		for i := range 200000 {
+			dap := rng.Float64() * 4
+			dan := dap + (rng.Float64()-0.5)*[]float64{0.5, 0.26, 1e-4, 40}[i%4]
+			if dan < 0 {
+				continue
+			}
+			term, err := l.Triplet(dap, dan, Params{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := l.GapOf(dap - dan)
+			if math.Abs(v-term.Loss) > GapTolerance || (v > 0) != term.Active {
+				t.Fatalf("%s (%v, %v): term %v (active %v), GapOf %v, %.2g apart", l.ID, dap, dan, term.Loss, term.Active, v, v-term.Loss)
+			}
+		}
+	}
+}
+
+// The series by hand: softplus(0) = ln 2 exactly, and at ±1/8 (its edge)
+// ln(1 + e^(±1/8)) = 0.75759903531716907 and 0.63259903531716907
+// (Python's decimal at 40 digits), both sides of the edge agreeing with Softplus.
+func TestSoftplusNearZero(t *testing.T) {
+	if got := SoftplusNearZero(0); got != math.Ln2 {
+		t.Errorf("SoftplusNearZero(0) = %v, want ln 2", got)
+	}
+	for _, c := range []struct{ x, want float64 }{{0.125, 0.7575990353171691}, {-0.125, 0.6325990353171691}, {1e-9, 0.6931471810599453}} {
+		if got := SoftplusNearZero(c.x); math.Abs(got-c.want) > 2e-16 {
+			t.Errorf("SoftplusNearZero(%v) = %.17g, want %.17g", c.x, got, c.want)
+		}
+	}
+	for _, x := range []float64{0.125, math.Nextafter(0.125, 1), -0.125, math.Nextafter(-0.125, -1), 3, -800, 800} {
+		if d := math.Abs(SoftplusNearZero(x) - Softplus(x)); d > GapTolerance {
+			t.Errorf("SoftplusNearZero(%v) is %g from Softplus", x, d)
+		}
+	}
+}
+
+// A pair loss that declares PullOf gives, for a same-class pair, Pair's
+// term bit for bit, active where positive (d = 0 and underflow included).
+func TestPullOfMatchesTerm(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for _, l := range declaring(t, "PullOf", 2, func(l Loss) bool { return l.PullOf != nil }) { // contrastive and hinge contrastive
+		for i := range 20000 {
+			d := rng.Float64() * 5
+			switch i % 50 {
+			case 0:
+				d = 0
+			case 1:
+				d = 1e-170 // ½d² underflows
+			}
+			term, err := l.Pair(d, Same, Params{Margin: rng.Float64()})
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := l.PullOf(d)
+			if math.Float64bits(v) != math.Float64bits(term.Loss) || (v > 0) != term.Active {
+				t.Fatalf("%s (%v): term %v (active %v), PullOf %v", l.ID, d, term.Loss, term.Active, v)
+			}
+		}
 	}
 }

@@ -91,6 +91,24 @@ func Softplus(x float64) float64 {
 	return math.Log1p(math.Exp(x))
 }
 
+// SoftplusNearZero is Softplus by its Taylor series about 0 where |x| ≤ 1/8,
+//
+//	ln 2 + x/2 + x²/8 − x⁴/192 + x⁶/2880 − 17x⁸/645120 + 31x¹⁰/14515200,
+//
+// whose first omitted term is below 3e-18 there (an alternating series of
+// shrinking terms: the error is below it), and Softplus elsewhere. With the
+// rounding of the sum it stays within GapTolerance of Softplus, and costs a
+// few multiplications instead of an exp and a log1p: a semi-hard negative
+// lies just beyond its positive, so that mining puts most soft-margin terms
+// near 0.
+func SoftplusNearZero(x float64) float64 {
+	if !(math.Abs(x) <= 0.125) {
+		return Softplus(x)
+	}
+	z := x * x
+	return math.Ln2 + x/2 + z*(1.0/8+z*(-1.0/192+z*(1.0/2880+z*(-17.0/645120+z*(31.0/14515200)))))
+}
+
 // Sigmoid is 1/(1 + e⁻ˣ), computed without overflow for any x.
 func Sigmoid(x float64) float64 {
 	if x >= 0 {

@@ -24,6 +24,7 @@ import (
 type trace struct {
 	cfg   train.Config
 	data  *train.Data
+	eval  int               // the training points the metrics measure
 	steps []int             // the measured steps, ascending
 	runs  [][]train.Metrics // per run, per measured step
 }
@@ -50,12 +51,9 @@ func (tr *trace) at(t *testing.T, r, n int) train.Metrics {
 
 var traces sync.Map // train.Config → *trace
 
-// traceOf trains cfg for steps steps (reusing a longer trace already made).
-func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
+// newTrainer is a trainer of cfg on its seeded data, at step 0.
+func newTrainer(t *testing.T, cfg train.Config) (*train.Trainer, *train.Data) {
 	t.Helper()
-	if v, ok := traces.Load(cfg); ok && slices.Max(v.(*trace).steps) >= steps {
-		return v.(*trace)
-	}
 	data, err := train.Generate(cfg.Data, cfg.Seed)
 	if err != nil {
 		t.Fatal(err)
@@ -64,7 +62,17 @@ func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out := &trace{cfg: cfg, data: data, runs: make([][]train.Metrics, len(tr.Runs()))}
+	return tr, data
+}
+
+// traceOf trains cfg for steps steps (reusing a longer trace already made).
+func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
+	t.Helper()
+	if v, ok := traces.Load(cfg); ok && slices.Max(v.(*trace).steps) >= steps {
+		return v.(*trace)
+	}
+	tr, data := newTrainer(t, cfg)
+	out := &trace{cfg: cfg, data: data, eval: len(tr.EvalPoints()), runs: make([][]train.Metrics, len(tr.Runs()))}
 	for s := 0; ; s++ {
 		if s <= fineSteps || s%coarseEvery == 0 || s == steps {
 			ms, err := tr.Metrics()
@@ -87,6 +95,46 @@ func traceOf(t *testing.T, cfg train.Config, steps int) *trace {
 	return out
 }
 
+// metricsAt are cfg's runs measured at step n: from a trace that measured
+// it, or else trained to n and measured there only (a claim about one late
+// step of a large data set need not measure every step before it).
+func metricsAt(t *testing.T, cfg train.Config, n int) []train.Metrics {
+	t.Helper()
+	if v, ok := traces.Load(cfg); ok {
+		tr := v.(*trace)
+		if k, found := slices.BinarySearch(tr.steps, n); found {
+			ms := make([]train.Metrics, len(tr.runs))
+			for i, run := range tr.runs {
+				ms[i] = run[k]
+			}
+			return ms
+		}
+	}
+	key := snapshotKey{cfg, n}
+	if v, ok := snapshots.Load(key); ok {
+		return v.([]train.Metrics)
+	}
+	tr, _ := newTrainer(t, cfg)
+	for s := range n {
+		if err := tr.Step(); err != nil {
+			t.Fatalf("%+v step %d: %v", cfg, s+1, err)
+		}
+	}
+	ms, err := tr.Metrics()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snapshots.Store(key, ms)
+	return ms
+}
+
+type snapshotKey struct {
+	cfg  train.Config
+	step int
+}
+
+var snapshots sync.Map // snapshotKey → []train.Metrics
+
 // runWithMargin is the index of the run whose objective reads margin m.
 func runWithMargin(cfg train.Config, m float64) int {
 	return slices.IndexFunc(cfg.Specs(), func(s train.RunSpec) bool { return s.Loss.UsesMargin() && s.Margin == m })
@@ -102,7 +150,7 @@ type trainClaim struct {
 	check func(t *testing.T, s scenarios.TrainSettings, m []string) string
 }
 
-var classWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5}
+var classWords = map[string]int{"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9, "ten": 10}
 
 // lossRE names a training objective in a claim about its run.
 const lossRE = `(contrastive|batch-all|batch-hard|semi-hard|batch-hard-soft|infonce)`
@@ -340,7 +388,7 @@ var trainClaims = []trainClaim{
 // is checked by training, and no number may stand outside a claim.
 func checkTrainText(t *testing.T, s scenarios.TrainSettings, text string) []string {
 	var problems []string
-	for _, c := range slices.Concat(runClaims, trainClaims) {
+	for _, c := range slices.Concat(heldOutClaims, reducerClaims, runClaims, trainClaims) {
 		text = c.re.ReplaceAllStringFunc(text, func(match string) string {
 			if p := c.check(t, s, c.re.FindStringSubmatch(match)); p != "" {
 				problems = append(problems, fmt.Sprintf("%q: %s", match, p))
@@ -383,16 +431,38 @@ func checkTrainTexts(t *testing.T, s *scenarios.Scenario, i int) int {
 	return checked
 }
 
+// A falseClaim is a text that is false of the run s.
+type falseClaim struct {
+	s    scenarios.TrainSettings
+	text string
+}
+
+// expectTrue fails if the checker finds a true claim about s false: the
+// false claims beside it are then caught for being false, not for their form.
+func expectTrue(t *testing.T, s scenarios.TrainSettings, text string) {
+	t.Helper()
+	if p := checkTrainText(t, s, text); len(p) > 0 {
+		t.Fatalf("a true claim fails: %v", p)
+	}
+}
+
+// expectCaught fails for every false claim the checker lets pass.
+func expectCaught(t *testing.T, cases []falseClaim) {
+	t.Helper()
+	for _, c := range cases {
+		if len(checkTrainText(t, c.s, c.text)) == 0 {
+			t.Errorf("%q passes for %+v", c.text, c.s.Config)
+		}
+	}
+}
+
 // The checker catches false claims about a run.
 func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 	overlap := scenarios.TrainSettings{Config: train.NewConfig()}
 	overlap.Config.Data, overlap.Config.Model, overlap.Config.Margin = train.Overlap, train.Linear, 0
 	rings := scenarios.TrainSettings{Config: train.NewConfig()}
 	rings.Config.Data, rings.Config.Model, rings.Config.Loss, rings.Config.Compare = train.Rings, train.MLP, train.BatchHard, train.BatchAll
-	for _, c := range []struct {
-		s    scenarios.TrainSettings
-		text string
-	}{
+	expectCaught(t, []falseClaim{
 		{overlap, "the run with margin 0 collapses within 20 steps"},
 		{overlap, "the run with margin 1 collapses within 200 steps"},
 		{overlap, "the run with margin 0 does not collapse in 200 steps"},
@@ -414,11 +484,7 @@ func TestTrainClaimCheckerCatchesFalseClaims(t *testing.T) {
 		{rings, "the batch-all run collapses within 300 steps"},
 		{rings, "the batch-hard run's AUC stays below 0.5 in 300 steps"},
 		{rings, "the batch-all run shrinks the mean distance more than 2-fold within 300 steps"},
-	} {
-		if len(checkTrainText(t, c.s, c.text)) == 0 {
-			t.Errorf("%q passes for %+v", c.text, c.s.Config)
-		}
-	}
+	})
 }
 
 // Every lesson that trains says so with checked claims, and the course

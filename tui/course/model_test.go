@@ -122,7 +122,7 @@ func TestLearnResumes(t *testing.T) {
 	}
 	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
 	v := m.View()
-	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "1 of 13 lessons done") {
+	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "✓ 1 of 13 lessons") {
 		t.Fatalf("list:\n%s", v)
 	}
 	m = pressLearn(t, m, "enter")
@@ -434,7 +434,7 @@ func TestLastLessonKeyLine(t *testing.T) {
 		t.Errorf("key line after the last lesson: %s", keys)
 	}
 	m = pressLearn(t, m, "enter")
-	if v := m.View(); !strings.Contains(v, "lessons done") {
+	if v := m.View(); !strings.Contains(v, "of 13 lessons") {
 		t.Errorf("enter did not go to the list:\n%s", v)
 	}
 }

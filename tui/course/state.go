@@ -1,9 +1,10 @@
 package course
 
 import (
-	"losslab/internal/textwrap"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
@@ -13,6 +14,7 @@ import (
 	"losslab/explain"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/internal/textwrap"
 	"losslab/scenarios"
 	"losslab/tui/common"
 )
@@ -24,7 +26,7 @@ func (m Model) stateLines(w int) []string {
 	if t := m.lessons[m.lesson].TrainingAt(m.step); t != nil {
 		// The step speaks of a training run: its settings, not a playground
 		// state the run never reads.
-		return textwrap.Wrap(p.T(i18n.LearnTrainRun, m.trainSettings(t)), w)
+		return packItems(strings.Split(p.T(i18n.LearnTrainRun, m.trainSettings(t)), " · "), w)
 	}
 	s := m.shownState()
 	var inputs []string
@@ -69,32 +71,37 @@ func fitLabelled(line string, w int) []string {
 		return textwrap.Wrap(line, w)
 	}
 	indent := strings.Repeat(" ", lw)
-	var out []string
+	lines := packItems(strings.Split(strings.TrimPrefix(line, label), " · "), w-lw)
+	for i := range lines {
+		if i == 0 {
+			lines[i] = label + lines[i]
+		} else {
+			lines[i] = indent + lines[i]
+		}
+	}
+	return lines
+}
+
+// packItems joins " · " items into lines of width w, breaking between
+// items (a line that goes on ends in " ·"), and within one only when it is
+// wider than a line.
+func packItems(items []string, w int) []string {
+	var packed []string
 	cur := ""
-	for _, item := range strings.Split(strings.TrimPrefix(line, label), " · ") {
+	for _, item := range items {
 		switch {
 		case cur == "":
 			cur = item
-		case lw+lipgloss.Width(cur+" · "+item) <= w:
+		case lipgloss.Width(cur+" · "+item) <= w:
 			cur += " · " + item
 		default:
-			out = append(out, cur+" ·")
+			packed = append(packed, cur+" ·")
 			cur = item
 		}
 	}
-	out = append(out, cur)
 	var lines []string
-	for i, l := range out {
-		lead := indent
-		if i == 0 {
-			lead = label
-		}
-		for j, part := range textwrap.Wrap(l, w-lw) {
-			if j > 0 {
-				lead = indent
-			}
-			lines = append(lines, lead+part)
-		}
+	for _, l := range append(packed, cur) {
+		lines = append(lines, textwrap.Wrap(l, w)...)
 	}
 	return lines
 }
@@ -144,8 +151,7 @@ func (m Model) nextAnsweredBy(losses []string) bool {
 	}
 	text := ansi.Strip(strings.Join(losses, "\n"))
 	if len(q.Choices) > 0 {
-		word := regexp.MustCompile(`(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
-		return word.MatchString(text)
+		return containsWord(text, q.Choices[q.Correct])
 	}
 	for _, n := range numberToken.FindAllString(text, -1) {
 		if right, _ := q.CheckNumber(n); right {
@@ -155,30 +161,77 @@ func (m Model) nextAnsweredBy(losses []string) bool {
 	return false
 }
 
+// containsWord reports whether text holds word with no letter or hyphen
+// on either side ("hard" is not in "semi-hard"): a plain scan, so that a
+// View compiles nothing.
+func containsWord(text, word string) bool {
+	if word == "" {
+		return false
+	}
+	for from := 0; ; {
+		i := strings.Index(text[from:], word)
+		if i < 0 {
+			return false
+		}
+		i += from
+		before, _ := utf8.DecodeLastRuneInString(text[:i])
+		after, _ := utf8.DecodeRuneInString(text[i+len(word):])
+		if !partOfWord(before) && !partOfWord(after) {
+			return true
+		}
+		_, size := utf8.DecodeRuneInString(text[i:])
+		from = i + size
+	}
+}
+
+// partOfWord: a letter or a hyphen continues a word (utf8.RuneError stands
+// for the text's start or end).
+func partOfWord(r rune) bool { return r != utf8.RuneError && (unicode.IsLetter(r) || r == '-') }
+
 // trainSettings is a training run's settings as the training mode's header
-// and panes say them: data, model, learning rate, batch, seed, then each
-// run's objective and margin.
+// and panes say them: data, model, learning rate, batch, seed, what is held
+// out, the step it opens at, then each run's objective with what it reads
+// (its margin, or InfoNCE's τ and similarity).
 func (m Model) trainSettings(t *scenarios.TrainSettings) string {
 	p, c := m.ctx.Printer, t.Config
 	id := i18n.TrainModeHeader
 	if c.Normalize {
 		id = i18n.TrainModeHeaderNorm
 	}
-	head := p.T(id, string(c.Data), string(c.Model), numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))
+	head := []string{p.T(id, string(c.Data), string(c.Model), numfmt.Input(c.LR), numfmt.Count(int64(c.Batch)), numfmt.Count(int64(c.Seed)))}
+	switch {
+	case c.HoldoutClasses > 0:
+		head = append(head, p.T(i18n.LearnTrainHeldClasses, c.HoldoutClasses))
+	case c.Holdout > 0:
+		head = append(head, p.T(i18n.LearnTrainHoldout, numfmt.Input(c.Holdout)))
+	default:
+		head = append(head, p.T(i18n.LearnTrainHoldNone))
+	}
+	if t.Steps > 0 {
+		head = append(head, p.T(i18n.LearnTrainOpensAt, t.Steps))
+	}
 	var runs []string
 	names := c.RunNames()
 	for i, r := range c.Specs() {
-		run := p.T(i18n.TrainPaneNoMargin, string(r.Loss))
-		if r.Loss.UsesMargin() {
-			run = p.T(i18n.TrainPaneMargin, string(r.Loss), numfmt.Input(r.Margin))
+		name := p.TrainLossName(string(r.Loss))
+		run := p.T(i18n.TrainPaneNoMargin, name)
+		switch {
+		case r.Loss.Objective().Loss.UsesTemperature:
+			sim := i18n.TrainSimilarityNegDistance
+			if c.UsesCosine(r) {
+				sim = i18n.TrainSimilarityCosine
+			}
+			run = p.T(i18n.TrainPaneTemperature, name, numfmt.Input(c.Temperature), p.T(sim))
+		case r.Loss.UsesMargin():
+			run = p.T(i18n.TrainPaneMargin, name, numfmt.Input(r.Margin))
 		}
 		if names[i] != string(r.Loss) { // a and b: two runs of one loss, as the panes name them
-			run = names[i] + ": " + run
+			run = p.T(i18n.TrainPaneRun, names[i], run)
 		}
 		runs = append(runs, run)
 	}
 	if len(runs) == 2 {
-		return head + " · " + p.T(i18n.LearnTrainRuns, runs[0], runs[1])
+		return strings.Join(head, " · ") + " · " + p.T(i18n.LearnTrainRuns, runs[0], runs[1])
 	}
-	return head + " · " + strings.Join(runs, " · ")
+	return strings.Join(append(head, runs...), " · ")
 }

@@ -35,8 +35,8 @@ func walkTo(t *testing.T, m *Model, l *scenarios.Scenario, i int) *Model {
 // the same step.
 func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 	found := 0
-	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
-		p := ctx.Printer
+	for lang, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		p, warm := ctx.Printer, 0
 		for _, l := range curriculum.Lessons() {
 			for i := 1; i < l.Len(); i++ {
 				st := l.Steps[i-1]
@@ -44,7 +44,19 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 					continue
 				}
 				found++
-				for _, size := range [][2]int{{80, 24}, {120, 40}} {
+				sizes := [][2]int{{80, 24}, {120, 40}}
+				if st.Mode.Train.Steps > 0 {
+					// Opening trains to the step with a hundred
+					// measurements of the curve: each such step opens
+					// once, at the tightest size, the languages taking
+					// turns.
+					warm++
+					if warm%2 != lang {
+						continue
+					}
+					sizes = sizes[:1]
+				}
+				for _, size := range sizes {
 					t.Run(fmt.Sprintf("%v %s step %d %dx%d", p.Lang(), l.Name, i, size[0], size[1]), func(t *testing.T) {
 						what := fmt.Sprintf("%v %v %s step %d", p.Lang(), size, l.Name, i)
 						m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
@@ -141,5 +153,70 @@ train_loss = "batch-hard"
 	m = pressLearn(t, m, "esc")
 	if m.child != nil || m.screen != screenStep {
 		t.Errorf("the second esc did not go back to the lesson (screen %d)", m.screen)
+	}
+}
+
+// A step about a training run (a train step, or the question just before
+// it) shows the run's settings as the run has them, not the playground
+// state it never reads: what is held out, the step it opens at, each run's
+// margin or InfoNCE's τ and similarity, in both languages.
+func TestTrainStepShowsTheRunsSettings(t *testing.T) {
+	for _, c := range []struct {
+		lesson string
+		want   map[i18n.Lang][]string
+	}{
+		{"why-margin", map[i18n.Lang][]string{
+			i18n.English: {"training run · overlap · model linear · lr 0.20 · batch 64 · seed 1 · 0.25 of each class held out · a: contrastive, margin 0.00 | b: contrastive, margin 1.00"}}},
+		{"metrics", map[i18n.Lang][]string{
+			i18n.English: {"digits · model mlp", "0.25 of each class held out", "opens at step 300", "semi-hard, margin 1.00", "3 whole classes held out"},
+			i18n.Chinese: {"digits · 模型 mlp", "每类留出比例 0.25", "打开时在第 300 步", "留出 3 个完整的类"}}},
+		{"temperature", map[i18n.Lang][]string{
+			i18n.English: {"nothing held out", "τ 0.50, s = −d"},
+			i18n.Chinese: {"不留出", "τ 0.50，s = −d"}}},
+		{"mining", map[i18n.Lang][]string{
+			i18n.English: {"blobs · model mlp", "0.25 of each class held out", "batch-all, margin 1.00"}}},
+	} {
+		for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+			p := ctx.Printer
+			l := curriculum.Lesson(c.lesson)
+			var seen strings.Builder
+			for i := 1; i < l.Len(); i++ {
+				if l.TrainingAt(i) == nil {
+					continue
+				}
+				m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 120, 40), l, i)
+				if v := m.View(); strings.Contains(v, "d(a,p) ") {
+					t.Errorf("%v %s step %d shows a playground state:\n%s", p.Lang(), l.Name, i, v)
+				}
+				seen.WriteString(tuitest.Squeeze(m.View()))
+			}
+			for _, w := range c.want[p.Lang()] {
+				if !strings.Contains(seen.String(), tuitest.Squeeze(w)) {
+					t.Errorf("%v %s: no train step says %q", p.Lang(), c.lesson, w)
+				}
+			}
+		}
+	}
+}
+
+// containsWord finds a choice as a whole word, never inside a longer one.
+func TestContainsWord(t *testing.T) {
+	for _, c := range []struct {
+		text, word string
+		want       bool
+	}{
+		{"triplet 0.3000 · hard", "hard", true},
+		{"triplet 0.3000 · semi-hard", "hard", false},
+		{"semi-hard, then hard", "hard", true},
+		{"hardest", "hard", false},
+		{"hard", "hard", true},
+		{"困难", "困难", true},
+		{"半困难", "困难", false},
+		{"(easy)", "easy", true},
+		{"anything", "", false},
+	} {
+		if got := containsWord(c.text, c.word); got != c.want {
+			t.Errorf("containsWord(%q, %q) = %v", c.text, c.word, got)
+		}
 	}
 }

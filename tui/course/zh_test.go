@@ -93,8 +93,9 @@ func TestChineseRegimeChoicesMatchTheStateLine(t *testing.T) {
 func trainIdentifiers() []string {
 	// MLP, Recall@1 and MAP@R are the standard names in Chinese writing
 	// too; N/2, log and ln are formulas; SupCon, Xuan and Musgrave name
-	// papers; --normalize and losslab batch are a flag and a command.
-	out := []string{"iris", "lr", "MLP", "N/2", "Recall", "MAP", "log", "ln", "SupCon", "Xuan", "Musgrave", "normalize", "batch"}
+	// papers; --normalize and losslab batch are a flag and a command;
+	// SupConLoss names pytorch-metric-learning's class.
+	out := []string{"iris", "lr", "MLP", "N/2", "Recall", "MAP", "log", "ln", "SupCon", "SupConLoss", "Xuan", "Musgrave", "normalize", "batch"}
 	for _, id := range train.DataIDs() {
 		out = append(out, string(id))
 	}
