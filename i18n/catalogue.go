@@ -31,6 +31,7 @@ var englishAreas = []map[ID]string{
 	trainSlowEN,
 	lessonTrainEN,
 	trainHeldEN,
+	trainPickEN,
 	pointsEN,
 }
 
@@ -65,6 +66,7 @@ var chineseAreas = []map[ID]string{
 	trainSlowZH,
 	lessonTrainZH,
 	trainHeldZH,
+	trainPickZH,
 	pointsZH,
 }
 

@@ -21,7 +21,7 @@ var limitMessages = map[ID]bool{
 	BatchSampled: true, BatchViewSampled: true, BatchSlowAutoSample: true, BatchSlowAll: true,
 	BatchExact: true, BatchBinned: true, BatchBinnedSample: true, BatchSampleTooLarge: true,
 	DataLineTooLong: true, DataRowTooLong: true, DataTooManyBytes: true, DataTooManyRows: true, DataTooManyColumns: true,
-	CLIErrTooManyRows: true, SizeBytes: true,
+	CLIErrTooManyRows: true, SizeBytes: true, TrainPickDataShape: true,
 }
 
 func TestCountMessagesHaveSingular(t *testing.T) {

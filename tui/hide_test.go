@@ -52,8 +52,8 @@ func TestHiddenValuesStayHidden(t *testing.T) {
 }
 
 // hideKeySequences are the first key of every binding the playground's
-// full help lists (points mode's too), and the sequences that open the
-// pages behind them.
+// full help lists (points mode's too), the sequences that open the pages
+// behind them, and the training mode's picker.
 func hideKeySequences(t *testing.T) [][]string {
 	t.Helper()
 	var out [][]string
@@ -69,6 +69,9 @@ func hideKeySequences(t *testing.T) [][]string {
 		[]string{"x", "d"}, []string{"x", "v"}, []string{"x", "v", "v"}, []string{"x", "n"},
 		[]string{"]", "."}, []string{"]", "n"}, []string{"c", "c", "c", "c"},
 		[]string{"g", "enter"}, []string{"g", "enter", "right"}, []string{"g", "enter", "right", "right"},
+		// the training mode's picker, every list, and a row taken
+		[]string{"tab", "tab", "D"}, []string{"tab", "tab", "M", "tab"}, []string{"tab", "tab", "L", "down", "enter"},
+		[]string{"tab", "tab", "C", "7", "I"}, []string{"tab", "tab", "C", "7", "I", "2"},
 	)
 }
 
@@ -162,7 +165,9 @@ func checkHidden(t *testing.T, a App, hide common.HideSet) {
 			t.Errorf("the course opened though values are hidden:\n%s", v)
 		}
 	}
-	if hide[playground.PanelChart] && !strings.Contains(v, "─ help ") { // the help's glyph legend shows a braille dot
+	// The training mode draws its own run in braille (its loss curve, its
+	// scatter in colour), never the playground's chart.
+	if hide[playground.PanelChart] && a.Current() != common.ModeTrain && !strings.Contains(v, "─ help ") { // the help's glyph legend shows a braille dot
 		plane := strings.Contains(v, "plane ·")
 		for _, r := range v {
 			if r == '┤' || !plane && r >= 0x2801 && r <= 0x28ff {

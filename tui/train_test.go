@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 
+	tea "github.com/charmbracelet/bubbletea"
+
 	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
 )
@@ -32,5 +34,38 @@ func TestAppHostsTraining(t *testing.T) {
 	}
 	if v := a.modes[common.ModeTrain].View(); !strings.Contains(v, "⏸ paused") {
 		t.Errorf("the hidden training mode is still playing:\n%s", v)
+	}
+}
+
+// The training mode's picker in the app (a served session's: no files):
+// while it is open tab moves to its next list instead of the next mode,
+// the key bar lists its keys, esc closes it and stays in training, and
+// the data list holds the demos, no file and no path.
+func TestAppTrainingPicker(t *testing.T) {
+	ctx := tuitest.Context()
+	ctx.Share = common.ShareContext{NoFiles: true}
+	a := NewApp(ctx, Config{Start: common.ModeTrain})
+	a = send(t, a, tea.WindowSizeMsg{Width: 80, Height: 24}, tuitest.Key("D"))
+	v := a.View()
+	for _, want := range []string{"[data set]", "● blobs", "↑/↓ move", "esc close, no change"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("D: no %q:\n%s", want, v)
+		}
+	}
+	for _, never := range []string{"file", "path"} {
+		if strings.Contains(v, never) {
+			t.Errorf("a served session's data list offers a %s:\n%s", never, v)
+		}
+	}
+	a = send(t, a, tuitest.Key("tab"))
+	if a.Current() != common.ModeTrain || !strings.Contains(a.View(), "[model]") {
+		t.Fatalf("tab in the picker: mode %d\n%s", a.Current(), a.View())
+	}
+	if !takesEsc(a.modes[a.Current()]) {
+		t.Error("the open picker does not take esc")
+	}
+	a = send(t, a, tuitest.Key("esc"))
+	if v := a.View(); a.Current() != common.ModeTrain || strings.Contains(v, "[model]") || !strings.Contains(v, "Press space to train.") {
+		t.Fatalf("esc: mode %d\n%s", a.Current(), v)
 	}
 }

@@ -110,11 +110,7 @@ func (m Model) pickerLines() []string {
 		if name == "" {
 			row = p.T(i18n.BatchOpenFile) + " " + pk.path.View()
 		}
-		if i == pk.selected {
-			out = append(out, st.Selected.Render("▸ ")+row)
-		} else {
-			out = append(out, "  "+row)
-		}
+		out = append(out, st.Cursor(i == pk.selected)+row)
 	}
 	switch {
 	case pk.loading != "":

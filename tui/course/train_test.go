@@ -123,6 +123,39 @@ train_steps = 150
 	}
 }
 
+// In a lesson's training step esc first closes the training mode's picker
+// (the run unchanged), and only then goes back to the lesson.
+func TestLessonTrainPickerEsc(t *testing.T) {
+	l, err := scenarios.Parse("pick.toml", []byte(`name = "pick"
+title = "Pick"
+[start]
+dap = 0.5
+dan = 0.5
+margin = 0.2
+y_ap = "same"
+y_an = "different"
+[[step]]
+mode = "train"
+train_loss = "batch-hard"
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := pressLearn(t, newLearn(t, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 80, 24), "right", "e", "L")
+	if v := m.View(); !strings.Contains(v, "[loss]") || !strings.Contains(v, "● batch-hard") {
+		t.Fatalf("L did not open the loss list:\n%s", v)
+	}
+	m = pressLearn(t, m, "esc")
+	tr, ok := m.child.(trainview.Model)
+	if !ok || strings.Contains(m.View(), "[loss]") || tr.Trainer().Config().Loss != "batch-hard" {
+		t.Fatalf("esc left the training step or changed it (child %T):\n%s", m.child, m.View())
+	}
+	m = pressLearn(t, m, "esc")
+	if m.child != nil || m.screen != screenStep {
+		t.Errorf("the second esc did not go back to the lesson (screen %d)", m.screen)
+	}
+}
+
 // A step about a training run (a train step, or the question just before
 // it) shows the run's settings as the run has them, not the playground
 // state it never reads: what is held out, the step it opens at, each run's

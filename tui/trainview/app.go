@@ -66,7 +66,7 @@ func (m *AppMode) SetSize(w, h int) {
 }
 
 // ShortHelp is the component's help line.
-func (m AppMode) ShortHelp() []key.Binding { return m.view.keys.ShortHelp() }
+func (m AppMode) ShortHelp() []key.Binding { return m.view.ShortHelp() }
 
 // FullHelp is every key, as '?' shows them.
 func (m AppMode) FullHelp() [][]key.Binding { return m.view.keys.FullHelp() }
@@ -84,10 +84,10 @@ func (m AppMode) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 				return &m, nil
 			}
 		}
-		if key.Matches(msg, m.tab) {
+		if key.Matches(msg, m.tab) && !m.view.pick.open { // in the picker tab is its own
 			return &m, common.Tab(common.ModeTrain) // the HiddenMsg that follows pauses training
 		}
-		if key.Matches(msg, m.view.keys.State) {
+		if key.Matches(msg, m.view.keys.State) && !m.view.pick.open {
 			if m.view.DeferKey(msg) { // the string reads the trainer: after the job
 				return &m, nil
 			}

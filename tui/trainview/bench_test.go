@@ -24,3 +24,18 @@ func BenchmarkTrainFrame(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPickerMove: ↓ in the open data list at 160×48, two panes: the
+// screen rebuilt with the box over it (the data sets' sizes are read once,
+// when the list first opens, not at each key).
+func BenchmarkPickerMove(b *testing.B) {
+	cfg := train.NewConfig()
+	cfg.Loss, cfg.Compare = train.BatchHard, train.Contrastive
+	m := newMode(b, cfg, 160, 48)
+	m, _ = press(m, "D")
+	b.ReportAllocs()
+	for b.Loop() {
+		m, _ = press(m, "down")
+		_ = m.View()
+	}
+}

@@ -25,10 +25,11 @@ func (g *grants) Take(steps int) (int, func()) {
 
 // Playing asks the budget before each frame and trains what it grants:
 // none skips the frame (the screen stays at its step), fewer than a frame's
-// steps train fewer, and every grant is charged once drawn.
+// steps train fewer, and every grant is charged once drawn. (Chunk −1: a
+// loaded machine's job would stop at its time limit with steps left.)
 func TestPlayingTrainsWhatTheBudgetGrants(t *testing.T) {
 	g := &grants{next: []int{0, 3, 50, 0}}
-	m := New(newTrainer(t, train.NewConfig()), Options{Budget: g})
+	m := New(newTrainer(t, train.NewConfig()), Options{Budget: g, Chunk: -1})
 	m.SetSize(100, 30)
 	m, _ = press(m, " ", "+", "+") // 5 steps a frame
 	var steps []int
@@ -59,7 +60,7 @@ func TestNoteSaysWhenTrainingIsPaced(t *testing.T) {
 	for range pacedFor + 1 {
 		g.next = append(g.next, 5)
 	}
-	m := New(newTrainer(t, train.NewConfig()), Options{Budget: g})
+	m := New(newTrainer(t, train.NewConfig()), Options{Budget: g, Chunk: -1})
 	m.SetSize(100, 30)
 	m, _ = press(m, " ", "+", "+") // 5 steps a frame
 	frame := func() {

@@ -10,12 +10,18 @@ import "github.com/charmbracelet/bubbles/key"
 // place before.
 func (m AppMode) TakesEsc() bool { return m.share.shown || m.view.TakesEsc() }
 
-// TakesEsc reports whether esc closes the full help of a training mode a
-// lesson hosts (else esc returns to the lesson).
-func (m Model) TakesEsc() bool { return m.help.ShowAll || m.prompt.open }
+// TakesEsc reports whether esc closes what a training mode shows (the
+// full help, the step prompt, the picker); else a lesson hosting it takes
+// esc back to the lesson.
+func (m Model) TakesEsc() bool { return m.help.ShowAll || m.prompt.open || m.pick.open }
 
 // ShortHelp is the keys of a training mode a lesson hosts, for the key bar.
-func (m Model) ShortHelp() []key.Binding { return m.keys.ShortHelp() }
+func (m Model) ShortHelp() []key.Binding {
+	if m.pick.open {
+		return m.keys.PickerHelp()
+	}
+	return m.keys.ShortHelp()
+}
 
 // FullHelp is every key of a training mode a lesson hosts.
 func (m Model) FullHelp() [][]key.Binding { return m.keys.FullHelp() }

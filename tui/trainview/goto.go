@@ -8,6 +8,7 @@ import (
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
+	"losslab/tui/common"
 )
 
 // Run to step N: g opens a prompt under the panes, digits type N, enter
@@ -26,7 +27,7 @@ type stepPrompt struct {
 // openPrompt opens the prompt, stopping playing.
 func (m *Model) openPrompt() {
 	m.playing = false
-	m.tickSeq++
+	m.tickSeq = common.NewID()
 	m.prompt = stepPrompt{open: true}
 }
 

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/core/train"
+	"losslab/tui/common"
 )
 
 // Training runs off the event loop: a job (a tea.Cmd, so a goroutine of
@@ -24,7 +25,7 @@ const DefaultChunk = 100 * time.Millisecond
 
 // jobMsg is a finished job.
 type jobMsg struct {
-	seq     int
+	seq     uint64
 	steps   int           // steps taken
 	elapsed time.Duration // wall time of the steps and the measurement
 	ms      []train.Metrics
@@ -36,7 +37,7 @@ type jobMsg struct {
 // not nil) is called when the work is over (the budget's charge).
 func (m *Model) startJob(n int, done func()) tea.Cmd {
 	m.busy = true
-	m.jobSeq++
+	m.jobSeq = common.NewID()
 	seq, tr, stop := m.jobSeq, m.tr, m.stop
 	stop.Store(false)
 	limit := m.opts.Chunk
@@ -110,7 +111,7 @@ func (m Model) resume() tea.Cmd {
 	return func() tea.Msg { return resumeMsg{seq} }
 }
 
-type resumeMsg struct{ seq int }
+type resumeMsg struct{ seq uint64 }
 
 // RunTo sets the mode to train to step n off the event loop, measuring
 // along the way so that the loss curve shows the steps (a lesson's
@@ -119,7 +120,7 @@ type resumeMsg struct{ seq int }
 func (m Model) RunTo(n int) Model {
 	if n > m.tr.StepCount() {
 		m.playing = false
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 		m.target = n
 		m.runFrom = m.tr.StepCount()
 		m.render()

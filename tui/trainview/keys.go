@@ -1,6 +1,8 @@
 package trainview
 
 import (
+	"strings"
+
 	"github.com/charmbracelet/bubbles/key"
 
 	"losslab/i18n"
@@ -18,6 +20,15 @@ type KeyMap struct {
 	// Goto opens the prompt of a step to train to; FixAxis holds the
 	// distance axis; Temperature, live only for InfoNCE, steps τ.
 	Goto, FixAxis, Temperature key.Binding
+	// Similarity, live only for InfoNCE, switches what it compares.
+	Similarity key.Binding
+	// Pick opens the picker (picker.go) on one list: D, M, L, C and I,
+	// the capitals of the keys that cycle through it; Picks lists them
+	// for the help. PickMove, PickList, PickTake and PickClose are the
+	// picker's own keys, live only while it is open.
+	Pick                                    [numLists]key.Binding
+	Picks                                   key.Binding
+	PickMove, PickList, PickTake, PickClose key.Binding
 	// Mode leaves for another mode of the app: the host's tab
 	// (Options.Tab); none when the mode runs on its own.
 	Mode key.Binding
@@ -56,9 +67,18 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 		Goto:              b([]string{"g"}, "g", i18n.TrainKeyGoto),
 		FixAxis:           b([]string{"x"}, "x", i18n.TrainKeyFixAxis),
 		Temperature:       b([]string{"t"}, "t", i18n.TrainKeyTemperature),
+		Similarity:        b([]string{"i"}, "i", i18n.TrainKeySimilarity),
+		PickMove:          b([]string{"up", "down", "k", "j"}, "↑/↓", i18n.TrainKeyPickMove),
+		PickList:          b([]string{"left", "right", "tab", "shift+tab", "h", "l"}, "←/→", i18n.TrainKeyPickList),
+		PickTake:          b([]string{"enter"}, "enter", i18n.TrainKeyPickTake),
+		PickClose:         b([]string{"esc"}, "esc", i18n.TrainKeyPickClose),
 		Help:              b([]string{"?"}, "?", i18n.TrainKeyHelp),
 		Quit:              b([]string{"q", "ctrl+c"}, "q", i18n.TrainKeyQuit),
 	}
+	for l := range numLists {
+		k.Pick[l] = key.NewBinding(key.WithKeys(pickKeys[l]))
+	}
+	k.Picks = b(pickKeys[:], strings.Join(pickKeys[:], " "), i18n.TrainKeyPick)
 	k.State = b([]string{"S"}, "S", i18n.KeyState)
 	k.State.SetEnabled(false)
 	k.Anchor.SetEnabled(false)
@@ -68,8 +88,16 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 	k.short = []key.Binding{short(k.Play, i18n.TrainKeyShortPlay), short(k.Step, i18n.TrainKeyShortStep),
 		short(k.Slow, i18n.TrainKeyShortSlow),
 		short(k.Reset, i18n.TrainKeyShortReset), short(k.Loss, i18n.TrainKeyShortLoss),
-		short(k.Compare, i18n.TrainKeyShortCompare), short(k.Help, i18n.TrainKeyShortHelp), short(k.Quit, i18n.TrainKeyShortQuit)}
+		short(k.Compare, i18n.TrainKeyShortCompare), short(k.Picks, i18n.TrainKeyShortPick), short(k.Help, i18n.TrainKeyShortHelp), short(k.Quit, i18n.TrainKeyShortQuit)}
 	return k
+}
+
+// pickKeys open the picker on each list (picker.go's order).
+var pickKeys = [numLists]string{"D", "M", "L", "C", "I"}
+
+// PickerHelp is the key bar while the picker is open: its own keys.
+func (k KeyMap) PickerHelp() []key.Binding {
+	return []key.Binding{k.PickMove, k.PickList, k.PickTake, k.PickClose}
 }
 
 // ShortHelp is the always-visible line; it fits 80 columns.
@@ -78,8 +106,8 @@ func (k KeyMap) ShortHelp() []key.Binding { return k.short }
 // FullHelp is shown by '?'.
 func (k KeyMap) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
-		{k.Play, k.Step, k.Goto, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.State},
-		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Temperature, k.FixAxis, k.Anchor, k.Help, k.Mode},
+		{k.Play, k.Step, k.Goto, k.Slow, k.Faster, k.Slower, k.Reset, k.Reseed, k.Picks, k.State},
+		{k.Loss, k.Compare, k.Model, k.Data, k.Normalize, k.Temperature, k.Similarity, k.FixAxis, k.Anchor, k.Help, k.Mode},
 		{k.MarginDown, k.MarginUp, k.CompareMarginDown, k.CompareMarginUp, k.LRDown, k.LRUp, k.Quit},
 	}
 }

@@ -104,8 +104,8 @@ type Model struct {
 	styles styles
 
 	playing   bool
-	speed     int // index into speeds
-	tickSeq   int // identifies the current tick chain
+	speed     int    // index into speeds
+	tickSeq   uint64 // the current tick chain (common.NewID: another mode's ticks are not its)
 	collapsed bool
 	// stoppedAtCollapse: playing stopped because a run collapsed (not
 	// because the user paused or stepped), which the note then says.
@@ -127,19 +127,20 @@ type Model struct {
 	// keys that came meanwhile, the flag that stops it, the step a run
 	// goes to (0: none) from runFrom, and how fast it trains.
 	busy            bool
-	jobSeq          int
+	jobSeq          uint64 // the running job (common.NewID)
 	stop            stopFlag
 	pending         []tea.KeyMsg
 	target, runFrom int
 	rate            speedometer
 	prompt          stepPrompt // run to step N (goto.go)
+	pick            picker     // the menus of settings (picker.go)
 	// fixAxis holds each distance histogram at the range it had when the
 	// mode opened (axisTop), so that a shrink is seen as one.
 	fixAxis bool
 	axisTop []float64
 }
 
-type tickMsg struct{ seq int }
+type tickMsg struct{ seq uint64 }
 
 // New returns the mode on tr (its config and data), at step 0.
 func New(tr *train.Trainer, opts Options) Model {
@@ -193,7 +194,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if m.playing || m.target > 0 {
 			m.playing, m.target = false, 0
 			m.stop.Store(true)
-			m.tickSeq++
+			m.tickSeq = common.NewID()
 			m.render()
 		}
 	case jobMsg:
@@ -236,7 +237,7 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // data set or the seed changed) and shows its step 0.
 func (m *Model) rebuild(newData bool) {
 	m.playing = false
-	m.tickSeq++
+	m.tickSeq = common.NewID()
 	if newData {
 		d, err := m.loadData()
 		if err != nil {
@@ -271,13 +272,14 @@ func (m *Model) restart() {
 // with empty curves.
 func (m *Model) start() {
 	m.playing, m.collapsed, m.stoppedAtCollapse, m.err, m.target = false, false, false, nil, 0
-	m.tickSeq++
+	m.tickSeq = common.NewID()
 	runs := m.tr.Runs()
 	m.hist = make([]history, len(runs))
 	m.boxes = make([]viewBox, len(runs))
 	m.collapsedAt = make([]int, len(runs))
 	m.measure()
 	m.syncKeys()
+	m.syncPickKeys()
 	m.axisTop = make([]float64, len(runs))
 	for i, r := range runs {
 		m.axisTop[i] = axisTop(r)
@@ -312,7 +314,7 @@ func (m *Model) accept(ms []train.Metrics) {
 	m.inspect()
 	if collapsed && !m.collapsed && m.playing {
 		m.playing, m.stoppedAtCollapse = false, true // stop at the collapse so that the note can be read
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 	}
 	m.collapsed = collapsed
 	m.render()

@@ -62,6 +62,8 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyDown}
 	case "enter":
 		return tea.KeyMsg{Type: tea.KeyEnter}
+	case "esc":
+		return tea.KeyMsg{Type: tea.KeyEsc}
 	}
 	return tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune(k)}
 }
@@ -89,7 +91,7 @@ func settle(m Model, cmd tea.Cmd) (Model, tea.Cmd) {
 
 func TestKeys(t *testing.T) {
 	m := newMode(t, train.NewConfig(), 100, 30)
-	start := m.View()
+	start, stale := m.View(), m.tickSeq
 	m, cmd := press(m, " ")
 	if !m.Playing() || cmd == nil {
 		t.Fatal("space did not start playing")
@@ -101,7 +103,7 @@ func TestKeys(t *testing.T) {
 	// A frame of the current chain trains 5 steps; a stale one nothing.
 	next, _ := frameOf(m)
 	m = next.(Model)
-	next, _ = m.Update(tickMsg{seq: m.tickSeq - 1})
+	next, _ = m.Update(tickMsg{seq: stale})
 	m = next.(Model)
 	if got := m.Trainer().StepCount(); got != 5 {
 		t.Fatalf("after one frame at 5 steps a frame: step %d", got)
@@ -311,10 +313,11 @@ func frameOf(m Model) (tea.Model, tea.Cmd) {
 	return settle(next.(Model), cmd)
 }
 
-// A file given with --in stays in the data cycle: d goes through the
-// built-in sets and back to it (issue 18 item 9).
-func TestDataCycleKeepsTheFile(t *testing.T) {
-	file, err := train.Generate(train.Moons, 3) // stands for a file's data
+// fileMode is the mode on a file given with --in (emb.csv, moons' points
+// standing for its data), at w×h.
+func fileMode(t testing.TB, w, h int) (Model, *train.Data) {
+	t.Helper()
+	file, err := train.Generate(train.Moons, 3)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -326,7 +329,14 @@ func TestDataCycleKeepsTheFile(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := New(tr, Options{File: file})
-	m.SetSize(100, 30)
+	m.SetSize(w, h)
+	return m, file
+}
+
+// A file given with --in stays in the data cycle: d goes through the
+// built-in sets and back to it (issue 18 item 9).
+func TestDataCycleKeepsTheFile(t *testing.T) {
+	m, file := fileMode(t, 100, 30)
 	for range 2 {
 		for range len(train.DataIDs()) {
 			m, _ = press(m, "d")

@@ -39,7 +39,7 @@ func (m Model) frame() (time.Duration, int) {
 func (m *Model) toggleSlow() {
 	m.slow = !m.slow
 	m.keys.Anchor.SetEnabled(m.slow)
-	m.tickSeq++ // the running tick chain had the old pace
+	m.tickSeq = common.NewID() // the running tick chain had the old pace
 	m.inspect()
 }
 

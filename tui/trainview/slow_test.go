@@ -69,7 +69,7 @@ func TestSlowModeKeys(t *testing.T) {
 		t.Fatalf("w did not turn slow mode on:\n%s", m.View())
 	}
 	m, _ = press(m, "?")
-	if full := m.View(); !strings.Contains(full, "w     slow mode: one anchor") || !helpAnchor.MatchString(full) {
+	if full := m.View(); !regexp.MustCompile(`w +slow mode: one anchor`).MatchString(full) || !helpAnchor.MatchString(full) {
 		t.Errorf("the full help lacks w or a:\n%s", full)
 	}
 	m, _ = press(m, "?")

@@ -7,6 +7,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/core/train"
+	"losslab/tui/common"
 )
 
 // updateBusy answers a key while a job trains: q quits and space stops at
@@ -20,7 +21,7 @@ func (m Model) updateBusy(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Play) && (m.playing || m.target > 0):
 		m.playing, m.target = false, 0
 		m.stop.Store(true)
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 	default:
 		m.pending = append(m.pending, msg)
 	}
@@ -54,7 +55,15 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	if m.prompt.open {
 		return m.updatePrompt(msg)
 	}
+	if m.pick.open {
+		return m.updatePicker(msg)
+	}
 	k := m.keys
+	if l := slices.IndexFunc(k.Pick[:], func(b key.Binding) bool { return key.Matches(msg, b) }); l >= 0 {
+		m.openPicker(list(l))
+		m.render()
+		return m, nil
+	}
 	switch {
 	case key.Matches(msg, k.Goto):
 		m.openPrompt()
@@ -65,6 +74,10 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			m.cfg.Temperature = next(temperatures, m.cfg.Temperature)
 			m.rebuild(false)
 		}
+	case key.Matches(msg, k.Similarity):
+		if m.usesTemperature() {
+			m.set(listSimilarity, string(next(train.Similarities(), m.cfg.Similarity)))
+		}
 	case key.Matches(msg, k.Quit):
 		m.stop.Store(true)
 		return m, tea.Quit
@@ -74,17 +87,17 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.help.ShowAll = false
 	case key.Matches(msg, k.Play) && m.target > 0: // a run to a step waiting for its budget
 		m.target = 0
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 	case key.Matches(msg, k.Play):
 		m.playing, m.stoppedAtCollapse = !m.playing && m.err == nil, false
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 		m.render()
 		if m.playing {
 			return m, m.tick()
 		}
 	case key.Matches(msg, k.Step):
 		m.playing, m.stoppedAtCollapse, m.target = false, false, 0
-		m.tickSeq++
+		m.tickSeq = common.NewID()
 		if m.err == nil {
 			return m, m.startJob(1, nil)
 		}
@@ -106,17 +119,13 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.cfg.Seed++
 		m.rebuild(true)
 	case key.Matches(msg, k.Loss):
-		m.cfg.Loss = next(train.LossIDs(), m.cfg.Loss)
-		m.rebuild(false)
+		m.set(listLoss, string(next(train.LossIDs(), m.cfg.Loss)))
 	case key.Matches(msg, k.Compare):
-		m.cfg.Compare = nextCompare(m.cfg.Compare, m.cfg.Loss)
-		m.rebuild(false)
+		m.set(listCompare, string(nextCompare(m.cfg.Compare, m.cfg.Loss)))
 	case key.Matches(msg, k.Model):
-		m.cfg.Model = next(train.ModelIDs(), m.cfg.Model)
-		m.rebuild(false)
+		m.set(listModel, string(next(train.ModelIDs(), m.cfg.Model)))
 	case key.Matches(msg, k.Data):
-		m.cfg.Data = next(m.dataIDs(), m.cfg.Data)
-		m.rebuild(true)
+		m.set(listData, string(next(m.dataIDs(), m.cfg.Data)))
 	case key.Matches(msg, k.Normalize):
 		m.cfg.Normalize = !m.cfg.Normalize
 		m.rebuild(false)

@@ -47,6 +47,9 @@ func (m *Model) render() {
 	if m.help.ShowAll { // over the panes' lower rows, as they are laid out without it
 		body = overlay(body, m.helpBox(), 0)
 	}
+	if m.pick.open { // under the panes' titles, which name the losses
+		body = common.Overlay(body, m.pickerBox(m.width, bodyH-1), 1, 0)
+	}
 	m.screen = strings.Join([]string{header, body, strings.Join(note, "\n")}, "\n")
 }
 
@@ -56,18 +59,11 @@ func (m *Model) helpBox() string {
 	return m.styles.app.TextPanel(m.p.T(i18n.TrainHelpTitle), full, m.width, lipgloss.Height(full)+common.PanelFrameH)
 }
 
-// overlay draws box over base's lines, its last line bottom lines above
-// base's last; the lines it covers are covered whole, and base keeps its
-// layout (an open help does not squeeze the panes).
+// overlay draws box, as wide as the screen, over base's lines, its last
+// line bottom lines above base's last; base keeps its layout (an open help
+// does not squeeze the panes).
 func overlay(base, box string, bottom int) string {
-	lines, over := strings.Split(base, "\n"), strings.Split(box, "\n")
-	start := max(0, len(lines)-bottom-len(over))
-	for i, l := range over {
-		if start+i < len(lines) {
-			lines[start+i] = l
-		}
-	}
-	return strings.Join(lines, "\n")
+	return common.Overlay(base, box, strings.Count(base, "\n")-bottom-strings.Count(box, "\n"), 0)
 }
 
 // header is one line at any width from 80: where the whole does not fit it
