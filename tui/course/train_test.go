@@ -95,10 +95,11 @@ func TestLessonTrainStepsOpenAndReturn(t *testing.T) {
 	}
 }
 
-// A train step's train_steps are trained before the learner takes over.
-func TestLessonTrainStepWarmsUp(t *testing.T) {
-	l, err := scenarios.Parse("warm.toml", []byte(`name = "warm"
-title = "Warm"
+// trainLesson is a one-step lesson whose step trains with the given keys.
+func trainLesson(t *testing.T, keys string) *scenarios.Scenario {
+	t.Helper()
+	l, err := scenarios.Parse("train.toml", []byte(`name = "train"
+title = "Train"
 [start]
 dap = 0.5
 dan = 0.5
@@ -107,12 +108,16 @@ y_ap = "same"
 y_an = "different"
 [[step]]
 mode = "train"
-train_loss = "batch-hard"
-train_steps = 150
-`))
+`+keys+"\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return l
+}
+
+// A train step's train_steps are trained before the learner takes over.
+func TestLessonTrainStepWarmsUp(t *testing.T) {
+	l := trainLesson(t, "train_loss = \"batch-hard\"\ntrain_steps = 150")
 	m := pressLearn(t, newLearn(t, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 80, 24), "right", "e")
 	tr := m.child.(trainview.Model)
 	if got := tr.Trainer().StepCount(); got != 150 || tr.Metrics()[0].Step != 150 {
@@ -126,21 +131,7 @@ train_steps = 150
 // In a lesson's training step esc first closes the training mode's picker
 // (the run unchanged), and only then goes back to the lesson.
 func TestLessonTrainPickerEsc(t *testing.T) {
-	l, err := scenarios.Parse("pick.toml", []byte(`name = "pick"
-title = "Pick"
-[start]
-dap = 0.5
-dan = 0.5
-margin = 0.2
-y_ap = "same"
-y_an = "different"
-[[step]]
-mode = "train"
-train_loss = "batch-hard"
-`))
-	if err != nil {
-		t.Fatal(err)
-	}
+	l := trainLesson(t, "train_loss = \"batch-hard\"")
 	m := pressLearn(t, newLearn(t, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, 80, 24), "right", "e", "L")
 	if v := m.View(); !strings.Contains(v, "[loss]") || !strings.Contains(v, "● batch-hard") {
 		t.Fatalf("L did not open the loss list:\n%s", v)
