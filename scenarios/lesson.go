@@ -16,7 +16,7 @@ import (
 // teaching points it covers. The step keys below are what the format adds;
 // each text may carry its translations beside it (translate.go).
 var (
-	questionKeys   = withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain", "mistakes", "diagnoses")
+	questionKeys   = append(withTranslations(sectionStep, "question", "answer", "tolerance", "choices", "explain", "mistakes", "diagnoses"), "show_state")
 	lessonStepKeys = slices.Concat(questionKeys, []string{"mode", "demo"}, trainStepKeys)
 )
 
@@ -45,6 +45,10 @@ type Question struct {
 	ChoicesTranslations                   map[i18n.Lang][]string
 	// Mistakes are typical wrong answers with their diagnoses (mistakes.go).
 	Mistakes []Mistake
+	// NoState is show_state = false: the question is about ideas, not the
+	// step's triplet, so no state is shown with it (a triplet above a
+	// question on Recall@1 would say nothing true about it).
+	NoState bool
 }
 
 // ErrNotANumber is the answer to a number question that is not a number.
@@ -174,6 +178,13 @@ func (p *parser) lessonStep(step map[string]any, i int) (*Question, Mode, error)
 	if err := p.mistakes(q, step, i); err != nil {
 		return nil, mode, err
 	}
+	if v, ok := step["show_state"]; ok {
+		b, ok := v.(bool)
+		if !ok {
+			return nil, mode, p.errAt(sectionStep, i, "show_state", i18n.LessonBool, "show_state", tomlType(v))
+		}
+		q.NoState = !b
+	}
 	return q, mode, nil
 }
 
@@ -302,4 +313,10 @@ func (s *Scenario) Questions() int {
 		}
 	}
 	return n
+}
+
+// ShowsStateAt reports whether state i is shown with its step: not for a
+// question about ideas rather than the triplet (show_state = false).
+func (s *Scenario) ShowsStateAt(i int) bool {
+	return i < 1 || i > len(s.Steps) || s.Steps[i-1].Question == nil || !s.Steps[i-1].Question.NoState
 }

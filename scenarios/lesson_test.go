@@ -62,6 +62,13 @@ explain = "inside the margin"
 explain_zh = "在间隔之内"
 
 [[step]]
+question = "does Recall@1 = 1 make the AUC 1?"
+choices = ["no", "yes"]
+answer = "no"
+explain = "no: the AUC is global"
+show_state = false
+
+[[step]]
 mode = "batch"
 note = "look"
 
@@ -71,7 +78,7 @@ mode = "playground"
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(s.Covers, ",") != "why-margin,regimes" || s.Questions() != 2 {
+	if strings.Join(s.Covers, ",") != "why-margin,regimes" || s.Questions() != 3 {
 		t.Fatalf("covers %v, %d questions", s.Covers, s.Questions())
 	}
 	q := s.Steps[0].Question
@@ -82,8 +89,11 @@ mode = "playground"
 	if c.Correct != 1 || c.RightAnswer() != "semi-hard" || len(c.Choices) != 3 {
 		t.Errorf("choice question %+v", c)
 	}
-	if s.Steps[2].Mode != (Mode{Kind: ModeBatch, Demo: "iris"}) || s.Steps[3].Mode.Kind != ModePlayground {
-		t.Errorf("modes %+v %+v", s.Steps[2].Mode, s.Steps[3].Mode)
+	if !s.ShowsStateAt(1) || !s.ShowsStateAt(2) || s.ShowsStateAt(3) || !s.ShowsStateAt(4) {
+		t.Errorf("show_state = false hides state 3 only: %v %v %v %v", s.ShowsStateAt(1), s.ShowsStateAt(2), s.ShowsStateAt(3), s.ShowsStateAt(4))
+	}
+	if s.Steps[3].Mode != (Mode{Kind: ModeBatch, Demo: "iris"}) || s.Steps[4].Mode.Kind != ModePlayground {
+		t.Errorf("modes %+v %+v", s.Steps[3].Mode, s.Steps[4].Mode)
 	}
 	back, err := Parse("again.toml", Encode(s))
 	if err != nil {
@@ -137,6 +147,8 @@ func TestLessonKeyErrors(t *testing.T) {
 		{"choices = [\"\"\"a\"\"\"]", "array of strings"},
 		{"choices = [\"a\" \"b\"]", "one line"},
 		{"explain = \"e\"", "belongs to a question"},
+		{"show_state = false", "belongs to a question"},
+		{"question = \"q\"\nexplain = \"e\"\nanswer = 1\nshow_state = \"no\"", "show_state must be true or false"},
 	} {
 		_, err := Parse("l.toml", []byte(lessonHead+"[[step]]\n"+c.step+"\n"))
 		var fe *FileError

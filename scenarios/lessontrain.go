@@ -112,7 +112,7 @@ func (p *parser) trainSettings(step map[string]any, i int, mode *Mode) error {
 	if v, ok := step["train_normalize"]; ok {
 		b, ok := v.(bool)
 		if !ok {
-			return p.errAt(sectionStep, i, "train_normalize", i18n.LessonTrainBool, "train_normalize", tomlType(v))
+			return p.errAt(sectionStep, i, "train_normalize", i18n.LessonBool, "train_normalize", tomlType(v))
 		}
 		cfg.Normalize = b
 	}

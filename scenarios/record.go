@@ -81,6 +81,9 @@ func encodeStep(st Step) table {
 		}
 		t.text("explain", q.Explain, q.ExplainTranslations)
 		t = append(t, encodeMistakes(q)...)
+		if q.NoState {
+			t = append(t, keyValue{"show_state", false})
+		}
 	}
 	if st.Mode.Kind != ModeNone {
 		t = append(t, keyValue{"mode", string(st.Mode.Kind)})

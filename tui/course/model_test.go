@@ -438,3 +438,26 @@ func TestLastLessonKeyLine(t *testing.T) {
 		t.Errorf("enter did not go to the list:\n%s", v)
 	}
 }
+
+// A question about ideas (show_state = false) shows no triplet above it,
+// asked or answered, in either language; a question about the triplet
+// still shows its inputs.
+func TestQuestionAboutIdeasShowsNoState(t *testing.T) {
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		t.Run(ctx.Printer.Lang().Code(), func(t *testing.T) {
+			m := newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("metrics")}, Open: true}, 80, 24)
+			m = pressLearn(t, m, "right")
+			hidden := ctx.Printer.T(i18n.LearnStateHidden)
+			if v := m.View(); !strings.Contains(v, "Recall@1") || strings.Contains(v, "d(a,p)") || strings.Contains(v, hidden) {
+				t.Errorf("the question on Recall@1 and the AUC shows a triplet:\n%s", v)
+			}
+			if v := pressLearn(t, m, "enter").View(); strings.Contains(v, "d(a,p)") {
+				t.Errorf("its answer shows a triplet:\n%s", v)
+			}
+			m = newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("regimes")}, Open: true}, 80, 24)
+			if v := pressLearn(t, m, "right").View(); !strings.Contains(v, "d(a,p)") || !strings.Contains(v, hidden) {
+				t.Errorf("a question on the triplet lost its inputs:\n%s", v)
+			}
+		})
+	}
+}

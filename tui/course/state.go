@@ -23,6 +23,9 @@ import (
 // question waits only the inputs show.
 func (m Model) stateLines(w int) []string {
 	st, p := m.ctx.Styles, m.ctx.Printer
+	if !m.lessons[m.lesson].ShowsStateAt(m.step) {
+		return nil // a question about ideas: a triplet above it would be unrelated
+	}
 	if t := m.lessons[m.lesson].TrainingAt(m.step); t != nil {
 		// The step speaks of a training run: its settings, not a playground
 		// state the run never reads.

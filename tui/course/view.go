@@ -123,8 +123,9 @@ func (m Model) stepView() string {
 	st, p, w := m.ctx.Styles, m.ctx.Printer, m.width
 	l := m.lessons[m.lesson]
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnHeader, l.Title)), m.position(), w), ""}
-	lines = append(lines, m.stateLines(w)...)
-	lines = append(lines, "")
+	if state := m.stateLines(w); len(state) > 0 {
+		lines = append(append(lines, state...), "")
+	}
 	rows := m.stepRows()
 	text := m.stepText(w)
 	if len(text) > rows {
@@ -135,8 +136,14 @@ func (m Model) stepView() string {
 }
 
 // stepRows is how many lines of the step's text fit: the window less the
-// header and a blank line, the state and a blank line, and the status line.
-func (m Model) stepRows() int { return m.height - 2 - 2 - len(m.stateLines(m.width)) }
+// header and a blank line, the state (if any) and a blank line, and the
+// status line.
+func (m Model) stepRows() int {
+	if state := len(m.stateLines(m.width)); state > 0 {
+		return m.height - 2 - 2 - state
+	}
+	return m.height - 2 - 1
+}
 
 // maxScroll is the first text line that still fills the text area.
 func (m Model) maxScroll() int { return max(len(m.stepText(m.width))-m.stepRows()+1, 0) }
