@@ -1,7 +1,7 @@
 // Package floatsort sorts float64 slices with an LSD radix sort on their
-// bits: eight linear passes without branches, several times faster than a
-// comparison sort on the tens of thousands of distances that core/batch
-// sorts per anchor and core/train per frame.
+// bits, several times faster than a comparison sort on the tens of
+// thousands of distances that core/batch sorts per anchor and core/train
+// per frame.
 package floatsort
 
 import (
@@ -10,14 +10,26 @@ import (
 )
 
 // radixMin is the length from which Sort uses the radix sort:
-// below it pdqsort's comparisons are cheaper than eight counting passes.
+// below it pdqsort's comparisons are cheaper than the counting passes.
 const radixMin = 512
 
+// The radix sort orders the values by the top 33 bits of their keys (sign,
+// exponent and 21 bits of mantissa: one part in two million of a binade),
+// three digits of 11 bits, and then sorts each run of values that share
+// those bits. Among distances such runs are rare and short; the 31 low
+// bits would have cost three more passes over every value.
+const (
+	digitBits = 11
+	digits    = 3
+	lowBits   = 64 - digits*digitBits // bits the passes leave to the runs
+	buckets   = 1 << digitBits
+)
+
 // Sort sorts v (finite values) in place, ascending; scratch is reused
-// between calls and returned, grown if needed. One pass counts every byte
-// position at once; then each position whose byte is not the same in
-// every value (distances share their sign and most of their exponent)
-// takes one pass that moves the values.
+// between calls and returned, grown if needed. One pass counts every digit
+// at once; then each digit that is not the same in every value (distances
+// share their sign and most of their exponent) takes one pass that moves
+// the values; last, each run sharing the top bits is sorted by pdqsort.
 func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
@@ -26,27 +38,27 @@ func Sort(v, scratch []float64) []float64 {
 	if cap(scratch) < len(v) {
 		scratch = make([]float64, len(v))
 	}
-	var count [8][256]int
+	var count [digits][buckets]uint32
 	for _, x := range v {
-		k := key(x)
-		for b := range 8 {
-			count[b][byte(k>>(8*b))]++
-		}
+		k := key(x) >> lowBits
+		count[0][k%buckets]++
+		count[1][(k>>digitBits)%buckets]++
+		count[2][k>>(2*digitBits)]++
 	}
 	src, dst := v, scratch[:len(v)]
-	for b := range 8 {
+	for b := range digits {
 		c := &count[b]
-		shift := uint(8 * b)
-		if c[byte(key(src[0])>>shift)] == len(src) {
-			continue // every value has the same byte here
+		shift := uint(lowBits + digitBits*b)
+		if int(c[(key(src[0])>>shift)%buckets]) == len(src) {
+			continue // every value has the same digit here
 		}
-		sum := 0
+		var sum uint32
 		for i, n := range c {
 			c[i] = sum
 			sum += n
 		}
 		for _, x := range src {
-			d := byte(key(x) >> shift)
+			d := (key(x) >> shift) % buckets
 			dst[c[d]] = x
 			c[d]++
 		}
@@ -55,7 +67,28 @@ func Sort(v, scratch []float64) []float64 {
 	if &src[0] != &v[0] {
 		copy(v, src)
 	}
+	sortRuns(v)
 	return scratch
+}
+
+// sortRuns sorts each run of v whose values share their top bits; v is
+// sorted by those bits.
+func sortRuns(v []float64) {
+	top := key(v[0]) >> lowBits
+	for i := 1; i < len(v); i++ {
+		t := key(v[i]) >> lowBits
+		if t != top {
+			top = t
+			continue
+		}
+		start := i - 1
+		for i+1 < len(v) && key(v[i+1])>>lowBits == top {
+			i++
+		}
+		if run := v[start : i+1]; !slices.IsSorted(run) {
+			slices.Sort(run)
+		}
+	}
 }
 
 // key maps a float64 to bits that sort like it: sign-flipped for negatives
