@@ -87,12 +87,12 @@ func infoNCEAnchor(pos, neg []float64, p Params, gpos, gneg []float64) (AnchorVa
 	var s float64
 	for _, d := range pos {
 		if d <= far { // ≤: far may round to nearest itself
-			s += math.Exp((nearest - d) * inv)
+			s += tableExp((nearest - d) * inv)
 		}
 	}
 	for _, d := range neg {
 		if d <= far {
-			s += math.Exp((nearest - d) * inv)
+			s += tableExp((nearest - d) * inv)
 		}
 	}
 	// Each term is (d_j − nearest)/τ + log s: no large values cancel.

@@ -88,7 +88,7 @@ func softLogSum(ds []float64, c, sign float64, field string, grad []float64) (fl
 	var t float64 // Σ e^(c(u − U))
 	for _, d := range ds {
 		if x := c * (sign*(d-MultiSimilarityBase) - top); x > expIsZero {
-			t += math.Exp(x)
+			t += tableExp(x)
 		}
 	}
 	var logS float64 // log(e^(−cU) + t)

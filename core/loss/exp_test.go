@@ -1,0 +1,77 @@
+package loss
+
+import (
+	"math"
+	"math/rand/v2"
+	"testing"
+)
+
+// ulps is how many float64s lie between a and b (both finite, same sign).
+func ulps(a, b float64) int64 {
+	d := int64(math.Float64bits(a)) - int64(math.Float64bits(b))
+	if d < 0 {
+		d = -d
+	}
+	return d
+}
+
+// tableExp is within 2 ulp of math.Exp over every exponent the losses
+// give it, densely near 0 and across the whole normal range, exact at 0,
+// and math.Exp's own value where the result is subnormal, infinite or NaN.
+func TestExpWithinTwoUlp(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	worst, at := int64(0), 0.0
+	check := func(x float64) {
+		got, want := tableExp(x), math.Exp(x)
+		if u := ulps(got, want); u > worst {
+			worst, at = u, x
+		}
+	}
+	for range 2_000_000 {
+		check(-760 + 1470*r.Float64())
+		check(-40 * r.Float64())
+		check(1e-3 * (2*r.Float64() - 1))
+	}
+	for x := -708.0; x <= 709; x += 0.125 { // table boundaries and the range's ends
+		check(x)
+	}
+	if worst > 2 {
+		t.Errorf("tableExp(%v) is %d ulp from math.Exp", at, worst)
+	}
+	t.Logf("largest difference from math.Exp: %d ulp, at %v", worst, at)
+	if tableExp(0) != 1 {
+		t.Errorf("tableExp(0) = %v", tableExp(0))
+	}
+	for _, x := range []float64{-708.5, -745, -746, -760, 709.5, 710, math.Inf(1), math.Inf(-1), math.NaN()} {
+		got, want := tableExp(x), math.Exp(x)
+		if got != want && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Errorf("tableExp(%v) = %v, want math.Exp's %v", x, got, want)
+		}
+	}
+}
+
+func BenchmarkExp(b *testing.B) {
+	xs := make([]float64, 4096)
+	r := rand.New(rand.NewPCG(1, 2))
+	for i := range xs {
+		xs[i] = -40 * r.Float64()
+	}
+	var s float64
+	b.Run("table", func(b *testing.B) {
+		for b.Loop() {
+			for _, x := range xs {
+				s += tableExp(x)
+			}
+		}
+	})
+	b.Run("math", func(b *testing.B) {
+		for b.Loop() {
+			for _, x := range xs {
+				s += math.Exp(x)
+			}
+		}
+	})
+	if s == 0 {
+		b.Fatal("no sum")
+	}
+}
