@@ -141,11 +141,13 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		for k < len(near) && near[k] < dp+m-loss.Tol {
 			k++
 		}
-		for hard < len(near) && near[hard] <= dp+loss.Tol {
-			hard++
-		}
 		for u < len(near) && near[u] <= dp {
 			u++
+		}
+		// The hard ones are the u ≤ dp and the rare ones within Tol beyond
+		// it: this loop's branch is predictable, a third walk's was not.
+		for hard = u; hard < len(near) && near[hard] <= dp+loss.Tol; {
+			hard++
 		}
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)

@@ -267,6 +267,30 @@ func TestByHand(t *testing.T) {
 	}
 }
 
+// A negative within loss.Tol beyond the positive is hard, as Regime says.
+// On a line, m = 2: class 0 at 0 and 1, class 1 at 1 + 5e-10 and 10 (the
+// tiny distances that do not involve 0 or 10 are rounded by the Gram form,
+// and clear-cut). Anchor 0: 1 + 5e-10 is within Tol beyond its positive,
+// hard, 10 easy; anchor 1: 1 + 5e-10 nearer than 0, hard, 10 easy; anchor
+// 1 + 5e-10 (positive 10): both negatives nearer, hard; anchor 10
+// (positive 9 − 5e-10 away): 1 at 9 within Tol beyond, hard, 0 at 10
+// semi-hard.
+func TestCensusWithinTol(t *testing.T) {
+	x := mat.NewDense(4, 1, []float64{0, 1, 1 + 5e-10, 10})
+	labels := []int{0, 0, 1, 1}
+	res, err := Compute(context.Background(), x, labels, 2, Options{Metric: dist.Euclidean, Margin: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := Census{Easy: 2, SemiHard: 1, Hard: 5, Total: 8}
+	if res.Triplets != want {
+		t.Errorf("census %+v, want %+v", res.Triplets, want)
+	}
+	if b := bruteForce(t, x, labels, dist.Euclidean, 2); b.Triplets.Easy != want.Easy || b.Triplets.SemiHard != want.SemiHard || b.Triplets.Hard != want.Hard {
+		t.Errorf("the brute force's census %+v, want %+v", b.Triplets, want)
+	}
+}
+
 func TestErrors(t *testing.T) {
 	x := mat.NewDense(3, 1, []float64{0, 1, 2})
 	if _, err := Compute(context.Background(), x, []int{0, 0, 0}, 1, Options{}); err == nil {
