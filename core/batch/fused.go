@@ -213,10 +213,10 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 
 // hingeTerms sums max(g(dp) − g(dn) + m, 0) over every (p, n) of the anchor
 // without visiting each pair: the positives' keys g(dp) + m − Tol are sorted
-// (an anchor has few positives) with prefix sums of g(dp) + m, and each
-// negative that can be active for some positive counts, by one binary
-// search, the positives it is active for (g(dn) < g(dp) + m − Tol, the
-// term's own test) and subtracts its g(dn) that many times. near holds, in
+// with prefix sums of g(dp) + m, and each negative that can be active for
+// some positive counts the positives it is active for (g(dn) < g(dp) + m −
+// Tol, the term's own test), by a pointer into the keys that only moves
+// forward, and subtracts its g(dn) that many times. near holds, in
 // increasing order, every negative below hingeReach's distance; q counts
 // all of the anchor's negatives.
 func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
