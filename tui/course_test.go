@@ -212,3 +212,16 @@ func TestTwoBatchViewsKeepTheirResults(t *testing.T) {
 		t.Errorf("the app's batch view at margin 0.25 shows other numbers:\n%s", v)
 	}
 }
+
+// While a question waits, tab skips it: the mode bar does not offer tab
+// to the playground (it did, from the skip key's "tab"), and the key bar
+// says what tab does.
+func TestLearnQuestionTabIsSkipNotPlayground(t *testing.T) {
+	tm := firstQuestion(t, filepath.Join(t.TempDir(), "progress.json"))
+	tm.Send(tuitest.Key("ctrl+c"))
+	v := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
+	lines := strings.Split(v, "\n")
+	if strings.Contains(lines[0], "tab") || !strings.Contains(lines[len(lines)-1], "tab skip") {
+		t.Errorf("a question's bars:\n%s", v)
+	}
+}
