@@ -36,6 +36,9 @@ func TestRetryAndMastery(t *testing.T) {
 	if !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze("This lesson: 1 of 2 questions right. Press r to retry the questions you missed.")) {
 		t.Errorf("the end gives no score:\n%s", v)
 	}
+	if keys := tuitest.KeyLine(m); !strings.Contains(keys, "r retry missed") {
+		t.Errorf("the end says press r, its key line does not offer it: %s", keys)
+	}
 	saved, err := curriculum.LoadProgress(path)
 	if err != nil {
 		t.Fatal(err)
