@@ -170,7 +170,11 @@ func (m Model) stepText(w int) []string {
 		if m.asking() {
 			paras = append(paras, para{m.answerArea(q), st.Base})
 			if m.tries > 0 { // the first answer was wrong: say why if the lesson knows, and offer one more try
-				add(strings.TrimSpace(p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)+" "+m.diagnosis), st.Error)
+				retry := p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)
+				if m.diagnosis != "" {
+					retry = p.Sentences(retry, m.diagnosis)
+				}
+				add(retry, st.Error)
 				add(p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)), st.Dim)
 				break
 			}
@@ -214,9 +218,9 @@ func (m Model) stepText(w int) []string {
 		if n := l.Questions(); n > 0 { // the score and the way to retry, with the way on
 			score := p.T(i18n.LearnLessonScore, m.progress.Correct(l.Name, n), n)
 			if len(m.missedSteps()) > 0 {
-				score += " " + p.T(i18n.LearnLessonMissed)
+				score = p.Sentences(score, p.T(i18n.LearnLessonMissed))
 			}
-			end = score + " " + end
+			end = p.Sentences(score, end)
 		}
 		add(end, st.Accent)
 	}
