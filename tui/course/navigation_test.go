@@ -147,3 +147,30 @@ func TestSkipAfterAWrongTry(t *testing.T) {
 		t.Errorf("after the skip:\n%s", v)
 	}
 }
+
+// A list longer than the window scrolls to keep the selected lesson in
+// view: with scores beside lessons 6, 7 and 8 their covers wrap, the list
+// outgrows the 80×22 the app gives the course at 80×24, and lesson 13, selected, was below the screen's edge.
+// A row says when more lessons follow below.
+func TestLongListKeepsTheSelectedLessonInView(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := curriculum.Progress{Lesson: "label-noise"}
+	for _, name := range []string{"squared-and-cosine", "half-and-mean", "batches"} {
+		p.Record(name, 0, curriculum.Wrong)
+	}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	m := newLearn(t, Config{ProgressPath: path}, 80, 22)
+	v := m.View()
+	checkFits(t, v, [2]int{80, 22})
+	if !strings.Contains(v, "▸  · 13. Hard or mislabelled?") || !strings.Contains(v, "0/4 right") {
+		t.Fatalf("the selected lesson is not on screen:\n%s", v)
+	}
+	m = pressLearn(t, m, "down") // wraps round to lesson 1
+	v = m.View()
+	checkFits(t, v, [2]int{80, 22})
+	if !strings.Contains(v, "▸  · 1. The article's two examples") || !strings.Contains(v, "↓ more") || strings.Contains(v, "13. Hard") {
+		t.Fatalf("back at the top:\n%s", v)
+	}
+}
