@@ -121,7 +121,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 		tm.Send(tuitest.Key(k))
 	}
 	tuitest.WaitText(t, tm, "Will the embeddings collapse?")
-	tm.Send(tuitest.Key("1"))
+	tm.Send(tuitest.Key("2")) // "yes", the second choice
 	tm.Send(tuitest.Key("enter"))
 	tuitest.WaitText(t, tm, "Right: yes.")
 	tm.Send(tuitest.Key("right"))
