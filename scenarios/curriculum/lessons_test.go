@@ -2,6 +2,7 @@ package curriculum
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -373,5 +374,28 @@ func TestChoiceAnswersAreNotMostlyFirst(t *testing.T) {
 	}
 	if 3*first > n {
 		t.Errorf("%d of %d choice questions have the answer as the first choice, the one enter picks", first, n)
+	}
+}
+
+// The semi-hard miner (TensorFlow Addons' rule, core/batch's) takes for a
+// positive pair the nearest negative farther than the positive, or, when
+// none is farther, the farthest negative: a hard one. A text that states
+// the rule states both halves, in every language (lessons 9 and 10 gave
+// the first only, as if the miner never kept a hard negative).
+func TestSemiHardRuleStatedWhole(t *testing.T) {
+	rules := []struct{ rule, fallback string }{
+		{"nearest negative farther than the positive", "farthest negative"},
+		{"比正样本远的负样本中最近的", "最远的负样本"},
+	}
+	for _, s := range Lessons() {
+		for _, tx := range s.Texts() {
+			for _, text := range append([]string{tx.English}, slices.Collect(maps.Values(tx.Translations))...) {
+				for _, r := range rules {
+					if strings.Contains(text, r.rule) && !strings.Contains(text, r.fallback) {
+						t.Errorf("%s %s states half the semi-hard rule: %q", s.Name, tx.Where, text)
+					}
+				}
+			}
+		}
 	}
 }
