@@ -399,3 +399,21 @@ func TestSemiHardRuleStatedWhole(t *testing.T) {
 		}
 	}
 }
+
+// A note sends the learner to what the training pane shows where it says:
+// the pane puts its numbers (mean d, scale, held out) above the
+// histograms, and side by side at 80×24 it has no room for histograms at
+// all. Lesson 5 said "watch the numbers under the histograms".
+func TestNotesPointAtWhatThePaneShows(t *testing.T) {
+	for _, s := range Lessons() {
+		for _, tx := range s.Texts() {
+			for _, text := range append([]string{tx.English}, slices.Collect(maps.Values(tx.Translations))...) {
+				for _, wrong := range []string{"numbers under the histogram", "直方图下方的数"} {
+					if strings.Contains(text, wrong) {
+						t.Errorf("%s %s: %q", s.Name, tx.Where, text)
+					}
+				}
+			}
+		}
+	}
+}
