@@ -111,7 +111,7 @@ func (m Model) listEntry(i int, l *scenarios.Scenario, w int) []string {
 		title = st.Selected.Render(title)
 	}
 	covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
-	if m.answeredAny(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
+	if m.progress.Answered(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
 		covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
 	}
 	if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
@@ -301,14 +301,4 @@ func (m Model) answerHint(q *scenarios.Question) string {
 		return m.ctx.Printer.T(i18n.LearnHintChoice)
 	}
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
-}
-
-// answeredAny reports whether any question of lesson name has an outcome.
-func (m Model) answeredAny(name string, questions int) bool {
-	for q := range questions {
-		if m.progress.Outcome(name, q) != "" {
-			return true
-		}
-	}
-	return false
 }
