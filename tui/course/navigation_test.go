@@ -174,3 +174,22 @@ func TestLongListKeepsTheSelectedLessonInView(t *testing.T) {
 		t.Fatalf("back at the top:\n%s", v)
 	}
 }
+
+// Lesson 7 sends the learner to the playground's v: "all five conventions
+// side by side". Hosted in the course at 80×24 (80×22 once the shell has
+// its bars) the panel had room for its introduction and four rows, and
+// torch_hinge, the fifth, was cut without a word.
+func TestLessonFiveConventionsAllShow(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "half-and-mean"}, 80, 22)
+	for range 4 {
+		m = pressLearn(t, m, "right", "tab") // past the description and each question, skipped
+	}
+	m = pressLearn(t, m, "right", "e", "v")
+	v := m.View()
+	tuitest.CheckWidths(t, "v", v, 80, 22, true)
+	for _, id := range []string{"article", "hadsell", "tfa", "pml", "torch_hinge"} {
+		if !strings.Contains(v, id+" ") {
+			t.Errorf("the conventions panel lacks %s:\n%s", id, v)
+		}
+	}
+}
