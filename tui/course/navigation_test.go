@@ -150,8 +150,9 @@ func TestSkipAfterAWrongTry(t *testing.T) {
 
 // A list longer than the window scrolls to keep the selected lesson in
 // view: with scores beside lessons 6, 7 and 8 their covers wrap, the list
-// outgrows the 80×22 the app gives the course at 80×24, and lesson 13, selected, was below the screen's edge.
-// A row says when more lessons follow below.
+// outgrows the 80×22 the app gives the course at 80×24, and lesson 13,
+// selected, was below the screen's edge. A row says when more lessons
+// follow below.
 func TestLongListKeepsTheSelectedLessonInView(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "progress.json")
 	p := curriculum.Progress{Lesson: "label-noise"}
