@@ -12,6 +12,8 @@ import (
 	"unicode"
 
 	"losslab/i18n"
+	"losslab/scenarios"
+	"losslab/scenarios/curriculum"
 )
 
 // The documentation is kept true by these tests (docs/checking.md says how):
@@ -244,4 +246,44 @@ func hasGoCode(t *testing.T, dir string) bool {
 		}
 	}
 	return false
+}
+
+// The pages that count the course's lessons, and those that train live,
+// count what the course holds (README.md said "eight lessons … two of
+// them train live" after the course had grown to thirteen, six training).
+func TestDocsCountTheLessons(t *testing.T) {
+	en := []string{"", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen"}
+	zh := []string{"", "一", "两", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六"}
+	lessons, trains := len(curriculum.Lessons()), 0
+	for _, l := range curriculum.Lessons() {
+		if slices.ContainsFunc(l.Steps, func(s scenarios.Step) bool { return s.Mode.Kind == scenarios.ModeTrain }) {
+			trains++
+		}
+	}
+	if lessons >= len(en) || trains >= len(en) {
+		t.Fatalf("%d lessons, %d training: extend the number words", lessons, trains)
+	}
+	counts := map[string][]*regexp.Regexp{
+		"README.md":      {regexp.MustCompile(`(?i)\b(\w+) lessons that\b`), regexp.MustCompile(`(?i)\b(\w+) of them train\b`)},
+		"docs/course.md": {regexp.MustCompile(`(?i)\bcourse of (\w+) lessons\b`), regexp.MustCompile(`(?i)\b(\w+) lessons train\b`)},
+		"README.zh.md":   {regexp.MustCompile(`([一两二三四五六七八九十]+)课的`)},
+	}
+	for page, res := range counts {
+		text := readPage(t, page)
+		words := en
+		if strings.HasSuffix(page, ".zh.md") {
+			words = zh
+		}
+		for i, re := range res {
+			want := []int{lessons, trains}[i]
+			m := re.FindStringSubmatch(text)
+			if m == nil {
+				t.Errorf("%s: no count matching %s", page, re)
+				continue
+			}
+			if got := slices.Index(words, strings.ToLower(m[1])); got != want {
+				t.Errorf("%s: %q counts %d, the course has %d", page, m[0], got, want)
+			}
+		}
+	}
 }

@@ -88,7 +88,11 @@ func plainLessons(io IO, cfg course.Config, command string) []byte {
 		if progress.Mastered(l.Name, l.Questions()) {
 			mark = "✓"
 		}
-		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), l.In(io.Lang).Title})
+		score := "" // as the course's list: for a lesson answered or finished
+		if progress.Answered(l.Name, l.Questions()) || progress.Done(l.Name) {
+			score = fmt.Sprintf("%d/%d", progress.Correct(l.Name, l.Questions()), l.Questions())
+		}
+		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), score, l.In(io.Lang).Title})
 	}
 	return []byte(alignLeft(rows) + "\n" + io.T(i18n.CLILearnTerminal, termsafe.String(command)) + "\n")
 }

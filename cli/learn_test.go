@@ -98,12 +98,14 @@ func TestLearnCommand(t *testing.T) {
 	for q := range curriculum.Lesson("regimes").Questions() {
 		p.Record("regimes", q, curriculum.Right)
 	}
+	p.Record("two-losses", 0, curriculum.Wrong)
 	if err := p.Save(path); err != nil {
 		t.Fatal(err)
 	}
-	// Off a terminal: the list, with the mastered lesson marked.
+	// Off a terminal: the list, with the mastered lesson marked and each
+	// answered lesson's score, as the course's list shows them.
 	code, out, _ := run(t, "learn")
-	if code != 0 || !regexp.MustCompile(`✓ 4 +regimes`).MatchString(out) || !regexp.MustCompile(`· 1 +article-cases`).MatchString(out) {
+	if code != 0 || !regexp.MustCompile(`✓ 4 +regimes +4 +4/4 `).MatchString(out) || !regexp.MustCompile(`· 1 +article-cases +2 +The`).MatchString(out) || !regexp.MustCompile(`· 3 +two-losses +2 +0/2 `).MatchString(out) {
 		t.Errorf("learn off a terminal: exit %d\n%s", code, out)
 	}
 	code, out, _ = run(t, "learn", "--reset")

@@ -39,7 +39,7 @@ FILE 运行你自己的课：带问题步骤的场景文件（见 docs/course.md
 	CLIErrOneLesson:              "一次只能给一个课程文件（%s 多余）",
 	CLIErrResetWithFile:          "--reset 清除课程进度，不接受文件（%s）",
 	CLILearnReset:                "进度已清除（%s）",
-	CLILearnHeader:               "  	课	问题	标题",
+	CLILearnHeader:               "  	课	问题	答对	标题",
 	CLILearnTerminal:             "请在终端上运行 '%s' 来上课。",
 	CLIErrNoLesson:               "%s 既不是课程文件，也不是课的 ID（'losslab lessons' 列出所有 ID）",
 	CLILessonsHeader:             "#	ID	步数	问题	标题	涵盖",

@@ -82,7 +82,10 @@ func (a App) escGoesBack() bool { return len(a.back) > 0 && !takesEsc(a.modes[a.
 
 // placeKeys are the keys that lead from the mode on screen to other
 // places: those the mode names (common.PlaceKeyer: x to points mode, g to
-// the course), and tab to the next mode where tab is one of its keys.
+// the course), and tab to the next mode where the mode's tab key (the one
+// common.Context.TabKey makes) is one of its keys now: a mode may give tab
+// another meaning for a while (the course's skip, a picker's list), and
+// then tab leads nowhere else.
 func (a App) placeKeys() map[common.Place]string {
 	out := map[common.Place]string{}
 	if k, ok := a.modes[a.current].(common.PlaceKeyer); ok {
@@ -90,8 +93,9 @@ func (a App) placeKeys() map[common.Place]string {
 			out[pl] = key
 		}
 	}
+	tab := a.ctx.TabKey(a.current).Help()
 	for _, b := range a.bindings() {
-		if slices.Contains(b.Keys(), "tab") {
+		if slices.Contains(b.Keys(), "tab") && b.Help() == tab {
 			out[common.PlaceOf(common.NextMode(a.current), nil)] = "tab"
 		}
 	}

@@ -121,7 +121,7 @@ func TestLessonCollapseFlow(t *testing.T) {
 		tm.Send(tuitest.Key(k))
 	}
 	tuitest.WaitText(t, tm, "Will the embeddings collapse?")
-	tm.Send(tuitest.Key("1"))
+	tm.Send(tuitest.Key("2")) // "yes", the second choice
 	tm.Send(tuitest.Key("enter"))
 	tuitest.WaitText(t, tm, "Right: yes.")
 	tm.Send(tuitest.Key("right"))
@@ -210,5 +210,18 @@ func TestTwoBatchViewsKeepTheirResults(t *testing.T) {
 	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(App)
 	if v := final.View(); !strings.Contains(v, "margin 0.25") || !strings.Contains(v, "all 0.0568") {
 		t.Errorf("the app's batch view at margin 0.25 shows other numbers:\n%s", v)
+	}
+}
+
+// While a question waits, tab skips it: the mode bar does not offer tab
+// to the playground (it did, from the skip key's "tab"), and the key bar
+// says what tab does.
+func TestLearnQuestionTabIsSkipNotPlayground(t *testing.T) {
+	tm := firstQuestion(t, filepath.Join(t.TempDir(), "progress.json"))
+	tm.Send(tuitest.Key("ctrl+c"))
+	v := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).View()
+	lines := strings.Split(v, "\n")
+	if strings.Contains(lines[0], "tab") || !strings.Contains(lines[len(lines)-1], "tab skip") {
+		t.Errorf("a question's bars:\n%s", v)
 	}
 }

@@ -2,6 +2,7 @@ package curriculum
 
 import (
 	"fmt"
+	"maps"
 	"math"
 	"regexp"
 	"slices"
@@ -348,6 +349,68 @@ func TestFirstTryDiagnosesKeepTheAnswer(t *testing.T) {
 					}
 					if shown == "" {
 						t.Errorf("%s %s step %d: nothing of %q can be shown before the retry", l.Code(), s.Name, i+1, mk.Diagnosis)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A choice question opens with its first choice selected, so enter alone
+// answers it: if the first choice were mostly the answer, pressing enter
+// would earn most of the ✓s. At most a third of the course's choice
+// questions have their answer first (18 of 22 did).
+func TestChoiceAnswersAreNotMostlyFirst(t *testing.T) {
+	n, first := 0, 0
+	for _, l := range Lessons() {
+		for _, st := range l.Steps {
+			if q := st.Question; q != nil && len(q.Choices) > 0 {
+				n++
+				if q.Correct == 0 {
+					first++
+				}
+			}
+		}
+	}
+	if 3*first > n {
+		t.Errorf("%d of %d choice questions have the answer as the first choice, the one enter picks", first, n)
+	}
+}
+
+// The semi-hard miner (TensorFlow Addons' rule, core/batch's) takes for a
+// positive pair the nearest negative farther than the positive, or, when
+// none is farther, the farthest negative: a hard one. A text that states
+// the rule states both halves, in every language (lessons 9 and 10 gave
+// the first only, as if the miner never kept a hard negative).
+func TestSemiHardRuleStatedWhole(t *testing.T) {
+	rules := []struct{ rule, fallback string }{
+		{"nearest negative farther than the positive", "farthest negative"},
+		{"比正样本远的负样本中最近的", "最远的负样本"},
+	}
+	for _, s := range Lessons() {
+		for _, tx := range s.Texts() {
+			for _, text := range append([]string{tx.English}, slices.Collect(maps.Values(tx.Translations))...) {
+				for _, r := range rules {
+					if strings.Contains(text, r.rule) && !strings.Contains(text, r.fallback) {
+						t.Errorf("%s %s states half the semi-hard rule: %q", s.Name, tx.Where, text)
+					}
+				}
+			}
+		}
+	}
+}
+
+// A note sends the learner to what the training pane shows where it says:
+// the pane puts its numbers (mean d, scale, held out) above the
+// histograms, and side by side at 80×24 it has no room for histograms at
+// all. Lesson 5 said "watch the numbers under the histograms".
+func TestNotesPointAtWhatThePaneShows(t *testing.T) {
+	for _, s := range Lessons() {
+		for _, tx := range s.Texts() {
+			for _, text := range append([]string{tx.English}, slices.Collect(maps.Values(tx.Translations))...) {
+				for _, wrong := range []string{"numbers under the histogram", "直方图下方的数"} {
+					if strings.Contains(text, wrong) {
+						t.Errorf("%s %s: %q", s.Name, tx.Where, text)
 					}
 				}
 			}

@@ -149,6 +149,17 @@ func (p *Progress) Record(name string, q int, o Outcome) {
 	p.recorded[answerKey{name, q}] = true
 }
 
+// Answered reports whether any of lesson name's questions has an outcome
+// (right, wrong or skipped): whether a score means something yet.
+func (p Progress) Answered(name string, questions int) bool {
+	for q := range questions {
+		if p.Outcome(name, q) != "" {
+			return true
+		}
+	}
+	return false
+}
+
 // Correct counts the questions of lesson name answered right (first try
 // or retry), of questions.
 func (p Progress) Correct(name string, questions int) int {

@@ -69,6 +69,9 @@ func (m Model) stepKeys(scrolls bool) []key.Binding {
 	default:
 		keys = append(keys, k.Next)
 	}
+	if m.atEnd() && m.review == nil && len(m.missedSteps()) > 0 { // what the end's "press r" offers
+		keys = append(keys, k.RetryMissed)
+	}
 	if m.step > 0 {
 		keys = append(keys, k.Prev)
 	}

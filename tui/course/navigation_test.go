@@ -36,6 +36,9 @@ func TestRetryAndMastery(t *testing.T) {
 	if !strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze("This lesson: 1 of 2 questions right. Press r to retry the questions you missed.")) {
 		t.Errorf("the end gives no score:\n%s", v)
 	}
+	if keys := tuitest.KeyLine(m); !strings.Contains(keys, "r retry missed") {
+		t.Errorf("the end says press r, its key line does not offer it: %s", keys)
+	}
 	saved, err := curriculum.LoadProgress(path)
 	if err != nil {
 		t.Fatal(err)
@@ -142,5 +145,52 @@ func TestSkipAfterAWrongTry(t *testing.T) {
 	v := m.View()
 	if !strings.Contains(v, "Skipped. The answer is hard.") || strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(q.DiagnoseChoice(2))) {
 		t.Errorf("after the skip:\n%s", v)
+	}
+}
+
+// A list longer than the window scrolls to keep the selected lesson in
+// view: with scores beside lessons 6, 7 and 8 their covers wrap, the list
+// outgrows the 80×22 the app gives the course at 80×24, and lesson 13,
+// selected, was below the screen's edge. A row says when more lessons
+// follow below.
+func TestLongListKeepsTheSelectedLessonInView(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := curriculum.Progress{Lesson: "label-noise"}
+	for _, name := range []string{"squared-and-cosine", "half-and-mean", "batches"} {
+		p.Record(name, 0, curriculum.Wrong)
+	}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	m := newLearn(t, Config{ProgressPath: path}, 80, 22)
+	v := m.View()
+	checkFits(t, v, [2]int{80, 22})
+	if !strings.Contains(v, "▸  · 13. Hard or mislabelled?") || !strings.Contains(v, "0/4 right") {
+		t.Fatalf("the selected lesson is not on screen:\n%s", v)
+	}
+	m = pressLearn(t, m, "down") // wraps round to lesson 1
+	v = m.View()
+	checkFits(t, v, [2]int{80, 22})
+	if !strings.Contains(v, "▸  · 1. The article's two examples") || !strings.Contains(v, "↓ more") || strings.Contains(v, "13. Hard") {
+		t.Fatalf("back at the top:\n%s", v)
+	}
+}
+
+// Lesson 7 sends the learner to the playground's v: "all five conventions
+// side by side". Hosted in the course at 80×24 (80×22 once the shell has
+// its bars) the panel had room for its introduction and four rows, and
+// torch_hinge, the fifth, was cut without a word.
+func TestLessonFiveConventionsAllShow(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "half-and-mean"}, 80, 22)
+	for range 4 {
+		m = pressLearn(t, m, "right", "tab") // past the description and each question, skipped
+	}
+	m = pressLearn(t, m, "right", "e", "v")
+	v := m.View()
+	tuitest.CheckWidths(t, "v", v, 80, 22, true)
+	for _, id := range []string{"article", "hadsell", "tfa", "pml", "torch_hinge"} {
+		if !strings.Contains(v, id+" ") {
+			t.Errorf("the conventions panel lacks %s:\n%s", id, v)
+		}
 	}
 }

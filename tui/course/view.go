@@ -2,6 +2,7 @@ package course
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -67,34 +68,62 @@ func (m Model) listView() string {
 	lines := []string{headerLine(st.Title.Render(p.T(i18n.LearnListHeader)), p.N(i18n.LearnListDone, int64(len(m.lessons)), done, len(m.lessons)), w), ""}
 	lines = append(lines, textwrap.Wrap(p.T(i18n.LearnListIntro), w)...)
 	lines = append(lines, "")
+	var entries []string // the lessons' lines
+	sel := [2]int{}      // the selected lesson's lines in entries: first, one past the last
 	for i, l := range m.lessons {
-		sel, mark := "  ", "·"
 		if i == m.cursor {
-			sel = st.Selected.Render("▸ ")
+			sel[0] = len(entries)
 		}
-		if m.progress.Mastered(l.Name, l.Questions()) {
-			mark = "✓"
-		}
-		title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+		entries = append(entries, m.listEntry(i, l, w)...)
 		if i == m.cursor {
-			title = st.Selected.Render(title)
-		}
-		covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
-		if m.answeredAny(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
-			covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
-		}
-		if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
-			lines = append(lines, textwrap.PadRight(title, w-lipgloss.Width(covers))+st.Dim.Render(covers))
-			continue
-		}
-		// No room beside the title: the covers go under it, right-aligned
-		// (wrapped if they must), never dropped.
-		lines = append(lines, ansi.Truncate(title, w, "…"))
-		for _, c := range textwrap.Wrap(covers, w-6) {
-			lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
+			sel[1] = len(entries)
 		}
 	}
-	return m.frame(lines)
+	return m.frame(append(lines, scrollTo(entries, sel, m.height-1-len(lines), st.Dim.Render(p.T(i18n.LearnMore)))...))
+}
+
+// scrollTo fits lines into rows, keeping lines[sel[0]:sel[1]] in view; the
+// last row says "more" when lines follow below.
+func scrollTo(lines []string, sel [2]int, rows int, more string) []string {
+	if len(lines) <= rows || rows < 2 {
+		return lines
+	}
+	start := max(sel[1]-(rows-1), 0)
+	if start+rows >= len(lines) { // the end in view: no row for "more"
+		return lines[len(lines)-rows:]
+	}
+	return append(slices.Clone(lines[start:start+rows-1]), more)
+}
+
+// listEntry is lesson i's line on the list, with its mark, its score and
+// what it covers (under the title when they do not fit beside it).
+func (m Model) listEntry(i int, l *scenarios.Scenario, w int) []string {
+	st, p := m.ctx.Styles, m.ctx.Printer
+	sel, mark := "  ", "·"
+	if i == m.cursor {
+		sel = st.Selected.Render("▸ ")
+	}
+	if m.progress.Mastered(l.Name, l.Questions()) {
+		mark = "✓"
+	}
+	title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+	if i == m.cursor {
+		title = st.Selected.Render(title)
+	}
+	covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
+	if m.progress.Answered(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
+		covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
+	}
+	if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
+		return []string{textwrap.PadRight(title, w-lipgloss.Width(covers)) + st.Dim.Render(covers)}
+	}
+	// No room beside the title: the covers go under it, right-aligned
+	// (wrapped if they must), never dropped.
+	lines := []string{ansi.Truncate(title, w, "…")}
+	for _, c := range textwrap.Wrap(covers, w-6) {
+		lines = append(lines, strings.Repeat(" ", w-lipgloss.Width(c))+st.Dim.Render(c))
+	}
+	return lines
 }
 
 // frame pads body to the window, then adds the status line (the shell's
@@ -170,7 +199,11 @@ func (m Model) stepText(w int) []string {
 		if m.asking() {
 			paras = append(paras, para{m.answerArea(q), st.Base})
 			if m.tries > 0 { // the first answer was wrong: say why if the lesson knows, and offer one more try
-				add(strings.TrimSpace(p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)+" "+m.diagnosis), st.Error)
+				retry := p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), m.said)
+				if m.diagnosis != "" {
+					retry = p.Sentences(retry, m.diagnosis)
+				}
+				add(retry, st.Error)
 				add(p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)), st.Dim)
 				break
 			}
@@ -214,9 +247,9 @@ func (m Model) stepText(w int) []string {
 		if n := l.Questions(); n > 0 { // the score and the way to retry, with the way on
 			score := p.T(i18n.LearnLessonScore, m.progress.Correct(l.Name, n), n)
 			if len(m.missedSteps()) > 0 {
-				score += " " + p.T(i18n.LearnLessonMissed)
+				score = p.Sentences(score, p.T(i18n.LearnLessonMissed))
 			}
-			end = score + " " + end
+			end = p.Sentences(score, end)
 		}
 		add(end, st.Accent)
 	}
@@ -268,14 +301,4 @@ func (m Model) answerHint(q *scenarios.Question) string {
 		return m.ctx.Printer.T(i18n.LearnHintChoice)
 	}
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
-}
-
-// answeredAny reports whether any question of lesson name has an outcome.
-func (m Model) answeredAny(name string, questions int) bool {
-	for q := range questions {
-		if m.progress.Outcome(name, q) != "" {
-			return true
-		}
-	}
-	return false
 }

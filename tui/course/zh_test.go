@@ -3,6 +3,7 @@ package course
 import (
 	"fmt"
 	"losslab/scenarios/curriculum"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -31,10 +32,17 @@ func TestEveryLessonWalksInChinese(t *testing.T) {
 				if words := tuitest.EnglishWords(v, trainIdentifiers()); len(words) > 0 {
 					t.Errorf("%s: English words on a Chinese screen: %q\n%s", what, words, v)
 				}
+				// 。 carries its own space: a space after it is an English habit
+				// (the retry's "✗ 不是 0.2。 0.7 − 0.5 …").
+				if at := gapAfterFullStop.FindString(v); at != "" {
+					t.Errorf("%s: a space after 。 (%q)\n%s", what, at, v)
+				}
 			})
 		})
 	}
 }
+
+var gapAfterFullStop = regexp.MustCompile(`\S*。 +\S+`)
 
 // A number question in Chinese takes the same numbers, and a typing error
 // is said in Chinese.

@@ -35,7 +35,11 @@ func (c conventionsPanel) view(m Model, s loss.Setting, w, h int) string {
 	p := m.ctx.Printer
 	iw := w - common.PanelFrameW
 	if c.page == 1 { // the contrastive loss five ways: hidden with its panel
-		lines := m.unlessHidden(PanelContrastive, conventionLines(p, s, iw))
+		lines := conventionLines(p, s, iw)
+		if len(lines) > h-common.PanelFrameH { // the five rows before their introduction
+			lines = lines[1:]
+		}
+		lines = m.unlessHidden(PanelContrastive, lines)
 		return m.textPanel(p.T(i18n.ConvTitle, c.page, conventionPages), strings.Join(lines, "\n"), w, h)
 	}
 	title := p.T(i18n.MarginTitle, numfmt.Input(s.Margin), c.page, conventionPages)
