@@ -34,6 +34,8 @@ var falsePhrases = []struct{ claim, phrase string }{
 	{"10", "pinned at m means"},
 	{"10", "停在 m，说明模型没有"},
 	{"10", "pinned at m says"},
+	{"10", "pinned at m a collapse"},
+	{"10", "停在 m 则显示坍缩"},
 }
 
 // No lesson, preset or catalogue text, in any language, says what issue 19
