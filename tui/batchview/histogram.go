@@ -33,29 +33,7 @@ func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int, marks ...
 		return nil
 	}
 	group := HistogramGroup(k, maxBins)
-	var tp, tn int64
-	for i := range h.Positive {
-		tp += h.Positive[i]
-		tn += h.Negative[i]
-	}
-	type bin struct {
-		lo, hi float64
-		p, n   int64
-	}
-	var bins []bin
-	for i := 0; i < k; i += group {
-		j := min(i+group, k)
-		b := bin{lo: h.Edges[i], hi: h.Edges[j]}
-		for t := i; t < j; t++ {
-			b.p += h.Positive[t]
-			b.n += h.Negative[t]
-		}
-		bins = append(bins, b)
-	}
-	var top float64
-	for _, b := range bins {
-		top = max(top, share(b.p, tp), share(b.n, tn))
-	}
+	bins, tp, tn, top := mergeBins(h, group)
 	label := func(b bin) string { return fmt.Sprintf("%6s–%-6s", numfmt.Fixed(b.lo, 2), numfmt.Fixed(b.hi, 2)) }
 	kindW := common.Widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
 	same, diff := textwrap.PadRight(p.T(i18n.HistSame), kindW), textwrap.PadRight(p.T(i18n.HistDiff), kindW)
@@ -76,6 +54,105 @@ func HistogramLines(p i18n.Printer, h batch.Histogram, w, maxBins int, marks ...
 			fmt.Sprintf("%s %s│%s %6s %s", strings.Repeat(" ", ansi.StringWidth(label(b))), strings.Repeat(" ", len(marks)), bar(ns/top, barW, '░'), numfmt.Percent(b.n, tn), diff))
 	}
 	return out
+}
+
+// bin is one or more neighbouring bins of a histogram, merged.
+type bin struct {
+	lo, hi float64
+	p, n   int64
+}
+
+// mergeBins merges h's bins group at a time; tp and tn are the totals of
+// each kind, top the largest share of its kind that any merged bin holds,
+// the common scale of both kinds' bars.
+func mergeBins(h batch.Histogram, group int) (bins []bin, tp, tn int64, top float64) {
+	k := len(h.Positive)
+	for i := range h.Positive {
+		tp += h.Positive[i]
+		tn += h.Negative[i]
+	}
+	for i := 0; i < k; i += group {
+		j := min(i+group, k)
+		b := bin{lo: h.Edges[i], hi: h.Edges[j]}
+		for t := i; t < j; t++ {
+			b.p += h.Positive[t]
+			b.n += h.Negative[t]
+		}
+		bins = append(bins, b)
+	}
+	for _, b := range bins {
+		top = max(top, share(b.p, tp), share(b.n, tn))
+	}
+	return bins, tp, tn, top
+}
+
+// columnLevels are a cell's eighths, lowest first.
+var columnLevels = []rune("▁▂▃▄▅▆▇█")
+
+// MinColumns is the fewest columns HistogramColumns draws.
+const MinColumns = 10
+
+// ColumnCount is how many columns (bins, merged or not) HistogramColumns has
+// room for in width w.
+func ColumnCount(p i18n.Printer, h batch.Histogram, w int) int {
+	kindW := common.Widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
+	return w - kindW - 2 - ansi.StringWidth(columnRange(h))
+}
+
+func columnRange(h batch.Histogram) string {
+	return numfmt.Fixed(h.Edges[0], 2) + "–" + numfmt.Fixed(h.Edges[len(h.Edges)-1], 2)
+}
+
+// HistogramColumns draws both distributions sideways in three lines, for a
+// screen with too few rows for HistogramLines' bars: a column per bin
+// (neighbours merged to fit w, HistogramGroup(k, ColumnCount)), its height
+// in eighths of a cell its share of its kind on the bars' common scale, an
+// empty bin blank and a non-empty one never; the third line puts each
+// mark's letter under its bin's column (marks in one bin side by side from
+// there) and gives the range. Nil when fewer than MinColumns fit.
+func HistogramColumns(p i18n.Printer, h batch.Histogram, w int, marks ...Mark) []string {
+	k := len(h.Positive)
+	cols := 0
+	if k > 0 {
+		cols = ColumnCount(p, h, w)
+	}
+	if cols < MinColumns {
+		return nil
+	}
+	group := HistogramGroup(k, cols)
+	bins, tp, tn, top := mergeBins(h, group)
+	kindW := common.Widest(p.T(i18n.HistSame), p.T(i18n.HistDiff))
+	row := func(kind string, count func(bin) int64, total int64) string {
+		var b strings.Builder
+		b.WriteString(textwrap.PadRight(kind, kindW) + " ")
+		for _, x := range bins {
+			c := count(x)
+			if c == 0 {
+				b.WriteByte(' ')
+				continue
+			}
+			level := int(share(c, total)/top*float64(len(columnLevels)) + 0.5)
+			b.WriteRune(columnLevels[min(max(level, 1), len(columnLevels))-1])
+		}
+		return b.String()
+	}
+	axis := []rune(strings.Repeat(" ", len(bins)))
+	for _, mk := range marks {
+		i := binOf(h, mk.At)
+		if i < 0 {
+			continue
+		}
+		for i /= group; i < len(axis) && axis[i] != ' '; i++ {
+		}
+		if i < len(axis) {
+			axis[i] = []rune(mk.Letter)[0]
+		}
+	}
+	return []string{
+		row(p.T(i18n.HistSame), func(b bin) int64 { return b.p }, tp),
+		row(p.T(i18n.HistDiff), func(b bin) int64 { return b.n }, tn),
+		strings.Repeat(" ", kindW+1) + string(axis) + " " + columnRange(h),
+	}
 }
 
 // binOf is the index of the bin that holds d (bin i is [Edges[i],

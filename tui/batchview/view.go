@@ -62,17 +62,36 @@ func (m Model) View() string {
 		lines = append(append(lines, top...), p.T(i18n.BatchFirstResult))
 	default:
 		body := append(top, m.resultLines()...)
-		marks := m.marks()
-		heading := func(rows int) []string { return m.histogramHeading(rows, marks) }
-		rows := max(1, (room-len(body)-len(heading(room)))/2)
-		rows = max(1, (room-len(body)-len(heading(rows)))/2) // the heading grows a line when bins merge
-		body = append(body, heading(rows)...)
-		for _, h := range HistogramLines(p, m.res.Histogram, m.width-m.indent.GetHorizontalFrameSize(), rows, marks...) {
-			body = append(body, m.indent.Render(h))
-		}
-		lines = append(lines, body...)
+		lines = append(lines, append(body, m.histogram(room-len(body))...)...)
 	}
 	return common.PadLines(strings.Join(lines, "\n"), m.width, m.height)
+}
+
+// minBarBins is the fewest bins the bars show before the histogram turns
+// sideways: fewer bars than that say nothing about where the kinds overlap.
+const minBarBins = 4
+
+// histogram is the distributions in room lines: a pair of bars per bin
+// (merged to fit), or, when fewer than minBarBins pairs fit, a column per
+// bin in three lines.
+func (m Model) histogram(room int) []string {
+	p, h, marks := m.ctx.Printer, m.res.Histogram, m.marks()
+	w := m.width - m.indent.GetHorizontalFrameSize()
+	heading := func(rows int) []string { return m.histogramHeading(rows, marks) }
+	rows := max(1, (room-len(heading(room)))/2)
+	rows = max(1, (room-len(heading(rows)))/2) // the heading grows a line when bins merge
+	draw := HistogramLines(p, h, w, rows, marks...)
+	if rows < min(minBarBins, len(h.Positive)) {
+		cols := ColumnCount(p, h, w)
+		if c := HistogramColumns(p, h, w, marks...); c != nil && len(heading(cols))+len(c) <= room {
+			rows, draw = cols, c
+		}
+	}
+	out := heading(rows)
+	for _, l := range draw {
+		out = append(out, m.indent.Render(l))
+	}
+	return out
 }
 
 // marks are the margin and the best threshold, marked on the histogram as

@@ -88,3 +88,45 @@ func TestGoldenChineseBatchView(t *testing.T) {
 		})
 	}
 }
+
+// Sideways, by hand: four bins, positives 8, 4, 0, 2 of 14 and negatives
+// 0, 0, 4, 4 of 8 on the common scale of the largest share (8/14): 8/8,
+// 4/8 and 2/8 of a cell, 7/8 for each half of the negatives; an empty bin
+// is blank; m (0.5) under the first column, t (2.5) under the third.
+func TestHistogramColumnsByHand(t *testing.T) {
+	h := batch.Histogram{Edges: []float64{0, 1, 2, 3, 4}, Positive: []int64{8, 4, 0, 2}, Negative: []int64{0, 0, 4, 4}}
+	got := HistogramColumns(i18n.New(i18n.English), h, 40, Mark{At: 0.5, Letter: "m"}, Mark{At: 2.5, Letter: "t"})
+	want := []string{"same █▄ ▂", "diff   ▇▇", "     m t  0.00–4.00"}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if HistogramColumns(i18n.New(i18n.English), h, 20) != nil {
+		t.Error("20 cells leave fewer than MinColumns columns: want nil")
+	}
+}
+
+// At 80×24 iris's histogram has room for one pair of bars, which would
+// merge all 30 bins into one (100% of each kind): it turns sideways instead,
+// a column per bin, with the marks under their bins.
+func TestNarrowScreenShowsEveryBin(t *testing.T) {
+	m := New(tuitest.Context(), tuitest.Iris(t), batch.Options{Metric: dist.Euclidean, Margin: 0.2})
+	next, _ := m.Update(tea.WindowSizeMsg{Width: 80, Height: 24})
+	bm := next.(*Model)
+	bm = finish(t, bm, bm.Init())
+	v := ansi.Strip(bm.View())
+	if strings.Contains(v, "merged") || strings.Contains(v, "100.0%") {
+		t.Errorf("the bins are merged:\n%s", v)
+	}
+	var same, diff string
+	for _, l := range strings.Split(v, "\n") {
+		switch f := strings.TrimSpace(l); {
+		case strings.HasPrefix(f, "same "):
+			same = f
+		case strings.HasPrefix(f, "diff "):
+			diff = f
+		}
+	}
+	if len([]rune(strings.TrimRight(diff, " "))) != len("diff ")+30 || !strings.ContainsAny(same, "█") {
+		t.Errorf("want 30 columns for the 30 bins, the tallest full:\n%s\n%s", same, diff)
+	}
+}
