@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"losslab/core/train"
 )
 
 func trainJSON(t *testing.T, args ...string) []map[string]any {
@@ -257,5 +259,24 @@ func TestTrainScaledData(t *testing.T) {
 				t.Errorf("AUC %v, want %v as unscaled", got, want)
 			}
 		})
+	}
+}
+
+// TestTrainHelpStatesInfoNCEDefaults: the help's loss paragraph gives
+// InfoNCE's default τ and similarity as core/train has them (it said
+// s = −d, τ = 0.5 after the defaults became SupCon's cosine and 0.1).
+func TestTrainHelpStatesInfoNCEDefaults(t *testing.T) {
+	for _, tc := range []struct{ lang, cosine string }{{"en", "cosine similarity"}, {"zh", "余弦相似度"}} {
+		_, out, errOut := run(t, "train", "--help", "--lang", tc.lang)
+		help := out + errOut
+		para := help[strings.Index(help, "infonce"):]
+		para = para[:strings.Index(para, "'losslab eval'")]
+		wantTau := "τ = " + strconv.FormatFloat(train.DefaultTemperature, 'g', -1, 64)
+		if !strings.Contains(para, wantTau) || strings.Contains(para, "τ = 0.5") {
+			t.Errorf("%s: InfoNCE's paragraph %q does not say %s", tc.lang, para, wantTau)
+		}
+		if train.NewConfig().Similarity != train.Cosine || !strings.Contains(para, tc.cosine) {
+			t.Errorf("%s: InfoNCE's paragraph %q does not name the default similarity, cosine", tc.lang, para)
+		}
 	}
 }

@@ -73,9 +73,11 @@ D×2 matrix), mlp (D→16→2, tanh). --normalize projects onto the unit circle.
 Losses: contrastive (½[y·d² + (1−y)·max(m−d, 0)²] over all pairs of the
 batch), batch-all, batch-hard, semi-hard (triplet with that mining),
 batch-hard-soft (softplus on the batch-hard selection), infonce (core/loss's
-InfoNCE, each positive against every other sample of the batch, s = −d,
-τ = 0.5); every other loss of 'losslab eval' trains under its own ID, on the
-first batch form 'losslab batch' reports for it (--loss lists them all).
+InfoNCE, each positive against every other sample of the batch: by default
+SupCon's, on the cosine similarity of L2-normalised embeddings, τ = 0.1;
+see --similarity and --temperature); every other loss of 'losslab eval'
+trains under its own ID, on the first batch form 'losslab batch' reports for
+it (--loss lists them all).
 Mini-batches are class-balanced: P classes × K samples.
 
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t

@@ -22,8 +22,9 @@ var trainZH = map[ID]string{
 ½[y·d² + (1−y)·max(m−d, 0)²]）、batch-all、batch-hard、
 semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 （在 batch-hard 选出的三元组上取 softplus）、infonce（core/loss
-中的 InfoNCE：每个正样本与批次内其余所有样本比较，s = −d，
-τ = 0.5）；'losslab eval' 中的其余每种损失都以自己的 ID 训练，采用
+中的 InfoNCE：每个正样本与批次内其余所有样本比较；默认采用 SupCon
+的形式，在 L2 归一化嵌入的余弦相似度上计算，τ = 0.1；见 --similarity
+与 --temperature）；'losslab eval' 中的其余每种损失都以自己的 ID 训练，采用
 'losslab batch' 为它报告的第一种批次形式（--loss 列出全部）。
 小批次按类均衡：P 个类 × 每类 K 个样本。
 
