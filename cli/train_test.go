@@ -132,6 +132,9 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--every", "0"}, "--every"},
 		{[]string{"--json", "--plain"}, "--json"},
 		{[]string{"--compare-margin", "0.5"}, "--compare-margin"},
+		// A loss without a margin compared with itself: two identical runs.
+		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce has no margin"},
+		{[]string{"--loss", "batch-hard-soft", "--compare", "batch-hard-soft", "--compare-margin", "2"}, "--compare"},
 		{[]string{"--in", bad, "--data", "moons"}, "--in"},
 		{[]string{"--format", "csv"}, "--format"},
 		{[]string{"--in", bad}, "bad.csv:3:"},

@@ -28,6 +28,7 @@ const (
 	TrainErrNeedsIn        ID = "train.err.needs-in"
 	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
+	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which has no margin
 
 	TrainRun                     ID = "train.column.run"
 	TrainStep                    ID = "train.column.step"
@@ -116,6 +117,7 @@ Examples:
 	TrainErrNeedsIn:                   "--format and --label-col apply to --in",
 	TrainErrIdenticalRows:             "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
+	TrainErrCompareSame:               "%s has no margin, so a second run of it would be the same run: compare it with another loss",
 	TrainRun:                          "run",
 	TrainStep:                         "step",
 	TrainCollapsed:                    "collapsed",
