@@ -283,3 +283,36 @@ func TestTrainHelpStatesInfoNCEDefaults(t *testing.T) {
 		}
 	}
 }
+
+// The summary names InfoNCE's τ and similarity as its pane does (it named
+// the loss alone, and the JSON carried a margin InfoNCE does not read and no
+// τ); a loss without a temperature has neither.
+func TestTrainSummaryNamesTemperature(t *testing.T) {
+	_, out, _ := run(t, "train", "--plain", "--loss", "contrastive", "--compare", "infonce", "--temperature", "0.2", "--similarity", "neg-distance", "--steps", "5")
+	for _, want := range []string{"\ncontrastive (margin 1.00) after 5 steps\n", "\ninfonce, τ 0.20, s = −d after 5 steps\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table's summaries lack %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = run(t, "train", "--plain", "--lang", "zh", "--loss", "infonce", "--steps", "5")
+	if want := "InfoNCE，τ 0.10，余弦（SupCon）训练 5 步后"; !strings.Contains(out, want) {
+		t.Errorf("the Chinese summary lacks %q:\n%s", want, out)
+	}
+	lines := trainJSON(t, "--loss", "contrastive", "--compare", "infonce", "--temperature", "0.2", "--steps", "5")
+	for _, l := range lines {
+		if l["summary"] != true {
+			continue
+		}
+		tau, sim := l["temperature"], l["similarity"]
+		switch l["loss"] {
+		case "infonce":
+			if tau != 0.2 || sim != "cosine" {
+				t.Errorf("infonce summary: temperature %v, similarity %v; want 0.2, cosine", tau, sim)
+			}
+		default:
+			if tau != nil || sim != nil {
+				t.Errorf("%v summary: temperature %v, similarity %v; want neither", l["loss"], tau, sim)
+			}
+		}
+	}
+}
