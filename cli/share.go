@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"losslab/internal/atomicfile"
 	"losslab/internal/errtext"
 	"path/filepath"
@@ -82,12 +81,8 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
 	if err := atomicfile.WriteNew(f.path, data); err != nil {
-		var pe *fs.PathError
-		switch {
-		case errors.Is(err, atomicfile.ErrExists):
+		if errors.Is(err, atomicfile.ErrExists) {
 			return usagef(i18n.CLIErrPlotExists, f.path)
-		case errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(f.path):
-			pe.Path = f.path // not the temporary file the figure was first written to
 		}
 		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}

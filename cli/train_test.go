@@ -143,6 +143,8 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--in", same}, "--in " + same + ": every row has the same values"},
 		{[]string{"--lr", "100", "--model", "linear", "--data", "overlap", "--steps", "200"}, "--lr"},
 		{[]string{"extra"}, "unexpected argument"},
+		// The file asked for, not the temporary file it is first written to.
+		{[]string{"--out", dir + "/none/x.csv", "--steps", "1"}, "--out: " + dir + "/none/x.csv: no such file"},
 	} {
 		code, out, errOut := run(t, append([]string{"train", "--json"}, tc.args...)...)
 		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.want) {
