@@ -11,6 +11,18 @@ import (
 // temperatures are the τ the temperature key steps through.
 var temperatures = []float64{0.05, 0.1, 0.2, 0.5, 1}
 
+// nextTemperature is the next τ of temperatures above tau, from the first
+// after the last: a --temperature between them (0.3) goes on to the next
+// larger (0.5), not back to the first.
+func nextTemperature(tau float64) float64 {
+	for _, t := range temperatures {
+		if t > tau {
+			return t
+		}
+	}
+	return temperatures[0]
+}
+
 // usesTemperature says whether a run's loss reads τ (InfoNCE).
 func (m *Model) usesTemperature() bool {
 	return slices.ContainsFunc(m.cfg.Specs(), func(s train.RunSpec) bool { return s.Loss.Objective().Loss.UsesTemperature })

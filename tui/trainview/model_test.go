@@ -12,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/core/train"
@@ -355,6 +356,21 @@ func TestDataCycleKeepsTheFile(t *testing.T) {
 		m, _ = press(m, "d")
 		if m.cfg.Data != train.File || m.Trainer().Data() != file || !strings.Contains(m.View(), "emb.csv") {
 			t.Fatalf("the file left the cycle: at %s", m.cfg.Data)
+		}
+	}
+}
+
+// t steps InfoNCE's τ up through 0.05, 0.1, 0.2, 0.5, 1 and around, as the
+// pane title shows it; from a --temperature between two of them (0.3) it
+// goes on to the next larger, 0.5, not back to 0.05.
+func TestTemperatureKeyStepsUp(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Loss, cfg.Temperature = train.InfoNCE, 0.3
+	m := newMode(t, cfg, 80, 24)
+	for _, want := range []string{"τ 0.50", "τ 1.00", "τ 0.05", "τ 0.10", "τ 0.20", "τ 0.50"} {
+		m, _ = press(m, "t")
+		if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, "infonce, "+want) {
+			t.Fatalf("after t: title %q, want infonce, %s", title, want)
 		}
 	}
 }

@@ -71,7 +71,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.fixAxis = !m.fixAxis
 	case key.Matches(msg, k.Temperature):
 		if m.usesTemperature() {
-			m.cfg.Temperature = next(temperatures, m.cfg.Temperature)
+			m.cfg.Temperature = nextTemperature(m.cfg.Temperature)
 			m.rebuild(false)
 		}
 	case key.Matches(msg, k.Similarity):
