@@ -132,6 +132,12 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--every", "0"}, "--every"},
 		{[]string{"--json", "--plain"}, "--json"},
 		{[]string{"--compare-margin", "0.5"}, "--compare-margin"},
+		// A flag for a parameter no run reads, as --compare-margin without --compare.
+		{[]string{"--temperature", "0.5"}, "--temperature: only infonce reads it"},
+		{[]string{"--similarity", "neg-distance", "--compare", "batch-hard"}, "--similarity"},
+		{[]string{"--loss", "infonce", "--margin", "0.5"}, "--margin: infonce has no margin"},
+		{[]string{"--loss", "infonce", "--compare", "contrastive", "--margin", "0.5", "--compare-margin", "2"}, "--margin"},
+		{[]string{"--compare", "multi-similarity", "--compare-margin", "2"}, "--compare-margin: multi-similarity has no margin"},
 		// A loss without a margin compared with itself: two identical runs.
 		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce has no margin"},
 		{[]string{"--loss", "batch-hard-soft", "--compare", "batch-hard-soft", "--compare-margin", "2"}, "--compare"},
@@ -315,6 +321,20 @@ func TestTrainSummaryNamesTemperature(t *testing.T) {
 			if tau != nil || sim != nil {
 				t.Errorf("%v summary: temperature %v, similarity %v; want neither", l["loss"], tau, sim)
 			}
+		}
+	}
+}
+
+// A flag some run reads is taken: --margin for the compare run when the
+// first run's loss has none, τ when only the compare run is InfoNCE.
+func TestTrainFlagsSomeRunReads(t *testing.T) {
+	for _, args := range [][]string{
+		{"--loss", "infonce", "--compare", "contrastive", "--margin", "0.5"},
+		{"--compare", "infonce", "--temperature", "0.5", "--similarity", "neg-distance"},
+		{"--loss", "infonce", "--compare", "batch-hard", "--compare-margin", "0.5"},
+	} {
+		if code, _, errOut := run(t, append([]string{"train", "--plain", "--steps", "1"}, args...)...); code != 0 {
+			t.Errorf("%v: exit %d, %s", args, code, errOut)
 		}
 	}
 }

@@ -29,6 +29,8 @@ const (
 	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
 	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which has no margin
+	TrainErrNoTemperature  ID = "train.err.no-temperature"
+	TrainErrNoMargin       ID = "train.err.no-margin" // the loss
 
 	TrainRun                     ID = "train.column.run"
 	TrainStep                    ID = "train.column.step"
@@ -118,6 +120,8 @@ Examples:
 	TrainErrIdenticalRows:             "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
 	TrainErrCompareSame:               "%s has no margin, so a second run of it would be the same run: compare it with another loss",
+	TrainErrNoTemperature:             "only infonce reads it, and no run trains infonce",
+	TrainErrNoMargin:                  "%s has no margin: the flag would change nothing",
 	TrainRun:                          "run",
 	TrainStep:                         "step",
 	TrainCollapsed:                    "collapsed",
