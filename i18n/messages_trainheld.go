@@ -34,12 +34,13 @@ const (
 	TrainScaleGrowGapShort      ID = "train.scale.grow-gap.short"
 	TrainNoteEasyOverlapShort   ID = "train.note.easy-overlap.short"
 
-	TrainKeyGoto     ID = "train.key.goto"
-	TrainPromptStep  ID = "train.prompt.step"  // digits typed
-	TrainPromptRange ID = "train.prompt.range" // first, last step
-	TrainModeRunning ID = "train.mode.running" // target step
-	TrainModeRate    ID = "train.mode.rate"    // steps a second
-	TrainHintRunning ID = "train.hint.running" // target, step now
+	TrainKeyGoto         ID = "train.key.goto"
+	TrainPromptStep      ID = "train.prompt.step"       // digits typed
+	TrainPromptRange     ID = "train.prompt.range"      // first, last step
+	TrainModeRunning     ID = "train.mode.running"      // target step
+	TrainModeRate        ID = "train.mode.rate"         // steps a second
+	TrainModeStepSeconds ID = "train.mode.step-seconds" // seconds a step, below one step a second
+	TrainHintRunning     ID = "train.hint.running"      // target, step now
 
 	TrainKeyFixAxis            ID = "train.key.fix-axis"
 	TrainKeyTemperature        ID = "train.key.temperature"
@@ -97,12 +98,13 @@ var trainHeldEN = map[ID]string{
 	StateReasonTrainTemperature:    "the temperature must be from %s to %s",
 	StateReasonTrainHoldoutClasses: "the classes held out must be 0, or at least 2 with at least 2 of the data set's %d training",
 
-	TrainKeyGoto:     "run to step N",
-	TrainPromptStep:  "Run to step: %s▏ enter trains to it, esc closes.",
-	TrainPromptRange: "Type a step from %s to %s.",
-	TrainModeRunning: "▶ to step %s",
-	TrainModeRate:    "%s steps/s",
-	TrainHintRunning: "Training to step %s, now at step %s, apart from the screen: keys still answer. Space stops, q quits.",
+	TrainKeyGoto:         "run to step N",
+	TrainPromptStep:      "Run to step: %s▏ enter trains to it, esc closes.",
+	TrainPromptRange:     "Type a step from %s to %s.",
+	TrainModeRunning:     "▶ to step %s",
+	TrainModeRate:        "%s steps/s",
+	TrainModeStepSeconds: "%s s a step",
+	TrainHintRunning:     "Training to step %s, now at step %s, apart from the screen: keys still answer. Space stops, q quits.",
 
 	TrainKeyFixAxis:            "fix the distance axis",
 	TrainKeyTemperature:        "InfoNCE's τ: next",

@@ -374,3 +374,26 @@ func TestTemperatureKeyStepsUp(t *testing.T) {
 		}
 	}
 }
+
+// The header's speed below a step a second is the seconds a step takes
+// (batch-all at batch 1,024 on digits, two runs: about 0.5 steps a second,
+// which read "0 steps/s" while it stepped).
+func TestRateTextBelowOneStepASecond(t *testing.T) {
+	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
+	for _, tc := range []struct {
+		perSecond float64
+		en, zh    string
+	}{
+		{0.4, "2.5 s a step", "每步 2.5 秒"},
+		{0.9, "1.1 s a step", "每步 1.1 秒"},
+		{1, "1 step/s", "每秒 1 步"},
+		{234.4, "234 steps/s", "每秒 234 步"},
+	} {
+		if got := rateText(en, tc.perSecond); got != tc.en {
+			t.Errorf("%v a second: %q, want %q", tc.perSecond, got, tc.en)
+		}
+		if got := rateText(zh, tc.perSecond); got != tc.zh {
+			t.Errorf("%v a second: %q, want %q", tc.perSecond, got, tc.zh)
+		}
+	}
+}
