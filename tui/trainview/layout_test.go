@@ -2,6 +2,7 @@ package trainview
 
 import (
 	"fmt"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -109,4 +110,21 @@ func TestStatePanelFitsItsText(t *testing.T) {
 		t.Errorf("the panel does not end the screen:\n%s", m.View())
 	}
 	tuitest.CheckWidths(t, "state panel", m.View(), 80, 24, false)
+}
+
+// Semi-hard on overlap with the mlp grows twentyfold by step 1,000 (issue
+// 18's growth run): its means have two digits before the point, and the
+// line at 80×24 keeps each name with its value.
+func TestGrowthMeansKeepNamesWithValues(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Loss = train.Overlap, train.MLP, train.SemiHard
+	m := newMode(t, cfg, 80, 24)
+	m, _ = press(m, "g", "1", "0", "0", "0", "enter")
+	screen := ansi.Strip(m.View())
+	if !strings.Contains(screen, "is growing") {
+		t.Fatalf("not growing at step 1,000:\n%s", screen)
+	}
+	if regexp.MustCompile(`(same|different) *\n`).MatchString(screen) {
+		t.Errorf("a mean's name ends a line, its value on the next:\n%s", screen)
+	}
 }
