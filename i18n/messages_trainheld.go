@@ -50,7 +50,8 @@ const (
 	TrainSimilarityNegDistance ID = "train.similarity.neg-distance"
 	TrainPaneScale             ID = "train.pane.scale" // ratio, mean distance
 	TrainPaneAxisFixed         ID = "train.pane.axis-fixed"
-	TrainPaneHeldOut           ID = "train.pane.heldout" // AUC, Recall@1, MAP@R
+	TrainPaneAxisFixedPast     ID = "train.pane.axis-fixed-past" // share of the training distances past the axis's end
+	TrainPaneHeldOut           ID = "train.pane.heldout"         // AUC, Recall@1, MAP@R
 	TrainPaneHeldOutNone       ID = "train.pane.heldout-none"
 	TrainNoteFree              ID = "train.note.free"
 	TrainPaneHeldOutFree       ID = "train.pane.heldout-free"
@@ -114,6 +115,7 @@ var trainHeldEN = map[ID]string{
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "scale %s × step 0",
 	TrainPaneAxisFixed:         "axis fixed",
+	TrainPaneAxisFixedPast:     "axis fixed, %s of distances past its end",
 	TrainPaneHeldOut:           "held out: AUC\u00a0%s · R@1\u00a0%s · MAP@R\u00a0%s",
 	TrainPaneHeldOutNone:       "held out: —",
 	TrainPaneHeldOutFree:       "held out: — (free model: reads no input)",

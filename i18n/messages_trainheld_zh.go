@@ -50,6 +50,7 @@ var trainHeldZH = map[ID]string{
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "尺度为第 0 步的 %s 倍",
 	TrainPaneAxisFixed:         "轴已固定",
+	TrainPaneAxisFixedPast:     "轴已固定，%s 的距离超出轴的末端",
 	TrainPaneHeldOut:           "留出集：AUC\u00a0%s · R@1\u00a0%s · MAP@R\u00a0%s",
 	TrainPaneHeldOutNone:       "留出集：—",
 	TrainPaneHeldOutFree:       "留出集：—（free 模型：不读输入）",

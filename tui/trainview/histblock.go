@@ -117,7 +117,7 @@ func (m *Model) paneStats(i int, met train.Metrics, w int, rm room) []string {
 		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Share(met.ActiveFraction)),
 		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
 	}
-	stats = append(stats, m.figureLines(met, rm)...)
+	stats = append(stats, m.figureLines(i, met, rm)...)
 	// Wrapped to the column, so that a figure in exponent form (a run near
 	// divergence) is never cut; slow mode's legend is wrapped before it is
 	// styled.
