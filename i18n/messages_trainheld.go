@@ -12,6 +12,7 @@ const (
 	TrainErrHoldoutClassesOf ID = "train.err.holdout-classes-of" // value, classes of the data
 	TrainErrOutExists        ID = "train.err.out-exists"         // flag, path
 	TrainErrOutNone          ID = "train.err.out-none"           // flag: no points to write
+	TrainErrOutFree          ID = "train.err.out-free"           // flag: the free model has no held-out embeddings
 
 	TrainRecall1     ID = "train.metric.recall-at-1"
 	TrainScale       ID = "train.column.scale"
@@ -75,7 +76,8 @@ var trainHeldEN = map[ID]string{
 	TrainErrHoldoutClasses:   "%s: want 0 (none) or at least 2 whole classes",
 	TrainErrHoldoutClassesOf: "%s of the data set's classes (it has %s): want at least 2 held out and at least 2 training",
 	TrainErrOutExists:        "--%s %s: the file exists; name a new one",
-	TrainErrOutNone:          "--%s: there are no such points to write (the free model has no embedding for a held-out point; --holdout 0 holds none out)",
+	TrainErrOutNone:          "--%s: there are no such points to write (--holdout 0 holds none out)",
+	TrainErrOutFree:          "--%s: there are no such points to write (the free model has no embedding for a held-out point)",
 
 	TrainRecall1:     "Recall@1",
 	TrainScale:       "scale",

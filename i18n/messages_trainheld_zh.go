@@ -10,7 +10,8 @@ var trainHeldZH = map[ID]string{
 	TrainErrHoldoutClasses:   "%s：应为 0（不留出）或至少 2 个完整的类",
 	TrainErrHoldoutClassesOf: "数据集的类中留出 %s 个（共 %s 个）：应至少留出 2 个、至少 2 个参与训练",
 	TrainErrOutExists:        "--%s %s：文件已存在；请给一个新文件名",
-	TrainErrOutNone:          "--%s：没有这样的点可写（free 模型对留出点没有嵌入；--holdout 0 不留出任何点）",
+	TrainErrOutNone:          "--%s：没有这样的点可写（--holdout 0 不留出任何点）",
+	TrainErrOutFree:          "--%s：没有这样的点可写（free 模型对留出点没有嵌入）",
 
 	TrainRecall1:     "Recall@1",
 	TrainScale:       "尺度",
