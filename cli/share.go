@@ -3,7 +3,6 @@ package cli
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"losslab/internal/atomicfile"
 	"losslab/internal/errtext"
 	"path/filepath"
@@ -82,12 +81,8 @@ func (f *plotFlags) writeRow(io IO, plots []*plot.Plot) error {
 		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
 	if err := atomicfile.WriteNew(f.path, data); err != nil {
-		var pe *fs.PathError
-		switch {
-		case errors.Is(err, atomicfile.ErrExists):
+		if errors.Is(err, atomicfile.ErrExists) {
 			return usagef(i18n.CLIErrPlotExists, f.path)
-		case errors.As(err, &pe) && filepath.Dir(pe.Path) == filepath.Dir(f.path):
-			pe.Path = f.path // not the temporary file the figure was first written to
 		}
 		return usagef(i18n.CLIErrBadValue, "plot", err)
 	}
@@ -231,7 +226,8 @@ func (f *trainFigure) write(io IO, pf *plotFlags, st figure.Style) error {
 
 // trainStateFlags are the flags a training state string sets; --state
 // refuses them, as it says all of them.
-var trainStateFlags = []string{"data", "in", "model", "loss", "compare", "margin", "compare-margin", "lr", "batch", "seed", "normalize"}
+var trainStateFlags = []string{"data", "in", "model", "loss", "compare", "margin", "compare-margin", "lr", "batch", "seed", "normalize",
+	"temperature", "similarity", "holdout", "holdout-classes"}
 
 // applyTrainState reads train's --state into f's configuration and returns
 // the step to advance to. It runs after f.given is filled.

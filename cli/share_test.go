@@ -284,6 +284,11 @@ func TestTrainStateReopens(t *testing.T) {
 	}
 	for _, tc := range []struct{ args []string }{
 		{[]string{"train", "--state", s, "--seed", "3"}},
+		// The string carries these too: the flag would be dropped without a word.
+		{[]string{"train", "--state", s, "--temperature", "0.5"}},
+		{[]string{"train", "--state", s, "--similarity", "neg-distance"}},
+		{[]string{"train", "--state", s, "--holdout", "0.5"}},
+		{[]string{"train", "--state", s, "--holdout-classes", "2"}},
 		{[]string{"train", "--state", "ll1_p_9f9aea"}},
 		{[]string{"train", "--state", s[:len(s)-1]}},
 		{[]string{"--state", s}},

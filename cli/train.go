@@ -151,6 +151,8 @@ func checkTrainFlags(f trainFlags) error {
 		return usagef(i18n.TrainErrNeedsIn)
 	case f.given["compare-margin"] && f.cfg.Compare == "":
 		return usagef(i18n.TrainErrNeedsCompare)
+	case f.cfg.Compare != "" && f.cfg.Compare == f.cfg.Loss && !f.cfg.Loss.UsesMargin(): // two margins are all a run of one loss can compare
+		return usagef(i18n.CLIErrBadValue, "compare", usagef(i18n.TrainErrCompareSame, string(f.cfg.Loss)))
 	case f.given["holdout"] && f.given["holdout-classes"]:
 		return usagef(i18n.CLIErrConflict, "--holdout", "--holdout-classes")
 	case f.cfg.HoldoutClasses < 0 || f.cfg.HoldoutClasses == 1:
@@ -158,7 +160,31 @@ func checkTrainFlags(f trainFlags) error {
 	case f.out != "" && f.out == f.outHeldOut:
 		return usagef(i18n.CLIErrConflict, "--out", "--out-heldout")
 	}
-	return f.cfg.Check()
+	if err := f.cfg.Check(); err != nil {
+		return err
+	}
+	return unreadTrainFlag(f)
+}
+
+// unreadTrainFlag refuses a flag typed for a parameter no run reads, as
+// --compare-margin without --compare is refused: τ and the similarity
+// without an InfoNCE run, a margin whose runs' losses have none (--margin
+// is also the compare run's unless --compare-margin is given).
+func unreadTrainFlag(f trainFlags) error {
+	c := f.cfg
+	tau := slices.ContainsFunc(c.Specs(), func(s train.RunSpec) bool { return s.Loss.Objective().Loss.UsesTemperature })
+	compareReads := c.Compare != "" && c.Compare.UsesMargin()
+	switch {
+	case f.given["temperature"] && !tau:
+		return usagef(i18n.CLIErrBadValue, "temperature", usagef(i18n.TrainErrNoTemperature))
+	case f.given["similarity"] && !tau:
+		return usagef(i18n.CLIErrBadValue, "similarity", usagef(i18n.TrainErrNoTemperature))
+	case f.given["margin"] && !c.Loss.UsesMargin() && !(compareReads && !f.given["compare-margin"]):
+		return usagef(i18n.CLIErrBadValue, "margin", usagef(i18n.TrainErrNoMargin, string(c.Loss)))
+	case f.given["compare-margin"] && c.Compare != "" && !compareReads:
+		return usagef(i18n.CLIErrBadValue, "compare-margin", usagef(i18n.TrainErrNoMargin, string(c.Compare)))
+	}
+	return nil
 }
 
 // trainData reads --in with the batch command's readers, or generates --data.

@@ -76,8 +76,13 @@ func TestTrainOutRoundTrip(t *testing.T) {
 		t.Errorf("over an existing file: exit %d, %q", code, errOut)
 	}
 	code, _, errOut = run(t, "train", "--steps", "1", "--json", "--out-heldout", filepath.Join(dir, "free.csv"))
-	if _, err := os.Stat(filepath.Join(dir, "free.csv")); code != ExitUsage || err == nil || !strings.Contains(errOut, "free model") {
-		t.Errorf("held-out points of the free model: exit %d, %q, file %v", code, errOut, err)
+	if _, err := os.Stat(filepath.Join(dir, "free.csv")); code != ExitUsage || err == nil || !strings.Contains(errOut, "free model") || strings.Contains(errOut, "--holdout 0") {
+		t.Errorf("held-out points of the free model: exit %d, %q, file %v; want the free model's reason alone", code, errOut, err)
+	}
+	// With --holdout 0 the reason is that, not the free model (the line gave both).
+	code, _, errOut = run(t, "train", "--steps", "1", "--json", "--model", "linear", "--holdout", "0", "--out-heldout", filepath.Join(dir, "none.csv"))
+	if code != ExitUsage || !strings.Contains(errOut, "--holdout 0") || strings.Contains(errOut, "free model") {
+		t.Errorf("held-out points with --holdout 0: exit %d, %q; want its reason alone", code, errOut)
 	}
 }
 

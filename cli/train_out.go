@@ -23,6 +23,9 @@ func writeEmbeddings(tr *train.Trainer, f trainFlags) error {
 		if out.path == "" {
 			continue
 		}
+		if out.flag == "out-heldout" && tr.HeldOutReason() == train.HeldOutFree {
+			return usagef(i18n.TrainErrOutFree, out.flag) // the one reason that applies, not both
+		}
 		if len(out.points) == 0 || (out.flag == "out-heldout" && tr.HeldOutReason() != train.HeldOutMeasured) {
 			return usagef(i18n.TrainErrOutNone, out.flag)
 		}

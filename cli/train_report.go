@@ -40,9 +40,13 @@ type trainSummary struct {
 	HeldOutRecallAt1 *float64 `json:"heldout_recall_at_1"`
 	HeldOutMAPAtR    *float64 `json:"heldout_map_at_r"`
 	State            string   `json:"state,omitempty"` // the state string of the final step (not for data from a file)
-	spec             train.RunSpec
-	model            train.ModelID
-	heldOutReason    train.HeldOutReason
+	// InfoNCE's τ and similarity (cosine or neg-distance); absent for a
+	// loss without a temperature.
+	Temperature   *float64         `json:"temperature,omitempty"`
+	Similarity    train.Similarity `json:"similarity,omitempty"`
+	spec          train.RunSpec
+	model         train.ModelID
+	heldOutReason train.HeldOutReason
 }
 
 // finish fills the figures of the final step.
@@ -68,6 +72,10 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 	for i, r := range runs {
 		summaries[i] = trainSummary{Summary: true, Run: r.Name, Loss: r.Spec.Loss, Margin: r.Spec.Margin, Steps: f.steps,
 			spec: r.Spec, model: f.cfg.Model, heldOutReason: tr.HeldOutReason()}
+		if r.Spec.Loss.Objective().Loss.UsesTemperature {
+			tau := f.cfg.Temperature
+			summaries[i].Temperature, summaries[i].Similarity = &tau, f.cfg.Similarity
+		}
 	}
 	record := func() error {
 		ms, err := tr.Metrics()
@@ -136,6 +144,13 @@ func divergedError(err error, lr float64) error {
 // summaryHead names a run and its loss, the loss once when it names the run.
 func summaryHead(p i18n.Printer, s trainSummary) string {
 	name, steps, n := p.TrainLossName(string(s.Loss)), numfmt.Count(int64(s.Steps)), int64(s.Steps)
+	if s.Temperature != nil { // InfoNCE: τ and the similarity, as its pane names them
+		sim := i18n.TrainSimilarityNegDistance
+		if s.Similarity == train.Cosine {
+			sim = i18n.TrainSimilarityCosine
+		}
+		name = p.T(i18n.TrainPaneTemperature, name, numfmt.Input(*s.Temperature), p.T(sim))
+	}
 	switch {
 	case s.Run == string(s.Loss) && s.Loss.UsesMargin():
 		return p.N(i18n.TrainSummaryHeadLoss, n, name, numfmt.Input(s.Margin), steps)

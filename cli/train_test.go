@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+
+	"losslab/core/train"
 )
 
 func trainJSON(t *testing.T, args ...string) []map[string]any {
@@ -130,6 +132,15 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--every", "0"}, "--every"},
 		{[]string{"--json", "--plain"}, "--json"},
 		{[]string{"--compare-margin", "0.5"}, "--compare-margin"},
+		// A flag for a parameter no run reads, as --compare-margin without --compare.
+		{[]string{"--temperature", "0.5"}, "--temperature: only infonce reads it"},
+		{[]string{"--similarity", "neg-distance", "--compare", "batch-hard"}, "--similarity"},
+		{[]string{"--loss", "infonce", "--margin", "0.5"}, "--margin: infonce has no margin"},
+		{[]string{"--loss", "infonce", "--compare", "contrastive", "--margin", "0.5", "--compare-margin", "2"}, "--margin"},
+		{[]string{"--compare", "multi-similarity", "--compare-margin", "2"}, "--compare-margin: multi-similarity has no margin"},
+		// A loss without a margin compared with itself: two identical runs.
+		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce has no margin"},
+		{[]string{"--loss", "batch-hard-soft", "--compare", "batch-hard-soft", "--compare-margin", "2"}, "--compare"},
 		{[]string{"--in", bad, "--data", "moons"}, "--in"},
 		{[]string{"--format", "csv"}, "--format"},
 		{[]string{"--in", bad}, "bad.csv:3:"},
@@ -138,6 +149,8 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--in", same}, "--in " + same + ": every row has the same values"},
 		{[]string{"--lr", "100", "--model", "linear", "--data", "overlap", "--steps", "200"}, "--lr"},
 		{[]string{"extra"}, "unexpected argument"},
+		// The file asked for, not the temporary file it is first written to.
+		{[]string{"--out", dir + "/none/x.csv", "--steps", "1"}, "--out: " + dir + "/none/x.csv: no such file"},
 	} {
 		code, out, errOut := run(t, append([]string{"train", "--json"}, tc.args...)...)
 		if code != ExitUsage || out != "" || strings.Count(errOut, "\n") != 1 || !strings.Contains(errOut, tc.want) {
@@ -257,5 +270,71 @@ func TestTrainScaledData(t *testing.T) {
 				t.Errorf("AUC %v, want %v as unscaled", got, want)
 			}
 		})
+	}
+}
+
+// TestTrainHelpStatesInfoNCEDefaults: the help's loss paragraph gives
+// InfoNCE's default τ and similarity as core/train has them (it said
+// s = −d, τ = 0.5 after the defaults became SupCon's cosine and 0.1).
+func TestTrainHelpStatesInfoNCEDefaults(t *testing.T) {
+	for _, tc := range []struct{ lang, cosine string }{{"en", "cosine similarity"}, {"zh", "余弦相似度"}} {
+		_, out, errOut := run(t, "train", "--help", "--lang", tc.lang)
+		help := out + errOut
+		para := help[strings.Index(help, "infonce"):]
+		para = para[:strings.Index(para, "'losslab eval'")]
+		wantTau := "τ = " + strconv.FormatFloat(train.DefaultTemperature, 'g', -1, 64)
+		if !strings.Contains(para, wantTau) || strings.Contains(para, "τ = 0.5") {
+			t.Errorf("%s: InfoNCE's paragraph %q does not say %s", tc.lang, para, wantTau)
+		}
+		if train.NewConfig().Similarity != train.Cosine || !strings.Contains(para, tc.cosine) {
+			t.Errorf("%s: InfoNCE's paragraph %q does not name the default similarity, cosine", tc.lang, para)
+		}
+	}
+}
+
+// The summary names InfoNCE's τ and similarity as its pane does (it named
+// the loss alone, and the JSON carried a margin InfoNCE does not read and no
+// τ); a loss without a temperature has neither.
+func TestTrainSummaryNamesTemperature(t *testing.T) {
+	_, out, _ := run(t, "train", "--plain", "--loss", "contrastive", "--compare", "infonce", "--temperature", "0.2", "--similarity", "neg-distance", "--steps", "5")
+	for _, want := range []string{"\ncontrastive (margin 1.00) after 5 steps\n", "\ninfonce, τ 0.20, s = −d after 5 steps\n"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("the table's summaries lack %q:\n%s", want, out)
+		}
+	}
+	_, out, _ = run(t, "train", "--plain", "--lang", "zh", "--loss", "infonce", "--steps", "5")
+	if want := "InfoNCE，τ 0.10，余弦（SupCon）训练 5 步后"; !strings.Contains(out, want) {
+		t.Errorf("the Chinese summary lacks %q:\n%s", want, out)
+	}
+	lines := trainJSON(t, "--loss", "contrastive", "--compare", "infonce", "--temperature", "0.2", "--steps", "5")
+	for _, l := range lines {
+		if l["summary"] != true {
+			continue
+		}
+		tau, sim := l["temperature"], l["similarity"]
+		switch l["loss"] {
+		case "infonce":
+			if tau != 0.2 || sim != "cosine" {
+				t.Errorf("infonce summary: temperature %v, similarity %v; want 0.2, cosine", tau, sim)
+			}
+		default:
+			if tau != nil || sim != nil {
+				t.Errorf("%v summary: temperature %v, similarity %v; want neither", l["loss"], tau, sim)
+			}
+		}
+	}
+}
+
+// A flag some run reads is taken: --margin for the compare run when the
+// first run's loss has none, τ when only the compare run is InfoNCE.
+func TestTrainFlagsSomeRunReads(t *testing.T) {
+	for _, args := range [][]string{
+		{"--loss", "infonce", "--compare", "contrastive", "--margin", "0.5"},
+		{"--compare", "infonce", "--temperature", "0.5", "--similarity", "neg-distance"},
+		{"--loss", "infonce", "--compare", "batch-hard", "--compare-margin", "0.5"},
+	} {
+		if code, _, errOut := run(t, append([]string{"train", "--plain", "--steps", "1"}, args...)...); code != 0 {
+			t.Errorf("%v: exit %d, %s", args, code, errOut)
+		}
 	}
 }

@@ -28,6 +28,9 @@ const (
 	TrainErrNeedsIn        ID = "train.err.needs-in"
 	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
+	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which has no margin
+	TrainErrNoTemperature  ID = "train.err.no-temperature"
+	TrainErrNoMargin       ID = "train.err.no-margin" // the loss
 
 	TrainRun                     ID = "train.column.run"
 	TrainStep                    ID = "train.column.step"
@@ -73,9 +76,11 @@ D×2 matrix), mlp (D→16→2, tanh). --normalize projects onto the unit circle.
 Losses: contrastive (½[y·d² + (1−y)·max(m−d, 0)²] over all pairs of the
 batch), batch-all, batch-hard, semi-hard (triplet with that mining),
 batch-hard-soft (softplus on the batch-hard selection), infonce (core/loss's
-InfoNCE, each positive against every other sample of the batch, s = −d,
-τ = 0.5); every other loss of 'losslab eval' trains under its own ID, on the
-first batch form 'losslab batch' reports for it (--loss lists them all).
+InfoNCE, each positive against every other sample of the batch: by default
+SupCon's, on the cosine similarity of L2-normalised embeddings, τ = 0.1;
+see --similarity and --temperature); every other loss of 'losslab eval'
+trains under its own ID, on the first batch form 'losslab batch' reports for
+it (--loss lists them all).
 Mini-batches are class-balanced: P classes × K samples.
 
 Metrics: loss and active fraction on the next mini-batch; AUC (distance < t
@@ -114,6 +119,9 @@ Examples:
 	TrainErrNeedsIn:                   "--format and --label-col apply to --in",
 	TrainErrIdenticalRows:             "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
+	TrainErrCompareSame:               "%s has no margin, so a second run of it would be the same run: compare it with another loss",
+	TrainErrNoTemperature:             "only infonce reads it, and no run trains infonce",
+	TrainErrNoMargin:                  "%s has no margin: the flag would change nothing",
 	TrainRun:                          "run",
 	TrainStep:                         "step",
 	TrainCollapsed:                    "collapsed",

@@ -22,8 +22,9 @@ var trainZH = map[ID]string{
 ½[y·d² + (1−y)·max(m−d, 0)²]）、batch-all、batch-hard、
 semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 （在 batch-hard 选出的三元组上取 softplus）、infonce（core/loss
-中的 InfoNCE：每个正样本与批次内其余所有样本比较，s = −d，
-τ = 0.5）；'losslab eval' 中的其余每种损失都以自己的 ID 训练，采用
+中的 InfoNCE：每个正样本与批次内其余所有样本比较；默认采用 SupCon
+的形式，在 L2 归一化嵌入的余弦相似度上计算，τ = 0.1；见 --similarity
+与 --temperature）；'losslab eval' 中的其余每种损失都以自己的 ID 训练，采用
 'losslab batch' 为它报告的第一种批次形式（--loss 列出全部）。
 小批次按类均衡：P 个类 × 每类 K 个样本。
 
@@ -61,6 +62,9 @@ semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 	TrainErrNeedsIn:                   "--format 与 --label-col 只用于 --in",
 	TrainErrIdenticalRows:             "--in %s：每一行的值都相同：linear 与 mlp 模型从第 0 步起就把所有点放在同一处，没有可学的东西，而 free 模型不读取这些值；请提供各行不同的数据",
 	TrainErrNeedsCompare:              "--compare-margin 需要同时给出 --compare LOSS",
+	TrainErrCompareSame:               "%s 没有间隔，再训练一次它只会得到同一次训练：请与另一种损失比较",
+	TrainErrNoTemperature:             "只有 infonce 读取它，而没有一次运行训练 infonce",
+	TrainErrNoMargin:                  "%s 没有间隔：这个参数不会改变任何东西",
 	TrainRun:                          "运行",
 	TrainStep:                         "步",
 	TrainCollapsed:                    "坍缩",

@@ -12,6 +12,7 @@ const (
 	TrainErrHoldoutClassesOf ID = "train.err.holdout-classes-of" // value, classes of the data
 	TrainErrOutExists        ID = "train.err.out-exists"         // flag, path
 	TrainErrOutNone          ID = "train.err.out-none"           // flag: no points to write
+	TrainErrOutFree          ID = "train.err.out-free"           // flag: the free model has no held-out embeddings
 
 	TrainRecall1     ID = "train.metric.recall-at-1"
 	TrainScale       ID = "train.column.scale"
@@ -34,12 +35,13 @@ const (
 	TrainScaleGrowGapShort      ID = "train.scale.grow-gap.short"
 	TrainNoteEasyOverlapShort   ID = "train.note.easy-overlap.short"
 
-	TrainKeyGoto     ID = "train.key.goto"
-	TrainPromptStep  ID = "train.prompt.step"  // digits typed
-	TrainPromptRange ID = "train.prompt.range" // first, last step
-	TrainModeRunning ID = "train.mode.running" // target step
-	TrainModeRate    ID = "train.mode.rate"    // steps a second
-	TrainHintRunning ID = "train.hint.running" // target, step now
+	TrainKeyGoto         ID = "train.key.goto"
+	TrainPromptStep      ID = "train.prompt.step"       // digits typed
+	TrainPromptRange     ID = "train.prompt.range"      // first, last step
+	TrainModeRunning     ID = "train.mode.running"      // target step
+	TrainModeRate        ID = "train.mode.rate"         // steps a second
+	TrainModeStepSeconds ID = "train.mode.step-seconds" // seconds a step, below one step a second
+	TrainHintRunning     ID = "train.hint.running"      // target, step now
 
 	TrainKeyFixAxis            ID = "train.key.fix-axis"
 	TrainKeyTemperature        ID = "train.key.temperature"
@@ -49,7 +51,8 @@ const (
 	TrainSimilarityNegDistance ID = "train.similarity.neg-distance"
 	TrainPaneScale             ID = "train.pane.scale" // ratio, mean distance
 	TrainPaneAxisFixed         ID = "train.pane.axis-fixed"
-	TrainPaneHeldOut           ID = "train.pane.heldout" // AUC, Recall@1, MAP@R
+	TrainPaneAxisFixedPast     ID = "train.pane.axis-fixed-past" // share of the training distances past the axis's end
+	TrainPaneHeldOut           ID = "train.pane.heldout"         // AUC, Recall@1, MAP@R
 	TrainPaneHeldOutNone       ID = "train.pane.heldout-none"
 	TrainNoteFree              ID = "train.note.free"
 	TrainPaneHeldOutFree       ID = "train.pane.heldout-free"
@@ -73,7 +76,8 @@ var trainHeldEN = map[ID]string{
 	TrainErrHoldoutClasses:   "%s: want 0 (none) or at least 2 whole classes",
 	TrainErrHoldoutClassesOf: "%s of the data set's classes (it has %s): want at least 2 held out and at least 2 training",
 	TrainErrOutExists:        "--%s %s: the file exists; name a new one",
-	TrainErrOutNone:          "--%s: there are no such points to write (the free model has no embedding for a held-out point; --holdout 0 holds none out)",
+	TrainErrOutNone:          "--%s: there are no such points to write (--holdout 0 holds none out)",
+	TrainErrOutFree:          "--%s: there are no such points to write (the free model has no embedding for a held-out point)",
 
 	TrainRecall1:     "Recall@1",
 	TrainScale:       "scale",
@@ -97,12 +101,13 @@ var trainHeldEN = map[ID]string{
 	StateReasonTrainTemperature:    "the temperature must be from %s to %s",
 	StateReasonTrainHoldoutClasses: "the classes held out must be 0, or at least 2 with at least 2 of the data set's %d training",
 
-	TrainKeyGoto:     "run to step N",
-	TrainPromptStep:  "Run to step: %s▏ enter trains to it, esc closes.",
-	TrainPromptRange: "Type a step from %s to %s.",
-	TrainModeRunning: "▶ to step %s",
-	TrainModeRate:    "%s steps/s",
-	TrainHintRunning: "Training to step %s, now at step %s, apart from the screen: keys still answer. Space stops, q quits.",
+	TrainKeyGoto:         "run to step N",
+	TrainPromptStep:      "Run to step: %s▏ enter trains to it, esc closes.",
+	TrainPromptRange:     "Type a step from %s to %s.",
+	TrainModeRunning:     "▶ to step %s",
+	TrainModeRate:        "%s steps/s",
+	TrainModeStepSeconds: "%s s a step",
+	TrainHintRunning:     "Training to step %s, now at step %s, apart from the screen: keys still answer. Space stops, q quits.",
 
 	TrainKeyFixAxis:            "fix the distance axis",
 	TrainKeyTemperature:        "InfoNCE's τ: next",
@@ -112,6 +117,7 @@ var trainHeldEN = map[ID]string{
 	TrainSimilarityNegDistance: "s = −d",
 	TrainPaneScale:             "scale %s × step 0",
 	TrainPaneAxisFixed:         "axis fixed",
+	TrainPaneAxisFixedPast:     "axis fixed, %s of distances past its end",
 	TrainPaneHeldOut:           "held out: AUC\u00a0%s · R@1\u00a0%s · MAP@R\u00a0%s",
 	TrainPaneHeldOutNone:       "held out: —",
 	TrainPaneHeldOutFree:       "held out: — (free model: reads no input)",

@@ -11,11 +11,13 @@ package tui
 
 import (
 	"slices"
+	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/i18n"
+	"losslab/internal/textwrap"
 	"losslab/tui/common"
 )
 
@@ -197,8 +199,9 @@ func (a App) View() string {
 	if a.ctx.Width == 0 || a.ctx.Height == 0 {
 		return "" // no size yet: Bubble Tea sends one before the first real frame
 	}
-	if a.ctx.TooSmall() {
-		return a.ctx.Printer.T(i18n.TooSmall, common.MinWidth, common.MinHeight, a.ctx.Width, a.ctx.Height)
+	if a.ctx.TooSmall() { // wrapped: at 50 columns the line lost "q quits"' last letter
+		msg := a.ctx.Printer.T(i18n.TooSmall, common.MinWidth, common.MinHeight, a.ctx.Width, a.ctx.Height)
+		return strings.Join(textwrap.Wrap(msg, a.ctx.Width), "\n")
 	}
 	return a.modeBar() + "\n" + a.modes[a.current].View() + "\n" + a.keyBar()
 }

@@ -125,6 +125,19 @@ func TestAppTooSmallDropsKeys(t *testing.T) {
 	if _, cmd := a.Update(tuitest.Key("q")); cmd == nil || cmd() != tea.Quit() {
 		t.Error("q does not quit on the too-small screen")
 	}
+	// Narrower than the line: it wraps, every word whole.
+	for lang, ctx := range map[string]*common.Context{"en": tuitest.Context(), "zh": tuitest.ChineseContext()} {
+		next, _ := NewApp(ctx, Config{Start: common.ModePlayground}).Update(tea.WindowSizeMsg{Width: 30, Height: 12})
+		v := next.(App).View()
+		for _, line := range strings.Split(v, "\n") {
+			if ansi.StringWidth(line) > 30 {
+				t.Errorf("%s: line %q is wider than the 30-column terminal", lang, line)
+			}
+		}
+		if !strings.HasSuffix(v, map[string]string{"en": "q quits", "zh": "按 q 退出"}[lang]) {
+			t.Errorf("%s: the too-small line lost its end:\n%s", lang, v)
+		}
+	}
 }
 
 // Keys typed faster than they are read arrive together ("jjl"); every

@@ -32,11 +32,11 @@ func Replace(path string, data []byte, perm fs.FileMode) error {
 	dir := filepath.Dir(path)
 	tmp, err := createTemp(dir, perm)
 	if err != nil {
-		return err
+		return named(path, err)
 	}
 	defer os.Remove(tmp.Name()) // after the rename there is nothing left to remove
 	if err := writeSyncClose(tmp, data); err != nil {
-		return err
+		return named(path, err)
 	}
 	if err := os.Rename(tmp.Name(), path); err != nil {
 		return err
@@ -53,11 +53,11 @@ func (w writer) writeNew(path string, data []byte) error {
 	dir := filepath.Dir(path)
 	tmp, err := createTemp(dir, 0o644)
 	if err != nil {
-		return err
+		return named(path, err)
 	}
 	defer os.Remove(tmp.Name())
 	if err := writeSyncClose(tmp, data); err != nil {
-		return err
+		return named(path, err)
 	}
 	// A link fails if path exists, unlike a rename, which would replace it.
 	switch err := w.link(tmp.Name(), path); {
@@ -72,6 +72,17 @@ func (w writer) writeNew(path string, data []byte) error {
 		return err
 	}
 	return syncDir(dir)
+}
+
+// named says a failure to create or write the temporary file about path, the file
+// asked for, still as the *fs.PathError callers translate: the temporary
+// name means nothing to them ("x.csv: no such file or directory", not
+// ".losslab-123.tmp: ...").
+func named(path string, err error) error {
+	if pe := (*fs.PathError)(nil); errors.As(err, &pe) {
+		return &fs.PathError{Op: pe.Op, Path: path, Err: pe.Err}
+	}
+	return fmt.Errorf("%s: %w", path, err)
 }
 
 // createTemp is os.CreateTemp with mode perm instead of 0600: the link or

@@ -2,8 +2,10 @@ package atomicfile
 
 import (
 	"errors"
+	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 )
@@ -70,5 +72,22 @@ func TestReplace(t *testing.T) {
 	}
 	if err := Replace(filepath.Join(dir, "no", "such", "dir"), []byte("x"), 0o600); err == nil {
 		t.Error("writing into a missing directory succeeded")
+	}
+}
+
+// A file in a directory that does not exist: the error names the file
+// asked for, not the temporary file it could not create, and still says
+// why (fs.ErrNotExist).
+func TestErrorNamesThePath(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "no-such-dir", "out.csv")
+	for name, write := range map[string]func() error{
+		"WriteNew": func() error { return WriteNew(path, []byte("x")) },
+		"Replace":  func() error { return Replace(path, []byte("x"), 0o644) },
+	} {
+		err := write()
+		var pe *fs.PathError
+		if !errors.As(err, &pe) || pe.Path != path || strings.Contains(err.Error(), ".tmp") || !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s: %v; want %s: and why", name, err, path)
+		}
 	}
 }

@@ -165,12 +165,15 @@ func opensFormula(word string) bool {
 }
 
 // glueTermValues joins a bracketed term and the number after it, as a
-// panel writes a term with its value ("ℓ(A,N) 0.3574", "d(a,p) 0.70").
+// panel writes a term with its value ("ℓ(A,N) 0.3574", "d(a,p) 0.70"), and
+// an item's name and its value in a " · " list ("different 21.3115 ·",
+// "loss 0.3494" at the end).
 func glueTermValues(words []string) []string {
 	var out []string
 	for i := 0; i < len(words); i++ {
 		w := words[i]
-		if i+1 < len(words) && isTerm(lastWord(w)) && isNumber(words[i+1]) {
+		listed := isItemName(w) && (i+2 == len(words) || i+2 < len(words) && words[i+2] == "·")
+		if i+1 < len(words) && (isTerm(lastWord(w)) || listed) && isNumber(words[i+1]) {
 			w += " " + words[i+1]
 			i++
 		}
@@ -208,6 +211,20 @@ func isTerm(word string) bool {
 		return strings.Count(word, "|") >= 2
 	}
 	return false
+}
+
+// isItemName reports whether word is a lowercase Latin word naming an
+// item of a " · " list (same, different, loss, step, active).
+func isItemName(word string) bool {
+	if len(word) < 2 {
+		return false
+	}
+	for i := range len(word) {
+		if c := word[i]; c < 'a' || c > 'z' {
+			return false
+		}
+	}
+	return true
 }
 
 // isMetricName reports whether word is a metric's name as the panes write

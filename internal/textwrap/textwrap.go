@@ -13,7 +13,8 @@
 // wider than the line breaks before a relation outside its brackets, the
 // rest hanging indented below; only a run wider than the whole line is cut.
 // A " · " between items is punctuation: it stays on the line of the item
-// before it.
+// before it, and an item's lowercase name stays with its value ("different
+// 21.3115").
 package textwrap
 
 import (

@@ -347,3 +347,18 @@ func TestPadRight(t *testing.T) {
 		})
 	}
 }
+
+// An item of a " · " list keeps its name with its value: a pane's means
+// line at 39 cells broke "different" from 21.3115.
+func TestWrapKeepsListItemWithValue(t *testing.T) {
+	got := Wrap("mean d: same 13.1453 · different 21.3115", 39)
+	want := []string{"mean d: same 13.1453 ·", "different 21.3115"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+	got = Wrap("step 1,000 · loss 0.3494", 14)
+	want = []string{"step 1,000 ·", "loss 0.3494"}
+	if !slices.Equal(got, want) {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}

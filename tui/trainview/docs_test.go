@@ -34,8 +34,9 @@ func TestGoldenDocsMoons(t *testing.T) {
 	})
 }
 
-// The held-out screen docs/train.md shows: batch-hard on digits with the
-// mlp, three whole classes held out (the open set), run to step 300 with g.
+// The held-out screen docs/train.md and README.md show: semi-hard on
+// digits with the mlp, three whole classes held out (the open set), run to
+// step 300 with g.
 func TestGoldenDocsHeldOut(t *testing.T) {
 	cfg := train.NewConfig()
 	cfg.Data, cfg.Model, cfg.Loss, cfg.HoldoutClasses = train.Digits, train.MLP, train.SemiHard, 3

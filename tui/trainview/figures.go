@@ -1,7 +1,9 @@
 package trainview
 
 import (
+	"math"
 	"slices"
+	"sort"
 
 	"losslab/core/train"
 	"losslab/i18n"
@@ -10,6 +12,18 @@ import (
 
 // temperatures are the τ the temperature key steps through.
 var temperatures = []float64{0.05, 0.1, 0.2, 0.5, 1}
+
+// nextTemperature is the next τ of temperatures above tau, from the first
+// after the last: a --temperature between them (0.3) goes on to the next
+// larger (0.5), not back to the first.
+func nextTemperature(tau float64) float64 {
+	for _, t := range temperatures {
+		if t > tau {
+			return t
+		}
+	}
+	return temperatures[0]
+}
 
 // usesTemperature says whether a run's loss reads τ (InfoNCE).
 func (m *Model) usesTemperature() bool {
@@ -51,13 +65,34 @@ func (m *Model) paneTitle(r *train.Run) string {
 	return title
 }
 
+// pastFixedAxis is the share of run i's training distances past the end
+// of its fixed axis: the histogram piles them into its last column, so a
+// run that grew would otherwise look as if it sat at the axis's end.
+func (m *Model) pastFixedAxis(i int) float64 {
+	runs := m.tr.Runs()
+	if i >= len(runs) || i >= len(m.axisTop) {
+		return 0
+	}
+	pos, neg := runs[i].Distances()
+	above := math.Nextafter(m.axisTop[i], math.Inf(1))
+	past := len(pos) - sort.SearchFloat64s(pos, above) + len(neg) - sort.SearchFloat64s(neg, above)
+	if n := len(pos) + len(neg); n > 0 {
+		return float64(past) / float64(n)
+	}
+	return 0
+}
+
 // figureLines are the pane's lines on scale and on the held-out points,
 // saying what has no room (rm): the held-out histogram on the held-out
 // line, every chart on the scale line.
-func (m *Model) figureLines(met train.Metrics, rm room) []string {
+func (m *Model) figureLines(i int, met train.Metrics, rm room) []string {
 	scale := m.p.T(i18n.TrainPaneScale, numfmt.Loss(met.ScaleRatio))
 	if m.fixAxis {
-		scale += " · " + m.p.T(i18n.TrainPaneAxisFixed)
+		if past := m.pastFixedAxis(i); past > 0 {
+			scale += " · " + m.p.T(i18n.TrainPaneAxisFixedPast, numfmt.Share(past))
+		} else {
+			scale += " · " + m.p.T(i18n.TrainPaneAxisFixed)
+		}
 	}
 	if rm == roomNone {
 		scale += " · " + m.p.T(i18n.TrainPaneNoRoomCharts)

@@ -117,7 +117,7 @@ func (m *Model) paneStats(i int, met train.Metrics, w int, rm room) []string {
 		m.p.T(i18n.TrainPaneAUC, numfmt.Loss(met.AUC), numfmt.Share(met.ActiveFraction)),
 		m.p.T(i18n.TrainPaneMeans, numfmt.Loss(met.MeanPositive), numfmt.Loss(met.MeanNegative)),
 	}
-	stats = append(stats, m.figureLines(met, rm)...)
+	stats = append(stats, m.figureLines(i, met, rm)...)
 	// Wrapped to the column, so that a figure in exponent form (a run near
 	// divergence) is never cut; slow mode's legend is wrapped before it is
 	// styled.
@@ -212,7 +212,8 @@ func (m *Model) distanceBlock(i int, r *train.Run, w int, rows paneRows) ([]stri
 	right := []rune(numfmt.Axis(hc.top, 2))
 	copy(axis[max(0, w-len(right)):], right)
 	axis[0] = '0'
-	if hc.mcol > 1 && hc.mcol < w-len(right)-1 {
+	markedM := hc.mcol > 1 && hc.mcol < w-len(right)-1 // not over 0 or the top's label
+	if markedM {
 		axis[hc.mcol] = 'm'
 	}
 	lines = append(lines, m.styles.dim.Render(string(axis)))
@@ -221,7 +222,7 @@ func (m *Model) distanceBlock(i int, r *train.Run, w int, rows paneRows) ([]stri
 		slices.Reverse(under) // hanging from the axis
 		lines = append(lines, under...)
 	}
-	if hc.mcol >= 0 {
+	if markedM { // the legend explains the m on the axis, only where it is drawn (margin 0 is under 0)
 		return lines, i18n.TrainLegendMargin
 	}
 	return lines, i18n.TrainLegend

@@ -3,6 +3,7 @@ package trainview
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 	"testing"
@@ -142,4 +143,27 @@ func paneTexts(view string) []string {
 		}
 	}
 	return []string{tuitest.Squeeze(left.String()), tuitest.Squeeze(right.String())}
+}
+
+// The legend names m only where the axis shows it: contrastive with margin
+// 1 marks m and says "m margin"; with margin 0 m would sit under 0, is not
+// drawn, and the legend does not name it.
+func TestLegendNamesMOnlyWhereDrawn(t *testing.T) {
+	for _, tc := range []struct {
+		margin float64
+		want   bool
+	}{{1, true}, {0, false}} {
+		cfg := train.NewConfig()
+		cfg.Margin = tc.margin
+		m := newMode(t, cfg, 80, 24)
+		m, _ = press(m, "n")
+		screen := ansi.Strip(m.View())
+		if got := strings.Contains(screen, "m margin"); got != tc.want {
+			t.Errorf("margin %v: legend names m %v, want %v:\n%s", tc.margin, got, tc.want, screen)
+		}
+		axisM := regexp.MustCompile(`(?m)^.*\b0 +m +\d`).MatchString(screen)
+		if axisM != tc.want {
+			t.Errorf("margin %v: m on the axis %v, want %v:\n%s", tc.margin, axisM, tc.want, screen)
+		}
+	}
 }

@@ -2,6 +2,8 @@ package trainview
 
 import (
 	"fmt"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
@@ -11,6 +13,7 @@ import (
 
 	"losslab/core/train"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
 )
@@ -109,4 +112,60 @@ func TestStatePanelFitsItsText(t *testing.T) {
 		t.Errorf("the panel does not end the screen:\n%s", m.View())
 	}
 	tuitest.CheckWidths(t, "state panel", m.View(), 80, 24, false)
+}
+
+// Semi-hard on overlap with the mlp grows twentyfold by step 1,000 (issue
+// 18's growth run): its means have two digits before the point, and the
+// line at 80×24 keeps each name with its value.
+func TestGrowthMeansKeepNamesWithValues(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Loss = train.Overlap, train.MLP, train.SemiHard
+	m := newMode(t, cfg, 80, 24)
+	m, _ = press(m, "g", "1", "0", "0", "0", "enter")
+	screen := ansi.Strip(m.View())
+	if !strings.Contains(screen, "is growing") {
+		t.Fatalf("not growing at step 1,000:\n%s", screen)
+	}
+	if regexp.MustCompile(`(same|different) *\n`).MatchString(screen) {
+		t.Errorf("a mean's name ends a line, its value on the next:\n%s", screen)
+	}
+}
+
+// x fixes the distance axis where it was at step 0; a run that grows past
+// it piles its distances into the last column, and the pane says how many
+// are past the end (semi-hard on overlap with the mlp: twentyfold by step
+// 1,000). A run that shrinks inside the axis says only that it is fixed.
+func TestFixedAxisSaysWhatIsPastItsEnd(t *testing.T) {
+	grow := train.NewConfig()
+	grow.Data, grow.Model, grow.Loss = train.Overlap, train.MLP, train.SemiHard
+	shrink := train.NewConfig()
+	shrink.Data, shrink.Model, shrink.Margin = train.Overlap, train.Linear, 0
+	for _, tc := range []struct {
+		cfg  train.Config
+		past bool
+	}{{grow, true}, {shrink, false}} {
+		m := newMode(t, tc.cfg, 80, 24)
+		m, _ = press(m, "x", "g", "1", "0", "0", "0", "enter")
+		screen := ansi.Strip(m.View())
+		if !strings.Contains(screen, "axis fixed") {
+			t.Fatalf("%s: no axis fixed:\n%s", tc.cfg.Loss, screen)
+		}
+		past := regexp.MustCompile(`axis fixed,\s*\n[^\n]*?(\d+\.\d)% of distances past its end`).FindStringSubmatch(screen)
+		if (past != nil) != tc.past {
+			t.Errorf("%s %s: says %q past the end, want %v:\n%s", tc.cfg.Loss, tc.cfg.Model, past, tc.past, ansi.Strip(m.View()))
+		}
+		if past != nil {
+			r := m.tr.Runs()[0]
+			pos, neg := r.Distances()
+			n := 0
+			for _, d := range append(slices.Clone(pos), neg...) {
+				if d > m.axisTop[0] {
+					n++
+				}
+			}
+			if want := numfmt.Share(float64(n) / float64(len(pos)+len(neg))); want != past[1]+"%" {
+				t.Errorf("says %s%% past the end, brute force %s", past[1], want)
+			}
+		}
+	}
 }

@@ -12,6 +12,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
 	"losslab/core/train"
@@ -285,7 +286,8 @@ func TestLargeFiguresStayReadable(t *testing.T) {
 }
 
 // The first compare is another loss, never an identical copy of the run;
-// the run's own loss comes last (to compare margins), then off.
+// the run's own loss comes last (to compare margins), then off; a loss
+// without a margin (InfoNCE) never comes: its two runs would be one.
 func TestNextCompareStartsWithAnotherLoss(t *testing.T) {
 	for _, own := range train.LossIDs() {
 		seen := map[train.LossID]bool{}
@@ -297,12 +299,19 @@ func TestNextCompareStartsWithAnotherLoss(t *testing.T) {
 			seen[c] = true
 			last := c
 			c = nextCompare(c, own)
-			if c == "" && last != own {
+			if c == "" && last != own && own.UsesMargin() {
 				t.Errorf("own %s: the cycle ends after %s, not after the run's own loss", own, last)
 			}
 		}
-		if len(seen) != len(train.LossIDs()) {
-			t.Errorf("own %s: the cycle visits %d of %d losses", own, len(seen), len(train.LossIDs()))
+		want := len(train.LossIDs())
+		if !own.UsesMargin() {
+			want--
+			if seen[own] {
+				t.Errorf("own %s has no margin, yet the cycle compares it with itself", own)
+			}
+		}
+		if len(seen) != want {
+			t.Errorf("own %s: the cycle visits %d losses, want %d", own, len(seen), want)
 		}
 	}
 }
@@ -347,6 +356,44 @@ func TestDataCycleKeepsTheFile(t *testing.T) {
 		m, _ = press(m, "d")
 		if m.cfg.Data != train.File || m.Trainer().Data() != file || !strings.Contains(m.View(), "emb.csv") {
 			t.Fatalf("the file left the cycle: at %s", m.cfg.Data)
+		}
+	}
+}
+
+// t steps InfoNCE's τ up through 0.05, 0.1, 0.2, 0.5, 1 and around, as the
+// pane title shows it; from a --temperature between two of them (0.3) it
+// goes on to the next larger, 0.5, not back to 0.05.
+func TestTemperatureKeyStepsUp(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Loss, cfg.Temperature = train.InfoNCE, 0.3
+	m := newMode(t, cfg, 80, 24)
+	for _, want := range []string{"τ 0.50", "τ 1.00", "τ 0.05", "τ 0.10", "τ 0.20", "τ 0.50"} {
+		m, _ = press(m, "t")
+		if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, "infonce, "+want) {
+			t.Fatalf("after t: title %q, want infonce, %s", title, want)
+		}
+	}
+}
+
+// The header's speed below a step a second is the seconds a step takes
+// (batch-all at batch 1,024 on digits, two runs: about 0.5 steps a second,
+// which read "0 steps/s" while it stepped).
+func TestRateTextBelowOneStepASecond(t *testing.T) {
+	en, zh := i18n.New(i18n.English), i18n.New(i18n.Chinese)
+	for _, tc := range []struct {
+		perSecond float64
+		en, zh    string
+	}{
+		{0.4, "2.5 s a step", "每步 2.5 秒"},
+		{0.9, "1.1 s a step", "每步 1.1 秒"},
+		{1, "1 step/s", "每秒 1 步"},
+		{234.4, "234 steps/s", "每秒 234 步"},
+	} {
+		if got := rateText(en, tc.perSecond); got != tc.en {
+			t.Errorf("%v a second: %q, want %q", tc.perSecond, got, tc.en)
+		}
+		if got := rateText(zh, tc.perSecond); got != tc.zh {
+			t.Errorf("%v a second: %q, want %q", tc.perSecond, got, tc.zh)
 		}
 	}
 }

@@ -94,6 +94,9 @@ func (m *Model) values(l list) []string {
 			add("")
 		}
 		for _, id := range train.LossIDs() {
+			if l == listCompare && id == m.cfg.Loss && !id.UsesMargin() {
+				continue // two runs of a loss without a margin would be one run
+			}
 			add(string(id))
 		}
 	case listSimilarity:
@@ -285,6 +288,9 @@ func (m *Model) set(l list, v string) {
 		m.cfg.Model = train.ModelID(v)
 	case listLoss:
 		m.cfg.Loss = train.LossID(v)
+		if m.cfg.Compare == m.cfg.Loss && !m.cfg.Loss.UsesMargin() {
+			m.cfg.Compare = "" // two runs of a loss without a margin would be one run
+		}
 	case listCompare:
 		m.cfg.Compare = train.LossID(v)
 	case listSimilarity:

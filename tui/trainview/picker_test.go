@@ -269,3 +269,45 @@ func TestGoldenPicker(t *testing.T) {
 		})
 	}
 }
+
+// A loss without a margin is never compared with itself, as a user would
+// try it: the compare list of an InfoNCE run has no "infonce, again" row,
+// and choosing InfoNCE as the loss while comparing with InfoNCE stops
+// comparing (the two runs would be one run, identical on screen).
+func TestNoMarginLossIsNotComparedWithItself(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Compare = train.InfoNCE
+	tm := teatest.NewTestModel(t, New(newTrainer(t, cfg), Options{}), teatest.WithInitialTermSize(80, 24))
+	waitFor := func(cond func(string) bool) {
+		t.Helper()
+		teatest.WaitFor(t, tm.Output(), func(b []byte) bool { return cond(string(b)) },
+			teatest.WithDuration(10*time.Second), teatest.WithCheckInterval(10*time.Millisecond))
+	}
+	has := func(s string) func(string) bool { return func(b string) bool { return strings.Contains(b, s) } }
+	waitFor(has("infonce, τ"))
+	tm.Send(keyMsg("L"))
+	waitFor(has("[loss]"))
+	tm.Send(keyMsg("6"))          // infonce, the sixth loss
+	waitFor(func(b string) bool { // the title line redrawn: one InfoNCE pane, or a: and b: before the fix
+		return strings.Contains(b, "infonce, τ 0.10") && !strings.Contains(b, "[loss]")
+	})
+	tm.Send(keyMsg("C"))
+	waitFor(has("[compare with]"))
+	tm.Send(keyMsg("esc"))
+	tm.Send(keyMsg("q"))
+	final := tm.FinalModel(t, teatest.WithFinalTimeout(5*time.Second)).(Model)
+	if c := final.tr.Config(); c.Loss != train.InfoNCE || c.Compare != "" {
+		t.Errorf("loss %s, compare %q; want infonce, no compare", c.Loss, c.Compare)
+	}
+	m := newMode(t, final.tr.Config(), 80, 24)
+	m, _ = press(m, "C")
+	if screen := ansi.Strip(m.View()); strings.Contains(screen, "again") {
+		t.Errorf("the compare list of an InfoNCE run offers InfoNCE again:\n%s", screen)
+	}
+	for range len(train.LossIDs()) + 1 {
+		m, _ = press(m, "c")
+		if c := m.tr.Config(); c.Compare == c.Loss {
+			t.Fatalf("c compares InfoNCE with itself:\n%s", ansi.Strip(m.View()))
+		}
+	}
+}

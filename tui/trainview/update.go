@@ -71,7 +71,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.fixAxis = !m.fixAxis
 	case key.Matches(msg, k.Temperature):
 		if m.usesTemperature() {
-			m.cfg.Temperature = next(temperatures, m.cfg.Temperature)
+			m.cfg.Temperature = nextTemperature(m.cfg.Temperature)
 			m.rebuild(false)
 		}
 	case key.Matches(msg, k.Similarity):
@@ -169,7 +169,8 @@ func next[T comparable](xs []T, x T) T {
 
 // nextCompare cycles off → each other loss → the run's own loss (to
 // compare margins) → off, so the first press never compares a run with an
-// identical copy of itself.
+// identical copy of itself; a loss without a margin (InfoNCE) is never
+// compared with itself: the two runs would be one.
 func nextCompare(c, own train.LossID) train.LossID {
 	ids := []train.LossID{""}
 	for _, id := range train.LossIDs() {
@@ -177,7 +178,10 @@ func nextCompare(c, own train.LossID) train.LossID {
 			ids = append(ids, id)
 		}
 	}
-	return next(append(ids, own), c)
+	if own.UsesMargin() {
+		ids = append(ids, own)
+	}
+	return next(ids, c)
 }
 
 func (m Model) dataIDs() []train.DataID {

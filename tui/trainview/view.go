@@ -103,10 +103,19 @@ func (m *Model) stateWord() string {
 		state = m.p.T(i18n.TrainModePlaying, numfmt.Count(int64(speeds[m.speed])))
 	}
 	if (m.target > 0 || m.playing) && m.rate.perSecond > 0 {
-		rate := int64(m.rate.perSecond + 0.5)
-		state += " · " + m.p.N(i18n.TrainModeRate, rate, numfmt.Count(rate))
+		state += " · " + rateText(m.p, m.rate.perSecond)
 	}
 	return state
+}
+
+// rateText says how fast training runs: steps a second, or below one a
+// second the seconds a step takes (0.4 steps a second is not "0 steps/s").
+func rateText(p i18n.Printer, perSecond float64) string {
+	if perSecond < 1 {
+		return p.T(i18n.TrainModeStepSeconds, numfmt.Fixed(1/perSecond, 1))
+	}
+	rate := int64(perSecond + 0.5)
+	return p.N(i18n.TrainModeRate, rate, numfmt.Count(rate))
 }
 
 // noteText is the sentences under the panes: what the state calls for
