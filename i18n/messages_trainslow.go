@@ -18,13 +18,14 @@ const (
 	TrainSlowGrad       ID = "train.slow.grad"        // |∂ℓ/∂a|, |∂ℓ/∂p|, |∂ℓ/∂n|
 	TrainSlowGradAnchor ID = "train.slow.grad-anchor" // |∂ℓ/∂a|
 	// Where the step moves A, P, N, and why that differs from −∂ℓ/∂x.
-	TrainSlowMoved       ID = "train.slow.moved"        // |Δa|, |Δp|, |Δn|
-	TrainSlowMovedAnchor ID = "train.slow.moved-anchor" // |Δa|
-	TrainSlowAngle       ID = "train.slow.angle"        // angles of A, P, N (each a number of degrees or —)
-	TrainSlowAngleAnchor ID = "train.slow.angle-anchor" // angle of A
-	TrainSlowDegrees     ID = "train.slow.degrees"      // a whole number of degrees
-	TrainSlowWhyShared   ID = "train.slow.why-shared"
-	TrainSlowWhyFree     ID = "train.slow.why-free"
+	TrainSlowMoved         ID = "train.slow.moved"        // |Δa|, |Δp|, |Δn|
+	TrainSlowMovedAnchor   ID = "train.slow.moved-anchor" // |Δa|
+	TrainSlowAngle         ID = "train.slow.angle"        // angles of A, P, N (each a number of degrees or —)
+	TrainSlowAngleAnchor   ID = "train.slow.angle-anchor" // angle of A
+	TrainSlowDegrees       ID = "train.slow.degrees"      // a whole number of degrees
+	TrainSlowWhyShared     ID = "train.slow.why-shared"
+	TrainSlowWhyFree       ID = "train.slow.why-free"
+	TrainSlowWhyFreeCircle ID = "train.slow.why-free-circle" // a run on the unit circle (--normalize, or cosine InfoNCE)
 )
 
 var trainSlowEN = map[ID]string{
@@ -42,11 +43,12 @@ var trainSlowEN = map[ID]string{
 	TrainSlowGrad:       "|∂ℓ/∂x| A %s · P %s · N %s",
 	TrainSlowGradAnchor: "|∂ℓ/∂x| A %s",
 
-	TrainSlowMoved:       "|Δx| A %s · P %s · N %s",
-	TrainSlowMovedAnchor: "|Δx| A %s",
-	TrainSlowAngle:       "∠(Δx, −∂ℓ/∂x) A %s · P %s · N %s",
-	TrainSlowAngleAnchor: "∠(Δx, −∂ℓ/∂x) A %s",
-	TrainSlowDegrees:     "%s°",
-	TrainSlowWhyShared:   "Δx is the step's move: it moves the shared weights, which carry every point, so a point moves even where its own push is 0, and not necessarily along it.",
-	TrainSlowWhyFree:     "Δx is the step's move: the free model moves a point by its own gradient alone, −lr × batch × ∂L/∂x over all its terms (the stroke shows one), then back onto the unit circle if the run is on it.",
+	TrainSlowMoved:         "|Δx| A %s · P %s · N %s",
+	TrainSlowMovedAnchor:   "|Δx| A %s",
+	TrainSlowAngle:         "∠(Δx, −∂ℓ/∂x) A %s · P %s · N %s",
+	TrainSlowAngleAnchor:   "∠(Δx, −∂ℓ/∂x) A %s",
+	TrainSlowDegrees:       "%s°",
+	TrainSlowWhyShared:     "Δx is the step's move: it moves the shared weights, which carry every point, so a point moves even where its own push is 0, and not necessarily along it.",
+	TrainSlowWhyFree:       "Δx is the step's move: the free model moves a point by its own gradient alone, −lr × batch × ∂L/∂x over all its terms (the stroke shows one).",
+	TrainSlowWhyFreeCircle: "Δx is the step's move: the free model moves a point by its own gradient alone, −lr × batch × ∂L/∂x over all its terms (the stroke shows one), then back onto the unit circle if the run is on it.",
 }

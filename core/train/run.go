@@ -262,6 +262,10 @@ func finite(x float64) bool { return !math.IsNaN(x) && !math.IsInf(x, 0) }
 // GradNorm is |∂L/∂θ| at the last evaluation: 0 when nothing pushes.
 func (r *Run) GradNorm() float64 { return r.gradNorm }
 
+// OnCircle says whether the run projects its embeddings onto the unit
+// circle (--normalize, or InfoNCE on cosine similarity).
+func (r *Run) OnCircle() bool { return r.normalize }
+
 // Embed writes the embeddings of points (indices into the data) into out
 // (2 per point), as the model maps them now.
 func (r *Run) Embed(data *Data, points []int, out []float64) {

@@ -214,6 +214,11 @@ func (m *Model) slowHint() string {
 	why := i18n.TrainSlowWhyShared
 	if m.cfg.Model == train.Free {
 		why = i18n.TrainSlowWhyFree
+		for _, r := range m.tr.Runs() {
+			if r.OnCircle() {
+				why = i18n.TrainSlowWhyFreeCircle // "if the run is on it": one of a comparison may not be
+			}
+		}
 	}
 	return m.p.T(i18n.TrainHintSlow, m.p.T(why))
 }

@@ -260,3 +260,20 @@ func TestSlowModeMoved(t *testing.T) {
 		})
 	}
 }
+
+// The free model's sentence says a step ends back on the unit circle only
+// where a run is on it: with --normalize, not without.
+func TestSlowFreeSentenceNamesTheCircleOnlyOnIt(t *testing.T) {
+	for _, normalize := range []bool{false, true} {
+		cfg := train.NewConfig()
+		cfg.Model, cfg.Loss, cfg.Normalize = train.Free, train.SemiHard, normalize
+		m := newMode(t, cfg, 160, 48)
+		m, _ = press(m, "w", "n")
+		v := tuitest.Squeeze(m.View())
+		circle := strings.Contains(v, tuitest.Squeeze(m.p.T(i18n.TrainSlowWhyFreeCircle)))
+		plain := strings.Contains(v, tuitest.Squeeze(m.p.T(i18n.TrainSlowWhyFree)))
+		if circle != normalize || plain == normalize {
+			t.Errorf("normalize %v: the circle's sentence %v, the plain one %v:\n%s", normalize, circle, plain, m.View())
+		}
+	}
+}
