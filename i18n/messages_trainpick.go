@@ -22,6 +22,7 @@ const (
 	TrainPickSame       ID = "train.pick.compare-same"   // the run's own loss
 	TrainPickFile       ID = "train.pick.file"           // the file's name
 	TrainPickFewClasses ID = "train.pick.few-classes"    // classes held out, classes that must train
+	TrainNoOtherData    ID = "train.pick.no-other-data"  // classes held out, classes that must train
 	TrainPickModelFree  ID = "train.pick.model.free"     // the model's ID
 	TrainPickModelLin   ID = "train.pick.model.linear"   // the model's ID
 	TrainPickModelMLP   ID = "train.pick.model.mlp"      // the model's ID, the hidden layer's width
@@ -50,6 +51,7 @@ var trainPickEN = map[ID]string{
 	TrainPickSame:       "%s, again: compare two margins",
 	TrainPickFile:       "file %s",
 	TrainPickFewClasses: "too few classes to hold out %s and keep %s training",
+	TrainNoOtherData:    "d: no other data set has classes enough to hold out %s and keep %s training (D lists them)",
 	TrainPickModelFree:  "%s: an embedding per point, reads no input",
 	TrainPickModelLin:   "%s: one shared linear map",
 	TrainPickModelMLP:   "%s: one shared map, a hidden layer of %s",

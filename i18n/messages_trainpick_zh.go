@@ -20,6 +20,7 @@ var trainPickZH = map[ID]string{
 	TrainPickSame:       "%s，再训练一个：比较两个间隔",
 	TrainPickFile:       "文件 %s",
 	TrainPickFewClasses: "类太少，不够留出 %s 个类并让 %s 个类参与训练",
+	TrainNoOtherData:    "d：没有其他数据集的类多到能留出 %s 个类并让 %s 个类参与训练（按 D 查看列表）",
 	TrainPickModelFree:  "%s：每个点一个嵌入，不读输入",
 	TrainPickModelLin:   "%s：所有点共用一个线性映射",
 	TrainPickModelMLP:   "%s：所有点共用一个映射，隐藏层宽 %s",

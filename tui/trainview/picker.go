@@ -1,6 +1,7 @@
 package trainview
 
 import (
+	"errors"
 	"slices"
 	"strings"
 
@@ -199,16 +200,39 @@ func (m *Model) openPicker(l list) {
 	m.showList(l)
 }
 
+// loadShapes learns each data set's shape once, for the ✗ rows.
+func (m *Model) loadShapes() {
+	if m.pick.shapes != nil {
+		return
+	}
+	m.pick.shapes = map[train.DataID]shape{}
+	for _, id := range m.dataIDs() {
+		if d := m.dataOf(id); d != nil {
+			m.pick.shapes[id] = shape{len(d.Classes), d.N, d.D}
+		}
+	}
+}
+
+// nextData moves to the next data set the run can train on, skipping
+// those the picker marks ✗ (too few classes to hold out as many as the run
+// does); where there is none, it says so.
+func (m *Model) nextData() {
+	m.loadShapes()
+	ids := m.dataIDs()
+	for id := next(ids, m.cfg.Data); id != m.cfg.Data; id = next(ids, id) {
+		if m.unavailable(listData, string(id)) == "" {
+			m.set(listData, string(id))
+			return
+		}
+	}
+	m.err = errors.New(m.p.T(i18n.TrainNoOtherData, numfmt.Count(int64(m.cfg.HoldoutClasses)), numfmt.Count(train.MinHoldoutClasses)))
+}
+
 // showList moves the picker to list l, its cursor on the value in use.
 func (m *Model) showList(l list) {
 	m.pick.list = l
-	if l == listData && m.pick.shapes == nil {
-		m.pick.shapes = map[train.DataID]shape{}
-		for _, id := range m.dataIDs() {
-			if d := m.dataOf(id); d != nil {
-				m.pick.shapes[id] = shape{len(d.Classes), d.N, d.D}
-			}
-		}
+	if l == listData {
+		m.loadShapes()
 	}
 	m.pick.cursor = max(0, slices.Index(m.values(l), m.current(l)))
 }

@@ -14,6 +14,7 @@ import (
 
 	"losslab/core/train"
 	"losslab/i18n"
+	"losslab/tui/internal/tuitest"
 )
 
 // The picker as a user meets it, at 80×24 and 160×48, in English and in
@@ -309,5 +310,28 @@ func TestNoMarginLossIsNotComparedWithItself(t *testing.T) {
 		if c := m.tr.Config(); c.Compare == c.Loss {
 			t.Fatalf("c compares InfoNCE with itself:\n%s", ansi.Strip(m.View()))
 		}
+	}
+}
+
+// d skips the data sets the picker marks ✗: with 2 classes held out, from
+// blobs (4 classes) past overlap, rings, moons and iris (2 or 3) to
+// digits, and back; with 3 held out only digits can, so d says why it
+// stays.
+func TestDataKeySkipsTooFewClasses(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.HoldoutClasses = 2
+	m := newMode(t, cfg, 80, 24)
+	for _, want := range []train.DataID{train.Digits, train.Blobs} {
+		m, _ = press(m, "d")
+		if got := m.tr.Config().Data; got != want || m.err != nil {
+			t.Errorf("d took %s (error %v), want %s", got, m.err, want)
+		}
+	}
+	cfg.Data, cfg.Model, cfg.HoldoutClasses = train.Digits, train.MLP, 3
+	m = newMode(t, cfg, 80, 24)
+	m, _ = press(m, "d")
+	want := m.p.T(i18n.TrainNoOtherData, "3", "2")
+	if v := tuitest.Squeeze(ansi.Strip(m.View())); m.tr.Config().Data != train.Digits || !strings.Contains(v, tuitest.Squeeze(want)) {
+		t.Errorf("d with 3 classes held out: data %s, want digits and %q:\n%s", m.tr.Config().Data, want, m.View())
 	}
 }

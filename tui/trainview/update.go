@@ -125,7 +125,7 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.Model):
 		m.set(listModel, string(next(train.ModelIDs(), m.cfg.Model)))
 	case key.Matches(msg, k.Data):
-		m.set(listData, string(next(m.dataIDs(), m.cfg.Data)))
+		m.nextData()
 	case key.Matches(msg, k.Normalize):
 		m.cfg.Normalize = !m.cfg.Normalize
 		m.rebuild(false)
