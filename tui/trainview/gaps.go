@@ -99,9 +99,12 @@ func (g gapCells) axis(w int) string {
 		copy(a[at:], r)
 		return true
 	}
-	put(g.zero, "0")
-	if g.mcol > g.zero+1 {
+	zero := put(g.zero, "0")
+	switch {
+	case g.mcol > g.zero+1:
 		put(g.mcol, "m")
+	case g.mcol == g.zero+1 && zero && (g.mcol+1 >= w || a[g.mcol+1] == ' '):
+		a[g.mcol] = 'm' // "0m": each under its own column, with no room for a blank between
 	}
 	right := numfmt.Axis(g.hi, 2)
 	put(w-len([]rune(right)), right)

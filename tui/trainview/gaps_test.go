@@ -22,6 +22,11 @@ func TestGapHistogramByHand(t *testing.T) {
 	if axis := []rune(wide.axis(30)); axis[10] != '0' || axis[20] != 'm' || !strings.HasSuffix(string(axis), "2.00") || axis[0] == ' ' {
 		t.Errorf("axis %q", string(axis))
 	}
+	// m in the column next to 0's (gaps over [−1, 29], 30 columns: 0 in 1,
+	// m in 2) is labelled there too, with no blank between.
+	if axis := []rune(gapHistogram([]float64{-1, 29}, 1, true, 30, 1).axis(30)); axis[1] != '0' || axis[2] != 'm' {
+		t.Errorf("m beside 0: axis %q", string(axis))
+	}
 	if soft := gapHistogram([]float64{0.5}, 1, false, 10, 1); soft.mcol != -1 {
 		t.Errorf("the soft margin's histogram marks m at %d", soft.mcol)
 	}
