@@ -80,18 +80,34 @@ func (m Model) histogram(room int) []string {
 	heading := func(rows int) []string { return m.histogramHeading(rows, marks) }
 	rows := max(1, (room-len(heading(room)))/2)
 	rows = max(1, (room-len(heading(rows)))/2) // the heading grows a line when bins merge
-	draw := HistogramLines(p, h, w, rows, marks...)
+	out, draw := heading(rows), HistogramLines(p, h, w, rows, marks...)
 	if rows < min(minBarBins, len(h.Positive)) {
-		cols := ColumnCount(p, h, w)
-		if c := HistogramColumns(p, h, w, marks...); c != nil && len(heading(cols))+len(c) <= room {
-			rows, draw = cols, c
+		if head, c := m.sideways(w, marks); c != nil && len(head)+len(c) <= room {
+			out, draw = head, c
 		}
 	}
-	out := heading(rows)
 	for _, l := range draw {
 		out = append(out, m.indent.Render(l))
 	}
 	return out
+}
+
+// sideways is HistogramColumns with its heading, the marks' legend at the
+// end of the axis line where it fits (a line saved for the columns), else
+// under the heading as over the bars.
+func (m Model) sideways(w int, marks []Mark) (heading, lines []string) {
+	p, h := m.ctx.Printer, m.res.Histogram
+	lines = HistogramColumns(p, h, w, marks...)
+	if lines == nil {
+		return nil, nil
+	}
+	heading = HistogramHeading(p, h, ColumnCount(p, h, w))
+	legend := m.markLegend(marks)
+	if axis := lines[len(lines)-1] + " · " + legend; lipgloss.Width(axis) <= w {
+		lines[len(lines)-1] = axis
+		return heading, lines
+	}
+	return m.histogramHeading(ColumnCount(p, h, w), marks), lines
 }
 
 // marks are the margin and the best threshold, marked on the histogram as
@@ -103,20 +119,25 @@ func (m Model) marks() []Mark {
 // histogramHeading is the heading over a histogram of rows bins: what it
 // shows, whether bins are merged, and what m and t mark.
 func (m Model) histogramHeading(rows int, marks []Mark) []string {
+	out := HistogramHeading(m.ctx.Printer, m.res.Histogram, rows)
+	legend := m.markLegend(marks)
+	if last := out[len(out)-1]; len(out) > 1 && lipgloss.Width(last+" · "+legend) <= m.width {
+		out[len(out)-1] = last + " · " + legend
+		return out
+	}
+	return append(out, legend)
+}
+
+// markLegend says what m and t mark, and where one is beyond the bins.
+func (m Model) markLegend(marks []Mark) string {
 	p, h := m.ctx.Printer, m.res.Histogram
-	out := HistogramHeading(p, h, rows)
 	texts := []string{p.T(i18n.BatchMarkMargin), p.T(i18n.BatchMarkThreshold)} // their values are on the lines above
 	for i, mk := range marks {
 		if binOf(h, mk.At) < 0 {
 			texts[i] = p.T(i18n.BatchMarkBeyond, texts[i])
 		}
 	}
-	legend := strings.Join(texts, " · ")
-	if last := out[len(out)-1]; len(out) > 1 && lipgloss.Width(last+" · "+legend) <= m.width {
-		out[len(out)-1] = last + " · " + legend
-		return out
-	}
-	return append(out, legend)
+	return strings.Join(texts, " · ")
 }
 
 // pickerLines are the picker: its heading, a row per demo and the file
