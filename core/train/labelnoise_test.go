@@ -143,7 +143,7 @@ func TestNoLabelNoiseChangesNothing(t *testing.T) {
 	if s := clean.Split(); s.Mislabelled != nil || &s.Labels[0] != &data.Labels[0] {
 		t.Fatal("without label noise the split has its own labels")
 	}
-	cfg.LabelNoise = 0.001 // ⌊0.001 × 225⌋ = 0
+	cfg.LabelNoise = 0.001 // ⌊0.001 × 228⌋ = 0
 	tiny, err := New(cfg, data)
 	if err != nil {
 		t.Fatal(err)
