@@ -10,15 +10,12 @@ const (
 	// TrainNoteLabelNoise is the note under the panes, and its short form.
 	TrainNoteLabelNoise      ID = "train.note.label-noise"       // points wrong, training points, share
 	TrainNoteLabelNoiseShort ID = "train.note.label-noise.short" // share
-	// StateReasonTrainLabelNoise: a state string's label noise out of range.
-	StateReasonTrainLabelNoise ID = "share.state.train-label-noise" // largest
 )
 
 var trainNoiseEN = map[ID]string{
-	TrainFlagLabelNoise:        "share of the training points, 0 to 0.5, whose label the loss and the mini-batches see wrong (each given another class, seeded); every figure and colour uses the true labels",
-	TrainLabelNoise:            "%s of training labels wrong",
-	TrainLabelNoiseLine:        "label noise: %s of %s training labels wrong (%s); the figures use the true labels",
-	TrainNoteLabelNoise:        "%s of the %s training labels are wrong (%s): the loss and the batches see the wrong ones, while the figures, histograms and colours use the true labels.",
-	TrainNoteLabelNoiseShort:   "%s of training labels wrong; the figures use the true ones.",
-	StateReasonTrainLabelNoise: "the label noise must be between 0 and %s",
+	TrainFlagLabelNoise:      "share of the training points, 0 to 0.5, whose label the loss and the mini-batches see wrong (each given another class, seeded); every figure and colour uses the true labels",
+	TrainLabelNoise:          "%s of training labels wrong",
+	TrainLabelNoiseLine:      "label noise: %s of %s training labels wrong (%s); the figures use the true labels",
+	TrainNoteLabelNoise:      "%s of the %s training labels are wrong (%s): the loss and the batches see the wrong ones, while the figures, histograms and colours use the true labels.",
+	TrainNoteLabelNoiseShort: "%s of training labels wrong; the figures use the true ones.",
 }
