@@ -227,7 +227,7 @@ func (f *trainFigure) write(io IO, pf *plotFlags, st figure.Style) error {
 // trainStateFlags are the flags a training state string sets; --state
 // refuses them, as it says all of them.
 var trainStateFlags = []string{"data", "in", "model", "loss", "compare", "margin", "compare-margin", "lr", "batch", "seed", "normalize",
-	"temperature", "similarity", "holdout", "holdout-classes"}
+	"temperature", "similarity", "holdout", "holdout-classes", "label-noise"}
 
 // applyTrainState reads train's --state into f's configuration and returns
 // the step to advance to. It runs after f.given is filled.

@@ -253,13 +253,14 @@ func TestTrainPlot(t *testing.T) {
 }
 
 // A training state string reopens the run exactly: from its step, the
-// metrics are those of one uninterrupted run (same data, seed, batches).
+// metrics are those of one uninterrupted run (same data, seed, batches,
+// wrong labels).
 func TestTrainStateReopens(t *testing.T) {
-	base := []string{"train", "--loss", "batch-hard", "--compare", "contrastive", "--margin", "0.5", "--seed", "7", "--json"}
+	base := []string{"train", "--loss", "batch-hard", "--compare", "contrastive", "--margin", "0.5", "--seed", "7", "--label-noise", "0.2", "--json"}
 	_, out, _ := run(t, append(base, "--steps", "60")...)
 	lines := strings.Split(strings.TrimSpace(out), "\n")
 	s, _ := decodeReport(t, lines[len(lines)-1])["state"].(string)
-	if !strings.HasPrefix(s, "ll1_t_loss-batch-hard_cmp-contrastive_m-0.5_seed-7_st-60_") {
+	if !strings.HasPrefix(s, "ll1_t_loss-batch-hard_cmp-contrastive_m-0.5_seed-7_ln-0.2_st-60_") {
 		t.Fatalf("summary state %q", s)
 	}
 	_, whole, _ := run(t, append(base, "--steps", "90", "--every", "30")...)
@@ -289,6 +290,7 @@ func TestTrainStateReopens(t *testing.T) {
 		{[]string{"train", "--state", s, "--similarity", "neg-distance"}},
 		{[]string{"train", "--state", s, "--holdout", "0.5"}},
 		{[]string{"train", "--state", s, "--holdout-classes", "2"}},
+		{[]string{"train", "--state", s, "--label-noise", "0.1"}},
 		{[]string{"train", "--state", "ll1_p_9f9aea"}},
 		{[]string{"train", "--state", s[:len(s)-1]}},
 		{[]string{"--state", s}},

@@ -51,6 +51,7 @@ func defineTrainFlags(fs *pflag.FlagSet, f *trainFlags, io IO) {
 	fs.Var(idValue[train.Similarity]{&f.cfg.Similarity, train.Similarities()}, "similarity", io.T(i18n.TrainFlagSimilarity))
 	fs.Var(boundedNumber{&f.cfg.Holdout, 0, train.MaxHoldout, false}, "holdout", io.T(i18n.TrainFlagHoldout))
 	fs.IntVar(&f.cfg.HoldoutClasses, "holdout-classes", 0, io.T(i18n.TrainFlagHoldoutClasses))
+	fs.Var(boundedNumber{&f.cfg.LabelNoise, 0, train.MaxLabelNoise, false}, "label-noise", io.T(i18n.TrainFlagLabelNoise))
 	fs.StringVar(&f.out, "out", "", io.T(i18n.TrainFlagOut))
 	fs.StringVar(&f.outHeldOut, "out-heldout", "", io.T(i18n.TrainFlagOutHeldOut))
 	fs.BoolVar(&f.asJSON, "json", false, io.T(i18n.TrainFlagJSON))

@@ -95,6 +95,9 @@ func TestTrainHeldOutFlagErrors(t *testing.T) {
 		{[]string{"--holdout", "0.3", "--holdout-classes", "2", "--data", "digits"}, "--holdout-classes"},
 		{[]string{"--holdout-classes", "1", "--data", "digits"}, "--holdout-classes"},
 		{[]string{"--holdout-classes", "2", "--data", "moons"}, "(it has 2)"},
+		{[]string{"--label-noise", "0.6"}, "--label-noise"},
+		{[]string{"--label-noise", "-0.1"}, "--label-noise"},
+		{[]string{"--label-noise", "x"}, "--label-noise"},
 		{[]string{"--temperature", "0"}, "--temperature"},
 		{[]string{"--similarity", "dot"}, "--similarity"},
 		{[]string{"--steps", "100001"}, "100,000"},
@@ -106,5 +109,34 @@ func TestTrainHeldOutFlagErrors(t *testing.T) {
 	}
 	if train.MaxSteps != maxTrainSteps {
 		t.Errorf("the headless cap %d is not core's %d", maxTrainSteps, train.MaxSteps)
+	}
+}
+
+// --label-noise reaches the summary: the share and the number of training
+// labels the loss saw wrong, and a line of the table.
+func TestTrainLabelNoiseOutput(t *testing.T) {
+	code, out, errOut := run(t, "train", "--model", "mlp", "--label-noise", "0.1", "--steps", "2", "--every", "2", "--json")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	var s struct {
+		LabelNoise  *float64 `json:"label_noise"`
+		Mislabelled *int     `json:"mislabelled"`
+	}
+	if err := json.Unmarshal([]byte(lines[len(lines)-1]), &s); err != nil {
+		t.Fatal(err)
+	}
+	// blobs: 300 points, 228 training (⌊0.25 × 75⌋ = 18 of each class held out)
+	if s.LabelNoise == nil || *s.LabelNoise != 0.1 || s.Mislabelled == nil || *s.Mislabelled != 22 {
+		t.Errorf("summary label_noise %v, mislabelled %v; want 0.1 and 22 (⌊0.1 × 228⌋)", s.LabelNoise, s.Mislabelled)
+	}
+	_, out, _ = run(t, "train", "--model", "mlp", "--label-noise", "0.1", "--steps", "2", "--every", "2", "--plain")
+	if !strings.Contains(out, "label noise: 22 of 228 training labels wrong (10.0%)") {
+		t.Errorf("the table does not say the labels wrong:\n%s", out)
+	}
+	_, out, _ = run(t, "train", "--model", "mlp", "--steps", "2", "--every", "2", "--plain")
+	if strings.Contains(out, "label noise") {
+		t.Errorf("without --label-noise the table speaks of it:\n%s", out)
 	}
 }

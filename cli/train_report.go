@@ -39,12 +39,17 @@ type trainSummary struct {
 	HeldOutAUC       *float64 `json:"heldout_auc"`
 	HeldOutRecallAt1 *float64 `json:"heldout_recall_at_1"`
 	HeldOutMAPAtR    *float64 `json:"heldout_map_at_r"`
-	State            string   `json:"state,omitempty"` // the state string of the final step (not for data from a file)
+	// LabelNoise is the share of training labels the loss saw wrong, and
+	// Mislabelled how many points that is; the figures use the true labels.
+	LabelNoise  float64 `json:"label_noise"`
+	Mislabelled int     `json:"mislabelled"`
+	State       string  `json:"state,omitempty"` // the state string of the final step (not for data from a file)
 	// InfoNCE's τ and similarity (cosine or neg-distance); absent for a
 	// loss without a temperature.
 	Temperature   *float64         `json:"temperature,omitempty"`
 	Similarity    train.Similarity `json:"similarity,omitempty"`
 	spec          train.RunSpec
+	trainPoints   int
 	model         train.ModelID
 	heldOutReason train.HeldOutReason
 }
@@ -71,7 +76,8 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 	summaries := make([]trainSummary, len(runs))
 	for i, r := range runs {
 		summaries[i] = trainSummary{Summary: true, Run: r.Name, Loss: r.Spec.Loss, Margin: r.Spec.Margin, Steps: f.steps,
-			spec: r.Spec, model: f.cfg.Model, heldOutReason: tr.HeldOutReason()}
+			spec: r.Spec, model: f.cfg.Model, heldOutReason: tr.HeldOutReason(),
+			LabelNoise: f.cfg.LabelNoise, Mislabelled: len(tr.Split().Mislabelled), trainPoints: len(tr.Split().Train)}
 		if r.Spec.Loss.Objective().Loss.UsesTemperature {
 			tau := f.cfg.Temperature
 			summaries[i].Temperature, summaries[i].Similarity = &tau, f.cfg.Similarity
@@ -203,6 +209,9 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 		}
 		fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainSummaryRow, p.T(i18n.TrainScaleRatio), numfmt.Loss(1), numfmt.Loss(s.ScaleRatio)))
 		fmt.Fprintf(w, "  %s\n", trainview.HeldOutLine(p, s.Final.HeldOut, s.heldOutReason))
+		if s.LabelNoise > 0 {
+			fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainLabelNoiseLine, numfmt.Count(int64(s.Mislabelled)), numfmt.Count(int64(s.trainPoints)), numfmt.Share(s.LabelNoise)))
+		}
 		if s.CollapsedAt != nil {
 			fmt.Fprintln(w, p.T(i18n.TrainCollapsedAt, numfmt.Count(int64(*s.CollapsedAt))))
 			fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainScaleAUCNote))

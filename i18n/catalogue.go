@@ -31,6 +31,7 @@ var englishAreas = []map[ID]string{
 	trainSlowEN,
 	lessonTrainEN,
 	trainHeldEN,
+	trainNoiseEN,
 	trainPickEN,
 	pointsEN,
 }
@@ -66,6 +67,7 @@ var chineseAreas = []map[ID]string{
 	trainSlowZH,
 	lessonTrainZH,
 	trainHeldZH,
+	trainNoiseZH,
 	trainPickZH,
 	pointsZH,
 }

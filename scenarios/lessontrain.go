@@ -30,7 +30,7 @@ type TrainSettings struct {
 // `losslab train` flag it mirrors.
 var trainStepKeys = []string{"train_data", "train_model", "train_loss", "train_margin", "train_compare",
 	"train_compare_margin", "train_lr", "train_batch", "train_seed", "train_normalize", "train_steps",
-	"train_temperature", "train_similarity", "train_holdout", "train_holdout_classes"}
+	"train_temperature", "train_similarity", "train_holdout", "train_holdout_classes", "train_label_noise"}
 
 // trainSettings reads a train step's settings into mode; a train_* key on any
 // other step is an error.
@@ -73,7 +73,7 @@ func (p *parser) trainSettings(step map[string]any, i int, mode *Mode) error {
 		key string
 		dst *float64
 	}{{"train_margin", &cfg.Margin}, {"train_compare_margin", &cfg.CompareMargin}, {"train_lr", &cfg.LR},
-		{"train_temperature", &cfg.Temperature}, {"train_holdout", &cfg.Holdout}} {
+		{"train_temperature", &cfg.Temperature}, {"train_holdout", &cfg.Holdout}, {"train_label_noise", &cfg.LabelNoise}} {
 		if v, ok := step[f.key]; ok {
 			x, ok := number(v)
 			if !ok {
@@ -151,6 +151,8 @@ func (p *parser) trainConfigErr(i int, cfg train.Config, batch int64, err error)
 		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.Temperature), strconv.FormatFloat(train.MinTemperature, 'f', -1, 64), strconv.FormatFloat(train.MaxTemperature, 'f', -1, 64))
 	case "holdout":
 		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.Holdout), "0", strconv.FormatFloat(train.MaxHoldout, 'f', -1, 64))
+	case "label-noise":
+		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.LabelNoise), "0", strconv.FormatFloat(train.MaxLabelNoise, 'f', -1, 64))
 	case "similarity":
 		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(cfg.Similarity)), strings.Join(idStrings(train.Similarities()), ", "))
 	case "batch":
@@ -182,7 +184,8 @@ func encodeTrainStep(m Mode) table {
 	return append(t, keyValue{"train_lr", c.LR}, keyValue{"train_batch", int64(c.Batch)}, keyValue{"train_seed", int64(c.Seed)},
 		keyValue{"train_normalize", c.Normalize}, keyValue{"train_steps", int64(m.Train.Steps)},
 		keyValue{"train_temperature", c.Temperature}, keyValue{"train_similarity", string(c.Similarity)},
-		keyValue{"train_holdout", c.Holdout}, keyValue{"train_holdout_classes", int64(c.HoldoutClasses)})
+		keyValue{"train_holdout", c.Holdout}, keyValue{"train_holdout_classes", int64(c.HoldoutClasses)},
+		keyValue{"train_label_noise", c.LabelNoise})
 }
 
 // TrainingAt is the training run that the texts of state i speak of: a

@@ -22,6 +22,7 @@ train_batch = 32
 train_seed = 7
 train_normalize = false
 train_steps = 20
+train_label_noise = 0.2
 note = "watch"
 `
 
@@ -34,7 +35,7 @@ func TestTrainStepParses(t *testing.T) {
 	}
 	want := train.Config{Data: train.Overlap, Model: train.Linear, Loss: train.Contrastive, Margin: 0,
 		Compare: train.Contrastive, CompareMargin: 1, LR: 0.1, Batch: 32, Seed: 7,
-		Temperature: train.DefaultTemperature, Similarity: train.Cosine, Holdout: train.DefaultHoldout}
+		Temperature: train.DefaultTemperature, Similarity: train.Cosine, Holdout: train.DefaultHoldout, LabelNoise: 0.2}
 	if got := s.Steps[0].Mode; got.Kind != ModeTrain || got.Train.Config != want || got.Train.Steps != 20 {
 		t.Errorf("train step: %+v", got)
 	}
@@ -73,6 +74,8 @@ func TestTrainStepErrors(t *testing.T) {
 		{"mode = \"train\"\ntrain_seed = -1", "train_seed = -1 is out of range"},
 		{"mode = \"train\"\ntrain_steps = 2001", "train_steps = 2001 is out of range: want 0 to 2000"},
 		{"mode = \"train\"\ntrain_normalize = 1", "train_normalize must be true or false"},
+		{"mode = \"train\"\ntrain_label_noise = 0.6", "train_label_noise = 0.6 is out of range: want 0 to 0.5"},
+		{"mode = \"train\"\ntrain_label_noise = \"some\"", "train_label_noise must be a number"},
 		{"mode = \"train\"\ntrain_data = 1", "train_data must be a string"},
 		{"mode = \"train\"\ntrain_extra = 1", "unknown key"},
 		{"mode = \"train\"\nquestion = \"q\"\nexplain = \"e\"\nanswer = 1", "not both"},

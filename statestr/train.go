@@ -11,7 +11,7 @@ import (
 
 // ModeTrain is the letter of a training state:
 //
-//	ll1_t[_data-ID][_model-ID][_loss-ID][_cmp-ID][_m-X][_cm-X][_lr-X][_b-N][_seed-N][_norm-1][_tau-X][_sim-ID][_ho-X][_hc-N][_st-N]_CHECK
+//	ll1_t[_data-ID][_model-ID][_loss-ID][_cmp-ID][_m-X][_cm-X][_lr-X][_b-N][_seed-N][_norm-1][_tau-X][_sim-ID][_ho-X][_hc-N][_ln-X][_st-N]_CHECK
 //
 // with train.NewConfig's values as the defaults (the compare margin's is
 // the margin, and it is written only with cmp). Numbers are in their
@@ -42,10 +42,11 @@ const (
 	keySim     = "sim"
 	keyHoldout = "ho"
 	keyHClass  = "hc"
+	keyNoise   = "ln" // label noise
 )
 
 var trainOrder = []string{keyData, keyModel, keyLoss, keyCompare, keyMargin, keyCMargin, keyLR, keyBatch, keySeed, keyNorm,
-	keyTau, keySim, keyHoldout, keyHClass, keyStep}
+	keyTau, keySim, keyHoldout, keyHClass, keyNoise, keyStep}
 
 // normal is t with the compare margin that means nothing dropped, so that
 // equal states have equal strings.
@@ -107,6 +108,9 @@ func EncodeTraining(t Training) (string, error) {
 	}
 	if c.HoldoutClasses != 0 {
 		add(keyHClass, strconv.Itoa(c.HoldoutClasses))
+	}
+	if c.LabelNoise != 0 {
+		add(keyNoise, decimal(c.LabelNoise))
 	}
 	if t.Step != 0 {
 		add(keyStep, strconv.Itoa(t.Step))
@@ -181,6 +185,8 @@ func configErr(c train.Config) error {
 		return fieldErr(keyHoldout, decimal(c.Holdout), i18n.StateReasonRange, decimal(train.MaxHoldout))
 	case "holdout-classes":
 		return fieldErr(keyHClass, strconv.Itoa(c.HoldoutClasses), i18n.StateReasonTrainHoldoutClasses, 0)
+	case "label-noise":
+		return fieldErr(keyNoise, decimal(c.LabelNoise), i18n.StateReasonRange, decimal(train.MaxLabelNoise))
 	}
 	return fieldErr(FieldString, "", i18n.StateReasonTrainCanonical) // core/train added a check this package does not know
 }
@@ -268,6 +274,7 @@ func decodeTraining(tokens []string) (Training, error) {
 		id(keySim, strs(train.Similarities()), func(v string) { c.Similarity = train.Similarity(v) }),
 		num(keyHoldout, func(x float64) { c.Holdout = x }),
 		integer(keyHClass, func(n uint64) { hclasses = n }),
+		num(keyNoise, func(x float64) { c.LabelNoise = x }),
 		integer(keyStep, func(n uint64) { step = n }),
 	} {
 		if err != nil {

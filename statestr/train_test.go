@@ -53,6 +53,9 @@ func randomTraining(r *rand.Rand) Training {
 	if c.Data == train.Blobs && pick(4) == 0 {
 		c.HoldoutClasses = 2 // of blobs' 4
 	}
+	if pick(2) == 0 {
+		c.LabelNoise = float64(pick(51)) / 100 // 0 to 0.5
+	}
 	return Training{Config: c, Step: pick(3) * pick(5000)}
 }
 
@@ -84,12 +87,15 @@ func TestTrainingRoundTrip(t *testing.T) {
 func TestTrainingByHand(t *testing.T) {
 	c := train.NewConfig()
 	c.Loss, c.Compare, c.Margin, c.CompareMargin, c.Seed = train.BatchHard, train.Contrastive, 0.5, 0.5, 7
+	noisy := train.NewConfig() // lesson 13's run
+	noisy.Model, noisy.Loss, noisy.Compare, noisy.LabelNoise = train.MLP, train.BatchHard, train.SemiHard, 0.1
 	for _, tc := range []struct {
 		t    Training
 		body string
 	}{
 		{Training{Config: train.NewConfig()}, "ll1_t"},
 		{Training{Config: c, Step: 300}, "ll1_t_loss-batch-hard_cmp-contrastive_m-0.5_seed-7_st-300"},
+		{Training{Config: noisy, Step: 300}, "ll1_t_model-mlp_loss-batch-hard_cmp-semi-hard_ln-0.1_st-300"},
 	} {
 		s, err := EncodeTraining(tc.t)
 		if err != nil || s != tc.body+"_"+checksum(tc.body) {
@@ -132,6 +138,10 @@ func TestTrainingNamesTheField(t *testing.T) {
 		{withSum("ll1_t_hc-1"), "hc", "share.state.train-holdout-classes"},
 		{withSum("ll1_t_data-moons_hc-2"), "hc", "share.state.train-holdout-classes"},
 		{withSum("ll1_t_hc-3"), "hc", "share.state.train-holdout-classes"},
+		{withSum("ll1_t_ln-0.6"), "ln", "share.state.range"},
+		{withSum("ll1_t_ln-0.10"), "ln", "share.state.train-number"},
+		{withSum("ll1_t_ln-0"), FieldString, "share.state.train-canonical"},
+		{withSum("ll1_t_st-3_ln-0.1"), "ln", "share.state.order"},
 		{withSum("ll1_t_tau-0.1"), FieldString, "share.state.train-canonical"},
 		{withSum("ll1_t_ho-0.25"), FieldString, "share.state.train-canonical"},
 		{withSum("ll1_t_m-1"), FieldString, "share.state.train-canonical"},

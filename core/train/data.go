@@ -31,6 +31,7 @@ const (
 	streamEval
 	streamSplit
 	streamEvalHeldOut
+	streamLabelNoise
 )
 
 func newRand(seed, stream uint64) *rand.Rand { return rand.New(rand.NewPCG(seed, stream)) }

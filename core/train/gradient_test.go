@@ -41,7 +41,7 @@ func TestGradientsMatchFiniteDifferences(t *testing.T) {
 
 func checkGradient(t *testing.T, r *Run, data *Data, batch []int) {
 	t.Helper()
-	res, err := r.forward(data, batch)
+	res, err := r.forward(data, data.Labels, batch)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -66,12 +66,12 @@ func checkGradient(t *testing.T, r *Run, data *Data, batch []int) {
 	for _, i := range params {
 		keep := r.theta[i]
 		r.theta[i] = keep + h
-		up, err := r.forward(data, batch)
+		up, err := r.forward(data, data.Labels, batch)
 		if err != nil {
 			t.Fatal(err)
 		}
 		r.theta[i] = keep - h
-		down, err := r.forward(data, batch)
+		down, err := r.forward(data, data.Labels, batch)
 		if err != nil {
 			t.Fatal(err)
 		}

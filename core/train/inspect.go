@@ -133,7 +133,7 @@ func (in Inspection) TermGradNorm(row int) float64 {
 // Inspect looks at the anchor at position k (modulo the batch size) of the
 // mini-batch the next step trains on, in run i.
 func (t *Trainer) Inspect(i, k int) (Inspection, error) {
-	in, _, err := t.runs[i].inspect(t.data, t.pending, k)
+	in, _, err := t.runs[i].inspect(t.data, t.split.Labels, t.pending, k)
 	return in, err
 }
 
@@ -261,12 +261,12 @@ func (in *inspector) anchorWide(e *evaluator, v loss.AnchorValue, pos, neg []int
 
 // inspect evaluates the batch with the recorder attached and returns the
 // inspection and the whole restricted gradient ∂L/∂z (b×2, for the tests).
-func (r *Run) inspect(data *Data, batch []int, k int) (Inspection, []float64, error) {
+func (r *Run) inspect(data *Data, labels, batch []int, k int) (Inspection, []float64, error) {
 	b := len(batch)
 	k = ((k % b) + b) % b
 	rec := &inspector{anchor: k, pos: -1, neg: -1}
 	r.obj.insp = rec
-	res, err := r.forward(data, batch)
+	res, err := r.forward(data, labels, batch)
 	r.obj.insp = nil
 	if err != nil {
 		return Inspection{}, nil, err

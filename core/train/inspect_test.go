@@ -104,7 +104,7 @@ func TestInspectGradientsSumToTheBatchGradient(t *testing.T) {
 				b := len(tr.pending)
 				sum := make([]float64, 2*b)
 				for k := range b {
-					in, gz, err := r.inspect(tr.data, tr.pending, k)
+					in, gz, err := r.inspect(tr.data, tr.split.Labels, tr.pending, k)
 					if err != nil {
 						t.Fatal(err)
 					}
@@ -117,7 +117,7 @@ func TestInspectGradientsSumToTheBatchGradient(t *testing.T) {
 						sum[q] += gz[q]
 					}
 				}
-				if _, err := r.forward(tr.data, tr.pending); err != nil {
+				if _, err := r.forward(tr.data, tr.split.Labels, tr.pending); err != nil {
 					t.Fatal(err)
 				}
 				for q := range sum {

@@ -165,7 +165,7 @@ func (r *Run) measureHeldOut(data *Data) HeldOut {
 
 // Metrics measures the run at the trainer's current step.
 func (r *Run) Metrics(t *Trainer) (Metrics, error) {
-	if err := r.forwardChecked(t.data, t.pending); err != nil {
+	if err := r.forwardChecked(t.data, t.split.Labels, t.pending); err != nil {
 		return Metrics{}, err
 	}
 	res := r.last

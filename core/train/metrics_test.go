@@ -124,7 +124,7 @@ func TestSamplerIsClassBalanced(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		s := newSampler(data, allPoints(data), 40, 5)
+		s := newSampler(data, data.Labels, allPoints(data), 40, 5)
 		for range 50 {
 			b := s.next()
 			count := map[int]int{}

@@ -77,7 +77,7 @@ func TestAgainstPyTorch(t *testing.T) {
 			cfg.Similarity, cfg.Temperature = c.Similarity, c.Temperature
 		}
 		r := newRun("ref", RunSpec{c.LossID, c.Margin}, network{kind: c.Model, n: data.N, d: data.D}, c.Theta, cfg, data.N)
-		res, err := r.forward(data, batch)
+		res, err := r.forward(data, data.Labels, batch)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -185,7 +185,7 @@ func TestEveryTripletEasyYetOverlap(t *testing.T) {
 	if gaps[0] < 1-1e-9 {
 		t.Errorf("the hardest gap %v is below m", gaps[0])
 	}
-	res, err := r.forward(data, []int{0, 1, 2, 3, 4, 5})
+	res, err := r.forward(data, data.Labels, []int{0, 1, 2, 3, 4, 5})
 	if err != nil || res.Loss > 1e-9 {
 		t.Errorf("batch-all loss %v (%v), want 0: every triplet is easy", res.Loss, err)
 	}

@@ -82,7 +82,7 @@ func newRun(name string, spec RunSpec, net network, theta0 []float64, cfg Config
 // Reset returns every run to the initial parameters and the batch sequence
 // to its start: the state New made.
 func (t *Trainer) Reset() {
-	t.sampler = newSampler(t.data, t.split.Train, t.cfg.Batch, t.cfg.Seed)
+	t.sampler = newSampler(t.data, t.split.Labels, t.split.Train, t.cfg.Batch, t.cfg.Seed)
 	t.pending = t.sampler.next()
 	t.step = 0
 	t.err = nil
@@ -146,7 +146,7 @@ func (t *Trainer) Step() error {
 		return t.err
 	}
 	for _, r := range t.runs {
-		if err := r.forwardChecked(t.data, t.pending); err != nil {
+		if err := r.forwardChecked(t.data, t.split.Labels, t.pending); err != nil {
 			return t.diverged(r, t.step, err)
 		}
 		if !r.update(len(t.pending)) {
@@ -188,11 +188,12 @@ func (t *Trainer) Metrics() ([]Metrics, error) {
 }
 
 // forward embeds the batch into r.z (projected onto the circle with
-// normalize) and returns its loss with ∂L/∂θ in r.grad.
-func (r *Run) forward(data *Data, batch []int) (BatchLoss, error) {
+// normalize) and returns its loss under labels (the ones the loss sees,
+// Split.Labels) with ∂L/∂θ in r.grad.
+func (r *Run) forward(data *Data, labels, batch []int) (BatchLoss, error) {
 	b := len(batch)
 	for k, i := range batch {
-		r.labels[k] = data.Labels[i]
+		r.labels[k] = labels[i]
 		z := r.z[2*k : 2*k+2]
 		r.net.embed(r.theta, data.Row(i), i, z, r.hidden[k*Hidden:(k+1)*Hidden])
 		if r.normalize {
@@ -222,8 +223,8 @@ func (r *Run) forward(data *Data, batch []int) (BatchLoss, error) {
 // forwardChecked is forward with ErrDiverged for a loss or gradient norm
 // that is not finite: what Step and Metrics both compute at a step, so they
 // agree on whether it diverged.
-func (r *Run) forwardChecked(data *Data, batch []int) error {
-	res, err := r.forward(data, batch)
+func (r *Run) forwardChecked(data *Data, labels, batch []int) error {
+	res, err := r.forward(data, labels, batch)
 	if err != nil {
 		return err
 	}

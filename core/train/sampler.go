@@ -13,11 +13,12 @@ type sampler struct {
 	batch   []int // the current batch's sample indices
 }
 
-// newSampler draws from the points of from (the training split).
-func newSampler(d *Data, from []int, batch int, seed uint64) *sampler {
+// newSampler draws from the points of from (the training split), grouped by
+// labels (the ones the loss sees).
+func newSampler(d *Data, labels, from []int, batch int, seed uint64) *sampler {
 	s := &sampler{r: newRand(seed, streamBatches), members: make([][]int, len(d.Classes))}
 	for _, i := range from {
-		c := d.Labels[i]
+		c := labels[i]
 		s.members[c] = append(s.members[c], i)
 	}
 	for c, m := range s.members {

@@ -13,6 +13,19 @@ type Split struct {
 	// Classes are the classes held out whole (HoldoutClasses), in index
 	// order; nil when a share of every class is held out.
 	Classes []int
+	// Labels are the classes the loss and the sampler see, one per point of
+	// the data: the data's labels, but for the Mislabelled points (sorted
+	// indices into the data, all training points), which LabelNoise gave
+	// another class that trains. Without label noise Labels is the data's
+	// own slice and Mislabelled is nil.
+	Labels      []int
+	Mislabelled []int
+}
+
+// IsMislabelled says whether the loss sees point i under a wrong label.
+func (s Split) IsMislabelled(i int) bool {
+	_, found := slices.BinarySearch(s.Mislabelled, i)
+	return found
 }
 
 // IsHeldOut says whether point i is held out.
@@ -68,5 +81,51 @@ func makeSplit(d *Data, cfg Config) (Split, error) {
 			s.Train = append(s.Train, i)
 		}
 	}
+	s.Labels = d.Labels
+	if cfg.LabelNoise > 0 {
+		if err := s.addLabelNoise(d, cfg); err != nil {
+			return Split{}, err
+		}
+	}
 	return s, nil
+}
+
+// addLabelNoise draws, from its own seeded stream, ⌊LabelNoise·|Train|⌋
+// training points and gives each a class drawn uniformly among the other
+// classes that have training points.
+func (s *Split) addLabelNoise(d *Data, cfg Config) error {
+	r := newRand(cfg.Seed, streamLabelNoise)
+	trains := make([]bool, len(d.Classes))
+	for _, i := range s.Train {
+		trains[d.Labels[i]] = true
+	}
+	var classes []int // the classes that train
+	for c, ok := range trains {
+		if ok {
+			classes = append(classes, c)
+		}
+	}
+	k := int(cfg.LabelNoise * float64(len(s.Train)))
+	if k == 0 {
+		return nil
+	}
+	if len(classes) < 2 {
+		return &ParamError{Flag: "label-noise", Err: fmt.Errorf("%w: %v with %d class training, want at least 2 classes to swap labels between",
+			ErrRange, cfg.LabelNoise, len(classes))}
+	}
+	s.Labels = slices.Clone(d.Labels)
+	pick := slices.Clone(s.Train)
+	for t := range k { // a partial Fisher–Yates shuffle
+		u := t + r.IntN(len(pick)-t)
+		pick[t], pick[u] = pick[u], pick[t]
+		i := pick[t]
+		// the j-th of the classes that train other than the point's own
+		j := r.IntN(len(classes) - 1)
+		if own, _ := slices.BinarySearch(classes, d.Labels[i]); j >= own {
+			j++
+		}
+		s.Labels[i] = classes[j]
+	}
+	s.Mislabelled = slices.Sorted(slices.Values(pick[:k]))
+	return nil
 }

@@ -27,6 +27,8 @@
 //     (each of its embeddings gets only its own share of the batch mean).
 //   - Metrics (Metrics) are measured on up to EvalPoints points; the loss
 //     and active fraction are those of the mini-batch the next step trains on.
+//   - With LabelNoise the loss and the sampler see some training labels
+//     wrong (Split.Labels); every metric uses the true labels.
 package train
 
 import (
@@ -118,6 +120,9 @@ const (
 	// MinHoldoutClasses is the fewest classes held out whole (one class has
 	// no negative pairs to rank), and at least as many must train.
 	MinHoldoutClasses = 2
+	// MaxLabelNoise is the largest share of training labels made wrong:
+	// beyond half, a class's wrong labels can outnumber its right ones.
+	MaxLabelNoise = 0.5
 )
 
 // Config says what to train. The zero values of Margin, LR, Batch are not
@@ -141,6 +146,12 @@ type Config struct {
 	// used.
 	Holdout        float64
 	HoldoutClasses int
+	// LabelNoise is the share (0 to MaxLabelNoise) of the training points
+	// whose label the loss and the mini-batch sampler see wrong, each given
+	// another class that trains (Split.Mislabelled); the metrics and the
+	// scatter keep the true labels, so they show whether the embedding
+	// learned the real classes despite the wrong ones.
+	LabelNoise float64
 	// Compare, when set, trains a second run with this objective and
 	// CompareMargin on the same data from the same parameters with the same
 	// mini-batches.
@@ -251,6 +262,8 @@ func (c Config) Check() error {
 		return &ParamError{Flag: "similarity", Err: fmt.Errorf("%w %q (known: cosine, neg-distance)", ErrUnknown, c.Similarity)}
 	case !(c.Holdout >= 0 && c.Holdout <= MaxHoldout):
 		return &ParamError{Flag: "holdout", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.Holdout, MaxHoldout)}
+	case !(c.LabelNoise >= 0 && c.LabelNoise <= MaxLabelNoise):
+		return &ParamError{Flag: "label-noise", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.LabelNoise, MaxLabelNoise)}
 	case c.HoldoutClasses < 0:
 		return &ParamError{Flag: "holdout-classes", Err: fmt.Errorf("%w: %d, want 0 or %d or more", ErrRange, c.HoldoutClasses, MinHoldoutClasses)}
 	}

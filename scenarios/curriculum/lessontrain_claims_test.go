@@ -388,7 +388,7 @@ var trainClaims = []trainClaim{
 // is checked by training, and no number may stand outside a claim.
 func checkTrainText(t *testing.T, s scenarios.TrainSettings, text string) []string {
 	var problems []string
-	for _, c := range slices.Concat(heldOutClaims, reducerClaims, runClaims, trainClaims) {
+	for _, c := range slices.Concat(noiseClaims, heldOutClaims, reducerClaims, runClaims, trainClaims) {
 		text = c.re.ReplaceAllStringFunc(text, func(match string) string {
 			if p := c.check(t, s, c.re.FindStringSubmatch(match)); p != "" {
 				problems = append(problems, fmt.Sprintf("%q: %s", match, p))

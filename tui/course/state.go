@@ -193,8 +193,9 @@ func partOfWord(r rune) bool { return r != utf8.RuneError && (unicode.IsLetter(r
 
 // trainSettings is a training run's settings as the training mode's header
 // and panes say them: data, model, learning rate, batch, seed, what is held
-// out, the step it opens at, then each run's objective with what it reads
-// (its margin, or InfoNCE's τ and similarity).
+// out, the training labels made wrong, the step it opens at, then each
+// run's objective with what it reads (its margin, or InfoNCE's τ and
+// similarity).
 func (m Model) trainSettings(t *scenarios.TrainSettings) string {
 	p, c := m.ctx.Printer, t.Config
 	id := i18n.TrainModeHeader
@@ -209,6 +210,9 @@ func (m Model) trainSettings(t *scenarios.TrainSettings) string {
 		head = append(head, p.T(i18n.LearnTrainHoldout, numfmt.Input(c.Holdout)))
 	default:
 		head = append(head, p.T(i18n.LearnTrainHoldNone))
+	}
+	if c.LabelNoise > 0 {
+		head = append(head, p.T(i18n.TrainLabelNoise, numfmt.Share(c.LabelNoise)))
 	}
 	if t.Steps > 0 {
 		head = append(head, p.T(i18n.LearnTrainOpensAt, t.Steps))

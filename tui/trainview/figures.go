@@ -117,8 +117,8 @@ func (m *Model) figureLines(i int, met train.Metrics, rm room) []string {
 type figureNote struct{ full, short string }
 
 // figureNotes are the sentences under the panes about what the figures
-// mean: the free model, why the held-out figures are missing, a change of
-// scale, triplets satisfied over overlapping distributions.
+// mean: the free model, why the held-out figures are missing, the wrong
+// labels, a change of scale, triplets satisfied over overlapping distributions.
 func (m *Model) figureNotes() []figureNote {
 	var notes []figureNote
 	switch m.tr.HeldOutReason() {
@@ -126,6 +126,11 @@ func (m *Model) figureNotes() []figureNote {
 		notes = append(notes, figureNote{full: m.p.T(i18n.TrainNoteFree)})
 	case train.HeldOutNone:
 		notes = append(notes, figureNote{full: m.p.T(i18n.TrainHeldOutNone)})
+	}
+	if s := m.tr.Split(); len(s.Mislabelled) > 0 {
+		share := numfmt.Share(m.cfg.LabelNoise)
+		notes = append(notes, figureNote{m.p.T(i18n.TrainNoteLabelNoise, numfmt.Count(int64(len(s.Mislabelled))), numfmt.Count(int64(len(s.Train))), share),
+			m.p.T(i18n.TrainNoteLabelNoiseShort, share)})
 	}
 	for i, r := range m.tr.Runs() {
 		if i >= len(m.cur) {
