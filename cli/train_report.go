@@ -151,11 +151,7 @@ func divergedError(err error, lr float64) error {
 func summaryHead(p i18n.Printer, s trainSummary) string {
 	name, steps, n := p.TrainLossName(string(s.Loss)), numfmt.Count(int64(s.Steps)), int64(s.Steps)
 	if s.Temperature != nil { // InfoNCE: τ and the similarity, as its pane names them
-		sim := i18n.TrainSimilarityNegDistance
-		if s.Similarity == train.Cosine {
-			sim = i18n.TrainSimilarityCosine
-		}
-		name = p.T(i18n.TrainPaneTemperature, name, numfmt.Input(*s.Temperature), p.T(sim))
+		name = trainview.TemperatureTitle(p, name, *s.Temperature, s.Similarity == train.Cosine)
 	}
 	switch {
 	case s.Run == string(s.Loss) && s.Loss.UsesMargin():

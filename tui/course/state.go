@@ -17,6 +17,7 @@ import (
 	"losslab/internal/textwrap"
 	"losslab/scenarios"
 	"losslab/tui/common"
+	"losslab/tui/trainview"
 )
 
 // stateLines show the step's state as core/loss evaluates it; while a
@@ -220,22 +221,7 @@ func (m Model) trainSettings(t *scenarios.TrainSettings) string {
 	var runs []string
 	names := c.RunNames()
 	for i, r := range c.Specs() {
-		name := p.TrainLossName(string(r.Loss))
-		run := p.T(i18n.TrainPaneNoMargin, name)
-		switch {
-		case r.Loss.Objective().Loss.UsesTemperature:
-			sim := i18n.TrainSimilarityNegDistance
-			if c.UsesCosine(r) {
-				sim = i18n.TrainSimilarityCosine
-			}
-			run = p.T(i18n.TrainPaneTemperature, name, numfmt.Input(c.Temperature), p.T(sim))
-		case r.Loss.UsesMargin():
-			run = p.T(i18n.TrainPaneMargin, name, numfmt.Input(r.Margin))
-		}
-		if names[i] != string(r.Loss) { // a and b: two runs of one loss, as the panes name them
-			run = p.T(i18n.TrainPaneRun, names[i], run)
-		}
-		runs = append(runs, run)
+		runs = append(runs, trainview.RunTitle(p, c, r, names[i])) // as the panes name them
 	}
 	if len(runs) == 2 {
 		return strings.Join(head, " · ") + " · " + p.T(i18n.LearnTrainRuns, runs[0], runs[1])

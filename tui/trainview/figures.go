@@ -45,24 +45,33 @@ func (m *Model) syncKeys() {
 
 // paneTitle names run r's loss with what it reads: its margin, or τ and
 // the similarity for InfoNCE.
-func (m *Model) paneTitle(r *train.Run) string {
-	spec := r.Spec
-	name := m.p.TrainLossName(string(spec.Loss))
-	title := m.p.T(i18n.TrainPaneNoMargin, name)
+func (m *Model) paneTitle(r *train.Run) string { return RunTitle(m.p, m.cfg, r.Spec, r.Name) }
+
+// RunTitle names the run called name (cfg.RunNames) by its loss and what
+// the loss reads, as its pane's title does; the course says a lesson's runs
+// with it.
+func RunTitle(p i18n.Printer, cfg train.Config, spec train.RunSpec, name string) string {
+	loss := p.TrainLossName(string(spec.Loss))
+	title := p.T(i18n.TrainPaneNoMargin, loss)
 	switch {
 	case spec.Loss.Objective().Loss.UsesTemperature:
-		sim := i18n.TrainSimilarityNegDistance
-		if m.cfg.UsesCosine(spec) {
-			sim = i18n.TrainSimilarityCosine
-		}
-		title = m.p.T(i18n.TrainPaneTemperature, name, numfmt.Input(m.cfg.Temperature), m.p.T(sim))
+		title = TemperatureTitle(p, loss, cfg.Temperature, cfg.UsesCosine(spec))
 	case spec.Loss.UsesMargin():
-		title = m.p.T(i18n.TrainPaneMargin, name, numfmt.Input(spec.Margin))
+		title = p.T(i18n.TrainPaneMargin, loss, numfmt.Input(spec.Margin))
 	}
-	if r.Name != string(spec.Loss) { // a and b: two runs of one loss
-		title = m.p.T(i18n.TrainPaneRun, r.Name, title)
+	if name != string(spec.Loss) { // a and b: two runs of one loss
+		title = p.T(i18n.TrainPaneRun, name, title)
 	}
 	return title
+}
+
+// TemperatureTitle names an InfoNCE loss with its τ and what it compares.
+func TemperatureTitle(p i18n.Printer, loss string, tau float64, cosine bool) string {
+	sim := i18n.TrainSimilarityNegDistance
+	if cosine {
+		sim = i18n.TrainSimilarityCosine
+	}
+	return p.T(i18n.TrainPaneTemperature, loss, numfmt.Input(tau), p.T(sim))
 }
 
 // pastFixedAxis is the share of run i's training distances past the end
