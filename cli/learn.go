@@ -89,7 +89,7 @@ func plainLessons(io IO, cfg course.Config, command string) []byte {
 			mark = "✓"
 		}
 		score := "" // as the course's list: for a lesson answered or finished
-		if progress.Answered(l.Name, l.Questions()) || progress.Done(l.Name) {
+		if progress.Scored(l.Name, l.Questions()) {
 			score = fmt.Sprintf("%d/%d", progress.Correct(l.Name, l.Questions()), l.Questions())
 		}
 		rows = append(rows, []string{fmt.Sprintf("%s %d", mark, i+1), l.Name, numfmt.Count(int64(l.Questions())), score, l.In(io.Lang).Title})

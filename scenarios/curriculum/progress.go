@@ -149,9 +149,13 @@ func (p *Progress) Record(name string, q int, o Outcome) {
 	p.recorded[answerKey{name, q}] = true
 }
 
-// Answered reports whether any of lesson name's questions has an outcome
-// (right, wrong or skipped): whether a score means something yet.
-func (p Progress) Answered(name string, questions int) bool {
+// Scored reports whether lesson name's score means something yet: it is
+// finished, or one of its questions has an outcome (right, wrong or
+// skipped).
+func (p Progress) Scored(name string, questions int) bool {
+	if p.Done(name) {
+		return true
+	}
 	for q := range questions {
 		if p.Outcome(name, q) != "" {
 			return true

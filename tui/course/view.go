@@ -111,7 +111,7 @@ func (m Model) listEntry(i int, l *scenarios.Scenario, w int) []string {
 		title = st.Selected.Render(title)
 	}
 	covers := strings.Join(l.Covers, p.T(i18n.DataListSep))
-	if m.progress.Answered(l.Name, l.Questions()) || m.progress.Done(l.Name) { // the score, before what the lesson covers
+	if m.progress.Scored(l.Name, l.Questions()) { // the score, before what the lesson covers
 		covers = p.T(i18n.LearnListScore, m.progress.Correct(l.Name, l.Questions()), l.Questions()) + "  " + covers
 	}
 	if lipgloss.Width(title)+2+lipgloss.Width(covers) <= w {
