@@ -152,7 +152,7 @@ func checkTrainFlags(f trainFlags) error {
 		return usagef(i18n.TrainErrNeedsIn)
 	case f.given["compare-margin"] && f.cfg.Compare == "":
 		return usagef(i18n.TrainErrNeedsCompare)
-	case f.cfg.Compare != "" && f.cfg.Compare == f.cfg.Loss && !f.cfg.Loss.UsesMargin(): // two margins are all a run of one loss can compare
+	case f.cfg.Compare != "" && !f.cfg.Loss.ComparesWith(f.cfg.Compare): // two margins are all a run of one loss can compare
 		return usagef(i18n.CLIErrBadValue, "compare", usagef(i18n.TrainErrCompareSame, string(f.cfg.Loss)))
 	case f.given["holdout"] && f.given["holdout-classes"]:
 		return usagef(i18n.CLIErrConflict, "--holdout", "--holdout-classes")

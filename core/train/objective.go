@@ -107,6 +107,11 @@ func (l LossID) Objective() Objective {
 // UsesMargin says whether the objective reads the margin.
 func (l LossID) UsesMargin() bool { return l.Objective().Loss.UsesMargin }
 
+// ComparesWith says whether a run of l can be compared with a run of other:
+// any other loss, or l itself at another margin; a loss without a margin
+// beside itself would be one run twice.
+func (l LossID) ComparesWith(other LossID) bool { return other != l || l.UsesMargin() }
+
 // MinesHardest says whether the objective picks each anchor's nearest
 // negative, the mining that can collapse a shared map early (FaceNet §3.2).
 func (l LossID) MinesHardest() bool {

@@ -76,8 +76,9 @@ func (m *Model) current(l list) string {
 	return string(m.cfg.Similarity)
 }
 
-// values are list l's settings in the cycling keys' order (compare's
-// order is nextCompare's).
+// values are list l's settings in the cycling keys' order, but for
+// compare's: off, then the losses in the registry's order, where nextCompare
+// (c) takes the run's own loss last.
 func (m *Model) values(l list) []string {
 	var out []string
 	add := func(ids ...string) { out = append(out, ids...) }
@@ -95,8 +96,8 @@ func (m *Model) values(l list) []string {
 			add("")
 		}
 		for _, id := range train.LossIDs() {
-			if l == listCompare && id == m.cfg.Loss && !id.UsesMargin() {
-				continue // two runs of a loss without a margin would be one run
+			if l == listCompare && !m.cfg.Loss.ComparesWith(id) {
+				continue
 			}
 			add(string(id))
 		}
@@ -312,7 +313,7 @@ func (m *Model) set(l list, v string) {
 		m.cfg.Model = train.ModelID(v)
 	case listLoss:
 		m.cfg.Loss = train.LossID(v)
-		if m.cfg.Compare == m.cfg.Loss && !m.cfg.Loss.UsesMargin() {
+		if !m.cfg.Loss.ComparesWith(m.cfg.Compare) {
 			m.cfg.Compare = "" // two runs of a loss without a margin would be one run
 		}
 	case listCompare:

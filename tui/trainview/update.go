@@ -178,7 +178,7 @@ func nextCompare(c, own train.LossID) train.LossID {
 			ids = append(ids, id)
 		}
 	}
-	if own.UsesMargin() {
+	if own.ComparesWith(own) {
 		ids = append(ids, own)
 	}
 	return next(ids, c)
