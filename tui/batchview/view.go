@@ -101,13 +101,12 @@ func (m Model) sideways(w int, marks []Mark) (heading, lines []string) {
 	if lines == nil {
 		return nil, nil
 	}
-	heading = HistogramHeading(p, h, ColumnCount(p, h, w))
-	legend := m.markLegend(marks)
-	if axis := lines[len(lines)-1] + " · " + legend; lipgloss.Width(axis) <= w {
+	cols := ColumnCount(p, h, w)
+	if axis := lines[len(lines)-1] + " · " + m.markLegend(marks); lipgloss.Width(axis) <= w {
 		lines[len(lines)-1] = axis
-		return heading, lines
+		return HistogramHeading(p, h, cols), lines
 	}
-	return m.histogramHeading(ColumnCount(p, h, w), marks), lines
+	return m.histogramHeading(cols, marks), lines
 }
 
 // marks are the margin and the best threshold, marked on the histogram as
