@@ -230,17 +230,22 @@ func TestWaitingConnectionsCapped(t *testing.T) {
 		b, _ := io.ReadAll(nc)
 		return !strings.HasPrefix(string(b), "SSH-2.0")
 	}
-	flood := []net.Conn{silent("127.0.0.1"), silent("127.0.0.1"), silent("127.0.0.1")}
-	for _, nc := range flood { // each has its version line: let in, waiting
-		nc.SetReadDeadline(time.Now().Add(3 * time.Second))
+	// waiting dials from source and waits for the version line: the server
+	// sends it only once the gate has let the connection in, so the next
+	// dial meets a gate that counts this one.
+	waiting := func(source string) net.Conn {
+		nc := silent(source)
+		nc.SetReadDeadline(time.Now().Add(10 * time.Second))
 		if _, err := nc.Read(make([]byte, 64)); err != nil {
-			t.Fatalf("a waiting connection got no version line: %v", err)
+			t.Fatalf("a waiting connection from %s got no version line: %v", source, err)
 		}
+		return nc
 	}
+	flood := []net.Conn{waiting("127.0.0.1"), waiting("127.0.0.1"), waiting("127.0.0.1")}
 	if !closed(silent("127.0.0.1")) {
 		t.Error("a fourth connection from one address was let in beside three waiting")
 	}
-	silent("127.0.0.2") // the fourth place
+	waiting("127.0.0.2") // the fourth place
 	conn, err := dialFrom(t, addr, "127.0.0.3", nil)
 	if err != nil {
 		t.Fatalf("a client from another address was locked out: %v", err)
