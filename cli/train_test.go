@@ -135,11 +135,11 @@ func TestTrainBadFlags(t *testing.T) {
 		// A flag for a parameter no run reads, as --compare-margin without --compare.
 		{[]string{"--temperature", "0.5"}, "--temperature: only infonce reads it"},
 		{[]string{"--similarity", "neg-distance", "--compare", "batch-hard"}, "--similarity"},
-		{[]string{"--loss", "infonce", "--margin", "0.5"}, "--margin: infonce has no margin"},
+		{[]string{"--loss", "infonce", "--margin", "0.5"}, "--margin: infonce reads no margin"},
 		{[]string{"--loss", "infonce", "--compare", "contrastive", "--margin", "0.5", "--compare-margin", "2"}, "--margin"},
-		{[]string{"--compare", "multi-similarity", "--compare-margin", "2"}, "--compare-margin: multi-similarity has no margin"},
+		{[]string{"--compare", "multi-similarity", "--compare-margin", "2"}, "--compare-margin: multi-similarity reads no margin"},
 		// A loss without a margin compared with itself: two identical runs.
-		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce has no margin"},
+		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce reads no margin"},
 		{[]string{"--loss", "batch-hard-soft", "--compare", "batch-hard-soft", "--compare-margin", "2"}, "--compare"},
 		{[]string{"--in", bad, "--data", "moons"}, "--in"},
 		{[]string{"--format", "csv"}, "--format"},

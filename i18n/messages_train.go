@@ -28,7 +28,7 @@ const (
 	TrainErrNeedsIn        ID = "train.err.needs-in"
 	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
-	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which has no margin
+	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which reads no margin
 	TrainErrNoTemperature  ID = "train.err.no-temperature"
 	TrainErrNoMargin       ID = "train.err.no-margin" // the loss
 
@@ -119,9 +119,9 @@ Examples:
 	TrainErrNeedsIn:                   "--format and --label-col apply to --in",
 	TrainErrIdenticalRows:             "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
-	TrainErrCompareSame:               "%s has no margin, so a second run of it would be the same run: compare it with another loss",
+	TrainErrCompareSame:               "%s reads no margin, so a second run of it would be the same run: compare it with another loss",
 	TrainErrNoTemperature:             "only infonce reads it, and no run trains infonce",
-	TrainErrNoMargin:                  "%s has no margin: the flag would change nothing",
+	TrainErrNoMargin:                  "%s reads no margin: the flag would change nothing",
 	TrainRun:                          "run",
 	TrainStep:                         "step",
 	TrainCollapsed:                    "collapsed",
@@ -159,12 +159,13 @@ const (
 	TrainHelpTitle           ID = "train.help-title"   // over every key, while ? shows them
 	TrainModePlaying         ID = "train.mode.playing" // steps per frame
 	TrainModePaused          ID = "train.mode.paused"
-	TrainPaneMargin          ID = "train.pane.margin"    // loss, margin
-	TrainPaneNoMargin        ID = "train.pane.no-margin" // loss
-	TrainPaneRun             ID = "train.pane.run"       // run name (a, b), the pane's title
-	TrainPaneStep            ID = "train.pane.step"      // step, loss
-	TrainPaneAUC             ID = "train.pane.auc"       // AUC, active
-	TrainPaneMeans           ID = "train.pane.means"     // mean same, mean different
+	TrainPaneMargin          ID = "train.pane.margin"     // loss, margin
+	TrainPaneNoMargin        ID = "train.pane.no-margin"  // loss
+	TrainPaneFixedBase       ID = "train.pane.fixed-base" // loss, λ
+	TrainPaneRun             ID = "train.pane.run"        // run name (a, b), the pane's title
+	TrainPaneStep            ID = "train.pane.step"       // step, loss
+	TrainPaneAUC             ID = "train.pane.auc"        // AUC, active
+	TrainPaneMeans           ID = "train.pane.means"      // mean same, mean different
 	TrainLegendMargin        ID = "train.legend.margin"
 	TrainLegend              ID = "train.legend"
 	TrainLossCaption         ID = "train.loss.caption" // top, gradient norm
@@ -189,6 +190,7 @@ var trainModeEN = map[ID]string{
 	TrainModePaused:          "⏸ paused",
 	TrainPaneMargin:          "%s, margin %s",
 	TrainPaneNoMargin:        "%s, no margin",
+	TrainPaneFixedBase:       "%s, fixed λ = %s",
 	TrainPaneRun:             "%s: %s",
 	TrainPaneStep:            "step %s · loss %s",
 	TrainPaneAUC:             "AUC %s · active %s",

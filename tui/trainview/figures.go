@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 
+	coreloss "losslab/core/loss"
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -58,6 +59,9 @@ func RunTitle(p i18n.Printer, cfg train.Config, spec train.RunSpec, name string)
 		title = TemperatureTitle(p, loss, cfg.Temperature, cfg.UsesCosine(spec))
 	case spec.Loss.UsesMargin():
 		title = p.T(i18n.TrainPaneMargin, loss, numfmt.Input(spec.Margin))
+	case spec.Loss.Objective().Loss.ID == coreloss.MultiSimilarityID:
+		// no margin, but its base λ is a threshold on the distances
+		title = p.T(i18n.TrainPaneFixedBase, loss, numfmt.Input(coreloss.MultiSimilarityBase))
 	}
 	if name != string(spec.Loss) { // a and b: two runs of one loss
 		title = p.T(i18n.TrainPaneRun, name, title)

@@ -15,6 +15,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"losslab/core/loss"
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -394,6 +395,33 @@ func TestRateTextBelowOneStepASecond(t *testing.T) {
 		}
 		if got := rateText(zh, tc.perSecond); got != tc.zh {
 			t.Errorf("%v a second: %q, want %q", tc.perSecond, got, tc.zh)
+		}
+	}
+}
+
+// A pane's title names what its loss reads: the margin, τ, Multi-Similarity's
+// fixed threshold λ (a threshold on the distances, not "no margin"), and
+// "no margin" only for the soft-margin triplet, which has none.
+func TestPaneTitleNamesWhatTheLossReads(t *testing.T) {
+	for _, tc := range []struct {
+		loss     train.LossID
+		en, zh   string
+		notTitle string
+	}{
+		{train.BatchAll, "batch-all, margin 1.00", "间隔 1.00", "no margin"},
+		{train.LossID(loss.MultiSimilarityID), "multi-similarity, fixed λ = 0.50", "固定 λ = 0.50", "no margin"},
+		{train.BatchHardSoft, "batch-hard-soft, no margin", "无间隔", "λ"},
+	} {
+		cfg := train.NewConfig()
+		cfg.Loss = tc.loss
+		m := newMode(t, cfg, 80, 24)
+		if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, tc.en) || strings.Contains(title, tc.notTitle) {
+			t.Errorf("%s: title %q, want %q", tc.loss, title, tc.en)
+		}
+		m = New(newTrainer(t, cfg), Options{Chunk: -1, Printer: i18n.New(i18n.Chinese)})
+		m.SetSize(80, 24)
+		if title := strings.Split(ansi.Strip(m.View()), "\n")[1]; !strings.Contains(title, tc.zh) {
+			t.Errorf("%s in Chinese: title %q, want %q", tc.loss, title, tc.zh)
 		}
 	}
 }
