@@ -135,12 +135,13 @@ func (p *parser) trainConfigErr(i int, cfg train.Config, batch int64, err error)
 	switch pe.Flag {
 	case "model":
 		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(cfg.Model)), strings.Join(idStrings(train.ModelIDs()), ", "))
-	case "loss", "compare":
-		v := cfg.Loss
-		if pe.Flag == "compare" {
-			v = cfg.Compare
+	case "compare":
+		if errors.Is(err, train.ErrSameRun) {
+			return p.errAt(sectionStep, i, key, i18n.TrainErrCompareSame, termsafe.String(string(cfg.Compare)))
 		}
-		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(v)), strings.Join(idStrings(train.LossIDs()), ", "))
+		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(cfg.Compare)), strings.Join(idStrings(train.LossIDs()), ", "))
+	case "loss":
+		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(cfg.Loss)), strings.Join(idStrings(train.LossIDs()), ", "))
 	case "margin":
 		return p.errAt(sectionStep, i, key, i18n.TrainErrBetween, num(cfg.Margin), "0", strconv.FormatFloat(train.MaxMargin, 'f', -1, 64))
 	case "compare-margin":

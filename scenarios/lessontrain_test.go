@@ -63,6 +63,7 @@ func TestTrainStepErrors(t *testing.T) {
 		{"mode = \"train\"\ntrain_model = \"cnn\"", "train_model = \"cnn\": want one of free, linear, mlp"},
 		{"mode = \"train\"\ntrain_loss = \"triplet\"", "train_loss = \"triplet\": want one of contrastive"},
 		{"mode = \"train\"\ntrain_compare = \"x\"", "train_compare = \"x\""},
+		{"mode = \"train\"\ntrain_loss = \"infonce\"\ntrain_compare = \"infonce\"", "infonce reads no margin, so a second run of it would be the same run"},
 		{"mode = \"train\"\ntrain_margin = -1", "train_margin = -1 is out of range: want 0 to 100"},
 		{"mode = \"train\"\ntrain_compare = \"contrastive\"\ntrain_compare_margin = 101", "train_compare_margin = 101 is out of range"},
 		{"mode = \"train\"\ntrain_compare_margin = 1", "needs train_compare"},

@@ -1,6 +1,7 @@
 package statestr
 
 import (
+	"errors"
 	"slices"
 	"strconv"
 	"strings"
@@ -176,6 +177,9 @@ func configErr(c train.Config) error {
 	case "loss":
 		return fieldErr(keyLoss, string(c.Loss), i18n.StateReasonTrainUnknown, idList(train.LossIDs()))
 	case "compare":
+		if errors.Is(err, train.ErrSameRun) {
+			return fieldErr(keyCompare, string(c.Compare), i18n.TrainErrCompareSame, string(c.Compare))
+		}
 		return fieldErr(keyCompare, string(c.Compare), i18n.StateReasonTrainUnknown, idList(train.LossIDs()))
 	case "temperature":
 		return fieldErr(keyTau, decimal(c.Temperature), i18n.StateReasonTrainTemperature, decimal(train.MinTemperature), decimal(train.MaxTemperature))

@@ -23,6 +23,9 @@ func randomTraining(r *rand.Rand) Training {
 	}
 	if pick(2) == 0 {
 		c.Compare = train.LossIDs()[pick(len(train.LossIDs()))]
+		if !c.Loss.ComparesWith(c.Compare) { // a setting Check refuses
+			c.Compare = ""
+		}
 	}
 	if pick(2) == 0 {
 		c.Margin = float64(pick(10001)) / 100 // 0 to 100
@@ -120,6 +123,8 @@ func TestTrainingNamesTheField(t *testing.T) {
 	for _, tc := range []struct{ in, field, reason string }{
 		{withSum("ll1_t_data-file"), "data", "share.state.train-unknown"},
 		{withSum("ll1_t_loss-triplet"), "loss", "share.state.train-unknown"},
+		{withSum("ll1_t_loss-infonce_cmp-infonce"), "cmp", "train.err.compare-same"},
+		{withSum("ll1_t_loss-multi-similarity_cmp-multi-similarity"), "cmp", "train.err.compare-same"},
 		{withSum("ll1_t_m-101"), "m", "share.state.range"},
 		{withSum("ll1_t_m-0.50"), "m", "share.state.train-number"},
 		{withSum("ll1_t_m-1e-1"), "m", "share.state.train-number"},

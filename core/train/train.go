@@ -183,8 +183,11 @@ func Similarities() []Similarity { return []Similarity{Cosine, NegDistance} }
 
 // Errors a caller can tell apart.
 var (
-	ErrUnknown  = errors.New("unknown value")
-	ErrRange    = errors.New("out of range")
+	ErrUnknown = errors.New("unknown value")
+	ErrRange   = errors.New("out of range")
+	// ErrSameRun: a loss that reads no margin compared with itself, two
+	// runs that would be one.
+	ErrSameRun  = errors.New("compared with itself, a loss that reads no margin would give the same run twice")
 	ErrDiverged = errors.New("the parameters are no longer finite numbers below MaxParam")
 	ErrTooSmall = errors.New("too few samples")
 	// ErrIdenticalRows: every input row is the same, so no model can tell
@@ -248,6 +251,8 @@ func (c Config) Check() error {
 		}
 	}
 	switch {
+	case c.Compare != "" && !c.Loss.ComparesWith(c.Compare):
+		return &ParamError{Flag: "compare", Err: fmt.Errorf("%w: %s", ErrSameRun, c.Compare)}
 	case !(c.Margin >= 0 && c.Margin <= MaxMargin):
 		return &ParamError{Flag: "margin", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.Margin, MaxMargin)}
 	case c.Compare != "" && !(c.CompareMargin >= 0 && c.CompareMargin <= MaxMargin):
