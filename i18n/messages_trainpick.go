@@ -17,6 +17,8 @@ const (
 	TrainPickLoss       ID = "train.pick.loss"
 	TrainPickCompare    ID = "train.pick.compare"
 	TrainPickSimilarity ID = "train.pick.similarity"
+	TrainPickNoise      ID = "train.pick.noise"
+	TrainPickNoiseNone  ID = "train.pick.noise.none"
 	TrainPickNow        ID = "train.pick.now" // the legend of the mark of the setting now
 	TrainPickOff        ID = "train.pick.compare-off"
 	TrainPickSame       ID = "train.pick.compare-same"   // the run's own loss
@@ -46,6 +48,8 @@ var trainPickEN = map[ID]string{
 	TrainPickLoss:       "loss",
 	TrainPickCompare:    "compare with",
 	TrainPickSimilarity: "InfoNCE similarity",
+	TrainPickNoise:      "label noise",
+	TrainPickNoiseNone:  "none: every training label right",
 	TrainPickNow:        "● now",
 	TrainPickOff:        "off: one run",
 	TrainPickSame:       "%s, again: compare two margins",

@@ -15,6 +15,8 @@ var trainPickZH = map[ID]string{
 	TrainPickLoss:       "损失",
 	TrainPickCompare:    "比较对象",
 	TrainPickSimilarity: "InfoNCE 相似度",
+	TrainPickNoise:      "标签噪声",
+	TrainPickNoiseNone:  "无：训练标签全对",
 	TrainPickNow:        "● 当前",
 	TrainPickOff:        "关：只训练一个",
 	TrainPickSame:       "%s，再训练一个：比较两个间隔",

@@ -23,7 +23,8 @@ type KeyMap struct {
 	// Similarity, live only for InfoNCE, switches what it compares.
 	Similarity key.Binding
 	// Pick opens the picker (picker.go) on one list: D, M, L, C and I,
-	// the capitals of the keys that cycle through it; Picks lists them
+	// the capitals of the keys that cycle through it, and N, the label
+	// noise (no key cycles it: n steps); Picks lists them
 	// for the help. PickMove, PickList, PickTake and PickClose are the
 	// picker's own keys, live only while it is open.
 	Pick                                    [numLists]key.Binding
@@ -93,7 +94,7 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 }
 
 // pickKeys open the picker on each list (picker.go's order).
-var pickKeys = [numLists]string{"D", "M", "L", "C", "I"}
+var pickKeys = [numLists]string{"D", "M", "L", "C", "N", "I"}
 
 // PickerHelp is the key bar while the picker is open: its own keys.
 func (k KeyMap) PickerHelp() []key.Binding {

@@ -38,3 +38,36 @@ func TestLabelNoiseNote(t *testing.T) {
 		}
 	}
 }
+
+// N opens the picker on the label noise: a share between the list's
+// (--label-noise 0.15) is listed in its place and marked, taking 10%
+// restarts the runs with a tenth of the labels wrong (the note says how
+// many), and taking none clears the note.
+func TestPickerSetsLabelNoise(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Model, cfg.Loss, cfg.LabelNoise = train.MLP, train.BatchHard, 0.15
+	m := newMode(t, cfg, 120, 40)
+	m, _ = press(m, "N")
+	if !m.pick.open || m.pick.list != listNoise {
+		t.Fatalf("N opened no label noise list:\n%s", m.View())
+	}
+	v := m.View()
+	for _, row := range []string{"1 ○ none: every training label right", "2 ○ 5.0% of training labels wrong",
+		"3 ○ 10.0% of training labels wrong", "4 ● 15.0% of training labels wrong", "5 ○ 20.0% of training labels wrong"} {
+		if !strings.Contains(v, row) {
+			t.Errorf("no row %q:\n%s", row, v)
+		}
+	}
+	m, _ = press(m, "3") // the third row: 10%
+	if got := m.tr.Config().LabelNoise; got != 0.1 || m.tr.StepCount() != 0 {
+		t.Fatalf("after 3: label noise %v at step %d, want 0.1 at step 0 (a restart)", got, m.tr.StepCount())
+	}
+	note := i18n.New(i18n.English).T(i18n.TrainNoteLabelNoise, "22", "228", "10.0%") // blobs: ⌊0.1 × 228⌋
+	if v := tuitest.Squeeze(m.View()); !strings.Contains(v, tuitest.Squeeze(note)) {
+		t.Errorf("no note of the 22 wrong labels:\n%s", m.View())
+	}
+	m, _ = press(m, "N", "1")
+	if got := m.tr.Config().LabelNoise; got != 0 || strings.Contains(m.View(), "labels wrong") {
+		t.Errorf("after none: label noise %v, screen:\n%s", got, m.View())
+	}
+}

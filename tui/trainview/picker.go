@@ -3,6 +3,7 @@ package trainview
 import (
 	"errors"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/bubbles/key"
@@ -18,8 +19,8 @@ import (
 // The picker is a menu over the panes, as TensorFlow Playground's
 // selectors are: it lists one of the settings the cycling keys step
 // through blind (the data set, the model, the loss, the loss compared,
-// InfoNCE's similarity) with the one in use marked. D, M, L, C and I open
-// it on theirs; ↑/↓ (k/j) move, ←/→ (tab) go to the next list, enter or a
+// InfoNCE's similarity), and the label noise, which no key cycles, with the
+// one in use marked. D, M, L, C, N and I open it on theirs; ↑/↓ (k/j) move, ←/→ (tab) go to the next list, enter or a
 // row's digit takes a row, esc closes it unchanged. It offers only what the
 // cycling keys reach: the demo sets and a file given with --in, never a
 // path (a served session's files are the server's).
@@ -32,11 +33,16 @@ const (
 	listModel
 	listLoss
 	listCompare
-	listSimilarity
+	listNoise
+	listSimilarity // last: where no run uses InfoNCE the lists before it are all there are
 	numLists
 )
 
-var listNames = [numLists]i18n.ID{i18n.TrainPickData, i18n.TrainPickModel, i18n.TrainPickLoss, i18n.TrainPickCompare, i18n.TrainPickSimilarity}
+var listNames = [numLists]i18n.ID{i18n.TrainPickData, i18n.TrainPickModel, i18n.TrainPickLoss, i18n.TrainPickCompare, i18n.TrainPickNoise, i18n.TrainPickSimilarity}
+
+// labelNoises are the label noise list's shares; a --label-noise between
+// them joins the list in its place.
+var labelNoises = []float64{0, 0.05, 0.1, 0.2, 0.3}
 
 // picker is the menu's state: open, on which list, at which row.
 type picker struct {
@@ -72,6 +78,8 @@ func (m *Model) current(l list) string {
 		return string(m.cfg.Loss)
 	case listCompare:
 		return string(m.cfg.Compare)
+	case listNoise:
+		return noiseValue(m.cfg.LabelNoise)
 	}
 	return string(m.cfg.Similarity)
 }
@@ -101,6 +109,15 @@ func (m *Model) values(l list) []string {
 			}
 			add(string(id))
 		}
+	case listNoise:
+		shares := labelNoises
+		if !slices.Contains(shares, m.cfg.LabelNoise) {
+			shares = append(slices.Clone(shares), m.cfg.LabelNoise)
+			slices.Sort(shares)
+		}
+		for _, s := range shares {
+			add(noiseValue(s))
+		}
 	case listSimilarity:
 		for _, s := range train.Similarities() {
 			add(string(s))
@@ -108,6 +125,9 @@ func (m *Model) values(l list) []string {
 	}
 	return out
 }
+
+// noiseValue is a label noise share as the list's values spell it.
+func noiseValue(share float64) string { return strconv.FormatFloat(share, 'f', -1, 64) }
 
 // options are list l's rows.
 func (m *Model) options(l list) []option {
@@ -148,6 +168,12 @@ func (m *Model) optionLabel(l list, v string) string {
 		case m.cfg.Loss:
 			return p.T(i18n.TrainPickSame, p.TrainLossName(v))
 		}
+	case listNoise:
+		share, _ := strconv.ParseFloat(v, 64)
+		if share == 0 {
+			return p.T(i18n.TrainPickNoiseNone)
+		}
+		return p.T(i18n.TrainLabelNoise, numfmt.Share(share))
 	case listSimilarity:
 		if train.Similarity(v) == train.Cosine {
 			return p.T(i18n.TrainPickSimCosine, v)
@@ -318,6 +344,8 @@ func (m *Model) set(l list, v string) {
 		}
 	case listCompare:
 		m.cfg.Compare = train.LossID(v)
+	case listNoise:
+		m.cfg.LabelNoise, _ = strconv.ParseFloat(v, 64) // a value of values: always a number
 	case listSimilarity:
 		m.cfg.Similarity = train.Similarity(v)
 	}

@@ -156,14 +156,14 @@ func TestSimilarityOnlyForInfoNCE(t *testing.T) {
 		t.Fatalf("i and I changed a contrastive run:\n%s", m.View())
 	}
 	m, _ = press(m, "D", "left")
-	if m.pick.list != listCompare {
-		t.Errorf("left of the data sets is list %d, want compare (the similarity skipped)", m.pick.list)
+	if m.pick.list != listNoise {
+		t.Errorf("left of the data sets is list %d, want the label noise (the similarity skipped)", m.pick.list)
 	}
 	if strings.Contains(m.View(), "InfoNCE similarity") {
 		t.Errorf("the similarity is listed for contrastive:\n%s", m.View())
 	}
 	m, _ = press(m, "esc", "?")
-	if v := m.View(); strings.Contains(v, "D M L C I") || !strings.Contains(v, "D M L C") || strings.Contains(v, "cosine / −d") {
+	if v := m.View(); strings.Contains(v, "D M L C N I") || !strings.Contains(v, "D M L C N") || strings.Contains(v, "cosine / −d") {
 		t.Errorf("the help offers the similarity to contrastive:\n%s", v)
 	}
 	m, _ = press(m, "esc", "C", "7") // compare with InfoNCE
