@@ -251,7 +251,7 @@ func TestWaitingConnectionsCapped(t *testing.T) {
 		t.Fatalf("a client from another address was locked out: %v", err)
 	}
 	shell(t, conn, 80, 24).waitFor(t, "0.70")
-	flood[0].SetReadDeadline(time.Now().Add(3 * time.Second))
+	flood[0].SetReadDeadline(time.Now().Add(10 * time.Second))
 	if _, err := io.ReadAll(flood[0]); err != nil {
 		t.Errorf("the oldest of the crowded address was not closed: %v", err)
 	}
