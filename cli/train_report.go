@@ -27,7 +27,7 @@ type trainSummary struct {
 	Summary     bool          `json:"summary"`
 	Run         string        `json:"run"`
 	Loss        train.LossID  `json:"loss"`
-	Margin      float64       `json:"margin"`
+	Margin      *float64      `json:"margin"` // null for a loss that reads none
 	Steps       int           `json:"steps"`
 	Initial     train.Metrics `json:"initial"`
 	Final       train.Metrics `json:"final"`
@@ -75,7 +75,11 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 	var lines []trainLine
 	summaries := make([]trainSummary, len(runs))
 	for i, r := range runs {
-		summaries[i] = trainSummary{Summary: true, Run: r.Name, Loss: r.Spec.Loss, Margin: r.Spec.Margin, Steps: f.steps,
+		var margin *float64
+		if r.Spec.Loss.UsesMargin() {
+			margin = &r.Spec.Margin
+		}
+		summaries[i] = trainSummary{Summary: true, Run: r.Name, Loss: r.Spec.Loss, Margin: margin, Steps: f.steps,
 			spec: r.Spec, model: f.cfg.Model, heldOutReason: tr.HeldOutReason(),
 			LabelNoise: f.cfg.LabelNoise, Mislabelled: len(tr.Split().Mislabelled), trainPoints: len(tr.Split().Train)}
 		if r.Spec.Loss.Objective().Loss.UsesTemperature {
@@ -154,12 +158,12 @@ func summaryHead(p i18n.Printer, s trainSummary) string {
 		name = trainview.TemperatureTitle(p, name, *s.Temperature, s.Similarity == train.Cosine)
 	}
 	switch {
-	case s.Run == string(s.Loss) && s.Loss.UsesMargin():
-		return p.N(i18n.TrainSummaryHeadLoss, n, name, numfmt.Input(s.Margin), steps)
+	case s.Run == string(s.Loss) && s.Margin != nil:
+		return p.N(i18n.TrainSummaryHeadLoss, n, name, numfmt.Input(*s.Margin), steps)
 	case s.Run == string(s.Loss):
 		return p.N(i18n.TrainSummaryHeadLossNoMargin, n, name, steps)
-	case s.Loss.UsesMargin():
-		return p.N(i18n.TrainSummaryHead, n, s.Run, name, numfmt.Input(s.Margin), steps)
+	case s.Margin != nil:
+		return p.N(i18n.TrainSummaryHead, n, s.Run, name, numfmt.Input(*s.Margin), steps)
 	}
 	return p.N(i18n.TrainSummaryHeadNoMargin, n, s.Run, name, steps)
 }

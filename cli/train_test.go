@@ -294,7 +294,8 @@ func TestTrainHelpStatesInfoNCEDefaults(t *testing.T) {
 
 // The summary names InfoNCE's τ and similarity as its pane does (it named
 // the loss alone, and the JSON carried a margin InfoNCE does not read and no
-// τ); a loss without a temperature has neither.
+// τ); a loss without a temperature has neither. The margin is null for a
+// loss that reads none.
 func TestTrainSummaryNamesTemperature(t *testing.T) {
 	_, out, _ := run(t, "train", "--plain", "--loss", "contrastive", "--compare", "infonce", "--temperature", "0.2", "--similarity", "neg-distance", "--steps", "5")
 	for _, want := range []string{"\ncontrastive (margin 1.00) after 5 steps\n", "\ninfonce, τ 0.20, s = −d after 5 steps\n"} {
@@ -312,14 +313,15 @@ func TestTrainSummaryNamesTemperature(t *testing.T) {
 			continue
 		}
 		tau, sim := l["temperature"], l["similarity"]
+		margin, hasMargin := l["margin"]
 		switch l["loss"] {
 		case "infonce":
-			if tau != 0.2 || sim != "cosine" {
-				t.Errorf("infonce summary: temperature %v, similarity %v; want 0.2, cosine", tau, sim)
+			if tau != 0.2 || sim != "cosine" || !hasMargin || margin != nil {
+				t.Errorf("infonce summary: temperature %v, similarity %v, margin %v; want 0.2, cosine, null", tau, sim, margin)
 			}
 		default:
-			if tau != nil || sim != nil {
-				t.Errorf("%v summary: temperature %v, similarity %v; want neither", l["loss"], tau, sim)
+			if tau != nil || sim != nil || margin != 1.0 {
+				t.Errorf("%v summary: temperature %v, similarity %v, margin %v; want neither, margin 1", l["loss"], tau, sim, margin)
 			}
 		}
 	}
