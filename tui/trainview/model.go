@@ -98,6 +98,10 @@ type Model struct {
 	data   *train.Data
 	tr     *train.Trainer
 	err    error // the last error (a diverged run); the screen says it
+	// refused is a change the runs could not take (a data set with too
+	// few classes, a setting core/train refuses): the screen says it until
+	// the next key, and the runs it leaves go on as before.
+	refused error
 	p      i18n.Printer
 	keys   KeyMap
 	help   help.Model
@@ -241,14 +245,14 @@ func (m *Model) rebuild(newData bool) {
 	if newData {
 		d, err := m.loadData()
 		if err != nil {
-			m.err = err
+			m.refused, m.cfg = err, m.tr.Config() // keep showing the runs that work
 			return
 		}
 		m.data = d
 	}
 	tr, err := train.New(m.cfg, m.data)
 	if err != nil {
-		m.err, m.cfg, m.data = err, m.tr.Config(), m.tr.Data() // keep showing the runs that work
+		m.refused, m.cfg, m.data = err, m.tr.Config(), m.tr.Data() // keep showing the runs that work
 		return
 	}
 	m.tr = tr

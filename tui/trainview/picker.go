@@ -252,7 +252,7 @@ func (m *Model) nextData() {
 			return
 		}
 	}
-	m.err = errors.New(m.p.T(i18n.TrainNoOtherData, numfmt.Count(int64(m.cfg.HoldoutClasses)), numfmt.Count(train.MinHoldoutClasses)))
+	m.refused = errors.New(m.p.T(i18n.TrainNoOtherData, numfmt.Count(int64(m.cfg.HoldoutClasses)), numfmt.Count(train.MinHoldoutClasses)))
 }
 
 // showList moves the picker to list l, its cursor on the value in use.

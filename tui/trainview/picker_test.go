@@ -323,8 +323,8 @@ func TestDataKeySkipsTooFewClasses(t *testing.T) {
 	m := newMode(t, cfg, 80, 24)
 	for _, want := range []train.DataID{train.Digits, train.Blobs} {
 		m, _ = press(m, "d")
-		if got := m.tr.Config().Data; got != want || m.err != nil {
-			t.Errorf("d took %s (error %v), want %s", got, m.err, want)
+		if got := m.tr.Config().Data; got != want || strings.Contains(m.View(), "✗") {
+			t.Errorf("d took %s, want %s:\n%s", got, want, m.View())
 		}
 	}
 	cfg.Data, cfg.Model, cfg.HoldoutClasses = train.Digits, train.MLP, 3
@@ -333,5 +333,11 @@ func TestDataKeySkipsTooFewClasses(t *testing.T) {
 	want := m.p.T(i18n.TrainNoOtherData, "3", "2")
 	if v := tuitest.Squeeze(ansi.Strip(m.View())); m.tr.Config().Data != train.Digits || !strings.Contains(v, tuitest.Squeeze(want)) {
 		t.Errorf("d with 3 classes held out: data %s, want digits and %q:\n%s", m.tr.Config().Data, want, m.View())
+	}
+	// The refusal stops nothing: the run it leaves steps, and the next key
+	// clears it (it froze n and space until r).
+	m, _ = press(m, "n")
+	if v := tuitest.Squeeze(ansi.Strip(m.View())); m.tr.StepCount() != 1 || strings.Contains(v, tuitest.Squeeze(want)) {
+		t.Errorf("n after the refusal: step %d, want 1 and the refusal gone:\n%s", m.tr.StepCount(), m.View())
 	}
 }

@@ -52,6 +52,10 @@ func (m Model) updateRunes(runes []rune) (tea.Model, tea.Cmd) {
 }
 
 func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
+	if m.refused != nil { // said until this key
+		m.refused = nil
+		m.render()
+	}
 	if m.prompt.open {
 		return m.updatePrompt(msg)
 	}

@@ -121,7 +121,7 @@ func rateText(p i18n.Printer, perSecond float64) string {
 // noteText is the sentences under the panes: what the state calls for
 // (stateNote), then what the figures mean (figureNotes).
 func (m *Model) noteText() string {
-	if m.prompt.open || m.target > 0 || m.err != nil {
+	if m.prompt.open || m.target > 0 || m.err != nil || m.refused != nil {
 		return m.stateNote()
 	}
 	// The figures' notes, in order, while they fit in a sixth of the
@@ -151,8 +151,10 @@ func (m *Model) stateNote() string {
 	if d := (*train.DivergedError)(nil); errors.As(m.err, &d) {
 		return m.p.T(i18n.TrainModeDiverged, numfmt.Count(int64(d.Step)), numfmt.Input(train.MaxParam), numfmt.Input(m.cfg.LR))
 	}
-	if m.err != nil {
-		return m.p.T(i18n.TrainErrorLine, m.err.Error())
+	for _, err := range []error{m.err, m.refused} {
+		if err != nil {
+			return m.p.T(i18n.TrainErrorLine, err.Error())
+		}
 	}
 	var notes []string
 	for i, r := range m.tr.Runs() {
