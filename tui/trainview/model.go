@@ -93,19 +93,19 @@ func halve[T any](xs []T) []T {
 
 // Model is the training mode.
 type Model struct {
-	opts   Options
-	cfg    train.Config
-	data   *train.Data
-	tr     *train.Trainer
-	err    error // the last error (a diverged run); the screen says it
+	opts Options
+	cfg  train.Config
+	data *train.Data
+	tr   *train.Trainer
+	err  error // the last error (a diverged run); the screen says it
 	// refused is a change the runs could not take (a data set with too
 	// few classes, a setting core/train refuses): the screen says it until
 	// the next key, and the runs it leaves go on as before.
 	refused error
-	p      i18n.Printer
-	keys   KeyMap
-	help   help.Model
-	styles styles
+	p       i18n.Printer
+	keys    KeyMap
+	help    help.Model
+	styles  styles
 
 	playing   bool
 	speed     int    // index into speeds
