@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"encoding/xml"
+	"fmt"
 	"html"
 	"io"
 	"os"
@@ -282,6 +283,22 @@ func TestTrainStateReopens(t *testing.T) {
 	a, b := records(whole), records(resumed)
 	if len(a) != 4 || strings.Join(a, "\n") != strings.Join(b, "\n") {
 		t.Errorf("steps 60 and 90 differ:\nwhole run:\n%s\nfrom the state string:\n%s", strings.Join(a, "\n"), strings.Join(b, "\n"))
+	}
+	// The summary's initial figures are the string's step's (they were
+	// all 0), and the table's scale starts from its ratio, not from 1.
+	for _, l := range strings.Split(strings.TrimSpace(resumed), "\n") {
+		r := decodeReport(t, l)
+		if r["summary"] != true {
+			continue
+		}
+		initial, _ := r["initial"].(map[string]any)
+		if step, loss := initial["step"], initial["loss"]; step != 60.0 || loss == 0.0 || !strings.Contains(a[0]+a[1], fmt.Sprintf(`"loss":%v,`, loss)) {
+			t.Errorf("%v: initial step %v, loss %v; want step 60's:\n%s", r["run"], step, loss, strings.Join(a, "\n"))
+		}
+	}
+	_, table, _ := run(t, "train", "--state", s, "--steps", "30", "--plain")
+	if strings.Contains(table, "÷ step 0): 1.0000 →") {
+		t.Errorf("the table's scale starts from 1 at step 60:\n%s", table)
 	}
 	for _, tc := range []struct{ args []string }{
 		{[]string{"train", "--state", s, "--seed", "3"}},

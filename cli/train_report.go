@@ -32,7 +32,7 @@ type trainSummary struct {
 	Initial     train.Metrics `json:"initial"`
 	Final       train.Metrics `json:"final"`
 	CollapsedAt *int          `json:"collapsed_at"` // first printed step with collapsed true, else null
-	ScaleRatio  float64       `json:"scale_ratio"`  // the final mean pairwise distance ÷ the initial
+	ScaleRatio  float64       `json:"scale_ratio"`  // the final mean pairwise distance ÷ step 0's
 	// The held-out points' figures at the last step; null for the free
 	// model or without held-out points (heldout_points 0).
 	HeldOutPoints    int      `json:"heldout_points"`
@@ -95,10 +95,11 @@ func trainHeadless(w *bytes.Buffer, tr *train.Trainer, f trainFlags, p i18n.Prin
 		if observe != nil {
 			observe(ms)
 		}
+		first := len(lines) == 0 // step 0, or --state's step
 		for i, m := range ms {
 			lines = append(lines, trainLine{Run: runs[i].Name, Metrics: m})
 			s := &summaries[i]
-			if m.Step == 0 {
+			if first {
 				s.Initial = m
 			}
 			s.Final = m
@@ -207,7 +208,7 @@ func writeTrainTable(w io.Writer, lines []trainLine, summaries []trainSummary, p
 			}
 			fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainSummaryRow, p.T(row.id), from, to))
 		}
-		fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainSummaryRow, p.T(i18n.TrainScaleRatio), numfmt.Loss(1), numfmt.Loss(s.ScaleRatio)))
+		fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainSummaryRow, p.T(i18n.TrainScaleRatio), numfmt.Loss(s.Initial.ScaleRatio), numfmt.Loss(s.ScaleRatio)))
 		fmt.Fprintf(w, "  %s\n", trainview.HeldOutLine(p, s.Final.HeldOut, s.heldOutReason))
 		if s.LabelNoise > 0 {
 			fmt.Fprintf(w, "  %s\n", p.T(i18n.TrainLabelNoiseLine, numfmt.Count(int64(s.Mislabelled)), numfmt.Count(int64(s.trainPoints)), numfmt.Share(s.LabelNoise)))
