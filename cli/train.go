@@ -154,6 +154,12 @@ func checkTrainFlags(f trainFlags) error {
 		return usagef(i18n.TrainErrNeedsCompare)
 	case f.cfg.Compare != "" && !f.cfg.Loss.ComparesWith(f.cfg.Compare): // two margins are all a run of one loss can compare
 		return usagef(i18n.CLIErrBadValue, "compare", usagef(i18n.TrainErrCompareSame, string(f.cfg.Loss)))
+	case f.cfg.ComparesOneRun(): // the same loss at the same margin
+		flag := "compare"
+		if f.given["compare-margin"] {
+			flag = "compare-margin"
+		}
+		return usagef(i18n.CLIErrBadValue, flag, usagef(i18n.TrainErrCompareSameMargin, string(f.cfg.Loss), numfmt.Input(f.cfg.Margin)))
 	case f.given["holdout"] && f.given["holdout-classes"]:
 		return usagef(i18n.CLIErrConflict, "--holdout", "--holdout-classes")
 	case f.cfg.HoldoutClasses < 0 || f.cfg.HoldoutClasses == 1:

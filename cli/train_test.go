@@ -141,6 +141,9 @@ func TestTrainBadFlags(t *testing.T) {
 		// A loss without a margin compared with itself: two identical runs.
 		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce reads no margin"},
 		{[]string{"--loss", "batch-hard-soft", "--compare", "batch-hard-soft", "--compare-margin", "2"}, "--compare"},
+		// A loss with one compared with itself at its own margin: the same.
+		{[]string{"--loss", "batch-hard", "--compare", "batch-hard"}, "--compare: batch-hard twice at margin 1.00 would be the same run twice"},
+		{[]string{"--loss", "batch-hard", "--compare", "batch-hard", "--margin", "0.5", "--compare-margin", "0.5"}, "--compare-margin: batch-hard twice at margin 0.50"},
 		{[]string{"--in", bad, "--data", "moons"}, "--in"},
 		{[]string{"--format", "csv"}, "--format"},
 		{[]string{"--in", bad}, "bad.csv:3:"},

@@ -29,8 +29,10 @@ const (
 	TrainErrIdenticalRows  ID = "train.err.identical-rows" // file
 	TrainErrNeedsCompare   ID = "train.err.needs-compare"
 	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which reads no margin
-	TrainErrNoTemperature  ID = "train.err.no-temperature"
-	TrainErrNoMargin       ID = "train.err.no-margin" // the loss
+	// TrainErrCompareSameMargin: the loss compared with itself at its margin.
+	TrainErrCompareSameMargin ID = "train.err.compare-same-margin" // the loss, the margin
+	TrainErrNoTemperature     ID = "train.err.no-temperature"
+	TrainErrNoMargin          ID = "train.err.no-margin" // the loss
 
 	TrainRun                     ID = "train.column.run"
 	TrainStep                    ID = "train.column.step"
@@ -120,6 +122,7 @@ Examples:
 	TrainErrIdenticalRows:             "--in %s: every row has the same values: the linear and mlp models put every point at one spot from step 0, with nothing to learn, and the free model does not read the values; give rows that differ",
 	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
 	TrainErrCompareSame:               "%s reads no margin, so a second run of it would be the same run: compare it with another loss",
+	TrainErrCompareSameMargin:         "%s twice at margin %s would be the same run twice: give the two runs different margins",
 	TrainErrNoTemperature:             "only infonce reads it, and no run trains infonce",
 	TrainErrNoMargin:                  "%s reads no margin: the flag would change nothing",
 	TrainRun:                          "run",

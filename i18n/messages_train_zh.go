@@ -63,6 +63,7 @@ semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 	TrainErrIdenticalRows:             "--in %s：每一行的值都相同：linear 与 mlp 模型从第 0 步起就把所有点放在同一处，没有可学的东西，而 free 模型不读取这些值；请提供各行不同的数据",
 	TrainErrNeedsCompare:              "--compare-margin 需要同时给出 --compare LOSS",
 	TrainErrCompareSame:               "%s 不读取间隔，再训练一次它只会得到同一次训练：请与另一种损失比较",
+	TrainErrCompareSameMargin:         "%s 两次都用间隔 %s 只会把同一次训练做两遍：请给两次训练不同的间隔",
 	TrainErrNoTemperature:             "只有 infonce 读取它，而没有一次运行训练 infonce",
 	TrainErrNoMargin:                  "%s 不读取间隔：这个参数不会改变任何东西",
 	TrainRun:                          "运行",

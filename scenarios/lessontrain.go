@@ -136,6 +136,9 @@ func (p *parser) trainConfigErr(i int, cfg train.Config, batch int64, err error)
 	case "model":
 		return p.errAt(sectionStep, i, key, i18n.LessonTrainUnknown, key, termsafe.String(string(cfg.Model)), strings.Join(idStrings(train.ModelIDs()), ", "))
 	case "compare":
+		if errors.Is(err, train.ErrSameRun) && cfg.Compare.UsesMargin() {
+			return p.errAt(sectionStep, i, key, i18n.TrainErrCompareSameMargin, termsafe.String(string(cfg.Compare)), strconv.FormatFloat(cfg.Margin, 'f', -1, 64))
+		}
 		if errors.Is(err, train.ErrSameRun) {
 			return p.errAt(sectionStep, i, key, i18n.TrainErrCompareSame, termsafe.String(string(cfg.Compare)))
 		}

@@ -177,6 +177,9 @@ func configErr(c train.Config) error {
 	case "loss":
 		return fieldErr(keyLoss, string(c.Loss), i18n.StateReasonTrainUnknown, idList(train.LossIDs()))
 	case "compare":
+		if errors.Is(err, train.ErrSameRun) && c.Compare.UsesMargin() {
+			return fieldErr(keyCompare, string(c.Compare), i18n.TrainErrCompareSameMargin, string(c.Compare), decimal(c.Margin))
+		}
 		if errors.Is(err, train.ErrSameRun) {
 			return fieldErr(keyCompare, string(c.Compare), i18n.TrainErrCompareSame, string(c.Compare))
 		}

@@ -23,9 +23,6 @@ func randomTraining(r *rand.Rand) Training {
 	}
 	if pick(2) == 0 {
 		c.Compare = train.LossIDs()[pick(len(train.LossIDs()))]
-		if !c.Loss.ComparesWith(c.Compare) { // a setting Check refuses
-			c.Compare = ""
-		}
 	}
 	if pick(2) == 0 {
 		c.Margin = float64(pick(10001)) / 100 // 0 to 100
@@ -33,6 +30,9 @@ func randomTraining(r *rand.Rand) Training {
 	c.CompareMargin = c.Margin
 	if c.Compare != "" && pick(2) == 0 {
 		c.CompareMargin = float64(pick(2001)) / 1000
+	}
+	if c.ComparesOneRun() { // a setting Check refuses
+		c.Compare, c.CompareMargin = "", c.Margin
 	}
 	if pick(2) == 0 {
 		c.LR = float64(1+pick(100000)) / 1e5

@@ -185,9 +185,9 @@ func Similarities() []Similarity { return []Similarity{Cosine, NegDistance} }
 var (
 	ErrUnknown = errors.New("unknown value")
 	ErrRange   = errors.New("out of range")
-	// ErrSameRun: a loss that reads no margin compared with itself, two
-	// runs that would be one.
-	ErrSameRun  = errors.New("compared with itself, a loss that reads no margin would give the same run twice")
+	// ErrSameRun: a loss compared with itself where it reads no margin or
+	// at the same margin, two runs that would be one.
+	ErrSameRun  = errors.New("compared with itself at the same margin, or where it reads none, a loss gives the same run twice")
 	ErrDiverged = errors.New("the parameters are no longer finite numbers below MaxParam")
 	ErrTooSmall = errors.New("too few samples")
 	// ErrIdenticalRows: every input row is the same, so no model can tell
@@ -251,7 +251,7 @@ func (c Config) Check() error {
 		}
 	}
 	switch {
-	case c.Compare != "" && !c.Loss.ComparesWith(c.Compare):
+	case c.ComparesOneRun():
 		return &ParamError{Flag: "compare", Err: fmt.Errorf("%w: %s", ErrSameRun, c.Compare)}
 	case !(c.Margin >= 0 && c.Margin <= MaxMargin):
 		return &ParamError{Flag: "margin", Err: fmt.Errorf("%w: %v, want 0 to %v", ErrRange, c.Margin, MaxMargin)}
@@ -273,6 +273,12 @@ func (c Config) Check() error {
 		return &ParamError{Flag: "holdout-classes", Err: fmt.Errorf("%w: %d, want 0 or %d or more", ErrRange, c.HoldoutClasses, MinHoldoutClasses)}
 	}
 	return nil
+}
+
+// ComparesOneRun says whether the compare run would repeat the first: the
+// same loss where it reads no margin, or at the same margin.
+func (c Config) ComparesOneRun() bool {
+	return c.Compare != "" && (!c.Loss.ComparesWith(c.Compare) || c.Compare == c.Loss && c.CompareMargin == c.Margin)
 }
 
 // UsesCosine says whether run spec compares by cosine similarity: InfoNCE

@@ -349,6 +349,9 @@ func (m *Model) set(l list, v string) {
 	case listSimilarity:
 		m.cfg.Similarity = train.Similarity(v)
 	}
+	if m.cfg.ComparesOneRun() { // the run's own loss at its own margin: two margins are the point
+		m.cfg.CompareMargin = otherMargin(m.cfg.Margin)
+	}
 	m.rebuild(false)
 }
 

@@ -341,3 +341,35 @@ func TestDataKeySkipsTooFewClasses(t *testing.T) {
 		t.Errorf("n after the refusal: step %d, want 1 and the refusal gone:\n%s", m.tr.StepCount(), m.View())
 	}
 }
+
+// Comparing the run's loss with itself starts the second run at margin 0
+// beside the first's (two panes at one margin were one run twice), and a
+// margin key that would make the two margins one is refused in words, the
+// runs going on.
+func TestSameLossComparesTwoMargins(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Loss = train.BatchHard
+	m := newMode(t, cfg, 120, 40)
+	m, _ = press(m, "C", "4") // off, contrastive, batch-all, batch-hard again
+	got := m.tr.Config()
+	if got.Compare != train.BatchHard || got.Margin != 1 || got.CompareMargin != 0 {
+		t.Fatalf("compare %s at margins %v and %v, want batch-hard at 1 and 0", got.Compare, got.Margin, got.CompareMargin)
+	}
+	v := ansi.Strip(m.View())
+	for _, want := range []string{"a: batch-hard, margin 1.00", "b: batch-hard, margin 0.00"} {
+		if !strings.Contains(v, want) {
+			t.Errorf("no %q:\n%s", want, v)
+		}
+	}
+	for range 10 {
+		m, _ = press(m, "left")
+	}
+	want := tuitest.Squeeze(m.p.T(i18n.TrainErrCompareSameMargin, "batch-hard", "0.00"))
+	if got := m.tr.Config(); got.Margin != 0.1 || !strings.Contains(tuitest.Squeeze(ansi.Strip(m.View())), want) {
+		t.Errorf("← down to b's margin: margin %v, want 0.1 kept and %q:\n%s", got.Margin, want, m.View())
+	}
+	m, _ = press(m, "right")
+	if got := m.tr.Config(); got.Margin != 0.2 || got.CompareMargin != 0 || strings.Contains(m.View(), "✗") {
+		t.Errorf("then →: margins %v and %v, want 0.2 and 0, the refusal gone:\n%s", got.Margin, got.CompareMargin, m.View())
+	}
+}

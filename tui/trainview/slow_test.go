@@ -105,7 +105,7 @@ func TestSlowModeMarksEveryLoss(t *testing.T) {
 		for _, size := range [][2]int{{80, 24}, {160, 48}} {
 			t.Run(fmt.Sprintf("%s/%dx%d", id, size[0], size[1]), func(t *testing.T) {
 				cfg := train.NewConfig()
-				cfg.Loss, cfg.Compare = id, train.SemiHard
+				cfg.Loss, cfg.Compare, cfg.CompareMargin = id, train.SemiHard, 0.5 // semi-hard beside itself: another margin
 				m := newMode(t, cfg, size[0], size[1])
 				m, _ = press(m, "n", "n", "n", "w")
 				v := m.View()

@@ -1,12 +1,15 @@
 package trainview
 
 import (
+	"errors"
 	"slices"
 
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"losslab/core/train"
+	"losslab/i18n"
+	"losslab/internal/numfmt"
 	"losslab/tui/common"
 )
 
@@ -134,12 +137,14 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 		m.cfg.Normalize = !m.cfg.Normalize
 		m.rebuild(false)
 	case key.Matches(msg, k.MarginDown), key.Matches(msg, k.MarginUp):
-		m.cfg.Margin = stepMargin(m.cfg.Margin, key.Matches(msg, k.MarginUp))
-		m.rebuild(false)
+		cfg := m.cfg
+		cfg.Margin = stepMargin(cfg.Margin, key.Matches(msg, k.MarginUp))
+		m.setMargins(cfg)
 	case key.Matches(msg, k.CompareMarginDown), key.Matches(msg, k.CompareMarginUp):
 		if m.cfg.Compare != "" {
-			m.cfg.CompareMargin = stepMargin(m.cfg.CompareMargin, key.Matches(msg, k.CompareMarginUp))
-			m.rebuild(false)
+			cfg := m.cfg
+			cfg.CompareMargin = stepMargin(cfg.CompareMargin, key.Matches(msg, k.CompareMarginUp))
+			m.setMargins(cfg)
 		}
 	case key.Matches(msg, k.LRDown), key.Matches(msg, k.LRUp):
 		lr := m.cfg.LR / 2
@@ -153,6 +158,27 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	}
 	m.render()
 	return m, nil
+}
+
+// setMargins restarts the runs at cfg's margins, unless two runs of one
+// loss would then share one: they would be one run twice.
+func (m *Model) setMargins(cfg train.Config) {
+	if cfg.ComparesOneRun() {
+		m.refused = errors.New(m.p.T(i18n.TrainErrCompareSameMargin, string(cfg.Loss), numfmt.Input(cfg.Margin)))
+		return
+	}
+	m.cfg = cfg
+	m.rebuild(false)
+}
+
+// otherMargin is the margin a second run of the run's own loss starts at:
+// 0 beside a margin (what the margin does is the comparison), else the
+// default.
+func otherMargin(margin float64) float64 {
+	if margin > 0 {
+		return 0
+	}
+	return train.NewConfig().Margin
 }
 
 // stepMargin moves a margin by 0.1 on a 0.1 grid within [0, 5].
