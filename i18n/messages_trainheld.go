@@ -20,6 +20,8 @@ const (
 	TrainHeldOutLine ID = "train.heldout.line" // points (counted), AUC, Recall@1, MAP@R
 	TrainHeldOutFree ID = "train.heldout.free"
 	TrainHeldOutNone ID = "train.heldout.none"
+	// TrainNoteHeldOutNone is the note under the panes that says why.
+	TrainNoteHeldOutNone ID = "train.note.heldout-none"
 
 	TrainScaleShrinkMargin ID = "train.scale.shrink-margin0" // run, ratio
 	TrainScaleShrinkHard   ID = "train.scale.shrink-hardest" // run, ratio, loss ID
@@ -79,12 +81,13 @@ var trainHeldEN = map[ID]string{
 	TrainErrOutNone:          "--%s: there are no such points to write (--holdout 0 holds none out)",
 	TrainErrOutFree:          "--%s: there are no such points to write (the free model has no embedding for a held-out point)",
 
-	TrainRecall1:     "Recall@1",
-	TrainScale:       "scale",
-	TrainScaleRatio:  "scale (mean pairwise distance ÷ step 0)",
-	TrainHeldOutLine: "held out (%s points): AUC %s · Recall@1 %s · MAP@R %s",
-	TrainHeldOutFree: "held out: — the free model has no embedding for a point it never trained on",
-	TrainHeldOutNone: "held out: — no point is held out",
+	TrainRecall1:         "Recall@1",
+	TrainScale:           "scale",
+	TrainScaleRatio:      "scale (mean pairwise distance ÷ step 0)",
+	TrainHeldOutLine:     "held out (%s points): AUC %s · Recall@1 %s · MAP@R %s",
+	TrainHeldOutFree:     "held out: — the free model has no embedding for a point it never trained on",
+	TrainHeldOutNone:     "held out: — no point is held out",
+	TrainNoteHeldOutNone: "No point is held out, so there are no held-out figures.",
 
 	TrainScaleShrinkMargin:      "%s is shrinking: the mean pairwise distance is %s of its start. With margin 0 every term scales with the distances (by c or c² when all are scaled by c), so shrinking everything together lowers the loss without separating anything; with a margin above 0 a shrunken embedding pays the margin.",
 	TrainScaleShrinkHard:        "%s is shrinking: the mean pairwise distance is %s of its start. %s picks each anchor's nearest negative, and with one map shared by every point the cheapest move is to shrink all distances together.",

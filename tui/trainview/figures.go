@@ -130,15 +130,16 @@ func (m *Model) figureLines(i int, met train.Metrics, rm room) []string {
 type figureNote struct{ full, short string }
 
 // figureNotes are the sentences under the panes about what the figures
-// mean: the free model, why the held-out figures are missing, the wrong
-// labels, a change of scale, triplets satisfied over overlapping distributions.
+// mean: the free model, why the held-out figures are missing (a narrow
+// pane's "held out: —" has no room for why), the wrong labels, a change of
+// scale, triplets satisfied over overlapping distributions.
 func (m *Model) figureNotes() []figureNote {
 	var notes []figureNote
 	switch m.tr.HeldOutReason() {
 	case train.HeldOutFree:
 		notes = append(notes, figureNote{full: m.p.T(i18n.TrainNoteFree)})
 	case train.HeldOutNone:
-		notes = append(notes, figureNote{full: m.p.T(i18n.TrainHeldOutNone)})
+		notes = append(notes, figureNote{full: m.p.T(i18n.TrainNoteHeldOutNone)})
 	}
 	if s := m.tr.Split(); len(s.Mislabelled) > 0 {
 		share := numfmt.Share(m.cfg.LabelNoise)

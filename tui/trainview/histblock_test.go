@@ -167,3 +167,20 @@ func TestLegendNamesMOnlyWhereDrawn(t *testing.T) {
 		}
 	}
 }
+
+// With no point held out the note under the panes says why there are no
+// held-out figures in a sentence of its own (it was the pane's line, a
+// lowercase fragment: "… (░). held out: — no point is held out").
+func TestNoHeldOutSaidInASentence(t *testing.T) {
+	for _, lang := range []i18n.Lang{i18n.English, i18n.Chinese} {
+		cfg := train.NewConfig()
+		cfg.Model, cfg.Holdout = train.MLP, 0
+		p := i18n.New(lang)
+		m := New(newTrainer(t, cfg), Options{Chunk: -1, Printer: p})
+		m.SetSize(80, 24)
+		v := tuitest.Squeeze(m.View())
+		if !strings.Contains(v, tuitest.Squeeze(p.T(i18n.TrainNoteHeldOutNone))) || strings.Contains(v, tuitest.Squeeze(p.T(i18n.TrainHeldOutNone))) {
+			t.Errorf("%v: want the sentence, not the pane's line, under the panes:\n%s", lang, m.View())
+		}
+	}
+}
