@@ -128,6 +128,6 @@ var trainHeldEN = map[ID]string{
 	TrainLegendHeldOut:         "↑ training points · ↓ held-out points",
 	TrainLegendHeldOutClasses:  "↑ training · ↓ held-out classes",
 	TrainPaneNoRoomCharts:      "no room for charts",
-	TrainPaneHeldOutNoRoom:     "no room for histograms",
+	TrainPaneHeldOutNoRoom:     "its histograms: no room",
 	TrainNoteEasyOverlap:       "%s: every point's gap as anchor is at least m, so every triplet is easy and the loss on these points is 0, yet the same-class and different-class distances still overlap (AUC %s): a triplet compares the distances of one anchor, not of different anchors.",
 }

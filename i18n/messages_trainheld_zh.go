@@ -60,6 +60,6 @@ var trainHeldZH = map[ID]string{
 	TrainLegendHeldOut:         "↑ 训练点 · ↓ 留出点",
 	TrainLegendHeldOutClasses:  "↑ 训练点 · ↓ 留出的类",
 	TrainPaneNoRoomCharts:      "窗口太小，不显示图表",
-	TrainPaneHeldOutNoRoom:     "窗口太小，不显示直方图",
+	TrainPaneHeldOutNoRoom:     "其直方图：窗口太小",
 	TrainNoteEasyOverlap:       "%s：每个点作锚点时的差距都不小于 m，所以每个三元组都是简单的，这些点上的损失为 0；但同类与异类的距离仍然重叠（AUC %s）：三元组比较的是同一个锚点的距离，而不是不同锚点之间的距离。",
 }
