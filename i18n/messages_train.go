@@ -204,7 +204,7 @@ var trainModeEN = map[ID]string{
 	TrainHintStart:           "Press space to train. The histogram shows the distances of same-class pairs (█) and of different-class pairs (░).",
 	TrainHintPaused:          "Paused at step %s. Press space to go on, n for one step, r to return to the start.",
 	TrainHintPlaying:         "Training. Press space to pause.",
-	TrainCollapseMargin:      "%s collapsed at step %s: with margin 0, putting every point on one spot costs nothing (loss now %s), so nothing pushes the classes apart (|∂L/∂θ|=%s). A margin above 0 makes that spot cost something.",
+	TrainCollapseMargin:      "%s collapsed at step %s: with margin 0, shrinking every distance lowers the loss and one spot for all points costs nothing (loss now %s), so descent shrinks the embedding rather than pushing the classes apart (|∂L/∂θ|=%s). A margin above 0 makes that spot cost something.",
 	TrainCollapseHard:        "%s collapsed at step %s: %s pairs each anchor with its nearest negative, and with one map shared by every point the cheapest move early on was to shrink all distances together (mean now %s). The loss is %s (|∂L/∂θ|=%s). Semi-hard mining or the free model avoid this.",
 	TrainCollapseOther:       "%s collapsed at step %s: the mean pairwise distance fell to %s, below 1%% of its start (%s); loss %s (|∂L/∂θ|=%s).",
 	TrainCollapsePaused:      "Playing stopped at the collapse. Press space to go on, r to return to the start.",
