@@ -176,6 +176,7 @@ const (
 	TrainHintPaused          ID = "train.hint.paused"
 	TrainHintPlaying         ID = "train.hint.playing"
 	TrainCollapseMargin      ID = "train.collapse.margin0" // run, step, loss, grad
+	TrainCollapseInSlow      ID = "train.collapse.in-slow" // run, step
 	TrainCollapseHard        ID = "train.collapse.hardest" // run, step, loss ID, mean distance, loss, grad
 	TrainCollapseOther       ID = "train.collapse.other"   // run, step, mean distance, start, loss, grad
 	TrainCollapsePaused      ID = "train.collapse.paused"
@@ -204,6 +205,7 @@ var trainModeEN = map[ID]string{
 	TrainHintStart:           "Press space to train. The histogram shows the distances of same-class pairs (█) and of different-class pairs (░).",
 	TrainHintPaused:          "Paused at step %s. Press space to go on, n for one step, r to return to the start.",
 	TrainHintPlaying:         "Training. Press space to pause.",
+	TrainCollapseInSlow:      "%s collapsed at step %s: w leaves slow mode and says why.",
 	TrainCollapseMargin:      "%s collapsed at step %s: with margin 0, shrinking every distance lowers the loss and one spot for all points costs nothing (loss now %s), so descent shrinks the embedding rather than pushing the classes apart (|∂L/∂θ|=%s). A margin above 0 makes that spot cost something.",
 	TrainCollapseHard:        "%s collapsed at step %s: %s pairs each anchor with its nearest negative, and with one map shared by every point the cheapest move early on was to shrink all distances together (mean now %s). The loss is %s (|∂L/∂θ|=%s). Semi-hard mining or the free model avoid this.",
 	TrainCollapseOther:       "%s collapsed at step %s: the mean pairwise distance fell to %s, below 1%% of its start (%s); loss %s (|∂L/∂θ|=%s).",
@@ -257,8 +259,8 @@ var trainKeysEN = map[ID]string{
 	TrainKeyNormalize:       "unit circle",
 	TrainKeyMarginDown:      "margin −0.1",
 	TrainKeyMarginUp:        "margin +0.1",
-	TrainKeyRightMarginDown: "right margin −",
-	TrainKeyRightMarginUp:   "right margin +",
+	TrainKeyRightMarginDown: "right margin −0.1",
+	TrainKeyRightMarginUp:   "right margin +0.1",
 	TrainKeyLRDown:          "lr ÷2",
 	TrainKeyLRUp:            "lr ×2",
 	TrainKeyMode:            "playground",

@@ -34,7 +34,7 @@ const (
 )
 
 var trainPickEN = map[ID]string{
-	TrainKeyPick:       "choose from a list",
+	TrainKeyPick:       "pick from a list",
 	TrainKeyShortPick:  "choose",
 	TrainKeySimilarity: "InfoNCE: cosine / −d",
 	TrainKeyPickMove:   "move",

@@ -79,7 +79,7 @@ func NewKeyMap(p i18n.Printer) KeyMap {
 	for l := range numLists {
 		k.Pick[l] = key.NewBinding(key.WithKeys(pickKeys[l]))
 	}
-	k.Picks = b(pickKeys[:], strings.Join(pickKeys[:], " "), i18n.TrainKeyPick)
+	k.Picks = b(pickKeys[:], strings.Join(pickKeys[:], ""), i18n.TrainKeyPick)
 	k.State = b([]string{"S"}, "S", i18n.KeyState)
 	k.State.SetEnabled(false)
 	k.Anchor.SetEnabled(false)

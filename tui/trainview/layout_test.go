@@ -169,3 +169,27 @@ func TestFixedAxisSaysWhatIsPastItsEnd(t *testing.T) {
 		}
 	}
 }
+
+// Hosted (tab and S in the help) at 80×24, every key of the help is
+// whole in both languages, with both margins' keys and with InfoNCE's:
+// the third column lost "−0.1" and then "−" as the first grew.
+func TestHostedHelpKeepsEveryKey(t *testing.T) {
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		for _, loss := range []train.LossID{train.BatchHard, train.InfoNCE} {
+			cfg := train.NewConfig()
+			cfg.Data, cfg.Model, cfg.Loss, cfg.Compare = train.Moons, train.MLP, loss, train.SemiHard
+			m := New(newTrainer(t, cfg), Options{Chunk: -1, Printer: ctx.Printer, Hosted: true, Tab: ctx.TabKey(common.ModeTrain)})
+			m.SetSize(80, 24)
+			m, _ = press(m, "?")
+			text := tuitest.Squeeze(m.View())
+			for _, col := range m.keys.FullHelp() {
+				for _, b := range col {
+					if b.Enabled() && !strings.Contains(text, tuitest.Squeeze(b.Help().Key+b.Help().Desc)) {
+						t.Errorf("%s: the box lacks %s %s:\n%s", loss, b.Help().Key, b.Help().Desc, m.View())
+					}
+				}
+			}
+			tuitest.CheckWidths(t, "hosted help", m.View(), 80, 24, false)
+		}
+	}
+}

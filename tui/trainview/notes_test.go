@@ -7,6 +7,8 @@ import (
 
 	"losslab/core/train"
 	"losslab/i18n"
+	"losslab/internal/numfmt"
+	"losslab/tui/internal/tuitest"
 )
 
 // Each collapse note is shown exactly in the states its words are true of,
@@ -128,5 +130,38 @@ func TestCollapseNoteKeepsItsStep(t *testing.T) {
 	}
 	if strings.Contains(m.View(), "collapsed at") {
 		t.Errorf("after a reset, a collapse before step %d:\n%s", at, m.View())
+	}
+}
+
+// Slow mode after a collapse keeps its own lines (the hint, |Δx| and the
+// angle at 80×24): the collapse is named in one sentence and w, which
+// leaves slow mode, shows why. The long note took their room.
+func TestSlowModeAfterACollapse(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Loss, cfg.Compare = train.Moons, train.MLP, train.BatchHard, train.SemiHard
+	m := newMode(t, cfg, 80, 24)
+	m, _ = press(m, "+", "+", "+", "+", " ")
+	for m.Playing() && m.Trainer().StepCount() < 2000 {
+		next, _ := frameOf(m)
+		m = next.(Model)
+	}
+	if !m.Metrics()[0].Collapsed {
+		t.Fatalf("batch-hard did not collapse in %d steps", m.Trainer().StepCount())
+	}
+	at := numfmt.Count(int64(m.collapsedAt[0]))
+	m, _ = press(m, "w", "n")
+	v := tuitest.Squeeze(m.View())
+	for _, want := range []string{m.p.T(i18n.TrainCollapseInSlow, "batch-hard", at), "|Δx| A", "∠(Δx, −∂ℓ/∂x)", "Slow mode:"} {
+		if !strings.Contains(v, tuitest.Squeeze(want)) {
+			t.Errorf("slow mode after the collapse lacks %q:\n%s", want, m.View())
+		}
+	}
+	why := tuitest.Squeeze("pairs each anchor with its nearest negative")
+	if strings.Contains(v, why) {
+		t.Errorf("slow mode shows the long collapse note:\n%s", m.View())
+	}
+	m, _ = press(m, "w")
+	if !strings.Contains(tuitest.Squeeze(m.View()), why) {
+		t.Errorf("w out of slow mode does not say why:\n%s", m.View())
 	}
 }

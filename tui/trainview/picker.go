@@ -365,7 +365,7 @@ func (m *Model) syncPickKeys() {
 	if !live {
 		keys = pickKeys[:listSimilarity]
 	}
-	label := strings.Join(keys, " ")
+	label := strings.Join(keys, "")
 	k.Picks.SetKeys(keys...)
 	k.Picks.SetHelp(label, k.Picks.Help().Desc)
 	k.short = slices.Clone(k.short) // the copies of the model share the old one

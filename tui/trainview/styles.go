@@ -51,6 +51,6 @@ func (st styles) newHelp() help.Model {
 	h := help.New()
 	key, desc := st.dim.Bold(true), st.dim
 	h.Styles = help.Styles{ShortKey: key, ShortDesc: desc, ShortSeparator: desc, Ellipsis: desc, FullKey: key, FullDesc: desc, FullSeparator: desc}
-	h.FullSeparator = "   " // three columns of keys fit 80 cells, the picker's D M L C N I among them
+	h.FullSeparator = "  " // three columns of keys fit 80 cells, the picker's DMLCNI among them
 	return h
 }

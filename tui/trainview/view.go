@@ -156,6 +156,15 @@ func (m *Model) stateNote() string {
 			return m.p.T(i18n.TrainErrorLine, err.Error())
 		}
 	}
+	if m.slow { // slow mode's lines first: a collapse is named, its why waits for w
+		notes := []string{m.slowHint()}
+		for i, r := range m.tr.Runs() {
+			if i < len(m.cur) && m.cur[i].Collapsed {
+				notes = append(notes, m.p.T(i18n.TrainCollapseInSlow, runName(m.p, r), numfmt.Count(int64(m.collapsedAt[i]))))
+			}
+		}
+		return m.p.Sentences(notes...)
+	}
 	var notes []string
 	for i, r := range m.tr.Runs() {
 		if i < len(m.cur) && m.cur[i].Collapsed {
@@ -175,8 +184,6 @@ func (m *Model) stateNote() string {
 		return m.p.Sentences(notes...)
 	}
 	switch {
-	case m.slow:
-		return m.slowHint()
 	case m.playing && m.paced > 0:
 		return m.p.T(i18n.ServeTrainingPaced)
 	case m.playing:
