@@ -60,8 +60,9 @@ func splitRows(free int, held bool) paneRows {
 // is w cells, beside the scatter (wide) or under it, with caption lines of
 // the loss curve's caption. What does not fit gives way in order: the
 // held-out histogram, then the histograms and the curve; the figures say
-// which.
-func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int, wide bool, caption int) ([]string, int, paneRows) {
+// which. The figures take at least floor lines (blank ones at their end),
+// so that two panes' charts start on one row.
+func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int, wide bool, caption, floor int) ([]string, int, paneRows) {
 	held := heldOutMeasured(r)
 	rm := roomAll
 	if !held {
@@ -73,6 +74,9 @@ func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int
 			say = roomAll
 		}
 		stats := m.paneStats(i, met, w, say)
+		for len(stats) < floor {
+			stats = append(stats, "")
+		}
 		fixed := len(stats) + caption // the caption's figures stay when the charts go
 		if rm != roomNone {
 			fixed += 1 + m.histogramExtra(r, w, rm == roomAll)

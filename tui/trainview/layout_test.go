@@ -193,3 +193,27 @@ func TestHostedHelpKeepsEveryKey(t *testing.T) {
 		}
 	}
 }
+
+// Two panes' rows line up when one pane's figures wrap to more lines: at
+// 120×40, batch-hard beside semi-hard at step 300 with step 0's axis, the
+// right pane's "axis fixed, …% of distances past its end" wrapped and its
+// charts, caption and curve sat a row above the left's.
+func TestPanesRowsLineUp(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Data, cfg.Model, cfg.Loss, cfg.Compare = train.Moons, train.MLP, train.BatchHard, train.SemiHard
+	m := newMode(t, cfg, 120, 40)
+	m, _ = press(m, "x", "g", "3", "0", "0", "enter")
+	rowOf := func(side int, text string) int {
+		for k, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+			if halves := strings.SplitN(l, "│", 2); len(halves) == 2 && strings.Contains(halves[side], text) {
+				return k
+			}
+		}
+		return -1
+	}
+	for _, text := range []string{"step 300 · loss", "█ same ░ different", "loss (top"} {
+		if l, r := rowOf(0, text), rowOf(1, text); l < 0 || l != r {
+			t.Errorf("%q on row %d left, %d right:\n%s", text, l, r, m.View())
+		}
+	}
+}

@@ -36,12 +36,23 @@ func (m *Model) render() {
 	if len(runs) == 2 {
 		paneW = (m.width - 1) / 2
 	}
+	// Two panes' figures take as many lines as the longer's, so that
+	// their charts, captions and curves sit side by side.
+	layouts := make([]paneLayout, len(runs))
+	floor := 0
+	for i := range runs {
+		layouts[i] = m.layoutPane(i, paneW, bodyH, 0)
+		floor = max(floor, len(layouts[i].stats))
+	}
 	var panes []string
 	for i := range runs {
+		if len(layouts[i].stats) < floor {
+			layouts[i] = m.layoutPane(i, paneW, bodyH, floor)
+		}
 		if i > 0 {
 			panes = append(panes, strings.Repeat("│\n", bodyH-1)+"│")
 		}
-		panes = append(panes, strings.Join(m.pane(i, paneW, bodyH), "\n"))
+		panes = append(panes, strings.Join(m.pane(i, paneW, bodyH, layouts[i]), "\n"))
 	}
 	body := lipgloss.JoinHorizontal(lipgloss.Top, panes...)
 	if m.help.ShowAll { // over the panes' lower rows, as they are laid out without it
@@ -194,52 +205,67 @@ func (m *Model) stateNote() string {
 	return m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount())))
 }
 
-// pane draws run i in w×h cells: its title, the scatter, and the numbers,
-// the histogram and the loss curve beside it (wide) or below it (narrow).
-func (m *Model) pane(i, w, h int) []string {
+// paneLayout is how a pane fills its cells: the column's figures and
+// loss caption, its charts' rows, the scatter's height, and whether the
+// column stands beside the scatter (wide) or under it, side cells wide.
+type paneLayout struct {
+	stats, caption []string
+	scatterH       int
+	rows           paneRows
+	wide           bool
+	side           int
+	top            float64 // the loss curve's top
+}
+
+// layoutPane lays out run i's pane in w×h cells, its figures at least
+// floor lines (columnLayout).
+func (m *Model) layoutPane(i, w, h, floor int) paneLayout {
+	l := paneLayout{wide: w >= 70, side: w}
+	if l.wide {
+		l.side = w - w/2 - 1
+	}
+	for _, v := range m.hist[i].loss {
+		l.top = max(l.top, v)
+	}
+	l.caption = wrap(m.p.T(i18n.TrainLossCaption, numfmt.Loss(l.top), numfmt.Loss(m.cur[i].GradNorm)), l.side)
+	for k, line := range l.caption {
+		l.caption[k] = m.styles.dim.Render(line)
+	}
+	l.stats, l.scatterH, l.rows = m.columnLayout(i, m.tr.Runs()[i], m.cur[i], l.side, h-1, l.wide, len(l.caption), floor)
+	return l
+}
+
+// pane draws run i in w×h cells as l lays it out: its title, the scatter,
+// and the numbers, the histogram and the loss curve beside it (wide) or
+// below it (narrow).
+func (m *Model) pane(i, w, h int, l paneLayout) []string {
 	r := m.tr.Runs()[i]
-	met := m.cur[i]
-	title := m.paneTitle(r)
-	out := []string{m.styles.title.Render(title)}
+	out := []string{m.styles.title.Render(m.paneTitle(r))}
 	rest := h - 1
-	wide := w >= 70
-	side := w
-	if wide {
-		side = w - w/2 - 1
-	}
 	hs := m.hist[i]
-	top := 0.0
-	for _, v := range hs.loss {
-		top = max(top, v)
-	}
-	caption := wrap(m.p.T(i18n.TrainLossCaption, numfmt.Loss(top), numfmt.Loss(met.GradNorm)), side)
-	for k, l := range caption {
-		caption[k] = m.styles.dim.Render(l)
-	}
 	// The right (or lower) column: stats, histograms (the held-out points'
 	// under the axis where they fit, histblock.go), legend, loss caption
 	// and curve.
-	stats, scatterH, rows := m.columnLayout(i, r, met, side, rest, wide, len(caption))
-	column := append([]string{}, stats...)
-	if rows.room != roomNone {
-		column = append(column, m.histogramBlock(i, r, side, rows)...)
+	column := append([]string{}, l.stats...)
+	if l.rows.room != roomNone {
+		column = append(column, m.histogramBlock(i, r, l.side, l.rows)...)
 	}
-	column = append(column, caption...)
-	if rows.room != roomNone {
-		column = append(column, curve(hs.steps, hs.loss, top, side, rows.curve, m.styles.curve)...)
+	column = append(column, l.caption...)
+	if l.rows.room != roomNone {
+		column = append(column, curve(hs.steps, hs.loss, l.top, l.side, l.rows.curve, m.styles.curve)...)
 	}
 	labels := make([]int, len(m.tr.EvalPoints()))
 	for k, p := range m.tr.EvalPoints() {
 		labels[k] = m.data.Labels[p]
 	}
 	scatterW := w
-	if wide {
+	if l.wide {
 		scatterW = w / 2
 	}
-	sc := m.scatterOf(i, r.Embeddings(), labels, scatterW, scatterH)
-	if wide {
+	sc := m.scatterOf(i, r.Embeddings(), labels, scatterW, l.scatterH)
+	if l.wide {
 		left := padBlock(sc, scatterW, rest)
-		right := padBlock(column, side, rest)
+		right := padBlock(column, l.side, rest)
 		for k := range rest {
 			out = append(out, left[k]+" "+right[k])
 		}
