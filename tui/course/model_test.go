@@ -122,7 +122,7 @@ func TestLearnResumes(t *testing.T) {
 	}
 	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
 	v := m.View()
-	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "✓ 1 of 13 lessons") {
+	if !strings.Contains(v, "▸  ·  4. Easy, semi-hard, hard") || !strings.Contains(v, "✓  1. The article's two examples") || !strings.Contains(v, "✓ 1 of 13 lessons") {
 		t.Fatalf("list:\n%s", v)
 	}
 	m = pressLearn(t, m, "enter")

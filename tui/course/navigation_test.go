@@ -1,10 +1,14 @@
 package course
 
 import (
+	"maps"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
 	"losslab/scenarios/curriculum"
@@ -56,7 +60,7 @@ func TestRetryAndMastery(t *testing.T) {
 		t.Fatalf("after the last retried question at %s %d", name, step)
 	}
 	m = pressLearn(t, m, "esc")
-	if v := m.View(); !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "2/2 right") {
+	if v := m.View(); !strings.Contains(v, "✓  1. The article's two examples") || !strings.Contains(v, "2/2 right") {
 		t.Errorf("the list does not show the lesson mastered:\n%s", v)
 	}
 }
@@ -75,7 +79,7 @@ func TestBackKeepsAnswersAndEscGoesUp(t *testing.T) {
 		t.Errorf("going forward lost the second answer:\n%s", v)
 	}
 	m = pressLearn(t, m, "esc")
-	if v := m.View(); !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") {
+	if v := m.View(); !strings.Contains(v, "▸  ·  4. Easy, semi-hard, hard") {
 		t.Errorf("esc did not go to the list on the open lesson:\n%s", v)
 	}
 	next, cmd := m.Update(tuitest.Key("esc"))
@@ -102,7 +106,7 @@ func TestFinishedLessonReopensWhereChosen(t *testing.T) {
 		t.Fatal(err)
 	}
 	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
-	if v := m.View(); !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "2/4 right") {
+	if v := m.View(); !strings.Contains(v, "▸  ·  4. Easy, semi-hard, hard") || !strings.Contains(v, "2/4 right") {
 		t.Fatalf("the list is not on the finished lesson, or lacks its score:\n%s", v)
 	}
 	m = pressLearn(t, m, "enter")
@@ -171,7 +175,7 @@ func TestLongListKeepsTheSelectedLessonInView(t *testing.T) {
 	m = pressLearn(t, m, "down") // wraps round to lesson 1
 	v = m.View()
 	checkFits(t, v, [2]int{80, 22})
-	if !strings.Contains(v, "▸  · 1. The article's two examples") || !strings.Contains(v, "↓ more") || strings.Contains(v, "13. Hard") {
+	if !strings.Contains(v, "▸  ·  1. The article's two examples") || !strings.Contains(v, "↓ more") || strings.Contains(v, "13. Hard") {
 		t.Fatalf("back at the top:\n%s", v)
 	}
 }
@@ -191,6 +195,39 @@ func TestLessonFiveConventionsAllShow(t *testing.T) {
 	for _, id := range []string{"article", "hadsell", "tfa", "pml", "torch_hinge"} {
 		if !strings.Contains(v, id+" ") {
 			t.Errorf("the conventions panel lacks %s:\n%s", id, v)
+		}
+	}
+}
+
+// The list right-aligns the lessons' numbers, so that every title starts
+// in one column: "· 9. Scale" and "✓ 10. Mining" began one column apart.
+// In both languages, at 80×24 and narrower, with the selection walked down
+// the whole list (marks and the ▸ must not shift a title either).
+func TestListTitlesLineUp(t *testing.T) {
+	entry := regexp.MustCompile(`^(?:▸ |  ) [·✓] +\d+\. `)
+	path := filepath.Join(t.TempDir(), "progress.json")
+	p := curriculum.Progress{Completed: []string{"mining"}}
+	for q := range curriculum.Lesson("mining").Questions() {
+		p.Record("mining", q, curriculum.Right)
+	}
+	if err := p.Save(path); err != nil {
+		t.Fatal(err)
+	}
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		for _, size := range [][2]int{{80, 24}, {120, 40}, {50, 24}} {
+			m := newLearnIn(t, ctx, Config{ProgressPath: path}, size[0], size[1])
+			columns := map[int]string{} // where titles start, and a line that starts there
+			for range curriculum.Lessons() {
+				for _, line := range strings.Split(ansi.Strip(m.View()), "\n") {
+					if at := entry.FindString(line); at != "" {
+						columns[lipgloss.Width(at)] = line
+					}
+				}
+				m = pressLearn(t, m, "down")
+			}
+			if len(columns) != 1 {
+				t.Errorf("%s %v: the titles start in %d columns: %q", ctx.Printer.Lang().Code(), size, len(columns), slices.Collect(maps.Values(columns)))
+			}
 		}
 	}
 }

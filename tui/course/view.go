@@ -3,6 +3,7 @@ package course
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -106,7 +107,9 @@ func (m Model) listEntry(i int, l *scenarios.Scenario, w int) []string {
 	if m.progress.Mastered(l.Name, l.Questions()) {
 		mark = "✓"
 	}
-	title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+	// The numbers right-aligned, so that every title starts in one column.
+	digits := len(strconv.Itoa(len(m.lessons)))
+	title := fmt.Sprintf("%s %s %*d. %s", sel, mark, digits, i+1, l.Title)
 	if i == m.cursor {
 		title = st.Selected.Render(title)
 	}
