@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"losslab/scenarios"
 	"losslab/scenarios/curriculum"
 	"losslab/tui/common"
 	"losslab/tui/internal/tuitest"
@@ -228,6 +229,29 @@ func TestListTitlesLineUp(t *testing.T) {
 			if len(columns) != 1 {
 				t.Errorf("%s %v: the titles start in %d columns: %q", ctx.Printer.Lang().Code(), size, len(columns), slices.Collect(maps.Values(columns)))
 			}
+		}
+	}
+}
+
+// The list's header counts what its ✓ marks, the lessons mastered, and says
+// so with the ✓ at any count: for a course of one lesson it read "0 of 1
+// lesson done" for a lesson finished (with its questions skipped).
+func TestListHeaderCountsMastered(t *testing.T) {
+	for _, c := range []struct {
+		ctx         *common.Context
+		header, not string
+	}{
+		{tuitest.Context(), "✓ 0 of 1 lesson", "done"},
+		{tuitest.ChineseContext(), "✓ 0/1 课", "已完成"},
+	} {
+		m := newLearnIn(t, c.ctx, Config{Lessons: []*scenarios.Scenario{curriculum.Lesson("article-cases")}, Open: true}, 80, 24)
+		m = pressLearn(t, m, "right", "tab", "right", "tab", "right", "esc")
+		v := m.View()
+		if first := strings.SplitN(v, "\n", 2)[0]; !strings.Contains(first, c.header) || strings.Contains(first, c.not) {
+			t.Errorf("%s: the header of a course of one lesson, finished with none right:\n%s", c.ctx.Printer.Lang().Code(), v)
+		}
+		if strings.Contains(v, "✓ 1.") || !strings.Contains(v, "· 1.") {
+			t.Errorf("%s: the lesson is marked mastered:\n%s", c.ctx.Printer.Lang().Code(), v)
 		}
 	}
 }
