@@ -255,3 +255,26 @@ func TestListHeaderCountsMastered(t *testing.T) {
 		}
 	}
 }
+
+// Lesson 11 asks for the floor of SupCon's loss with 2 positives (ln 2).
+// Answering 0 was diagnosed "… at best half each, −log ½ = ln 2.": the
+// answer, worked out, before the retry. The diagnosis says why 0 cannot be
+// reached, whole, in both languages, and not what can.
+func TestFloorDiagnosisKeepsTheAnswer(t *testing.T) {
+	l := curriculum.Lesson("temperature")
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		m := walkTo(t, newLearnIn(t, ctx, Config{OpenLesson: l.Name}, 80, 24), l, 4) // "step 5/7"
+		q := l.In(ctx.Printer.Lang()).Steps[3].Question
+		m = pressLearn(t, m, "0", "enter")
+		v := tuitest.Squeeze(ansi.Strip(m.View()))
+		d := q.DiagnoseNumber(0)
+		if !m.asking() || d == "" || !strings.Contains(v, tuitest.Squeeze(d)) {
+			t.Errorf("%s: after 0 the whole diagnosis %q is not on screen:\n%s", ctx.Printer.Lang().Code(), d, m.View())
+		}
+		for _, away := range []string{"ln2", "0.6931", "½", "half", "一半"} { // squeezed
+			if strings.Contains(v, away) {
+				t.Errorf("%s: before the retry the screen says %q:\n%s", ctx.Printer.Lang().Code(), away, m.View())
+			}
+		}
+	}
+}
