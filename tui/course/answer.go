@@ -29,12 +29,17 @@ type answerView struct {
 type stepKey struct{ lesson, step int }
 
 // updateAnswering handles a question: typing or picking, enter to check
-// (a first wrong answer earns one retry), tab to skip, esc to the list.
+// (a first wrong answer earns one retry), tab to skip, ← to the step
+// before, esc to the list.
 func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k, q, p := m.keys, m.currentStep().Question, m.ctx.Printer
 	switch {
 	case key.Matches(msg, k.Back):
 		m.toList()
+		return m, nil
+	case m.goesBack(msg):
+		prev, _ := m.prevStep()
+		m.gotoStep(prev)
 		return m, nil
 	case key.Matches(msg, k.Skip):
 		m.answer, m.verdict, m.right = skipped, p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()), false
@@ -61,6 +66,25 @@ func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 	m.input, cmd = m.input.Update(msg)
 	m.status = ""
 	return m, cmd
+}
+
+// backKey reports whether ← (h on a choice) goes to the step before from
+// the open question: always on a choice, on a number only while nothing is
+// typed, since the input's cursor needs ← once there is text to move in.
+func (m Model) backKey() bool {
+	if _, ok := m.prevStep(); !ok {
+		return false
+	}
+	return len(m.currentStep().Question.Choices) > 0 || m.input.Value() == ""
+}
+
+// goesBack reports whether msg leaves the open question for the step
+// before (see backKey): h types into a number's input, so only ← there.
+func (m Model) goesBack(msg tea.KeyMsg) bool {
+	if !key.Matches(msg, m.keys.Prev) || !m.backKey() {
+		return false
+	}
+	return len(m.currentStep().Question.Choices) > 0 || msg.Type == tea.KeyLeft
 }
 
 // check judges the answer given: right, a first wrong answer (diagnosed

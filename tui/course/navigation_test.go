@@ -278,3 +278,43 @@ func TestFloorDiagnosisKeepsTheAnswer(t *testing.T) {
 		}
 	}
 }
+
+// ← goes to the step before from a question as from any step (it did
+// nothing while a question waited, and the key bar offered no ←): on a
+// choice always (h too), on a number while nothing is typed, since ← moves
+// the input's cursor once there is text; the key bar offers ← exactly when
+// it goes back. A question left with its retry pending keeps it.
+func TestBackFromAQuestion(t *testing.T) {
+	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
+	m = pressLearn(t, m, "right")
+	if !m.asking() || !strings.Contains(tuitest.KeyLine(m), "← previous step") {
+		t.Fatalf("a choice question's key bar lacks ←: %s", tuitest.KeyLine(m))
+	}
+	for _, back := range []string{"left", "h"} {
+		if b := pressLearn(t, m, back); func() bool { _, step := b.Lesson(); return step != 0 }() {
+			t.Errorf("%s on a choice question stayed:\n%s", back, b.View())
+		}
+	}
+
+	m = newLearn(t, Config{OpenLesson: "article-cases"}, 80, 24)
+	m = pressLearn(t, m, "right")
+	if !strings.Contains(tuitest.KeyLine(m), "← previous step") {
+		t.Errorf("an empty number question's key bar lacks ←: %s", tuitest.KeyLine(m))
+	}
+	m = pressLearn(t, m, "2")
+	if strings.Contains(tuitest.KeyLine(m), "←") {
+		t.Errorf("with text typed ← moves the cursor, yet the key bar offers it: %s", tuitest.KeyLine(m))
+	}
+	m = pressLearn(t, m, "left", "1", "enter") // the cursor moved before the 2
+	if _, step := m.Lesson(); step != 1 || !strings.Contains(m.View(), "✗ Not 12.") {
+		t.Fatalf("← with text typed:\n%s", m.View())
+	}
+	m = pressLearn(t, m, "left") // the retry's input is empty: back
+	if _, step := m.Lesson(); step != 0 {
+		t.Fatalf("← on an empty number question stayed:\n%s", m.View())
+	}
+	m = pressLearn(t, m, "right")
+	if !m.asking() || !strings.Contains(m.View(), "✗ Not 12.") || !strings.Contains(m.View(), "One more try") {
+		t.Errorf("back at the question, its retry is lost:\n%s", m.View())
+	}
+}
