@@ -6,6 +6,8 @@ var courseZH = map[ID]string{
 	LearnRetryChoice:             "✗ 不是“%s”。",
 	LearnRetryHint:               "再试一次：输入另一个答案后按 enter，或按 tab 查看答案。",
 	LearnRetryHintChoice:         "再试一次：选另一个选项后按 enter，或按 tab 查看答案。",
+	LearnRetrySame:               "这和你第一次的答案 %s 相同：请输入另一个答案。",
+	LearnRetrySameChoice:         "这和你第一次的选择相同：请选另一个选项。",
 	LearnRightRetry:              "✓ 第二次答对：%s。",
 	LearnRightRetryChoice:        "✓ 第二次答对：“%s”。",
 	LearnListScore:               "答对 %d/%d",

@@ -82,7 +82,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 					t.Errorf("the question screen lacks %q:\n%s", want, v)
 				}
 			}
-			m = pressLearn(t, m, "down", "enter", "enter") // wrong, and wrong again on the retry
+			m = pressLearn(t, m, "down", "down", "enter", "up", "enter") // wrong, and wrong again on the retry
 			v = m.View()
 			for _, want := range c.wrong {
 				if !strings.Contains(v, want) {
@@ -221,12 +221,24 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 				if !once.asking() || strings.Contains(once.View(), q.Explain) {
 					t.Errorf("%s: the first wrong answer revealed the answer", what)
 				}
-				retried := answerRight(t, once, q)
+				same := answerSame(t, once, q, said) // the first answer again is not taken
+				check(what+" the same answer again", same.View())
+				sameText := p.T(i18n.LearnRetrySame, said)
+				if len(q.Choices) > 0 {
+					sameText = p.T(i18n.LearnRetrySameChoice)
+				}
+				says(what+" the same answer again", same.View(), sameText)
+				if !same.asking() {
+					t.Errorf("%s: the first answer again used up the retry", what)
+				}
+				retried := answerRight(t, same, q)
 				says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
-				wrong, _ := answerWrong(t, once, q)
-				check(what+" answered wrong", wrong.View())
-				says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer()))
-				says(what+" answered wrong", wrong.View(), q.Explain)
+				if len(q.Choices) != 2 {
+					wrong, said2 := answerWrongOther(t, once, q)
+					check(what+" answered wrong", wrong.View())
+					says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said2, q.RightAnswer()))
+					says(what+" answered wrong", wrong.View(), q.Explain)
+				}
 				for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
 					said := mk.Choice
 					var diagnosed *Model
@@ -239,12 +251,16 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 					if !diagnosed.asking() {
 						t.Errorf("%s: a first mistake did not leave a retry", what)
 					}
-					// The same mistake again: the reveal gives the whole diagnosis.
-					again := pressLearn(t, diagnosed, "enter")
-					if len(q.Choices) == 0 {
-						again = pressLearn(t, diagnosed, numfmt.Input(mk.Answer), "enter")
+					// Then another wrong answer: the reveal gives the whole
+					// diagnosis, the second's if the lesson lists it.
+					if len(q.Choices) != 2 {
+						again, _ := answerWrongOther(t, diagnosed, q)
+						whole := mk.Diagnosis
+						if len(q.Choices) > 0 && q.DiagnoseChoice(again.choice) != "" {
+							whole = q.DiagnoseChoice(again.choice)
+						}
+						says(what+" mistake, then wrong again", again.View(), whole)
 					}
-					says(what+" mistake twice", again.View(), mk.Diagnosis)
 				}
 				skipped := pressLearn(t, m, "tab")
 				check(what+" skipped", skipped.View())
@@ -283,6 +299,35 @@ func answerWrong(t *testing.T, m *Model, q *scenarios.Question) (*Model, string)
 		return pressLearn(t, m, string(rune('1'+pick)), "enter"), q.Choices[pick]
 	}
 	said := numfmt.Input(q.Answer + 1.37) // no lesson's typical mistake
+	return pressLearn(t, m, said, "enter"), said
+}
+
+// answerSame gives q's first wrong answer, said, again: the same choice,
+// or the same number written another way (0.20 for 0.2).
+func answerSame(t *testing.T, m *Model, q *scenarios.Question, said string) *Model {
+	t.Helper()
+	if len(q.Choices) > 0 {
+		return pressLearn(t, m, "enter") // the choice stays selected
+	}
+	if !strings.Contains(said, ".") {
+		said += "."
+	}
+	return pressLearn(t, m, said+"0", "enter")
+}
+
+// answerWrongOther gives a wrong answer to q other than the first: a wrong
+// choice not picked yet (the last one), or the answer plus 2.41.
+func answerWrongOther(t *testing.T, m *Model, q *scenarios.Question) (*Model, string) {
+	t.Helper()
+	if len(q.Choices) > 0 {
+		for i := len(q.Choices) - 1; i >= 0; i-- {
+			if i != q.Correct && i != m.choice {
+				return pressLearn(t, m, string(rune('1'+i)), "enter"), q.Choices[i]
+			}
+		}
+		t.Fatalf("%q: no other wrong choice", q.Text)
+	}
+	said := numfmt.Input(q.Answer + 2.41) // no lesson's typical mistake
 	return pressLearn(t, m, said, "enter"), said
 }
 

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"losslab/i18n"
 	"losslab/scenarios"
 	"losslab/scenarios/curriculum"
 	"losslab/tui/common"
@@ -71,7 +72,7 @@ func TestRetryAndMastery(t *testing.T) {
 // the lesson that was open, and from the list out of the course.
 func TestBackKeepsAnswersAndEscGoesUp(t *testing.T) {
 	m := newLearn(t, Config{OpenLesson: "regimes"}, 80, 24)
-	m = pressLearn(t, m, "right", "1", "enter", "right", "3", "enter", "enter", "left")
+	m = pressLearn(t, m, "right", "1", "enter", "right", "1", "enter", "3", "enter", "left")
 	if v := m.View(); !strings.Contains(v, "✓ Right: hard.") || m.asking() {
 		t.Errorf("going back lost the first answer:\n%s", v)
 	}
@@ -316,5 +317,44 @@ func TestBackFromAQuestion(t *testing.T) {
 	m = pressLearn(t, m, "right")
 	if !m.asking() || !strings.Contains(m.View(), "✗ Not 12.") || !strings.Contains(m.View(), "One more try") {
 		t.Errorf("back at the question, its retry is lost:\n%s", m.View())
+	}
+}
+
+// On the retry the first wrong answer again is not taken: the same choice,
+// or the same number however written (1.0 after 1). A status line says so
+// and the retry remains; it used to be spent ("✗ You said 1.0; the answer
+// is 1.2").
+func TestRetryRefusesTheFirstAnswer(t *testing.T) {
+	for _, c := range []struct {
+		ctx          *common.Context
+		number, pick string
+	}{
+		{tuitest.Context(), "That is your first answer, 1, again: type another one.", "That is your first answer again: pick another choice."},
+		{tuitest.ChineseContext(), "这和你第一次的答案 1 相同：请输入另一个答案。", "这和你第一次的选择相同：请选另一个选项。"},
+	} {
+		lang := c.ctx.Printer.Lang().Code()
+		m := newLearnIn(t, c.ctx, Config{OpenLesson: "label-noise"}, 80, 24)
+		m = pressLearn(t, m, "right", "1", "enter", "1", ".", "0", "enter")
+		if v := m.View(); !m.asking() || !strings.Contains(v, c.number) {
+			t.Errorf("%s: 1.0 after 1:\n%s", lang, v)
+		}
+		m = pressLearn(t, m, "1", ".", "2", "enter")
+		if v := m.View(); m.asking() || !strings.Contains(v, c.ctx.Printer.T(i18n.LearnRightRetry, "1.2")) {
+			t.Errorf("%s: the retry after the refusal:\n%s", lang, v)
+		}
+
+		m = newLearnIn(t, c.ctx, Config{OpenLesson: "regimes"}, 80, 24)
+		m = pressLearn(t, m, "right", "3", "enter", "enter")
+		if v := m.View(); !m.asking() || !strings.Contains(v, c.pick) {
+			t.Errorf("%s: the same choice again:\n%s", lang, v)
+		}
+		m = pressLearn(t, m, "up")
+		if v := m.View(); strings.Contains(v, c.pick) {
+			t.Errorf("%s: picking another choice kept the status:\n%s", lang, v)
+		}
+		m = pressLearn(t, m, "1", "enter")
+		if v := m.View(); m.asking() || !strings.Contains(v, c.ctx.Printer.T(i18n.LearnRightRetryChoice, curriculum.Lesson("regimes").In(c.ctx.Printer.Lang()).Steps[0].Question.RightAnswer())) {
+			t.Errorf("%s: the retry after the refusal:\n%s", lang, v)
+		}
 	}
 }
