@@ -8,6 +8,7 @@ var courseZH = map[ID]string{
 	LearnRetryHintChoice:         "再试一次：选另一个选项后按 enter，或按 tab 查看答案。",
 	LearnRetrySame:               "这和你第一次的答案 %s 相同：请输入另一个答案。",
 	LearnRetrySameChoice:         "这和你第一次的选择相同：请选另一个选项。",
+	LearnHintTwoChoices:          "用 ↑/↓ 或数字键选择并按 enter，或按 tab 跳过。只有两个选项，所以只有一次机会：选错就揭晓答案。",
 	LearnRightRetry:              "✓ 第二次答对：%s。",
 	LearnRightRetryChoice:        "✓ 第二次答对：“%s”。",
 	LearnListScore:               "答对 %d/%d",

@@ -91,7 +91,8 @@ func (m Model) goesBack(msg tea.KeyMsg) bool {
 }
 
 // check judges the answer given: right, a first wrong answer (diagnosed
-// where the lesson lists the mistake, and one more try), or a second.
+// where the lesson lists the mistake, and one more try unless the question
+// has two choices), or a second.
 func (m Model) check(q *scenarios.Question) (Model, tea.Cmd) {
 	var said, diagnosis string
 	var x float64
@@ -120,7 +121,7 @@ func (m Model) check(q *scenarios.Question) (Model, tea.Cmd) {
 		said, diagnosis = strings.TrimSpace(typed), q.DiagnoseNumber(x)
 	}
 	m.status = ""
-	if !m.right && m.tries == 0 {
+	if !m.right && m.tries == 0 && q.Retries() {
 		// The diagnosis, but not the answer it may work out: that waits
 		// for the reveal.
 		m.tries, m.said, m.diagnosis, m.first = 1, said, q.FirstTry(diagnosis), diagnosis

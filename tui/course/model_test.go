@@ -214,52 +214,21 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 			}
 			check(what, m.View())
 			if q := questionAt(l, i); q != nil {
-				once, said := answerWrong(t, m, q)
-				check(what+" answered wrong once", once.View())
-				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
-				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)))
-				if !once.asking() || strings.Contains(once.View(), q.Explain) {
-					t.Errorf("%s: the first wrong answer revealed the answer", what)
-				}
-				same := answerSame(t, once, q, said) // the first answer again is not taken
-				check(what+" the same answer again", same.View())
-				sameText := p.T(i18n.LearnRetrySame, said)
-				if len(q.Choices) > 0 {
-					sameText = p.T(i18n.LearnRetrySameChoice)
-				}
-				says(what+" the same answer again", same.View(), sameText)
-				if !same.asking() {
-					t.Errorf("%s: the first answer again used up the retry", what)
-				}
-				retried := answerRight(t, same, q)
-				says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
-				if len(q.Choices) != 2 {
-					wrong, said2 := answerWrongOther(t, once, q)
+				if q.Retries() {
+					checkRetry(t, m, q, what, check, says)
+				} else { // two choices: after a wrong pick the other is a sure hit, so no retry
+					wrong, said := answerWrong(t, m, q)
 					check(what+" answered wrong", wrong.View())
-					says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said2, q.RightAnswer()))
+					if wrong.asking() {
+						t.Errorf("%s: a wrong pick of two left a retry", what)
+					}
+					says(what+" answered wrong", wrong.View(), p.T(i18n.LearnWrongChoice, said, q.RightAnswer()))
 					says(what+" answered wrong", wrong.View(), q.Explain)
-				}
-				for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
-					said := mk.Choice
-					var diagnosed *Model
-					if len(q.Choices) > 0 {
-						diagnosed = pressLearn(t, m, string(rune('1'+said)), "enter")
-					} else {
-						diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
+					if d := q.DiagnoseChoice(wrong.choice); d != "" {
+						says(what+" answered wrong", wrong.View(), d)
 					}
-					says(what+" mistake", diagnosed.View(), q.FirstTry(mk.Diagnosis))
-					if !diagnosed.asking() {
-						t.Errorf("%s: a first mistake did not leave a retry", what)
-					}
-					// Then another wrong answer: the reveal gives the whole
-					// diagnosis, the second's if the lesson lists it.
-					if len(q.Choices) != 2 {
-						again, _ := answerWrongOther(t, diagnosed, q)
-						whole := mk.Diagnosis
-						if len(q.Choices) > 0 && q.DiagnoseChoice(again.choice) != "" {
-							whole = q.DiagnoseChoice(again.choice)
-						}
-						says(what+" mistake, then wrong again", again.View(), whole)
+					if strings.Contains(tuitest.Squeeze(wrong.View()), tuitest.Squeeze(p.T(i18n.LearnRetryHintChoice))) {
+						t.Errorf("%s: a question of two choices promises one more try:\n%s", what, wrong.View())
 					}
 				}
 				skipped := pressLearn(t, m, "tab")
@@ -280,6 +249,59 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 	}
 	check(fmt.Sprintf("%v list after the course", size), m.View())
 	says(fmt.Sprintf("%v after the course", size), m.View(), p.T(i18n.LearnListDone, len(course), len(course)))
+}
+
+// checkRetry checks a question that earns a retry, from m where it is
+// asked: a first wrong answer (diagnosed, one more try), the same answer
+// again (not taken), right on the retry, wrong again, and every diagnosed
+// mistake, first try and after another wrong answer.
+func checkRetry(t *testing.T, m *Model, q *scenarios.Question, what string, check func(what, view string), says func(what, v, text string)) {
+	t.Helper()
+	p := m.ctx.Printer
+	once, said := answerWrong(t, m, q)
+	check(what+" answered wrong once", once.View())
+	says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
+	says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)))
+	if !once.asking() || strings.Contains(once.View(), q.Explain) {
+		t.Errorf("%s: the first wrong answer revealed the answer", what)
+	}
+	same := answerSame(t, once, q, said) // the first answer again is not taken
+	check(what+" the same answer again", same.View())
+	sameText := p.T(i18n.LearnRetrySame, said)
+	if len(q.Choices) > 0 {
+		sameText = p.T(i18n.LearnRetrySameChoice)
+	}
+	says(what+" the same answer again", same.View(), sameText)
+	if !same.asking() {
+		t.Errorf("%s: the first answer again used up the retry", what)
+	}
+	retried := answerRight(t, same, q)
+	says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
+	wrong, said2 := answerWrongOther(t, once, q)
+	check(what+" answered wrong", wrong.View())
+	says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said2, q.RightAnswer()))
+	says(what+" answered wrong", wrong.View(), q.Explain)
+	for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
+		said := mk.Choice
+		var diagnosed *Model
+		if len(q.Choices) > 0 {
+			diagnosed = pressLearn(t, m, string(rune('1'+said)), "enter")
+		} else {
+			diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
+		}
+		says(what+" mistake", diagnosed.View(), q.FirstTry(mk.Diagnosis))
+		if !diagnosed.asking() {
+			t.Errorf("%s: a first mistake did not leave a retry", what)
+		}
+		// Then another wrong answer: the reveal gives the whole
+		// diagnosis, the second's if the lesson lists it.
+		again, _ := answerWrongOther(t, diagnosed, q)
+		whole := mk.Diagnosis
+		if len(q.Choices) > 0 && q.DiagnoseChoice(again.choice) != "" {
+			whole = q.DiagnoseChoice(again.choice)
+		}
+		says(what+" mistake, then wrong again", again.View(), whole)
+	}
 }
 
 // questionAt is the question of lesson l's state i, nil if it asks none.

@@ -358,3 +358,40 @@ func TestRetryRefusesTheFirstAnswer(t *testing.T) {
 		}
 	}
 }
+
+// On a question of two choices a retry would be a sure hit, yet counted
+// right ("Right on the second try", toward mastery): its first wrong
+// answer is final, revealed at once and recorded wrong, and nothing on the
+// screen promises one more try, before the answer or after it.
+func TestTwoChoicesOneTry(t *testing.T) {
+	for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+		p, lang := ctx.Printer, ctx.Printer.Lang().Code()
+		path := filepath.Join(t.TempDir(), "progress.json")
+		m := newLearnIn(t, ctx, Config{ProgressPath: path, OpenLesson: "metrics"}, 80, 24)
+		m = pressLearn(t, m, "right") // step 2/9: must the AUC be 1 too? yes or no
+		q := curriculum.Lesson("metrics").In(p.Lang()).Steps[0].Question
+		if len(q.Choices) != 2 {
+			t.Fatalf("metrics' first question has %d choices", len(q.Choices))
+		}
+		if v := tuitest.Squeeze(m.View()); !strings.Contains(v, tuitest.Squeeze(p.T(i18n.LearnHintTwoChoices))) {
+			t.Errorf("%s: the question does not say it takes one answer:\n%s", lang, m.View())
+		}
+		m = pressLearn(t, m, "1", "enter")
+		v := m.View()
+		if m.asking() || !strings.Contains(v, p.T(i18n.LearnWrongChoice, q.Choices[0], q.RightAnswer())) {
+			t.Errorf("%s: a wrong pick of two left a retry:\n%s", lang, v)
+		}
+		for _, promise := range []i18n.ID{i18n.LearnRetryHintChoice, i18n.LearnRetryHint} {
+			if strings.Contains(tuitest.Squeeze(v), tuitest.Squeeze(p.T(promise))) {
+				t.Errorf("%s: the screen promises one more try:\n%s", lang, v)
+			}
+		}
+		saved, err := curriculum.LoadProgress(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if o := saved.Outcome("metrics", 0); o != curriculum.Wrong {
+			t.Errorf("%s: recorded %q, want wrong", lang, o)
+		}
+	}
+}

@@ -300,7 +300,10 @@ func (m Model) answerArea(q *scenarios.Question) string {
 }
 
 func (m Model) answerHint(q *scenarios.Question) string {
-	if len(q.Choices) > 0 {
+	switch {
+	case !q.Retries(): // the first answer is final: say so before it is given
+		return m.ctx.Printer.T(i18n.LearnHintTwoChoices)
+	case len(q.Choices) > 0:
 		return m.ctx.Printer.T(i18n.LearnHintChoice)
 	}
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
