@@ -106,6 +106,7 @@ type LessonEntry struct {
 	Steps     int      `json:"steps"` // as the lesson header counts them: the description first
 	Questions int      `json:"questions"`
 	Completed bool     `json:"completed"` // the lesson's end was reached
+	Mastered  bool     `json:"mastered"`  // completed with every question right: the list's ✓
 	Correct   int      `json:"correct"`   // questions answered right, first try or retry
 }
 
@@ -122,7 +123,7 @@ func runLessons(args []string, io IO) int {
 		list := []LessonEntry{}
 		for _, l := range curriculum.Lessons() {
 			list = append(list, LessonEntry{l.Name, l.Title, append([]string{}, l.Covers...), l.StepsShown(), l.Questions(),
-				progress.Done(l.Name), progress.Correct(l.Name, l.Questions())})
+				progress.Done(l.Name), progress.Mastered(l.Name, l.Questions()), progress.Correct(l.Name, l.Questions())})
 		}
 		if err := encodeJSON(&out, list, true); err != nil {
 			return fail(io, "losslab lessons", err)

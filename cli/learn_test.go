@@ -164,7 +164,8 @@ func TestCourseProgressFromEveryMode(t *testing.T) {
 }
 
 // lessons --json reports each lesson's state from the progress saved under
-// the current $XDG_STATE_HOME: finished or not, and how many questions were
+// the current $XDG_STATE_HOME: finished or not, mastered (finished with
+// every question right, the list's ✓) or not, and how many questions were
 // answered right; a progress file it cannot read is one line on stderr.
 func TestLessonsJSONReportsSavedProgress(t *testing.T) {
 	state := t.TempDir()
@@ -187,12 +188,12 @@ func TestLessonsJSONReportsSavedProgress(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := map[string]struct {
-		completed bool
-		correct   int
-	}{"article-cases": {true, 2}, "regimes": {true, 2}, "two-losses": {false, 1}, "batches": {false, 0}}
+		completed, mastered bool
+		correct             int
+	}{"article-cases": {true, true, 2}, "regimes": {true, false, 2}, "two-losses": {false, false, 1}, "batches": {false, false, 0}}
 	for _, l := range list {
-		if w, ok := want[l.ID]; ok && (l.Completed != w.completed || l.Correct != w.correct) {
-			t.Errorf("%s: completed %v correct %d, want %v %d", l.ID, l.Completed, l.Correct, w.completed, w.correct)
+		if w, ok := want[l.ID]; ok && (l.Completed != w.completed || l.Mastered != w.mastered || l.Correct != w.correct) {
+			t.Errorf("%s: completed %v mastered %v correct %d, want %v %v %d", l.ID, l.Completed, l.Mastered, l.Correct, w.completed, w.mastered, w.correct)
 		}
 		if l.Correct > l.Questions {
 			t.Errorf("%s: %d of %d right", l.ID, l.Correct, l.Questions)

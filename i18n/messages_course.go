@@ -6,6 +6,9 @@ const (
 	LearnRetryChoice      ID = "course.retry-choice"       // %s: the choice picked
 	LearnRetryHint        ID = "course.retry-hint"         //
 	LearnRetryHintChoice  ID = "course.retry-hint-choice"  //
+	LearnRetrySame        ID = "course.retry-same"         // %s: the first wrong answer, as typed
+	LearnRetrySameChoice  ID = "course.retry-same-choice"  //
+	LearnHintTwoChoices   ID = "course.hint-two-choices"   // a question of two choices: one try
 	LearnRightRetry       ID = "course.right-retry"        // %s: the answer
 	LearnRightRetryChoice ID = "course.right-retry-choice" // %s: the right choice
 	LearnListScore        ID = "course.list-score"         // %d right, %d questions
@@ -33,6 +36,9 @@ var courseEN = map[ID]string{
 	LearnRetryChoice:             "✗ Not %s.",
 	LearnRetryHint:               "One more try: type another answer and press enter, or press tab to see the answer.",
 	LearnRetryHintChoice:         "One more try: pick another choice and press enter, or press tab to see the answer.",
+	LearnRetrySame:               "That is your first answer, %s, again: type another one.",
+	LearnRetrySameChoice:         "That is your first answer again: pick another choice.",
+	LearnHintTwoChoices:          "Pick with ↑/↓ or a digit and press enter, or press tab to skip. Two choices, one try: a wrong pick shows the answer.",
 	LearnRightRetry:              "✓ Right on the second try: %s.",
 	LearnRightRetryChoice:        "✓ Right on the second try: %s.",
 	LearnListScore:               "%d/%d right",

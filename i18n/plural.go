@@ -12,7 +12,7 @@ var englishOne = map[ID]string{
 	TrainSummaryHeadNoMargin:     "%s (%s) after %s step",
 	TrainSummaryHeadLoss:         "%s (margin %s) after %s step",
 	TrainSummaryHeadLossNoMargin: "%s after %s step",
-	LearnListDone:                "%d of %d lesson done",
+	LearnListDone:                "✓ %d of %d lesson",
 	LossActiveShare:              "active %[1]s of %[2]s term",
 	BatchSeconds:                 "%s second",
 	BatchMinutes:                 "%s minute",

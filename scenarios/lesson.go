@@ -65,6 +65,11 @@ func (q *Question) CheckNumber(typed string) (bool, error) {
 	return q.near(x, q.Answer), nil
 }
 
+// Retries reports whether a first wrong answer to q earns a second try. A
+// question of two choices gives none: after a wrong pick the other one is
+// a sure hit, and would count as right.
+func (q *Question) Retries() bool { return len(q.Choices) != 2 }
+
 // RightAnswer is the right answer as the learner would write it.
 func (q *Question) RightAnswer() string {
 	if len(q.Choices) > 0 {

@@ -193,9 +193,17 @@ func encodeMistakes(q *Question) table {
 // numberToken is a number as a text writes it, with − or - as its sign.
 var numberToken = regexp.MustCompile(`[−-]?\d+(?:\.\d+)?`)
 
+// logToken is a natural logarithm as a text writes one, a closed form of
+// a number: "ln 2", "−log ½", "log(4)"; not "ln(1 + e^−0.2)".
+var logToken = regexp.MustCompile(`(?:^|[^\p{L}])([−-]?)\s?(?:ln|log)\s?(?:\(\s*(\d+(?:\.\d+)?|[½⅓¼⅔¾])\s*\)|(\d+(?:\.\d+)?|[½⅓¼⅔¾]))`)
+
+// fractions are the vulgar fractions a logarithm's argument may be.
+var fractions = map[string]float64{"½": 1.0 / 2, "⅓": 1.0 / 3, "¼": 1.0 / 4, "⅔": 2.0 / 3, "¾": 3.0 / 4}
+
 // GivesAway reports whether text states the question's answer: a number
-// within the tolerance of it, or the right choice as a word of its own
-// ("hard", not the hard of "semi-hard").
+// within the tolerance of it, written out or as a logarithm ("ln 2" for
+// 0.6931), or the right choice as a word of its own ("hard", not the hard
+// of "semi-hard").
 func (q *Question) GivesAway(text string) bool {
 	if len(q.Choices) > 0 {
 		word := regexp.MustCompile(`(?i)(?:^|[^\p{L}-])` + regexp.QuoteMeta(q.Choices[q.Correct]) + `(?:$|[^\p{L}-])`)
@@ -203,6 +211,20 @@ func (q *Question) GivesAway(text string) bool {
 	}
 	for _, tok := range numberToken.FindAllString(text, -1) {
 		if x, err := ParseNumber(tok); err == nil && q.near(x, q.Answer) {
+			return true
+		}
+	}
+	for _, m := range logToken.FindAllStringSubmatch(text, -1) {
+		arg := m[2] + m[3]
+		x, ok := fractions[arg]
+		if !ok {
+			x, _ = strconv.ParseFloat(arg, 64)
+		}
+		v := math.Log(x)
+		if m[1] != "" {
+			v = -v
+		}
+		if x > 0 && q.near(v, q.Answer) {
 			return true
 		}
 	}

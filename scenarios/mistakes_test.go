@@ -85,3 +85,30 @@ func TestMistakesErrors(t *testing.T) {
 		})
 	}
 }
+
+// A diagnosis gives a number question's answer away as a logarithm too:
+// lesson 11's "−log ½ = ln 2" stated 0.6931 before the retry, and no
+// number in it was near the answer.
+func TestGivesAwayLogarithms(t *testing.T) {
+	q := &Question{Answer: 0.6931, Tolerance: 0.005}
+	for _, c := range []struct {
+		text string
+		want bool
+	}{
+		{"at best half each, −log ½ = ln 2.", true},
+		{"ln 2", true},
+		{"−log(½)", true},
+		{"log(2) per anchor", true},
+		{"最好也只是各占一半，−log ½。", true},
+		{"0.6931 = ln 2 is softplus(0)", true},
+		{"ln(1 + e^−0.2) is smooth", false},
+		{"log ½ is negative", false}, // −0.6931
+		{"ln 3 for three positives", false},
+		{"a catalog 2 lines long", false},
+		{"their shares add up to at most 1.", false},
+	} {
+		if got := q.GivesAway(c.text); got != c.want {
+			t.Errorf("GivesAway(%q) = %v, want %v", c.text, got, c.want)
+		}
+	}
+}

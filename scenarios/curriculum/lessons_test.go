@@ -333,7 +333,7 @@ func TestEveryQuestionDiagnosesAMistake(t *testing.T) {
 
 // Before the retry a diagnosis never gives the answer away, in any
 // language: what the learner sees of it says what went wrong, not what is
-// right.
+// right, as a number or as a logarithm (lesson 11's "−log ½ = ln 2").
 func TestFirstTryDiagnosesKeepTheAnswer(t *testing.T) {
 	for _, l := range i18n.Languages() {
 		for _, s := range Lessons() {

@@ -16,11 +16,13 @@ import (
 // of a first try, if any), or answered, skipped, with what was said.
 type answerView struct {
 	answer    answerState
-	tries     int    // wrong answers so far: the first earns one retry
-	said      string // the last wrong answer, as typed or picked
-	diagnosis string // what a listed mistake says about it (before the retry, without the answer)
-	first     string // the first wrong answer's whole diagnosis, for the reveal
-	verdict   string // what was said of the final answer
+	tries     int     // wrong answers so far: the first earns one retry
+	said      string  // the last wrong answer, as typed or picked
+	firstPick int     // the first wrong answer: the choice picked,
+	firstX    float64 // or the number typed, as parsed
+	diagnosis string  // what a listed mistake says about it (before the retry, without the answer)
+	first     string  // the first wrong answer's whole diagnosis, for the reveal
+	verdict   string  // what was said of the final answer
 	right     bool
 	choice    int // the selected choice
 }
@@ -29,12 +31,17 @@ type answerView struct {
 type stepKey struct{ lesson, step int }
 
 // updateAnswering handles a question: typing or picking, enter to check
-// (a first wrong answer earns one retry), tab to skip, esc to the list.
+// (a first wrong answer earns one retry), tab to skip, ← to the step
+// before, esc to the list.
 func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 	k, q, p := m.keys, m.currentStep().Question, m.ctx.Printer
 	switch {
 	case key.Matches(msg, k.Back):
 		m.toList()
+		return m, nil
+	case m.goesBack(msg):
+		prev, _ := m.prevStep()
+		m.gotoStep(prev)
 		return m, nil
 	case key.Matches(msg, k.Skip):
 		m.answer, m.verdict, m.right = skipped, p.T(verdictID(q, i18n.LearnSkipped, i18n.LearnSkippedChoice), q.RightAnswer()), false
@@ -45,6 +52,7 @@ func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 		return m.check(q)
 	}
 	if len(q.Choices) > 0 {
+		m.status = ""
 		switch {
 		case key.Matches(msg, k.Up):
 			m.choice = (m.choice + len(q.Choices) - 1) % len(q.Choices)
@@ -63,28 +71,61 @@ func (m Model) updateAnswering(msg tea.KeyMsg) (Model, tea.Cmd) {
 	return m, cmd
 }
 
+// backKey reports whether ← (h on a choice) goes to the step before from
+// the open question: always on a choice, on a number only while nothing is
+// typed, since the input's cursor needs ← once there is text to move in.
+func (m Model) backKey() bool {
+	if _, ok := m.prevStep(); !ok {
+		return false
+	}
+	return len(m.currentStep().Question.Choices) > 0 || m.input.Value() == ""
+}
+
+// goesBack reports whether msg leaves the open question for the step
+// before (see backKey): h types into a number's input, so only ← there.
+func (m Model) goesBack(msg tea.KeyMsg) bool {
+	if !key.Matches(msg, m.keys.Prev) || !m.backKey() {
+		return false
+	}
+	return len(m.currentStep().Question.Choices) > 0 || msg.Type == tea.KeyLeft
+}
+
 // check judges the answer given: right, a first wrong answer (diagnosed
-// where the lesson lists the mistake, and one more try), or a second.
+// where the lesson lists the mistake, and one more try unless the question
+// has two choices), or a second.
 func (m Model) check(q *scenarios.Question) (Model, tea.Cmd) {
 	var said, diagnosis string
+	var x float64
+	p := m.ctx.Printer
 	if len(q.Choices) > 0 {
+		if m.tries > 0 && m.choice == m.firstPick { // the retry is for another answer
+			m.status = p.T(i18n.LearnRetrySameChoice)
+			return m, nil
+		}
 		m.right = m.choice == q.Correct
 		said, diagnosis = q.Choices[m.choice], q.DiagnoseChoice(m.choice)
 	} else {
 		typed := m.input.Value()
-		x, err := scenarios.ParseNumber(typed)
+		var err error
+		x, err = scenarios.ParseNumber(typed)
 		if errors.Is(err, scenarios.ErrNotANumber) {
-			m.status = m.ctx.Printer.T(i18n.LearnNotANumber, strings.TrimSpace(typed))
+			m.status = p.T(i18n.LearnNotANumber, strings.TrimSpace(typed))
+			return m, nil
+		}
+		if m.tries > 0 && x == m.firstX { // 1.0 after 1: the same answer
+			m.status = p.T(i18n.LearnRetrySame, m.said)
+			m.input.Reset()
 			return m, nil
 		}
 		m.right, _ = q.CheckNumber(typed)
 		said, diagnosis = strings.TrimSpace(typed), q.DiagnoseNumber(x)
 	}
 	m.status = ""
-	if !m.right && m.tries == 0 {
+	if !m.right && m.tries == 0 && q.Retries() {
 		// The diagnosis, but not the answer it may work out: that waits
 		// for the reveal.
 		m.tries, m.said, m.diagnosis, m.first = 1, said, q.FirstTry(diagnosis), diagnosis
+		m.firstPick, m.firstX = m.choice, x
 		m.input.Reset()
 		m.answers[stepKey{m.lesson, m.step}] = m.answerView
 		return m, nil

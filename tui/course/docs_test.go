@@ -20,8 +20,8 @@ func TestGoldenDocsRegimes(t *testing.T) {
 		keys    []string
 		verdict string
 	}{
-		{"first-wrong", tuitest.Context(), []string{"right", "2", "enter", "enter"}, "✗ You said semi-hard; the answer is hard."},
-		{"second-wrong-zh", tuitest.ChineseContext(), []string{"right", "tab", "right", "3", "enter", "enter"}, "✗ 你的答案是“简单”；正确答案是“半困难”。"},
+		{"first-wrong", tuitest.Context(), []string{"right", "3", "enter", "2", "enter"}, "✗ You said semi-hard; the answer is hard."},
+		{"second-wrong-zh", tuitest.ChineseContext(), []string{"right", "tab", "right", "1", "enter", "3", "enter"}, "✗ 你的答案是“简单”；正确答案是“半困难”。"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			m := newLearnIn(t, c.ctx, Config{OpenLesson: "regimes"}, 80, 24)

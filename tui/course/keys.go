@@ -55,10 +55,17 @@ func (m Model) listKeys() []key.Binding {
 func (m Model) stepKeys(scrolls bool) []key.Binding {
 	k := m.keys
 	if m.asking() {
+		keys := []key.Binding{k.Answer, k.Skip}
 		if len(m.currentStep().Question.Choices) > 0 {
-			return []key.Binding{k.Pick, k.Answer, k.Skip, k.Back, k.Quit}
+			keys = append([]key.Binding{k.Pick}, keys...)
 		}
-		return []key.Binding{k.Answer, k.Skip, k.Back, k.Interrupt}
+		if m.backKey() { // on a number, only while nothing is typed
+			keys = append(keys, k.Prev)
+		}
+		if len(m.currentStep().Question.Choices) > 0 {
+			return append(keys, k.Back, k.Quit)
+		}
+		return append(keys, k.Back, k.Interrupt)
 	}
 	var keys []key.Binding
 	switch {

@@ -82,7 +82,7 @@ func TestLearnChoiceQuestion(t *testing.T) {
 					t.Errorf("the question screen lacks %q:\n%s", want, v)
 				}
 			}
-			m = pressLearn(t, m, "down", "enter", "enter") // wrong, and wrong again on the retry
+			m = pressLearn(t, m, "down", "down", "enter", "up", "enter") // wrong, and wrong again on the retry
 			v = m.View()
 			for _, want := range c.wrong {
 				if !strings.Contains(v, want) {
@@ -122,7 +122,7 @@ func TestLearnResumes(t *testing.T) {
 	}
 	m := newLearn(t, Config{ProgressPath: path}, 80, 24)
 	v := m.View()
-	if !strings.Contains(v, "▸  · 4. Easy, semi-hard, hard") || !strings.Contains(v, "✓ 1. The article's two examples") || !strings.Contains(v, "✓ 1 of 13 lessons") {
+	if !strings.Contains(v, "▸  ·  4. Easy, semi-hard, hard") || !strings.Contains(v, "✓  1. The article's two examples") || !strings.Contains(v, "✓ 1 of 13 lessons") {
 		t.Fatalf("list:\n%s", v)
 	}
 	m = pressLearn(t, m, "enter")
@@ -214,37 +214,22 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 			}
 			check(what, m.View())
 			if q := questionAt(l, i); q != nil {
-				once, said := answerWrong(t, m, q)
-				check(what+" answered wrong once", once.View())
-				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
-				says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)))
-				if !once.asking() || strings.Contains(once.View(), q.Explain) {
-					t.Errorf("%s: the first wrong answer revealed the answer", what)
-				}
-				retried := answerRight(t, once, q)
-				says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
-				wrong, _ := answerWrong(t, once, q)
-				check(what+" answered wrong", wrong.View())
-				says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said, q.RightAnswer()))
-				says(what+" answered wrong", wrong.View(), q.Explain)
-				for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
-					said := mk.Choice
-					var diagnosed *Model
-					if len(q.Choices) > 0 {
-						diagnosed = pressLearn(t, m, string(rune('1'+said)), "enter")
-					} else {
-						diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
+				if q.Retries() {
+					checkRetry(t, m, q, what, check, says)
+				} else { // two choices: after a wrong pick the other is a sure hit, so no retry
+					wrong, said := answerWrong(t, m, q)
+					check(what+" answered wrong", wrong.View())
+					if wrong.asking() {
+						t.Errorf("%s: a wrong pick of two left a retry", what)
 					}
-					says(what+" mistake", diagnosed.View(), q.FirstTry(mk.Diagnosis))
-					if !diagnosed.asking() {
-						t.Errorf("%s: a first mistake did not leave a retry", what)
+					says(what+" answered wrong", wrong.View(), p.T(i18n.LearnWrongChoice, said, q.RightAnswer()))
+					says(what+" answered wrong", wrong.View(), q.Explain)
+					if d := q.DiagnoseChoice(wrong.choice); d != "" {
+						says(what+" answered wrong", wrong.View(), d)
 					}
-					// The same mistake again: the reveal gives the whole diagnosis.
-					again := pressLearn(t, diagnosed, "enter")
-					if len(q.Choices) == 0 {
-						again = pressLearn(t, diagnosed, numfmt.Input(mk.Answer), "enter")
+					if strings.Contains(tuitest.Squeeze(wrong.View()), tuitest.Squeeze(p.T(i18n.LearnRetryHintChoice))) {
+						t.Errorf("%s: a question of two choices promises one more try:\n%s", what, wrong.View())
 					}
-					says(what+" mistake twice", again.View(), mk.Diagnosis)
 				}
 				skipped := pressLearn(t, m, "tab")
 				check(what+" skipped", skipped.View())
@@ -266,6 +251,59 @@ func walkCourse(t *testing.T, ctx *common.Context, size [2]int, check func(what,
 	says(fmt.Sprintf("%v after the course", size), m.View(), p.T(i18n.LearnListDone, len(course), len(course)))
 }
 
+// checkRetry checks a question that earns a retry, from m where it is
+// asked: a first wrong answer (diagnosed, one more try), the same answer
+// again (not taken), right on the retry, wrong again, and every diagnosed
+// mistake, first try and after another wrong answer.
+func checkRetry(t *testing.T, m *Model, q *scenarios.Question, what string, check func(what, view string), says func(what, v, text string)) {
+	t.Helper()
+	p := m.ctx.Printer
+	once, said := answerWrong(t, m, q)
+	check(what+" answered wrong once", once.View())
+	says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetry, i18n.LearnRetryChoice), said))
+	says(what+" answered wrong once", once.View(), p.T(verdictID(q, i18n.LearnRetryHint, i18n.LearnRetryHintChoice)))
+	if !once.asking() || strings.Contains(once.View(), q.Explain) {
+		t.Errorf("%s: the first wrong answer revealed the answer", what)
+	}
+	same := answerSame(t, once, q, said) // the first answer again is not taken
+	check(what+" the same answer again", same.View())
+	sameText := p.T(i18n.LearnRetrySame, said)
+	if len(q.Choices) > 0 {
+		sameText = p.T(i18n.LearnRetrySameChoice)
+	}
+	says(what+" the same answer again", same.View(), sameText)
+	if !same.asking() {
+		t.Errorf("%s: the first answer again used up the retry", what)
+	}
+	retried := answerRight(t, same, q)
+	says(what+" right on the retry", retried.View(), p.T(verdictID(q, i18n.LearnRightRetry, i18n.LearnRightRetryChoice), q.RightAnswer()))
+	wrong, said2 := answerWrongOther(t, once, q)
+	check(what+" answered wrong", wrong.View())
+	says(what+" answered wrong", wrong.View(), p.T(verdictID(q, i18n.LearnWrong, i18n.LearnWrongChoice), said2, q.RightAnswer()))
+	says(what+" answered wrong", wrong.View(), q.Explain)
+	for _, mk := range q.Mistakes { // every diagnosed mistake is diagnosed, first try and second
+		said := mk.Choice
+		var diagnosed *Model
+		if len(q.Choices) > 0 {
+			diagnosed = pressLearn(t, m, string(rune('1'+said)), "enter")
+		} else {
+			diagnosed = pressLearn(t, m, numfmt.Input(mk.Answer), "enter")
+		}
+		says(what+" mistake", diagnosed.View(), q.FirstTry(mk.Diagnosis))
+		if !diagnosed.asking() {
+			t.Errorf("%s: a first mistake did not leave a retry", what)
+		}
+		// Then another wrong answer: the reveal gives the whole
+		// diagnosis, the second's if the lesson lists it.
+		again, _ := answerWrongOther(t, diagnosed, q)
+		whole := mk.Diagnosis
+		if len(q.Choices) > 0 && q.DiagnoseChoice(again.choice) != "" {
+			whole = q.DiagnoseChoice(again.choice)
+		}
+		says(what+" mistake, then wrong again", again.View(), whole)
+	}
+}
+
 // questionAt is the question of lesson l's state i, nil if it asks none.
 func questionAt(l *scenarios.Scenario, i int) *scenarios.Question {
 	if i == 0 {
@@ -283,6 +321,35 @@ func answerWrong(t *testing.T, m *Model, q *scenarios.Question) (*Model, string)
 		return pressLearn(t, m, string(rune('1'+pick)), "enter"), q.Choices[pick]
 	}
 	said := numfmt.Input(q.Answer + 1.37) // no lesson's typical mistake
+	return pressLearn(t, m, said, "enter"), said
+}
+
+// answerSame gives q's first wrong answer, said, again: the same choice,
+// or the same number written another way (0.20 for 0.2).
+func answerSame(t *testing.T, m *Model, q *scenarios.Question, said string) *Model {
+	t.Helper()
+	if len(q.Choices) > 0 {
+		return pressLearn(t, m, "enter") // the choice stays selected
+	}
+	if !strings.Contains(said, ".") {
+		said += "."
+	}
+	return pressLearn(t, m, said+"0", "enter")
+}
+
+// answerWrongOther gives a wrong answer to q other than the first: a wrong
+// choice not picked yet (the last one), or the answer plus 2.41.
+func answerWrongOther(t *testing.T, m *Model, q *scenarios.Question) (*Model, string) {
+	t.Helper()
+	if len(q.Choices) > 0 {
+		for i := len(q.Choices) - 1; i >= 0; i-- {
+			if i != q.Correct && i != m.choice {
+				return pressLearn(t, m, string(rune('1'+i)), "enter"), q.Choices[i]
+			}
+		}
+		t.Fatalf("%q: no other wrong choice", q.Text)
+	}
+	said := numfmt.Input(q.Answer + 2.41) // no lesson's typical mistake
 	return pressLearn(t, m, said, "enter"), said
 }
 

@@ -87,16 +87,21 @@ func fitLabelled(line string, w int) []string {
 }
 
 // packItems joins " · " items into lines of width w, breaking between
-// items (a line that goes on ends in " ·"), and within one only when it is
-// wider than a line.
+// items (a line that goes on ends in " ·", which must fit too: else the
+// wrapper breaks inside the item before it), and within one only when it
+// is wider than a line.
 func packItems(items []string, w int) []string {
 	var packed []string
 	cur := ""
-	for _, item := range items {
+	for i, item := range items {
+		more := "" // the " ·" a line ends in when items follow
+		if i < len(items)-1 {
+			more = " ·"
+		}
 		switch {
 		case cur == "":
 			cur = item
-		case lipgloss.Width(cur+" · "+item) <= w:
+		case lipgloss.Width(cur+" · "+item+more) <= w:
 			cur += " · " + item
 		default:
 			packed = append(packed, cur+" ·")

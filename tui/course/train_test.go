@@ -3,8 +3,12 @@ package course
 import (
 	"fmt"
 	"losslab/scenarios/curriculum"
+	"slices"
 	"strings"
 	"testing"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 
 	"losslab/i18n"
 	"losslab/scenarios"
@@ -208,6 +212,41 @@ func TestContainsWord(t *testing.T) {
 	} {
 		if got := containsWord(c.text, c.word); got != c.want {
 			t.Errorf("containsWord(%q, %q) = %v", c.text, c.word, got)
+		}
+	}
+}
+
+// A run's settings break between their " · " items, never inside one that
+// fits a line: at 80×24 lesson 13's "opens at step 300" was split over two
+// lines, the line before it one " ·" too wide for the window.
+func TestTrainSettingsKeepEachItemWhole(t *testing.T) {
+	for _, size := range [][2]int{{80, 24}, {120, 40}, {60, 24}} {
+		for _, ctx := range []*common.Context{tuitest.Context(), tuitest.ChineseContext()} {
+			p := ctx.Printer
+			for _, l := range curriculum.Lessons() {
+				for i := 1; i < l.Len(); i++ {
+					tr := l.TrainingAt(i)
+					if tr == nil {
+						continue
+					}
+					m := walkTo(t, newLearnIn(t, ctx, Config{Lessons: []*scenarios.Scenario{l}, Open: true}, size[0], size[1]), l, i)
+					lines := strings.Split(ansi.Strip(m.View()), "\n")[2:] // under the header: the settings, then a blank line
+					for j, line := range lines {
+						if strings.TrimSpace(line) == "" {
+							lines = lines[:j]
+							break
+						}
+					}
+					for _, item := range strings.Split(p.T(i18n.LearnTrainRun, m.trainSettings(tr)), " · ") {
+						if lipgloss.Width(item)+2 > size[0] {
+							continue // wider than a line: it must break
+						}
+						if !slices.ContainsFunc(lines, func(line string) bool { return strings.Contains(line, item) }) {
+							t.Errorf("%v %s %s step %d: %q is split:\n%s", size, p.Lang().Code(), l.Name, i, item, strings.Join(lines, "\n"))
+						}
+					}
+				}
+			}
 		}
 	}
 }

@@ -3,6 +3,7 @@ package course
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -106,7 +107,9 @@ func (m Model) listEntry(i int, l *scenarios.Scenario, w int) []string {
 	if m.progress.Mastered(l.Name, l.Questions()) {
 		mark = "✓"
 	}
-	title := fmt.Sprintf("%s %s %d. %s", sel, mark, i+1, l.Title)
+	// The numbers right-aligned, so that every title starts in one column.
+	digits := len(strconv.Itoa(len(m.lessons)))
+	title := fmt.Sprintf("%s %s %*d. %s", sel, mark, digits, i+1, l.Title)
 	if i == m.cursor {
 		title = st.Selected.Render(title)
 	}
@@ -297,7 +300,10 @@ func (m Model) answerArea(q *scenarios.Question) string {
 }
 
 func (m Model) answerHint(q *scenarios.Question) string {
-	if len(q.Choices) > 0 {
+	switch {
+	case !q.Retries(): // the first answer is final: say so before it is given
+		return m.ctx.Printer.T(i18n.LearnHintTwoChoices)
+	case len(q.Choices) > 0:
 		return m.ctx.Printer.T(i18n.LearnHintChoice)
 	}
 	return m.ctx.Printer.T(i18n.LearnHintNumber)
