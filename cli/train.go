@@ -159,7 +159,7 @@ func checkTrainFlags(f trainFlags) error {
 		if f.given["compare-margin"] {
 			flag = "compare-margin"
 		}
-		return usagef(i18n.CLIErrBadValue, flag, usagef(i18n.TrainErrCompareSameMargin, string(f.cfg.Loss), numfmt.Input(f.cfg.Margin)))
+		return usagef(i18n.CLIErrBadValue, flag, usagef(i18n.TrainErrCompareSameMarginFlag, string(f.cfg.Loss), numfmt.Input(f.cfg.Margin)))
 	case f.given["holdout"] && f.given["holdout-classes"]:
 		return usagef(i18n.CLIErrConflict, "--holdout", "--holdout-classes")
 	case f.cfg.HoldoutClasses < 0 || f.cfg.HoldoutClasses == 1:

@@ -142,7 +142,7 @@ func TestTrainBadFlags(t *testing.T) {
 		{[]string{"--loss", "infonce", "--compare", "infonce"}, "--compare: infonce reads no margin"},
 		{[]string{"--loss", "batch-hard-soft", "--compare", "batch-hard-soft", "--compare-margin", "2"}, "--compare"},
 		// A loss with one compared with itself at its own margin: the same.
-		{[]string{"--loss", "batch-hard", "--compare", "batch-hard"}, "--compare: batch-hard twice at margin 1.00 would be the same run twice"},
+		{[]string{"--loss", "batch-hard", "--compare", "batch-hard"}, "--compare: batch-hard twice at margin 1.00 would be the same run twice: give the second another margin with --compare-margin"},
 		{[]string{"--loss", "batch-hard", "--compare", "batch-hard", "--margin", "0.5", "--compare-margin", "0.5"}, "--compare-margin: batch-hard twice at margin 0.50"},
 		{[]string{"--in", bad, "--data", "moons"}, "--in"},
 		{[]string{"--format", "csv"}, "--format"},

@@ -110,7 +110,7 @@ var sharePanelEN = map[ID]string{
 	ShareFileScenario:  "The scenario is not a preset, so the string leaves it out: these values and this chart only.",
 	ShareNotCarried:    "It leaves out the undo history and the history chart.",
 	ShareTrainReopen:   "Reopen it with: losslab train --state STRING",
-	ShareTrainCarried:  "It carries the data set, model, losses, margins, τ and similarity, what is held out, the unit circle, rate, batch, seed and step; training is paused so that it stays the state shown.",
+	ShareTrainCarried:  "It carries the data set, model, losses, margins, τ and similarity, what is held out, the wrong labels, the unit circle, rate, batch, seed and step; training is paused so that it stays the state shown.",
 	ShareTrainNoString: "There is no state string for this run: %s.",
 	ShareTrainFile:     "This run trains on data from a file, which a state string cannot carry: there is no string for it.",
 	KeyState:           "state string",
@@ -226,7 +226,7 @@ var shareCLIEN = map[ID]string{
 	CLIFlagState:              "open exactly the state of this state string `STR` (press s in the playground to get one)",
 	CLIErrFontWithoutPlot:     "--font applies to --plot, which is not given",
 	CLIErrPlotExists:          "--plot: %s exists; losslab does not overwrite files",
-	CLIFlagTrainState:         "start from this training state string `STR`: its data, model, losses, margins, τ and similarity, held-out points or classes, unit circle, rate, batch, seed and step (press S in the training mode to get one)",
+	CLIFlagTrainState:         "start from this training state string `STR`: its data, model, losses, margins, τ and similarity, held-out points or classes, label noise, unit circle, rate, batch, seed and step (press S in the training mode to get one)",
 	CLIErrTrainStateMode:      "--state: this is a playground state string; open it with losslab --state",
 	CLIErrPlaygroundStateMode: "--state: this is a training state string; open it with losslab train --state",
 }

@@ -48,7 +48,7 @@ var sharePanelZH = map[ID]string{
 	ShareFileScenario:  "这个场景不是预设，状态串不包含它：只含这些值和这个图表。",
 	ShareNotCarried:    "不包含撤销记录和历史图表。",
 	ShareTrainReopen:   "重现方法：losslab train --state STRING",
-	ShareTrainCarried:  "它包含数据集、模型、损失、间隔、τ 与相似度、留出的部分、单位圆、学习率、批大小、种子和步数；训练已暂停，以保证它就是当前显示的状态。",
+	ShareTrainCarried:  "它包含数据集、模型、损失、间隔、τ 与相似度、留出的部分、错误标签、单位圆、学习率、批大小、种子和步数；训练已暂停，以保证它就是当前显示的状态。",
 	ShareTrainNoString: "这次训练没有对应的状态串：%s。",
 	ShareTrainFile:     "这次训练用的是文件中的数据，状态串无法包含它：没有对应的状态串。",
 	KeyState:           "状态串",
@@ -107,7 +107,7 @@ var shareCLIZH = map[ID]string{
 	CLIFlagState:              "打开这个状态串 `STR` 所表示的状态（在演练场中按 s 取得）",
 	CLIErrFontWithoutPlot:     "--font 用于 --plot，但没有给出 --plot",
 	CLIErrPlotExists:          "--plot：%s 已存在；losslab 不覆盖文件",
-	CLIFlagTrainState:         "从这个训练状态串 `STR` 开始：它的数据、模型、损失、间隔、τ 与相似度、留出的点或类、单位圆、学习率、批大小、种子和步数（在训练模式中按 S 取得）",
+	CLIFlagTrainState:         "从这个训练状态串 `STR` 开始：它的数据、模型、损失、间隔、τ 与相似度、留出的点或类、标签噪声、单位圆、学习率、批大小、种子和步数（在训练模式中按 S 取得）",
 	CLIErrTrainStateMode:      "--state：这是演练场的状态串；请用 losslab --state 打开",
 	CLIErrPlaygroundStateMode: "--state：这是训练的状态串；请用 losslab train --state 打开",
 }

@@ -31,8 +31,12 @@ const (
 	TrainErrCompareSame    ID = "train.err.compare-same" // the loss, which reads no margin
 	// TrainErrCompareSameMargin: the loss compared with itself at its margin.
 	TrainErrCompareSameMargin ID = "train.err.compare-same-margin" // the loss, the margin
-	TrainErrNoTemperature     ID = "train.err.no-temperature"
-	TrainErrNoMargin          ID = "train.err.no-margin" // the loss
+	// TrainErrCompareSameMarginFlag is the cli's: it names the flag.
+	TrainErrCompareSameMarginFlag ID = "train.err.compare-same-margin-flag" // the loss, the margin
+	// TrainNoMarginKeys: a margin key pressed on a loss that reads none.
+	TrainNoMarginKeys     ID = "train.no-margin-keys" // the loss, the keys
+	TrainErrNoTemperature ID = "train.err.no-temperature"
+	TrainErrNoMargin      ID = "train.err.no-margin" // the loss
 
 	TrainRun                     ID = "train.column.run"
 	TrainStep                    ID = "train.column.step"
@@ -123,6 +127,8 @@ Examples:
 	TrainErrNeedsCompare:              "--compare-margin needs --compare LOSS",
 	TrainErrCompareSame:               "%s reads no margin, so a second run of it would be the same run: compare it with another loss",
 	TrainErrCompareSameMargin:         "%s twice at margin %s would be the same run twice: give the two runs different margins",
+	TrainErrCompareSameMarginFlag:     "%s twice at margin %s would be the same run twice: give the second another margin with --compare-margin",
+	TrainNoMarginKeys:                 "%s reads no margin: %s change nothing",
 	TrainErrNoTemperature:             "only infonce reads it, and no run trains infonce",
 	TrainErrNoMargin:                  "%s reads no margin: the flag would change nothing",
 	TrainRun:                          "run",

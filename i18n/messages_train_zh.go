@@ -64,6 +64,8 @@ semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 	TrainErrNeedsCompare:              "--compare-margin 需要同时给出 --compare LOSS",
 	TrainErrCompareSame:               "%s 不读取间隔，再训练一次它只会得到同一次训练：请与另一种损失比较",
 	TrainErrCompareSameMargin:         "%s 两次都用间隔 %s 只会把同一次训练做两遍：请给两次训练不同的间隔",
+	TrainErrCompareSameMarginFlag:     "%s 两次都用间隔 %s 只会把同一次训练做两遍：请用 --compare-margin 给第二次训练另一个间隔",
+	TrainNoMarginKeys:                 "%s 不读取间隔：%s 不起作用",
 	TrainErrNoTemperature:             "只有 infonce 读取它，而没有一次运行训练 infonce",
 	TrainErrNoMargin:                  "%s 不读取间隔：这个参数不会改变任何东西",
 	TrainRun:                          "运行",

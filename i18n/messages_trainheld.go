@@ -99,7 +99,7 @@ var trainHeldEN = map[ID]string{
 	TrainScaleShrinkOtherShort:  "%s is shrinking (scale %s); AUC and Recall@1 depend only on the distances' order and do not see it.",
 	TrainScaleGrowGapShort:      "%s is growing (scale %s): its terms fall as d(a,n) − d(a,p) grows, so stretching pays; --normalize bounds it.",
 	TrainNoteEasyOverlapShort:   "%s: every triplet of these points is easy, yet the distances overlap (AUC %s): a triplet compares one anchor's distances only.",
-	TrainScaleAUCNote:           "AUC and Recall@1 depend only on the order of the distances, so a shrunken embedding keeps them; the scale ratio shows the shrink (and a triplet loss with a margin pinned at m suggests a collapse).",
+	TrainScaleAUCNote:           "AUC and Recall@1 depend only on the order of the distances, so shrinking every distance by one factor leaves them as they were; the scale ratio shows the shrink (and a triplet loss with a margin pinned at m suggests a collapse).",
 
 	StateReasonTrainTemperature:    "the temperature must be from %s to %s",
 	StateReasonTrainHoldoutClasses: "the classes held out must be 0, or at least 2 with at least 2 of the data set's %d training",

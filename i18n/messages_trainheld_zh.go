@@ -31,7 +31,7 @@ var trainHeldZH = map[ID]string{
 	TrainScaleShrinkOtherShort:  "%s 正在收缩（尺度 %s）；AUC 与 Recall@1 只取决于距离的先后顺序，看不出收缩。",
 	TrainScaleGrowGapShort:      "%s 正在膨胀（尺度 %s）：它的各项随 d(a,n) − d(a,p) 增大而减小，所以拉伸有利；--normalize 能限制它。",
 	TrainNoteEasyOverlapShort:   "%s：这些点的每个三元组都是简单的，但距离仍然重叠（AUC %s）：三元组只比较同一个锚点的距离。",
-	TrainScaleAUCNote:           "AUC 与 Recall@1 只取决于距离的先后顺序，所以收缩后的嵌入仍保持它们；尺度比显示收缩（带间隔的三元组损失停在 m 则提示可能已坍缩）。",
+	TrainScaleAUCNote:           "AUC 与 Recall@1 只取决于距离的先后顺序，所以把所有距离按同一比例缩小不会改变它们；尺度比显示收缩（带间隔的三元组损失停在 m 则提示可能已坍缩）。",
 
 	StateReasonTrainTemperature:    "温度必须在 %s 到 %s 之间",
 	StateReasonTrainHoldoutClasses: "留出的类数必须为 0，或至少 2 个，且数据集的 %d 个类中至少 2 个参与训练",

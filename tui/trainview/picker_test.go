@@ -12,6 +12,7 @@ import (
 	"github.com/charmbracelet/x/exp/golden"
 	"github.com/charmbracelet/x/exp/teatest"
 
+	"losslab/core/loss"
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/tui/internal/tuitest"
@@ -371,5 +372,30 @@ func TestSameLossComparesTwoMargins(t *testing.T) {
 	m, _ = press(m, "right")
 	if got := m.tr.Config(); got.Margin != 0.2 || got.CompareMargin != 0 || strings.Contains(m.View(), "✗") {
 		t.Errorf("then →: margins %v and %v, want 0.2 and 0, the refusal gone:\n%s", got.Margin, got.CompareMargin, m.View())
+	}
+}
+
+// The margin keys move a margin the flags set anywhere in [0, 100] by 0.1
+// (7 became 5), a key at the end of the range restarts nothing (at margin
+// 0, ← threw the steps away), and on a loss that reads no margin ← says so.
+func TestMarginKeysKeepTheRange(t *testing.T) {
+	cfg := train.NewConfig()
+	cfg.Loss, cfg.Margin = train.BatchHard, 7
+	m := newMode(t, cfg, 80, 24)
+	if m, _ = press(m, "left"); m.tr.Config().Margin != 6.9 {
+		t.Errorf("← from 7: margin %v, want 6.9", m.tr.Config().Margin)
+	}
+	cfg.Margin = 0
+	m = newMode(t, cfg, 80, 24)
+	m, _ = press(m, "n", "n", "left")
+	if got := m.tr.StepCount(); got != 2 || m.tr.Config().Margin != 0 {
+		t.Errorf("← at margin 0: step %d, margin %v; want step 2 kept at 0", got, m.tr.Config().Margin)
+	}
+	cfg.Loss = train.LossID(loss.MultiSimilarityID)
+	m = newMode(t, cfg, 80, 24)
+	m, _ = press(m, "left")
+	want := tuitest.Squeeze(m.p.T(i18n.TrainNoMarginKeys, "multi-similarity", "←/→"))
+	if !strings.Contains(tuitest.Squeeze(m.View()), want) {
+		t.Errorf("← on multi-similarity says nothing:\n%s", m.View())
 	}
 }

@@ -146,6 +146,10 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 			cfg.CompareMargin = stepMargin(cfg.CompareMargin, key.Matches(msg, k.CompareMarginUp))
 			m.setMargins(cfg)
 		}
+	case msg.Type == tea.KeyLeft || msg.Type == tea.KeyRight: // the margin's keys, off: the loss reads none
+		m.refused = errors.New(m.p.T(i18n.TrainNoMarginKeys, string(m.cfg.Loss), "←/→"))
+	case (msg.String() == "<" || msg.String() == ">") && m.cfg.Compare != "":
+		m.refused = errors.New(m.p.T(i18n.TrainNoMarginKeys, string(m.cfg.Compare), "</>"))
 	case key.Matches(msg, k.LRDown), key.Matches(msg, k.LRUp):
 		lr := m.cfg.LR / 2
 		if key.Matches(msg, k.LRUp) {
@@ -160,9 +164,13 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	return m, nil
 }
 
-// setMargins restarts the runs at cfg's margins, unless two runs of one
-// loss would then share one: they would be one run twice.
+// setMargins restarts the runs at cfg's margins, unless they are the
+// margins already (a key at the end of the range) or two runs of one loss
+// would then share one: they would be one run twice.
 func (m *Model) setMargins(cfg train.Config) {
+	if cfg == m.cfg { // at the end of the range: nothing to restart
+		return
+	}
 	if cfg.ComparesOneRun() {
 		m.refused = errors.New(m.p.T(i18n.TrainErrCompareSameMargin, string(cfg.Loss), numfmt.Input(cfg.Margin)))
 		return
@@ -181,7 +189,8 @@ func otherMargin(margin float64) float64 {
 	return train.NewConfig().Margin
 }
 
-// stepMargin moves a margin by 0.1 on a 0.1 grid within [0, 5].
+// stepMargin moves a margin by 0.1 on a 0.1 grid within [0, MaxMargin],
+// the margins the flags take.
 func stepMargin(v float64, up bool) float64 {
 	tenths := int(v*10 + 0.5)
 	if up {
@@ -189,7 +198,7 @@ func stepMargin(v float64, up bool) float64 {
 	} else {
 		tenths--
 	}
-	return float64(min(max(tenths, 0), 50)) / 10
+	return float64(min(max(tenths, 0), int(train.MaxMargin*10))) / 10
 }
 
 func next[T comparable](xs []T, x T) T {
