@@ -60,13 +60,15 @@ func splitRows(free int, held bool) paneRows {
 // is w cells, beside the scatter (wide) or under it, with caption lines of
 // the loss curve's caption. What does not fit gives way in order: the
 // held-out histogram, then the histograms and the curve; the figures say
-// which. The figures take at least floor lines (blank ones at their end),
-// so that two panes' charts start on one row.
-func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int, wide bool, caption, floor int) ([]string, int, paneRows) {
+// which. The figures take at least floor.stats lines (blank ones at their
+// end) and the lines from the histograms' axis to the curve (legends and
+// caption) at least floor.tail (blank ones before the caption), and the
+// column draws at most floor.room, so that two panes' rows line up.
+func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int, wide bool, caption int, floor paneFloor) column {
 	held := heldOutMeasured(r)
-	rm := roomAll
+	rm := floor.room
 	if !held {
-		rm = roomNoHeld // nothing to draw, nothing to say
+		rm = max(rm, roomNoHeld) // nothing to draw, nothing to say
 	}
 	for {
 		say := rm
@@ -74,12 +76,17 @@ func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int
 			say = roomAll
 		}
 		stats := m.paneStats(i, met, w, say)
-		for len(stats) < floor {
+		for len(stats) < floor.stats {
 			stats = append(stats, "")
 		}
-		fixed := len(stats) + caption // the caption's figures stay when the charts go
+		own := caption // the caption's figures stay when the charts go
 		if rm != roomNone {
-			fixed += 1 + m.histogramExtra(r, w, rm == roomAll)
+			own += m.histogramExtra(r, w, rm == roomAll)
+		}
+		tail := max(own, floor.tail)
+		fixed := len(stats) + tail
+		if rm != roomNone {
+			fixed++ // the axis
 		}
 		scatterH := rest
 		switch {
@@ -100,9 +107,28 @@ func (m *Model) columnLayout(i int, r *train.Run, met train.Metrics, w, rest int
 		default:
 			rows := splitRows(free, rm == roomAll)
 			rows.room = say
-			return stats, scatterH, rows
+			return column{stats: stats, scatterH: scatterH, rows: rows, room: rm, tail: tail, pad: tail - own}
 		}
 	}
+}
+
+// column is a pane's column as columnLayout lays it out: the figures, the
+// scatter's height, the charts' rows, and the tail's lines (legends and
+// caption) with the blank ones before the caption that make them up.
+type column struct {
+	stats     []string
+	scatterH  int
+	rows      paneRows
+	room      room // what was drawn (rows.room is what the figures say)
+	tail, pad int
+}
+
+// paneFloor is what two panes' columns share: at least as many figure
+// lines and tail lines as the longer's, and at most the room the one with
+// least has.
+type paneFloor struct {
+	stats, tail int
+	room        room
 }
 
 // heldOutMeasured says whether run r has held-out distances to draw (none

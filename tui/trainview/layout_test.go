@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
 
+	"losslab/core/loss"
 	"losslab/core/train"
 	"losslab/i18n"
 	"losslab/internal/numfmt"
@@ -194,26 +195,43 @@ func TestHostedHelpKeepsEveryKey(t *testing.T) {
 	}
 }
 
-// Two panes' rows line up when one pane's figures wrap to more lines: at
-// 120×40, batch-hard beside semi-hard at step 300 with step 0's axis, the
-// right pane's "axis fixed, …% of distances past its end" wrapped and its
-// charts, caption and curve sat a row above the left's.
+// Two panes' rows line up: their figures, the histograms' axis, the
+// legends' first line, the caption and curve. One pane's figures wrapped
+// to more lines ("axis fixed, …% of distances past its end"), or its
+// legends took more (a triplet loss's gap legend), and its rows sat one
+// above the other's: step beside a blank line, AUC beside step.
 func TestPanesRowsLineUp(t *testing.T) {
-	cfg := train.NewConfig()
-	cfg.Data, cfg.Model, cfg.Loss, cfg.Compare = train.Moons, train.MLP, train.BatchHard, train.SemiHard
-	m := newMode(t, cfg, 120, 40)
-	m, _ = press(m, "x", "g", "3", "0", "0", "enter")
-	rowOf := func(side int, text string) int {
-		for k, l := range strings.Split(ansi.Strip(m.View()), "\n") {
-			if halves := strings.SplitN(l, "│", 2); len(halves) == 2 && strings.Contains(halves[side], text) {
-				return k
+	mm := train.LossID(loss.MultiSimilarityID)
+	for _, tc := range []struct {
+		data          train.DataID
+		model         train.ModelID
+		loss, compare train.LossID
+		w, h          int
+		keys          []string
+		step          string
+	}{
+		{train.Moons, train.MLP, train.BatchHard, train.SemiHard, 120, 40, []string{"x", "g", "3", "0", "0", "enter"}, "step 300 · loss"},
+		{train.Overlap, train.Linear, train.Contrastive, train.SemiHard, 120, 40, []string{"x", "g", "3", "0", "0", "enter"}, "step 300 · loss"},
+		{train.Overlap, train.Linear, train.Contrastive, train.SemiHard, 80, 24, nil, "step 0 · loss"},
+		{train.Blobs, train.MLP, train.InfoNCE, train.BatchHard, 80, 24, nil, "step 0 · loss"},
+		{train.Blobs, train.MLP, mm, train.BatchHard, 80, 24, nil, "step 0 · loss"},
+	} {
+		cfg := train.NewConfig()
+		cfg.Data, cfg.Model, cfg.Loss, cfg.Compare = tc.data, tc.model, tc.loss, tc.compare
+		m := newMode(t, cfg, tc.w, tc.h)
+		m, _ = press(m, tc.keys...)
+		rowOf := func(side int, text string) int {
+			for k, l := range strings.Split(ansi.Strip(m.View()), "\n") {
+				if halves := strings.SplitN(l, "│", 2); len(halves) == 2 && strings.Contains(halves[side], text) {
+					return k
+				}
 			}
+			return -1
 		}
-		return -1
-	}
-	for _, text := range []string{"step 300 · loss", "█ same ░ different", "loss (top"} {
-		if l, r := rowOf(0, text), rowOf(1, text); l < 0 || l != r {
-			t.Errorf("%q on row %d left, %d right:\n%s", text, l, r, m.View())
+		for _, text := range []string{tc.step, "█ same ░ different", "loss (top"} {
+			if l, r := rowOf(0, text), rowOf(1, text); l < 0 || l != r {
+				t.Errorf("%s beside %s on %s at %dx%d: %q on row %d left, %d right:\n%s", tc.loss, tc.compare, tc.data, tc.w, tc.h, text, l, r, m.View())
+			}
 		}
 	}
 }

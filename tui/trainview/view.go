@@ -36,19 +36,9 @@ func (m *Model) render() {
 	if len(runs) == 2 {
 		paneW = (m.width - 1) / 2
 	}
-	// Two panes' figures take as many lines as the longer's, so that
-	// their charts, captions and curves sit side by side.
-	layouts := make([]paneLayout, len(runs))
-	floor := 0
-	for i := range runs {
-		layouts[i] = m.layoutPane(i, paneW, bodyH, 0)
-		floor = max(floor, len(layouts[i].stats))
-	}
+	layouts := m.layoutPanes(paneW, bodyH)
 	var panes []string
 	for i := range runs {
-		if len(layouts[i].stats) < floor {
-			layouts[i] = m.layoutPane(i, paneW, bodyH, floor)
-		}
 		if i > 0 {
 			panes = append(panes, strings.Repeat("│\n", bodyH-1)+"│")
 		}
@@ -205,21 +195,47 @@ func (m *Model) stateNote() string {
 	return m.p.T(i18n.TrainHintPaused, numfmt.Count(int64(m.tr.StepCount())))
 }
 
-// paneLayout is how a pane fills its cells: the column's figures and
-// loss caption, its charts' rows, the scatter's height, and whether the
-// column stands beside the scatter (wide) or under it, side cells wide.
+// paneLayout is how a pane fills its cells: the column (columnLayout) and
+// the loss caption, and whether the column stands beside the scatter
+// (wide) or under it, side cells wide.
 type paneLayout struct {
-	stats, caption []string
-	scatterH       int
-	rows           paneRows
-	wide           bool
-	side           int
-	top            float64 // the loss curve's top
+	column
+	caption []string
+	wide    bool
+	side    int
+	top     float64 // the loss curve's top
 }
 
-// layoutPane lays out run i's pane in w×h cells, its figures at least
-// floor lines (columnLayout).
-func (m *Model) layoutPane(i, w, h, floor int) paneLayout {
+// layoutPanes lays out the panes so that their rows line up: each takes
+// as many figure and tail lines as the longest and draws no more than the
+// one with least room. A pane laid out again may take more lines (its
+// figures say what has no room), so the floor is raised until none does.
+func (m *Model) layoutPanes(w, h int) []paneLayout {
+	layouts := make([]paneLayout, len(m.tr.Runs()))
+	for i := range layouts {
+		layouts[i] = m.layoutPane(i, w, h, paneFloor{})
+	}
+	for range 3 { // a second round settles it; a third is a margin
+		var floor paneFloor
+		for _, l := range layouts {
+			floor = paneFloor{max(floor.stats, len(l.stats)), max(floor.tail, l.tail), max(floor.room, l.room)}
+		}
+		settled := true
+		for i, l := range layouts {
+			if len(l.stats) < floor.stats || l.tail < floor.tail || l.room < floor.room {
+				layouts[i], settled = m.layoutPane(i, w, h, floor), false
+			}
+		}
+		if settled {
+			break
+		}
+	}
+	return layouts
+}
+
+// layoutPane lays out run i's pane in w×h cells, its column at least as
+// long as floor says (columnLayout).
+func (m *Model) layoutPane(i, w, h int, floor paneFloor) paneLayout {
 	l := paneLayout{wide: w >= 70, side: w}
 	if l.wide {
 		l.side = w - w/2 - 1
@@ -231,7 +247,7 @@ func (m *Model) layoutPane(i, w, h, floor int) paneLayout {
 	for k, line := range l.caption {
 		l.caption[k] = m.styles.dim.Render(line)
 	}
-	l.stats, l.scatterH, l.rows = m.columnLayout(i, m.tr.Runs()[i], m.cur[i], l.side, h-1, l.wide, len(l.caption), floor)
+	l.column = m.columnLayout(i, m.tr.Runs()[i], m.cur[i], l.side, h-1, l.wide, len(l.caption), floor)
 	return l
 }
 
@@ -250,6 +266,7 @@ func (m *Model) pane(i, w, h int, l paneLayout) []string {
 	if l.rows.room != roomNone {
 		column = append(column, m.histogramBlock(i, r, l.side, l.rows)...)
 	}
+	column = append(column, make([]string, l.pad)...) // the other pane's longer legends
 	column = append(column, l.caption...)
 	if l.rows.room != roomNone {
 		column = append(column, curve(hs.steps, hs.loss, l.top, l.side, l.rows.curve, m.styles.curve)...)
