@@ -146,7 +146,7 @@ Examples:
 	"train.loss-name.infonce":         "infonce",
 	TrainSummaryRow:                   "%s: %s → %s",
 	TrainCollapsedAt:                  "  collapsed by step %s, the first printed step with the mean pairwise distance below 1%% of its start",
-	TrainNotCollapse:                  "  no collapse",
+	TrainNotCollapse:                  "  no collapse at the printed steps",
 	TrainYes:                          "yes",
 	TrainNo:                           "no",
 	TrainLoss:                         "loss",

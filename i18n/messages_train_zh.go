@@ -83,7 +83,7 @@ semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 	"train.loss-name.infonce":         "InfoNCE",
 	TrainSummaryRow:                   "%s：%s → %s",
 	TrainCollapsedAt:                  "  最晚在第 %s 步已经坍缩：在打印出的各步中，这是平均成对距离首次低于起始值 1%% 的一步",
-	TrainNotCollapse:                  "  未坍缩",
+	TrainNotCollapse:                  "  打印出的各步中没有坍缩",
 	TrainYes:                          "是",
 	TrainNo:                           "否",
 	TrainLoss:                         "损失",
