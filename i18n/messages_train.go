@@ -235,6 +235,8 @@ const (
 	TrainKeyNormalize       ID = "train.key.normalize"
 	TrainKeyMarginDown      ID = "train.key.margin-down"
 	TrainKeyMarginUp        ID = "train.key.margin-up"
+	TrainKeyLeftMarginDown  ID = "train.key.left-margin-down"
+	TrainKeyLeftMarginUp    ID = "train.key.left-margin-up"
 	TrainKeyRightMarginDown ID = "train.key.right-margin-down"
 	TrainKeyRightMarginUp   ID = "train.key.right-margin-up"
 	TrainKeyLRDown          ID = "train.key.lr-down"
@@ -265,6 +267,8 @@ var trainKeysEN = map[ID]string{
 	TrainKeyNormalize:       "unit circle",
 	TrainKeyMarginDown:      "margin −0.1",
 	TrainKeyMarginUp:        "margin +0.1",
+	TrainKeyLeftMarginDown:  "left margin −0.1",
+	TrainKeyLeftMarginUp:    "left margin +0.1",
 	TrainKeyRightMarginDown: "right margin −0.1",
 	TrainKeyRightMarginUp:   "right margin +0.1",
 	TrainKeyLRDown:          "lr ÷2",

@@ -136,6 +136,8 @@ semi-hard（采用相应挖掘方式的三元组损失）、batch-hard-soft
 	TrainKeyNormalize:       "单位圆",
 	TrainKeyMarginDown:      "间隔 −0.1",
 	TrainKeyMarginUp:        "间隔 +0.1",
+	TrainKeyLeftMarginDown:  "左侧间隔 −0.1",
+	TrainKeyLeftMarginUp:    "左侧间隔 +0.1",
 	TrainKeyRightMarginDown: "右侧间隔 −0.1",
 	TrainKeyRightMarginUp:   "右侧间隔 +0.1",
 	TrainKeyLRDown:          "lr ÷2",

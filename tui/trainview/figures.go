@@ -32,7 +32,8 @@ func (m *Model) usesTemperature() bool {
 }
 
 // syncKeys hides the controls no run uses: the margins of losses without
-// one, τ without InfoNCE.
+// one, τ without InfoNCE. Beside the right pane's margin keys, ←/→ say
+// they are the left pane's.
 func (m *Model) syncKeys() {
 	k := &m.keys
 	uses := m.cfg.Loss.UsesMargin()
@@ -41,6 +42,12 @@ func (m *Model) syncKeys() {
 	cmp := m.cfg.Compare != "" && m.cfg.Compare.UsesMargin()
 	k.CompareMarginDown.SetEnabled(cmp)
 	k.CompareMarginUp.SetEnabled(cmp)
+	down, up := i18n.TrainKeyMarginDown, i18n.TrainKeyMarginUp
+	if cmp {
+		down, up = i18n.TrainKeyLeftMarginDown, i18n.TrainKeyLeftMarginUp
+	}
+	k.MarginDown.SetHelp(k.MarginDown.Help().Key, m.p.T(down))
+	k.MarginUp.SetHelp(k.MarginUp.Help().Key, m.p.T(up))
 	k.Temperature.SetEnabled(m.usesTemperature())
 }
 

@@ -191,6 +191,10 @@ func TestHostedHelpKeepsEveryKey(t *testing.T) {
 				}
 			}
 			tuitest.CheckWidths(t, "hosted help", m.View(), 80, 24, false)
+			// Beside the right pane's margin keys, ←/→ say they are the left's.
+			if left := ctx.Printer.T(i18n.TrainKeyLeftMarginDown); (loss == train.BatchHard) != strings.Contains(text, tuitest.Squeeze(left)) {
+				t.Errorf("%s beside semi-hard: %q shown %v:\n%s", loss, left, loss != train.BatchHard, m.View())
+			}
 		}
 	}
 }
