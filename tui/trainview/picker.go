@@ -19,9 +19,10 @@ import (
 // The picker is a menu over the panes, as TensorFlow Playground's
 // selectors are: it lists one of the settings the cycling keys step
 // through blind (the data set, the model, the loss, the loss compared,
-// InfoNCE's similarity), and the label noise, which no key cycles, with the
-// one in use marked. D, M, L, C, N and I open it on theirs; ↑/↓ (k/j) move, ←/→ (tab) go to the next list, enter or a
-// row's digit takes a row, esc closes it unchanged. It offers only what the
+// InfoNCE's similarity), and the label noise, which no key cycles, with
+// the one in use marked. D, M, L, C, N and I open it on theirs; ↑/↓ (k/j)
+// move, ←/→ (tab) go to the next list, enter or a row's digit takes a
+// row, esc closes it unchanged. It offers only what the
 // cycling keys reach: the demo sets and a file given with --in, never a
 // path (a served session's files are the server's).
 
