@@ -179,8 +179,7 @@ func checkTrainFlags(f trainFlags) error {
 // is also the compare run's unless --compare-margin is given).
 func unreadTrainFlag(f trainFlags) error {
 	c := f.cfg
-	tau := slices.ContainsFunc(c.Specs(), func(s train.RunSpec) bool { return s.Loss.Objective().Loss.UsesTemperature })
-	compareReads := c.Compare != "" && c.Compare.UsesMargin()
+	tau, compareReads := c.ReadsTemperature(), c.CompareReadsMargin()
 	switch {
 	case f.given["temperature"] && !tau:
 		return usagef(i18n.CLIErrBadValue, "temperature", usagef(i18n.TrainErrNoTemperature))

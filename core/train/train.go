@@ -281,6 +281,15 @@ func (c Config) ComparesOneRun() bool {
 	return c.Compare != "" && (!c.Loss.ComparesWith(c.Compare) || c.Compare == c.Loss && c.CompareMargin == c.Margin)
 }
 
+// ReadsTemperature says whether some run's loss reads τ (InfoNCE).
+func (c Config) ReadsTemperature() bool {
+	return slices.ContainsFunc(c.Specs(), func(s RunSpec) bool { return s.Loss.Objective().Loss.UsesTemperature })
+}
+
+// CompareReadsMargin says whether there is a compare run and its loss reads
+// its margin.
+func (c Config) CompareReadsMargin() bool { return c.Compare != "" && c.Compare.UsesMargin() }
+
 // UsesCosine says whether run spec compares by cosine similarity: InfoNCE
 // (a loss that reads τ) under the Cosine similarity. Such a run puts its
 // embeddings on the unit circle.

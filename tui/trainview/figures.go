@@ -2,7 +2,6 @@ package trainview
 
 import (
 	"math"
-	"slices"
 	"sort"
 
 	coreloss "losslab/core/loss"
@@ -26,11 +25,6 @@ func nextTemperature(tau float64) float64 {
 	return temperatures[0]
 }
 
-// usesTemperature says whether a run's loss reads τ (InfoNCE).
-func (m *Model) usesTemperature() bool {
-	return slices.ContainsFunc(m.cfg.Specs(), func(s train.RunSpec) bool { return s.Loss.Objective().Loss.UsesTemperature })
-}
-
 // syncKeys hides the controls no run uses: the margins of losses without
 // one, τ without InfoNCE. Beside the right pane's margin keys, ←/→ say
 // they are the left pane's.
@@ -39,7 +33,7 @@ func (m *Model) syncKeys() {
 	uses := m.cfg.Loss.UsesMargin()
 	k.MarginDown.SetEnabled(uses)
 	k.MarginUp.SetEnabled(uses)
-	cmp := m.cfg.Compare != "" && m.cfg.Compare.UsesMargin()
+	cmp := m.cfg.CompareReadsMargin()
 	k.CompareMarginDown.SetEnabled(cmp)
 	k.CompareMarginUp.SetEnabled(cmp)
 	down, up := i18n.TrainKeyMarginDown, i18n.TrainKeyMarginUp
@@ -48,7 +42,7 @@ func (m *Model) syncKeys() {
 	}
 	k.MarginDown.SetHelp(k.MarginDown.Help().Key, m.p.T(down))
 	k.MarginUp.SetHelp(k.MarginUp.Help().Key, m.p.T(up))
-	k.Temperature.SetEnabled(m.usesTemperature())
+	k.Temperature.SetEnabled(m.cfg.ReadsTemperature())
 }
 
 // paneTitle names run r's loss with what it reads: its margin, or τ and

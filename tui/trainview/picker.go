@@ -66,7 +66,7 @@ type option struct {
 }
 
 // live says whether list l applies now: the similarity only to InfoNCE.
-func (m *Model) live(l list) bool { return l != listSimilarity || m.usesTemperature() }
+func (m *Model) live(l list) bool { return l != listSimilarity || m.cfg.ReadsTemperature() }
 
 // current is list l's value in use.
 func (m *Model) current(l list) string {
@@ -359,7 +359,7 @@ func (m *Model) set(l list, v string) {
 // syncPickKeys hides the similarity's keys where no run uses InfoNCE, as
 // syncKeys hides τ's.
 func (m *Model) syncPickKeys() {
-	k, live := &m.keys, m.usesTemperature()
+	k, live := &m.keys, m.cfg.ReadsTemperature()
 	k.Similarity.SetEnabled(live)
 	k.Pick[listSimilarity].SetEnabled(live)
 	keys := pickKeys[:]

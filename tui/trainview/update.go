@@ -77,12 +77,12 @@ func (m Model) updateKey(msg tea.KeyMsg) (tea.Model, tea.Cmd) {
 	case key.Matches(msg, k.FixAxis):
 		m.fixAxis = !m.fixAxis
 	case key.Matches(msg, k.Temperature):
-		if m.usesTemperature() {
+		if m.cfg.ReadsTemperature() {
 			m.cfg.Temperature = nextTemperature(m.cfg.Temperature)
 			m.rebuild(false)
 		}
 	case key.Matches(msg, k.Similarity):
-		if m.usesTemperature() {
+		if m.cfg.ReadsTemperature() {
 			m.set(listSimilarity, string(next(train.Similarities(), m.cfg.Similarity)))
 		}
 	case key.Matches(msg, k.Quit):
