@@ -157,25 +157,21 @@ func (m *Model) stateNote() string {
 			return m.p.T(i18n.TrainErrorLine, err.Error())
 		}
 	}
-	if m.slow { // slow mode's lines first: a collapse is named, its why waits for w
-		notes := []string{m.slowHint()}
-		for i, r := range m.tr.Runs() {
-			if i < len(m.cur) && m.cur[i].Collapsed {
-				notes = append(notes, m.p.T(i18n.TrainCollapseInSlow, runName(m.p, r), numfmt.Count(int64(m.collapsedAt[i]))))
-			}
-		}
-		return m.p.Sentences(notes...)
-	}
 	var notes []string
 	for i, r := range m.tr.Runs() {
-		if i < len(m.cur) && m.cur[i].Collapsed {
+		switch {
+		case i >= len(m.cur) || !m.cur[i].Collapsed:
+		case m.slow: // slow mode's lines keep their room: the collapse is named, its why waits for w
+			notes = append(notes, m.p.T(i18n.TrainCollapseInSlow, runName(m.p, r), numfmt.Count(int64(m.collapsedAt[i]))))
+		default:
 			notes = append(notes, collapseNote(m.p, noteState{run: runName(m.p, r), spec: r.Spec, model: m.cfg.Model, m: m.cur[i], started: r.StartMeanDistance(), at: m.collapsedAt[i]}))
 		}
 	}
-	if len(notes) > 0 {
-		notes = append(notes, m.p.T(i18n.TrainScaleAUCNote))
+	if m.slow {
+		return m.p.Sentences(append([]string{m.slowHint()}, notes...)...)
 	}
 	if len(notes) > 0 {
+		notes = append(notes, m.p.T(i18n.TrainScaleAUCNote))
 		switch {
 		case m.stoppedAtCollapse:
 			notes = append(notes, m.p.T(i18n.TrainCollapsePaused))
