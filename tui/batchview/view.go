@@ -80,11 +80,14 @@ func (m Model) histogram(room int) []string {
 	heading := func(rows int) []string { return m.histogramHeading(rows, marks) }
 	rows := max(1, (room-len(heading(room)))/2)
 	rows = max(1, (room-len(heading(rows)))/2) // the heading grows a line when bins merge
-	out, draw := heading(rows), HistogramLines(p, h, w, rows, marks...)
+	var out, draw []string
 	if rows < min(minBarBins, len(h.Positive)) {
 		if head, c := m.sideways(w, marks); c != nil && len(head)+len(c) <= room {
 			out, draw = head, c
 		}
+	}
+	if draw == nil { // the bars, unless the columns took their place
+		out, draw = heading(rows), HistogramLines(p, h, w, rows, marks...)
 	}
 	for _, l := range draw {
 		out = append(out, m.indent.Render(l))
