@@ -62,15 +62,21 @@ func (c *computation) flush() {
 
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
-	ps, ns             []float64
-	scratch            []float64  // for floatsort.Sort
-	gs, gprefix, reach []float64  // hingeTerms' sorted keys, prefix sums and reaches
-	chosen             []float64  // the semi-hard negative of each sorted positive
-	terms              []tally    // the current anchor's, copied to its slot at the end
-	bins               *binCounts // this worker's counts on hist's bins
-	auc                workerAUC  // the exact method's comparisons of negatives with positives
-	err                error
-	_                  [64]byte // no cache line shared with another worker's
+	ps, ns    []float64
+	scratch   []float64  // for floatsort.Sort
+	gn, reach []float64  // hingeTerms' g(d(a,n)) and each closed-form loss's reach
+	keys      []float64  // the positives' keys countBelow compares the negatives with
+	tops      []float64  // hingeTerms' g(d(a,p)) + m
+	prefix    []float64  // hingeTerms' sums of the first g(d(a,n))
+	notEasy   []int32    // by positive: the negatives not easy for it
+	atMost    []int32    // by positive: the negatives at most as far as it
+	active    []int32    // by positive: the negatives active for it in a closed-form loss
+	chosen    []float64  // the semi-hard negative of each sorted positive
+	terms     []tally    // the current anchor's, copied to its slot at the end
+	bins      *binCounts // this worker's counts on hist's bins
+	auc       workerAUC  // the exact method's comparisons of negatives with positives
+	err       error
+	_         [64]byte // no cache line shared with another worker's
 }
 
 // anchor computes anchor a's contributions (into slot) from its row of
@@ -133,30 +139,40 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	if binned {
 		w.bins.addSorted(false, near)
 	}
+	near = append(near, math.Inf(1)) // countBelow's end; near's values are finite
+	// The census: for each positive, the negatives < dp+m−Tol (not easy),
+	// ≤ dp and ≤ dp+Tol (hard), counted by merging the sorted lists.
+	w.keys = grow(w.keys, len(w.ps))
+	for i, dp := range w.ps {
+		w.keys[i] = dp + m - loss.Tol
+	}
+	w.notEasy = grow(w.notEasy, len(w.ps))
+	countBelow(w.keys, near, w.notEasy)
+	for i, dp := range w.ps {
+		w.keys[i] = math.Nextafter(dp, math.Inf(1)) // below it: at most dp
+	}
+	w.atMost = grow(w.atMost, len(w.ps))
+	countBelow(w.keys, near, w.atMost)
 	c.hingeTerms(w, terms, w.ps, near, q)
 	var st anchorStats
 	w.chosen = w.chosen[:0]
-	var k, hard, u int // negatives < dp+m−Tol (not easy), ≤ dp+Tol (hard), ≤ dp
-	for _, dp := range w.ps {
-		for k < len(near) && near[k] < dp+m-loss.Tol {
-			k++
-		}
-		for u < len(near) && near[u] <= dp {
-			u++
-		}
+	for i, dp := range w.ps {
+		k, u := int(w.notEasy[i]), int(w.atMost[i])
 		// The hard ones are the u ≤ dp and the rare ones within Tol beyond
-		// it: this loop's branch is predictable, a third walk's was not.
-		for hard = u; hard < len(near) && near[hard] <= dp+loss.Tol; {
+		// it (near's +Inf ends the walk).
+		hard := u
+		for near[hard] <= dp+loss.Tol {
 			hard++
 		}
 		easy := int64(q - max(k, hard))
 		st.hard += int64(hard)
 		st.easy += easy
 		st.semi += int64(q) - int64(hard) - easy
-		// TF Addons: the closest negative farther than the positive, else the farthest.
-		chosen := farMin
-		if u < len(near) {
-			chosen = near[u]
+		// TF Addons: the closest negative farther than the positive, else
+		// the farthest (near[u] is +Inf when no near one is farther).
+		chosen := near[u]
+		if math.IsInf(chosen, 1) {
+			chosen = farMin
 		}
 		if math.IsInf(chosen, 1) {
 			chosen = farthest

@@ -2,7 +2,6 @@ package batch
 
 import (
 	"math"
-	"slices"
 
 	"losslab/core/loss"
 )
@@ -37,9 +36,12 @@ type plan struct {
 }
 
 // hingeSlots are a closed-form loss's all-triplet mean and non-zero mean.
+// census marks the triplet loss, whose active triplets are the census's
+// not-easy ones (g(d) = d, the same test): it reuses the census's counts.
 type hingeSlots struct {
 	g             func(float64) float64
 	mean, nonzero int
+	census        bool
 }
 
 // tally is one anchor's sum of terms in one slot.
@@ -84,7 +86,7 @@ func newPlan(params loss.Params) (plan, error) {
 			case SemiHard:
 				pl.semi = append(pl.semi, k)
 			case AllTriplets:
-				h.g = l.HingeOf
+				h.g, h.census = l.HingeOf, l.ID == loss.TripletID
 				if s.Reducer == Mean {
 					h.mean = k
 				} else {
@@ -212,49 +214,49 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 }
 
 // hingeTerms sums max(g(dp) − g(dn) + m, 0) over every (p, n) of the anchor
-// without visiting each pair: the positives' keys g(dp) + m − Tol are sorted
-// with prefix sums of g(dp) + m, and each negative that can be active for
-// some positive counts the positives it is active for (g(dn) < g(dp) + m −
-// Tol, the term's own test), by a pointer into the keys that only moves
-// forward, and subtracts its g(dn) that many times. near holds, in
-// increasing order, every negative below hingeReach's distance; q counts
-// all of the anchor's negatives.
+// without visiting each pair. A negative is active for a positive when
+// g(dn) < g(dp) + m − Tol (the term's own test); with ps and near both
+// increasing, and g non-decreasing in floating point too
+// (TestHingeOfIncreases), the k negatives active for a positive are the
+// first k, and add k·(g(dp) + m) − (their sum of g(dn)). near holds, in
+// increasing order and ended by +Inf, every negative below hingeReach's
+// distance; q counts all of the anchor's negatives; w.notEasy holds the
+// census's counts.
 func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
 	m := c.margin
+	w.keys, w.tops = grow(w.keys, len(ps)), grow(w.tops, len(ps))
 	for i, h := range c.plan.hinge {
-		w.gs = w.gs[:0]
-		for _, dp := range ps {
-			w.gs = append(w.gs, h.g(dp))
+		for i, dp := range ps {
+			w.tops[i] = h.g(dp) + m
 		}
-		if !slices.IsSorted(w.gs) { // g increases, and ps is sorted: never, unless rounding says otherwise
-			slices.Sort(w.gs)
+		counts, gn := w.notEasy, near
+		if !h.census {
+			gn = w.gn[:0]
+			for _, v := range near {
+				if v >= w.reach[i] {
+					break // no farther negative is active for any positive
+				}
+				gn = append(gn, h.g(v))
+			}
+			gn = append(gn, math.Inf(1))
+			for i, top := range w.tops {
+				w.keys[i] = top - loss.Tol
+			}
+			w.active = grow(w.active, len(ps))
+			countBelow(w.keys, gn, w.active)
+			w.gn, counts = gn, w.active
 		}
-		if cap(w.gprefix) < len(w.gs)+1 {
-			w.gprefix = make([]float64, len(w.gs)+1)
+		prefix := append(w.prefix[:0], 0)
+		var s float64
+		for _, g := range gn[:counts[len(counts)-1]] { // the last positive has the most
+			s += g
+			prefix = append(prefix, s)
 		}
-		prefix := w.gprefix[:len(w.gs)+1]
-		for i, gp := range w.gs {
-			prefix[i+1] = prefix[i] + (gp + m)
-			w.gs[i] = gp + m - loss.Tol // the key each negative is compared with
-		}
-		keys := w.gs
-		top, far := keys[len(keys)-1], w.reach[i]
+		w.prefix = prefix
 		var sum float64
 		var active int64
-		lo := 0 // keys ≤ g(dn): inactive positives; near is sorted and g increasing, so lo only moves forward
-		for _, v := range near {
-			if v >= far {
-				break // near is sorted: no farther negative is active
-			}
-			gn := h.g(v)
-			if gn >= top {
-				break // nor is any farther negative: g increases
-			}
-			for lo < len(keys) && keys[lo] <= gn {
-				lo++
-			}
-			k := len(keys) - lo
-			sum += prefix[len(keys)] - prefix[lo] - float64(k)*gn
+		for i, k := range counts {
+			sum += float64(k)*w.tops[i] - prefix[k]
 			active += int64(k)
 		}
 		all := int64(len(ps)) * int64(q)
@@ -264,6 +266,14 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			row[k].active += active
 		}
 	}
+}
+
+// grow returns s resliced to n, reallocated if its capacity is less.
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
 }
 
 // distanceCutoff returns a distance at and beyond which the increasing g is ≥ c

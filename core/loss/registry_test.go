@@ -140,6 +140,25 @@ func TestHingeOfMatchesTerm(t *testing.T) {
 	}
 }
 
+// HingeOf does not decrease, in floating point too: batch code merges the
+// sorted g(d(a,p)) with the sorted g(d(a,n)) and relies on both being
+// sorted. Checked on random distances and on each one's next float.
+func TestHingeOfIncreases(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	for _, l := range declaring(t, "HingeOf", 2, func(l Loss) bool { return l.HingeOf != nil }) {
+		ds := []float64{0, math.SmallestNonzeroFloat64, 1e-300, 1, 1e150, math.MaxFloat64}
+		for range 5000 {
+			ds = append(ds, rng.Float64()*10, math.Ldexp(rng.Float64(), rng.IntN(200)-100))
+		}
+		for _, d := range ds {
+			next := math.Nextafter(d, math.Inf(1))
+			if !(l.HingeOf(next) >= l.HingeOf(d)) {
+				t.Fatalf("%s: g(%v) = %v > g(%v) = %v", l.ID, d, l.HingeOf(d), next, l.HingeOf(next))
+			}
+		}
+	}
+}
+
 // declaring returns the registered losses for which has is true, and fails
 // the test if there are fewer than want (the registry's own, by name).
 func declaring(t *testing.T, field string, want int, has func(Loss) bool) []Loss {
