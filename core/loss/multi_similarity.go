@@ -51,11 +51,13 @@ func multiSimilarityTriplet(dap, dan float64, p Params) (Term, error) {
 // multiSimilarityAnchor is one anchor's term and, with gpos and gneg, its
 // derivatives.
 func multiSimilarityAnchor(pos, neg []float64, _ Params, gpos, gneg []float64) (AnchorValue, error) {
-	pull, err := softLogSum(pos, MultiSimilarityAlpha, 1, "d(a,p)", gpos)
+	pull, err := softLogSum(pos, MultiSimilarityAlpha, 1, "d(a,p)", gpos, 0)
 	if err != nil {
 		return AnchorValue{}, err
 	}
-	push, err := softLogSum(neg, MultiSimilarityBeta, -1, "d(a,n)", gneg)
+	// The push may leave out what is below 2⁻⁶⁰ of the pull, less than
+	// half the last bit of the sum: most far negatives' exps.
+	push, err := softLogSum(neg, MultiSimilarityBeta, -1, "d(a,n)", gneg, pull*0x1p-60)
 	if err != nil {
 		return AnchorValue{}, err
 	}
@@ -77,7 +79,10 @@ const expIsZero = -760
 // into it. It is computed as U + (1/c)·log(e^(−cU) + Σ e^(c(u − U))) with
 // U = max(0, u…), so that no exponent overflows however far a distance,
 // and with log1p while U = 0, so that a small sum keeps its digits.
-func softLogSum(ds []float64, c, sign float64, field string, grad []float64) (float64, error) {
+//
+// The terms e^(c(u − U)) below tol·c/len(ds) are left out: the log's
+// argument is at least 1, so together they would add at most tol.
+func softLogSum(ds []float64, c, sign float64, field string, grad []float64, tol float64) (float64, error) {
 	top := 0.0 // U; the 1 is e^(c·0)
 	for _, d := range ds {
 		if err := checkDistance(field, d); err != nil {
@@ -86,8 +91,12 @@ func softLogSum(ds []float64, c, sign float64, field string, grad []float64) (fl
 		top = max(top, sign*(d-MultiSimilarityBase))
 	}
 	var t float64 // Σ e^(c(u − U))
+	skip := float64(expIsZero)
+	if tol > 0 {
+		skip = max(skip, math.Log(tol*c/float64(len(ds))))
+	}
 	for _, d := range ds {
-		if x := c * (sign*(d-MultiSimilarityBase) - top); x > expIsZero {
+		if x := c * (sign*(d-MultiSimilarityBase) - top); x > skip {
 			t += tableExp(x)
 		}
 	}
