@@ -88,7 +88,9 @@ func softLogSum(ds []float64, c, sign float64, field string, grad []float64, tol
 		if err := checkDistance(field, d); err != nil {
 			return 0, err
 		}
-		top = max(top, sign*(d-MultiSimilarityBase))
+		if u := sign * (d - MultiSimilarityBase); u > top { // d is not NaN: no need for max's care
+			top = u
+		}
 	}
 	var t float64 // Σ e^(c(u − U))
 	skip := float64(expIsZero)
