@@ -242,18 +242,29 @@ func (p *Pairs) fromGram(i, j0 int, row []float64) {
 		for j, g := range row {
 			row[j] = clampCosine(1 - g)
 		}
-	case Euclidean, SqEuclidean:
+	case Euclidean:
 		ni, norms := p.sqNorm[i], p.sqNorm[j0:][:len(row)]
 		for j, g := range row {
-			row[j] = max(ni+norms[j]-2*g, 0)
+			row[j] = math.Sqrt(nonNegative(ni + norms[j] - 2*g))
 		}
-		if p.metric == Euclidean {
-			for j, v := range row {
-				row[j] = math.Sqrt(v)
-			}
+	case SqEuclidean:
+		ni, norms := p.sqNorm[i], p.sqNorm[j0:][:len(row)]
+		for j, g := range row {
+			row[j] = nonNegative(ni + norms[j] - 2*g)
 		}
 	}
 	if j0 <= i && i < j0+len(row) {
 		row[i-j0] = 0
 	}
+}
+
+// nonNegative is max(v, 0) for the squared distances fromGram makes: −0 and
+// round-off below 0 become +0, and a NaN (rows too large to square) stays
+// NaN for the callers to report, with one comparison where max spends
+// several on NaN and signed zeros.
+func nonNegative(v float64) float64 {
+	if v <= 0 {
+		return 0
+	}
+	return v
 }
