@@ -124,8 +124,13 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
 	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
-	for _, v := range w.ns { // distances are never NaN: builtin min/max, not math's slower calls
-		minN, farthest = min(minN, v), max(farthest, v)
+	for _, v := range w.ns { // distances are never NaN: comparisons, not min and max's care for NaN and −0
+		if v < minN {
+			minN = v
+		}
+		if v > farthest {
+			farthest = v
+		}
 		if v < cutoff {
 			near = append(near, v)
 		} else {
@@ -149,7 +154,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	w.notEasy = grow(w.notEasy, len(w.ps))
 	countBelow(w.keys, near, w.notEasy)
 	for i, dp := range w.ps {
-		w.keys[i] = math.Nextafter(dp, math.Inf(1)) // below it: at most dp
+		w.keys[i] = nextUp(dp) // below it: at most dp
 	}
 	w.atMost = grow(w.atMost, len(w.ps))
 	countBelow(w.keys, near, w.atMost)
@@ -271,4 +276,11 @@ func (c *computation) reduceLosses(res *Result) {
 	res.ByLoss = c.reduceSlots()
 	res.Losses = classicLosses(res.ByLoss)
 	res.Triplets = Census{Easy: s.easy, SemiHard: s.semi, Hard: s.hard, Total: total}
+}
+
+// nextUp is the least float64 above d, for d ≥ 0 (−0 too: adding 0 makes it
+// +0) and finite, as distances are: math.Nextafter's cases cost more than
+// the census they serve.
+func nextUp(d float64) float64 {
+	return math.Float64frombits(math.Float64bits(d+0) + 1)
 }

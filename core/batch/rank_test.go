@@ -62,3 +62,18 @@ func FuzzCountBelow(f *testing.F) {
 		checkCountBelow(t, slices.Clone(all[:cut]), slices.Clone(all[cut:]))
 	})
 }
+
+// nextUp is math.Nextafter towards +Inf on distances: zeros of both signs,
+// the smallest and largest floats, and random ones.
+func TestNextUp(t *testing.T) {
+	r := rand.New(rand.NewPCG(10, 10))
+	ds := []float64{0, math.Copysign(0, -1), math.SmallestNonzeroFloat64, 1, math.MaxFloat64}
+	for range 1000 {
+		ds = append(ds, r.Float64()*10, math.Ldexp(r.Float64(), r.IntN(2000)-1000))
+	}
+	for _, d := range ds {
+		if got, want := nextUp(d), math.Nextafter(d, math.Inf(1)); got != want {
+			t.Fatalf("nextUp(%v) = %v, want %v", d, got, want)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"runtime"
 	"slices"
+	"sync"
 )
 
 // Pass 2 of the binned method over every anchor: the threshold, accuracy,
@@ -93,8 +94,12 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 		pos, neg = append(pos, kept[i].pos...), append(neg, kept[i].neg...)
 		kept[i] = keptPairs{}
 	}
-	slices.Sort(pos)
+	// Both sorts at once: tens of millions of values each, and the other
+	// core idle otherwise.
+	var sorted sync.WaitGroup
+	sorted.Go(func() { slices.Sort(pos) })
 	slices.Sort(neg)
+	sorted.Wait()
 
 	// Median: the kept positives of bins m1..m2 hold ranks P<m1 onwards.
 	var med []float64
