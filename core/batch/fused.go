@@ -224,40 +224,39 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 // census's counts.
 func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
 	m := c.margin
-	w.keys, w.tops = grow(w.keys, len(ps)), grow(w.tops, len(ps))
 	for i, h := range c.plan.hinge {
-		for i, dp := range ps {
-			w.tops[i] = h.g(dp) + m
-		}
-		counts, gn := w.notEasy, near
-		if !h.census {
-			gn = w.gn[:0]
+		var sum float64
+		var active int64
+		if h.census { // g(d) = d: the census's counts, and near's own sums
+			counts := w.notEasy
+			prefix := prefixSums(w.prefix, near[:counts[len(counts)-1]]) // the last positive has the most
+			for i, k := range counts {
+				sum += float64(k)*(ps[i]+m) - prefix[k]
+				active += int64(k)
+			}
+			w.prefix = prefix
+		} else {
+			w.keys, w.tops = grow(w.keys, len(ps)), grow(w.tops, len(ps))
+			for i, dp := range ps {
+				top := h.g(dp) + m
+				w.tops[i], w.keys[i] = top, top-loss.Tol
+			}
+			gn := w.gn[:0]
 			for _, v := range near {
 				if v >= w.reach[i] {
 					break // no farther negative is active for any positive
 				}
 				gn = append(gn, h.g(v))
 			}
-			gn = append(gn, math.Inf(1))
-			for i, top := range w.tops {
-				w.keys[i] = top - loss.Tol
-			}
+			w.gn = append(gn, math.Inf(1))
 			w.active = grow(w.active, len(ps))
-			countBelow(w.keys, gn, w.active)
-			w.gn, counts = gn, w.active
-		}
-		prefix := append(w.prefix[:0], 0)
-		var s float64
-		for _, g := range gn[:counts[len(counts)-1]] { // the last positive has the most
-			s += g
-			prefix = append(prefix, s)
-		}
-		w.prefix = prefix
-		var sum float64
-		var active int64
-		for i, k := range counts {
-			sum += float64(k)*w.tops[i] - prefix[k]
-			active += int64(k)
+			countBelow(w.keys, w.gn, w.active)
+			prefix := prefixSums(w.prefix, gn[:w.active[len(ps)-1]])
+			for i, k := range w.active {
+				sum += float64(k)*w.tops[i] - prefix[k]
+				active += int64(k)
+			}
+			w.prefix = prefix
 		}
 		all := int64(len(ps)) * int64(q)
 		for _, k := range [2]int{h.mean, h.nonzero} {
@@ -266,6 +265,18 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			row[k].active += active
 		}
 	}
+}
+
+// prefixSums returns the sums of the first 0, 1, …, len(v) values of v, in
+// dst's memory.
+func prefixSums(dst, v []float64) []float64 {
+	dst = append(dst[:0], 0)
+	var s float64
+	for _, x := range v {
+		s += x
+		dst = append(dst, s)
+	}
+	return dst
 }
 
 // grow returns s resliced to n, reallocated if its capacity is less.
