@@ -64,7 +64,7 @@ type Options struct {
 	Temperature float64
 	Bins        int                   // histogram bins for display; 0 means 30
 	BlockRows   int                   // anchors per distance block; 0 chooses by size
-	Progress    func(done, total int) // called after each block; may be nil
+	Progress    func(done, total int) // called after each block of anchors, one call at a time (from any goroutine); may be nil
 	// MaxMemory is the budget in bytes for Compute's working memory (the
 	// embeddings themselves not counted); 0 means DefaultMaxMemory. Above it
 	// the separation statistics are binned rather than exact.

@@ -67,32 +67,30 @@ func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows in
 	if rows <= 0 {
 		rows = max(1, min(n, (32<<20)/(8*n)))
 	}
+	// One task per chunk of anchors, all in one parallel run: a wait at the
+	// end of every block of rows left a core idle while the other finished
+	// its last chunk, about a tenth of the time at 60,000 rows.
 	chunk := ownRows(n, rows)
 	bufs := make([][]float64, runtime.GOMAXPROCS(0))
-	for lo := 0; lo < len(anchors); lo += rows {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		hi := min(lo+rows, len(anchors))
-		err := parallel(ctx, (hi-lo+chunk-1)/chunk, func(w, t int) error {
-			first := lo + t*chunk
-			some := anchors[first:min(first+chunk, hi)]
-			bufs[w] = pairs.Rows(some, bufs[w])
-			for r, a := range some {
-				if err := visit(w, first+r, a, bufs[w][r*n:(r+1)*n]); err != nil {
-					return err
-				}
+	var mu sync.Mutex // progress is called by one worker at a time, with a count that only grows
+	done := 0
+	return parallel(ctx, (len(anchors)+chunk-1)/chunk, func(w, t int) error {
+		first := t * chunk
+		some := anchors[first:min(first+chunk, len(anchors))]
+		bufs[w] = pairs.Rows(some, bufs[w])
+		for r, a := range some {
+			if err := visit(w, first+r, a, bufs[w][r*n:(r+1)*n]); err != nil {
+				return err
 			}
-			return nil
-		})
-		if err != nil {
-			return err
 		}
 		if progress != nil {
-			progress(hi, len(anchors))
+			mu.Lock()
+			done += len(some)
+			progress(done, len(anchors))
+			mu.Unlock()
 		}
-	}
-	return nil
+		return nil
+	})
 }
 
 // ownRows is how many rows a worker computes at a time: the kernel reads
