@@ -86,7 +86,9 @@ func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows in
 		if progress != nil {
 			mu.Lock()
 			done += len(some)
-			progress(done, len(anchors))
+			if ctx.Err() == nil { // a chunk that ends after a cancellation reports nothing
+				progress(done, len(anchors))
+			}
 			mu.Unlock()
 		}
 		return nil
