@@ -63,6 +63,7 @@ func (c *computation) flush() {
 // worker holds one goroutine's scratch space and partial sums.
 type worker struct {
 	ps, ns    []float64
+	before    [2]int     // the positives and negatives of rows before the anchor's
 	scratch   []float64  // for floatsort.Sort
 	gn, reach []float64  // hingeTerms' g(d(a,n)) and each closed-form loss's reach
 	keys      []float64  // the positives' keys countBelow compares the negatives with
@@ -82,25 +83,24 @@ type worker struct {
 // anchor computes anchor a's contributions (into slot) from its row of
 // distances.
 func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
-	m, ya := c.margin, c.labels[a]
+	m := c.margin
 	terms := w.terms
 	clear(terms)
 	w.bins.room(len(row))
 	if err := w.split(c, a, row); err != nil {
 		return err
 	}
-	// The pairs: (a, j) for j > a, each unordered pair once; every j ≠ a
-	// for a sampled anchor.
-	first := a + 1
+	// The pairs: (a, j) for j > a, each unordered pair once (the ends of
+	// w.ps and w.ns, in row order before sorting); every j ≠ a for a
+	// sampled anchor.
+	ps, ns := w.ps[w.before[0]:], w.ns[w.before[1]:]
 	if c.ordered {
-		first = 0
+		ps, ns = w.ps, w.ns
 	}
-	c.pairTerms(w, terms, a, first, row)
+	c.pairTerms(w, terms, ps, ns)
 	if c.auc != nil {
-		for j := first; j < len(row); j++ {
-			if j != a && c.labels[j] != ya {
-				w.auc.negative(c.auc, w.bins, row[j])
-			}
+		for _, d := range ns {
+			w.auc.negative(c.auc, w.bins, d)
 		}
 	}
 	q := len(w.ns)
@@ -204,8 +204,9 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 
 // split puts the distances from anchor a to its positives into w.ps and to
 // its negatives into w.ns, each in row order, without a branch on the
-// label (both get the distance, only one keeps it), and rejects a distance
-// beyond float64, naming the first.
+// label (both get the distance, only one keeps it), counts those of rows
+// before a into w.before, and rejects a distance beyond float64, naming the
+// first.
 func (w *worker) split(c *computation, a int, row []float64) error {
 	n := len(row)
 	if cap(w.ps) < n {
@@ -214,7 +215,10 @@ func (w *worker) split(c *computation, a int, row []float64) error {
 	ps, ns := w.ps[:n], w.ns[:n]
 	ya := c.labels[a]
 	np, nn, finite := 0, 0, true
-	for _, part := range [2][2]int{{0, a}, {a + 1, n}} {
+	for i, part := range [2][2]int{{0, a}, {a + 1, n}} {
+		if i == 1 {
+			w.before = [2]int{np, nn}
+		}
 		labels := c.labels[part[0]:part[1]]
 		for j, dj := range row[part[0]:part[1]] {
 			if !(dj <= math.MaxFloat64) {

@@ -109,39 +109,37 @@ func (t *tally) add(term loss.Term) {
 	}
 }
 
-// pairTerms adds the pairs (a, j), j ≥ first and j ≠ a, to every pair
-// slot, slot by slot in row order (each slot's sum in the order of its
-// terms, as one pair at a time would add them): a same-class pair's term by
+// pairTerms adds the anchor's pairs with the distances ps (same class) and
+// ns (different classes) to every pair slot: a same-class pair's term by
 // the loss's PullOf where it has one, a different-class pair beyond the
 // slot's reach as a 0 the loss promises, the rest by the loss's Pair.
-func (c *computation) pairTerms(w *worker, row []tally, a, first int, dists []float64) {
-	ya := c.labels[a]
+func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 	for _, k := range c.plan.pairs {
 		s, t := &c.plan.slots[k], &row[k]
-		for _, part := range [2][2]int{{min(first, a), a}, {max(first, a+1), len(dists)}} {
-			labels := c.labels[part[0]:part[1]]
-			for i, dj := range dists[part[0]:part[1]] {
-				same := labels[i] == ya
-				switch {
-				case same && s.loss.PullOf != nil:
-					v := s.loss.PullOf(dj)
-					t.sum += v
-					t.count++
-					if v > 0 {
-						t.active++
-					}
-				case !same && dj >= s.reach:
-					t.count++ // the loss says this term is 0
-				default:
-					y := loss.Different
-					if same {
-						y = loss.Same
-					}
-					term, err := s.loss.Pair(dj, y, s.params)
-					w.keep(err)
-					t.add(term)
+		if pull := s.loss.PullOf; pull != nil {
+			for _, d := range ps {
+				v := pull(d)
+				t.sum += v
+				if v > 0 {
+					t.active++
 				}
 			}
+			t.count += int64(len(ps))
+		} else {
+			for _, d := range ps {
+				term, err := s.loss.Pair(d, loss.Same, s.params)
+				w.keep(err)
+				t.add(term)
+			}
+		}
+		for _, d := range ns {
+			if d >= s.reach {
+				t.count++ // the loss says this term is 0
+				continue
+			}
+			term, err := s.loss.Pair(d, loss.Different, s.params)
+			w.keep(err)
+			t.add(term)
 		}
 	}
 }
