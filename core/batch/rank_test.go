@@ -77,3 +77,26 @@ func TestNextUp(t *testing.T) {
 		}
 	}
 }
+
+// 4,000 positives' keys against 4,000 negatives, drawn as two overlapping
+// classes' distances are, a fresh draw of 64 each iteration so that the
+// branch predictor cannot learn one (docs/batch-profile.md, part four).
+func BenchmarkCountBelow(b *testing.B) {
+	r := rand.New(rand.NewPCG(3, 4))
+	var keys, values [64][]float64
+	for i := range keys {
+		keys[i], values[i] = make([]float64, 4000), make([]float64, 4000, 4001)
+		for j := range keys[i] {
+			keys[i][j], values[i][j] = math.Abs(r.NormFloat64()+5.6)+0.2, math.Abs(r.NormFloat64()+6.3)
+		}
+		slices.Sort(keys[i])
+		slices.Sort(values[i])
+		values[i] = append(values[i], math.Inf(1))
+	}
+	below := make([]int32, 4000)
+	i := 0
+	for b.Loop() {
+		countBelow(keys[i%64], values[i%64], below)
+		i++
+	}
+}
