@@ -56,7 +56,8 @@ func tileRowsFor(n, blockRows int) int {
 }
 
 // forRows hands every anchor's distance row to visit, on every core, block
-// by block of anchors, calling progress after each block. It stops at the
+// by block of anchors (a chunk at a time when each core computes its own
+// rows), calling progress after each. It stops at the
 // first error or when ctx is cancelled.
 func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows int, progress func(done, total int), visit visitFunc) error {
 	n := pairs.Len()
