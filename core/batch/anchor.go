@@ -64,14 +64,10 @@ func (c *computation) flush() {
 type worker struct {
 	ps, ns    []float64
 	before    [2]int     // the positives and negatives of rows before the anchor's
-	scratch   []float64  // for floatsort.Sort
+	scratch   []float64  // for floatsort.Sort, then the positives' keys for countBelow
 	gn, reach []float64  // hingeTerms' g(d(a,n)) and each closed-form loss's reach
-	keys      []float64  // the positives' keys countBelow compares the negatives with
-	tops      []float64  // hingeTerms' g(d(a,p)) + m
-	prefix    []float64  // hingeTerms' sums of the first g(d(a,n))
 	notEasy   []int32    // by positive: the negatives not easy for it
-	atMost    []int32    // by positive: the negatives at most as far as it
-	active    []int32    // by positive: the negatives active for it in a closed-form loss
+	atMost    []int32    // by positive: the negatives at most as far as it (then hingeTerms' counts)
 	chosen    []float64  // the semi-hard negative of each sorted positive
 	terms     []tally    // the current anchor's, copied to its slot at the end
 	bins      *binCounts // this worker's counts on hist's bins
@@ -146,19 +142,20 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	}
 	near = append(near, math.Inf(1)) // countBelow's end; near's values are finite
 	// The census: for each positive, the negatives < dp+m−Tol (not easy),
-	// ≤ dp and ≤ dp+Tol (hard), counted by merging the sorted lists.
-	w.keys = grow(w.keys, len(w.ps))
+	// ≤ dp and ≤ dp+Tol (hard), counted by merging the sorted lists. The
+	// sorts are done: their scratch holds the positives' keys.
+	w.scratch = grow(w.scratch, len(w.ps))
+	keys := w.scratch
 	for i, dp := range w.ps {
-		w.keys[i] = dp + m - loss.Tol
+		keys[i] = dp + m - loss.Tol
 	}
 	w.notEasy = grow(w.notEasy, len(w.ps))
-	countBelow(w.keys, near, w.notEasy)
+	countBelow(keys, near, w.notEasy)
 	for i, dp := range w.ps {
-		w.keys[i] = nextUp(dp) // below it: at most dp
+		keys[i] = nextUp(dp) // below it: at most dp
 	}
 	w.atMost = grow(w.atMost, len(w.ps))
-	countBelow(w.keys, near, w.atMost)
-	c.hingeTerms(w, terms, w.ps, near, q)
+	countBelow(keys, near, w.atMost)
 	var st anchorStats
 	w.chosen = w.chosen[:0]
 	for i, dp := range w.ps {
@@ -184,6 +181,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		}
 		w.chosen = append(w.chosen, chosen)
 	}
+	c.hingeTerms(w, terms, w.ps, near, q) // last to read near: it may overwrite it
 	for _, k := range c.plan.semi {
 		c.minedTerms(w, &terms[k], &c.plan.slots[k], w.ps, w.chosen)
 	}

@@ -32,7 +32,7 @@ type slot struct {
 type plan struct {
 	slots                   []slot
 	pairs, hard, semi, anch []int
-	hinge                   []hingeSlots
+	hinge                   []hingeSlots // the census loss's last
 }
 
 // hingeSlots are a closed-form loss's all-triplet mean and non-zero mean.
@@ -61,6 +61,7 @@ func slotCount() int {
 
 func newPlan(params loss.Params) (plan, error) {
 	var pl plan
+	var census []hingeSlots
 	for _, l := range loss.Registry() {
 		p, err := l.Resolve(params)
 		if err != nil {
@@ -94,10 +95,16 @@ func newPlan(params loss.Params) (plan, error) {
 				}
 			}
 		}
-		if h.g != nil {
+		switch {
+		case h.census:
+			census = append(census, h)
+		case h.g != nil:
 			pl.hinge = append(pl.hinge, h)
 		}
 	}
+	// The census loss last: its sums overwrite the negatives hingeTerms
+	// reads for the others.
+	pl.hinge = append(pl.hinge, census...)
 	return pl, nil
 }
 
@@ -218,8 +225,10 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 // (TestHingeOfIncreases), the k negatives active for a positive are the
 // first k, and add k·(g(dp) + m) − (their sum of g(dn)). near holds, in
 // increasing order and ended by +Inf, every negative below hingeReach's
-// distance; q counts all of the anchor's negatives; w.notEasy holds the
-// census's counts.
+// distance; q counts all of the anchor's negatives. It runs after the
+// census, whose lists it reuses: w.notEasy's counts, w.atMost's and
+// w.scratch's memory, and near's, which the census loss (the last) turns
+// into its prefix sums.
 func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
 	m := c.margin
 	for i, h := range c.plan.hinge {
@@ -227,17 +236,15 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 		var active int64
 		if h.census { // g(d) = d: the census's counts, and near's own sums
 			counts := w.notEasy
-			prefix := prefixSums(w.prefix, near[:counts[len(counts)-1]]) // the last positive has the most
+			prefixInPlace(near, int(counts[len(counts)-1])) // the last positive has the most
 			for i, k := range counts {
-				sum += float64(k)*(ps[i]+m) - prefix[k]
+				sum += float64(k)*(ps[i]+m) - near[k]
 				active += int64(k)
 			}
-			w.prefix = prefix
 		} else {
-			w.keys, w.tops = grow(w.keys, len(ps)), grow(w.tops, len(ps))
+			keys := w.scratch[:len(ps)]
 			for i, dp := range ps {
-				top := h.g(dp) + m
-				w.tops[i], w.keys[i] = top, top-loss.Tol
+				keys[i] = h.g(dp) + m - loss.Tol
 			}
 			gn := w.gn[:0]
 			for _, v := range near {
@@ -246,15 +253,15 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 				}
 				gn = append(gn, h.g(v))
 			}
-			w.gn = append(gn, math.Inf(1))
-			w.active = grow(w.active, len(ps))
-			countBelow(w.keys, w.gn, w.active)
-			prefix := prefixSums(w.prefix, gn[:w.active[len(ps)-1]])
-			for i, k := range w.active {
-				sum += float64(k)*w.tops[i] - prefix[k]
+			gn = append(gn, math.Inf(1))
+			counts := w.atMost
+			countBelow(keys, gn, counts)
+			prefixInPlace(gn, int(counts[len(counts)-1]))
+			for i, k := range counts {
+				sum += float64(k)*(h.g(ps[i])+m) - gn[k]
 				active += int64(k)
 			}
-			w.prefix = prefix
+			w.gn = gn
 		}
 		all := int64(len(ps)) * int64(q)
 		for _, k := range [2]int{h.mean, h.nonzero} {
@@ -265,16 +272,13 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 	}
 }
 
-// prefixSums returns the sums of the first 0, 1, …, len(v) values of v, in
-// dst's memory.
-func prefixSums(dst, v []float64) []float64 {
-	dst = append(dst[:0], 0)
+// prefixInPlace turns v[:k+1] into the sums of v's first 0, 1, …, k values.
+func prefixInPlace(v []float64, k int) {
 	var s float64
-	for _, x := range v {
-		s += x
-		dst = append(dst, s)
+	for i, x := range v[:k] {
+		v[i], s = s, s+x
 	}
-	return dst
+	v[k] = s
 }
 
 // grow returns s resliced to n, reallocated if its capacity is less.

@@ -76,7 +76,7 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 	}
 	slots := int64(slotCount())
 	common := rows +
-		workers*int64(n)*(8*8+4*3) + // each worker's lists of n at most (worker): eight of float64, three of int32
+		workers*int64(n)*(8*5+4*2) + // each worker's lists of n at most (worker): five of float64, two of int32
 		int64(anchors)*(int64(unsafe.Sizeof(anchorStats{})+unsafe.Sizeof(secondPass{}))+slots*int64(unsafe.Sizeof(tally{})))
 	p := positivePairs(labels, classes)
 	// The sorted positives and the sort's scratch, or the positives, their
