@@ -257,6 +257,9 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			counts := w.atMost
 			countBelow(keys, gn, counts)
 			prefixInPlace(gn, int(counts[len(counts)-1]))
+			// g(dp) + m again rather than kept from the keys' loop: a list
+			// of it would be one more of up to 500,000 values per worker at
+			// 1,000,000 rows (issue 23: no more memory than before).
 			for i, k := range counts {
 				sum += float64(k)*(h.g(ps[i])+m) - gn[k]
 				active += int64(k)

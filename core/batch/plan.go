@@ -26,10 +26,10 @@ type Plan struct {
 // near negative (nearNs: sorting, the census, the closed-form sums), the
 // near ones taken as those of about four classes; both refitted on 8,000,
 // 20,000 and 60,000 × 16 in 2 classes (about 45 ns of CPU per ordered
-// pair) after the census and the closed forms became branch-free merges. The exact method places each
-// negative pair among the sorted positives (streamNs) after computing and
-// sorting those (positiveNs); the binned one visits every pair a second
-// time (refineNs).
+// pair) after the census and the closed forms became branch-free merges.
+// The exact method places each negative pair among the sorted positives
+// (streamNs) after computing and sorting those (positiveNs); the binned
+// one visits every pair a second time (refineNs).
 const (
 	gemmNs     = 0.06
 	passNs     = 14.0
