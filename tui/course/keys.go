@@ -55,17 +55,16 @@ func (m Model) listKeys() []key.Binding {
 func (m Model) stepKeys(scrolls bool) []key.Binding {
 	k := m.keys
 	if m.asking() {
-		keys := []key.Binding{k.Answer, k.Skip}
+		// A number's input takes q as a letter: ctrl+c quits there.
+		pick, quit := []key.Binding{}, k.Interrupt
 		if len(m.currentStep().Question.Choices) > 0 {
-			keys = append([]key.Binding{k.Pick}, keys...)
+			pick, quit = []key.Binding{k.Pick}, k.Quit
 		}
+		keys := append(pick, k.Answer, k.Skip)
 		if m.backKey() { // on a number, only while nothing is typed
 			keys = append(keys, k.Prev)
 		}
-		if len(m.currentStep().Question.Choices) > 0 {
-			return append(keys, k.Back, k.Quit)
-		}
-		return append(keys, k.Back, k.Interrupt)
+		return append(keys, k.Back, quit)
 	}
 	var keys []key.Binding
 	switch {
