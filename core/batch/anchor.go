@@ -112,13 +112,12 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		w.bins.addSorted(true, w.ps)
 	}
 	maxP := w.ps[len(w.ps)-1]
-	c.anchorTerms(w, terms, w.ps, w.ns)
 	// Negatives beyond maxP + m + Tol are easy for every positive and never
 	// active: only the nearer ones need sorting. The far ones matter to the
 	// semi-hard rule only through their minimum (the closest negative
 	// farther than a positive) and the overall maximum (its fallback).
 	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
-	near, farMin, farthest := w.ns[:0], math.Inf(1), math.Inf(-1)
+	near, far, farMin, farthest := w.ns[:0], w.gn[:0], math.Inf(1), math.Inf(-1)
 	minN := math.Inf(1)
 	for _, v := range w.ns { // distances are never NaN: comparisons, not min and max's care for NaN and −0
 		if v < minN {
@@ -131,6 +130,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 			near = append(near, v)
 		} else {
 			farMin = min(farMin, v)
+			far = append(far, v)
 			if binned {
 				w.bins.add(false, v)
 			}
@@ -140,6 +140,11 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	if binned {
 		w.bins.addSorted(false, near)
 	}
+	// The anchor-wide losses see the negatives nearest first: their tests
+	// against a distance then take the same branch for long runs.
+	w.ns = append(near, far...)
+	w.gn = far
+	c.anchorTerms(w, terms, w.ps, w.ns)
 	near = append(near, math.Inf(1)) // countBelow's end; near's values are finite
 	// The census: for each positive, the negatives < dp+m−Tol (not easy),
 	// ≤ dp and ≤ dp+Tol (hard), counted by merging the sorted lists. The
