@@ -21,7 +21,7 @@ type Strategy struct {
 // (all-positives, mean), a loss with a term per anchor over the anchors
 // (all-pairs, per-anchor mean); triplet losses batch-hard and semi-hard,
 // plus all triplets when their terms can be summed in closed form
-// (l.HingeOf).
+// (l.Hinge).
 func Strategies(l loss.Loss) []Strategy {
 	switch {
 	case l.Kind == loss.OnPairs:
@@ -32,7 +32,7 @@ func Strategies(l loss.Loss) []Strategy {
 		return []Strategy{{AllPositives, Mean}}
 	}
 	var s []Strategy
-	if l.HingeOf != nil {
+	if l.Hinge != loss.NoHinge {
 		s = append(s, Strategy{AllTriplets, Mean}, Strategy{AllTriplets, MeanNonZero})
 	}
 	return append(s, Strategy{BatchHard, Mean}, Strategy{SemiHard, Mean})

@@ -209,15 +209,15 @@ func TestBadTemperature(t *testing.T) {
 func TestHingeTermIsTheRegistrys(t *testing.T) {
 	r := rand.New(rand.NewPCG(61, 62))
 	for _, l := range loss.Registry() {
-		if l.HingeOf == nil {
+		if l.Hinge == loss.NoHinge {
 			continue
 		}
 		for i := range 20000 {
 			dp, dn := r.Float64()*4, r.Float64()*4
 			m := []float64{0, 0.2, 1, r.Float64()}[i%4]
 			if i%5 == 0 { // on the kink: g(dp) + m = g(dn), give or take Tol
-				dn = math.Sqrt(math.Max(0, l.HingeOf(dp)+m+(r.Float64()-0.5)*4*loss.Tol))
-				if l.HingeOf(2) == 2 {
+				dn = math.Sqrt(math.Max(0, l.Hinge.Of(dp)+m+(r.Float64()-0.5)*4*loss.Tol))
+				if l.Hinge.Of(2) == 2 {
 					dn = dp + m + (r.Float64()-0.5)*4*loss.Tol
 				}
 			}
@@ -229,7 +229,7 @@ func TestHingeTermIsTheRegistrys(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			h, active := hingeTerm(l.HingeOf, dp, dn, p.Margin)
+			h, active := hingeTerm(l.Hinge, dp, dn, p.Margin)
 			if active != want.Active || active && math.Float64bits(h) != math.Float64bits(want.Loss) || !active && want.Loss != 0 {
 				t.Fatalf("%s(%v, %v, m=%v): closed form %v (active %v), registry %v (active %v)", l.ID, dp, dn, m, h, active, want.Loss, want.Active)
 			}

@@ -9,7 +9,7 @@ import (
 // The fused kernel's side of the registry: every (loss, strategy) value of
 // Strategies is a slot that each anchor adds its terms to, computed by the
 // loss's own term function as the anchor's row of distances streams by.
-// Only all-triplet sums use a closed form (loss.HingeOf); the tests check
+// Only all-triplet sums use a closed form (loss.Hinge); the tests check
 // every slot against Compose and the brute force.
 
 // LossValue is one registered loss on the batch under one strategy.
@@ -39,7 +39,7 @@ type plan struct {
 // census marks the triplet loss, whose active triplets are the census's
 // not-easy ones (g(d) = d, the same test): it reuses the census's counts.
 type hingeSlots struct {
-	g             func(float64) float64
+	g             loss.Hinge
 	mean, nonzero int
 	census        bool
 }
@@ -87,7 +87,7 @@ func newPlan(params loss.Params) (plan, error) {
 			case SemiHard:
 				pl.semi = append(pl.semi, k)
 			case AllTriplets:
-				h.g, h.census = l.HingeOf, l.ID == loss.TripletID
+				h.g, h.census = l.Hinge, l.ID == loss.TripletID
 				if s.Reducer == Mean {
 					h.mean = k
 				} else {
@@ -98,7 +98,7 @@ func newPlan(params loss.Params) (plan, error) {
 		switch {
 		case h.census:
 			census = append(census, h)
-		case h.g != nil:
+		case h.g != loss.NoHinge:
 			pl.hinge = append(pl.hinge, h)
 		}
 	}
@@ -157,7 +157,7 @@ func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 // function builds: mining calls it once per positive pair. A loss with
 // GapOf (soft-margin) is computed from d(a,p) − d(a,n) the same way.
 func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
-	if g := s.loss.HingeOf; g != nil {
+	if g := s.loss.Hinge; g != loss.NoHinge {
 		m := s.params.Margin
 		for i, p := range dp {
 			if h, active := hingeTerm(g, p, dn[i], m); active {
@@ -185,10 +185,10 @@ func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64)
 	}
 }
 
-// hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with HingeOf,
+// hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with a Hinge,
 // 0 (inactive) within loss.Tol of its kink, as every loss's Active says.
-func hingeTerm(g func(float64) float64, dp, dn, m float64) (float64, bool) {
-	h := g(dp) - g(dn) + m
+func hingeTerm(g loss.Hinge, dp, dn, m float64) (float64, bool) {
+	h := g.Of(dp) - g.Of(dn) + m
 	return h, h > loss.Tol
 }
 
@@ -211,7 +211,7 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 	w.reach = w.reach[:0]
 	r := 0.0
 	for _, h := range c.plan.hinge {
-		far := distanceCutoff(h.g, h.g(maxP)+c.margin+loss.Tol, maxP)
+		far := distanceCutoff(h.g, h.g.Of(maxP)+c.margin+loss.Tol, maxP)
 		w.reach = append(w.reach, far)
 		r = max(r, far)
 	}
@@ -222,7 +222,7 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 // without visiting each pair. A negative is active for a positive when
 // g(dn) < g(dp) + m − Tol (the term's own test); with ps and near both
 // increasing, and g non-decreasing in floating point too
-// (TestHingeOfIncreases), the k negatives active for a positive are the
+// (TestHingeIncreases), the k negatives active for a positive are the
 // first k, and add k·(g(dp) + m) − (their sum of g(dn)). near holds, in
 // increasing order and ended by +Inf, every negative below hingeReach's
 // distance; q counts all of the anchor's negatives. It runs after the
@@ -244,14 +244,14 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 		} else {
 			keys := w.scratch[:len(ps)]
 			for i, dp := range ps {
-				keys[i] = h.g(dp) + m - loss.Tol
+				keys[i] = h.g.Of(dp) + m - loss.Tol
 			}
 			gn := w.gn[:0]
 			for _, v := range near {
 				if v >= w.reach[i] {
 					break // no farther negative is active for any positive
 				}
-				gn = append(gn, h.g(v))
+				gn = append(gn, h.g.Of(v))
 			}
 			gn = append(gn, math.Inf(1))
 			counts := w.atMost
@@ -261,7 +261,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			// of it would be one more of up to 500,000 values per worker at
 			// 1,000,000 rows (issue 23: no more memory than before).
 			for i, k := range counts {
-				sum += float64(k)*(h.g(ps[i])+m) - gn[k]
+				sum += float64(k)*(h.g.Of(ps[i])+m) - gn[k]
 				active += int64(k)
 			}
 			w.gn = gn
@@ -295,9 +295,9 @@ func grow[T any](s []T, n int) []T {
 // distanceCutoff returns a distance at and beyond which the increasing g is ≥ c
 // (+Inf if it never is), found by bisection from lo, so that most negatives
 // are ruled out by comparing distances, without calling g.
-func distanceCutoff(g func(float64) float64, c, lo float64) float64 {
+func distanceCutoff(g loss.Hinge, c, lo float64) float64 {
 	hi := math.Max(2*lo, 1)
-	for g(hi) < c {
+	for g.Of(hi) < c {
 		if hi *= 2; math.IsInf(hi, 1) {
 			return hi
 		}
@@ -307,7 +307,7 @@ func distanceCutoff(g func(float64) float64, c, lo float64) float64 {
 		if mid <= lo || mid >= hi {
 			break
 		}
-		if g(mid) < c {
+		if g.Of(mid) < c {
 			lo = mid
 		} else {
 			hi = mid

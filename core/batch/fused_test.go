@@ -25,8 +25,8 @@ func TestCensusHingeIsTheDistance(t *testing.T) {
 		census++
 		for range 1000 {
 			d := math.Ldexp(r.Float64(), r.IntN(100)-50)
-			if h.g(d) != d {
-				t.Fatalf("the census loss's g(%v) = %v", d, h.g(d))
+			if h.g.Of(d) != d {
+				t.Fatalf("the census loss's g(%v) = %v", d, h.g.Of(d))
 			}
 		}
 	}

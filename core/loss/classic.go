@@ -31,7 +31,7 @@ func init() {
 		}})
 	register(Loss{ID: TripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 0, UsesMargin: true, HasRegime: true,
 		Name: "triplet", Short: "triplet", Formula: TripletFormula,
-		HingeOf: func(d float64) float64 { return d },
+		Hinge: HingeDistance,
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			t, err := TripletLoss(dap, dan, p.Margin)
 			return term(t), err
@@ -47,7 +47,7 @@ func init() {
 		}})
 	register(Loss{ID: SquaredTripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 1, UsesMargin: true, HasRegime: true,
 		Name: "squared triplet", Short: "squared", Formula: "max(d(a,p)² − d(a,n)² + m, 0)",
-		HingeOf: func(d float64) float64 { return d * d },
+		Hinge: HingeSquare,
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			t, err := SquaredTripletLoss(dap, dan, p.Margin)
 			return term(t), err

@@ -144,10 +144,10 @@ type Loss struct {
 	// where positive: batch code sums the positive pairs, most of a
 	// batch's terms, without the explanation and gradient Pair builds.
 	PullOf func(d float64) float64
-	// HingeOf is set when the triplet term is max(g(d(a,p)) − g(d(a,n)) + m, 0)
-	// with g = HingeOf increasing: batch code can then sum every triplet's
+	// Hinge is set when the triplet term is max(g(d(a,p)) − g(d(a,n)) + m, 0)
+	// with g = Hinge.Of increasing: batch code can then sum every triplet's
 	// term in closed form (sorted g(d(a,n)) and prefix sums), not one by one.
-	HingeOf func(d float64) float64
+	Hinge Hinge
 	// GapOf is set when the triplet term depends on d(a,p) − d(a,n) alone
 	// and is active where positive (soft-margin: a softplus): batch code
 	// computes a mined term from it, without the gradient Triplet builds.

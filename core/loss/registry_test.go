@@ -117,18 +117,18 @@ func TestRegistryGradients(t *testing.T) {
 	}
 }
 
-// A loss that declares HingeOf computes exactly max(g(dap) − g(dan) + m, 0),
+// A loss that declares Hinge computes exactly max(g(dap) − g(dan) + m, 0),
 // so batch code may sum its terms in closed form.
-func TestHingeOfMatchesTerm(t *testing.T) {
+func TestHingeMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	for _, l := range declaring(t, "HingeOf", 2, func(l Loss) bool { return l.HingeOf != nil }) {
+	for _, l := range declaring(t, "Hinge", 2, func(l Loss) bool { return l.Hinge != NoHinge }) {
 		for range 2000 {
 			dap, dan, m := rng.Float64()*3, rng.Float64()*3, rng.Float64()*2
 			term, err := l.Triplet(dap, dan, Params{Margin: m})
 			if err != nil {
 				t.Fatal(err)
 			}
-			v := l.HingeOf(dap) - l.HingeOf(dan) + m
+			v := l.Hinge.Of(dap) - l.Hinge.Of(dan) + m
 			want := 0.0
 			if v > Tol {
 				want = v
@@ -140,20 +140,20 @@ func TestHingeOfMatchesTerm(t *testing.T) {
 	}
 }
 
-// HingeOf does not decrease, in floating point too: batch code merges the
+// Hinge.Of does not decrease, in floating point too: batch code merges the
 // sorted g(d(a,p)) with the sorted g(d(a,n)) and relies on both being
 // sorted. Checked on random distances and on each one's next float.
-func TestHingeOfIncreases(t *testing.T) {
+func TestHingeIncreases(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
-	for _, l := range declaring(t, "HingeOf", 2, func(l Loss) bool { return l.HingeOf != nil }) {
+	for _, l := range declaring(t, "Hinge", 2, func(l Loss) bool { return l.Hinge != NoHinge }) {
 		ds := []float64{0, math.SmallestNonzeroFloat64, 1e-300, 1, 1e150, math.MaxFloat64}
 		for range 5000 {
 			ds = append(ds, rng.Float64()*10, math.Ldexp(rng.Float64(), rng.IntN(200)-100))
 		}
 		for _, d := range ds {
 			next := math.Nextafter(d, math.Inf(1))
-			if !(l.HingeOf(next) >= l.HingeOf(d)) {
-				t.Fatalf("%s: g(%v) = %v > g(%v) = %v", l.ID, d, l.HingeOf(d), next, l.HingeOf(next))
+			if !(l.Hinge.Of(next) >= l.Hinge.Of(d)) {
+				t.Fatalf("%s: g(%v) = %v > g(%v) = %v", l.ID, d, l.Hinge.Of(d), next, l.Hinge.Of(next))
 			}
 		}
 	}
