@@ -6,6 +6,7 @@ package floatsort
 
 import (
 	"math"
+	"math/bits"
 	"slices"
 )
 
@@ -13,23 +14,22 @@ import (
 // below it pdqsort's comparisons are cheaper than the counting passes.
 const radixMin = 512
 
-// The radix sort orders the values by the top 33 bits of their keys (sign,
-// exponent and 21 bits of mantissa: one part in two million of a binade),
-// three digits of 11 bits, and then sorts each run of values that share
-// those bits. Among distances such runs are rare and short; the 31 low
-// bits would have cost three more passes over every value.
+// The radix sort orders the values by the top 22 bits of their keys' offsets
+// from the smallest key, two digits of 11 bits, and then sorts each run of
+// values that share those bits. The bits split the keys' range into four
+// million parts: among tens of thousands of distances such runs are rare
+// and short.
 const (
 	digitBits = 11
-	digits    = 3
-	lowBits   = 64 - digits*digitBits // bits the passes leave to the runs
+	digits    = 2
 	buckets   = 1 << digitBits
 )
 
 // Sort sorts v (finite values) in place, ascending; scratch is reused
-// between calls and returned, grown if needed. One pass counts every digit
-// at once; then each digit that is not the same in every value (distances
-// share their sign and most of their exponent) takes one pass that moves
-// the values; last, each run sharing the top bits is sorted by pdqsort.
+// between calls and returned, grown if needed. One pass finds the range of
+// the keys, one counts both digits; then each digit that is not the same
+// in every value takes one pass that moves the values; last, each run
+// sharing the sorted bits is sorted by pdqsort.
 func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
@@ -38,18 +38,31 @@ func Sort(v, scratch []float64) []float64 {
 	if cap(scratch) < len(v) {
 		scratch = make([]float64, len(v))
 	}
+	lo, hi := key(v[0]), key(v[0])
+	for _, x := range v {
+		k := key(x)
+		if k < lo {
+			lo = k
+		}
+		if k > hi {
+			hi = k
+		}
+	}
+	if lo == hi {
+		return scratch // every value has the same bits
+	}
+	shift := uint(max(0, bits.Len64(hi-lo)-digits*digitBits)) // bits the passes leave to the runs
 	var count [digits][buckets]uint32
 	for _, x := range v {
-		k := key(x) >> lowBits
+		k := (key(x) - lo) >> shift
 		count[0][k%buckets]++
 		count[1][(k>>digitBits)%buckets]++
-		count[2][k>>(2*digitBits)]++
 	}
 	src, dst := v, scratch[:len(v)]
 	for b := range digits {
 		c := &count[b]
-		shift := uint(lowBits + digitBits*b)
-		if int(c[(key(src[0])>>shift)%buckets]) == len(src) {
+		at := shift + uint(digitBits*b)
+		if int(c[((key(src[0])-lo)>>at)%buckets]) == len(src) {
 			continue // every value has the same digit here
 		}
 		var sum uint32
@@ -58,7 +71,7 @@ func Sort(v, scratch []float64) []float64 {
 			sum += n
 		}
 		for _, x := range src {
-			d := (key(x) >> shift) % buckets
+			d := ((key(x) - lo) >> at) % buckets
 			dst[c[d]] = x
 			c[d]++
 		}
@@ -67,22 +80,22 @@ func Sort(v, scratch []float64) []float64 {
 	if &src[0] != &v[0] {
 		copy(v, src)
 	}
-	sortRuns(v)
+	sortRuns(v, lo, shift)
 	return scratch
 }
 
-// sortRuns sorts each run of v whose values share their top bits; v is
-// sorted by those bits.
-func sortRuns(v []float64) {
-	top := key(v[0]) >> lowBits
+// sortRuns sorts each run of v whose keys' offsets from lo share their bits
+// above shift; v is sorted by those bits.
+func sortRuns(v []float64, lo uint64, shift uint) {
+	top := (key(v[0]) - lo) >> shift
 	for i := 1; i < len(v); i++ {
-		t := key(v[i]) >> lowBits
+		t := (key(v[i]) - lo) >> shift
 		if t != top {
 			top = t
 			continue
 		}
 		start := i - 1
-		for i+1 < len(v) && key(v[i+1])>>lowBits == top {
+		for i+1 < len(v) && (key(v[i+1])-lo)>>shift == top {
 			i++
 		}
 		if run := v[start : i+1]; !slices.IsSorted(run) {
