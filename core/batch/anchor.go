@@ -65,7 +65,7 @@ type worker struct {
 	ps, ns    []float64
 	before    [2]int     // the positives and negatives of rows before the anchor's
 	scratch   []float64  // for floatsort.Sort, then the positives' keys for countBelow
-	gn, reach []float64  // hingeTerms' g(d(a,n)) and each closed-form loss's reach
+	gn, reach []float64  // the far negatives, then hingeTerms' g(d(a,n)); each closed-form loss's reach
 	notEasy   []int32    // by positive: the negatives not easy for it
 	atMost    []int32    // by positive: the negatives at most as far as it (then hingeTerms' counts)
 	chosen    []float64  // the semi-hard negative of each sorted positive
