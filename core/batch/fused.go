@@ -124,14 +124,16 @@ func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 	for _, k := range c.plan.pairs {
 		s, t := &c.plan.slots[k], &row[k]
 		if pull := s.loss.PullOf; pull != nil {
+			var sum float64 // in a register: summed through t, each add waits on the last one's store
+			var active int64
 			for _, d := range ps {
 				v := pull(d)
-				t.sum += v
+				sum += v
 				if v > 0 {
-					t.active++
+					active++
 				}
 			}
-			t.count += int64(len(ps))
+			t.sum, t.count, t.active = t.sum+sum, t.count+int64(len(ps)), t.active+active
 		} else {
 			for _, d := range ps {
 				term, err := s.loss.Pair(d, loss.Same, s.params)
@@ -157,39 +159,43 @@ func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 // function builds: mining calls it once per positive pair. A loss with
 // GapOf (soft-margin) is computed from d(a,p) − d(a,n) the same way.
 func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
-	if g := s.loss.Hinge; g != loss.NoHinge {
+	var sum float64 // in a register, as in pairTerms
+	var active int64
+	switch hinge, gap := s.loss.Hinge, s.loss.GapOf; {
+	case hinge != loss.NoHinge:
 		m := s.params.Margin
 		for i, p := range dp {
-			if h, active := hingeTerm(g, p, dn[i], m); active {
-				t.sum += h
-				t.active++
-			}
+			h, on := hingeTerm(hinge, p, dn[i], m)
+			sum += h
+			active += on
 		}
-		t.count += int64(len(dp))
-		return
-	}
-	if g := s.loss.GapOf; g != nil { // within loss.GapTolerance of Triplet's term
+	case gap != nil: // within loss.GapTolerance of Triplet's term
 		for i, p := range dp {
-			if v := g(p - dn[i]); v > 0 {
-				t.sum += v
-				t.active++
+			if v := gap(p - dn[i]); v > 0 {
+				sum += v
+				active++
 			}
 		}
-		t.count += int64(len(dp))
+	default:
+		for i, p := range dp {
+			term, err := s.loss.Triplet(p, dn[i], s.params)
+			w.keep(err)
+			t.add(term)
+		}
 		return
 	}
-	for i, p := range dp {
-		term, err := s.loss.Triplet(p, dn[i], s.params)
-		w.keep(err)
-		t.add(term)
-	}
+	t.sum, t.count, t.active = t.sum+sum, t.count+int64(len(dp)), t.active+active
 }
 
 // hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with a Hinge,
-// 0 (inactive) within loss.Tol of its kink, as every loss's Active says.
-func hingeTerm(g loss.Hinge, dp, dn, m float64) (float64, bool) {
+// +0 (inactive) within loss.Tol of its kink, as every loss's Active says,
+// and 1 if active, else 0. It has no branch: among the semi-hard triplets
+// active and inactive ones alternate at random where the classes overlap,
+// and a branch on it mispredicted more than the term cost.
+func hingeTerm(g loss.Hinge, dp, dn, m float64) (float64, int64) {
 	h := g.Of(dp) - g.Of(dn) + m
-	return h, h > loss.Tol
+	active := int64(less(loss.Tol, h))
+	return math.Float64frombits(math.Float64bits(h) & -uint64(active)), active
 }
 
 // anchorTerms gives the anchor's whole row to the anchor-wide losses.
