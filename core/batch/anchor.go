@@ -140,8 +140,10 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	if binned {
 		w.bins.addSorted(false, near)
 	}
-	// The anchor-wide losses see the negatives nearest first: their tests
-	// against a distance then take the same branch for long runs.
+	// The anchor-wide losses see every negative in increasing order (the
+	// far ones, few, sorted too): their sums stop at the first too far to
+	// count.
+	w.scratch = floatsort.Sort(far, w.scratch)
 	w.ns = append(near, far...)
 	w.gn = far
 	c.anchorTerms(w, terms, w.ps, w.ns)

@@ -198,11 +198,18 @@ func hingeTerm(g loss.Hinge, dp, dn, m float64) (float64, int64) {
 	return math.Float64frombits(math.Float64bits(h) & -uint64(active)), active
 }
 
-// anchorTerms gives the anchor's whole row to the anchor-wide losses.
+// anchorTerms gives the anchor's whole row to the anchor-wide losses: ps
+// and ns in increasing order, checked by split.
 func (c *computation) anchorTerms(w *worker, row []tally, ps, ns []float64) {
 	for _, k := range c.plan.anch {
 		s := &c.plan.slots[k]
-		v, err := s.loss.Anchor(ps, ns, s.params, nil, nil)
+		var v loss.AnchorValue
+		var err error
+		if sorted := s.loss.AnchorSorted; sorted != nil {
+			v, err = sorted(ps, ns, s.params)
+		} else {
+			v, err = s.loss.Anchor(ps, ns, s.params, nil, nil)
+		}
 		w.keep(err)
 		row[k].sum += v.Sum
 		row[k].count += int64(v.Terms)

@@ -24,7 +24,7 @@ func init() {
 		UsesTemperature: true, DefaultTemperature: infoNCETemperature,
 		Name: "InfoNCE", Short: "InfoNCE", Formula: "softplus((d(a,p) − d(a,n))/τ)",
 		Equals:  Equivalence{ID: SoftMarginID, Params: Params{Temperature: 1}},
-		Triplet: infoNCETriplet, Anchor: infoNCEAnchor})
+		Triplet: infoNCETriplet, Anchor: infoNCEAnchor, AnchorSorted: infoNCESorted})
 }
 
 func infoNCETriplet(dap, dan float64, p Params) (Term, error) {
@@ -79,22 +79,39 @@ func infoNCEAnchor(pos, neg []float64, p Params, gpos, gneg []float64) (AnchorVa
 			nearest = d
 		}
 	}
+	v, err := infoNCESum(pos, neg, tau, nearest, false)
+	if err == nil && gpos != nil {
+		infoNCEGrad(pos, neg, tau, gpos, gneg)
+	}
+	return v, err
+}
+
+// infoNCESorted is infoNCEAnchor's value, bit for bit, on distances that
+// batch code has checked and sorted in increasing order: no walk to check
+// them or find the nearest, and each sum of exps stops at the first
+// distance too far to count.
+func infoNCESorted(pos, neg []float64, p Params) (AnchorValue, error) {
+	tau, err := temperature(p)
+	if err != nil || len(pos) == 0 {
+		return AnchorValue{}, err
+	}
+	nearest := pos[0]
+	if len(neg) > 0 && neg[0] < nearest {
+		nearest = neg[0]
+	}
+	return infoNCESum(pos, neg, tau, nearest, true)
+}
+
+// infoNCESum is the anchor's InfoNCE sum given its nearest distance;
+// increasing says pos and neg are each sorted.
+func infoNCESum(pos, neg []float64, tau, nearest float64, increasing bool) (AnchorValue, error) {
 	// s = Σ exp((nearest − d)/τ) ≥ 1. A term below e⁻³⁷ < 2⁻⁵³ is skipped:
 	// it changes s by less than its last bit; all of them together by at
 	// most (N−1)·2⁻⁵³ relative, far below any tolerance, and the exps saved
 	// are most of a large batch.
 	inv, far := 1/tau, nearest+skipBeyond*tau
-	var s float64
-	for _, d := range pos {
-		if d <= far { // ≤: far may round to nearest itself
-			s += tableExp((nearest - d) * inv)
-		}
-	}
-	for _, d := range neg {
-		if d <= far {
-			s += tableExp((nearest - d) * inv)
-		}
-	}
+	s := addExpsWithin(0, pos, nearest, inv, far, increasing)
+	s = addExpsWithin(s, neg, nearest, inv, far, increasing)
 	// Each term is (d_j − nearest)/τ + log s: no large values cancel.
 	logS, sum := math.Log(s), 0.0
 	for _, d := range pos {
@@ -103,20 +120,24 @@ func infoNCEAnchor(pos, neg []float64, p Params, gpos, gneg []float64) (AnchorVa
 	if math.IsInf(sum, 0) {
 		return AnchorValue{}, &InputError{Field: "temperature", Value: tau, Err: ErrOverflow}
 	}
-	if gpos != nil {
-		infoNCEGrad(pos, neg, tau, gpos, gneg)
-	}
 	// Every term is −log of a probability < 1: active.
 	return AnchorValue{Sum: sum, Terms: len(pos), Active: len(pos)}, nil
 }
 
-// infoNCEGrad writes the derivatives of infoNCEAnchor's sum into gpos and
-// gneg:
-//
-//	∂L/∂d_j = 1/τ − P·π_j/τ for a positive j,  ∂L/∂d_n = −P·π_n/τ for a negative n,
-//
-// with P the anchor's number of positives and π the softmax of −d/τ over
-// all k.
+// addExpsWithin adds exp((nearest − d)·inv) to s for each d of ds up to
+// far, in order; increasing says ds is sorted, so that the first beyond
+// far ends the sum.
+func addExpsWithin(s float64, ds []float64, nearest, inv, far float64, increasing bool) float64 {
+	for _, d := range ds {
+		if d <= far { // ≤: far may round to nearest itself
+			s += tableExp((nearest - d) * inv)
+		} else if increasing {
+			break
+		}
+	}
+	return s
+}
+
 func infoNCEGrad(pos, neg []float64, tau float64, gpos, gneg []float64) {
 	top := math.Inf(-1) // the largest exponent, for a stable log-sum-exp
 	for _, d := range pos {

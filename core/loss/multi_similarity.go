@@ -39,7 +39,7 @@ func init() {
 	register(Loss{ID: MultiSimilarityID, Kind: OnTriplets, Family: TripletFamily, Rank: 4,
 		Name: "Multi-Similarity", Short: "multi-sim",
 		Formula: "softplus(2(d(a,p) − ½))/2 + softplus(50(½ − d(a,n)))/50",
-		Triplet: multiSimilarityTriplet, Anchor: multiSimilarityAnchor, PerAnchor: true})
+		Triplet: multiSimilarityTriplet, Anchor: multiSimilarityAnchor, AnchorSorted: multiSimilaritySorted, PerAnchor: true})
 }
 
 func multiSimilarityTriplet(dap, dan float64, p Params) (Term, error) {
@@ -61,11 +61,25 @@ func multiSimilarityAnchor(pos, neg []float64, _ Params, gpos, gneg []float64) (
 	if err != nil {
 		return AnchorValue{}, err
 	}
+	return multiSimilarityValue(pull, push), nil
+}
+
+// multiSimilaritySorted is multiSimilarityAnchor's value, bit for bit, on
+// distances that batch code has checked and sorted in increasing order: no
+// walk to check them or find the largest exponent, and the push's sum
+// stops at the first negative too far to count.
+func multiSimilaritySorted(pos, neg []float64, _ Params) (AnchorValue, error) {
+	pull := sortedLogSum(pos, MultiSimilarityAlpha, 1, 0)
+	push := sortedLogSum(neg, MultiSimilarityBeta, -1, pull*0x1p-60)
+	return multiSimilarityValue(pull, push), nil
+}
+
+func multiSimilarityValue(pull, push float64) AnchorValue {
 	v := AnchorValue{Sum: pull + push, Terms: 1}
 	if v.Sum > 0 {
 		v.Active = 1
 	}
-	return v, nil
+	return v
 }
 
 // expIsZero is an exponent below which math.Exp is exactly 0 (e^−745.2 is
@@ -92,14 +106,41 @@ func softLogSum(ds []float64, c, sign float64, field string, grad []float64, tol
 			top = u
 		}
 	}
+	return logSumFrom(ds, c, sign, top, grad, tol, false), nil
+}
+
+// sortedLogSum is softLogSum on checked distances in increasing order. u
+// is monotonic in d, and so is its rounding: the distance at one end gives
+// the largest.
+func sortedLogSum(ds []float64, c, sign float64, tol float64) float64 {
+	top := 0.0
+	if len(ds) > 0 {
+		end := ds[len(ds)-1]
+		if sign < 0 {
+			end = ds[0]
+		}
+		if u := sign * (end - MultiSimilarityBase); u > top {
+			top = u
+		}
+	}
+	return logSumFrom(ds, c, sign, top, nil, tol, true)
+}
+
+// logSumFrom is softLogSum given U (top); increasing says ds is sorted.
+func logSumFrom(ds []float64, c, sign, top float64, grad []float64, tol float64, increasing bool) float64 {
 	var t float64 // Σ e^(c(u − U))
 	skip := float64(expIsZero)
 	if tol > 0 {
 		skip = max(skip, math.Log(tol*c/float64(len(ds))))
 	}
+	// With the distances increasing and sign < 0 the exponents decrease
+	// (in floating point too): the first one skipped ends the sum.
+	stop := increasing && sign < 0
 	for _, d := range ds {
 		if x := c * (sign*(d-MultiSimilarityBase) - top); x > skip {
 			t += tableExp(x)
+		} else if stop {
+			break
 		}
 	}
 	var logS float64 // log(e^(−cU) + t)
@@ -111,5 +152,5 @@ func softLogSum(ds []float64, c, sign float64, field string, grad []float64, tol
 	for i := range grad { // none when grad is nil
 		grad[i] = sign * math.Exp(c*(sign*(ds[i]-MultiSimilarityBase)-top)-logS)
 	}
-	return top + logS/c, nil
+	return top + logS/c
 }

@@ -131,6 +131,12 @@ type Loss struct {
 	// Multi-Similarity), which take every pair of each anchor; triplet
 	// losses without it are batched through a miner.
 	Anchor AnchorTerms
+	// AnchorSorted, when set, is Anchor's value, bit for bit
+	// (TestAnchorSortedIsAnchor), for distances that batch code has
+	// checked and sorted in increasing order: without a walk to check
+	// them, and with sums that stop at the first distance too far to
+	// count.
+	AnchorSorted func(pos, neg []float64, p Params) (AnchorValue, error)
 	// PerAnchor says Anchor's sum is one term per anchor, averaged over
 	// anchors (Multi-Similarity), rather than one term per positive pair
 	// (InfoNCE).
@@ -188,6 +194,9 @@ var registered []Loss
 func register(l Loss) {
 	if (l.Kind == OnPairs) != (l.Pair != nil) || (l.Kind == OnTriplets) != (l.Triplet != nil) {
 		panic(fmt.Sprintf("loss %s: term function does not match its kind", l.ID))
+	}
+	if l.AnchorSorted != nil && l.Anchor == nil {
+		panic(fmt.Sprintf("loss %s: AnchorSorted without an Anchor form", l.ID))
 	}
 	if l.PerAnchor && l.Anchor == nil {
 		panic(fmt.Sprintf("loss %s: PerAnchor without an Anchor form", l.ID))

@@ -6,6 +6,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"testing"
 
 	"losslab/core/dist"
@@ -397,6 +398,45 @@ func TestPullOfMatchesTerm(t *testing.T) {
 			v := l.PullOf(d)
 			if math.Float64bits(v) != math.Float64bits(term.Loss) || (v > 0) != term.Active {
 				t.Fatalf("%s (%v): term %v (active %v), PullOf %v", l.ID, d, term.Loss, term.Active, v)
+			}
+		}
+	}
+}
+
+// AnchorSorted is Anchor's value, bit for bit, on sorted distances: few
+// and many, spread and bunched (the exps that the sums skip), ties, zeros,
+// anchors without positives or negatives, at several temperatures.
+func TestAnchorSortedIsAnchor(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	list := func(n int, scale float64) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			switch rng.IntN(8) {
+			case 0:
+				v[i] = 0
+			case 1:
+				v[i] = math.Round(rng.Float64() * 4) // ties
+			default:
+				v[i] = rng.Float64() * scale
+			}
+		}
+		slices.Sort(v)
+		return v
+	}
+	for _, l := range declaring(t, "AnchorSorted", 2, func(l Loss) bool { return l.AnchorSorted != nil }) {
+		for i := range 3000 {
+			scale := []float64{0.3, 1, 5, 40}[i%4]
+			pos, neg := list(rng.IntN(40), scale), list(rng.IntN(200), scale)
+			p, err := l.Resolve(Params{Temperature: []float64{0, 0.02, 0.5, 3}[rng.IntN(4)]})
+			if err != nil {
+				t.Fatal(err)
+			}
+			want, werr := l.Anchor(pos, neg, p, nil, nil)
+			got, gerr := l.AnchorSorted(pos, neg, p)
+			if (werr == nil) != (gerr == nil) || math.Float64bits(got.Sum) != math.Float64bits(want.Sum) ||
+				got.Terms != want.Terms || got.Active != want.Active {
+				t.Fatalf("%s on %d positives and %d negatives (scale %v, %+v): sorted %+v (%v), Anchor %+v (%v)",
+					l.ID, len(pos), len(neg), scale, p, got, gerr, want, werr)
 			}
 		}
 	}
