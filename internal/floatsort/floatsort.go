@@ -108,8 +108,5 @@ func sortRuns(v []float64, lo uint64, shift uint) {
 // (−0 included), the sign bit set for the rest.
 func key(x float64) uint64 {
 	b := math.Float64bits(x)
-	if b>>63 == 1 {
-		return ^b
-	}
-	return b | 1<<63
+	return b ^ (uint64(int64(b)>>63) | 1<<63) // all ones for a negative, the sign bit for the rest: no branch
 }
