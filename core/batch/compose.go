@@ -32,7 +32,7 @@ func Strategies(l loss.Loss) []Strategy {
 		return []Strategy{{AllPositives, Mean}}
 	}
 	var s []Strategy
-	if l.Hinge != loss.NoHinge {
+	if l.Hinge != loss.NoCurve {
 		s = append(s, Strategy{AllTriplets, Mean}, Strategy{AllTriplets, MeanNonZero})
 	}
 	return append(s, Strategy{BatchHard, Mean}, Strategy{SemiHard, Mean})

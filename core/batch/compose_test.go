@@ -209,7 +209,7 @@ func TestBadTemperature(t *testing.T) {
 func TestHingeTermIsTheRegistrys(t *testing.T) {
 	r := rand.New(rand.NewPCG(61, 62))
 	for _, l := range loss.Registry() {
-		if l.Hinge == loss.NoHinge {
+		if l.Hinge == loss.NoCurve {
 			continue
 		}
 		for i := range 20000 {

@@ -39,7 +39,7 @@ type plan struct {
 // census marks the triplet loss, whose active triplets are the census's
 // not-easy ones (g(d) = d, the same test): it reuses the census's counts.
 type hingeSlots struct {
-	g             loss.Hinge
+	g             loss.Curve
 	mean, nonzero int
 	census        bool
 }
@@ -98,7 +98,7 @@ func newPlan(params loss.Params) (plan, error) {
 		switch {
 		case h.census:
 			census = append(census, h)
-		case h.g != loss.NoHinge:
+		case h.g != loss.NoCurve:
 			pl.hinge = append(pl.hinge, h)
 		}
 	}
@@ -118,16 +118,16 @@ func (t *tally) add(term loss.Term) {
 
 // pairTerms adds the anchor's pairs with the distances ps (same class) and
 // ns (different classes) to every pair slot: a same-class pair's term by
-// the loss's PullOf where it has one, a different-class pair beyond the
+// the loss's Pull where it has one, a different-class pair beyond the
 // slot's reach as a 0 the loss promises, the rest by the loss's Pair.
 func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 	for _, k := range c.plan.pairs {
 		s, t := &c.plan.slots[k], &row[k]
-		if pull := s.loss.PullOf; pull != nil {
+		if pull := s.loss.Pull; pull != loss.NoCurve {
 			var sum float64 // in a register: summed through t, each add waits on the last one's store
 			var active int64
 			for _, d := range ps {
-				v := pull(d)
+				v := pull.Of(d)
 				sum += v
 				if v > 0 {
 					active++
@@ -141,14 +141,16 @@ func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 				t.add(term)
 			}
 		}
+		t.count += int64(len(ns))
 		for _, d := range ns {
-			if d >= s.reach {
-				t.count++ // the loss says this term is 0
-				continue
+			if d < s.reach { // beyond, the loss says the term is 0
+				term, err := s.loss.Pair(d, loss.Different, s.params)
+				w.keep(err)
+				t.sum += term.Loss
+				if term.Active {
+					t.active++
+				}
 			}
-			term, err := s.loss.Pair(d, loss.Different, s.params)
-			w.keep(err)
-			t.add(term)
 		}
 	}
 }
@@ -162,7 +164,7 @@ func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64)
 	var sum float64 // in a register, as in pairTerms
 	var active int64
 	switch hinge, gap := s.loss.Hinge, s.loss.GapOf; {
-	case hinge != loss.NoHinge:
+	case hinge != loss.NoCurve:
 		m := s.params.Margin
 		for i, p := range dp {
 			h, on := hingeTerm(hinge, p, dn[i], m)
@@ -192,7 +194,7 @@ func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64)
 // and 1 if active, else 0. It has no branch: among the semi-hard triplets
 // active and inactive ones alternate at random where the classes overlap,
 // and a branch on it mispredicted more than the term cost.
-func hingeTerm(g loss.Hinge, dp, dn, m float64) (float64, int64) {
+func hingeTerm(g loss.Curve, dp, dn, m float64) (float64, int64) {
 	h := g.Of(dp) - g.Of(dn) + m
 	active := int64(less(loss.Tol, h))
 	return math.Float64frombits(math.Float64bits(h) & -uint64(active)), active
@@ -308,7 +310,7 @@ func grow[T any](s []T, n int) []T {
 // distanceCutoff returns a distance at and beyond which the increasing g is ≥ c
 // (+Inf if it never is), found by bisection from lo, so that most negatives
 // are ruled out by comparing distances, without calling g.
-func distanceCutoff(g loss.Hinge, c, lo float64) float64 {
+func distanceCutoff(g loss.Curve, c, lo float64) float64 {
 	hi := math.Max(2*lo, 1)
 	for g.Of(hi) < c {
 		if hi *= 2; math.IsInf(hi, 1) {

@@ -15,14 +15,14 @@ const (
 func init() {
 	register(Loss{ID: ContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 0, UsesMargin: true,
 		Name: "contrastive", Short: "contrastive", Formula: contrastivePairFormula,
-		Reach: marginReach, PullOf: func(d float64) float64 { return d * d / 2 },
+		Reach: marginReach, Pull: CurveHalfSquare,
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			r, err := ContrastivePair(d, p.Margin, y)
 			return Term{Loss: r.Loss, Active: r.Active, Grad: [2]float64{r.Grad}}, err
 		}})
 	register(Loss{ID: HingeContrastiveID, Kind: OnPairs, Family: ContrastiveFamily, Rank: 1, UsesMargin: true,
 		Name: "hinge contrastive", Short: "hinge", Formula: "y·d + (1−y)·max(m − d, 0)",
-		Reach: marginReach, PullOf: func(d float64) float64 { return d },
+		Reach: marginReach, Pull: CurveDistance,
 		Pair: func(d float64, y Label, p Params) (Term, error) {
 			l, g, err := HingePair(d, p.Margin, y)
 			// Active is the term's, not the gradient's: a same-class pair at
@@ -31,7 +31,7 @@ func init() {
 		}})
 	register(Loss{ID: TripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 0, UsesMargin: true, HasRegime: true,
 		Name: "triplet", Short: "triplet", Formula: TripletFormula,
-		Hinge: HingeDistance,
+		Hinge: CurveDistance,
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			t, err := TripletLoss(dap, dan, p.Margin)
 			return term(t), err
@@ -47,7 +47,7 @@ func init() {
 		}})
 	register(Loss{ID: SquaredTripletID, Kind: OnTriplets, Family: TripletFamily, Rank: 1, UsesMargin: true, HasRegime: true,
 		Name: "squared triplet", Short: "squared", Formula: "max(d(a,p)² − d(a,n)² + m, 0)",
-		Hinge: HingeSquare,
+		Hinge: CurveSquare,
 		Triplet: func(dap, dan float64, p Params) (Term, error) {
 			t, err := SquaredTripletLoss(dap, dan, p.Margin)
 			return term(t), err

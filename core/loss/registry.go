@@ -145,15 +145,15 @@ type Loss struct {
 	// different-class pair at d ≥ Reach(p) is exactly 0, inactive, with zero
 	// gradient. Batch code skips those pairs, which are most of a batch.
 	Reach func(p Params) float64
-	// PullOf, when set, is a pair loss's same-class term as a function of
-	// d alone, bit for bit Pair's value (TestPullOfMatchesTerm) and active
+	// Pull, when set, is a pair loss's same-class term as a function of
+	// d alone, bit for bit Pair's value (TestPullMatchesTerm) and active
 	// where positive: batch code sums the positive pairs, most of a
 	// batch's terms, without the explanation and gradient Pair builds.
-	PullOf func(d float64) float64
+	Pull Curve
 	// Hinge is set when the triplet term is max(g(d(a,p)) − g(d(a,n)) + m, 0)
 	// with g = Hinge.Of increasing: batch code can then sum every triplet's
 	// term in closed form (sorted g(d(a,n)) and prefix sums), not one by one.
-	Hinge Hinge
+	Hinge Curve
 	// GapOf is set when the triplet term depends on d(a,p) − d(a,n) alone
 	// and is active where positive (soft-margin: a softplus): batch code
 	// computes a mined term from it, without the gradient Triplet builds.

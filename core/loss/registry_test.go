@@ -122,7 +122,7 @@ func TestRegistryGradients(t *testing.T) {
 // so batch code may sum its terms in closed form.
 func TestHingeMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(13, 14))
-	for _, l := range declaring(t, "Hinge", 2, func(l Loss) bool { return l.Hinge != NoHinge }) {
+	for _, l := range declaring(t, "Hinge", 2, func(l Loss) bool { return l.Hinge != NoCurve }) {
 		for range 2000 {
 			dap, dan, m := rng.Float64()*3, rng.Float64()*3, rng.Float64()*2
 			term, err := l.Triplet(dap, dan, Params{Margin: m})
@@ -146,7 +146,7 @@ func TestHingeMatchesTerm(t *testing.T) {
 // sorted. Checked on random distances and on each one's next float.
 func TestHingeIncreases(t *testing.T) {
 	rng := rand.New(rand.NewPCG(15, 16))
-	for _, l := range declaring(t, "Hinge", 2, func(l Loss) bool { return l.Hinge != NoHinge }) {
+	for _, l := range declaring(t, "Hinge", 2, func(l Loss) bool { return l.Hinge != NoCurve }) {
 		ds := []float64{0, math.SmallestNonzeroFloat64, 1e-300, 1, 1e150, math.MaxFloat64}
 		for range 5000 {
 			ds = append(ds, rng.Float64()*10, math.Ldexp(rng.Float64(), rng.IntN(200)-100))
@@ -378,11 +378,11 @@ func TestSoftplusNearZero(t *testing.T) {
 	}
 }
 
-// A pair loss that declares PullOf gives, for a same-class pair, Pair's
+// A pair loss that declares Pull gives, for a same-class pair, Pair's
 // term bit for bit, active where positive (d = 0 and underflow included).
-func TestPullOfMatchesTerm(t *testing.T) {
+func TestPullMatchesTerm(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 18))
-	for _, l := range declaring(t, "PullOf", 2, func(l Loss) bool { return l.PullOf != nil }) { // contrastive and hinge contrastive
+	for _, l := range declaring(t, "Pull", 2, func(l Loss) bool { return l.Pull != NoCurve }) { // contrastive and hinge contrastive
 		for i := range 20000 {
 			d := rng.Float64() * 5
 			switch i % 50 {
@@ -395,9 +395,9 @@ func TestPullOfMatchesTerm(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			v := l.PullOf(d)
+			v := l.Pull.Of(d)
 			if math.Float64bits(v) != math.Float64bits(term.Loss) || (v > 0) != term.Active {
-				t.Fatalf("%s (%v): term %v (active %v), PullOf %v", l.ID, d, term.Loss, term.Active, v)
+				t.Fatalf("%s (%v): term %v (active %v), Pull %v", l.ID, d, term.Loss, term.Active, v)
 			}
 		}
 	}
