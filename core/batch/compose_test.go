@@ -229,7 +229,7 @@ func TestHingeTermIsTheRegistrys(t *testing.T) {
 			if err != nil {
 				continue
 			}
-			h, on := hingeTerm(l.Hinge, dp, dn, p.Margin)
+			h, on := hingeTerm(l.Hinge.Of(dp), l.Hinge.Of(dn), p.Margin)
 			if active := on == 1; active != want.Active || on > 1 || math.Float64bits(h) != math.Float64bits(want.Loss) {
 				t.Fatalf("%s(%v, %v, m=%v): closed form %v (active %v), registry %v (active %v)", l.ID, dp, dn, m, h, active, want.Loss, want.Active)
 			}

@@ -165,12 +165,7 @@ func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64)
 	var active int64
 	switch hinge, gap := s.loss.Hinge, s.loss.GapOf; {
 	case hinge != loss.NoCurve:
-		m := s.params.Margin
-		for i, p := range dp {
-			h, on := hingeTerm(hinge, p, dn[i], m)
-			sum += h
-			active += on
-		}
+		sum, active = hingeSums(hinge, dp, dn, s.params.Margin)
 	case gap != nil: // within loss.GapTolerance of Triplet's term
 		for i, p := range dp {
 			if v := gap(p - dn[i]); v > 0 {
@@ -189,13 +184,26 @@ func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64)
 	t.sum, t.count, t.active = t.sum+sum, t.count+int64(len(dp)), t.active+active
 }
 
-// hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with a Hinge,
-// +0 (inactive) within loss.Tol of its kink, as every loss's Active says,
-// and 1 if active, else 0. It has no branch: among the semi-hard triplets
-// active and inactive ones alternate at random where the classes overlap,
-// and a branch on it mispredicted more than the term cost.
-func hingeTerm(g loss.Curve, dp, dn, m float64) (float64, int64) {
-	h := g.Of(dp) - g.Of(dn) + m
+// hingeSums sums hingeTerm over the triplets (dp[i], dn[i]), in order. A
+// function of its own, without a call: in minedTerms, whose other cases
+// call the loss, the sums would live in memory.
+func hingeSums(g loss.Curve, dp, dn []float64, m float64) (sum float64, active int64) {
+	for i, p := range dp {
+		h, on := hingeTerm(g.Of(p), g.Of(dn[i]), m)
+		sum += h
+		active += on
+	}
+	return sum, active
+}
+
+// hingeTerm is the term max(g(dp) − g(dn) + m, 0) of a loss with a Hinge g,
+// given g(dp) and g(dn): +0 (inactive) within loss.Tol of its kink, as
+// every loss's Active says, and 1 if active, else 0. It has no branch:
+// among the semi-hard triplets active and inactive ones alternate at
+// random where the classes overlap, and a branch on it mispredicted more
+// than the term cost.
+func hingeTerm(gp, gn, m float64) (float64, int64) {
+	h := gp - gn + m
 	active := int64(less(loss.Tol, h))
 	return math.Float64frombits(math.Float64bits(h) & -uint64(active)), active
 }
