@@ -117,33 +117,20 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	// semi-hard rule only through their minimum (the closest negative
 	// farther than a positive) and the overall maximum (its fallback).
 	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
-	near, far, farMin, farthest := w.ns[:0], w.gn[:0], math.Inf(1), math.Inf(-1)
-	minN := math.Inf(1)
-	for _, v := range w.ns { // distances are never NaN: comparisons, not min and max's care for NaN and −0
-		if v < minN {
-			minN = v
-		}
-		if v > farthest {
-			farthest = v
-		}
-		if v < cutoff {
-			near = append(near, v)
-		} else {
-			farMin = min(farMin, v)
-			far = append(far, v)
-			if binned {
-				w.bins.add(false, v)
-			}
-		}
-	}
+	near, far, minN, farthest := splitNear(w.ns, grow(w.gn, len(w.ns)), cutoff)
 	w.scratch = floatsort.Sort(near, w.scratch)
-	if binned {
-		w.bins.addSorted(false, near)
-	}
 	// The anchor-wide losses see every negative in increasing order (the
 	// far ones, few, sorted too): their sums stop at the first too far to
 	// count.
 	w.scratch = floatsort.Sort(far, w.scratch)
+	if binned {
+		w.bins.addSorted(false, near)
+		w.bins.addSorted(false, far)
+	}
+	farMin := math.Inf(1) // the closest far one
+	if len(far) > 0 {
+		farMin = far[0]
+	}
 	w.ns = append(near, far...)
 	w.gn = far
 	c.anchorTerms(w, terms, w.ps, w.ns)
@@ -163,31 +150,8 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	}
 	w.atMost = grow(w.atMost, len(w.ps))
 	countBelow(keys, near, w.atMost)
-	var st anchorStats
-	w.chosen = w.chosen[:0]
-	for i, dp := range w.ps {
-		k, u := int(w.notEasy[i]), int(w.atMost[i])
-		// The hard ones are the u ≤ dp and the rare ones within Tol beyond
-		// it (near's +Inf ends the walk).
-		hard := u
-		for near[hard] <= dp+loss.Tol {
-			hard++
-		}
-		easy := int64(q - max(k, hard))
-		st.hard += int64(hard)
-		st.easy += easy
-		st.semi += int64(q) - int64(hard) - easy
-		// TF Addons: the closest negative farther than the positive, else
-		// the farthest (near[u] is +Inf when no near one is farther).
-		chosen := near[u]
-		if math.IsInf(chosen, 1) {
-			chosen = farMin
-		}
-		if math.IsInf(chosen, 1) {
-			chosen = farthest
-		}
-		w.chosen = append(w.chosen, chosen)
-	}
+	w.chosen = grow(w.chosen, len(w.ps))
+	st := census(w.ps, near, w.notEasy, w.atMost, q, farMin, farthest, w.chosen)
 	c.hingeTerms(w, terms, w.ps, near, q) // last to read near: it may overwrite it
 	for _, k := range c.plan.semi {
 		c.minedTerms(w, &terms[k], &c.plan.slots[k], w.ps, w.chosen)
@@ -205,6 +169,63 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	c.anchors[slot] = st
 	copy(c.tallies[slot*len(terms):], terms)
 	return nil
+}
+
+// splitNear moves the negatives ns below cutoff to its front, in order,
+// and the others into far (as long as ns); it returns both, the least
+// negative and the greatest. A function of its own, without a call, so that
+// its loop keeps everything in registers.
+func splitNear(ns, far []float64, cutoff float64) (near, farOnes []float64, least, greatest float64) {
+	nn, nf := 0, 0
+	least, greatest = math.Inf(1), math.Inf(-1)
+	for _, v := range ns { // distances are never NaN: comparisons, not min and max's care for NaN and −0
+		if v < least {
+			least = v
+		}
+		if v > greatest {
+			greatest = v
+		}
+		if v < cutoff {
+			ns[nn] = v // nn ≤ the index read: nothing unread is overwritten
+			nn++
+		} else {
+			far[nf] = v
+			nf++
+		}
+	}
+	return ns[:nn], far[:nf], least, greatest
+}
+
+// census counts an anchor's triplets by kind from each positive's counts
+// of negatives not easy (notEasy) and at most as far (atMost) among near
+// (sorted, ended by +Inf) of q in all, and sets chosen[i] to the semi-hard
+// rule's negative for positive i: TF Addons' closest negative farther than
+// it, else the farthest. farMin is the closest negative beyond near.
+func census(ps, near []float64, notEasy, atMost []int32, q int, farMin, farthest float64, chosen []float64) anchorStats {
+	var st anchorStats
+	for i, dp := range ps {
+		k, u := int(notEasy[i]), int(atMost[i])
+		// The hard ones are the u ≤ dp and the rare ones within Tol beyond
+		// it (near's +Inf ends the walk).
+		hard := u
+		for near[hard] <= dp+loss.Tol {
+			hard++
+		}
+		easy := int64(q - max(k, hard))
+		st.hard += int64(hard)
+		st.easy += easy
+		st.semi += int64(q) - int64(hard) - easy
+		// near[u] is +Inf when no near one is farther.
+		c := near[u]
+		if math.IsInf(c, 1) {
+			c = farMin
+		}
+		if math.IsInf(c, 1) {
+			c = farthest
+		}
+		chosen[i] = c
+	}
+	return st
 }
 
 // split puts the distances from anchor a to its positives into w.ps and to
