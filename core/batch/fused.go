@@ -2,6 +2,7 @@ package batch
 
 import (
 	"math"
+	"sort"
 
 	"losslab/core/loss"
 )
@@ -269,14 +270,13 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			for i, dp := range ps {
 				keys[i] = h.g.Of(dp) + m - loss.Tol
 			}
-			gn := w.gn[:0]
-			for _, v := range near {
-				if v >= w.reach[i] {
-					break // no farther negative is active for any positive
-				}
-				gn = append(gn, h.g.Of(v))
+			// No negative from reach on is active for any positive.
+			within := sort.SearchFloat64s(near, w.reach[i])
+			gn := grow(w.gn, within+1)
+			for j, v := range near[:within] {
+				gn[j] = h.g.Of(v)
 			}
-			gn = append(gn, math.Inf(1))
+			gn[within] = math.Inf(1)
 			counts := w.atMost
 			countBelow(keys, gn, counts)
 			prefixInPlace(gn, int(counts[len(counts)-1]))
