@@ -5,6 +5,7 @@
 package floatsort
 
 import (
+	"cmp"
 	"math"
 	"math/bits"
 	"slices"
@@ -26,10 +27,12 @@ const (
 )
 
 // Sort sorts v (finite values) in place, ascending; scratch is reused
-// between calls and returned, grown if needed. One pass finds the range of
-// the keys, one counts both digits; then each digit that is not the same
-// in every value takes one pass that moves the values; last, each run
-// sharing the sorted bits is sorted by pdqsort.
+// between calls and returned, grown if needed. One pass turns the values
+// into their keys and finds their range, one counts both digits; then each
+// digit that is not the same in every value takes one pass that moves the
+// keys; each run sharing the sorted bits is sorted by pdqsort, and the last
+// pass turns the keys back into values. Made once, a key costs the other
+// passes no more than its bits.
 func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
@@ -38,8 +41,12 @@ func Sort(v, scratch []float64) []float64 {
 	if cap(scratch) < len(v) {
 		scratch = make([]float64, len(v))
 	}
+	// The values become their keys, in place, for the passes; the last
+	// turns them back. A key held as a float64 may be a NaN's bits: it is
+	// only moved and read back as bits, never computed with or compared,
+	// so its bits stay as they are.
 	lo, hi := key(v[0]), key(v[0])
-	for _, x := range v {
+	for i, x := range v {
 		k := key(x)
 		if k < lo {
 			lo = k
@@ -47,14 +54,16 @@ func Sort(v, scratch []float64) []float64 {
 		if k > hi {
 			hi = k
 		}
+		v[i] = math.Float64frombits(k)
 	}
 	if lo == hi {
+		unkeyAll(v)
 		return scratch // every value has the same bits
 	}
 	shift := uint(max(0, bits.Len64(hi-lo)-digits*digitBits)) // bits the passes leave to the runs
 	var count [digits][buckets]uint32
 	for _, x := range v {
-		k := (key(x) - lo) >> shift
+		k := (math.Float64bits(x) - lo) >> shift
 		count[0][k%buckets]++
 		count[1][(k>>digitBits)%buckets]++
 	}
@@ -62,7 +71,7 @@ func Sort(v, scratch []float64) []float64 {
 	for b := range digits {
 		c := &count[b]
 		at := shift + uint(digitBits*b)
-		if int(c[((key(src[0])-lo)>>at)%buckets]) == len(src) {
+		if int(c[((math.Float64bits(src[0])-lo)>>at)%buckets]) == len(src) {
 			continue // every value has the same digit here
 		}
 		var sum uint32
@@ -71,7 +80,7 @@ func Sort(v, scratch []float64) []float64 {
 			sum += n
 		}
 		for _, x := range src {
-			d := ((key(x) - lo) >> at) % buckets
+			d := ((math.Float64bits(x) - lo) >> at) % buckets
 			dst[c[d]] = x
 			c[d]++
 		}
@@ -81,26 +90,39 @@ func Sort(v, scratch []float64) []float64 {
 		copy(v, src)
 	}
 	sortRuns(v, lo, shift)
+	unkeyAll(v)
 	return scratch
 }
 
-// sortRuns sorts each run of v whose keys' offsets from lo share their bits
-// above shift; v is sorted by those bits.
+// sortRuns sorts each run of keys (as float64 bits) whose offsets from lo
+// share their bits above shift; v is sorted by those bits.
 func sortRuns(v []float64, lo uint64, shift uint) {
-	top := (key(v[0]) - lo) >> shift
+	bitsOf := func(x float64) uint64 { return math.Float64bits(x) }
+	top := (bitsOf(v[0]) - lo) >> shift
 	for i := 1; i < len(v); i++ {
-		t := (key(v[i]) - lo) >> shift
+		t := (bitsOf(v[i]) - lo) >> shift
 		if t != top {
 			top = t
 			continue
 		}
 		start := i - 1
-		for i+1 < len(v) && (key(v[i+1])-lo)>>shift == top {
+		for i+1 < len(v) && (bitsOf(v[i+1])-lo)>>shift == top {
 			i++
 		}
-		if run := v[start : i+1]; !slices.IsSorted(run) {
-			slices.Sort(run)
+		run := v[start : i+1]
+		byKey := func(a, b float64) int { return cmp.Compare(bitsOf(a), bitsOf(b)) }
+		if !slices.IsSortedFunc(run, byKey) {
+			slices.SortFunc(run, byKey)
 		}
+	}
+}
+
+// unkeyAll turns keys (as float64 bits) back into their values.
+func unkeyAll(v []float64) {
+	for i, x := range v {
+		k := math.Float64bits(x)
+		flip := k>>63 - 1 // 0 for a key with the sign bit set (a value ≥ +0), else all ones
+		v[i] = math.Float64frombits(k ^ (flip | 1<<63))
 	}
 }
 
