@@ -12,24 +12,43 @@ import (
 // the middle factor from a table and e^r from its Taylor polynomial
 // through r⁵ (the first omitted term is below 2⁻⁶⁵).
 func tableExp(x float64) float64 {
-	if !(x >= -708 && x <= 709) { // subnormal or overflowing results, NaN
+	if !inTable(x) {
 		return math.Exp(x)
 	}
+	return addExps(0, []float64{x})
+}
+
+// inTable reports whether tableExp computes e^x itself: not for subnormal
+// or overflowing results, nor NaN.
+func inTable(x float64) bool { return x >= -708 && x <= 709 }
+
+// addExps adds tableExp(x) to s for each x of xs, in order; every x must
+// be inTable. The sums take their exps through it a chunk at a time (see
+// expChunk), so that the loop over them makes no call and keeps its values
+// in registers.
+func addExps(s float64, xs []float64) float64 {
 	const (
 		shifter = 0x1.8p52 // adding it rounds to an integer in the low bits
 		invLn2N = 256 / math.Ln2
 		ln2NHi  = 6.93147180369123816490e-01 / 256 // math's Ln2Hi and Ln2Lo, exact over 256
 		ln2NLo  = 1.90821492927058770002e-10 / 256
 	)
-	t := x*invLn2N + shifter
-	k := int64(math.Float64bits(t) - math.Float64bits(shifter)) // round(x·256/ln 2)
-	kf := t - shifter
-	r := (x - kf*ln2NHi) - kf*ln2NLo
-	q := r * (1 + r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120))))) // e^r − 1, small: T + T·q rounds once
-	tj := expTable[k&255]
-	v := tj + tj*q // in [1, 2) but for rounding: adding k>>8 to its exponent scales it
-	return math.Float64frombits(math.Float64bits(v) + uint64(k>>8)<<52)
+	for _, x := range xs {
+		t := x*invLn2N + shifter
+		k := int64(math.Float64bits(t) - math.Float64bits(shifter)) // round(x·256/ln 2)
+		kf := t - shifter
+		r := (x - kf*ln2NHi) - kf*ln2NLo
+		q := r * (1 + r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120))))) // e^r − 1, small: T + T·q rounds once
+		tj := expTable[k&255]
+		v := tj + tj*q // in [1, 2) but for rounding: adding k>>8 to its exponent scales it
+		s += math.Float64frombits(math.Float64bits(v) + uint64(k>>8)<<52)
+	}
+	return s
 }
+
+// expChunk is how many exponents a sum gathers before addExps adds their
+// exps: a stack array, 2 KiB.
+const expChunk = 256
 
 // expTable[j] is 2^(j/256), correctly rounded: the product of the roots
 // 2^(2^i/256) for the bits i of j, each a chain of square roots of 2,

@@ -128,14 +128,22 @@ func infoNCESum(pos, neg []float64, tau, nearest float64, increasing bool) (Anch
 // far, in order; increasing says ds is sorted, so that the first beyond
 // far ends the sum.
 func addExpsWithin(s float64, ds []float64, nearest, inv, far float64, increasing bool) float64 {
+	// Each exponent is in [−37, 0] (d is at most far and at least nearest):
+	// inTable.
+	var xs [expChunk]float64
+	n := 0
 	for _, d := range ds {
 		if d <= far { // ≤: far may round to nearest itself
-			s += tableExp((nearest - d) * inv)
+			if n == len(xs) {
+				s, n = addExps(s, xs[:]), 0
+			}
+			xs[n] = (nearest - d) * inv
+			n++
 		} else if increasing {
 			break
 		}
 	}
-	return s
+	return addExps(s, xs[:n])
 }
 
 func infoNCEGrad(pos, neg []float64, tau float64, gpos, gneg []float64) {

@@ -136,13 +136,26 @@ func logSumFrom(ds []float64, c, sign, top float64, grad []float64, tol float64,
 	// With the distances increasing and sign < 0 the exponents decrease
 	// (in floating point too): the first one skipped ends the sum.
 	stop := increasing && sign < 0
+	var xs [expChunk]float64 // exponents for addExps, in order
+	n := 0
+walk:
 	for _, d := range ds {
-		if x := c * (sign*(d-MultiSimilarityBase) - top); x > skip {
-			t += tableExp(x)
-		} else if stop {
-			break
+		x := c * (sign*(d-MultiSimilarityBase) - top) // ≤ 0: U is the largest u
+		switch {
+		case x > skip && inTable(x):
+			if n == len(xs) {
+				t, n = addExps(t, xs[:]), 0
+			}
+			xs[n] = x
+			n++
+		case x > skip: // a subnormal exp, as tableExp gives it
+			t, n = addExps(t, xs[:n]), 0
+			t += math.Exp(x)
+		case stop:
+			break walk
 		}
 	}
+	t = addExps(t, xs[:n])
 	var logS float64 // log(e^(−cU) + t)
 	if top == 0 {
 		logS = math.Log1p(t)
