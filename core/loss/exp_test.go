@@ -75,3 +75,49 @@ func BenchmarkExp(b *testing.B) {
 		b.Fatal("no sum")
 	}
 }
+
+// The sums that gather their exponents in chunks give the bits of adding
+// tableExp one term at a time, across chunk boundaries, with subnormal
+// exps (Multi-Similarity's push at large distances) between the others.
+func TestExpSumsInChunks(t *testing.T) {
+	r := rand.New(rand.NewPCG(23, 24))
+	for _, n := range []int{0, 1, expChunk - 1, expChunk, expChunk + 1, 3*expChunk + 7, 2000} {
+		ds := make([]float64, n)
+		for i := range ds {
+			ds[i] = r.Float64() * 6
+		}
+		nearest, inv, far := 0.5, 10.0, 4.2
+		want := 0.0
+		for _, d := range ds {
+			if d <= far {
+				want += tableExp((nearest - d) * inv)
+			}
+		}
+		if got := addExpsWithin(0, ds, nearest, inv, far, false); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("InfoNCE's sum of %d: %v, one by one %v", n, got, want)
+		}
+		// Multi-Similarity's push with c = 50: exponents down to −300, and
+		// with c = 300 some below −708, whose exps are subnormal.
+		top := 0.0 // U, the largest u = λ − d, as softLogSum finds it
+		for _, d := range ds {
+			top = max(top, MultiSimilarityBase-d)
+		}
+		for _, c := range []float64{50, 300} {
+			skip := float64(expIsZero)
+			want := 0.0
+			for _, d := range ds {
+				if x := c * (-(d - MultiSimilarityBase) - top); x > skip {
+					want += tableExp(x)
+				}
+			}
+			logS := math.Log1p(want)
+			if top != 0 {
+				logS = math.Log(math.Exp(-c*top) + want)
+			}
+			got := logSumFrom(ds, c, -1, top, nil, 0, false)
+			if wantSum := top + logS/c; math.Float64bits(got) != math.Float64bits(wantSum) {
+				t.Fatalf("Multi-Similarity's sum of %d at c = %v: %v, one by one %v", n, c, got, wantSum)
+			}
+		}
+	}
+}

@@ -146,6 +146,13 @@ func addExpsWithin(s float64, ds []float64, nearest, inv, far float64, increasin
 	return addExps(s, xs[:n])
 }
 
+// infoNCEGrad writes the derivatives of infoNCEAnchor's sum into gpos and
+// gneg:
+//
+//	∂L/∂d_j = 1/τ − P·π_j/τ for a positive j,  ∂L/∂d_n = −P·π_n/τ for a negative n,
+//
+// with P the anchor's number of positives and π the softmax of −d/τ over
+// all k.
 func infoNCEGrad(pos, neg []float64, tau float64, gpos, gneg []float64) {
 	top := math.Inf(-1) // the largest exponent, for a stable log-sum-exp
 	for _, d := range pos {
