@@ -162,7 +162,7 @@ func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 // function builds: mining calls it once per positive pair. A loss with
 // GapOf (soft-margin) is computed from d(a,p) − d(a,n) the same way.
 func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64) {
-	var sum float64 // in a register, as in pairTerms
+	var sum float64 // the case's sum, added to t once
 	var active int64
 	switch hinge, gap := s.loss.Hinge, s.loss.GapOf; {
 	case hinge != loss.NoCurve:
