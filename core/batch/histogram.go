@@ -71,15 +71,6 @@ func newBinCounts(h *fineHistogram, mu *sync.Mutex, positives bool) *binCounts {
 	return b
 }
 
-// add counts d.
-func (b *binCounts) add(same bool, d float64) {
-	if same {
-		b.pos[b.h.bin(d)]++
-	} else {
-		b.neg[b.h.bin(d)]++
-	}
-}
-
 // addSorted counts the values of one kind, given in increasing order: the
 // counts are then visited in order, as the caches like.
 func (b *binCounts) addSorted(same bool, sorted []float64) {
