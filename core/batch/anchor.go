@@ -117,7 +117,7 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 	// semi-hard rule only through their minimum (the closest negative
 	// farther than a positive) and the overall maximum (its fallback).
 	cutoff := max(maxP+m+loss.Tol, c.hingeReach(w, maxP)) // near also holds what hingeTerms needs
-	near, far, minN, farthest := splitNear(w.ns, grow(w.gn, len(w.ns)), cutoff)
+	near, far := splitNear(w.ns, grow(w.gn, len(w.ns)), cutoff)
 	w.scratch = floatsort.Sort(near, w.scratch)
 	// The anchor-wide losses see every negative in increasing order (the
 	// far ones, few, sorted too): their sums stop at the first too far to
@@ -127,12 +127,15 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 		w.bins.addSorted(false, near)
 		w.bins.addSorted(false, far)
 	}
-	farMin := math.Inf(1) // the closest far one
+	w.ns = append(near, far...) // every negative, in increasing order
+	w.gn = far
+	farMin, minN, farthest := math.Inf(1), math.Inf(1), math.Inf(-1) // the closest far one, the closest, the farthest
 	if len(far) > 0 {
 		farMin = far[0]
 	}
-	w.ns = append(near, far...)
-	w.gn = far
+	if q > 0 {
+		minN, farthest = w.ns[0], w.ns[q-1]
+	}
 	c.anchorTerms(w, terms, w.ps, w.ns)
 	near = append(near, math.Inf(1)) // countBelow's end; near's values are finite
 	// The census: for each positive, the negatives < dp+m−Tol (not easy),
@@ -172,19 +175,11 @@ func (c *computation) anchor(w *worker, slot, a int, row []float64) error {
 }
 
 // splitNear moves the negatives ns below cutoff to its front, in order,
-// and the others into far (as long as ns); it returns both, the least
-// negative and the greatest. A function of its own, without a call, so that
-// its loop keeps everything in registers.
-func splitNear(ns, far []float64, cutoff float64) (near, farOnes []float64, least, greatest float64) {
+// and the others into far (as long as ns), and returns both. A function of
+// its own, without a call, so that its loop keeps everything in registers.
+func splitNear(ns, far []float64, cutoff float64) (near, farOnes []float64) {
 	nn, nf := 0, 0
-	least, greatest = math.Inf(1), math.Inf(-1)
-	for _, v := range ns { // distances are never NaN: comparisons, not min and max's care for NaN and −0
-		if v < least {
-			least = v
-		}
-		if v > greatest {
-			greatest = v
-		}
+	for _, v := range ns {
 		if v < cutoff {
 			ns[nn] = v // nn ≤ the index read: nothing unread is overwritten
 			nn++
@@ -193,7 +188,7 @@ func splitNear(ns, far []float64, cutoff float64) (near, farOnes []float64, leas
 			nf++
 		}
 	}
-	return ns[:nn], far[:nf], least, greatest
+	return ns[:nn], far[:nf]
 }
 
 // census counts an anchor's triplets by kind from each positive's counts
