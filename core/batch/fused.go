@@ -256,15 +256,12 @@ func (c *computation) hingeReach(w *worker, maxP float64) float64 {
 func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q int) {
 	m := c.margin
 	for i, h := range c.plan.hinge {
-		var sum float64
-		var active int64
-		if h.census { // g(d) = d: the census's counts, and near's own sums
-			counts := w.notEasy
-			prefixInPlace(near, int(counts[len(counts)-1])) // the last positive has the most
-			for i, k := range counts {
-				sum += float64(k)*(ps[i]+m) - near[k]
-				active += int64(k)
-			}
+		// counts[i]: the negatives active for positive i; gn: g of the
+		// negatives, to become their prefix sums.
+		var counts []int32
+		var gn []float64
+		if h.census { // g(d) = d: the census's counts, and near itself
+			counts, gn = w.notEasy, near
 		} else {
 			keys := w.scratch[:len(ps)]
 			for i, dp := range ps {
@@ -272,22 +269,24 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 			}
 			// No negative from reach on is active for any positive.
 			within := sort.SearchFloat64s(near, w.reach[i])
-			gn := grow(w.gn, within+1)
+			gn = grow(w.gn, within+1)
 			for j, v := range near[:within] {
 				gn[j] = h.g.Of(v)
 			}
 			gn[within] = math.Inf(1)
-			counts := w.atMost
+			counts = w.atMost
 			countBelow(keys, gn, counts)
-			prefixInPlace(gn, int(counts[len(counts)-1]))
-			// g(dp) + m again rather than kept from the keys' loop: a list
-			// of it would be one more of up to 500,000 values per worker at
-			// 1,000,000 rows (issue 23: no more memory than before).
-			for i, k := range counts {
-				sum += float64(k)*(h.g.Of(ps[i])+m) - gn[k]
-				active += int64(k)
-			}
 			w.gn = gn
+		}
+		prefixInPlace(gn, int(counts[len(counts)-1])) // the last positive has the most
+		// g(dp) + m again rather than kept from the keys' loop: a list of it
+		// would be one more of up to 500,000 values per worker at 1,000,000
+		// rows (issue 23: no more memory than before).
+		var sum float64
+		var active int64
+		for i, k := range counts {
+			sum += float64(k)*(h.g.Of(ps[i])+m) - gn[k]
+			active += int64(k)
 		}
 		all := int64(len(ps)) * int64(q)
 		for _, k := range [2]int{h.mean, h.nonzero} {
