@@ -117,6 +117,13 @@ func (t *tally) add(term loss.Term) {
 	}
 }
 
+// addSums adds count terms at once: their sum, and how many are active.
+func (t *tally) addSums(sum float64, count, active int64) {
+	t.sum += sum
+	t.count += count
+	t.active += active
+}
+
 // pairTerms adds the anchor's pairs with the distances ps (same class) and
 // ns (different classes) to every pair slot: a same-class pair's term by
 // the loss's Pull where it has one, a different-class pair beyond the
@@ -134,7 +141,7 @@ func (c *computation) pairTerms(w *worker, row []tally, ps, ns []float64) {
 					active++
 				}
 			}
-			t.sum, t.count, t.active = t.sum+sum, t.count+int64(len(ps)), t.active+active
+			t.addSums(sum, int64(len(ps)), active)
 		} else {
 			for _, d := range ps {
 				term, err := s.loss.Pair(d, loss.Same, s.params)
@@ -182,7 +189,7 @@ func (c *computation) minedTerms(w *worker, t *tally, s *slot, dp, dn []float64)
 		}
 		return
 	}
-	t.sum, t.count, t.active = t.sum+sum, t.count+int64(len(dp)), t.active+active
+	t.addSums(sum, int64(len(dp)), active)
 }
 
 // hingeSums sums hingeTerm over the triplets (dp[i], dn[i]), in order. A
@@ -222,9 +229,7 @@ func (c *computation) anchorTerms(w *worker, row []tally, ps, ns []float64) {
 			v, err = s.loss.Anchor(ps, ns, s.params, nil, nil)
 		}
 		w.keep(err)
-		row[k].sum += v.Sum
-		row[k].count += int64(v.Terms)
-		row[k].active += int64(v.Active)
+		row[k].addSums(v.Sum, int64(v.Terms), int64(v.Active))
 	}
 }
 
@@ -290,9 +295,7 @@ func (c *computation) hingeTerms(w *worker, row []tally, ps, near []float64, q i
 		}
 		all := int64(len(ps)) * int64(q)
 		for _, k := range [2]int{h.mean, h.nonzero} {
-			row[k].sum += sum
-			row[k].count += all
-			row[k].active += active
+			row[k].addSums(sum, all, active)
 		}
 	}
 }
