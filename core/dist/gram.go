@@ -27,7 +27,7 @@ func gram(x []float64, stride, d int, rows []int, j0, j1 int, g []float64, ldg i
 		return
 	}
 	r := 0
-	if n4 := n &^ 3; haveGramAsm && n4 > 0 {
+	if n4 := n &^ 3; haveAVX2 && n4 > 0 {
 		block := max(4, (256<<10)/(8*d)&^3)
 		for c0 := 0; c0 < n4; c0 += block {
 			cols := min(block, n4-c0)

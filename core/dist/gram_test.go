@@ -25,11 +25,11 @@ func TestGramIsGonumsGemm(t *testing.T) {
 		a := blas64.General{Rows: n, Cols: d, Stride: stride, Data: x}
 		blas64.Gemm(blas.NoTrans, blas.Trans, 1, a, a, 0, blas64.General{Rows: n, Cols: n, Stride: n, Data: want})
 		for _, asm := range []bool{true, false} {
-			if asm && !haveGramAsm {
+			if asm && !haveAVX2 {
 				continue
 			}
 			t.Run(map[bool]string{true: "asm", false: "portable"}[asm]+"/d="+itoa(d), func(t *testing.T) {
-				defer setGramAsm(asm)()
+				defer setAVX2(asm)()
 				rows := []int{0, 1, 2, 7, 9, 10, 100, 259, 3} // odd count, out of order
 				for _, span := range [][2]int{{0, n}, {3, 10}, {5, 6}, {17, 17 + 64}, {250, 260}} {
 					j0, j1 := span[0], span[1]
@@ -49,10 +49,10 @@ func TestGramIsGonumsGemm(t *testing.T) {
 	}
 }
 
-func setGramAsm(on bool) (restore func()) {
-	old := haveGramAsm
-	haveGramAsm = on && old
-	return func() { haveGramAsm = old }
+func setAVX2(on bool) (restore func()) {
+	old := haveAVX2
+	haveAVX2 = on && old
+	return func() { haveAVX2 = old }
 }
 
 func itoa(i int) string {

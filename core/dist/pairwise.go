@@ -244,8 +244,15 @@ func (p *Pairs) fromGram(i, j0 int, row []float64) {
 		}
 	case Euclidean:
 		ni, norms := p.sqNorm[i], p.sqNorm[j0:][:len(row)]
-		for j, g := range row {
-			row[j] = math.Sqrt(nonNegative(ni + norms[j] - 2*g))
+		done := 0
+		if n4 := len(row) &^ 3; haveAVX2 && n4 > 0 {
+			// A square root each, 5.4 × 10⁹ of them at 60,000 rows: four
+			// at a time, the same bits.
+			euclidean4(ni, &norms[0], &row[0], n4)
+			done = n4
+		}
+		for j := done; j < len(row); j++ {
+			row[j] = math.Sqrt(nonNegative(ni + norms[j] - 2*row[j]))
 		}
 	case SqEuclidean:
 		ni, norms := p.sqNorm[i], p.sqNorm[j0:][:len(row)]
