@@ -26,8 +26,14 @@ func inTable(x float64) bool { return x >= -708 && x <= 709 }
 // the middle factor from a table and e^r from its Taylor polynomial
 // through r⁵ (the first omitted term is below 2⁻⁶⁵). The sums gather their
 // exponents a chunk at a time (expChunk) and add them here, in a loop
-// that makes no call and keeps its values in registers.
+// that makes no call and keeps its values in registers. With AVX2,
+// addExps4 (assembly) computes the exps four at a time and adds them in
+// the same order: the same bits (TestAddExpsAsmIsPortable), 2.5 times as
+// fast (BenchmarkExp).
 func addExps(s float64, xs []float64) float64 {
+	if n4 := len(xs) &^ 3; haveAVX2 && n4 > 0 {
+		s, xs = addExps4(s, &xs[0], n4), xs[n4:]
+	}
 	const (
 		shifter = 0x1.8p52 // adding it rounds to an integer in the low bits
 		invLn2N = 256 / math.Ln2

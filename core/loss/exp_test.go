@@ -71,6 +71,20 @@ func BenchmarkExp(b *testing.B) {
 			}
 		}
 	})
+	b.Run("sum", func(b *testing.B) { // as the losses take them: addExps over chunks
+		for b.Loop() {
+			for c := 0; c < len(xs); c += expChunk {
+				s = addExps(s, xs[c:c+expChunk])
+			}
+		}
+	})
+	b.Run("sum-portable", func(b *testing.B) {
+		for b.Loop() {
+			for c := 0; c < len(xs); c += expChunk {
+				s = portableExps(s, xs[c:c+expChunk])
+			}
+		}
+	})
 	if s == 0 {
 		b.Fatal("no sum")
 	}
@@ -120,4 +134,60 @@ func TestExpSumsInChunks(t *testing.T) {
 			}
 		}
 	}
+}
+
+// portableExps is addExps without the assembly.
+func portableExps(s float64, xs []float64) float64 {
+	old := haveAVX2
+	haveAVX2 = false
+	defer func() { haveAVX2 = old }()
+	return addExps(s, xs)
+}
+
+// The assembly adds the bits of addExps's Go loop: each exp alone (four
+// equal ones, so that a lane's last bit shows in the sum), sums of four
+// across the whole table range (both ends, k's sign, every table index),
+// and a start that is not 0.
+func TestAddExpsAsmIsPortable(t *testing.T) {
+	if !haveAVX2 {
+		t.Skip("no AVX2 here: only the Go loop runs")
+	}
+	r := rand.New(rand.NewPCG(25, 26))
+	check := func(s float64, xs []float64) {
+		if got, want := addExps(s, xs), portableExps(s, xs); math.Float64bits(got) != math.Float64bits(want) {
+			t.Fatalf("addExps(%v, %v) = %v, the Go loop %v", s, xs, got, want)
+		}
+	}
+	for x := -708.0; x <= 709; x += 1.0 / 512 {
+		check(0, []float64{x, x, x, x})
+	}
+	for range 200_000 {
+		xs := make([]float64, 1+r.IntN(11))
+		for i := range xs {
+			xs[i] = -708 + 1417*r.Float64()
+			if r.IntN(2) == 0 {
+				xs[i] = -40 * r.Float64()
+			}
+		}
+		check(r.Float64()*float64(r.IntN(3)), xs)
+	}
+	check(0, []float64{-708, 709, 0, math.Copysign(0, -1), 1e-300, -1e-300, 0x1p-1074, 708.9})
+}
+
+func FuzzAddExpsAsmIsPortable(f *testing.F) {
+	if !haveAVX2 {
+		f.Skip("no AVX2 here: only the Go loop runs")
+	}
+	f.Add(0.0, 0.0, -1.0, 2.5, -700.0)
+	f.Fuzz(func(t *testing.T, s, a, b, c, d float64) {
+		xs := []float64{a, b, c, d, a - d}
+		for _, x := range xs {
+			if !inTable(x) {
+				return // addExps's contract: every x inTable
+			}
+		}
+		if got, want := addExps(s, xs), portableExps(s, xs); math.Float64bits(got) != math.Float64bits(want) && !(math.IsNaN(got) && math.IsNaN(want)) {
+			t.Fatalf("addExps(%v, %v) = %v, the Go loop %v", s, xs, got, want)
+		}
+	})
 }
