@@ -27,12 +27,13 @@ const (
 )
 
 // Sort sorts v (finite values) in place, ascending; scratch is reused
-// between calls and returned, grown if needed. One pass turns the values
-// into their keys and finds their range, one counts both digits; then each
-// digit that is not the same in every value takes one pass that moves the
-// keys; each run sharing the sorted bits is sorted by pdqsort, and the last
-// pass turns the keys back into values. Made once, a key costs the other
-// passes no more than its bits.
+// between calls and returned, grown if needed. One pass finds the range of
+// the keys, one counts both digits; then each digit that is not the same in
+// every value takes one pass that moves the keys; each run sharing the
+// sorted bits is sorted by pdqsort. Values from +0 up (distances: what
+// batch and training sort) are their own keys, their bits ordered as they
+// are; only values with a sign bit need keys made, in place, and turned
+// back by a last pass.
 func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
@@ -41,23 +42,15 @@ func Sort(v, scratch []float64) []float64 {
 	if cap(scratch) < len(v) {
 		scratch = make([]float64, len(v))
 	}
-	// The values become their keys, in place, for the passes; the last
-	// turns them back. A key held as a float64 may be a NaN's bits: it is
-	// only moved and read back as bits, never computed with or compared,
-	// so its bits stay as they are.
-	lo, hi := key(v[0]), key(v[0])
-	for i, x := range v {
-		k := key(x)
-		if k < lo {
-			lo = k
-		}
-		if k > hi {
-			hi = k
-		}
-		v[i] = math.Float64frombits(k)
+	lo, hi, signs := bitsRange(v)
+	if signs {
+		// A key held as a float64 may be a NaN's bits: it is only moved
+		// and read back as bits, never computed with or compared, so its
+		// bits stay as they are.
+		lo, hi = keyAll(v)
+		defer unkeyAll(v)
 	}
 	if lo == hi {
-		unkeyAll(v)
 		return scratch // every value has the same bits
 	}
 	shift := uint(max(0, bits.Len64(hi-lo)-digits*digitBits)) // bits the passes leave to the runs
@@ -90,8 +83,31 @@ func Sort(v, scratch []float64) []float64 {
 		copy(v, src)
 	}
 	sortRuns(v, lo, shift)
-	unkeyAll(v)
 	return scratch
+}
+
+// bitsRange returns the least and greatest bits of v's values (v not
+// empty), and whether any has its sign bit set.
+func bitsRange(v []float64) (lo, hi uint64, signs bool) {
+	lo, hi = math.Float64bits(v[0]), math.Float64bits(v[0])
+	var all uint64
+	for _, x := range v {
+		b := math.Float64bits(x)
+		lo, hi, all = min(lo, b), max(hi, b), all|b
+	}
+	return lo, hi, all>>63 != 0
+}
+
+// keyAll turns v's values into their keys (as float64 bits), in place,
+// and returns the least and greatest key.
+func keyAll(v []float64) (lo, hi uint64) {
+	lo, hi = key(v[0]), key(v[0])
+	for i, x := range v {
+		k := key(x)
+		lo, hi = min(lo, k), max(hi, k)
+		v[i] = math.Float64frombits(k)
+	}
+	return lo, hi
 }
 
 // sortRuns sorts each run of keys (as float64 bits) whose offsets from lo

@@ -26,14 +26,22 @@ func TestSort(t *testing.T) {
 					v[i] = r.Float64() * math.MaxFloat64
 				}
 			}
-			if n > 2 {
-				v[0], v[1] = 0, math.Copysign(0, -1)
-			}
-			want := slices.Clone(v)
-			slices.Sort(want)
-			scratch = Sort(v, scratch)
-			if !slices.Equal(v, want) {
-				t.Fatalf("n=%d %s: not sorted", n, kind)
+			// Values from +0 up are sorted on their own bits; a −0 (or
+			// any value with a sign bit) makes keys.
+			for _, signed := range []bool{false, true} {
+				v := slices.Clone(v)
+				if n > 2 && signed {
+					v[0], v[1] = 0, math.Copysign(0, -1)
+				}
+				want := slices.Clone(v)
+				slices.Sort(want)
+				scratch = Sort(v, scratch)
+				if !slices.Equal(v, want) {
+					t.Fatalf("n=%d %s (signed: %v): not sorted", n, kind, signed)
+				}
+				if n >= radixMin && signed && !math.Signbit(v[0]) {
+					t.Fatalf("n=%d %s: −0 is not first (its key is the least)", n, kind)
+				}
 			}
 		}
 	}
