@@ -113,24 +113,23 @@ reduce:
 	MOVQ ldo+56(FP), AX
 	SHLQ $3, AX
 
-// FOLD turns the sums in Y into (s0 + s2) + (s1 + s3) and adds it to the
-// output at M.
-#define FOLD(Y, X, M) \
-	VEXTRACTF128 $1, Y, X8; \
-	VADDPD       X8, X, X;  \
-	VUNPCKHPD    X, X, X9;  \
-	VADDSD       X9, X, X;  \
-	VADDSD       M, X, X;   \
-	VMOVSD       X, M
+// FOLD4 turns the sums of four columns in A, B, C, D into their
+// (s0 + s2) + (s1 + s3), side by side, and adds them to the four outputs
+// at M: the halves' sums [A0+A2, A1+A3, C0+C2, C1+C3] and B's and D's,
+// then VHADDPD's pairwise sums, in the order each column's fold adds.
+#define FOLD4(A, B, C, D, M) \
+	VPERM2F128 $0x20, C, A, Y8;  \
+	VPERM2F128 $0x31, C, A, Y9;  \
+	VADDPD     Y9, Y8, Y8;       \
+	VPERM2F128 $0x20, D, B, Y9;  \
+	VPERM2F128 $0x31, D, B, Y10; \
+	VADDPD     Y10, Y9, Y9;      \
+	VHADDPD    Y9, Y8, Y8;       \
+	VADDPD     M, Y8, Y8;        \
+	VMOVUPD    Y8, M
 
-	FOLD(Y0, X0, (DX))
-	FOLD(Y1, X1, 8(DX))
-	FOLD(Y2, X2, 16(DX))
-	FOLD(Y3, X3, 24(DX))
-	FOLD(Y4, X4, (DX)(AX*1))
-	FOLD(Y5, X5, 8(DX)(AX*1))
-	FOLD(Y6, X6, 16(DX)(AX*1))
-	FOLD(Y7, X7, 24(DX)(AX*1))
+	FOLD4(Y0, Y1, Y2, Y3, (DX))
+	FOLD4(Y4, Y5, Y6, Y7, (DX)(AX*1))
 	ADDQ $64, BX
 	JMP  chunk
 
