@@ -24,7 +24,9 @@ import (
 //   - Negatives closer than median + m: those in the bins that
 //     median + m can fall in, given the median's bins.
 
-// refineBytes bounds the pairs pass 2 keeps (8 bytes each).
+// refineBytes is what the plan allows for the pairs pass 2 keeps (8 bytes
+// each): an estimate, as how many fall in the deciding bins is known only
+// after pass 1.
 const refineBytes = 128 << 20
 
 // Why pass 2 keeps a bin's pairs (flags).
@@ -56,9 +58,13 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 	}
 
 	m := in.opts.Margin
-	kept := make([]keptPairs, runtime.GOMAXPROCS(0))
+	kept := newKeptLists(h, flags)
+	bufs := make([]keptPairs, runtime.GOMAXPROCS(0))
 	err := forUpperTiles(ctx, in.pairs, progress, func(w, lo, hi, jlo, jhi int, tile []float64) error {
-		k := &kept[w]
+		k := &bufs[w]
+		if k.pos == nil {
+			k.pos, k.neg = make([]float64, 0, keptChunk), make([]float64, 0, keptChunk)
+		}
 		ld := jhi - jlo
 		for i := lo; i < hi; i++ {
 			yi := in.labels[i]
@@ -70,10 +76,10 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 				}
 				if in.labels[j] == yi {
 					if f&(forThreshold|forMedian) != 0 {
-						k.pos = append(k.pos, d)
+						k.pos = kept.add(&kept.pos, k.pos, d)
 					}
 				} else if f&(forThreshold|forCloser) != 0 {
-					k.neg = append(k.neg, d)
+					k.neg = kept.add(&kept.neg, k.neg, d)
 				}
 			}
 		}
@@ -82,18 +88,11 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 	if err != nil {
 		return err
 	}
-	// One allocation each, the workers' slices let go as they are copied:
-	// at 60,000 rows in two overlapping classes pass 2 keeps tens of
-	// millions of pairs, and appending would grow the copy by doubling.
-	var np, nn int
-	for _, k := range kept {
-		np, nn = np+len(k.pos), nn+len(k.neg)
+	for _, k := range bufs {
+		kept.flush(&kept.pos, k.pos)
+		kept.flush(&kept.neg, k.neg)
 	}
-	pos, neg := make([]float64, 0, np), make([]float64, 0, nn)
-	for i := range kept {
-		pos, neg = append(pos, kept[i].pos...), append(neg, kept[i].neg...)
-		kept[i] = keptPairs{}
-	}
+	pos, neg := kept.pos, kept.neg
 	// Both sorts at once: tens of millions of values each, and the other
 	// core idle otherwise.
 	var sorted sync.WaitGroup
@@ -129,10 +128,55 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 	return nil
 }
 
-// keptPairs are one worker's pairs kept in pass 2.
+// keptPairs are a worker's pairs kept in pass 2, a chunk at a time.
 type keptPairs struct {
 	pos, neg []float64
 	_        [64]byte // no cache line shared with another worker's
+}
+
+// keptLists are every worker's kept pairs, joined.
+type keptLists struct {
+	pos, neg []float64
+	mu       sync.Mutex // guards pos and neg
+}
+
+// keptChunk is how many pairs of a kind a worker gathers before adding
+// them to the shared lists.
+const keptChunk = 4096
+
+// newKeptLists makes the lists of the pairs pass 2 will keep at their
+// final size: pass 1 counted them in their bins. At 60,000 rows in two
+// overlapping classes they are tens of millions, and lists grown by
+// appending (then joined) held up to three times that at once.
+func newKeptLists(h *fineHistogram, flags []uint8) *keptLists {
+	var np, nn int64
+	for i, f := range flags {
+		if f&(forThreshold|forMedian) != 0 {
+			np += h.pos[i]
+		}
+		if f&(forThreshold|forCloser) != 0 {
+			nn += h.neg[i]
+		}
+	}
+	return &keptLists{pos: make([]float64, 0, np), neg: make([]float64, 0, nn)}
+}
+
+// add appends d to a worker's chunk, moving a full chunk to the shared
+// list, and returns the chunk.
+func (k *keptLists) add(shared *[]float64, chunk []float64, d float64) []float64 {
+	if len(chunk) == cap(chunk) {
+		k.flush(shared, chunk)
+		chunk = chunk[:0]
+	}
+	return append(chunk, d)
+}
+
+// flush appends a worker's chunk to the shared list: within its capacity,
+// as the counts of pass 1 promise.
+func (k *keptLists) flush(shared *[]float64, chunk []float64) {
+	k.mu.Lock()
+	*shared = append(*shared, chunk...)
+	k.mu.Unlock()
 }
 
 // candidates flags the bins that can hold the best threshold.
