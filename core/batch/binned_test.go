@@ -5,6 +5,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"reflect"
+	"slices"
+	"sync"
 	"testing"
 
 	"losslab/core/dist"
@@ -107,6 +109,40 @@ func TestSymmetricRowsMatchDirect(t *testing.T) {
 			if !reflect.DeepEqual(got, base) {
 				t.Errorf("tiles within %d bytes, %d rows: the result differs", budget, rows)
 			}
+		}
+	}
+}
+
+// addSorted counts each value in bin's bin, at the ends too: zeros, values
+// on and beyond the top, and the first and last bins' edges.
+func TestAddSortedIsBin(t *testing.T) {
+	r := rand.New(rand.NewPCG(31, 32))
+	h := newFineHistogram(3, fineBins)
+	for _, n := range []int{0, 1, 2, 5, 1000} {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = r.Float64() * 3
+			switch r.IntN(8) {
+			case 0:
+				v[i] = 0
+			case 1:
+				v[i] = 3 + r.Float64()
+			case 2:
+				v[i] = h.edge(1 + r.IntN(2))
+			case 3:
+				v[i] = h.edge(fineBins - 1 - r.IntN(2))
+			}
+		}
+		slices.Sort(v)
+		var mu sync.Mutex
+		b := newBinCounts(h, &mu, true)
+		b.addSorted(true, v)
+		want := make([]uint32, fineBins)
+		for _, d := range v {
+			want[h.bin(d)]++
+		}
+		if !slices.Equal(b.pos, want) {
+			t.Fatalf("%d values: addSorted's counts differ from bin's", n)
 		}
 	}
 }

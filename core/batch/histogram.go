@@ -78,8 +78,17 @@ func (b *binCounts) addSorted(same bool, sorted []float64) {
 	if same {
 		counts = b.pos
 	}
-	for _, d := range sorted {
-		counts[b.h.bin(d)]++
+	// Only values at the ends can be outside (0, last bin): the rest take
+	// int(d·perUnit) without bin's tests, the same index.
+	lo, hi := 0, len(sorted)
+	for ; lo < hi && !(sorted[lo]*b.h.perUnit > 0); lo++ {
+		counts[b.h.bin(sorted[lo])]++
+	}
+	for ; hi > lo && !(sorted[hi-1]*b.h.perUnit < float64(len(counts)-1)); hi-- {
+		counts[b.h.bin(sorted[hi-1])]++
+	}
+	for _, d := range sorted[lo:hi] {
+		counts[int(d*b.h.perUnit)]++
 	}
 }
 
