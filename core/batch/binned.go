@@ -124,10 +124,15 @@ func (b *binnedSeparation) auc() (auc, bound float64) {
 	return (wins + shared/2) / pq, shared / 2 / pq
 }
 
-// placement is the share of negatives farther than d (same bin counting ½).
-func (b *binnedSeparation) placement(d float64) float64 {
-	i := b.h.bin(d)
-	return (float64(b.negAbove[i]) + float64(b.h.neg[i])/2) / float64(b.q)
+// placements is, by bin, the share of negatives farther than a distance in
+// it (the same bin counting ½): one table read per positive pair of a
+// sample's pass 2, where the counts and the division cost more.
+func (b *binnedSeparation) placements() []float64 {
+	out := make([]float64, len(b.h.neg))
+	for i := range out {
+		out[i] = (float64(b.negAbove[i]) + float64(b.h.neg[i])/2) / float64(b.q)
+	}
+	return out
 }
 
 // threshold is the bin edge t that maximises the accuracy of "d < t means

@@ -24,21 +24,21 @@ type Plan struct {
 // and negatives, the pair losses' terms, the anchor-wide losses); per
 // positive (termNs: sorting, the census, the mined losses' terms) and per
 // near negative (nearNs: sorting, the census, the closed-form sums), the
-// near ones taken as those of about four classes; all three refitted on
-// 20,000 and 60,000 × 16 in 2 classes (about 35 ns of CPU per ordered
-// pair, which varies by a tenth with the machine's load) after the fourth
-// and fifth rounds of issue 23 (docs/batch-profile.md).
+// near ones taken as those of about four classes; all three, and refineNs,
+// refitted on 60,000 × 16 in 2 classes (about 25 ns of CPU per ordered
+// pair, which varies by a tenth or more with the machine's load) after the
+// sixth round of issue 23 (docs/batch-profile.md).
 // The exact method places each negative pair among the sorted positives
 // (streamNs) after computing and sorting those (positiveNs); the binned
 // one visits every pair a second time (refineNs).
 const (
 	gemmNs     = 0.06
-	passNs     = 10.0
-	termNs     = 15.0
-	nearNs     = 30.0
+	passNs     = 7.5
+	termNs     = 11.0
+	nearNs     = 22.0
 	streamNs   = 8.0
 	positiveNs = 20.0
-	refineNs   = 5.0
+	refineNs   = 2.5
 	// cores is what the estimate assumes when it turns CPU time into wall
 	// time: the CI machine's count, at most GOMAXPROCS.
 	cores = 2

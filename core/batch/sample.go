@@ -24,6 +24,7 @@ func computeSampled(ctx context.Context, in *input, k int, res *Result) error {
 	threshold, med := b.threshold(), b.quantile(0.5)
 	second := make([]secondPass, k)
 	m := in.opts.Margin
+	placement := b.placements()
 	err = forRows(ctx, in.pairs, anchors, in.opts.BlockRows, progressOf(in.opts.Progress, k, 2*k), func(_, slot, a int, row []float64) error {
 		var sp secondPass
 		ya := in.labels[a]
@@ -38,7 +39,7 @@ func computeSampled(ctx context.Context, in *input, k int, res *Result) error {
 				if d <= med {
 					sp.atMostMed++
 				}
-				sp.placement += b.placement(d)
+				sp.placement += placement[hist.bin(d)]
 			default:
 				sp.negatives++
 				if d > threshold {
