@@ -138,7 +138,7 @@ func chooseSample(f batchFlags, d *dataset.Dataset, opts batch.Options, p i18n.P
 		}
 		return 0
 	}
-	k := plan.AnchorsWithin(batch.AutoSampleTarget, n)
+	k := batch.SampleWithin(batch.AutoSampleTarget, n, dim, d.Labels, len(d.Classes), opts)
 	note(p.T(i18n.BatchSlowAutoSample, duration(p, plan.Seconds), numfmt.Count(int64(n)), numfmt.Count(int64(k)), f.seed))
 	return k
 }

@@ -226,11 +226,11 @@ func TestBatchMemoryBudget(t *testing.T) {
 	}
 }
 
-// 60,000 × 16 in 2 classes is within AutoSampleSeconds: every anchor, the
-// AUC binned (the notes say so and how long it takes, not a sample).
-// 250,000 rows are not: the
-// command samples and says so, naming the option; --sample-anchors all
-// insists.
+// 60,000 × 16 in 2 classes is within SlowSeconds: every anchor, the AUC
+// binned (the note says so, and nothing about time). 100,000 rows are
+// within AutoSampleSeconds but not SlowSeconds: every anchor, and the note
+// says how long it takes. 250,000 rows are not: the command samples and
+// says so, naming the option; --sample-anchors all insists.
 func TestBatchAutoSample(t *testing.T) {
 	data := func(n int) *dataset.Dataset {
 		r := rand.New(rand.NewPCG(1, 1))
@@ -246,8 +246,13 @@ func TestBatchAutoSample(t *testing.T) {
 	f := batchFlags{sample: sampleAuto, seed: 1, maxMemory: batch.DefaultMaxMemory}
 	opts := batch.Options{MaxMemory: f.maxMemory}
 	if k := chooseSample(f, data(60000), opts, i18n.New(i18n.English), &errb); k != 0 || !strings.Contains(errb.String(), "binning it instead") ||
-		!strings.Contains(errb.String(), "for all 60,000 anchors; --sample-anchors K would sample K anchors instead") || strings.Contains(errb.String(), "sampling") {
+		strings.Contains(errb.String(), "--sample-anchors") || strings.Contains(errb.String(), "sampling") {
 		t.Errorf("60,000 rows: %d anchors, note %q", k, errb.String())
+	}
+	errb.Reset()
+	if k := chooseSample(f, data(100000), opts, i18n.New(i18n.English), &errb); k != 0 ||
+		!strings.Contains(errb.String(), "for all 100,000 anchors; --sample-anchors K would sample K anchors instead") || strings.Contains(errb.String(), "sampling") {
+		t.Errorf("100,000 rows: %d anchors, note %q", k, errb.String())
 	}
 	errb.Reset()
 	n := 250000

@@ -320,8 +320,16 @@ func TestPlan(t *testing.T) {
 	if s.Anchors != 2000 || s.Method != MethodSampled || !(s.Seconds < p.Seconds/5) {
 		t.Errorf("sampled: %+v (all: %+v)", s, p)
 	}
-	if k := p.AnchorsWithin(p.Seconds/4, 20000); k != 5000 {
-		t.Errorf("AnchorsWithin a quarter of the time: %d", k)
+	// The sample that takes s's time has s's anchors, and a quarter of
+	// the time a quarter of them (rounded down either way).
+	if k := SampleWithin(s.Seconds, 20000, 16, labels, 2, Options{}); k < 1999 || k > 2000 {
+		t.Errorf("SampleWithin the 2,000-anchor sample's time: %d", k)
+	}
+	if k := SampleWithin(s.Seconds/4, 20000, 16, labels, 2, Options{}); k < 499 || k > 500 {
+		t.Errorf("SampleWithin a quarter of that: %d", k)
+	}
+	if k := SampleWithin(1e9, 20000, 16, labels, 2, Options{}); k != 20000 {
+		t.Errorf("SampleWithin ample time: %d, want every anchor", k)
 	}
 }
 

@@ -30,7 +30,10 @@ type Plan struct {
 // sixth round of issue 23 (docs/batch-profile.md).
 // The exact method places each negative pair among the sorted positives
 // (streamNs) after computing and sorting those (positiveNs); the binned
-// one visits every pair a second time (refineNs).
+// one visits every pair a second time (refineNs). A sample's pairs cost
+// more (sampleNs, fitted on 1,000 anchors of 1,000,000 × 16): its pass 2
+// walks unsorted rows, and rows of a million distances leave the caches,
+// so that the kernel reads the embeddings from memory for every two rows.
 const (
 	gemmNs     = 0.06
 	passNs     = 7.5
@@ -39,6 +42,7 @@ const (
 	streamNs   = 8.0
 	positiveNs = 20.0
 	refineNs   = 2.5
+	sampleNs   = 20.0
 	// cores is what the estimate assumes when it turns CPU time into wall
 	// time: the CI machine's count, at most GOMAXPROCS.
 	cores = 2
@@ -94,11 +98,11 @@ func PlanFor(n, dim int, labels []int, classes int, opts Options) Plan {
 		}
 		bins := int64(binsFor(int64(anchors) * int64(n-1)))
 		plan.Bytes = common + (3+2*workers)*bins*8 + bins + refineBytes // counts, sums, each worker's counts, flags, kept pairs
-		pairs := float64(anchors) * float64(n-1)
+		pairs, second := float64(anchors)*float64(n-1), sampleNs
 		if anchors == n {
-			pairs /= 2
+			pairs, second = pairs/2, refineNs
 		}
-		ns += pairs * (gemmNs*float64(dim) + refineNs)
+		ns += pairs * (gemmNs*float64(dim) + second)
 	default:
 		q := float64(n)*float64(n-1)/2 - float64(p)
 		ns += q*streamNs + float64(p)*(gemmNs*float64(dim)+positiveNs)
@@ -127,9 +131,16 @@ func anchorNs(n, dim int, labels []int, classes int, sym bool) float64 {
 	return ns
 }
 
-// AnchorsWithin is the number of anchors that the plan's method evaluates in
-// about seconds (at least MinSampleAnchors and at most all).
-func (p Plan) AnchorsWithin(seconds float64, n int) int {
+// SampleWithin is the number of anchors that a sample of this batch
+// evaluates in about seconds (at least MinSampleAnchors and at most n): a
+// sampled plan's cost grows in proportion to its anchors, each with all of
+// its pairs.
+func SampleWithin(seconds float64, n, dim int, labels []int, classes int, opts Options) int {
+	if n <= MinSampleAnchors {
+		return n
+	}
+	opts.SampleAnchors = MinSampleAnchors
+	p := PlanFor(n, dim, labels, classes, opts)
 	if p.Seconds <= 0 {
 		return n
 	}
