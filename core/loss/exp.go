@@ -40,14 +40,17 @@ func addExps(s float64, xs []float64) float64 {
 		ln2NHi  = 6.93147180369123816490e-01 / 256 // math's Ln2Hi and Ln2Lo, exact over 256
 		ln2NLo  = 1.90821492927058770002e-10 / 256
 	)
+	// Each product is converted to float64 before it is added: the Go spec
+	// then rounds it, so that no GOAMD64 level fuses it into a multiply-add
+	// and the bits are the same on every build, and addExps4's.
 	for _, x := range xs {
-		t := x*invLn2N + shifter
+		t := float64(x*invLn2N) + shifter
 		k := int64(math.Float64bits(t) - math.Float64bits(shifter)) // round(x·256/ln 2)
 		kf := t - shifter
-		r := (x - kf*ln2NHi) - kf*ln2NLo
-		q := r * (1 + r*(1.0/2+r*(1.0/6+r*(1.0/24+r*(1.0/120))))) // e^r − 1, small: T + T·q rounds once
+		r := (x - float64(kf*ln2NHi)) - float64(kf*ln2NLo)
+		q := r * (1 + float64(r*(1.0/2+float64(r*(1.0/6+float64(r*(1.0/24+float64(r*(1.0/120))))))))) // e^r − 1, small: T + T·q rounds once
 		tj := expTable[k&255]
-		v := tj + tj*q // in [1, 2) but for rounding: adding k>>8 to its exponent scales it
+		v := tj + float64(tj*q) // in [1, 2) but for rounding: adding k>>8 to its exponent scales it
 		s += math.Float64frombits(math.Float64bits(v) + uint64(k>>8)<<52)
 	}
 	return s
