@@ -93,7 +93,7 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 		kept.flush(&kept.neg, k.neg)
 	}
 	pos, neg := kept.pos, kept.neg
-	// Both sorts at once: tens of millions of values each, and the other
+	// Both sorts at once: millions of values each, and the other
 	// core idle otherwise.
 	var sorted sync.WaitGroup
 	sorted.Go(func() { slices.Sort(pos) })
