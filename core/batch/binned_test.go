@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"losslab/core/dist"
+	"losslab/core/loss"
 )
 
 // Over every anchor, the binned method (for batches whose positive pairs
@@ -143,6 +144,56 @@ func TestAddSortedIsBin(t *testing.T) {
 		}
 		if !slices.Equal(b.pos, want) {
 			t.Fatalf("%d values: addSorted's counts differ from bin's", n)
+		}
+	}
+}
+
+// Pass 2's lists, made at the size pass 1's counts give, end exactly full
+// for any set of flagged bins: pass 2 puts each pair in the bin pass 1
+// counted it in (every metric's distances, ties on bin edges included), so
+// the lists never grow.
+func TestKeptListsEndFull(t *testing.T) {
+	r := rand.New(rand.NewPCG(61, 62))
+	for _, metric := range []dist.Metric{dist.Euclidean, dist.SqEuclidean, dist.Cosine, dist.Manhattan} {
+		x, labels := randomBatch(r, 300, 3, 3, metric == dist.Manhattan)
+		pairs, err := dist.NewPairs(metric, x)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl, err := newPlan(loss.Params{Margin: 0.2})
+		if err != nil {
+			t.Fatal(err)
+		}
+		opts := Options{Metric: metric, Margin: 0.2}
+		in := &input{pairs: pairs, labels: labels, classes: 3, top: distanceBound(metric, x), plan: pl, opts: opts}
+		_, hist, err := binnedPassOne(context.Background(), in, allAnchors(300), false, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var p, q int64
+		for i := range hist.pos {
+			p, q = p+hist.pos[i], q+hist.neg[i]
+		}
+		for trial := range 4 {
+			flags := make([]uint8, len(hist.pos))
+			for i := range flags {
+				switch {
+				case trial == 0: // every bin: every pair kept
+					flags[i] = keepPositive | keepNegative
+				case r.IntN(3) == 0:
+					flags[i] = []uint8{forThreshold, forMedian, forCloser}[r.IntN(3)]
+				}
+			}
+			pos, neg, err := keepPairs(context.Background(), in, hist, flags, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pos) != cap(pos) || len(neg) != cap(neg) {
+				t.Fatalf("%s, trial %d: kept %d of %d positives, %d of %d negatives", metric, trial, len(pos), cap(pos), len(neg), cap(neg))
+			}
+			if trial == 0 && (int64(len(pos)) != p || int64(len(neg)) != q) {
+				t.Fatalf("%s: every bin flagged, kept %d and %d pairs of %d and %d", metric, len(pos), len(neg), p, q)
+			}
 		}
 	}
 }

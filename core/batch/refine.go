@@ -58,41 +58,10 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 	}
 
 	m := in.opts.Margin
-	kept := newKeptLists(h, flags)
-	bufs := make([]keptPairs, runtime.GOMAXPROCS(0))
-	err := forUpperTiles(ctx, in.pairs, progress, func(w, lo, hi, jlo, jhi int, tile []float64) error {
-		k := &bufs[w]
-		if k.pos == nil {
-			k.pos, k.neg = make([]float64, 0, keptChunk), make([]float64, 0, keptChunk)
-		}
-		ld := jhi - jlo
-		for i := lo; i < hi; i++ {
-			yi := in.labels[i]
-			for j := max(jlo, i+1); j < jhi; j++ {
-				d := tile[(i-lo)*ld+j-jlo]
-				f := flags[h.bin(d)]
-				if f == 0 {
-					continue
-				}
-				if in.labels[j] == yi {
-					if f&(forThreshold|forMedian) != 0 {
-						k.pos = kept.add(&kept.pos, k.pos, d)
-					}
-				} else if f&(forThreshold|forCloser) != 0 {
-					k.neg = kept.add(&kept.neg, k.neg, d)
-				}
-			}
-		}
-		return nil
-	})
+	pos, neg, err := keepPairs(ctx, in, h, flags, progress)
 	if err != nil {
 		return err
 	}
-	for _, k := range bufs {
-		kept.flush(&kept.pos, k.pos)
-		kept.flush(&kept.neg, k.neg)
-	}
-	pos, neg := kept.pos, kept.neg
 	// Both sorts at once: millions of values each, and the other
 	// core idle otherwise.
 	var sorted sync.WaitGroup
@@ -128,6 +97,54 @@ func refine(ctx context.Context, in *input, b *binnedSeparation, progress func(i
 	return nil
 }
 
+// The pairs pass 2 keeps: positives in bins flagged keepPositive,
+// negatives in bins flagged keepNegative.
+const (
+	keepPositive = forThreshold | forMedian
+	keepNegative = forThreshold | forCloser
+)
+
+// keepPairs visits every pair once more and returns the distances of those
+// whose bins are flagged for their kind, in no particular order, in lists
+// made at their final size from pass 1's counts in those bins.
+func keepPairs(ctx context.Context, in *input, h *fineHistogram, flags []uint8, progress func(int, int)) (pos, neg []float64, err error) {
+	kept := newKeptLists(h, flags)
+	bufs := make([]keptPairs, runtime.GOMAXPROCS(0))
+	err = forUpperTiles(ctx, in.pairs, progress, func(w, lo, hi, jlo, jhi int, tile []float64) error {
+		k := &bufs[w]
+		if k.pos == nil {
+			k.pos, k.neg = make([]float64, 0, keptChunk), make([]float64, 0, keptChunk)
+		}
+		ld := jhi - jlo
+		for i := lo; i < hi; i++ {
+			yi := in.labels[i]
+			for j := max(jlo, i+1); j < jhi; j++ {
+				d := tile[(i-lo)*ld+j-jlo]
+				f := flags[h.bin(d)]
+				if f == 0 {
+					continue
+				}
+				if in.labels[j] == yi {
+					if f&keepPositive != 0 {
+						k.pos = kept.add(&kept.pos, k.pos, d)
+					}
+				} else if f&keepNegative != 0 {
+					k.neg = kept.add(&kept.neg, k.neg, d)
+				}
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, nil, err
+	}
+	for _, k := range bufs {
+		kept.flush(&kept.pos, k.pos)
+		kept.flush(&kept.neg, k.neg)
+	}
+	return kept.pos, kept.neg, nil
+}
+
 // keptPairs are a worker's pairs kept in pass 2, a chunk at a time.
 type keptPairs struct {
 	pos, neg []float64
@@ -145,16 +162,17 @@ type keptLists struct {
 const keptChunk = 4096
 
 // newKeptLists makes the lists of the pairs pass 2 will keep at their
-// final size: pass 1 counted them in their bins. At 60,000 rows in two
-// overlapping classes they are tens of millions, and lists grown by
-// appending (then joined) held up to three times that at once.
+// final size: pass 1 counted them in their bins (TestKeptListsEndFull). At
+// 60,000 rows in two overlapping classes they are about sixteen million,
+// and lists grown by appending (then joined) held up to three times that
+// at once.
 func newKeptLists(h *fineHistogram, flags []uint8) *keptLists {
 	var np, nn int64
 	for i, f := range flags {
-		if f&(forThreshold|forMedian) != 0 {
+		if f&keepPositive != 0 {
 			np += h.pos[i]
 		}
-		if f&(forThreshold|forCloser) != 0 {
+		if f&keepNegative != 0 {
 			nn += h.neg[i]
 		}
 	}
