@@ -22,9 +22,9 @@ GLOBL expc<>(SB), RODATA|NOPTR, $104
 //
 // addExps over xs[0:n4], n4 a multiple of 4: four exps at a time, each
 // lane with addExps's operations in its order (each one IEEE rounding, no
-// fused multiply-add, as Go compiles them for amd64 v1), the table read
-// by a gather; then the four added to s one by one, in order, as the loop
-// adds them.
+// fused multiply-add: the Go loop rounds each product before its add), the
+// table read by a gather; then the four added to s one by one, in order,
+// as the loop adds them.
 TEXT ·addExps4(SB), NOSPLIT, $0-32
 	VMOVSD       s+0(FP), X7
 	MOVQ         xs+8(FP), SI

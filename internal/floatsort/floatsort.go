@@ -32,8 +32,8 @@ const (
 // every value takes one pass that moves the keys; each run sharing the
 // sorted bits is sorted by pdqsort. Values from +0 up (distances: what
 // batch and training sort) are their own keys, their bits ordered as they
-// are; only values with a sign bit need keys made, in place, and turned
-// back by a last pass.
+// are; only values with a sign bit need keys made, in place (a pass that
+// also finds their range), and turned back by a last pass.
 func Sort(v, scratch []float64) []float64 {
 	if len(v) < radixMin {
 		slices.Sort(v)
@@ -87,15 +87,14 @@ func Sort(v, scratch []float64) []float64 {
 }
 
 // bitsRange returns the least and greatest bits of v's values (v not
-// empty), and whether any has its sign bit set.
+// empty), and whether any has its sign bit set: then the greatest has.
 func bitsRange(v []float64) (lo, hi uint64, signs bool) {
 	lo, hi = math.Float64bits(v[0]), math.Float64bits(v[0])
-	var all uint64
 	for _, x := range v {
 		b := math.Float64bits(x)
-		lo, hi, all = min(lo, b), max(hi, b), all|b
+		lo, hi = min(lo, b), max(hi, b)
 	}
-	return lo, hi, all>>63 != 0
+	return lo, hi, hi>>63 != 0
 }
 
 // keyAll turns v's values into their keys (as float64 bits), in place,

@@ -12,7 +12,7 @@ func TestSort(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	var scratch []float64
 	for _, n := range []int{0, 1, 5, radixMin - 1, radixMin, 1000, 5000} {
-		for _, kind := range []string{"uniform", "ties", "tiny", "huge"} {
+		for _, kind := range []string{"uniform", "ties", "tiny", "huge", "normal"} {
 			v := make([]float64, n)
 			for i := range v {
 				switch kind {
@@ -24,6 +24,8 @@ func TestSort(t *testing.T) {
 					v[i] = r.Float64() * 1e-300
 				case "huge":
 					v[i] = r.Float64() * math.MaxFloat64
+				case "normal": // negatives too: keys made and turned back
+					v[i] = r.NormFloat64() * math.Ldexp(1, r.IntN(40)-20)
 				}
 			}
 			// Values from +0 up are sorted on their own bits; a −0 (or
