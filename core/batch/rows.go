@@ -99,16 +99,15 @@ func forRows(ctx context.Context, pairs *dist.Pairs, anchors []int, blockRows in
 // ownRows is how many rows a worker computes at a time: the kernel reads
 // all of the embeddings once for them, so the more the better, up to 64 or
 // 16 MiB of rows; and a block's rows are shared out in equal tasks, a
-// whole number per worker. The count is even where it can be: the
-// assembly kernel takes rows two at a time, and a row left alone goes to
-// the portable loop, several times slower (beyond 1,048,576 rows, where
-// 16 MiB held one row, every row did).
+// whole number per worker. At least two, where the block has them: the
+// assembly kernel takes rows two at a time, and a row alone goes to the
+// portable loop, several times slower (beyond 1,048,576 rows, where 16 MiB
+// held one row, every row did).
 func ownRows(n, blockRows int) int {
 	workers := runtime.GOMAXPROCS(0)
 	most := max(2, min(64, (16<<20)/(8*n)))
 	tasks := workers * ((blockRows + workers*most - 1) / (workers * most))
-	rows := (blockRows + tasks - 1) / tasks
-	return min(rows+rows%2, max(blockRows, 1))
+	return max((blockRows+tasks-1)/tasks, min(2, blockRows))
 }
 
 // tileStore holds the tiles of the upper half of the matrix, indexed by
